@@ -1,0 +1,56 @@
+import type { Db } from '../../db/connect.js';
+import { recordAudit, recordAuditAlone } from '../audit/audit.service.js';
+import { RateLimitedError, UnauthenticatedError } from '../errors.js';
+import { burnPasswordCheck, verifyPassword } from './passwords.js';
+import { createSession, type SessionUser } from './sessions.js';
+import type { AuthSettings } from './settings.js';
+import { isThrottled, recordAttempt } from './throttle.js';
+
+export interface LoginResult {
+  user: SessionUser;
+  secret: string;
+  csrfToken: string;
+}
+
+/**
+ * Checks the password and opens a new session (a new id every time: the old one, if any, is revoked by the
+ * caller). Failures are counted for throttling and written to the instance audit chain.
+ */
+export async function login(
+  db: Db,
+  input: { email: string; password: string },
+  meta: { ip: string; userAgent?: string | null },
+  settings: AuthSettings,
+): Promise<LoginResult> {
+  const email = input.email.trim().toLowerCase();
+  const anonymous = { kind: 'anonymous' as const, userId: null, label: email };
+  const retryAfter = await isThrottled(db, email, meta.ip, settings);
+  if (retryAfter > 0) {
+    await recordAuditAlone(db, { orgId: null, actor: anonymous, ip: meta.ip, event: { type: 'auth.login_failed', payload: { email, reason: 'throttled' } } });
+    throw new RateLimitedError('Too many failed sign-in attempts. Wait a few minutes and try again.', retryAfter);
+  }
+  const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  if (!user || !ok) {
+    await db.transaction().execute(async (trx) => {
+      await recordAttempt(trx, email, meta.ip, false);
+      await recordAudit(trx, { orgId: null, actor: anonymous, ip: meta.ip, event: { type: 'auth.login_failed', payload: { email, reason: 'bad_credentials' } } });
+    });
+    throw new UnauthenticatedError('The email or password is not correct');
+  }
+  return db.transaction().execute(async (trx) => {
+    await recordAttempt(trx, email, meta.ip, true);
+    const { secret, csrfToken } = await createSession(trx, user.id, settings, meta);
+    await recordAudit(trx, {
+      orgId: null,
+      actor: { kind: 'user', userId: user.id, label: user.email },
+      ip: meta.ip,
+      event: { type: 'auth.login_succeeded', payload: { email } },
+    });
+    return {
+      user: { id: user.id, email: user.email, name: user.name, isSuperadmin: user.isSuperadmin === 1 },
+      secret,
+      csrfToken,
+    };
+  });
+}

@@ -1,0 +1,113 @@
+import type { Db } from '../../db/connect.js';
+import { can } from '../../schema/auth/permissions.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { OrgContext } from '../context.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { newId, nowIso, randomSecret, sha256Hex } from '../util/ids.js';
+
+export const TOKEN_PREFIX = 'rpt_';
+
+export interface ResolvedToken {
+  tokenId: string;
+  orgId: string;
+  prefix: string;
+  user: { id: string; email: string; name: string; isSuperadmin: boolean };
+}
+
+export async function createToken(ctx: OrgContext, input: { name: string; expiresAt?: string }) {
+  if (ctx.actor.kind !== 'user' || !ctx.actor.userId) throw new ForbiddenError('API tokens can only be created by a signed-in person');
+  const expiresAt = input.expiresAt ? `${input.expiresAt}T23:59:59.999Z` : null;
+  if (expiresAt && expiresAt <= nowIso()) throw new ValidationError([{ field: 'body.expiresAt', message: 'Must be a future date' }]);
+  const secret = randomSecret();
+  const token = `${TOKEN_PREFIX}${secret}`;
+  const row = {
+    id: newId(),
+    orgId: ctx.org.id,
+    userId: ctx.actor.userId,
+    name: input.name,
+    prefix: `${TOKEN_PREFIX}${secret.slice(0, 6)}`,
+    tokenHash: sha256Hex(token),
+    createdAt: nowIso(),
+    expiresAt,
+    lastUsedAt: null,
+    revokedAt: null,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('apiTokens').values(row).execute();
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'api_token',
+      entityId: row.id,
+      event: { type: 'token.created', payload: { name: row.name, prefix: row.prefix, expiresAt } },
+    });
+  });
+  const { tokenHash: _omit, orgId: _org, ...meta } = row;
+  return { token, ...meta, userName: ctx.actor.label };
+}
+
+export async function listTokens(ctx: OrgContext) {
+  let q = ctx.db
+    .selectFrom('apiTokens')
+    .innerJoin('users', 'users.id', 'apiTokens.userId')
+    .select([
+      'apiTokens.id',
+      'apiTokens.name',
+      'apiTokens.prefix',
+      'apiTokens.userId',
+      'users.name as userName',
+      'apiTokens.createdAt',
+      'apiTokens.expiresAt',
+      'apiTokens.lastUsedAt',
+      'apiTokens.revokedAt',
+    ])
+    .where('apiTokens.orgId', '=', ctx.org.id);
+  if (!can(ctx.role, 'tokens.manageAll')) q = q.where('apiTokens.userId', '=', ctx.actor.userId ?? '');
+  return { items: await q.orderBy('apiTokens.createdAt', 'desc').limit(500).execute() };
+}
+
+export async function revokeToken(ctx: OrgContext, tokenId: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('apiTokens')
+      .selectAll()
+      .where('id', '=', tokenId)
+      .where('orgId', '=', ctx.org.id)
+      .executeTakeFirst();
+    const mayRevoke = row && (row.userId === ctx.actor.userId || can(ctx.role, 'tokens.manageAll'));
+    if (!row || !mayRevoke) throw new NotFoundError('The API token');
+    if (row.revokedAt) return;
+    await trx.updateTable('apiTokens').set({ revokedAt: nowIso() }).where('id', '=', row.id).execute();
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'api_token',
+      entityId: row.id,
+      event: { type: 'token.revoked', payload: { name: row.name, prefix: row.prefix } },
+    });
+  });
+}
+
+/** The live token behind a bearer secret: not revoked, not expired. */
+export async function resolveToken(db: Db, token: string): Promise<ResolvedToken | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const row = await db
+    .selectFrom('apiTokens')
+    .innerJoin('users', 'users.id', 'apiTokens.userId')
+    .select(['apiTokens.id', 'apiTokens.orgId', 'apiTokens.prefix', 'apiTokens.expiresAt', 'apiTokens.revokedAt', 'apiTokens.lastUsedAt', 'users.id as userId', 'users.email', 'users.name', 'users.isSuperadmin'])
+    .where('apiTokens.tokenHash', '=', sha256Hex(token))
+    .executeTakeFirst();
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= nowIso())) return null;
+  // Record use at most once a minute per token.
+  if (!row.lastUsedAt || Date.now() - Date.parse(row.lastUsedAt) > 60_000) {
+    await db.updateTable('apiTokens').set({ lastUsedAt: nowIso() }).where('id', '=', row.id).execute();
+  }
+  return {
+    tokenId: row.id,
+    orgId: row.orgId,
+    prefix: row.prefix,
+    user: { id: row.userId, email: row.email, name: row.name, isSuperadmin: row.isSuperadmin === 1 },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Role } from '../schema/auth/roles.js';
+import type { Db } from '../db/connect.js';
+
+/** Who is acting: a signed-in user, a user through an API token, the system (CLI, demo) or nobody yet. */
+export interface Actor {
+  kind: 'user' | 'token' | 'system' | 'anonymous';
+  userId: string | null;
+  /** human label kept in the audit trail even if the user is later renamed */
+  label: string;
+  tokenId?: string;
+}
+
+export interface OrgRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** What every organization-scoped core function receives: explicit dependencies, nothing global. */
+export interface OrgContext {
+  db: Db;
+  org: OrgRef;
+  role: Role;
+  actor: Actor;
+  ip?: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', userId: null, label: 'system' };

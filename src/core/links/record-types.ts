@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { OrgContext } from '../context.js';
+import { ValidationError } from '../errors.js';
+import { REGISTER_MODULES, registerByEntity } from '../register/registry.js';
+
+/** Record types that links and action sources can point at: every register, by its entity name. */
+export const linkableTypes = (): string[] => REGISTER_MODULES.map((m) => m.def.entity);
+
+export interface RecordSummary {
+  id: string;
+  ref: string;
+  title: string;
+}
+
+export async function assertRecordExists(ctx: OrgContext, trx: Db, type: string, id: string, field: string): Promise<RecordSummary> {
+  const mod = registerByEntity(type);
+  if (!mod) throw new ValidationError([{ field: field.replace(/Id$/, 'Type'), message: `Unknown record type; use one of: ${linkableTypes().join(', ')}` }]);
+  const row = await (trx as unknown as Kysely<any>)
+    .selectFrom(mod.def.collection)
+    .select(['id', 'ref', `${mod.def.titleField} as title`])
+    .where('id', '=', id)
+    .where('orgId', '=', ctx.org.id)
+    .executeTakeFirst();
+  if (!row) throw new ValidationError([{ field, message: `No ${type} with this id in this organization` }]);
+  return row as RecordSummary;
+}
+
+/** Summaries of many records of mixed types: one query per type, however many records. */
+export async function summarize(ctx: OrgContext, refs: { type: string; id: string }[]): Promise<Map<string, RecordSummary>> {
+  const byType = new Map<string, string[]>();
+  for (const r of refs) byType.set(r.type, [...(byType.get(r.type) ?? []), r.id]);
+  const out = new Map<string, RecordSummary>();
+  for (const [type, ids] of byType) {
+    const mod = registerByEntity(type);
+    if (!mod) continue;
+    const rows = await (ctx.db as unknown as Kysely<any>)
+      .selectFrom(mod.def.collection)
+      .select(['id', 'ref', `${mod.def.titleField} as title`])
+      .where('orgId', '=', ctx.org.id)
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
+    for (const row of rows) out.set(`${type}:${row.id}`, row as RecordSummary);
+  }
+  return out;
+}

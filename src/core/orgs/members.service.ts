@@ -1,0 +1,83 @@
+import type { Role } from '../../schema/auth/roles.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { OrgContext } from '../context.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { insertUser } from '../users/users.service.js';
+import { nowIso } from '../util/ids.js';
+
+export async function listMembers(ctx: OrgContext) {
+  const rows = await ctx.db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .select(['users.id as userId', 'users.email', 'users.name', 'memberships.role', 'memberships.createdAt'])
+    .where('memberships.orgId', '=', ctx.org.id)
+    .orderBy('users.name')
+    .execute();
+  return { items: rows.map((r) => ({ ...r, role: r.role as Role })) };
+}
+
+/** Adds an existing user, or creates the user first when name and password are given. */
+export async function addMember(ctx: OrgContext, input: { email: string; role: Role; name?: string; password?: string }) {
+  return ctx.db.transaction().execute(async (trx) => {
+    let user = await trx.selectFrom('users').select(['id', 'email', 'name']).where('email', '=', input.email).executeTakeFirst();
+    if (!user) {
+      const missing = [
+        ...(input.name ? [] : [{ field: 'body.name', message: 'Required for a new user' }]),
+        ...(input.password ? [] : [{ field: 'body.password', message: 'Required for a new user' }]),
+      ];
+      if (missing.length) throw new ValidationError(missing, `No user has the email ${input.email}: give a name and an initial password to create one`);
+      user = await insertUser(trx, { email: input.email, name: input.name!, password: input.password! }, ctx.actor, ctx.org.id, ctx.ip);
+    }
+    const existing = await trx.selectFrom('memberships').select('role').where('orgId', '=', ctx.org.id).where('userId', '=', user.id).executeTakeFirst();
+    if (existing) throw new ConflictError(`${user.email} is already a member`, [{ field: 'body.email', message: 'Already a member' }]);
+    const createdAt = nowIso();
+    await trx.insertInto('memberships').values({ orgId: ctx.org.id, userId: user.id, role: input.role, createdAt }).execute();
+    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'user', entityId: user.id, event: { type: 'member.added', payload: { email: user.email, role: input.role } } });
+    return { userId: user.id, email: user.email, name: user.name, role: input.role, createdAt };
+  });
+}
+
+async function loadMember(ctx: OrgContext, trx: OrgContext['db'], userId: string) {
+  const row = await trx
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .select(['users.id as userId', 'users.email', 'users.name', 'memberships.role', 'memberships.createdAt'])
+    .where('memberships.orgId', '=', ctx.org.id)
+    .where('memberships.userId', '=', userId)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('The member');
+  return { ...row, role: row.role as Role };
+}
+
+async function assertNotLastAdmin(ctx: OrgContext, trx: OrgContext['db'], role: Role) {
+  if (role !== 'admin') return;
+  const admins = await trx
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('orgId', '=', ctx.org.id)
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  if (Number(admins.n) <= 1) throw new ConflictError('An organization needs at least one admin: make someone else admin first');
+}
+
+export async function changeMemberRole(ctx: OrgContext, userId: string, role: Role) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const member = await loadMember(ctx, trx, userId);
+    if (member.role === role) return member;
+    await assertNotLastAdmin(ctx, trx, member.role);
+    await trx.updateTable('memberships').set({ role }).where('orgId', '=', ctx.org.id).where('userId', '=', userId).execute();
+    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'user', entityId: userId, event: { type: 'member.role_changed', payload: { email: member.email, from: member.role, to: role } } });
+    return { ...member, role };
+  });
+}
+
+export async function removeMember(ctx: OrgContext, userId: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const member = await loadMember(ctx, trx, userId);
+    await assertNotLastAdmin(ctx, trx, member.role);
+    await trx.deleteFrom('memberships').where('orgId', '=', ctx.org.id).where('userId', '=', userId).execute();
+    // A removed member's tokens stop working with the membership; revoke them so the list says so too.
+    await trx.updateTable('apiTokens').set({ revokedAt: nowIso() }).where('orgId', '=', ctx.org.id).where('userId', '=', userId).where('revokedAt', 'is', null).execute();
+    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'user', entityId: userId, event: { type: 'member.removed', payload: { email: member.email, role: member.role } } });
+  });
+}

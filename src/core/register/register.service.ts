@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { OrgContext } from '../context.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { newId, nowIso } from '../util/ids.js';
+import { assertRecordExists } from '../links/record-types.js';
+import { nextRef } from './refs.js';
+import { filteredQuery, sortedQuery } from './register-query.js';
+import type { RegisterModule, Values, WriteTools } from './register-module.js';
+
+const toolsFor = (ctx: OrgContext, trx: Db): WriteTools => ({
+  assertRecordExists: (type, id, field) => assertRecordExists(ctx, trx, type, id, field),
+});
+
+const BASE_COLUMNS = ['id', 'ref', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'archivedAt'] as const;
+
+const anyDb = (db: Db) => db as unknown as Kysely<any>;
+
+/** Stored row → API record: base columns and declared fields only (never orgId), booleans as booleans. */
+export function presentRecord(mod: RegisterModule, row: Values): Values {
+  const out: Values = {};
+  for (const c of BASE_COLUMNS) out[c] = row[c] ?? null;
+  for (const [name, field] of Object.entries(mod.def.fields)) {
+    const v = row[name] ?? null;
+    out[name] = field.kind === 'boolean' && v !== null ? v === 1 || v === true : v;
+  }
+  return out;
+}
+
+function toStorage(mod: RegisterModule, values: Values): Values {
+  const out: Values = {};
+  for (const [name, v] of Object.entries(values)) {
+    const field = mod.def.fields[name];
+    if (!field) continue;
+    out[name] = field.kind === 'boolean' && typeof v === 'boolean' ? (v ? 1 : 0) : v;
+  }
+  return out;
+}
+
+/** Every `member` field must name a member of this organization (one query for all of them). */
+async function checkMembers(ctx: OrgContext, trx: Db, mod: RegisterModule, values: Values): Promise<void> {
+  const wanted = Object.entries(values).filter(([name, v]) => mod.def.fields[name]?.kind === 'member' && typeof v === 'string');
+  if (!wanted.length) return;
+  const ids = [...new Set(wanted.map(([, v]) => v as string))];
+  const found = await trx.selectFrom('memberships').select('userId').where('orgId', '=', ctx.org.id).where('userId', 'in', ids).execute();
+  const known = new Set(found.map((r) => r.userId));
+  const errors = wanted.filter(([, v]) => !known.has(v as string)).map(([name]) => ({ field: `body.${name}`, message: 'Not a member of this organization' }));
+  if (errors.length) throw new ValidationError(errors);
+}
+
+export async function listRecords(ctx: OrgContext, mod: RegisterModule, query: Values) {
+  const page = Number(query.page ?? 1);
+  const pageSize = Number(query.pageSize ?? 25);
+  const base = filteredQuery(ctx, mod, query);
+  const countRow = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirst();
+  const rows = await sortedQuery(mod, base.selectAll(), query).limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { items: rows.map((r) => presentRecord(mod, r)), page, pageSize, total: Number(countRow?.total ?? 0) };
+}
+
+async function loadRow(ctx: OrgContext, trx: Db, mod: RegisterModule, id: string): Promise<Values> {
+  const row = await anyDb(trx).selectFrom(mod.def.collection).selectAll().where('id', '=', id).where('orgId', '=', ctx.org.id).executeTakeFirst();
+  if (!row) throw new NotFoundError(`The ${mod.def.entity}`);
+  return row as Values;
+}
+
+export async function getRecord(ctx: OrgContext, mod: RegisterModule, id: string) {
+  return presentRecord(mod, await loadRow(ctx, ctx.db, mod, id));
+}
+
+export async function createRecord(ctx: OrgContext, mod: RegisterModule, input: Values) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkMembers(ctx, trx, mod, input);
+    const extra = mod.beforeWrite ? await mod.beforeWrite(ctx, trx, input, undefined, toolsFor(ctx, trx)) : {};
+    const now = nowIso();
+    const row: Values = {
+      id: newId(),
+      orgId: ctx.org.id,
+      ref: await nextRef(trx, ctx.org.id, mod.def.refPrefix),
+      version: 1,
+      createdAt: now,
+      createdBy: ctx.actor.userId,
+      updatedAt: now,
+      updatedBy: ctx.actor.userId,
+      archivedAt: null,
+      ...toStorage(mod, { ...input, ...extra }),
+    };
+    await anyDb(trx).insertInto(mod.def.collection).values(row).execute();
+    const record = presentRecord(mod, row);
+    const values = Object.fromEntries(Object.keys(mod.def.fields).filter((k) => record[k] !== null).map((k) => [k, record[k]]));
+    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: row.id as string, event: { type: 'record.created', payload: { ref: row.ref as string, values } } });
+    return record;
+  });
+}
+
+export async function updateRecord(ctx: OrgContext, mod: RegisterModule, id: string, input: Values) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const { expectedVersion, ...changes } = input;
+    const existing = await loadRow(ctx, trx, mod, id);
+    if (existing.archivedAt) throw new ConflictError(`${existing.ref} is archived and cannot be changed`);
+    if (typeof expectedVersion === 'number' && expectedVersion !== existing.version) {
+      throw new ConflictError(`${existing.ref} was changed by someone else (version ${existing.version}); reload and apply your change again`, [{ field: 'body.expectedVersion', message: `Stale: current version is ${existing.version}` }]);
+    }
+    await checkMembers(ctx, trx, mod, changes);
+    const extra = mod.beforeWrite ? await mod.beforeWrite(ctx, trx, changes, existing, toolsFor(ctx, trx)) : {};
+    const next = toStorage(mod, { ...changes, ...extra });
+    const diff: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [name, to] of Object.entries(next)) {
+      const from = existing[name] ?? null;
+      if ((to ?? null) !== from) diff[name] = { from, to: to ?? null };
+    }
+    const before = presentRecord(mod, existing);
+    if (!Object.keys(diff).length) return before;
+    const set = { ...Object.fromEntries(Object.entries(diff).map(([k, v]) => [k, v.to])), version: (existing.version as number) + 1, updatedAt: nowIso(), updatedBy: ctx.actor.userId };
+    await anyDb(trx).updateTable(mod.def.collection).set(set).where('id', '=', id).where('orgId', '=', ctx.org.id).execute();
+    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: id, event: { type: 'record.updated', payload: { ref: existing.ref as string, changes: diff } } });
+    return presentRecord(mod, { ...existing, ...set });
+  });
+}
+
+export async function archiveRecord(ctx: OrgContext, mod: RegisterModule, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const existing = await loadRow(ctx, trx, mod, id);
+    if (existing.archivedAt) return;
+    const now = nowIso();
+    await anyDb(trx).updateTable(mod.def.collection).set({ archivedAt: now, updatedAt: now, updatedBy: ctx.actor.userId, version: (existing.version as number) + 1 }).where('id', '=', id).where('orgId', '=', ctx.org.id).execute();
+    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: id, event: { type: 'record.archived', payload: { ref: existing.ref as string } } });
+  });
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { roleSchema } from '../auth/roles.js';
+
+/**
+ * Every event the audit trail can hold. The payload of each type is typed; the trail stores it as JSON and the
+ * hash chain covers it. Modules add their event types here (a union member each).
+ */
+const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
+
+export const auditEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('setup.completed'), payload: z.object({ email: z.string(), orgSlug: z.string() }) }),
+  z.object({ type: z.literal('auth.login_succeeded'), payload: z.object({ email: z.string() }) }),
+  z.object({
+    type: z.literal('auth.login_failed'),
+    payload: z.object({ email: z.string(), reason: z.enum(['bad_credentials', 'throttled']) }),
+  }),
+  z.object({ type: z.literal('auth.logout'), payload: z.object({}) }),
+  z.object({
+    type: z.literal('authz.denied'),
+    payload: z.object({ method: z.string(), path: z.string(), permission: z.string(), role: z.string().nullable() }),
+  }),
+  z.object({ type: z.literal('user.created'), payload: z.object({ email: z.string(), name: z.string() }) }),
+  z.object({ type: z.literal('user.password_changed'), payload: z.object({ email: z.string() }) }),
+  z.object({ type: z.literal('org.created'), payload: z.object({ slug: z.string(), name: z.string() }) }),
+  z.object({ type: z.literal('member.added'), payload: z.object({ email: z.string(), role: roleSchema }) }),
+  z.object({
+    type: z.literal('member.role_changed'),
+    payload: z.object({ email: z.string(), from: roleSchema, to: roleSchema }),
+  }),
+  z.object({ type: z.literal('member.removed'), payload: z.object({ email: z.string(), role: roleSchema }) }),
+  z.object({
+    type: z.literal('token.created'),
+    payload: z.object({ name: z.string(), prefix: z.string(), expiresAt: z.string().nullable() }),
+  }),
+  z.object({ type: z.literal('token.revoked'), payload: z.object({ name: z.string(), prefix: z.string() }) }),
+  z.object({ type: z.literal('record.created'), payload: z.object({ ref: z.string(), values: z.record(z.string(), z.unknown()) }) }),
+  z.object({ type: z.literal('record.updated'), payload: z.object({ ref: z.string(), changes }) }),
+  z.object({ type: z.literal('record.archived'), payload: z.object({ ref: z.string() }) }),
+  z.object({
+    type: z.literal('link.created'),
+    payload: z.object({ fromRef: z.string(), toRef: z.string(), kind: z.string() }),
+  }),
+  z.object({
+    type: z.literal('link.deleted'),
+    payload: z.object({ fromRef: z.string(), toRef: z.string(), kind: z.string() }),
+  }),
+  z.object({
+    type: z.literal('export.generated'),
+    payload: z.object({ format: z.string(), rows: z.number().int(), filters: z.record(z.string(), z.unknown()) }),
+  }),
+  z.object({
+    type: z.literal('approval.granted'),
+    payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string(), meaning: z.string(), role: roleSchema }),
+  }),
+]);
+
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export type AuditEventType = AuditEvent['type'];
+export const AUDIT_EVENT_TYPES = auditEventSchema.options.map((o) => o.shape.type.value) as AuditEventType[];

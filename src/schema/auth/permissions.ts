@@ -1,0 +1,46 @@
+import type { Role } from './roles.js';
+
+/**
+ * The one place where permissions are declared: entity → action → roles allowed.
+ * Every API route names one of these (route config `permission`); a test fails when a route has none.
+ * auditor: reads everything, writes only audit records (the internal-audit module adds its entities here).
+ * approver (top management): reads everything and approves.
+ */
+const ALL: readonly Role[] = ['admin', 'isms_manager', 'contributor', 'auditor', 'approver', 'viewer'];
+const EDITORS: readonly Role[] = ['admin', 'isms_manager', 'contributor'];
+const MANAGERS: readonly Role[] = ['admin', 'isms_manager'];
+const ADMINS: readonly Role[] = ['admin'];
+/** Everyone except viewers may create API tokens for automation. */
+const TOKEN_USERS: readonly Role[] = ['admin', 'isms_manager', 'contributor', 'auditor', 'approver'];
+
+export const PERMISSIONS = {
+  org: { read: ALL },
+  members: { read: ALL, manage: ADMINS },
+  tokens: { read: TOKEN_USERS, create: TOKEN_USERS, manageAll: ADMINS },
+  audit: { read: ['admin', 'isms_manager', 'auditor', 'approver'] },
+  action: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, delete: MANAGERS },
+  links: { read: ALL, create: EDITORS, delete: EDITORS },
+} as const satisfies Record<string, Record<string, readonly Role[]>>;
+
+type Perms = typeof PERMISSIONS;
+export type Permission = { [E in keyof Perms]: `${E & string}.${keyof Perms[E] & string}` }[keyof Perms];
+
+export function allowedRoles(permission: string): readonly Role[] | undefined {
+  const [entity, action] = permission.split('.');
+  const byAction = (PERMISSIONS as Record<string, Record<string, readonly Role[]>>)[entity ?? ''];
+  return byAction?.[action ?? ''];
+}
+
+export function can(role: Role, permission: Permission | string): boolean {
+  return allowedRoles(permission)?.includes(role) ?? false;
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  const out: string[] = [];
+  for (const [entity, actions] of Object.entries(PERMISSIONS)) {
+    for (const [action, roles] of Object.entries(actions)) {
+      if ((roles as readonly Role[]).includes(role)) out.push(`${entity}.${action}`);
+    }
+  }
+  return out as Permission[];
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { emailSchema, passwordSchema, personNameSchema, slugSchema } from '../common/primitives.js';
+import { roleSchema } from '../auth/roles.js';
+
+export const orgCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  slug: slugSchema.optional(),
+});
+
+export const setupSchema = z.strictObject({
+  email: emailSchema,
+  name: personNameSchema,
+  password: passwordSchema,
+  organizationName: z.string().trim().min(1).max(120),
+  organizationSlug: slugSchema.optional(),
+});
+
+export const loginSchema = z.strictObject({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(256),
+});
+
+export const memberAddSchema = z.strictObject({
+  email: emailSchema,
+  role: roleSchema,
+  name: personNameSchema.optional(),
+  password: passwordSchema.optional(),
+});
+
+export const memberUpdateSchema = z.strictObject({ role: roleSchema });
+
+export const tokenCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  expiresAt: z.iso.date().optional(),
+});
+
+export const linkCreateSchema = z.strictObject({
+  fromType: z.string().min(1).max(40),
+  fromId: z.uuid(),
+  toType: z.string().min(1).max(40),
+  toId: z.uuid(),
+  kind: z.string().trim().min(1).max(40).default('relates_to'),
+});

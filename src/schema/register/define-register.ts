@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { fieldValueSchema, type FieldDef, type FieldMap } from './fields.js';
+
+export interface RegisterConfig<F extends FieldMap> {
+  /** permission entity and audit entity type, singular: `action` */
+  entity: string;
+  /** URL segment and table name, plural kebab/snake: `actions` */
+  collection: string;
+  /** human reference prefix: `ACT` → ACT-001 */
+  refPrefix: string;
+  /** message-catalog key of the register's name */
+  title: string;
+  fields: F;
+  /** the field shown as the record's name in links and lists */
+  titleField: keyof F & string;
+  /** register-specific list filters (beyond the generic ones derived from fields) */
+  extraQuery?: Record<string, z.ZodType>;
+  defaultSort?: { field: string; order: 'asc' | 'desc' };
+}
+
+export const BASE_SORT_FIELDS = ['ref', 'createdAt', 'updatedAt'] as const;
+const MAX_PAGE_SIZE = 200;
+
+/** Query-string booleans arrive as text. */
+export const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+function commaList(options: readonly string[]) {
+  return z
+    .string()
+    .max(2000)
+    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(options as [string, ...string[]])).max(50));
+}
+
+export function defineRegister<F extends FieldMap>(config: RegisterConfig<F>) {
+  const writable = Object.entries(config.fields).filter(([, def]) => !def.readOnly);
+
+  const createShape: Record<string, z.ZodType> = {};
+  const updateShape: Record<string, z.ZodType> = {};
+  for (const [name, def] of writable) {
+    const value = fieldValueSchema(def);
+    createShape[name] =
+      def.default !== undefined ? value.default(def.default as never) : def.required ? value : value.nullable().optional();
+    updateShape[name] = def.required ? value.optional() : value.nullable().optional();
+  }
+  updateShape.expectedVersion = z.number().int().positive().optional();
+
+  const recordShape: Record<string, z.ZodType> = {
+    id: z.uuid(),
+    ref: z.string(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    updatedAt: z.string(),
+    updatedBy: z.string().nullable(),
+    archivedAt: z.string().nullable(),
+  };
+  for (const [name, def] of Object.entries(config.fields)) {
+    recordShape[name] = fieldValueSchema(def).nullable();
+  }
+
+  const sortable = [
+    ...BASE_SORT_FIELDS,
+    ...Object.entries(config.fields).filter(([, d]) => d.sortable).map(([n]) => n),
+  ] as [string, ...string[]];
+
+  const queryShape: Record<string, z.ZodType> = {
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
+    sort: z.enum(sortable).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    q: z.string().trim().max(200).optional(),
+    archived: queryBoolean.optional(),
+    ...config.extraQuery,
+  };
+  for (const [name, def] of Object.entries(config.fields)) {
+    if (!def.filterable) continue;
+    if (def.kind === 'enum') queryShape[name] = commaList(def.options ?? []).optional();
+    else if (def.kind === 'member') queryShape[name] = z.union([z.literal('me'), z.uuid()]).optional();
+    else if (def.kind === 'date') {
+      queryShape[`${name}From`] = z.iso.date().optional();
+      queryShape[`${name}To`] = z.iso.date().optional();
+    } else if (def.kind === 'boolean') queryShape[name] = queryBoolean.optional();
+    else queryShape[name] = z.string().max(200).optional();
+  }
+
+  return {
+    ...config,
+    createSchema: z.strictObject(createShape),
+    updateSchema: z.strictObject(updateShape),
+    recordSchema: z.object(recordShape),
+    listQuerySchema: z.strictObject(queryShape),
+    sortable,
+    defaultSort: config.defaultSort ?? { field: 'ref', order: 'desc' as const },
+  };
+}
+
+export type RegisterDef = ReturnType<typeof defineRegister<FieldMap>>;
+export type { FieldDef, FieldMap };

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../core/auth/settings.js';
+import { REGISTER_MODULES } from '../core/register/registry.js';
+import type { DatabaseHandle } from '../db/connect.js';
+import { registerAuthentication } from './plugins/authenticate.js';
+import { registerAuthorization } from './plugins/authorize.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { registerProblemHandlers } from './plugins/problem.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { registerWebUi } from './plugins/web-ui.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { linkRoutes } from './routes/links.routes.js';
+import { orgRoutes } from './routes/orgs.routes.js';
+import { registerRoutesFor } from './routes/register.routes.js';
+import { tokenRoutes } from './routes/tokens.routes.js';
+import type { App } from './types.js';
+
+export const BODY_LIMIT = 1024 * 1024;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEFAULT_WEB_DIR = path.join(ROOT, 'dist/web');
+
+export interface BuildOptions {
+  handle: DatabaseHandle;
+  auth?: Partial<AuthSettings>;
+  logger?: boolean;
+  webDir?: string;
+  trustProxy?: boolean;
+  version?: string;
+}
+
+/** Builds the whole server (API, OpenAPI, web UI) without listening: tests call inject() on it. */
+export async function buildApp(opts: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: opts.trustProxy ?? false,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', { handle: opts.handle, auth: { ...DEFAULT_AUTH_SETTINGS, ...opts.auth } });
+
+  registerProblemHandlers(app);
+  await app.register(fastifyCookie);
+  registerAuthentication(app);
+  registerAuthorization(app);
+  registerSecurityHeaders(app);
+  await registerOpenApi(app, opts.version ?? '0.1.0');
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(tokenRoutes);
+  await app.register(auditRoutes);
+  await app.register(linkRoutes);
+  for (const mod of REGISTER_MODULES) await app.register(registerRoutesFor(mod));
+
+  await registerWebUi(app, opts.webDir ?? DEFAULT_WEB_DIR);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,54 @@
+import type { FastifyRequest } from 'fastify';
+import { resolveSession } from '../../core/auth/sessions.js';
+import { resolveToken } from '../../core/auth/tokens.js';
+import { CsrfError } from '../../core/errors.js';
+import { safeEqual } from '../../core/util/ids.js';
+import type { App } from '../types.js';
+
+export const SESSION_COOKIE = 'rampart_session';
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function bearer(request: FastifyRequest): string | null {
+  const h = request.headers.authorization;
+  if (!h) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(h);
+  return m?.[1] ?? null;
+}
+
+/**
+ * Who is calling: an API token (Authorization: Bearer) or the session cookie. Cookie sessions must send the
+ * session's CSRF token in `x-csrf-token` on every state-changing request; bearer tokens cannot be sent by a
+ * browser on its own, so they need none.
+ */
+export function registerAuthentication(app: App) {
+  app.decorateRequest('auth', null);
+  app.decorateRequest('orgCtx', null);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const { db } = app.deps.handle;
+    const token = bearer(request);
+    if (token) {
+      const resolved = await resolveToken(db, token);
+      request.auth = resolved ? { kind: 'token', token: resolved } : null;
+      return;
+    }
+    const secret = request.cookies[SESSION_COOKIE];
+    if (!secret || secret.length > 200) return;
+    const session = await resolveSession(db, secret, app.deps.auth);
+    if (!session) return;
+    request.auth = { kind: 'session', session };
+    if (MUTATING.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) {
+        throw new CsrfError('Missing or wrong x-csrf-token header (get it from GET /api/v1/auth/session)');
+      }
+    }
+  });
+}
+
+export function authUser(request: FastifyRequest) {
+  const a = request.auth;
+  if (!a) return null;
+  return a.kind === 'session' ? a.session.user : a.token.user;
+}

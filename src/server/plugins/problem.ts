@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, RateLimitedError } from '../../core/errors.js';
+import { PROBLEM_BASE, type FieldError, type Problem } from '../../schema/common/problem.js';
+import type { App } from '../types.js';
+
+const TITLES: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Not signed in',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+  429: 'Too many requests',
+  500: 'Internal error',
+};
+
+export function sendProblem(reply: FastifyReply, status: number, type: string, detail?: string, errors?: FieldError[]) {
+  const body: Problem = { type: PROBLEM_BASE + type, title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...(errors?.length ? { errors } : {}) };
+  return reply.code(status).type('application/problem+json').send(body);
+}
+
+const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'path', headers: 'header' };
+
+/** Zod issues (as Fastify hands them over) → one entry per bad field, unknown keys named one by one. */
+function fieldErrors(err: FastifyError & { validation: unknown[]; validationContext?: string }): FieldError[] {
+  const context = CONTEXT_NAMES[err.validationContext ?? 'body'] ?? err.validationContext ?? 'body';
+  const out: FieldError[] = [];
+  for (const v of err.validation as Array<{ keyword?: string; instancePath?: string; message?: string; params?: { keys?: string[] } }>) {
+    const base = [context, ...(v.instancePath ?? '').split('/').filter(Boolean)].join('.');
+    if (v.keyword === 'unrecognized_keys' && v.params?.keys?.length) {
+      for (const key of v.params.keys) out.push({ field: `${base}.${key}`, message: 'Unknown field' });
+    } else {
+      out.push({ field: base, message: v.message ?? 'Invalid value' });
+    }
+  }
+  return out;
+}
+
+export function registerProblemHandlers(app: App) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const errors = fieldErrors(err as never);
+      return sendProblem(reply, 400, 'validation', `${errors.length} field${errors.length === 1 ? ' is' : 's are'} not valid`, errors);
+    }
+    if (err instanceof DomainError) {
+      if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));
+      return sendProblem(reply, err.status, err.problem, err.message, err.errors);
+    }
+    const status = err.statusCode ?? 500;
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, 413, 'payload-too-large', 'The request body is larger than the limit of 1 MiB');
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(reply, 415, 'unsupported-media-type', 'Send JSON (content-type: application/json)');
+    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return sendProblem(reply, 400, 'validation', 'The JSON body is empty', [{ field: 'body', message: 'Required' }]);
+    if (status === 400 && (err.code === 'FST_ERR_CTP_INVALID_JSON' || err instanceof SyntaxError || /JSON/.test(err.message))) {
+      return sendProblem(reply, 400, 'validation', 'The body is not valid JSON', [{ field: 'body', message: 'Not valid JSON' }]);
+    }
+    if (status >= 400 && status < 500) return sendProblem(reply, status, status === 404 ? 'not-found' : 'bad-request', err.message);
+    request.log.error({ err }, 'unhandled error');
+    return sendProblem(reply, 500, 'internal', 'Something went wrong on our side; the error has been logged');
+  });
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { RegisterModule } from '../../core/register/register-module.js';
+import { archiveRecord, createRecord, getRecord, listRecords, updateRecord } from '../../core/register/register.service.js';
+import { exportCsv } from '../../core/register/register-export.js';
+import type { Permission } from '../../schema/auth/permissions.js';
+import { paginated } from '../../schema/common/primitives.js';
+import { orgCtx } from '../plugins/authorize.js';
+import type { App } from '../types.js';
+
+/** The same six routes for every register, from its definition. */
+export function registerRoutesFor(mod: RegisterModule) {
+  return async (app: App) => {
+    const { def } = mod;
+    const base = `/api/v1/orgs/:org/${def.collection}`;
+    const perm = (action: string) => `${def.entity}.${action}` as Permission;
+    const tags = [def.collection];
+    const orgParams = z.object({ org: z.string() });
+    const idParams = z.object({ org: z.string(), id: z.uuid() });
+
+    app.get(base, { config: { permission: perm('read') }, schema: { tags, summary: `List ${def.collection} (filter, sort, paginate)`, params: orgParams, querystring: def.listQuerySchema, response: { 200: paginated(def.recordSchema) } } }, async (request) =>
+      listRecords(orgCtx(request), mod, request.query as Record<string, unknown>),
+    );
+
+    app.get(`${base}/export.csv`, { config: { permission: perm('export') }, schema: { tags, summary: `Export ${def.collection} as CSV (same filters as the list)`, params: orgParams, querystring: def.listQuerySchema } }, async (request, reply) => {
+      const file = await exportCsv(orgCtx(request), mod, request.query as Record<string, unknown>);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+    });
+
+    app.get(`${base}/:id`, { config: { permission: perm('read') }, schema: { tags, summary: `One ${def.entity}`, params: idParams, response: { 200: def.recordSchema } } }, async (request) =>
+      getRecord(orgCtx(request), mod, request.params.id),
+    );
+
+    app.post(base, { config: { permission: perm('create') }, schema: { tags, summary: `Create a ${def.entity}`, params: orgParams, body: def.createSchema, response: { 201: def.recordSchema } } }, async (request, reply) =>
+      reply.code(201).send(await createRecord(orgCtx(request), mod, request.body as Record<string, unknown>)),
+    );
+
+    app.patch(`${base}/:id`, { config: { permission: perm('update') }, schema: { tags, summary: `Update a ${def.entity} (partial; expectedVersion guards against lost updates)`, params: idParams, body: def.updateSchema, response: { 200: def.recordSchema } } }, async (request) =>
+      updateRecord(orgCtx(request), mod, request.params.id, request.body as Record<string, unknown>),
+    );
+
+    app.delete(`${base}/:id`, { config: { permission: perm('delete') }, schema: { tags, summary: `Archive a ${def.entity}`, params: idParams } }, async (request, reply) => {
+      await archiveRecord(orgCtx(request), mod, request.params.id);
+      return reply.code(204).send();
+    });
+  };
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from '../db/connect.js';
+import type { AuthSettings } from '../core/auth/settings.js';
+import type { ResolvedSession } from '../core/auth/sessions.js';
+import type { ResolvedToken } from '../core/auth/tokens.js';
+import type { OrgContext } from '../core/context.js';
+import type { Permission } from '../schema/auth/permissions.js';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export type RequestAuth = { kind: 'session'; session: ResolvedSession } | { kind: 'token'; token: ResolvedToken };
+
+export interface AppDeps {
+  handle: DatabaseHandle;
+  auth: AuthSettings;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Who may call the route. Every route declares exactly one (a test checks):
+     * `permission` for organization routes (`/orgs/:org/…`), or `access: 'public' | 'user'`.
+     */
+    permission?: Permission;
+    access?: 'public' | 'user';
+  }
+  interface FastifyRequest {
+    auth: RequestAuth | null;
+    orgCtx: OrgContext | null;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
