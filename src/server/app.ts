@@ -46,6 +46,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', { handle: opts.handle, auth: { ...DEFAULT_AUTH_SETTINGS, ...opts.auth } });
 
+  app.decorate('routeCatalog', []);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD' || method === 'OPTIONS') continue;
+      app.routeCatalog.push({ method, url: route.url, permission: route.config?.permission, access: route.config?.access });
+    }
+  });
   registerProblemHandlers(app);
   await app.register(fastifyCookie);
   registerAuthentication(app);

@@ -11,6 +11,13 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 
 export type RequestAuth = { kind: 'session'; session: ResolvedSession } | { kind: 'token'; token: ResolvedToken };
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission?: Permission;
+  access?: 'public' | 'user';
+}
+
 export interface AppDeps {
   handle: DatabaseHandle;
   auth: AuthSettings;
@@ -31,5 +38,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: AppDeps;
+    /** every route with its access declaration, for the permission tests and the role matrix */
+    routeCatalog: RouteEntry[];
   }
 }

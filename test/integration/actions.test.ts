@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../helpers/databases.js';
+import { testEnv, type TestEnv } from '../helpers/app.js';
+import { buildAction, buildOrg, type TestOrg } from '../helpers/factories.js';
+
+describe.each(DIALECTS)('actions register on %s', (kind) => {
+  let env: TestEnv;
+  let org: TestOrg;
+  beforeAll(async () => {
+    env = await testEnv(kind);
+    org = await buildOrg(env.app, env.handle);
+  });
+  afterAll(() => env?.close());
+
+  const url = (path = '') => `/api/v1/orgs/${org.slug}/actions${path}`;
+
+  it('numbers actions per organization and records who and when', async () => {
+    const a = await buildAction(org.as.contributor, org.slug);
+    const b = await buildAction(org.as.contributor, org.slug);
+    expect(a.ref).toMatch(/^ACT-\d{3}$/);
+    expect(Number(b.ref.slice(4))).toBe(Number(a.ref.slice(4)) + 1);
+    expect(a.createdBy).toBe(org.users.contributor.id);
+    expect(a.status).toBe('open');
+  });
+
+  it('filters my actions and overdue ones on the server, and pages the result', async () => {
+    const me = org.users.isms_manager.id;
+    await buildAction(org.as.isms_manager, org.slug, { title: 'Mine overdue', ownerId: me, dueDate: '2001-01-01' });
+    await buildAction(org.as.isms_manager, org.slug, { title: 'Mine done late', ownerId: me, dueDate: '2001-01-01', status: 'done' });
+    await buildAction(org.as.isms_manager, org.slug, { title: 'Mine future', ownerId: me, dueDate: '2999-01-01' });
+    const mine = await org.as.isms_manager.get(url('?ownerId=me&pageSize=2&sort=title&order=asc'));
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().total).toBe(3);
+    expect(mine.json().items.map((i: { title: string }) => i.title)).toEqual(['Mine done late', 'Mine future']);
+    const overdue = await org.as.isms_manager.get(url('?ownerId=me&overdue=true'));
+    expect(overdue.json().items.map((i: { title: string }) => i.title)).toEqual(['Mine overdue']);
+  });
+
+  it('sets completedAt when done and clears it when reopened; rejects stale versions', async () => {
+    const a = await buildAction(org.as.contributor, org.slug);
+    const done = await org.as.contributor.patch(url(`/${a.id}`), { status: 'done', expectedVersion: 1 });
+    expect(done.statusCode).toBe(200);
+    expect(done.json().completedAt).toBeTruthy();
+    const stale = await org.as.contributor.patch(url(`/${a.id}`), { title: 'late edit', expectedVersion: 1 });
+    expect(stale.statusCode).toBe(409);
+    const reopened = await org.as.contributor.patch(url(`/${a.id}`), { status: 'open' });
+    expect(reopened.json().completedAt).toBeNull();
+    expect(reopened.json().version).toBe(3);
+  });
+
+  it('rejects an owner who is not a member', async () => {
+    const res = await org.as.contributor.post(url(), { title: 'x', ownerId: '00000000-0000-4000-8000-000000000000' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toContainEqual({ field: 'body.ownerId', message: 'Not a member of this organization' });
+  });
+
+  it('exports the filtered list as CSV with owner names', async () => {
+    await buildAction(org.as.admin, org.slug, { title: '=cmd|calc', ownerId: org.users.admin.id });
+    const res = await org.as.viewer.get(url('/export.csv?q=cmd'));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("'=cmd|calc");
+    expect(lines[1]).toContain(org.users.admin.email);
+  });
+});
