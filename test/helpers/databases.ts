@@ -13,10 +13,6 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 export const PG_URL = process.env.TEST_DATABASE_URL;
 export const DIALECTS: DatabaseKind[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
-if (!PG_URL && !process.env.RAMPART_QUIET_SKIPS) {
-  console.warn('\n*** TEST_DATABASE_URL is not set: integration tests run on SQLite only; PostgreSQL is SKIPPED ***\n');
-}
-
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;

@@ -14,8 +14,12 @@ export interface ResolvedToken {
   user: { id: string; email: string; name: string; isSuperadmin: boolean };
 }
 
-export async function createToken(ctx: OrgContext, input: { name: string; expiresAt?: string }) {
-  if (ctx.actor.kind !== 'user' || !ctx.actor.userId) throw new ForbiddenError('API tokens can only be created by a signed-in person');
+/**
+ * Creates a token for `ownerUserId` (by default the acting person). A token never mints tokens: it acts with its
+ * owner's current role in the organization, and only a signed-in person or the CLI creates one.
+ */
+export async function createToken(ctx: OrgContext, input: { name: string; expiresAt?: string }, ownerUserId = ctx.actor.userId) {
+  if (ctx.actor.kind === 'token' || ctx.actor.kind === 'anonymous' || !ownerUserId) throw new ForbiddenError('API tokens can only be created by a signed-in person');
   const expiresAt = input.expiresAt ? `${input.expiresAt}T23:59:59.999Z` : null;
   if (expiresAt && expiresAt <= nowIso()) throw new ValidationError([{ field: 'body.expiresAt', message: 'Must be a future date' }]);
   const secret = randomSecret();
@@ -23,7 +27,7 @@ export async function createToken(ctx: OrgContext, input: { name: string; expire
   const row = {
     id: newId(),
     orgId: ctx.org.id,
-    userId: ctx.actor.userId,
+    userId: ownerUserId,
     name: input.name,
     prefix: `${TOKEN_PREFIX}${secret.slice(0, 6)}`,
     tokenHash: sha256Hex(token),
@@ -44,7 +48,7 @@ export async function createToken(ctx: OrgContext, input: { name: string; expire
     });
   });
   const { tokenHash: _omit, orgId: _org, ...meta } = row;
-  return { token, ...meta, userName: ctx.actor.label };
+  return { token, ...meta };
 }
 
 export async function listTokens(ctx: OrgContext) {

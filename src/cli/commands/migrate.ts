@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { migrateToLatest, migrationState } from '../../db/migrate.js';
+import { withDatabase } from '../runtime.js';
+
+export function migrateCommand(program: Command) {
+  program
+    .command('migrate')
+    .description('Apply pending database migrations (start does this too)')
+    .action(async () => {
+      await withDatabase(async (handle) => {
+        const applied = await migrateToLatest(handle.db);
+        const state = await migrationState(handle.db);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply.');
+        console.log(`${handle.kind} ${handle.location}: ${state.applied} migrations applied, latest ${state.latest}`);
+      }, { migrate: false });
+    });
+}

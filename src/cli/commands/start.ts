@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { openDatabase } from '../../db/connect.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { setupNeeded } from '../../core/orgs/setup.service.js';
+import { loadDemo } from '../../core/demo/demo.service.js';
+import { buildApp } from '../../server/app.js';
+import { loadConfig } from '../config.js';
+import { ensureWebBuilt } from '../web-build.js';
+import { printDemo } from './demo.js';
+
+export function startCommand(program: Command) {
+  program
+    .command('start')
+    .description('Run Rampart: migrate the database, build the UI if needed, and serve on PORT (default 3000)')
+    .option('--demo', 'also load the demo organization "Example Ltd" with one user per role')
+    .action(async (opts: { demo?: boolean }) => {
+      const config = loadConfig();
+      await ensureWebBuilt((m) => console.log(m));
+      const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const applied = await migrateToLatest(handle.db);
+      if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
+      if (opts.demo) printDemo(await loadDemo(handle.db));
+
+      const app = await buildApp({ handle, auth: config.auth, logger: config.log, trustProxy: config.trustProxy });
+      await app.listen({ port: config.port, host: config.host });
+      const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+      const url = `http://${shownHost}:${config.port}`;
+      console.log(`\nRampart is running at ${url}`);
+      console.log(`Database: ${handle.kind === 'sqlite' ? `SQLite file ${handle.location}` : `PostgreSQL ${handle.location}`}`);
+      console.log(`API reference: ${url}/api/docs`);
+      console.log(
+        (await setupNeeded(handle.db))
+          ? `First run: open ${url} to create the first admin account and organization.`
+          : `Sign in at ${url} (add people with: npx rampart user add / member add).`,
+      );
+
+      const stop = async (signal: string) => {
+        console.log(`\n${signal} received, stopping…`);
+        await app.close();
+        await handle.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+    });
+}

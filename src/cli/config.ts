@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { AuthSettings } from '../core/auth/settings.js';
+import { DEFAULT_AUTH_SETTINGS } from '../core/auth/settings.js';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every setting comes from the environment, with a default that works on a laptop; nothing else to configure. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  RAMPART_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  RAMPART_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  RAMPART_LOG: z.enum(['0', '1', 'true', 'false']).default('1'),
+  RAMPART_SESSION_IDLE_MINUTES: positiveInt(DEFAULT_AUTH_SETTINGS.sessionIdleMinutes),
+  RAMPART_SESSION_MAX_HOURS: positiveInt(DEFAULT_AUTH_SETTINGS.sessionMaxHours),
+  RAMPART_LOGIN_MAX_FAILURES: positiveInt(DEFAULT_AUTH_SETTINGS.maxFailuresPerAccount),
+  RAMPART_LOGIN_MAX_FAILURES_PER_IP: positiveInt(DEFAULT_AUTH_SETTINGS.maxFailuresPerIp),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  trustProxy: boolean;
+  log: boolean;
+  auth: AuthSettings;
+}
+
+const truthy = (v: string) => v === '1' || v === 'true';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.RAMPART_DATA_DIR),
+    databaseUrl: e.DATABASE_URL || undefined,
+    trustProxy: truthy(e.RAMPART_TRUST_PROXY),
+    log: truthy(e.RAMPART_LOG),
+    auth: {
+      ...DEFAULT_AUTH_SETTINGS,
+      sessionIdleMinutes: e.RAMPART_SESSION_IDLE_MINUTES,
+      sessionMaxHours: e.RAMPART_SESSION_MAX_HOURS,
+      maxFailuresPerAccount: e.RAMPART_LOGIN_MAX_FAILURES,
+      maxFailuresPerIp: e.RAMPART_LOGIN_MAX_FAILURES_PER_IP,
+    },
+  };
+}
