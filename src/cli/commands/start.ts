@@ -3,7 +3,6 @@ import { openDatabase } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { setupNeeded } from '../../core/orgs/setup.service.js';
 import { loadDemo } from '../../core/demo/demo.service.js';
-import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../config.js';
 import { ensureWebBuilt } from '../web-build.js';
 import { printDemo } from './demo.js';
@@ -21,6 +20,8 @@ export function startCommand(program: Command) {
       if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
       if (opts.demo) printDemo(await loadDemo(handle.db));
 
+      // Loaded here so that the other commands start without the web server's modules.
+      const { buildApp } = await import('../../server/app.js');
       const app = await buildApp({ handle, auth: config.auth, logger: config.log, trustProxy: config.trustProxy });
       await app.listen({ port: config.port, host: config.host });
       const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
