@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
 import type { Database } from './types.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -33,6 +33,25 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * Write transactions take SQLite's write lock up front (BEGIN IMMEDIATE). With the default deferred BEGIN, a
+ * transaction that reads and then writes fails at once with SQLITE_BUSY when another process wrote in between;
+ * IMMEDIATE makes it wait (busy_timeout) instead, so several processes can share one file safely.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: SqliteDatabase.Database) {
+    super({ database });
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver({ database: this.database });
+  }
+}
+
 export function openSqlite(file: string): DatabaseHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
@@ -41,7 +60,7 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new ImmediateSqliteDialect(sqlite),
     plugins: [new CamelCasePlugin()],
   });
   return { db, kind: 'sqlite', location: file, close: () => db.destroy() };
