@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
@@ -63,5 +64,25 @@ describe.each(DIALECTS)('actions register on %s', (kind) => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("'=cmd|calc");
     expect(lines[1]).toContain(org.users.admin.email);
+    expect(lines[0]).toContain('Reference,Title');
+  });
+
+  it('exports the filtered list as an Excel workbook with real dates', async () => {
+    await buildAction(org.as.admin, org.slug, { title: 'Workbook row', dueDate: '2031-05-06' });
+    const res = await org.as.viewer.request('GET', url('/export.xlsx?q=workbook'));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/\.xlsx"$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(2);
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 2)).toEqual(['Reference', 'Title']);
+    expect(ws.getRow(2).getCell(2).value).toBe('Workbook row');
+    const due = ws.getRow(2).getCell(header.indexOf('Due date') + 1).value;
+    expect(due).toBeInstanceOf(Date);
+    expect((due as Date).toISOString().slice(0, 10)).toBe('2031-05-06');
+    const events = await org.as.admin.get(`/api/v1/orgs/${org.slug}/audit-events?type=export.generated`);
+    expect(events.json().items.some((e: { payload: { format: string } }) => e.payload.format === 'xlsx')).toBe(true);
   });
 });

@@ -1,18 +1,33 @@
-import { stringify } from 'csv-stringify/sync';
 import { recordAuditAlone } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { filteredQuery, sortedQuery } from './register-query.js';
 import { presentRecord } from './register.service.js';
 import type { RegisterModule, Values } from './register-module.js';
 
-/** An export is for reading, not a backup: it stops at this many rows and says so in its audit event. */
+/** An export is for reading, not a backup: it stops at this many rows. */
 export const EXPORT_ROW_LIMIT = 50_000;
 
+export type ColumnKind = 'text' | 'date' | 'datetime' | 'number' | 'boolean';
+
+/** A register's filtered list as a plain table, ready for any renderer (CSV, XLSX…). */
+export interface ExportTable {
+  title: string;
+  filenameBase: string;
+  columns: { key: string; header: string; kind: ColumnKind }[];
+  rows: (string | number | boolean | null)[][];
+}
+
+/** "dueDate" → "Due date", "ownerId" → "Owner". */
+export function humanize(name: string): string {
+  const words = name.replace(/Id$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /**
- * CSV of a register's filtered list: reference, every field, member fields as "Name <email>", dates as stored.
- * Starts with a UTF-8 byte order mark so that Excel opens accented text correctly.
+ * The rows of a register's filtered, sorted list with member fields shown as "Name <email>". Records the export
+ * in the audit trail (who exported what, with which filters, how many rows).
  */
-export async function exportCsv(ctx: OrgContext, mod: RegisterModule, query: Values): Promise<{ filename: string; body: string; rows: number }> {
+export async function exportTable(ctx: OrgContext, mod: RegisterModule, query: Values, format: string): Promise<ExportTable> {
   const rows = await sortedQuery(mod, filteredQuery(ctx, mod, query).selectAll(), query).limit(EXPORT_ROW_LIMIT).execute();
   const members = await ctx.db
     .selectFrom('memberships')
@@ -21,29 +36,24 @@ export async function exportCsv(ctx: OrgContext, mod: RegisterModule, query: Val
     .where('memberships.orgId', '=', ctx.org.id)
     .execute();
   const people = new Map(members.map((m) => [m.id, `${m.name} <${m.email}>`]));
-  const fieldNames = Object.keys(mod.def.fields);
-  const header = ['ref', ...fieldNames, 'createdAt', 'updatedAt'];
-  const lines = rows.map((raw) => {
+  const fields = Object.entries(mod.def.fields);
+  const kindOf = (kind: string): ColumnKind => (kind === 'date' ? 'date' : kind === 'integer' ? 'number' : kind === 'boolean' ? 'boolean' : 'text');
+  const columns = [
+    { key: 'ref', header: 'Reference', kind: 'text' as const },
+    ...fields.map(([name, f]) => ({ key: name, header: humanize(name), kind: name.endsWith('At') ? ('datetime' as const) : kindOf(f.kind) })),
+    { key: 'createdAt', header: 'Created', kind: 'datetime' as const },
+    { key: 'updatedAt', header: 'Updated', kind: 'datetime' as const },
+  ];
+  const table = rows.map((raw) => {
     const r = presentRecord(mod, raw as Values);
-    return [
-      r.ref,
-      ...fieldNames.map((name) => {
-        const v = r[name];
-        if (v === null || v === undefined) return '';
-        if (mod.def.fields[name]?.kind === 'member') return people.get(v as string) ?? v;
-        return typeof v === 'string' ? neutralizeFormula(v) : v;
-      }),
-      r.createdAt,
-      r.updatedAt,
-    ];
+    return columns.map(({ key }) => {
+      const v = r[key];
+      if (v === null || v === undefined) return null;
+      if (mod.def.fields[key]?.kind === 'member') return people.get(v as string) ?? String(v);
+      return v as string | number | boolean;
+    });
   });
-  const body = '\uFEFF' + stringify([header, ...lines], { cast: { boolean: (b) => (b ? 'yes' : 'no') } });
   const filters = Object.fromEntries(Object.entries(query).filter(([k, v]) => v !== undefined && k !== 'page' && k !== 'pageSize'));
-  await recordAuditAlone(ctx.db, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, event: { type: 'export.generated', payload: { format: 'csv', rows: lines.length, filters } } });
-  return { filename: `${ctx.org.slug}-${mod.def.collection}-${new Date().toISOString().slice(0, 10)}.csv`, body, rows: lines.length };
-}
-
-/** A cell starting with = + - @ (or a tab/CR) would run as a formula in a spreadsheet; prefix it with a quote. */
-export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  await recordAuditAlone(ctx.db, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, event: { type: 'export.generated', payload: { format, rows: table.length, filters } } });
+  return { title: humanize(mod.def.collection), filenameBase: `${ctx.org.slug}-${mod.def.collection}-${new Date().toISOString().slice(0, 10)}`, columns, rows: table };
 }

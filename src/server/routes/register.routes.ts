@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { RegisterModule } from '../../core/register/register-module.js';
 import { archiveRecord, createRecord, getRecord, listRecords, updateRecord } from '../../core/register/register.service.js';
-import { exportCsv } from '../../core/register/register-export.js';
+import { exportTable } from '../../core/register/register-export.js';
+import { renderCsv } from '../../reports/table-csv.js';
+import { renderXlsx } from '../../reports/table-xlsx.js';
 import type { Permission } from '../../schema/auth/permissions.js';
 import { paginated } from '../../schema/common/primitives.js';
 import { orgCtx } from '../plugins/authorize.js';
@@ -22,8 +24,15 @@ export function registerRoutesFor(mod: RegisterModule) {
     );
 
     app.get(`${base}/export.csv`, { config: { permission: perm('export') }, schema: { tags, summary: `Export ${def.collection} as CSV (same filters as the list)`, params: orgParams, querystring: def.listQuerySchema } }, async (request, reply) => {
-      const file = await exportCsv(orgCtx(request), mod, request.query as Record<string, unknown>);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+      const table = await exportTable(orgCtx(request), mod, request.query as Record<string, unknown>, 'csv');
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${table.filenameBase}.csv"`).send(renderCsv(table));
+    });
+
+    app.get(`${base}/export.xlsx`, { config: { permission: perm('export') }, schema: { tags, summary: `Export ${def.collection} as an Excel workbook (same filters as the list)`, params: orgParams, querystring: def.listQuerySchema } }, async (request, reply) => {
+      const ctx = orgCtx(request);
+      const table = await exportTable(ctx, mod, request.query as Record<string, unknown>, 'xlsx');
+      const body = await renderXlsx(table, { organization: ctx.org.name, exportedBy: ctx.actor.label });
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${table.filenameBase}.xlsx"`).send(body);
     });
 
     app.get(`${base}/:id`, { config: { permission: perm('read') }, schema: { tags, summary: `One ${def.entity}`, params: idParams, response: { 200: def.recordSchema } } }, async (request) =>

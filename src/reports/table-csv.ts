@@ -1,0 +1,13 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ExportTable } from '../core/register/register-export.js';
+
+/** A cell starting with = + - @ (or a tab/CR) would run as a formula in a spreadsheet; prefix it with a quote. */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** CSV with a UTF-8 byte order mark, so that Excel opens accented text correctly. */
+export function renderCsv(table: ExportTable): string {
+  const cells = table.rows.map((row) => row.map((v) => (v === null ? '' : typeof v === 'string' ? neutralizeFormula(v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v)));
+  return '\uFEFF' + stringify([table.columns.map((c) => c.header), ...cells]);
+}

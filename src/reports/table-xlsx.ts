@@ -1,0 +1,46 @@
+import ExcelJS from 'exceljs';
+import type { ExportTable } from '../core/register/register-export.js';
+
+/**
+ * An XLSX workbook of one table: bold frozen header row with filters, sensible column widths, real dates and
+ * numbers (so that Excel sorts and filters them), text kept as text (never evaluated as a formula).
+ */
+export async function renderXlsx(table: ExportTable, meta: { organization: string; exportedBy: string }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Rampart';
+  wb.created = new Date();
+  const ws = wb.addWorksheet(table.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = table.columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.kind === 'date' ? 12 : c.kind === 'datetime' ? 20 : Math.min(60, Math.max(12, c.header.length + 2)),
+    style: c.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.kind === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm' } : {},
+  }));
+  for (const row of table.rows) {
+    ws.addRow(
+      row.map((v, i) => {
+        const kind = table.columns[i]!.kind;
+        if (v === null) return null;
+        if ((kind === 'date' || kind === 'datetime') && typeof v === 'string') return new Date(kind === 'date' ? `${v}T00:00:00Z` : v);
+        if (kind === 'boolean') return v ? 'yes' : 'no';
+        return v;
+      }),
+    );
+  }
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  // Long text columns get wider, capped, with wrapping.
+  table.columns.forEach((c, i) => {
+    if (c.kind !== 'text') return;
+    const longest = table.rows.reduce((m, r) => Math.max(m, String(r[i] ?? '').length), c.header.length);
+    const col = ws.getColumn(i + 1);
+    col.width = Math.min(60, Math.max(12, longest + 2));
+    if (longest > 60) col.alignment = { wrapText: true, vertical: 'top' };
+  });
+  wb.properties.date1904 = false;
+  wb.title = `${table.title} — ${meta.organization}`;
+  wb.subject = `Exported by ${meta.exportedBy}`;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
