@@ -49,6 +49,20 @@ describe.each(DIALECTS)('actions register on %s', (kind) => {
     expect(reopened.json().version).toBe(3);
   });
 
+  it('keeps the history of a record: creation, each change with before and after, archiving', async () => {
+    const a = await buildAction(org.as.contributor, org.slug, { title: 'Before' });
+    await org.as.contributor.patch(url(`/${a.id}`), { title: 'After', priority: 'high' });
+    expect((await org.as.admin.del(url(`/${a.id}`))).statusCode).toBe(204);
+    const res = await org.as.viewer.get(url(`/${a.id}/history`));
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items;
+    expect(items.map((e: { type: string }) => e.type)).toEqual(['record.archived', 'record.updated', 'record.created']);
+    expect(items[1].payload.changes).toEqual({ title: { from: 'Before', to: 'After' }, priority: { from: null, to: 'high' } });
+    expect(items[1].actorLabel).toBe(org.users.contributor.email);
+    expect((await org.as.viewer.get(url()).then((r) => r.json().items.map((i: { id: string }) => i.id)))).not.toContain(a.id);
+    expect((await org.as.viewer.get(url('?archived=true')).then((r) => r.json().items.map((i: { id: string }) => i.id)))).toContain(a.id);
+  });
+
   it('rejects an owner who is not a member', async () => {
     const res = await org.as.contributor.post(url(), { title: 'x', ownerId: '00000000-0000-4000-8000-000000000000' });
     expect(res.statusCode).toBe(400);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { RegisterModule } from '../../core/register/register-module.js';
 import { archiveRecord, createRecord, getRecord, listRecords, updateRecord } from '../../core/register/register.service.js';
 import { exportTable } from '../../core/register/register-export.js';
+import { recordHistory } from '../../core/register/register-history.js';
 import { renderCsv } from '../../reports/table-csv.js';
 import { renderXlsx } from '../../reports/table-xlsx.js';
 import type { Permission } from '../../schema/auth/permissions.js';
@@ -37,6 +38,10 @@ export function registerRoutesFor(mod: RegisterModule) {
 
     app.get(`${base}/:id`, { config: { permission: perm('read') }, schema: { tags, summary: `One ${def.entity}`, params: idParams, response: { 200: def.recordSchema } } }, async (request) =>
       getRecord(orgCtx(request), mod, request.params.id),
+    );
+
+    app.get(`${base}/:id/history`, { config: { permission: perm('read') }, schema: { tags, summary: `A ${def.entity}'s history (created, every change with before/after, archived)`, params: idParams } }, async (request) =>
+      recordHistory(orgCtx(request), mod, request.params.id),
     );
 
     app.post(base, { config: { permission: perm('create') }, schema: { tags, summary: `Create a ${def.entity}`, params: orgParams, body: def.createSchema, response: { 201: def.recordSchema } } }, async (request, reply) =>
