@@ -69,53 +69,59 @@ export async function getRecord(ctx: OrgContext, mod: RegisterModule, id: string
 }
 
 export async function createRecord(ctx: OrgContext, mod: RegisterModule, input: Values) {
-  return ctx.db.transaction().execute(async (trx) => {
-    await checkMembers(ctx, trx, mod, input);
-    const extra = mod.beforeWrite ? await mod.beforeWrite(ctx, trx, input, undefined, toolsFor(ctx, trx)) : {};
-    const now = nowIso();
-    const row: Values = {
-      id: newId(),
-      orgId: ctx.org.id,
-      ref: await nextRef(trx, ctx.org.id, mod.def.refPrefix),
-      version: 1,
-      createdAt: now,
-      createdBy: ctx.actor.userId,
-      updatedAt: now,
-      updatedBy: ctx.actor.userId,
-      archivedAt: null,
-      ...toStorage(mod, { ...input, ...extra }),
-    };
-    await anyDb(trx).insertInto(mod.def.collection).values(row).execute();
-    const record = presentRecord(mod, row);
-    const values = Object.fromEntries(Object.keys(mod.def.fields).filter((k) => record[k] !== null).map((k) => [k, record[k]]));
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: row.id as string, event: { type: 'record.created', payload: { ref: row.ref as string, values } } });
-    return record;
-  });
+  return ctx.db.transaction().execute((trx) => insertRecord(ctx, trx, mod, input));
+}
+
+/** Creates a record and its audit event inside the caller's transaction (imports create many in one). */
+export async function insertRecord(ctx: OrgContext, trx: Db, mod: RegisterModule, input: Values) {
+  await checkMembers(ctx, trx, mod, input);
+  const extra = mod.beforeWrite ? await mod.beforeWrite(ctx, trx, input, undefined, toolsFor(ctx, trx)) : {};
+  const now = nowIso();
+  const row: Values = {
+    id: newId(),
+    orgId: ctx.org.id,
+    ref: await nextRef(trx, ctx.org.id, mod.def.refPrefix),
+    version: 1,
+    createdAt: now,
+    createdBy: ctx.actor.userId,
+    updatedAt: now,
+    updatedBy: ctx.actor.userId,
+    archivedAt: null,
+    ...toStorage(mod, { ...input, ...extra }),
+  };
+  await anyDb(trx).insertInto(mod.def.collection).values(row).execute();
+  const record = presentRecord(mod, row);
+  const values = Object.fromEntries(Object.keys(mod.def.fields).filter((k) => record[k] !== null).map((k) => [k, record[k]]));
+  await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: row.id as string, event: { type: 'record.created', payload: { ref: row.ref as string, values } } });
+  return record;
 }
 
 export async function updateRecord(ctx: OrgContext, mod: RegisterModule, id: string, input: Values) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const { expectedVersion, ...changes } = input;
-    const existing = await loadRow(ctx, trx, mod, id);
-    if (existing.archivedAt) throw new ConflictError(`${existing.ref} is archived and cannot be changed`);
-    if (typeof expectedVersion === 'number' && expectedVersion !== existing.version) {
-      throw new ConflictError(`${existing.ref} was changed by someone else (version ${existing.version}); reload and apply your change again`, [{ field: 'body.expectedVersion', message: `Stale: current version is ${existing.version}` }]);
-    }
-    await checkMembers(ctx, trx, mod, changes);
-    const extra = mod.beforeWrite ? await mod.beforeWrite(ctx, trx, changes, existing, toolsFor(ctx, trx)) : {};
-    const next = toStorage(mod, { ...changes, ...extra });
-    const diff: Record<string, { from: unknown; to: unknown }> = {};
-    for (const [name, to] of Object.entries(next)) {
-      const from = existing[name] ?? null;
-      if ((to ?? null) !== from) diff[name] = { from, to: to ?? null };
-    }
-    const before = presentRecord(mod, existing);
-    if (!Object.keys(diff).length) return before;
-    const set = { ...Object.fromEntries(Object.entries(diff).map(([k, v]) => [k, v.to])), version: (existing.version as number) + 1, updatedAt: nowIso(), updatedBy: ctx.actor.userId };
-    await anyDb(trx).updateTable(mod.def.collection).set(set).where('id', '=', id).where('orgId', '=', ctx.org.id).execute();
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: id, event: { type: 'record.updated', payload: { ref: existing.ref as string, changes: diff } } });
-    return presentRecord(mod, { ...existing, ...set });
-  });
+  return ctx.db.transaction().execute((trx) => applyUpdate(ctx, trx, mod, id, input));
+}
+
+/** Updates a record (only what changed, with its audit event) inside the caller's transaction. */
+export async function applyUpdate(ctx: OrgContext, trx: Db, mod: RegisterModule, id: string, input: Values) {
+  const { expectedVersion, ...changes } = input;
+  const existing = await loadRow(ctx, trx, mod, id);
+  if (existing.archivedAt) throw new ConflictError(`${existing.ref} is archived and cannot be changed`);
+  if (typeof expectedVersion === 'number' && expectedVersion !== existing.version) {
+    throw new ConflictError(`${existing.ref} was changed by someone else (version ${existing.version}); reload and apply your change again`, [{ field: 'body.expectedVersion', message: `Stale: current version is ${existing.version}` }]);
+  }
+  await checkMembers(ctx, trx, mod, changes);
+  const extra = mod.beforeWrite ? await mod.beforeWrite(ctx, trx, changes, existing, toolsFor(ctx, trx)) : {};
+  const next = toStorage(mod, { ...changes, ...extra });
+  const diff: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [name, to] of Object.entries(next)) {
+    const from = existing[name] ?? null;
+    if ((to ?? null) !== from) diff[name] = { from, to: to ?? null };
+  }
+  const before = presentRecord(mod, existing);
+  if (!Object.keys(diff).length) return before;
+  const set = { ...Object.fromEntries(Object.entries(diff).map(([k, v]) => [k, v.to])), version: (existing.version as number) + 1, updatedAt: nowIso(), updatedBy: ctx.actor.userId };
+  await anyDb(trx).updateTable(mod.def.collection).set(set).where('id', '=', id).where('orgId', '=', ctx.org.id).execute();
+  await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: id, event: { type: 'record.updated', payload: { ref: existing.ref as string, changes: diff } } });
+  return presentRecord(mod, { ...existing, ...set });
 }
 
 export async function archiveRecord(ctx: OrgContext, mod: RegisterModule, id: string): Promise<void> {

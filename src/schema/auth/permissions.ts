@@ -18,7 +18,7 @@ export const PERMISSIONS = {
   members: { read: ALL, manage: ADMINS },
   tokens: { read: TOKEN_USERS, create: TOKEN_USERS, manageAll: ADMINS },
   audit: { read: ['admin', 'isms_manager', 'auditor', 'approver'] },
-  action: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, delete: MANAGERS },
+  action: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
   links: { read: ALL, create: EDITORS, delete: EDITORS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 

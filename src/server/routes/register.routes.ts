@@ -3,11 +3,17 @@ import type { RegisterModule } from '../../core/register/register-module.js';
 import { archiveRecord, createRecord, getRecord, listRecords, updateRecord } from '../../core/register/register.service.js';
 import { exportTable } from '../../core/register/register-export.js';
 import { recordHistory } from '../../core/register/register-history.js';
+import { importRecords } from '../../core/register/register-import.js';
+import { readTable, XLSX_TYPE } from '../../reports/table-read.js';
+import { queryBoolean } from '../../schema/register/define-register.js';
 import { renderCsv } from '../../reports/table-csv.js';
 import { renderXlsx } from '../../reports/table-xlsx.js';
 import type { Permission } from '../../schema/auth/permissions.js';
 import { paginated } from '../../schema/common/primitives.js';
 import { orgCtx } from '../plugins/authorize.js';
+import { ValidationError } from '../../core/errors.js';
+
+const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 import type { App } from '../types.js';
 
 /** The same six routes for every register, from its definition. */
@@ -39,6 +45,17 @@ export function registerRoutesFor(mod: RegisterModule) {
     app.get(`${base}/:id`, { config: { permission: perm('read') }, schema: { tags, summary: `One ${def.entity}`, params: idParams, response: { 200: def.recordSchema } } }, async (request) =>
       getRecord(orgCtx(request), mod, request.params.id),
     );
+
+    // Imports arrive as the file itself (text/csv or .xlsx), up to 10 MiB; parsers are scoped to this plugin.
+    for (const type of ['text/csv', XLSX_TYPE]) {
+      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
+    }
+    app.post(`${base}/import`, { bodyLimit: IMPORT_BODY_LIMIT, config: { permission: perm('import') }, schema: { tags, summary: `Import ${def.collection} from CSV or XLSX (dryRun=true checks every row and writes nothing); rows with a known Reference update, others create`, params: orgParams, querystring: z.strictObject({ dryRun: queryBoolean.default(true) }) } }, async (request) => {
+      const type = request.headers['content-type'] ?? '';
+      if (!Buffer.isBuffer(request.body)) throw new ValidationError([{ field: 'body', message: `Send the file itself with content-type text/csv or ${XLSX_TYPE}` }]);
+      const table = await readTable(request.body, type);
+      return importRecords(orgCtx(request), mod, table, { dryRun: request.query.dryRun });
+    });
 
     app.get(`${base}/:id/history`, { config: { permission: perm('read') }, schema: { tags, summary: `A ${def.entity}'s history (created, every change with before/after, archived)`, params: idParams } }, async (request) =>
       recordHistory(orgCtx(request), mod, request.params.id),

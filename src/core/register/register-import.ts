@@ -1,0 +1,156 @@
+import type { Kysely } from 'kysely';
+import type { FieldDef } from '../../schema/register/fields.js';
+import type { OrgContext } from '../context.js';
+import { ValidationError } from '../errors.js';
+import { humanize } from './register-export.js';
+import { applyUpdate, insertRecord, presentRecord } from './register.service.js';
+import type { RegisterModule, Values } from './register-module.js';
+
+export interface ImportTable {
+  headers: string[];
+  rows: { line: number; cells: string[] }[];
+}
+
+export interface ImportIssue {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  applied: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportIssue[];
+  /** columns that were not used (unknown, or set by the server) */
+  ignoredColumns: string[];
+}
+
+const MAX_REPORTED_ERRORS = 500;
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Column header → field name: accepts the field name or the export's header ("Due date"); "Reference" is the key. */
+function mapColumns(mod: RegisterModule, headers: string[]) {
+  const byName = new Map<string, string>([['ref', 'ref'], ['reference', 'ref']]);
+  for (const [name, def] of Object.entries(mod.def.fields)) {
+    if (def.readOnly) continue;
+    byName.set(norm(name), name);
+    byName.set(norm(humanize(name)), name);
+  }
+  const columns = headers.map((h) => byName.get(norm(h)) ?? null);
+  return { columns, ignored: headers.filter((h, i) => h && !columns[i]) };
+}
+
+function cellValue(def: FieldDef, raw: string, people: Map<string, string>): { value?: unknown; error?: string } {
+  if (raw === '') return { value: null };
+  switch (def.kind) {
+    case 'integer':
+      return /^-?\d+$/.test(raw) ? { value: Number(raw) } : { error: 'Must be a whole number' };
+    case 'boolean': {
+      const v = raw.toLowerCase();
+      if (['yes', 'true', '1', 'y'].includes(v)) return { value: true };
+      if (['no', 'false', '0', 'n'].includes(v)) return { value: false };
+      return { error: 'Use yes or no' };
+    }
+    case 'member': {
+      const email = (/<([^>]+)>/.exec(raw)?.[1] ?? raw).trim().toLowerCase();
+      const id = people.get(email);
+      return id ? { value: id } : { error: `${raw} is not a member of this organization` };
+    }
+    default:
+      return { value: raw };
+  }
+}
+
+/**
+ * Imports rows into a register. A row whose Reference matches an existing record updates it (only what differs);
+ * a row without one creates a record, so importing the same file twice changes nothing the second time. Every row
+ * is checked first; rows are written only when none has an error, all in one transaction.
+ */
+export async function importRecords(ctx: OrgContext, mod: RegisterModule, table: ImportTable, opts: { dryRun: boolean }): Promise<ImportReport> {
+  const { columns, ignored } = mapColumns(mod, table.headers);
+  const members = await ctx.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.userId').select(['users.id', 'users.email']).where('memberships.orgId', '=', ctx.org.id).execute();
+  const people = new Map(members.map((m) => [m.email, m.id]));
+
+  const refIndex = columns.indexOf('ref');
+  const refs = refIndex < 0 ? [] : [...new Set(table.rows.map((r) => r.cells[refIndex] ?? '').filter(Boolean))];
+  const existing = new Map<string, Values>();
+  for (let i = 0; i < refs.length; i += 500) {
+    const found = await (ctx.db as unknown as Kysely<any>).selectFrom(mod.def.collection).selectAll().where('orgId', '=', ctx.org.id).where('ref', 'in', refs.slice(i, i + 500)).execute();
+    for (const row of found) existing.set(row.ref as string, row as Values);
+  }
+
+  const errors: ImportIssue[] = [];
+  const plan: { line: number; id?: string; values: Values }[] = [];
+  const seenRefs = new Set<string>();
+  let unchanged = 0;
+  for (const { line, cells } of table.rows) {
+    const values: Values = {};
+    let ref = '';
+    columns.forEach((field, i) => {
+      if (!field) return;
+      const raw = (cells[i] ?? '').trim();
+      if (field === 'ref') return void (ref = raw);
+      const { value, error } = cellValue(mod.def.fields[field]!, raw, people);
+      if (error) errors.push({ line, field, message: error });
+      else values[field] = value;
+    });
+    const current = ref ? existing.get(ref) : undefined;
+    if (ref && !current) errors.push({ line, field: 'ref', message: `No ${mod.def.entity} ${ref} in this organization (leave Reference empty to create one)` });
+    if (ref && seenRefs.has(ref)) errors.push({ line, field: 'ref', message: `${ref} appears on more than one row` });
+    if (ref) seenRefs.add(ref);
+    if (current?.archivedAt) errors.push({ line, field: 'ref', message: `${ref} is archived` });
+
+    const schema = current ? mod.def.updateSchema : mod.def.createSchema;
+    // Empty cells clear optional fields; on creation they are simply not set.
+    const input = current ? values : Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push({ line, field: String(issue.path[0] ?? 'row'), message: issue.message });
+      continue;
+    }
+    if (current) {
+      const shown = presentRecord(mod, current);
+      const changed = Object.entries(parsed.data as Values).some(([k, v]) => (v ?? null) !== (shown[k] ?? null));
+      if (!changed) {
+        unchanged++;
+        continue;
+      }
+    }
+    plan.push({ line, id: current?.id as string | undefined, values: parsed.data as Values });
+  }
+
+  const report: ImportReport = {
+    dryRun: opts.dryRun,
+    applied: false,
+    rows: table.rows.length,
+    created: plan.filter((p) => !p.id).length,
+    updated: plan.filter((p) => p.id).length,
+    unchanged,
+    errors: errors.slice(0, MAX_REPORTED_ERRORS),
+    ignoredColumns: ignored,
+  };
+  if (opts.dryRun) return report;
+  if (errors.length) {
+    throw new ValidationError(
+      report.errors.map((e) => ({ field: `rows[${e.line}].${e.field}`, message: e.message })),
+      `${errors.length} problem${errors.length === 1 ? '' : 's'} in the file; nothing was imported (try a dry run to see them all)`,
+    );
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const p of plan) {
+      try {
+        if (p.id) await applyUpdate(ctx, trx, mod, p.id, p.values);
+        else await insertRecord(ctx, trx, mod, p.values);
+      } catch (err) {
+        // A rule checked on write (a hook) names the line it failed on; the whole import is rolled back.
+        if (err instanceof ValidationError) throw new ValidationError((err.errors ?? []).map((e) => ({ field: `rows[${p.line}].${e.field.replace(/^body\./, '')}`, message: e.message })), `Line ${p.line}: ${err.message}; nothing was imported`);
+        throw err;
+      }
+    }
+  });
+  return { ...report, applied: true };
+}
