@@ -1,0 +1,33 @@
+import { useMutation } from '@tanstack/react-query';
+import { useT } from '../i18n/i18n.js';
+import { api, orgPath } from '../lib/api-client.js';
+import type { VerifyResult } from '../lib/api-types.js';
+import { ErrorMessage } from '../components/status.js';
+
+/** Recomputes the organization's hash chain on the server and says whether it holds. */
+export function AuditVerify({ org }: { org: string }) {
+  const { t, formatNumber } = useT();
+  const verify = useMutation({ mutationFn: () => api.get<VerifyResult>(orgPath(org, '/audit/verify')) });
+  const r = verify.data;
+  return (
+    <div className="verify">
+      <button type="button" className="button button--secondary" onClick={() => verify.mutate()} disabled={verify.isPending}>
+        {verify.isPending ? t('audit.verifying') : t('audit.verify')}
+      </button>
+      <div aria-live="polite" className="verify__result">
+        {verify.isError ? <ErrorMessage error={verify.error} /> : null}
+        {r ? (
+          r.ok ? (
+            <p className="alert alert--success">{t('audit.verifyOk', { count: formatNumber(r.checked) })}</p>
+          ) : (
+            <p className="alert alert--error" role="alert">
+              {r.firstBroken
+                ? t('audit.verifyBroken', { seq: r.firstBroken.seq, id: r.firstBroken.eventId, reason: r.firstBroken.reason, count: formatNumber(r.checked) })
+                : t('audit.verifyBrokenUnknown')}
+            </p>
+          )
+        ) : null}
+      </div>
+    </div>
+  );
+}

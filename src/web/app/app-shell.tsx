@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { Link, Outlet, getRouteApi } from '@tanstack/react-router';
+import { useT } from '../i18n/i18n.js';
+import { useOrg, useSession } from '../lib/session.js';
+import { isApiError } from '../lib/api-client.js';
+import { ShieldIcon } from '../auth/auth-layout.js';
+import { ErrorMessage, Loading } from '../components/status.js';
+import { OrgSwitcher } from './org-switcher.js';
+import { UserMenu } from './user-menu.js';
+import { SideNav } from './side-nav.js';
+import { NewOrgDialog } from './new-org-dialog.js';
+
+const route = getRouteApi('/o/$org');
+
+/** Header (product, organization switcher, user menu), clause navigation, and the page. */
+export function AppShell() {
+  const { t } = useT();
+  const { org } = route.useParams();
+  const session = useSession();
+  const orgQuery = useOrg(org);
+  const [newOrgOpen, setNewOrgOpen] = useState(false);
+
+  if (!session) return <Loading />;
+  const current = session.organizations.find((o) => o.slug === org);
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Link to="/o/$org" params={{ org }} className="topbar__brand">
+          <ShieldIcon />
+          <span>{t('app.name')}</span>
+        </Link>
+        <OrgSwitcher current={org} organizations={session.organizations} />
+        <div className="topbar__spacer" />
+        {session.user.isSuperadmin ? (
+          <button type="button" className="button button--ghost" onClick={() => setNewOrgOpen(true)}>
+            {t('shell.newOrganization')}
+          </button>
+        ) : null}
+        <UserMenu user={session.user} role={current?.role} />
+      </header>
+      <div className="shell__body">
+        <SideNav org={org} />
+        <main id="main" className="shell__main" tabIndex={-1}>
+          {orgQuery.isPending ? (
+            <Loading />
+          ) : orgQuery.isError ? (
+            isApiError(orgQuery.error) && orgQuery.error.status === 404 ? (
+              <section className="page">
+                <h1>{t('shell.orgNotFound')}</h1>
+                <p>{t('shell.orgNotFoundHelp')}</p>
+              </section>
+            ) : (
+              <ErrorMessage error={orgQuery.error} onRetry={() => void orgQuery.refetch()} />
+            )
+          ) : (
+            <Outlet />
+          )}
+        </main>
+      </div>
+      {session.user.isSuperadmin ? <NewOrgDialog open={newOrgOpen} onClose={() => setNewOrgOpen(false)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { MessageKey } from '../i18n/i18n.js';
+import type { PlannedModuleSlug } from '../modules/planned-modules.js';
+
+/** Side navigation, grouped by the clauses of ISO/IEC 27001, then administration. */
+export type NavItem =
+  | { kind: 'module'; slug: PlannedModuleSlug; label: MessageKey }
+  | { kind: 'page'; path: 'actions' | 'members' | 'tokens' | 'audit'; label: MessageKey; search?: Record<string, string>; permission?: string };
+
+export interface NavGroup {
+  id: string;
+  label: MessageKey;
+  items: NavItem[];
+}
+
+export const NAV_GROUPS: NavGroup[] = [
+  {
+    id: 'context',
+    label: 'nav.group.context',
+    items: [
+      { kind: 'module', slug: 'context', label: 'module.context.title' },
+      { kind: 'module', slug: 'interested-parties', label: 'module.parties.title' },
+    ],
+  },
+  { id: 'leadership', label: 'nav.group.leadership', items: [{ kind: 'module', slug: 'policy-roles', label: 'module.policy.title' }] },
+  {
+    id: 'planning',
+    label: 'nav.group.planning',
+    items: [
+      { kind: 'module', slug: 'risk-assessment', label: 'module.riskAssessment.title' },
+      { kind: 'module', slug: 'risk-treatment', label: 'module.riskTreatment.title' },
+      { kind: 'module', slug: 'objectives', label: 'module.objectives.title' },
+      { kind: 'page', path: 'actions', label: 'nav.actionPlans' },
+    ],
+  },
+  {
+    id: 'support',
+    label: 'nav.group.support',
+    items: [
+      { kind: 'module', slug: 'documents', label: 'module.documents.title' },
+      { kind: 'module', slug: 'competence', label: 'module.competence.title' },
+      { kind: 'module', slug: 'communication', label: 'module.communication.title' },
+    ],
+  },
+  {
+    id: 'operation',
+    label: 'nav.group.operation',
+    items: [
+      { kind: 'module', slug: 'operation', label: 'module.operation.title' },
+      { kind: 'module', slug: 'incidents', label: 'module.incidents.title' },
+    ],
+  },
+  {
+    id: 'performance',
+    label: 'nav.group.performance',
+    items: [
+      { kind: 'module', slug: 'measurement', label: 'module.measurement.title' },
+      { kind: 'module', slug: 'internal-audit', label: 'module.internalAudit.title' },
+      { kind: 'module', slug: 'management-review', label: 'module.review.title' },
+    ],
+  },
+  {
+    id: 'improvement',
+    label: 'nav.group.improvement',
+    items: [
+      { kind: 'module', slug: 'improvement', label: 'module.improvement.title' },
+      { kind: 'page', path: 'actions', label: 'nav.correctiveActions' },
+    ],
+  },
+  {
+    id: 'admin',
+    label: 'nav.group.admin',
+    items: [
+      { kind: 'page', path: 'members', label: 'nav.members', permission: 'members.read' },
+      { kind: 'page', path: 'tokens', label: 'nav.tokens', permission: 'tokens.read' },
+      { kind: 'page', path: 'audit', label: 'nav.audit', permission: 'audit.read' },
+    ],
+  },
+];

@@ -1,0 +1,78 @@
+import { Link } from '@tanstack/react-router';
+import { useT } from '../i18n/i18n.js';
+import { useCan } from '../lib/session.js';
+import { NAV_GROUPS, type NavItem } from './navigation.js';
+
+/** The ISMS by clause of ISO/IEC 27001, then administration. */
+export function SideNav({ org }: { org: string }) {
+  const { t } = useT();
+  const can = useCan(org);
+  return (
+    <nav className="sidenav" aria-label={t('nav.label')}>
+      <Link to="/o/$org" params={{ org }} className="sidenav__home" activeOptions={{ exact: true }} activeProps={{ 'aria-current': 'page' }}>
+        {t('nav.home')}
+      </Link>
+      {NAV_GROUPS.map((group) => {
+        const items = group.items.filter((i) => i.kind === 'module' || !i.permission || can(i.permission));
+        if (items.length === 0) return null;
+        return (
+          <section key={group.id} className="sidenav__group" aria-labelledby={`nav-${group.id}`}>
+            <h2 id={`nav-${group.id}`} className="sidenav__heading">
+              {t(group.label)}
+            </h2>
+            <ul>
+              {items.map((item) => (
+                <li key={`${group.id}-${itemKey(item)}`}>
+                  <NavEntry org={org} item={item} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </nav>
+  );
+}
+
+function itemKey(item: NavItem): string {
+  return item.kind === 'module' ? item.slug : item.path;
+}
+
+function NavEntry({ org, item }: { org: string; item: NavItem }) {
+  const { t } = useT();
+  const active = { 'aria-current': 'page' as const, className: 'is-active' };
+  if (item.kind === 'module') {
+    return (
+      <Link to="/o/$org/m/$module" params={{ org, module: item.slug }} activeProps={active}>
+        {t(item.label)}
+        <span className="sidenav__soon">{t('nav.soon')}</span>
+      </Link>
+    );
+  }
+  switch (item.path) {
+    case 'actions':
+      return (
+        <Link to="/o/$org/actions" params={{ org }} activeProps={active}>
+          {t(item.label)}
+        </Link>
+      );
+    case 'members':
+      return (
+        <Link to="/o/$org/members" params={{ org }} activeProps={active}>
+          {t(item.label)}
+        </Link>
+      );
+    case 'tokens':
+      return (
+        <Link to="/o/$org/tokens" params={{ org }} activeProps={active}>
+          {t(item.label)}
+        </Link>
+      );
+    case 'audit':
+      return (
+        <Link to="/o/$org/audit" params={{ org }} activeProps={active}>
+          {t(item.label)}
+        </Link>
+      );
+  }
+}

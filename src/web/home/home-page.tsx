@@ -1,0 +1,100 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, getRouteApi } from '@tanstack/react-router';
+import { actionRegister } from '../../schema/actions/action.register.js';
+import { useT } from '../i18n/i18n.js';
+import { api } from '../lib/api-client.js';
+import type { Page, RegisterRecord } from '../lib/api-types.js';
+import { useCan, useOrg, useSession } from '../lib/session.js';
+import { useDocumentTitle } from '../lib/use-document-title.js';
+import { registerBase } from '../register/register-api.js';
+import { NAV_GROUPS } from '../app/navigation.js';
+
+const route = getRouteApi('/o/$org/');
+
+const MY_OPEN = { ownerId: 'me', status: 'open,in_progress' } as const;
+const MY_OVERDUE = { ownerId: 'me', overdue: 'true' } as const;
+const ALL_OVERDUE = { overdue: 'true' } as const;
+
+function useCount(org: string, filters: Record<string, string>) {
+  return useQuery({
+    queryKey: ['org', org, actionRegister.collection, 'count', filters],
+    queryFn: () => api.get<Page<RegisterRecord>>(registerBase(org, actionRegister), { query: { ...filters, pageSize: 1 } }),
+    select: (p) => p.total,
+  });
+}
+
+export function HomePage() {
+  const { t } = useT();
+  const { org } = route.useParams();
+  const session = useSession();
+  const orgData = useOrg(org).data;
+  const can = useCan(org);
+  useDocumentTitle(t('home.title'), orgData?.name);
+  const firstName = session?.user.name.split(/\s+/)[0] ?? '';
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <header className="page__header">
+        <div>
+          <p className="page__eyebrow">{orgData?.name}</p>
+          <h1 id="page-title">{t('home.greeting', { name: firstName })}</h1>
+          <p className="page__lead">{t('home.lead')}</p>
+        </div>
+      </header>
+      <div className="stat-grid">
+        <StatCard org={org} label={t('home.myOpen')} filters={MY_OPEN} />
+        <StatCard org={org} label={t('home.myOverdue')} filters={MY_OVERDUE} warn />
+        <StatCard org={org} label={t('home.allOverdue', { org: orgData?.name ?? org })} filters={ALL_OVERDUE} warn />
+        {can('action.create') ? (
+          <div className="stat-card stat-card--action">
+            <p>{t('home.addActionHint')}</p>
+            <Link to="/o/$org/actions/new" params={{ org }} className="button button--primary">
+              {t('actions.new')}
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      <h2 className="section-title">{t('home.areas')}</h2>
+      <ul className="area-grid">
+        {NAV_GROUPS.filter((g) => g.id !== 'admin').map((g) => (
+          <li key={g.id} className="area-card">
+            <h3>{t(g.label)}</h3>
+            <ul>
+              {g.items.map((item) => (
+                <li key={item.kind === 'module' ? item.slug : `${item.path}-${item.label}`}>
+                  {item.kind === 'module' ? (
+                    <Link to="/o/$org/m/$module" params={{ org, module: item.slug }}>
+                      {t(item.label)}
+                    </Link>
+                  ) : (
+                    <Link to="/o/$org/actions" params={{ org }}>
+                      {t(item.label)}
+                    </Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function StatCard({ org, label, filters, warn }: { org: string; label: string; filters: Record<string, string>; warn?: boolean }) {
+  const { t, formatNumber } = useT();
+  const count = useCount(org, filters);
+  const n = count.data;
+  return (
+    <div className={`stat-card${warn && n ? ' stat-card--warn' : ''}`}>
+      <p className="stat-card__label">{label}</p>
+      <p className="stat-card__value" aria-live="polite">
+        {count.isPending ? '…' : count.isError ? '—' : formatNumber(n ?? 0)}
+      </p>
+      {count.isError ? <p className="field__error">{t('home.countFailed')}</p> : null}
+      <Link to="/o/$org/actions" params={{ org }} search={filters} className="stat-card__link">
+        {t('home.viewList')}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { actionRegister } from '../../schema/actions/action.register.js';
+import type { RegisterDef } from '../../schema/register/define-register.js';
+import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
+import { ROLES } from '../../schema/auth/roles.js';
+import en from './messages/en.js';
+import { createI18n } from './i18n.js';
+
+/** Registers the UI knows; each later register is added here so its labels are checked too. */
+const REGISTERS: RegisterDef[] = [actionRegister];
+
+describe('message catalog', () => {
+  const keys = new Set(Object.keys(en));
+
+  it.each(REGISTERS.map((r) => [r.collection, r] as const))('has every label, help and option of the %s register', (_name, register) => {
+    const missing: string[] = [];
+    for (const key of [register.title, `${register.collection}.singular`]) if (!keys.has(key)) missing.push(key);
+    for (const [name, def] of Object.entries(register.fields)) {
+      if (!keys.has(def.label)) missing.push(def.label);
+      if (def.help && !keys.has(def.help)) missing.push(def.help);
+      for (const option of def.options ?? []) {
+        const key = `${register.collection}.${name}.${option}`;
+        if (!keys.has(key)) missing.push(key);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('names every role and every audit event type', () => {
+    const missing = [...ROLES.map((r) => `role.${r}`), ...AUDIT_EVENT_TYPES.map((t) => `audit.event.${t}`)].filter((k) => !keys.has(k));
+    expect(missing).toEqual([]);
+  });
+
+  it('interpolates parameters and falls back to English, then to the key', () => {
+    const i18n = createI18n('xx-YY');
+    expect(i18n.lang).toBe('en');
+    expect(i18n.t('home.greeting', { name: 'Ada' })).toBe('Hello, Ada');
+    expect(i18n.td('no.such.key', undefined, 'fallback')).toBe('fallback');
+    expect(i18n.td('no.such.key')).toBe('no.such.key');
+  });
+
+  it('formats calendar dates without shifting them by the time zone', () => {
+    const i18n = createI18n('en-GB');
+    expect(i18n.formatDate('2030-06-30')).toBe('30 Jun 2030');
+    expect(i18n.formatNumber(12345)).toBe('12,345');
+  });
+});

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api-client.js';
+
+function respond(status: number, body?: unknown, headers: Record<string, string> = {}) {
+  const fetchMock = vi.fn(async (_url: string, _init: RequestInit) =>
+    new Response(body === undefined ? null : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
+    }),
+  );
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setCsrfToken(undefined);
+});
+
+describe('api client', () => {
+  it('sends the CSRF header on mutations only, with same-origin credentials', async () => {
+    setCsrfToken('tok-123');
+    const fetchMock = respond(200, { ok: true });
+    await api.get('/api/v1/x', { query: { a: 1, b: undefined, c: '' } });
+    await api.post('/api/v1/x', { title: 't' });
+    const [getUrl, getInit] = fetchMock.mock.calls[0]!;
+    const [, postInit] = fetchMock.mock.calls[1]!;
+    expect(getUrl).toBe('/api/v1/x?a=1');
+    expect(getInit.credentials).toBe('same-origin');
+    expect((getInit.headers as Record<string, string>)['x-csrf-token']).toBeUndefined();
+    expect((postInit.headers as Record<string, string>)['x-csrf-token']).toBe('tok-123');
+    expect(postInit.body).toBe('{"title":"t"}');
+  });
+
+  it('turns a problem document into an ApiError with field errors keyed by body field', async () => {
+    respond(400, {
+      type: 'https://rampart.dev/problems/validation',
+      title: 'Invalid request',
+      status: 400,
+      errors: [{ field: 'body.title', message: 'Required' }, { field: 'body.dueDate', message: 'Invalid date' }],
+    });
+    const error = await api.post('/api/v1/orgs/a/actions', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const e = error as ApiError;
+    expect(e.kind).toBe('validation');
+    expect(e.fieldErrors()).toEqual({ title: 'Required', dueDate: 'Invalid date' });
+  });
+
+  it('reads Retry-After on 429 and calls the sign-in handler on 401 unless told not to', async () => {
+    respond(429, { type: 'https://rampart.dev/problems/rate-limited', title: 'Too many', status: 429 }, { 'retry-after': '60' });
+    const throttled = (await api.post('/api/v1/auth/login', {}, { allowUnauthenticated: true }).catch((e: unknown) => e)) as ApiError;
+    expect(throttled.status).toBe(429);
+    expect(throttled.retryAfter).toBe(60);
+
+    const handler = vi.fn();
+    setUnauthenticatedHandler(handler);
+    respond(401, { type: 'https://rampart.dev/problems/unauthenticated', title: 'Sign in', status: 401 });
+    await api.get('/api/v1/orgs').catch(() => undefined);
+    await api.get('/api/v1/auth/session', { allowUnauthenticated: true }).catch(() => undefined);
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,153 @@
+import type { FieldError } from '../../schema/common/problem.js';
+
+/**
+ * Fetch wrapper for the Rampart API: same-origin cookies, the CSRF header on mutations, and RFC 9457 problem
+ * documents turned into a typed error that forms can spread next to their fields.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly errors: FieldError[];
+  /** seconds, from Retry-After on 429 */
+  readonly retryAfter: number | undefined;
+
+  constructor(init: {
+    status: number;
+    type?: string;
+    title?: string;
+    detail?: string;
+    errors?: FieldError[];
+    retryAfter?: number;
+  }) {
+    super(init.detail ?? init.title ?? `HTTP ${init.status}`);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.type = init.type ?? 'about:blank';
+    this.title = init.title ?? `HTTP ${init.status}`;
+    this.detail = init.detail;
+    this.errors = init.errors ?? [];
+    this.retryAfter = init.retryAfter;
+  }
+
+  /** The stable suffix of the problem type: `validation`, `conflict`, `rate-limited`… */
+  get kind(): string {
+    const i = this.type.lastIndexOf('/');
+    return i >= 0 ? this.type.slice(i + 1) : this.type;
+  }
+
+  /** Field errors keyed by body field name (`body.title` → `title`). */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.errors) {
+      const name = e.field.replace(/^body\./, '');
+      if (out[name] === undefined) out[name] = e.message;
+    }
+    return out;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+let csrfToken: string | undefined;
+let onUnauthenticated: (() => void) | undefined;
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** Called once by the app: where to go when any call answers 401. */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export function toQueryString(params: Record<string, QueryValue> | undefined): string {
+  if (!params) return '';
+  const usp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    usp.set(k, String(v));
+  }
+  const s = usp.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Do not redirect to sign-in on 401 (login itself, the session probe). */
+  allowUnauthenticated?: boolean;
+  signal?: AbortSignal;
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (MUTATING.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(`${path}${toQueryString(opts.query)}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError({ status: 0, type: 'network', title: 'Network error', detail: String(e) });
+  }
+
+  if (res.ok) {
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  const error = await toApiError(res);
+  if (error.status === 401 && !opts.allowUnauthenticated) onUnauthenticated?.();
+  throw error;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const retry = Number(res.headers.get('retry-after'));
+  const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : undefined;
+  try {
+    const body = (await res.json()) as Partial<{
+      type: string;
+      title: string;
+      detail: string;
+      errors: FieldError[];
+      message: string;
+    }>;
+    return new ApiError({
+      status: res.status,
+      type: body.type,
+      title: body.title,
+      detail: body.detail ?? body.message,
+      errors: Array.isArray(body.errors) ? body.errors : [],
+      retryAfter,
+    });
+  } catch {
+    return new ApiError({ status: res.status, title: res.statusText, retryAfter });
+  }
+}
+
+export const api = {
+  get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
+  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
+  delete: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
+};
+
+export function orgPath(org: string, rest = ''): string {
+  return `/api/v1/orgs/${encodeURIComponent(org)}${rest}`;
+}

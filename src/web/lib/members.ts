@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, orgPath } from './api-client.js';
+import type { ItemList, Member } from './api-types.js';
+
+export function membersQuery(org: string) {
+  return queryOptions({
+    queryKey: ['org', org, 'members'],
+    queryFn: () => api.get<ItemList<Member>>(orgPath(org, '/members')),
+    staleTime: 30_000,
+  });
+}
+
+export function useMembers(org: string) {
+  return useQuery(membersQuery(org));
+}
+
+/** user id → display name, for member fields in tables and details. */
+export function useMemberNames(org: string): Map<string, string> {
+  const items = useMembers(org).data?.items;
+  const map = new Map<string, string>();
+  for (const m of items ?? []) map.set(m.userId, m.name || m.email);
+  return map;
+}

@@ -1,0 +1,72 @@
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, isApiError, orgPath, setCsrfToken } from './api-client.js';
+import type { OrgDetail, Session } from './api-types.js';
+
+export const setupQuery = queryOptions({
+  queryKey: ['setup'],
+  queryFn: () => api.get<{ needed: boolean }>('/api/v1/setup', { allowUnauthenticated: true }),
+  staleTime: 60_000,
+});
+
+/** The session, or null when signed out. */
+export const sessionQuery = queryOptions({
+  queryKey: ['session'],
+  queryFn: async (): Promise<Session | null> => {
+    try {
+      const s = await api.get<Session>('/api/v1/auth/session', { allowUnauthenticated: true });
+      setCsrfToken(s.csrfToken);
+      return s;
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) {
+        setCsrfToken(undefined);
+        return null;
+      }
+      throw e;
+    }
+  },
+  staleTime: 30_000,
+});
+
+/** After login or setup: the answer is a session; keep its CSRF token and seed the cache. */
+export function acceptSession(queryClient: QueryClient, session: Session): void {
+  // Whatever was cached belonged to the previous session (possibly another user): start clean.
+  queryClient.clear();
+  setCsrfToken(session.csrfToken);
+  queryClient.setQueryData(sessionQuery.queryKey, session);
+  queryClient.setQueryData(setupQuery.queryKey, { needed: false });
+}
+
+export function useSession(): Session | null | undefined {
+  return useQuery(sessionQuery).data;
+}
+
+export function orgQuery(slug: string) {
+  return queryOptions({
+    queryKey: ['org', slug],
+    queryFn: () => api.get<OrgDetail>(orgPath(slug)),
+    staleTime: 30_000,
+  });
+}
+
+export function useOrg(slug: string) {
+  return useQuery(orgQuery(slug));
+}
+
+/** Whether the signed-in member may do `permission` (e.g. `action.create`) in this organization. */
+export function useCan(slug: string): (permission: string) => boolean {
+  const org = useOrg(slug).data;
+  return (permission) => org?.permissions.includes(permission) ?? false;
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return async () => {
+    try {
+      await api.post('/api/v1/auth/logout', undefined, { allowUnauthenticated: true });
+    } finally {
+      setCsrfToken(undefined);
+      queryClient.clear();
+      queryClient.setQueryData(sessionQuery.queryKey, null);
+    }
+  };
+}

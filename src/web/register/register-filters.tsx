@@ -1,0 +1,128 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { FieldDef, RegisterDef } from '../../schema/register/define-register.js';
+import { useT } from '../i18n/i18n.js';
+import { FormField } from '../components/form-field.js';
+import type { Member } from '../lib/api-types.js';
+import { optionLabel } from './field-value.js';
+import type { RegisterSearch } from './register-search.js';
+
+interface Props {
+  register: RegisterDef;
+  search: RegisterSearch;
+  members: Member[];
+  onChange: (patch: RegisterSearch) => void;
+}
+
+/** Search box and one filter per `filterable` field, all written to the URL. */
+export function RegisterFilters({ register, search, members, onChange }: Props) {
+  const { t } = useT();
+  const filterable = Object.entries(register.fields).filter(([, d]) => d.filterable) as Array<[string, FieldDef]>;
+  return (
+    <div className="filters" role="search" aria-label={t('register.filters')}>
+      <SearchBox value={search.q ?? ''} onSubmit={(q) => onChange({ q: q || undefined })} />
+      {filterable.map(([name, def]) => (
+        <FieldFilter key={name} register={register} name={name} def={def} search={search} members={members} onChange={onChange} />
+      ))}
+    </div>
+  );
+}
+
+function SearchBox({ value, onSubmit }: { value: string; onSubmit: (q: string) => void }) {
+  const { t } = useT();
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit(text.trim());
+  };
+  return (
+    <form className="filters__search" onSubmit={submit}>
+      <FormField label={t('register.search')}>
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('register.searchPlaceholder')} />
+      </FormField>
+      <button type="submit" className="button button--secondary">
+        {t('register.searchSubmit')}
+      </button>
+    </form>
+  );
+}
+
+function FieldFilter({ register, name, def, search, members, onChange }: Props & { name: string; def: FieldDef }) {
+  const i18n = useT();
+  const { t, td } = i18n;
+  const label = td(def.label);
+  switch (def.kind) {
+    case 'enum': {
+      const value = search[name] ?? '';
+      const options = def.options ?? [];
+      const combined = value.includes(',');
+      return (
+        <FormField label={label}>
+          <select value={value} onChange={(e) => onChange({ [name]: e.target.value || undefined })}>
+            <option value="">{t('register.any')}</option>
+            {combined ? (
+              <option value={value}>{value.split(',').map((o) => optionLabel(i18n, register.collection, name, o)).join(', ')}</option>
+            ) : null}
+            {options.map((o) => (
+              <option key={o} value={o}>
+                {optionLabel(i18n, register.collection, name, o)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      );
+    }
+    case 'member':
+      return (
+        <FormField label={label}>
+          <select value={search[name] ?? ''} onChange={(e) => onChange({ [name]: e.target.value || undefined })}>
+            <option value="">{t('register.any')}</option>
+            <option value="me">{t('register.me')}</option>
+            {members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name || m.email}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      );
+    case 'date':
+      return (
+        <>
+          <FormField label={t('register.dateFrom', { field: label })}>
+            <input type="date" value={search[`${name}From`] ?? ''} onChange={(e) => onChange({ [`${name}From`]: e.target.value || undefined })} />
+          </FormField>
+          <FormField label={t('register.dateTo', { field: label })}>
+            <input type="date" value={search[`${name}To`] ?? ''} onChange={(e) => onChange({ [`${name}To`]: e.target.value || undefined })} />
+          </FormField>
+        </>
+      );
+    case 'boolean':
+      return (
+        <FormField label={label}>
+          <select value={search[name] ?? ''} onChange={(e) => onChange({ [name]: e.target.value || undefined })}>
+            <option value="">{t('register.any')}</option>
+            <option value="true">{t('common.yes')}</option>
+            <option value="false">{t('common.no')}</option>
+          </select>
+        </FormField>
+      );
+    default:
+      return <TextFilter label={label} value={search[name] ?? ''} onSubmit={(v) => onChange({ [name]: v || undefined })} />;
+  }
+}
+
+function TextFilter({ label, value, onSubmit }: { label: string; value: string; onSubmit: (v: string) => void }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  return (
+    <FormField label={label}>
+      <input
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => text !== value && onSubmit(text.trim())}
+        onKeyDown={(e) => e.key === 'Enter' && onSubmit(text.trim())}
+      />
+    </FormField>
+  );
+}

@@ -1,0 +1,141 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { FieldDef, RegisterDef } from '../../schema/register/define-register.js';
+import { useT } from '../i18n/i18n.js';
+import { isApiError } from '../lib/api-client.js';
+import type { RegisterRecord } from '../lib/api-types.js';
+import { zodFieldErrors } from '../lib/form-errors.js';
+import { useMembers } from '../lib/members.js';
+import { ErrorMessage } from '../components/status.js';
+import { RegisterFieldInput, type FormValue } from './register-field-input.js';
+
+interface Props {
+  org: string;
+  register: RegisterDef;
+  /** editing this record; creating when absent */
+  record?: RegisterRecord;
+  onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+type Values = Record<string, FormValue>;
+
+function writableFields(register: RegisterDef): Array<[string, FieldDef]> {
+  return Object.entries(register.fields).filter(([, d]) => !d.readOnly) as Array<[string, FieldDef]>;
+}
+
+function initialValues(register: RegisterDef, record: RegisterRecord | undefined): Values {
+  const out: Values = {};
+  for (const [name, def] of writableFields(register)) {
+    const v = record ? record[name] : def.default;
+    if (def.kind === 'boolean') out[name] = v === true;
+    else out[name] = v === null || v === undefined ? '' : String(v);
+  }
+  return out;
+}
+
+function toApiValue(def: FieldDef, v: FormValue): unknown {
+  if (def.kind === 'boolean') return v === true;
+  if (v === '') return null;
+  if (def.kind === 'integer') return Number(v);
+  return v;
+}
+
+/** Create/edit form built from the register's field definitions, validated with its zod schemas. */
+export function RegisterForm({ org, register, record, onSubmit, onCancel }: Props) {
+  const i18n = useT();
+  const { t, td } = i18n;
+  const members = useMembers(org).data?.items ?? [];
+  const initial = useMemo(() => initialValues(register, record), [register, record]);
+  const [values, setValues] = useState<Values>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const buildBody = (): Record<string, unknown> => {
+    const body: Record<string, unknown> = {};
+    for (const [name, def] of writableFields(register)) {
+      const v = values[name] ?? '';
+      if (record) {
+        if (v === initial[name]) continue; // PATCH only what changed
+        body[name] = toApiValue(def, v);
+      } else if (v !== '' && !(def.kind === 'boolean' && v === false && def.default === undefined)) {
+        body[name] = toApiValue(def, v);
+      }
+    }
+    if (record) body.expectedVersion = record.version;
+    return body;
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    const body = buildBody();
+    const parsed = (record ? register.updateSchema : register.createSchema).safeParse(body);
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(i18n, parsed.error));
+      focusFirstError();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await onSubmit(body);
+    } catch (err) {
+      // Errors on fields of this form go next to them; anything else (a stale version, a conflict…) above the buttons.
+      const formFields = new Set(writableFields(register).map(([name]) => name));
+      const all = isApiError(err) && err.status !== 409 ? err.fieldErrors() : {};
+      const fields = Object.fromEntries(Object.entries(all).filter(([name]) => formFields.has(name)));
+      setErrors(fields);
+      if (Object.keys(fields).length === 0) setFailure(err);
+      else focusFirstError();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const stale = isApiError(failure) && failure.status === 409;
+  return (
+    <form className="form register-form" onSubmit={submit} noValidate aria-describedby="form-required-note">
+      <p id="form-required-note" className="muted">
+        {t('form.requiredNote')}
+      </p>
+      <div className="form__grid">
+        {writableFields(register).map(([name, def]) => (
+          <RegisterFieldInput
+            key={name}
+            collection={register.collection}
+            name={name}
+            def={def}
+            value={values[name] ?? ''}
+            error={errors[name]}
+            members={members}
+            onChange={(v) => setValues((prev) => ({ ...prev, [name]: v }))}
+          />
+        ))}
+      </div>
+      {errors._form ? <p className="alert alert--error" role="alert">{errors._form}</p> : null}
+      {stale ? (
+        <p className="alert alert--error" role="alert">
+          {t('form.stale')}
+        </p>
+      ) : failure ? (
+        <ErrorMessage error={failure} />
+      ) : null}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('form.saving') : record ? t('form.save') : t('form.create', { name: td(`${register.collection}.singular`) })}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function focusFirstError() {
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>('.register-form [aria-invalid="true"]');
+    el?.focus();
+  });
+}

@@ -1,0 +1,103 @@
+import type { ReactNode } from 'react';
+import type { RegisterDef } from '../../schema/register/define-register.js';
+import { useT } from '../i18n/i18n.js';
+import { useMemberNames, useMembers } from '../lib/members.js';
+import { ErrorMessage, Loading } from '../components/status.js';
+import { registerBase, useRegisterList } from './register-api.js';
+import { RegisterFilters } from './register-filters.js';
+import { RegisterPagination } from './register-pagination.js';
+import { filterParams, hasActiveFilters, nextSort, toQuery, type RegisterSearch } from './register-search.js';
+import { RegisterTable, type RecordLinkComponent } from './register-table.js';
+
+export interface QuickFilter {
+  id: string;
+  label: string;
+  params: RegisterSearch;
+}
+
+interface Props {
+  org: string;
+  register: RegisterDef;
+  search: RegisterSearch;
+  /** replace the whole list state (the URL) */
+  onSearch: (next: RegisterSearch) => void;
+  RecordLink: RecordLinkComponent;
+  quickFilters?: QuickFilter[];
+  canExport: boolean;
+  /** shown when the register holds nothing at all */
+  emptyState: ReactNode;
+}
+
+/** A complete register list: search, filters, quick filters, CSV export, table and pagination. */
+export function RegisterList({ org, register, search, onSearch, RecordLink, quickFilters = [], canExport, emptyState }: Props) {
+  const { t, td } = useT();
+  const list = useRegisterList(org, register, search);
+  const members = useMembers(org).data?.items ?? [];
+  const memberNames = useMemberNames(org);
+  const patch = (p: RegisterSearch) => onSearch({ ...search, ...p, page: undefined });
+  const filtered = hasActiveFilters(search);
+
+  const isOn = (qf: QuickFilter) => Object.entries(qf.params).every(([k, v]) => search[k] === v);
+  const toggle = (qf: QuickFilter) => {
+    const off = Object.fromEntries(Object.keys(qf.params).map((k) => [k, undefined]));
+    patch(isOn(qf) ? off : qf.params);
+  };
+
+  return (
+    <div className="register">
+      <div className="register__toolbar">
+        {quickFilters.length > 0 ? (
+          <div className="quick-filters" role="group" aria-label={t('register.quickFilters')}>
+            {quickFilters.map((qf) => (
+              <button key={qf.id} type="button" className="chip" aria-pressed={isOn(qf)} onClick={() => toggle(qf)}>
+                {qf.label}
+              </button>
+            ))}
+            {filtered ? (
+              <button type="button" className="button button--link" onClick={() => onSearch({})}>
+                {t('register.clearFilters')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {canExport ? (
+          <a className="button button--secondary" href={`${registerBase(org, register)}/export.csv${toQuery(filterParams(search))}`} download>
+            {t('register.exportCsv')}
+          </a>
+        ) : null}
+      </div>
+      <RegisterFilters register={register} search={search} members={members} onChange={patch} />
+
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.total === 0 && !filtered ? (
+        <div className="empty-state">{emptyState}</div>
+      ) : list.data.total === 0 ? (
+        <p className="empty-state empty-state--small" role="status">
+          {t('register.noMatches')}
+        </p>
+      ) : (
+        <div aria-busy={list.isFetching}>
+          <RegisterTable
+            register={register}
+            rows={list.data.items}
+            search={search}
+            onSort={(field) => onSearch(nextSort(register, search, field))}
+            memberNames={memberNames}
+            RecordLink={RecordLink}
+            caption={td(register.title)}
+          />
+          <RegisterPagination
+            page={list.data.page}
+            pageSize={list.data.pageSize}
+            total={list.data.total}
+            onPage={(page) => onSearch({ ...search, page: page > 1 ? String(page) : undefined })}
+            onPageSize={(size) => onSearch({ ...search, pageSize: String(size), page: undefined })}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

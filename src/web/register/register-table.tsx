@@ -1,0 +1,105 @@
+import { useMemo, type ComponentType, type ReactNode } from 'react';
+import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
+import type { FieldDef, RegisterDef } from '../../schema/register/define-register.js';
+import type { RegisterRecord } from '../lib/api-types.js';
+import { useT } from '../i18n/i18n.js';
+import { FieldValue } from './field-value.js';
+import { currentSort, type RegisterSearch } from './register-search.js';
+
+const features = tableFeatures({});
+const helper = createColumnHelper<typeof features, RegisterRecord>();
+
+export type RecordLinkComponent = ComponentType<{ record: RegisterRecord; children: ReactNode }>;
+
+interface Props {
+  register: RegisterDef;
+  rows: RegisterRecord[];
+  search: RegisterSearch;
+  onSort: (field: string) => void;
+  memberNames: Map<string, string>;
+  RecordLink: RecordLinkComponent;
+  caption: string;
+}
+
+/** The register as a table: the ref, then every field marked `inList`; sortable headers sort on the server. */
+export function RegisterTable({ register, rows, search, onSort, memberNames, RecordLink, caption }: Props) {
+  const i18n = useT();
+  const { t, td } = i18n;
+  const sort = currentSort(register, search);
+
+  const listFields = useMemo(
+    () => Object.entries(register.fields).filter(([, def]) => def.inList) as Array<[string, FieldDef]>,
+    [register],
+  );
+
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.display({
+          id: 'ref',
+          header: () => t('register.ref'),
+          cell: ({ row }) => <RecordLink record={row.original}>{row.original.ref}</RecordLink>,
+        }),
+        ...listFields.map(([name, def]) =>
+          helper.display({
+            id: name,
+            header: () => td(def.label),
+            cell: ({ row }) =>
+              name === register.titleField ? (
+                <RecordLink record={row.original}>{String(row.original[name] ?? row.original.ref)}</RecordLink>
+              ) : (
+                <FieldValue collection={register.collection} name={name} def={def} value={row.original[name]} memberNames={memberNames} />
+              ),
+          }),
+        ),
+      ]),
+    [listFields, register, memberNames, RecordLink, t, td],
+  );
+
+  const table = useTable({ features, columns, data: rows, getRowId: (r) => r.id });
+
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const id = header.column.id;
+                const sortable = register.sortable.includes(id);
+                const active = sort.field === id;
+                const ariaSort = active ? (sort.order === 'asc' ? 'ascending' : 'descending') : sortable ? 'none' : undefined;
+                return (
+                  <th key={header.id} scope="col" aria-sort={ariaSort}>
+                    {sortable ? (
+                      <button type="button" className="th-sort" onClick={() => onSort(id)}>
+                        <table.FlexRender header={header} />
+                        <span className="th-sort__icon" aria-hidden="true">
+                          {active ? (sort.order === 'asc' ? '▲' : '▼') : '↕'}
+                        </span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id}>
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} data-column={cell.column.id}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

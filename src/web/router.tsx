@@ -1,0 +1,172 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { actionRegister } from '../schema/actions/action.register.js';
+import { sessionQuery, setupQuery } from './lib/session.js';
+import { SetupPage } from './auth/setup-page.js';
+import { SignInPage } from './auth/sign-in-page.js';
+import { AppShell } from './app/app-shell.js';
+import { NotFoundPage } from './app/not-found-page.js';
+import { NoOrganizationPage } from './app/no-organization-page.js';
+import { HomePage } from './home/home-page.js';
+import { ActionsPage } from './actions/actions-page.js';
+import { ActionDetailPage } from './actions/action-detail-page.js';
+import { ActionEditPage, ActionNewPage } from './actions/action-form-pages.js';
+import { MembersPage } from './admin/members-page.js';
+import { TokensPage } from './admin/tokens-page.js';
+import { AuditPage } from './admin/audit-page.js';
+import { AUDIT_SEARCH_KEYS } from './admin/audit-filters.js';
+import { ModulePlaceholderPage } from './modules/module-placeholder-page.js';
+import { parseRegisterSearch } from './register/register-search.js';
+import { RootLayout, RouteError, RoutePending } from './app/root-layout.js';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteError,
+  pendingComponent: RoutePending,
+});
+
+/** `/`: first run → setup; signed out → sign-in; otherwise the first organization. */
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: async ({ context }) => {
+    const setup = await context.queryClient.fetchQuery(setupQuery);
+    if (setup.needed) throw redirect({ to: '/setup' });
+    const session = await context.queryClient.fetchQuery(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in' });
+    const first = session.organizations[0];
+    if (!first) throw redirect({ to: '/welcome' });
+    throw redirect({ to: '/o/$org', params: { org: first.slug } });
+  },
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'setup',
+  beforeLoad: async ({ context }) => {
+    const setup = await context.queryClient.fetchQuery({ ...setupQuery, staleTime: 0 });
+    if (!setup.needed) throw redirect({ to: '/' });
+  },
+  component: SetupPage,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'sign-in',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string; reason?: string } => ({
+    redirect: typeof s.redirect === 'string' ? s.redirect : undefined,
+    reason: typeof s.reason === 'string' ? s.reason : undefined,
+  }),
+  beforeLoad: async ({ context }) => {
+    const setup = await context.queryClient.fetchQuery(setupQuery);
+    if (setup.needed) throw redirect({ to: '/setup' });
+    // Already signed in (a bookmarked sign-in page): straight to the app.
+    if (await context.queryClient.fetchQuery(sessionQuery)) throw redirect({ to: '/' });
+  },
+  component: SignInPage,
+});
+
+const welcomeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'welcome',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+  },
+  component: NoOrganizationPage,
+});
+
+const orgRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'o/$org',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+  },
+  component: AppShell,
+});
+
+const orgHomeRoute = createRoute({ getParentRoute: () => orgRoute, path: '/', component: HomePage });
+
+const actionsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'actions',
+  validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(actionRegister, s),
+  component: ActionsPage,
+});
+const actionNewRoute = createRoute({ getParentRoute: () => orgRoute, path: 'actions/new', component: ActionNewPage });
+const actionDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'actions/$id',
+  validateSearch: (s: Record<string, unknown>): { created?: string } => ({
+    created: s.created ? String(s.created) : undefined,
+  }),
+  component: ActionDetailPage,
+});
+const actionEditRoute = createRoute({ getParentRoute: () => orgRoute, path: 'actions/$id/edit', component: ActionEditPage });
+
+const membersRoute = createRoute({ getParentRoute: () => orgRoute, path: 'members', component: MembersPage });
+const tokensRoute = createRoute({ getParentRoute: () => orgRoute, path: 'tokens', component: TokensPage });
+const auditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'audit',
+  validateSearch: (s: Record<string, unknown>) => {
+    const out: Record<string, string | undefined> = {};
+    for (const k of AUDIT_SEARCH_KEYS) if (s[k] !== undefined && s[k] !== '') out[k] = String(s[k]);
+    return out;
+  },
+  component: AuditPage,
+});
+const moduleRoute = createRoute({ getParentRoute: () => orgRoute, path: 'm/$module', component: ModulePlaceholderPage });
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  setupRoute,
+  signInRoute,
+  welcomeRoute,
+  orgRoute.addChildren([
+    orgHomeRoute,
+    actionsRoute,
+    actionNewRoute,
+    actionDetailRoute,
+    actionEditRoute,
+    membersRoute,
+    tokensRoute,
+    auditRoute,
+    moduleRoute,
+  ]),
+]);
+
+/** Query strings are plain `key=value` pairs (no JSON encoding), so URLs read like the API queries they mirror. */
+function parseSearch(search: string): Record<string, unknown> {
+  return Object.fromEntries(new URLSearchParams(search));
+}
+function stringifySearch(search: Record<string, unknown>): string {
+  const usp = new URLSearchParams();
+  for (const [k, v] of Object.entries(search)) if (v !== undefined && v !== null && v !== '') usp.set(k, String(v));
+  const s = usp.toString();
+  return s ? `?${s}` : '';
+}
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    defaultPreload: false,
+    scrollRestoration: true,
+  });
+}
+
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
