@@ -131,6 +131,51 @@ export interface ActionsTable extends RegisterBaseColumns {
   completedAt: string | null;
 }
 
+export interface RecordVersionsTable {
+  id: string;
+  orgId: string;
+  entityType: string;
+  recordId: string;
+  versionNo: number;
+  state: string;
+  stage: string | null;
+  content: string;
+  contentHash: string;
+  changeNote: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+  approvedAt: string | null;
+}
+
+export interface ApprovalsTable {
+  id: string;
+  orgId: string;
+  entityType: string;
+  recordId: string;
+  versionId: string;
+  versionNo: number;
+  contentHash: string;
+  signerId: string;
+  signerName: string;
+  signerEmail: string;
+  signerRole: string;
+  meaning: string;
+  comment: string | null;
+  signedAt: string;
+}
+
+export interface ScopesTable extends RegisterBaseColumns {
+  title: string;
+  ownerId: string | null;
+  nextReviewDate: string | null;
+  latestVersion: number | null;
+  latestState: string | null;
+  stage: string | null;
+  approvedVersion: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -143,4 +188,7 @@ export interface Database {
   refCounters: RefCountersTable;
   links: LinksTable;
   actions: ActionsTable;
+  recordVersions: RecordVersionsTable;
+  approvals: ApprovalsTable;
+  scopes: ScopesTable;
 }

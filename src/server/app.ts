@@ -4,12 +4,13 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../core/auth/settings.js';
-import { REGISTER_MODULES } from '../core/register/registry.js';
+import { REGISTER_MODULES, VERSIONED_MODULES } from '../core/register/registry.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerAuthorization } from './plugins/authorize.js';
 import { registerOpenApi } from './plugins/openapi.js';
-import { registerProblemHandlers } from './plugins/problem.js';
+import { registerProblemHandlers, sendProblem } from './plugins/problem.js';
+import { registerNulGuard } from './plugins/reject-nul.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerWebUi } from './plugins/web-ui.js';
 import { auditRoutes } from './routes/audit.routes.js';
@@ -19,6 +20,7 @@ import { linkRoutes } from './routes/links.routes.js';
 import { orgRoutes } from './routes/orgs.routes.js';
 import { registerRoutesFor } from './routes/register.routes.js';
 import { tokenRoutes } from './routes/tokens.routes.js';
+import { versionedRoutesFor } from './routes/versioned.routes.js';
 import type { App } from './types.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -41,6 +43,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     bodyLimit: BODY_LIMIT,
     trustProxy: opts.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
+    // Malformed or over-long URLs are answered by the router before any handler: keep them problem+json too.
+    frameworkErrors: (err, _request, reply) =>
+      err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? sendProblem(reply, 414, 'uri-too-long', 'A part of the URL is too long')
+        : sendProblem(reply, 400, 'bad-request', 'The URL is not valid'),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -57,6 +64,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(fastifyCookie);
   registerAuthentication(app);
   registerAuthorization(app);
+  registerNulGuard(app);
   registerSecurityHeaders(app);
   await registerOpenApi(app, opts.version ?? '0.1.0');
 
@@ -67,6 +75,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(auditRoutes);
   await app.register(linkRoutes);
   for (const mod of REGISTER_MODULES) await app.register(registerRoutesFor(mod));
+  for (const vm of VERSIONED_MODULES) await app.register(versionedRoutesFor(vm));
 
   await registerWebUi(app, opts.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();

@@ -30,6 +30,7 @@ export interface ImportReport {
 }
 
 const MAX_REPORTED_ERRORS = 500;
+const NUL = '\u0000';
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Column header → field name: accepts the field name or the export's header ("Due date"); "Reference" is the key. */
@@ -76,7 +77,7 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
   const people = new Map(members.map((m) => [m.email, m.id]));
 
   const refIndex = columns.indexOf('ref');
-  const refs = refIndex < 0 ? [] : [...new Set(table.rows.map((r) => r.cells[refIndex] ?? '').filter(Boolean))];
+  const refs = refIndex < 0 ? [] : [...new Set(table.rows.map((r) => r.cells[refIndex] ?? '').filter((r) => r && !r.includes(NUL)))];
   const existing = new Map<string, Values>();
   for (let i = 0; i < refs.length; i += 500) {
     const found = await (ctx.db as unknown as Kysely<any>).selectFrom(mod.def.collection).selectAll().where('orgId', '=', ctx.org.id).where('ref', 'in', refs.slice(i, i + 500)).execute();
@@ -93,6 +94,8 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
     columns.forEach((field, i) => {
       if (!field) return;
       const raw = (cells[i] ?? '').trim();
+      // PostgreSQL text cannot hold NUL (SQLite can): refuse it on both, before any query sees it.
+      if (raw.includes(NUL)) return void errors.push({ line, field, message: 'Must not contain NUL characters' });
       if (field === 'ref') return void (ref = raw);
       const { value, error } = cellValue(mod.def.fields[field]!, raw, people);
       if (error) errors.push({ line, field, message: error });

@@ -1,8 +1,13 @@
 import { actionsModule } from '../actions/actions.module.js';
+import { scopeModule, scopeVersionedModule } from '../scope/scope.module.js';
+import type { VersionedModule } from '../versioning/versioned-module.js';
 import type { RegisterModule } from './register-module.js';
 
 /** Every register of the product. A new module adds its RegisterModule here and gets routes, links and CSV. */
-export const REGISTER_MODULES: readonly RegisterModule[] = [actionsModule];
+export const REGISTER_MODULES: readonly RegisterModule[] = [actionsModule, scopeModule];
+
+/** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */
+export const VERSIONED_MODULES: readonly VersionedModule[] = [scopeVersionedModule];
 
 export function registerByEntity(entity: string): RegisterModule | undefined {
   return REGISTER_MODULES.find((m) => m.def.entity === entity);

@@ -49,6 +49,14 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     payload: z.object({ format: z.string(), rows: z.number().int(), filters: z.record(z.string(), z.unknown()) }),
   }),
   z.object({
+    type: z.literal('version.draft_saved'),
+    payload: z.object({ ref: z.string(), version: z.number().int(), stage: z.string().nullable(), contentHash: z.string(), changeNote: z.string().nullable(), sectionsChanged: z.array(z.string()) }),
+  }),
+  z.object({
+    type: z.literal('version.approved'),
+    payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string(), supersedes: z.number().int().nullable() }),
+  }),
+  z.object({
     type: z.literal('approval.granted'),
     payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string(), meaning: z.string(), role: roleSchema }),
   }),

@@ -10,6 +10,7 @@ const ALL: readonly Role[] = ['admin', 'isms_manager', 'contributor', 'auditor',
 const EDITORS: readonly Role[] = ['admin', 'isms_manager', 'contributor'];
 const MANAGERS: readonly Role[] = ['admin', 'isms_manager'];
 const ADMINS: readonly Role[] = ['admin'];
+const APPROVERS: readonly Role[] = ['approver'];
 /** Everyone except viewers may create API tokens for automation. */
 const TOKEN_USERS: readonly Role[] = ['admin', 'isms_manager', 'contributor', 'auditor', 'approver'];
 
@@ -20,6 +21,8 @@ export const PERMISSIONS = {
   audit: { read: ['admin', 'isms_manager', 'auditor', 'approver'] },
   action: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
   links: { read: ALL, create: EDITORS, delete: EDITORS },
+  // Top management approves the scope; keeping approval apart from editing is deliberate (segregation of duties).
+  scope: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, approve: APPROVERS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Perms = typeof PERMISSIONS;

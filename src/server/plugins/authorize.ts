@@ -3,6 +3,7 @@ import type { Actor } from '../../core/context.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors.js';
 import { findOrgBySlug, membershipRole } from '../../core/orgs/orgs.service.js';
 import { can } from '../../schema/auth/permissions.js';
+import { slugSchema } from '../../schema/common/primitives.js';
 import type { App } from '../types.js';
 import { authUser } from './authenticate.js';
 
@@ -22,7 +23,8 @@ export function registerAuthorization(app: App) {
 
     const slug = (request.params as { org?: unknown }).org;
     const { db } = app.deps.handle;
-    const org = typeof slug === 'string' && slug.length <= 48 ? await findOrgBySlug(db, slug) : undefined;
+    // Only a well-formed slug is looked up: anything else cannot name an organization (and never reaches the database).
+    const org = typeof slug === 'string' && slugSchema.safeParse(slug).success ? await findOrgBySlug(db, slug) : undefined;
     if (!org) throw new NotFoundError('The organization');
     const tokenOrgMismatch = request.auth.kind === 'token' && request.auth.token.orgId !== org.id;
     const role = tokenOrgMismatch ? null : await membershipRole(db, org.id, user.id);

@@ -1,19 +1,19 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import en, { type MessageKey } from './messages/en.js';
+import en, { type MessageKey } from '../../schema/i18n/messages/en.js';
 
 /**
- * Message catalogs: `messages/<lang>.ts` each default-export a (partial) map of keys to strings. Adding a language
+ * Message catalogs: `src/schema/i18n/messages/<lang>.ts` (shared with server-side exports) each default-export a (partial) map of keys to strings. Adding a language
  * is adding one file; missing keys fall back to English.
  */
 type Catalog = Partial<Record<MessageKey, string>>;
-const catalogs = import.meta.glob<{ default: Catalog }>('./messages/*.ts', { eager: true });
+const catalogs = import.meta.glob<{ default: Catalog }>('../../schema/i18n/messages/*.ts', { eager: true });
 
 export type Params = Record<string, string | number>;
 
 /** The catalog for the locale (exact, then the base language), and the language it is in. */
 function pickCatalog(locale: string): { lang: string; catalog: Catalog } {
   for (const name of [locale.toLowerCase(), locale.toLowerCase().split('-')[0] ?? 'en']) {
-    const catalog = catalogs[`./messages/${name}.ts`]?.default;
+    const catalog = catalogs[`../../schema/i18n/messages/${name}.ts`]?.default;
     if (catalog) return { lang: name, catalog };
   }
   return { lang: 'en', catalog: {} };

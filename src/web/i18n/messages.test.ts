@@ -3,7 +3,7 @@ import { actionRegister } from '../../schema/actions/action.register.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
-import en from './messages/en.js';
+import en from '../../schema/i18n/messages/en.js';
 import { createI18n } from './i18n.js';
 
 /** Registers the UI knows; each later register is added here so its labels are checked too. */

@@ -3,7 +3,12 @@
  * file beside this one (`fr.ts`, `de.ts`…) default-exporting `Partial<Record<MessageKey, string>>`; missing keys
  * fall back to English. Placeholders are `{name}`. Register labels declared in src/schema are keys here too.
  */
+import { scopeMessages } from '../../scope/scope.messages.js';
+import { versioningMessages } from '../../versioning/versioning.messages.js';
+
 const en = {
+  ...versioningMessages,
+  ...scopeMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 

@@ -1,0 +1,47 @@
+import { diffWords } from 'diff';
+import { canonicalJson } from '../audit/canonical-json.js';
+import type { OrgContext } from '../context.js';
+import { getVersion, type Content } from './versions.service.js';
+import type { VersionedModule } from './versioned-module.js';
+
+type Row = Record<string, string>;
+
+export interface SectionComparison {
+  key: string;
+  kind: 'text' | 'table';
+  changed: boolean;
+  /** text sections: the words kept, added and removed, in order */
+  parts?: { value: string; added?: boolean; removed?: boolean }[];
+  /** table sections: rows only in the older version, only in the newer one, and kept */
+  removedRows?: Row[];
+  addedRows?: Row[];
+  keptRows?: Row[];
+}
+
+/** Two versions side by side, section by section, with what changed between them. */
+export async function compareVersions(ctx: OrgContext, vm: VersionedModule, recordId: string, from: number, to: number) {
+  const [a, b] = await Promise.all([getVersion(ctx, vm, recordId, from), getVersion(ctx, vm, recordId, to)]);
+  const sections: SectionComparison[] = vm.versioned.sections.map((section) => {
+    const before = (a.content as Content)[section.key];
+    const after = (b.content as Content)[section.key];
+    const changed = canonicalJson(before) !== canonicalJson(after);
+    if (section.kind === 'text') {
+      return { key: section.key, kind: 'text', changed, parts: diffWords(String(before ?? ''), String(after ?? '')).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) };
+    }
+    const oldRows = (before as Row[] | undefined) ?? [];
+    const newRows = (after as Row[] | undefined) ?? [];
+    const key = (r: Row) => canonicalJson(r);
+    const oldKeys = new Set(oldRows.map(key));
+    const newKeys = new Set(newRows.map(key));
+    return {
+      key: section.key,
+      kind: 'table',
+      changed,
+      removedRows: oldRows.filter((r) => !newKeys.has(key(r))),
+      addedRows: newRows.filter((r) => !oldKeys.has(key(r))),
+      keptRows: newRows.filter((r) => oldKeys.has(key(r))),
+    };
+  });
+  const summary = (v: typeof a) => ({ versionNo: v.versionNo, state: v.state, stage: v.stage, contentHash: v.contentHash, approvedAt: v.approvedAt, updatedAt: v.updatedAt });
+  return { from: summary(a), to: summary(b), sections };
+}

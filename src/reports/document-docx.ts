@@ -1,0 +1,60 @@
+import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { DocumentModel } from './document-model.js';
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: 'B7C3D0' };
+const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+
+function cell(text: string, header = false): TableCell {
+  return new TableCell({
+    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header })] })),
+    shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E8EEF4' } : undefined,
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+  });
+}
+
+function table(columns: string[], rows: string[][]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders,
+    rows: [new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) }), ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v)) }))],
+  });
+}
+
+/** A Word document that opens cleanly: styles for headings, a document-control table, the approval block, sections. */
+export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
+  const body: (Paragraph | Table)[] = [
+    new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
+    new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true })], spacing: { after: 240 } }),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders, rows: doc.control.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v)] })) }),
+    new Paragraph({ text: doc.approvalHeading, heading: HeadingLevel.HEADING_2, spacing: { before: 240 } }),
+  ];
+  if (doc.approvals.length) body.push(table(doc.approvalColumns, doc.approvals));
+  if (doc.approvalNote) body.push(new Paragraph({ children: [new TextRun({ text: doc.approvalNote, bold: true })] }));
+  for (const s of doc.sections) {
+    body.push(new Paragraph({ text: s.heading, heading: HeadingLevel.HEADING_1, spacing: { before: 320 } }));
+    if (s.kind === 'text') {
+      if (!s.paragraphs.length) body.push(new Paragraph({ children: [new TextRun({ text: doc.emptyText, italics: true })] }));
+      for (const p of s.paragraphs) body.push(new Paragraph({ children: p.split('\n').flatMap((line, i) => (i ? [new TextRun({ text: line, break: 1 })] : [new TextRun(line)])) }));
+    } else if (!s.rows.length) {
+      body.push(new Paragraph({ children: [new TextRun({ text: doc.emptyText, italics: true })] }));
+    } else {
+      body.push(table(s.columns, s.rows));
+    }
+  }
+  const file = new Document({
+    creator: 'Rampart',
+    title: `${doc.title} — ${doc.subtitle}`,
+    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    sections: [
+      {
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${doc.footer} · `, size: 16 }), new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16 })] })],
+          }),
+        },
+        children: body,
+      },
+    ],
+  });
+  return Packer.toBuffer(file);
+}

@@ -1,0 +1,48 @@
+import { createRequire } from 'node:module';
+import type { DocumentModel } from './document-model.js';
+
+const require = createRequire(import.meta.url);
+// pdfmake's server build: pure JavaScript with its bundled Roboto fonts (no browser, no download).
+const pdfmake = require('pdfmake') as {
+  setFonts(fonts: unknown): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
+};
+pdfmake.setFonts(require('pdfmake/fonts/Roboto.js'));
+pdfmake.setUrlAccessPolicy(() => false);
+
+const tableLayout = { hLineColor: () => '#B7C3D0', vLineColor: () => '#B7C3D0', paddingTop: () => 3, paddingBottom: () => 3 };
+const headerCells = (cols: string[]) => cols.map((c) => ({ text: c, style: 'th' }));
+
+/** The same document as a PDF: for auditors who file PDFs and for printing. */
+export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
+  const content: unknown[] = [
+    { text: doc.title, style: 'title' },
+    { text: doc.subtitle, style: 'subtitle' },
+    { table: { widths: ['auto', '*'], body: doc.control.map(([k, v]) => [{ text: k, style: 'th' }, v]) }, layout: tableLayout },
+    { text: doc.approvalHeading, style: 'h2' },
+  ];
+  if (doc.approvals.length) content.push({ table: { headerRows: 1, widths: ['*', 'auto', '*', 'auto'], body: [headerCells(doc.approvalColumns), ...doc.approvals] }, layout: tableLayout });
+  if (doc.approvalNote) content.push({ text: doc.approvalNote, bold: true });
+  for (const s of doc.sections) {
+    content.push({ text: s.heading, style: 'h1' });
+    if (s.kind === 'text') content.push(...(s.paragraphs.length ? s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] })) : [{ text: doc.emptyText, italics: true }]));
+    else content.push(s.rows.length ? { table: { headerRows: 1, widths: s.columns.map(() => '*'), body: [headerCells(s.columns), ...s.rows] }, layout: tableLayout } : { text: doc.emptyText, italics: true });
+  }
+  const definition = {
+    info: { title: `${doc.title} — ${doc.subtitle}`, creator: 'Rampart', producer: 'Rampart' },
+    pageSize: 'A4',
+    pageMargins: [50, 50, 50, 60],
+    content,
+    footer: (page: number, pages: number) => ({ text: `${doc.footer} · ${page} / ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0], color: '#555555' }),
+    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
+    styles: {
+      title: { fontSize: 20, bold: true, margin: [0, 0, 0, 4] },
+      subtitle: { fontSize: 11, italics: true, color: '#444444', margin: [0, 0, 0, 14] },
+      h1: { fontSize: 14, bold: true, margin: [0, 16, 0, 6], color: '#16324F' },
+      h2: { fontSize: 12, bold: true, margin: [0, 14, 0, 6], color: '#16324F' },
+      th: { bold: true, fillColor: '#E8EEF4' },
+    },
+  };
+  return pdfmake.createPdf(definition).getBuffer();
+}

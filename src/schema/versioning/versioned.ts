@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * Versioned documented information (scope statement, policies, methodology, SoA…): a register record whose
+ * content lives in numbered versions. A version is a draft until approved; an approved version never changes
+ * (the database refuses), and editing makes the next draft. Content is a fixed list of sections.
+ */
+export const VERSION_STATES = ['draft', 'approved', 'superseded'] as const;
+export type VersionState = (typeof VERSION_STATES)[number];
+
+export interface TextSection {
+  kind: 'text';
+  key: string;
+  /** message-catalog key; `help` explains what to write */
+  label: string;
+  help?: string;
+  maxLength?: number;
+}
+
+export interface TableSection {
+  kind: 'table';
+  key: string;
+  label: string;
+  help?: string;
+  columns: { key: string; label: string; required?: boolean; maxLength?: number }[];
+  maxRows?: number;
+}
+
+export type Section = TextSection | TableSection;
+
+export interface VersionedConfig {
+  /** the register entity this content belongs to (permission entity too) */
+  entity: string;
+  /** document title used in exports, e.g. "ISMS scope statement" */
+  documentTitle: string;
+  sections: Section[];
+  /** optional stages a draft moves through before approval (27003 4.3: preliminary → refined → final) */
+  stages?: readonly string[];
+  /** stages in which a draft may be approved (default: any) */
+  approvableStages?: readonly string[];
+  /** what an approval signifies, recorded with each signature */
+  approvalMeaning: string;
+}
+
+function sectionSchema(section: Section): z.ZodType {
+  if (section.kind === 'text') return z.string().max(section.maxLength ?? 20_000).default('');
+  const row: Record<string, z.ZodType> = {};
+  for (const c of section.columns) {
+    const s = z.string().trim().max(c.maxLength ?? 2000);
+    row[c.key] = c.required ? s.min(1, 'Required') : s.default('');
+  }
+  return z.array(z.strictObject(row)).max(section.maxRows ?? 200).default([]);
+}
+
+export function defineVersioned<C extends VersionedConfig>(config: C) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const section of config.sections) shape[section.key] = sectionSchema(section);
+  const contentSchema = z.strictObject(shape);
+  const stageSchema = config.stages ? z.enum(config.stages as [string, ...string[]]) : z.null();
+  return {
+    ...config,
+    contentSchema,
+    draftSchema: z.strictObject({
+      content: contentSchema,
+      stage: config.stages ? stageSchema.optional() : z.null().optional(),
+      changeNote: z.string().trim().max(2000).optional(),
+      /** the version the editor started from; a newer draft by someone else answers 409 */
+      baseVersion: z.number().int().positive().optional(),
+      /** the content hash the editor loaded, to detect concurrent edits of the same draft */
+      baseContentHash: z.string().length(64).optional(),
+    }),
+    approveSchema: z.strictObject({
+      /** the hash of the exact content the approver read; approval fails if the draft changed since */
+      contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 hex digest'),
+      comment: z.string().trim().max(2000).optional(),
+    }),
+  };
+}
+
+export type VersionedDef = ReturnType<typeof defineVersioned<VersionedConfig>>;
