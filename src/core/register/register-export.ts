@@ -1,7 +1,7 @@
 import { recordAuditAlone } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { filteredQuery, sortedQuery } from './register-query.js';
-import { presentRecord } from './register.service.js';
+import { presentRecord, relatedOf } from './register.service.js';
 import type { RegisterModule, Values } from './register-module.js';
 
 /** An export is for reading, not a backup: it stops at this many rows. */
@@ -44,12 +44,14 @@ export async function exportTable(ctx: OrgContext, mod: RegisterModule, query: V
     { key: 'createdAt', header: 'Created', kind: 'datetime' as const },
     { key: 'updatedAt', header: 'Updated', kind: 'datetime' as const },
   ];
-  const table = rows.map((raw) => {
-    const r = presentRecord(mod, raw as Values);
+  const records = rows.map((raw) => presentRecord(mod, raw as Values));
+  const related = await relatedOf(ctx, mod, records);
+  const table = records.map((r) => {
     return columns.map(({ key }) => {
       const v = r[key];
       if (v === null || v === undefined) return null;
       if (mod.def.fields[key]?.kind === 'member') return people.get(v as string) ?? String(v);
+      if (mod.def.fields[key]?.kind === 'record') return related[v as string] ? `${related[v as string]!.ref} — ${related[v as string]!.title}` : String(v);
       return v as string | number | boolean;
     });
   });

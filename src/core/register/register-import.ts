@@ -3,6 +3,7 @@ import type { FieldDef } from '../../schema/register/fields.js';
 import type { OrgContext } from '../context.js';
 import { ValidationError } from '../errors.js';
 import { humanize } from './register-export.js';
+import { registerByEntity } from './registry.js';
 import { applyUpdate, insertRecord, presentRecord } from './register.service.js';
 import type { RegisterModule, Values } from './register-module.js';
 
@@ -45,7 +46,7 @@ function mapColumns(mod: RegisterModule, headers: string[]) {
   return { columns, ignored: headers.filter((h, i) => h && !columns[i]) };
 }
 
-function cellValue(def: FieldDef, raw: string, people: Map<string, string>): { value?: unknown; error?: string } {
+function cellValue(def: FieldDef, raw: string, people: Map<string, string>, refs: Map<string, string>): { value?: unknown; error?: string } {
   if (raw === '') return { value: null };
   switch (def.kind) {
     case 'integer':
@@ -61,9 +62,28 @@ function cellValue(def: FieldDef, raw: string, people: Map<string, string>): { v
       const id = people.get(email);
       return id ? { value: id } : { error: `${raw} is not a member of this organization` };
     }
+    case 'record': {
+      // "PARTY-003 — Regulator" (as exported), "PARTY-003", or the record's id
+      const ref = raw.split(' — ')[0]!.trim();
+      const id = refs.get(`${def.target}:${ref}`) ?? (/^[0-9a-f-]{36}$/i.test(raw) ? raw : undefined);
+      return id ? { value: id } : { error: `No ${def.target} ${ref} in this organization` };
+    }
     default:
       return { value: raw };
   }
+}
+
+/** Reference → id for every register that `record` fields point at (one query per target). */
+async function targetRefs(ctx: OrgContext, mod: RegisterModule): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const targets = [...new Set(Object.values(mod.def.fields).filter((f) => f.kind === 'record' && f.target).map((f) => f.target!))];
+  for (const target of targets) {
+    const collection = registerByEntity(target)?.def.collection;
+    if (!collection) continue;
+    const rows = await (ctx.db as unknown as Kysely<any>).selectFrom(collection).select(['id', 'ref']).where('orgId', '=', ctx.org.id).execute();
+    for (const r of rows) out.set(`${target}:${r.ref}`, r.id as string);
+  }
+  return out;
 }
 
 /**
@@ -75,6 +95,7 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
   const { columns, ignored } = mapColumns(mod, table.headers);
   const members = await ctx.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.userId').select(['users.id', 'users.email']).where('memberships.orgId', '=', ctx.org.id).execute();
   const people = new Map(members.map((m) => [m.email, m.id]));
+  const refsByTarget = await targetRefs(ctx, mod);
 
   const refIndex = columns.indexOf('ref');
   const refs = refIndex < 0 ? [] : [...new Set(table.rows.map((r) => r.cells[refIndex] ?? '').filter((r) => r && !r.includes(NUL)))];
@@ -97,7 +118,7 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
       // PostgreSQL text cannot hold NUL (SQLite can): refuse it on both, before any query sees it.
       if (raw.includes(NUL)) return void errors.push({ line, field, message: 'Must not contain NUL characters' });
       if (field === 'ref') return void (ref = raw);
-      const { value, error } = cellValue(mod.def.fields[field]!, raw, people);
+      const { value, error } = cellValue(mod.def.fields[field]!, raw, people, refsByTarget);
       if (error) errors.push({ line, field, message: error });
       else values[field] = value;
     });

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
-import { assertRecordExists } from '../links/record-types.js';
+import { assertRecordExists, summarize, type RecordSummary } from '../links/record-types.js';
 import { nextRef } from './refs.js';
 import { filteredQuery, sortedQuery } from './register-query.js';
 import type { RegisterModule, Values, WriteTools } from './register-module.js';
@@ -49,13 +49,36 @@ async function checkMembers(ctx: OrgContext, trx: Db, mod: RegisterModule, value
   if (errors.length) throw new ValidationError(errors);
 }
 
+/** Every `record` field must point at a record of its target register in this organization. */
+async function checkRecordRefs(ctx: OrgContext, trx: Db, mod: RegisterModule, values: Values): Promise<void> {
+  for (const [name, v] of Object.entries(values)) {
+    const field = mod.def.fields[name];
+    if (field?.kind === 'record' && typeof v === 'string') await assertRecordExists(ctx, trx, field.target ?? '', v, `body.${name}`);
+  }
+}
+
+/** Reference and title of every record that `record` fields of these records point at: `{ [id]: { type, ref, title } }`. */
+export async function relatedOf(ctx: OrgContext, mod: RegisterModule, records: Values[]): Promise<Record<string, RecordSummary & { type: string }>> {
+  const wanted: { type: string; id: string }[] = [];
+  for (const [name, field] of Object.entries(mod.def.fields)) {
+    if (field.kind !== 'record' || !field.target) continue;
+    for (const r of records) if (typeof r[name] === 'string') wanted.push({ type: field.target, id: r[name] as string });
+  }
+  if (!wanted.length) return {};
+  const found = await summarize(ctx, wanted);
+  const out: Record<string, RecordSummary & { type: string }> = {};
+  for (const [key, summary] of found) out[summary.id] = { ...summary, type: key.slice(0, key.indexOf(':')) };
+  return out;
+}
+
 export async function listRecords(ctx: OrgContext, mod: RegisterModule, query: Values) {
   const page = Number(query.page ?? 1);
   const pageSize = Number(query.pageSize ?? 25);
   const base = filteredQuery(ctx, mod, query);
   const countRow = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirst();
   const rows = await sortedQuery(mod, base.selectAll(), query).limit(pageSize).offset((page - 1) * pageSize).execute();
-  return { items: rows.map((r) => presentRecord(mod, r)), page, pageSize, total: Number(countRow?.total ?? 0) };
+  const items = rows.map((r) => presentRecord(mod, r));
+  return { items, page, pageSize, total: Number(countRow?.total ?? 0), related: await relatedOf(ctx, mod, items) };
 }
 
 async function loadRow(ctx: OrgContext, trx: Db, mod: RegisterModule, id: string): Promise<Values> {
@@ -68,6 +91,12 @@ export async function getRecord(ctx: OrgContext, mod: RegisterModule, id: string
   return presentRecord(mod, await loadRow(ctx, ctx.db, mod, id));
 }
 
+/** One record with the references and titles of the records its `record` fields point at. */
+export async function getRecordWithRelated(ctx: OrgContext, mod: RegisterModule, id: string) {
+  const record = await getRecord(ctx, mod, id);
+  return { ...record, related: await relatedOf(ctx, mod, [record]) };
+}
+
 export async function createRecord(ctx: OrgContext, mod: RegisterModule, input: Values) {
   return ctx.db.transaction().execute((trx) => insertRecord(ctx, trx, mod, input));
 }
@@ -75,6 +104,7 @@ export async function createRecord(ctx: OrgContext, mod: RegisterModule, input: 
 /** Creates a record and its audit event inside the caller's transaction (imports create many in one). */
 export async function insertRecord(ctx: OrgContext, trx: Db, mod: RegisterModule, input: Values) {
   await checkMembers(ctx, trx, mod, input);
+  await checkRecordRefs(ctx, trx, mod, input);
   const extra = mod.beforeWrite ? await mod.beforeWrite(ctx, trx, input, undefined, toolsFor(ctx, trx)) : {};
   const now = nowIso();
   const row: Values = {
@@ -109,6 +139,7 @@ export async function applyUpdate(ctx: OrgContext, trx: Db, mod: RegisterModule,
     throw new ConflictError(`${existing.ref} was changed by someone else (version ${existing.version}); reload and apply your change again`, [{ field: 'body.expectedVersion', message: `Stale: current version is ${existing.version}` }]);
   }
   await checkMembers(ctx, trx, mod, changes);
+  await checkRecordRefs(ctx, trx, mod, changes);
   const extra = mod.beforeWrite ? await mod.beforeWrite(ctx, trx, changes, existing, toolsFor(ctx, trx)) : {};
   const next = toStorage(mod, { ...changes, ...extra });
   const diff: Record<string, { from: unknown; to: unknown }> = {};

@@ -77,6 +77,7 @@ export function defineRegister<F extends FieldMap>(config: RegisterConfig<F>) {
     if (!def.filterable) continue;
     if (def.kind === 'enum') queryShape[name] = commaList(def.options ?? []).optional();
     else if (def.kind === 'member') queryShape[name] = z.union([z.literal('me'), z.uuid()]).optional();
+    else if (def.kind === 'record') queryShape[name] = z.uuid().optional();
     else if (def.kind === 'date') {
       queryShape[`${name}From`] = z.iso.date().optional();
       queryShape[`${name}To`] = z.iso.date().optional();

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Field kinds a register can hold. Each kind knows its zod validation, its storage (see db/migrations) and how the
  * UI shows and edits it, so a module declares fields once and gets API, storage, table, form and CSV from them.
  */
-export type FieldKind = 'text' | 'longtext' | 'enum' | 'date' | 'member' | 'integer' | 'boolean';
+export type FieldKind = 'text' | 'longtext' | 'enum' | 'date' | 'member' | 'record' | 'integer' | 'boolean';
 
 export interface FieldDef {
   kind: FieldKind;
@@ -13,6 +13,8 @@ export interface FieldDef {
   required?: boolean;
   /** for enum */
   options?: readonly string[];
+  /** for record: the entity of the register it points at (`interested_party`); the value is that record's id */
+  target?: string;
   /** for text/longtext */
   maxLength?: number;
   /** for integer */
@@ -53,6 +55,7 @@ export function fieldValueSchema(def: FieldDef): z.ZodType {
     case 'date':
       return z.iso.date();
     case 'member':
+    case 'record':
       return z.uuid();
     case 'integer': {
       let s = z.number().int();

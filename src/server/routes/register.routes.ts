@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RegisterModule } from '../../core/register/register-module.js';
-import { archiveRecord, createRecord, getRecord, listRecords, updateRecord } from '../../core/register/register.service.js';
+import { archiveRecord, createRecord, getRecordWithRelated, listRecords, updateRecord } from '../../core/register/register.service.js';
 import { exportTable } from '../../core/register/register-export.js';
 import { recordHistory } from '../../core/register/register-history.js';
 import { importRecords } from '../../core/register/register-import.js';
@@ -14,6 +14,8 @@ import { orgCtx } from '../plugins/authorize.js';
 import { ValidationError } from '../../core/errors.js';
 
 const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
+/** Reference and title of records pointed at by `record` fields, keyed by id. */
+const relatedSchema = z.record(z.string(), z.object({ type: z.string(), id: z.string(), ref: z.string(), title: z.string() }));
 import type { App } from '../types.js';
 
 /** The same six routes for every register, from its definition. */
@@ -26,7 +28,7 @@ export function registerRoutesFor(mod: RegisterModule) {
     const orgParams = z.object({ org: z.string() });
     const idParams = z.object({ org: z.string(), id: z.uuid() });
 
-    app.get(base, { config: { permission: perm('read') }, schema: { tags, summary: `List ${def.collection} (filter, sort, paginate)`, params: orgParams, querystring: def.listQuerySchema, response: { 200: paginated(def.recordSchema) } } }, async (request) =>
+    app.get(base, { config: { permission: perm('read') }, schema: { tags, summary: `List ${def.collection} (filter, sort, paginate)`, params: orgParams, querystring: def.listQuerySchema, response: { 200: paginated(def.recordSchema).extend({ related: relatedSchema }) } } }, async (request) =>
       listRecords(orgCtx(request), mod, request.query as Record<string, unknown>),
     );
 
@@ -42,8 +44,8 @@ export function registerRoutesFor(mod: RegisterModule) {
       return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${table.filenameBase}.xlsx"`).send(body);
     });
 
-    app.get(`${base}/:id`, { config: { permission: perm('read') }, schema: { tags, summary: `One ${def.entity}`, params: idParams, response: { 200: def.recordSchema } } }, async (request) =>
-      getRecord(orgCtx(request), mod, request.params.id),
+    app.get(`${base}/:id`, { config: { permission: perm('read') }, schema: { tags, summary: `One ${def.entity} (with the records its reference fields point at)`, params: idParams, response: { 200: def.recordSchema.extend({ related: relatedSchema }) } } }, async (request) =>
+      getRecordWithRelated(orgCtx(request), mod, request.params.id),
     );
 
     // Imports arrive as the file itself (text/csv or .xlsx), up to 10 MiB; parsers are scoped to this plugin.
