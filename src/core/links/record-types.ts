@@ -17,7 +17,7 @@ export async function assertRecordExists(ctx: OrgContext, trx: Db, type: string,
   const mod = registerByEntity(type);
   if (!mod) throw new ValidationError([{ field: field.replace(/Id$/, 'Type'), message: `Unknown record type; use one of: ${linkableTypes().join(', ')}` }]);
   const row = await (trx as unknown as Kysely<any>)
-    .selectFrom(mod.def.collection)
+    .selectFrom(mod.def.table)
     .select(['id', 'ref', `${mod.def.titleField} as title`])
     .where('id', '=', id)
     .where('orgId', '=', ctx.org.id)
@@ -35,7 +35,7 @@ export async function summarize(ctx: OrgContext, refs: { type: string; id: strin
     const mod = registerByEntity(type);
     if (!mod) continue;
     const rows = await (ctx.db as unknown as Kysely<any>)
-      .selectFrom(mod.def.collection)
+      .selectFrom(mod.def.table)
       .select(['id', 'ref', `${mod.def.titleField} as title`])
       .where('orgId', '=', ctx.org.id)
       .where('id', 'in', [...new Set(ids)])

@@ -78,7 +78,7 @@ async function targetRefs(ctx: OrgContext, mod: RegisterModule): Promise<Map<str
   const out = new Map<string, string>();
   const targets = [...new Set(Object.values(mod.def.fields).filter((f) => f.kind === 'record' && f.target).map((f) => f.target!))];
   for (const target of targets) {
-    const collection = registerByEntity(target)?.def.collection;
+    const collection = registerByEntity(target)?.def.table;
     if (!collection) continue;
     const rows = await (ctx.db as unknown as Kysely<any>).selectFrom(collection).select(['id', 'ref']).where('orgId', '=', ctx.org.id).execute();
     for (const r of rows) out.set(`${target}:${r.ref}`, r.id as string);
@@ -101,7 +101,7 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
   const refs = refIndex < 0 ? [] : [...new Set(table.rows.map((r) => r.cells[refIndex] ?? '').filter((r) => r && !r.includes(NUL)))];
   const existing = new Map<string, Values>();
   for (let i = 0; i < refs.length; i += 500) {
-    const found = await (ctx.db as unknown as Kysely<any>).selectFrom(mod.def.collection).selectAll().where('orgId', '=', ctx.org.id).where('ref', 'in', refs.slice(i, i + 500)).execute();
+    const found = await (ctx.db as unknown as Kysely<any>).selectFrom(mod.def.table).selectAll().where('orgId', '=', ctx.org.id).where('ref', 'in', refs.slice(i, i + 500)).execute();
     for (const row of found) existing.set(row.ref as string, row as Values);
   }
 

@@ -9,7 +9,7 @@ type AnyQuery = SelectQueryBuilder<any, any, any>;
 export function filteredQuery(ctx: OrgContext, mod: RegisterModule, query: Values): AnyQuery {
   const db = ctx.db as unknown as Kysely<any>;
   const { def } = mod;
-  let qb: AnyQuery = db.selectFrom(def.collection).where('orgId', '=', ctx.org.id);
+  let qb: AnyQuery = db.selectFrom(def.table).where('orgId', '=', ctx.org.id);
   qb = query.archived === true ? qb.where('archivedAt', 'is not', null) : qb.where('archivedAt', 'is', null);
 
   const q = typeof query.q === 'string' ? query.q.trim() : '';

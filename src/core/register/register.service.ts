@@ -82,7 +82,7 @@ export async function listRecords(ctx: OrgContext, mod: RegisterModule, query: V
 }
 
 async function loadRow(ctx: OrgContext, trx: Db, mod: RegisterModule, id: string): Promise<Values> {
-  const row = await anyDb(trx).selectFrom(mod.def.collection).selectAll().where('id', '=', id).where('orgId', '=', ctx.org.id).executeTakeFirst();
+  const row = await anyDb(trx).selectFrom(mod.def.table).selectAll().where('id', '=', id).where('orgId', '=', ctx.org.id).executeTakeFirst();
   if (!row) throw new NotFoundError(`The ${mod.def.entity}`);
   return row as Values;
 }
@@ -119,7 +119,7 @@ export async function insertRecord(ctx: OrgContext, trx: Db, mod: RegisterModule
     archivedAt: null,
     ...toStorage(mod, { ...input, ...extra }),
   };
-  await anyDb(trx).insertInto(mod.def.collection).values(row).execute();
+  await anyDb(trx).insertInto(mod.def.table).values(row).execute();
   const record = presentRecord(mod, row);
   const values = Object.fromEntries(Object.keys(mod.def.fields).filter((k) => record[k] !== null).map((k) => [k, record[k]]));
   await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: row.id as string, event: { type: 'record.created', payload: { ref: row.ref as string, values } } });
@@ -150,7 +150,7 @@ export async function applyUpdate(ctx: OrgContext, trx: Db, mod: RegisterModule,
   const before = presentRecord(mod, existing);
   if (!Object.keys(diff).length) return before;
   const set = { ...Object.fromEntries(Object.entries(diff).map(([k, v]) => [k, v.to])), version: (existing.version as number) + 1, updatedAt: nowIso(), updatedBy: ctx.actor.userId };
-  await anyDb(trx).updateTable(mod.def.collection).set(set).where('id', '=', id).where('orgId', '=', ctx.org.id).execute();
+  await anyDb(trx).updateTable(mod.def.table).set(set).where('id', '=', id).where('orgId', '=', ctx.org.id).execute();
   await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: id, event: { type: 'record.updated', payload: { ref: existing.ref as string, changes: diff } } });
   return presentRecord(mod, { ...existing, ...set });
 }
@@ -160,7 +160,7 @@ export async function archiveRecord(ctx: OrgContext, mod: RegisterModule, id: st
     const existing = await loadRow(ctx, trx, mod, id);
     if (existing.archivedAt) return;
     const now = nowIso();
-    await anyDb(trx).updateTable(mod.def.collection).set({ archivedAt: now, updatedAt: now, updatedBy: ctx.actor.userId, version: (existing.version as number) + 1 }).where('id', '=', id).where('orgId', '=', ctx.org.id).execute();
+    await anyDb(trx).updateTable(mod.def.table).set({ archivedAt: now, updatedAt: now, updatedBy: ctx.actor.userId, version: (existing.version as number) + 1 }).where('id', '=', id).where('orgId', '=', ctx.org.id).execute();
     await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: id, event: { type: 'record.archived', payload: { ref: existing.ref as string } } });
   });
 }

@@ -25,7 +25,7 @@ function present<T extends { content: string }>(row: T): Omit<T, 'content'> & { 
 }
 
 async function lockRecord(ctx: OrgContext, trx: Db, vm: VersionedModule, recordId: string) {
-  const q = anyDb(trx).selectFrom(vm.register.def.collection).select(['id', 'ref', 'archivedAt']).where('id', '=', recordId).where('orgId', '=', ctx.org.id);
+  const q = anyDb(trx).selectFrom(vm.register.def.table).select(['id', 'ref', 'archivedAt']).where('id', '=', recordId).where('orgId', '=', ctx.org.id);
   const row = (await forUpdate(trx, q as never).executeTakeFirst()) as { id: string; ref: string; archivedAt: string | null } | undefined;
   if (!row) throw new NotFoundError(`The ${vm.register.def.entity}`);
   return row;
@@ -60,7 +60,7 @@ async function syncSummary(ctx: OrgContext, trx: Db, vm: VersionedModule, record
   if (fields.latestState) set.latestState = latest?.state ?? null;
   if (fields.stage) set.stage = latest?.stage ?? null;
   if (fields.approvedVersion) set.approvedVersion = approved?.versionNo ?? null;
-  if (Object.keys(set).length) await anyDb(trx).updateTable(vm.register.def.collection).set(set).where('id', '=', recordId).where('orgId', '=', ctx.org.id).execute();
+  if (Object.keys(set).length) await anyDb(trx).updateTable(vm.register.def.table).set(set).where('id', '=', recordId).where('orgId', '=', ctx.org.id).execute();
 }
 
 export async function listVersions(ctx: OrgContext, vm: VersionedModule, recordId: string) {

@@ -4,8 +4,10 @@ import { fieldValueSchema, type FieldDef, type FieldMap } from './fields.js';
 export interface RegisterConfig<F extends FieldMap> {
   /** permission entity and audit entity type, singular: `action` */
   entity: string;
-  /** URL segment and table name, plural kebab/snake: `actions` */
+  /** URL segment, plural kebab-case: `actions`, `interested-parties` */
   collection: string;
+  /** table name (default: the collection in snake_case) */
+  table?: string;
   /** human reference prefix: `ACT` → ACT-001 */
   refPrefix: string;
   /** message-catalog key of the register's name */
@@ -87,6 +89,7 @@ export function defineRegister<F extends FieldMap>(config: RegisterConfig<F>) {
 
   return {
     ...config,
+    table: config.table ?? config.collection.replace(/-/g, '_'),
     createSchema: z.strictObject(createShape),
     updateSchema: z.strictObject(updateShape),
     recordSchema: z.object(recordShape),
