@@ -33,7 +33,7 @@ export async function buildDocumentModel(ctx: OrgContext, vm: VersionedModule, r
   const control: [string, string][] = [
     [t('versions.organization'), ctx.org.name],
     [t('versions.reference'), String(record.ref)],
-    [t('versions.title'), t('versions.version', { no: version.versionNo })],
+    [t('versions.versionLabel'), String(version.versionNo)],
     [t('versions.field.latestState'), state],
     ...(stage ? [[t('versions.stage'), stage] as [string, string]] : []),
     ...(owner ? [[t('versions.owner'), owner] as [string, string]] : []),
@@ -57,7 +57,7 @@ export async function buildDocumentModel(ctx: OrgContext, vm: VersionedModule, r
     control,
     approvalHeading: t('versions.approvalBlock'),
     approvalColumns: [t('versions.approvedBy'), t('versions.role'), t('versions.meaning'), t('versions.signedAt')],
-    approvals: version.approvals.map((a) => [`${a.signerName} <${a.signerEmail}>`, t(`role.${a.signerRole}`), a.meaning, `${a.signedAt.slice(0, 16).replace('T', ' ')} UTC`]),
+    approvals: version.approvals.map((a) => [`${a.signerName} <${a.signerEmail}>`, t(`role.${a.signerRole}`), a.comment ? `${a.meaning}\n${t('versions.comment')}: ${a.comment}` : a.meaning, `${a.signedAt.slice(0, 16).replace('T', ' ')} UTC`]),
     approvalNote: version.state === 'draft' ? t('versions.notApproved') : null,
     sections,
     emptyText: t('versions.nothingRecorded'),

@@ -6,10 +6,15 @@ const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as {
   setFonts(fonts: unknown): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
   createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
 };
-pdfmake.setFonts(require('pdfmake/fonts/Roboto.js'));
+const fonts = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<string, string> };
+pdfmake.setFonts(fonts);
+// Documents never load anything but the bundled fonts: no URLs, no other files.
+const fontFiles = new Set(Object.values(fonts.Roboto));
 pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((file: string) => fontFiles.has(file));
 
 const tableLayout = { hLineColor: () => '#B7C3D0', vLineColor: () => '#B7C3D0', paddingTop: () => 3, paddingBottom: () => 3 };
 const headerCells = (cols: string[]) => cols.map((c) => ({ text: c, style: 'th' }));

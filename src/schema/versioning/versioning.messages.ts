@@ -8,6 +8,8 @@ export const versioningMessages = {
   'versions.state.approved': 'Approved',
   'versions.state.superseded': 'Superseded',
   'versions.version': 'Version {no}',
+  'versions.versionLabel': 'Version',
+  'versions.comment': 'Comment',
   'versions.stage': 'Stage',
   'versions.changeNote': 'Change note',
   'versions.approvalBlock': 'Approval',
