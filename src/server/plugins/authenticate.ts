@@ -38,7 +38,8 @@ export function registerAuthentication(app: App) {
     const session = await resolveSession(db, secret, app.deps.auth);
     if (!session) return;
     request.auth = { kind: 'session', session };
-    if (MUTATING.has(request.method)) {
+    // Public routes (sign-in, setup) stay usable from a tab whose old session is still in the cookie.
+    if (MUTATING.has(request.method) && request.routeOptions.config?.access !== 'public') {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) {
         throw new CsrfError('Missing or wrong x-csrf-token header (get it from GET /api/v1/auth/session)');

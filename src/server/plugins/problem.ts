@@ -51,7 +51,10 @@ export function registerProblemHandlers(app: App) {
       return sendProblem(reply, err.status, err.problem, err.message, err.errors);
     }
     const status = err.statusCode ?? 500;
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, 413, 'payload-too-large', 'The request body is larger than the limit of 1 MiB');
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = request.routeOptions.bodyLimit ?? 1024 * 1024;
+      return sendProblem(reply, 413, 'payload-too-large', `The request body is larger than this route's limit of ${Math.round(limit / 1048576)} MiB`);
+    }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(reply, 415, 'unsupported-media-type', 'Send JSON (content-type: application/json)');
     if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return sendProblem(reply, 400, 'validation', 'The JSON body is empty', [{ field: 'body', message: 'Required' }]);
     if (status === 400 && (err.code === 'FST_ERR_CTP_INVALID_JSON' || err instanceof SyntaxError || /JSON/.test(err.message))) {

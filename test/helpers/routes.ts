@@ -1,0 +1,301 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DatabaseHandle } from '../../src/db/connect.js';
+import { REGISTER_MODULES, VERSIONED_MODULES } from '../../src/core/register/registry.js';
+import type { VersionedModule } from '../../src/core/versioning/versioned-module.js';
+import type { RegisterModule } from '../../src/core/register/register-module.js';
+import { can } from '../../src/schema/auth/permissions.js';
+import type { Role } from '../../src/schema/auth/roles.js';
+import type { App, RouteEntry } from '../../src/server/types.js';
+import type { TestEnv } from './app.js';
+import { addMembership, buildUser, PASSWORD, type TestOrg } from './factories.js';
+import type { Caller } from './http.js';
+
+/**
+ * Drives catalog-wide tests (tenant isolation, role matrix, bad input) from `app.routeCatalog`: how to make a
+ * record for each kind of URL parameter, and a valid body for each writing route. A route these maps do not know
+ * makes the tests fail loudly, so a new route cannot slip through uncovered: add it here.
+ */
+
+const uniq = () => crypto.randomBytes(4).toString('hex');
+export const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
+export const isApiDocs = (r: RouteEntry) => r.url.startsWith('/api/docs');
+export const isOrgRoute = (r: RouteEntry) => r.url.includes('/:org');
+export const pathParams = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+export const recordParams = (url: string) => pathParams(url).filter((p) => p !== 'org');
+export const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function fillUrl(url: string, values: Record<string, string>): string {
+  return url.replace(/:(\w+)/g, (_, name: string) => {
+    const v = values[name];
+    if (v === undefined) throw new Error(`fillUrl: no value for :${name} in ${url}`);
+    return encodeURIComponent(v);
+  });
+}
+
+/** `tokens/:id`, `members/:userId`, `actions/:id`: the collection segment before the parameter, and the parameter. */
+export function paramFamily(url: string, param: string): string {
+  const segs = url.split('/');
+  const i = segs.indexOf(`:${param}`);
+  return `${segs[i - 1]}/:${param}`;
+}
+
+export interface FixtureCtx {
+  env: TestEnv;
+  org: TestOrg;
+  /** the role that will make the call; records it must own (its own token) are made by it when it can */
+  role: Role;
+}
+
+/** A record of a register, created through the API by the org admin with every required field filled. */
+export async function buildRegisterRecord(c: Caller, org: TestOrg, mod: RegisterModule, marker = '') {
+  const res = await c.post(`/api/v1/orgs/${org.slug}/${mod.def.collection}`, registerCreateBody(mod, org, marker));
+  if (res.statusCode !== 201) throw new Error(`buildRegisterRecord(${mod.def.collection}): ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; ref: string };
+}
+
+export function registerCreateBody(mod: RegisterModule, org: TestOrg, marker = ''): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [name, f] of Object.entries(mod.def.fields)) {
+    if (f.readOnly || !f.required || f.default !== undefined) continue;
+    if (f.kind === 'text' || f.kind === 'longtext') body[name] = `${marker}Sample ${uniq()}`;
+    else if (f.kind === 'enum') body[name] = f.options![0];
+    else if (f.kind === 'date') body[name] = '2030-01-01';
+    else if (f.kind === 'member') body[name] = org.users.admin.id;
+    else if (f.kind === 'integer') body[name] = f.min ?? 0;
+    else if (f.kind === 'boolean') body[name] = false;
+  }
+  return body;
+}
+
+const LINKABLE = REGISTER_MODULES[0]!;
+
+async function buildLink(org: TestOrg, marker = '') {
+  const a = await buildRegisterRecord(org.as.admin, org, LINKABLE, marker);
+  const b = await buildRegisterRecord(org.as.admin, org, LINKABLE, marker);
+  const type = LINKABLE.def.entity;
+  const res = await org.as.admin.post(`/api/v1/orgs/${org.slug}/links`, { fromType: type, fromId: a.id, toType: type, toId: b.id });
+  if (res.statusCode !== 201) throw new Error(`buildLink: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; fromId: string; toId: string };
+}
+
+export async function buildToken(c: Caller, orgSlug: string) {
+  const res = await c.post(`/api/v1/orgs/${orgSlug}/tokens`, { name: `token ${uniq()}` });
+  if (res.statusCode !== 201) throw new Error(`buildToken: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; token: string; prefix: string };
+}
+
+/** A new user who is a member (viewer) of the organization only. */
+export async function buildMember(handle: DatabaseHandle, orgId: string, role: Role = 'viewer') {
+  const u = await buildUser(handle);
+  await addMembership(handle, orgId, u.id, role);
+  return u;
+}
+
+interface RecordKind {
+  /** makes the record; `made` holds the parameters made before this one (`id` before `no`) */
+  make(ctx: FixtureCtx, made: Record<string, string>): Promise<string>;
+  /** the stored row, to check that a rejected call left it alone */
+  snapshot(handle: DatabaseHandle, made: Record<string, string>): Promise<unknown>;
+}
+
+const anyDb = (h: DatabaseHandle) => h.db as unknown as Kysely<any>;
+
+/** Versioned content that a draft can be saved with, at a stage from which it may be approved. */
+export function draftBody(vm: VersionedModule) {
+  const text = vm.versioned.sections.find((x) => x.kind === 'text');
+  const stage = vm.versioned.approvableStages?.[0] ?? vm.versioned.stages?.at(-1);
+  return { content: text ? { [text.key]: `Draft ${uniq()}` } : {}, ...(stage ? { stage } : {}) };
+}
+
+async function saveDraft(org: TestOrg, vm: VersionedModule, id: string) {
+  const res = await org.as.admin.request('PUT', `/api/v1/orgs/${org.slug}/${vm.register.def.collection}/${id}/draft`, draftBody(vm));
+  if (res.statusCode !== 200) throw new Error(`saveDraft: ${res.statusCode} ${res.body}`);
+  return res.json() as { versionNo: number; contentHash: string };
+}
+
+const RECORD_KINDS: Record<string, RecordKind> = {
+  'members/:userId': {
+    make: async ({ env, org }) => (await buildMember(env.handle, org.id)).id,
+    snapshot: (h, m) => h.db.selectFrom('memberships').selectAll().where('userId', '=', m.userId!).execute(),
+  },
+  'tokens/:id': {
+    make: async ({ org, role }) => (await buildToken(can(role, 'tokens.create') ? org.as[role] : org.as.admin, org.slug)).id,
+    snapshot: (h, m) => h.db.selectFrom('apiTokens').selectAll().where('id', '=', m.id!).executeTakeFirst(),
+  },
+  'links/:id': {
+    make: async ({ org }) => (await buildLink(org)).id,
+    snapshot: (h, m) => h.db.selectFrom('links').selectAll().where('id', '=', m.id!).executeTakeFirst(),
+  },
+  ...Object.fromEntries(
+    REGISTER_MODULES.map((mod): [string, RecordKind] => [
+      `${mod.def.collection}/:id`,
+      {
+        make: async ({ org }) => (await buildRegisterRecord(org.as.admin, org, mod)).id,
+        snapshot: (h, m) => anyDb(h).selectFrom(mod.def.collection).selectAll().where('id', '=', m.id!).executeTakeFirst(),
+      },
+    ]),
+  ),
+  // a version of a versioned record (`/scopes/:id/versions/:no`): a draft saved on the record made just before
+  'versions/:no': {
+    make: async ({ org }, made) => {
+      const vm = VERSIONED_MODULES.find((v) => made.collection === v.register.def.collection);
+      if (!vm || !made.id) throw new Error(`versions/:no needs a versioned record id first (${JSON.stringify(made)})`);
+      return String((await saveDraft(org, vm, made.id)).versionNo);
+    },
+    snapshot: (h, m) => h.db.selectFrom('recordVersions').selectAll().where('recordId', '=', m.id!).execute(),
+  },
+};
+
+/** Makes every record parameter of a route, in URL order, in the organization. */
+export async function makeParams(url: string, ctx: FixtureCtx): Promise<Record<string, string>> {
+  const made: Record<string, string> = { collection: url.split('/')[5] ?? '' };
+  for (const p of recordParams(url)) made[p] = await recordKind(url, p).make(ctx, made);
+  return made;
+}
+
+export function recordKind(url: string, param: string): RecordKind {
+  const kind = RECORD_KINDS[paramFamily(url, param)];
+  if (!kind) throw new Error(`No fixture for :${param} in ${url} (${paramFamily(url, param)}): add it to RECORD_KINDS in test/helpers/routes.ts`);
+  return kind;
+}
+
+/** A body that is not JSON (a file upload): sent as is with its content type. */
+export interface RawBody {
+  raw: string;
+  contentType: string;
+}
+export type Body = Record<string, unknown> | RawBody;
+export const isRawBody = (b: unknown): b is RawBody => !!b && typeof b === 'object' && 'raw' in b && 'contentType' in b;
+
+type BodyMaker = (ctx: FixtureCtx, made: Record<string, string>) => Promise<Body>;
+
+const BODIES: Record<string, BodyMaker> = {
+  'POST /api/v1/setup': async () => ({ email: `setup-${uniq()}@example.test`, name: 'Setup', password: PASSWORD, organizationName: 'Setup org' }),
+  'POST /api/v1/auth/login': async ({ org }) => ({ email: org.users.viewer.email, password: PASSWORD }),
+  'POST /api/v1/orgs': async () => ({ name: `Org ${uniq()}` }),
+  'POST /api/v1/orgs/:org/members': async () => ({ email: `new-${uniq()}@example.test`, role: 'viewer', name: 'New Member', password: PASSWORD }),
+  'PATCH /api/v1/orgs/:org/members/:userId': async () => ({ role: 'contributor' }),
+  'POST /api/v1/orgs/:org/tokens': async () => ({ name: `token ${uniq()}` }),
+  'POST /api/v1/orgs/:org/links': async ({ org }) => {
+    const a = await buildRegisterRecord(org.as.admin, org, LINKABLE);
+    const b = await buildRegisterRecord(org.as.admin, org, LINKABLE);
+    return { fromType: LINKABLE.def.entity, fromId: a.id, toType: LINKABLE.def.entity, toId: b.id };
+  },
+  ...Object.fromEntries(
+    REGISTER_MODULES.flatMap((mod): [string, BodyMaker][] => [
+      [`POST /api/v1/orgs/:org/${mod.def.collection}`, async ({ org }) => registerCreateBody(mod, org)],
+      [`PATCH /api/v1/orgs/:org/${mod.def.collection}/:id`, async () => ({ [mod.def.titleField]: `Changed ${uniq()}` })],
+      [`POST /api/v1/orgs/:org/${mod.def.collection}/import`, async ({ org }) => {
+        const row = registerCreateBody(mod, org);
+        const names = Object.keys(row);
+        const cell = (v: unknown) => `"${String(v).replace(/"/g, '""')}"`;
+        return { raw: `${names.join(',')}\n${names.map((n) => cell(row[n])).join(',')}\n`, contentType: 'text/csv' };
+      }],
+    ]),
+  ),
+  ...Object.fromEntries(
+    VERSIONED_MODULES.flatMap((vm): [string, BodyMaker][] => [
+      [`PUT /api/v1/orgs/:org/${vm.register.def.collection}/:id/draft`, async () => draftBody(vm)],
+      [`POST /api/v1/orgs/:org/${vm.register.def.collection}/:id/versions/:no/approve`, async ({ org }, made) => {
+        const v = await org.as.admin.get(`/api/v1/orgs/${org.slug}/${vm.register.def.collection}/${made.id}/versions/${made.no}`);
+        return { contentHash: v.json().contentHash as string };
+      }],
+    ]),
+  ),
+};
+
+/** Required query strings of GET routes, keyed like BODIES. */
+const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) => Promise<string>> = {
+  'GET /api/v1/orgs/:org/links': async ({ org }) => `?type=${LINKABLE.def.entity}&id=${(await buildLink(org)).fromId}`,
+  // not required (a dry run is the default), but a real run is what must be guarded
+  ...Object.fromEntries(REGISTER_MODULES.map((mod) => [`POST /api/v1/orgs/:org/${mod.def.collection}/import`, async () => '?dryRun=false'])),
+  ...Object.fromEntries(
+    VERSIONED_MODULES.map((vm) => [
+      `GET /api/v1/orgs/:org/${vm.register.def.collection}/:id/versions/compare`,
+      async ({ org }: FixtureCtx, made: Record<string, string>) => {
+        await saveDraft(org, vm, made.id!);
+        return '?from=1&to=1';
+      },
+    ]),
+  ),
+};
+
+export function hasBodyMaker(r: RouteEntry) {
+  return routeKey(r) in BODIES;
+}
+
+export async function validBody(r: RouteEntry, ctx: FixtureCtx, made: Record<string, string> = {}): Promise<Body | undefined> {
+  const maker = BODIES[routeKey(r)];
+  if (maker) return maker(ctx, made);
+  if (r.method === 'POST' || r.method === 'PATCH' || r.method === 'PUT') {
+    throw new Error(`No valid body for ${routeKey(r)}: add it to BODIES in test/helpers/routes.ts`);
+  }
+  return undefined;
+}
+
+/** Query parameters the OpenAPI document marks required, per route. */
+export function requiredQueryParams(app: App, r: RouteEntry): string[] {
+  const doc = app.swagger() as { paths: Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>> };
+  const op = doc.paths[openApiPath(r.url)]?.[r.method.toLowerCase()];
+  return (op?.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => p.name);
+}
+
+export const openApiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');
+
+/** The query string a valid call needs (`''` when none is required). */
+export async function validQuery(r: RouteEntry, ctx: FixtureCtx, made: Record<string, string>): Promise<string> {
+  const q = QUERIES[routeKey(r)];
+  if (q) return q(ctx, made);
+  const required = requiredQueryParams(ctx.env.app, r);
+  if (required.length) throw new Error(`No query for ${routeKey(r)} (requires ${required.join(', ')}): add it to QUERIES in test/helpers/routes.ts`);
+  return '';
+}
+
+/** A call of the route that the role, if permitted, can make successfully: fresh records, valid body and query. */
+export async function validRequest(r: RouteEntry, ctx: FixtureCtx): Promise<{ url: string; body?: Body }> {
+  const values = { ...(await makeParams(r.url, ctx)), org: ctx.org.slug };
+  const url = fillUrl(r.url, values) + (await validQuery(r, ctx, values));
+  return { url, body: await validBody(r, ctx, values) };
+}
+
+/** Sends a JSON or raw body with the caller's credentials. */
+export function send(c: Caller, method: string, url: string, body?: Body, headers: Record<string, string> = {}) {
+  if (isRawBody(body)) return c.request(method as 'POST', url, body.raw, { 'content-type': body.contentType, ...headers });
+  return c.request(method as 'GET', url, body, headers);
+}
+
+export interface JsonSchema {
+  type?: string | string[];
+  enum?: unknown[];
+  format?: string;
+  maxLength?: number;
+  anyOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+}
+export interface OpenApiOperation {
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+  parameters?: { in: string; name: string; required?: boolean; schema?: JsonSchema }[];
+}
+export interface ApiDescription {
+  catalog: RouteEntry[];
+  operation(r: RouteEntry): OpenApiOperation | undefined;
+}
+
+/** The route catalog and OpenAPI operations, read once at collection time so each route can be its own test. */
+export async function loadApi(): Promise<ApiDescription> {
+  const { testEnv } = await import('./app.js');
+  const env = await testEnv('sqlite');
+  try {
+    const doc = env.app.swagger() as { paths: Record<string, Record<string, OpenApiOperation>> };
+    return { catalog: env.app.routeCatalog.map((r) => ({ ...r })), operation: (r) => doc.paths[openApiPath(r.url)]?.[r.method.toLowerCase()] };
+  } finally {
+    await env.close();
+  }
+}
+
+export async function loadRouteCatalog(): Promise<RouteEntry[]> {
+  return (await loadApi()).catalog;
+}
