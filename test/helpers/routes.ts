@@ -173,6 +173,8 @@ type BodyMaker = (ctx: FixtureCtx, made: Record<string, string>) => Promise<Body
 const BODIES: Record<string, BodyMaker> = {
   'POST /api/v1/setup': async () => ({ email: `setup-${uniq()}@example.test`, name: 'Setup', password: PASSWORD, organizationName: 'Setup org' }),
   'POST /api/v1/auth/login': async ({ org }) => ({ email: org.users.viewer.email, password: PASSWORD }),
+  // a wrong current password: the body is well-formed, and nobody's password changes under the other tests
+  'POST /api/v1/auth/password': async () => ({ currentPassword: 'not-the-current-password', newPassword: 'another-long-password-9' }),
   'POST /api/v1/orgs': async () => ({ name: `Org ${uniq()}` }),
   'POST /api/v1/orgs/:org/members': async () => ({ email: `new-${uniq()}@example.test`, role: 'viewer', name: 'New Member', password: PASSWORD }),
   'PATCH /api/v1/orgs/:org/members/:userId': async () => ({ role: 'contributor' }),

@@ -86,7 +86,9 @@ export async function revokeSessionBySecret(db: Db, secret: string): Promise<voi
   await revokeSession(db, sha256Hex(secret));
 }
 
-/** Every live session of a user (after a password change). */
-export async function revokeUserSessions(db: Db, userId: string): Promise<void> {
-  await db.updateTable('sessions').set({ revokedAt: nowIso() }).where('userId', '=', userId).where('revokedAt', 'is', null).execute();
+/** Every live session of a user (after a password change), except the one they made the change from. */
+export async function revokeUserSessions(db: Db, userId: string, exceptSessionId?: string): Promise<void> {
+  let q = db.updateTable('sessions').set({ revokedAt: nowIso() }).where('userId', '=', userId).where('revokedAt', 'is', null);
+  if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
+  await q.execute();
 }

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/connect.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { revokeUserSessions } from '../auth/sessions.js';
 import type { Actor } from '../context.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
 
 export interface NewUser {
@@ -42,13 +42,23 @@ export async function findUserByEmail(db: Db, email: string) {
 }
 
 /** Sets a new password and signs the user out everywhere. */
-export async function changePassword(db: Db, email: string, password: string, actor: Actor): Promise<void> {
+export async function changePassword(db: Db, email: string, password: string, actor: Actor, opts: { keepSessionId?: string } = {}): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     const user = await findUserByEmail(trx, email);
     if (!user) throw new NotFoundError(`The user ${email}`);
     await trx.updateTable('users').set({ passwordHash, updatedAt: nowIso() }).where('id', '=', user.id).execute();
-    await revokeUserSessions(trx, user.id);
+    await revokeUserSessions(trx, user.id, opts.keepSessionId);
     await recordAudit(trx, { orgId: null, actor, entityType: 'user', entityId: user.id, event: { type: 'user.password_changed', payload: { email: user.email } } });
   });
+}
+
+/** A signed-in person changes their own password: the current one must be right; other sessions are signed out. */
+export async function changeOwnPassword(db: Db, user: { id: string; email: string }, input: { currentPassword: string; newPassword: string }, sessionId: string): Promise<void> {
+  const row = await db.selectFrom('users').select('passwordHash').where('id', '=', user.id).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new ValidationError([{ field: 'body.currentPassword', message: 'Not your current password' }]);
+  }
+  if (input.currentPassword === input.newPassword) throw new ValidationError([{ field: 'body.newPassword', message: 'Choose a password different from the current one' }]);
+  await changePassword(db, user.email, input.newPassword, { kind: 'user', userId: user.id, label: user.email }, { keepSessionId: sessionId });
 }

@@ -41,3 +41,8 @@ export const linkCreateSchema = z.strictObject({
   toId: z.uuid(),
   kind: z.string().trim().min(1).max(40).default('relates_to'),
 });
+
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: passwordSchema,
+});

@@ -5,7 +5,9 @@ import { recordAuditAlone } from '../../core/audit/audit.service.js';
 import { UnauthenticatedError } from '../../core/errors.js';
 import { listUserOrgs } from '../../core/orgs/orgs.service.js';
 import { completeSetup, setupNeeded } from '../../core/orgs/setup.service.js';
-import { loginSchema, setupSchema } from '../../schema/orgs/org.schema.js';
+import { loginSchema, passwordChangeSchema, setupSchema } from '../../schema/orgs/org.schema.js';
+import { changeOwnPassword } from '../../core/users/users.service.js';
+import { ForbiddenError } from '../../core/errors.js';
 import { SESSION_COOKIE } from '../plugins/authenticate.js';
 import type { App } from '../types.js';
 
@@ -47,6 +49,12 @@ export async function authRoutes(app: App) {
       await recordAuditAlone(handle.db, { orgId: null, actor: { kind: 'user', userId: session.user.id, label: session.user.email }, ip: request.ip, event: { type: 'auth.logout', payload: {} } });
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.post('/api/v1/auth/password', { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Change your own password (signs out your other sessions)', body: passwordChangeSchema } }, async (request, reply) => {
+    if (request.auth?.kind !== 'session') throw new ForbiddenError('Change your password signed in, not with an API token');
+    await changeOwnPassword(handle.db, request.auth.session.user, request.body, request.auth.session.sessionId);
     return reply.code(204).send();
   });
 
