@@ -1,4 +1,4 @@
-import { diffWords } from 'diff';
+import { diffWordsWithSpace } from 'diff';
 import { canonicalJson } from '../audit/canonical-json.js';
 import type { OrgContext } from '../context.js';
 import { getVersion, type Content } from './versions.service.js';
@@ -26,7 +26,7 @@ export async function compareVersions(ctx: OrgContext, vm: VersionedModule, reco
     const after = (b.content as Content)[section.key];
     const changed = canonicalJson(before) !== canonicalJson(after);
     if (section.kind === 'text') {
-      return { key: section.key, kind: 'text', changed, parts: diffWords(String(before ?? ''), String(after ?? '')).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) };
+      return { key: section.key, kind: 'text', changed, parts: diffWordsWithSpace(String(before ?? ''), String(after ?? '')).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) };
     }
     const oldRows = (before as Row[] | undefined) ?? [];
     const newRows = (after as Row[] | undefined) ?? [];

@@ -138,7 +138,7 @@ export async function saveDraft(ctx: OrgContext, vm: VersionedModule, recordId: 
     let versionNo: number;
     if (latest?.state === 'draft') {
       versionNo = latest.versionNo;
-      if (latest.contentHash === hash && latest.stage === stage && !input.changeNote) return getVersionIn(ctx, trx, latest.id);
+      if (latest.contentHash === hash && latest.stage === stage && !input.changeNote) return getVersionIn(ctx, trx, vm, latest.id);
       await trx
         .updateTable('recordVersions')
         .set({ content: canonicalJson(input.content), contentHash: hash, stage, changeNote: input.changeNote ?? latest.changeNote, updatedAt: now, updatedBy: ctx.actor.userId })
@@ -154,14 +154,15 @@ export async function saveDraft(ctx: OrgContext, vm: VersionedModule, recordId: 
     await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: vm.register.def.entity, entityId: recordId, event: { type: 'version.draft_saved', payload: { ref: record.ref, version: versionNo, stage, contentHash: hash, changeNote: input.changeNote ?? null, sectionsChanged } } });
     await syncSummary(ctx, trx, vm, recordId);
     const saved = await trx.selectFrom('recordVersions').select('id').where('orgId', '=', ctx.org.id).where('entityType', '=', vm.register.def.entity).where('recordId', '=', recordId).where('versionNo', '=', versionNo).executeTakeFirstOrThrow();
-    return getVersionIn(ctx, trx, saved.id);
+    return getVersionIn(ctx, trx, vm, saved.id);
   });
 }
 
-async function getVersionIn(ctx: OrgContext, trx: Db, versionId: string) {
+/** A version as `getVersion` shows it, read inside a transaction (a draft has no approvals yet). */
+async function getVersionIn(ctx: OrgContext, trx: Db, vm: VersionedModule, versionId: string) {
   const row = await trx.selectFrom('recordVersions').selectAll().where('id', '=', versionId).where('orgId', '=', ctx.org.id).executeTakeFirstOrThrow();
   const { orgId: _o, entityType: _e, ...rest } = row;
-  return { ...present(rest), approvals: [] as unknown[] };
+  return { ...present(rest), approvals: [] as unknown[], requiredApprovals: vm.requiredApprovals ?? 1 };
 }
 
 export async function approveVersion(ctx: OrgContext, vm: VersionedModule, recordId: string, versionNo: number, input: { contentHash: string; comment?: string }) {
