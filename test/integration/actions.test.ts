@@ -100,3 +100,21 @@ describe.each(DIALECTS)('actions register on %s', (kind) => {
     expect(events.json().items.some((e: { payload: { format: string } }) => e.payload.format === 'xlsx')).toBe(true);
   });
 });
+
+describe.each(DIALECTS)('register sorting on %s', (kind) => {
+  let env: TestEnv;
+  let org: TestOrg;
+  beforeAll(async () => {
+    env = await testEnv(kind);
+    org = await buildOrg(env.app, env.handle);
+  });
+  afterAll(() => env?.close());
+
+  it('sorts text case-insensitively, the same on both databases, with empty values last', async () => {
+    for (const title of ['banana', 'Apple', 'cherry', 'apricot', 'Blueberry']) await buildAction(org.as.contributor, org.slug, { title });
+    const res = await org.as.contributor.get(`/api/v1/orgs/${org.slug}/actions?sort=title&order=asc`);
+    expect(res.json().items.map((i: { title: string }) => i.title)).toEqual(['Apple', 'apricot', 'banana', 'Blueberry', 'cherry']);
+    const due = await org.as.contributor.get(`/api/v1/orgs/${org.slug}/actions?sort=dueDate&order=desc`);
+    expect(due.json().items.every((i: { dueDate: string | null }) => i.dueDate === null)).toBe(true);
+  });
+});

@@ -45,9 +45,13 @@ export function filteredQuery(ctx: OrgContext, mod: RegisterModule, query: Value
 export function sortedQuery(mod: RegisterModule, qb: AnyQuery, query: Values): AnyQuery {
   const sort = typeof query.sort === 'string' ? query.sort : mod.def.defaultSort.field;
   const order = query.order === 'asc' || query.order === 'desc' ? query.order : mod.def.defaultSort.order;
-  // Empty values last whatever the direction; then a stable tie-breaker so pages never overlap.
+  const kind = mod.def.fields[sort]?.kind;
+  const isText = kind === 'text' || kind === 'longtext' || sort === 'ref';
+  // Empty values last whatever the direction. Text sorts case-insensitively (SQLite compares bytes, PostgreSQL
+  // uses its collation: lower() makes both put "alpha" beside "Alpha"). Then a stable tie-breaker so pages never
+  // overlap.
   return qb
     .orderBy((eb) => eb.case().when(eb.ref(sort), 'is', null).then(1).else(0).end())
-    .orderBy(sort, order)
+    .orderBy((eb) => (isText ? eb.fn('lower', [eb.ref(sort)]) : eb.ref(sort)), order)
     .orderBy('id', 'asc');
 }
