@@ -176,6 +176,123 @@ export interface ScopesTable extends RegisterBaseColumns {
   approvedVersion: number | null;
 }
 
+export interface IssuesTable extends RegisterBaseColumns {
+  title: string;
+  direction: string;
+  category: string;
+  description: string | null;
+  effect: string | null;
+  relevance: string | null;
+  ownerId: string | null;
+  nextReviewDate: string | null;
+  status: string;
+  climateRelated: number;
+}
+
+export interface InterestedPartiesTable extends RegisterBaseColumns {
+  name: string;
+  direction: string;
+  type: string;
+  description: string | null;
+  contact: string | null;
+  ownerId: string | null;
+  relevance: string | null;
+}
+
+export interface RequirementsTable extends RegisterBaseColumns {
+  partyId: string;
+  title: string;
+  description: string | null;
+  kind: string;
+  sourceReference: string | null;
+  addressed: string;
+  howAddressed: string | null;
+  status: string;
+  reviewDate: string | null;
+  climateRelated: number;
+}
+
+/** The organization's decision on whether climate change is a relevant issue; no row = not yet decided. */
+export interface ClimateDecisionsTable {
+  id: string;
+  orgId: string;
+  relevant: number;
+  reasoning: string;
+  decidedBy: string;
+  decidedOn: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface IsmsProcessesTable extends RegisterBaseColumns {
+  name: string;
+  purpose: string | null;
+  ownerId: string | null;
+  inputs: string | null;
+  outputs: string | null;
+  clauses: string | null;
+  status: string;
+}
+
+export interface ProcessInteractionsTable extends RegisterBaseColumns {
+  fromProcessId: string;
+  toProcessId: string;
+  flows: string;
+  description: string | null;
+}
+
+export interface IsmsRolesTable extends RegisterBaseColumns {
+  name: string;
+  roleType: string;
+  responsibilities: string | null;
+  authorities: string | null;
+  reportsToId: string | null;
+  status: string;
+  starterKey: string | null;
+}
+
+export interface RoleAssignmentsTable extends RegisterBaseColumns {
+  roleId: string;
+  personLabel: string;
+  personId: string | null;
+  personName: string | null;
+  personEmail: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  approvedById: string | null;
+  approvedOn: string | null;
+  notes: string | null;
+}
+
+export interface IsmsActivitiesTable extends RegisterBaseColumns {
+  name: string;
+  description: string | null;
+  clauses: string | null;
+  position: number;
+  starterKey: string | null;
+}
+
+/** One cell of the RACI matrix; an empty cell has no row. */
+export interface RaciCellsTable {
+  orgId: string;
+  activityId: string;
+  roleId: string;
+  value: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface LeadershipCommitmentsTable extends RegisterBaseColumns {
+  commitment: string;
+  title: string;
+  demonstration: string;
+  evidence: string | null;
+  date: string | null;
+  ownerId: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -191,4 +308,15 @@ export interface Database {
   recordVersions: RecordVersionsTable;
   approvals: ApprovalsTable;
   scopes: ScopesTable;
+  issues: IssuesTable;
+  interestedParties: InterestedPartiesTable;
+  requirements: RequirementsTable;
+  climateDecisions: ClimateDecisionsTable;
+  ismsProcesses: IsmsProcessesTable;
+  processInteractions: ProcessInteractionsTable;
+  ismsRoles: IsmsRolesTable;
+  roleAssignments: RoleAssignmentsTable;
+  ismsActivities: IsmsActivitiesTable;
+  raciCells: RaciCellsTable;
+  leadershipCommitments: LeadershipCommitmentsTable;
 }

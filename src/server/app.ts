@@ -15,7 +15,9 @@ import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerWebUi } from './plugins/web-ui.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { contextRoutes } from './routes/context.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { leadershipRoutes } from './routes/leadership.routes.js';
 import { linkRoutes } from './routes/links.routes.js';
 import { orgRoutes } from './routes/orgs.routes.js';
 import { registerRoutesFor } from './routes/register.routes.js';
@@ -74,6 +76,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
   await app.register(linkRoutes);
+  await app.register(contextRoutes);
+  await app.register(leadershipRoutes);
   for (const mod of REGISTER_MODULES) await app.register(registerRoutesFor(mod));
   for (const vm of VERSIONED_MODULES) await app.register(versionedRoutesFor(vm));
 

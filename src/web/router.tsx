@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { actionRegister } from '../schema/actions/action.register.js';
+import { scopeRegister } from '../schema/scope/scope.register.js';
 import { sessionQuery, setupQuery } from './lib/session.js';
 import { SetupPage } from './auth/setup-page.js';
 import { SignInPage } from './auth/sign-in-page.js';
@@ -15,9 +16,18 @@ import { MembersPage } from './admin/members-page.js';
 import { TokensPage } from './admin/tokens-page.js';
 import { AuditPage } from './admin/audit-page.js';
 import { AUDIT_SEARCH_KEYS } from './admin/audit-filters.js';
+import { ScopesPage } from './scope/scopes-page.js';
+import { ScopeNewPage } from './scope/scope-new-page.js';
+import { ScopeDocumentPage } from './scope/scope-document-page.js';
+import { parseDocumentSearch } from './versioning/versioned-document-page.js';
+import * as contextPages from './context/context-pages.js';
+import { issueRegister } from '../schema/context/issue.register.js';
+import { interestedPartyRegister } from '../schema/context/interested-party.register.js';
+import { requirementRegister } from '../schema/context/requirement.register.js';
 import { ModulePlaceholderPage } from './modules/module-placeholder-page.js';
 import { parseRegisterSearch } from './register/register-search.js';
 import { RootLayout, RouteError, RoutePending } from './app/root-layout.js';
+import { leadershipRoutes } from './leadership/leadership-routes.js';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -110,6 +120,35 @@ const actionDetailRoute = createRoute({
 });
 const actionEditRoute = createRoute({ getParentRoute: () => orgRoute, path: 'actions/$id/edit', component: ActionEditPage });
 
+const scopesRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'scopes',
+  validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(scopeRegister, s),
+  component: ScopesPage,
+});
+const scopeNewRoute = createRoute({ getParentRoute: () => orgRoute, path: 'scopes/new', component: ScopeNewPage });
+const scopeDocumentRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'scopes/$id',
+  validateSearch: parseDocumentSearch,
+  component: ScopeDocumentPage,
+});
+
+// Context (4.1 issues with the climate decision, 4.2 interested parties and requirements): list, new, detail, edit.
+const createdSearch = (s: Record<string, unknown>): { created?: string } => ({ created: s.created ? String(s.created) : undefined });
+const issuesRoute = createRoute({ getParentRoute: () => orgRoute, path: 'issues', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(issueRegister, s), component: contextPages.IssuesPage });
+const issueNewRoute = createRoute({ getParentRoute: () => orgRoute, path: 'issues/new', component: contextPages.IssueNewPage });
+const issueDetailRoute = createRoute({ getParentRoute: () => orgRoute, path: 'issues/$id', validateSearch: createdSearch, component: contextPages.IssueDetailPage });
+const issueEditRoute = createRoute({ getParentRoute: () => orgRoute, path: 'issues/$id/edit', component: contextPages.IssueEditPage });
+const partiesRoute = createRoute({ getParentRoute: () => orgRoute, path: 'interested-parties', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(interestedPartyRegister, s), component: contextPages.InterestedPartiesPage });
+const partyNewRoute = createRoute({ getParentRoute: () => orgRoute, path: 'interested-parties/new', component: contextPages.InterestedPartyNewPage });
+const partyDetailRoute = createRoute({ getParentRoute: () => orgRoute, path: 'interested-parties/$id', validateSearch: createdSearch, component: contextPages.InterestedPartyDetailPage });
+const partyEditRoute = createRoute({ getParentRoute: () => orgRoute, path: 'interested-parties/$id/edit', component: contextPages.InterestedPartyEditPage });
+const requirementsRoute = createRoute({ getParentRoute: () => orgRoute, path: 'requirements', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(requirementRegister, s), component: contextPages.RequirementsPage });
+const requirementNewRoute = createRoute({ getParentRoute: () => orgRoute, path: 'requirements/new', validateSearch: (s: Record<string, unknown>): { partyId?: string } => ({ partyId: typeof s.partyId === 'string' ? s.partyId : undefined }), component: contextPages.RequirementNewPage });
+const requirementDetailRoute = createRoute({ getParentRoute: () => orgRoute, path: 'requirements/$id', validateSearch: createdSearch, component: contextPages.RequirementDetailPage });
+const requirementEditRoute = createRoute({ getParentRoute: () => orgRoute, path: 'requirements/$id/edit', component: contextPages.RequirementEditPage });
+
 const membersRoute = createRoute({ getParentRoute: () => orgRoute, path: 'members', component: MembersPage });
 const tokensRoute = createRoute({ getParentRoute: () => orgRoute, path: 'tokens', component: TokensPage });
 const auditRoute = createRoute({
@@ -135,10 +174,26 @@ const routeTree = rootRoute.addChildren([
     actionNewRoute,
     actionDetailRoute,
     actionEditRoute,
+    scopesRoute,
+    scopeNewRoute,
+    scopeDocumentRoute,
+    issuesRoute,
+    issueNewRoute,
+    issueDetailRoute,
+    issueEditRoute,
+    partiesRoute,
+    partyNewRoute,
+    partyDetailRoute,
+    partyEditRoute,
+    requirementsRoute,
+    requirementNewRoute,
+    requirementDetailRoute,
+    requirementEditRoute,
     membersRoute,
     tokensRoute,
     auditRoute,
     moduleRoute,
+    ...leadershipRoutes(orgRoute),
   ]),
 ]);
 

@@ -49,13 +49,20 @@ export interface FixtureCtx {
 
 /** A record of a register, created through the API by the org admin with every required field filled. */
 export async function buildRegisterRecord(c: Caller, org: TestOrg, mod: RegisterModule, marker = '') {
-  const res = await c.post(`/api/v1/orgs/${org.slug}/${mod.def.collection}`, registerCreateBody(mod, org, marker));
+  const res = await c.post(`/api/v1/orgs/${org.slug}/${mod.def.collection}`, await registerCreateBody(mod, org, marker));
   if (res.statusCode !== 201) throw new Error(`buildRegisterRecord(${mod.def.collection}): ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; ref: string };
 }
 
-export function registerCreateBody(mod: RegisterModule, org: TestOrg, marker = ''): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
+/** Required fields filled; a required `record` field gets a fresh record of its target register (made by the admin). */
+/** Fields a register needs beyond its required ones (a rule across fields), by entity. */
+const CREATE_EXTRAS: Record<string, () => Record<string, unknown>> = {
+  // exactly one of a member or a named person: a named person works in JSON and CSV alike
+  role_assignment: () => ({ personName: `Named person ${uniq()}` }),
+};
+
+export async function registerCreateBody(mod: RegisterModule, org: TestOrg, marker = ''): Promise<Record<string, unknown>> {
+  const body: Record<string, unknown> = { ...CREATE_EXTRAS[mod.def.entity]?.() };
   for (const [name, f] of Object.entries(mod.def.fields)) {
     if (f.readOnly || !f.required || f.default !== undefined) continue;
     if (f.kind === 'text' || f.kind === 'longtext') body[name] = `${marker}Sample ${uniq()}`;
@@ -64,8 +71,21 @@ export function registerCreateBody(mod: RegisterModule, org: TestOrg, marker = '
     else if (f.kind === 'member') body[name] = org.users.admin.id;
     else if (f.kind === 'integer') body[name] = f.min ?? 0;
     else if (f.kind === 'boolean') body[name] = false;
+    else if (f.kind === 'record') {
+      const target = REGISTER_MODULES.find((m) => m.def.entity === f.target);
+      if (!target) throw new Error(`registerCreateBody: no register for record target ${f.target}`);
+      body[name] = (await buildRegisterRecord(org.as.admin, org, target, marker)).id;
+    }
   }
   return body;
+}
+
+/** The title field, or (when the server keeps the title) the first text field a client may write. */
+export function editableTextField(mod: RegisterModule): string {
+  if (!mod.def.fields[mod.def.titleField]?.readOnly) return mod.def.titleField;
+  const name = Object.entries(mod.def.fields).find(([, f]) => !f.readOnly && (f.kind === 'text' || f.kind === 'longtext'))?.[0];
+  if (!name) throw new Error(`editableTextField: ${mod.def.collection} has no writable text field`);
+  return name;
 }
 
 const LINKABLE = REGISTER_MODULES[0]!;
@@ -77,6 +97,11 @@ async function buildLink(org: TestOrg, marker = '') {
   const res = await org.as.admin.post(`/api/v1/orgs/${org.slug}/links`, { fromType: type, fromId: a.id, toType: type, toId: b.id });
   if (res.statusCode !== 201) throw new Error(`buildLink: ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; fromId: string; toId: string };
+}
+
+/** A valid climate-change decision (a fresh reasoning each time, so every call is a change). */
+export function climateDecisionBody(org: TestOrg) {
+  return { relevant: true, reasoning: `Flood risk at the data centre ${uniq()}`, decidedBy: org.users.admin.id, decidedOn: '2030-01-01' };
 }
 
 export async function buildToken(c: Caller, orgSlug: string) {
@@ -98,6 +123,8 @@ interface RecordKind {
   /** the stored row, to check that a rejected call left it alone */
   snapshot(handle: DatabaseHandle, made: Record<string, string>): Promise<unknown>;
 }
+
+const registerOf = (entity: string) => REGISTER_MODULES.find((m) => m.def.entity === entity)!;
 
 const anyDb = (h: DatabaseHandle) => h.db as unknown as Kysely<any>;
 
@@ -132,10 +159,19 @@ const RECORD_KINDS: Record<string, RecordKind> = {
       `${mod.def.collection}/:id`,
       {
         make: async ({ org }) => (await buildRegisterRecord(org.as.admin, org, mod)).id,
-        snapshot: (h, m) => anyDb(h).selectFrom(mod.def.collection).selectAll().where('id', '=', m.id!).executeTakeFirst(),
+        snapshot: (h, m) => anyDb(h).selectFrom(mod.def.table).selectAll().where('id', '=', m.id!).executeTakeFirst(),
       },
     ]),
   ),
+  // the RACI cell route: /raci/activities/:activityId/roles/:roleId
+  'activities/:activityId': {
+    make: async ({ org }) => (await buildRegisterRecord(org.as.admin, org, registerOf('isms_activity'))).id,
+    snapshot: (h, m) => h.db.selectFrom('ismsActivities').selectAll().where('id', '=', m.activityId!).executeTakeFirst(),
+  },
+  'roles/:roleId': {
+    make: async ({ org }) => (await buildRegisterRecord(org.as.admin, org, registerOf('isms_role'))).id,
+    snapshot: (h, m) => h.db.selectFrom('ismsRoles').selectAll().where('id', '=', m.roleId!).executeTakeFirst(),
+  },
   // a version of a versioned record (`/scopes/:id/versions/:no`): a draft saved on the record made just before
   'versions/:no': {
     make: async ({ org }, made) => {
@@ -184,12 +220,16 @@ const BODIES: Record<string, BodyMaker> = {
     const b = await buildRegisterRecord(org.as.admin, org, LINKABLE);
     return { fromType: LINKABLE.def.entity, fromId: a.id, toType: LINKABLE.def.entity, toId: b.id };
   },
+  'PUT /api/v1/orgs/:org/context/climate-decision': async ({ org }) => climateDecisionBody(org),
+  'PUT /api/v1/orgs/:org/raci/activities/:activityId/roles/:roleId': async () => ({ value: 'R' }),
+  'POST /api/v1/orgs/:org/isms-roles/starting-set': async () => ({ roleStatus: 'draft' }),
   ...Object.fromEntries(
     REGISTER_MODULES.flatMap((mod): [string, BodyMaker][] => [
       [`POST /api/v1/orgs/:org/${mod.def.collection}`, async ({ org }) => registerCreateBody(mod, org)],
-      [`PATCH /api/v1/orgs/:org/${mod.def.collection}/:id`, async () => ({ [mod.def.titleField]: `Changed ${uniq()}` })],
+
+      [`PATCH /api/v1/orgs/:org/${mod.def.collection}/:id`, async () => ({ [editableTextField(mod)]: `Changed ${uniq()}` })],
       [`POST /api/v1/orgs/:org/${mod.def.collection}/import`, async ({ org }) => {
-        const row = registerCreateBody(mod, org);
+        const row = await registerCreateBody(mod, org);
         const names = Object.keys(row);
         const cell = (v: unknown) => `"${String(v).replace(/"/g, '""')}"`;
         return { raw: `${names.join(',')}\n${names.map((n) => cell(row[n])).join(',')}\n`, contentType: 'text/csv' };
@@ -210,6 +250,12 @@ const BODIES: Record<string, BodyMaker> = {
 /** Required query strings of GET routes, keyed like BODIES. */
 const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) => Promise<string>> = {
   'GET /api/v1/orgs/:org/links': async ({ org }) => `?type=${LINKABLE.def.entity}&id=${(await buildLink(org)).fromId}`,
+  // not required, but the history must hold something to be checked: record a decision first
+  'GET /api/v1/orgs/:org/context/climate-decision/history': async ({ org }) => {
+    const res = await org.as.admin.request('PUT', `/api/v1/orgs/${org.slug}/context/climate-decision`, climateDecisionBody(org));
+    if (res.statusCode !== 200) throw new Error(`climate decision: ${res.statusCode} ${res.body}`);
+    return '';
+  },
   // not required (a dry run is the default), but a real run is what must be guarded
   ...Object.fromEntries(REGISTER_MODULES.map((mod) => [`POST /api/v1/orgs/:org/${mod.def.collection}/import`, async () => '?dryRun=false'])),
   ...Object.fromEntries(

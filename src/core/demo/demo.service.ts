@@ -5,6 +5,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR, type OrgContext } from '../context.js';
 import { insertOrg } from '../orgs/orgs.service.js';
 import { actionsModule } from '../actions/actions.module.js';
+import { seedContext } from './context.demo.js';
+import { seedLeadership } from './leadership.demo.js';
+import { seedScope } from './scope.demo.js';
 import { createRecord } from '../register/register.service.js';
 import { insertUser } from '../users/users.service.js';
 import { nowIso } from '../util/ids.js';
@@ -57,12 +60,15 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
 
   const ctx: OrgContext = { db, org, role: 'admin', actor: { kind: 'user', userId: ids.isms_manager, label: DEMO_PEOPLE.isms_manager.email } };
   await seedActions(ctx, ids);
+  await seedContext(ctx, ids);
+  await seedScope(ctx, ids);
+  await seedLeadership(ctx, ids);
   return { created: true, org: DEMO_ORG, users, password: DEMO_PASSWORD };
 }
 
 async function seedActions(ctx: OrgContext, ids: Record<Role, string>) {
   const actions = [
-    { title: 'Agree the ISMS scope with top management', ownerId: ids.isms_manager, dueDate: inDays(14), priority: 'high', resources: 'Two workshops of two hours; ISMS manager and the board', evaluation: 'Scope statement approved by the approver role', status: 'in_progress' },
+    { title: 'Agree the ISMS scope with top management', ownerId: ids.isms_manager, dueDate: inDays(14), priority: 'high', resources: 'Two workshops of two hours; ISMS manager and the board', evaluation: 'Scope statement approved by the approver role', status: 'done', outcome: 'Version 1 approved; version 2 adds the Manchester office.' },
     { title: 'Run the first information security awareness session', ownerId: ids.contributor, dueDate: inDays(-5), priority: 'medium', resources: 'One hour per team; slides from the policy set', evaluation: 'Attendance above 90% and quiz results recorded', status: 'open' },
     { title: 'Review supplier contracts for security clauses', ownerId: ids.contributor, dueDate: inDays(45), priority: 'medium', resources: 'Legal counsel, 3 days', evaluation: 'Every critical supplier contract checked against the clause list', status: 'open' },
     { title: 'Plan the first internal audit', ownerId: ids.auditor, dueDate: inDays(60), priority: 'low', resources: 'Internal auditor, 2 days of planning', evaluation: 'Audit programme approved', status: 'open' },

@@ -1,10 +1,16 @@
 import { actionsModule } from '../actions/actions.module.js';
 import { scopeModule, scopeVersionedModule } from '../scope/scope.module.js';
+import { interestedPartiesModule } from '../context/interested-parties.module.js';
+import { issuesModule } from '../context/issues.module.js';
+import { requirementsModule } from '../context/requirements.module.js';
+import { ismsProcessesModule, processInteractionsModule } from '../leadership/processes.module.js';
+import { ismsActivitiesModule, ismsRolesModule, leadershipCommitmentsModule, roleAssignmentsModule } from '../leadership/roles.module.js';
 import type { VersionedModule } from '../versioning/versioned-module.js';
 import type { RegisterModule } from './register-module.js';
 
 /** Every register of the product. A new module adds its RegisterModule here and gets routes, links and CSV. */
-export const REGISTER_MODULES: readonly RegisterModule[] = [actionsModule, scopeModule];
+export const REGISTER_MODULES: readonly RegisterModule[] = [actionsModule, scopeModule, issuesModule, interestedPartiesModule, requirementsModule,
+  ismsProcessesModule, processInteractionsModule, ismsRolesModule, roleAssignmentsModule, ismsActivitiesModule, leadershipCommitmentsModule];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */
 export const VERSIONED_MODULES: readonly VersionedModule[] = [scopeVersionedModule];

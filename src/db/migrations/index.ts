@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-versions-approvals-scope.js';
+import * as m0003 from './0003-context.js';
+import * as m0004 from './0004-leadership.js';
 
 /** Ordered list of migrations. Append only; never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-versions-approvals-scope': m0002,
+  '0003-context': m0003,
+  '0004-leadership': m0004,
 };

@@ -57,6 +57,18 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string(), supersedes: z.number().int().nullable() }),
   }),
   z.object({
+    type: z.literal('climate_decision.recorded'),
+    payload: z.object({ relevant: z.boolean(), reasoning: z.string(), decidedBy: z.string(), decidedOn: z.string(), version: z.number().int(), changes }),
+  }),
+  z.object({
+    type: z.literal('raci.cell_set'),
+    payload: z.object({ activityRef: z.string(), roleId: z.string(), roleRef: z.string(), from: z.enum(['R', 'A', 'C', 'I']).nullable(), to: z.enum(['R', 'A', 'C', 'I']).nullable() }),
+  }),
+  z.object({
+    type: z.literal('leadership.starting_set_added'),
+    payload: z.object({ roles: z.array(z.string()), activities: z.array(z.string()), cells: z.array(z.object({ activityRef: z.string(), roleRef: z.string(), value: z.string() })) }),
+  }),
+  z.object({
     type: z.literal('approval.granted'),
     payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string(), meaning: z.string(), role: roleSchema }),
   }),

@@ -23,6 +23,21 @@ export const PERMISSIONS = {
   links: { read: ALL, create: EDITORS, delete: EDITORS },
   // Top management approves the scope; keeping approval apart from editing is deliberate (segregation of duties).
   scope: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, approve: APPROVERS },
+  // Context of the organization (4.1) and interested parties (4.2).
+  issue: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
+  interested_party: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
+  requirement: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
+  // Whether climate change is a relevant issue is an organization-level determination, recorded by managers.
+  climate_decision: { read: ALL, update: MANAGERS },
+  // ISMS processes and their interactions (4.4).
+  isms_process: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
+  process_interaction: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
+  // Roles, their assignments and the RACI define authority in the ISMS: managed by ISMS managers (5.3).
+  isms_role: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, seed: MANAGERS },
+  isms_activity: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS },
+  role_assignment: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS },
+  raci: { read: ALL, export: ALL, update: MANAGERS },
+  leadership_commitment: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Perms = typeof PERMISSIONS;

@@ -43,7 +43,8 @@ export function defineRegister<F extends FieldMap>(config: RegisterConfig<F>) {
     const value = fieldValueSchema(def);
     createShape[name] =
       def.default !== undefined ? value.default(def.default as never) : def.required ? value : value.nullable().optional();
-    updateShape[name] = def.required ? value.optional() : value.nullable().optional();
+    // A field with a default always has a value (the column is NOT NULL): it can be changed, never cleared.
+    updateShape[name] = def.required || def.default !== undefined ? value.optional() : value.nullable().optional();
   }
   updateShape.expectedVersion = z.number().int().positive().optional();
 

@@ -47,6 +47,7 @@ export function ActionsPage() {
         onSearch={(next) => void navigate({ search: next, replace: false })}
         RecordLink={ActionLink}
         canExport={can('action.export')}
+        canImport={can('action.import')}
         quickFilters={[
           { id: 'mine', label: t('actions.quick.mine'), params: { ownerId: 'me' } },
           { id: 'overdue', label: t('actions.quick.overdue'), params: { overdue: 'true' } },

@@ -4,7 +4,7 @@ import type { PlannedModuleSlug } from '../modules/planned-modules.js';
 /** Side navigation, grouped by the clauses of ISO/IEC 27001, then administration. */
 export type NavItem =
   | { kind: 'module'; slug: PlannedModuleSlug; label: MessageKey }
-  | { kind: 'page'; path: 'actions' | 'members' | 'tokens' | 'audit'; label: MessageKey; search?: Record<string, string>; permission?: string };
+  | { kind: 'page'; path: 'actions' | 'scopes' | 'issues' | 'interested-parties' | 'requirements' | 'isms-processes' | 'isms-roles' | 'leadership-commitments' | 'members' | 'tokens' | 'audit'; label: MessageKey; search?: Record<string, string>; permission?: string };
 
 export interface NavGroup {
   id: string;
@@ -17,11 +17,22 @@ export const NAV_GROUPS: NavGroup[] = [
     id: 'context',
     label: 'nav.group.context',
     items: [
-      { kind: 'module', slug: 'context', label: 'module.context.title' },
-      { kind: 'module', slug: 'interested-parties', label: 'module.parties.title' },
+      { kind: 'page', path: 'issues', label: 'nav.issues' },
+      { kind: 'page', path: 'scopes', label: 'module.context.title' },
+      { kind: 'page', path: 'interested-parties', label: 'nav.interestedParties' },
+      { kind: 'page', path: 'requirements', label: 'nav.requirements' },
+      { kind: 'page', path: 'isms-processes', label: 'nav.ismsProcesses' },
     ],
   },
-  { id: 'leadership', label: 'nav.group.leadership', items: [{ kind: 'module', slug: 'policy-roles', label: 'module.policy.title' }] },
+  {
+    id: 'leadership',
+    label: 'nav.group.leadership',
+    items: [
+      { kind: 'page', path: 'leadership-commitments', label: 'nav.commitments' },
+      { kind: 'module', slug: 'policy-roles', label: 'module.policy.title' },
+      { kind: 'page', path: 'isms-roles', label: 'nav.roles' },
+    ],
+  },
   {
     id: 'planning',
     label: 'nav.group.planning',

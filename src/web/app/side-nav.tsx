@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
@@ -40,39 +41,43 @@ function itemKey(item: NavItem): string {
 
 function NavEntry({ org, item }: { org: string; item: NavItem }) {
   const { t } = useT();
-  const active = { 'aria-current': 'page' as const, className: 'is-active' };
   if (item.kind === 'module') {
     return (
-      <Link to="/o/$org/m/$module" params={{ org, module: item.slug }} activeProps={active}>
+      <Link to="/o/$org/m/$module" params={{ org, module: item.slug }} activeProps={ACTIVE}>
         {t(item.label)}
         <span className="sidenav__soon">{t('nav.soon')}</span>
       </Link>
     );
   }
-  switch (item.path) {
+  return <PageLink org={org} path={item.path} activeProps={ACTIVE}>{t(item.label)}</PageLink>;
+}
+
+const ACTIVE = { 'aria-current': 'page' as const, className: 'is-active' };
+
+/** A link to a built page of the navigation (side navigation and the overview's area cards). */
+export function PageLink({ org, path, activeProps, children }: { org: string; path: Extract<NavItem, { kind: 'page' }>['path']; activeProps?: typeof ACTIVE; children: ReactNode }) {
+  switch (path) {
     case 'actions':
-      return (
-        <Link to="/o/$org/actions" params={{ org }} activeProps={active}>
-          {t(item.label)}
-        </Link>
-      );
+      return <Link to="/o/$org/actions" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'scopes':
+      return <Link to="/o/$org/scopes" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'issues':
+      return <Link to="/o/$org/issues" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'interested-parties':
+      return <Link to="/o/$org/interested-parties" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'requirements':
+      return <Link to="/o/$org/requirements" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'isms-processes':
+      return <Link to="/o/$org/isms-processes" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'isms-roles':
+      return <Link to="/o/$org/isms-roles" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'leadership-commitments':
+      return <Link to="/o/$org/leadership-commitments" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'members':
-      return (
-        <Link to="/o/$org/members" params={{ org }} activeProps={active}>
-          {t(item.label)}
-        </Link>
-      );
+      return <Link to="/o/$org/members" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'tokens':
-      return (
-        <Link to="/o/$org/tokens" params={{ org }} activeProps={active}>
-          {t(item.label)}
-        </Link>
-      );
+      return <Link to="/o/$org/tokens" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'audit':
-      return (
-        <Link to="/o/$org/audit" params={{ org }} activeProps={active}>
-          {t(item.label)}
-        </Link>
-      );
+      return <Link to="/o/$org/audit" params={{ org }} activeProps={activeProps}>{children}</Link>;
   }
 }

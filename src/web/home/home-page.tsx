@@ -8,6 +8,7 @@ import { useCan, useOrg, useSession } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { registerBase } from '../register/register-api.js';
 import { NAV_GROUPS } from '../app/navigation.js';
+import { PageLink } from '../app/side-nav.js';
 
 const route = getRouteApi('/o/$org/');
 
@@ -67,9 +68,9 @@ export function HomePage() {
                       {t(item.label)}
                     </Link>
                   ) : (
-                    <Link to="/o/$org/actions" params={{ org }}>
+                    <PageLink org={org} path={item.path}>
                       {t(item.label)}
-                    </Link>
+                    </PageLink>
                   )}
                 </li>
               ))}

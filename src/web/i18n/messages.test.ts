@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { actionRegister } from '../../schema/actions/action.register.js';
+import { scopeRegister } from '../../schema/scope/scope.register.js';
+import { scopeVersioned } from '../../schema/scope/scope.versioned.js';
+import { issueRegister } from '../../schema/context/issue.register.js';
+import { interestedPartyRegister } from '../../schema/context/interested-party.register.js';
+import { requirementRegister } from '../../schema/context/requirement.register.js';
+import { ismsProcessRegister } from '../../schema/leadership/isms-process.register.js';
+import { processInteractionRegister } from '../../schema/leadership/process-interaction.register.js';
+import { ismsRoleRegister } from '../../schema/leadership/isms-role.register.js';
+import { roleAssignmentRegister } from '../../schema/leadership/role-assignment.register.js';
+import { ismsActivityRegister } from '../../schema/leadership/isms-activity.register.js';
+import { leadershipCommitmentRegister } from '../../schema/leadership/leadership-commitment.register.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -7,7 +18,8 @@ import en from '../../schema/i18n/messages/en.js';
 import { createI18n } from './i18n.js';
 
 /** Registers the UI knows; each later register is added here so its labels are checked too. */
-const REGISTERS: RegisterDef[] = [actionRegister];
+const REGISTERS: RegisterDef[] = [actionRegister, scopeRegister, issueRegister, interestedPartyRegister, requirementRegister,
+  ismsProcessRegister, processInteractionRegister, ismsRoleRegister, roleAssignmentRegister, ismsActivityRegister, leadershipCommitmentRegister];
 
 describe('message catalog', () => {
   const keys = new Set(Object.keys(en));
@@ -24,6 +36,15 @@ describe('message catalog', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('has every section, help, column and stage label of the scope statement', () => {
+    const def = scopeVersioned;
+    const needed = [
+      ...def.sections.flatMap((s) => [s.label, ...(s.help ? [s.help] : []), ...(s.kind === 'table' ? s.columns.map((c) => c.label) : [])]),
+      ...(def.stages ?? []).map((stage) => `${def.entity}.stage.${stage}`),
+    ];
+    expect(needed.filter((k) => !keys.has(k))).toEqual([]);
   });
 
   it('names every role and every audit event type', () => {

@@ -80,6 +80,8 @@ export function toQueryString(params: Record<string, QueryValue> | undefined): s
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** a file sent as it is (imports), with its own content type, instead of a JSON body */
+  file?: { data: Blob; contentType: string };
   /** Do not redirect to sign-in on 401 (login itself, the session probe). */
   allowUnauthenticated?: boolean;
   signal?: AbortSignal;
@@ -89,7 +91,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.file) headers['content-type'] = opts.file.contentType;
+  else if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (MUTATING.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let res: Response;
@@ -98,7 +101,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.file ? opts.file.data : opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {
@@ -144,7 +147,11 @@ async function toApiError(res: Response): Promise<ApiError> {
 export const api = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
+  put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),
   patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
+  /** POST a file's bytes as the body (register imports): `text/csv` or the XLSX type. */
+  upload: <T>(path: string, data: Blob, contentType: string, opts?: RequestOptions) =>
+    request<T>('POST', path, { ...opts, file: { data, contentType } }),
   delete: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
 };
 

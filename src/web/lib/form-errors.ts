@@ -12,7 +12,7 @@ export function zodFieldErrors(i18n: I18n, error: z.ZodError): Record<string, st
   return out;
 }
 
-function issueMessage({ t }: I18n, issue: z.core.$ZodIssue): string {
+export function issueMessage({ t }: I18n, issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') {

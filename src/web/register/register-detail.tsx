@@ -6,6 +6,7 @@ import { useMemberNames } from '../lib/members.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { FieldValue } from './field-value.js';
 import { useRecordLinks } from './register-api.js';
+import type { RelatedMap } from './record-select.js';
 
 interface Props {
   org: string;
@@ -33,7 +34,7 @@ export function RegisterDetail({ org, register, record, renderLinkTarget }: Prop
             <div key={name} className={def.kind === 'longtext' ? 'detail__row detail__row--wide' : 'detail__row'}>
               <dt>{td(def.label)}</dt>
               <dd>
-                <FieldValue collection={register.collection} name={name} def={def} value={record[name]} memberNames={memberNames} />
+                <FieldValue collection={register.collection} name={name} def={def} value={record[name]} memberNames={memberNames} related={record.related as RelatedMap | undefined} org={org} />
               </dd>
             </div>
           ))}

@@ -1,27 +1,32 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { FieldDef, RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import { FormField } from '../components/form-field.js';
 import type { Member } from '../lib/api-types.js';
 import { optionLabel } from './field-value.js';
 import type { RegisterSearch } from './register-search.js';
+import { RecordOptions, RecordSearch } from './record-select.js';
 
 interface Props {
+  /** the organization, for filters that list records of another register */
+  org?: string | undefined;
   register: RegisterDef;
   search: RegisterSearch;
   members: Member[];
   onChange: (patch: RegisterSearch) => void;
+  /** fields not offered as filters (fixed by the page) */
+  hidden?: string[] | undefined;
 }
 
 /** Search box and one filter per `filterable` field, all written to the URL. */
-export function RegisterFilters({ register, search, members, onChange }: Props) {
+export function RegisterFilters({ org, register, search, members, onChange, hidden = [] }: Props) {
   const { t } = useT();
-  const filterable = Object.entries(register.fields).filter(([, d]) => d.filterable) as Array<[string, FieldDef]>;
+  const filterable = Object.entries(register.fields).filter(([name, d]) => d.filterable && !hidden.includes(name)) as Array<[string, FieldDef]>;
   return (
     <div className="filters" role="search" aria-label={t('register.filters')}>
       <SearchBox value={search.q ?? ''} onSubmit={(q) => onChange({ q: q || undefined })} />
       {filterable.map(([name, def]) => (
-        <FieldFilter key={name} register={register} name={name} def={def} search={search} members={members} onChange={onChange} />
+        <FieldFilter key={name} org={org} register={register} name={name} def={def} search={search} members={members} onChange={onChange} />
       ))}
     </div>
   );
@@ -47,7 +52,7 @@ function SearchBox({ value, onSubmit }: { value: string; onSubmit: (q: string) =
   );
 }
 
-function FieldFilter({ register, name, def, search, members, onChange }: Props & { name: string; def: FieldDef }) {
+function FieldFilter({ org, register, name, def, search, members, onChange }: Props & { name: string; def: FieldDef }) {
   const i18n = useT();
   const { t, td } = i18n;
   const label = td(def.label);
@@ -97,6 +102,8 @@ function FieldFilter({ register, name, def, search, members, onChange }: Props &
           </FormField>
         </>
       );
+    case 'record':
+      return org ? <RecordFilter org={org} label={label} def={def} value={search[name] ?? ''} onChange={(v) => onChange({ [name]: v || undefined })} /> : null;
     case 'boolean':
       return (
         <FormField label={label}>
@@ -123,6 +130,21 @@ function TextFilter({ label, value, onSubmit }: { label: string; value: string; 
         onBlur={() => text !== value && onSubmit(text.trim())}
         onKeyDown={(e) => e.key === 'Enter' && onSubmit(text.trim())}
       />
+    </FormField>
+  );
+}
+
+/** A filter on a `record` field: any, or one record of the target register (narrowed by a search box). */
+function RecordFilter({ org, label, def, value, onChange }: { org: string; label: string; def: FieldDef; value: string; onChange: (v: string) => void }) {
+  const { t } = useT();
+  const [q, setQ] = useState('');
+  const onSearch = useCallback((text: string) => setQ(text), []);
+  return (
+    <FormField label={label} className="record-select" suffix={<RecordSearch label={label} onSearch={onSearch} />}>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('register.any')}</option>
+        <RecordOptions org={org} entity={def.target} q={q} value={value} current={undefined} />
+      </select>
     </FormField>
   );
 }

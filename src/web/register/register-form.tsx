@@ -7,6 +7,7 @@ import { zodFieldErrors } from '../lib/form-errors.js';
 import { useMembers } from '../lib/members.js';
 import { ErrorMessage } from '../components/status.js';
 import { RegisterFieldInput, type FormValue } from './register-field-input.js';
+import type { RelatedMap } from './record-select.js';
 
 interface Props {
   org: string;
@@ -15,6 +16,8 @@ interface Props {
   record?: RegisterRecord;
   onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
   onCancel: () => void;
+  /** values to start a new record with (e.g. the party a new requirement belongs to) */
+  defaults?: Record<string, string> | undefined;
 }
 
 type Values = Record<string, FormValue>;
@@ -23,10 +26,10 @@ function writableFields(register: RegisterDef): Array<[string, FieldDef]> {
   return Object.entries(register.fields).filter(([, d]) => !d.readOnly) as Array<[string, FieldDef]>;
 }
 
-function initialValues(register: RegisterDef, record: RegisterRecord | undefined): Values {
+function initialValues(register: RegisterDef, record: RegisterRecord | undefined, defaults: Record<string, string> = {}): Values {
   const out: Values = {};
   for (const [name, def] of writableFields(register)) {
-    const v = record ? record[name] : def.default;
+    const v = record ? record[name] : (defaults[name] ?? def.default);
     if (def.kind === 'boolean') out[name] = v === true;
     else out[name] = v === null || v === undefined ? '' : String(v);
   }
@@ -41,11 +44,12 @@ function toApiValue(def: FieldDef, v: FormValue): unknown {
 }
 
 /** Create/edit form built from the register's field definitions, validated with its zod schemas. */
-export function RegisterForm({ org, register, record, onSubmit, onCancel }: Props) {
+export function RegisterForm({ org, register, record, onSubmit, onCancel, defaults }: Props) {
   const i18n = useT();
   const { t, td } = i18n;
   const members = useMembers(org).data?.items ?? [];
-  const initial = useMemo(() => initialValues(register, record), [register, record]);
+  const initial = useMemo(() => initialValues(register, record, defaults), [register, record, defaults]);
+  const related = (record?.related ?? {}) as RelatedMap;
   const [values, setValues] = useState<Values>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -109,6 +113,8 @@ export function RegisterForm({ org, register, record, onSubmit, onCancel }: Prop
             value={values[name] ?? ''}
             error={errors[name]}
             members={members}
+            org={org}
+            current={related[String(values[name] ?? '')]}
             onChange={(v) => setValues((prev) => ({ ...prev, [name]: v }))}
           />
         ))}

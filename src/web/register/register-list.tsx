@@ -1,13 +1,15 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import { useMemberNames, useMembers } from '../lib/members.js';
 import { ErrorMessage, Loading } from '../components/status.js';
+import { ImportDialog } from './import-dialog.js';
 import { registerBase, useRegisterList } from './register-api.js';
 import { RegisterFilters } from './register-filters.js';
 import { RegisterPagination } from './register-pagination.js';
 import { filterParams, hasActiveFilters, nextSort, toQuery, type RegisterSearch } from './register-search.js';
 import { RegisterTable, type RecordLinkComponent } from './register-table.js';
+import type { RelatedMap } from './record-select.js';
 
 export interface QuickFilter {
   id: string;
@@ -24,14 +26,20 @@ interface Props {
   RecordLink: RecordLinkComponent;
   quickFilters?: QuickFilter[];
   canExport: boolean;
+  /** offers the import dialog (`<entity>.import`) */
+  canImport?: boolean;
   /** shown when the register holds nothing at all */
   emptyState: ReactNode;
+  /** filters always applied and not offered (e.g. `partyId` for a party's own requirements); not "filtering" */
+  fixed?: RegisterSearch;
 }
 
-/** A complete register list: search, filters, quick filters, CSV export, table and pagination. */
-export function RegisterList({ org, register, search, onSearch, RecordLink, quickFilters = [], canExport, emptyState }: Props) {
+/** A complete register list: search, filters, quick filters, CSV/XLSX export, import, table and pagination. */
+export function RegisterList({ org, register, search, onSearch, RecordLink, quickFilters = [], canExport, canImport = false, emptyState, fixed }: Props) {
   const { t, td } = useT();
-  const list = useRegisterList(org, register, search);
+  const [importing, setImporting] = useState(false);
+  const exportQuery = toQuery(filterParams({ ...search, ...fixed }));
+  const list = useRegisterList(org, register, { ...search, ...fixed });
   const members = useMembers(org).data?.items ?? [];
   const memberNames = useMemberNames(org);
   const patch = (p: RegisterSearch) => onSearch({ ...search, ...p, page: undefined });
@@ -60,13 +68,27 @@ export function RegisterList({ org, register, search, onSearch, RecordLink, quic
             ) : null}
           </div>
         ) : null}
-        {canExport ? (
-          <a className="button button--secondary" href={`${registerBase(org, register)}/export.csv${toQuery(filterParams(search))}`} download>
-            {t('register.exportCsv')}
-          </a>
+        {canExport || canImport ? (
+          <div className="register__io" role="group" aria-label={t('register.io')}>
+            {canExport ? (
+              <>
+                <a className="button button--secondary" href={`${registerBase(org, register)}/export.csv${exportQuery}`} download>
+                  {t('register.exportCsv')}
+                </a>
+                <a className="button button--secondary" href={`${registerBase(org, register)}/export.xlsx${exportQuery}`} download>
+                  {t('register.exportXlsx')}
+                </a>
+              </>
+            ) : null}
+            {canImport ? (
+              <button type="button" className="button button--secondary" onClick={() => setImporting(true)}>
+                {t('import.open')}
+              </button>
+            ) : null}
+          </div>
         ) : null}
       </div>
-      <RegisterFilters register={register} search={search} members={members} onChange={patch} />
+      <RegisterFilters org={org} register={register} search={search} members={members} onChange={patch} hidden={fixed ? Object.keys(fixed) : undefined} />
 
       {list.isPending ? (
         <Loading />
@@ -88,6 +110,8 @@ export function RegisterList({ org, register, search, onSearch, RecordLink, quic
             memberNames={memberNames}
             RecordLink={RecordLink}
             caption={td(register.title)}
+            related={(list.data as { related?: RelatedMap }).related}
+            org={org}
           />
           <RegisterPagination
             page={list.data.page}
@@ -98,6 +122,7 @@ export function RegisterList({ org, register, search, onSearch, RecordLink, quic
           />
         </div>
       )}
+      {canImport ? <ImportDialog org={org} register={register} open={importing} onClose={() => setImporting(false)} /> : null}
     </div>
   );
 }

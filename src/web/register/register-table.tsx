@@ -4,6 +4,7 @@ import type { FieldDef, RegisterDef } from '../../schema/register/define-registe
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useT } from '../i18n/i18n.js';
 import { FieldValue } from './field-value.js';
+import type { RelatedMap } from './record-select.js';
 import { currentSort, type RegisterSearch } from './register-search.js';
 
 const features = tableFeatures({});
@@ -19,10 +20,13 @@ interface Props {
   memberNames: Map<string, string>;
   RecordLink: RecordLinkComponent;
   caption: string;
+  /** the list's `related` map, for `record` fields */
+  related?: RelatedMap | undefined;
+  org?: string | undefined;
 }
 
 /** The register as a table: the ref, then every field marked `inList`; sortable headers sort on the server. */
-export function RegisterTable({ register, rows, search, onSort, memberNames, RecordLink, caption }: Props) {
+export function RegisterTable({ register, rows, search, onSort, memberNames, RecordLink, caption, related, org }: Props) {
   const i18n = useT();
   const { t, td } = i18n;
   const sort = currentSort(register, search);
@@ -48,12 +52,12 @@ export function RegisterTable({ register, rows, search, onSort, memberNames, Rec
               name === register.titleField ? (
                 <RecordLink record={row.original}>{String(row.original[name] ?? row.original.ref)}</RecordLink>
               ) : (
-                <FieldValue collection={register.collection} name={name} def={def} value={row.original[name]} memberNames={memberNames} />
+                <FieldValue collection={register.collection} name={name} def={def} value={row.original[name]} memberNames={memberNames} related={related} org={org} />
               ),
           }),
         ),
       ]),
-    [listFields, register, memberNames, RecordLink, t, td],
+    [listFields, register, memberNames, RecordLink, t, td, related, org],
   );
 
   const table = useTable({ features, columns, data: rows, getRowId: (r) => r.id });

@@ -5,10 +5,16 @@
  */
 import { scopeMessages } from '../../scope/scope.messages.js';
 import { versioningMessages } from '../../versioning/versioning.messages.js';
+import { registerIoMessages } from '../../register/register-io.messages.js';
+import { contextMessages } from '../../context/context.messages.js';
+import { leadershipMessages } from '../../leadership/leadership.messages.js';
 
 const en = {
   ...versioningMessages,
   ...scopeMessages,
+  ...registerIoMessages,
+  ...contextMessages,
+  ...leadershipMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
@@ -172,6 +178,9 @@ const en = {
   'register.clearFilters': 'Clear all filters',
   'register.any': 'Any',
   'register.me': 'Me',
+  'register.recordSearch': 'Type to narrow the list…',
+  'register.recordSearchLabel': 'Search for {field}',
+  'register.recordMore': 'Only the first {count} are listed: type to narrow',
   'register.dateFrom': '{field} from',
   'register.dateTo': '{field} to',
   'register.exportCsv': 'Export CSV',

@@ -1,0 +1,168 @@
+import { useState, type FormEvent } from 'react';
+import type { ClimateDecision } from '../../schema/context/climate-decision.schema.js';
+import { climateDecisionPutSchema } from '../../schema/context/climate-decision.schema.js';
+import { useT } from '../i18n/i18n.js';
+import { isApiError } from '../lib/api-client.js';
+import { zodFieldErrors } from '../lib/form-errors.js';
+import { useMemberNames, useMembers } from '../lib/members.js';
+import { useCan } from '../lib/session.js';
+import { FormField } from '../components/form-field.js';
+import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { useClimateDecision, useClimateHistory, useClimateIssueCount, useSaveClimateDecision } from './climate-decision-api.js';
+import './context.css';
+
+/**
+ * The climate-change decision (27001:2022/Amd 1:2024): relevant, not relevant or not yet decided, with the
+ * reasoning, who decided and when, and every earlier decision.
+ */
+export function ClimateDecisionCard({ org }: { org: string }) {
+  const { t, formatDate, formatDateTime } = useT();
+  const can = useCan(org);
+  const decision = useClimateDecision(org);
+  const issueCount = useClimateIssueCount(org);
+  const names = useMemberNames(org);
+  const [editing, setEditing] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const d = decision.data;
+
+  return (
+    <section className={`card climate climate--${d?.status ?? 'loading'}`} aria-labelledby="climate-title">
+      <div className="climate__head">
+        <div>
+          <h2 id="climate-title" className="card__title">
+            {t('climate.title')}: <span className={`climate__status climate__status--${d?.status ?? 'undecided'}`}>{d ? t(`climate.status.${d.status}`) : '…'}</span>
+          </h2>
+          <p className="muted climate__lead">{t('climate.lead')}</p>
+        </div>
+        {can('climate_decision.update') && d && !editing ? (
+          <button type="button" className={d.status === 'undecided' ? 'button button--primary' : 'button button--secondary'} onClick={() => { setSaved(false); setEditing(true); }}>
+            {d.status === 'undecided' ? t('climate.decide') : t('climate.change')}
+          </button>
+        ) : null}
+      </div>
+      <LiveMessage>{saved ? t('climate.saved') : null}</LiveMessage>
+      {decision.isPending ? (
+        <Loading />
+      ) : decision.isError ? (
+        <ErrorMessage error={decision.error} onRetry={() => void decision.refetch()} />
+      ) : editing ? (
+        <ClimateForm org={org} decision={decision.data} onDone={(ok) => { setEditing(false); setSaved(ok); }} />
+      ) : decision.data.status === 'undecided' ? (
+        <p className="alert alert--warning">{t('climate.undecidedHint')} {can('climate_decision.update') ? null : t('climate.readOnly')}</p>
+      ) : (
+        <>
+          <dl className="climate__facts">
+            <dt>{t('climate.reasoning')}</dt>
+            <dd className="prewrap">{decision.data.reasoning}</dd>
+            <dt>{t('climate.decidedBy')}</dt>
+            <dd>{names.get(decision.data.decidedBy ?? '') ?? t('common.unknownMember')}</dd>
+            <dt>{t('climate.decidedOn')}</dt>
+            <dd>{decision.data.decidedOn ? formatDate(decision.data.decidedOn) : ''}</dd>
+          </dl>
+          <p className="muted small">
+            {t('climate.recordedBy', { who: names.get(decision.data.updatedBy ?? '') ?? t('common.system'), when: decision.data.updatedAt ? formatDateTime(decision.data.updatedAt) : '' })}
+          </p>
+          {decision.data.status === 'relevant' && issueCount.data === 0 ? <p className="alert alert--warning">{t('climate.relevantNoIssue')}</p> : null}
+          {decision.data.status === 'relevant' && issueCount.data ? <p className="muted">{t('climate.relevantIssues', { count: issueCount.data })}</p> : null}
+          <button type="button" className="button button--link" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
+            {t('climate.historyCount', { count: decision.data.version })}
+          </button>
+          {showHistory ? <ClimateHistory org={org} /> : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ClimateHistory({ org }: { org: string }) {
+  const { t, formatDate, formatDateTime } = useT();
+  const history = useClimateHistory(org, true);
+  const names = useMemberNames(org);
+  if (history.isPending) return <Loading />;
+  if (history.isError) return <ErrorMessage error={history.error} onRetry={() => void history.refetch()} />;
+  if (!history.data.items.length) return <p className="muted">{t('climate.historyEmpty')}</p>;
+  return (
+    <ol className="climate__history" aria-label={t('climate.history')}>
+      {history.data.items.map((h) => (
+        <li key={h.id}>
+          <p>
+            <strong>{t(h.relevant ? 'climate.status.relevant' : 'climate.status.not_relevant')}</strong>
+            {' · '}
+            {t('climate.decidedBy')}: {names.get(h.decidedBy) ?? t('common.unknownMember')}, {formatDate(h.decidedOn)}
+          </p>
+          <p className="prewrap">{h.reasoning}</p>
+          <p className="muted small">{t('climate.recordedBy', { who: h.actorLabel, when: formatDateTime(h.createdAt) })}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function ClimateForm({ org, decision, onDone }: { org: string; decision: ClimateDecision; onDone: (saved: boolean) => void }) {
+  const i18n = useT();
+  const { t } = i18n;
+  const members = useMembers(org).data?.items ?? [];
+  const save = useSaveClimateDecision(org);
+  const [relevant, setRelevant] = useState<string>(decision.relevant === null ? '' : String(decision.relevant));
+  const [reasoning, setReasoning] = useState(decision.reasoning ?? '');
+  const [decidedBy, setDecidedBy] = useState(decision.decidedBy ?? '');
+  const [decidedOn, setDecidedOn] = useState(decision.decidedOn ?? new Date().toISOString().slice(0, 10));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body = { relevant: relevant === '' ? undefined : relevant === 'true', reasoning, decidedBy, decidedOn, expectedVersion: decision.version };
+    const parsed = climateDecisionPutSchema.safeParse(body);
+    if (!parsed.success) return setErrors(zodFieldErrors(i18n, parsed.error));
+    setErrors({});
+    try {
+      await save.mutateAsync(parsed.data);
+      onDone(true);
+    } catch (err) {
+      if (isApiError(err) && err.status === 400) setErrors(err.fieldErrors());
+    }
+  };
+
+  return (
+    <form className="form climate__form" onSubmit={submit} noValidate>
+      <fieldset aria-invalid={errors.relevant ? true : undefined}>
+        <legend>{t('climate.question')}</legend>
+        {(['true', 'false'] as const).map((v) => (
+          <label key={v} className="radio">
+            <input type="radio" name="relevant" value={v} checked={relevant === v} onChange={() => setRelevant(v)} />{' '}
+            {t(v === 'true' ? 'climate.answer.relevant' : 'climate.answer.not_relevant')}
+          </label>
+        ))}
+        {errors.relevant ? <p className="field__error">{errors.relevant}</p> : null}
+      </fieldset>
+      <FormField label={t('climate.reasoning')} help={t('climate.reasoningHelp')} error={errors.reasoning} required className="field--wide">
+        <textarea value={reasoning} rows={4} maxLength={8000} onChange={(e) => setReasoning(e.target.value)} />
+      </FormField>
+      <div className="form__grid">
+        <FormField label={t('climate.decidedBy')} help={t('climate.decidedByHelp')} error={errors.decidedBy} required>
+          <select value={decidedBy} onChange={(e) => setDecidedBy(e.target.value)}>
+            <option value="">{t('common.choose')}</option>
+            {members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name ? `${m.name} (${m.email})` : m.email}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label={t('climate.decidedOn')} error={errors.decidedOn} required>
+          <input type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
+        </FormField>
+      </div>
+      {save.isError && !(isApiError(save.error) && save.error.status === 400) ? <ErrorMessage error={save.error} /> : null}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          {save.isPending ? t('form.saving') : t('climate.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDone(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,245 @@
+import { useMemo, type ReactNode } from 'react';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import type { RegisterDef } from '../../schema/register/define-register.js';
+import { useT } from '../i18n/i18n.js';
+import { useCan, useOrg } from '../lib/session.js';
+import { useDocumentTitle } from '../lib/use-document-title.js';
+import { ConfirmButton } from '../components/confirm-button.js';
+import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { RecordHistory } from '../register/record-history.js';
+import { recordPath } from '../register/record-targets.js';
+import { RegisterDetail } from '../register/register-detail.js';
+import { RegisterForm } from '../register/register-form.js';
+import { RegisterList, type QuickFilter } from '../register/register-list.js';
+import { useRegisterMutations, useRegisterRecord } from '../register/register-api.js';
+import type { RegisterSearch } from '../register/register-search.js';
+import type { RecordLinkComponent } from '../register/register-table.js';
+
+/**
+ * List, new, detail and edit pages of a register, driven by its definition. Pages live at `/o/$org/<collection>`;
+ * texts come from `<collection>.title|eyebrow|lead|new|formLead|editTitle|created` in the message catalog.
+ */
+export type ContextPath = 'issues' | 'interested-parties' | 'requirements';
+
+// The register is chosen at run time, so addresses are built as text; the route tree declares each of them.
+const listTo = (path: ContextPath) => `/o/$org/${path}` as '/o/$org/issues';
+const newTo = (path: ContextPath) => `/o/$org/${path}/new` as '/o/$org/issues/new';
+const detailTo = (path: ContextPath) => `/o/$org/${path}/$id` as '/o/$org/issues/$id';
+const editTo = (path: ContextPath) => `/o/$org/${path}/$id/edit` as '/o/$org/issues/$id/edit';
+
+const useOrgParam = () => (useParams({ strict: false }) as { org: string }).org;
+const useIdParam = () => (useParams({ strict: false }) as { id: string }).id;
+
+export function recordLinkFor(path: ContextPath): RecordLinkComponent {
+  return function ContextRecordLink({ record, children }) {
+    const org = useOrgParam();
+    return (
+      <Link to={detailTo(path)} params={{ org, id: record.id }}>
+        {children}
+      </Link>
+    );
+  };
+}
+
+interface ListProps {
+  register: RegisterDef;
+  path: ContextPath;
+  quickFilters?: QuickFilter[];
+  emptyState: (ctx: { org: string; canCreate: boolean }) => ReactNode;
+  /** shown between the header and the list (e.g. the climate decision) */
+  before?: (org: string) => ReactNode;
+}
+
+export function RegisterListPage({ register, path, quickFilters, emptyState, before }: ListProps) {
+  const { t, td } = useT();
+  const org = useOrgParam();
+  const search = useSearch({ strict: false }) as RegisterSearch;
+  const navigate = useNavigate();
+  const can = useCan(org);
+  const RecordLink = useMemo(() => recordLinkFor(path), [path]);
+  const c = register.collection;
+  useDocumentTitle(td(register.title), useOrg(org).data?.name);
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <header className="page__header">
+        <div>
+          <p className="page__eyebrow">{td(`${c}.eyebrow`)}</p>
+          <h1 id="page-title">{td(register.title)}</h1>
+          <p className="page__lead">{td(`${c}.lead`)}</p>
+        </div>
+        {can(`${register.entity}.create`) ? (
+          <Link to={newTo(path)} params={{ org }} className="button button--primary">
+            {td(`${c}.new`)}
+          </Link>
+        ) : null}
+      </header>
+      {before?.(org)}
+      <RegisterList
+        org={org}
+        register={register}
+        search={search}
+        onSearch={(next) => void navigate({ to: listTo(path), params: { org }, search: next as never })}
+        RecordLink={RecordLink}
+        canExport={can(`${register.entity}.export`)}
+        canImport={can(`${register.entity}.import`)}
+        quickFilters={quickFilters}
+        emptyState={emptyState({ org, canCreate: can(`${register.entity}.create`) })}
+      />
+    </section>
+  );
+}
+
+function Breadcrumb({ register, path, org, current }: { register: RegisterDef; path: ContextPath; org: string; current?: string }) {
+  const { t, td } = useT();
+  return (
+    <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+      <Link to={listTo(path)} params={{ org }}>
+        {td(register.title)}
+      </Link>
+      {current ? (
+        <>
+          <span aria-hidden="true"> / </span>
+          <span aria-current="page">{current}</span>
+        </>
+      ) : null}
+    </nav>
+  );
+}
+
+export function RegisterNewPage({ register, path, defaults }: { register: RegisterDef; path: ContextPath; defaults?: Record<string, string> }) {
+  const { td } = useT();
+  const org = useOrgParam();
+  const navigate = useNavigate();
+  const { create } = useRegisterMutations(org, register);
+  const c = register.collection;
+  useDocumentTitle(td(`${c}.new`), useOrg(org).data?.name);
+  return (
+    <section className="page page--narrow" aria-labelledby="page-title">
+      <Breadcrumb register={register} path={path} org={org} />
+      <h1 id="page-title">{td(`${c}.new`)}</h1>
+      <p className="page__lead">{td(`${c}.formLead`)}</p>
+      <RegisterForm
+        key={JSON.stringify(defaults ?? {})}
+        org={org}
+        register={register}
+        defaults={defaults}
+        onSubmit={async (body) => {
+          const record = await create.mutateAsync(body);
+          await navigate({ to: detailTo(path), params: { org, id: record.id }, search: { created: '1' } as never });
+        }}
+        onCancel={() => void navigate({ to: listTo(path), params: { org } })}
+      />
+    </section>
+  );
+}
+
+export function RegisterEditPage({ register, path }: { register: RegisterDef; path: ContextPath }) {
+  const { t, td } = useT();
+  const org = useOrgParam();
+  const id = useIdParam();
+  const navigate = useNavigate();
+  const record = useRegisterRecord(org, register, id);
+  const { update } = useRegisterMutations(org, register);
+  const c = register.collection;
+  useDocumentTitle(record.data ? td(`${c}.editTitle`, { ref: record.data.ref }) : t('common.loading'), useOrg(org).data?.name);
+  return (
+    <section className="page page--narrow" aria-labelledby="page-title">
+      <Breadcrumb register={register} path={path} org={org} current={record.data?.ref} />
+      {record.isPending ? (
+        <Loading />
+      ) : record.isError ? (
+        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
+      ) : (
+        <>
+          <h1 id="page-title">{td(`${c}.editTitle`, { ref: record.data.ref })}</h1>
+          <RegisterForm
+            key={record.data.version}
+            org={org}
+            register={register}
+            record={record.data}
+            onSubmit={async (body) => {
+              await update.mutateAsync({ id, body });
+              await navigate({ to: detailTo(path), params: { org, id } });
+            }}
+            onCancel={() => void navigate({ to: detailTo(path), params: { org, id } })}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A record with its fields, links and full change history; `below` adds what the register shows of its own. */
+export function RegisterDetailPage({ register, path, below }: { register: RegisterDef; path: ContextPath; below?: (org: string, id: string) => ReactNode }) {
+  const { t, td } = useT();
+  const org = useOrgParam();
+  const id = useIdParam();
+  const { created } = useSearch({ strict: false }) as { created?: string };
+  const navigate = useNavigate();
+  const can = useCan(org);
+  const record = useRegisterRecord(org, register, id);
+  const { archive } = useRegisterMutations(org, register);
+  const data = record.data;
+  const c = register.collection;
+  const title = data ? String(data[register.titleField] ?? data.ref) : '';
+  useDocumentTitle(data ? `${data.ref} ${title}` : td(register.title), useOrg(org).data?.name);
+
+  if (record.isPending) return <Loading />;
+  if (record.isError || !data) {
+    return (
+      <section className="page">
+        <Breadcrumb register={register} path={path} org={org} />
+        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
+      </section>
+    );
+  }
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <Breadcrumb register={register} path={path} org={org} current={data.ref} />
+      <LiveMessage>{created ? td(`${c}.created`, { ref: data.ref }) : null}</LiveMessage>
+      <header className="page__header">
+        <div>
+          <p className="page__eyebrow ref">{data.ref}</p>
+          <h1 id="page-title">{title}</h1>
+          {data.archivedAt ? <p className="badge badge--muted">{t('register.archivedBadge')}</p> : null}
+        </div>
+        <div className="page__actions">
+          {can(`${register.entity}.update`) && !data.archivedAt ? (
+            <Link to={editTo(path)} params={{ org, id }} className="button button--primary">
+              {t('common.edit')}
+            </Link>
+          ) : null}
+          {can(`${register.entity}.delete`) && !data.archivedAt ? (
+            <ConfirmButton
+              label={t('register.archive')}
+              question={t('register.archiveQuestion', { ref: data.ref })}
+              confirmLabel={t('register.archiveConfirm')}
+              busy={archive.isPending}
+              onConfirm={async () => {
+                await archive.mutateAsync(id);
+                await navigate({ to: listTo(path), params: { org } });
+              }}
+            />
+          ) : null}
+        </div>
+      </header>
+      {archive.isError ? <ErrorMessage error={archive.error} /> : null}
+      <RegisterDetail
+        org={org}
+        register={register}
+        record={data}
+        renderLinkTarget={(type, targetId, ref) => {
+          const to = recordPath(org, type, targetId);
+          return to ? <Link to={to as '/'}>{ref}</Link> : <span className="ref">{ref}</span>;
+        }}
+      />
+      {below?.(org, id)}
+      <section className="card" aria-labelledby="record-history">
+        <h2 id="record-history" className="card__title">
+          {t('context.history')}
+        </h2>
+        <RecordHistory org={org} register={register} id={id} />
+      </section>
+    </section>
+  );
+}

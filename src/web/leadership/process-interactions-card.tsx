@@ -1,0 +1,49 @@
+import { Link } from '@tanstack/react-router';
+import { processInteractionRegister } from '../../schema/leadership/process-interaction.register.js';
+import { useT } from '../i18n/i18n.js';
+import { ErrorMessage, Loading } from '../components/status.js';
+import { useRegisterList } from '../register/register-api.js';
+import type { RelatedMap } from '../register/record-select.js';
+
+/** On a process page: what it feeds and what feeds it, each with what flows. */
+export function ProcessInteractionsCard({ org, id }: { org: string; id: string }) {
+  const { t } = useT();
+  const list = useRegisterList(org, processInteractionRegister, { processId: id, pageSize: '200' });
+  const items = list.data?.items ?? [];
+  const related = ((list.data as { related?: RelatedMap } | undefined)?.related ?? {}) as RelatedMap;
+  const other = (pid: unknown) => related[String(pid)];
+  const outgoing = items.filter((i) => i.fromProcessId === id);
+  const incoming = items.filter((i) => i.toProcessId === id);
+  const row = (flowId: string, flows: unknown, pid: unknown) => (
+    <li key={flowId}>
+      <Link to="/o/$org/isms-processes/$id" params={{ org, id: String(pid) }}>
+        {other(pid) ? `${other(pid)!.ref} ${other(pid)!.title}` : String(pid)}
+      </Link>
+      {' — '}
+      <Link to="/o/$org/process-interactions/$id" params={{ org, id: flowId }}>
+        {String(flows)}
+      </Link>
+    </li>
+  );
+  return (
+    <section className="card" aria-labelledby="process-interactions">
+      <h2 id="process-interactions" className="card__title">
+        {t('isms-processes.interactions')}
+      </h2>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
+        <p className="muted">{t('isms-processes.noInteractions')}</p>
+      ) : (
+        <>
+          <h3 className="small">{t('isms-processes.feeds')}</h3>
+          <ul>{outgoing.map((i) => row(i.id, i.flows, i.toProcessId))}</ul>
+          <h3 className="small">{t('isms-processes.fedBy')}</h3>
+          <ul>{incoming.map((i) => row(i.id, i.flows, i.fromProcessId))}</ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { Link } from '@tanstack/react-router';
+import { roleAssignmentRegister } from '../../schema/leadership/role-assignment.register.js';
+import { useT } from '../i18n/i18n.js';
+import { useCan } from '../lib/session.js';
+import { ErrorMessage, Loading } from '../components/status.js';
+import { useRegisterList } from '../register/register-api.js';
+
+/** On a role page: who holds the role now, with the assignment's dates and approval. */
+export function RoleHoldersCard({ org, id }: { org: string; id: string }) {
+  const { t, formatDate } = useT();
+  const can = useCan(org);
+  const list = useRegisterList(org, roleAssignmentRegister, { roleId: id, current: 'true', pageSize: '100' });
+  return (
+    <section className="card" aria-labelledby="role-holders">
+      <div className="card__header">
+        <h2 id="role-holders" className="card__title">
+          {t('isms-roles.holders')}
+        </h2>
+        {can('role_assignment.create') ? (
+          <Link to="/o/$org/role-assignments/new" params={{ org }} search={{ roleId: id } as never} className="button button--secondary button--small">
+            {t('isms-roles.assign')}
+          </Link>
+        ) : null}
+      </div>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <p className="muted">{t('isms-roles.noHolders')}</p>
+      ) : (
+        <ul>
+          {list.data.items.map((a) => (
+            <li key={a.id}>
+              <Link to="/o/$org/role-assignments/$id" params={{ org, id: a.id }}>
+                {String(a.personLabel)}
+              </Link>
+              {a.startDate ? <span className="muted"> · {t('role-assignments.field.startDate')} {formatDate(String(a.startDate))}</span> : null}
+              {a.approvedOn ? <span className="muted"> · {t('role-assignments.field.approvedOn')} {formatDate(String(a.approvedOn))}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import type { RegisterDef } from '../../schema/register/define-register.js';
+import { useT } from '../i18n/i18n.js';
+import type { ImportReport } from './register-import.js';
+
+/** The dry run's answer: counts, ignored columns, and every problem with its line and field. */
+export function ImportReportView({ register, report }: { register: RegisterDef; report: ImportReport }) {
+  const { t, td, formatNumber } = useT();
+  const fieldLabel = (field: string) => (register.fields[field] ? td(register.fields[field].label) : field);
+  const errors = report.errors;
+  return (
+    <section className="import-report" aria-labelledby="import-report-title">
+      <h3 id="import-report-title">{t('import.report')}</h3>
+      <dl className="import-report__counts">
+        <div>
+          <dt>{t('import.rows')}</dt>
+          <dd>{formatNumber(report.rows)}</dd>
+        </div>
+        <div>
+          <dt>{t('import.toCreate')}</dt>
+          <dd>{formatNumber(report.created)}</dd>
+        </div>
+        <div>
+          <dt>{t('import.toUpdate')}</dt>
+          <dd>{formatNumber(report.updated)}</dd>
+        </div>
+        <div>
+          <dt>{t('import.unchanged')}</dt>
+          <dd>{formatNumber(report.unchanged)}</dd>
+        </div>
+      </dl>
+      {report.ignoredColumns.length > 0 ? (
+        <p className="muted">{t('import.ignored', { columns: report.ignoredColumns.join(', ') })}</p>
+      ) : null}
+      {errors.length === 0 ? (
+        <p className="alert alert--success">{report.created + report.updated > 0 ? t('import.ready') : t('import.nothing')}</p>
+      ) : (
+        <>
+          <p className="alert alert--error" role="alert">
+            {t('import.errorsTitle', { count: formatNumber(errors.length) })}
+          </p>
+          <div className="table-wrap import-report__errors">
+            <table className="table">
+              <caption className="visually-hidden">{t('import.errorsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.line')}</th>
+                  <th scope="col">{t('import.field')}</th>
+                  <th scope="col">{t('import.message')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {errors.map((e, i) => (
+                  <tr key={i}>
+                    <td className="mono">{e.line || t('common.empty')}</td>
+                    <td>{e.field ? fieldLabel(e.field) : t('common.empty')}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

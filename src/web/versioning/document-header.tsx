@@ -1,0 +1,108 @@
+import type { RegisterDef } from '../../schema/register/define-register.js';
+import type { VersionedDef } from '../../schema/versioning/versioned.js';
+import { useT } from '../i18n/i18n.js';
+import type { RegisterRecord } from '../lib/api-types.js';
+import { useMemberNames } from '../lib/members.js';
+import { fieldText } from '../register/field-value.js';
+import { StageStepper, stageLabel } from './stage-stepper.js';
+import { recordPath, type VersionSummary } from './versioned-api.js';
+
+interface Props {
+  org: string;
+  register: RegisterDef;
+  def: VersionedDef;
+  record: RegisterRecord;
+  latest: VersionSummary | undefined;
+  /** the version displayed (exports are of this one) */
+  shown: VersionSummary | undefined;
+  can: { update: boolean; approve: boolean; export: boolean };
+  editing: boolean;
+  onEdit: () => void;
+  onApprove: () => void;
+}
+
+/** Ref, title, owner, review date, state badge, stage stepper and the document's actions. */
+export function DocumentHeader({ org, register, def, record, latest, shown, can, editing, onEdit, onApprove }: Props) {
+  const i18n = useT();
+  const { t, td } = i18n;
+  const names = useMemberNames(org);
+  const meta = Object.entries(register.fields).filter(([name, f]) => !f.readOnly && name !== register.titleField);
+  const canApprove = can.approve && latest?.state === 'draft' && shown?.versionNo === latest.versionNo;
+  const editLabel = !latest
+    ? t('versions.startDraft')
+    : latest.state === 'draft'
+      ? t('versions.editDraft')
+      : t('versions.startNext', { no: latest.versionNo + 1 });
+
+  return (
+    <header className="doc-header">
+      <div className="page__header">
+        <div>
+          <p className="page__eyebrow ref">{record.ref}</p>
+          <h1 id="page-title" tabIndex={-1}>
+            {String(record[register.titleField] ?? record.ref)}
+          </h1>
+          <dl className="doc-header__meta">
+            {meta.map(([name, f]) => (
+              <div key={name}>
+                <dt>{td(f.label)}</dt>
+                <dd>{fieldText(i18n, register.collection, name, f, record[name], names) || t('common.empty')}</dd>
+              </div>
+            ))}
+            <div>
+              <dt>{t('versions.field.latestVersion')}</dt>
+              <dd>
+                {latest ? (
+                  <>
+                    {latest.versionNo}{' '}
+                    <span className={`badge badge--state-${latest.state}`}>{td(`versions.state.${latest.state}`)}</span>
+                    {latest.stage && latest.state === 'draft' ? <span className="muted"> · {stageLabel(td, def, latest.stage)}</span> : null}
+                  </>
+                ) : (
+                  t('common.empty')
+                )}
+              </dd>
+            </div>
+            {typeof record.approvedVersion === 'number' ? (
+              <div>
+                <dt>{t('versions.field.approvedVersion')}</dt>
+                <dd>{record.approvedVersion}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </div>
+        <div className="page__actions">
+          {can.update && !editing && !record.archivedAt ? (
+            <button type="button" className="button button--primary" onClick={onEdit}>
+              {editLabel}
+            </button>
+          ) : null}
+          {canApprove && !editing ? (
+            <button type="button" className="button button--primary" onClick={onApprove}>
+              {t('versions.approve')}
+            </button>
+          ) : null}
+          {can.export && shown ? (
+            <div className="button-group" role="group" aria-label={t('versions.export', { no: shown.versionNo })}>
+              <span className="button-group__label" aria-hidden="true">
+                {t('versions.export', { no: shown.versionNo })}
+              </span>
+              {(['docx', 'pdf'] as const).map((format) => (
+                <a
+                  key={format}
+                  className="button button--secondary button--small"
+                  href={recordPath(org, register, record.id, `/versions/${shown.versionNo}/export.${format}`)}
+                  download
+                  aria-label={t('versions.export.as', { no: shown.versionNo, format: t(`versions.export.${format}`) })}
+                >
+                  {t(`versions.export.${format}`)}
+                </a>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      </div>
+      {def.stages ? <StageStepper def={def} version={latest} /> : null}
+    </header>
+  );
+}

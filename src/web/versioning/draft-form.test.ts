@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { scopeVersioned } from '../../schema/scope/scope.versioned.js';
+import { ApiError } from '../lib/api-client.js';
+import { createI18n } from '../i18n/i18n.js';
+import { clientDraftErrors, editorPaths, initialDraft, serverDraftErrors, toDraftBody } from './draft-form.js';
+import type { Version } from './versioned-api.js';
+
+const def = scopeVersioned;
+const version = (over: Partial<Version>): Version => ({
+  id: 'v', versionNo: 1, state: 'draft', stage: 'refined', contentHash: 'a'.repeat(64), changeNote: null, createdAt: '', createdBy: null,
+  updatedAt: '', updatedBy: null, approvedAt: null, content: {}, approvals: [], ...over,
+});
+
+describe('draft editor state', () => {
+  it('starts empty in the first stage, or from the latest version', () => {
+    const empty = initialDraft(def, undefined);
+    expect(empty.stage).toBe('preliminary');
+    expect(empty.content.statement).toBe('');
+    expect(empty.content.exclusions).toEqual([]);
+    const from = initialDraft(def, version({ content: { statement: 'S', exclusions: [{ item: 'Canteen', reason: 'No data' }] } }));
+    expect(from.stage).toBe('refined');
+    expect(from.content.exclusions).toEqual([{ item: 'Canteen', reason: 'No data' }]);
+  });
+
+  it('drops blank rows, sends the base version, and the base hash only for a draft', () => {
+    const values = initialDraft(def, undefined);
+    values.content.exclusions = [{ item: '', reason: '' }, { item: 'Canteen', reason: 'No data' }];
+    const draft = toDraftBody(def, values, version({}));
+    expect(draft.content.exclusions).toEqual([{ item: 'Canteen', reason: 'No data' }]);
+    expect(draft).toMatchObject({ stage: 'preliminary', baseVersion: 1, baseContentHash: 'a'.repeat(64) });
+    const next = toDraftBody(def, values, version({ state: 'approved' }));
+    expect(next.baseVersion).toBe(1);
+    expect(next.baseContentHash).toBeUndefined();
+    expect(def.draftSchema.safeParse(toDraftBody(def, initialDraft(def, undefined), undefined)).success).toBe(true);
+  });
+
+  it('puts client and server errors on the cell on screen, skipping blank rows', () => {
+    const values = initialDraft(def, undefined);
+    values.content.exclusions = [{ item: '', reason: '' }, { item: 'Canteen', reason: '' }];
+    const parsed = def.draftSchema.safeParse(toDraftBody(def, values, undefined));
+    expect(parsed.success).toBe(false);
+    const client = clientDraftErrors(createI18n('en'), values, parsed.error!);
+    expect(client).toEqual({ 'content.exclusions.1.reason': 'Required' });
+
+    const server = new ApiError({ status: 400, errors: [{ field: 'body.content.exclusions.0.reason', message: 'Too long' }, { field: 'body.stage', message: 'Invalid' }] });
+    expect(serverDraftErrors(values, server)).toEqual({ 'content.exclusions.1.reason': 'Too long', stage: 'Invalid' });
+    expect(editorPaths(def, values).has('content.exclusions.1.reason')).toBe(true);
+  });
+});

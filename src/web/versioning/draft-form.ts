@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import type { Section, VersionedDef } from '../../schema/versioning/versioned.js';
+import type { I18n } from '../i18n/i18n.js';
+import { isApiError } from '../lib/api-client.js';
+import { issueMessage } from '../lib/form-errors.js';
+import type { Content, DraftBody, TableRow, Version } from './versioned-api.js';
+
+/**
+ * The editor's state and its mapping to `PUT …/draft`. Errors are keyed by path without the `body.` prefix:
+ * `content.statement`, `content.exclusions.0.reason`, `stage`, so a server error lands on the cell it names.
+ */
+export interface DraftValues {
+  content: Record<string, string | TableRow[]>;
+  stage: string;
+  changeNote: string;
+}
+
+export type DraftErrors = Record<string, string>;
+
+function emptyRow(section: Extract<Section, { kind: 'table' }>): TableRow {
+  return Object.fromEntries(section.columns.map((c) => [c.key, '']));
+}
+
+export function newRow(section: Extract<Section, { kind: 'table' }>): TableRow {
+  return emptyRow(section);
+}
+
+/** What the editor starts from: the latest version's content (or empty sections), its stage, no change note. */
+export function initialDraft(def: VersionedDef, latest: Version | undefined): DraftValues {
+  const content: DraftValues['content'] = {};
+  for (const section of def.sections) {
+    const value = latest?.content[section.key];
+    if (section.kind === 'text') content[section.key] = typeof value === 'string' ? value : '';
+    else content[section.key] = Array.isArray(value) ? (value as TableRow[]).map((r) => ({ ...emptyRow(section), ...r })) : [];
+  }
+  return { content, stage: latest?.stage ?? def.stages?.[0] ?? '', changeNote: '' };
+}
+
+const isBlankRow = (row: TableRow) => Object.values(row).every((v) => v.trim() === '');
+
+/** Rows left completely empty are dropped rather than reported: adding a row and not using it is no error. */
+export function toDraftBody(def: VersionedDef, values: DraftValues, latest: Version | undefined): DraftBody {
+  const content: Content = {};
+  for (const section of def.sections) {
+    const value = values.content[section.key];
+    content[section.key] = section.kind === 'text' ? (value ?? '') : ((value as TableRow[] | undefined) ?? []).filter((r) => !isBlankRow(r));
+  }
+  const body: DraftBody = { content };
+  if (def.stages && values.stage) body.stage = values.stage;
+  if (values.changeNote.trim()) body.changeNote = values.changeNote.trim();
+  if (latest) {
+    body.baseVersion = latest.versionNo;
+    if (latest.state === 'draft') body.baseContentHash = latest.contentHash;
+  }
+  return body;
+}
+
+/**
+ * Blank rows are dropped before sending, so indexes in errors refer to the rows sent; map them back to the rows
+ * on screen so the message appears next to the right cell.
+ */
+export function sentRowIndexes(rows: TableRow[]): number[] {
+  const out: number[] = [];
+  rows.forEach((r, i) => {
+    if (!isBlankRow(r)) out.push(i);
+  });
+  return out;
+}
+
+function remapPath(values: DraftValues, path: string): string {
+  const m = /^content\.([^.]+)\.(\d+)\.(.+)$/.exec(path);
+  if (!m) return path;
+  const rows = values.content[m[1]!];
+  if (!Array.isArray(rows)) return path;
+  const screen = sentRowIndexes(rows)[Number(m[2])];
+  return screen === undefined ? path : `content.${m[1]}.${screen}.${m[3]}`;
+}
+
+export function clientDraftErrors(i18n: I18n, values: DraftValues, error: z.ZodError): DraftErrors {
+  const out: DraftErrors = {};
+  for (const issue of error.issues) {
+    const path = remapPath(values, issue.path.map(String).join('.'));
+    if (out[path] === undefined) out[path] = issueMessage(i18n, issue);
+  }
+  return out;
+}
+
+export function serverDraftErrors(values: DraftValues, error: unknown): DraftErrors {
+  if (!isApiError(error)) return {};
+  const out: DraftErrors = {};
+  for (const e of error.errors) {
+    const path = remapPath(values, e.field.replace(/^body\./, ''));
+    if (out[path] === undefined) out[path] = e.message;
+  }
+  return out;
+}
+
+/** Paths the editor can show next to a control; anything else is reported for the whole form. */
+export function editorPaths(def: VersionedDef, values: DraftValues): Set<string> {
+  const paths = new Set(['stage', 'changeNote']);
+  for (const section of def.sections) {
+    paths.add(`content.${section.key}`);
+    if (section.kind !== 'table') continue;
+    const rows = (values.content[section.key] as TableRow[] | undefined) ?? [];
+    rows.forEach((_r, i) => section.columns.forEach((c) => paths.add(`content.${section.key}.${i}.${c.key}`)));
+  }
+  return paths;
+}

@@ -1,0 +1,146 @@
+import type { RegisterDef } from '../../schema/register/define-register.js';
+import type { Section, VersionedDef } from '../../schema/versioning/versioned.js';
+import { useT } from '../i18n/i18n.js';
+import { ErrorMessage, Loading } from '../components/status.js';
+import { useComparison, type SectionComparison, type TableRow } from './versioned-api.js';
+
+interface Props {
+  org: string;
+  register: RegisterDef;
+  def: VersionedDef;
+  id: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * Two versions side by side, changed sections first and open; unchanged ones collapsed. Added words are `<ins>`,
+ * removed ones `<del>` (underline and strike-through, plus hidden "added"/"removed" text), never colour alone.
+ */
+export function VersionCompare({ org, register, def, id, from, to }: Props) {
+  const { t, td } = useT();
+  const cmp = useComparison(org, register, id, from, to);
+  if (cmp.isPending) return <Loading />;
+  if (cmp.isError) return <ErrorMessage error={cmp.error} onRetry={() => void cmp.refetch()} />;
+
+  const byKey = new Map(def.sections.map((s) => [s.key, s]));
+  const changed = cmp.data.sections.filter((s) => s.changed);
+  const unchanged = cmp.data.sections.filter((s) => !s.changed);
+  return (
+    <div className="compare" aria-live="polite">
+      <h3>{t('versions.compare.heading', { from: cmp.data.from.versionNo, to: cmp.data.to.versionNo })}</h3>
+      <p className="muted">{t('versions.compare.legend')}</p>
+      {changed.length === 0 ? <p className="alert alert--info">{t('versions.compare.noChanges')}</p> : null}
+      {changed.map((s) => {
+        const section = byKey.get(s.key);
+        if (!section) return null;
+        return (
+          <section key={s.key} className="compare__section" aria-labelledby={`cmp-${s.key}`}>
+            <h4 id={`cmp-${s.key}`}>{td(section.label)}</h4>
+            {section.kind === 'text' ? (
+              <TextDiff cmp={s} from={cmp.data.from.versionNo} to={cmp.data.to.versionNo} />
+            ) : (
+              <RowDiff cmp={s} section={section} />
+            )}
+          </section>
+        );
+      })}
+      {unchanged.length > 0 ? (
+        <details className="compare__unchanged">
+          <summary>{t('versions.compare.unchanged', { count: unchanged.length })}</summary>
+          <ul>
+            {unchanged.map((s) => (
+              <li key={s.key}>{td(byKey.get(s.key)?.label ?? s.key)}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function TextDiff({ cmp, from, to }: { cmp: SectionComparison; from: number; to: number }) {
+  const { t } = useT();
+  const parts = cmp.parts ?? [];
+  return (
+    <div className="compare__sides">
+      <div className="compare__side">
+        <p className="compare__side-label">{t('versions.version', { no: from })}</p>
+        <p className="prewrap">
+          {parts.filter((p) => !p.added).map((p, i) =>
+            p.removed ? (
+              <del key={i}>
+                <span className="visually-hidden">[{t('versions.compare.removed')}: </span>
+                {p.value}
+                <span className="visually-hidden">]</span>
+              </del>
+            ) : (
+              <span key={i}>{p.value}</span>
+            ),
+          )}
+        </p>
+      </div>
+      <div className="compare__side">
+        <p className="compare__side-label">{t('versions.version', { no: to })}</p>
+        <p className="prewrap">
+          {parts.filter((p) => !p.removed).map((p, i) =>
+            p.added ? (
+              <ins key={i}>
+                <span className="visually-hidden">[{t('versions.compare.added')}: </span>
+                {p.value}
+                <span className="visually-hidden">]</span>
+              </ins>
+            ) : (
+              <span key={i}>{p.value}</span>
+            ),
+          )}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function RowDiff({ cmp, section }: { cmp: SectionComparison; section: Extract<Section, { kind: 'table' }> }) {
+  const { t, td } = useT();
+  const rows: Array<{ kind: 'added' | 'removed'; row: TableRow }> = [
+    ...(cmp.removedRows ?? []).map((row) => ({ kind: 'removed' as const, row })),
+    ...(cmp.addedRows ?? []).map((row) => ({ kind: 'added' as const, row })),
+  ];
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table compare__rows">
+          <caption className="visually-hidden">{td(section.label)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('versions.compare.change')}</th>
+              {section.columns.map((c) => (
+                <th key={c.key} scope="col">
+                  {td(c.label)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ kind, row }, i) => {
+              const Mark = kind === 'added' ? 'ins' : 'del';
+              return (
+                <tr key={i} className={`compare__row--${kind}`}>
+                  <td>
+                    <span className={`pill pill--diff-${kind}`}>{t(`versions.compare.${kind}`)}</span>
+                  </td>
+                  {section.columns.map((c) => (
+                    <td key={c.key}>
+                      <Mark>{row[c.key] ?? ''}</Mark>
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {cmp.keptRows && cmp.keptRows.length > 0 ? <p className="muted">{t('versions.compare.keptRows', { count: cmp.keptRows.length })}</p> : null}
+    </>
+  );
+}

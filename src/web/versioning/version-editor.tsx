@@ -1,0 +1,178 @@
+import { useState, type FormEvent } from 'react';
+import type { VersionedDef } from '../../schema/versioning/versioned.js';
+import { useT } from '../i18n/i18n.js';
+import { isApiError } from '../lib/api-client.js';
+import { FormField } from '../components/form-field.js';
+import { ErrorMessage } from '../components/status.js';
+import {
+  clientDraftErrors,
+  editorPaths,
+  initialDraft,
+  serverDraftErrors,
+  toDraftBody,
+  type DraftErrors,
+  type DraftValues,
+} from './draft-form.js';
+import { stageLabel } from './stage-stepper.js';
+import { TableSectionEditor } from './table-section-editor.js';
+import type { DraftBody, TableRow, Version } from './versioned-api.js';
+
+interface Props {
+  def: VersionedDef;
+  /** the latest version (draft or approved), or none before the first save */
+  latest: Version | undefined;
+  save: (body: DraftBody) => Promise<Version>;
+  onSaved: (version: Version) => void;
+  onCancel: () => void;
+  /** drop this editor and load the latest version again (after a conflict) */
+  onReload: () => void;
+}
+
+/**
+ * The draft editor, built from the definition's sections: text sections as textareas with their help, table
+ * sections as row lists; stage and change note. Validated with the definition's draftSchema before sending.
+ */
+export function VersionEditor({ def, latest, save, onSaved, onCancel, onReload }: Props) {
+  const i18n = useT();
+  const { t, td } = i18n;
+  const [values, setValues] = useState<DraftValues>(() => initialDraft(def, latest));
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const editingNo = !latest ? 1 : latest.state === 'draft' ? latest.versionNo : latest.versionNo + 1;
+
+  const setSection = (key: string, value: string | TableRow[]) =>
+    setValues((v) => ({ ...v, content: { ...v.content, [key]: value } }));
+  // An edited control loses its message; the next save checks again.
+  const clearError = (path: string) =>
+    setErrors((e) => (e[path] === undefined ? e : Object.fromEntries(Object.entries(e).filter(([p]) => p !== path))));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    const body = toDraftBody(def, values, latest);
+    const parsed = def.draftSchema.safeParse(body);
+    if (!parsed.success) {
+      setErrors(clientDraftErrors(i18n, values, parsed.error));
+      focusFirstError();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      onSaved(await save(body));
+    } catch (err) {
+      const known = editorPaths(def, values);
+      const fields = isApiError(err) && err.status !== 409 ? serverDraftErrors(values, err) : {};
+      const placed = Object.fromEntries(Object.entries(fields).filter(([path]) => known.has(path)));
+      setErrors(placed);
+      if (Object.keys(placed).length > 0) focusFirstError();
+      if (Object.keys(placed).length < Object.keys(fields).length || Object.keys(placed).length === 0) {
+        setFailure(err);
+        revealFailure();
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const conflict = isApiError(failure) && failure.status === 409;
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <form className="form version-editor" onSubmit={submit} noValidate aria-labelledby="editor-title">
+      <h2 id="editor-title">{t('versions.editor.title', { no: editingNo })}</h2>
+      <p className={latest?.state === 'approved' || latest?.state === 'superseded' ? 'alert alert--warning' : 'alert alert--info'}>
+        {!latest
+          ? t('versions.editor.firstNotice')
+          : latest.state === 'draft'
+            ? t('versions.editor.draftNotice', { no: latest.versionNo })
+            : t('versions.editor.approvedNotice', { no: latest.versionNo, next: latest.versionNo + 1 })}
+      </p>
+      {def.sections.map((section) =>
+        section.kind === 'text' ? (
+          <FormField
+            key={section.key}
+            label={td(section.label)}
+            help={section.help ? td(section.help) : undefined}
+            error={errors[`content.${section.key}`]}
+          >
+            <textarea
+              name={section.key}
+              rows={3}
+              maxLength={section.maxLength ?? 20_000}
+              value={(values.content[section.key] as string | undefined) ?? ''}
+              onChange={(e) => {
+                setSection(section.key, e.target.value);
+                clearError(`content.${section.key}`);
+              }}
+            />
+          </FormField>
+        ) : (
+          <TableSectionEditor
+            key={section.key}
+            section={section}
+            rows={(values.content[section.key] as TableRow[] | undefined) ?? []}
+            errors={errors}
+            onChange={(rows) => setSection(section.key, rows)}
+            onCellEdited={clearError}
+          />
+        ),
+      )}
+      <div className="form__grid version-editor__meta">
+        {def.stages ? (
+          <FormField label={t('versions.stage')} help={t('versions.editor.stageHelp')} error={errors.stage}>
+            <select value={values.stage} onChange={(e) => setValues((v) => ({ ...v, stage: e.target.value }))}>
+              {def.stages.map((s) => (
+                <option key={s} value={s}>
+                  {stageLabel(td, def, s)}
+                </option>
+              ))}
+            </select>
+          </FormField>
+        ) : null}
+        <FormField label={t('versions.changeNote')} help={t('versions.editor.changeNoteHelp')} error={errors.changeNote}>
+          <input value={values.changeNote} maxLength={2000} onChange={(e) => setValues((v) => ({ ...v, changeNote: e.target.value }))} />
+        </FormField>
+      </div>
+      {hasErrors ? (
+        <p className="alert alert--error" role="alert">
+          {t('versions.editor.hasErrors')}
+        </p>
+      ) : null}
+      {conflict ? (
+        <div className="alert alert--error version-editor__failure" role="alert">
+          <p>{t('versions.editor.conflict')}</p>
+          <button type="button" className="button button--secondary" onClick={onReload}>
+            {t('versions.editor.reload')}
+          </button>
+        </div>
+      ) : failure ? (
+        <div className="version-editor__failure">
+          <ErrorMessage error={failure} />
+        </div>
+      ) : null}
+      <div className="form__actions version-editor__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('versions.editor.saving') : t('versions.editor.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The save bar is sticky, so the message above it may be off screen: bring it (or its reload button) into view. */
+function revealFailure() {
+  requestAnimationFrame(() => {
+    const reload = document.querySelector<HTMLElement>('.version-editor__failure button');
+    if (reload) reload.focus();
+    else document.querySelector('.version-editor__failure')?.scrollIntoView({ block: 'center' });
+  });
+}
+
+function focusFirstError() {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('.version-editor [aria-invalid="true"]')?.focus());
+}

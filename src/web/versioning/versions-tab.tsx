@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import type { RegisterDef } from '../../schema/register/define-register.js';
+import type { VersionedDef } from '../../schema/versioning/versioned.js';
+import { useT } from '../i18n/i18n.js';
+import { useMemberNames } from '../lib/members.js';
+import { FormField } from '../components/form-field.js';
+import { stageLabel } from './stage-stepper.js';
+import { VersionCompare } from './version-compare.js';
+import type { VersionSummary } from './versioned-api.js';
+
+interface Props {
+  org: string;
+  register: RegisterDef;
+  def: VersionedDef;
+  id: string;
+  versions: VersionSummary[];
+  /** the version shown on the Document tab */
+  shownNo: number | undefined;
+  compare: { from: number; to: number } | undefined;
+  onOpen: (no: number) => void;
+  onCompare: (from: number, to: number) => void;
+}
+
+/** Every version (newest first), each openable read-only, and a side-by-side comparison of any two. */
+export function VersionsTab({ org, register, def, id, versions, shownNo, compare, onOpen, onCompare }: Props) {
+  const { t, td, formatDateTime } = useT();
+  const names = useMemberNames(org);
+  return (
+    <div className="versions-tab">
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">{t('versions.list.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('versions.list.no')}</th>
+              <th scope="col">{t('versions.field.latestState')}</th>
+              {def.stages ? <th scope="col">{t('versions.stage')}</th> : null}
+              <th scope="col">{t('versions.changeNote')}</th>
+              <th scope="col">{t('versions.list.updated')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.id} aria-current={v.versionNo === shownNo ? 'true' : undefined}>
+                <td className="mono">{v.versionNo}</td>
+                <td>
+                  <span className={`pill pill--state-${v.state}`}>{td(`versions.state.${v.state}`)}</span>
+                </td>
+                {def.stages ? <td>{stageLabel(td, def, v.stage)}</td> : null}
+                <td>{v.changeNote ?? <span className="muted">{t('common.empty')}</span>}</td>
+                <td>
+                  {t('register.byOn', {
+                    who: v.updatedBy ? (names.get(v.updatedBy) ?? t('common.unknownMember')) : t('common.system'),
+                    when: formatDateTime(v.updatedAt),
+                  })}
+                </td>
+                <td className="cell-actions">
+                  <button type="button" className="button button--secondary button--small" onClick={() => onOpen(v.versionNo)}>
+                    {t('versions.list.open', { no: v.versionNo })}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section className="card compare-card" aria-labelledby="compare-title">
+        <h2 id="compare-title" className="card__title">
+          {t('versions.compare.title')}
+        </h2>
+        {versions.length < 2 ? (
+          <p className="muted">{t('versions.compare.needTwo')}</p>
+        ) : (
+          <>
+            <CompareForm key={compare ? `${compare.from}-${compare.to}` : 'none'} versions={versions} compare={compare} onCompare={onCompare} />
+            {compare ? <VersionCompare org={org} register={register} def={def} id={id} from={compare.from} to={compare.to} /> : null}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function CompareForm({ versions, compare, onCompare }: Pick<Props, 'versions' | 'compare' | 'onCompare'>) {
+  const { t, td } = useT();
+  const [from, setFrom] = useState(String(compare?.from ?? versions[1]?.versionNo ?? ''));
+  const [to, setTo] = useState(String(compare?.to ?? versions[0]?.versionNo ?? ''));
+  const [error, setError] = useState<string | undefined>();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (from === to) return setError(t('versions.compare.same'));
+    setError(undefined);
+    const [a, b] = [Number(from), Number(to)].sort((x, y) => x - y) as [number, number];
+    onCompare(a, b);
+  };
+  const options = versions.map((v) => (
+    <option key={v.versionNo} value={v.versionNo}>
+      {t('versions.version', { no: v.versionNo })} · {td(`versions.state.${v.state}`)}
+    </option>
+  ));
+  return (
+    <form className="compare-form" onSubmit={submit} noValidate>
+      <FormField label={t('versions.compare.from')} error={error}>
+        <select value={from} onChange={(e) => setFrom(e.target.value)}>
+          {options}
+        </select>
+      </FormField>
+      <FormField label={t('versions.compare.to')}>
+        <select value={to} onChange={(e) => setTo(e.target.value)}>
+          {options}
+        </select>
+      </FormField>
+      <button type="submit" className="button button--primary">
+        {t('versions.compare.submit')}
+      </button>
+    </form>
+  );
+}

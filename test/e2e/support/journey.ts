@@ -1,0 +1,194 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { DatabaseKind } from '../../../src/db/connect.js';
+import { createPostgresDatabase, DIALECTS } from '../../helpers/databases.js';
+
+/**
+ * What every browser journey shares: Debian's Chromium (never downloaded), the real server started with
+ * `rampart start` on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL, and first-run setup through the API.
+ * The web app is built once for the whole run by test/global-setup.ts, so journeys running side by side never
+ * serve a half-written build.
+ *
+ * Without Chromium a journey is skipped loudly, unless REQUIRE_BROWSER=1, where it fails. E2E_SCREENSHOTS=<dir>
+ * saves a screenshot per step; E2E_BASE_URL drives an already running, freshly started server instead.
+ */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const HAS_BROWSER = fs.existsSync(CHROMIUM);
+const REQUIRE_BROWSER = process.env.REQUIRE_BROWSER === '1';
+const SHOTS = process.env.E2E_SCREENSHOTS;
+
+export const PASSWORD = 'correct horse battery staple';
+export const ADMIN = { email: 'ada@example.com', name: 'Ada Admin' };
+export const MANAGER = { email: 'maria@example.com', name: 'Maria Manager', role: 'isms_manager' };
+export const APPROVER = { email: 'tom@example.com', name: 'Tom Topmanagement', role: 'approver' };
+
+export interface RunningServer {
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+export interface JourneyRun {
+  dialect: DatabaseKind;
+  server: RunningServer;
+  browser: Browser;
+  /** A fresh browser context (its own cookies) against this run's server. */
+  newContext: () => Promise<BrowserContext>;
+}
+
+/**
+ * Declares a journey: `body` runs once per database with a started server and browser. `seed` prepares the server
+ * through the API before the browser part (e.g. `seedAlphaWithMembers`).
+ */
+export function describeJourney(name: string, body: (run: () => JourneyRun) => void, options: { seed?: (baseUrl: string) => Promise<void> } = {}) {
+  describe.runIf(!HAS_BROWSER && REQUIRE_BROWSER)(`${name} prerequisites`, () => {
+    it('needs Chromium because REQUIRE_BROWSER=1', () => {
+      expect.fail(`Chromium not found at ${CHROMIUM} and REQUIRE_BROWSER=1`);
+    });
+  });
+
+  describe.runIf(HAS_BROWSER)(name, () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+    }, 60_000);
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    describe.each(DIALECTS)('on %s', (dialect) => {
+      let server: RunningServer;
+      let dropDatabase: (() => Promise<void>) | undefined;
+
+      beforeAll(async () => {
+        let databaseUrl: string | undefined;
+        if (dialect === 'postgres') {
+          const created = await createPostgresDatabase();
+          databaseUrl = created.url;
+          dropDatabase = created.drop;
+        }
+        server = await startServer(databaseUrl);
+        await options.seed?.(server.baseUrl);
+      }, 120_000);
+
+      afterAll(async () => {
+        await server?.stop();
+        await dropDatabase?.();
+      });
+
+      body(() => ({
+        dialect,
+        server,
+        browser,
+        newContext: () => browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 860 }, locale: 'en-GB', acceptDownloads: true }),
+      }));
+    });
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(databaseUrl: string | undefined): Promise<RunningServer> {
+  if (process.env.E2E_BASE_URL) return { baseUrl: process.env.E2E_BASE_URL, stop: async () => {} };
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), RAMPART_DATA_DIR: dataDir, NODE_ENV: 'production' };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
+  const child: ChildProcess = spawn(process.execPath, ['bin/rampart.mjs', 'start'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return { baseUrl, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`rampart start did not become healthy on ${baseUrl}. Output:\n${output}`);
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A screenshot at 1280 and at 1024 pixels wide, for pages whose layout must hold on a small laptop. */
+export async function shotBoth(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  await shot(page, `${name}-1280`);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await shot(page, `${name}-1024`);
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
+
+/** First-run setup (Ada, organization "Alpha") and the ISMS manager and approver as members, through the API. */
+export async function seedAlphaWithMembers(baseUrl: string): Promise<void> {
+  const setup = await fetch(`${baseUrl}/api/v1/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...ADMIN, password: PASSWORD, organizationName: 'Alpha' }),
+  });
+  expect(setup.status).toBe(201);
+  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await setup.json()) as { csrfToken: string };
+  for (const m of [MANAGER, APPROVER]) {
+    const res = await fetch(`${baseUrl}/api/v1/orgs/alpha/members`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ ...m, password: PASSWORD }),
+    });
+    expect(res.status).toBe(201);
+  }
+}
+
+/** Signs `who` in on a new page of `context` and, when `then` is given, opens that path. */
+export async function signIn(context: BrowserContext, who: { email: string }, then = ''): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/o/alpha');
+  if (then) await page.goto(then);
+  return page;
+}
