@@ -293,6 +293,207 @@ export interface LeadershipCommitmentsTable extends RegisterBaseColumns {
   ownerId: string | null;
 }
 
+export interface AssetsTable extends RegisterBaseColumns {
+  name: string;
+  type: string;
+  description: string | null;
+  ownerId: string | null;
+  custodian: string | null;
+  location: string | null;
+  confidentiality: string | null;
+  integrity: string | null;
+  availability: string | null;
+  value: string | null;
+  valueDerived: number;
+  status: string;
+  processId: string | null;
+}
+
+export interface AssetDependenciesTable extends RegisterBaseColumns {
+  supportingAssetId: string;
+  supportedAssetId: string;
+  description: string | null;
+}
+
+export interface ThreatsTable extends RegisterBaseColumns {
+  name: string;
+  group: string;
+  origin: string;
+  description: string | null;
+  affectsConfidentiality: number;
+  affectsIntegrity: number;
+  affectsAvailability: number;
+  starterKey: string | null;
+}
+
+export interface VulnerabilitiesTable extends RegisterBaseColumns {
+  name: string;
+  group: string;
+  description: string | null;
+  starterKey: string | null;
+}
+
+export interface RiskMethodologiesTable extends RegisterBaseColumns {
+  title: string;
+  ownerId: string | null;
+  nextReviewDate: string | null;
+  latestVersion: number | null;
+  latestState: string | null;
+  approvedVersion: number | null;
+}
+
+export interface RisksTable extends RegisterBaseColumns {
+  title: string;
+  description: string | null;
+  approach: string;
+  riskSource: string | null;
+  event: string | null;
+  cause: string | null;
+  consequenceDescription: string | null;
+  threatId: string | null;
+  vulnerabilityId: string | null;
+  affectsConfidentiality: number;
+  affectsIntegrity: number;
+  affectsAvailability: number;
+  ownerId: string | null;
+  existingControls: string | null;
+  likelihood: number | null;
+  consequence: number | null;
+  consequenceC: number | null;
+  consequenceI: number | null;
+  consequenceA: number | null;
+  rationale: string | null;
+  consequenceLevel: number | null;
+  score: number | null;
+  level: string | null;
+  levelRank: number | null;
+  acceptable: number | null;
+  priorityOverride: number | null;
+  priority: number | null;
+  methodologyVersion: number | null;
+  evaluatedAt: string | null;
+  status: string;
+}
+
+export interface RiskAssetsTable {
+  orgId: string;
+  riskId: string;
+  assetId: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface RiskRescoresTable {
+  id: string;
+  orgId: string;
+  methodologyId: string;
+  fromVersion: number | null;
+  toVersion: number;
+  total: number;
+  changed: number;
+  crossed: number;
+  /** JSON array of RiskMove */
+  moves: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface RiskAssessmentsTable extends RegisterBaseColumns {
+  title: string;
+  scopeDescription: string | null;
+  scopeId: string | null;
+  startedOn: string;
+  plannedEnd: string | null;
+  ownerId: string | null;
+  notes: string | null;
+  status: string;
+  methodologyVersion: number | null;
+  closedAt: string | null;
+  closedBy: string | null;
+  riskCount: number | null;
+}
+
+export interface RiskAssessmentEntriesTable {
+  assessmentId: string;
+  orgId: string;
+  riskId: string;
+  ref: string;
+  title: string;
+  ownerId: string | null;
+  ownerLabel: string | null;
+  status: string;
+  likelihood: number | null;
+  consequenceLevel: number | null;
+  score: number | null;
+  level: string | null;
+  levelRank: number | null;
+  acceptable: number | null;
+  priority: number | null;
+  methodologyVersion: number | null;
+  /** JSON of the whole risk as it stood when the assessment closed */
+  snapshot: string;
+}
+
+export interface ReassessmentTriggersTable extends RegisterBaseColumns {
+  title: string;
+  kind: string;
+  occurredOn: string;
+  description: string | null;
+  status: string;
+}
+
+export interface ReassessmentTriggerRisksTable {
+  orgId: string;
+  triggerId: string;
+  riskId: string;
+}
+
+export interface IsmsRisksTable extends RegisterBaseColumns {
+  kind: string;
+  title: string;
+  category: string;
+  aim: string | null;
+  description: string | null;
+  effect: string | null;
+  sourceIssueId: string | null;
+  sourceRequirementId: string | null;
+  significance: string | null;
+  ownerId: string | null;
+  status: string;
+  processId: string | null;
+  evaluationMethod: string | null;
+  evaluationDueDate: string | null;
+  effectiveness: string;
+  evaluatedOn: string | null;
+  evaluationNotes: string | null;
+}
+
+/** File content, once per organization and SHA-256 (evidence files). Never updated. */
+export interface FileBlobsTable {
+  orgId: string;
+  sha256: string;
+  size: number;
+  content: Buffer;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface EvidenceTable extends RegisterBaseColumns {
+  title: string;
+  description: string | null;
+  fileName: string;
+  fileType: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  collectedOn: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  ownerId: string | null;
+  supersedesId: string | null;
+  supersededById: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -319,4 +520,19 @@ export interface Database {
   ismsActivities: IsmsActivitiesTable;
   raciCells: RaciCellsTable;
   leadershipCommitments: LeadershipCommitmentsTable;
+  ismsRisks: IsmsRisksTable;
+  assets: AssetsTable;
+  assetDependencies: AssetDependenciesTable;
+  threats: ThreatsTable;
+  vulnerabilities: VulnerabilitiesTable;
+  riskMethodologies: RiskMethodologiesTable;
+  risks: RisksTable;
+  riskAssets: RiskAssetsTable;
+  riskRescores: RiskRescoresTable;
+  riskAssessments: RiskAssessmentsTable;
+  riskAssessmentEntries: RiskAssessmentEntriesTable;
+  reassessmentTriggers: ReassessmentTriggersTable;
+  reassessmentTriggerRisks: ReassessmentTriggerRisksTable;
+  fileBlobs: FileBlobsTable;
+  evidence: EvidenceTable;
 }

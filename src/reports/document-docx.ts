@@ -4,19 +4,23 @@ import type { DocumentModel } from './document-model.js';
 const border = { style: BorderStyle.SINGLE, size: 4, color: 'B7C3D0' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
-function cell(text: string, header = false): TableCell {
+function cell(text: string, header = false, fill: string | null = null): TableCell {
+  const background = header ? 'E8EEF4' : fill ? fill.replace('#', '') : null;
   return new TableCell({
     children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header })] })),
-    shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E8EEF4' } : undefined,
+    shading: background ? { type: ShadingType.CLEAR, color: 'auto', fill: background } : undefined,
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
   });
 }
 
-function table(columns: string[], rows: string[][]): Table {
+function table(columns: string[], rows: string[][], opts: { fills?: (string | null)[][]; rowHeadings?: boolean } = {}): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders,
-    rows: [new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) }), ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) }),
+      ...rows.map((r, i) => new TableRow({ children: r.map((v, j) => cell(v, !!opts.rowHeadings && j === 0, opts.fills?.[i]?.[j] ?? null)) })),
+    ],
   });
 }
 
@@ -31,14 +35,14 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
   if (doc.approvals.length) body.push(table(doc.approvalColumns, doc.approvals));
   if (doc.approvalNote) body.push(new Paragraph({ children: [new TextRun({ text: doc.approvalNote, bold: true })] }));
   for (const s of doc.sections) {
-    body.push(new Paragraph({ text: s.heading, heading: HeadingLevel.HEADING_1, spacing: { before: 320 } }));
+    body.push(new Paragraph({ text: s.heading, heading: s.subheading ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1, spacing: { before: s.subheading ? 200 : 320 } }));
     if (s.kind === 'text') {
       if (!s.paragraphs.length) body.push(new Paragraph({ children: [new TextRun({ text: doc.emptyText, italics: true })] }));
       for (const p of s.paragraphs) body.push(new Paragraph({ children: p.split('\n').flatMap((line, i) => (i ? [new TextRun({ text: line, break: 1 })] : [new TextRun(line)])) }));
     } else if (!s.rows.length) {
       body.push(new Paragraph({ children: [new TextRun({ text: doc.emptyText, italics: true })] }));
     } else {
-      body.push(table(s.columns, s.rows));
+      body.push(table(s.columns, s.rows, s));
     }
   }
   const file = new Document({

@@ -1,7 +1,7 @@
 import type { OrgContext } from '../core/context.js';
 import { getRecord } from '../core/register/register.service.js';
 import { getVersion } from '../core/versioning/versions.service.js';
-import type { VersionedModule } from '../core/versioning/versioned-module.js';
+import type { DocumentBlock, VersionedModule } from '../core/versioning/versioned-module.js';
 import { translate as t } from '../schema/i18n/translate.js';
 
 /** A controlled document, independent of its file format: what DOCX and PDF renderers lay out. */
@@ -14,7 +14,7 @@ export interface DocumentModel {
   approvalColumns: string[];
   approvals: string[][];
   approvalNote: string | null;
-  sections: ({ kind: 'text'; heading: string; paragraphs: string[] } | { kind: 'table'; heading: string; columns: string[]; rows: string[][] })[];
+  sections: DocumentBlock[];
   emptyText: string;
   filenameBase: string;
 }
@@ -40,14 +40,18 @@ export async function buildDocumentModel(ctx: OrgContext, vm: VersionedModule, r
     ...(version.changeNote ? [[t('versions.changeNote'), version.changeNote] as [string, string]] : []),
     [t('versions.contentHash'), version.contentHash],
   ];
-  const sections = vm.versioned.sections.map((s) => {
+  const sections = vm.versioned.sections.flatMap((s): DocumentBlock[] => {
     const value = version.content[s.key];
+    if (s.kind === 'data') {
+      if (!vm.renderData) throw new Error(`${vm.register.def.entity} has a data section but no renderData`);
+      return vm.renderData(s.key, value);
+    }
     if (s.kind === 'text') {
       const paragraphs = String(value ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-      return { kind: 'text' as const, heading: t(s.label), paragraphs };
+      return [{ kind: 'text', heading: t(s.label), paragraphs }];
     }
     const rows = ((value as Record<string, string>[] | undefined) ?? []).map((r) => s.columns.map((c) => r[c.key] ?? ''));
-    return { kind: 'table' as const, heading: t(s.label), columns: s.columns.map((c) => t(c.label)), rows };
+    return [{ kind: 'table', heading: t(s.label), columns: s.columns.map((c) => t(c.label)), rows }];
   });
   const generated = new Date().toISOString().slice(0, 16).replace('T', ' ');
   return {

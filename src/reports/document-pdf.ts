@@ -30,9 +30,13 @@ export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
   if (doc.approvals.length) content.push({ table: { headerRows: 1, widths: ['*', 'auto', '*', 'auto'], body: [headerCells(doc.approvalColumns), ...doc.approvals] }, layout: tableLayout });
   if (doc.approvalNote) content.push({ text: doc.approvalNote, bold: true });
   for (const s of doc.sections) {
-    content.push({ text: s.heading, style: 'h1' });
-    if (s.kind === 'text') content.push(...(s.paragraphs.length ? s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] })) : [{ text: doc.emptyText, italics: true }]));
-    else content.push(s.rows.length ? { table: { headerRows: 1, widths: s.columns.map(() => '*'), body: [headerCells(s.columns), ...s.rows] }, layout: tableLayout } : { text: doc.emptyText, italics: true });
+    content.push({ text: s.heading, style: s.subheading ? 'h2' : 'h1' });
+    if (s.kind === 'text') {
+      content.push(...(s.paragraphs.length ? s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] })) : [{ text: doc.emptyText, italics: true }]));
+      continue;
+    }
+    const body = s.rows.map((r, i) => r.map((v, j) => (s.rowHeadings && j === 0 ? { text: v, style: 'th' } : s.fills?.[i]?.[j] ? { text: v, fillColor: s.fills[i]![j] } : v)));
+    content.push(s.rows.length ? { table: { headerRows: 1, widths: s.columns.map(() => '*'), body: [headerCells(s.columns), ...body] }, layout: tableLayout } : { text: doc.emptyText, italics: true });
   }
   const definition = {
     info: { title: `${doc.title} — ${doc.subtitle}`, creator: 'Rampart', producer: 'Rampart' },

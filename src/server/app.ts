@@ -13,11 +13,15 @@ import { registerProblemHandlers, sendProblem } from './plugins/problem.js';
 import { registerNulGuard } from './plugins/reject-nul.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerWebUi } from './plugins/web-ui.js';
+import { assetRoutes } from './routes/assets.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { contextRoutes } from './routes/context.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { leadershipRoutes } from './routes/leadership.routes.js';
+import { riskRoutes } from './routes/risks.routes.js';
+import { ismsRiskRoutes } from './routes/isms-risks.routes.js';
+import { evidenceRoutes } from './routes/evidence.routes.js';
 import { linkRoutes } from './routes/links.routes.js';
 import { orgRoutes } from './routes/orgs.routes.js';
 import { registerRoutesFor } from './routes/register.routes.js';
@@ -78,6 +82,10 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(linkRoutes);
   await app.register(contextRoutes);
   await app.register(leadershipRoutes);
+  await app.register(assetRoutes);
+  await app.register(riskRoutes);
+  await app.register(ismsRiskRoutes);
+  await app.register(evidenceRoutes);
   for (const mod of REGISTER_MODULES) await app.register(registerRoutesFor(mod));
   for (const vm of VERSIONED_MODULES) await app.register(versionedRoutesFor(vm));
 

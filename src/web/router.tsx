@@ -28,6 +28,11 @@ import { ModulePlaceholderPage } from './modules/module-placeholder-page.js';
 import { parseRegisterSearch } from './register/register-search.js';
 import { RootLayout, RouteError, RoutePending } from './app/root-layout.js';
 import { leadershipRoutes } from './leadership/leadership-routes.js';
+import { assetRoutes } from './assets/assets-routes.js';
+import { ismsRiskRoutes } from './risks/isms-risks-routes.js';
+import { riskMethodologyRoutes } from './risks/methodology/methodology-routes.js';
+import { riskRoutes } from './risks/risk-routes.js';
+import { evidenceRoutes } from './evidence/evidence-routes.js';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -194,6 +199,11 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     moduleRoute,
     ...leadershipRoutes(orgRoute),
+    ...assetRoutes(orgRoute),
+    ...ismsRiskRoutes(orgRoute),
+    ...riskMethodologyRoutes(orgRoute),
+    ...riskRoutes(orgRoute),
+    ...evidenceRoutes(orgRoute),
   ]),
 ]);
 

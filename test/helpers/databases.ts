@@ -21,6 +21,8 @@ function withDatabase(url: string, database: string): string {
 
 /** A new, empty PostgreSQL database on the TEST_DATABASE_URL server; `drop` removes it. */
 export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  // read at call time: the bench sets it from BENCH_DATABASE_URL after this module was imported
+  const PG_URL = process.env.TEST_DATABASE_URL;
   if (!PG_URL) throw new Error('TEST_DATABASE_URL is not set');
   const name = `rampart_t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });

@@ -10,6 +10,8 @@ import type { App, RouteEntry } from '../../src/server/types.js';
 import type { TestEnv } from './app.js';
 import { addMembership, buildUser, PASSWORD, type TestOrg } from './factories.js';
 import type { Caller } from './http.js';
+import { approveMethodology, startingMethodology } from './risk-factories.js';
+import { buildEvidence, multipart, textFile } from './evidence-factories.js';
 
 /**
  * Drives catalog-wide tests (tenant isolation, role matrix, bad input) from `app.routeCatalog`: how to make a
@@ -49,6 +51,7 @@ export interface FixtureCtx {
 
 /** A record of a register, created through the API by the org admin with every required field filled. */
 export async function buildRegisterRecord(c: Caller, org: TestOrg, mod: RegisterModule, marker = '') {
+  await BEFORE_CREATE[mod.def.entity]?.(org);
   const res = await c.post(`/api/v1/orgs/${org.slug}/${mod.def.collection}`, await registerCreateBody(mod, org, marker));
   if (res.statusCode !== 201) throw new Error(`buildRegisterRecord(${mod.def.collection}): ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; ref: string };
@@ -61,7 +64,28 @@ const CREATE_EXTRAS: Record<string, () => Record<string, unknown>> = {
   role_assignment: () => ({ personName: `Named person ${uniq()}` }),
 };
 
+/**
+ * What must hold before a register accepts a new record, by entity: an organization has one risk methodology (the
+ * current one is archived so another can be made), and an assessment runs on an approved methodology.
+ */
+const BEFORE_CREATE: Record<string, (org: TestOrg) => Promise<void>> = {
+  risk_methodology: async (org) => {
+    const list = await org.as.admin.get(`/api/v1/orgs/${org.slug}/risk-methodologies`);
+    for (const m of list.json().items as { id: string }[]) await org.as.admin.del(`/api/v1/orgs/${org.slug}/risk-methodologies/${m.id}`);
+  },
+  risk_assessment: (org) => ensureApprovedMethodology(org),
+};
+
+/** Approves a methodology for the organization unless one is in force. */
+export async function ensureApprovedMethodology(org: TestOrg): Promise<void> {
+  const current = await org.as.admin.get(`/api/v1/orgs/${org.slug}/risk-methodology/current`);
+  if (current.json().current) return;
+  await BEFORE_CREATE.risk_methodology!(org);
+  await approveMethodology(org, startingMethodology('three-by-three'));
+}
+
 export async function registerCreateBody(mod: RegisterModule, org: TestOrg, marker = ''): Promise<Record<string, unknown>> {
+  await BEFORE_CREATE[mod.def.entity]?.(org);
   const body: Record<string, unknown> = { ...CREATE_EXTRAS[mod.def.entity]?.() };
   for (const [name, f] of Object.entries(mod.def.fields)) {
     if (f.readOnly || !f.required || f.default !== undefined) continue;
@@ -132,7 +156,7 @@ const anyDb = (h: DatabaseHandle) => h.db as unknown as Kysely<any>;
 export function draftBody(vm: VersionedModule) {
   const text = vm.versioned.sections.find((x) => x.kind === 'text');
   const stage = vm.versioned.approvableStages?.[0] ?? vm.versioned.stages?.at(-1);
-  return { content: text ? { [text.key]: `Draft ${uniq()}` } : {}, ...(stage ? { stage } : {}) };
+  return { content: text ? { [text.key]: `Draft ${uniq()}` } : {}, changeNote: `Note ${uniq()}`, ...(stage ? { stage } : {}) };
 }
 
 async function saveDraft(org: TestOrg, vm: VersionedModule, id: string) {
@@ -163,6 +187,11 @@ const RECORD_KINDS: Record<string, RecordKind> = {
       },
     ]),
   ),
+  // evidence is made by uploading a file (the register has no JSON create)
+  'evidence/:id': {
+    make: async ({ org }) => (await buildEvidence(org.as.admin, org.slug)).id,
+    snapshot: (h, m) => h.db.selectFrom('evidence').selectAll().where('id', '=', m.id!).executeTakeFirst(),
+  },
   // the RACI cell route: /raci/activities/:activityId/roles/:roleId
   'activities/:activityId': {
     make: async ({ org }) => (await buildRegisterRecord(org.as.admin, org, registerOf('isms_activity'))).id,
@@ -171,6 +200,16 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   'roles/:roleId': {
     make: async ({ org }) => (await buildRegisterRecord(org.as.admin, org, registerOf('isms_role'))).id,
     snapshot: (h, m) => h.db.selectFrom('ismsRoles').selectAll().where('id', '=', m.roleId!).executeTakeFirst(),
+  },
+  // a re-scoring report: made by approving a methodology version
+  'risk-rescores/:id': {
+    make: async ({ org }) => {
+      await BEFORE_CREATE.risk_methodology!(org);
+      await approveMethodology(org, startingMethodology('three-by-three'));
+      const res = await org.as.admin.get(`/api/v1/orgs/${org.slug}/risk-rescores`);
+      return (res.json().items as { id: string }[])[0]!.id;
+    },
+    snapshot: (h, m) => h.db.selectFrom('riskRescores').selectAll().where('id', '=', m.id!).executeTakeFirst(),
   },
   // a version of a versioned record (`/scopes/:id/versions/:no`): a draft saved on the record made just before
   'versions/:no': {
@@ -223,6 +262,14 @@ const BODIES: Record<string, BodyMaker> = {
   'PUT /api/v1/orgs/:org/context/climate-decision': async ({ org }) => climateDecisionBody(org),
   'PUT /api/v1/orgs/:org/raci/activities/:activityId/roles/:roleId': async () => ({ value: 'R' }),
   'POST /api/v1/orgs/:org/isms-roles/starting-set': async () => ({ roleStatus: 'draft' }),
+  'POST /api/v1/orgs/:org/threat-catalog/starting-set': async () => ({ parts: ['threats', 'vulnerabilities'] }),
+  'POST /api/v1/orgs/:org/risk-assessments/:id/close': async () => ({ note: `Concluded ${uniq()}` }),
+  'PUT /api/v1/orgs/:org/risks/:id/assets': async ({ org }) => ({ assetIds: [(await buildRegisterRecord(org.as.admin, org, registerOf('asset'))).id] }),
+  'POST /api/v1/orgs/:org/evidence/upload': async () => {
+    const body = multipart({ title: `Evidence ${uniq()}` }, [textFile()]);
+    return { raw: body.payload.toString('utf8'), contentType: body.contentType };
+  },
+  'PUT /api/v1/orgs/:org/reassessment-triggers/:id/risks': async ({ org }) => ({ riskIds: [(await buildRegisterRecord(org.as.admin, org, registerOf('risk'))).id] }),
   ...Object.fromEntries(
     REGISTER_MODULES.flatMap((mod): [string, BodyMaker][] => [
       [`POST /api/v1/orgs/:org/${mod.def.collection}`, async ({ org }) => registerCreateBody(mod, org)],
@@ -256,6 +303,17 @@ const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) =>
     if (res.statusCode !== 200) throw new Error(`climate decision: ${res.statusCode} ${res.body}`);
     return '';
   },
+  ...Object.fromEntries(
+    ['GET /api/v1/orgs/:org/risk-assessments/compare', 'GET /api/v1/orgs/:org/risk-assessments/compare/export.csv', 'GET /api/v1/orgs/:org/risk-assessments/compare/export.xlsx'].map((key) => [
+      key,
+      async ({ org }: FixtureCtx) => {
+        const a = await buildRegisterRecord(org.as.admin, org, registerOf('risk_assessment'));
+        const res = await org.as.admin.post(`/api/v1/orgs/${org.slug}/risk-assessments/${a.id}/close`, {});
+        if (res.statusCode !== 200) throw new Error(`close assessment: ${res.statusCode} ${res.body}`);
+        return `?from=${a.id}&to=current`;
+      },
+    ]),
+  ),
   // not required (a dry run is the default), but a real run is what must be guarded
   ...Object.fromEntries(REGISTER_MODULES.map((mod) => [`POST /api/v1/orgs/:org/${mod.def.collection}/import`, async () => '?dryRun=false'])),
   ...Object.fromEntries(

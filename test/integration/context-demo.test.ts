@@ -38,4 +38,19 @@ describe.each(DIALECTS)('demo context of Example Ltd on %s', (kind) => {
     const approvals = await handle.db.selectFrom('approvals').innerJoin('users', 'users.id', 'approvals.signerId').select(['users.email', 'approvals.signerRole', 'approvals.versionNo']).where('approvals.recordId', '=', scope.id).execute();
     expect(approvals).toEqual([{ email: 'approver@example.com', signerRole: 'approver', versionNo: 1 }]);
   });
+
+  it('has an approved methodology, evaluated risks with the mobile-phone example beyond acceptance, and two assessments', async () => {
+    const org = await handle.db.selectFrom('organizations').select('id').where('slug', '=', 'example').executeTakeFirstOrThrow();
+    const methodology = await handle.db.selectFrom('riskMethodologies').selectAll().where('orgId', '=', org.id).executeTakeFirstOrThrow();
+    expect(methodology.approvedVersion).toBe(1);
+    const risks = await handle.db.selectFrom('risks').selectAll().where('orgId', '=', org.id).execute();
+    expect(risks.length).toBeGreaterThanOrEqual(10);
+    const phone = risks.find((r) => /mobile phone/.test(r.title))!;
+    expect(phone).toMatchObject({ acceptable: 0, methodologyVersion: 1, affectsConfidentiality: 1, affectsAvailability: 1 });
+    expect(new Set(risks.map((r) => r.level)).size).toBeGreaterThanOrEqual(3);
+    expect(risks.some((r) => r.level === null)).toBe(true);
+    const assessments = await handle.db.selectFrom('riskAssessments').select(['status', 'riskCount']).where('orgId', '=', org.id).orderBy('startedOn').execute();
+    expect(assessments.map((a) => a.status)).toEqual(['closed', 'open']);
+    expect(assessments[0]!.riskCount).toBe(risks.length);
+  });
 });

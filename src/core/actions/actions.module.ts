@@ -14,20 +14,27 @@ export const actionsModule: RegisterModule = {
     const extra: Values = {};
     const sourceType = 'sourceType' in changes ? changes.sourceType : existing?.sourceType;
     const sourceId = 'sourceId' in changes ? changes.sourceId : existing?.sourceId;
+    const status = changes.status ?? existing?.status;
     if ('sourceType' in changes || 'sourceId' in changes) {
       if (!!sourceType !== !!sourceId) {
         const missing = sourceType ? 'sourceId' : 'sourceType';
         throw new ValidationError([{ field: `body.${missing}`, message: 'Give both the source type and the source id, or neither' }]);
       }
       if (sourceType && sourceId) await tools.assertRecordExists(String(sourceType), String(sourceId), 'body.sourceId');
+      // The source's register may react (an ISMS risk moves to "action planned") in this same transaction.
+      const moved = sourceType !== existing?.sourceType || sourceId !== existing?.sourceId;
+      if (sourceType && sourceId && moved && status !== 'cancelled') {
+        await tools.actionPlanned(String(sourceType), String(sourceId), { ...existing, ...changes });
+      }
     }
-    const status = changes.status ?? existing?.status;
     if (status === 'done' && existing?.status !== 'done') extra.completedAt = nowIso();
     if (status !== 'done' && existing?.completedAt) extra.completedAt = null;
     return extra;
   },
 
   applyFilters(_ctx, qb, query) {
+    if (typeof query.sourceType === 'string') qb = qb.where('sourceType', '=', query.sourceType);
+    if (typeof query.sourceId === 'string') qb = qb.where('sourceId', '=', query.sourceId);
     if (query.overdue === true) {
       return qb.where('dueDate', '<', todayIso()).where('status', 'not in', [...CLOSED_ACTION_STATUSES]);
     }

@@ -8,6 +8,10 @@ import { actionsModule } from '../actions/actions.module.js';
 import { seedContext } from './context.demo.js';
 import { seedLeadership } from './leadership.demo.js';
 import { seedScope } from './scope.demo.js';
+import { seedAssets } from './assets.demo.js';
+import { seedRisks } from './risks.demo.js';
+import { seedIsmsRisks } from './isms-risks.demo.js';
+import { seedEvidence } from './evidence.demo.js';
 import { createRecord } from '../register/register.service.js';
 import { insertUser } from '../users/users.service.js';
 import { nowIso } from '../util/ids.js';
@@ -63,6 +67,14 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
   await seedContext(ctx, ids);
   await seedScope(ctx, ids);
   await seedLeadership(ctx, ids);
+  // after leadership (assets name the ISMS processes they serve), before the risks that name assets and threats
+  await seedAssets(ctx, ids);
+  // ISMS risks and opportunities come from the issues and requirements, and are built into the ISMS processes
+  await seedIsmsRisks(ctx, ids);
+  // last: risks point at the assets, threats, issues and requirements seeded above
+  await seedRisks(ctx, ids);
+  // evidence files, attached to the actions and the scope statement seeded above
+  await seedEvidence(ctx, ids);
   return { created: true, org: DEMO_ORG, users, password: DEMO_PASSWORD };
 }
 

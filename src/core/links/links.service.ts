@@ -1,3 +1,4 @@
+import type { Db } from '../../db/connect.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
@@ -6,33 +7,44 @@ import { newId, nowIso } from '../util/ids.js';
 import { assertRecordExists, summarize } from './record-types.js';
 
 /** Links between records of any registers, walkable both ways (traceability from context to improvement). */
-export async function createLink(ctx: OrgContext, input: { fromType: string; fromId: string; toType: string; toId: string; kind: string }) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const from = await assertRecordExists(ctx, trx, input.fromType, input.fromId, 'body.fromId');
-    const to = await assertRecordExists(ctx, trx, input.toType, input.toId, 'body.toId');
-    if (from.id === to.id) throw new ConflictError('A record cannot be linked to itself', [{ field: 'body.toId', message: 'Same as fromId' }]);
-    const row = { id: newId(), orgId: ctx.org.id, ...input, createdAt: nowIso(), createdBy: ctx.actor.userId };
-    const dup = await trx
-      .selectFrom('links')
-      .select('id')
-      .where('orgId', '=', ctx.org.id)
-      .where('fromType', '=', input.fromType)
-      .where('fromId', '=', input.fromId)
-      .where('toType', '=', input.toType)
-      .where('toId', '=', input.toId)
-      .where('kind', '=', input.kind)
-      .executeTakeFirst();
-    if (dup) throw new ConflictError(`${from.ref} is already linked to ${to.ref}`);
-    try {
-      await trx.insertInto('links').values(row).execute();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new ConflictError(`${from.ref} is already linked to ${to.ref}`);
-      throw err;
-    }
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'link', entityId: row.id, event: { type: 'link.created', payload: { fromRef: from.ref, toRef: to.ref, kind: input.kind } } });
-    const { orgId: _o, ...link } = row;
-    return { ...link, fromRef: from.ref, toRef: to.ref, fromTitle: from.title, toTitle: to.title };
-  });
+export async function createLink(ctx: OrgContext, input: LinkInput) {
+  return ctx.db.transaction().execute((trx) => insertLink(ctx, trx, input));
+}
+
+export interface LinkInput {
+  fromType: string;
+  fromId: string;
+  toType: string;
+  toId: string;
+  kind: string;
+}
+
+/** Links two records of the organization, with its audit event, inside the caller's transaction. */
+export async function insertLink(ctx: OrgContext, trx: Db, input: LinkInput) {
+  const from = await assertRecordExists(ctx, trx, input.fromType, input.fromId, 'body.fromId');
+  const to = await assertRecordExists(ctx, trx, input.toType, input.toId, 'body.toId');
+  if (from.id === to.id) throw new ConflictError('A record cannot be linked to itself', [{ field: 'body.toId', message: 'Same as fromId' }]);
+  const row = { id: newId(), orgId: ctx.org.id, ...input, createdAt: nowIso(), createdBy: ctx.actor.userId };
+  const dup = await trx
+    .selectFrom('links')
+    .select('id')
+    .where('orgId', '=', ctx.org.id)
+    .where('fromType', '=', input.fromType)
+    .where('fromId', '=', input.fromId)
+    .where('toType', '=', input.toType)
+    .where('toId', '=', input.toId)
+    .where('kind', '=', input.kind)
+    .executeTakeFirst();
+  if (dup) throw new ConflictError(`${from.ref} is already linked to ${to.ref}`);
+  try {
+    await trx.insertInto('links').values(row).execute();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError(`${from.ref} is already linked to ${to.ref}`);
+    throw err;
+  }
+  await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'link', entityId: row.id, event: { type: 'link.created', payload: { fromRef: from.ref, toRef: to.ref, kind: input.kind } } });
+  const { orgId: _o, ...link } = row;
+  return { ...link, fromRef: from.ref, toRef: to.ref, fromTitle: from.title, toTitle: to.title };
 }
 
 export async function listLinks(ctx: OrgContext, type: string, id: string) {

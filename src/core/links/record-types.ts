@@ -7,6 +7,9 @@ import { REGISTER_MODULES, registerByEntity } from '../register/registry.js';
 /** Record types that links and action sources can point at: every register, by its entity name. */
 export const linkableTypes = (): string[] => REGISTER_MODULES.map((m) => m.def.entity);
 
+/** The register whose records have this type (its entity name), if any. */
+export const registerOfType = (type: string) => registerByEntity(type);
+
 export interface RecordSummary {
   id: string;
   ref: string;

@@ -68,6 +68,12 @@ function cellValue(def: FieldDef, raw: string, people: Map<string, string>, refs
       const id = refs.get(`${def.target}:${ref}`) ?? (/^[0-9a-f-]{36}$/i.test(raw) ? raw : undefined);
       return id ? { value: id } : { error: `No ${def.target} ${ref} in this organization` };
     }
+    case 'enum': {
+      // another tool's export says "Very high" or "In use" where the option is very_high / in_use
+      const options = def.options ?? [];
+      const option = options.includes(raw) ? raw : options.find((o) => o === raw.toLowerCase().replace(/[\s-]+/g, '_'));
+      return { value: option ?? raw };
+    }
     default:
       return { value: raw };
   }
@@ -86,9 +92,38 @@ async function targetRefs(ctx: OrgContext, mod: RegisterModule): Promise<Map<str
   return out;
 }
 
+const matchKey = (parts: unknown[]) => parts.map((p) => String(p ?? '').trim().toLowerCase()).join(NUL);
+
+/**
+ * The register's current records by their `importMatch` key (lower-cased in JavaScript, not SQL: SQLite's lower()
+ * leaves non-ASCII letters alone, so "Éclair" must not be compared there). Reads only the id and the match fields.
+ */
+async function currentByMatchKey(ctx: OrgContext, mod: RegisterModule, fields: readonly string[]): Promise<Map<string, { id: string; ref: string }[]>> {
+  const rows = await (ctx.db as unknown as Kysely<any>).selectFrom(mod.def.table).select(['id', 'ref', ...fields]).where('orgId', '=', ctx.org.id).where('archivedAt', 'is', null).execute();
+  const out = new Map<string, { id: string; ref: string }[]>();
+  for (const r of rows) {
+    const key = matchKey(fields.map((f) => r[f]));
+    out.set(key, [...(out.get(key) ?? []), { id: r.id as string, ref: r.ref as string }]);
+  }
+  return out;
+}
+
+async function rowsById(ctx: OrgContext, mod: RegisterModule, ids: string[]): Promise<Map<string, Values>> {
+  const out = new Map<string, Values>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const found = await (ctx.db as unknown as Kysely<any>).selectFrom(mod.def.table).selectAll().where('orgId', '=', ctx.org.id).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const row of found) out.set(row.id as string, row as Values);
+  }
+  return out;
+}
+
 /**
  * Imports rows into a register. A row whose Reference matches an existing record updates it (only what differs);
- * a row without one creates a record, so importing the same file twice changes nothing the second time. Every row
+ * a row without one creates a record, so importing the same file twice changes nothing the second time. A
+ * register with `importMatch` (assets: the name) first looks for the current record whose match fields equal the
+ * row's, case-insensitively, and updates it: a file exported from another tool, with no Reference at all, can be
+ * imported again without duplicating anything. A match on more than one record, or two rows describing the same
+ * record, is an error on the line. Every row
  * is checked first; rows are written only when none has an error, all in one transaction.
  */
 export async function importRecords(ctx: OrgContext, mod: RegisterModule, table: ImportTable, opts: { dryRun: boolean }): Promise<ImportReport> {
@@ -105,9 +140,20 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
     for (const row of found) existing.set(row.ref as string, row as Values);
   }
 
+  const matchFields = mod.def.importMatch ?? [];
+  const matchColumns = matchFields.map((f) => columns.indexOf(f));
+  const canMatch = matchFields.length > 0 && matchColumns.every((i) => i >= 0);
+  const rowKey = (cells: string[]) => (canMatch && matchColumns.every((i) => (cells[i] ?? '').trim()) ? matchKey(matchColumns.map((i) => cells[i])) : null);
+  const fileKeys = new Set(table.rows.filter((r) => !(refIndex >= 0 && r.cells[refIndex]?.trim())).map((r) => rowKey(r.cells)).filter((k): k is string => k !== null));
+  const byKey = fileKeys.size ? await currentByMatchKey(ctx, mod, matchFields) : new Map<string, { id: string; ref: string }[]>();
+  const matchedRows = await rowsById(ctx, mod, [...fileKeys].map((k) => byKey.get(k)).filter((m) => m?.length === 1).map((m) => m![0]!.id));
+
   const errors: ImportIssue[] = [];
   const plan: { line: number; id?: string; values: Values }[] = [];
   const seenRefs = new Set<string>();
+  /** record id → the line that already describes it; match key → the line that will create it */
+  const seenIds = new Map<string, number>();
+  const seenKeys = new Map<string, number>();
   let unchanged = 0;
   for (const { line, cells } of table.rows) {
     const values: Values = {};
@@ -122,15 +168,34 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
       if (error) errors.push({ line, field, message: error });
       else values[field] = value;
     });
-    const current = ref ? existing.get(ref) : undefined;
+    let current = ref ? existing.get(ref) : undefined;
+    const repeatedRef = !!ref && seenRefs.has(ref);
     if (ref && !current) errors.push({ line, field: 'ref', message: `No ${mod.def.entity} ${ref} in this organization (leave Reference empty to create one)` });
-    if (ref && seenRefs.has(ref)) errors.push({ line, field: 'ref', message: `${ref} appears on more than one row` });
+    if (repeatedRef) errors.push({ line, field: 'ref', message: `${ref} appears on more than one row` });
     if (ref) seenRefs.add(ref);
     if (current?.archivedAt) errors.push({ line, field: 'ref', message: `${ref} is archived` });
+    const key = ref ? null : rowKey(cells);
+    if (key !== null) {
+      const what = matchFields.join(' and ');
+      const found = byKey.get(key) ?? [];
+      if (found.length > 1) {
+        errors.push({ line, field: matchFields[0]!, message: `Matches ${found.length} current records by ${what} (${found.map((f) => f.ref).join(', ')}); add a Reference column to say which` });
+      } else if (found.length === 1) {
+        current = matchedRows.get(found[0]!.id);
+      } else if (seenKeys.has(key)) {
+        errors.push({ line, field: matchFields[0]!, message: `Same ${what} as line ${seenKeys.get(key)}: each row must describe a different record` });
+      } else {
+        seenKeys.set(key, line);
+      }
+    }
+    const earlier = current ? seenIds.get(current.id as string) : undefined;
+    if (earlier !== undefined && !repeatedRef) errors.push({ line, field: ref ? 'ref' : matchFields[0]!, message: `${current!.ref} is already described on line ${earlier}` });
+    if (current && earlier === undefined) seenIds.set(current.id as string, line);
 
     const schema = current ? mod.def.updateSchema : mod.def.createSchema;
     // Empty cells clear optional fields; on creation they are simply not set.
-    const input = current ? values : Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+    const given = current ? values : Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+    const input = mod.normalizeImport ? mod.normalizeImport(given, current) : given;
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors.push({ line, field: String(issue.path[0] ?? 'row'), message: issue.message });

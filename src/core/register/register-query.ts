@@ -1,9 +1,10 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { containsText } from '../../db/dialect.js';
 import type { OrgContext } from '../context.js';
 import type { RegisterModule, Values } from './register-module.js';
 
 type AnyQuery = SelectQueryBuilder<any, any, any>;
+const MAX_SEARCH_WORDS = 6;
 
 /** The filtered (not yet sorted or paged) query of a register list; shared by the list, its count and exports. */
 export function filteredQuery(ctx: OrgContext, mod: RegisterModule, query: Values): AnyQuery {
@@ -12,10 +13,12 @@ export function filteredQuery(ctx: OrgContext, mod: RegisterModule, query: Value
   let qb: AnyQuery = db.selectFrom(def.table).where('orgId', '=', ctx.org.id);
   qb = query.archived === true ? qb.where('archivedAt', 'is not', null) : qb.where('archivedAt', 'is', null);
 
-  const q = typeof query.q === 'string' ? query.q.trim() : '';
-  if (q) {
+  // Every word must appear in one of the searchable fields, in any order: "leeds net" finds "Leeds office network"
+  // (what a typeahead needs). A handful of words at most keeps the cost bounded.
+  const words = typeof query.q === 'string' ? query.q.trim().split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS) : [];
+  if (words.length) {
     const searchable = ['ref', ...Object.entries(def.fields).filter(([, f]) => f.searchable).map(([n]) => n)];
-    qb = qb.where((eb) => eb.or(searchable.map((name) => containsText(name, q))));
+    for (const word of words) qb = qb.where((eb) => eb.or(searchable.map((name) => containsText(name, word))));
   }
 
   for (const [name, field] of Object.entries(def.fields)) {
@@ -45,13 +48,31 @@ export function filteredQuery(ctx: OrgContext, mod: RegisterModule, query: Value
 export function sortedQuery(mod: RegisterModule, qb: AnyQuery, query: Values): AnyQuery {
   const sort = typeof query.sort === 'string' ? query.sort : mod.def.defaultSort.field;
   const order = query.order === 'asc' || query.order === 'desc' ? query.order : mod.def.defaultSort.order;
-  const kind = mod.def.fields[sort]?.kind;
-  const isText = kind === 'text' || kind === 'longtext' || sort === 'ref';
-  // Empty values last whatever the direction. Text sorts case-insensitively (SQLite compares bytes, PostgreSQL
-  // uses its collation: lower() makes both put "alpha" beside "Alpha"). Then a stable tie-breaker so pages never
-  // overlap.
-  return qb
-    .orderBy((eb) => eb.case().when(eb.ref(sort), 'is', null).then(1).else(0).end())
-    .orderBy((eb) => (isText ? eb.fn('lower', [eb.ref(sort)]) : eb.ref(sort)), order)
-    .orderBy('id', 'asc');
+  // Then a stable tie-breaker so pages never overlap.
+  let sorted = orderBy(mod, qb, sort, order);
+  for (const then of mod.def.thenBy ?? []) {
+    if (then.field !== sort) sorted = orderBy(mod, sorted, then.field, then.order);
+  }
+  return sorted.orderBy('id', 'asc');
+}
+
+const NEVER_EMPTY = new Set(['ref', 'createdAt', 'updatedAt']);
+
+/**
+ * One sort key. Empty values last whatever the direction (skipped where a value is always present, so an index on
+ * the column can serve the order). Text sorts case-insensitively (SQLite compares bytes, PostgreSQL uses its
+ * collation: lower() makes both put "alpha" beside "Alpha"); references by number (ACT-999 before ACT-1000: they
+ * share a prefix, so the shorter is the smaller); an ordered enum by its place on the scale.
+ */
+function orderBy(mod: RegisterModule, qb: AnyQuery, field: string, order: 'asc' | 'desc'): AnyQuery {
+  const def = mod.def.fields[field];
+  const alwaysSet = NEVER_EMPTY.has(field) || (!!def?.required && !def.readOnly) || def?.default !== undefined;
+  const out = alwaysSet ? qb : qb.orderBy((eb) => eb.case().when(eb.ref(field), 'is', null).then(1).else(0).end());
+  if (field === 'ref') return out.orderBy((eb) => eb.fn('length', [eb.ref('ref')]), order).orderBy('ref', order);
+  if (def?.kind === 'text' || def?.kind === 'longtext') return out.orderBy((eb) => eb.fn('lower', [eb.ref(field)]), order);
+  if (def?.kind === 'enum' && def.ordered) {
+    const whens = (def.options ?? []).map((o, i) => sql`when ${o} then ${sql.lit(i)}`);
+    return out.orderBy((eb) => sql`case ${eb.ref(field)} ${sql.join(whens, sql` `)} end`, order);
+  }
+  return out.orderBy(field, order);
 }

@@ -1,5 +1,22 @@
+import type { Db } from '../../db/connect.js';
+import type { OrgContext } from '../context.js';
 import type { VersionedDef } from '../../schema/versioning/versioned.js';
 import type { RegisterModule } from '../register/register-module.js';
+
+/** A part of a controlled document as exports lay it out (see reports/document-model.ts). */
+export type DocumentBlock =
+  | { kind: 'text'; heading: string; paragraphs: string[]; subheading?: boolean }
+  | {
+      kind: 'table';
+      heading: string;
+      columns: string[];
+      rows: string[][];
+      subheading?: boolean;
+      /** background colour per body cell (`#RRGGBB` or null), e.g. a risk matrix coloured by level */
+      fills?: (string | null)[][];
+      /** the first column holds row headings (shaded like the header row) */
+      rowHeadings?: boolean;
+    };
 
 /** A register whose records carry versioned, approvable content (scope, policies, methodology, SoA…). */
 export interface VersionedModule {
@@ -7,4 +24,11 @@ export interface VersionedModule {
   versioned: VersionedDef;
   /** how many distinct approvals make a version approved (default 1) */
   requiredApprovals?: number;
+  /** how a `data` section appears in DOCX/PDF exports (required when the content has one) */
+  renderData?: (sectionKey: string, value: unknown) => DocumentBlock[];
+  /**
+   * Work that must happen in the same transaction as an approval that makes a version approved (e.g. re-scoring
+   * every risk on a newly approved methodology); throwing rolls the approval back.
+   */
+  onApproved?: (ctx: OrgContext, trx: Db, recordId: string, versionNo: number, content: Record<string, unknown>) => Promise<void>;
 }

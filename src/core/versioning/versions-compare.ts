@@ -8,7 +8,7 @@ type Row = Record<string, string>;
 
 export interface SectionComparison {
   key: string;
-  kind: 'text' | 'table';
+  kind: 'text' | 'table' | 'data';
   changed: boolean;
   /** text sections: the words kept, added and removed, in order */
   parts?: { value: string; added?: boolean; removed?: boolean }[];
@@ -16,6 +16,35 @@ export interface SectionComparison {
   removedRows?: Row[];
   addedRows?: Row[];
   keptRows?: Row[];
+  /** data sections: every value that differs, by its path (e.g. `likelihood.levels.2.label`) */
+  changes?: ValueChange[];
+}
+
+export interface ValueChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The leaves of a JSON value by path; arrays by index, so a level renamed shows as that level's label changing. */
+function leaves(value: unknown, path: string, out: Map<string, unknown>): Map<string, unknown> {
+  if (value !== null && typeof value === 'object') {
+    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+    if (!entries.length) out.set(path, value);
+    for (const [k, v] of entries) leaves(v, path ? `${path}.${k}` : k, out);
+  } else {
+    out.set(path, value);
+  }
+  return out;
+}
+
+export function valueChanges(before: unknown, after: unknown): ValueChange[] {
+  const a = leaves(before, '', new Map());
+  const b = leaves(after, '', new Map());
+  const paths = [...new Set([...a.keys(), ...b.keys()])];
+  return paths
+    .filter((p) => canonicalJson(a.get(p) ?? null) !== canonicalJson(b.get(p) ?? null))
+    .map((p) => ({ path: p, before: a.has(p) ? a.get(p) : null, after: b.has(p) ? b.get(p) : null }));
 }
 
 /** Two versions side by side, section by section, with what changed between them. */
@@ -28,6 +57,7 @@ export async function compareVersions(ctx: OrgContext, vm: VersionedModule, reco
     if (section.kind === 'text') {
       return { key: section.key, kind: 'text', changed, parts: diffWordsWithSpace(String(before ?? ''), String(after ?? '')).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) };
     }
+    if (section.kind === 'data') return { key: section.key, kind: 'data', changed, changes: valueChanges(before, after) };
     const oldRows = (before as Row[] | undefined) ?? [];
     const newRows = (after as Row[] | undefined) ?? [];
     const key = (r: Row) => canonicalJson(r);

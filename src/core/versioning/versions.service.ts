@@ -192,6 +192,7 @@ export async function approveVersion(ctx: OrgContext, vm: VersionedModule, recor
     const previous = await trx.selectFrom('recordVersions').select(['id', 'versionNo']).where('orgId', '=', ctx.org.id).where('entityType', '=', vm.register.def.entity).where('recordId', '=', recordId).where('state', '=', 'approved').executeTakeFirst();
     if (previous) await trx.updateTable('recordVersions').set({ state: 'superseded' }).where('id', '=', previous.id).execute();
     await trx.updateTable('recordVersions').set({ state: 'approved', approvedAt: now }).where('id', '=', version.id).execute();
+    await vm.onApproved?.(ctx, trx, recordId, versionNo, JSON.parse(version.content) as Content);
     await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: vm.register.def.entity, entityId: recordId, event: { type: 'version.approved', payload: { ref: record.ref, version: versionNo, contentHash: version.contentHash, supersedes: previous?.versionNo ?? null } } });
     await syncSummary(ctx, trx, vm, recordId);
   });

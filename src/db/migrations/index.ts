@@ -3,6 +3,10 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-versions-approvals-scope.js';
 import * as m0003 from './0003-context.js';
 import * as m0004 from './0004-leadership.js';
+import * as m0005 from './0005-assets.js';
+import * as m0006 from './0006-isms-risks.js';
+import * as m0007 from './0007-risk-register.js';
+import * as m0008 from './0008-evidence.js';
 
 /** Ordered list of migrations. Append only; never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +14,8 @@ export const migrations: Record<string, Migration> = {
   '0002-versions-approvals-scope': m0002,
   '0003-context': m0003,
   '0004-leadership': m0004,
+  '0005-assets': m0005,
+  '0006-isms-risks': m0006,
+  '0007-risk-register': m0007,
+  '0008-evidence': m0008,
 };

@@ -31,7 +31,12 @@ export const actionRegister = defineRegister({
     sourceId: { kind: 'text', label: 'actions.field.sourceId', maxLength: 40 },
     completedAt: { kind: 'text', label: 'actions.field.completedAt', readOnly: true },
   },
-  extraQuery: { overdue: queryBoolean.optional() },
+  extraQuery: {
+    overdue: queryBoolean.optional(),
+    // the actions planned from one record (`sourceType=isms_risk&sourceId=…`), or from any record of a register
+    sourceType: z.string().regex(/^[a-z][a-z_]{0,39}$/, 'A record type such as isms_risk').optional(),
+    sourceId: z.uuid().optional(),
+  },
 });
 
 export type ActionRecord = z.infer<typeof actionRegister.recordSchema>;

@@ -68,6 +68,19 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     type: z.literal('leadership.starting_set_added'),
     payload: z.object({ roles: z.array(z.string()), activities: z.array(z.string()), cells: z.array(z.object({ activityRef: z.string(), roleRef: z.string(), value: z.string() })) }),
   }),
+  z.object({ type: z.literal('threat_catalog.starting_set_added'), payload: z.object({ threats: z.array(z.string()), vulnerabilities: z.array(z.string()) }) }),
+  z.object({
+    type: z.literal('risk.rescored'),
+    payload: z.object({ rescoreId: z.string(), methodologyRef: z.string(), fromVersion: z.number().int().nullable(), toVersion: z.number().int(), total: z.number().int(), changed: z.number().int(), crossed: z.number().int() }),
+  }),
+  z.object({
+    type: z.literal('risk.reevaluated'),
+    payload: z.object({ ref: z.string(), rescoreId: z.string(), toVersion: z.number().int(), changes }),
+  }),
+  z.object({ type: z.literal('risk.assets_set'), payload: z.object({ ref: z.string(), added: z.array(z.string()), removed: z.array(z.string()) }) }),
+  z.object({ type: z.literal('risk_assessment.closed'), payload: z.object({ ref: z.string(), methodologyVersion: z.number().int().nullable(), risks: z.number().int(), note: z.string().nullable() }) }),
+  z.object({ type: z.literal('reassessment_trigger.risks_set'), payload: z.object({ ref: z.string(), added: z.array(z.string()), removed: z.array(z.string()) }) }),
+  z.object({ type: z.literal('evidence.downloaded'), payload: z.object({ ref: z.string(), fileName: z.string(), sha256: z.string(), size: z.number().int() }) }),
   z.object({
     type: z.literal('approval.granted'),
     payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string(), meaning: z.string(), role: roleSchema }),

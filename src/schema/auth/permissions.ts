@@ -38,6 +38,24 @@ export const PERMISSIONS = {
   role_assignment: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS },
   raci: { read: ALL, export: ALL, update: MANAGERS },
   leadership_commitment: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS },
+  // Assets and the threat and vulnerability catalogs (6.1.2 c): whoever knows the systems records them; archiving is
+  // for managers. A dependency is an edge of the asset map that editors remove as they add it (like a link).
+  // Loading the starting catalog only adds entries a contributor could add one by one.
+  asset: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
+  asset_dependency: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: EDITORS },
+  threat: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS, seed: EDITORS },
+  vulnerability: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
+  // The risk methodology sets the acceptance criteria: managers write it, top management approves it (6.1.2 a).
+  risk_methodology: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, approve: APPROVERS },
+  // Risk owners analyse their risks: contributors edit risks; closing assessments and triggers belong to managers.
+  risk: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
+  risk_assessment: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, close: MANAGERS },
+  reassessment_trigger: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
+  // ISMS-level risks and opportunities (6.1.1): recorded like the issues and requirements they come from.
+  isms_risk: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
+  // Evidence files: whoever does the work files its proof; archiving evidence is for managers. Everyone who reads
+  // the ISMS (auditors first) may read and download it. Attaching and detaching are links (links.create/delete).
+  evidence: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, delete: MANAGERS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Perms = typeof PERMISSIONS;

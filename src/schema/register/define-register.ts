@@ -18,6 +18,15 @@ export interface RegisterConfig<F extends FieldMap> {
   /** register-specific list filters (beyond the generic ones derived from fields) */
   extraQuery?: Record<string, z.ZodType>;
   defaultSort?: { field: string; order: 'asc' | 'desc' };
+  /** tie-breakers after whichever sort the list uses (e.g. risks of the same priority by score, highest first) */
+  thenBy?: { field: string; order: 'asc' | 'desc' }[];
+  /**
+   * How an import row without a Reference finds the record it describes: the current record whose fields all equal
+   * the row's (text compared case-insensitively). None found: the row creates one; more than one: an error on that
+   * line. Lets a list kept in another tool (which knows nothing of Rampart's references) be imported again and again
+   * without duplicates.
+   */
+  importMatch?: readonly (keyof F & string)[];
 }
 
 export const BASE_SORT_FIELDS = ['ref', 'createdAt', 'updatedAt'] as const;

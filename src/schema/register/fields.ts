@@ -13,6 +13,8 @@ export interface FieldDef {
   required?: boolean;
   /** for enum */
   options?: readonly string[];
+  /** for enum: the options form a scale, listed lowest first; lists sort by that order rather than alphabetically */
+  ordered?: boolean;
   /** for record: the entity of the register it points at (`interested_party`); the value is that record's id */
   target?: string;
   /** for text/longtext */

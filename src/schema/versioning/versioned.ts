@@ -26,7 +26,21 @@ export interface TableSection {
   maxRows?: number;
 }
 
-export type Section = TextSection | TableSection;
+/**
+ * Structured content validated by its own schema (a risk methodology's scales and matrix, for instance). The
+ * module supplies how it is edited (web), laid out in documents (core) and compared (generic: changed values by path).
+ */
+export interface DataSection {
+  kind: 'data';
+  key: string;
+  label: string;
+  help?: string;
+  schema: z.ZodType;
+  /** the value a new record starts from (must satisfy `schema`) */
+  initial: unknown;
+}
+
+export type Section = TextSection | TableSection | DataSection;
 
 export interface VersionedConfig {
   /** the register entity this content belongs to (permission entity too) */
@@ -44,6 +58,7 @@ export interface VersionedConfig {
 
 function sectionSchema(section: Section): z.ZodType {
   if (section.kind === 'text') return z.string().max(section.maxLength ?? 20_000).default('');
+  if (section.kind === 'data') return section.schema.default(section.initial);
   const row: Record<string, z.ZodType> = {};
   for (const c of section.columns) {
     const s = z.string().trim().max(c.maxLength ?? 2000);
@@ -62,7 +77,8 @@ export function defineVersioned<C extends VersionedConfig>(config: C) {
     contentSchema,
     draftSchema: z.strictObject({
       content: contentSchema,
-      stage: config.stages ? stageSchema.optional() : z.null().optional(),
+      // a document without stages has no stage field at all
+      ...(config.stages ? { stage: stageSchema.optional() } : {}),
       changeNote: z.string().trim().max(2000).optional(),
       /** the version the editor started from; a newer draft by someone else answers 409 */
       baseVersion: z.number().int().positive().optional(),

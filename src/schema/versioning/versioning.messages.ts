@@ -88,6 +88,7 @@ export const versioningMessages = {
   'versions.compare.heading': 'Version {from} → version {to}',
   'versions.compare.legend': 'Added words are underlined and marked as added; removed words are struck through and marked as removed.',
   'versions.compare.unchanged': '{count} sections unchanged',
+  'versions.compare.unchangedOne': '1 section unchanged',
   'versions.compare.noChanges': 'The two versions have the same content.',
   'versions.compare.added': 'added',
   'versions.compare.removed': 'removed',
@@ -112,4 +113,10 @@ export const versioningMessages = {
   'versions.history.role': 'as {role}',
   'versions.history.format': 'format {format}',
   'versions.history.supersedes': 'supersedes version {no}',
+  // data sections (structured content) in the generic document UI
+  'versions.data.notEditable': 'This section is structured data with no editor here yet. It is kept as it is when you save.',
+  'versions.compare.dataChanges': '{count} values changed.',
+  'versions.compare.where': 'What',
+  'versions.compare.before': 'Before',
+  'versions.compare.after': 'After',
 } as const;

@@ -52,7 +52,7 @@ export function registerRoutesFor(mod: RegisterModule) {
     for (const type of ['text/csv', XLSX_TYPE]) {
       app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
     }
-    app.post(`${base}/import`, { bodyLimit: IMPORT_BODY_LIMIT, config: { permission: perm('import') }, schema: { tags, summary: `Import ${def.collection} from CSV or XLSX (dryRun=true checks every row and writes nothing); rows with a known Reference update, others create`, params: orgParams, querystring: z.strictObject({ dryRun: queryBoolean.default(true) }) } }, async (request) => {
+    if (!mod.omitRoutes?.includes('import')) app.post(`${base}/import`, { bodyLimit: IMPORT_BODY_LIMIT, config: { permission: perm('import') }, schema: { tags, summary: `Import ${def.collection} from CSV or XLSX (dryRun=true checks every row and writes nothing); rows with a known Reference update, others create`, params: orgParams, querystring: z.strictObject({ dryRun: queryBoolean.default(true) }) } }, async (request) => {
       const type = request.headers['content-type'] ?? '';
       if (!Buffer.isBuffer(request.body)) throw new ValidationError([{ field: 'body', message: `Send the file itself with content-type text/csv or ${XLSX_TYPE}` }]);
       const table = await readTable(request.body, type);
@@ -63,7 +63,7 @@ export function registerRoutesFor(mod: RegisterModule) {
       recordHistory(orgCtx(request), mod, request.params.id),
     );
 
-    app.post(base, { config: { permission: perm('create') }, schema: { tags, summary: `Create a ${def.entity}`, params: orgParams, body: def.createSchema, response: { 201: def.recordSchema } } }, async (request, reply) =>
+    if (!mod.omitRoutes?.includes('create')) app.post(base, { config: { permission: perm('create') }, schema: { tags, summary: `Create a ${def.entity}`, params: orgParams, body: def.createSchema, response: { 201: def.recordSchema } } }, async (request, reply) =>
       reply.code(201).send(await createRecord(orgCtx(request), mod, request.body as Record<string, unknown>)),
     );
 

@@ -8,6 +8,7 @@ import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { RegisterDetail } from '../register/register-detail.js';
 import { useRegisterMutations, useRegisterRecord } from '../register/register-api.js';
 import { Breadcrumb } from './action-form-pages.js';
+import { ActionSource } from './action-source.js';
 
 const route = getRouteApi('/o/$org/actions/$id');
 
@@ -63,6 +64,7 @@ export function ActionDetailPage() {
         </div>
       </header>
       {archive.isError ? <ErrorMessage error={archive.error} /> : null}
+      <ActionSource org={org} action={data} />
       <RegisterDetail
         org={org}
         register={actionRegister}

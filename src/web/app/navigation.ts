@@ -4,7 +4,7 @@ import type { PlannedModuleSlug } from '../modules/planned-modules.js';
 /** Side navigation, grouped by the clauses of ISO/IEC 27001, then administration. */
 export type NavItem =
   | { kind: 'module'; slug: PlannedModuleSlug; label: MessageKey }
-  | { kind: 'page'; path: 'actions' | 'scopes' | 'issues' | 'interested-parties' | 'requirements' | 'isms-processes' | 'isms-roles' | 'leadership-commitments' | 'members' | 'tokens' | 'audit'; label: MessageKey; search?: Record<string, string>; permission?: string };
+  | { kind: 'page'; path: 'actions' | 'scopes' | 'issues' | 'interested-parties' | 'requirements' | 'isms-processes' | 'isms-roles' | 'leadership-commitments' | 'assets' | 'threats' | 'risk-methodology' | 'isms-risks' | 'risks' | 'risk-assessments' | 'evidence' | 'members' | 'tokens' | 'audit'; label: MessageKey; search?: Record<string, string>; permission?: string };
 
 export interface NavGroup {
   id: string;
@@ -37,7 +37,13 @@ export const NAV_GROUPS: NavGroup[] = [
     id: 'planning',
     label: 'nav.group.planning',
     items: [
-      { kind: 'module', slug: 'risk-assessment', label: 'module.riskAssessment.title' },
+      // 6.1.1 comes first: the ISMS's own risks and opportunities frame the information security risk work below
+      { kind: 'page', path: 'isms-risks', label: 'nav.ismsRisks' },
+      { kind: 'page', path: 'assets', label: 'nav.assets' },
+      { kind: 'page', path: 'threats', label: 'nav.threats' },
+      { kind: 'page', path: 'risks', label: 'nav.riskRegister' },
+      { kind: 'page', path: 'risk-methodology', label: 'nav.riskMethodology' },
+      { kind: 'page', path: 'risk-assessments', label: 'nav.riskAssessments' },
       { kind: 'module', slug: 'risk-treatment', label: 'module.riskTreatment.title' },
       { kind: 'module', slug: 'objectives', label: 'module.objectives.title' },
       { kind: 'page', path: 'actions', label: 'nav.actionPlans' },
@@ -48,6 +54,7 @@ export const NAV_GROUPS: NavGroup[] = [
     label: 'nav.group.support',
     items: [
       { kind: 'module', slug: 'documents', label: 'module.documents.title' },
+      { kind: 'page', path: 'evidence', label: 'nav.evidence' },
       { kind: 'module', slug: 'competence', label: 'module.competence.title' },
       { kind: 'module', slug: 'communication', label: 'module.communication.title' },
     ],

@@ -73,6 +73,20 @@ export function PageLink({ org, path, activeProps, children }: { org: string; pa
       return <Link to="/o/$org/isms-roles" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'leadership-commitments':
       return <Link to="/o/$org/leadership-commitments" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'assets':
+      return <Link to="/o/$org/assets" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'threats':
+      return <Link to="/o/$org/threats" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'isms-risks':
+      return <Link to="/o/$org/isms-risks" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'risk-methodology':
+      return <Link to="/o/$org/risk-methodology" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'risks':
+      return <Link to="/o/$org/risks" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'risk-assessments':
+      return <Link to="/o/$org/risk-assessments" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'evidence':
+      return <Link to="/o/$org/evidence" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'members':
       return <Link to="/o/$org/members" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'tokens':

@@ -6,6 +6,7 @@ import { requirementRegister } from '../../schema/context/requirement.register.j
 import { useT } from '../i18n/i18n.js';
 import { ClimateDecisionCard } from './climate-decision-card.js';
 import { PartyRequirements } from './party-requirements.js';
+import { IsmsRisksFromSource } from '../risks/isms-risks-from-source.js';
 import { RegisterDetailPage, RegisterEditPage, RegisterListPage, RegisterNewPage } from './register-pages.js';
 
 /** Pages of clause 4.1 (issues, with the climate decision) and 4.2 (interested parties, requirements). */
@@ -48,7 +49,7 @@ export function IssuesPage() {
 }
 export const IssueNewPage = () => <RegisterNewPage register={issueRegister} path="issues" />;
 export const IssueEditPage = () => <RegisterEditPage register={issueRegister} path="issues" />;
-export const IssueDetailPage = () => <RegisterDetailPage register={issueRegister} path="issues" />;
+export const IssueDetailPage = () => <RegisterDetailPage register={issueRegister} path="issues" below={(org, id) => <IsmsRisksFromSource org={org} source="issue" id={id} />} />;
 
 export function InterestedPartiesPage() {
   const { t } = useT();
@@ -132,4 +133,4 @@ export function RequirementNewPage() {
   return <RegisterNewPage register={requirementRegister} path="requirements" defaults={defaults} />;
 }
 export const RequirementEditPage = () => <RegisterEditPage register={requirementRegister} path="requirements" />;
-export const RequirementDetailPage = () => <RegisterDetailPage register={requirementRegister} path="requirements" />;
+export const RequirementDetailPage = () => <RegisterDetailPage register={requirementRegister} path="requirements" below={(org, id) => <IsmsRisksFromSource org={org} source="requirement" id={id} />} />;

@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
+import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../components/confirm-button.js';
@@ -169,8 +170,21 @@ export function RegisterEditPage({ register, path }: { register: RegisterDef; pa
   );
 }
 
-/** A record with its fields, links and full change history; `below` adds what the register shows of its own. */
-export function RegisterDetailPage({ register, path, below }: { register: RegisterDef; path: ContextPath; below?: (org: string, id: string) => ReactNode }) {
+interface DetailPageProps {
+  register: RegisterDef;
+  path: ContextPath;
+  /** what the register shows of its own below the record */
+  below?: (org: string, id: string) => ReactNode;
+  /** what it shows between the header and the record (a state note, a dialog) */
+  above?: (org: string, record: RegisterRecord) => ReactNode;
+  /** buttons of its own, before Edit and Archive */
+  actions?: (org: string, record: RegisterRecord) => ReactNode;
+  /** whether the record can still be edited (e.g. not once closed); default: yes */
+  canEdit?: (record: RegisterRecord) => boolean;
+}
+
+/** A record with its fields, links and full change history; the register adds its own parts through the props. */
+export function RegisterDetailPage({ register, path, below, above, actions, canEdit }: DetailPageProps) {
   const { t, td } = useT();
   const org = useOrgParam();
   const id = useIdParam();
@@ -204,7 +218,8 @@ export function RegisterDetailPage({ register, path, below }: { register: Regist
           {data.archivedAt ? <p className="badge badge--muted">{t('register.archivedBadge')}</p> : null}
         </div>
         <div className="page__actions">
-          {can(`${register.entity}.update`) && !data.archivedAt ? (
+          {actions?.(org, data)}
+          {can(`${register.entity}.update`) && !data.archivedAt && (canEdit?.(data) ?? true) ? (
             <Link to={editTo(path)} params={{ org, id }} className="button button--primary">
               {t('common.edit')}
             </Link>
@@ -224,6 +239,7 @@ export function RegisterDetailPage({ register, path, below }: { register: Regist
         </div>
       </header>
       {archive.isError ? <ErrorMessage error={archive.error} /> : null}
+      {above?.(org, data)}
       <RegisterDetail
         org={org}
         register={register}

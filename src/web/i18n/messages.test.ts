@@ -11,6 +11,16 @@ import { ismsRoleRegister } from '../../schema/leadership/isms-role.register.js'
 import { roleAssignmentRegister } from '../../schema/leadership/role-assignment.register.js';
 import { ismsActivityRegister } from '../../schema/leadership/isms-activity.register.js';
 import { leadershipCommitmentRegister } from '../../schema/leadership/leadership-commitment.register.js';
+import { assetRegister } from '../../schema/risks/asset.register.js';
+import { assetDependencyRegister } from '../../schema/risks/asset-dependency.register.js';
+import { threatRegister } from '../../schema/risks/threat.register.js';
+import { vulnerabilityRegister } from '../../schema/risks/vulnerability.register.js';
+import { ismsRiskRegister } from '../../schema/risks/isms-risk.register.js';
+import { riskRegister } from '../../schema/risks/risk.register.js';
+import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
+import { riskMethodologyRegister } from '../../schema/risks/risk-methodology.register.js';
+import { riskMethodologyVersioned } from '../../schema/risks/risk-methodology.versioned.js';
+import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -19,7 +29,9 @@ import { createI18n } from './i18n.js';
 
 /** Registers the UI knows; each later register is added here so its labels are checked too. */
 const REGISTERS: RegisterDef[] = [actionRegister, scopeRegister, issueRegister, interestedPartyRegister, requirementRegister,
-  ismsProcessRegister, processInteractionRegister, ismsRoleRegister, roleAssignmentRegister, ismsActivityRegister, leadershipCommitmentRegister];
+  ismsProcessRegister, processInteractionRegister, ismsRoleRegister, roleAssignmentRegister, ismsActivityRegister, leadershipCommitmentRegister,
+  assetRegister, assetDependencyRegister, threatRegister, vulnerabilityRegister, ismsRiskRegister,
+  riskRegister, riskAssessmentRegister, reassessmentTriggerRegister, riskMethodologyRegister, evidenceRegister];
 
 describe('message catalog', () => {
   const keys = new Set(Object.keys(en));
@@ -44,6 +56,11 @@ describe('message catalog', () => {
       ...def.sections.flatMap((s) => [s.label, ...(s.help ? [s.help] : []), ...(s.kind === 'table' ? s.columns.map((c) => c.label) : [])]),
       ...(def.stages ?? []).map((stage) => `${def.entity}.stage.${stage}`),
     ];
+    expect(needed.filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it('has every section label of the risk methodology', () => {
+    const needed = riskMethodologyVersioned.sections.flatMap((s) => [s.label, ...(s.help ? [s.help] : [])]);
     expect(needed.filter((k) => !keys.has(k))).toEqual([]);
   });
 

@@ -78,6 +78,8 @@ export interface LinkItem {
   toType: string;
   toId: string;
   toRef: string;
+  fromTitle?: string | null;
+  toTitle?: string | null;
   kind: string;
   createdAt: string;
 }

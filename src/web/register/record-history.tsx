@@ -80,6 +80,8 @@ function details(i18n: I18n, register: RegisterDef, e: HistoryItem, sectionLabel
   const version = typeof p.version === 'number' ? p.version : undefined;
   switch (e.type) {
     case 'record.updated':
+    case 'risk.reevaluated': // a new methodology version re-scored the risk: same shape of changes
+      if (typeof p.toVersion === 'number') parts.push(t('register.history.methodologyVersion', { no: p.toVersion }));
       for (const [field, change] of Object.entries((p.changes ?? {}) as Record<string, { from: unknown; to: unknown }>)) {
         const label = register.fields[field] ? td(register.fields[field].label) : field;
         parts.push(`${label}: ${text(change.from)} → ${text(change.to)}`);
@@ -109,6 +111,9 @@ function details(i18n: I18n, register: RegisterDef, e: HistoryItem, sectionLabel
       break;
     default:
       if (typeof p.ref === 'string') parts.push(p.ref);
+      // sets of records replaced as a whole (the assets of a risk, the risks of a trigger)
+      if (Array.isArray(p.added) && p.added.length) parts.push(t('register.history.added', { list: p.added.join(', ') }));
+      if (Array.isArray(p.removed) && p.removed.length) parts.push(t('register.history.removed', { list: p.removed.join(', ') }));
   }
   return parts.join(' · ');
 }

@@ -10,13 +10,26 @@ import { ismsRoleRegister } from '../../schema/leadership/isms-role.register.js'
 import { roleAssignmentRegister } from '../../schema/leadership/role-assignment.register.js';
 import { ismsActivityRegister } from '../../schema/leadership/isms-activity.register.js';
 import { leadershipCommitmentRegister } from '../../schema/leadership/leadership-commitment.register.js';
+import { assetRegister } from '../../schema/risks/asset.register.js';
+import { assetDependencyRegister } from '../../schema/risks/asset-dependency.register.js';
+import { threatRegister } from '../../schema/risks/threat.register.js';
+import { vulnerabilityRegister } from '../../schema/risks/vulnerability.register.js';
+import { riskRegister } from '../../schema/risks/risk.register.js';
+import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
+import { ismsRiskRegister } from '../../schema/risks/isms-risk.register.js';
+import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
 
 /**
  * Registers the UI can point at from a `record` field (by entity), for the generic select, display and filter.
  * Each register's pages live at `/o/$org/<collection>` and `/o/$org/<collection>/$id`; a new register adds itself here.
  */
 const KNOWN: RegisterDef[] = [actionRegister, scopeRegister, issueRegister, interestedPartyRegister, requirementRegister,
-  ismsProcessRegister, processInteractionRegister, ismsRoleRegister, roleAssignmentRegister, ismsActivityRegister, leadershipCommitmentRegister];
+  ismsProcessRegister, processInteractionRegister, ismsRoleRegister, roleAssignmentRegister, ismsActivityRegister, leadershipCommitmentRegister,
+  assetRegister, assetDependencyRegister, threatRegister, vulnerabilityRegister,
+  riskRegister, riskAssessmentRegister, reassessmentTriggerRegister, ismsRiskRegister, evidenceRegister];
+
+/** Every register the UI knows (e.g. the kinds of record evidence can be attached to). */
+export const knownRegisters = (): readonly RegisterDef[] => KNOWN;
 
 export function targetRegister(entity: string | undefined): RegisterDef | undefined {
   return KNOWN.find((r) => r.entity === entity);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { FieldDef, RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import { FormField } from '../components/form-field.js';
@@ -16,10 +16,12 @@ interface Props {
   onChange: (patch: RegisterSearch) => void;
   /** fields not offered as filters (fixed by the page) */
   hidden?: string[] | undefined;
+  /** filters of the page's own, after the field filters */
+  extra?: ReactNode;
 }
 
 /** Search box and one filter per `filterable` field, all written to the URL. */
-export function RegisterFilters({ org, register, search, members, onChange, hidden = [] }: Props) {
+export function RegisterFilters({ org, register, search, members, onChange, hidden = [], extra }: Props) {
   const { t } = useT();
   const filterable = Object.entries(register.fields).filter(([name, d]) => d.filterable && !hidden.includes(name)) as Array<[string, FieldDef]>;
   return (
@@ -28,6 +30,7 @@ export function RegisterFilters({ org, register, search, members, onChange, hidd
       {filterable.map(([name, def]) => (
         <FieldFilter key={name} org={org} register={register} name={name} def={def} search={search} members={members} onChange={onChange} />
       ))}
+      {extra}
     </div>
   );
 }

@@ -18,16 +18,24 @@ interface Props {
   onCancel: () => void;
   /** values to start a new record with (e.g. the party a new requirement belongs to) */
   defaults?: Record<string, string> | undefined;
+  /**
+   * The options an enum field offers given the other values (a category that depends on the kind); undefined keeps
+   * the field's own. A value that no longer fits is cleared, so the choice is made again.
+   */
+  optionsFor?: (field: string, values: Record<string, FormValue>) => readonly string[] | undefined;
+  /** fields sent with their (default) value but not shown, e.g. the source of an action planned from a record */
+  hiddenFields?: readonly string[];
 }
 
-type Values = Record<string, FormValue>;
+export type FormValues = Record<string, FormValue>;
 
-function writableFields(register: RegisterDef): Array<[string, FieldDef]> {
+/** The fields a person writes (not the server-kept ones), for forms built from a register. */
+export function writableFields(register: RegisterDef): Array<[string, FieldDef]> {
   return Object.entries(register.fields).filter(([, d]) => !d.readOnly) as Array<[string, FieldDef]>;
 }
 
-function initialValues(register: RegisterDef, record: RegisterRecord | undefined, defaults: Record<string, string> = {}): Values {
-  const out: Values = {};
+export function initialValues(register: RegisterDef, record: RegisterRecord | undefined, defaults: Record<string, string> = {}): FormValues {
+  const out: FormValues = {};
   for (const [name, def] of writableFields(register)) {
     const v = record ? record[name] : (defaults[name] ?? def.default);
     if (def.kind === 'boolean') out[name] = v === true;
@@ -36,7 +44,7 @@ function initialValues(register: RegisterDef, record: RegisterRecord | undefined
   return out;
 }
 
-function toApiValue(def: FieldDef, v: FormValue): unknown {
+export function toApiValue(def: FieldDef, v: FormValue): unknown {
   if (def.kind === 'boolean') return v === true;
   if (v === '') return null;
   if (def.kind === 'integer') return Number(v);
@@ -44,13 +52,13 @@ function toApiValue(def: FieldDef, v: FormValue): unknown {
 }
 
 /** Create/edit form built from the register's field definitions, validated with its zod schemas. */
-export function RegisterForm({ org, register, record, onSubmit, onCancel, defaults }: Props) {
+export function RegisterForm({ org, register, record, onSubmit, onCancel, defaults, optionsFor, hiddenFields = [] }: Props) {
   const i18n = useT();
   const { t, td } = i18n;
   const members = useMembers(org).data?.items ?? [];
   const initial = useMemo(() => initialValues(register, record, defaults), [register, record, defaults]);
   const related = (record?.related ?? {}) as RelatedMap;
-  const [values, setValues] = useState<Values>(initial);
+  const [values, setValues] = useState<FormValues>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -97,6 +105,21 @@ export function RegisterForm({ org, register, record, onSubmit, onCancel, defaul
     }
   };
 
+  const change = (name: string, v: FormValue) =>
+    setValues((prev) => {
+      const next = { ...prev, [name]: v };
+      if (!optionsFor) return next;
+      for (const [field, def] of writableFields(register)) {
+        const options = def.kind === 'enum' ? optionsFor(field, next) : undefined;
+        if (options && next[field] !== '' && !options.includes(String(next[field]))) next[field] = '';
+      }
+      return next;
+    });
+  const withOptions = (name: string, def: FieldDef): FieldDef => {
+    const options = def.kind === 'enum' && optionsFor ? optionsFor(name, values) : undefined;
+    return options ? { ...def, options } : def;
+  };
+
   const stale = isApiError(failure) && failure.status === 409;
   return (
     <form className="form register-form" onSubmit={submit} noValidate aria-describedby="form-required-note">
@@ -104,18 +127,18 @@ export function RegisterForm({ org, register, record, onSubmit, onCancel, defaul
         {t('form.requiredNote')}
       </p>
       <div className="form__grid">
-        {writableFields(register).map(([name, def]) => (
+        {writableFields(register).filter(([name]) => !hiddenFields.includes(name)).map(([name, def]) => (
           <RegisterFieldInput
             key={name}
             collection={register.collection}
             name={name}
-            def={def}
+            def={withOptions(name, def)}
             value={values[name] ?? ''}
             error={errors[name]}
             members={members}
             org={org}
             current={related[String(values[name] ?? '')]}
-            onChange={(v) => setValues((prev) => ({ ...prev, [name]: v }))}
+            onChange={(v) => change(name, v)}
           />
         ))}
       </div>

@@ -8,7 +8,7 @@ import { registerBase, useRegisterList } from './register-api.js';
 import { RegisterFilters } from './register-filters.js';
 import { RegisterPagination } from './register-pagination.js';
 import { filterParams, hasActiveFilters, nextSort, toQuery, type RegisterSearch } from './register-search.js';
-import { RegisterTable, type RecordLinkComponent } from './register-table.js';
+import { RegisterTable, type ColumnSpec, type RecordLinkComponent } from './register-table.js';
 import type { RelatedMap } from './record-select.js';
 
 export interface QuickFilter {
@@ -32,10 +32,18 @@ interface Props {
   emptyState: ReactNode;
   /** filters always applied and not offered (e.g. `partyId` for a party's own requirements); not "filtering" */
   fixed?: RegisterSearch;
+  /** the table's columns after the ref (default: the fields marked `inList`) */
+  columns?: ColumnSpec[];
+  /** filters of the page's own, after the generic ones (they write to the same search) */
+  extraFilters?: ReactNode;
+  /** field filters not offered */
+  hiddenFilters?: string[];
+  /** shown between the filters and the table (e.g. what a filter from elsewhere selected) */
+  banner?: ReactNode;
 }
 
 /** A complete register list: search, filters, quick filters, CSV/XLSX export, import, table and pagination. */
-export function RegisterList({ org, register, search, onSearch, RecordLink, quickFilters = [], canExport, canImport = false, emptyState, fixed }: Props) {
+export function RegisterList({ org, register, search, onSearch, RecordLink, quickFilters = [], canExport, canImport = false, emptyState, fixed, columns, extraFilters, hiddenFilters = [], banner }: Props) {
   const { t, td } = useT();
   const [importing, setImporting] = useState(false);
   const exportQuery = toQuery(filterParams({ ...search, ...fixed }));
@@ -88,7 +96,8 @@ export function RegisterList({ org, register, search, onSearch, RecordLink, quic
           </div>
         ) : null}
       </div>
-      <RegisterFilters org={org} register={register} search={search} members={members} onChange={patch} hidden={fixed ? Object.keys(fixed) : undefined} />
+      <RegisterFilters org={org} register={register} search={search} members={members} onChange={patch} hidden={[...Object.keys(fixed ?? {}), ...hiddenFilters]} extra={extraFilters} />
+      {banner}
 
       {list.isPending ? (
         <Loading />
@@ -112,6 +121,7 @@ export function RegisterList({ org, register, search, onSearch, RecordLink, quic
             caption={td(register.title)}
             related={(list.data as { related?: RelatedMap }).related}
             org={org}
+            columns={columns}
           />
           <RegisterPagination
             page={list.data.page}

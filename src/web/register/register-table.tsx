@@ -12,6 +12,16 @@ const helper = createColumnHelper<typeof features, RegisterRecord>();
 
 export type RecordLinkComponent = ComponentType<{ record: RegisterRecord; children: ReactNode }>;
 
+/** A column of the page's own (e.g. a level badge), optionally sorted on the server by `sortField`. */
+export interface CustomColumn {
+  id: string;
+  header: string;
+  cell: (record: RegisterRecord) => ReactNode;
+  sortField?: string;
+}
+/** A column shown: a field name (shown the generic way) or a column of the page's own. */
+export type ColumnSpec = string | CustomColumn;
+
 interface Props {
   register: RegisterDef;
   rows: RegisterRecord[];
@@ -23,18 +33,30 @@ interface Props {
   /** the list's `related` map, for `record` fields */
   related?: RelatedMap | undefined;
   org?: string | undefined;
+  /** the columns after the ref, in order; default: every field marked `inList` */
+  columns?: ColumnSpec[] | undefined;
 }
 
 /** The register as a table: the ref, then every field marked `inList`; sortable headers sort on the server. */
-export function RegisterTable({ register, rows, search, onSort, memberNames, RecordLink, caption, related, org }: Props) {
+export function RegisterTable({ register, rows, search, onSort, memberNames, RecordLink, caption, related, org, columns: specs }: Props) {
   const i18n = useT();
   const { t, td } = i18n;
   const sort = currentSort(register, search);
 
-  const listFields = useMemo(
-    () => Object.entries(register.fields).filter(([, def]) => def.inList) as Array<[string, FieldDef]>,
-    [register],
+  const shown = useMemo<ColumnSpec[]>(
+    () => specs ?? Object.entries(register.fields).filter(([, def]) => def.inList).map(([name]) => name),
+    [register, specs],
   );
+  /** column id → the field the server sorts it by */
+  const sortFields = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const spec of shown) {
+      if (typeof spec === 'string') {
+        if (register.sortable.includes(spec)) map.set(spec, spec);
+      } else if (spec.sortField) map.set(spec.id, spec.sortField);
+    }
+    return map;
+  }, [shown, register]);
 
   const columns = useMemo(
     () =>
@@ -44,8 +66,11 @@ export function RegisterTable({ register, rows, search, onSort, memberNames, Rec
           header: () => t('register.ref'),
           cell: ({ row }) => <RecordLink record={row.original}>{row.original.ref}</RecordLink>,
         }),
-        ...listFields.map(([name, def]) =>
-          helper.display({
+        ...shown.map((spec) => {
+          if (typeof spec !== 'string') return helper.display({ id: spec.id, header: () => spec.header, cell: ({ row }) => spec.cell(row.original) });
+          const name = spec;
+          const def = register.fields[name] as FieldDef;
+          return helper.display({
             id: name,
             header: () => td(def.label),
             cell: ({ row }) =>
@@ -54,10 +79,10 @@ export function RegisterTable({ register, rows, search, onSort, memberNames, Rec
               ) : (
                 <FieldValue collection={register.collection} name={name} def={def} value={row.original[name]} memberNames={memberNames} related={related} org={org} />
               ),
-          }),
-        ),
+          });
+        }),
       ]),
-    [listFields, register, memberNames, RecordLink, t, td, related, org],
+    [shown, register, memberNames, RecordLink, t, td, related, org],
   );
 
   const table = useTable({ features, columns, data: rows, getRowId: (r) => r.id });
@@ -70,14 +95,14 @@ export function RegisterTable({ register, rows, search, onSort, memberNames, Rec
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => {
-                const id = header.column.id;
-                const sortable = register.sortable.includes(id);
-                const active = sort.field === id;
+                const sortField = sortFields.get(header.column.id);
+                const sortable = sortField !== undefined;
+                const active = sortable && sort.field === sortField;
                 const ariaSort = active ? (sort.order === 'asc' ? 'ascending' : 'descending') : sortable ? 'none' : undefined;
                 return (
                   <th key={header.id} scope="col" aria-sort={ariaSort}>
                     {sortable ? (
-                      <button type="button" className="th-sort" onClick={() => onSort(id)}>
+                      <button type="button" className="th-sort" onClick={() => onSort(sortField)}>
                         <table.FlexRender header={header} />
                         <span className="th-sort__icon" aria-hidden="true">
                           {active ? (sort.order === 'asc' ? '▲' : '▼') : '↕'}

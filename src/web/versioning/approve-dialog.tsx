@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
@@ -17,13 +17,15 @@ interface Props {
   onApproved: (no: number) => void;
   /** the draft changed since it was displayed (409): close and load it again, never re-sign silently */
   onStale: () => void;
+  /** what approving would do, supplied by the module (the methodology shows how risks would be re-scored) */
+  extra?: ReactNode;
 }
 
 /**
  * The signature dialog: which version, its stage, the hash of the content displayed, and what signing means. The
  * confirm button posts exactly that hash, so a draft changed meanwhile is refused by the server (409).
  */
-export function ApproveDialog({ def, version, open, onClose, approve, onApproved, onStale }: Props) {
+export function ApproveDialog({ def, version, open, onClose, approve, onApproved, onStale, extra }: Props) {
   const { t, td } = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const [comment, setComment] = useState('');
@@ -79,6 +81,7 @@ export function ApproveDialog({ def, version, open, onClose, approve, onApproved
               <strong>“{def.approvalMeaning}”</strong>
             </dd>
           </dl>
+          {extra}
           <p className="muted">{t('versions.approve.intro')}</p>
           {approvable ? (
             <FormField label={t('versions.comment')} help={t('versions.approve.commentHelp')}>

@@ -8,6 +8,7 @@ import { VersionView } from './version-view.js';
 import type { DraftBody, Version, VersionSummary } from './versioned-api.js';
 
 interface Props {
+  org: string;
   def: VersionedDef;
   items: VersionSummary[];
   shown: UseQueryResult<Version>;
@@ -35,6 +36,7 @@ export function DocumentTab(props: Props) {
     const base = latestNo === undefined ? undefined : latest.data;
     return (
       <VersionEditor
+        org={props.org}
         key={`${base?.versionNo ?? 0}-${base?.contentHash ?? ''}-${props.editorKey}`}
         def={def}
         latest={base}
@@ -85,7 +87,7 @@ export function DocumentTab(props: Props) {
               {t('versions.changeNote')}: {v.changeNote}
             </p>
           ) : null}
-          <VersionView def={def} content={v.content} />
+          <VersionView org={props.org} def={def} content={v.content} />
         </div>
       </div>
     </>

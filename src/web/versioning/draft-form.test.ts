@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { scopeVersioned } from '../../schema/scope/scope.versioned.js';
 import { ApiError } from '../lib/api-client.js';
 import { createI18n } from '../i18n/i18n.js';
-import { clientDraftErrors, editorPaths, initialDraft, serverDraftErrors, toDraftBody } from './draft-form.js';
+import { riskMethodologyVersioned } from '../../schema/risks/risk-methodology.versioned.js';
+import { describeByPath } from './data-section-fallback.js';
+import { sectionErrors } from './data-sections.js';
+import { clientDraftErrors, editorPaths, initialDraft, isEditorPath, serverDraftErrors, toDraftBody } from './draft-form.js';
 import type { Version } from './versioned-api.js';
 
 const def = scopeVersioned;
@@ -39,11 +42,38 @@ describe('draft editor state', () => {
     values.content.exclusions = [{ item: '', reason: '' }, { item: 'Canteen', reason: '' }];
     const parsed = def.draftSchema.safeParse(toDraftBody(def, values, undefined));
     expect(parsed.success).toBe(false);
-    const client = clientDraftErrors(createI18n('en'), values, parsed.error!);
+    const client = clientDraftErrors(createI18n('en'), def, values, parsed.error!);
     expect(client).toEqual({ 'content.exclusions.1.reason': 'Required' });
 
     const server = new ApiError({ status: 400, errors: [{ field: 'body.content.exclusions.0.reason', message: 'Too long' }, { field: 'body.stage', message: 'Invalid' }] });
-    expect(serverDraftErrors(values, server)).toEqual({ 'content.exclusions.1.reason': 'Too long', stage: 'Invalid' });
+    expect(serverDraftErrors(def, values, server)).toEqual({ 'content.exclusions.1.reason': 'Too long', stage: 'Invalid' });
     expect(editorPaths(def, values).has('content.exclusions.1.reason')).toBe(true);
+  });
+});
+
+describe('data sections in the draft editor', () => {
+  const data = riskMethodologyVersioned;
+
+  it('starts from the section initial value (a copy) or the latest version, and sends it as it is', () => {
+    const empty = initialDraft(data, undefined);
+    expect(empty.content.methodology).toEqual(data.sections[1]!.kind === 'data' ? data.sections[1]!.initial : null);
+    expect(empty.content.methodology).not.toBe(data.sections[1]!.kind === 'data' ? data.sections[1]!.initial : null);
+    const saved = { approach: 'qualitative', custom: [1, 2] };
+    const values = initialDraft(data, version({ stage: null, content: { summary: 'S', methodology: saved } }));
+    expect(toDraftBody(data, values, undefined).content).toEqual({ summary: 'S', methodology: saved });
+  });
+
+  it('hands every message inside a data section to its editor, by path inside the section', () => {
+    const values = initialDraft(data, undefined);
+    const server = new ApiError({ status: 400, errors: [{ field: 'body.content.methodology.levels.0.key', message: 'Bad key' }, { field: 'body.content.methodology', message: 'Invalid' }] });
+    const errors = serverDraftErrors(data, values, server);
+    expect(errors).toEqual({ 'content.methodology.levels.0.key': 'Bad key', 'content.methodology': 'Invalid' });
+    expect(isEditorPath(data, values, 'content.methodology.anything.at.all')).toBe(true);
+    expect(isEditorPath(data, values, 'content.other.x')).toBe(false);
+    expect(sectionErrors(errors, 'methodology')).toEqual({ 'levels.0.key': 'Bad key', '': 'Invalid' });
+    expect(describeByPath([{ path: 'levels.0.key', before: 'low', after: null }, { path: 'x', before: [], after: { a: 1 } }])).toEqual([
+      { where: 'levels.0.key', before: 'low', after: null },
+      { where: 'x', before: '[]', after: '{"a":1}' },
+    ]);
   });
 });

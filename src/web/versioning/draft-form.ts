@@ -7,10 +7,11 @@ import type { Content, DraftBody, TableRow, Version } from './versioned-api.js';
 
 /**
  * The editor's state and its mapping to `PUT …/draft`. Errors are keyed by path without the `body.` prefix:
- * `content.statement`, `content.exclusions.0.reason`, `stage`, so a server error lands on the cell it names.
+ * `content.statement`, `content.exclusions.0.reason`, `content.methodology.rule.cells.2.3`, `stage`, so a server
+ * error lands on the control it names. A data section's value is the module's JSON, passed through as it is.
  */
 export interface DraftValues {
-  content: Record<string, string | TableRow[]>;
+  content: Record<string, unknown>;
   stage: string;
   changeNote: string;
 }
@@ -31,6 +32,7 @@ export function initialDraft(def: VersionedDef, latest: Version | undefined): Dr
   for (const section of def.sections) {
     const value = latest?.content[section.key];
     if (section.kind === 'text') content[section.key] = typeof value === 'string' ? value : '';
+    else if (section.kind === 'data') content[section.key] = structuredClone(value ?? section.initial);
     else content[section.key] = Array.isArray(value) ? (value as TableRow[]).map((r) => ({ ...emptyRow(section), ...r })) : [];
   }
   return { content, stage: latest?.stage ?? def.stages?.[0] ?? '', changeNote: '' };
@@ -43,7 +45,9 @@ export function toDraftBody(def: VersionedDef, values: DraftValues, latest: Vers
   const content: Content = {};
   for (const section of def.sections) {
     const value = values.content[section.key];
-    content[section.key] = section.kind === 'text' ? (value ?? '') : ((value as TableRow[] | undefined) ?? []).filter((r) => !isBlankRow(r));
+    if (section.kind === 'text') content[section.key] = value ?? '';
+    else if (section.kind === 'data') content[section.key] = value;
+    else content[section.key] = ((value as TableRow[] | undefined) ?? []).filter((r) => !isBlankRow(r));
   }
   const body: DraftBody = { content };
   if (def.stages && values.stage) body.stage = values.stage;
@@ -67,29 +71,32 @@ export function sentRowIndexes(rows: TableRow[]): number[] {
   return out;
 }
 
-function remapPath(values: DraftValues, path: string): string {
+function remapPath(def: VersionedDef, values: DraftValues, path: string): string {
   const m = /^content\.([^.]+)\.(\d+)\.(.+)$/.exec(path);
   if (!m) return path;
   const rows = values.content[m[1]!];
-  if (!Array.isArray(rows)) return path;
+  if (!Array.isArray(rows) || def.sections.find((s) => s.key === m[1])?.kind !== 'table') return path;
   const screen = sentRowIndexes(rows)[Number(m[2])];
   return screen === undefined ? path : `content.${m[1]}.${screen}.${m[3]}`;
 }
 
-export function clientDraftErrors(i18n: I18n, values: DraftValues, error: z.ZodError): DraftErrors {
+export function clientDraftErrors(i18n: I18n, def: VersionedDef, values: DraftValues, error: z.ZodError): DraftErrors {
   const out: DraftErrors = {};
+  const dataKeys = new Set(def.sections.filter((s) => s.kind === 'data').map((s) => s.key));
   for (const issue of error.issues) {
-    const path = remapPath(values, issue.path.map(String).join('.'));
-    if (out[path] === undefined) out[path] = issueMessage(i18n, issue);
+    const path = remapPath(def, values, issue.path.map(String).join('.'));
+    // A data section's schema words its own format rules ("A colour like #C0392B"); the generic wording is for slugs.
+    const own = issue.code === 'invalid_format' && issue.path[0] === 'content' && dataKeys.has(String(issue.path[1]));
+    if (out[path] === undefined) out[path] = own ? issue.message : issueMessage(i18n, issue);
   }
   return out;
 }
 
-export function serverDraftErrors(values: DraftValues, error: unknown): DraftErrors {
+export function serverDraftErrors(def: VersionedDef, values: DraftValues, error: unknown): DraftErrors {
   if (!isApiError(error)) return {};
   const out: DraftErrors = {};
   for (const e of error.errors) {
-    const path = remapPath(values, e.field.replace(/^body\./, ''));
+    const path = remapPath(def, values, e.field.replace(/^body\./, ''));
     if (out[path] === undefined) out[path] = e.message;
   }
   return out;
@@ -105,4 +112,10 @@ export function editorPaths(def: VersionedDef, values: DraftValues): Set<string>
     rows.forEach((_r, i) => section.columns.forEach((c) => paths.add(`content.${section.key}.${i}.${c.key}`)));
   }
   return paths;
+}
+
+/** Whether the editor shows a message for `path`: a known control, or anything inside a data section (its editor lists them all). */
+export function isEditorPath(def: VersionedDef, values: DraftValues, path: string): boolean {
+  if (editorPaths(def, values).has(path)) return true;
+  return def.sections.some((s) => s.kind === 'data' && path.startsWith(`content.${s.key}.`));
 }

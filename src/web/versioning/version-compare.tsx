@@ -2,7 +2,9 @@ import type { RegisterDef } from '../../schema/register/define-register.js';
 import type { Section, VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../components/status.js';
-import { useComparison, type SectionComparison, type TableRow } from './versioned-api.js';
+import { describeByPath } from './data-section-fallback.js';
+import { dataSectionUi, type DescribedChange } from './data-sections.js';
+import { useComparison, useVersion, type Content, type SectionComparison, type TableRow } from './versioned-api.js';
 
 interface Props {
   org: string;
@@ -20,7 +22,11 @@ interface Props {
 export function VersionCompare({ org, register, def, id, from, to }: Props) {
   const { t, td } = useT();
   const cmp = useComparison(org, register, id, from, to);
-  if (cmp.isPending) return <Loading />;
+  // A module's words for data changes may name things by the versions' content (a cell by its row and column).
+  const describes = def.sections.some((s) => s.kind === 'data' && dataSectionUi(def.entity, s.key)?.describeChanges);
+  const older = useVersion(org, register, id, describes ? from : undefined);
+  const newer = useVersion(org, register, id, describes ? to : undefined);
+  if (cmp.isPending || (describes && (older.isPending || newer.isPending))) return <Loading />;
   if (cmp.isError) return <ErrorMessage error={cmp.error} onRetry={() => void cmp.refetch()} />;
 
   const byKey = new Map(def.sections.map((s) => [s.key, s]));
@@ -39,6 +45,8 @@ export function VersionCompare({ org, register, def, id, from, to }: Props) {
             <h4 id={`cmp-${s.key}`}>{td(section.label)}</h4>
             {section.kind === 'text' ? (
               <TextDiff cmp={s} from={cmp.data.from.versionNo} to={cmp.data.to.versionNo} />
+            ) : section.kind === 'data' ? (
+              <DataDiff entity={def.entity} section={section} cmp={s} before={older.data?.content} after={newer.data?.content} />
             ) : (
               <RowDiff cmp={s} section={section} />
             )}
@@ -47,7 +55,7 @@ export function VersionCompare({ org, register, def, id, from, to }: Props) {
       })}
       {unchanged.length > 0 ? (
         <details className="compare__unchanged">
-          <summary>{t('versions.compare.unchanged', { count: unchanged.length })}</summary>
+          <summary>{unchanged.length === 1 ? t('versions.compare.unchangedOne') : t('versions.compare.unchanged', { count: unchanged.length })}</summary>
           <ul>
             {unchanged.map((s) => (
               <li key={s.key}>{td(byKey.get(s.key)?.label ?? s.key)}</li>
@@ -142,5 +150,59 @@ function RowDiff({ cmp, section }: { cmp: SectionComparison; section: Extract<Se
       </div>
       {cmp.keptRows && cmp.keptRows.length > 0 ? <p className="muted">{t('versions.compare.keptRows', { count: cmp.keptRows.length })}</p> : null}
     </>
+  );
+}
+
+/** A data section's changed values, in the module's words when it gives them, else by path. */
+function DataDiff(props: { entity: string; section: Extract<Section, { kind: 'data' }>; cmp: SectionComparison; before: Content | undefined; after: Content | undefined }) {
+  const i18n = useT();
+  const { t, td } = i18n;
+  const { section } = props;
+  const changes = props.cmp.changes ?? [];
+  const describe = dataSectionUi(props.entity, section.key)?.describeChanges;
+  let lines: DescribedChange[];
+  try {
+    lines = describe ? describe(i18n, changes, { before: props.before?.[section.key], after: props.after?.[section.key] }) : describeByPath(changes);
+  } catch {
+    // Content the module's words do not understand (an older shape): the paths still say what changed.
+    lines = describeByPath(changes);
+  }
+  return (
+    <>
+      <p className="muted">{t('versions.compare.dataChanges', { count: lines.length })}</p>
+      <div className="table-wrap">
+        <table className="table compare__rows compare__data">
+          <caption className="visually-hidden">{td(section.label)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('versions.compare.where')}</th>
+              <th scope="col">{t('versions.compare.before')}</th>
+              <th scope="col">{t('versions.compare.after')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line, i) => (
+              <tr key={i}>
+                <th scope="row">{line.where}</th>
+                <td>{line.before === null ? <span className="muted">{t('common.empty')}</span> : <DiffMark kind="removed" text={line.before} />}</td>
+                <td>{line.after === null ? <span className="muted">{t('common.empty')}</span> : <DiffMark kind="added" text={line.after} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function DiffMark({ kind, text }: { kind: 'added' | 'removed'; text: string }) {
+  const { t } = useT();
+  const Mark = kind === 'added' ? 'ins' : 'del';
+  return (
+    <Mark>
+      <span className="visually-hidden">[{t(`versions.compare.${kind}`)}: </span>
+      {text}
+      <span className="visually-hidden">]</span>
+    </Mark>
   );
 }

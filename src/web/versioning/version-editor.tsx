@@ -1,13 +1,15 @@
-import { useState, type FormEvent } from 'react';
-import type { VersionedDef } from '../../schema/versioning/versioned.js';
+import { useId, useState, type FormEvent } from 'react';
+import type { DataSection, VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import { FormField } from '../components/form-field.js';
 import { ErrorMessage } from '../components/status.js';
+import { FallbackDataEditor } from './data-section-fallback.js';
+import { dataSectionUi, sectionErrors } from './data-sections.js';
 import {
   clientDraftErrors,
-  editorPaths,
   initialDraft,
+  isEditorPath,
   serverDraftErrors,
   toDraftBody,
   type DraftErrors,
@@ -18,6 +20,7 @@ import { TableSectionEditor } from './table-section-editor.js';
 import type { DraftBody, TableRow, Version } from './versioned-api.js';
 
 interface Props {
+  org: string;
   def: VersionedDef;
   /** the latest version (draft or approved), or none before the first save */
   latest: Version | undefined;
@@ -30,9 +33,10 @@ interface Props {
 
 /**
  * The draft editor, built from the definition's sections: text sections as textareas with their help, table
- * sections as row lists; stage and change note. Validated with the definition's draftSchema before sending.
+ * sections as row lists, data sections through the editor their module registered (data-sections.ts); stage and
+ * change note. Validated with the definition's draftSchema before sending.
  */
-export function VersionEditor({ def, latest, save, onSaved, onCancel, onReload }: Props) {
+export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onReload }: Props) {
   const i18n = useT();
   const { t, td } = i18n;
   const [values, setValues] = useState<DraftValues>(() => initialDraft(def, latest));
@@ -41,7 +45,7 @@ export function VersionEditor({ def, latest, save, onSaved, onCancel, onReload }
   const [busy, setBusy] = useState(false);
   const editingNo = !latest ? 1 : latest.state === 'draft' ? latest.versionNo : latest.versionNo + 1;
 
-  const setSection = (key: string, value: string | TableRow[]) =>
+  const setSection = (key: string, value: unknown) =>
     setValues((v) => ({ ...v, content: { ...v.content, [key]: value } }));
   // An edited control loses its message; the next save checks again.
   const clearError = (path: string) =>
@@ -53,7 +57,7 @@ export function VersionEditor({ def, latest, save, onSaved, onCancel, onReload }
     const body = toDraftBody(def, values, latest);
     const parsed = def.draftSchema.safeParse(body);
     if (!parsed.success) {
-      setErrors(clientDraftErrors(i18n, values, parsed.error));
+      setErrors(clientDraftErrors(i18n, def, values, parsed.error));
       focusFirstError();
       return;
     }
@@ -62,9 +66,8 @@ export function VersionEditor({ def, latest, save, onSaved, onCancel, onReload }
     try {
       onSaved(await save(body));
     } catch (err) {
-      const known = editorPaths(def, values);
-      const fields = isApiError(err) && err.status !== 409 ? serverDraftErrors(values, err) : {};
-      const placed = Object.fromEntries(Object.entries(fields).filter(([path]) => known.has(path)));
+      const fields = isApiError(err) && err.status !== 409 ? serverDraftErrors(def, values, err) : {};
+      const placed = Object.fromEntries(Object.entries(fields).filter(([path]) => isEditorPath(def, values, path)));
       setErrors(placed);
       if (Object.keys(placed).length > 0) focusFirstError();
       if (Object.keys(placed).length < Object.keys(fields).length || Object.keys(placed).length === 0) {
@@ -108,6 +111,17 @@ export function VersionEditor({ def, latest, save, onSaved, onCancel, onReload }
               }}
             />
           </FormField>
+        ) : section.kind === 'data' ? (
+          <DataSectionField
+            key={section.key}
+            org={org}
+            entity={def.entity}
+            section={section}
+            value={values.content[section.key]}
+            errors={errors}
+            onChange={(value) => setSection(section.key, value)}
+            onEdited={clearError}
+          />
         ) : (
           <TableSectionEditor
             key={section.key}
@@ -161,6 +175,39 @@ export function VersionEditor({ def, latest, save, onSaved, onCancel, onReload }
         </button>
       </div>
     </form>
+  );
+}
+
+/** A data section: its heading and help, then the module's editor (or the read-only fallback). */
+function DataSectionField(props: {
+  org: string;
+  entity: string;
+  section: DataSection;
+  value: unknown;
+  errors: DraftErrors;
+  onChange: (value: unknown) => void;
+  onEdited: (path: string) => void;
+}) {
+  const { td } = useT();
+  const id = useId();
+  const { section } = props;
+  const Editor = dataSectionUi(props.entity, section.key)?.Editor ?? FallbackDataEditor;
+  const prefix = `content.${section.key}`;
+  return (
+    <section className="data-section field--wide" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="data-section__title">
+        {td(section.label)}
+      </h3>
+      {section.help ? <p className="field__help">{td(section.help)}</p> : null}
+      <Editor
+        org={props.org}
+        section={section}
+        value={props.value}
+        onChange={props.onChange}
+        errors={sectionErrors(props.errors, section.key)}
+        onEdited={(path) => props.onEdited(path ? `${prefix}.${path}` : prefix)}
+      />
+    </section>
   );
 }
 

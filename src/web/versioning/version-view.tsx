@@ -1,19 +1,24 @@
 import type { Section, VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
+import { FallbackDataView } from './data-section-fallback.js';
+import { dataSectionUi } from './data-sections.js';
 import type { Content, TableRow } from './versioned-api.js';
 
-/** A version read-only: every section with its label and help; tables as tables; empty sections say so. */
-export function VersionView({ def, content }: { def: VersionedDef; content: Content }) {
+/**
+ * A version read-only: every section with its label and help; tables as tables; data sections through the view
+ * their module registered (else as indented JSON); empty sections say so.
+ */
+export function VersionView({ org, def, content }: { org: string; def: VersionedDef; content: Content }) {
   return (
     <div className="doc">
       {def.sections.map((section) => (
-        <SectionView key={section.key} section={section} value={content[section.key]} />
+        <SectionView key={section.key} org={org} entity={def.entity} section={section} value={content[section.key]} />
       ))}
     </div>
   );
 }
 
-function SectionView({ section, value }: { section: Section; value: unknown }) {
+function SectionView({ org, entity, section, value }: { org: string; entity: string; section: Section; value: unknown }) {
   const { t, td } = useT();
   const id = `section-${section.key}`;
   return (
@@ -28,11 +33,18 @@ function SectionView({ section, value }: { section: Section; value: unknown }) {
         ) : (
           <p className="doc__empty">{t('versions.nothingRecorded')}</p>
         )
+      ) : section.kind === 'data' ? (
+        <DataView org={org} entity={entity} section={section} value={value} />
       ) : (
         <SectionTable section={section} rows={Array.isArray(value) ? (value as TableRow[]) : []} caption={td(section.label)} />
       )}
     </section>
   );
+}
+
+function DataView({ org, entity, section, value }: { org: string; entity: string; section: Extract<Section, { kind: 'data' }>; value: unknown }) {
+  const View = dataSectionUi(entity, section.key)?.View ?? FallbackDataView;
+  return <View org={org} section={section} value={value} />;
 }
 
 export function SectionTable({ section, rows, caption }: { section: Extract<Section, { kind: 'table' }>; rows: TableRow[]; caption: string }) {

@@ -43,12 +43,14 @@ export interface Version extends VersionSummary {
 
 export interface SectionComparison {
   key: string;
-  kind: 'text' | 'table';
+  kind: 'text' | 'table' | 'data';
   changed: boolean;
   parts?: { value: string; added?: boolean; removed?: boolean }[];
   removedRows?: TableRow[];
   addedRows?: TableRow[];
   keptRows?: TableRow[];
+  /** data sections: every changed value by its path inside the section */
+  changes?: { path: string; before: unknown; after: unknown }[];
 }
 
 export interface Comparison {

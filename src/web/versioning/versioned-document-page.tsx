@@ -44,13 +44,17 @@ interface Props {
   breadcrumb: (ref?: string) => ReactNode;
   /** shown once after the record was created */
   createdMessage?: (ref: string) => string;
+  /** a module's panel in the approval dialog: what approving this version would do (rendered only while open) */
+  approvalPanel?: (version: Version) => ReactNode;
+  /** a module's panel between the header and the tabs (e.g. what the last approval changed) */
+  banner?: ReactNode;
 }
 
 /**
  * A versioned record as a controlled document (generic: scope, policies, methodology, SoA…): read any version,
  * edit the draft, approve it, compare versions, export, and its history.
  */
-export function VersionedDocumentPage({ org, id, register, def, search, onSearch, breadcrumb, createdMessage }: Props) {
+export function VersionedDocumentPage({ org, id, register, def, search, onSearch, breadcrumb, createdMessage, approvalPanel, banner }: Props) {
   const { t, td } = useT();
   const queryClient = useQueryClient();
   const can = useCan(org);
@@ -118,6 +122,7 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
           setApproving(true);
         }}
       />
+      {banner}
       <Tabs
         label={t('versions.tabs')}
         idPrefix="doc"
@@ -132,6 +137,7 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
       <TabPanel idPrefix="doc" id={tab}>
         {tab === 'document' ? (
           <DocumentTab
+            org={org}
             def={def}
             items={items}
             shown={shown}
@@ -180,6 +186,7 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
           version={shown.data}
           open={approving}
           onClose={() => setApproving(false)}
+          extra={approvalPanel?.(shown.data)}
           approve={(input) => approve.mutateAsync(input)}
           onStale={() => {
             setApproving(false);

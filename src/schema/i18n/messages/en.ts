@@ -4,17 +4,27 @@
  * fall back to English. Placeholders are `{name}`. Register labels declared in src/schema are keys here too.
  */
 import { scopeMessages } from '../../scope/scope.messages.js';
+import { riskMethodologyMessages } from '../../risks/risk-methodology.messages.js';
+import { riskMessages } from '../../risks/risks.messages.js';
+import { assetMessages } from '../../risks/assets.messages.js';
+import { ismsRiskMessages } from '../../risks/isms-risks.messages.js';
 import { versioningMessages } from '../../versioning/versioning.messages.js';
 import { registerIoMessages } from '../../register/register-io.messages.js';
 import { contextMessages } from '../../context/context.messages.js';
 import { leadershipMessages } from '../../leadership/leadership.messages.js';
+import { evidenceMessages } from '../../evidence/evidence.messages.js';
 
 const en = {
   ...versioningMessages,
   ...scopeMessages,
+  ...riskMethodologyMessages,
+  ...riskMessages,
+  ...assetMessages,
+  ...ismsRiskMessages,
   ...registerIoMessages,
   ...contextMessages,
   ...leadershipMessages,
+  ...evidenceMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
@@ -144,8 +154,6 @@ const en = {
   'module.parties.description': 'Will list the people and organizations with a stake in your information security, what each requires of you (legal, regulatory, contractual or other) and how the ISMS addresses it. It serves clause 4.2.',
   'module.policy.title': 'Policy & roles',
   'module.policy.description': 'Will record top management’s commitments, the information security policy and the ISMS roles with their responsibilities, authorities and assignments, each approved. It serves clauses 5.1 to 5.3.',
-  'module.riskAssessment.title': 'Risk assessment',
-  'module.riskAssessment.description': 'Will hold your risk methodology (scales, matrix, acceptance criteria), assets, threats and vulnerabilities, and the risk register with each risk’s owner, level and priority, so that successive assessment cycles can be compared. It serves clauses 6.1.2 and 8.2.',
   'module.riskTreatment.title': 'Risk treatment & SoA',
   'module.riskTreatment.description': 'Will hold the treatment chosen for each risk, the controls from Annex A (2013 or 2022) and your own, the Statement of Applicability with a justification per control, and the treatment plan with residual risk approved by risk owners. It serves clauses 6.1.3 and 8.3.',
   'module.objectives.title': 'Objectives',
@@ -181,6 +189,12 @@ const en = {
   'register.recordSearch': 'Type to narrow the list…',
   'register.recordSearchLabel': 'Search for {field}',
   'register.recordMore': 'Only the first {count} are listed: type to narrow',
+  'register.comboboxPlaceholder': 'Type a reference or words of the name…',
+  'register.comboboxNone': 'Nothing matches.',
+  'register.comboboxCount': '{count} suggestions. Use the arrow keys and Enter to choose.',
+  'register.comboboxMore': 'The first {count} matches: type more to narrow.',
+  'register.comboboxError': 'The suggestions could not be loaded.',
+  'register.pickedRemove': 'Remove {ref}',
   'register.dateFrom': '{field} from',
   'register.dateTo': '{field} to',
   'register.exportCsv': 'Export CSV',
@@ -203,6 +217,16 @@ const en = {
   'register.noLinks': 'No links yet. Links will connect this record to risks, controls, nonconformities and reviews.',
   'register.linkOutgoing': 'from this record',
   'register.linkIncoming': 'to this record',
+  'register.linkAdd': 'Link a record',
+  'register.linkType': 'Register',
+  'register.linkRecord': '{kind}',
+  'register.linkSubmit': 'Link',
+  'register.linkAdded': 'Linked {ref}.',
+  'register.linkRemove': 'Remove the link with {ref}',
+  'register.linkRemoved': 'Link with {ref} removed.',
+  'register.history.added': 'added {list}',
+  'register.history.removed': 'removed {list}',
+  'register.history.methodologyVersion': 'methodology version {no}',
   'register.archive': 'Archive',
   'register.archiveQuestion': 'Archive {ref}? It leaves the lists but stays in the audit trail.',
   'register.archiveConfirm': 'Yes, archive',
@@ -248,6 +272,7 @@ const en = {
   'actions.help.title': 'A short statement of the work, e.g. “Enable MFA for all remote access”.',
   'actions.help.resources': 'People, budget, tools or time the action needs.',
   'actions.help.owner': 'The member responsible for completing it.',
+  'actions.plannedFrom': 'Comes from {register}:',
   'actions.help.evaluation': 'The evidence or measure that will show the action achieved its purpose.',
   'actions.status.open': 'Open',
   'actions.status.in_progress': 'In progress',

@@ -1,0 +1,32 @@
+import type { DatabaseHandle, DatabaseKind } from '../../src/db/connect.js';
+import type { App } from '../../src/server/types.js';
+import type { Caller } from '../../test/helpers/http.js';
+
+/** What every bench module gets: a fresh database of one kind, the app over it, one organization and its admin. */
+export interface BenchEnv {
+  kind: DatabaseKind;
+  handle: DatabaseHandle;
+  app: App;
+  org: { id: string; slug: string };
+  userId: string;
+  /** the admin, signed in through the API */
+  c: Caller;
+}
+
+/** One measured request (or short sequence): its median over `runs` must stay within `targetMs`. */
+export interface BenchCase {
+  name: string;
+  targetMs: number;
+  runs?: number;
+  run: () => Promise<{ statusCode: number }>;
+}
+
+/**
+ * A module's share of `npm run bench`: `seed` fills the organization (bulk inserts, not the API, so seeding stays
+ * quick) and says what it made; `cases` are measured after every module has seeded.
+ */
+export interface BenchModule {
+  name: string;
+  seed(env: BenchEnv): Promise<string>;
+  cases(env: BenchEnv): BenchCase[] | Promise<BenchCase[]>;
+}

@@ -1,0 +1,155 @@
+import type { Db } from '../../db/connect.js';
+import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { OrgContext } from '../context.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import type { RegisterModule } from '../register/register-module.js';
+import { nowIso } from '../util/ids.js';
+import { methodologyInForce } from './methodology.service.js';
+
+/** An assessment opens on the approved methodology; once closed, its record and snapshot never change. */
+export const riskAssessmentsModule: RegisterModule = {
+  def: riskAssessmentRegister,
+  async beforeWrite(ctx, trx, _changes, existing) {
+    if (existing) {
+      if (existing.status === 'closed') throw new ConflictError(`${String(existing.ref)} is closed; its results are frozen`);
+      return {};
+    }
+    const inForce = await methodologyInForce(ctx, trx);
+    if (!inForce) throw new ConflictError('No risk methodology is approved yet: an assessment runs on the approved methodology', [{ field: 'body.title', message: 'No approved methodology' }]);
+    return { status: 'open', methodologyVersion: inForce.versionNo };
+  },
+};
+
+export const reassessmentTriggersModule: RegisterModule = { def: reassessmentTriggerRegister };
+
+const SNAPSHOT_BATCH = 200;
+
+/**
+ * Closes an assessment: every current risk's analysis and evaluation is copied into its frozen snapshot (an
+ * append-only table), with the methodology version in force, in one transaction with the audit event.
+ */
+export async function closeAssessment(ctx: OrgContext, id: string, note?: string) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const a = await trx.selectFrom('riskAssessments').selectAll().where('orgId', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+    if (!a) throw new NotFoundError('The risk assessment');
+    if (a.archivedAt) throw new ConflictError(`${a.ref} is archived`);
+    if (a.status === 'closed') throw new ConflictError(`${a.ref} is already closed`);
+    const inForce = await methodologyInForce(ctx, trx);
+    const risks = await trx.selectFrom('risks').selectAll().where('orgId', '=', ctx.org.id).where('archivedAt', 'is', null).orderBy('ref').execute();
+    const owners = new Map((await trx.selectFrom('users').innerJoin('memberships', 'memberships.userId', 'users.id').select(['users.id', 'users.name']).where('memberships.orgId', '=', ctx.org.id).execute()).map((u) => [u.id, u.name]));
+    for (let i = 0; i < risks.length; i += SNAPSHOT_BATCH) {
+      const batch = risks.slice(i, i + SNAPSHOT_BATCH).map((r) => {
+        const { orgId: _o, ...snapshot } = r;
+        return {
+          assessmentId: id, orgId: ctx.org.id, riskId: r.id, ref: r.ref, title: r.title, ownerId: r.ownerId, ownerLabel: r.ownerId ? (owners.get(r.ownerId) ?? null) : null, status: r.status,
+          likelihood: r.likelihood, consequenceLevel: r.consequenceLevel, score: r.score, level: r.level, levelRank: r.levelRank, acceptable: r.acceptable, priority: r.priority, methodologyVersion: r.methodologyVersion,
+          snapshot: JSON.stringify(snapshot),
+        };
+      });
+      await trx.insertInto('riskAssessmentEntries').values(batch).execute();
+    }
+    const now = nowIso();
+    const methodologyVersion = inForce?.versionNo ?? a.methodologyVersion;
+    await trx
+      .updateTable('riskAssessments')
+      .set({ status: 'closed', closedAt: now, closedBy: ctx.actor.userId, riskCount: risks.length, methodologyVersion, version: a.version + 1, updatedAt: now, updatedBy: ctx.actor.userId })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'risk_assessment', entityId: id, event: { type: 'risk_assessment.closed', payload: { ref: a.ref, methodologyVersion, risks: risks.length, note: note ?? null } } });
+    return { id, ref: a.ref, closedAt: now, riskCount: risks.length, methodologyVersion };
+  });
+}
+
+export interface Standing {
+  riskId: string;
+  ref: string;
+  title: string;
+  ownerLabel: string | null;
+  status: string;
+  likelihood: number | null;
+  consequenceLevel: number | null;
+  score: number | null;
+  level: string | null;
+  levelRank: number | null;
+  acceptable: boolean | null;
+  priority: number | null;
+}
+
+const standingColumns = ['riskId', 'ref', 'title', 'ownerLabel', 'status', 'likelihood', 'consequenceLevel', 'score', 'level', 'levelRank', 'acceptable', 'priority'] as const;
+
+function toStanding(r: Omit<Standing, 'acceptable'> & { acceptable: number | null }): Standing {
+  return { ...r, acceptable: r.acceptable === null ? null : r.acceptable === 1 };
+}
+
+export async function listEntries(ctx: OrgContext, id: string, page: number, pageSize: number) {
+  const a = await ctx.db.selectFrom('riskAssessments').select(['id', 'status']).where('orgId', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  if (!a) throw new NotFoundError('The risk assessment');
+  const base = ctx.db.selectFrom('riskAssessmentEntries').where('orgId', '=', ctx.org.id).where('assessmentId', '=', id);
+  const [rows, count] = await Promise.all([
+    base.select([...standingColumns]).orderBy((eb) => eb.case().when('priority', 'is', null).then(1).else(0).end()).orderBy('priority').orderBy('ref').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toStanding), total: Number(count.n), page, pageSize };
+}
+
+async function standingsOf(ctx: OrgContext, db: Db, assessmentId: string | 'current'): Promise<{ head: Record<string, unknown>; rows: Map<string, Standing> }> {
+  if (assessmentId === 'current') {
+    const inForce = await methodologyInForce(ctx, db);
+    const rows = await db
+      .selectFrom('risks')
+      .leftJoin('users', 'users.id', 'risks.ownerId')
+      .select(['risks.id as riskId', 'risks.ref', 'risks.title', 'users.name as ownerLabel', 'risks.status', 'risks.likelihood', 'risks.consequenceLevel', 'risks.score', 'risks.level', 'risks.levelRank', 'risks.acceptable', 'risks.priority'])
+      .where('risks.orgId', '=', ctx.org.id)
+      .where('risks.archivedAt', 'is', null)
+      .execute();
+    return { head: { id: 'current', ref: null, title: null, closedAt: null, methodologyVersion: inForce?.versionNo ?? null }, rows: new Map(rows.map((r) => [r.riskId, toStanding(r)])) };
+  }
+  const a = await db.selectFrom('riskAssessments').select(['id', 'ref', 'title', 'status', 'closedAt', 'methodologyVersion']).where('orgId', '=', ctx.org.id).where('id', '=', assessmentId).executeTakeFirst();
+  if (!a) throw new NotFoundError('The risk assessment');
+  if (a.status !== 'closed') throw new ConflictError(`${a.ref} is still open: only closed assessments have results to compare`);
+  const rows = await db.selectFrom('riskAssessmentEntries').select([...standingColumns]).where('orgId', '=', ctx.org.id).where('assessmentId', '=', assessmentId).execute();
+  return { head: a, rows: new Map(rows.map((r) => [r.riskId, toStanding(r)])) };
+}
+
+export type CompareRow = { riskId: string; ref: string; title: string; change: 'added' | 'removed' | 'rose' | 'fell' | 'same'; crossed: 'to_unacceptable' | 'to_acceptable' | null; before: Standing | null; after: Standing | null };
+
+/**
+ * Two assessments side by side (or one and the register as it stands): new and removed risks, risks whose level
+ * rose or fell (by the level's rank, then by score within a level) and those that crossed the acceptance line.
+ */
+export async function compareAssessments(ctx: OrgContext, from: string, to: string | 'current', changesOnly: boolean) {
+  const [a, b] = await Promise.all([standingsOf(ctx, ctx.db, from), standingsOf(ctx, ctx.db, to)]);
+  const rows: CompareRow[] = [];
+  const ids = new Set([...a.rows.keys(), ...b.rows.keys()]);
+  for (const id of ids) {
+    const before = a.rows.get(id) ?? null;
+    const after = b.rows.get(id) ?? null;
+    const any = (after ?? before)!;
+    let change: CompareRow['change'];
+    if (!before) change = 'added';
+    else if (!after) change = 'removed';
+    else {
+      const rb = before.levelRank ?? -1;
+      const ra = after.levelRank ?? -1;
+      const delta = ra !== rb ? ra - rb : (after.score ?? -1) - (before.score ?? -1);
+      change = delta > 0 ? 'rose' : delta < 0 ? 'fell' : 'same';
+    }
+    const crossed = before?.acceptable === true && after?.acceptable === false ? 'to_unacceptable' : before?.acceptable === false && after?.acceptable === true ? 'to_acceptable' : null;
+    if (changesOnly && change === 'same' && !crossed) continue;
+    rows.push({ riskId: id, ref: any.ref, title: any.title, change, crossed, before, after });
+  }
+  rows.sort((x, y) => x.ref.localeCompare(y.ref, 'en', { numeric: true }));
+  const count = (c: CompareRow['change']) => rows.filter((r) => r.change === c).length;
+  const summary = {
+    added: count('added'),
+    removed: count('removed'),
+    rose: count('rose'),
+    fell: count('fell'),
+    toUnacceptable: rows.filter((r) => r.crossed === 'to_unacceptable').length,
+    toAcceptable: rows.filter((r) => r.crossed === 'to_acceptable').length,
+    unchanged: [...ids].length - rows.filter((r) => r.change !== 'same').length,
+  };
+  const methodologyChanged = a.head.methodologyVersion !== b.head.methodologyVersion;
+  return { from: a.head, to: b.head, methodologyChanged, summary, rows };
+}

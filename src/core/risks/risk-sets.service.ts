@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/audit.service.js';
+import type { OrgContext } from '../context.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { nowIso } from '../util/ids.js';
+
+/**
+ * Sets of records a record names, kept in a join table: the assets a risk bears on (asset-threat-vulnerability
+ * identification) and the risks a reassessment trigger calls to be reassessed. Both are replaced as a whole, checked
+ * against the organization's current records, and audited with what was added and removed.
+ */
+interface SetSpec {
+  /** join table and its two columns */
+  table: 'riskAssets' | 'reassessmentTriggerRisks';
+  ownerColumn: 'riskId' | 'triggerId';
+  memberColumn: 'assetId' | 'riskId';
+  owner: { table: 'risks' | 'reassessmentTriggers'; entity: string; what: string };
+  member: { table: 'assets' | 'risks'; titleColumn: 'name' | 'title'; what: string; field: string };
+  event: 'risk.assets_set' | 'reassessment_trigger.risks_set';
+}
+
+export const RISK_ASSETS: SetSpec = {
+  table: 'riskAssets',
+  ownerColumn: 'riskId',
+  memberColumn: 'assetId',
+  owner: { table: 'risks', entity: 'risk', what: 'The risk' },
+  member: { table: 'assets', titleColumn: 'name', what: 'asset', field: 'assetIds' },
+  event: 'risk.assets_set',
+};
+
+export const TRIGGER_RISKS: SetSpec = {
+  table: 'reassessmentTriggerRisks',
+  ownerColumn: 'triggerId',
+  memberColumn: 'riskId',
+  owner: { table: 'reassessmentTriggers', entity: 'reassessment_trigger', what: 'The reassessment trigger' },
+  member: { table: 'risks', titleColumn: 'title', what: 'risk', field: 'riskIds' },
+  event: 'reassessment_trigger.risks_set',
+};
+
+export async function listSet(ctx: OrgContext, spec: SetSpec, ownerId: string) {
+  const db = ctx.db as unknown as Kysely<any>;
+  const owner = await db.selectFrom(spec.owner.table).select('id').where('orgId', '=', ctx.org.id).where('id', '=', ownerId).executeTakeFirst();
+  if (!owner) throw new NotFoundError(spec.owner.what);
+  const rows = await db
+    .selectFrom(`${spec.table} as j`)
+    .innerJoin(`${spec.member.table} as m`, 'm.id', `j.${spec.memberColumn}`)
+    .select(['m.id as id', 'm.ref as ref', `m.${spec.member.titleColumn} as title`])
+    .where('j.orgId', '=', ctx.org.id)
+    .where(`j.${spec.ownerColumn}`, '=', ownerId)
+    .orderBy('m.ref')
+    .execute();
+  return { items: rows as { id: string; ref: string; title: string }[] };
+}
+
+export async function replaceSet(ctx: OrgContext, spec: SetSpec, ownerId: string, memberIds: string[]) {
+  const wanted = [...new Set(memberIds)];
+  await ctx.db.transaction().execute(async (t) => {
+    const trx = t as unknown as Kysely<any>;
+    const owner = await trx.selectFrom(spec.owner.table).select(['id', 'ref', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', '=', ownerId).executeTakeFirst();
+    if (!owner) throw new NotFoundError(spec.owner.what);
+    if (owner.archivedAt) throw new ConflictError(`${owner.ref} is archived and cannot be changed`);
+    const found = wanted.length
+      ? await trx.selectFrom(spec.member.table).select(['id', 'ref', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', 'in', wanted).execute()
+      : [];
+    const errors = wanted.flatMap((id, i) => {
+      const m = found.find((f) => f.id === id);
+      if (!m) return [{ field: `body.${spec.member.field}.${i}`, message: `No ${spec.member.what} with this id in this organization` }];
+      if (m.archivedAt) return [{ field: `body.${spec.member.field}.${i}`, message: `${m.ref} is archived` }];
+      return [];
+    });
+    if (errors.length) throw new ValidationError(errors);
+    const current = (await trx.selectFrom(spec.table).select(spec.memberColumn).where('orgId', '=', ctx.org.id).where(spec.ownerColumn, '=', ownerId).execute()).map((r) => r[spec.memberColumn] as string);
+    const added = wanted.filter((id) => !current.includes(id));
+    const removed = current.filter((id) => !wanted.includes(id));
+    if (!added.length && !removed.length) return;
+    if (removed.length) await trx.deleteFrom(spec.table).where('orgId', '=', ctx.org.id).where(spec.ownerColumn, '=', ownerId).where(spec.memberColumn, 'in', removed).execute();
+    const now = nowIso();
+    if (added.length) {
+      await trx
+        .insertInto(spec.table)
+        .values(added.map((id) => ({ orgId: ctx.org.id, [spec.ownerColumn]: ownerId, [spec.memberColumn]: id, ...(spec.table === 'riskAssets' ? { createdAt: now, createdBy: ctx.actor.userId } : {}) })))
+        .execute();
+    }
+    const refs = new Map<string, string>(found.map((f) => [f.id as string, f.ref as string]));
+    if (removed.length) {
+      for (const r of await trx.selectFrom(spec.member.table).select(['id', 'ref']).where('id', 'in', removed).execute()) refs.set(r.id as string, r.ref as string);
+    }
+    await recordAudit(t, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: spec.owner.entity,
+      entityId: ownerId,
+      event: { type: spec.event, payload: { ref: owner.ref as string, added: added.map((id) => refs.get(id) ?? id), removed: removed.map((id) => refs.get(id) ?? id) } },
+    });
+  });
+  return listSet(ctx, spec, ownerId);
+}

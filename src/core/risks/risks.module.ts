@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import { riskRegister } from '../../schema/risks/risk.register.js';
+import type { OrgContext } from '../context.js';
+import { ConflictError, ValidationError } from '../errors.js';
+import type { RegisterModule, Values } from '../register/register-module.js';
+import { nowIso } from '../util/ids.js';
+import { evaluateRisk, isAnalysed, NOT_EVALUATED, outOfScale, type RiskAnalysis } from './risk-evaluation.js';
+import { methodologyInForce } from './methodology.service.js';
+
+const ANALYSIS_FIELDS = ['likelihood', 'consequence', 'consequenceC', 'consequenceI', 'consequenceA', 'priorityOverride'] as const;
+
+function analysisOf(values: Values): RiskAnalysis {
+  const n = (k: string) => (typeof values[k] === 'number' ? (values[k] as number) : null);
+  return { likelihood: n('likelihood'), consequence: n('consequence'), consequenceC: n('consequenceC'), consequenceI: n('consequenceI'), consequenceA: n('consequenceA'), priorityOverride: n('priorityOverride') };
+}
+
+/**
+ * The risk register: every write re-evaluates the risk with the approved methodology, so the stored level, score,
+ * acceptability and priority always follow the analysis. A risk is evaluated only with an owner (27003 6.1.2 c:
+ * risk owners are identified) and an approved methodology.
+ */
+export const risksModule: RegisterModule = {
+  def: riskRegister,
+  async beforeWrite(ctx, trx, changes, existing) {
+    const merged: Values = { ...(existing ?? {}), ...changes };
+    const analysis = analysisOf(merged);
+    const touched = !existing || ANALYSIS_FIELDS.some((f) => f in changes) || 'ownerId' in changes;
+    if (!touched) return {};
+    if (!isAnalysed(analysis)) {
+      const partial = analysis.likelihood !== null ? 'consequence' : ANALYSIS_FIELDS.slice(1, 5).some((f) => analysis[f] !== null) ? 'likelihood' : null;
+      if (partial) throw new ValidationError([{ field: `body.${partial}`, message: `Give the ${partial} too: a risk is analysed on both scales` }]);
+      return { ...NOT_EVALUATED, evaluatedAt: null };
+    }
+    if (!merged.ownerId) throw new ValidationError([{ field: 'body.ownerId', message: 'A risk needs its owner before it can be analysed and evaluated' }]);
+    const inForce = await methodologyInForce(ctx, trx);
+    if (!inForce) throw new ConflictError('No risk methodology is approved yet: approve the methodology before evaluating risks', [{ field: 'body.likelihood', message: 'No approved methodology' }]);
+    const bad = outOfScale(inForce.methodology, analysis);
+    if (bad) throw new ValidationError([{ field: `body.${bad.field}`, message: `Must be a level of the scale: 1 to ${bad.max}` }]);
+    const evaluation = evaluateRisk(inForce.methodology, inForce.versionNo, analysis);
+    const status = merged.status === 'identified' || !merged.status ? 'assessed' : merged.status;
+    return { ...evaluation, evaluatedAt: nowIso(), ...(status !== merged.status ? { status } : {}) };
+  },
+  applyFilters(ctx: OrgContext, qb, query) {
+    let q = qb;
+    if (Array.isArray(query.level) && query.level.length) q = q.where('level', 'in', query.level as string[]);
+    if (typeof query.likelihood === 'number') q = q.where('likelihood', '=', query.likelihood);
+    if (typeof query.consequenceLevel === 'number') q = q.where('consequenceLevel', '=', query.consequenceLevel);
+    if (query.evaluated === true) q = q.where('level', 'is not', null);
+    if (query.evaluated === false) q = q.where('level', 'is', null);
+    if (query.open === true) q = q.where('status', '!=', 'closed');
+    if (query.open === false) q = q.where('status', '=', 'closed');
+    if (typeof query.assetId === 'string') {
+      const assetId = query.assetId;
+      q = q.where((eb) => eb.exists(eb.selectFrom('riskAssets as ra').select('ra.riskId').whereRef('ra.riskId', '=', 'risks.id').where('ra.orgId', '=', ctx.org.id).where('ra.assetId', '=', assetId)));
+    }
+    if (query.reassessmentDue !== undefined) {
+      // Due: an open trigger names the risk, and the risk was not evaluated since the trigger occurred.
+      const due = (eb: any) =>
+        eb.exists(
+          eb
+            .selectFrom('reassessmentTriggerRisks as trr')
+            .innerJoin('reassessmentTriggers as tr', 'tr.id', 'trr.triggerId')
+            .select('trr.riskId')
+            .whereRef('trr.riskId', '=', 'risks.id')
+            .where('trr.orgId', '=', ctx.org.id)
+            .where('tr.status', '=', 'open')
+            .where('tr.archivedAt', 'is', null)
+            .where((w: any) => w.or([w('risks.evaluatedAt', 'is', null), w(sql`substr(risks.evaluated_at, 1, 10)`, '<', w.ref('tr.occurredOn'))])),
+        );
+      q = query.reassessmentDue === true ? q.where(due) : q.where((eb) => eb.not(due(eb)));
+    }
+    return q;
+  },
+};

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Replace the set of records a risk (or trigger) names: at most 500, each a current record of the organization. */
+export const riskAssetsBodySchema = z.strictObject({ assetIds: z.array(z.uuid()).max(500) });
+export const triggerRisksBodySchema = z.strictObject({ riskIds: z.array(z.uuid()).max(500) });
+
+export const linkedRecordSchema = z.object({ id: z.string(), ref: z.string(), title: z.string() });
+export const linkedListSchema = z.object({ items: z.array(linkedRecordSchema) });
+
+export const heatMapQuerySchema = z.strictObject({
+  ownerId: z.union([z.literal('me'), z.uuid()]).optional(),
+  assetId: z.uuid().optional(),
+});
+
+export const compareQuerySchema = z.strictObject({
+  from: z.uuid(),
+  /** an assessment id, or `current` for the register as it stands */
+  to: z.union([z.literal('current'), z.uuid()]),
+  changesOnly: z.enum(['true', 'false']).transform((v) => v === 'true').default(true),
+});
+
+export const COMPARE_CHANGES = ['added', 'removed', 'rose', 'fell', 'same'] as const;
+export const CROSSINGS = ['to_unacceptable', 'to_acceptable'] as const;
+
+export const startingMethodologiesSchema = z.object({ items: z.array(z.object({ key: z.string(), name: z.string(), methodology: z.unknown() })) });
+
+/** Closing an assessment; the note (what was concluded) goes into the audit trail with the closure. */
+export const closeAssessmentBodySchema = z.strictObject({ note: z.string().trim().max(2000).optional() });

@@ -1,0 +1,27 @@
+import { Link } from '@tanstack/react-router';
+import { useT } from '../i18n/i18n.js';
+import type { RegisterRecord } from '../lib/api-types.js';
+import { relatedText } from '../register/record-select.js';
+import { recordPath, targetRegister } from '../register/record-targets.js';
+import { useRegisterRecord } from '../register/register-api.js';
+import type { RegisterDef } from '../../schema/register/define-register.js';
+
+/** "Comes from … RO-005 — …": the record an action comes from, linked, when the UI knows its register. */
+export function ActionSource({ org, action }: { org: string; action: RegisterRecord }) {
+  const register = targetRegister(typeof action.sourceType === 'string' ? action.sourceType : undefined);
+  if (!register || typeof action.sourceId !== 'string') return null;
+  return <SourceLink org={org} register={register} id={action.sourceId} />;
+}
+
+function SourceLink({ org, register, id }: { org: string; register: RegisterDef; id: string }) {
+  const { t, td } = useT();
+  const source = useRegisterRecord(org, register, id);
+  if (!source.data) return null;
+  const text = relatedText({ ref: source.data.ref, title: String(source.data[register.titleField] ?? '') });
+  const to = recordPath(org, register.entity, id);
+  return (
+    <p className="alert alert--info">
+      {t('actions.plannedFrom', { register: td(register.title) })} {to ? <Link to={to as '/'}>{text}</Link> : text}
+    </p>
+  );
+}

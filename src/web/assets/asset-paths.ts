@@ -1,0 +1,9 @@
+import type { ContextPath } from '../context/register-pages.js';
+
+/**
+ * The generic list/new/detail/edit pages (web/context/register-pages.tsx) build `/o/$org/<path>` from any
+ * collection; their `ContextPath` type names only the context registers, so these paths pass through one cast, as
+ * the leadership pages do.
+ */
+export type AssetPath = 'assets' | 'asset-dependencies' | 'threats' | 'vulnerabilities';
+export const assetPagePath = (path: AssetPath) => path as unknown as ContextPath;

@@ -1,0 +1,96 @@
+import { useQuery } from '@tanstack/react-query';
+import { evidenceRegister, isExpired } from '../../schema/evidence/evidence.register.js';
+import type { EvidenceUploadPolicy } from '../../schema/evidence/evidence.schema.js';
+import type { FieldError } from '../../schema/common/problem.js';
+import { api, ApiError, orgPath } from '../lib/api-client.js';
+import type { Page, RegisterRecord } from '../lib/api-types.js';
+import type { I18n } from '../i18n/i18n.js';
+
+/** Calls of the evidence routes (docs/API.md "Evidence files"). */
+export const evidencePath = (org: string, rest = '') => orgPath(org, `/evidence${rest}`);
+
+/** Where the browser downloads the file (a plain link: the server answers as an attachment). */
+export const evidenceFileUrl = (org: string, id: string) => evidencePath(org, `/${encodeURIComponent(id)}/file`);
+
+export function useUploadPolicy(org: string) {
+  return useQuery({ queryKey: ['org', org, 'evidence', 'upload-policy'], queryFn: () => api.get<EvidenceUploadPolicy>(evidencePath(org, '/upload-policy')), staleTime: 5 * 60_000 });
+}
+
+/** The evidence attached to one record, newest first (current and superseded alike: the card marks them). */
+export function useAttachedEvidence(org: string, type: string, id: string, enabled = true) {
+  return useQuery({
+    queryKey: ['org', org, evidenceRegister.collection, 'attached', type, id],
+    enabled,
+    queryFn: ({ signal }) => api.get<Page<RegisterRecord>>(evidencePath(org), { query: { attachedType: type, attachedId: id, pageSize: 200, sort: 'createdAt', order: 'desc' }, signal }),
+  });
+}
+
+export interface UploadResult extends RegisterRecord {
+  upload: { blobReused: boolean; sameContent: { id: string; ref: string; title: string }[]; attachedTo: { type: string; id: string; ref: string; title: string; linkId: string }[] };
+}
+
+/**
+ * Uploads with XMLHttpRequest rather than fetch, because only it reports upload progress. Same contract as the
+ * API client: the CSRF header, same-origin cookies, problem+json turned into an ApiError.
+ */
+export function uploadEvidence(org: string, form: FormData, csrfToken: string | undefined, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', evidencePath(org, '/upload'));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError({ status: 0, type: 'network', title: 'Network error' }));
+    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    xhr.onload = () => {
+      let body: Record<string, unknown> = {};
+      try {
+        body = xhr.responseText ? (JSON.parse(xhr.responseText) as Record<string, unknown>) : {};
+      } catch {
+        // a proxy's HTML error page: the status says enough
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as unknown as UploadResult);
+      reject(new ApiError({ status: xhr.status, type: body.type as string, title: body.title as string, detail: body.detail as string, errors: Array.isArray(body.errors) ? (body.errors as FieldError[]) : [] }));
+    };
+    signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(form);
+  });
+}
+
+/** The detail page's query after an upload: filed, and which evidence already held the same content. */
+export function createdSearch(result: UploadResult): { created: string; same?: string } {
+  const same = result.upload.sameContent.map((e) => e.ref).join(', ');
+  return same ? { created: '1', same } : { created: '1' };
+}
+
+/**
+ * 1536 → "1.5 KiB": binary units, as the server states its upload limit (25 MiB), so that a file shown as smaller
+ * than the limit is never refused as larger.
+ */
+export function formatBytes(i18n: Pick<I18n, 'locale'>, bytes: number): string {
+  if (bytes < 1024) return formatByteCount(i18n, bytes);
+  const units = ['KiB', 'MiB', 'GiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${new Intl.NumberFormat(i18n.locale, { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)} ${units[unit]}`;
+}
+
+/** The exact size: "23,683 bytes". */
+export function formatByteCount(i18n: Pick<I18n, 'locale'>, bytes: number): string {
+  return new Intl.NumberFormat(i18n.locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(bytes);
+}
+
+/** Today in the user's calendar, as the API writes dates. */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export const evidenceExpired = (record: RegisterRecord) => isExpired(record.validUntil as string | null | undefined, localToday());

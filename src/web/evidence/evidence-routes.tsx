@@ -1,0 +1,22 @@
+import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
+import { RegisterEditPage } from '../context/register-pages.js';
+import { EvidenceDetailPage } from './evidence-detail-page.js';
+import { EvidencePage } from './evidence-page.js';
+import { evidencePagePath } from './evidence-paths.js';
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+/** The list keeps its whole state (filters, paging) in the query string as plain strings. */
+const listSearch = (s: Record<string, unknown>) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)])) as Record<string, string | undefined>;
+
+const EvidenceEditPage = () => <RegisterEditPage register={evidenceRegister} path={evidencePagePath} />;
+
+/** The evidence pages under `/o/$org`: the register (with upload), one evidence, and editing what is said of it. */
+export function evidenceRoutes<P extends AnyRoute>(orgRoute: P) {
+  const getParentRoute = () => orgRoute;
+  return [
+    createRoute({ getParentRoute, path: 'evidence', validateSearch: listSearch, component: EvidencePage }),
+    createRoute({ getParentRoute, path: 'evidence/$id', validateSearch: (s: Record<string, unknown>): { created?: string; same?: string } => ({ created: str(s.created), same: str(s.same) }), component: EvidenceDetailPage }),
+    createRoute({ getParentRoute, path: 'evidence/$id/edit', component: EvidenceEditPage }),
+  ] as const;
+}

@@ -1,0 +1,138 @@
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RegisterDef } from '../../schema/register/define-register.js';
+import { useT } from '../i18n/i18n.js';
+import { api, orgPath } from '../lib/api-client.js';
+import type { RegisterRecord } from '../lib/api-types.js';
+import { useCan } from '../lib/session.js';
+import { FormField } from '../components/form-field.js';
+import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { useRecordLinks } from './register-api.js';
+import { RecordOptions, RecordSearch, relatedText } from './record-select.js';
+
+interface Props {
+  org: string;
+  register: RegisterDef;
+  record: RegisterRecord;
+  /** how to show the other end of a link (a router link for registers the UI knows); `text` is `REF — title` */
+  renderLinkTarget: (type: string, id: string, text: string) => ReactNode;
+  /**
+   * Entities whose records may be linked to this one from here (e.g. the issues and requirements a risk comes
+   * from). The link goes from the chosen record to this one. Without it the links are only listed.
+   */
+  linkFrom?: string[] | undefined;
+}
+
+/** The links from and to a record (`/links`), and, when the page allows it, adding and removing them. */
+export function RecordLinks({ org, register, record, renderLinkTarget, linkFrom }: Props) {
+  const { t, td } = useT();
+  const can = useCan(org);
+  const links = useRecordLinks(org, register.entity, record.id);
+  const queryClient = useQueryClient();
+  const [done, setDone] = useState<string | null>(null);
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: ['org', org, 'links'] });
+  const remove = useMutation({
+    mutationFn: (linkId: string) => api.delete(orgPath(org, `/links/${encodeURIComponent(linkId)}`)),
+    onSuccess: invalidate,
+  });
+  const editable = !!linkFrom?.length && !record.archivedAt;
+  return (
+    <section className="card" aria-labelledby="detail-links">
+      <h2 id="detail-links" className="card__title">
+        {t('register.links')}
+      </h2>
+      <LiveMessage>{done}</LiveMessage>
+      {links.isPending ? (
+        <Loading />
+      ) : links.isError ? (
+        <ErrorMessage error={links.error} onRetry={() => void links.refetch()} />
+      ) : links.data.items.length === 0 ? (
+        <p className="muted">{t('register.noLinks')}</p>
+      ) : (
+        <ul className="link-list">
+          {links.data.items.map((l) => {
+            const outgoing = l.fromId === record.id;
+            const otherRef = outgoing ? l.toRef : l.fromRef;
+            return (
+              <li key={l.id}>
+                <span className="link-list__kind">{td(`link.kind.${l.kind}`, undefined, l.kind.replace(/_/g, ' '))}</span>{' '}
+                {outgoing
+                  ? renderLinkTarget(l.toType, l.toId, relatedText({ ref: l.toRef, title: l.toTitle ?? '' }))
+                  : renderLinkTarget(l.fromType, l.fromId, relatedText({ ref: l.fromRef, title: l.fromTitle ?? '' }))}
+                <span className="muted"> · {outgoing ? t('register.linkOutgoing') : t('register.linkIncoming')}</span>
+                {editable && can('links.delete') ? (
+                  <button
+                    type="button"
+                    className="icon-button icon-button--danger link-list__remove"
+                    aria-label={t('register.linkRemove', { ref: otherRef })}
+                    title={t('register.linkRemove', { ref: otherRef })}
+                    disabled={remove.isPending}
+                    onClick={() => remove.mutate(l.id, { onSuccess: () => setDone(t('register.linkRemoved', { ref: otherRef })) })}
+                  >
+                    ×
+                  </button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {remove.isError ? <ErrorMessage error={remove.error} /> : null}
+      {editable && can('links.create') ? <AddLink org={org} register={register} record={record} entities={linkFrom!} onLinked={(ref) => setDone(t('register.linkAdded', { ref }))} /> : null}
+    </section>
+  );
+}
+
+function AddLink({ org, register, record, entities, onLinked }: { org: string; register: RegisterDef; record: RegisterRecord; entities: string[]; onLinked: (ref: string) => void }) {
+  const { t, td } = useT();
+  const queryClient = useQueryClient();
+  const [entity, setEntity] = useState(entities[0]!);
+  const [chosen, setChosen] = useState('');
+  const [q, setQ] = useState('');
+  const onSearch = useCallback((text: string) => setQ(text), []);
+  const add = useMutation({
+    mutationFn: () => api.post<{ fromRef: string }>(orgPath(org, '/links'), { fromType: entity, fromId: chosen, toType: register.entity, toId: record.id }),
+    onSuccess: async (link) => {
+      setChosen('');
+      await queryClient.invalidateQueries({ queryKey: ['org', org, 'links'] });
+      onLinked(link.fromRef);
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (chosen) add.mutate();
+  };
+  const recordLabel = t('register.linkRecord', { kind: td(`entity.${entity}`, undefined, entity) });
+  return (
+    <form className="link-add" onSubmit={submit} aria-label={t('register.linkAdd')}>
+      <h3 className="link-add__title">{t('register.linkAdd')}</h3>
+      {entities.length > 1 ? (
+        <FormField label={t('register.linkType')}>
+          <select
+            value={entity}
+            onChange={(e) => {
+              setEntity(e.target.value);
+              setChosen('');
+            }}
+          >
+            {entities.map((en) => (
+              <option key={en} value={en}>
+                {td(`entity.${en}`, undefined, en)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      ) : null}
+      <FormField label={recordLabel} className="record-select" suffix={<RecordSearch key={entity} label={recordLabel} onSearch={onSearch} />}>
+        <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          <option value="">{t('common.choose')}</option>
+          <RecordOptions org={org} entity={entity} q={q} value={chosen} current={undefined} />
+        </select>
+      </FormField>
+      <button type="submit" className="button button--secondary" disabled={!chosen || add.isPending}>
+        {t('register.linkSubmit')}
+      </button>
+      {add.isError ? <ErrorMessage error={add.error} /> : null}
+    </form>
+  );
+}

@@ -1,0 +1,219 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, getRouteApi } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import type { Methodology } from '../../schema/risks/methodology.schema.js';
+import { useT } from '../i18n/i18n.js';
+import { api, orgPath, toQueryString } from '../lib/api-client.js';
+import type { Page, RegisterRecord } from '../lib/api-types.js';
+import { useCan, useOrg } from '../lib/session.js';
+import { useDocumentTitle } from '../lib/use-document-title.js';
+import { FormField } from '../components/form-field.js';
+import { ErrorMessage, Loading } from '../components/status.js';
+import { StandingLevel } from './standings-table.js';
+import { Tile } from './tiles.js';
+import { compareQueryString, useComparison, useMethodologyInForce, useMethodologyVersion, type CompareChange, type CompareQuery, type CompareRow, type Comparison } from './risks-api.js';
+import './risks.css';
+
+const route = getRouteApi('/o/$org/risk-assessments/compare');
+const GROUPS: CompareChange[] = ['rose', 'added', 'fell', 'removed', 'same'];
+
+/**
+ * Two assessment cycles side by side, or one and the register as it stands (27003 6.1.2 b: repeated assessments
+ * give comparable results): what was added or removed, what rose or fell, what crossed the acceptance line.
+ */
+export function AssessmentComparePage() {
+  const { t } = useT();
+  const { org } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const can = useCan(org);
+  useDocumentTitle(t('risk-assessments.compare.title'), useOrg(org).data?.name);
+  const closed = useQuery({
+    queryKey: ['org', org, 'risk-assessments', 'list', 'closed-for-compare'],
+    queryFn: () => api.get<Page<RegisterRecord>>(orgPath(org, '/risk-assessments'), { query: { status: 'closed', pageSize: 200, sort: 'startedOn', order: 'desc' } }),
+    select: (p) => p.items,
+  });
+  const items = closed.data ?? [];
+  // Without a choice in the address: the latest closed cycle against the one before it, or against today.
+  const from = search.from ?? (items.length > 1 ? items[1]!.id : items[0]?.id);
+  const to = search.to ?? (items.length > 1 ? items[0]!.id : 'current');
+  const q: CompareQuery | null = from && to ? { from, to, changesOnly: search.changesOnly !== 'false' } : null;
+  const comparison = useComparison(org, q);
+  const setQuery = (next: CompareQuery) => void navigate({ search: { from: next.from, to: next.to, changesOnly: next.changesOnly ? undefined : 'false' } });
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+        <Link to="/o/$org/risk-assessments" params={{ org }}>
+          {t('riskAssessments.title')}
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{t('risk-assessments.compare.title')}</span>
+      </nav>
+      <header className="page__header">
+        <div>
+          <h1 id="page-title">{t('risk-assessments.compare.title')}</h1>
+          <p className="page__lead">{t('risk-assessments.compare.lead')}</p>
+        </div>
+        {q && can('risk_assessment.export') ? (
+          <div className="page__actions" role="group" aria-label={t('register.io')}>
+            <a className="button button--secondary" href={`${orgPath(org, '/risk-assessments/compare/export.csv')}${toQueryString(compareQueryString(q))}`} download>
+              {t('register.exportCsv')}
+            </a>
+            <a className="button button--secondary" href={`${orgPath(org, '/risk-assessments/compare/export.xlsx')}${toQueryString(compareQueryString(q))}`} download>
+              {t('register.exportXlsx')}
+            </a>
+          </div>
+        ) : null}
+      </header>
+      {closed.isPending ? (
+        <Loading />
+      ) : closed.isError ? (
+        <ErrorMessage error={closed.error} onRetry={() => void closed.refetch()} />
+      ) : items.length === 0 ? (
+        <div className="empty-state">
+          <h2>{t('risk-assessments.compare.noneTitle')}</h2>
+          <p>{t('risk-assessments.compare.none')}</p>
+          <Link to="/o/$org/risk-assessments" params={{ org }}>
+            {t('riskAssessments.title')}
+          </Link>
+        </div>
+      ) : (
+        <>
+          <CompareForm items={items} value={q!} onChange={setQuery} />
+          {comparison.isPending ? (
+            <Loading />
+          ) : comparison.isError ? (
+            <ErrorMessage error={comparison.error} onRetry={() => void comparison.refetch()} />
+          ) : (
+            <CompareResult org={org} c={comparison.data} changesOnly={q!.changesOnly} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function CompareForm({ items, value, onChange }: { items: RegisterRecord[]; value: CompareQuery; onChange: (q: CompareQuery) => void }) {
+  const { t, formatDate } = useT();
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const option = (a: RegisterRecord) => (
+    <option key={a.id} value={a.id}>
+      {`${a.ref} — ${String(a.title)} (${formatDate(a.closedAt as string)})`}
+    </option>
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onChange(draft);
+  };
+  return (
+    <form className="compare-form card" onSubmit={submit} aria-label={t('risk-assessments.compare.choose')}>
+      <FormField label={t('risk-assessments.compare.from')}>
+        <select value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })}>
+          {items.map(option)}
+        </select>
+      </FormField>
+      <FormField label={t('risk-assessments.compare.to')}>
+        <select value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })}>
+          <option value="current">{t('risk-assessments.compare.current')}</option>
+          {items.map(option)}
+        </select>
+      </FormField>
+      <label className="inline-check">
+        <input type="checkbox" checked={draft.changesOnly} onChange={(e) => setDraft({ ...draft, changesOnly: e.target.checked })} /> {t('risk-assessments.compare.changesOnly')}
+      </label>
+      <button type="submit" className="button button--primary">
+        {t('risk-assessments.compare.submit')}
+      </button>
+    </form>
+  );
+}
+
+function CompareResult({ org, c, changesOnly }: { org: string; c: Comparison; changesOnly: boolean }) {
+  const { t } = useT();
+  const inForce = useMethodologyInForce(org);
+  const recordId = inForce.data?.recordId;
+  const before = useMethodologyVersion(org, recordId, c.from.methodologyVersion);
+  const after = useMethodologyVersion(org, recordId, c.to.methodologyVersion);
+  const s = c.summary;
+  const name = (h: Comparison['from']) => (h.id === 'current' ? t('risk-assessments.compare.current') : `${h.ref} — ${h.title}`);
+  return (
+    <>
+      <h2 className="compare-heading">{t('risk-assessments.compare.heading', { from: name(c.from), to: name(c.to) })}</h2>
+      <dl className="tiles" aria-label={t('risk-assessments.compare.summary')}>
+        <Tile label={t('risk-assessments.change.added')} value={s.added} tone="up" />
+        <Tile label={t('risk-assessments.change.removed')} value={s.removed} />
+        <Tile label={t('risk-assessments.change.rose')} value={s.rose} tone="up" />
+        <Tile label={t('risk-assessments.change.fell')} value={s.fell} tone="down" />
+        <Tile label={t('risks.crossed.to_unacceptable')} value={s.toUnacceptable} tone="treat" />
+        <Tile label={t('risks.crossed.to_acceptable')} value={s.toAcceptable} tone="ok" />
+        <Tile label={t('risk-assessments.compare.unchanged')} value={s.unchanged} />
+      </dl>
+      {c.methodologyChanged ? (
+        <p className="alert alert--info" role="note">
+          {t('risk-assessments.compare.methodologyChanged', { from: String(c.from.methodologyVersion ?? '—'), to: String(c.to.methodologyVersion ?? '—') })}
+        </p>
+      ) : null}
+      {c.rows.length === 0 ? (
+        <p className="empty-state empty-state--small" role="status">
+          {t(changesOnly ? 'risk-assessments.compare.noChanges' : 'risk-assessments.compare.noRisks')}
+        </p>
+      ) : (
+        GROUPS.map((g) => <ChangeGroup key={g} org={org} change={g} rows={c.rows.filter((r) => r.change === g)} before={before.data} after={after.data} />)
+      )}
+    </>
+  );
+}
+
+function ChangeGroup({ org, change, rows, before, after }: { org: string; change: CompareChange; rows: CompareRow[]; before: Methodology | undefined; after: Methodology | undefined }) {
+  const { t } = useT();
+  if (rows.length === 0) return null;
+  const id = `change-${change}`;
+  return (
+    <section className={`card compare-group compare-group--${change}`} aria-labelledby={id}>
+      <h3 id={id} className="card__title">
+        {t(`risk-assessments.change.${change}`)} <span className="badge">{rows.length}</span>
+      </h3>
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">{t(`risk-assessments.change.${change}`)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('register.ref')}</th>
+              <th scope="col">{t('risks.field.title')}</th>
+              <th scope="col">{t('risk-assessments.compare.before')}</th>
+              <th scope="col">{t('risk-assessments.compare.after')}</th>
+              <th scope="col">{t('risks.rescores.acceptanceLine')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.riskId} className={r.crossed ? 'row--crossed' : undefined}>
+                <td data-column="ref">
+                  <Link to="/o/$org/risks/$id" params={{ org, id: r.riskId }}>
+                    {r.ref}
+                  </Link>
+                </td>
+                <td>{r.title}</td>
+                <td>
+                  <StandingLevel s={r.before} m={before} />
+                </td>
+                <td>
+                  <StandingLevel s={r.after} m={after} />
+                </td>
+                <td>
+                  {r.crossed ? (
+                    <strong className={`acceptance ${r.crossed === 'to_acceptable' ? 'acceptance--ok' : 'acceptance--treat'}`}>{t(`risks.crossed.${r.crossed}`)}</strong>
+                  ) : (
+                    <span className="muted">{t('risks.crossed.none')}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { useQuery } from '@tanstack/react-query';
+import { actionRegister } from '../../schema/actions/action.register.js';
+import { ismsRiskRegister, ISMS_RISK_ENTITY } from '../../schema/risks/isms-risk.register.js';
+import type { IsmsRiskSummary } from '../../schema/risks/isms-risks.schema.js';
+import { api, orgPath } from '../lib/api-client.js';
+import type { Page, RegisterRecord } from '../lib/api-types.js';
+import { registerBase } from '../register/register-api.js';
+
+/** The register at a glance (GET /isms-risks/summary); refreshed with the register's other queries. */
+export function useIsmsRiskSummary(org: string) {
+  return useQuery({
+    queryKey: ['org', org, ismsRiskRegister.collection, 'summary'],
+    queryFn: () => api.get<IsmsRiskSummary>(orgPath(org, `/${ismsRiskRegister.collection}/summary`)),
+  });
+}
+
+/** Titles already in the register (current records), to mark the suggestions already taken up. */
+export function useIsmsRiskTitles(org: string) {
+  return useQuery({
+    queryKey: ['org', org, ismsRiskRegister.collection, 'titles'],
+    queryFn: () => api.get<Page<RegisterRecord>>(registerBase(org, ismsRiskRegister), { query: { pageSize: 200 } }),
+    select: (p) => new Set(p.items.map((r) => String(r.title).trim().toLowerCase())),
+  });
+}
+
+/** The actions of the shared tracker planned from one record, soonest due first. */
+export function useActionsFrom(org: string, sourceId: string) {
+  const query = { sourceType: ISMS_RISK_ENTITY, sourceId, pageSize: 100, sort: 'dueDate', order: 'asc' };
+  return useQuery({
+    queryKey: ['org', org, actionRegister.collection, 'list', query],
+    queryFn: () => api.get<Page<RegisterRecord>>(registerBase(org, actionRegister), { query }),
+  });
+}

@@ -1,0 +1,85 @@
+import type { ReactNode } from 'react';
+import { getRouteApi } from '@tanstack/react-router';
+import { riskMethodologyRegister } from '../../../schema/risks/risk-methodology.register.js';
+import { riskMethodologyVersioned } from '../../../schema/risks/risk-methodology.versioned.js';
+import { useT } from '../../i18n/i18n.js';
+import { useCan, useOrg } from '../../lib/session.js';
+import { useDocumentTitle } from '../../lib/use-document-title.js';
+import { ErrorMessage, Loading } from '../../components/status.js';
+import { VersionedDocumentPage } from '../../versioning/versioned-document-page.js';
+import { useMethodologyRecord } from './methodology-api.js';
+import { MethodologyEmptyState } from './methodology-empty-state.js';
+import { LatestRescoreCard, RescorePreviewPanel } from './rescore-panels.js';
+import './methodology-section.js';
+
+const route = getRouteApi('/o/$org/risk-methodology');
+
+/**
+ * The organization's risk methodology (one per organization): an explained start from a shipped methodology while
+ * there is none, then the controlled document — versions, approval by top management with the re-scoring it
+ * causes shown beforehand, and what the last approval moved.
+ */
+export function RiskMethodologyPage() {
+  const { t } = useT();
+  const { org } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const can = useCan(org);
+  const record = useMethodologyRecord(org);
+
+  const breadcrumb = (ref?: string) => (
+    <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+      <span>{t('nav.group.planning')}</span>
+      <span aria-hidden="true"> / </span>
+      <span aria-current="page">{ref ? `${t('riskMethodology.title')} ${ref}` : t('riskMethodology.title')}</span>
+    </nav>
+  );
+
+  if (record.isPending) return <Loading />;
+  if (record.isError) {
+    return (
+      <section className="page">
+        {breadcrumb()}
+        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
+      </section>
+    );
+  }
+  if (!record.data) {
+    return <NoMethodologyPage org={org} breadcrumb={breadcrumb()} canCreate={can('risk_methodology.create')} onCreated={() => void navigate({ search: { edit: '1', created: '1' } })} />;
+  }
+  const id = record.data.id;
+  return (
+    <VersionedDocumentPage
+      org={org}
+      id={id}
+      register={riskMethodologyRegister}
+      def={riskMethodologyVersioned}
+      search={search}
+      onSearch={(next) => void navigate({ search: next })}
+      breadcrumb={breadcrumb}
+      createdMessage={(ref) => t('riskMethodology.created', { ref })}
+      approvalPanel={(version) => <RescorePreviewPanel org={org} id={id} version={version} />}
+      banner={<LatestRescoreCard org={org} id={id} />}
+    />
+  );
+}
+
+function NoMethodologyPage({ org, breadcrumb, canCreate, onCreated }: { org: string; breadcrumb: ReactNode; canCreate: boolean; onCreated: () => void }) {
+  const { t } = useT();
+  useDocumentTitle(t('riskMethodology.title'), useOrg(org).data?.name);
+  return (
+    <section className="page" aria-labelledby="page-title">
+      {breadcrumb}
+      <header className="page__header">
+        <div>
+          <p className="page__eyebrow">{t('riskMethodology.eyebrow')}</p>
+          <h1 id="page-title" tabIndex={-1}>
+            {t('riskMethodology.title')}
+          </h1>
+          <p className="page__lead">{t('riskMethodology.lead')}</p>
+        </div>
+      </header>
+      <MethodologyEmptyState org={org} canCreate={canCreate} onCreated={onCreated} />
+    </section>
+  );
+}

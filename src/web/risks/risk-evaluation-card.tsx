@@ -1,0 +1,136 @@
+import type { ReactNode } from 'react';
+import { riskRegister } from '../../schema/risks/risk.register.js';
+import { useT } from '../i18n/i18n.js';
+import type { RegisterRecord } from '../lib/api-types.js';
+import { useMemberNames } from '../lib/members.js';
+import { FieldValue } from '../register/field-value.js';
+import type { RelatedMap } from '../register/record-select.js';
+import { MethodologyLink } from './methodology-link.js';
+import { AcceptanceMarker, LevelBadge, levelOf, scaleLabel } from './risk-level.js';
+import type { MethodologyInForce } from './risks-api.js';
+
+const f = riskRegister.fields;
+
+/** The evaluation of a risk (27001 6.1.2 d–e): level, acceptability, priority, and the analysis behind them. */
+export function RiskEvaluationCard({ org, risk, inForce }: { org: string; risk: RegisterRecord; inForce: MethodologyInForce | null }) {
+  const { t, td, formatDateTime } = useT();
+  const m = inForce?.methodology;
+  const level = levelOf(m, risk.level as string | null);
+  const num = (k: string) => (typeof risk[k] === 'number' ? (risk[k] as number) : null);
+  const cia = (['consequenceC', 'consequenceI', 'consequenceA'] as const).filter((k) => num(k) !== null);
+  return (
+    <section className="card risk-evaluation" aria-labelledby="risk-evaluation">
+      <h2 id="risk-evaluation" className="card__title">
+        {t('risks.detail.evaluation')}
+      </h2>
+      {!level ? (
+        <p className="muted">{inForce ? t('risks.detail.notEvaluated') : t('risks.noMethodology.form')}</p>
+      ) : (
+        <div className="risk-evaluation__head">
+          <div className="risk-evaluation__level">
+            <span className="risk-evaluation__caption">{td(f.level.label)}</span>
+            <LevelBadge level={level} large />
+          </div>
+          <div className="risk-evaluation__verdict">
+            <AcceptanceMarker acceptable={risk.acceptable as boolean | null} />
+          </div>
+          <dl className="risk-evaluation__facts">
+            <Fact label={td(f.priority.label)}>
+              <strong>{String(risk.priority ?? '')}</strong>
+              {num('priorityOverride') !== null ? <span className="muted small"> {t('risks.prioritySetByOwner')}</span> : null}
+            </Fact>
+            <Fact label={td(f.score.label)}>{String(risk.score ?? '')}</Fact>
+            <Fact label={td(f.methodologyVersion.label)}>
+              {inForce ? (
+                <MethodologyLink org={org}>{t('risks.detail.methodologyVersion', { ref: inForce.ref, version: String(risk.methodologyVersion ?? '') })}</MethodologyLink>
+              ) : (
+                String(risk.methodologyVersion ?? '')
+              )}
+            </Fact>
+            <Fact label={td(f.evaluatedAt.label)}>{formatDateTime(risk.evaluatedAt as string | null)}</Fact>
+          </dl>
+        </div>
+      )}
+      <dl className="detail__fields risk-evaluation__analysis">
+        <Fact label={td(f.likelihood.label)}>{scaleLabel(m, 'likelihood', num('likelihood')) || <Empty />}</Fact>
+        {cia.length ? (
+          cia.map((k) => (
+            <Fact key={k} label={td(f[k].label)}>
+              {scaleLabel(m, 'consequence', num(k))}
+            </Fact>
+          ))
+        ) : (
+          <Fact label={td(f.consequence.label)}>{scaleLabel(m, 'consequence', num('consequence')) || <Empty />}</Fact>
+        )}
+        {cia.length ? <Fact label={t('risks.detail.combinedConsequence')}>{scaleLabel(m, 'consequence', num('consequenceLevel')) || <Empty />}</Fact> : null}
+        <Fact label={td(f.rationale.label)} wide>
+          {risk.rationale ? <span className="prewrap">{String(risk.rationale)}</span> : <Empty />}
+        </Fact>
+      </dl>
+    </section>
+  );
+}
+
+/** What could happen: the scenario, or the threat and vulnerability (the assets have their own card). */
+export function RiskIdentificationCard({ org, risk }: { org: string; risk: RegisterRecord }) {
+  const { t, td } = useT();
+  const memberNames = useMemberNames(org);
+  const approach = risk.approach === 'asset' ? 'asset' : 'event';
+  const fields = approach === 'event' ? (['riskSource', 'event', 'cause', 'consequenceDescription'] as const) : (['threatId', 'vulnerabilityId'] as const);
+  const affected = (['affectsConfidentiality', 'affectsIntegrity', 'affectsAvailability'] as const).filter((k) => risk[k] === true);
+  const value = (name: keyof typeof f) => (
+    <FieldValue collection={riskRegister.collection} name={name} def={f[name]} value={risk[name]} memberNames={memberNames} related={risk.related as RelatedMap | undefined} org={org} />
+  );
+  return (
+    <section className="card" aria-labelledby="risk-identification">
+      <h2 id="risk-identification" className="card__title">
+        {t('risks.form.identification')}
+      </h2>
+      <dl className="detail__fields">
+        <Fact label={td(f.approach.label)}>{t(`risks.approach.${approach}`)}</Fact>
+        <Fact label={t('risks.form.cia')}>
+          {affected.length ? (
+            <span className="cia-tags">
+              {affected.map((k) => (
+                <span key={k} className="pill">
+                  {td(f[k].label)}
+                </span>
+              ))}
+            </span>
+          ) : (
+            <Empty />
+          )}
+        </Fact>
+        {risk.description ? (
+          <Fact label={td(f.description.label)} wide>
+            {value('description')}
+          </Fact>
+        ) : null}
+        {fields.map((name) => (
+          <Fact key={name} label={td(f[name].label)} wide={f[name].kind === 'longtext'}>
+            {value(name)}
+          </Fact>
+        ))}
+        <Fact label={td(f.ownerId.label)}>{value('ownerId')}</Fact>
+        <Fact label={td(f.status.label)}>{value('status')}</Fact>
+        <Fact label={td(f.existingControls.label)} wide>
+          {value('existingControls')}
+        </Fact>
+      </dl>
+    </section>
+  );
+}
+
+function Fact({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={wide ? 'detail__row detail__row--wide' : 'detail__row'}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Empty() {
+  const { t } = useT();
+  return <span className="muted">{t('common.empty')}</span>;
+}

@@ -1,0 +1,46 @@
+import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { riskRegister } from '../../schema/risks/risk.register.js';
+import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
+import { parseRegisterSearch } from '../register/register-search.js';
+import { AssessmentComparePage } from './assessment-compare-page.js';
+import { AssessmentDetailPage, AssessmentEditPage, AssessmentNewPage, AssessmentsPage } from './assessment-pages.js';
+import { RescorePage, RescoresPage } from './rescore-pages.js';
+import { RiskDetailPage } from './risk-detail-page.js';
+import { RiskEditPage, RiskNewPage } from './risk-form-pages.js';
+import { RiskRegisterPage } from './risk-register-page.js';
+import { TriggerDetailPage, TriggerEditPage, TriggerNewPage, TriggersPage } from './trigger-pages.js';
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+const createdSearch = (s: Record<string, unknown>): { created?: string } => ({ created: str(s.created) });
+
+/**
+ * The pages of risk assessment under `/o/$org` (6.1.2, 8.2): the register with its heat map, a risk, the
+ * re-scoring reports, assessment cycles and their comparison, reassessment triggers. The methodology has its own.
+ */
+export function riskRoutes<P extends AnyRoute>(orgRoute: P) {
+  const getParentRoute = () => orgRoute;
+  return [
+    createRoute({ getParentRoute, path: 'risks', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(riskRegister, s), component: RiskRegisterPage }),
+    createRoute({ getParentRoute, path: 'risks/new', validateSearch: (s: Record<string, unknown>): { approach?: string } => ({ approach: str(s.approach) }), component: RiskNewPage }),
+    createRoute({ getParentRoute, path: 'risks/rescores', component: RescoresPage }),
+    createRoute({ getParentRoute, path: 'risks/rescores/$id', component: RescorePage }),
+    createRoute({ getParentRoute, path: 'risks/$id', validateSearch: createdSearch, component: RiskDetailPage }),
+    createRoute({ getParentRoute, path: 'risks/$id/edit', component: RiskEditPage }),
+
+    createRoute({ getParentRoute, path: 'risk-assessments', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(riskAssessmentRegister, s), component: AssessmentsPage }),
+    createRoute({ getParentRoute, path: 'risk-assessments/new', component: AssessmentNewPage }),
+    createRoute({
+      getParentRoute,
+      path: 'risk-assessments/compare',
+      validateSearch: (s: Record<string, unknown>): { from?: string; to?: string; changesOnly?: string } => ({ from: str(s.from), to: str(s.to), changesOnly: str(s.changesOnly) }),
+      component: AssessmentComparePage,
+    }),
+    createRoute({ getParentRoute, path: 'risk-assessments/$id', validateSearch: createdSearch, component: AssessmentDetailPage }),
+    createRoute({ getParentRoute, path: 'risk-assessments/$id/edit', component: AssessmentEditPage }),
+
+    createRoute({ getParentRoute, path: 'reassessment-triggers', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(reassessmentTriggerRegister, s), component: TriggersPage }),
+    createRoute({ getParentRoute, path: 'reassessment-triggers/new', component: TriggerNewPage }),
+    createRoute({ getParentRoute, path: 'reassessment-triggers/$id', validateSearch: createdSearch, component: TriggerDetailPage }),
+    createRoute({ getParentRoute, path: 'reassessment-triggers/$id/edit', component: TriggerEditPage }),
+  ] as const;
+}
