@@ -184,7 +184,8 @@ describeJourney(
         await page.getByRole('heading', { name: 'Re-scoring: version 1 → version 2' }).waitFor();
         const moves = page.getByRole('table', { name: 'Risks moved by this methodology version' });
         const phoneRow = moves.getByRole('row').filter({ hasText: phone });
-        expect(await phoneRow.locator('.level-badge').allTextContents()).toEqual(['High', 'Critical']);
+        // the badges show the level keys until the methodology's labels have loaded
+        await expect.poll(() => phoneRow.locator('.level-badge').allTextContents()).toEqual(['High', 'Critical']);
         await phoneRow.getByText('Not crossed').waitFor();
         await moves.getByRole('row').filter({ hasText: 'Printed customer lists' }).getByText('Now acceptable').waitFor();
         await shotBoth(page, `${p}09-rescore-report`);
