@@ -13,10 +13,11 @@ import { signIn } from '../test/helpers/http.js';
 import { actionsBench } from './cases/actions.js';
 import { assetsBench } from './cases/assets.js';
 import { risksBench } from './cases/risks.js';
+import { controlsBench } from './cases/controls.js';
 import type { BenchEnv, BenchModule } from './cases/types.js';
 
 /** In seeding order: a later module may build on what an earlier one made (risks on assets). */
-const MODULES: BenchModule[] = [actionsBench, assetsBench, risksBench];
+const MODULES: BenchModule[] = [actionsBench, assetsBench, risksBench, controlsBench];
 
 const RUNS = 15;
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;

@@ -383,6 +383,87 @@ export interface RiskAssetsTable {
   createdBy: string | null;
 }
 
+export interface ControlSettingsTable {
+  orgId: string;
+  edition: string;
+  chosenAt: string;
+  chosenBy: string | null;
+}
+
+export interface ControlsTable extends RegisterBaseColumns {
+  title: string;
+  source: string;
+  theme: string | null;
+  objective: string | null;
+  description: string | null;
+  ownerId: string | null;
+  applicability: string;
+  statedReason: string | null;
+  exclusionReason: string | null;
+  replacedById: string | null;
+  exclusionExplanation: string | null;
+  implementationStatus: string;
+  plannedDate: string | null;
+  implementation: string | null;
+  sortKey: string;
+}
+
+export interface StatementsOfApplicabilityTable extends RegisterBaseColumns {
+  title: string;
+  ownerId: string | null;
+  nextReviewDate: string | null;
+  latestVersion: number | null;
+  latestState: string | null;
+  approvedVersion: number | null;
+}
+
+export interface RiskTreatmentsTable {
+  riskId: string;
+  orgId: string;
+  residualLikelihood: number | null;
+  residualConsequence: number | null;
+  residualConsequenceC: number | null;
+  residualConsequenceI: number | null;
+  residualConsequenceA: number | null;
+  residualRationale: string | null;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface RiskAcceptancesTable {
+  id: string;
+  orgId: string;
+  riskId: string;
+  treatmentVersion: number;
+  treatmentHash: string;
+  residualLevel: string | null;
+  residualAcceptable: number | null;
+  kind: string;
+  justification: string | null;
+  expiresOn: string | null;
+  acceptedBy: string;
+  acceptedByName: string;
+  acceptedAt: string;
+}
+
+export interface RiskTreatmentOptionsTable {
+  orgId: string;
+  riskId: string;
+  option: string;
+  rationale: string;
+  position: number;
+}
+
+export interface RiskControlsTable {
+  orgId: string;
+  riskId: string;
+  controlId: string;
+  effect: string;
+  note: string | null;
+  position: number;
+}
+
 export interface RiskRescoresTable {
   id: string;
   orgId: string;
@@ -535,4 +616,12 @@ export interface Database {
   reassessmentTriggerRisks: ReassessmentTriggerRisksTable;
   fileBlobs: FileBlobsTable;
   evidence: EvidenceTable;
+  controlSettings: ControlSettingsTable;
+  controls: ControlsTable;
+  statementsOfApplicability: StatementsOfApplicabilityTable;
+  riskTreatmentPlans: StatementsOfApplicabilityTable;
+  riskTreatments: RiskTreatmentsTable;
+  riskTreatmentOptions: RiskTreatmentOptionsTable;
+  riskControls: RiskControlsTable;
+  riskAcceptances: RiskAcceptancesTable;
 }

@@ -20,6 +20,7 @@ import { contextRoutes } from './routes/context.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { leadershipRoutes } from './routes/leadership.routes.js';
 import { riskRoutes } from './routes/risks.routes.js';
+import { controlRoutes } from './routes/controls.routes.js';
 import { ismsRiskRoutes } from './routes/isms-risks.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
 import { linkRoutes } from './routes/links.routes.js';
@@ -84,6 +85,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(leadershipRoutes);
   await app.register(assetRoutes);
   await app.register(riskRoutes);
+  await app.register(controlRoutes);
   await app.register(ismsRiskRoutes);
   await app.register(evidenceRoutes);
   for (const mod of REGISTER_MODULES) await app.register(registerRoutesFor(mod));

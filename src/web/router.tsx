@@ -33,6 +33,7 @@ import { ismsRiskRoutes } from './risks/isms-risks-routes.js';
 import { riskMethodologyRoutes } from './risks/methodology/methodology-routes.js';
 import { riskRoutes } from './risks/risk-routes.js';
 import { evidenceRoutes } from './evidence/evidence-routes.js';
+import { controlRoutes } from './controls/controls-routes.js';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -203,6 +204,7 @@ const routeTree = rootRoute.addChildren([
     ...ismsRiskRoutes(orgRoute),
     ...riskMethodologyRoutes(orgRoute),
     ...riskRoutes(orgRoute),
+    ...controlRoutes(orgRoute),
     ...evidenceRoutes(orgRoute),
   ]),
 ]);

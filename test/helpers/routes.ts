@@ -74,7 +74,15 @@ const BEFORE_CREATE: Record<string, (org: TestOrg) => Promise<void>> = {
     for (const m of list.json().items as { id: string }[]) await org.as.admin.del(`/api/v1/orgs/${org.slug}/risk-methodologies/${m.id}`);
   },
   risk_assessment: (org) => ensureApprovedMethodology(org),
+  // one SoA and one treatment plan per organization, like the methodology
+  soa: (org) => archiveAll(org, 'statements-of-applicability'),
+  risk_treatment_plan: (org) => archiveAll(org, 'risk-treatment-plans'),
 };
+
+async function archiveAll(org: TestOrg, collection: string) {
+  const list = await org.as.admin.get(`/api/v1/orgs/${org.slug}/${collection}`);
+  for (const m of list.json().items as { id: string }[]) await org.as.admin.del(`/api/v1/orgs/${org.slug}/${collection}/${m.id}`);
+}
 
 /** Approves a methodology for the organization unless one is in force. */
 export async function ensureApprovedMethodology(org: TestOrg): Promise<void> {
@@ -222,6 +230,19 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   },
 };
 
+/**
+ * Undoes the organization's choice of Annex A edition behind the API's back (a choice is final through the API):
+ * its edition's controls go, with what points at them; custom controls stay.
+ */
+async function forgetEdition(handle: DatabaseHandle, orgId: string) {
+  const db = anyDb(handle);
+  const annex = db.selectFrom('controls').select('id').where('orgId', '=', orgId).where('source', '!=', 'custom');
+  await db.deleteFrom('riskControls').where('orgId', '=', orgId).where('controlId', 'in', annex).execute();
+  await db.deleteFrom('links').where('orgId', '=', orgId).where((eb: any) => eb.or([eb('fromId', 'in', annex), eb('toId', 'in', annex)])).execute();
+  await db.deleteFrom('controls').where('orgId', '=', orgId).where('source', '!=', 'custom').execute();
+  await db.deleteFrom('controlSettings').where('orgId', '=', orgId).execute();
+}
+
 /** Makes every record parameter of a route, in URL order, in the organization. */
 export async function makeParams(url: string, ctx: FixtureCtx): Promise<Record<string, string>> {
   const made: Record<string, string> = { collection: url.split('/')[5] ?? '' };
@@ -270,6 +291,32 @@ const BODIES: Record<string, BodyMaker> = {
     return { raw: body.payload.toString('utf8'), contentType: body.contentType };
   },
   'PUT /api/v1/orgs/:org/reassessment-triggers/:id/risks': async ({ org }) => ({ riskIds: [(await buildRegisterRecord(org.as.admin, org, registerOf('risk'))).id] }),
+  // the edition is chosen once per organization: undo an earlier choice so that every call may make it again
+  'POST /api/v1/orgs/:org/control-settings/edition': async ({ env, org }) => {
+    await forgetEdition(env.handle, org.id);
+    return { edition: 'iso27001-2022' };
+  },
+  'PUT /api/v1/orgs/:org/risks/:id/treatment': async ({ org }) => ({
+    options: [{ option: 'modify', rationale: `Reduce it ${uniq()}` }],
+    controls: [{ controlId: (await buildRegisterRecord(org.as.admin, org, registerOf('control'))).id, effect: 'likelihood' }],
+  }),
+  // migration needs an organization on the 2013 edition: start one afresh
+  'POST /api/v1/orgs/:org/control-settings/migrate-to-2022': async ({ env, org }) => {
+    await forgetEdition(env.handle, org.id);
+    const res = await org.as.admin.post(`/api/v1/orgs/${org.slug}/control-settings/edition`, { edition: 'iso27001-2013' });
+    if (res.statusCode !== 200) throw new Error(`choose 2013: ${res.statusCode} ${res.body}`);
+    return { apply: true };
+  },
+  // only the risk's owner accepts: the calling role's user owns the risk, whose treatment has an acceptable residual
+  'POST /api/v1/orgs/:org/risks/:id/acceptance': async ({ org, role }, made) => {
+    await ensureApprovedMethodology(org);
+    const base = `/api/v1/orgs/${org.slug}/risks/${made.id}`;
+    const patched = await org.as.admin.patch(base, { ownerId: org.users[role].id, likelihood: 2, consequence: 2 });
+    if (patched.statusCode !== 200) throw new Error(`own the risk: ${patched.statusCode} ${patched.body}`);
+    const t = await org.as.admin.request('PUT', `${base}/treatment`, { options: [{ option: 'modify', rationale: `Reduce it ${uniq()}` }], controls: [], residual: { likelihood: 1, consequence: 1 } });
+    if (t.statusCode !== 200) throw new Error(`treat the risk: ${t.statusCode} ${t.body}`);
+    return { kind: 'within_criteria', treatmentVersion: t.json().version as number, expiresOn: '2099-01-01' };
+  },
   ...Object.fromEntries(
     REGISTER_MODULES.flatMap((mod): [string, BodyMaker][] => [
       [`POST /api/v1/orgs/:org/${mod.def.collection}`, async ({ org }) => registerCreateBody(mod, org)],
@@ -316,6 +363,21 @@ const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) =>
   ),
   // not required (a dry run is the default), but a real run is what must be guarded
   ...Object.fromEntries(REGISTER_MODULES.map((mod) => [`POST /api/v1/orgs/:org/${mod.def.collection}/import`, async () => '?dryRun=false'])),
+  // not required, but the plan must hold a treated risk to be checked
+  'GET /api/v1/orgs/:org/risk-treatment-plan': async ({ org }) => {
+    // the organization's own risks (seeded with its markers) first; a fresh one when it has none
+    const listed = (await org.as.admin.get(`/api/v1/orgs/${org.slug}/risks?pageSize=50`)).json().items as { id: string }[];
+    const risks = listed.length ? listed : [await buildRegisterRecord(org.as.admin, org, registerOf('risk'))];
+    for (const risk of risks) {
+      const res = await org.as.admin.request('PUT', `/api/v1/orgs/${org.slug}/risks/${risk.id}/treatment`, { options: [{ option: 'retain', rationale: `Within appetite ${uniq()}` }], controls: [] });
+      if (res.statusCode !== 200) throw new Error(`treat a risk: ${res.statusCode} ${res.body}`);
+    }
+    return '';
+  },
+  'GET /api/v1/orgs/:org/statements-of-applicability/:id/compare': async ({ org }, made) => {
+    await saveDraft(org, VERSIONED_MODULES.find((v) => v.register.def.entity === 'soa')!, made.id!);
+    return '?from=1&to=1';
+  },
   ...Object.fromEntries(
     VERSIONED_MODULES.map((vm) => [
       `GET /api/v1/orgs/:org/${vm.register.def.collection}/:id/versions/compare`,

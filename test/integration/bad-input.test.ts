@@ -122,8 +122,11 @@ describe.each(DIALECTS)('bad input on %s', (kind) => {
     expect(({} as Record<string, unknown>).isSuperadmin).toBeUndefined();
     // every string of the body, however deep (ids in a list too), carries a NUL
     const withNul = (v: unknown): unknown => (typeof v === 'string' ? `${v}\u0000` : Array.isArray(v) ? v.map(withNul) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withNul(x)])) : v);
-    const nul = await rejected(c, route.method, url, JSON.stringify(withNul(body)));
-    expect(nul.statusCode, nul.what).toBe(400);
+    // (a body of flags and numbers only, such as { apply: true }, has no text to poison)
+    if (JSON.stringify(withNul(body)) !== JSON.stringify(body)) {
+      const nul = await rejected(c, route.method, url, JSON.stringify(withNul(body)));
+      expect(nul.statusCode, nul.what).toBe(400);
+    }
   });
 
   it.each(pathRoutes.map((r) => [routeKey(r), r] as const))('%s: ids that are not uuids are named in the path', async (_k, route) => {

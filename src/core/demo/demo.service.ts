@@ -1,3 +1,4 @@
+import { seedControls } from './controls.demo.js';
 import type { Db } from '../../db/connect.js';
 import type { Role } from '../../schema/auth/roles.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -75,6 +76,8 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
   await seedRisks(ctx, ids);
   // evidence files, attached to the actions and the scope statement seeded above
   await seedEvidence(ctx, ids);
+  // risk treatment and the SoA: controls determined for the risks seeded above
+  await seedControls(ctx, ids);
   return { created: true, org: DEMO_ORG, users, password: DEMO_PASSWORD };
 }
 

@@ -43,6 +43,11 @@ export interface RegisterModule {
    * server derives means "keep deriving it", not "clear it".
    */
   normalizeImport?(values: Values, existing: Values | undefined): Values;
+  /**
+   * Refuse to archive a record (throw a DomainError), inside the archive's transaction: e.g. an Annex A control is
+   * never archived (it is excluded instead), and a custom control still treating risks is not either.
+   */
+  beforeArchive?(ctx: OrgContext, trx: Db, existing: Values): Promise<void>;
   /** register-specific list filters from `def.extraQuery` */
   applyFilters?(ctx: OrgContext, qb: SelectQueryBuilder<any, any, any>, query: Values): SelectQueryBuilder<any, any, any>;
 }

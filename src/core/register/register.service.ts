@@ -164,6 +164,7 @@ export async function archiveRecord(ctx: OrgContext, mod: RegisterModule, id: st
   await ctx.db.transaction().execute(async (trx) => {
     const existing = await loadRow(ctx, trx, mod, id);
     if (existing.archivedAt) return;
+    if (mod.beforeArchive) await mod.beforeArchive(ctx, trx, existing);
     const now = nowIso();
     await anyDb(trx).updateTable(mod.def.table).set({ archivedAt: now, updatedAt: now, updatedBy: ctx.actor.userId, version: (existing.version as number) + 1 }).where('id', '=', id).where('orgId', '=', ctx.org.id).execute();
     await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: id, event: { type: 'record.archived', payload: { ref: existing.ref as string } } });

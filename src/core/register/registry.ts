@@ -13,6 +13,9 @@ import { ismsRisksModule } from '../risks/isms-risks.module.js';
 import { risksModule } from '../risks/risks.module.js';
 import { threatsModule, vulnerabilitiesModule } from '../risks/threats.module.js';
 import { evidenceModule } from '../evidence/evidence.module.js';
+import { controlsModule } from '../controls/controls.module.js';
+import { soaModule, soaVersionedModule } from '../controls/soa.module.js';
+import { treatmentPlanModule, treatmentPlanVersionedModule } from '../controls/treatment-plan.service.js';
 import type { VersionedModule } from '../versioning/versioned-module.js';
 import type { RegisterModule } from './register-module.js';
 
@@ -21,10 +24,10 @@ export const REGISTER_MODULES: readonly RegisterModule[] = [actionsModule, scope
   ismsProcessesModule, processInteractionsModule, ismsRolesModule, roleAssignmentsModule, ismsActivitiesModule, leadershipCommitmentsModule,
   assetsModule, assetDependenciesModule, threatsModule, vulnerabilitiesModule,
   riskMethodologyModule, risksModule, riskAssessmentsModule, reassessmentTriggersModule, ismsRisksModule,
-  evidenceModule];
+  evidenceModule, controlsModule, soaModule, treatmentPlanModule];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */
-export const VERSIONED_MODULES: readonly VersionedModule[] = [scopeVersionedModule, riskMethodologyVersionedModule];
+export const VERSIONED_MODULES: readonly VersionedModule[] = [scopeVersionedModule, riskMethodologyVersionedModule, soaVersionedModule, treatmentPlanVersionedModule];
 
 export function registerByEntity(entity: string): RegisterModule | undefined {
   return REGISTER_MODULES.find((m) => m.def.entity === entity);

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import type { OrgContext } from '../context.js';
 import type { VersionedDef } from '../../schema/versioning/versioned.js';
+import type { ExportTable } from '../register/register-export.js';
 import type { RegisterModule } from '../register/register-module.js';
 
 /** A part of a controlled document as exports lay it out (see reports/document-model.ts). */
@@ -26,6 +27,16 @@ export interface VersionedModule {
   requiredApprovals?: number;
   /** how a `data` section appears in DOCX/PDF exports (required when the content has one) */
   renderData?: (sectionKey: string, value: unknown) => DocumentBlock[];
+  /**
+   * Fills sections the server owns before a draft is saved and hashed (inside the save's transaction): the SoA's
+   * lines are taken from the controls as they stand, whatever the client sent for them.
+   */
+  prepareDraft?: (ctx: OrgContext, trx: Db, recordId: string, content: Record<string, unknown>) => Promise<Record<string, unknown>>;
+  /**
+   * A version as one table (XLSX/CSV export of the version: the SoA's lines, the treatment plan's risks). Given the
+   * version's content, its number and state; the export route audits and renders it.
+   */
+  exportTable?: (ctx: OrgContext, content: Record<string, unknown>, version: { versionNo: number; state: string }) => ExportTable;
   /**
    * Work that must happen in the same transaction as an approval that makes a version approved (e.g. re-scoring
    * every risk on a newly approved methodology); throwing rolls the approval back.

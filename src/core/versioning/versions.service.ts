@@ -127,6 +127,7 @@ export async function saveDraft(ctx: OrgContext, vm: VersionedModule, recordId: 
     if (input.baseContentHash && latest?.state === 'draft' && latest.contentHash !== input.baseContentHash) {
       throw new ConflictError(`Someone saved this draft of ${record.ref} after you opened it; reload it and apply your change again`, [{ field: 'body.baseContentHash', message: 'Stale' }]);
     }
+    if (vm.prepareDraft) input = { ...input, content: (await vm.prepareDraft(ctx, trx, recordId, input.content)) as Content };
     const stages = vm.versioned.stages;
     // A new draft keeps the stage it was in (a revision of an approved text starts where that text ended).
     const stage = input.stage !== undefined ? input.stage : latest ? latest.stage : stages?.[0] ?? null;

@@ -80,6 +80,26 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('risk.assets_set'), payload: z.object({ ref: z.string(), added: z.array(z.string()), removed: z.array(z.string()) }) }),
   z.object({ type: z.literal('risk_assessment.closed'), payload: z.object({ ref: z.string(), methodologyVersion: z.number().int().nullable(), risks: z.number().int(), note: z.string().nullable() }) }),
   z.object({ type: z.literal('reassessment_trigger.risks_set'), payload: z.object({ ref: z.string(), added: z.array(z.string()), removed: z.array(z.string()) }) }),
+  z.object({ type: z.literal('controls.edition_chosen'), payload: z.object({ edition: z.string(), controls: z.number().int() }) }),
+  z.object({ type: z.literal('controls.edition_migrated'), payload: z.object({ from: z.string(), to: z.string(), carried: z.number().int(), needsDecision: z.number().int(), archived: z.number().int() }) }),
+  z.object({ type: z.literal('control.proposed_applicable'), payload: z.object({ ref: z.string(), riskRef: z.string() }) }),
+  z.object({
+    type: z.literal('risk.treatment_set'),
+    payload: z.object({
+      ref: z.string(),
+      version: z.number().int(),
+      options: z.array(z.string()),
+      controlsAdded: z.array(z.string()),
+      controlsRemoved: z.array(z.string()),
+      residual: z.record(z.string(), z.number().int().nullable()),
+      statusFrom: z.string().nullable(),
+      statusTo: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    type: z.literal('risk.accepted'),
+    payload: z.object({ ref: z.string(), treatmentVersion: z.number().int(), treatmentHash: z.string(), kind: z.string(), residualLevel: z.string().nullable(), expiresOn: z.string().nullable() }),
+  }),
   z.object({ type: z.literal('evidence.downloaded'), payload: z.object({ ref: z.string(), fileName: z.string(), sha256: z.string(), size: z.number().int() }) }),
   z.object({
     type: z.literal('approval.granted'),

@@ -55,6 +55,11 @@ export const PERMISSIONS = {
   isms_risk: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
   // Evidence files: whoever does the work files its proof; archiving evidence is for managers. Everyone who reads
   // the ISMS (auditors first) may read and download it. Attaching and detaching are links (links.create/delete).
+  control: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, choose_edition: MANAGERS },
+  // accepting is further limited to the risk's own owner (checked in core)
+  risk_treatment: { read: ALL, update: EDITORS, accept: ['admin', 'isms_manager', 'contributor', 'approver'] },
+  risk_treatment_plan: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, approve: APPROVERS },
+  soa: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, approve: APPROVERS },
   evidence: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, delete: MANAGERS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 

@@ -38,6 +38,11 @@ export interface DataSection {
   schema: z.ZodType;
   /** the value a new record starts from (must satisfy `schema`) */
   initial: unknown;
+  /**
+   * Filled by the server on every draft save (the module's `prepareDraft`): the editor shows it read-only and
+   * sends `initial` back, whatever it holds.
+   */
+  serverFilled?: boolean;
 }
 
 export type Section = TextSection | TableSection | DataSection;

@@ -7,6 +7,8 @@ import type { VersionedModule } from '../../core/versioning/versioned-module.js'
 import { renderDocx } from '../../reports/document-docx.js';
 import { buildDocumentModel } from '../../reports/document-model.js';
 import { renderPdf } from '../../reports/document-pdf.js';
+import { renderCsv } from '../../reports/table-csv.js';
+import { renderXlsx } from '../../reports/table-xlsx.js';
 import type { Permission } from '../../schema/auth/permissions.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
@@ -54,6 +56,20 @@ export function versionedRoutesFor(vm: VersionedModule) {
         const body = await render(model);
         await recordAuditAlone(ctx.db, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: def.entity, entityId: request.params.id, event: { type: 'export.generated', payload: { format, rows: 1, filters: { version: request.params.no } } } });
         return reply.type(type).header('content-disposition', `attachment; filename="${model.filenameBase}.${format}"`).send(body);
+      });
+    }
+
+    const exportTable = vm.exportTable;
+    if (!exportTable) return;
+    for (const format of ['csv', 'xlsx'] as const) {
+      app.get(`${base}/versions/:no/export.${format}`, { config: { permission: perm('export') }, schema: { tags, summary: `One version of a ${def.entity} as a ${format.toUpperCase()} table`, params: versionParams } }, async (request, reply) => {
+        const ctx: OrgContext = orgCtx(request);
+        const version = await getVersion(ctx, vm, request.params.id, request.params.no);
+        const table = exportTable(ctx, version.content, { versionNo: version.versionNo, state: version.state });
+        await recordAuditAlone(ctx.db, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: def.entity, entityId: request.params.id, event: { type: 'export.generated', payload: { format, rows: table.rows.length, filters: { version: request.params.no } } } });
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${table.filenameBase}.csv"`).send(renderCsv(table));
+        const body = await renderXlsx(table, { organization: ctx.org.name, exportedBy: ctx.actor.label });
+        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${table.filenameBase}.xlsx"`).send(body);
       });
     }
   };

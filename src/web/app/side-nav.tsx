@@ -85,6 +85,8 @@ export function PageLink({ org, path, activeProps, children }: { org: string; pa
       return <Link to="/o/$org/risks" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'risk-assessments':
       return <Link to="/o/$org/risk-assessments" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'controls':
+      return <Link to="/o/$org/controls" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'evidence':
       return <Link to="/o/$org/evidence" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'members':

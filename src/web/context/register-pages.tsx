@@ -181,10 +181,16 @@ interface DetailPageProps {
   actions?: (org: string, record: RegisterRecord) => ReactNode;
   /** whether the record can still be edited (e.g. not once closed); default: yes */
   canEdit?: (record: RegisterRecord) => boolean;
+  /** entities whose records may be linked to this one from its page (see RecordLinks), given the record */
+  linkFrom?: (record: RegisterRecord) => string[] | undefined;
+  /** whether the record may be archived at all (e.g. not an Annex A control); default: yes */
+  canArchive?: (record: RegisterRecord) => boolean;
+  /** whether a field is worth showing for this record (see RegisterDetail); default: all */
+  showField?: (name: string, record: RegisterRecord) => boolean;
 }
 
 /** A record with its fields, links and full change history; the register adds its own parts through the props. */
-export function RegisterDetailPage({ register, path, below, above, actions, canEdit }: DetailPageProps) {
+export function RegisterDetailPage({ register, path, below, above, actions, canEdit, linkFrom, canArchive, showField }: DetailPageProps) {
   const { t, td } = useT();
   const org = useOrgParam();
   const id = useIdParam();
@@ -224,7 +230,7 @@ export function RegisterDetailPage({ register, path, below, above, actions, canE
               {t('common.edit')}
             </Link>
           ) : null}
-          {can(`${register.entity}.delete`) && !data.archivedAt ? (
+          {can(`${register.entity}.delete`) && !data.archivedAt && (canArchive?.(data) ?? true) ? (
             <ConfirmButton
               label={t('register.archive')}
               question={t('register.archiveQuestion', { ref: data.ref })}
@@ -244,6 +250,8 @@ export function RegisterDetailPage({ register, path, below, above, actions, canE
         org={org}
         register={register}
         record={data}
+        linkFrom={linkFrom?.(data)}
+        showField={showField}
         renderLinkTarget={(type, targetId, ref) => {
           const to = recordPath(org, type, targetId);
           return to ? <Link to={to as '/'}>{ref}</Link> : <span className="ref">{ref}</span>;

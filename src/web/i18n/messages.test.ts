@@ -21,6 +21,7 @@ import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schem
 import { riskMethodologyRegister } from '../../schema/risks/risk-methodology.register.js';
 import { riskMethodologyVersioned } from '../../schema/risks/risk-methodology.versioned.js';
 import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
+import { controlRegister } from '../../schema/controls/control.register.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -31,7 +32,7 @@ import { createI18n } from './i18n.js';
 const REGISTERS: RegisterDef[] = [actionRegister, scopeRegister, issueRegister, interestedPartyRegister, requirementRegister,
   ismsProcessRegister, processInteractionRegister, ismsRoleRegister, roleAssignmentRegister, ismsActivityRegister, leadershipCommitmentRegister,
   assetRegister, assetDependencyRegister, threatRegister, vulnerabilityRegister, ismsRiskRegister,
-  riskRegister, riskAssessmentRegister, reassessmentTriggerRegister, riskMethodologyRegister, evidenceRegister];
+  riskRegister, riskAssessmentRegister, reassessmentTriggerRegister, riskMethodologyRegister, evidenceRegister, controlRegister];
 
 describe('message catalog', () => {
   const keys = new Set(Object.keys(en));

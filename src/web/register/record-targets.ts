@@ -18,6 +18,7 @@ import { riskRegister } from '../../schema/risks/risk.register.js';
 import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
 import { ismsRiskRegister } from '../../schema/risks/isms-risk.register.js';
 import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
+import { controlRegister } from '../../schema/controls/control.register.js';
 
 /**
  * Registers the UI can point at from a `record` field (by entity), for the generic select, display and filter.
@@ -26,7 +27,7 @@ import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
 const KNOWN: RegisterDef[] = [actionRegister, scopeRegister, issueRegister, interestedPartyRegister, requirementRegister,
   ismsProcessRegister, processInteractionRegister, ismsRoleRegister, roleAssignmentRegister, ismsActivityRegister, leadershipCommitmentRegister,
   assetRegister, assetDependencyRegister, threatRegister, vulnerabilityRegister,
-  riskRegister, riskAssessmentRegister, reassessmentTriggerRegister, ismsRiskRegister, evidenceRegister];
+  riskRegister, riskAssessmentRegister, reassessmentTriggerRegister, ismsRiskRegister, evidenceRegister, controlRegister];
 
 /** Every register the UI knows (e.g. the kinds of record evidence can be attached to). */
 export const knownRegisters = (): readonly RegisterDef[] => KNOWN;

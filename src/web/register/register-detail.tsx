@@ -16,13 +16,15 @@ interface Props {
   renderLinkTarget: (type: string, id: string, text: string) => ReactNode;
   /** entities whose records may be linked to this one from its page (see RecordLinks) */
   linkFrom?: string[] | undefined;
+  /** whether a field is worth showing for this record (e.g. an exclusion reason only when excluded); default: all */
+  showField?: ((name: string, record: RegisterRecord) => boolean) | undefined;
 }
 
 /** Every field of a record, its history stamps, and its links to other records. */
-export function RegisterDetail({ org, register, record, renderLinkTarget, linkFrom }: Props) {
+export function RegisterDetail({ org, register, record, renderLinkTarget, linkFrom, showField }: Props) {
   const { t, td } = useT();
   const memberNames = useMemberNames(org);
-  const fields = Object.entries(register.fields) as Array<[string, FieldDef]>;
+  const fields = (Object.entries(register.fields) as Array<[string, FieldDef]>).filter(([name]) => showField?.(name, record) ?? true);
 
   return (
     <div className="detail">

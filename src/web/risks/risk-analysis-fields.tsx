@@ -74,9 +74,9 @@ export function RiskAnalysisFields({ org, inForce, values, errors, set }: Props)
   );
 }
 
-const labelOf = (m: Methodology, scale: 'likelihood' | 'consequence', v: FormValue | undefined) => m[scale].levels[Number(v) - 1]?.label ?? String(v);
+export const labelOf = (m: Methodology, scale: 'likelihood' | 'consequence', v: FormValue | undefined) => m[scale].levels[Number(v) - 1]?.label ?? String(v);
 
-function ScaleSelect({ m, scale, name, label, value, error, set, hint }: { m: Methodology; scale: 'likelihood' | 'consequence'; name: string; label: string; value: FormValue | undefined; error: string | undefined; set: Props['set']; hint?: string | undefined }) {
+export function ScaleSelect({ m, scale, name, label, value, error, set, hint }: { m: Methodology; scale: 'likelihood' | 'consequence'; name: string; label: string; value: FormValue | undefined; error: string | undefined; set: Props['set']; hint?: string | undefined }) {
   const { t } = useT();
   const levels = m[scale].levels;
   const chosen = typeof value === 'string' && value ? levels[Number(value) - 1] : undefined;

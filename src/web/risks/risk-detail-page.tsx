@@ -14,6 +14,7 @@ import { useRegisterMutations, useRegisterRecord } from '../register/register-ap
 import { RiskAssetsCard } from './risk-assets-card.js';
 import { RiskEvaluationCard, RiskIdentificationCard } from './risk-evaluation-card.js';
 import { RiskBreadcrumb } from './risk-form-pages.js';
+import { RiskTreatmentCard } from './risk-treatment-card.js';
 import { LevelBadge, levelOf } from './risk-level.js';
 import { useMethodologyInForce, useReassessmentDue } from './risks-api.js';
 import './risks.css';
@@ -109,6 +110,7 @@ export function RiskDetailPage() {
       <div className="detail">
         <div className="detail__main">
           <RiskEvaluationCard org={org} risk={risk} inForce={inForce.data ?? null} />
+          <RiskTreatmentCard org={org} riskId={id} archived={!!risk.archivedAt} inForce={inForce.data ?? null} />
           <RiskIdentificationCard org={org} risk={risk} />
           {risk.approach === 'asset' ? <RiskAssetsCard org={org} riskId={id} editable={editable} /> : null}
         </div>

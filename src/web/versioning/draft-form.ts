@@ -46,7 +46,8 @@ export function toDraftBody(def: VersionedDef, values: DraftValues, latest: Vers
   for (const section of def.sections) {
     const value = values.content[section.key];
     if (section.kind === 'text') content[section.key] = value ?? '';
-    else if (section.kind === 'data') content[section.key] = value;
+    // a section the server fills on save (the SoA's lines) goes back empty: it can be large, and is replaced anyway
+    else if (section.kind === 'data') content[section.key] = section.serverFilled ? section.initial : value;
     else content[section.key] = ((value as TableRow[] | undefined) ?? []).filter((r) => !isBlankRow(r));
   }
   const body: DraftBody = { content };

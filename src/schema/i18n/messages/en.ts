@@ -13,6 +13,7 @@ import { registerIoMessages } from '../../register/register-io.messages.js';
 import { contextMessages } from '../../context/context.messages.js';
 import { leadershipMessages } from '../../leadership/leadership.messages.js';
 import { evidenceMessages } from '../../evidence/evidence.messages.js';
+import { controlMessages } from '../../controls/controls.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -25,6 +26,7 @@ const en = {
   ...contextMessages,
   ...leadershipMessages,
   ...evidenceMessages,
+  ...controlMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 

@@ -1,0 +1,179 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import { CLOSED_ACTION_STATUSES } from '../../schema/actions/action.register.js';
+import { planContentSchema, treatmentPlanRegister, treatmentPlanVersioned, type PlanRow } from '../../schema/controls/treatment-plan.schema.js';
+import type { OrgContext } from '../context.js';
+import type { ExportTable } from '../register/register-export.js';
+import { onePerOrganization } from '../register/one-per-organization.js';
+import type { RegisterModule } from '../register/register-module.js';
+import { methodologyInForce } from '../risks/methodology.service.js';
+import { todayIso } from '../util/ids.js';
+import type { DocumentBlock, VersionedModule } from '../versioning/versioned-module.js';
+import { evaluateResidual } from './treatment.service.js';
+
+const OPTION_WORDS: Record<string, string> = { avoid: 'Avoid', pursue: 'Take or increase (opportunity)', modify: 'Modify', share: 'Share', retain: 'Retain' };
+const STATUS_WORDS: Record<string, string> = { not_started: 'not started', planned: 'planned', in_progress: 'in progress', implemented: 'implemented' };
+const ACCEPTANCE_WORDS = { valid: 'Accepted', outdated: 'Treatment changed since acceptance', expired: 'Acceptance expired' } as const;
+
+/**
+ * The treated risks of the organization in plan order (priority, then reference), a page at a time, each with its
+ * options, controls, actions (the tracker's, planned from the risk), expected residual risk, the owner's acceptance
+ * and whether the treatment needs revisiting. A fixed number of queries per page.
+ */
+export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; pageSize?: number; attention?: boolean; all?: boolean }): Promise<{ items: PlanRow[]; total: number }> {
+  const org = ctx.org.id;
+  const today = todayIso();
+  let q = db
+    .selectFrom('riskTreatments as t')
+    .innerJoin('risks as r', 'r.id', 't.riskId')
+    .where('t.orgId', '=', org)
+    .where('r.orgId', '=', org)
+    .where('r.archivedAt', 'is', null)
+    .where('r.status', '!=', 'closed');
+  if (opts.attention) {
+    q = q.where((eb) =>
+      eb.or([
+        eb.not(
+          eb.exists(
+            eb.selectFrom('riskAcceptances as a').select(sql.lit(1).as('x')).whereRef('a.riskId', '=', 'r.id').whereRef('a.treatmentVersion', '=', 't.version').where('a.orgId', '=', org)
+              .where((w) => w.or([w('a.expiresOn', 'is', null), w('a.expiresOn', '>=', today)])),
+          ),
+        ),
+        eb('r.evaluatedAt', '>', eb.ref('t.updatedAt')),
+        eb.exists(
+          eb.selectFrom('actions as x').select(sql.lit(1).as('x')).where('x.orgId', '=', org).where('x.sourceType', '=', 'risk').whereRef('x.sourceId', '=', 'r.id').where('x.archivedAt', 'is', null)
+            .where('x.dueDate', '<', today).where('x.status', 'not in', [...CLOSED_ACTION_STATUSES]),
+        ),
+      ]),
+    );
+  }
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  let page = q
+    .leftJoin('users as u', 'u.id', 'r.ownerId')
+    .select(['r.id', 'r.ref', 'r.title', 'u.name as owner', 'r.level', 'r.acceptable', 'r.status', 'r.evaluatedAt', 't.updatedAt', 't.version',
+      't.residualLikelihood', 't.residualConsequence', 't.residualConsequenceC', 't.residualConsequenceI', 't.residualConsequenceA'])
+    .orderBy(sql`r.priority IS NULL`)
+    .orderBy('r.priority')
+    .orderBy(sql`length(r.ref)`)
+    .orderBy('r.ref');
+  if (!opts.all) {
+    const size = opts.pageSize ?? 50;
+    page = page.limit(size).offset(((opts.page ?? 1) - 1) * size);
+  }
+  const risks = await page.execute();
+  const ids = risks.map((r) => r.id);
+  if (!ids.length) return { items: [], total };
+  // For a whole-plan snapshot the id list can be long: read the organization's rows and keep the page's.
+  const inPage = new Set(ids);
+  const scope = <T extends { where: (...a: any[]) => T }>(qb: T, column: string): T => (ids.length <= 500 ? qb.where(column, 'in', ids) : qb);
+
+  const options = (await scope(db.selectFrom('riskTreatmentOptions').select(['riskId', 'option', 'rationale']).where('orgId', '=', org), 'riskId').orderBy('position').execute()).filter((o) => inPage.has(o.riskId));
+  const controls = (
+    await scope(
+      db.selectFrom('riskControls as rc').innerJoin('controls as c', 'c.id', 'rc.controlId').select(['rc.riskId', 'c.ref', 'c.title', 'rc.effect', 'c.applicability', 'c.implementationStatus']).where('rc.orgId', '=', org),
+      'rc.riskId',
+    ).orderBy('rc.position').execute()
+  ).filter((c) => inPage.has(c.riskId));
+  const actions = (
+    await scope(
+      db.selectFrom('actions as x').leftJoin('users as u', 'u.id', 'x.ownerId').select(['x.sourceId', 'x.ref', 'x.title', 'u.name as owner', 'x.dueDate', 'x.status'])
+        .where('x.orgId', '=', org).where('x.sourceType', '=', 'risk').where('x.archivedAt', 'is', null),
+      'x.sourceId',
+    ).orderBy('x.dueDate').execute()
+  ).filter((a) => a.sourceId && inPage.has(a.sourceId));
+  const acceptances = (await scope(db.selectFrom('riskAcceptances').selectAll().where('orgId', '=', org), 'riskId').orderBy('acceptedAt', 'desc').execute()).filter((a) => inPage.has(a.riskId));
+  const latest = new Map<string, (typeof acceptances)[number]>();
+  for (const a of acceptances) if (!latest.has(a.riskId)) latest.set(a.riskId, a);
+  const inForce = await methodologyInForce(ctx, db);
+  const labels = new Map(inForce?.methodology.levels.map((l) => [l.key, l.label]) ?? []);
+  const label = (key: string | null | undefined) => (key ? (labels.get(key) ?? key) : null);
+
+  const items = risks.map((r): PlanRow => {
+    const residual = evaluateResidual(inForce, r);
+    const a = latest.get(r.id);
+    const mine = actions.filter((x) => x.sourceId === r.id);
+    const cs = controls.filter((c) => c.riskId === r.id);
+    return {
+      riskId: r.id, ref: r.ref, title: r.title, owner: r.owner, level: r.level, levelLabel: label(r.level), acceptable: r.acceptable === null ? null : Boolean(r.acceptable), status: r.status,
+      options: options.filter((o) => o.riskId === r.id).map(({ option, rationale }) => ({ option, rationale })),
+      controls: cs.map(({ riskId: _r, ...c }) => c),
+      actions: mine.map((x) => ({ ref: x.ref, title: x.title, owner: x.owner, dueDate: x.dueDate, status: x.status, overdue: !!x.dueDate && x.dueDate < today && !(CLOSED_ACTION_STATUSES as readonly string[]).includes(x.status) })),
+      residualLevel: residual?.level ?? null,
+      residualLevelLabel: label(residual?.level),
+      residualAcceptable: residual?.acceptable ?? null,
+      acceptance: a
+        ? { kind: a.kind, by: a.acceptedByName, at: a.acceptedAt, expiresOn: a.expiresOn, justification: a.justification, state: a.treatmentVersion !== r.version ? 'outdated' : a.expiresOn && a.expiresOn < today ? 'expired' : 'valid' }
+        : null,
+      needsRevisit: !!r.evaluatedAt && r.evaluatedAt > r.updatedAt,
+      progress: { actionsDone: mine.filter((x) => x.status === 'done').length, actions: mine.length, controlsImplemented: cs.filter((c) => c.implementationStatus === 'implemented').length, controls: cs.length },
+    };
+  });
+  return { items, total };
+}
+
+const levelLabel = (row: PlanRow, which: 'levelLabel' | 'residualLevelLabel') => row[which] ?? '';
+const acceptanceText = (row: PlanRow) =>
+  row.acceptance ? `${ACCEPTANCE_WORDS[row.acceptance.state]}${row.acceptance.kind === 'concession' ? ' (concession)' : ''} by ${row.acceptance.by}, ${row.acceptance.at.slice(0, 10)}${row.acceptance.expiresOn ? `; review by ${row.acceptance.expiresOn}` : ''}` : 'Not yet accepted';
+
+function planBlocks(value: unknown): DocumentBlock[] {
+  const { rows } = planContentSchema.parse(value);
+  return [
+    {
+      kind: 'table',
+      heading: 'Treated risks',
+      subheading: true,
+      columns: ['Risk', 'Owner', 'Level', 'Options', 'Controls', 'Actions', 'Residual', 'Owner acceptance'],
+      rows: rows.map((r) => [
+        `${r.ref} ${r.title}`, r.owner ?? '', levelLabel(r, 'levelLabel'), r.options.map((o) => OPTION_WORDS[o.option] ?? o.option).join(', '),
+        r.controls.map((c) => `${c.ref} (${STATUS_WORDS[c.implementationStatus] ?? c.implementationStatus})`).join(', '),
+        r.actions.map((x) => `${x.ref} ${x.title} — ${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${x.status}`).join('; '),
+        `${levelLabel(r, 'residualLevelLabel')}${r.residualAcceptable === false ? ' (beyond acceptance)' : ''}`, acceptanceText(r),
+      ]),
+    },
+  ];
+}
+
+function planExportTable(ctx: OrgContext, content: Record<string, unknown>, v: { versionNo: number; state: string }): ExportTable {
+  const { rows } = planContentSchema.parse(content.plan);
+  return {
+    title: `Risk treatment plan v${v.versionNo}`,
+    filenameBase: `${ctx.org.slug}-risk-treatment-plan-v${v.versionNo}-${v.state}`,
+    columns: [
+      { key: 'ref', header: 'Risk', kind: 'text' },
+      { key: 'title', header: 'Title', kind: 'text' },
+      { key: 'owner', header: 'Risk owner', kind: 'text' },
+      { key: 'level', header: 'Level', kind: 'text' },
+      { key: 'options', header: 'Treatment options', kind: 'text' },
+      { key: 'rationale', header: 'Rationale', kind: 'text' },
+      { key: 'controls', header: 'Controls', kind: 'text' },
+      { key: 'actions', header: 'Actions', kind: 'text' },
+      { key: 'progress', header: 'Actions done', kind: 'text' },
+      { key: 'residual', header: 'Expected residual level', kind: 'text' },
+      { key: 'residualAcceptable', header: 'Residual acceptable', kind: 'boolean' },
+      { key: 'acceptance', header: 'Owner acceptance', kind: 'text' },
+      { key: 'revisit', header: 'Revisit (reassessed since)', kind: 'boolean' },
+    ],
+    rows: rows.map((r) => [
+      r.ref, r.title, r.owner, r.levelLabel, r.options.map((o) => OPTION_WORDS[o.option] ?? o.option).join(', '), r.options.map((o) => o.rationale).join(' / '),
+      r.controls.map((c) => `${c.ref} ${c.title} (${STATUS_WORDS[c.implementationStatus] ?? c.implementationStatus})`).join('; '),
+      r.actions.map((x) => `${x.ref} ${x.title} (${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${x.status})`).join('; '),
+      `${r.progress.actionsDone}/${r.progress.actions}`, r.residualLevelLabel, r.residualAcceptable, acceptanceText(r), r.needsRevisit,
+    ]),
+  };
+}
+
+/** One treatment plan per organization: its versions are what management approved, when. */
+export const treatmentPlanModule: RegisterModule = {
+  def: treatmentPlanRegister,
+  beforeWrite: onePerOrganization('riskTreatmentPlans', 'risk treatment plan'),
+};
+
+export const treatmentPlanVersionedModule: VersionedModule = {
+  register: treatmentPlanModule,
+  versioned: treatmentPlanVersioned,
+  renderData: (key, value) => (key === 'plan' ? planBlocks(value) : []),
+  exportTable: planExportTable,
+  async prepareDraft(ctx, trx, _recordId, content) {
+    return { ...content, plan: { rows: (await planRows(ctx, trx, { all: true })).items } };
+  },
+};

@@ -1,0 +1,177 @@
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { controlRegister } from '../../schema/controls/control.register.js';
+import type { FieldDef } from '../../schema/register/define-register.js';
+import { useT } from '../i18n/i18n.js';
+import { isApiError } from '../lib/api-client.js';
+import type { RegisterRecord } from '../lib/api-types.js';
+import { zodFieldErrors } from '../lib/form-errors.js';
+import { useMembers } from '../lib/members.js';
+import { ErrorMessage } from '../components/status.js';
+import { FieldValue } from '../register/field-value.js';
+import type { RelatedMap } from '../register/record-select.js';
+import { RegisterFieldInput, type FormValue } from '../register/register-field-input.js';
+import { initialValues, toApiValue, writableFields, type FormValues } from '../register/register-form.js';
+import { CATALOG_FIELDS, shownFields } from './control-fields.js';
+
+interface Props {
+  org: string;
+  /** editing this control; creating a custom one when absent */
+  record?: RegisterRecord | undefined;
+  onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+const f = controlRegister.fields;
+const CATALOG = CATALOG_FIELDS;
+
+/**
+ * A control as its SoA line: the control itself (read-only wording for Annex A controls), its applicability with
+ * the reasons or the justification of its exclusion, and its implementation.
+ */
+export function ControlForm({ org, record, onSubmit, onCancel }: Props) {
+  const i18n = useT();
+  const { t, td } = i18n;
+  const members = useMembers(org).data?.items ?? [];
+  const initial = useMemo(() => initialValues(controlRegister, record), [record]);
+  const related = (record?.related ?? {}) as RelatedMap;
+  const annex = !!record && record.source !== 'custom';
+  const [values, setValues] = useState<FormValues>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const shown = shownFields(values, annex);
+  const set = (name: string, v: FormValue) => setValues((prev) => ({ ...prev, [name]: v }));
+
+  const buildBody = (): Record<string, unknown> => {
+    const body: Record<string, unknown> = {};
+    for (const [name, def] of writableFields(controlRegister)) {
+      // hidden fields are the server's to clear (an exclusion reason once the control is applicable again)
+      if (!shown.has(name)) continue;
+      const v = values[name] ?? '';
+      if (record) {
+        if (v !== initial[name]) body[name] = toApiValue(def, v);
+      } else if (v !== '') body[name] = toApiValue(def, v);
+    }
+    if (record) body.expectedVersion = record.version;
+    return body;
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    const body = buildBody();
+    const parsed = (record ? controlRegister.updateSchema : controlRegister.createSchema).safeParse(body);
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(i18n, parsed.error));
+      focusFirstError();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await onSubmit(body);
+    } catch (err) {
+      const all = isApiError(err) && err.status !== 409 ? err.fieldErrors() : {};
+      const onFields = Object.fromEntries(Object.entries(all).filter(([name]) => shown.has(name)));
+      setErrors(onFields);
+      if (Object.keys(onFields).length === 0) setFailure(err);
+      else focusFirstError();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const input = (name: string) =>
+    shown.has(name) ? (
+      <RegisterFieldInput
+        key={name}
+        collection={controlRegister.collection}
+        name={name}
+        def={f[name as keyof typeof f] as FieldDef}
+        value={values[name] ?? ''}
+        error={errors[name]}
+        members={members}
+        org={org}
+        current={related[String(values[name] ?? '')]}
+        onChange={(v) => set(name, v)}
+      />
+    ) : null;
+
+  const stale = isApiError(failure) && failure.status === 409;
+  return (
+    <form className="form register-form control-form" onSubmit={submit} noValidate aria-describedby="form-required-note">
+      <p id="form-required-note" className="muted">
+        {t('form.requiredNote')}
+      </p>
+      <Section legend={t('controls.form.control')}>
+        {annex && record ? (
+          <>
+            <dl className="detail__fields">
+              {CATALOG.map((name) => (
+                <div key={name} className={name === 'theme' ? 'detail__row' : 'detail__row detail__row--wide'}>
+                  <dt>{td(f[name].label)}</dt>
+                  <dd>
+                    <FieldValue collection={controlRegister.collection} name={name} def={f[name]} value={record[name]} memberNames={new Map()} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            <p className="muted small">{t('controls.form.annexReadOnly')}</p>
+          </>
+        ) : (
+          <div className="form__grid">
+            {input('title')}
+            {input('theme')}
+            {input('description')}
+          </div>
+        )}
+      </Section>
+      <Section legend={t('controls.form.decision')} lead={t('controls.form.decisionLead')}>
+        <div className="form__grid">
+          {input('applicability')}
+          {input('statedReason')}
+          {input('exclusionReason')}
+          {input('replacedById')}
+          {input('exclusionExplanation')}
+        </div>
+      </Section>
+      <Section legend={t('controls.form.implementation')}>
+        <div className="form__grid">
+          {input('ownerId')}
+          {input('implementationStatus')}
+          {input('plannedDate')}
+          {input('implementation')}
+        </div>
+      </Section>
+      {stale ? (
+        <p className="alert alert--error" role="alert">
+          {t('form.stale')}
+        </p>
+      ) : failure ? (
+        <ErrorMessage error={failure} />
+      ) : null}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('form.saving') : record ? t('form.save') : t('form.create', { name: td('controls.singular') })}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Section({ legend, lead, children }: { legend: string; lead?: string; children: ReactNode }) {
+  return (
+    <fieldset className="control-form__section">
+      <legend>{legend}</legend>
+      {lead ? <p className="muted small">{lead}</p> : null}
+      {children}
+    </fieldset>
+  );
+}
+
+function focusFirstError() {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('.control-form [aria-invalid="true"]')?.focus());
+}

@@ -1,0 +1,90 @@
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ControlDrivers, Treatment, TreatmentInput } from '../../schema/controls/treatment.schema.js';
+import { CONTROL_EDITIONS } from '../../schema/controls/treatment.schema.js';
+import { api, orgPath } from '../lib/api-client.js';
+import type { Page, RegisterRecord } from '../lib/api-types.js';
+import type { RegisterSearch } from '../register/register-search.js';
+
+/** Queries of the controls routes beyond the generic register ones (docs/API.md "Controls and risk treatment"). */
+
+export type Edition = (typeof CONTROL_EDITIONS)[number];
+export interface ControlSettings {
+  edition: Edition | null;
+  chosenAt: string | null;
+  counts: { catalog: number; custom: number };
+}
+
+const settingsKey = (org: string) => ['org', org, 'controls', 'settings'];
+
+/** The Annex A edition the organization works with (null until chosen). */
+export function useControlSettings(org: string) {
+  return useQuery({
+    queryKey: settingsKey(org),
+    queryFn: () => api.get<ControlSettings>(orgPath(org, '/control-settings')),
+  });
+}
+
+export function useChooseEdition(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (edition: Edition) => api.post<ControlSettings>(orgPath(org, '/control-settings/edition'), { edition }),
+    onSuccess: async (settings) => {
+      queryClient.setQueryData(settingsKey(org), settings);
+      await queryClient.invalidateQueries({ queryKey: ['org', org, 'controls'] });
+    },
+    // someone else may have chosen meanwhile (409): show the page as it now is
+    onError: () => queryClient.invalidateQueries({ queryKey: settingsKey(org) }),
+  });
+}
+
+/** Every risk and requirement that needs a control. */
+export function useControlDrivers(org: string, id: string) {
+  return useQuery({
+    queryKey: ['org', org, 'controls', 'record', id, 'drivers'],
+    queryFn: () => api.get<ControlDrivers>(orgPath(org, `/controls/${encodeURIComponent(id)}/drivers`)),
+  });
+}
+
+/**
+ * How many controls a list query matches, for each of `queries` (one `pageSize=1` list call each, reading `total`):
+ * the list is the only place that applies the register's filters, so the counts agree with what a click shows.
+ */
+export function useControlCounts(org: string, queries: Record<string, RegisterSearch>) {
+  const entries = Object.entries(queries);
+  return useQueries({
+    queries: entries.map(([, query]) => ({
+      queryKey: ['org', org, 'controls', 'count', query],
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Page<RegisterRecord>>(orgPath(org, '/controls'), { query: { ...query, pageSize: 1 }, signal }),
+      select: (p: Page<RegisterRecord>) => p.total,
+    })),
+    combine: (results) => ({
+      pending: results.some((r) => r.isPending),
+      failed: results.some((r) => r.isError),
+      counts: Object.fromEntries(entries.map(([name], i) => [name, results[i]?.data ?? 0])) as Record<string, number>,
+    }),
+  });
+}
+
+const treatmentKey = (org: string, riskId: string) => ['org', org, 'risks', 'record', riskId, 'treatment'];
+
+export function useTreatment(org: string, riskId: string) {
+  return useQuery({
+    queryKey: treatmentKey(org, riskId),
+    queryFn: () => api.get<Treatment>(orgPath(org, `/risks/${encodeURIComponent(riskId)}/treatment`)),
+  });
+}
+
+/** Replaces the whole treatment; the risk (its status), its history and the controls (applicability) change too. */
+export function useSaveTreatment(org: string, riskId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TreatmentInput) => api.put<Treatment>(orgPath(org, `/risks/${encodeURIComponent(riskId)}/treatment`), body),
+    onSuccess: async (treatment) => {
+      queryClient.setQueryData(treatmentKey(org, riskId), treatment);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['org', org, 'risks'], predicate: (q) => q.queryKey[5] !== 'treatment' }),
+        queryClient.invalidateQueries({ queryKey: ['org', org, 'controls'] }),
+      ]);
+    },
+  });
+}
