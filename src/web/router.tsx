@@ -34,6 +34,8 @@ import { riskMethodologyRoutes } from './risks/methodology/methodology-routes.js
 import { riskRoutes } from './risks/risk-routes.js';
 import { evidenceRoutes } from './evidence/evidence-routes.js';
 import { controlRoutes } from './controls/controls-routes.js';
+import { soaRoutes } from './controls/soa/soa-routes.js';
+import { treatmentPlanRoutes } from './controls/plan/plan-routes.js';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -205,6 +207,8 @@ const routeTree = rootRoute.addChildren([
     ...riskMethodologyRoutes(orgRoute),
     ...riskRoutes(orgRoute),
     ...controlRoutes(orgRoute),
+    ...soaRoutes(orgRoute),
+    ...treatmentPlanRoutes(orgRoute),
     ...evidenceRoutes(orgRoute),
   ]),
 ]);

@@ -67,18 +67,20 @@ export async function migrateTo2022(ctx: OrgContext, apply: boolean): Promise<Ed
     if (!apply) return report;
 
     for (let i = 0; i < rows.length; i += 30) await trx.insertInto('controls').values(rows.slice(i, i + 30)).execute();
-    // risk treatments follow the correspondence
-    const links = await trx.selectFrom('riskControls').selectAll().where('orgId', '=', ctx.org.id).where('controlId', 'in', olds.length ? olds.map((o) => o.id) : ['-']).execute();
+    // risk treatments follow the correspondence, in the order the treatment listed its controls
+    const links = await trx.selectFrom('riskControls').selectAll().where('orgId', '=', ctx.org.id).where('controlId', 'in', olds.length ? olds.map((o) => o.id) : ['-']).orderBy('riskId').orderBy('position').execute();
     const refOfOld = new Map(olds.map((o) => [o.id, o.ref]));
-    const seen = new Set<string>();
+    const next = new Map<string, { position: number; controls: Set<string> }>();
     for (const l of links) {
       await trx.deleteFrom('riskControls').where('orgId', '=', ctx.org.id).where('riskId', '=', l.riskId).where('controlId', '=', l.controlId).execute();
+      const risk = next.get(l.riskId) ?? { position: 1000, controls: new Set<string>() };
+      next.set(l.riskId, risk);
       for (const ref of mapping2013To2022(refOfOld.get(l.controlId)!)) {
         const controlId = newIdByRef.get(ref)!;
-        const key = `${l.riskId} ${controlId}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        await trx.insertInto('riskControls').values({ orgId: ctx.org.id, riskId: l.riskId, controlId, effect: l.effect, note: l.note, position: l.position }).execute();
+        if (risk.controls.has(controlId)) continue;
+        risk.controls.add(controlId);
+        // after any custom control the treatment names (those keep their positions)
+        await trx.insertInto('riskControls').values({ orgId: ctx.org.id, riskId: l.riskId, controlId, effect: l.effect, note: l.note, position: risk.position++ }).execute();
       }
     }
     // requirement links follow too, from the control's end

@@ -198,7 +198,8 @@ export async function setTreatment(ctx: OrgContext, riskId: string, input: Treat
     }
 
     // The SoA follows the treatment: undecided controls now determined for a risk become applicable.
-    const undecided = found.filter((f) => f.applicability === 'undecided');
+    // in the order the treatment names them (the database returns `in (…)` rows in any order)
+    const undecided = ids.map((id) => found.find((f) => f.id === id)!).filter((f) => f.applicability === 'undecided');
     for (const control of undecided) {
       await trx.updateTable('controls').set((eb) => ({ applicability: 'applicable', version: eb('version', '+', 1), updatedAt: now, updatedBy: ctx.actor.userId })).where('orgId', '=', ctx.org.id).where('id', '=', control.id).execute();
       await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'control', entityId: control.id, event: { type: 'control.proposed_applicable', payload: { ref: control.ref, riskRef: risk.ref } } });

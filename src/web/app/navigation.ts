@@ -4,7 +4,7 @@ import type { PlannedModuleSlug } from '../modules/planned-modules.js';
 /** Side navigation, grouped by the clauses of ISO/IEC 27001, then administration. */
 export type NavItem =
   | { kind: 'module'; slug: PlannedModuleSlug; label: MessageKey }
-  | { kind: 'page'; path: 'actions' | 'scopes' | 'issues' | 'interested-parties' | 'requirements' | 'isms-processes' | 'isms-roles' | 'leadership-commitments' | 'assets' | 'threats' | 'risk-methodology' | 'isms-risks' | 'risks' | 'risk-assessments' | 'controls' | 'evidence' | 'members' | 'tokens' | 'audit'; label: MessageKey; search?: Record<string, string>; permission?: string };
+  | { kind: 'page'; path: 'actions' | 'scopes' | 'issues' | 'interested-parties' | 'requirements' | 'isms-processes' | 'isms-roles' | 'leadership-commitments' | 'assets' | 'threats' | 'risk-methodology' | 'isms-risks' | 'risks' | 'risk-assessments' | 'controls' | 'soa' | 'risk-treatment-plan' | 'treatment-checks' | 'evidence' | 'members' | 'tokens' | 'audit'; label: MessageKey; search?: Record<string, string>; permission?: string };
 
 export interface NavGroup {
   id: string;
@@ -45,6 +45,9 @@ export const NAV_GROUPS: NavGroup[] = [
       { kind: 'page', path: 'risk-methodology', label: 'nav.riskMethodology' },
       { kind: 'page', path: 'risk-assessments', label: 'nav.riskAssessments' },
       { kind: 'page', path: 'controls', label: 'nav.controls' },
+      { kind: 'page', path: 'soa', label: 'nav.soa' },
+      { kind: 'page', path: 'risk-treatment-plan', label: 'nav.treatmentPlan' },
+      { kind: 'page', path: 'treatment-checks', label: 'nav.treatmentChecks' },
       { kind: 'module', slug: 'objectives', label: 'module.objectives.title' },
       { kind: 'page', path: 'actions', label: 'nav.actionPlans' },
     ],

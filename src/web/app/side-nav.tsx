@@ -87,6 +87,12 @@ export function PageLink({ org, path, activeProps, children }: { org: string; pa
       return <Link to="/o/$org/risk-assessments" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'controls':
       return <Link to="/o/$org/controls" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'soa':
+      return <Link to="/o/$org/soa" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'risk-treatment-plan':
+      return <Link to="/o/$org/risk-treatment-plan" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'treatment-checks':
+      return <Link to="/o/$org/treatment-checks" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'evidence':
       return <Link to="/o/$org/evidence" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'members':

@@ -12,6 +12,7 @@ import { controlPath } from './control-paths.js';
 import { useControlSettings, useChooseEdition } from './controls-api.js';
 import { ControlsSummary } from './controls-summary.js';
 import { EditionChoice } from './edition-choice.js';
+import { EditionMigrationPanel } from './edition-migration.js';
 import './controls.css';
 
 const route = getRouteApi('/o/$org/controls');
@@ -63,6 +64,7 @@ export function ControlsPage() {
         <EditionChoice canChoose={can('control.choose_edition')} choose={choose} />
       ) : (
         <>
+          {edition === 'iso27001-2013' ? <EditionMigrationPanel org={org} canMigrate={can('control.choose_edition')} /> : null}
           <ControlsSummary org={org} onFilter={(params) => onSearch(params)} />
           <h2 id="control-list" className="section-title controls-list__title">
             {td(controlRegister.title)}

@@ -7,6 +7,7 @@ import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { useControlSettings, useTreatment } from '../controls/controls-api.js';
 import { cellText, LevelBadge, levelOf } from './risk-level.js';
 import { RiskTreatmentForm } from './risk-treatment-form.js';
+import { AcceptancePanel } from '../controls/plan/acceptance-panel.js';
 import { ResidualVerdict } from './risk-treatment-residual.js';
 import type { MethodologyInForce } from './risks-api.js';
 import '../controls/controls.css';
@@ -92,7 +93,10 @@ export function RiskTreatmentCard({ org, riskId, archived, inForce }: Props) {
           <p className="muted small">{editable ? t('treatment.noneHint') : t('treatment.readOnly')}</p>
         </>
       ) : (
-        <TreatmentView org={org} treatment={treatment.data} inForce={inForce} />
+        <>
+          <TreatmentView org={org} treatment={treatment.data} inForce={inForce} />
+          <AcceptancePanel org={org} riskId={riskId} treatment={treatment.data} />
+        </>
       )}
     </section>
   );

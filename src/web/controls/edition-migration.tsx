@@ -1,0 +1,87 @@
+import { useId, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { EditionMigration } from '../../schema/controls/treatment.schema.js';
+import { useT } from '../i18n/i18n.js';
+import { api, orgPath } from '../lib/api-client.js';
+import { ErrorMessage } from '../components/status.js';
+
+/**
+ * For an organization still on the 2013 edition: what moving its SoA to 2022 would do (a dry run the server
+ * computes from the correspondence), then the move itself, in one step the ISMS manager confirms.
+ */
+export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMigrate: boolean }) {
+  const { t, td } = useT();
+  const headingId = useId();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const run = useMutation({
+    mutationFn: (apply: boolean) => api.post<EditionMigration>(orgPath(org, '/control-settings/migrate-to-2022'), { apply }),
+    onSuccess: async (result) => {
+      if (result.applied) await queryClient.invalidateQueries({ queryKey: ['org', org] });
+    },
+  });
+  const preview = run.data && !run.data.applied ? run.data : null;
+
+  return (
+    <section className="card edition-migration" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('controls.migration.title')}</h2>
+      <p>{t('controls.migration.intro')}</p>
+      {!canMigrate ? (
+        <p className="muted">{t('controls.migration.readOnly')}</p>
+      ) : !open ? (
+        <button type="button" className="button button--secondary" onClick={() => { setOpen(true); run.mutate(false); }}>
+          {t('controls.migration.preview')}
+        </button>
+      ) : run.isPending ? (
+        <p role="status">{t('controls.migration.working')}</p>
+      ) : run.isError ? (
+        <ErrorMessage error={run.error} onRetry={() => run.mutate(false)} />
+      ) : preview ? (
+        <>
+          <p role="status">{t('controls.migration.summary', { carried: preview.carried.length, decide: preview.needsDecision.length })}</p>
+          <table className="table edition-migration__table">
+            <caption>{t('controls.migration.needsDecision')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('controls.migration.col.control')}</th>
+                <th scope="col">{t('controls.migration.col.why')}</th>
+                <th scope="col">{t('controls.migration.col.from')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.needsDecision.map((n) => (
+                <tr key={n.ref}>
+                  <th scope="row">
+                    {n.ref} {n.title}
+                  </th>
+                  <td>{td(`controls.migration.why.${n.why}`)}</td>
+                  <td>{n.from.length ? n.from.map((f) => `${f.ref} (${td(`controls.applicability.${f.applicability}`)})`).join(', ') : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <details>
+            <summary>{t('controls.migration.carried', { count: preview.carried.length })}</summary>
+            <ul className="edition-migration__carried">
+              {preview.carried.map((c) => (
+                <li key={c.ref}>
+                  {c.from} → {c.ref} {c.title}: {td(`controls.applicability.${c.applicability}`)}
+                </li>
+              ))}
+            </ul>
+          </details>
+          <div className="form-actions">
+            <button type="button" className="button button--primary" onClick={() => run.mutate(true)}>
+              {t('controls.migration.apply')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => { setOpen(false); run.reset(); }}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </>
+      ) : run.data?.applied ? (
+        <p role="status">{t('controls.migration.done', { decide: run.data.needsDecision.length })}</p>
+      ) : null}
+    </section>
+  );
+}

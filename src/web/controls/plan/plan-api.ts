@@ -1,0 +1,81 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TreatmentChecks } from '../../../schema/controls/checks.schema.js';
+import type { PlanRow } from '../../../schema/controls/treatment-plan.schema.js';
+import type { AcceptanceInput, Treatment } from '../../../schema/controls/treatment.schema.js';
+import { api, isApiError, orgPath } from '../../lib/api-client.js';
+import type { Page, RegisterRecord } from '../../lib/api-types.js';
+
+/**
+ * The risk treatment plan's live view, the consistency checks and the owner's acceptance. Plan and checks read what
+ * treatments, controls and actions say, so an acceptance refreshes them, the risk and its treatment.
+ */
+export interface PlanPage {
+  items: PlanRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function usePlan(org: string, query: { page: number; pageSize: number; attention: boolean }) {
+  return useQuery({
+    queryKey: ['org', org, 'risk-treatment-plan', 'live', query],
+    queryFn: ({ signal }) => api.get<PlanPage>(orgPath(org, '/risk-treatment-plan'), { query: { ...query, attention: query.attention ? 'true' : undefined }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTreatmentChecks(org: string) {
+  return useQuery({
+    queryKey: ['org', org, 'treatment-checks'],
+    queryFn: () => api.get<TreatmentChecks>(orgPath(org, '/treatment-checks')),
+  });
+}
+
+export function treatmentQueryKey(org: string, riskId: string) {
+  return ['org', org, 'risks', 'record', riskId, 'treatment'] as const;
+}
+
+export function useTreatment(org: string, riskId: string, enabled = true) {
+  return useQuery({
+    queryKey: treatmentQueryKey(org, riskId),
+    queryFn: () => api.get<Treatment>(orgPath(org, `/risks/${encodeURIComponent(riskId)}/treatment`)),
+    enabled,
+  });
+}
+
+/** The risk itself, for its owner (the plan row names the owner, the panel needs the id). */
+export function useRiskOwner(org: string, riskId: string) {
+  return useQuery({
+    queryKey: ['org', org, 'risks', 'record', riskId],
+    queryFn: () => api.get<RegisterRecord>(orgPath(org, `/risks/${encodeURIComponent(riskId)}`)),
+    select: (r) => (typeof r.ownerId === 'string' ? r.ownerId : null),
+  });
+}
+
+/** Ids of the risks the signed-in member owns (the first 200: the plan offers "Accept" on those rows). */
+export function useOwnedRiskIds(org: string, userId: string | undefined) {
+  return useQuery({
+    queryKey: ['org', org, 'risks', 'list', { ownerId: userId, pageSize: 200, fields: 'ids' }],
+    queryFn: async () => new Set((await api.get<Page<RegisterRecord>>(orgPath(org, '/risks'), { query: { ownerId: userId, pageSize: 200 } })).items.map((r) => r.id)),
+    enabled: !!userId,
+  });
+}
+
+export function useAcceptRisk(org: string, riskId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AcceptanceInput) => api.post<Treatment>(orgPath(org, `/risks/${encodeURIComponent(riskId)}/acceptance`), input),
+    onSuccess: async (treatment) => {
+      queryClient.setQueryData(treatmentQueryKey(org, riskId), treatment);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['org', org, 'risks'] }),
+        queryClient.invalidateQueries({ queryKey: ['org', org, 'risk-treatment-plan'] }),
+        queryClient.invalidateQueries({ queryKey: ['org', org, 'treatment-checks'] }),
+      ]);
+    },
+    // the treatment changed since it was read: load it again so the owner reads what they would approve
+    onError: (err) => {
+      if (isApiError(err) && err.status === 409) void queryClient.invalidateQueries({ queryKey: treatmentQueryKey(org, riskId) });
+    },
+  });
+}

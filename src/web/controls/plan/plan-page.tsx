@@ -1,0 +1,148 @@
+import { useState, type ReactNode } from 'react';
+import { getRouteApi } from '@tanstack/react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { treatmentPlanRegister, treatmentPlanVersioned } from '../../../schema/controls/treatment-plan.schema.js';
+import { useT } from '../../i18n/i18n.js';
+import { api, orgPath } from '../../lib/api-client.js';
+import type { Page, RegisterRecord } from '../../lib/api-types.js';
+import { useCan, useOrg, useSession } from '../../lib/session.js';
+import { useDocumentTitle } from '../../lib/use-document-title.js';
+import { ErrorMessage, Loading } from '../../components/status.js';
+import { VersionedDocumentPage, type DocumentSearch } from '../../versioning/versioned-document-page.js';
+import { LivePlan, type PlanQuery } from './live-plan.js';
+import './plan-section.js';
+
+const route = getRouteApi('/o/$org/risk-treatment-plan');
+const COLLECTION = treatmentPlanRegister.collection;
+
+export interface PlanSearch extends DocumentSearch {
+  page?: string;
+  pageSize?: string;
+  attention?: string;
+}
+
+function planQuery(search: PlanSearch): PlanQuery {
+  const n = (v: string | undefined, d: number, max: number) => (v && /^\d+$/.test(v) ? Math.min(max, Math.max(1, Number(v))) : d);
+  return { page: n(search.page, 1, 1_000_000), pageSize: n(search.pageSize, 25, 200), attention: search.attention === 'true' };
+}
+
+/**
+ * The risk treatment plan (27001 6.1.3 e, 8.3): the plan as it stands on top, then the plan as a controlled document
+ * that management approves (its versions freeze the rows the server takes from the treatments on every draft save).
+ */
+export function TreatmentPlanPage() {
+  const { t } = useT();
+  const { org } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const can = useCan(org);
+  const record = useQuery({
+    queryKey: ['org', org, COLLECTION, 'list', 'the-one'],
+    queryFn: async () => (await api.get<Page<RegisterRecord>>(orgPath(org, `/${COLLECTION}`), { query: { pageSize: 1 } })).items[0] ?? null,
+  });
+  const query = planQuery(search);
+  const keep = { page: search.page, pageSize: search.pageSize, attention: search.attention };
+  const live = (
+    <LivePlan
+      org={org}
+      query={query}
+      onQuery={(next) => {
+        const merged = { ...query, ...next };
+        void navigate({ search: (s: PlanSearch) => ({ ...s, page: merged.page > 1 ? String(merged.page) : undefined, pageSize: merged.pageSize !== 25 ? String(merged.pageSize) : undefined, attention: merged.attention ? 'true' : undefined }) });
+      }}
+    />
+  );
+
+  const breadcrumb = (ref?: string) => (
+    <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+      <span>{t('nav.group.planning')}</span>
+      <span aria-hidden="true"> / </span>
+      <span aria-current="page">{ref ? `${t('treatmentPlan.title')} ${ref}` : t('treatmentPlan.title')}</span>
+    </nav>
+  );
+
+  if (record.isPending) return <Loading />;
+  if (record.isError) {
+    return (
+      <section className="page">
+        {breadcrumb()}
+        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
+      </section>
+    );
+  }
+  if (!record.data) {
+    return (
+      <NoPlanDocument org={org} breadcrumb={breadcrumb()} live={live} canCreate={can('risk_treatment_plan.create')} onCreated={() => void navigate({ search: { ...keep, created: '1' } })} />
+    );
+  }
+  return (
+    <VersionedDocumentPage
+      org={org}
+      id={record.data.id}
+      register={treatmentPlanRegister}
+      def={treatmentPlanVersioned}
+      search={search}
+      onSearch={(next) => void navigate({ search: { ...next, ...keep } })}
+      breadcrumb={breadcrumb}
+      createdMessage={(ref) => t('planPage.created', { ref })}
+      banner={live}
+    />
+  );
+}
+
+function NoPlanDocument({ org, breadcrumb, live, canCreate, onCreated }: { org: string; breadcrumb: ReactNode; live: ReactNode; canCreate: boolean; onCreated: () => void }) {
+  const { t } = useT();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  useDocumentTitle(t('treatmentPlan.title'), useOrg(org).data?.name);
+
+  // the record, then a first draft: the server fills the plan's rows from the treatments as they stand
+  const start = async () => {
+    setBusy(true);
+    setFailure(null);
+    const base = orgPath(org, `/${COLLECTION}`);
+    try {
+      const record = await api.post<RegisterRecord>(base, { title: t('treatmentPlan.title'), ...(session ? { ownerId: session.user.id } : {}) });
+      await api.put(`${base}/${encodeURIComponent(record.id)}/draft`, { content: { summary: '', plan: { rows: [] } }, changeNote: t('planPage.empty.changeNote') });
+      await queryClient.invalidateQueries({ queryKey: ['org', org, COLLECTION] });
+      onCreated();
+    } catch (err) {
+      setFailure(err);
+      await queryClient.invalidateQueries({ queryKey: ['org', org, COLLECTION] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      {breadcrumb}
+      <header className="page__header">
+        <div>
+          <p className="page__eyebrow">{t('planPage.eyebrow')}</p>
+          <h1 id="page-title" tabIndex={-1}>
+            {t('treatmentPlan.title')}
+          </h1>
+          <p className="page__lead">{t('planPage.lead')}</p>
+        </div>
+      </header>
+      {live}
+      <section className="empty-state plan-doc-empty" aria-labelledby="plan-doc-title">
+        <h2 id="plan-doc-title">{t('planPage.empty.title')}</h2>
+        <p>{t('planPage.empty.intro')}</p>
+        {canCreate ? (
+          <>
+            {failure ? <ErrorMessage error={failure} /> : null}
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void start()}>
+              {busy ? t('planPage.empty.starting') : t('planPage.empty.start')}
+            </button>
+          </>
+        ) : (
+          <p className="muted">{t('planPage.empty.readOnly')}</p>
+        )}
+      </section>
+    </section>
+  );
+}
