@@ -20,10 +20,10 @@ describe.each(DIALECTS)('SoA, acceptance, treatment plan and checks on %s', (kin
   /** An organization on the 5 × 5 methodology, with one owned, evaluated risk beyond acceptance. */
   async function orgWithRisk() {
     const org = await buildOrg(env.app, env.handle);
-    await approveMethodology(org, startingMethodology('five-by-five'));
+    const methodology = await approveMethodology(org, startingMethodology('five-by-five'));
     const risk = await buildRisk(org.as.contributor, org.slug, { ownerId: org.users.contributor.id, likelihood: 5, consequence: 5 });
     expect(risk.acceptable).toBe(false);
-    return { org, risk };
+    return { org, risk, methodology };
   }
 
   describe('moving the SoA from 2013 to 2022', () => {
@@ -104,6 +104,17 @@ describe.each(DIALECTS)('SoA, acceptance, treatment plan and checks on %s', (kin
       const concession = await org.as.contributor.post(`${base}/acceptance`, { kind: 'concession', justification: 'x', treatmentVersion: t.version });
       expect([concession.statusCode, fields(concession)]).toEqual([400, ['body.kind']]);
       expect((await org.as.contributor.post(`${base}/acceptance`, { kind: 'within_criteria', treatmentVersion: t.version })).statusCode).toBe(200);
+    });
+
+    it('carries the expected residual ratings to the new scales when a methodology of another size is approved', async () => {
+      const { org, risk, methodology } = await orgWithRisk();
+      await setTreatment(org.as.contributor, org.slug, risk.id, { options: [{ option: 'modify', rationale: 'Reduce' }], residual: { likelihood: 5, consequence: 3 } });
+      await approveMethodology(org, startingMethodology('three-by-three'), methodology.id);
+      const t = (await org.as.viewer.get(url(org, `/risks/${risk.id}/treatment`))).json();
+      expect([t.residual.likelihood, t.residual.consequence]).toEqual([3, 2]);
+      expect(t.residualEvaluation).not.toBeNull();
+      const event = await env.handle.db.selectFrom('auditEvents').select('payload').where('orgId', '=', org.id).where('type', '=', 'risk.residuals_carried').executeTakeFirstOrThrow();
+      expect(JSON.parse(event.payload)).toEqual({ fromVersion: 1, toVersion: 2, treatments: 1 });
     });
 
     it('needs a rated residual risk and a treatment, and never reaches another organization', async () => {

@@ -4,6 +4,7 @@ import type { VersionedModule } from '../versioning/versioned-module.js';
 import { methodologyBlocks } from './methodology-document.js';
 import { riskMethodologyModule } from './methodology.service.js';
 import { applyRescore } from './rescore.service.js';
+import { carryResidualLevels } from '../controls/treatment.service.js';
 
 /**
  * The methodology as a versioned, approved document. Approving a version re-scores every risk in the same
@@ -14,6 +15,9 @@ export const riskMethodologyVersionedModule: VersionedModule = {
   versioned: riskMethodologyVersioned,
   renderData: (key, value) => (key === 'methodology' ? methodologyBlocks(value) : []),
   async onApproved(ctx, trx, recordId, versionNo, content) {
-    await applyRescore(ctx, trx, recordId, versionNo, methodologySchema.parse(content.methodology));
+    const next = methodologySchema.parse(content.methodology);
+    await applyRescore(ctx, trx, recordId, versionNo, next);
+    // expected residual risks (risk treatment) ride on the same scales
+    await carryResidualLevels(ctx, trx, recordId, versionNo, next);
   },
 };

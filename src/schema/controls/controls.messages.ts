@@ -6,6 +6,7 @@ export const controlMessages = {
   'audit.event.controls.edition_migrated': 'SoA moved to the 2022 edition',
   'audit.event.control.proposed_applicable': 'Control made applicable by a risk treatment',
   'audit.event.risk.treatment_set': 'Risk treatment saved',
+  'audit.event.risk.residuals_carried': 'Expected residual risks carried to the new scales',
   'audit.event.risk.accepted': 'Residual risk accepted by the risk owner',
 
   'controls.title': 'Controls',
