@@ -50,7 +50,7 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   let page = q
     .leftJoin('users as u', 'u.id', 'r.ownerId')
-    .select(['r.id', 'r.ref', 'r.title', 'u.name as owner', 'r.level', 'r.acceptable', 'r.status', 'r.evaluatedAt', 't.updatedAt', 't.version',
+    .select(['r.id', 'r.ref', 'r.title', 'u.name as owner', 'r.ownerId', 'r.level', 'r.acceptable', 'r.status', 'r.evaluatedAt', 't.updatedAt', 't.version',
       't.residualLikelihood', 't.residualConsequence', 't.residualConsequenceC', 't.residualConsequenceI', 't.residualConsequenceA'])
     .orderBy(sql`r.priority IS NULL`)
     .orderBy('r.priority')
@@ -70,13 +70,13 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
   const options = (await scope(db.selectFrom('riskTreatmentOptions').select(['riskId', 'option', 'rationale']).where('orgId', '=', org), 'riskId').orderBy('position').execute()).filter((o) => inPage.has(o.riskId));
   const controls = (
     await scope(
-      db.selectFrom('riskControls as rc').innerJoin('controls as c', 'c.id', 'rc.controlId').select(['rc.riskId', 'c.ref', 'c.title', 'rc.effect', 'c.applicability', 'c.implementationStatus']).where('rc.orgId', '=', org),
+      db.selectFrom('riskControls as rc').innerJoin('controls as c', 'c.id', 'rc.controlId').select(['rc.riskId', 'c.id', 'c.ref', 'c.title', 'rc.effect', 'c.applicability', 'c.implementationStatus']).where('rc.orgId', '=', org),
       'rc.riskId',
     ).orderBy('rc.position').execute()
   ).filter((c) => inPage.has(c.riskId));
   const actions = (
     await scope(
-      db.selectFrom('actions as x').leftJoin('users as u', 'u.id', 'x.ownerId').select(['x.sourceId', 'x.ref', 'x.title', 'u.name as owner', 'x.dueDate', 'x.status'])
+      db.selectFrom('actions as x').leftJoin('users as u', 'u.id', 'x.ownerId').select(['x.sourceId', 'x.id', 'x.ref', 'x.title', 'u.name as owner', 'x.dueDate', 'x.status'])
         .where('x.orgId', '=', org).where('x.sourceType', '=', 'risk').where('x.archivedAt', 'is', null),
       'x.sourceId',
     ).orderBy('x.dueDate').execute()
@@ -94,10 +94,10 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
     const mine = actions.filter((x) => x.sourceId === r.id);
     const cs = controls.filter((c) => c.riskId === r.id);
     return {
-      riskId: r.id, ref: r.ref, title: r.title, owner: r.owner, level: r.level, levelLabel: label(r.level), acceptable: r.acceptable === null ? null : Boolean(r.acceptable), status: r.status,
+      riskId: r.id, ref: r.ref, title: r.title, owner: r.owner, ownerId: r.ownerId, level: r.level, levelLabel: label(r.level), acceptable: r.acceptable === null ? null : Boolean(r.acceptable), status: r.status,
       options: options.filter((o) => o.riskId === r.id).map(({ option, rationale }) => ({ option, rationale })),
       controls: cs.map(({ riskId: _r, ...c }) => c),
-      actions: mine.map((x) => ({ ref: x.ref, title: x.title, owner: x.owner, dueDate: x.dueDate, status: x.status, overdue: !!x.dueDate && x.dueDate < today && !(CLOSED_ACTION_STATUSES as readonly string[]).includes(x.status) })),
+      actions: mine.map((x) => ({ id: x.id, ref: x.ref, title: x.title, owner: x.owner, dueDate: x.dueDate, status: x.status, overdue: !!x.dueDate && x.dueDate < today && !(CLOSED_ACTION_STATUSES as readonly string[]).includes(x.status) })),
       residualLevel: residual?.level ?? null,
       residualLevelLabel: label(residual?.level),
       residualAcceptable: residual?.acceptable ?? null,

@@ -6,7 +6,7 @@ import { useSession } from '../../lib/session.js';
 import { ErrorMessage, LiveMessage, Loading } from '../../components/status.js';
 import { RegisterPagination } from '../../register/register-pagination.js';
 import { AcceptDialog } from './accept-dialog.js';
-import { useOwnedRiskIds, usePlan } from './plan-api.js';
+import { usePlan } from './plan-api.js';
 import { PlanTable } from './plan-table.js';
 
 export interface PlanQuery {
@@ -23,10 +23,9 @@ export function LivePlan({ org, query, onQuery }: { org: string; query: PlanQuer
   const { t, formatNumber } = useT();
   const session = useSession();
   const plan = usePlan(org, query);
-  const owned = useOwnedRiskIds(org, session?.user.id);
   const [accepting, setAccepting] = useState<PlanRow | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const canAccept = (row: PlanRow) => owned.data?.has(row.riskId) === true && row.acceptance?.state !== 'valid';
+  const canAccept = (row: PlanRow) => !!session && row.ownerId === session.user.id && row.acceptance?.state !== 'valid';
 
   return (
     <section className="card live-plan" aria-labelledby="live-plan-title">

@@ -3,7 +3,7 @@ import type { TreatmentChecks } from '../../../schema/controls/checks.schema.js'
 import type { PlanRow } from '../../../schema/controls/treatment-plan.schema.js';
 import type { AcceptanceInput, Treatment } from '../../../schema/controls/treatment.schema.js';
 import { api, isApiError, orgPath } from '../../lib/api-client.js';
-import type { Page, RegisterRecord } from '../../lib/api-types.js';
+import type { RegisterRecord } from '../../lib/api-types.js';
 
 /**
  * The risk treatment plan's live view, the consistency checks and the owner's acceptance. Plan and checks read what
@@ -49,15 +49,6 @@ export function useRiskOwner(org: string, riskId: string) {
     queryKey: ['org', org, 'risks', 'record', riskId],
     queryFn: () => api.get<RegisterRecord>(orgPath(org, `/risks/${encodeURIComponent(riskId)}`)),
     select: (r) => (typeof r.ownerId === 'string' ? r.ownerId : null),
-  });
-}
-
-/** Ids of the risks the signed-in member owns (the first 200: the plan offers "Accept" on those rows). */
-export function useOwnedRiskIds(org: string, userId: string | undefined) {
-  return useQuery({
-    queryKey: ['org', org, 'risks', 'list', { ownerId: userId, pageSize: 200, fields: 'ids' }],
-    queryFn: async () => new Set((await api.get<Page<RegisterRecord>>(orgPath(org, '/risks'), { query: { ownerId: userId, pageSize: 200 } })).items.map((r) => r.id)),
-    enabled: !!userId,
   });
 }
 

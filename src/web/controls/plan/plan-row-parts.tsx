@@ -54,7 +54,7 @@ export function ControlList({ org, row }: { org: string; row: PlanRow }) {
     <ul className="plan-list">
       {row.controls.map((c) => (
         <li key={c.ref}>
-          <Link to="/o/$org/controls" params={{ org }} search={{ q: c.ref }} className="mono" title={c.title}>
+          <Link to="/o/$org/controls/$id" params={{ org, id: c.id }} className="mono" title={c.title}>
             {c.ref}
           </Link>{' '}
           <span className={`pill soa-status--${c.implementationStatus}`}>{td(`controls.implementationStatus.${c.implementationStatus}`)}</span>
@@ -66,7 +66,7 @@ export function ControlList({ org, row }: { org: string; row: PlanRow }) {
 }
 
 /** "2 of 3 done", overdue ones named and marked (a sign and words, not colour alone). */
-export function ActionProgress({ row }: { row: PlanRow }) {
+export function ActionProgress({ org, row }: { org: string; row: PlanRow }) {
   const { t, formatDate } = useT();
   const { actionsDone, actions, controlsImplemented, controls } = row.progress;
   const overdue = row.actions.filter((a) => a.overdue);
@@ -82,7 +82,10 @@ export function ActionProgress({ row }: { row: PlanRow }) {
                 <span aria-hidden="true">⚠ </span>
                 {t('planPage.overdue')}
               </span>{' '}
-              <span className="mono">{a.ref}</span> {a.title}
+              <Link to="/o/$org/actions/$id" params={{ org, id: a.id }} className="mono">
+                {a.ref}
+              </Link>{' '}
+              {a.title}
               {a.dueDate ? <span className="muted"> · {t('planPage.due', { date: formatDate(a.dueDate) })}</span> : null}
             </li>
           ))}

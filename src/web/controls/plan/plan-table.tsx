@@ -52,7 +52,7 @@ export function PlanTable({ org, rows, caption, canAccept, onAccept }: Props) {
                 <ControlList org={org} row={row} />
               </td>
               <td>
-                <ActionProgress row={row} />
+                <ActionProgress org={org} row={row} />
               </td>
               <td>
                 <AcceptanceState acceptance={row.acceptance} compact />
