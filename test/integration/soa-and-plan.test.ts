@@ -130,6 +130,22 @@ describe.each(DIALECTS)('SoA, acceptance, treatment plan and checks on %s', (kin
     });
   });
 
+  describe('forms and history', () => {
+    it('takes an empty exclusion explanation on an applicable control as none, and lets an archived risk release its control', async () => {
+      const { org, risk } = await orgWithRisk();
+      const controls = await chooseEdition(org);
+      const c51 = controls.get('5.1')!;
+      const empty = await org.as.isms_manager.patch(url(org, `/controls/${c51.id}`), { applicability: 'applicable', statedReason: 'Baseline', exclusionExplanation: '', expectedVersion: c51.version });
+      expect(empty.statusCode, empty.body).toBe(200);
+      expect(empty.json().exclusionExplanation).toBeNull();
+      const custom = await buildCustomControl(org.as.isms_manager, org.slug);
+      await setTreatment(org.as.contributor, org.slug, risk.id, { options: [{ option: 'modify', rationale: 'Reduce' }], controls: [{ controlId: custom.id, effect: 'both' }] });
+      expect((await org.as.isms_manager.del(url(org, `/controls/${custom.id}`))).statusCode).toBe(409);
+      expect((await org.as.isms_manager.del(url(org, `/risks/${risk.id}`))).statusCode).toBe(204);
+      expect((await org.as.isms_manager.del(url(org, `/controls/${custom.id}`))).statusCode).toBe(204);
+    });
+  });
+
   describe('the SoA as a controlled document', () => {
     it('takes its lines from the controls on every draft save, freezes them on approval, compares versions line by line and exports them', async () => {
       const { org, risk } = await orgWithRisk();

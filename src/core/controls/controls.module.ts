@@ -53,7 +53,9 @@ export const controlsModule: RegisterModule = {
       }
     } else {
       for (const name of EXCLUSION_FIELDS) {
-        if (changes[name] !== undefined && changes[name] !== null) throw field(name, 'Only an excluded control has an exclusion reason');
+        // an empty field sent back by a form means "none", not a reason
+        if (changes[name] !== undefined && changes[name] !== null && changes[name] !== '') throw field(name, 'Only an excluded control has an exclusion reason');
+        if (changes[name] === '') extra[name] = null;
         if (existing?.[name] !== null && existing?.[name] !== undefined) extra[name] = null;
       }
     }
@@ -68,6 +70,8 @@ export const controlsModule: RegisterModule = {
       .select('risks.ref')
       .where('riskControls.orgId', '=', ctx.org.id)
       .where('riskControls.controlId', '=', existing.id as string)
+      // an archived risk's treatment keeps its history; only current risks hold the control in place
+      .where('risks.archivedAt', 'is', null)
       .orderBy('risks.ref')
       .limit(5)
       .execute();
