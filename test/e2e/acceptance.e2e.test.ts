@@ -1,0 +1,66 @@
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fourByFour } from '../helpers/risk-factories.js';
+import { describeJourney, shotBoth, signIn, seedAlphaWithMembers, APPROVER, MANAGER, PASSWORD } from './support/journey.js';
+
+/**
+ * The risk owner accepts a residual risk beyond the criteria, clicked in Chromium: the treatment card says it is a
+ * concession, refuses it without a reason, then records it; the risk comes off the "without owner approval" check.
+ */
+let riskId = '';
+
+async function session(baseUrl: string, email: string) {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${baseUrl}/api/v1/orgs/alpha${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    return r.json() as Promise<any>;
+  };
+}
+
+async function seed(baseUrl: string) {
+  await seedAlphaWithMembers(baseUrl);
+  const manager = await session(baseUrl, MANAGER.email);
+  const approver = await session(baseUrl, APPROVER.email);
+  const { id } = await manager('POST', '/risk-methodologies', { title: 'Risk assessment methodology' });
+  const draft = await manager('PUT', `/risk-methodologies/${id}/draft`, { content: { summary: 'A 4 × 4 matrix.', methodology: fourByFour() } });
+  await approver('POST', `/risk-methodologies/${id}/versions/${draft.versionNo}/approve`, { contentHash: draft.contentHash });
+  await manager('POST', '/control-settings/edition', { edition: 'iso27001-2022' });
+  const me = (await manager('GET', '/members')).items.find((m: { email: string }) => m.email === MANAGER.email);
+  const risk = await manager('POST', '/risks', { title: 'Legacy payroll server cannot be patched', ownerId: me.userId ?? me.id, likelihood: 4, consequence: 4 });
+  riskId = risk.id;
+  const t = await manager('PUT', `/risks/${risk.id}/treatment`, { options: [{ option: 'retain', rationale: 'Replaced next year; isolating it costs more than the harm' }], controls: [], residual: { likelihood: 4, consequence: 4 } });
+  if (t.residualEvaluation?.acceptable !== false) throw new Error('the residual risk should be beyond acceptance');
+}
+
+describeJourney(
+  'acceptance journey',
+  (run) => {
+    it('accepts a residual risk beyond the criteria as a justified concession', async () => {
+      const { dialect, newContext } = run();
+      const context = await newContext();
+      let page: Page | undefined;
+      try {
+        page = await signIn(context, MANAGER, `/o/alpha/risks/${riskId}`);
+        const card = page.getByRole('region', { name: 'Treatment' });
+        await card.getByText('accepting it is a concession, and you must say why').waitFor();
+        await card.getByRole('button', { name: 'Accept residual risk and approve this treatment' }).click();
+        await card.getByText('Say why the risk is accepted beyond the criteria.').waitFor();
+        await card.getByLabel('Why the risk is accepted beyond the criteria').fill('The server is replaced in March; isolating it now would cost more than the harm.');
+        await card.getByRole('button', { name: 'Accept residual risk and approve this treatment' }).click();
+        await card.getByText(/Concession by Maria Manager on/).waitFor();
+        expect(await card.getByRole('button', { name: 'Accept residual risk and approve this treatment' }).count()).toBe(0);
+        await shotBoth(page, `acceptance-${dialect}-01-concession`);
+        await page.goto('/o/alpha/treatment-checks');
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        const body = await page.locator('main').textContent();
+        expect(body).not.toContain('Legacy payroll server cannot be patched');
+      } finally {
+        await context.close();
+      }
+    });
+  },
+  { seed },
+);
