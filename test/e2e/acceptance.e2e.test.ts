@@ -53,6 +53,18 @@ describeJourney(
         await card.getByText(/Concession by Maria Manager on/).waitFor();
         expect(await card.getByRole('button', { name: 'Accept residual risk and approve this treatment' }).count()).toBe(0);
         await shotBoth(page, `acceptance-${dialect}-01-concession`);
+        // the treatment's work goes into the action tracker from the risk, and shows in the plan
+        const actions = page.getByRole('region', { name: 'Treatment actions (6.1.3 e)' });
+        await actions.getByText('No action planned yet.', { exact: false }).waitFor();
+        await actions.getByRole('link', { name: 'Plan an action' }).click();
+        await page.getByRole('heading', { name: /^Plan an action for RISK-/ }).waitFor();
+        await page.getByLabel('What will be done').fill('Move the legacy payroll server to an isolated network segment');
+        await page.getByLabel('Due date').fill('2030-03-31');
+        await page.locator('form.register-form button[type="submit"]').click();
+        await page.waitForURL(`**/o/alpha/risks/${riskId}`);
+        await page.getByRole('region', { name: 'Treatment actions (6.1.3 e)' }).getByRole('link', { name: 'Move the legacy payroll server to an isolated network segment' }).waitFor();
+        await page.goto('/o/alpha/risk-treatment-plan');
+        await page.getByText('0 of 1 actions done', { exact: false }).waitFor();
         await page.goto('/o/alpha/treatment-checks');
         await page.getByRole('heading', { level: 1 }).waitFor();
         const body = await page.locator('main').textContent();

@@ -298,4 +298,10 @@ export const riskMessages = {
   'reassessment-triggers.noRisks': 'No risk named yet.',
   'reassessment-triggers.addRisk': 'Add a risk',
   'reassessment-triggers.seeDue': 'See all risks due for reassessment',
+  'risks.actions.title': 'Treatment actions (6.1.3 e)',
+  'risks.actions.lead': 'Actions from the shared action tracker that carry out this risk’s treatment: who, with what resources, by when, and how the result is evaluated.',
+  'risks.actions.empty': 'No action planned yet. Plan the work that puts the treatment in place; the actions appear in the risk treatment plan.',
+  'risks.actions.plan': 'Plan an action',
+  'risks.plan.title': 'Plan an action for {ref}',
+  'risks.plan.lead': 'The action goes into the shared action tracker with {ref} ({title}) as its source and shows in the risk treatment plan. Say what will be done, with what resources, by whom, by when, and how its result will be evaluated.',
 } as const;

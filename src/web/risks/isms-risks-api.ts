@@ -24,8 +24,8 @@ export function useIsmsRiskTitles(org: string) {
 }
 
 /** The actions of the shared tracker planned from one record, soonest due first. */
-export function useActionsFrom(org: string, sourceId: string) {
-  const query = { sourceType: ISMS_RISK_ENTITY, sourceId, pageSize: 100, sort: 'dueDate', order: 'asc' };
+export function useActionsFrom(org: string, sourceId: string, sourceType: string = ISMS_RISK_ENTITY) {
+  const query = { sourceType, sourceId, pageSize: 100, sort: 'dueDate', order: 'asc' };
   return useQuery({
     queryKey: ['org', org, actionRegister.collection, 'list', query],
     queryFn: () => api.get<Page<RegisterRecord>>(registerBase(org, actionRegister), { query }),

@@ -15,6 +15,7 @@ import { RiskAssetsCard } from './risk-assets-card.js';
 import { RiskEvaluationCard, RiskIdentificationCard } from './risk-evaluation-card.js';
 import { RiskBreadcrumb } from './risk-form-pages.js';
 import { RiskTreatmentCard } from './risk-treatment-card.js';
+import { PlannedActionsCard } from './isms-risk-actions-card.js';
 import { LevelBadge, levelOf } from './risk-level.js';
 import { useMethodologyInForce, useReassessmentDue } from './risks-api.js';
 import './risks.css';
@@ -111,6 +112,21 @@ export function RiskDetailPage() {
         <div className="detail__main">
           <RiskEvaluationCard org={org} risk={risk} inForce={inForce.data ?? null} />
           <RiskTreatmentCard org={org} riskId={id} archived={!!risk.archivedAt} inForce={inForce.data ?? null} />
+          <PlannedActionsCard
+            org={org}
+            record={risk}
+            text={{
+              sourceType: 'risk',
+              title: t('risks.actions.title'),
+              lead: t('risks.actions.lead'),
+              empty: t('risks.actions.empty'),
+              planLink: (
+                <Link to="/o/$org/risks/$id/plan-action" params={{ org, id }} className="button button--secondary">
+                  {t('risks.actions.plan')}
+                </Link>
+              ),
+            }}
+          />
           <RiskIdentificationCard org={org} risk={risk} />
           {risk.approach === 'asset' ? <RiskAssetsCard org={org} riskId={id} editable={editable} /> : null}
         </div>

@@ -6,6 +6,7 @@ import { AssessmentComparePage } from './assessment-compare-page.js';
 import { AssessmentDetailPage, AssessmentEditPage, AssessmentNewPage, AssessmentsPage } from './assessment-pages.js';
 import { RescorePage, RescoresPage } from './rescore-pages.js';
 import { RiskDetailPage } from './risk-detail-page.js';
+import { RiskPlanActionPage } from './risk-plan-action-page.js';
 import { RiskEditPage, RiskNewPage } from './risk-form-pages.js';
 import { RiskRegisterPage } from './risk-register-page.js';
 import { TriggerDetailPage, TriggerEditPage, TriggerNewPage, TriggersPage } from './trigger-pages.js';
@@ -26,6 +27,7 @@ export function riskRoutes<P extends AnyRoute>(orgRoute: P) {
     createRoute({ getParentRoute, path: 'risks/rescores/$id', component: RescorePage }),
     createRoute({ getParentRoute, path: 'risks/$id', validateSearch: createdSearch, component: RiskDetailPage }),
     createRoute({ getParentRoute, path: 'risks/$id/edit', component: RiskEditPage }),
+    createRoute({ getParentRoute, path: 'risks/$id/plan-action', component: RiskPlanActionPage }),
 
     createRoute({ getParentRoute, path: 'risk-assessments', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(riskAssessmentRegister, s), component: AssessmentsPage }),
     createRoute({ getParentRoute, path: 'risk-assessments/new', component: AssessmentNewPage }),
