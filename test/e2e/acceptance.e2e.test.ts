@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fourByFour } from '../helpers/risk-factories.js';
-import { describeJourney, shotBoth, signIn, seedAlphaWithMembers, APPROVER, MANAGER, PASSWORD } from './support/journey.js';
+import { describeJourney, shotBoth, signIn, seedAlphaWithMembers, APPROVER, MANAGER, apiSession } from './support/journey.js';
 
 /**
  * The risk owner accepts a residual risk beyond the criteria, clicked in Chromium: the treatment card says it is a
@@ -9,21 +9,10 @@ import { describeJourney, shotBoth, signIn, seedAlphaWithMembers, APPROVER, MANA
  */
 let riskId = '';
 
-async function session(baseUrl: string, email: string) {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${baseUrl}/api/v1/orgs/alpha${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<any>;
-  };
-}
-
 async function seed(baseUrl: string) {
   await seedAlphaWithMembers(baseUrl);
-  const manager = await session(baseUrl, MANAGER.email);
-  const approver = await session(baseUrl, APPROVER.email);
+  const manager = (await apiSession(baseUrl, MANAGER.email)).call;
+  const approver = (await apiSession(baseUrl, APPROVER.email)).call;
   const { id } = await manager('POST', '/risk-methodologies', { title: 'Risk assessment methodology' });
   const draft = await manager('PUT', `/risk-methodologies/${id}/draft`, { content: { summary: 'A 4 × 4 matrix.', methodology: fourByFour() } });
   await approver('POST', `/risk-methodologies/${id}/versions/${draft.versionNo}/approve`, { contentHash: draft.contentHash });

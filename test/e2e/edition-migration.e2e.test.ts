@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeJourney, shotBoth, signIn, seedAlphaWithMembers, MANAGER, PASSWORD } from './support/journey.js';
+import { describeJourney, shotBoth, signIn, seedAlphaWithMembers, MANAGER, apiSession } from './support/journey.js';
 
 /**
  * An organization still certified against 27001:2013 moves its SoA to 2022, clicked in Chromium: the ISMS manager
@@ -9,14 +9,7 @@ import { describeJourney, shotBoth, signIn, seedAlphaWithMembers, MANAGER, PASSW
  */
 async function seed(baseUrl: string) {
   await seedAlphaWithMembers(baseUrl);
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: MANAGER.email, password: PASSWORD }) });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${baseUrl}/api/v1/orgs/alpha${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<any>;
-  };
+  const call = (await apiSession(baseUrl, MANAGER.email)).call;
   await call('POST', '/control-settings/edition', { edition: 'iso27001-2013' });
   const screening = (await call('GET', '/controls?q=Screening')).items.find((c: { ref: string }) => c.ref === 'A.7.1.1');
   await call('PATCH', `/controls/${screening.id}`, { applicability: 'applicable', statedReason: 'Every hire is screened', implementationStatus: 'implemented', expectedVersion: screening.version });

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Methodology } from '../../src/schema/risks/methodology.schema.js';
 import { fourByFour } from '../helpers/risk-factories.js';
-import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER, MANAGER, PASSWORD } from './support/journey.js';
+import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER, MANAGER, apiSession } from './support/journey.js';
 
 /**
  * The risk register from the first rated risk to a re-scored one, clicked in a real Chromium against the real server
@@ -16,29 +16,6 @@ import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER
  * Server, browser and databases: ./support/journey.ts.
  */
 
-interface ApiSession {
-  call: <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
-}
-
-/** Signs `email` in through the API; calls then carry its session cookie and CSRF token. */
-async function apiSession(baseUrl: string, email: string): Promise<ApiSession> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  expect(res.status).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return {
-    call: async <T,>(method: string, path: string, body?: unknown) => {
-      const r = await fetch(`${baseUrl}/api/v1/orgs/alpha${path}`, {
-        method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await r.text();
-      if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-  };
-}
 
 /** Saves `methodology` as the next draft (the ISMS manager) and approves it (top management), as the API allows. */
 async function approveVersion(baseUrl: string, recordId: string, methodology: Methodology, summary: string) {

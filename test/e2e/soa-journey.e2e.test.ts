@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fourByFour } from '../helpers/risk-factories.js';
-import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER, MANAGER, PASSWORD } from './support/journey.js';
+import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER, MANAGER, apiSession } from './support/journey.js';
 
 /**
  * The Statement of Applicability from its start to an approved version downloaded as XLSX, clicked in a real Chromium
@@ -14,28 +14,6 @@ import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER
  * SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set.
  */
 
-interface ApiSession {
-  call: <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
-}
-
-async function apiSession(baseUrl: string, email: string): Promise<ApiSession> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  expect(res.status).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return {
-    call: async <T,>(method: string, path: string, body?: unknown) => {
-      const r = await fetch(`${baseUrl}/api/v1/orgs/alpha${path}`, {
-        method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await r.text();
-      if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-  };
-}
 
 const riskTitle = 'Former staff keep access to the customer portal';
 const exclusion = 'The office has no premises of its own: the co-working space monitors its building.';

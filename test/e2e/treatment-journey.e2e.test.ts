@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fourByFour } from '../helpers/risk-factories.js';
-import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER, MANAGER, PASSWORD } from './support/journey.js';
+import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER, MANAGER, apiSession } from './support/journey.js';
 
 /**
  * Risk treatment and the Statement of Applicability, clicked in a real Chromium against the real server. Through the
@@ -12,28 +12,6 @@ import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER
  * the reason on a control's page. Runs on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set.
  */
 
-interface ApiSession {
-  call: <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
-}
-
-async function apiSession(baseUrl: string, email: string): Promise<ApiSession> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  expect(res.status).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return {
-    call: async <T,>(method: string, path: string, body?: unknown) => {
-      const r = await fetch(`${baseUrl}/api/v1/orgs/alpha${path}`, {
-        method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await r.text();
-      if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-  };
-}
 
 async function seed(baseUrl: string) {
   await seedAlphaWithMembers(baseUrl);

@@ -192,3 +192,30 @@ export async function signIn(context: BrowserContext, who: { email: string }, th
   if (then) await page.goto(then);
   return page;
 }
+
+export interface ApiSession {
+  call: <T = any>(method: string, path: string, body?: unknown) => Promise<T>;
+}
+
+/**
+ * Signs `email` in through the API for seeding a journey; calls (paths under `/api/v1/orgs/{org}`) then carry its
+ * session cookie and CSRF token, and a failed call throws with the server's answer.
+ */
+export async function apiSession(baseUrl: string, email: string, org = 'alpha'): Promise<ApiSession> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  expect(res.status).toBe(200);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return {
+    call: async <T,>(method: string, path: string, body?: unknown) => {
+      const r = await fetch(`${baseUrl}/api/v1/orgs/${org}${path}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await r.text();
+      if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+  };
+}
