@@ -14,10 +14,11 @@ import { actionsBench } from './cases/actions.js';
 import { assetsBench } from './cases/assets.js';
 import { risksBench } from './cases/risks.js';
 import { controlsBench } from './cases/controls.js';
+import { documentsBench } from './cases/documents.js';
 import type { BenchEnv, BenchModule } from './cases/types.js';
 
 /** In seeding order: a later module may build on what an earlier one made (risks on assets). */
-const MODULES: BenchModule[] = [actionsBench, assetsBench, risksBench, controlsBench];
+const MODULES: BenchModule[] = [actionsBench, assetsBench, risksBench, controlsBench, documentsBench];
 
 const RUNS = 15;
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;

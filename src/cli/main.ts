@@ -5,6 +5,7 @@ import { migrateCommand } from './commands/migrate.js';
 import { orgCommands } from './commands/org.js';
 import { startCommand } from './commands/start.js';
 import { userCommand } from './commands/user.js';
+import { verifyPackageCommand } from './commands/verify-package.js';
 import { describeError } from './io.js';
 
 // A reader that stops early (`rampart demo | head`) is not an error.
@@ -26,6 +27,7 @@ demoCommand(program);
 userCommand(program);
 orgCommands(program);
 auditCommand(program);
+verifyPackageCommand(program);
 
 // `npm start -- --demo` arrives as `start --demo`; a bare `rampart --demo` means the same.
 const args = process.argv.slice(2);

@@ -575,6 +575,105 @@ export interface EvidenceTable extends RegisterBaseColumns {
   supersededById: string | null;
 }
 
+export interface DocumentsTable extends RegisterBaseColumns {
+  title: string;
+  type: string;
+  isSecurityPolicy: number;
+  parentId: string | null;
+  purpose: string | null;
+  classification: string;
+  ownerId: string | null;
+  authorId: string | null;
+  origin: string;
+  source: string | null;
+  audience: string;
+  reviewIntervalMonths: number;
+  nextReviewDate: string | null;
+  retentionMonths: number;
+  retentionAction: string;
+  shareableExternally: number;
+  status: string | null;
+  publishedVersion: number | null;
+  publishedOn: string | null;
+  withdrawnOn: string | null;
+  retentionEndsOn: string | null;
+  disposedOn: string | null;
+  latestVersion: number | null;
+  latestState: string | null;
+  stage: string | null;
+  approvedVersion: number | null;
+}
+
+export interface DocumentPeopleTable {
+  orgId: string;
+  documentId: string;
+  /** approver | audience_user | audience_role */
+  relation: string;
+  /** a user id, or a role name for audience_role */
+  subject: string;
+}
+
+export interface DocumentPublicationsTable {
+  id: string;
+  orgId: string;
+  documentId: string;
+  versionNo: number;
+  contentHash: string;
+  note: string | null;
+  publishedAt: string;
+  publishedBy: string | null;
+}
+
+export interface DocumentAcknowledgementsTable {
+  id: string;
+  orgId: string;
+  documentId: string;
+  versionNo: number;
+  contentHash: string;
+  userId: string;
+  acknowledgedAt: string;
+}
+
+export interface DocumentRemindersTable {
+  id: string;
+  orgId: string;
+  documentId: string;
+  versionNo: number;
+  userId: string;
+  sentAt: string;
+  sentBy: string | null;
+}
+
+export interface DocumentReviewsTable {
+  id: string;
+  orgId: string;
+  documentId: string;
+  reviewedOn: string;
+  reviewerId: string | null;
+  outcome: string;
+  note: string;
+  versionNo: number | null;
+  nextReviewDate: string | null;
+  createdAt: string;
+}
+
+export interface DocumentDisposalsTable {
+  id: string;
+  orgId: string;
+  documentId: string;
+  ref: string;
+  title: string;
+  state: string;
+  reason: string;
+  proposedAt: string;
+  proposedBy: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+  /** JSON: [{ versionNo, state, contentHash }] */
+  versions: string;
+}
+
 export interface Database {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -624,4 +723,11 @@ export interface Database {
   riskTreatmentOptions: RiskTreatmentOptionsTable;
   riskControls: RiskControlsTable;
   riskAcceptances: RiskAcceptancesTable;
+  documents: DocumentsTable;
+  documentPeople: DocumentPeopleTable;
+  documentPublications: DocumentPublicationsTable;
+  documentAcknowledgements: DocumentAcknowledgementsTable;
+  documentReminders: DocumentRemindersTable;
+  documentReviews: DocumentReviewsTable;
+  documentDisposals: DocumentDisposalsTable;
 }

@@ -28,19 +28,20 @@ function table(columns: string[], rows: string[][], opts: { fills?: (string | nu
 export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
   const body: (Paragraph | Table)[] = [
     new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
-    new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true })], spacing: { after: 240 } }),
+    new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true })], spacing: { after: doc.notice ? 120 : 240 } }),
+    ...(doc.notice ? [new Paragraph({ children: [new TextRun({ text: doc.notice, bold: true })], spacing: { after: 240 } })] : []),
     new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders, rows: doc.control.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v)] })) }),
     new Paragraph({ text: doc.approvalHeading, heading: HeadingLevel.HEADING_2, spacing: { before: 240 } }),
   ];
   if (doc.approvals.length) body.push(table(doc.approvalColumns, doc.approvals));
   if (doc.approvalNote) body.push(new Paragraph({ children: [new TextRun({ text: doc.approvalNote, bold: true })] }));
   for (const s of doc.sections) {
-    body.push(new Paragraph({ text: s.heading, heading: s.subheading ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1, spacing: { before: s.subheading ? 200 : 320 } }));
+    if (s.heading) body.push(new Paragraph({ text: s.heading, heading: s.subheading ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1, spacing: { before: s.subheading ? 200 : 320 } }));
     if (s.kind === 'text') {
-      if (!s.paragraphs.length) body.push(new Paragraph({ children: [new TextRun({ text: doc.emptyText, italics: true })] }));
+      if (!s.paragraphs.length && doc.emptyText) body.push(new Paragraph({ children: [new TextRun({ text: doc.emptyText, italics: true })] }));
       for (const p of s.paragraphs) body.push(new Paragraph({ children: p.split('\n').flatMap((line, i) => (i ? [new TextRun({ text: line, break: 1 })] : [new TextRun(line)])) }));
     } else if (!s.rows.length) {
-      body.push(new Paragraph({ children: [new TextRun({ text: doc.emptyText, italics: true })] }));
+      if (doc.emptyText) body.push(new Paragraph({ children: [new TextRun({ text: doc.emptyText, italics: true })] }));
     } else {
       body.push(table(s.columns, s.rows, s));
     }

@@ -1,23 +1,10 @@
 import type { OrgContext } from '../core/context.js';
 import { getRecord } from '../core/register/register.service.js';
 import { getVersion } from '../core/versioning/versions.service.js';
-import type { DocumentBlock, VersionedModule } from '../core/versioning/versioned-module.js';
+import type { DocumentBlock, DocumentModel, VersionedModule } from '../core/versioning/versioned-module.js';
 import { translate as t } from '../schema/i18n/translate.js';
 
-/** A controlled document, independent of its file format: what DOCX and PDF renderers lay out. */
-export interface DocumentModel {
-  title: string;
-  subtitle: string;
-  footer: string;
-  control: [string, string][];
-  approvalHeading: string;
-  approvalColumns: string[];
-  approvals: string[][];
-  approvalNote: string | null;
-  sections: DocumentBlock[];
-  emptyText: string;
-  filenameBase: string;
-}
+export type { DocumentModel };
 
 /** One version of a versioned record as a document an auditor can file: control block, approvals, sections. */
 export async function buildDocumentModel(ctx: OrgContext, vm: VersionedModule, recordId: string, versionNo: number): Promise<DocumentModel> {
@@ -54,7 +41,7 @@ export async function buildDocumentModel(ctx: OrgContext, vm: VersionedModule, r
     return [{ kind: 'table', heading: t(s.label), columns: s.columns.map((c) => t(c.label)), rows }];
   });
   const generated = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  return {
+  const model: DocumentModel = {
     title: vm.versioned.documentTitle,
     subtitle: `${String(record[vm.register.def.titleField] ?? '')} — ${ctx.org.name}`,
     footer: `${record.ref} · ${t('versions.version', { no: version.versionNo })} · ${state} · ${t('versions.generated', { date: `${generated} UTC` })}`,
@@ -67,4 +54,5 @@ export async function buildDocumentModel(ctx: OrgContext, vm: VersionedModule, r
     emptyText: t('versions.nothingRecorded'),
     filenameBase: `${ctx.org.slug}-${String(record.ref).toLowerCase()}-v${version.versionNo}`,
   };
+  return vm.documentModel ? vm.documentModel(ctx, record, version, model) : model;
 }

@@ -23,20 +23,22 @@ const headerCells = (cols: string[]) => cols.map((c) => ({ text: c, style: 'th' 
 export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
   const content: unknown[] = [
     { text: doc.title, style: 'title' },
-    { text: doc.subtitle, style: 'subtitle' },
+    { text: doc.subtitle, style: doc.notice ? 'subtitleTight' : 'subtitle' },
+    ...(doc.notice ? [{ text: doc.notice, style: 'notice' }] : []),
     { table: { widths: ['auto', '*'], body: doc.control.map(([k, v]) => [{ text: k, style: 'th' }, v]) }, layout: tableLayout },
     { text: doc.approvalHeading, style: 'h2' },
   ];
   if (doc.approvals.length) content.push({ table: { headerRows: 1, widths: ['*', 'auto', '*', 'auto'], body: [headerCells(doc.approvalColumns), ...doc.approvals] }, layout: tableLayout });
   if (doc.approvalNote) content.push({ text: doc.approvalNote, bold: true });
   for (const s of doc.sections) {
-    content.push({ text: s.heading, style: s.subheading ? 'h2' : 'h1' });
+    if (s.heading) content.push({ text: s.heading, style: s.subheading ? 'h2' : 'h1' });
     if (s.kind === 'text') {
-      content.push(...(s.paragraphs.length ? s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] })) : [{ text: doc.emptyText, italics: true }]));
+      content.push(...(s.paragraphs.length ? s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] })) : doc.emptyText ? [{ text: doc.emptyText, italics: true }] : []));
       continue;
     }
     const body = s.rows.map((r, i) => r.map((v, j) => (s.rowHeadings && j === 0 ? { text: v, style: 'th' } : s.fills?.[i]?.[j] ? { text: v, fillColor: s.fills[i]![j] } : v)));
-    content.push(s.rows.length ? { table: { headerRows: 1, widths: s.columns.map(() => '*'), body: [headerCells(s.columns), ...body] }, layout: tableLayout } : { text: doc.emptyText, italics: true });
+    if (s.rows.length) content.push({ table: { headerRows: 1, widths: s.columns.map(() => '*'), body: [headerCells(s.columns), ...body] }, layout: tableLayout, margin: [0, 0, 0, 6] });
+    else if (doc.emptyText) content.push({ text: doc.emptyText, italics: true });
   }
   const definition = {
     info: { title: `${doc.title} — ${doc.subtitle}`, creator: 'Rampart', producer: 'Rampart' },
@@ -48,6 +50,8 @@ export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
     styles: {
       title: { fontSize: 20, bold: true, margin: [0, 0, 0, 4] },
       subtitle: { fontSize: 11, italics: true, color: '#444444', margin: [0, 0, 0, 14] },
+      subtitleTight: { fontSize: 11, italics: true, color: '#444444', margin: [0, 0, 0, 6] },
+      notice: { fontSize: 10, bold: true, margin: [0, 0, 0, 14] },
       h1: { fontSize: 14, bold: true, margin: [0, 16, 0, 6], color: '#16324F' },
       h2: { fontSize: 12, bold: true, margin: [0, 14, 0, 6], color: '#16324F' },
       th: { bold: true, fillColor: '#E8EEF4' },

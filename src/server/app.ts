@@ -23,6 +23,8 @@ import { riskRoutes } from './routes/risks.routes.js';
 import { controlRoutes } from './routes/controls.routes.js';
 import { ismsRiskRoutes } from './routes/isms-risks.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
+import { documentRoutes } from './routes/documents.routes.js';
+import { documentExportRoutes } from './routes/document-exports.routes.js';
 import { linkRoutes } from './routes/links.routes.js';
 import { orgRoutes } from './routes/orgs.routes.js';
 import { registerRoutesFor } from './routes/register.routes.js';
@@ -88,6 +90,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(controlRoutes);
   await app.register(ismsRiskRoutes);
   await app.register(evidenceRoutes);
+  await app.register(documentRoutes);
+  await app.register(documentExportRoutes);
   for (const mod of REGISTER_MODULES) await app.register(registerRoutesFor(mod));
   for (const vm of VERSIONED_MODULES) await app.register(versionedRoutesFor(vm));
 

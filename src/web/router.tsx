@@ -36,6 +36,7 @@ import { evidenceRoutes } from './evidence/evidence-routes.js';
 import { controlRoutes } from './controls/controls-routes.js';
 import { soaRoutes } from './controls/soa/soa-routes.js';
 import { treatmentPlanRoutes } from './controls/plan/plan-routes.js';
+import { documentRoutes } from './documents/documents-routes.js';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -210,6 +211,7 @@ const routeTree = rootRoute.addChildren([
     ...soaRoutes(orgRoute),
     ...treatmentPlanRoutes(orgRoute),
     ...evidenceRoutes(orgRoute),
+    ...documentRoutes(orgRoute),
   ]),
 ]);
 

@@ -5,13 +5,14 @@ import { REGISTER_MODULES, VERSIONED_MODULES } from '../../src/core/register/reg
 import type { VersionedModule } from '../../src/core/versioning/versioned-module.js';
 import type { RegisterModule } from '../../src/core/register/register-module.js';
 import { can } from '../../src/schema/auth/permissions.js';
-import type { Role } from '../../src/schema/auth/roles.js';
+import { ROLES, type Role } from '../../src/schema/auth/roles.js';
 import type { App, RouteEntry } from '../../src/server/types.js';
 import type { TestEnv } from './app.js';
 import { addMembership, buildUser, PASSWORD, type TestOrg } from './factories.js';
 import type { Caller } from './http.js';
 import { approveMethodology, startingMethodology } from './risk-factories.js';
 import { buildEvidence, multipart, textFile } from './evidence-factories.js';
+import { DOCUMENT_BODIES, DOCUMENT_QUERIES } from './document-factories.js';
 
 /**
  * Drives catalog-wide tests (tenant isolation, role matrix, bad input) from `app.routeCatalog`: how to make a
@@ -167,8 +168,14 @@ export function draftBody(vm: VersionedModule) {
   return { content: text ? { [text.key]: `Draft ${uniq()}` } : {}, changeNote: `Note ${uniq()}`, ...(stage ? { stage } : {}) };
 }
 
+/**
+ * Saves a draft as a role that may write but not approve it when there is one (documents: contributor), so that
+ * every role allowed to approve may sign it even where the writer may not approve their own draft (four eyes).
+ */
 async function saveDraft(org: TestOrg, vm: VersionedModule, id: string) {
-  const res = await org.as.admin.request('PUT', `/api/v1/orgs/${org.slug}/${vm.register.def.collection}/${id}/draft`, draftBody(vm));
+  const entity = vm.register.def.entity;
+  const writer = ROLES.find((r) => can(r, `${entity}.update`) && !can(r, `${entity}.approve`)) ?? 'admin';
+  const res = await org.as[writer].request('PUT', `/api/v1/orgs/${org.slug}/${vm.register.def.collection}/${id}/draft`, draftBody(vm));
   if (res.statusCode !== 200) throw new Error(`saveDraft: ${res.statusCode} ${res.body}`);
   return res.json() as { versionNo: number; contentHash: string };
 }
@@ -339,10 +346,13 @@ const BODIES: Record<string, BodyMaker> = {
       }],
     ]),
   ),
+  // documents: publication, acknowledgement, reviews, retention and disposal, exports (test/helpers/document-factories.ts)
+  ...DOCUMENT_BODIES,
 };
 
 /** Required query strings of GET routes, keyed like BODIES. */
 const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) => Promise<string>> = {
+  ...DOCUMENT_QUERIES,
   'GET /api/v1/orgs/:org/links': async ({ org }) => `?type=${LINKABLE.def.entity}&id=${(await buildLink(org)).fromId}`,
   // not required, but the history must hold something to be checked: record a decision first
   'GET /api/v1/orgs/:org/context/climate-decision/history': async ({ org }) => {

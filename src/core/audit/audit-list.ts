@@ -1,8 +1,19 @@
+import type { Kysely } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { AuditListQuery } from '../../schema/audit/audit-query.js';
+import type { OrgContext } from '../context.js';
+import { REGISTER_MODULES } from '../register/registry.js';
 
-export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery) {
+/**
+ * The organization's trail, newest first. Events about records the reader may not see (a register's `readScope`:
+ * restricted documents) are left out of the list; they stay in the chain, which `verify` checks whole.
+ */
+export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, reader?: OrgContext) {
   let base = db.selectFrom('auditEvents').where('orgId', '=', orgId);
+  for (const mod of reader ? REGISTER_MODULES.filter((m) => m.readScope) : []) {
+    const readable = mod.readScope!(reader!, (db as unknown as Kysely<any>).selectFrom(mod.def.table).select(`${mod.def.table}.id`).where(`${mod.def.table}.orgId`, '=', orgId));
+    base = base.where((eb) => eb.or([eb('entityType', 'is', null), eb('entityType', '!=', mod.def.entity), eb('entityId', 'is', null), eb('entityId', 'in', readable as never)]));
+  }
   if (q.type) base = base.where('type', '=', q.type);
   if (q.actor) base = base.where('actorId', '=', q.actor);
   if (q.entityType) base = base.where('entityType', '=', q.entityType);

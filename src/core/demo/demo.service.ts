@@ -13,6 +13,7 @@ import { seedAssets } from './assets.demo.js';
 import { seedRisks } from './risks.demo.js';
 import { seedIsmsRisks } from './isms-risks.demo.js';
 import { seedEvidence } from './evidence.demo.js';
+import { seedDocuments } from './documents.demo.js';
 import { createRecord } from '../register/register.service.js';
 import { insertUser } from '../users/users.service.js';
 import { nowIso } from '../util/ids.js';
@@ -78,6 +79,8 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
   await seedEvidence(ctx, ids);
   // risk treatment and the SoA: controls determined for the risks seeded above
   await seedControls(ctx, ids);
+  // the policy framework and other documented information, published and partly acknowledged
+  await seedDocuments(ctx, ids);
   return { created: true, org: DEMO_ORG, users, password: DEMO_PASSWORD };
 }
 

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
+import { registerByEntity } from '../register/registry.js';
 import { assertRecordExists, summarize } from './record-types.js';
 
 /** Links between records of any registers, walkable both ways (traceability from context to improvement). */
@@ -57,8 +58,9 @@ export async function listLinks(ctx: OrgContext, type: string, id: string) {
     .limit(1000)
     .execute();
   const summaries = await summarize(ctx, rows.flatMap((r) => [{ type: r.fromType, id: r.fromId }, { type: r.toType, id: r.toId }]));
+  const hidden = (type: string, rid: string) => !!registerByEntity(type)?.readScope && !summaries.has(`${type}:${rid}`);
   return {
-    items: rows.map((r) => {
+    items: rows.filter((r) => !hidden(r.fromType, r.fromId) && !hidden(r.toType, r.toId)).map((r) => {
       const from = summaries.get(`${r.fromType}:${r.fromId}`);
       const to = summaries.get(`${r.toType}:${r.toId}`);
       return { ...r, fromRef: from?.ref ?? null, fromTitle: from?.title ?? null, toRef: to?.ref ?? null, toTitle: to?.title ?? null };

@@ -19,12 +19,13 @@ export interface RecordSummary {
 export async function assertRecordExists(ctx: OrgContext, trx: Db, type: string, id: string, field: string): Promise<RecordSummary> {
   const mod = registerByEntity(type);
   if (!mod) throw new ValidationError([{ field: field.replace(/Id$/, 'Type'), message: `Unknown record type; use one of: ${linkableTypes().join(', ')}` }]);
-  const row = await (trx as unknown as Kysely<any>)
+  let q = (trx as unknown as Kysely<any>)
     .selectFrom(mod.def.table)
     .select(['id', 'ref', `${mod.def.titleField} as title`])
     .where('id', '=', id)
-    .where('orgId', '=', ctx.org.id)
-    .executeTakeFirst();
+    .where('orgId', '=', ctx.org.id);
+  if (mod.readScope) q = mod.readScope(ctx, q);
+  const row = await q.executeTakeFirst();
   if (!row) throw new ValidationError([{ field, message: `No ${type} with this id in this organization` }]);
   return row as RecordSummary;
 }
@@ -37,12 +38,14 @@ export async function summarize(ctx: OrgContext, refs: { type: string; id: strin
   for (const [type, ids] of byType) {
     const mod = registerByEntity(type);
     if (!mod) continue;
-    const rows = await (ctx.db as unknown as Kysely<any>)
+    let q = (ctx.db as unknown as Kysely<any>)
       .selectFrom(mod.def.table)
       .select(['id', 'ref', `${mod.def.titleField} as title`])
       .where('orgId', '=', ctx.org.id)
-      .where('id', 'in', [...new Set(ids)])
-      .execute();
+      .where('id', 'in', [...new Set(ids)]);
+    // a record the caller may not read is left out, and so are links to it (see listLinks)
+    if (mod.readScope) q = mod.readScope(ctx, q);
+    const rows = await q.execute();
     for (const row of rows) out.set(`${type}:${row.id}`, row as RecordSummary);
   }
   return out;

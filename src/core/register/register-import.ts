@@ -79,14 +79,20 @@ function cellValue(def: FieldDef, raw: string, people: Map<string, string>, refs
   }
 }
 
+/** Rows of a register this caller may see (a register's `readScope`: an import must not reveal hidden records). */
+function visibleRows(ctx: OrgContext, mod: RegisterModule) {
+  const q = (ctx.db as unknown as Kysely<any>).selectFrom(mod.def.table).where('orgId', '=', ctx.org.id);
+  return mod.readScope ? mod.readScope(ctx, q) : q;
+}
+
 /** Reference → id for every register that `record` fields point at (one query per target). */
 async function targetRefs(ctx: OrgContext, mod: RegisterModule): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const targets = [...new Set(Object.values(mod.def.fields).filter((f) => f.kind === 'record' && f.target).map((f) => f.target!))];
   for (const target of targets) {
-    const collection = registerByEntity(target)?.def.table;
-    if (!collection) continue;
-    const rows = await (ctx.db as unknown as Kysely<any>).selectFrom(collection).select(['id', 'ref']).where('orgId', '=', ctx.org.id).execute();
+    const targetMod = registerByEntity(target);
+    if (!targetMod) continue;
+    const rows = await visibleRows(ctx, targetMod).select(['id', 'ref']).execute();
     for (const r of rows) out.set(`${target}:${r.ref}`, r.id as string);
   }
   return out;
@@ -99,7 +105,7 @@ const matchKey = (parts: unknown[]) => parts.map((p) => String(p ?? '').trim().t
  * leaves non-ASCII letters alone, so "Éclair" must not be compared there). Reads only the id and the match fields.
  */
 async function currentByMatchKey(ctx: OrgContext, mod: RegisterModule, fields: readonly string[]): Promise<Map<string, { id: string; ref: string }[]>> {
-  const rows = await (ctx.db as unknown as Kysely<any>).selectFrom(mod.def.table).select(['id', 'ref', ...fields]).where('orgId', '=', ctx.org.id).where('archivedAt', 'is', null).execute();
+  const rows = await visibleRows(ctx, mod).select(['id', 'ref', ...fields]).where('archivedAt', 'is', null).execute();
   const out = new Map<string, { id: string; ref: string }[]>();
   for (const r of rows) {
     const key = matchKey(fields.map((f) => r[f]));
@@ -111,7 +117,7 @@ async function currentByMatchKey(ctx: OrgContext, mod: RegisterModule, fields: r
 async function rowsById(ctx: OrgContext, mod: RegisterModule, ids: string[]): Promise<Map<string, Values>> {
   const out = new Map<string, Values>();
   for (let i = 0; i < ids.length; i += 500) {
-    const found = await (ctx.db as unknown as Kysely<any>).selectFrom(mod.def.table).selectAll().where('orgId', '=', ctx.org.id).where('id', 'in', ids.slice(i, i + 500)).execute();
+    const found = await visibleRows(ctx, mod).selectAll().where('id', 'in', ids.slice(i, i + 500)).execute();
     for (const row of found) out.set(row.id as string, row as Values);
   }
   return out;
@@ -136,7 +142,7 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
   const refs = refIndex < 0 ? [] : [...new Set(table.rows.map((r) => r.cells[refIndex] ?? '').filter((r) => r && !r.includes(NUL)))];
   const existing = new Map<string, Values>();
   for (let i = 0; i < refs.length; i += 500) {
-    const found = await (ctx.db as unknown as Kysely<any>).selectFrom(mod.def.table).selectAll().where('orgId', '=', ctx.org.id).where('ref', 'in', refs.slice(i, i + 500)).execute();
+    const found = await visibleRows(ctx, mod).selectAll().where('ref', 'in', refs.slice(i, i + 500)).execute();
     for (const row of found) existing.set(row.ref as string, row as Values);
   }
 

@@ -48,6 +48,12 @@ export interface RegisterModule {
    * never archived (it is excluded instead), and a custom control still treating risks is not either.
    */
   beforeArchive?(ctx: OrgContext, trx: Db, existing: Values): Promise<void>;
+  /**
+   * Records this caller may not see at all (documents by classification): narrows every read of the register —
+   * lists, counts, exports, single records, link ends, record pickers — so a hidden record answers 404 like a
+   * record of another organization. The query selects from the register's table under its own name.
+   */
+  readScope?(ctx: OrgContext, qb: SelectQueryBuilder<any, any, any>): SelectQueryBuilder<any, any, any>;
   /** register-specific list filters from `def.extraQuery` */
   applyFilters?(ctx: OrgContext, qb: SelectQueryBuilder<any, any, any>, query: Values): SelectQueryBuilder<any, any, any>;
 }

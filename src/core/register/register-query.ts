@@ -11,6 +11,7 @@ export function filteredQuery(ctx: OrgContext, mod: RegisterModule, query: Value
   const db = ctx.db as unknown as Kysely<any>;
   const { def } = mod;
   let qb: AnyQuery = db.selectFrom(def.table).where('orgId', '=', ctx.org.id);
+  if (mod.readScope) qb = mod.readScope(ctx, qb);
   qb = query.archived === true ? qb.where('archivedAt', 'is not', null) : qb.where('archivedAt', 'is', null);
 
   // Every word must appear in one of the searchable fields, in any order: "leeds net" finds "Leeds office network"

@@ -87,7 +87,9 @@ export async function listRecords(ctx: OrgContext, mod: RegisterModule, query: V
 }
 
 async function loadRow(ctx: OrgContext, trx: Db, mod: RegisterModule, id: string): Promise<Values> {
-  const row = await anyDb(trx).selectFrom(mod.def.table).selectAll().where('id', '=', id).where('orgId', '=', ctx.org.id).executeTakeFirst();
+  let q = anyDb(trx).selectFrom(mod.def.table).selectAll().where('id', '=', id).where('orgId', '=', ctx.org.id);
+  if (mod.readScope) q = mod.readScope(ctx, q);
+  const row = await q.executeTakeFirst();
   if (!row) throw new NotFoundError(`The ${mod.def.entity}`);
   return row as Values;
 }

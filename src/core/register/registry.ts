@@ -1,4 +1,5 @@
 import { actionsModule } from '../actions/actions.module.js';
+import { documentsModule, documentVersionedModule } from '../documents/documents.module.js';
 import { scopeModule, scopeVersionedModule } from '../scope/scope.module.js';
 import { interestedPartiesModule } from '../context/interested-parties.module.js';
 import { issuesModule } from '../context/issues.module.js';
@@ -24,10 +25,10 @@ export const REGISTER_MODULES: readonly RegisterModule[] = [actionsModule, scope
   ismsProcessesModule, processInteractionsModule, ismsRolesModule, roleAssignmentsModule, ismsActivitiesModule, leadershipCommitmentsModule,
   assetsModule, assetDependenciesModule, threatsModule, vulnerabilitiesModule,
   riskMethodologyModule, risksModule, riskAssessmentsModule, reassessmentTriggersModule, ismsRisksModule,
-  evidenceModule, controlsModule, soaModule, treatmentPlanModule];
+  evidenceModule, controlsModule, soaModule, treatmentPlanModule, documentsModule];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */
-export const VERSIONED_MODULES: readonly VersionedModule[] = [scopeVersionedModule, riskMethodologyVersionedModule, soaVersionedModule, treatmentPlanVersionedModule];
+export const VERSIONED_MODULES: readonly VersionedModule[] = [scopeVersionedModule, riskMethodologyVersionedModule, soaVersionedModule, treatmentPlanVersionedModule, documentVersionedModule];
 
 export function registerByEntity(entity: string): RegisterModule | undefined {
   return REGISTER_MODULES.find((m) => m.def.entity === entity);

@@ -19,12 +19,44 @@ export type DocumentBlock =
       rowHeadings?: boolean;
     };
 
+/** A controlled document, independent of its file format: what the DOCX and PDF renderers lay out. */
+export interface DocumentModel {
+  title: string;
+  subtitle: string;
+  footer: string;
+  control: [string, string][];
+  approvalHeading: string;
+  approvalColumns: string[];
+  approvals: string[][];
+  approvalNote: string | null;
+  sections: DocumentBlock[];
+  /** said under a heading with nothing below it; '' says nothing (a document leaves empty sections out) */
+  emptyText: string;
+  filenameBase: string;
+  /** a line under the title, e.g. "External copy: parts marked confidential are left out" */
+  notice?: string;
+}
+
 /** A register whose records carry versioned, approvable content (scope, policies, methodology, SoA…). */
 export interface VersionedModule {
   register: RegisterModule;
   versioned: VersionedDef;
   /** how many distinct approvals make a version approved (default 1) */
   requiredApprovals?: number;
+  /**
+   * Named signers of this record, when it has some (a document's approvers): only they may approve, and a version
+   * is approved once every one of them has. None named: anyone holding the approve permission, `requiredApprovals` times.
+   */
+  namedApprovers?: (ctx: OrgContext, trx: Db, recordId: string) => Promise<string[]>;
+  /** four eyes: whoever last saved a draft may not sign it (documents) */
+  fourEyes?: boolean;
+  /**
+   * After any change of the record's versions (draft saved, approved), in the same transaction, once the summary
+   * columns are in step: a module keeps derived state there (a document's status).
+   */
+  onVersionsChanged?: (ctx: OrgContext, trx: Db, recordId: string) => Promise<void>;
+  /** adjusts the document model of an export (administrative block, which sections, Markdown layout) */
+  documentModel?: (ctx: OrgContext, record: Record<string, unknown>, version: { versionNo: number; state: string; content: Record<string, unknown> }, model: DocumentModel) => Promise<DocumentModel>;
   /** how a `data` section appears in DOCX/PDF exports (required when the content has one) */
   renderData?: (sectionKey: string, value: unknown) => DocumentBlock[];
   /**

@@ -4,7 +4,7 @@ import { forUpdate } from '../../db/dialect.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 import type { OrgContext } from '../context.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { getRecord } from '../register/register.service.js';
 import { newId, nowIso, sha256Hex } from '../util/ids.js';
 import type { VersionedModule } from './versioned-module.js';
@@ -25,7 +25,9 @@ function present<T extends { content: string }>(row: T): Omit<T, 'content'> & { 
 }
 
 async function lockRecord(ctx: OrgContext, trx: Db, vm: VersionedModule, recordId: string) {
-  const q = anyDb(trx).selectFrom(vm.register.def.table).select(['id', 'ref', 'archivedAt']).where('id', '=', recordId).where('orgId', '=', ctx.org.id);
+  let q = anyDb(trx).selectFrom(vm.register.def.table).select(['id', 'ref', 'archivedAt']).where('id', '=', recordId).where('orgId', '=', ctx.org.id);
+  // a record the caller may not read is not there for writing either (restricted documents)
+  if (vm.register.readScope) q = vm.register.readScope(ctx, q);
   const row = (await forUpdate(trx, q as never).executeTakeFirst()) as { id: string; ref: string; archivedAt: string | null } | undefined;
   if (!row) throw new NotFoundError(`The ${vm.register.def.entity}`);
   return row;
@@ -61,6 +63,7 @@ async function syncSummary(ctx: OrgContext, trx: Db, vm: VersionedModule, record
   if (fields.stage) set.stage = latest?.stage ?? null;
   if (fields.approvedVersion) set.approvedVersion = approved?.versionNo ?? null;
   if (Object.keys(set).length) await anyDb(trx).updateTable(vm.register.def.table).set(set).where('id', '=', recordId).where('orgId', '=', ctx.org.id).execute();
+  await vm.onVersionsChanged?.(ctx, trx, recordId);
 }
 
 export async function listVersions(ctx: OrgContext, vm: VersionedModule, recordId: string) {
@@ -95,7 +98,13 @@ export async function getVersion(ctx: OrgContext, vm: VersionedModule, recordId:
     .orderBy('signedAt')
     .execute();
   const { orgId: _o, entityType: _e, ...rest } = row;
-  return { ...present(rest), approvals, requiredApprovals: vm.requiredApprovals ?? 1 };
+  return { ...present(rest), approvals, requiredApprovals: await requiredApprovals(ctx, ctx.db, vm, recordId) };
+}
+
+/** How many signatures make a version approved: every named approver, else the module's number. */
+async function requiredApprovals(ctx: OrgContext, db: Db, vm: VersionedModule, recordId: string): Promise<number> {
+  const named = vm.namedApprovers ? await vm.namedApprovers(ctx, db, recordId) : [];
+  return named.length || (vm.requiredApprovals ?? 1);
 }
 
 /** The version to show when none is asked for: the draft in progress, else the latest. */
@@ -117,53 +126,56 @@ export interface DraftInput {
  * one person's save from silently overwriting another's.
  */
 export async function saveDraft(ctx: OrgContext, vm: VersionedModule, recordId: string, input: DraftInput) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const record = await lockRecord(ctx, trx, vm, recordId);
-    if (record.archivedAt) throw new ConflictError(`${record.ref} is archived`);
-    const latest = await latestVersion(ctx, trx, vm, recordId);
-    if (input.baseVersion !== undefined && latest && input.baseVersion !== latest.versionNo) {
-      throw new ConflictError(`${record.ref} has a newer version (${latest.versionNo}) than the one you edited (${input.baseVersion}); reload it`, [{ field: 'body.baseVersion', message: `Stale: latest is ${latest.versionNo}` }]);
-    }
-    if (input.baseContentHash && latest?.state === 'draft' && latest.contentHash !== input.baseContentHash) {
-      throw new ConflictError(`Someone saved this draft of ${record.ref} after you opened it; reload it and apply your change again`, [{ field: 'body.baseContentHash', message: 'Stale' }]);
-    }
-    if (vm.prepareDraft) input = { ...input, content: (await vm.prepareDraft(ctx, trx, recordId, input.content)) as Content };
-    const stages = vm.versioned.stages;
-    // A new draft keeps the stage it was in (a revision of an approved text starts where that text ended).
-    const stage = input.stage !== undefined ? input.stage : latest ? latest.stage : stages?.[0] ?? null;
-    const hash = contentHash(input.content);
-    const now = nowIso();
-    const previous = latest ? (JSON.parse(latest.content) as Content) : emptyContent(vm);
-    const sectionsChanged = vm.versioned.sections.map((s) => s.key).filter((k) => canonicalJson(previous[k]) !== canonicalJson(input.content[k]));
+  return ctx.db.transaction().execute((trx) => saveDraftIn(ctx, trx, vm, recordId, input));
+}
 
-    let versionNo: number;
-    if (latest?.state === 'draft') {
-      versionNo = latest.versionNo;
-      if (latest.contentHash === hash && latest.stage === stage && !input.changeNote) return getVersionIn(ctx, trx, vm, latest.id);
-      await trx
-        .updateTable('recordVersions')
-        .set({ content: canonicalJson(input.content), contentHash: hash, stage, changeNote: input.changeNote ?? latest.changeNote, updatedAt: now, updatedBy: ctx.actor.userId })
-        .where('id', '=', latest.id)
-        .execute();
-    } else {
-      versionNo = (latest?.versionNo ?? 0) + 1;
-      await trx
-        .insertInto('recordVersions')
-        .values({ id: newId(), orgId: ctx.org.id, entityType: vm.register.def.entity, recordId, versionNo, state: 'draft', stage, content: canonicalJson(input.content), contentHash: hash, changeNote: input.changeNote ?? null, createdAt: now, createdBy: ctx.actor.userId, updatedAt: now, updatedBy: ctx.actor.userId, approvedAt: null })
-        .execute();
-    }
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: vm.register.def.entity, entityId: recordId, event: { type: 'version.draft_saved', payload: { ref: record.ref, version: versionNo, stage, contentHash: hash, changeNote: input.changeNote ?? null, sectionsChanged } } });
-    await syncSummary(ctx, trx, vm, recordId);
-    const saved = await trx.selectFrom('recordVersions').select('id').where('orgId', '=', ctx.org.id).where('entityType', '=', vm.register.def.entity).where('recordId', '=', recordId).where('versionNo', '=', versionNo).executeTakeFirstOrThrow();
-    return getVersionIn(ctx, trx, vm, saved.id);
-  });
+/** `saveDraft` inside the caller's transaction (a document review that opens the next draft does both at once). */
+export async function saveDraftIn(ctx: OrgContext, trx: Db, vm: VersionedModule, recordId: string, input: DraftInput) {
+  const record = await lockRecord(ctx, trx, vm, recordId);
+  if (record.archivedAt) throw new ConflictError(`${record.ref} is archived`);
+  const latest = await latestVersion(ctx, trx, vm, recordId);
+  if (input.baseVersion !== undefined && latest && input.baseVersion !== latest.versionNo) {
+    throw new ConflictError(`${record.ref} has a newer version (${latest.versionNo}) than the one you edited (${input.baseVersion}); reload it`, [{ field: 'body.baseVersion', message: `Stale: latest is ${latest.versionNo}` }]);
+  }
+  if (input.baseContentHash && latest?.state === 'draft' && latest.contentHash !== input.baseContentHash) {
+    throw new ConflictError(`Someone saved this draft of ${record.ref} after you opened it; reload it and apply your change again`, [{ field: 'body.baseContentHash', message: 'Stale' }]);
+  }
+  if (vm.prepareDraft) input = { ...input, content: (await vm.prepareDraft(ctx, trx, recordId, input.content)) as Content };
+  const stages = vm.versioned.stages;
+  // A new draft keeps the stage it was in (a revision of an approved text starts where that text ended).
+  const stage = input.stage !== undefined ? input.stage : latest ? latest.stage : stages?.[0] ?? null;
+  const hash = contentHash(input.content);
+  const now = nowIso();
+  const previous = latest ? (JSON.parse(latest.content) as Content) : emptyContent(vm);
+  const sectionsChanged = vm.versioned.sections.map((s) => s.key).filter((k) => canonicalJson(previous[k]) !== canonicalJson(input.content[k]));
+
+  let versionNo: number;
+  if (latest?.state === 'draft') {
+    versionNo = latest.versionNo;
+    if (latest.contentHash === hash && latest.stage === stage && !input.changeNote) return getVersionIn(ctx, trx, vm, latest.id);
+    await trx
+      .updateTable('recordVersions')
+      .set({ content: canonicalJson(input.content), contentHash: hash, stage, changeNote: input.changeNote ?? latest.changeNote, updatedAt: now, updatedBy: ctx.actor.userId })
+      .where('id', '=', latest.id)
+      .execute();
+  } else {
+    versionNo = (latest?.versionNo ?? 0) + 1;
+    await trx
+      .insertInto('recordVersions')
+      .values({ id: newId(), orgId: ctx.org.id, entityType: vm.register.def.entity, recordId, versionNo, state: 'draft', stage, content: canonicalJson(input.content), contentHash: hash, changeNote: input.changeNote ?? null, createdAt: now, createdBy: ctx.actor.userId, updatedAt: now, updatedBy: ctx.actor.userId, approvedAt: null })
+      .execute();
+  }
+  await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: vm.register.def.entity, entityId: recordId, event: { type: 'version.draft_saved', payload: { ref: record.ref, version: versionNo, stage, contentHash: hash, changeNote: input.changeNote ?? null, sectionsChanged } } });
+  await syncSummary(ctx, trx, vm, recordId);
+  const saved = await trx.selectFrom('recordVersions').select('id').where('orgId', '=', ctx.org.id).where('entityType', '=', vm.register.def.entity).where('recordId', '=', recordId).where('versionNo', '=', versionNo).executeTakeFirstOrThrow();
+  return getVersionIn(ctx, trx, vm, saved.id);
 }
 
 /** A version as `getVersion` shows it, read inside a transaction (a draft has no approvals yet). */
 async function getVersionIn(ctx: OrgContext, trx: Db, vm: VersionedModule, versionId: string) {
   const row = await trx.selectFrom('recordVersions').selectAll().where('id', '=', versionId).where('orgId', '=', ctx.org.id).executeTakeFirstOrThrow();
   const { orgId: _o, entityType: _e, ...rest } = row;
-  return { ...present(rest), approvals: [] as unknown[], requiredApprovals: vm.requiredApprovals ?? 1 };
+  return { ...present(rest), approvals: [] as unknown[], requiredApprovals: await requiredApprovals(ctx, trx, vm, row.recordId) };
 }
 
 export async function approveVersion(ctx: OrgContext, vm: VersionedModule, recordId: string, versionNo: number, input: { contentHash: string; comment?: string }) {
@@ -181,6 +193,12 @@ export async function approveVersion(ctx: OrgContext, vm: VersionedModule, recor
     }
     const signer = await trx.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', ctx.actor.userId ?? '').executeTakeFirst();
     if (!signer) throw new ValidationError([{ field: 'signer', message: 'An approval needs a signed-in person' }]);
+    if (vm.fourEyes && version.updatedBy === signer.id) throw new ForbiddenError(`You wrote this draft of ${record.ref}; someone else must approve it`);
+    const named = vm.namedApprovers ? await vm.namedApprovers(ctx, trx, recordId) : [];
+    if (named.length && !named.includes(signer.id)) {
+      throw new ForbiddenError(`Only the approvers named on ${record.ref} may approve it`);
+    }
+    const required = named.length || (vm.requiredApprovals ?? 1);
     const already = await trx.selectFrom('approvals').select('id').where('versionId', '=', version.id).where('signerId', '=', signer.id).executeTakeFirst();
     if (already) throw new ConflictError(`You have already approved version ${versionNo} of ${record.ref}`);
     const now = nowIso();
@@ -189,7 +207,10 @@ export async function approveVersion(ctx: OrgContext, vm: VersionedModule, recor
     await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: vm.register.def.entity, entityId: recordId, event: { type: 'approval.granted', payload: { ref: record.ref, version: versionNo, contentHash: version.contentHash, meaning, role: ctx.role } } });
 
     const count = await trx.selectFrom('approvals').select((eb) => eb.fn.countAll<number>().as('n')).where('versionId', '=', version.id).executeTakeFirstOrThrow();
-    if (Number(count.n) < (vm.requiredApprovals ?? 1)) return;
+    if (Number(count.n) < required) {
+      await vm.onVersionsChanged?.(ctx, trx, recordId);
+      return;
+    }
     const previous = await trx.selectFrom('recordVersions').select(['id', 'versionNo']).where('orgId', '=', ctx.org.id).where('entityType', '=', vm.register.def.entity).where('recordId', '=', recordId).where('state', '=', 'approved').executeTakeFirst();
     if (previous) await trx.updateTable('recordVersions').set({ state: 'superseded' }).where('id', '=', previous.id).execute();
     await trx.updateTable('recordVersions').set({ state: 'approved', approvedAt: now }).where('id', '=', version.id).execute();

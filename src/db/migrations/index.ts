@@ -8,6 +8,7 @@ import * as m0006 from './0006-isms-risks.js';
 import * as m0007 from './0007-risk-register.js';
 import * as m0008 from './0008-evidence.js';
 import * as m0009 from './0009-controls.js';
+import * as m0010 from './0010-documents.js';
 
 /** Ordered list of migrations. Append only; never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-risk-register': m0007,
   '0008-evidence': m0008,
   '0009-controls': m0009,
+  '0010-documents': m0010,
 };

@@ -8,6 +8,26 @@ import { roleSchema } from '../auth/roles.js';
 const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
 
 export const auditEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('document.people_set'),
+    payload: z.object({ ref: z.string(), approvers: z.array(z.string()), audienceUsers: z.array(z.string()), audienceRoles: z.array(z.string()) }),
+  }),
+  z.object({ type: z.literal('document.published'), payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string(), audience: z.string(), note: z.string().nullable() }) }),
+  z.object({ type: z.literal('document.withdrawn'), payload: z.object({ ref: z.string(), reason: z.string(), retentionEndsOn: z.string().nullable() }) }),
+  z.object({ type: z.literal('document.acknowledged'), payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string() }) }),
+  z.object({ type: z.literal('document.reminded'), payload: z.object({ ref: z.string(), version: z.number().int(), recipients: z.array(z.string()) }) }),
+  z.object({
+    type: z.literal('document.reviewed'),
+    payload: z.object({ ref: z.string(), outcome: z.string(), note: z.string(), reviewedOn: z.string(), nextReviewDate: z.string().nullable(), draftVersion: z.number().int().nullable() }),
+  }),
+  z.object({ type: z.literal('document.disposal_proposed'), payload: z.object({ ref: z.string(), reason: z.string() }) }),
+  z.object({ type: z.literal('document.disposal_rejected'), payload: z.object({ ref: z.string(), note: z.string().nullable() }) }),
+  z.object({
+    type: z.literal('document.disposed'),
+    payload: z.object({ ref: z.string(), title: z.string(), note: z.string().nullable(), versions: z.array(z.object({ versionNo: z.number().int(), state: z.string(), contentHash: z.string() })) }),
+  }),
+  z.object({ type: z.literal('document.external_copy'), payload: z.object({ ref: z.string(), version: z.number().int(), format: z.string() }) }),
+  z.object({ type: z.literal('document.evidence_package'), payload: z.object({ documents: z.array(z.string()), sha256: z.string(), auditHead: z.string().nullable() }) }),
   z.object({ type: z.literal('setup.completed'), payload: z.object({ email: z.string(), orgSlug: z.string() }) }),
   z.object({ type: z.literal('auth.login_succeeded'), payload: z.object({ email: z.string() }) }),
   z.object({

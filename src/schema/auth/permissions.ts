@@ -60,6 +60,14 @@ export const PERMISSIONS = {
   risk_treatment: { read: ALL, update: EDITORS, accept: ['admin', 'isms_manager', 'contributor', 'approver'] },
   risk_treatment_plan: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, approve: APPROVERS },
   soa: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, approve: APPROVERS },
+  // Documented information (7.5): whoever writes documents drafts them; named approvers (or top management) approve;
+  // managers publish, withdraw, remind and propose disposal; top management approves a disposal (it destroys
+  // approved text). Everyone acknowledges what was published to them. Reading is further limited by classification.
+  document: {
+    read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS,
+    approve: ['admin', 'isms_manager', 'approver'], publish: MANAGERS, review: EDITORS, acknowledge: ALL,
+    dispose: MANAGERS, approve_disposal: ['admin', 'approver'],
+  },
   evidence: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, delete: MANAGERS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 

@@ -6,7 +6,9 @@ import { z } from 'zod';
  * (the database refuses), and editing makes the next draft. Content is a fixed list of sections.
  */
 export const VERSION_STATES = ['draft', 'approved', 'superseded'] as const;
-export type VersionState = (typeof VERSION_STATES)[number];
+/** Documents' versions can also be `disposed`: text destroyed by an approved disposal (the hash is kept). */
+export const DISPOSABLE_VERSION_STATES = [...VERSION_STATES, 'disposed'] as const;
+export type VersionState = (typeof DISPOSABLE_VERSION_STATES)[number];
 
 export interface TextSection {
   kind: 'text';

@@ -7,6 +7,7 @@ export const versioningMessages = {
   'versions.state.draft': 'Draft',
   'versions.state.approved': 'Approved',
   'versions.state.superseded': 'Superseded',
+  'versions.state.disposed': 'Disposed',
   'versions.version': 'Version {no}',
   'versions.versionLabel': 'Version',
   'versions.comment': 'Comment',

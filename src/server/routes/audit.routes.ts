@@ -10,7 +10,7 @@ const orgParams = z.object({ org: z.string() });
 export async function auditRoutes(app: App) {
   app.get('/api/v1/orgs/:org/audit-events', { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: 'Audit trail, newest first, with filters', params: orgParams, querystring: auditListQuerySchema } }, async (request) => {
     const ctx = orgCtx(request);
-    return listAuditEvents(ctx.db, ctx.org.id, request.query);
+    return listAuditEvents(ctx.db, ctx.org.id, request.query, ctx);
   });
   app.get('/api/v1/orgs/:org/audit/verify', { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: "Verify the organization's hash chain; reports the first broken link", params: orgParams } }, async (request) => {
     const ctx = orgCtx(request);

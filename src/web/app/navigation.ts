@@ -4,7 +4,7 @@ import type { PlannedModuleSlug } from '../modules/planned-modules.js';
 /** Side navigation, grouped by the clauses of ISO/IEC 27001, then administration. */
 export type NavItem =
   | { kind: 'module'; slug: PlannedModuleSlug; label: MessageKey }
-  | { kind: 'page'; path: 'actions' | 'scopes' | 'issues' | 'interested-parties' | 'requirements' | 'isms-processes' | 'isms-roles' | 'leadership-commitments' | 'assets' | 'threats' | 'risk-methodology' | 'isms-risks' | 'risks' | 'risk-assessments' | 'controls' | 'soa' | 'risk-treatment-plan' | 'treatment-checks' | 'evidence' | 'members' | 'tokens' | 'audit'; label: MessageKey; search?: Record<string, string>; permission?: string };
+  | { kind: 'page'; path: 'actions' | 'scopes' | 'issues' | 'interested-parties' | 'requirements' | 'isms-processes' | 'isms-roles' | 'leadership-commitments' | 'assets' | 'threats' | 'risk-methodology' | 'isms-risks' | 'risks' | 'risk-assessments' | 'controls' | 'soa' | 'risk-treatment-plan' | 'treatment-checks' | 'documents' | 'policies' | 'evidence' | 'members' | 'tokens' | 'audit'; label: MessageKey; search?: Record<string, string>; permission?: string };
 
 export interface NavGroup {
   id: string;
@@ -29,7 +29,8 @@ export const NAV_GROUPS: NavGroup[] = [
     label: 'nav.group.leadership',
     items: [
       { kind: 'page', path: 'leadership-commitments', label: 'nav.commitments' },
-      { kind: 'module', slug: 'policy-roles', label: 'module.policy.title' },
+      // 5.2: the policies are documents; this entry opens the register on its policies view
+      { kind: 'page', path: 'policies', label: 'nav.policies' },
       { kind: 'page', path: 'isms-roles', label: 'nav.roles' },
     ],
   },
@@ -56,7 +57,7 @@ export const NAV_GROUPS: NavGroup[] = [
     id: 'support',
     label: 'nav.group.support',
     items: [
-      { kind: 'module', slug: 'documents', label: 'module.documents.title' },
+      { kind: 'page', path: 'documents', label: 'nav.documents' },
       { kind: 'page', path: 'evidence', label: 'nav.evidence' },
       { kind: 'module', slug: 'competence', label: 'module.competence.title' },
       { kind: 'module', slug: 'communication', label: 'module.communication.title' },

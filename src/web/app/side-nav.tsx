@@ -93,6 +93,10 @@ export function PageLink({ org, path, activeProps, children }: { org: string; pa
       return <Link to="/o/$org/risk-treatment-plan" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'treatment-checks':
       return <Link to="/o/$org/treatment-checks" params={{ org }} activeProps={activeProps}>{children}</Link>;
+    case 'documents':
+      return <Link to="/o/$org/documents" params={{ org }} activeProps={activeProps} activeOptions={{ includeSearch: false }}>{children}</Link>;
+    case 'policies':
+      return <Link to="/o/$org/documents" params={{ org }} search={{ policies: 'true' }} activeProps={activeProps}>{children}</Link>;
     case 'evidence':
       return <Link to="/o/$org/evidence" params={{ org }} activeProps={activeProps}>{children}</Link>;
     case 'members':

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../lib/use-document-title.js';
 import { registerBase } from '../register/register-api.js';
 import { NAV_GROUPS } from '../app/navigation.js';
 import { PageLink } from '../app/side-nav.js';
+import { ToReadCard } from '../documents/to-read-card.js';
 
 const route = getRouteApi('/o/$org/');
 
@@ -55,6 +56,7 @@ export function HomePage() {
           </div>
         ) : null}
       </div>
+      <ToReadCard org={org} />
       <h2 className="section-title">{t('home.areas')}</h2>
       <ul className="area-grid">
         {NAV_GROUPS.filter((g) => g.id !== 'admin').map((g) => (

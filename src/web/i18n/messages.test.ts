@@ -22,6 +22,8 @@ import { riskMethodologyRegister } from '../../schema/risks/risk-methodology.reg
 import { riskMethodologyVersioned } from '../../schema/risks/risk-methodology.versioned.js';
 import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
 import { controlRegister } from '../../schema/controls/control.register.js';
+import { documentRegister } from '../../schema/documents/document.register.js';
+import { documentVersioned } from '../../schema/documents/document.versioned.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -32,7 +34,7 @@ import { createI18n } from './i18n.js';
 const REGISTERS: RegisterDef[] = [actionRegister, scopeRegister, issueRegister, interestedPartyRegister, requirementRegister,
   ismsProcessRegister, processInteractionRegister, ismsRoleRegister, roleAssignmentRegister, ismsActivityRegister, leadershipCommitmentRegister,
   assetRegister, assetDependencyRegister, threatRegister, vulnerabilityRegister, ismsRiskRegister,
-  riskRegister, riskAssessmentRegister, reassessmentTriggerRegister, riskMethodologyRegister, evidenceRegister, controlRegister];
+  riskRegister, riskAssessmentRegister, reassessmentTriggerRegister, riskMethodologyRegister, evidenceRegister, controlRegister, documentRegister];
 
 describe('message catalog', () => {
   const keys = new Set(Object.keys(en));
@@ -62,6 +64,12 @@ describe('message catalog', () => {
 
   it('has every section label of the risk methodology', () => {
     const needed = riskMethodologyVersioned.sections.flatMap((s) => [s.label, ...(s.help ? [s.help] : [])]);
+    expect(needed.filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it('has every section, help and stage label of documents', () => {
+    const def = documentVersioned;
+    const needed = [...def.sections.flatMap((s) => [s.label, ...(s.help ? [s.help] : [])]), ...(def.stages ?? []).map((stage) => `${def.entity}.stage.${stage}`)];
     expect(needed.filter((k) => !keys.has(k))).toEqual([]);
   });
 

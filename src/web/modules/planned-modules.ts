@@ -10,10 +10,8 @@ export interface PlannedModule {
 
 export const PLANNED_MODULES = [
   { slug: 'context', title: 'module.context.title', clause: '4.1, 4.3, 4.4', description: 'module.context.description' },
-  { slug: 'policy-roles', title: 'module.policy.title', clause: '5.1–5.3', description: 'module.policy.description' },
   { slug: 'risk-treatment', title: 'module.riskTreatment.title', clause: '6.1.3, 8.3', description: 'module.riskTreatment.description' },
   { slug: 'objectives', title: 'module.objectives.title', clause: '6.2', description: 'module.objectives.description' },
-  { slug: 'documents', title: 'module.documents.title', clause: '7.5', description: 'module.documents.description' },
   { slug: 'competence', title: 'module.competence.title', clause: '7.2, 7.3', description: 'module.competence.description' },
   { slug: 'communication', title: 'module.communication.title', clause: '7.4', description: 'module.communication.description' },
   { slug: 'operation', title: 'module.operation.title', clause: '6.3, 8.1', description: 'module.operation.description' },

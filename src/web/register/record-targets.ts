@@ -19,6 +19,7 @@ import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schem
 import { ismsRiskRegister } from '../../schema/risks/isms-risk.register.js';
 import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
 import { controlRegister } from '../../schema/controls/control.register.js';
+import { documentRegister } from '../../schema/documents/document.register.js';
 
 /**
  * Registers the UI can point at from a `record` field (by entity), for the generic select, display and filter.
@@ -27,7 +28,7 @@ import { controlRegister } from '../../schema/controls/control.register.js';
 const KNOWN: RegisterDef[] = [actionRegister, scopeRegister, issueRegister, interestedPartyRegister, requirementRegister,
   ismsProcessRegister, processInteractionRegister, ismsRoleRegister, roleAssignmentRegister, ismsActivityRegister, leadershipCommitmentRegister,
   assetRegister, assetDependencyRegister, threatRegister, vulnerabilityRegister,
-  riskRegister, riskAssessmentRegister, reassessmentTriggerRegister, ismsRiskRegister, evidenceRegister, controlRegister];
+  riskRegister, riskAssessmentRegister, reassessmentTriggerRegister, ismsRiskRegister, evidenceRegister, controlRegister, documentRegister];
 
 /** Every register the UI knows (e.g. the kinds of record evidence can be attached to). */
 export const knownRegisters = (): readonly RegisterDef[] => KNOWN;

@@ -19,14 +19,18 @@ interface Props {
   editing: boolean;
   onEdit: () => void;
   onApprove: () => void;
+  /** the register fields listed under the title (default: every field a person writes) */
+  fields?: readonly string[] | undefined;
 }
 
 /** Ref, title, owner, review date, state badge, stage stepper and the document's actions. */
-export function DocumentHeader({ org, register, def, record, latest, shown, can, editing, onEdit, onApprove }: Props) {
+export function DocumentHeader({ org, register, def, record, latest, shown, can, editing, onEdit, onApprove, fields }: Props) {
   const i18n = useT();
   const { t, td } = i18n;
   const names = useMemberNames(org);
-  const meta = Object.entries(register.fields).filter(([name, f]) => !f.readOnly && name !== register.titleField);
+  const meta = fields
+    ? fields.flatMap((name) => (register.fields[name] ? [[name, register.fields[name]] as const] : []))
+    : Object.entries(register.fields).filter(([name, f]) => !f.readOnly && name !== register.titleField);
   const canApprove = can.approve && latest?.state === 'draft' && shown?.versionNo === latest.versionNo;
   const editLabel = !latest
     ? t('versions.startDraft')

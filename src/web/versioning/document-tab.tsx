@@ -5,6 +5,7 @@ import { ErrorMessage, Loading } from '../components/status.js';
 import { ApprovalBlock } from './approval-block.js';
 import { VersionEditor } from './version-editor.js';
 import { VersionView } from './version-view.js';
+import type { DocumentPresentation } from './presentation.js';
 import type { DraftBody, Version, VersionSummary } from './versioned-api.js';
 
 interface Props {
@@ -22,6 +23,7 @@ interface Props {
   onCancel: () => void;
   onReload: () => void;
   onShowLatest: () => void;
+  presentation?: DocumentPresentation | undefined;
 }
 
 /** The Document tab: the editor when editing, else the displayed version with its approval block. */
@@ -44,6 +46,7 @@ export function DocumentTab(props: Props) {
         onSaved={props.onSaved}
         onCancel={props.onCancel}
         onReload={props.onReload}
+        presentation={props.presentation}
       />
     );
   }
@@ -87,7 +90,7 @@ export function DocumentTab(props: Props) {
               {t('versions.changeNote')}: {v.changeNote}
             </p>
           ) : null}
-          <VersionView org={props.org} def={def} content={v.content} />
+          <VersionView org={props.org} def={def} content={v.content} presentation={props.presentation} />
         </div>
       </div>
     </>

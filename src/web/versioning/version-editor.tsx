@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { DataSection, VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
@@ -15,8 +15,10 @@ import {
   type DraftErrors,
   type DraftValues,
 } from './draft-form.js';
+import { visibleSections, type DocumentPresentation } from './presentation.js';
 import { stageLabel } from './stage-stepper.js';
 import { TableSectionEditor } from './table-section-editor.js';
+import './text-sections.css';
 import type { DraftBody, TableRow, Version } from './versioned-api.js';
 
 interface Props {
@@ -29,6 +31,8 @@ interface Props {
   onCancel: () => void;
   /** drop this editor and load the latest version again (after a conflict) */
   onReload: () => void;
+  /** the sections this record uses and how text is previewed (presentation.ts) */
+  presentation?: DocumentPresentation | undefined;
 }
 
 /**
@@ -36,7 +40,7 @@ interface Props {
  * sections as row lists, data sections through the editor their module registered (data-sections.ts); stage and
  * change note. Validated with the definition's draftSchema before sending.
  */
-export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onReload }: Props) {
+export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onReload, presentation }: Props) {
   const i18n = useT();
   const { t, td } = i18n;
   const [values, setValues] = useState<DraftValues>(() => initialDraft(def, latest));
@@ -92,25 +96,22 @@ export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onRel
             ? t('versions.editor.draftNotice', { no: latest.versionNo })
             : t('versions.editor.approvedNotice', { no: latest.versionNo, next: latest.versionNo + 1 })}
       </p>
-      {def.sections.map((section) =>
+      {visibleSections(def, presentation, latest?.content).map((section) =>
         section.kind === 'text' ? (
-          <FormField
+          <TextSectionField
             key={section.key}
+            name={section.key}
             label={td(section.label)}
             help={section.help ? td(section.help) : undefined}
             error={errors[`content.${section.key}`]}
-          >
-            <textarea
-              name={section.key}
-              rows={3}
-              maxLength={section.maxLength ?? 20_000}
-              value={(values.content[section.key] as string | undefined) ?? ''}
-              onChange={(e) => {
-                setSection(section.key, e.target.value);
-                clearError(`content.${section.key}`);
-              }}
-            />
-          </FormField>
+            maxLength={section.maxLength ?? 20_000}
+            value={(values.content[section.key] as string | undefined) ?? ''}
+            renderText={presentation?.renderText}
+            onChange={(text) => {
+              setSection(section.key, text);
+              clearError(`content.${section.key}`);
+            }}
+          />
         ) : section.kind === 'data' ? (
           <DataSectionField
             key={section.key}
@@ -175,6 +176,47 @@ export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onRel
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * A text section: a textarea, and when the module renders text (Markdown) a live preview of what readers will see
+ * beside it. The preview is not announced on every keystroke; it is a labelled region to read when wanted.
+ */
+function TextSectionField(props: {
+  name: string;
+  label: string;
+  help: string | undefined;
+  error: string | undefined;
+  maxLength: number;
+  value: string;
+  renderText: ((text: string) => ReactNode) | undefined;
+  onChange: (text: string) => void;
+}) {
+  const { t } = useT();
+  const previewId = useId();
+  const field = (
+    <FormField label={props.label} help={props.help} error={props.error} className={props.renderText ? 'text-section__field' : undefined}>
+      <textarea
+        name={props.name}
+        rows={props.renderText ? 8 : 3}
+        maxLength={props.maxLength}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </FormField>
+  );
+  if (!props.renderText) return field;
+  return (
+    <div className="text-section">
+      {field}
+      <section className="text-section__preview" aria-labelledby={previewId}>
+        <h3 id={previewId} className="text-section__preview-title">
+          {t('versions.editor.preview', { section: props.label })}
+        </h3>
+        {props.value.trim() ? props.renderText(props.value) : <p className="doc__empty">{t('versions.nothingRecorded')}</p>}
+      </section>
+    </div>
   );
 }
 

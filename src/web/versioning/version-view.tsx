@@ -1,24 +1,26 @@
+import type { ReactNode } from 'react';
 import type { Section, VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { FallbackDataView } from './data-section-fallback.js';
 import { dataSectionUi } from './data-sections.js';
+import { visibleSections, type DocumentPresentation } from './presentation.js';
 import type { Content, TableRow } from './versioned-api.js';
 
 /**
  * A version read-only: every section with its label and help; tables as tables; data sections through the view
  * their module registered (else as indented JSON); empty sections say so.
  */
-export function VersionView({ org, def, content }: { org: string; def: VersionedDef; content: Content }) {
+export function VersionView({ org, def, content, presentation }: { org: string; def: VersionedDef; content: Content; presentation?: DocumentPresentation | undefined }) {
   return (
     <div className="doc">
-      {def.sections.map((section) => (
-        <SectionView key={section.key} org={org} entity={def.entity} section={section} value={content[section.key]} />
+      {visibleSections(def, presentation, content).map((section) => (
+        <SectionView key={section.key} org={org} entity={def.entity} section={section} value={content[section.key]} renderText={presentation?.renderText} />
       ))}
     </div>
   );
 }
 
-function SectionView({ org, entity, section, value }: { org: string; entity: string; section: Section; value: unknown }) {
+function SectionView({ org, entity, section, value, renderText }: { org: string; entity: string; section: Section; value: unknown; renderText?: ((text: string) => ReactNode) | undefined }) {
   const { t, td } = useT();
   const id = `section-${section.key}`;
   return (
@@ -29,7 +31,11 @@ function SectionView({ org, entity, section, value }: { org: string; entity: str
       {section.help ? <p className="doc__help">{td(section.help)}</p> : null}
       {section.kind === 'text' ? (
         typeof value === 'string' && value.trim() ? (
-          <p className="doc__text prewrap">{value}</p>
+          renderText ? (
+            <div className="doc__text">{renderText(value)}</div>
+          ) : (
+            <p className="doc__text prewrap">{value}</p>
+          )
         ) : (
           <p className="doc__empty">{t('versions.nothingRecorded')}</p>
         )

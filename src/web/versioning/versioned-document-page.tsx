@@ -7,11 +7,13 @@ import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { TabPanel, Tabs } from '../components/tabs.js';
+import type { RegisterRecord } from '../lib/api-types.js';
 import { useRegisterRecord } from '../register/register-api.js';
 import { RecordHistory } from '../register/record-history.js';
 import { ApproveDialog } from './approve-dialog.js';
 import { DocumentHeader } from './document-header.js';
 import { DocumentTab } from './document-tab.js';
+import type { DocumentPresentation } from './presentation.js';
 import { stageLabel } from './stage-stepper.js';
 import { useVersion, useVersionMutations, useVersions, type Version } from './versioned-api.js';
 import { VersionsTab } from './versions-tab.js';
@@ -48,13 +50,19 @@ interface Props {
   approvalPanel?: (version: Version) => ReactNode;
   /** a module's panel between the header and the tabs (e.g. what the last approval changed) */
   banner?: ReactNode;
+  /** which sections this record uses and how its text is shown (presentation.ts) */
+  presentation?: (record: RegisterRecord) => DocumentPresentation;
+  /** the register fields listed under the title (default: every field a person writes) */
+  headerFields?: readonly string[];
+  /** the module's cards below the tabs (people, publication…), given the record */
+  below?: (record: RegisterRecord) => ReactNode;
 }
 
 /**
  * A versioned record as a controlled document (generic: scope, policies, methodology, SoA…): read any version,
  * edit the draft, approve it, compare versions, export, and its history.
  */
-export function VersionedDocumentPage({ org, id, register, def, search, onSearch, breadcrumb, createdMessage, approvalPanel, banner }: Props) {
+export function VersionedDocumentPage({ org, id, register, def, search, onSearch, breadcrumb, createdMessage, approvalPanel, banner, presentation, headerFields, below }: Props) {
   const { t, td } = useT();
   const queryClient = useQueryClient();
   const can = useCan(org);
@@ -113,6 +121,7 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
         shown={shownSummary}
         can={perms}
         editing={editing}
+        fields={headerFields}
         onEdit={() => {
           setMessage(null);
           go({ edit: '1' });
@@ -154,6 +163,7 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
             }}
             onReload={() => void reload()}
             onShowLatest={() => go({})}
+            presentation={presentation?.(data)}
           />
         ) : tab === 'versions' ? (
           <VersionsTab
@@ -180,6 +190,7 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
           />
         )}
       </TabPanel>
+      {below?.(data)}
       {shown.data && shown.data.versionNo === latestSummary?.versionNo ? (
         <ApproveDialog
           def={def}

@@ -14,6 +14,7 @@ import { contextMessages } from '../../context/context.messages.js';
 import { leadershipMessages } from '../../leadership/leadership.messages.js';
 import { evidenceMessages } from '../../evidence/evidence.messages.js';
 import { controlMessages } from '../../controls/controls.messages.js';
+import { documentMessages } from '../../documents/documents.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -27,6 +28,7 @@ const en = {
   ...leadershipMessages,
   ...evidenceMessages,
   ...controlMessages,
+  ...documentMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 

@@ -1,0 +1,148 @@
+import crypto from 'node:crypto';
+import JSZip from 'jszip';
+import { z } from 'zod';
+import { canonicalJson } from '../../core/audit/canonical-json.js';
+
+/**
+ * Offline verification of an evidence package (core/documents/evidence-package.service.ts): needs only the ZIP,
+ * never a database, so an auditor can run it anywhere. Every problem is reported, not just the first.
+ */
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const manifestSchema = z.object({
+  format: z.literal('rampart-evidence-package/1'),
+  organization: z.object({ slug: z.string(), name: z.string() }),
+  generatedAt: z.string(),
+  generatedBy: z.string(),
+  auditHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+  documents: z.array(z.object({ ref: z.string(), title: z.string(), versions: z.array(z.object({ versionNo: z.number().int(), state: z.string(), contentHash: hex64, approvals: z.number().int() })) })),
+  files: z.array(z.object({ path: z.string(), sha256: hex64, size: z.number().int().nonnegative() })),
+});
+export type PackageManifest = z.infer<typeof manifestSchema>;
+
+export interface PackageCheck {
+  name: string;
+  ok: boolean;
+  /** what was checked (when it holds) */
+  summary: string;
+  /** one line per problem */
+  problems: string[];
+}
+
+export interface PackageReport {
+  ok: boolean;
+  manifest: PackageManifest | null;
+  checks: PackageCheck[];
+}
+
+const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
+const fail = (name: string, problem: string): PackageReport => ({ ok: false, manifest: null, checks: [{ name, ok: false, summary: '', problems: [problem] }] });
+
+function check(name: string, summary: string, problems: string[]): PackageCheck {
+  return { name, ok: problems.length === 0, summary, problems };
+}
+
+export async function verifyPackage(data: Buffer): Promise<PackageReport> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch (err) {
+    return fail('archive', `not a readable ZIP archive (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const manifestFile = zip.file('manifest.json');
+  if (!manifestFile) return fail('manifest', 'manifest.json is missing');
+  let manifest: PackageManifest;
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(await manifestFile.async('string')));
+    if (!parsed.success) return fail('manifest', `manifest.json is not a rampart-evidence-package/1 manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    manifest = parsed.data;
+  } catch (err) {
+    return fail('manifest', `manifest.json cannot be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+
+  // Read every listed file once; a damaged entry is a problem of that file, not a crash.
+  const contents = new Map<string, Buffer>();
+  const fileProblems: string[] = [];
+  for (const f of manifest.files) {
+    const entry = zip.file(f.path);
+    if (!entry) continue;
+    try {
+      const bytes = await entry.async('nodebuffer');
+      contents.set(f.path, bytes);
+      if (bytes.length !== f.size) fileProblems.push(`${f.path}: size is ${bytes.length} bytes, the manifest says ${f.size}`);
+      const digest = sha256(bytes);
+      if (digest !== f.sha256) fileProblems.push(`${f.path}: SHA-256 is ${digest}, the manifest says ${f.sha256}`);
+    } catch (err) {
+      fileProblems.push(`${f.path}: cannot be read (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+
+  const listed = new Set(manifest.files.map((f) => f.path));
+  const present = Object.values(zip.files).filter((e) => !e.dir).map((e) => e.name);
+  const completeness = [
+    ...manifest.files.filter((f) => !zip.file(f.path)).map((f) => `${f.path}: listed in the manifest but missing from the package`),
+    ...present.filter((p) => p !== 'manifest.json' && !listed.has(p)).map((p) => `${p}: in the package but not in the manifest`),
+    ...[...listed].filter((p) => manifest.files.filter((f) => f.path === p).length > 1).map((p) => `${p}: listed more than once`),
+  ];
+
+  const contentProblems: string[] = [];
+  const approvalProblems: string[] = [];
+  let versions = 0;
+  let approvals = 0;
+  for (const doc of manifest.documents) {
+    for (const v of doc.versions) {
+      versions += 1;
+      const dir = `${doc.ref.replace(/[^A-Za-z0-9._-]/g, '_')}/v${v.versionNo}`;
+      const content = contents.get(`${dir}/content.json`);
+      if (!content) {
+        contentProblems.push(`${dir}/content.json: missing or unreadable`);
+      } else {
+        try {
+          const digest = sha256(Buffer.from(canonicalJson(JSON.parse(content.toString('utf8'))), 'utf8'));
+          if (digest !== v.contentHash) contentProblems.push(`${dir}/content.json: canonical SHA-256 is ${digest}, the version's content hash is ${v.contentHash}`);
+        } catch {
+          contentProblems.push(`${dir}/content.json: not valid JSON`);
+        }
+      }
+      const raw = contents.get(`${dir}/approvals.json`);
+      let signed: { contentHash?: unknown; signer?: unknown }[] = [];
+      try {
+        signed = raw ? (JSON.parse(raw.toString('utf8')) as typeof signed) : [];
+        if (!Array.isArray(signed)) throw new Error('not a list');
+      } catch {
+        approvalProblems.push(`${dir}/approvals.json: not a list of approvals`);
+        signed = [];
+      }
+      if (!raw) approvalProblems.push(`${dir}/approvals.json: missing or unreadable`);
+      if (raw && signed.length !== v.approvals) approvalProblems.push(`${dir}/approvals.json: ${signed.length} approvals, the manifest says ${v.approvals}`);
+      for (const a of signed) {
+        approvals += 1;
+        if (a.contentHash !== v.contentHash) approvalProblems.push(`${dir}/approvals.json: the approval by ${String(a.signer)} signed ${String(a.contentHash)}, not the version's content hash ${v.contentHash}`);
+      }
+    }
+  }
+
+  const checks = [
+    check('file hashes', `${manifest.files.length} files match their SHA-256 and size`, fileProblems),
+    check('completeness', 'no file missing, none added', completeness),
+    check('content hashes', `${versions} versions: content.json hashes to the version's content hash`, contentProblems),
+    check('approvals', `${approvals} approvals are bound to their version's content hash`, approvalProblems),
+  ];
+  return { ok: checks.every((c) => c.ok), manifest, checks };
+}
+
+/** The report as lines for a terminal. */
+export function formatReport(file: string, report: PackageReport): string[] {
+  const lines: string[] = [];
+  const m = report.manifest;
+  if (m) {
+    lines.push(`Package ${file}: ${m.organization.name} (${m.organization.slug}), generated ${m.generatedAt} by ${m.generatedBy}`);
+    lines.push(m.auditHead ? `Audit trail head when generated: event ${m.auditHead.seq}, hash ${m.auditHead.hash}` : 'Audit trail head when generated: none (empty trail)');
+  }
+  for (const c of report.checks) {
+    lines.push(`${c.ok ? 'OK  ' : 'FAIL'}  ${c.name}: ${c.ok ? c.summary : `${c.problems.length} problem${c.problems.length === 1 ? '' : 's'}`}`);
+    for (const p of c.problems) lines.push(`        ${p}`);
+  }
+  lines.push(report.ok ? 'VERIFIED: every file, content hash and approval in the package holds.' : 'NOT VERIFIED: the package does not match its manifest (see FAIL above).');
+  return lines;
+}

@@ -1,0 +1,108 @@
+import { Link, getRouteApi } from '@tanstack/react-router';
+import { documentRegister } from '../../schema/documents/document.register.js';
+import { documentVersioned, templateSections } from '../../schema/documents/document.versioned.js';
+import { useT } from '../i18n/i18n.js';
+import type { RegisterRecord } from '../lib/api-types.js';
+import { EvidenceCard } from '../evidence/evidence-card.js';
+import { VersionedDocumentPage } from '../versioning/versioned-document-page.js';
+import { AcknowledgementsCard } from './document-acknowledgements-card.js';
+import { DocumentBanner } from './document-banner.js';
+import { DocumentPeopleCard } from './document-people-card.js';
+import { PublicationCard } from './document-publication-card.js';
+import { RetentionCard } from './document-retention-card.js';
+import { ReviewsCard } from './document-reviews-card.js';
+import { DocumentsBreadcrumb } from './documents-breadcrumb.js';
+import { Markdown } from './markdown.js';
+import './documents.css';
+
+const route = getRouteApi('/o/$org/documents/$id');
+const HEADER_FIELDS = ['type', 'classification', 'ownerId', 'audience', 'status', 'publishedVersion', 'nextReviewDate'] as const;
+const renderText = (text: string) => <Markdown text={text} />;
+
+/**
+ * One document (7.5) as a controlled document: its text in the sections its type uses (a policy: the 27003 Annex A
+ * template), written in Markdown, sent for approval, approved, then published to its audience, acknowledged,
+ * reviewed, withdrawn and at last disposed of.
+ */
+export function DocumentPage() {
+  const { t } = useT();
+  const { org, id } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  return (
+    <VersionedDocumentPage
+      org={org}
+      id={id}
+      register={documentRegister}
+      def={documentVersioned}
+      search={search}
+      onSearch={(next) => void navigate({ search: next })}
+      breadcrumb={(ref) => <DocumentsBreadcrumb org={org} current={ref} />}
+      createdMessage={(ref) => t('documents.created', { ref })}
+      headerFields={HEADER_FIELDS}
+      presentation={(record) => ({ sections: templateSections({ type: String(record.type ?? ''), isSecurityPolicy: record.isSecurityPolicy === true }), renderText })}
+      banner={<DocumentBanner org={org} id={id} onShowVersion={(no) => void navigate({ search: { v: String(no) } })} />}
+      below={(record) => <DocumentCards org={org} record={record} />}
+    />
+  );
+}
+
+function DocumentCards({ org, record }: { org: string; record: RegisterRecord }) {
+  const { t } = useT();
+  return (
+    <div className="doc-cards">
+      <div className="doc-cards__main">
+        <PublicationCard org={org} record={record} />
+        <AcknowledgementsCard org={org} record={record} />
+        <ReviewsCard org={org} record={record} />
+        <RetentionCard org={org} record={record} />
+      </div>
+      <aside className="doc-cards__side" aria-label={t('documents.side')}>
+        <DocumentPeopleCard org={org} record={record} />
+        <section className="card" aria-labelledby="doc-details-title">
+          <h2 id="doc-details-title" className="card__title">
+            {t('documents.details.title')}
+          </h2>
+          <DetailsList record={record} />
+          {!record.archivedAt ? (
+            <Link to="/o/$org/documents/$id/edit" params={{ org, id: record.id }} className="button button--secondary button--small">
+              {t('documents.details.edit')}
+            </Link>
+          ) : null}
+        </section>
+        <EvidenceCard org={org} type="document" id={record.id} ref={record.ref} archived={!!record.archivedAt} />
+      </aside>
+    </div>
+  );
+}
+
+/** The attributes not already under the title. */
+function DetailsList({ record }: { record: RegisterRecord }) {
+  const { t, td, formatDate } = useT();
+  const text = (v: unknown) => (v === null || v === undefined || v === '' ? t('common.empty') : String(v));
+  const related = (record.related ?? {}) as Record<string, { ref: string; title: string } | undefined>;
+  const parent = typeof record.parentId === 'string' ? related[record.parentId] : undefined;
+  return (
+    <dl className="detail__meta">
+      <dt>{t('documents.field.purpose')}</dt>
+      <dd className="prewrap">{text(record.purpose)}</dd>
+      <dt>{t('documents.field.parent')}</dt>
+      <dd>{parent ? `${parent.ref} — ${parent.title}` : text(record.parentId)}</dd>
+      <dt>{t('documents.field.origin')}</dt>
+      <dd>
+        {td(`documents.origin.${String(record.origin)}`, undefined, text(record.origin))}
+        {record.source ? ` — ${String(record.source)}` : ''}
+      </dd>
+      <dt>{t('documents.field.reviewIntervalMonths')}</dt>
+      <dd>{text(record.reviewIntervalMonths)}</dd>
+      <dt>{t('documents.field.shareableExternally')}</dt>
+      <dd>{record.shareableExternally ? t('common.yes') : t('common.no')}</dd>
+      {record.publishedOn ? (
+        <>
+          <dt>{t('documents.field.publishedOn')}</dt>
+          <dd>{formatDate(String(record.publishedOn))}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}

@@ -1,0 +1,75 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Role } from '../../schema/auth/roles.js';
+import type {
+  acknowledgementsSchema, disposalSchema, documentPeopleSchema, reviewSchema, toReadItemSchema, treeItemSchema,
+} from '../../schema/documents/documents.schema.js';
+import { api, orgPath } from '../lib/api-client.js';
+import type { ItemList, RegisterRecord } from '../lib/api-types.js';
+
+/** Answers of the document routes beyond the register and version ones (schema/documents/documents.schema.ts). */
+export type TreeItem = z.infer<typeof treeItemSchema>;
+export type ToReadItem = z.infer<typeof toReadItemSchema>;
+export type DocumentPeople = z.infer<typeof documentPeopleSchema>;
+export type Acknowledgements = z.infer<typeof acknowledgementsSchema>;
+export type Review = z.infer<typeof reviewSchema>;
+export type Disposal = z.infer<typeof disposalSchema>;
+
+const base = (org: string) => orgPath(org, '/documents');
+const doc = (org: string, id: string, rest = '') => `${base(org)}/${encodeURIComponent(id)}${rest}`;
+/** Everything about one document lives under the register's record key, so one invalidation refreshes it all. */
+const key = (org: string, id: string) => ['org', org, 'documents', 'record', id] as const;
+
+export function useDocumentTree(org: string) {
+  return useQuery({ queryKey: ['org', org, 'documents', 'tree'], queryFn: () => api.get<ItemList<TreeItem>>(`${base(org)}/tree`) });
+}
+
+export function useToRead(org: string, enabled = true) {
+  return useQuery({ queryKey: ['org', org, 'documents', 'to-read'], queryFn: () => api.get<ItemList<ToReadItem>>(`${base(org)}/to-read`), enabled });
+}
+
+export function useDocumentPeople(org: string, id: string) {
+  return useQuery({ queryKey: [...key(org, id), 'people'], queryFn: () => api.get<DocumentPeople>(doc(org, id, '/people')) });
+}
+
+export function useAcknowledgements(org: string, id: string, enabled: boolean) {
+  return useQuery({ queryKey: [...key(org, id), 'acknowledgements'], queryFn: () => api.get<Acknowledgements>(doc(org, id, '/acknowledgements')), enabled });
+}
+
+export function useReviews(org: string, id: string) {
+  return useQuery({ queryKey: [...key(org, id), 'reviews'], queryFn: () => api.get<ItemList<Review>>(doc(org, id, '/reviews')) });
+}
+
+export function useDisposal(org: string, id: string) {
+  return useQuery({ queryKey: [...key(org, id), 'disposal'], queryFn: () => api.get<{ current: Disposal | null }>(doc(org, id, '/disposal')) });
+}
+
+/** Every change to a document can move its status, dates and lists: refresh the whole register and "to read". */
+export function useDocumentMutations(org: string, id: string) {
+  const queryClient = useQueryClient();
+  const onSuccess = () => queryClient.invalidateQueries({ queryKey: ['org', org, 'documents'] });
+  return {
+    setPeople: useMutation({
+      mutationFn: (body: { approverIds: string[]; audienceUserIds: string[]; audienceRoles: Role[] }) => api.put<DocumentPeople>(doc(org, id, '/people'), body),
+      onSuccess,
+    }),
+    publish: useMutation({ mutationFn: (body: { versionNo: number; note?: string }) => api.post<RegisterRecord>(doc(org, id, '/publish'), body), onSuccess }),
+    withdraw: useMutation({ mutationFn: (body: { reason: string }) => api.post<RegisterRecord>(doc(org, id, '/withdraw'), body), onSuccess }),
+    acknowledge: useMutation({
+      mutationFn: (body: { versionNo: number; contentHash: string }) => api.post<{ acknowledgedAt: string }>(doc(org, id, '/acknowledge'), body),
+      onSuccess,
+    }),
+    remind: useMutation({ mutationFn: (body: { userIds?: string[] }) => api.post<{ reminded: number }>(doc(org, id, '/reminders'), body), onSuccess }),
+    review: useMutation({ mutationFn: (body: { outcome: 'no_change' | 'revise'; note: string; reviewedOn?: string }) => api.post<Review>(doc(org, id, '/reviews'), body), onSuccess }),
+    proposeDisposal: useMutation({ mutationFn: (body: { reason: string }) => api.post<Disposal | null>(doc(org, id, '/disposal'), body), onSuccess }),
+    decideDisposal: useMutation({
+      mutationFn: (body: { decision: 'approve' | 'reject'; note?: string }) => api.post<Disposal | null>(doc(org, id, '/disposal/decision'), body),
+      onSuccess,
+    }),
+  };
+}
+
+/** Where an external copy (published version, confidential parts left out) is downloaded. */
+export function externalCopyUrl(org: string, id: string, format: 'docx' | 'pdf'): string {
+  return doc(org, id, `/external-copy.${format}`);
+}

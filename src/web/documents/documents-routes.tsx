@@ -1,0 +1,27 @@
+import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { documentRegister } from '../../schema/documents/document.register.js';
+import { parseRegisterSearch } from '../register/register-search.js';
+import { parseDocumentSearch } from '../versioning/versioned-document-page.js';
+import { DocumentEditPage } from './document-edit-page.js';
+import { DocumentNewPage } from './document-new-page.js';
+import { DocumentPage } from './document-page.js';
+import { DocumentsPage } from './documents-page.js';
+
+/** Documented information and policies (5.2, 7.5) under `/o/$org`: the register and hierarchy, new, a document. */
+export function documentRoutes<P extends AnyRoute>(orgRoute: P) {
+  const getParentRoute = () => orgRoute;
+  return [
+    createRoute({
+      getParentRoute,
+      path: 'documents',
+      validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({
+        ...parseRegisterSearch(documentRegister, s),
+        view: s.view === 'tree' ? 'tree' : undefined,
+      }),
+      component: DocumentsPage,
+    }),
+    createRoute({ getParentRoute, path: 'documents/new', component: DocumentNewPage }),
+    createRoute({ getParentRoute, path: 'documents/$id', validateSearch: parseDocumentSearch, component: DocumentPage }),
+    createRoute({ getParentRoute, path: 'documents/$id/edit', component: DocumentEditPage }),
+  ] as const;
+}
