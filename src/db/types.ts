@@ -674,6 +674,15 @@ export interface DocumentDisposalsTable {
   versions: string;
 }
 
+export interface ClassificationLevelsTable {
+  orgId: string;
+  level: string;
+  label: string;
+  description: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -730,4 +739,5 @@ export interface Database {
   documentReminders: DocumentRemindersTable;
   documentReviews: DocumentReviewsTable;
   documentDisposals: DocumentDisposalsTable;
+  classificationLevels: ClassificationLevelsTable;
 }

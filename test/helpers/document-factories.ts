@@ -69,6 +69,14 @@ export async function proposedDisposal(org: TestOrg, id: string) {
 }
 
 export const DOCUMENT_BODIES: Record<string, Fixture<Record<string, unknown>>> = {
+  'PUT /api/v1/orgs/:org/documents/classification-scheme': async () => ({
+    levels: [
+      { level: 'public', label: 'Public' },
+      { level: 'internal', label: `Company use ${uniq()}` },
+      { level: 'confidential', label: 'Confidential', description: 'Encrypted in transit and at rest' },
+      { level: 'restricted', label: 'Strictly confidential' },
+    ],
+  }),
   'PUT /api/v1/orgs/:org/documents/:id/people': async ({ org }) => ({ approverIds: [org.users.approver.id], audienceUserIds: [org.users.viewer.id], audienceRoles: ['auditor'] }),
   'POST /api/v1/orgs/:org/documents/:id/publish': async ({ org }, made) => ({ versionNo: (await approveDocument(org, made.id!)).versionNo, note: `To all staff ${uniq()}` }),
   'POST /api/v1/orgs/:org/documents/:id/withdraw': async ({ org }, made) => {
@@ -125,7 +133,7 @@ export const DOCUMENT_QUERIES: Record<string, Fixture<string>> = {
   ),
 };
 
-const DOCUMENT_TABLES = ['documents', 'recordVersions', 'approvals', 'documentPeople', 'documentPublications', 'documentAcknowledgements', 'documentReminders', 'documentReviews', 'documentDisposals', 'links', 'auditEvents'] as const;
+const DOCUMENT_TABLES = ['documents', 'classificationLevels', 'recordVersions', 'approvals', 'documentPeople', 'documentPublications', 'documentAcknowledgements', 'documentReminders', 'documentReviews', 'documentDisposals', 'links', 'auditEvents'] as const;
 
 /** Row counts of every table a document route writes (writeCounts in factories.ts does not look at these). */
 export async function documentCounts(handle: DatabaseHandle): Promise<Record<(typeof DOCUMENT_TABLES)[number], number>> {

@@ -24,6 +24,13 @@ describe.each(DIALECTS)('document lifecycle on %s', (kind) => {
     expect((await org.as.approver.post(`${base}/versions/1/approve`, { contentHash: draft.json().contentHash })).statusCode).toBe(400);
     const sent = await org.as.isms_manager.request('PUT', `${base}/draft`, { content: { summary: 'We protect information.', commitments: 'We commit.' }, stage: 'in_review' });
     expect((await org.as.viewer.get(base)).json()).toMatchObject({ status: 'in_review' });
+    // Top management sets the information security policy: an administrator may approve other documents, not this one.
+    const byAdmin = await org.as.admin.post(`${base}/versions/1/approve`, { contentHash: sent.json().contentHash });
+    expect(byAdmin.statusCode).toBe(403);
+    expect(byAdmin.json().detail).toMatch(/5\.2/);
+    const namedManager = await org.as.isms_manager.request('PUT', `${base}/people`, { approverIds: [org.users.admin.id] });
+    expect(namedManager.statusCode).toBe(400);
+    expect(namedManager.json().errors[0]).toMatchObject({ field: 'body.approverIds.0', message: expect.stringMatching(/top management/) });
     const ok = await org.as.approver.post(`${base}/versions/1/approve`, { contentHash: sent.json().contentHash });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await org.as.viewer.get(base)).json()).toMatchObject({ status: 'approved', approvedVersion: 1, publishedVersion: null });
@@ -120,5 +127,39 @@ describe.each(DIALECTS)('document lifecycle on %s', (kind) => {
     expect((await trail('admin')).json().total).toBeGreaterThan(2);
     await org.as.isms_manager.request('PUT', `${base}/people`, { approverIds: [org.users.approver.id], audienceUserIds: [org.users.viewer.id] });
     expect((await org.as.viewer.get(base)).statusCode).toBe(200);
+  });
+
+  it("names the classification levels in the organization's own words, used in exports", async () => {
+    const scheme = `${docsPath(org)}/classification-scheme`;
+    expect((await org.as.viewer.get(scheme)).json().levels).toEqual([
+      { level: 'public', label: 'Public', description: null, isDefault: true },
+      { level: 'internal', label: 'Internal', description: null, isDefault: true },
+      { level: 'confidential', label: 'Confidential', description: null, isDefault: true },
+      { level: 'restricted', label: 'Restricted', description: null, isDefault: true },
+    ]);
+    const levels = [
+      { level: 'public', label: 'Public' },
+      { level: 'internal', label: 'Company use only' },
+      { level: 'confidential', label: 'Confidential', description: 'Encrypted at rest and in transit' },
+      { level: 'restricted', label: 'Strictly confidential' },
+    ];
+    expect((await org.as.contributor.request('PUT', scheme, { levels })).statusCode).toBe(403);
+    const three = await org.as.isms_manager.request('PUT', scheme, { levels: levels.slice(0, 3) });
+    expect(three.statusCode).toBe(400);
+    expect(three.json().errors[0].field).toBe('body.levels');
+    const twice = await org.as.isms_manager.request('PUT', scheme, { levels: [...levels.slice(0, 3), { level: 'restricted', label: 'company USE only' }] });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.levels.3.label']);
+    const ok = await org.as.isms_manager.request('PUT', scheme, { levels });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().levels[1]).toEqual({ level: 'internal', label: 'Company use only', description: null, isDefault: false });
+
+    const doc = await createDocument(org, { title: 'Clear desk rule', type: 'rule' });
+    await approveDocument(org, doc.id, { body: 'Clear your desk.' });
+    const docx = await org.as.viewer.get(`${docsPath(org)}/${doc.id}/versions/1/export.docx`);
+    expect(docx.statusCode).toBe(200);
+    const { default: JSZip } = await import('jszip');
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Company use only');
   });
 });

@@ -4,6 +4,8 @@ import type { OrgContext } from '../context.js';
 import { contentHash } from '../versioning/versions.service.js';
 import type { DocumentBlock, DocumentModel, VersionedModule } from '../versioning/versioned-module.js';
 import { markdownToBlocks } from './document-markdown.js';
+import { classificationLabels } from './classification-scheme.service.js';
+import type { Classification } from '../../schema/documents/document.register.js';
 
 export interface DocumentExportOptions {
   /** an external copy: confidential parts left out, internal drafts left out of the history, a notice on top */
@@ -59,7 +61,7 @@ async function administrativeBlock(ctx: OrgContext, record: Record<string, unkno
     [t('documents.field.owner'), name(record.ownerId) || NONE],
     [t('documents.field.author'), name(record.authorId) || NONE],
     [t('documents.export.approvers'), people.approverIds.length ? people.approverIds.map(name).join('\n') : t('documents.export.anyApprover')],
-    [t('documents.field.classification'), t(`documents.classification.${String(record.classification)}`)],
+    [t('documents.field.classification'), (await classificationLabels(ctx))[record.classification as Classification] ?? String(record.classification)],
     [t('documents.field.audience'), audience.join(': ')],
     [t('documents.field.origin'), typeof record.source === 'string' && record.source ? t('documents.export.originSource', { origin, source: record.source }) : origin],
     [t('documents.export.retention'), record.retentionEndsOn ? `${retention} (${t('documents.export.retentionEnds', { date: day(record.retentionEndsOn) })})` : retention],

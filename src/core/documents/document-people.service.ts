@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { getRecord } from '../register/register.service.js';
 import { can } from '../../schema/auth/permissions.js';
 import { CONFIDENTIAL_READERS } from './document-access.js';
-import { documentsModule, syncDocumentStatus } from './documents.module.js';
+import { documentsModule, SECURITY_POLICY_SIGNERS, syncDocumentStatus } from './documents.module.js';
 
 export interface DocumentRow {
   id: string;
@@ -99,7 +99,8 @@ export async function setPeople(ctx: OrgContext, id: string, body: DocumentPeopl
       ...body.approverIds.flatMap((uid, i) => {
         const m = byId.get(uid);
         if (!m) return [{ field: `body.approverIds.${i}`, message: 'Not a member of this organization' }];
-        return can(m.role as Role, 'document.approve') ? [] : [{ field: `body.approverIds.${i}`, message: `${m.email} cannot approve documents (role ${m.role}); give them the approver role first` }];
+        if (!can(m.role as Role, 'document.approve')) return [{ field: `body.approverIds.${i}`, message: `${m.email} cannot approve documents (role ${m.role}); give them the approver role first` }];
+        return doc.isSecurityPolicy && !SECURITY_POLICY_SIGNERS.includes(m.role as 'approver') ? [{ field: `body.approverIds.${i}`, message: `${m.email} is not top management (the approver role), who approve the information security policy` }] : [];
       }),
       ...body.audienceUserIds.flatMap((uid, i) => (byId.has(uid) ? [] : [{ field: `body.audienceUserIds.${i}`, message: 'Not a member of this organization' }])),
     ];

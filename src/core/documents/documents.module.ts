@@ -97,10 +97,22 @@ export async function namedApprovers(ctx: OrgContext, trx: Db, documentId: strin
   return rows.map((r) => r.subject);
 }
 
+/** Top management sets the information security policy (5.2): only the approver role signs it. */
+export const SECURITY_POLICY_SIGNERS = ['approver'] as const;
+
+/** The named approvers, if any; and for the information security policy, top management only. */
+async function approvalRule(ctx: OrgContext, trx: Db, documentId: string) {
+  const doc = await trx.selectFrom('documents').select('isSecurityPolicy').where('id', '=', documentId).where('orgId', '=', ctx.org.id).executeTakeFirst();
+  const signers = await namedApprovers(ctx, trx, documentId);
+  return doc?.isSecurityPolicy
+    ? { signers, roles: SECURITY_POLICY_SIGNERS, rolesReason: 'Top management (the approver role) approves the information security policy (ISO/IEC 27001 5.2)' }
+    : { signers };
+}
+
 export const documentVersionedModule: VersionedModule = {
   register: documentsModule,
   versioned: documentVersioned,
-  namedApprovers,
+  approvalRule,
   fourEyes: true,
   documentModel: (ctx, record, version, model) => documentModelFor(ctx, record, version, model),
   onVersionsChanged: syncDocumentStatus,

@@ -37,6 +37,15 @@ export interface DocumentModel {
   notice?: string;
 }
 
+export interface ApprovalRule {
+  /** user ids; empty: no one is named */
+  signers: string[];
+  /** roles a signer must hold (in addition to the approve permission) */
+  roles?: readonly string[];
+  /** why those roles, said when someone else tries to sign */
+  rolesReason?: string;
+}
+
 /** A register whose records carry versioned, approvable content (scope, policies, methodology, SoA…). */
 export interface VersionedModule {
   register: RegisterModule;
@@ -44,10 +53,11 @@ export interface VersionedModule {
   /** how many distinct approvals make a version approved (default 1) */
   requiredApprovals?: number;
   /**
-   * Named signers of this record, when it has some (a document's approvers): only they may approve, and a version
-   * is approved once every one of them has. None named: anyone holding the approve permission, `requiredApprovals` times.
+   * Who may sign this record's versions beyond the approve permission: named signers (a document's approvers; then
+   * only they may, and a version is approved once every one of them has) and/or the roles a signer must hold (the
+   * information security policy: top management). Neither: anyone with the permission, `requiredApprovals` times.
    */
-  namedApprovers?: (ctx: OrgContext, trx: Db, recordId: string) => Promise<string[]>;
+  approvalRule?: (ctx: OrgContext, trx: Db, recordId: string) => Promise<ApprovalRule>;
   /** four eyes: whoever last saved a draft may not sign it (documents) */
   fourEyes?: boolean;
   /**

@@ -103,8 +103,8 @@ export async function getVersion(ctx: OrgContext, vm: VersionedModule, recordId:
 
 /** How many signatures make a version approved: every named approver, else the module's number. */
 async function requiredApprovals(ctx: OrgContext, db: Db, vm: VersionedModule, recordId: string): Promise<number> {
-  const named = vm.namedApprovers ? await vm.namedApprovers(ctx, db, recordId) : [];
-  return named.length || (vm.requiredApprovals ?? 1);
+  const rule = vm.approvalRule ? await vm.approvalRule(ctx, db, recordId) : null;
+  return rule?.signers.length || (vm.requiredApprovals ?? 1);
 }
 
 /** The version to show when none is asked for: the draft in progress, else the latest. */
@@ -194,11 +194,12 @@ export async function approveVersion(ctx: OrgContext, vm: VersionedModule, recor
     const signer = await trx.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', ctx.actor.userId ?? '').executeTakeFirst();
     if (!signer) throw new ValidationError([{ field: 'signer', message: 'An approval needs a signed-in person' }]);
     if (vm.fourEyes && version.updatedBy === signer.id) throw new ForbiddenError(`You wrote this draft of ${record.ref}; someone else must approve it`);
-    const named = vm.namedApprovers ? await vm.namedApprovers(ctx, trx, recordId) : [];
-    if (named.length && !named.includes(signer.id)) {
+    const rule = vm.approvalRule ? await vm.approvalRule(ctx, trx, recordId) : { signers: [] };
+    if (rule.signers.length && !rule.signers.includes(signer.id)) {
       throw new ForbiddenError(`Only the approvers named on ${record.ref} may approve it`);
     }
-    const required = named.length || (vm.requiredApprovals ?? 1);
+    if (rule.roles && !rule.roles.includes(ctx.role)) throw new ForbiddenError(rule.rolesReason ?? `Only ${rule.roles.join(' or ')} may approve ${record.ref}`);
+    const required = rule.signers.length || (vm.requiredApprovals ?? 1);
     const already = await trx.selectFrom('approvals').select('id').where('versionId', '=', version.id).where('signerId', '=', signer.id).executeTakeFirst();
     if (already) throw new ConflictError(`You have already approved version ${versionNo} of ${record.ref}`);
     const now = nowIso();

@@ -9,6 +9,7 @@ import * as m0007 from './0007-risk-register.js';
 import * as m0008 from './0008-evidence.js';
 import * as m0009 from './0009-controls.js';
 import * as m0010 from './0010-documents.js';
+import * as m0011 from './0011-classification-scheme.js';
 
 /** Ordered list of migrations. Append only; never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-evidence': m0008,
   '0009-controls': m0009,
   '0010-documents': m0010,
+  '0011-classification-scheme': m0011,
 };

@@ -26,6 +26,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     type: z.literal('document.disposed'),
     payload: z.object({ ref: z.string(), title: z.string(), note: z.string().nullable(), versions: z.array(z.object({ versionNo: z.number().int(), state: z.string(), contentHash: z.string() })) }),
   }),
+  z.object({ type: z.literal('document.classification_scheme_set'), payload: z.object({ levels: z.array(z.object({ level: z.string(), label: z.string() })) }) }),
   z.object({ type: z.literal('document.external_copy'), payload: z.object({ ref: z.string(), version: z.number().int(), format: z.string() }) }),
   z.object({ type: z.literal('document.evidence_package'), payload: z.object({ documents: z.array(z.string()), sha256: z.string(), auditHead: z.string().nullable() }) }),
   z.object({ type: z.literal('setup.completed'), payload: z.object({ email: z.string(), orgSlug: z.string() }) }),

@@ -66,7 +66,7 @@ export const PERMISSIONS = {
   document: {
     read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS,
     approve: ['admin', 'isms_manager', 'approver'], publish: MANAGERS, review: EDITORS, acknowledge: ALL,
-    dispose: MANAGERS, approve_disposal: ['admin', 'approver'],
+    dispose: MANAGERS, approve_disposal: ['admin', 'approver'], set_scheme: MANAGERS,
   },
   evidence: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, delete: MANAGERS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;

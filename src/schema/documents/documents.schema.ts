@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from '../auth/roles.js';
+import { CLASSIFICATIONS } from './document.register.js';
 
 /**
  * Bodies and answers of the document routes beyond the generic register and version routes: who approves and who
@@ -121,3 +122,37 @@ export const treeItemSchema = z.object({
 
 /** The evidence package: chosen documents, or the whole register when none are named. */
 export const evidencePackageBody = z.strictObject({ documentIds: ids.optional() });
+
+/**
+ * The organization's classification scheme: its own name and handling rules for each of the four levels (whose
+ * meaning for reading is fixed). Every level must be named, each name once.
+ */
+export const classificationLevelSchema = z.object({
+  level: z.enum(CLASSIFICATIONS),
+  label: z.string(),
+  description: z.string().nullable(),
+  /** true while the organization has not named this level itself */
+  isDefault: z.boolean(),
+});
+export const classificationSchemeSchema = z.object({ levels: z.array(classificationLevelSchema) });
+export const classificationSchemeBody = z.strictObject({
+  levels: z
+    .array(
+      z.strictObject({
+        level: z.enum(CLASSIFICATIONS),
+        label: z.string().trim().min(1, 'Required').max(60),
+        description: z.string().trim().max(1000).optional(),
+      }),
+    )
+    .length(CLASSIFICATIONS.length, `Name all ${CLASSIFICATIONS.length} levels`)
+    .superRefine((levels, ctx) => {
+      const seenLevels = new Set<string>();
+      const seenLabels = new Set<string>();
+      levels.forEach((l, i) => {
+        if (seenLevels.has(l.level)) ctx.addIssue({ code: 'custom', path: [i, 'level'], message: `${l.level} appears twice` });
+        if (seenLabels.has(l.label.toLowerCase())) ctx.addIssue({ code: 'custom', path: [i, 'label'], message: 'Two levels cannot have the same name' });
+        seenLevels.add(l.level);
+        seenLabels.add(l.label.toLowerCase());
+      });
+    }),
+});

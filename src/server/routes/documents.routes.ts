@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { acknowledgeDocument, documentsToRead, documentTree, listAcknowledgements, publishDocument, remindReaders, withdrawDocument } from '../../core/documents/document-publication.service.js';
 import { getPeople, setPeople } from '../../core/documents/document-people.service.js';
+import { getClassificationScheme, setClassificationScheme } from '../../core/documents/classification-scheme.service.js';
 import { currentDisposal, decideDisposal, listDisposals, listReviews, proposeDisposal, recordReview } from '../../core/documents/document-retention.service.js';
 import {
-  acknowledgeBody, acknowledgementsSchema, decideDisposalBody, disposalSchema, documentPeopleBody, documentPeopleSchema, proposeDisposalBody, publishBody,
+  acknowledgeBody, acknowledgementsSchema, classificationSchemeBody, classificationSchemeSchema, decideDisposalBody, disposalSchema, documentPeopleBody, documentPeopleSchema, proposeDisposalBody, publishBody,
   remindBody, reviewBody, reviewSchema, toReadItemSchema, treeItemSchema, withdrawBody,
 } from '../../schema/documents/documents.schema.js';
 import { orgCtx } from '../plugins/authorize.js';
@@ -27,6 +28,13 @@ export async function documentRoutes(app: App) {
   );
   app.get(`${base}/disposals`, { config: { permission: 'document.read' }, schema: { tags, summary: 'Disposals proposed, approved and rejected: the record of what was destroyed', params: orgParams, response: { 200: z.object({ items: z.array(disposalSchema) }) } } }, async (request) =>
     listDisposals(orgCtx(request)),
+  );
+
+  app.get(`${base}/classification-scheme`, { config: { permission: 'document.read' }, schema: { tags, summary: "The organization's names and handling rules for the four classification levels", params: orgParams, response: { 200: classificationSchemeSchema } } }, async (request) =>
+    getClassificationScheme(orgCtx(request)),
+  );
+  app.put(`${base}/classification-scheme`, { config: { permission: 'document.set_scheme' }, schema: { tags, summary: 'Name the four classification levels and say how each is handled (who may read each level does not change)', params: orgParams, body: classificationSchemeBody, response: { 200: classificationSchemeSchema } } }, async (request) =>
+    setClassificationScheme(orgCtx(request), request.body),
   );
 
   app.get(`${base}/:id/people`, { config: { permission: 'document.read' }, schema: { tags, summary: "A document's named approvers and audience", params: idParams, response: { 200: documentPeopleSchema } } }, async (request) =>
