@@ -55,6 +55,11 @@ describe.each(DIALECTS)('document lifecycle on %s', (kind) => {
     expect(acks).toMatchObject({ versionNo: 1, total: 6, acknowledged: 1 });
     expect(acks.items.find((i: { userId: string }) => i.userId === org.users.viewer.id).acknowledgedAt).toBeTruthy();
 
+    // A colleague sees the counts and their own line only.
+    const asViewer = (await org.as.viewer.get(`${base}/acknowledgements`)).json();
+    expect(asViewer).toMatchObject({ total: 6, acknowledged: 1 });
+    expect(asViewer.items.map((i: { userId: string }) => i.userId)).toEqual([org.users.viewer.id]);
+
     const remind = await org.as.isms_manager.post(`${base}/reminders`, {});
     expect(remind.json()).toEqual({ reminded: 5 });
     expect((await org.as.contributor.get(`${docsPath(org)}/to-read`)).json().items.find((i: { id: string }) => i.id === doc.id).lastRemindedAt).toBeTruthy();

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { isUniqueViolation } from '../../db/dialect.js';
+import { can } from '../../schema/auth/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
@@ -86,7 +87,11 @@ export async function listAcknowledgements(ctx: OrgContext, id: string) {
     reminders: Number(remOf.get(m.userId)?.n ?? 0),
     lastRemindedAt: (remOf.get(m.userId)?.last as string | null | undefined) ?? null,
   }));
-  return { versionNo, publishedOn: record.publishedOn as string | null, total: items.length, acknowledged: items.filter((i) => i.acknowledgedAt).length, items };
+  // Who has not read a policy is for those who follow it up (managers, top management, auditors, the owner and
+  // author); everyone else sees the counts and their own line.
+  const followsUp = can(ctx.role, 'document.publish') || ctx.role === 'approver' || ctx.role === 'auditor' || doc.ownerId === ctx.actor.userId || doc.authorId === ctx.actor.userId;
+  const visible = followsUp ? items : items.filter((i) => i.userId === ctx.actor.userId);
+  return { versionNo, publishedOn: record.publishedOn as string | null, total: items.length, acknowledged: items.filter((i) => i.acknowledgedAt).length, items: visible };
 }
 
 /** The caller confirms having read the published version, bound to the hash of the text they were shown. */
