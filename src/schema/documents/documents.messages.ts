@@ -327,4 +327,6 @@ export const documentMessages = {
   'documents.disposals.emptyTitle': 'No disposals yet',
   'documents.disposals.empty': 'A withdrawn document whose retention has ended is listed under “Disposal due” in the register. Open it and propose its disposal under “Retention and disposal”; someone other than you approves it, and it is recorded here.',
   'documents.disposals.showDue': 'Show documents due for disposal',
+  'documents.people.ispApprovers': 'The information security policy is approved by top management: only members with the approver role can be named (5.2).',
+  'documents.ack.followUpOnly': 'Who has and has not acknowledged is shown to those who follow it up: managers, top management, auditors, the owner and the author.',
 } as const;

@@ -60,8 +60,10 @@ export function AcknowledgementsCard({ org, record }: { org: string; record: Reg
             </p>
             <progress max={Math.max(1, acks.data.total)} value={acks.data.acknowledged} aria-labelledby="doc-ack-progress" />
           </div>
-          {acks.data.items.length === 0 ? (
+          {acks.data.total === 0 ? (
             <p className="muted">{t('documents.ack.nobody')}</p>
+          ) : acks.data.items.length === 0 ? (
+            <p className="muted">{t('documents.ack.followUpOnly')}</p>
           ) : (
             <div className="table-wrap">
               <table className="table">
@@ -99,6 +101,7 @@ export function AcknowledgementsCard({ org, record }: { org: string; record: Reg
               </table>
             </div>
           )}
+          {acks.data.items.length > 0 && acks.data.items.length < acks.data.total ? <p className="muted">{t('documents.ack.followUpOnly')}</p> : null}
           {can('document.publish') && acks.data.acknowledged < acks.data.total ? (
             <p>
               <button type="button" className="button button--secondary button--small" disabled={remind.isPending} onClick={() => void sendReminders().catch(() => undefined)}>

@@ -3,6 +3,7 @@ import { documentRegister } from '../../schema/documents/document.register.js';
 import { documentVersioned, templateSections } from '../../schema/documents/document.versioned.js';
 import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
+import { useCan, useOrg } from '../lib/session.js';
 import { EvidenceCard } from '../evidence/evidence-card.js';
 import { VersionedDocumentPage } from '../versioning/versioned-document-page.js';
 import { AcknowledgementsCard } from './document-acknowledgements-card.js';
@@ -12,6 +13,7 @@ import { PublicationCard } from './document-publication-card.js';
 import { RetentionCard } from './document-retention-card.js';
 import { ReviewsCard } from './document-reviews-card.js';
 import { DocumentsBreadcrumb } from './documents-breadcrumb.js';
+import { EvidencePackageButton } from './evidence-package-button.js';
 import { Markdown } from './markdown.js';
 import './documents.css';
 
@@ -29,6 +31,7 @@ export function DocumentPage() {
   const { org, id } = route.useParams();
   const search = route.useSearch();
   const navigate = route.useNavigate();
+  const role = useOrg(org).data?.role;
   return (
     <VersionedDocumentPage
       org={org}
@@ -40,7 +43,12 @@ export function DocumentPage() {
       breadcrumb={(ref) => <DocumentsBreadcrumb org={org} current={ref} />}
       createdMessage={(ref) => t('documents.created', { ref })}
       headerFields={HEADER_FIELDS}
-      presentation={(record) => ({ sections: templateSections({ type: String(record.type ?? ''), isSecurityPolicy: record.isSecurityPolicy === true }), renderText })}
+      presentation={(record) => ({
+        sections: templateSections({ type: String(record.type ?? ''), isSecurityPolicy: record.isSecurityPolicy === true }),
+        renderText,
+        // top management alone signs the information security policy (5.2); the server refuses anyone else
+        approvable: record.isSecurityPolicy !== true || role === 'approver',
+      })}
       banner={<DocumentBanner org={org} id={id} onShowVersion={(no) => void navigate({ search: { v: String(no) } })} />}
       below={(record) => <DocumentCards org={org} record={record} />}
     />
@@ -49,6 +57,7 @@ export function DocumentPage() {
 
 function DocumentCards({ org, record }: { org: string; record: RegisterRecord }) {
   const { t } = useT();
+  const can = useCan(org);
   return (
     <div className="doc-cards">
       <div className="doc-cards__main">
@@ -71,6 +80,14 @@ function DocumentCards({ org, record }: { org: string; record: RegisterRecord })
           ) : null}
         </section>
         <EvidenceCard org={org} type="document" id={record.id} ref={record.ref} archived={!!record.archivedAt} />
+        {can('document.export') && !record.archivedAt ? (
+          <section className="card" aria-labelledby="doc-evidence-title">
+            <h2 id="doc-evidence-title" className="card__title">
+              {t('documents.evidence.title')}
+            </h2>
+            <EvidencePackageButton org={org} documentId={record.id} className="button button--secondary button--small" />
+          </section>
+        ) : null}
       </aside>
     </div>
   );

@@ -3,6 +3,7 @@ import { can as roleCan } from '../../schema/auth/permissions.js';
 import { ROLES, type Role } from '../../schema/auth/roles.js';
 import { documentRegister } from '../../schema/documents/document.register.js';
 import { useT } from '../i18n/i18n.js';
+import { isApiError } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useMembers } from '../lib/members.js';
 import { useCan } from '../lib/session.js';
@@ -102,15 +103,19 @@ function PeopleForm({ org, record, people, onDone, onCancel }: { org: string; re
       setFailure(err);
     }
   };
+  // Top management alone approves the information security policy (5.2); other documents, any role that may approve.
+  const isp = record.isSecurityPolicy === true;
+  const mayApprove = (role: Role) => (isp ? role === 'approver' : roleCan(role, 'document.approve'));
   const memberLabel = (m: { name: string; email: string; role: string }) => `${m.name || m.email} (${td(`role.${m.role}`, undefined, m.role)})`;
   return (
     <form className="form doc-people-form" onSubmit={submit} noValidate>
       <fieldset>
         <legend>{t('documents.people.approvers')}</legend>
         <p className="field__help">{t('documents.people.approversHelp')}</p>
+        {isp ? <p className="field__help">{t('documents.people.ispApprovers')}</p> : null}
         <ul className="doc-checklist">
-          {/* only members whose role may approve documents can be named (the server refuses others) */}
-          {members.filter((m) => roleCan(m.role, 'document.approve') || approvers.has(m.userId)).map((m) => (
+          {/* only members whose role may approve this document can be named (the server refuses others) */}
+          {members.filter((m) => mayApprove(m.role) || approvers.has(m.userId)).map((m) => (
             <li key={m.userId}>
               <label>
                 <input type="checkbox" checked={approvers.has(m.userId)} onChange={(e) => setApprovers((s) => toggle(s, m.userId, e.target.checked))} /> {memberLabel(m)}
@@ -151,6 +156,14 @@ function PeopleForm({ org, record, people, onDone, onCancel }: { org: string; re
         ) : null}
       </fieldset>
       {failure ? <ErrorMessage error={failure} /> : null}
+      {/* the server says which person it refused and why (e.g. not top management, for the security policy) */}
+      {isApiError(failure) && failure.errors.length ? (
+        <ul className="field__error">
+          {failure.errors.map((e) => (
+            <li key={e.field}>{e.message}</li>
+          ))}
+        </ul>
+      ) : null}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={setPeople.isPending || update.isPending}>
           {t('documents.people.save')}

@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Role } from '../../schema/auth/roles.js';
+import { CLASSIFICATIONS, type Classification } from '../../schema/documents/document.register.js';
 import type {
-  acknowledgementsSchema, disposalSchema, documentPeopleSchema, reviewSchema, toReadItemSchema, treeItemSchema,
+  acknowledgementsSchema, classificationLevelSchema, disposalSchema, documentPeopleSchema, reviewSchema, toReadItemSchema, treeItemSchema,
 } from '../../schema/documents/documents.schema.js';
-import { api, orgPath } from '../lib/api-client.js';
+import { useT } from '../i18n/i18n.js';
+import { api, orgPath, requestFile } from '../lib/api-client.js';
 import type { ItemList, RegisterRecord } from '../lib/api-types.js';
 
 /** Answers of the document routes beyond the register and version ones (schema/documents/documents.schema.ts). */
@@ -14,6 +16,8 @@ export type DocumentPeople = z.infer<typeof documentPeopleSchema>;
 export type Acknowledgements = z.infer<typeof acknowledgementsSchema>;
 export type Review = z.infer<typeof reviewSchema>;
 export type Disposal = z.infer<typeof disposalSchema>;
+export type ClassificationLevel = z.infer<typeof classificationLevelSchema>;
+export type ClassificationLabels = Record<Classification, string>;
 
 const base = (org: string) => orgPath(org, '/documents');
 const doc = (org: string, id: string, rest = '') => `${base(org)}/${encodeURIComponent(id)}${rest}`;
@@ -72,4 +76,67 @@ export function useDocumentMutations(org: string, id: string) {
 /** Where an external copy (published version, confidential parts left out) is downloaded. */
 export function externalCopyUrl(org: string, id: string, format: 'docx' | 'pdf'): string {
   return doc(org, id, `/external-copy.${format}`);
+}
+
+export function useDisposals(org: string) {
+  return useQuery({ queryKey: ['org', org, 'documents', 'disposals'], queryFn: () => api.get<ItemList<Disposal>>(`${base(org)}/disposals`) });
+}
+
+const schemeKey = (org: string) => ['org', org, 'documents', 'classification-scheme'] as const;
+
+export function useClassificationScheme(org: string) {
+  return useQuery({
+    queryKey: schemeKey(org),
+    queryFn: () => api.get<{ levels: ClassificationLevel[] }>(`${base(org)}/classification-scheme`),
+    staleTime: 60_000,
+  });
+}
+
+/**
+ * The organization's name for each classification level, for every badge, column, filter and form; the catalog's
+ * words while the scheme loads (or when it cannot be read).
+ */
+export function useClassificationLabels(org: string): ClassificationLabels {
+  const { td } = useT();
+  const levels = useClassificationScheme(org).data?.levels;
+  const labels = Object.fromEntries(CLASSIFICATIONS.map((level) => [level, td(`documents.classification.${level}`, undefined, level)])) as ClassificationLabels;
+  for (const l of levels ?? []) if (l.label) labels[l.level] = l.label;
+  return labels;
+}
+
+export function useSetClassificationScheme(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { levels: { level: Classification; label: string; description?: string }[] }) => api.put<{ levels: ClassificationLevel[] }>(`${base(org)}/classification-scheme`, body),
+    onSuccess: (answer) => {
+      queryClient.setQueryData(schemeKey(org), answer);
+      return queryClient.invalidateQueries({ queryKey: ['org', org, 'documents'] });
+    },
+  });
+}
+
+/** Builds the evidence package (every readable current document, or these) and hands the ZIP to the browser. */
+export function useEvidencePackage(org: string) {
+  return useMutation({
+    mutationFn: async (documentIds?: string[]) => {
+      const file = await requestFile('POST', `${base(org)}/evidence-package`, { body: documentIds ? { documentIds } : {} });
+      saveFile(file.blob, file.fileName ?? 'evidence-package.zip');
+      return file;
+    },
+  });
+}
+
+/** Offers a file the page holds in memory as a download (an object URL on a temporary link). */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty for it to start.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -8,7 +8,10 @@ import { RegisterList } from '../register/register-list.js';
 import type { RegisterSearch } from '../register/register-search.js';
 import type { ColumnSpec, RecordLinkComponent } from '../register/register-table.js';
 import { ClassificationBadge, SecurityPolicyBadge, StatusBadge } from './document-badges.js';
+import { ClassificationSchemeTab } from './classification-scheme-tab.js';
+import { DisposalsTab } from './disposals-tab.js';
 import { DocumentTree } from './document-tree.js';
+import { EvidencePackageButton } from './evidence-package-button.js';
 import './documents.css';
 
 const route = getRouteApi('/o/$org/documents');
@@ -32,6 +35,10 @@ const QUICK: { id: string; label: Parameters<ReturnType<typeof useT>['t']>[0]; p
 ];
 const QUICK_KEYS = [...new Set(QUICK.flatMap((q) => Object.keys(q.params)))];
 
+/** The tabs of the page besides the register (`?view=`). */
+export const VIEWS = ['tree', 'disposals', 'scheme'] as const;
+type DocumentsView = (typeof VIEWS)[number] | 'list';
+
 /** Documented information (7.5) and the policy framework (5.2): the register with its quick views, and the hierarchy. */
 export function DocumentsPage() {
   const { t } = useT();
@@ -40,7 +47,7 @@ export function DocumentsPage() {
   const navigate = route.useNavigate();
   const can = useCan(org);
   useDocumentTitle(t('documents.title'), useOrg(org).data?.name);
-  const tab = view === 'tree' ? 'tree' : 'list';
+  const tab = view && (VIEWS as readonly string[]).includes(view) ? (view as DocumentsView) : 'list';
   const onSearch = (next: RegisterSearch) => void navigate({ search: next });
 
   const isOn = (params: RegisterSearch) => Object.entries(params).every(([k, v]) => search[k] === v);
@@ -84,19 +91,26 @@ export function DocumentsPage() {
           </Link>
         ) : null}
       </header>
+      {can('document.export') ? <EvidencePackageButton org={org} /> : null}
       <Tabs
         label={t('documents.views')}
         idPrefix="documents"
         selected={tab}
-        onSelect={(next) => void navigate({ search: next === 'tree' ? { view: 'tree' } : {} })}
+        onSelect={(next) => void navigate({ search: next === 'list' ? {} : { view: next } })}
         tabs={[
           { id: 'list', label: t('documents.view.list') },
           { id: 'tree', label: t('documents.view.tree') },
+          { id: 'disposals', label: t('documents.view.disposals') },
+          { id: 'scheme', label: t('documents.view.scheme') },
         ]}
       />
       <TabPanel idPrefix="documents" id={tab}>
         {tab === 'tree' ? (
           <DocumentTree org={org} canCreate={can('document.create')} />
+        ) : tab === 'disposals' ? (
+          <DisposalsTab org={org} />
+        ) : tab === 'scheme' ? (
+          <ClassificationSchemeTab org={org} canEdit={can('document.set_scheme')} />
         ) : (
           <>
             <div className="quick-filters doc-quick" role="group" aria-label={t('register.quickFilters')}>

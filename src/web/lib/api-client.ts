@@ -144,6 +144,49 @@ async function toApiError(res: Response): Promise<ApiError> {
   }
 }
 
+/** A file the server answers (a ZIP, a document), with the name from its Content-Disposition. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | undefined;
+}
+
+/**
+ * A call whose answer is a file rather than JSON (e.g. a POST that builds a ZIP): the same cookies, CSRF header and
+ * problem+json errors as `request`.
+ */
+export async function requestFile(method: string, path: string, opts: Omit<RequestOptions, 'file' | 'query'> = {}): Promise<DownloadedFile> {
+  const headers: Record<string, string> = { accept: '*/*' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (MUTATING.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, credentials: 'same-origin', body: opts.body === undefined ? undefined : JSON.stringify(opts.body), signal: opts.signal });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError({ status: 0, type: 'network', title: 'Network error', detail: String(e) });
+  }
+  if (!res.ok) {
+    const error = await toApiError(res);
+    if (error.status === 401 && !opts.allowUnauthenticated) onUnauthenticated?.();
+    throw error;
+  }
+  return { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) };
+}
+
+/** `attachment; filename="x.zip"` (or RFC 5987 `filename*=UTF-8''…`) → the file name, without any folder. */
+export function fileNameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  let name: string | undefined;
+  try {
+    name = star?.[1] ? decodeURIComponent(star[1].trim().replace(/^"|"$/g, '')) : plain?.[1]?.trim();
+  } catch {
+    name = plain?.[1]?.trim();
+  }
+  return name ? name.split(/[\\/]/).pop() || undefined : undefined;
+}
+
 export const api = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),

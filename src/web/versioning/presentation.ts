@@ -11,6 +11,11 @@ export interface DocumentPresentation {
   sections?: readonly string[];
   /** a text section's value as read (and as previewed in the editor) */
   renderText?: (text: string) => ReactNode;
+  /**
+   * false: this member may not approve this record although their role holds the approve permission (the server
+   * has a rule of its own, e.g. only top management signs the information security policy), so it is not offered
+   */
+  approvable?: boolean;
 }
 
 const hasContent = (value: unknown) => (typeof value === 'string' ? value.trim() !== '' : Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null);

@@ -90,7 +90,7 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
     );
   }
 
-  const perms = { update: can(`${def.entity}.update`), approve: can(`${def.entity}.approve`), export: can(`${def.entity}.export`) };
+  const perms = { update: can(`${def.entity}.update`), approve: can(`${def.entity}.approve`) && presentation?.(data).approvable !== false, export: can(`${def.entity}.export`) };
   const editing = search.edit === '1' && perms.update && !data.archivedAt;
   const tab = search.tab === 'versions' || search.tab === 'history' ? search.tab : 'document';
   const shownSummary = items.find((v) => v.versionNo === shownNo);
