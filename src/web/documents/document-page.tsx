@@ -51,6 +51,7 @@ export function DocumentPage() {
       })}
       banner={<DocumentBanner org={org} id={id} onShowVersion={(no) => void navigate({ search: { v: String(no) } })} />}
       below={(record) => <DocumentCards org={org} record={record} />}
+      evidence={false}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
+import { EvidenceCard } from '../evidence/evidence-card.js';
 import { ismsRiskRegister, ISMS_RISK_STATUSES } from '../../schema/risks/isms-risk.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
@@ -124,6 +125,7 @@ export function IsmsRiskDetailPage() {
               return to ? <Link to={to as '/'}>{text}</Link> : <span className="ref">{text}</span>;
             }}
           />
+          <EvidenceCard org={org} type={ismsRiskRegister.entity} id={data.id} ref={data.ref} archived={!!data.archivedAt} />
         </aside>
       </div>
     </section>

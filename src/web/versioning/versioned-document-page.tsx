@@ -1,4 +1,6 @@
 import { useState, type ReactNode } from 'react';
+import { EvidenceCard } from '../evidence/evidence-card.js';
+import './text-sections.css';
 import { useQueryClient } from '@tanstack/react-query';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import type { VersionedDef } from '../../schema/versioning/versioned.js';
@@ -50,6 +52,8 @@ interface Props {
   approvalPanel?: (version: Version) => ReactNode;
   /** a module's panel between the header and the tabs (e.g. what the last approval changed) */
   banner?: ReactNode;
+  /** false when the module shows the record's evidence itself (in `below`); by default a card under the tabs */
+  evidence?: boolean;
   /** which sections this record uses and how its text is shown (presentation.ts) */
   presentation?: (record: RegisterRecord) => DocumentPresentation;
   /** the register fields listed under the title (default: every field a person writes) */
@@ -62,7 +66,7 @@ interface Props {
  * A versioned record as a controlled document (generic: scope, policies, methodology, SoA…): read any version,
  * edit the draft, approve it, compare versions, export, and its history.
  */
-export function VersionedDocumentPage({ org, id, register, def, search, onSearch, breadcrumb, createdMessage, approvalPanel, banner, presentation, headerFields, below }: Props) {
+export function VersionedDocumentPage({ org, id, register, def, search, onSearch, breadcrumb, createdMessage, approvalPanel, banner, presentation, headerFields, below, evidence = true }: Props) {
   const { t, td } = useT();
   const queryClient = useQueryClient();
   const can = useCan(org);
@@ -191,6 +195,11 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
         )}
       </TabPanel>
       {below?.(data)}
+      {evidence ? (
+        <div className="document-evidence">
+          <EvidenceCard org={org} type={register.entity} id={data.id} ref={data.ref} archived={!!data.archivedAt} />
+        </div>
+      ) : null}
       {shown.data && shown.data.versionNo === latestSummary?.versionNo ? (
         <ApproveDialog
           def={def}
