@@ -20,7 +20,7 @@ async function seed(baseUrl: string): Promise<void> {
  */
 describeJourney('document journey', (run) => {
   it('writes, approves, publishes and has a policy acknowledged', async () => {
-    const { dialect, newContext } = run();
+    const { dialect, newContext, server } = run();
     const p = `documents-${dialect}-`;
     let page: Page | undefined;
     try {
@@ -137,6 +137,16 @@ describeJourney('document journey', (run) => {
       await page.goto('/o/alpha/documents?view=tree');
       await page.locator('.doc-tree__item--isp').getByText('Information security policy', { exact: true }).first().waitFor();
       await shotBoth(page, `${p}08-hierarchy`);
+
+      // When the owner's review falls due (dated back here), the home page says so, with a way to the document.
+      const manager = await apiSession(server.baseUrl, MANAGER.email);
+      const { items } = await manager.call<{ items: { id: string }[] }>('GET', '/documents?q=security');
+      await manager.call('PATCH', `/documents/${items[0]!.id}`, { nextReviewDate: '2025-01-31' });
+      await page.goto('/o/alpha/');
+      const reviewsDue = page.getByRole('region', { name: /Documents to review/ });
+      await reviewsDue.getByText('review overdue since').waitFor();
+      await reviewsDue.getByRole('link', { name: /Information security policy/ }).click();
+      await page.waitForURL(/\/o\/alpha\/documents\/[0-9a-f-]+/);
       await context.close();
     } catch (e) {
       if (page && !page.isClosed()) await shot(page, `${p}failure`);

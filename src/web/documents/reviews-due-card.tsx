@@ -1,0 +1,64 @@
+import { Link } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useT } from '../i18n/i18n.js';
+import { api, orgPath } from '../lib/api-client.js';
+import type { ItemList, RegisterRecord } from '../lib/api-types.js';
+import { useCan } from '../lib/session.js';
+import { ErrorMessage, Loading } from '../components/status.js';
+import './documents.css';
+
+const SHOWN = 10;
+
+/**
+ * "Documents to review" on the home page: the documents the member owns whose next review is within a month or
+ * passed (7.5.3: kept suitable). Shown only when there is something to review, so it never crowds the home page.
+ */
+export function ReviewsDueCard({ org }: { org: string }) {
+  const { t, formatDate } = useT();
+  const can = useCan(org);
+  const enabled = can('document.review');
+  const due = useQuery({
+    queryKey: ['org', org, 'documents', 'reviews-due'],
+    queryFn: () => api.get<ItemList<RegisterRecord> & { total: number }>(`${orgPath(org)}/documents?ownerId=me&review=due&sort=nextReviewDate&order=asc&pageSize=${SHOWN}`),
+    enabled,
+  });
+  if (!enabled || (due.isSuccess && due.data.total === 0)) return null;
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <section className="card to-read" aria-labelledby="reviews-due-title">
+      <h2 id="reviews-due-title" className="card__title">
+        {t('documents.reviewsDue.title')}
+        {due.data ? <span className="badge">{due.data.total}</span> : null}
+      </h2>
+      {due.isPending ? (
+        <Loading />
+      ) : due.isError ? (
+        <ErrorMessage error={due.error} onRetry={() => void due.refetch()} />
+      ) : (
+        <>
+          <p className="muted">{t('documents.reviewsDue.lead')}</p>
+          <ul className="to-read__list">
+            {due.data.items.map((d) => {
+              const date = String(d.nextReviewDate ?? '');
+              return (
+                <li key={d.id}>
+                  <Link to="/o/$org/documents/$id" params={{ org, id: d.id }}>
+                    <span className="ref">{d.ref}</span> {String(d.title ?? '')}
+                  </Link>
+                  <span className="to-read__meta muted">
+                    {date < today ? <strong>{t('documents.reviewsDue.overdue', { date: formatDate(date) })}</strong> : t('documents.reviewsDue.due', { date: formatDate(date) })}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          {due.data.total > SHOWN ? (
+            <Link to="/o/$org/documents" params={{ org }} search={{ ownerId: 'me', review: 'due' }}>
+              {t('documents.reviewsDue.all', { n: due.data.total })}
+            </Link>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
