@@ -1,14 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import { getRouteApi } from '@tanstack/react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { treatmentPlanRegister, treatmentPlanVersioned } from '../../../schema/controls/treatment-plan.schema.js';
 import { useT } from '../../i18n/i18n.js';
 import { api, orgPath } from '../../lib/api-client.js';
-import type { Page, RegisterRecord } from '../../lib/api-types.js';
+import type { RegisterRecord } from '../../lib/api-types.js';
 import { useCan, useOrg, useSession } from '../../lib/session.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
-import { ErrorMessage, Loading } from '../../components/status.js';
+import { ErrorMessage } from '../../components/status.js';
 import { VersionedDocumentPage, type DocumentSearch } from '../../versioning/versioned-document-page.js';
+import { OnePerOrganizationPage } from '../../versioning/one-per-organization.js';
 import { LivePlan, type PlanQuery } from './live-plan.js';
 import './plan-section.js';
 
@@ -36,10 +37,6 @@ export function TreatmentPlanPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const can = useCan(org);
-  const record = useQuery({
-    queryKey: ['org', org, COLLECTION, 'list', 'the-one'],
-    queryFn: async () => (await api.get<Page<RegisterRecord>>(orgPath(org, `/${COLLECTION}`), { query: { pageSize: 1 } })).items[0] ?? null,
-  });
   const query = planQuery(search);
   const keep = { page: search.page, pageSize: search.pageSize, attention: search.attention };
   const live = (
@@ -53,40 +50,30 @@ export function TreatmentPlanPage() {
     />
   );
 
-  const breadcrumb = (ref?: string) => (
-    <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-      <span>{t('nav.group.planning')}</span>
-      <span aria-hidden="true"> / </span>
-      <span aria-current="page">{ref ? `${t('treatmentPlan.title')} ${ref}` : t('treatmentPlan.title')}</span>
-    </nav>
-  );
-
-  if (record.isPending) return <Loading />;
-  if (record.isError) {
-    return (
-      <section className="page">
-        {breadcrumb()}
-        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
-      </section>
-    );
-  }
-  if (!record.data) {
-    return (
-      <NoPlanDocument org={org} breadcrumb={breadcrumb()} live={live} canCreate={can('risk_treatment_plan.create')} onCreated={() => void navigate({ search: { ...keep, created: '1' } })} />
-    );
-  }
   return (
-    <VersionedDocumentPage
+    <OnePerOrganizationPage
       org={org}
-      id={record.data.id}
       register={treatmentPlanRegister}
-      def={treatmentPlanVersioned}
-      search={search}
-      onSearch={(next) => void navigate({ search: { ...next, ...keep } })}
-      breadcrumb={breadcrumb}
-      createdMessage={(ref) => t('planPage.created', { ref })}
-      banner={live}
-    />
+      title={t('treatmentPlan.title')}
+      group={t('nav.group.planning')}
+      empty={(breadcrumb) => (
+        <NoPlanDocument org={org} breadcrumb={breadcrumb} live={live} canCreate={can('risk_treatment_plan.create')} onCreated={() => void navigate({ search: { ...keep, created: '1' } })} />
+      )}
+    >
+      {(data, breadcrumb) => (
+        <VersionedDocumentPage
+          org={org}
+          id={data.id}
+          register={treatmentPlanRegister}
+          def={treatmentPlanVersioned}
+          search={search}
+          onSearch={(next) => void navigate({ search: { ...next, ...keep } })}
+          breadcrumb={breadcrumb}
+          createdMessage={(ref) => t('planPage.created', { ref })}
+          banner={live}
+        />
+      )}
+    </OnePerOrganizationPage>
   );
 }
 

@@ -1,21 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { soaRegister, type SoaCompare } from '../../../schema/controls/soa.register.js';
 import { api, orgPath } from '../../lib/api-client.js';
-import type { Page, RegisterRecord } from '../../lib/api-types.js';
 
 /**
  * The SoA's own routes beyond the generic register and version ones. Keys start with the register's collection, so
  * saving or approving a version (which refreshes ['org', org, 'statements-of-applicability']) refreshes these too.
  */
 const COLLECTION = soaRegister.collection;
-
-/** The organization's SoA record (there is at most one), or null. */
-export function useSoaRecord(org: string) {
-  return useQuery({
-    queryKey: ['org', org, COLLECTION, 'list', 'the-one'],
-    queryFn: async () => (await api.get<Page<RegisterRecord>>(orgPath(org, `/${COLLECTION}`), { query: { pageSize: 1 } })).items[0] ?? null,
-  });
-}
 
 export function useSoaCompare(org: string, id: string, from: number | undefined, to: number | undefined) {
   return useQuery({

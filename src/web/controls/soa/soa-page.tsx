@@ -7,10 +7,11 @@ import { api, orgPath } from '../../lib/api-client.js';
 import type { RegisterRecord } from '../../lib/api-types.js';
 import { useCan, useOrg, useSession } from '../../lib/session.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
-import { ErrorMessage, Loading } from '../../components/status.js';
+import { ErrorMessage } from '../../components/status.js';
 import { VersionedDocumentPage } from '../../versioning/versioned-document-page.js';
+import { OnePerOrganizationPage } from '../../versioning/one-per-organization.js';
 import { useVersions } from '../../versioning/versioned-api.js';
-import { soaExportHref, useSoaRecord } from './soa-api.js';
+import { soaExportHref } from './soa-api.js';
 import { SoaCompareCard } from './soa-compare-card.js';
 import './soa-section.js';
 
@@ -27,42 +28,29 @@ export function SoaPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const can = useCan(org);
-  const record = useSoaRecord(org);
-
-  const breadcrumb = (ref?: string) => (
-    <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-      <span>{t('nav.group.planning')}</span>
-      <span aria-hidden="true"> / </span>
-      <span aria-current="page">{ref ? `${t('soa.title')} ${ref}` : t('soa.title')}</span>
-    </nav>
-  );
-
-  if (record.isPending) return <Loading />;
-  if (record.isError) {
-    return (
-      <section className="page">
-        {breadcrumb()}
-        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
-      </section>
-    );
-  }
-  if (!record.data) {
-    return <NoSoaPage org={org} breadcrumb={breadcrumb()} canCreate={can('soa.create')} onCreated={() => void navigate({ search: { created: '1' } })} />;
-  }
-  const data = record.data;
   const shownNo = search.v && /^\d+$/.test(search.v) ? Number(search.v) : undefined;
   return (
-    <VersionedDocumentPage
+    <OnePerOrganizationPage
       org={org}
-      id={data.id}
       register={soaRegister}
-      def={soaVersioned}
-      search={search}
-      onSearch={(next) => void navigate({ search: next })}
-      breadcrumb={breadcrumb}
-      createdMessage={(ref) => t('soaPage.created', { ref })}
-      banner={<SoaBanner org={org} record={data} shownNo={shownNo} canExport={can('soa.export')} />}
-    />
+      title={t('soa.title')}
+      group={t('nav.group.planning')}
+      empty={(breadcrumb) => <NoSoaPage org={org} breadcrumb={breadcrumb} canCreate={can('soa.create')} onCreated={() => void navigate({ search: { created: '1' } })} />}
+    >
+      {(data, breadcrumb) => (
+        <VersionedDocumentPage
+          org={org}
+          id={data.id}
+          register={soaRegister}
+          def={soaVersioned}
+          search={search}
+          onSearch={(next) => void navigate({ search: next })}
+          breadcrumb={breadcrumb}
+          createdMessage={(ref) => t('soaPage.created', { ref })}
+          banner={<SoaBanner org={org} record={data} shownNo={shownNo} canExport={can('soa.export')} />}
+        />
+      )}
+    </OnePerOrganizationPage>
   );
 }
 

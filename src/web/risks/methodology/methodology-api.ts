@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Methodology } from '../../../schema/risks/methodology.schema.js';
 import { api, orgPath } from '../../lib/api-client.js';
-import type { Page, RegisterRecord } from '../../lib/api-types.js';
 
 /**
  * The methodology's own routes (src/server/routes/risks.routes.ts) beyond the generic register and version ones.
@@ -58,14 +57,6 @@ export function useStartingSet(org: string) {
       return body.methodologies ?? body.items ?? [];
     },
     staleTime: Infinity,
-  });
-}
-
-/** The organization's methodology record (there is at most one), or null. */
-export function useMethodologyRecord(org: string) {
-  return useQuery({
-    queryKey: ['org', org, COLLECTION, 'list', 'the-one'],
-    queryFn: async () => (await api.get<Page<RegisterRecord>>(orgPath(org, `/${COLLECTION}`), { query: { pageSize: 1 } })).items[0] ?? null,
   });
 }
 

@@ -5,9 +5,8 @@ import { riskMethodologyVersioned } from '../../../schema/risks/risk-methodology
 import { useT } from '../../i18n/i18n.js';
 import { useCan, useOrg } from '../../lib/session.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
-import { ErrorMessage, Loading } from '../../components/status.js';
 import { VersionedDocumentPage } from '../../versioning/versioned-document-page.js';
-import { useMethodologyRecord } from './methodology-api.js';
+import { OnePerOrganizationPage } from '../../versioning/one-per-organization.js';
 import { MethodologyEmptyState } from './methodology-empty-state.js';
 import { LatestRescoreCard, RescorePreviewPanel } from './rescore-panels.js';
 import './methodology-section.js';
@@ -25,42 +24,29 @@ export function RiskMethodologyPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const can = useCan(org);
-  const record = useMethodologyRecord(org);
-
-  const breadcrumb = (ref?: string) => (
-    <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-      <span>{t('nav.group.planning')}</span>
-      <span aria-hidden="true"> / </span>
-      <span aria-current="page">{ref ? `${t('riskMethodology.title')} ${ref}` : t('riskMethodology.title')}</span>
-    </nav>
-  );
-
-  if (record.isPending) return <Loading />;
-  if (record.isError) {
-    return (
-      <section className="page">
-        {breadcrumb()}
-        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
-      </section>
-    );
-  }
-  if (!record.data) {
-    return <NoMethodologyPage org={org} breadcrumb={breadcrumb()} canCreate={can('risk_methodology.create')} onCreated={() => void navigate({ search: { edit: '1', created: '1' } })} />;
-  }
-  const id = record.data.id;
   return (
-    <VersionedDocumentPage
+    <OnePerOrganizationPage
       org={org}
-      id={id}
       register={riskMethodologyRegister}
-      def={riskMethodologyVersioned}
-      search={search}
-      onSearch={(next) => void navigate({ search: next })}
-      breadcrumb={breadcrumb}
-      createdMessage={(ref) => t('riskMethodology.created', { ref })}
-      approvalPanel={(version) => <RescorePreviewPanel org={org} id={id} version={version} />}
-      banner={<LatestRescoreCard org={org} id={id} />}
-    />
+      title={t('riskMethodology.title')}
+      group={t('nav.group.planning')}
+      empty={(breadcrumb) => <NoMethodologyPage org={org} breadcrumb={breadcrumb} canCreate={can('risk_methodology.create')} onCreated={() => void navigate({ search: { edit: '1', created: '1' } })} />}
+    >
+      {(data, breadcrumb) => (
+        <VersionedDocumentPage
+          org={org}
+          id={data.id}
+          register={riskMethodologyRegister}
+          def={riskMethodologyVersioned}
+          search={search}
+          onSearch={(next) => void navigate({ search: next })}
+          breadcrumb={breadcrumb}
+          createdMessage={(ref) => t('riskMethodology.created', { ref })}
+          approvalPanel={(version) => <RescorePreviewPanel org={org} id={data.id} version={version} />}
+          banner={<LatestRescoreCard org={org} id={data.id} />}
+        />
+      )}
+    </OnePerOrganizationPage>
   );
 }
 

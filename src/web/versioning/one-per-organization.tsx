@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { RegisterDef } from '../../schema/register/define-register.js';
+import { useT } from '../i18n/i18n.js';
+import { api, orgPath } from '../lib/api-client.js';
+import type { Page, RegisterRecord } from '../lib/api-types.js';
+import { ErrorMessage, Loading } from '../components/status.js';
+
+/** The organization's one current record of a register that holds one (the methodology, the SoA, the plan), or null. */
+export function useTheOneRecord(org: string, register: RegisterDef) {
+  return useQuery({
+    queryKey: ['org', org, register.collection, 'list', 'the-one'],
+    queryFn: async () => (await api.get<Page<RegisterRecord>>(orgPath(org, `/${register.collection}`), { query: { pageSize: 1 } })).items[0] ?? null,
+  });
+}
+
+interface Props {
+  org: string;
+  register: RegisterDef;
+  /** the page's name (translated), also the last step of the breadcrumb */
+  title: string;
+  /** the navigation group the page sits in (translated), the breadcrumb's first step */
+  group: string;
+  /** while the organization has none: what it is and how to start (given the breadcrumb) */
+  empty: (breadcrumb: ReactNode) => ReactNode;
+  /** the record as a controlled document (given the breadcrumb maker for VersionedDocumentPage) */
+  children: (record: RegisterRecord, breadcrumb: (ref?: string) => ReactNode) => ReactNode;
+}
+
+/**
+ * A page for a controlled document the organization has one of: loading and errors, an explained start while
+ * there is none, then the document (usually a VersionedDocumentPage).
+ */
+export function OnePerOrganizationPage({ org, register, title, group, empty, children }: Props) {
+  const { t } = useT();
+  const record = useTheOneRecord(org, register);
+  const breadcrumb = (ref?: string) => (
+    <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+      <span>{group}</span>
+      <span aria-hidden="true"> / </span>
+      <span aria-current="page">{ref ? `${title} ${ref}` : title}</span>
+    </nav>
+  );
+  if (record.isPending) return <Loading />;
+  if (record.isError) {
+    return (
+      <section className="page">
+        {breadcrumb()}
+        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
+      </section>
+    );
+  }
+  if (!record.data) return <>{empty(breadcrumb())}</>;
+  return <>{children(record.data, breadcrumb)}</>;
+}
