@@ -89,6 +89,26 @@ describe.each(DIALECTS)('document lifecycle on %s', (kind) => {
     expect((await org.as.isms_manager.post(`${base}/versions/1/approve`, { contentHash: hash })).json()).toMatchObject({ state: 'approved' });
   });
 
+  it('counts only the signatures of approvers still named, and approves a draft once the remaining ones have all signed', async () => {
+    const doc = await createDocument(org);
+    const base = `${docsPath(org)}/${doc.id}`;
+    const people = (approverIds: string[]) => org.as.isms_manager.request('PUT', `${base}/people`, { approverIds });
+    await people([org.users.approver.id, org.users.admin.id]);
+    const draft = await org.as.contributor.request('PUT', `${base}/draft`, { content: { summary: 'x' }, stage: 'in_review' });
+    const hash = draft.json().contentHash;
+    expect((await org.as.approver.post(`${base}/versions/1/approve`, { contentHash: hash })).json()).toMatchObject({ state: 'draft' });
+    // The admin is replaced by the ISMS manager: the approver's signature stays, the manager's is still needed.
+    await people([org.users.approver.id, org.users.isms_manager.id]);
+    expect((await org.as.viewer.get(`${base}/versions/1`)).json()).toMatchObject({ state: 'draft', requiredApprovals: 2 });
+    // The approver is taken off and the admin named again: the approver's signature no longer counts.
+    await people([org.users.isms_manager.id, org.users.admin.id]);
+    expect((await org.as.admin.post(`${base}/versions/1/approve`, { contentHash: hash })).json()).toMatchObject({ state: 'draft' });
+    // The manager is taken off too: every approver still named has signed, so the draft is approved now.
+    expect((await people([org.users.admin.id])).statusCode).toBe(200);
+    expect((await org.as.viewer.get(`${base}/versions/1`)).json()).toMatchObject({ state: 'approved' });
+    expect((await org.as.viewer.get(base)).json()).toMatchObject({ status: 'approved', approvedVersion: 1 });
+  });
+
   it('keeps approved text until an approved disposal, and then keeps only its hash', async () => {
     const doc = await createDocument(org, { title: 'Old backup procedure', type: 'procedure', retentionMonths: 0 });
     const base = `${docsPath(org)}/${doc.id}`;

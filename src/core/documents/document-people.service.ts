@@ -8,7 +8,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { getRecord } from '../register/register.service.js';
 import { can } from '../../schema/auth/permissions.js';
 import { CONFIDENTIAL_READERS } from './document-access.js';
-import { documentsModule, SECURITY_POLICY_SIGNERS, syncDocumentStatus } from './documents.module.js';
+import { settleApproval } from '../versioning/versions.service.js';
+import { documentsModule, documentVersionedModule, SECURITY_POLICY_SIGNERS, syncDocumentStatus } from './documents.module.js';
 
 export interface DocumentRow {
   id: string;
@@ -83,8 +84,8 @@ export async function getPeople(ctx: OrgContext, id: string) {
 
 /**
  * Names the approvers (each must hold the approve permission) and the audience. Changing approvers while a version
- * is awaiting approval is allowed: the approvals given so far stay, and the version is approved once every
- * approver now named has signed.
+ * is awaiting approval is allowed: the approvals given so far stay, only those of approvers still named count,
+ * and a draft whose named approvers have now all signed is approved at once.
  */
 export async function setPeople(ctx: OrgContext, id: string, body: DocumentPeopleBody) {
   await ctx.db.transaction().execute(async (trx) => {
@@ -117,6 +118,8 @@ export async function setPeople(ctx: OrgContext, id: string, body: DocumentPeopl
       orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'document', entityId: id,
       event: { type: 'document.people_set', payload: { ref: doc.ref, approvers: body.approverIds.map(email), audienceUsers: body.audienceUserIds.map(email), audienceRoles: body.audienceRoles } },
     });
+    // fewer approvers may mean a draft in review now has every signature it needs
+    await settleApproval(ctx, trx, documentVersionedModule, id, doc.ref);
     await syncDocumentStatus(ctx, trx, id);
   });
   return getPeople(ctx, id);

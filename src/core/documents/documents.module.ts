@@ -33,7 +33,12 @@ async function beforeWrite(ctx: OrgContext, trx: Db, changes: Values, existing: 
     let q = trx.selectFrom('documents').select('ref').where('orgId', '=', ctx.org.id).where('isSecurityPolicy', '=', 1).where('archivedAt', 'is', null);
     if (existing) q = q.where('id', '!=', String(existing.id));
     const other = await q.executeTakeFirst();
-    if (other) throw new ConflictError(`${other.ref} is already the information security policy; revise it with a new version instead`, [{ field: 'body.isSecurityPolicy', message: `${other.ref} is the information security policy` }]);
+    if (other) {
+      // its reference only to someone who may read it
+      const seen = await readableDocuments(ctx, q).executeTakeFirst();
+      const which = seen ? seen.ref : 'Another document';
+      throw new ConflictError(`${which} is already the information security policy; revise it with a new version instead`, [{ field: 'body.isSecurityPolicy', message: `${which} is the information security policy` }]);
+    }
   }
   if (typeof changes.parentId === 'string') await checkParent(ctx, trx, existing?.id as string | undefined, changes.parentId);
   if (changes.origin === null || (!existing && changes.origin === undefined)) {

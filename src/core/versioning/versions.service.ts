@@ -7,7 +7,7 @@ import type { OrgContext } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { getRecord } from '../register/register.service.js';
 import { newId, nowIso, sha256Hex } from '../util/ids.js';
-import type { VersionedModule } from './versioned-module.js';
+import type { ApprovalRule, VersionedModule } from './versioned-module.js';
 
 export type Content = Record<string, unknown>;
 
@@ -178,6 +178,42 @@ async function getVersionIn(ctx: OrgContext, trx: Db, vm: VersionedModule, versi
   return { ...present(rest), approvals: [] as unknown[], requiredApprovals: await requiredApprovals(ctx, trx, vm, row.recordId) };
 }
 
+/**
+ * Whether a draft has its signatures: with named signers, every one of them (signatures of people no longer
+ * named do not count); otherwise `required` signatures.
+ */
+async function signaturesComplete(trx: Db, versionId: string, rule: ApprovalRule, required: number): Promise<boolean> {
+  const rows = await trx.selectFrom('approvals').select('signerId').where('versionId', '=', versionId).execute();
+  if (rule.signers.length) return rule.signers.every((id) => rows.some((r) => r.signerId === id));
+  return rows.length >= required;
+}
+
+/** Makes a fully signed draft the approved version (the one before it superseded), with its audit event. */
+async function completeApproval(ctx: OrgContext, trx: Db, vm: VersionedModule, ref: string, version: { id: string; versionNo: number; contentHash: string; content: string; recordId: string }) {
+  const previous = await trx.selectFrom('recordVersions').select(['id', 'versionNo']).where('orgId', '=', ctx.org.id).where('entityType', '=', vm.register.def.entity).where('recordId', '=', version.recordId).where('state', '=', 'approved').executeTakeFirst();
+  if (previous) await trx.updateTable('recordVersions').set({ state: 'superseded' }).where('id', '=', previous.id).execute();
+  await trx.updateTable('recordVersions').set({ state: 'approved', approvedAt: nowIso() }).where('id', '=', version.id).execute();
+  await vm.onApproved?.(ctx, trx, version.recordId, version.versionNo, JSON.parse(version.content) as Content);
+  await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: vm.register.def.entity, entityId: version.recordId, event: { type: 'version.approved', payload: { ref, version: version.versionNo, contentHash: version.contentHash, supersedes: previous?.versionNo ?? null } } });
+  await syncSummary(ctx, trx, vm, version.recordId);
+}
+
+/**
+ * After the signers of a record changed (a document's approvers): a draft awaiting approval that now has every
+ * signature it needs is approved, in the caller's transaction. Without this, removing the one approver who had not
+ * signed would leave the draft waiting for nobody.
+ */
+export async function settleApproval(ctx: OrgContext, trx: Db, vm: VersionedModule, recordId: string, ref: string): Promise<void> {
+  const latest = await latestVersion(ctx, trx, vm, recordId);
+  if (!latest || latest.state !== 'draft') return;
+  const allowed = vm.versioned.approvableStages;
+  if (allowed && !allowed.includes(latest.stage ?? '')) return;
+  const rule = vm.approvalRule ? await vm.approvalRule(ctx, trx, recordId) : { signers: [] };
+  const signed = await trx.selectFrom('approvals').select('id').where('versionId', '=', latest.id).executeTakeFirst();
+  if (!signed || !(await signaturesComplete(trx, latest.id, rule, rule.signers.length || (vm.requiredApprovals ?? 1)))) return;
+  await completeApproval(ctx, trx, vm, ref, latest);
+}
+
 export async function approveVersion(ctx: OrgContext, vm: VersionedModule, recordId: string, versionNo: number, input: { contentHash: string; comment?: string }) {
   await ctx.db.transaction().execute(async (trx) => {
     const record = await lockRecord(ctx, trx, vm, recordId);
@@ -207,17 +243,11 @@ export async function approveVersion(ctx: OrgContext, vm: VersionedModule, recor
     await trx.insertInto('approvals').values({ id: newId(), orgId: ctx.org.id, entityType: vm.register.def.entity, recordId, versionId: version.id, versionNo, contentHash: version.contentHash, signerId: signer.id, signerName: signer.name, signerEmail: signer.email, signerRole: ctx.role, meaning, comment: input.comment ?? null, signedAt: now }).execute();
     await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: vm.register.def.entity, entityId: recordId, event: { type: 'approval.granted', payload: { ref: record.ref, version: versionNo, contentHash: version.contentHash, meaning, role: ctx.role } } });
 
-    const count = await trx.selectFrom('approvals').select((eb) => eb.fn.countAll<number>().as('n')).where('versionId', '=', version.id).executeTakeFirstOrThrow();
-    if (Number(count.n) < required) {
+    if (!(await signaturesComplete(trx, version.id, rule, required))) {
       await vm.onVersionsChanged?.(ctx, trx, recordId);
       return;
     }
-    const previous = await trx.selectFrom('recordVersions').select(['id', 'versionNo']).where('orgId', '=', ctx.org.id).where('entityType', '=', vm.register.def.entity).where('recordId', '=', recordId).where('state', '=', 'approved').executeTakeFirst();
-    if (previous) await trx.updateTable('recordVersions').set({ state: 'superseded' }).where('id', '=', previous.id).execute();
-    await trx.updateTable('recordVersions').set({ state: 'approved', approvedAt: now }).where('id', '=', version.id).execute();
-    await vm.onApproved?.(ctx, trx, recordId, versionNo, JSON.parse(version.content) as Content);
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: vm.register.def.entity, entityId: recordId, event: { type: 'version.approved', payload: { ref: record.ref, version: versionNo, contentHash: version.contentHash, supersedes: previous?.versionNo ?? null } } });
-    await syncSummary(ctx, trx, vm, recordId);
+    await completeApproval(ctx, trx, vm, record.ref, version);
   });
   return getVersion(ctx, vm, recordId, versionNo);
 }
