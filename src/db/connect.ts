@@ -52,6 +52,8 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+const OPTIMIZE_EVERY_MS = 3 * 60 * 60 * 1000;
+
 export function openSqlite(file: string): DatabaseHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
@@ -59,11 +61,28 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
+  // SQLite's advice for long-lived connections: refresh the query planner's statistics at open (0x10002: look at
+  // every table, within a cost limit), every few hours and before closing; each run is cheap when nothing changed.
+  const optimize = (arg = '') => {
+    try {
+      sqlite.pragma(`optimize${arg}`);
+    } catch {
+      // a busy database skips this round; the next one catches up
+    }
+  };
+  optimize(' = 0x10002');
+  const timer = setInterval(() => optimize(), OPTIMIZE_EVERY_MS);
+  timer.unref();
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect(sqlite),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, kind: 'sqlite', location: file, close: () => db.destroy() };
+  const close = async () => {
+    clearInterval(timer);
+    if (sqlite.open) optimize();
+    await db.destroy();
+  };
+  return { db, kind: 'sqlite', location: file, close };
 }
 
 export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
