@@ -9,14 +9,19 @@ import { readableDocuments } from './document-access.js';
 import { lockDocument } from './document-people.service.js';
 import { documentsModule, documentVersionedModule, syncDocumentStatus } from './documents.module.js';
 
-/** A document's reviews, newest first (7.5.3: documents are kept suitable; each review is history). */
-export async function listReviews(ctx: OrgContext, id: string) {
-  await getRecord(ctx, documentsModule, id);
-  const rows = await ctx.db
+/** Reviews as the API gives them, with the reviewer's name. */
+function reviewRows(ctx: OrgContext) {
+  return ctx.db
     .selectFrom('documentReviews')
     .leftJoin('users', 'users.id', 'documentReviews.reviewerId')
     .select(['documentReviews.id', 'reviewedOn', 'reviewerId', 'users.name as reviewerName', 'outcome', 'note', 'versionNo', 'nextReviewDate', 'documentReviews.createdAt'])
-    .where('documentReviews.orgId', '=', ctx.org.id)
+    .where('documentReviews.orgId', '=', ctx.org.id);
+}
+
+/** A document's reviews, newest first (7.5.3: documents are kept suitable; each review is history). */
+export async function listReviews(ctx: OrgContext, id: string) {
+  await getRecord(ctx, documentsModule, id);
+  const rows = await reviewRows(ctx)
     .where('documentId', '=', id)
     .orderBy('reviewedOn', 'desc')
     .orderBy('documentReviews.createdAt', 'desc')
@@ -55,8 +60,7 @@ export async function recordReview(ctx: OrgContext, id: string, input: { outcome
       await saveDraftIn(ctx, trx, documentVersionedModule, id, { content: JSON.parse(revise.content) as Record<string, unknown>, stage: 'draft', changeNote, baseVersion: revise.versionNo });
     }
   });
-  const row = await ctx.db.selectFrom('documentReviews').leftJoin('users', 'users.id', 'documentReviews.reviewerId').select(['documentReviews.id', 'reviewedOn', 'reviewerId', 'users.name as reviewerName', 'outcome', 'note', 'versionNo', 'nextReviewDate', 'documentReviews.createdAt']).where('documentReviews.id', '=', reviewId).executeTakeFirstOrThrow();
-  return row;
+  return reviewRows(ctx).where('documentReviews.id', '=', reviewId).executeTakeFirstOrThrow();
 }
 
 type DisposalRow = { id: string; documentId: string; ref: string; title: string; state: string; reason: string; proposedAt: string; proposedBy: string | null; decidedAt: string | null; decidedBy: string | null; decisionNote: string | null; versions: string };

@@ -1,4 +1,5 @@
 import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
+import { Breadcrumb as Crumbs } from '../components/breadcrumb.js';
 import { actionRegister } from '../../schema/actions/action.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useOrg } from '../lib/session.js';
@@ -72,17 +73,5 @@ export function ActionEditPage() {
 
 export function Breadcrumb({ org, current }: { org: string; current?: string }) {
   const { t } = useT();
-  return (
-    <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-      <Link to="/o/$org/actions" params={{ org }}>
-        {t('actions.title')}
-      </Link>
-      {current ? (
-        <>
-          <span aria-hidden="true"> / </span>
-          <span aria-current="page">{current}</span>
-        </>
-      ) : null}
-    </nav>
-  );
+  return <Crumbs parent={<Link to="/o/$org/actions" params={{ org }}>{t('actions.title')}</Link>} current={current} />;
 }

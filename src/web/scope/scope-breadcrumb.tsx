@@ -1,19 +1,8 @@
 import { Link } from '@tanstack/react-router';
+import { Breadcrumb } from '../components/breadcrumb.js';
 import { useT } from '../i18n/i18n.js';
 
 export function ScopeBreadcrumb({ org, current }: { org: string; current?: string }) {
   const { t } = useT();
-  return (
-    <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-      <Link to="/o/$org/scopes" params={{ org }}>
-        {t('scope.title')}
-      </Link>
-      {current ? (
-        <>
-          <span aria-hidden="true"> / </span>
-          <span aria-current="page">{current}</span>
-        </>
-      ) : null}
-    </nav>
-  );
+  return <Breadcrumb parent={<Link to="/o/$org/scopes" params={{ org }}>{t('scope.title')}</Link>} current={current} />;
 }

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { RegisterDef } from '../../schema/register/define-register.js';
-import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { Page, RegisterRecord } from '../lib/api-types.js';
+import { Breadcrumb } from '../components/breadcrumb.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 
 /** The organization's one current record of a register that holds one (the methodology, the SoA, the plan), or null. */
@@ -32,15 +32,8 @@ interface Props {
  * there is none, then the document (usually a VersionedDocumentPage).
  */
 export function OnePerOrganizationPage({ org, register, title, group, empty, children }: Props) {
-  const { t } = useT();
   const record = useTheOneRecord(org, register);
-  const breadcrumb = (ref?: string) => (
-    <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-      <span>{group}</span>
-      <span aria-hidden="true"> / </span>
-      <span aria-current="page">{ref ? `${title} ${ref}` : title}</span>
-    </nav>
-  );
+  const breadcrumb = (ref?: string) => <Breadcrumb parent={<span>{group}</span>} current={ref ? `${title} ${ref}` : title} />;
   if (record.isPending) return <Loading />;
   if (record.isError) {
     return (
