@@ -6,6 +6,8 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     testTimeout: 60_000,
+    // expect.poll waits for the UI in browser journeys: give a loaded machine time (the default is one second).
+    expect: { poll: { timeout: 30_000, interval: 100 } },
     hookTimeout: 120_000,
     // Integration files each open their own databases; a few at a time keeps PostgreSQL and argon2 within limits.
     maxWorkers: 2,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeJourney, shot, signIn, seedAlphaWithMembers, MANAGER, APPROVER } from './support/journey.js';
+import { APPROVER, describeJourney, JOURNEY_TIMEOUT, MANAGER, seedAlphaWithMembers, shot, signIn } from './support/journey.js';
 
 /**
  * The context of the organization, clicked in a real Chromium against the real server (`rampart start`): the ISMS
@@ -74,5 +74,5 @@ describeJourney('context journey', (run) => {
     } finally {
       await context.close();
     }
-  }, 120_000);
+  }, JOURNEY_TIMEOUT);
 }, { seed: seedAlphaWithMembers });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ADMIN, APPROVER, MANAGER, PASSWORD, apiSession, describeJourney, seedAlphaWithMembers, shot, shotBoth, signIn } from './support/journey.js';
+import { ADMIN, apiSession, APPROVER, describeJourney, JOURNEY_TIMEOUT, MANAGER, PASSWORD, seedAlphaWithMembers, shot, shotBoth, signIn } from './support/journey.js';
 
 /** A member of staff: reads and acknowledges what is published to everyone, writes nothing. */
 const STAFF = { email: 'sam@example.com', name: 'Sam Staff', role: 'viewer' };
@@ -152,5 +152,5 @@ describeJourney('document journey', (run) => {
       if (page && !page.isClosed()) await shot(page, `${p}failure`);
       throw e;
     }
-  }, 240_000);
+  }, JOURNEY_TIMEOUT);
 }, { seed });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { APPROVER, MANAGER, apiSession, describeJourney, seedAlphaWithMembers, shot, shotBoth, signIn } from './support/journey.js';
+import { apiSession, APPROVER, describeJourney, JOURNEY_TIMEOUT, MANAGER, seedAlphaWithMembers, shot, shotBoth, signIn } from './support/journey.js';
 
 const PROCEDURE = 'Visitor registration procedure';
 const POLICY = 'Acceptable use policy';
@@ -181,5 +181,5 @@ describeJourney('document retention journey', (run) => {
       if (page && !page.isClosed()) await shot(page, `${p}failure`);
       throw e;
     }
-  }, 240_000);
+  }, JOURNEY_TIMEOUT);
 }, { seed });

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeJourney, shot } from './support/journey.js';
+import { describeJourney, JOURNEY_TIMEOUT, PATIENCE, shot } from './support/journey.js';
 
 /**
  * The first journey of a new installation, clicked in a real Chromium against the real server (`rampart start`):
@@ -13,13 +13,13 @@ describeJourney('browser journey', (run) => {
     const { dialect, newContext } = run();
     const context = await newContext();
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(PATIENCE);
     const prefix = `${dialect}-`;
     try {
       // First run: the start page offers setup.
       await page.goto('/');
       await page.waitForURL('**/setup');
-      await page.getByRole('heading', { name: 'Set up Rampart' }).waitFor({ timeout: 15_000 });
+      await page.getByRole('heading', { name: 'Set up Rampart' }).waitFor();
       await shot(page, `${prefix}01-setup`);
       await page.getByLabel('Your name').fill('Ada Admin');
       await page.getByLabel('Email', { exact: true }).fill('ada@example.com');
@@ -96,5 +96,5 @@ describeJourney('browser journey', (run) => {
     } finally {
       await context.close();
     }
-  }, 180_000);
+  }, JOURNEY_TIMEOUT);
 });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, MANAGER, APPROVER } from './support/journey.js';
+import { APPROVER, describeJourney, JOURNEY_TIMEOUT, MANAGER, seedAlphaWithMembers, shot, shotBoth, signIn } from './support/journey.js';
 
 /**
  * The risk methodology from nothing to an approved 4 × 4 matrix, clicked in Chromium against the real server: the
@@ -118,5 +118,5 @@ describeJourney('risk methodology journey', (run) => {
       if (page && !page.isClosed()) await shot(page, `${p}failure`);
       throw e;
     }
-  }, 240_000);
+  }, JOURNEY_TIMEOUT);
 }, { seed: seedAlphaWithMembers });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, MANAGER, APPROVER } from './support/journey.js';
+import { APPROVER, describeJourney, JOURNEY_TIMEOUT, MANAGER, seedAlphaWithMembers, shot, shotBoth, signIn } from './support/journey.js';
 
 /**
  * The scope statement from first draft to approval, clicked in a real Chromium against the real server
@@ -156,5 +156,5 @@ describeJourney('scope journey', (run) => {
       if (page && !page.isClosed()) await shot(page, `${p}failure`);
       throw e;
     }
-  }, 240_000);
+  }, JOURNEY_TIMEOUT);
 }, { seed: seedAlphaWithMembers });

@@ -23,13 +23,7 @@ export interface AuditInput {
 export async function recordAudit(trx: Db, input: AuditInput): Promise<void> {
   const event = auditEventSchema.parse(input.event);
   const chainKey = chainKeyFor(input.orgId);
-  await trx
-    .insertInto('auditHeads')
-    .values({ chainKey, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('chainKey').doNothing())
-    .execute();
-  const head = await forUpdate(trx, trx.selectFrom('auditHeads').selectAll().where('chainKey', '=', chainKey))
-    .executeTakeFirstOrThrow();
+  const head = await lockChainHead(trx, input.orgId);
 
   const fields = {
     chainKey,
@@ -49,6 +43,21 @@ export async function recordAudit(trx: Db, input: AuditInput): Promise<void> {
   const hash = hashEvent(fields);
   await trx.insertInto('auditEvents').values({ id: newId(), ...fields, hash }).execute();
   await trx.updateTable('auditHeads').set({ seq: fields.seq, hash }).where('chainKey', '=', chainKey).execute();
+}
+
+/**
+ * Locks the chain head of an organization (or of the installation, for null) until the transaction ends, creating
+ * it on first use. Taking a lock twice in one transaction is harmless, so writers lock it first
+ * (`inOrgTransaction`) and `recordAudit` locks it again.
+ */
+export async function lockChainHead(trx: Db, orgId: string | null) {
+  const chainKey = chainKeyFor(orgId);
+  await trx
+    .insertInto('auditHeads')
+    .values({ chainKey, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('chainKey').doNothing())
+    .execute();
+  return forUpdate(trx, trx.selectFrom('auditHeads').selectAll().where('chainKey', '=', chainKey)).executeTakeFirstOrThrow();
 }
 
 /** Record an event in a transaction of its own (for events that accompany no other change: logins, denials). */

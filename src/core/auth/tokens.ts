@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { newId, nowIso, randomSecret, sha256Hex } from '../util/ids.js';
+import { inOrgTransaction } from '../transaction.js';
 
 export const TOKEN_PREFIX = 'rpt_';
 
@@ -36,7 +37,7 @@ export async function createToken(ctx: OrgContext, input: { name: string; expire
     lastUsedAt: null,
     revokedAt: null,
   };
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     await trx.insertInto('apiTokens').values(row).execute();
     await recordAudit(trx, {
       orgId: ctx.org.id,
@@ -72,7 +73,7 @@ export async function listTokens(ctx: OrgContext) {
 }
 
 export async function revokeToken(ctx: OrgContext, tokenId: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     const row = await trx
       .selectFrom('apiTokens')
       .selectAll()

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /** Audit entity type of the decision; its history is read back from the trail by this type. */
 export const CLIMATE_ENTITY = 'climate_decision';
@@ -30,7 +31,7 @@ export async function getClimateDecision(ctx: OrgContext): Promise<ClimateDecisi
  */
 export async function setClimateDecision(ctx: OrgContext, input: ClimateDecisionInput): Promise<ClimateDecision> {
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    return await inOrgTransaction(ctx, async (trx) => {
       const member = await trx.selectFrom('memberships').select('userId').where('orgId', '=', ctx.org.id).where('userId', '=', input.decidedBy).executeTakeFirst();
       if (!member) throw new ValidationError([{ field: 'body.decidedBy', message: 'Not a member of this organization' }]);
       const current = await forUpdate(trx, trx.selectFrom('climateDecisions').selectAll().where('orgId', '=', ctx.org.id)).executeTakeFirst();

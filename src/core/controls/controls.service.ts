@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import type { Db } from '../../db/connect.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /** 2022 themes by the first part of the control identifier. */
 const THEME_OF_2022: Record<string, string> = { '5': 'organizational', '6': 'people', '7': 'physical', '8': 'technological' };
@@ -33,7 +34,7 @@ export async function controlSettings(ctx: OrgContext, db: Db = ctx.db) {
  * over where the mapping allows), not a switch, so a second choice is refused.
  */
 export async function chooseEdition(ctx: OrgContext, edition: CatalogId) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     const existing = await trx.selectFrom('controlSettings').select('edition').where('orgId', '=', ctx.org.id).executeTakeFirst();
     if (existing) {
       throw new ConflictError(

@@ -5,6 +5,7 @@ import type { OrgContext } from '../context.js';
 import { ConflictError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
 import type { Db } from '../../db/connect.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /** What an organization decided about a control: the part of its SoA line that can be carried to another edition. */
 const DECISION = ['ownerId', 'applicability', 'statedReason', 'exclusionReason', 'replacedById', 'exclusionExplanation', 'implementationStatus', 'plannedDate', 'implementation'] as const;
@@ -102,5 +103,5 @@ export async function migrateTo2022(ctx: OrgContext, apply: boolean): Promise<Ed
     });
     return report;
   };
-  return apply ? ctx.db.transaction().execute(run) : run(ctx.db);
+  return apply ? inOrgTransaction(ctx, run) : run(ctx.db);
 }

@@ -9,6 +9,7 @@ import type { Methodology } from '../../schema/risks/methodology.schema.js';
 import { carryLevel, evaluateRisk, outOfScale, type RiskAnalysis } from '../risks/risk-evaluation.js';
 import { methodologyInForce, methodologyOfVersion, type MethodologyInForce } from '../risks/methodology.service.js';
 import { newId, nowIso, sha256Hex, todayIso } from '../util/ids.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /** Risk statuses a first treatment moves on to `treatment_planned`. */
 const BEFORE_TREATMENT = ['identified', 'assessed'];
@@ -101,7 +102,7 @@ export function treatmentHash(t: Treatment): string {
  * brings it up for review. Appended with its audit event; a newer treatment makes it outdated.
  */
 export async function acceptRisk(ctx: OrgContext, riskId: string, input: AcceptanceInput): Promise<Treatment> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     const risk = await trx.selectFrom('risks').select(['id', 'ref', 'ownerId', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', '=', riskId).executeTakeFirst();
     if (!risk) throw new NotFoundError('The risk');
     if (risk.archivedAt) throw new ConflictError(`${risk.ref} is archived`);
@@ -145,7 +146,7 @@ export async function acceptRisk(ctx: OrgContext, riskId: string, input: Accepta
  * identified or assessed risk to "treatment planned".
  */
 export async function setTreatment(ctx: OrgContext, riskId: string, input: TreatmentInput): Promise<Treatment> {
-  const proposed = await ctx.db.transaction().execute(async (trx) => {
+  const proposed = await inOrgTransaction(ctx, async (trx) => {
     // locked: two saves of one risk's treatment queue, so the second sees the first's version (PostgreSQL)
     const risk = await loadRisk(ctx, trx, riskId, true);
     if (risk.archivedAt) throw new ConflictError(`${risk.ref} is archived; restore it before treating it`);

@@ -17,6 +17,7 @@ import { seedDocuments } from './documents.demo.js';
 import { createRecord } from '../register/register.service.js';
 import { insertUser } from '../users/users.service.js';
 import { nowIso } from '../util/ids.js';
+import { inInstanceTransaction } from '../transaction.js';
 
 export const DEMO_ORG = { name: 'Example Ltd', slug: 'example' };
 /** Demo accounts share one published password: they exist to be tried, never for real data. */
@@ -49,7 +50,7 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
   const existing = await db.selectFrom('organizations').select('id').where('slug', '=', DEMO_ORG.slug).executeTakeFirst();
   if (existing) return { created: false, org: DEMO_ORG, users, password: DEMO_PASSWORD };
 
-  const { org, ids } = await db.transaction().execute(async (trx) => {
+  const { org, ids } = await inInstanceTransaction(db, async (trx) => {
     const ids = {} as Record<Role, string>;
     for (const u of users) {
       const found = await trx.selectFrom('users').select('id').where('email', '=', u.email).executeTakeFirst();

@@ -4,6 +4,7 @@ import { translate as t } from '../../schema/i18n/translate.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { nowIso } from '../util/ids.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /** The organization's names for the four levels, defaults where it has named none (lowest level first). */
 export async function getClassificationScheme(ctx: OrgContext, db: Db = ctx.db) {
@@ -25,7 +26,7 @@ export async function classificationLabels(ctx: OrgContext): Promise<Record<Clas
 
 /** Replaces the names and handling rules of all four levels at once (audited with the new names). */
 export async function setClassificationScheme(ctx: OrgContext, input: { levels: { level: Classification; label: string; description?: string }[] }) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inOrgTransaction(ctx, async (trx) => {
     await trx.deleteFrom('classificationLevels').where('orgId', '=', ctx.org.id).execute();
     const now = nowIso();
     await trx.insertInto('classificationLevels').values(input.levels.map((l) => ({ orgId: ctx.org.id, level: l.level, label: l.label, description: l.description || null, updatedAt: now, updatedBy: ctx.actor.userId }))).execute();

@@ -10,6 +10,7 @@ import { can } from '../../schema/auth/permissions.js';
 import { CONFIDENTIAL_READERS } from './document-access.js';
 import { settleApproval } from '../versioning/versions.service.js';
 import { documentsModule, documentVersionedModule, SECURITY_POLICY_SIGNERS, syncDocumentStatus } from './documents.module.js';
+import { inOrgTransaction } from '../transaction.js';
 
 export interface DocumentRow {
   id: string;
@@ -88,7 +89,7 @@ export async function getPeople(ctx: OrgContext, id: string) {
  * and a draft whose named approvers have now all signed is approved at once.
  */
 export async function setPeople(ctx: OrgContext, id: string, body: DocumentPeopleBody) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     const doc = await lockDocument(ctx, trx, id);
     if (doc.status === 'disposed') throw new ConflictError(`${doc.ref} was disposed of`);
     const wanted = [...new Set([...body.approverIds, ...body.audienceUserIds])];

@@ -10,13 +10,14 @@ import { addMonths } from './document-dates.js';
 import { readableDocuments } from './document-access.js';
 import { audienceOf, lockDocument } from './document-people.service.js';
 import { documentsModule, syncDocumentStatus } from './documents.module.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /**
  * Publishing makes the approved version the one in force and asks its audience to read it (7.3, 7.5.3 a): the
  * next review falls due one interval later; a record's retention starts now. A later version asks everyone again.
  */
 export async function publishDocument(ctx: OrgContext, id: string, input: { versionNo: number; note?: string }) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     const doc = await lockDocument(ctx, trx, id);
     if (doc.status === 'disposed') throw new ConflictError(`${doc.ref} was disposed of`);
     const version = await trx.selectFrom('recordVersions').select(['versionNo', 'state', 'contentHash']).where('orgId', '=', ctx.org.id).where('entityType', '=', 'document').where('recordId', '=', id).where('versionNo', '=', input.versionNo).executeTakeFirst();
@@ -48,7 +49,7 @@ export async function publishDocument(ctx: OrgContext, id: string, input: { vers
 
 /** Withdrawal takes the document out of force; its retention period starts (records: it started at publication). */
 export async function withdrawDocument(ctx: OrgContext, id: string, input: { reason: string }) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     const doc = await lockDocument(ctx, trx, id);
     if (doc.status !== 'published' && doc.status !== 'approved') throw new ConflictError(`${doc.ref} is ${doc.status}; only an approved or published document can be withdrawn`);
     const today = todayIso();
@@ -96,7 +97,7 @@ export async function listAcknowledgements(ctx: OrgContext, id: string) {
 
 /** The caller confirms having read the published version, bound to the hash of the text they were shown. */
 export async function acknowledgeDocument(ctx: OrgContext, id: string, input: { versionNo: number; contentHash: string }) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inOrgTransaction(ctx, async (trx) => {
     const doc = await lockDocument(ctx, trx, id);
     if (doc.status !== 'published' || doc.publishedVersion === null) throw new ConflictError(`${doc.ref} is not published; there is nothing to acknowledge`);
     if (input.versionNo !== doc.publishedVersion) throw new ConflictError(`Version ${input.versionNo} of ${doc.ref} is not the published one (${doc.publishedVersion}); read the published version`, [{ field: 'body.versionNo', message: `The published version is ${doc.publishedVersion}` }]);
@@ -121,7 +122,7 @@ export async function acknowledgeDocument(ctx: OrgContext, id: string, input: { 
  * sends no e-mail: a reminder shows on the person's home page with its date, and the list shows who was reminded.
  */
 export async function remindReaders(ctx: OrgContext, id: string, input: { userIds?: string[] }) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inOrgTransaction(ctx, async (trx) => {
     const doc = await lockDocument(ctx, trx, id);
     if (doc.status !== 'published' || doc.publishedVersion === null) throw new ConflictError(`${doc.ref} is not published`);
     const versionNo = doc.publishedVersion;

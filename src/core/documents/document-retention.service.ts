@@ -8,6 +8,7 @@ import { addMonths } from './document-dates.js';
 import { readableDocuments } from './document-access.js';
 import { lockDocument } from './document-people.service.js';
 import { documentsModule, documentVersionedModule, syncDocumentStatus } from './documents.module.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /** Reviews as the API gives them, with the reviewer's name. */
 function reviewRows(ctx: OrgContext) {
@@ -39,7 +40,7 @@ export async function recordReview(ctx: OrgContext, id: string, input: { outcome
   const reviewedOn = input.reviewedOn ?? todayIso();
   if (reviewedOn > todayIso()) throw new ConflictError('A review cannot be dated in the future', [{ field: 'body.reviewedOn', message: 'In the future' }]);
   const reviewId = newId();
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     const doc = await lockDocument(ctx, trx, id);
     if (doc.status !== 'published' && doc.status !== 'approved') throw new ConflictError(`${doc.ref} is ${doc.status}; only an approved or published document is reviewed`);
     const inForce = doc.publishedVersion ?? doc.approvedVersion;
@@ -91,7 +92,7 @@ export async function listDisposals(ctx: OrgContext) {
 
 /** Proposes disposal of a document whose retention has ended (and whose retention rule is not "keep"). */
 export async function proposeDisposal(ctx: OrgContext, id: string, input: { reason: string }) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     const doc = await lockDocument(ctx, trx, id);
     if (doc.status === 'disposed') throw new ConflictError(`${doc.ref} was already disposed of`);
     if (doc.retentionAction === 'keep') throw new ConflictError(`${doc.ref} is kept permanently; change its retention rule first`);
@@ -113,7 +114,7 @@ export async function proposeDisposal(ctx: OrgContext, id: string, input: { reas
  * disposal; the hash stays), so does any draft, and the register row keeps its identity with the disposal date.
  */
 export async function decideDisposal(ctx: OrgContext, id: string, input: { decision: 'approve' | 'reject'; note?: string }) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     const doc = await lockDocument(ctx, trx, id);
     const proposal = await trx.selectFrom('documentDisposals').selectAll().where('orgId', '=', ctx.org.id).where('documentId', '=', id).where('state', '=', 'proposed').executeTakeFirst();
     if (!proposal) throw new NotFoundError(`A proposed disposal of ${doc.ref}`);

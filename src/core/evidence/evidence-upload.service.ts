@@ -11,6 +11,7 @@ import { detectFileType } from './evidence-file-type.js';
 import { evidenceModule } from './evidence.module.js';
 import { putBlob } from './file-blobs.js';
 import { sanitizeFileName } from './file-name.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /** A file as received: its bytes, their SHA-256 (computed while they streamed in) and the name the client gave. */
 export interface ReceivedFile {
@@ -37,7 +38,7 @@ export async function uploadEvidence(ctx: OrgContext, fields: EvidenceUploadFiel
   const detected = await detectFileType(file.content, cleanName);
   const fileName = !cleanName ? `evidence.${detected.extension}` : extensionOf(cleanName) ? cleanName : `${cleanName}.${detected.extension}`;
 
-  return ctx.db.transaction().execute(async (trx) => {
+  return inOrgTransaction(ctx, async (trx) => {
     const older = fields.supersedes ? await supersedable(ctx, trx, fields.supersedes) : null;
     const { reused } = await putBlob(ctx, trx, file);
     const record = await insertRecord(ctx, trx, evidenceModule, {

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { nowIso } from '../util/ids.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /** A matrix is read in one request; beyond this many rows or columns it stops being a readable matrix. */
 const MATRIX_LIMIT = 500;
@@ -54,7 +55,7 @@ async function loadEnds(ctx: OrgContext, trx: Db, activityId: string, roleId: st
  * on an archived role is cleared, and that too is audited.
  */
 export async function setRaciCell(ctx: OrgContext, activityId: string, roleId: string, value: RaciValue | null) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inOrgTransaction(ctx, async (trx) => {
     const { activity, role } = await loadEnds(ctx, trx, activityId, roleId);
     // Lock the activity row so two people giving A at once queue instead of racing past the check.
     await forUpdate(trx, trx.selectFrom('ismsActivities').select('id').where('orgId', '=', ctx.org.id).where('id', '=', activityId)).executeTakeFirst();

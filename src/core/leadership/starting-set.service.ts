@@ -6,6 +6,7 @@ import { ConflictError } from '../errors.js';
 import { insertRecord } from '../register/register.service.js';
 import { nowIso } from '../util/ids.js';
 import { ismsActivitiesModule, ismsRolesModule } from './roles.module.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /**
  * Adds the 27003 5.3 starting set: activities, roles and a suggested RACI. Idempotent by key: an item the
@@ -14,7 +15,7 @@ import { ismsActivitiesModule, ismsRolesModule } from './roles.module.js';
  */
 export async function addStartingSet(ctx: OrgContext, roleStatus: 'draft' | 'approved' = 'draft') {
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    return await inOrgTransaction(ctx, async (trx) => {
       const haveRoles = new Map((await trx.selectFrom('ismsRoles').select(['id', 'starterKey']).where('orgId', '=', ctx.org.id).where('starterKey', 'is not', null).execute()).map((r) => [r.starterKey!, r.id]));
       const haveActivities = new Set((await trx.selectFrom('ismsActivities').select('starterKey').where('orgId', '=', ctx.org.id).where('starterKey', 'is not', null).execute()).map((r) => r.starterKey!));
 

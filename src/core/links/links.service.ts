@@ -6,10 +6,11 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
 import { registerByEntity } from '../register/registry.js';
 import { assertRecordExists, summarize } from './record-types.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /** Links between records of any registers, walkable both ways (traceability from context to improvement). */
 export async function createLink(ctx: OrgContext, input: LinkInput) {
-  return ctx.db.transaction().execute((trx) => insertLink(ctx, trx, input));
+  return inOrgTransaction(ctx, (trx) => insertLink(ctx, trx, input));
 }
 
 export interface LinkInput {
@@ -69,7 +70,7 @@ export async function listLinks(ctx: OrgContext, type: string, id: string) {
 }
 
 export async function deleteLink(ctx: OrgContext, linkId: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     const row = await trx.selectFrom('links').selectAll().where('id', '=', linkId).where('orgId', '=', ctx.org.id).executeTakeFirst();
     if (!row) throw new NotFoundError('The link');
     const s = await summarize({ ...ctx, db: trx }, [{ type: row.fromType, id: row.fromId }, { type: row.toType, id: row.toId }]);

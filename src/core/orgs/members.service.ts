@@ -4,6 +4,7 @@ import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { insertUser } from '../users/users.service.js';
 import { nowIso } from '../util/ids.js';
+import { inOrgTransaction } from '../transaction.js';
 
 export async function listMembers(ctx: OrgContext) {
   const rows = await ctx.db
@@ -18,7 +19,7 @@ export async function listMembers(ctx: OrgContext) {
 
 /** Adds an existing user, or creates the user first when name and password are given. */
 export async function addMember(ctx: OrgContext, input: { email: string; role: Role; name?: string; password?: string }) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inOrgTransaction(ctx, async (trx) => {
     let user = await trx.selectFrom('users').select(['id', 'email', 'name']).where('email', '=', input.email).executeTakeFirst();
     if (!user) {
       const missing = [
@@ -61,7 +62,7 @@ async function assertNotLastAdmin(ctx: OrgContext, trx: OrgContext['db'], role: 
 }
 
 export async function changeMemberRole(ctx: OrgContext, userId: string, role: Role) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inOrgTransaction(ctx, async (trx) => {
     const member = await loadMember(ctx, trx, userId);
     if (member.role === role) return member;
     await assertNotLastAdmin(ctx, trx, member.role);
@@ -72,7 +73,7 @@ export async function changeMemberRole(ctx: OrgContext, userId: string, role: Ro
 }
 
 export async function removeMember(ctx: OrgContext, userId: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     const member = await loadMember(ctx, trx, userId);
     await assertNotLastAdmin(ctx, trx, member.role);
     await trx.deleteFrom('memberships').where('orgId', '=', ctx.org.id).where('userId', '=', userId).execute();

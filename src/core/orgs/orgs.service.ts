@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Actor, OrgRef } from '../context.js';
 import { ConflictError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
+import { inInstanceTransaction } from '../transaction.js';
 
 export function slugify(name: string): string {
   const slug = name
@@ -40,7 +41,7 @@ export async function insertOrg(trx: Db, input: { name: string; slug?: string },
 }
 
 export async function createOrg(db: Db, input: { name: string; slug?: string }, adminUserId: string | null, actor: Actor, ip?: string | null) {
-  return db.transaction().execute((trx) => insertOrg(trx, input, adminUserId, actor, ip));
+  return inInstanceTransaction(db, (trx) => insertOrg(trx, input, adminUserId, actor, ip));
 }
 
 export async function findOrgBySlug(db: Db, slug: string): Promise<OrgRef | undefined> {

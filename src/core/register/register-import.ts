@@ -6,6 +6,7 @@ import { humanize } from './register-export.js';
 import { registerByEntity } from './registry.js';
 import { applyUpdate, insertRecord, presentRecord } from './register.service.js';
 import type { RegisterModule, Values } from './register-module.js';
+import { inOrgTransaction } from '../transaction.js';
 
 export interface ImportTable {
   headers: string[];
@@ -235,7 +236,7 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
       `${errors.length} problem${errors.length === 1 ? '' : 's'} in the file; nothing was imported (try a dry run to see them all)`,
     );
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     for (const p of plan) {
       try {
         if (p.id) await applyUpdate(ctx, trx, mod, p.id, p.values);

@@ -8,6 +8,7 @@ import { assertRecordExists, registerOfType, summarize, type RecordSummary } fro
 import { nextRef } from './refs.js';
 import { filteredQuery, sortedQuery } from './register-query.js';
 import type { RegisterModule, Values, WriteTools } from './register-module.js';
+import { inOrgTransaction } from '../transaction.js';
 
 const toolsFor = (ctx: OrgContext, trx: Db): WriteTools => ({
   assertRecordExists: (type, id, field) => assertRecordExists(ctx, trx, type, id, field),
@@ -105,7 +106,7 @@ export async function getRecordWithRelated(ctx: OrgContext, mod: RegisterModule,
 }
 
 export async function createRecord(ctx: OrgContext, mod: RegisterModule, input: Values) {
-  return ctx.db.transaction().execute((trx) => insertRecord(ctx, trx, mod, input));
+  return inOrgTransaction(ctx, (trx) => insertRecord(ctx, trx, mod, input));
 }
 
 /** Creates a record and its audit event inside the caller's transaction (imports create many in one). */
@@ -134,7 +135,7 @@ export async function insertRecord(ctx: OrgContext, trx: Db, mod: RegisterModule
 }
 
 export async function updateRecord(ctx: OrgContext, mod: RegisterModule, id: string, input: Values) {
-  return ctx.db.transaction().execute((trx) => applyUpdate(ctx, trx, mod, id, input));
+  return inOrgTransaction(ctx, (trx) => applyUpdate(ctx, trx, mod, id, input));
 }
 
 /** Updates a record (only what changed, with its audit event) inside the caller's transaction. */
@@ -157,18 +158,30 @@ export async function applyUpdate(ctx: OrgContext, trx: Db, mod: RegisterModule,
   const before = presentRecord(mod, existing);
   if (!Object.keys(diff).length) return before;
   const set = { ...Object.fromEntries(Object.entries(diff).map(([k, v]) => [k, v.to])), version: (existing.version as number) + 1, updatedAt: nowIso(), updatedBy: ctx.actor.userId };
-  await anyDb(trx).updateTable(mod.def.table).set(set).where('id', '=', id).where('orgId', '=', ctx.org.id).execute();
+  await writeIfVersion(trx, mod, ctx.org.id, existing, set);
   await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: id, event: { type: 'record.updated', payload: { ref: existing.ref as string, changes: diff } } });
   return presentRecord(mod, { ...existing, ...set });
 }
 
+/**
+ * Writes a change only over the version it was computed from (`… WHERE version = ?`). The organization's lock
+ * (`inOrgTransaction`) already makes writers queue; this keeps a version from ever being skipped or reused if a
+ * write path forgets the lock.
+ */
+async function writeIfVersion(trx: Db, mod: RegisterModule, orgId: string, existing: Values, set: Values): Promise<void> {
+  const result = await anyDb(trx).updateTable(mod.def.table).set(set).where('id', '=', existing.id as string).where('orgId', '=', orgId).where('version', '=', existing.version as number).executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) {
+    throw new ConflictError(`${existing.ref} was changed by someone else just now; reload and apply your change again`, [{ field: 'body.expectedVersion', message: 'Stale: the record changed while this change was being written' }]);
+  }
+}
+
 export async function archiveRecord(ctx: OrgContext, mod: RegisterModule, id: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     const existing = await loadRow(ctx, trx, mod, id);
     if (existing.archivedAt) return;
     if (mod.beforeArchive) await mod.beforeArchive(ctx, trx, existing);
     const now = nowIso();
-    await anyDb(trx).updateTable(mod.def.table).set({ archivedAt: now, updatedAt: now, updatedBy: ctx.actor.userId, version: (existing.version as number) + 1 }).where('id', '=', id).where('orgId', '=', ctx.org.id).execute();
+    await writeIfVersion(trx, mod, ctx.org.id, existing, { archivedAt: now, updatedAt: now, updatedBy: ctx.actor.userId, version: (existing.version as number) + 1 });
     await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: id, event: { type: 'record.archived', payload: { ref: existing.ref as string } } });
   });
 }

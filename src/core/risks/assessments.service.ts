@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import type { RegisterModule } from '../register/register-module.js';
 import { nowIso } from '../util/ids.js';
 import { methodologyInForce } from './methodology.service.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /** An assessment opens on the approved methodology; once closed, its record and snapshot never change. */
 export const riskAssessmentsModule: RegisterModule = {
@@ -30,7 +31,7 @@ const SNAPSHOT_BATCH = 200;
  * append-only table), with the methodology version in force, in one transaction with the audit event.
  */
 export async function closeAssessment(ctx: OrgContext, id: string, note?: string) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inOrgTransaction(ctx, async (trx) => {
     const a = await trx.selectFrom('riskAssessments').selectAll().where('orgId', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
     if (!a) throw new NotFoundError('The risk assessment');
     if (a.archivedAt) throw new ConflictError(`${a.ref} is archived`);

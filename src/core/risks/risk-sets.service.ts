@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { nowIso } from '../util/ids.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /**
  * Sets of records a record names, kept in a join table: the assets a risk bears on (asset-threat-vulnerability
@@ -54,7 +55,7 @@ export async function listSet(ctx: OrgContext, spec: SetSpec, ownerId: string) {
 
 export async function replaceSet(ctx: OrgContext, spec: SetSpec, ownerId: string, memberIds: string[]) {
   const wanted = [...new Set(memberIds)];
-  await ctx.db.transaction().execute(async (t) => {
+  await inOrgTransaction(ctx, async (t) => {
     const trx = t as unknown as Kysely<any>;
     const owner = await trx.selectFrom(spec.owner.table).select(['id', 'ref', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', '=', ownerId).executeTakeFirst();
     if (!owner) throw new NotFoundError(spec.owner.what);

@@ -5,6 +5,7 @@ import type { OrgContext } from '../context.js';
 import { ConflictError } from '../errors.js';
 import { insertRecord } from '../register/register.service.js';
 import { threatsModule, vulnerabilitiesModule } from './threats.module.js';
+import { inOrgTransaction } from '../transaction.js';
 
 /**
  * Loads the project's starting threat and vulnerability catalogs into the organization, in one transaction with
@@ -13,7 +14,7 @@ import { threatsModule, vulnerabilitiesModule } from './threats.module.js';
  */
 export async function addStartingCatalog(ctx: OrgContext, parts: readonly (typeof CATALOG_PARTS)[number][] = CATALOG_PARTS): Promise<CatalogStartingSetResult> {
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    return await inOrgTransaction(ctx, async (trx) => {
       const keysOf = async (table: 'threats' | 'vulnerabilities') =>
         new Set((await trx.selectFrom(table).select('starterKey').where('orgId', '=', ctx.org.id).where('starterKey', 'is not', null).execute()).map((r) => r.starterKey!));
       const haveThreats = await keysOf('threats');

@@ -5,6 +5,7 @@ import { revokeUserSessions } from '../auth/sessions.js';
 import type { Actor } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
+import { inInstanceTransaction } from '../transaction.js';
 
 export interface NewUser {
   email: string;
@@ -34,7 +35,7 @@ export async function insertUser(trx: Db, input: NewUser, actor: Actor, orgId: s
 }
 
 export async function createUser(db: Db, input: NewUser, actor: Actor) {
-  return db.transaction().execute((trx) => insertUser(trx, input, actor, null));
+  return inInstanceTransaction(db, (trx) => insertUser(trx, input, actor, null));
 }
 
 export async function findUserByEmail(db: Db, email: string) {
@@ -44,7 +45,7 @@ export async function findUserByEmail(db: Db, email: string) {
 /** Sets a new password and signs the user out everywhere. */
 export async function changePassword(db: Db, email: string, password: string, actor: Actor, opts: { keepSessionId?: string } = {}): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
+  await inInstanceTransaction(db, async (trx) => {
     const user = await findUserByEmail(trx, email);
     if (!user) throw new NotFoundError(`The user ${email}`);
     await trx.updateTable('users').set({ passwordHash, updatedAt: nowIso() }).where('id', '=', user.id).execute();

@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { getRecord } from '../register/register.service.js';
 import { newId, nowIso, sha256Hex } from '../util/ids.js';
 import type { ApprovalRule, VersionedModule } from './versioned-module.js';
+import { inOrgTransaction } from '../transaction.js';
 
 export type Content = Record<string, unknown>;
 
@@ -126,7 +127,7 @@ export interface DraftInput {
  * one person's save from silently overwriting another's.
  */
 export async function saveDraft(ctx: OrgContext, vm: VersionedModule, recordId: string, input: DraftInput) {
-  return ctx.db.transaction().execute((trx) => saveDraftIn(ctx, trx, vm, recordId, input));
+  return inOrgTransaction(ctx, (trx) => saveDraftIn(ctx, trx, vm, recordId, input));
 }
 
 /** `saveDraft` inside the caller's transaction (a document review that opens the next draft does both at once). */
@@ -215,7 +216,7 @@ export async function settleApproval(ctx: OrgContext, trx: Db, vm: VersionedModu
 }
 
 export async function approveVersion(ctx: OrgContext, vm: VersionedModule, recordId: string, versionNo: number, input: { contentHash: string; comment?: string }) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inOrgTransaction(ctx, async (trx) => {
     const record = await lockRecord(ctx, trx, vm, recordId);
     const version = await trx.selectFrom('recordVersions').selectAll().where('orgId', '=', ctx.org.id).where('entityType', '=', vm.register.def.entity).where('recordId', '=', recordId).where('versionNo', '=', versionNo).executeTakeFirst();
     if (!version) throw new NotFoundError(`Version ${versionNo} of ${record.ref}`);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, RateLimitedError } from '../../core/errors.js';
+import { isUniqueViolation } from '../../db/dialect.js';
 import { PROBLEM_BASE, type FieldError, type Problem } from '../../schema/common/problem.js';
 import type { App } from '../types.js';
 
@@ -50,6 +51,8 @@ export function registerProblemHandlers(app: App) {
       if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));
       return sendProblem(reply, err.status, err.problem, err.message, err.errors);
     }
+    // A rule the database holds (a unique index) refused a write that slipped past the check before it.
+    if (isUniqueViolation(err)) return sendProblem(reply, 409, 'conflict', 'This conflicts with a record written at the same moment; reload and try again');
     const status = err.statusCode ?? 500;
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       const limit = request.routeOptions.bodyLimit ?? 1024 * 1024;

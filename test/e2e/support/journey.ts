@@ -21,6 +21,10 @@ import { createPostgresDatabase, DIALECTS } from '../../helpers/databases.js';
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAS_BROWSER = fs.existsSync(CHROMIUM);
+/** How long a journey waits for the page: what a loaded CI machine needs, not what a fast laptop does. */
+export const PATIENCE = 60_000;
+/** A whole journey: a safety net against a hang, far above what any step needs even on a loaded machine. */
+export const JOURNEY_TIMEOUT = 600_000;
 const REQUIRE_BROWSER = process.env.REQUIRE_BROWSER === '1';
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
@@ -183,7 +187,7 @@ export async function seedAlphaWithMembers(baseUrl: string): Promise<void> {
 /** Signs `who` in on a new page of `context` and, when `then` is given, opens that path. */
 export async function signIn(context: BrowserContext, who: { email: string }, then = ''): Promise<Page> {
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(PATIENCE);
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(PASSWORD);
