@@ -59,7 +59,7 @@ function cellText(value: ExcelJS.CellValue): string {
 async function readXlsx(body: Buffer, rows: RowCollector): Promise<void> {
   try {
     // Every entry is inflated once under the limits before ExcelJS sees the file: its own unzip has none.
-    await readZip(body, XLSX_LIMITS);
+    if ((await readZip(body, XLSX_LIMITS)).some((e) => e.error)) throw new Error('damaged entry');
   } catch (err) {
     if (err instanceof ZipLimitError) throw new Refused(413, `The workbook is too large to read: ${err.message}`);
     throw new Refused(400, 'Not a readable .xlsx workbook');

@@ -4,8 +4,8 @@ export function double(n: number): number {
 }
 
 export function exhaustMemory(): never {
-  const hold: string[][] = [];
-  for (;;) hold.push(Array.from({ length: 100_000 }, (_, i) => `${i}-${Math.random()}`));
+  const hold: number[][] = [];
+  for (;;) hold.push(new Array<number>(4_000_000).fill(Math.random()));
 }
 
 export function spinForever(): never {

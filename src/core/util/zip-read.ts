@@ -18,6 +18,8 @@ export interface ZipLimits {
   maxTotalBytes: number;
   /** uncompressed ÷ compressed size, checked for entries above 1 MiB (text rarely passes 100; bombs reach 1,000) */
   maxRatio: number;
+  /** bytes of the entries kept in memory (`keep`), all together */
+  maxKeptBytes?: number;
 }
 
 /** Why a ZIP was refused, in words for the person who sent it. */
@@ -29,6 +31,8 @@ export interface ZipEntryRead {
   sha256: string;
   /** the bytes, for the entries `keep` asked for */
   data?: Buffer;
+  /** why this entry could not be inflated (damaged data): a problem of the entry, not of the whole archive */
+  error?: string;
 }
 
 const MiB = 1024 * 1024;
@@ -68,13 +72,15 @@ function openStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
 
 /**
  * Checks the archive against `limits`, then inflates every file entry once as a stream: its size and SHA-256, and
- * its bytes when `keep(name)` says so. Throws ZipLimitError for a limit, another Error for a damaged archive.
+ * its bytes when `keep(name)` says so. Throws ZipLimitError for a limit, another Error for an archive that is not
+ * a ZIP; an entry whose data is damaged comes back with `error`.
  */
 export async function readZip(data: Buffer, limits: ZipLimits, keep: (name: string) => boolean = () => false): Promise<ZipEntryRead[]> {
   const zip = await fromBuffer(data);
   try {
     const entries = await centralDirectory(zip, limits);
     const out: ZipEntryRead[] = [];
+    let kept = 0;
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;
       const stream = await openStream(zip, entry);
@@ -85,12 +91,18 @@ export async function readZip(data: Buffer, limits: ZipLimits, keep: (name: stri
         for await (const chunk of stream as AsyncIterable<Buffer>) {
           size += chunk.length;
           hash.update(chunk);
-          chunks?.push(chunk);
+          if (chunks) {
+            kept += chunk.length;
+            if (kept > (limits.maxKeptBytes ?? Infinity)) throw new ZipLimitError(`The files to read inflate to more than ${mb(limits.maxKeptBytes!)}`);
+            chunks.push(chunk);
+          }
         }
       } catch (err) {
         // yauzl stops the stream the moment it inflates past the declared size.
         if (/too many bytes/i.test((err as Error).message)) throw new ZipLimitError(`${entry.fileName} inflates to more than the ${mb(entry.uncompressedSize)} it declares`);
-        throw err;
+        if (err instanceof ZipLimitError) throw err;
+        out.push({ name: entry.fileName, size, sha256: '', error: (err as Error).message });
+        continue;
       }
       out.push({ name: entry.fileName, size, sha256: hash.digest('hex'), data: chunks && Buffer.concat(chunks) });
     }
