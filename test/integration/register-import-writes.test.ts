@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { buildParty } from '../helpers/context-factories.js';
+import { IMPORT_CHUNK_ROWS, writeRows } from '../../src/core/register/register-import-write.js';
+import { registerByEntity } from '../../src/core/register/registry.js';
+import type { OrgContext } from '../../src/core/context.js';
 import { buildAction, buildOrg, type TestOrg } from '../helpers/factories.js';
 
 describe.each(DIALECTS)('register import writes on %s', (kind) => {
@@ -59,4 +62,22 @@ describe.each(DIALECTS)('register import writes on %s', (kind) => {
     expect(events[0]!.actorId).toBe(org.users.contributor.id);
     expect(JSON.parse(events[0]!.payload)).toEqual({ register: 'action', rows, created: rows, updated: 0, unchanged: 0, status: 'completed', stoppedAtLine: null });
   }, 600_000); // thousands of rows, each checked and then written with its audit event: minutes on a loaded machine
+
+  it('stops at a row refused while writing (changed since the check), keeps the chunks before it and says where', async () => {
+    const archived = await buildAction(org.as.contributor, org.slug, { title: 'Archived meanwhile' });
+    expect((await org.as.admin.del(`/api/v1/orgs/${org.slug}/actions/${archived.id}`)).statusCode).toBe(204);
+    const ctx: OrgContext = { db: env.handle.db, org: { id: org.id, slug: org.slug, name: org.name }, role: 'contributor', actor: { kind: 'user', userId: org.users.contributor.id, label: 'contributor' } };
+    const mod = registerByEntity('action')!;
+    const rows = Array.from({ length: IMPORT_CHUNK_ROWS + 50 }, (_, i) => ({ line: i + 2, values: { title: `Chunked ${i}`, status: 'open' } as Record<string, unknown> }));
+    rows.splice(IMPORT_CHUNK_ROWS + 10, 0, { line: 9_999, id: archived.id, values: { title: 'Renamed' } } as never);
+    const before = await count('actions', org.id);
+
+    const checked = await writeRows(ctx, mod, rows, { commit: false, maxIssues: 100 });
+    expect(checked.issues).toEqual([{ line: 9_999, field: 'row', message: expect.stringContaining('archived') }]);
+    expect(await count('actions', org.id)).toBe(before);
+
+    const written = await writeRows(ctx, mod, rows, { commit: true, maxIssues: 1 });
+    expect(written).toMatchObject({ created: IMPORT_CHUNK_ROWS, updated: 0, stoppedAt: rows[IMPORT_CHUNK_ROWS]!.line });
+    expect(await count('actions', org.id)).toBe(before + IMPORT_CHUNK_ROWS);
+  });
 });

@@ -51,9 +51,3 @@ export async function runInWorker<T>(module: string, fn: string, input: unknown,
   }
 }
 
-/** Ends the pool's threads (tests and shutdown); the next task starts a new pool. */
-export async function closeWorkerPool(): Promise<void> {
-  const p = pool;
-  pool = undefined;
-  await p?.destroy();
-}
