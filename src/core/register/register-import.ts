@@ -245,7 +245,8 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
     );
   }
   const written = await writeRows(ctx, mod, plan, { commit: true, maxIssues: 1 });
-  await recordImportRun(ctx, mod, { rows: table.rows.length, created: written.created, updated: written.updated, unchanged, stoppedAtLine: written.stoppedAt ?? null });
+  // An import that changes nothing writes nothing, not even its run.
+  if (plan.length) await recordImportRun(ctx, mod, { rows: table.rows.length, created: written.created, updated: written.updated, unchanged, stoppedAtLine: written.stoppedAt ?? null });
   if (written.stoppedAt !== undefined) {
     // Only a change made by someone else since the check gets here; what was written stays written, and says so.
     throw new ConflictError(
