@@ -50,3 +50,9 @@ export class CsrfError extends DomainError {
     super('csrf', 403, message);
   }
 }
+/** A file that would take more than its share of memory or time to read (a ZIP bomb, a huge sheet). */
+export class FileTooLargeError extends DomainError {
+  constructor(message: string, errors?: FieldError[]) {
+    super('payload-too-large', 413, message, errors);
+  }
+}

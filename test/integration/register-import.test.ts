@@ -74,6 +74,21 @@ describe.each(DIALECTS)('register import on %s', (kind) => {
     expect(list.json().items[0].dueDate).toBe('2031-03-04');
   });
 
+  it('gives back exactly what was exported, text that looks like a formula included, in CSV and XLSX', async () => {
+    const titles = ['=SUM(A1:A2) formula-like', '- a Markdown bullet', '+44 20 7946 0000 phone', '@security-team handle', "'=quoted already", "It's fine"];
+    for (const title of titles) await buildAction(org.as.contributor, org.slug, { title });
+    const list = () => org.as.contributor.get(`/api/v1/orgs/${org.slug}/actions?sort=ref&pageSize=100`).then((r) => r.json().items.map((i: { title: string }) => i.title));
+    const before = await list();
+    expect(before).toEqual(expect.arrayContaining(titles));
+
+    const csv = await org.as.contributor.get(`/api/v1/orgs/${org.slug}/actions/export.csv`);
+    expect(csv.body).toContain("'=SUM(A1:A2)"); // still neutralized for spreadsheets
+    expect((await send(csv.body, false)).json()).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: before.length });
+    const xlsx = await org.as.contributor.get(`/api/v1/orgs/${org.slug}/actions/export.xlsx`);
+    expect((await send(xlsx.rawPayload, false, XLSX)).json()).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: before.length });
+    expect(await list()).toEqual(before);
+  });
+
   it('rejects files it cannot read, and callers who may not import', async () => {
     expect((await send(Buffer.from('not a zip'), true, XLSX)).statusCode).toBe(400);
     expect((await send('', true)).statusCode).toBe(400);

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import JSZip from 'jszip';
 import { z } from 'zod';
 import { canonicalJson } from '../../core/audit/canonical-json.js';
+import { readZip, ZipLimitError, type ZipEntryRead, type ZipLimits } from '../../core/util/zip-read.js';
 
 /**
  * Offline verification of an evidence package (core/documents/evidence-package.service.ts): needs only the ZIP,
@@ -42,47 +42,55 @@ function check(name: string, summary: string, problems: string[]): PackageCheck 
   return { name, ok: problems.length === 0, summary, problems };
 }
 
+/**
+ * What a package may inflate to. Generated packages hold a few files per document version (at most 500 documents);
+ * a file that goes beyond is not one Rampart made, and is refused before it can exhaust the machine verifying it.
+ * File entries are hashed as they stream; only the JSON files (manifest, content, approvals) are held.
+ */
+export const PACKAGE_LIMITS: ZipLimits = { maxEntries: 50_000, maxEntryBytes: 512 * 1024 * 1024, maxTotalBytes: 2048 * 1024 * 1024, maxRatio: 500, maxKeptBytes: 256 * 1024 * 1024 };
+
 export async function verifyPackage(data: Buffer): Promise<PackageReport> {
-  let zip: JSZip;
+  let entries: ZipEntryRead[];
   try {
-    zip = await JSZip.loadAsync(data);
+    entries = await readZip(data, PACKAGE_LIMITS, (name) => name.endsWith('.json'));
   } catch (err) {
+    if (err instanceof ZipLimitError) return fail('archive', `too large to verify: ${err.message}`);
     return fail('archive', `not a readable ZIP archive (${err instanceof Error ? err.message : String(err)})`);
   }
-  const manifestFile = zip.file('manifest.json');
-  if (!manifestFile) return fail('manifest', 'manifest.json is missing');
+  const zip = new Map(entries.map((e) => [e.name, e]));
+  const manifestFile = zip.get('manifest.json');
+  if (!manifestFile?.data) return fail('manifest', 'manifest.json is missing');
   let manifest: PackageManifest;
   try {
-    const parsed = manifestSchema.safeParse(JSON.parse(await manifestFile.async('string')));
+    const parsed = manifestSchema.safeParse(JSON.parse(manifestFile.data.toString('utf8')));
     if (!parsed.success) return fail('manifest', `manifest.json is not a rampart-evidence-package/1 manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     manifest = parsed.data;
   } catch (err) {
     return fail('manifest', `manifest.json cannot be read (${err instanceof Error ? err.message : String(err)})`);
   }
 
-  // Read every listed file once; a damaged entry is a problem of that file, not a crash.
+  // Every listed file was read once, as a stream, with its size and SHA-256.
   const contents = new Map<string, Buffer>();
   const fileProblems: string[] = [];
   for (const f of manifest.files) {
-    const entry = zip.file(f.path);
+    const entry = zip.get(f.path);
     if (!entry) continue;
-    try {
-      const bytes = await entry.async('nodebuffer');
-      contents.set(f.path, bytes);
-      if (bytes.length !== f.size) fileProblems.push(`${f.path}: size is ${bytes.length} bytes, the manifest says ${f.size}`);
-      const digest = sha256(bytes);
-      if (digest !== f.sha256) fileProblems.push(`${f.path}: SHA-256 is ${digest}, the manifest says ${f.sha256}`);
-    } catch (err) {
-      fileProblems.push(`${f.path}: cannot be read (${err instanceof Error ? err.message : String(err)})`);
+    if (entry.error) {
+      fileProblems.push(`${f.path}: cannot be read (${entry.error})`);
+      continue;
     }
+    if (entry.data) contents.set(f.path, entry.data);
+    if (entry.size !== f.size) fileProblems.push(`${f.path}: size is ${entry.size} bytes, the manifest says ${f.size}`);
+    if (entry.sha256 !== f.sha256) fileProblems.push(`${f.path}: SHA-256 is ${entry.sha256}, the manifest says ${f.sha256}`);
   }
 
   const listed = new Set(manifest.files.map((f) => f.path));
-  const present = Object.values(zip.files).filter((e) => !e.dir).map((e) => e.name);
+  const present = entries.map((e) => e.name);
   const completeness = [
-    ...manifest.files.filter((f) => !zip.file(f.path)).map((f) => `${f.path}: listed in the manifest but missing from the package`),
+    ...manifest.files.filter((f) => !zip.has(f.path)).map((f) => `${f.path}: listed in the manifest but missing from the package`),
     ...present.filter((p) => p !== 'manifest.json' && !listed.has(p)).map((p) => `${p}: in the package but not in the manifest`),
     ...[...listed].filter((p) => manifest.files.filter((f) => f.path === p).length > 1).map((p) => `${p}: listed more than once`),
+    ...[...new Set(present.filter((p, i) => present.indexOf(p) !== i))].map((p) => `${p}: in the package more than once`),
   ];
 
   const contentProblems: string[] = [];

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { FieldDef } from '../../schema/register/fields.js';
 import type { OrgContext } from '../context.js';
-import { ValidationError } from '../errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { ConflictError, ValidationError } from '../errors.js';
 import { humanize } from './register-export.js';
 import { registerByEntity } from './registry.js';
-import { applyUpdate, insertRecord, presentRecord } from './register.service.js';
+import { presentRecord } from './register.service.js';
+import { writeRows, type PlannedRow } from './register-import-write.js';
 import type { RegisterModule, Values } from './register-module.js';
 import { inOrgTransaction } from '../transaction.js';
 
@@ -64,7 +66,7 @@ function cellValue(def: FieldDef, raw: string, people: Map<string, string>, refs
       return id ? { value: id } : { error: `${raw} is not a member of this organization` };
     }
     case 'record': {
-      // "PARTY-003 — Regulator" (as exported), "PARTY-003", or the record's id
+      // "PARTY-003 — Regulator" (as exported), "PARTY-003", or the record's id (which the write path checks)
       const ref = raw.split(' — ')[0]!.trim();
       const id = refs.get(`${def.target}:${ref}`) ?? (/^[0-9a-f-]{36}$/i.test(raw) ? raw : undefined);
       return id ? { value: id } : { error: `No ${def.target} ${ref} in this organization` };
@@ -130,8 +132,8 @@ async function rowsById(ctx: OrgContext, mod: RegisterModule, ids: string[]): Pr
  * register with `importMatch` (assets: the name) first looks for the current record whose match fields equal the
  * row's, case-insensitively, and updates it: a file exported from another tool, with no Reference at all, can be
  * imported again without duplicating anything. A match on more than one record, or two rows describing the same
- * record, is an error on the line. Every row
- * is checked first; rows are written only when none has an error, all in one transaction.
+ * record, is an error on the line. Every row is checked first, then run through the real write path and rolled
+ * back (register-import-write.ts); rows are written only when none has an error, in chunks of a few hundred.
  */
 export async function importRecords(ctx: OrgContext, mod: RegisterModule, table: ImportTable, opts: { dryRun: boolean }): Promise<ImportReport> {
   const { columns, ignored } = mapColumns(mod, table.headers);
@@ -156,7 +158,7 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
   const matchedRows = await rowsById(ctx, mod, [...fileKeys].map((k) => byKey.get(k)).filter((m) => m?.length === 1).map((m) => m![0]!.id));
 
   const errors: ImportIssue[] = [];
-  const plan: { line: number; id?: string; values: Values }[] = [];
+  const plan: PlannedRow[] = [];
   const seenRefs = new Set<string>();
   /** record id → the line that already describes it; match key → the line that will create it */
   const seenIds = new Map<string, number>();
@@ -219,6 +221,13 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
     plan.push({ line, id: current?.id as string | undefined, values: parsed.data as Values });
   }
 
+  // The real write path, rolled back: a dry run refuses exactly what the import would (checks that run only on
+  // write, such as a record reference of another organization, included).
+  const failedLines = new Set(errors.map((e) => e.line));
+  const checked = await writeRows(ctx, mod, plan.filter((p) => !failedLines.has(p.line)), { commit: false, maxIssues: MAX_REPORTED_ERRORS });
+  errors.push(...checked.issues);
+  errors.sort((a, b) => a.line - b.line);
+
   const report: ImportReport = {
     dryRun: opts.dryRun,
     applied: false,
@@ -236,17 +245,21 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
       `${errors.length} problem${errors.length === 1 ? '' : 's'} in the file; nothing was imported (try a dry run to see them all)`,
     );
   }
-  await inOrgTransaction(ctx, async (trx) => {
-    for (const p of plan) {
-      try {
-        if (p.id) await applyUpdate(ctx, trx, mod, p.id, p.values);
-        else await insertRecord(ctx, trx, mod, p.values);
-      } catch (err) {
-        // A rule checked on write (a hook) names the line it failed on; the whole import is rolled back.
-        if (err instanceof ValidationError) throw new ValidationError((err.errors ?? []).map((e) => ({ field: `rows[${p.line}].${e.field.replace(/^body\./, '')}`, message: e.message })), `Line ${p.line}: ${err.message}; nothing was imported`);
-        throw err;
-      }
-    }
-  });
+  const written = await writeRows(ctx, mod, plan, { commit: true, maxIssues: 1 });
+  // An import that changes nothing writes nothing, not even its run.
+  if (plan.length) await recordImportRun(ctx, mod, { rows: table.rows.length, created: written.created, updated: written.updated, unchanged, stoppedAtLine: written.stoppedAt ?? null });
+  if (written.stoppedAt !== undefined) {
+    // Only a change made by someone else since the check gets here; what was written stays written, and says so.
+    throw new ConflictError(
+      `Line ${written.issues[0]!.line}: ${written.issues[0]!.message}. The rows before line ${written.stoppedAt} were imported (${written.created} created, ${written.updated} updated); the rest were not`,
+      written.issues.map((e) => ({ field: `rows[${e.line}].${e.field}`, message: e.message })),
+    );
+  }
   return { ...report, applied: true };
+}
+
+/** One audit event for the whole run, besides each record's own: who imported how much, and whether it finished. */
+async function recordImportRun(ctx: OrgContext, mod: RegisterModule, run: { rows: number; created: number; updated: number; unchanged: number; stoppedAtLine: number | null }) {
+  const payload = { register: mod.def.entity, ...run, status: run.stoppedAtLine === null ? 'completed' : 'stopped' } as const;
+  await inOrgTransaction(ctx, (trx) => recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: null, event: { type: 'records.imported', payload } }));
 }

@@ -127,6 +127,18 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     type: z.literal('approval.granted'),
     payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string(), meaning: z.string(), role: roleSchema }),
   }),
+  z.object({
+    type: z.literal('records.imported'),
+    payload: z.object({
+      register: z.string(),
+      rows: z.number().int(),
+      created: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      status: z.enum(['completed', 'stopped']),
+      stoppedAtLine: z.number().int().nullable(),
+    }),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -82,6 +82,8 @@ export function ImportDialog({ org, register, open, onClose }: Props) {
         setReport({ ...report, errors: importErrorsFromFields(err.errors) });
         setPhase('checked');
       } else {
+        // 409: someone changed a record while the import was writing; what it wrote is in the message, and shown.
+        if (isApiError(err) && err.status === 409) await queryClient.invalidateQueries({ queryKey: ['org', org, register.collection] });
         setFailure(err);
         setPhase('checked');
       }
