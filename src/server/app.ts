@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { contextRoutes } from './routes/context.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { invitationRoutes } from './routes/invitations.routes.js';
 import { leadershipRoutes } from './routes/leadership.routes.js';
 import { riskRoutes } from './routes/risks.routes.js';
 import { controlRoutes } from './routes/controls.routes.js';
@@ -93,6 +94,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(orgRoutes);
+  await app.register(invitationRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
   await app.register(linkRoutes);
