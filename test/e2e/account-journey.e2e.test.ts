@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ADMIN, PASSWORD, describeJourney, seedAlphaWithMembers, shot, signIn } from './support/journey.js';
+import { ADMIN, MANAGER, PASSWORD, apiSession, describeJourney, seedAlphaWithMembers, shot, signIn } from './support/journey.js';
 
 const NEWCOMER = { email: 'nina@example.com', name: 'Nina Newcomer' };
 const NEW_PASSWORD = 'quartz lantern orchard 42';
@@ -23,7 +23,7 @@ describeJourney('account journey', (run) => {
       await admin.getByLabel('Email', { exact: true }).fill(NEWCOMER.email);
       await admin.getByLabel('Role', { exact: true }).selectOption('viewer');
       await admin.getByRole('button', { name: 'Invite', exact: true }).click();
-      const linkField = admin.getByLabel('Invitation link');
+      const linkField = admin.getByRole('textbox', { name: 'Invitation link' });
       await linkField.waitFor();
       link = await linkField.inputValue();
       expect(link).toMatch(/\/invite#[A-Za-z0-9_-]{40,}$/);
@@ -73,10 +73,33 @@ describeJourney('account journey', (run) => {
       await page.getByLabel('Email').fill(NEWCOMER.email);
       await page.getByLabel('Password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('not correct');
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('do not match');
       await page.getByLabel('Password').fill(NEW_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL('**/o/alpha');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('someone who already has an account sees the invitation on their home page and accepts it', async () => {
+    const { dialect, server, newContext } = run();
+    const ada = await apiSession(server.baseUrl, ADMIN.email);
+    const headers = { 'content-type': 'application/json', cookie: ada.cookie, 'x-csrf-token': ada.csrfToken };
+    const org = await fetch(`${server.baseUrl}/api/v1/orgs`, { method: 'POST', headers, body: JSON.stringify({ name: 'Beta', slug: 'beta' }) });
+    expect(org.status).toBe(201);
+    const invited = await fetch(`${server.baseUrl}/api/v1/orgs/beta/members`, { method: 'POST', headers, body: JSON.stringify({ email: MANAGER.email, role: 'auditor' }) });
+    expect(invited.status).toBe(202);
+
+    const context = await newContext();
+    const page = await signIn(context, MANAGER);
+    try {
+      const card = page.getByRole('region', { name: /Invitations/ });
+      await expect.poll(() => card.getByText('Beta invites you as Auditor').isVisible()).toBe(true);
+      await shot(page, `account-${dialect}-04-invitation-card`);
+      await card.getByRole('button', { name: 'Accept' }).click();
+      await page.waitForURL('**/o/beta');
+      await expect.poll(() => page.getByLabel('Organization').inputValue()).toBe('beta');
     } finally {
       await context.close();
     }

@@ -15,7 +15,7 @@ export function InvitationsCard() {
   const items = invitations.data?.items ?? [];
   if (!items.length && !notice) return null;
   return (
-    <section className="card" aria-labelledby="invitations-title">
+    <section className="card invitations-card" aria-labelledby="invitations-title">
       <h2 id="invitations-title" className="card__title">
         {t('invitations.title')}
         {items.length ? <span className="badge">{items.length}</span> : null}

@@ -4,6 +4,7 @@ import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import { orgInvitationsQuery } from '../lib/invitations.js';
 import { ConfirmButton } from '../components/confirm-button.js';
+import '../account/account.css';
 import { ErrorMessage, Loading } from '../components/status.js';
 
 /** Invitations of the organization still waiting for an answer, each revocable. */
@@ -19,7 +20,7 @@ export function PendingInvitations({ org, onRevoked }: { org: string; onRevoked:
     },
   });
   return (
-    <section className="card" aria-labelledby="pending-title">
+    <section className="card pending-invitations" aria-labelledby="pending-title">
       <h2 id="pending-title" className="card__title">
         {t('members.pending')}
       </h2>
