@@ -15,9 +15,9 @@ export interface NewUser {
 }
 
 /** Creates a user inside the caller's transaction; the event goes to the organization it was created for, if any. */
-export async function insertUser(trx: Db, input: NewUser, actor: Actor, orgId: string | null, ip?: string | null, passwordField = 'body.password') {
+export async function insertUser(trx: Db, input: NewUser, actor: Actor, orgId: string | null, ip?: string | null) {
   const email = input.email.trim().toLowerCase();
-  await assertStrongPassword(input.password, { email, name: input.name }, passwordField);
+  await assertStrongPassword(input.password, { email, name: input.name }, 'body.password');
   const exists = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   if (exists) throw new ConflictError('A user with this email already exists', [{ field: 'body.email', message: 'Already in use' }]);
   const now = nowIso();
