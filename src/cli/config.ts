@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AuthSettings } from '../core/auth/settings.js';
@@ -11,7 +12,7 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   RAMPART_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
-  RAMPART_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  RAMPART_TRUST_PROXY: z.string().trim().default('0'),
   RAMPART_LOG: z.enum(['0', '1', 'true', 'false']).default('1'),
   RAMPART_SESSION_IDLE_MINUTES: positiveInt(DEFAULT_AUTH_SETTINGS.sessionIdleMinutes),
   RAMPART_SESSION_MAX_HOURS: positiveInt(DEFAULT_AUTH_SETTINGS.sessionMaxHours),
@@ -24,12 +25,45 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
-  trustProxy: boolean;
+  /** false, a number of proxy hops, or the proxies' addresses and CIDR ranges (Fastify's trustProxy) */
+  trustProxy: TrustProxy;
   log: boolean;
   auth: AuthSettings;
 }
 
 const truthy = (v: string) => v === '1' || v === 'true';
+
+export type TrustProxy = false | number | string[];
+
+const isAddressOrRange = (entry: string) => {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const kind = isIP(address);
+  if (!kind || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (kind === 4 ? 32 : 128);
+};
+
+/**
+ * RAMPART_TRUST_PROXY: `0` (direct connections), a hop count (`1`: one reverse proxy in front, whose
+ * X-Forwarded-For entry is the client; entries further left are the client's own claims and never believed), or
+ * the proxies' addresses and CIDR ranges separated by commas. `true` is read as one hop, never as "believe
+ * everything".
+ */
+export function parseTrustProxy(value: string): TrustProxy {
+  if (value === '' || value === '0' || value === 'false') return false;
+  if (value === 'true') return 1;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 20) throw new Error('Invalid environment:\n  RAMPART_TRUST_PROXY: a hop count is at most 20');
+    return hops;
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isAddressOrRange(e));
+  if (!entries.length || bad.length) {
+    throw new Error(`Invalid environment:\n  RAMPART_TRUST_PROXY: expected 0, a hop count, or addresses/CIDR ranges separated by commas (not valid: ${bad.join(', ') || value})`);
+  }
+  return entries;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -43,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.RAMPART_DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
-    trustProxy: truthy(e.RAMPART_TRUST_PROXY),
+    trustProxy: parseTrustProxy(e.RAMPART_TRUST_PROXY),
     log: truthy(e.RAMPART_LOG),
     auth: {
       ...DEFAULT_AUTH_SETTINGS,

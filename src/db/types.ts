@@ -40,12 +40,26 @@ export interface SessionsTable {
   userAgent: string | null;
 }
 
-export interface LoginAttemptsTable {
-  id: Generated<number>;
+/** One counter per throttle key: `pair` (an account from one client) or `client` (a client address or /64). */
+export interface LoginThrottleTable {
   keyKind: string;
   keyValue: string;
-  succeeded: number;
+  failures: number;
+  windowStartedAt: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  orgId: string;
+  email: string;
+  role: string;
+  tokenHash: string;
+  status: 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired';
+  invitedBy: string | null;
   createdAt: string;
+  expiresAt: string;
+  decidedAt: string | null;
+  userId: string | null;
 }
 
 export interface ApiTokensTable {
@@ -688,7 +702,8 @@ export interface Database {
   organizations: OrganizationsTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
-  loginAttempts: LoginAttemptsTable;
+  loginThrottle: LoginThrottleTable;
+  invitations: InvitationsTable;
   apiTokens: ApiTokensTable;
   auditEvents: AuditEventsTable;
   auditHeads: AuditHeadsTable;

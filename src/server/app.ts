@@ -8,6 +8,7 @@ import { REGISTER_MODULES, VERSIONED_MODULES } from '../core/register/registry.j
 import type { DatabaseHandle } from '../db/connect.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerAuthorization } from './plugins/authorize.js';
+import { registerHousekeeping } from './plugins/housekeeping.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerProblemHandlers, sendProblem } from './plugins/problem.js';
 import { registerNulGuard } from './plugins/reject-nul.js';
@@ -18,6 +19,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { contextRoutes } from './routes/context.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { invitationRoutes } from './routes/invitations.routes.js';
 import { leadershipRoutes } from './routes/leadership.routes.js';
 import { riskRoutes } from './routes/risks.routes.js';
 import { controlRoutes } from './routes/controls.routes.js';
@@ -41,8 +43,19 @@ export interface BuildOptions {
   auth?: Partial<AuthSettings>;
   logger?: boolean;
   webDir?: string;
-  trustProxy?: boolean;
+  /** false, a hop count, or the proxies' addresses / CIDR ranges; never `true` (it believes any X-Forwarded-For) */
+  trustProxy?: false | number | string[];
   version?: string;
+}
+
+/**
+ * A hop count trusts the nearest `hops` addresses (the socket's peer, then X-Forwarded-For from the right): Fastify
+ * itself now refuses a bare number (it cannot tell a proxy from a client that connects directly), so the count is
+ * given as a function. It assumes the server is reachable only through the proxies; naming them is safer.
+ */
+function trustProxyOption(tp: BuildOptions['trustProxy']) {
+  if (typeof tp === 'number') return tp > 0 ? (_address: string, hop: number) => hop < tp : false;
+  return tp ?? false;
 }
 
 /** Builds the whole server (API, OpenAPI, web UI) without listening: tests call inject() on it. */
@@ -50,7 +63,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: trustProxyOption(opts.trustProxy),
     routerOptions: { maxParamLength: 200 },
     // Malformed or over-long URLs are answered by the router before any handler: keep them problem+json too.
     frameworkErrors: (err, _request, reply) =>
@@ -75,11 +88,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerAuthorization(app);
   registerNulGuard(app);
   registerSecurityHeaders(app);
+  registerHousekeeping(app);
   await registerOpenApi(app, opts.version ?? '0.1.0');
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(orgRoutes);
+  await app.register(invitationRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
   await app.register(linkRoutes);

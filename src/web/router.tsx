@@ -9,6 +9,8 @@ import { AppShell } from './app/app-shell.js';
 import { NotFoundPage } from './app/not-found-page.js';
 import { NoOrganizationPage } from './app/no-organization-page.js';
 import { HomePage } from './home/home-page.js';
+import { AccountPage } from './account/account-page.js';
+import { InvitePage } from './account/invite-page.js';
 import { ActionsPage } from './actions/actions-page.js';
 import { ActionDetailPage } from './actions/action-detail-page.js';
 import { ActionEditPage, ActionNewPage } from './actions/action-form-pages.js';
@@ -111,6 +113,9 @@ const orgRoute = createRoute({
 });
 
 const orgHomeRoute = createRoute({ getParentRoute: () => orgRoute, path: '/', component: HomePage });
+const accountRoute = createRoute({ getParentRoute: () => orgRoute, path: 'account', component: AccountPage });
+// the invitation's secret is in the URL fragment (`/invite#…`), never sent to the server or its logs
+const inviteRoute = createRoute({ getParentRoute: () => rootRoute, path: 'invite', component: InvitePage });
 
 const actionsRoute = createRoute({
   getParentRoute: () => orgRoute,
@@ -177,8 +182,10 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
   welcomeRoute,
+  inviteRoute,
   orgRoute.addChildren([
     orgHomeRoute,
+    accountRoute,
     actionsRoute,
     actionNewRoute,
     actionDetailRoute,

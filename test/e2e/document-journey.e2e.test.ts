@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ADMIN, apiSession, APPROVER, describeJourney, JOURNEY_TIMEOUT, MANAGER, PASSWORD, seedAlphaWithMembers, shot, shotBoth, signIn } from './support/journey.js';
+import { ADMIN, apiSession, APPROVER, describeJourney, joinByInvitation, JOURNEY_TIMEOUT, MANAGER, PASSWORD, seedAlphaWithMembers, shot, shotBoth, signIn } from './support/journey.js';
 
 /** A member of staff: reads and acknowledges what is published to everyone, writes nothing. */
 const STAFF = { email: 'sam@example.com', name: 'Sam Staff', role: 'viewer' };
@@ -8,7 +8,7 @@ const STAFF = { email: 'sam@example.com', name: 'Sam Staff', role: 'viewer' };
 async function seed(baseUrl: string): Promise<void> {
   await seedAlphaWithMembers(baseUrl);
   const admin = await apiSession(baseUrl, ADMIN.email);
-  await admin.call('POST', '/members', { ...STAFF, password: PASSWORD });
+  await joinByInvitation(baseUrl, admin, STAFF);
 }
 
 /**

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { REGISTER_MODULES, VERSIONED_MODULES } from '../../src/core/register/registry.js';
+import { SYSTEM_ACTOR } from '../../src/core/context.js';
+import { createOrg } from '../../src/core/orgs/orgs.service.js';
 import type { VersionedModule } from '../../src/core/versioning/versioned-module.js';
 import type { RegisterModule } from '../../src/core/register/register-module.js';
 import { can } from '../../src/schema/auth/permissions.js';
@@ -180,7 +182,28 @@ async function saveDraft(org: TestOrg, vm: VersionedModule, id: string) {
   return res.json() as { versionNo: number; contentHash: string };
 }
 
+/** An invitation to a new e-mail, made by the organization's admin through the API (its link secret included). */
+export async function buildInvitation(org: TestOrg, email = `invited-${uniq()}@example.test`, role: Role = 'viewer') {
+  const res = await org.as.admin.post(`/api/v1/orgs/${org.slug}/members`, { email, role });
+  if (res.statusCode !== 202) throw new Error(`buildInvitation: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; token: string; email: string };
+}
+
+/** A pending invitation of another organization, sent to the calling role's user (who then answers it). */
+async function invitationFor(handle: DatabaseHandle, email: string) {
+  const other = await createOrg(handle.db, { name: `Inviting ${uniq()}`, slug: `inviting-${uniq()}` }, (await buildUser(handle)).id, SYSTEM_ACTOR);
+  const id = crypto.randomUUID();
+  const now = Date.now();
+  await handle.db.insertInto('invitations').values({ id, orgId: other.id, email, role: 'viewer', tokenHash: crypto.randomBytes(32).toString('hex'), status: 'pending', invitedBy: null, createdAt: new Date(now).toISOString(), expiresAt: new Date(now + 86_400_000).toISOString(), decidedAt: null, userId: null }).execute();
+  return id;
+}
+
 const RECORD_KINDS: Record<string, RecordKind> = {
+  // `/orgs/:org/invitations/:id`: one of the organization's; `/invitations/:id/accept`: one sent to the caller
+  'invitations/:id': {
+    make: async ({ env, org, role }, made) => (made.collection === 'invitations' ? (await buildInvitation(org)).id : invitationFor(env.handle, org.users[role].email)),
+    snapshot: (h, m) => h.db.selectFrom('invitations').selectAll().where('id', '=', m.id!).executeTakeFirst(),
+  },
   'members/:userId': {
     make: async ({ env, org }) => (await buildMember(env.handle, org.id)).id,
     snapshot: (h, m) => h.db.selectFrom('memberships').selectAll().where('userId', '=', m.userId!).execute(),
@@ -279,7 +302,11 @@ const BODIES: Record<string, BodyMaker> = {
   // a wrong current password: the body is well-formed, and nobody's password changes under the other tests
   'POST /api/v1/auth/password': async () => ({ currentPassword: 'not-the-current-password', newPassword: 'another-long-password-9' }),
   'POST /api/v1/orgs': async () => ({ name: `Org ${uniq()}` }),
-  'POST /api/v1/orgs/:org/members': async () => ({ email: `new-${uniq()}@example.test`, role: 'viewer', name: 'New Member', password: PASSWORD }),
+  'POST /api/v1/orgs/:org/members': async () => ({ email: `new-${uniq()}@example.test`, role: 'viewer' }),
+  'POST /api/v1/invitations/preview': async ({ org }) => ({ token: (await buildInvitation(org)).token }),
+  'POST /api/v1/invitations/redeem': async ({ org }) => ({ token: (await buildInvitation(org)).token, name: 'Invited Person', password: PASSWORD }),
+  'POST /api/v1/invitations/:id/accept': async () => ({}),
+  'POST /api/v1/invitations/:id/decline': async () => ({}),
   'PATCH /api/v1/orgs/:org/members/:userId': async () => ({ role: 'contributor' }),
   'POST /api/v1/orgs/:org/tokens': async () => ({ name: `token ${uniq()}` }),
   'POST /api/v1/orgs/:org/links': async ({ org }) => {

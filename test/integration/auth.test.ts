@@ -94,7 +94,7 @@ describe.each(DIALECTS)('authentication on %s', (kind) => {
     }
   });
 
-  it('throttles an account after too many failures, even with the right password, and says when to retry', async () => {
+  it('throttles an account from a client after too many failures, even with the right password, and says when to retry', async () => {
     const e = await testEnv(kind, { maxFailuresPerAccount: 3, maxFailuresPerIp: 1000 });
     try {
       const user = await buildUser(e.handle);
@@ -109,8 +109,8 @@ describe.each(DIALECTS)('authentication on %s', (kind) => {
       expect((await login(e, ` ${user.email.toUpperCase()} `, PASSWORD)).statusCode).toBe(429);
       // other accounts from the same address are not affected
       expect((await login(e, other.email, PASSWORD)).statusCode).toBe(200);
-      const throttled = await e.handle.db.selectFrom('auditEvents').select('payload').where('type', '=', 'auth.login_failed').execute();
-      expect(throttled.map((r) => JSON.parse(r.payload).reason)).toContain('throttled');
+      const throttled = await e.handle.db.selectFrom('auditEvents').select('payload').where('type', '=', 'auth.login_throttled').execute();
+      expect(throttled.map((r) => JSON.parse(r.payload))).toEqual([{ email: user.email, scope: 'account_client', failures: 3, windowMinutes: 15 }]);
     } finally {
       await e.close();
     }

@@ -80,6 +80,8 @@ describe.each(DIALECTS)('rampart CLI on %s', (kind) => {
     const cases: [string[], RegExp][] = [
       [['user', 'add', '--email', 'not-an-email', '--name', 'X', '--password', 'a-long-cli-password'], /email/i],
       [['user', 'add', '--email', 'short@example.test', '--name', 'X', '--password', 'short'], /12 characters/],
+      [['user', 'add', '--email', 'weak@example.test', '--name', 'X', '--password', 'aaaaaaaaaaaa'], /password: Repeated characters/],
+      [['user', 'passwd', '--email', 'ops@example.test', '--password', 'ops@example.test'], /password: Do not use your e-mail/],
       [['user', 'add', '--name', 'X'], /required option.*--email/],
       [['org', 'add', 'Bad', '--slug', 'Not A Slug'], /slug/],
       [['member', 'add', '--org', 'cli-corp', '--email', 'ops@example.test', '--role', 'boss'], /role/],

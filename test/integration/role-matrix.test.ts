@@ -5,7 +5,7 @@ import { testEnv, type TestEnv } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { buildOrg, writeCounts, type TestOrg } from '../helpers/factories.js';
 import { anonymous } from '../helpers/http.js';
-import { isApiDocs, loadRouteCatalog, routeKey, send, validRequest } from '../helpers/routes.js';
+import { isApiDocs, loadRouteCatalog, routeKey, send, validBody, validRequest } from '../helpers/routes.js';
 
 /**
  * permissions.ts is the one declaration of who may do what; this proves the server enforces exactly it: for every
@@ -51,18 +51,21 @@ describe.each(DIALECTS)('role matrix on %s', (kind) => {
   });
 
   it.each(publicRoutes.map((r) => [routeKey(r), r] as const))('public %s answers without a session', async (_key, route) => {
-    const body =
-      route.url === '/api/v1/auth/login'
+    const invitationBody = route.url.startsWith('/api/v1/invitations/') ? await validBody(route, { env, org, role: 'admin' }) : undefined;
+    const body = invitationBody ??
+      (route.url === '/api/v1/auth/login'
         ? { email: org.users.viewer.email, password: 'a-long-test-password-42' }
         : route.url === '/api/v1/setup' && route.method === 'POST'
           ? { email: 'late@example.test', name: 'Late', password: 'a-long-test-password-42', organizationName: 'Late' }
-          : undefined;
+          : undefined);
     const res = await anonymous(env.app).request(route.method as 'GET', route.url, body);
     expect(res.statusCode, res.body.slice(0, 200)).not.toBe(401);
     expect(res.statusCode).not.toBe(403);
     expect(res.statusCode).toBeLessThan(500);
     // setup is public but closed once a user exists
     if (route.url === '/api/v1/setup' && route.method === 'POST') expect(res.statusCode).toBe(409);
+    // joining through an invitation link creates the account
+    else if (route.url === '/api/v1/invitations/redeem') expect(res.statusCode).toBe(201);
     else expect(res.statusCode).toBe(200);
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { DIALECTS, openTestDatabase } from '../helpers/databases.js';
-import { buildOrg, buildUser, PASSWORD, writeCounts, type TestOrg } from '../helpers/factories.js';
+import { addMembership, buildOrg, buildUser, PASSWORD, writeCounts, type TestOrg } from '../helpers/factories.js';
 import { anonymous, caller } from '../helpers/http.js';
 
 describe.each(DIALECTS)('first-run setup on %s', (kind) => {
@@ -64,46 +64,11 @@ describe.each(DIALECTS)('members on %s', (kind) => {
   const lastEvent = () => env.handle.db.selectFrom('auditEvents').selectAll().where('orgId', '=', org.id).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
   const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field).sort();
 
-  it('admin adds an existing user, who can then sign in to the organization', async () => {
-    const user = await buildUser(env.handle);
-    const before = await writeCounts(env.handle);
-    const res = await org.as.admin.post(url(), { email: user.email.toUpperCase(), role: 'contributor' });
-    expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ userId: user.id, email: user.email, role: 'contributor' });
-    expect(await writeCounts(env.handle)).toEqual({ ...before, memberships: before.memberships + 1, auditEvents: before.auditEvents + 1 });
-    const event = await lastEvent();
-    expect(event).toMatchObject({ type: 'member.added', entityId: user.id, actorId: org.users.admin.id });
-    expect(JSON.parse(event.payload)).toEqual({ email: user.email, role: 'contributor' });
-    const again = await org.as.admin.post(url(), { email: user.email, role: 'viewer' });
-    expect(again.statusCode).toBe(409);
-    expect(fields(again)).toEqual(['body.email']);
-  });
-
-  it('admin creates a new user: name and password are required, field by field', async () => {
-    const email = `fresh-${Date.now()}@example.test`;
-    const before = await writeCounts(env.handle);
-    const none = await org.as.admin.post(url(), { email, role: 'viewer' });
-    expect(none.statusCode).toBe(400);
-    expect(fields(none)).toEqual(['body.name', 'body.password']);
-    const noPassword = await org.as.admin.post(url(), { email, role: 'viewer', name: 'Fresh' });
-    expect(fields(noPassword)).toEqual(['body.password']);
-    const weak = await org.as.admin.post(url(), { email, role: 'viewer', name: 'Fresh', password: 'short' });
-    expect(weak.statusCode).toBe(400);
-    expect(fields(weak)).toEqual(['body.password']);
-    expect(await writeCounts(env.handle)).toEqual(before);
-
-    const res = await org.as.admin.post(url(), { email, role: 'viewer', name: 'Fresh', password: PASSWORD });
-    expect(res.statusCode).toBe(201);
-    expect(await writeCounts(env.handle)).toEqual({ ...before, users: before.users + 1, memberships: before.memberships + 1, auditEvents: before.auditEvents + 2 });
-    const events = await env.handle.db.selectFrom('auditEvents').select(['type', 'orgId']).where('entityId', '=', res.json().userId).orderBy('seq').execute();
-    expect(events).toEqual([{ type: 'user.created', orgId: org.id }, { type: 'member.added', orgId: org.id }]);
-    const login = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
-    expect(login.json().organizations).toEqual([expect.objectContaining({ slug: org.slug, role: 'viewer' })]);
-  });
+  // Adding a member by e-mail is an invitation the person accepts: test/integration/invitations.test.ts.
 
   it('admin changes a role; the member list shows it', async () => {
     const user = await buildUser(env.handle);
-    await org.as.admin.post(url(), { email: user.email, role: 'viewer' });
+    await addMembership(env.handle, org.id, user.id, 'viewer');
     const res = await org.as.admin.patch(url(`/${user.id}`), { role: 'isms_manager' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ userId: user.id, role: 'isms_manager' });
@@ -116,7 +81,7 @@ describe.each(DIALECTS)('members on %s', (kind) => {
 
   it('admin removes a member, who then loses access', async () => {
     const user = await buildUser(env.handle);
-    await org.as.admin.post(url(), { email: user.email, role: 'contributor' });
+    await addMembership(env.handle, org.id, user.id, 'contributor');
     const before = await writeCounts(env.handle);
     const res = await org.as.admin.del(url(`/${user.id}`));
     expect(res.statusCode).toBe(204);

@@ -6,7 +6,7 @@ import { askSecret, parseOrFail } from '../io.js';
 import { cliActor, withDatabase } from '../runtime.js';
 
 async function passwordFrom(given: string | undefined): Promise<string> {
-  const password = given ?? (await askSecret('Password (at least 12 characters): '));
+  const password = given ?? (await askSecret('Password (at least 12 characters, not easy to guess): '));
   return parseOrFail(passwordSchema, password, 'password');
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { assertStrongPassword } from '../auth/password-strength.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { revokeUserSessions } from '../auth/sessions.js';
 import type { Actor } from '../context.js';
@@ -17,6 +18,7 @@ export interface NewUser {
 /** Creates a user inside the caller's transaction; the event goes to the organization it was created for, if any. */
 export async function insertUser(trx: Db, input: NewUser, actor: Actor, orgId: string | null, ip?: string | null) {
   const email = input.email.trim().toLowerCase();
+  await assertStrongPassword(input.password, { email, name: input.name }, 'body.password');
   const exists = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   if (exists) throw new ConflictError('A user with this email already exists', [{ field: 'body.email', message: 'Already in use' }]);
   const now = nowIso();
@@ -43,7 +45,16 @@ export async function findUserByEmail(db: Db, email: string) {
 }
 
 /** Sets a new password and signs the user out everywhere. */
-export async function changePassword(db: Db, email: string, password: string, actor: Actor, opts: { keepSessionId?: string } = {}): Promise<void> {
+export async function changePassword(
+  db: Db,
+  email: string,
+  password: string,
+  actor: Actor,
+  opts: { keepSessionId?: string; field?: string } = {},
+): Promise<void> {
+  const found = await db.selectFrom('users').select(['name']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  if (!found) throw new NotFoundError(`The user ${email}`);
+  await assertStrongPassword(password, { email, name: found.name }, opts.field ?? 'body.password');
   const passwordHash = await hashPassword(password);
   await inInstanceTransaction(db, async (trx) => {
     const user = await findUserByEmail(trx, email);
@@ -61,5 +72,5 @@ export async function changeOwnPassword(db: Db, user: { id: string; email: strin
     throw new ValidationError([{ field: 'body.currentPassword', message: 'Not your current password' }]);
   }
   if (input.currentPassword === input.newPassword) throw new ValidationError([{ field: 'body.newPassword', message: 'Choose a password different from the current one' }]);
-  await changePassword(db, user.email, input.newPassword, { kind: 'user', userId: user.id, label: user.email }, { keepSessionId: sessionId });
+  await changePassword(db, user.email, input.newPassword, { kind: 'user', userId: user.id, label: user.email }, { keepSessionId: sessionId, field: 'body.newPassword' });
 }

@@ -11,6 +11,7 @@ import * as m0009 from './0009-controls.js';
 import * as m0010 from './0010-documents.js';
 import * as m0011 from './0011-classification-scheme.js';
 import * as m0012 from './0012-one-per-organization-indexes.js';
+import * as m0014 from './0014-login-throttle-invitations.js';
 
 /** Ordered list of migrations. Append only; never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-documents': m0010,
   '0011-classification-scheme': m0011,
   '0012-one-per-organization-indexes': m0012,
+  '0014-login-throttle-invitations': m0014,
 };

@@ -139,6 +139,14 @@ export const auditEventSchema = z.discriminatedUnion('type', [
       stoppedAtLine: z.number().int().nullable(),
     }),
   }),
+  z.object({
+    type: z.literal('auth.login_throttled'),
+    payload: z.object({ email: z.string(), scope: z.enum(['account_client', 'client']), failures: z.number().int(), windowMinutes: z.number().int() }),
+  }),
+  z.object({ type: z.literal('invitation.created'), payload: z.object({ email: z.string(), role: roleSchema, expiresAt: z.string() }) }),
+  z.object({ type: z.literal('invitation.accepted'), payload: z.object({ email: z.string(), role: roleSchema, newAccount: z.boolean() }) }),
+  z.object({ type: z.literal('invitation.declined'), payload: z.object({ email: z.string(), role: roleSchema }) }),
+  z.object({ type: z.literal('invitation.revoked'), payload: z.object({ email: z.string(), role: roleSchema }) }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -20,13 +20,6 @@ export const loginSchema = z.strictObject({
   password: z.string().min(1).max(256),
 });
 
-export const memberAddSchema = z.strictObject({
-  email: emailSchema,
-  role: roleSchema,
-  name: personNameSchema.optional(),
-  password: passwordSchema.optional(),
-});
-
 export const memberUpdateSchema = z.strictObject({ role: roleSchema });
 
 export const tokenCreateSchema = z.strictObject({

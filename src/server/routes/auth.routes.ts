@@ -7,6 +7,8 @@ import { listUserOrgs } from '../../core/orgs/orgs.service.js';
 import { completeSetup, setupNeeded } from '../../core/orgs/setup.service.js';
 import { loginSchema, passwordChangeSchema, setupSchema } from '../../schema/orgs/org.schema.js';
 import { changeOwnPassword } from '../../core/users/users.service.js';
+import { previewInvitation, redeemInvitation } from '../../core/invitations/invitations.service.js';
+import { invitationPreviewSchema, invitationRedeemSchema, invitationTokenBodySchema } from '../../schema/orgs/invitation.schema.js';
 import { ForbiddenError } from '../../core/errors.js';
 import { SESSION_COOKIE } from '../plugins/authenticate.js';
 import type { App } from '../types.js';
@@ -40,6 +42,18 @@ export async function authRoutes(app: App) {
     await revokePrevious(request);
     setCookie(reply, result.secret);
     return { user: result.user, csrfToken: result.csrfToken, organizations: await listUserOrgs(handle.db, result.user.id) };
+  });
+
+  app.post('/api/v1/invitations/preview', { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'What an invitation link offers (organization, role, e-mail); 404 once used, revoked or expired', body: invitationTokenBodySchema, response: { 200: invitationPreviewSchema } } }, async (request) =>
+    previewInvitation(handle.db, request.body.token),
+  );
+
+  app.post('/api/v1/invitations/redeem', { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'A new person joins through an invitation link: creates the account, makes them a member, signs them in', body: invitationRedeemSchema } }, async (request, reply) => {
+    const { email } = await redeemInvitation(handle.db, request.body, request.ip);
+    await revokePrevious(request);
+    const result = await login(handle.db, { email, password: request.body.password }, { ip: request.ip, userAgent: request.headers['user-agent'] }, auth);
+    setCookie(reply, result.secret);
+    return reply.code(201).send({ user: result.user, csrfToken: result.csrfToken, organizations: await listUserOrgs(handle.db, result.user.id) });
   });
 
   app.post('/api/v1/auth/logout', { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Sign out: revokes the session on the server' } }, async (request, reply) => {

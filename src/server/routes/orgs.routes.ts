@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ForbiddenError } from '../../core/errors.js';
-import { addMember, changeMemberRole, listMembers, removeMember } from '../../core/orgs/members.service.js';
+import { changeMemberRole, listMembers, removeMember } from '../../core/orgs/members.service.js';
 import { createOrg, listUserOrgs } from '../../core/orgs/orgs.service.js';
 import { permissionsOf } from '../../schema/auth/permissions.js';
-import { memberAddSchema, memberUpdateSchema, orgCreateSchema } from '../../schema/orgs/org.schema.js';
+import { memberUpdateSchema, orgCreateSchema } from '../../schema/orgs/org.schema.js';
 import { authUser } from '../plugins/authenticate.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
@@ -34,10 +34,6 @@ export async function orgRoutes(app: App) {
 
   app.get('/api/v1/orgs/:org/members', { config: { permission: 'members.read' }, schema: { tags: ['members'], summary: 'Members and their roles', params: orgParams } }, async (request) =>
     listMembers(orgCtx(request)),
-  );
-
-  app.post('/api/v1/orgs/:org/members', { config: { permission: 'members.manage' }, schema: { tags: ['members'], summary: 'Add a member (creating the user if new)', params: orgParams, body: memberAddSchema } }, async (request, reply) =>
-    reply.code(201).send(await addMember(orgCtx(request), request.body)),
   );
 
   app.patch('/api/v1/orgs/:org/members/:userId', { config: { permission: 'members.manage' }, schema: { tags: ['members'], summary: "Change a member's role", params: memberParams, body: memberUpdateSchema } }, async (request) =>

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { AddMemberForm } from './add-member-form.js';
+import { PendingInvitations } from './pending-invitations.js';
 
 const route = getRouteApi('/o/$org/members');
 
@@ -119,7 +120,8 @@ export function MembersPage() {
           </table>
         </div>
       )}
-      {manage ? <AddMemberForm org={org} onAdded={(m) => setNotice(t('members.added', { name: m.name || m.email }))} /> : null}
+      {manage ? <PendingInvitations org={org} onRevoked={(email) => setNotice(t('members.revoked', { email }))} /> : null}
+      {manage ? <AddMemberForm org={org} onInvited={(email) => setNotice(t('members.invited', { email }))} /> : null}
     </section>
   );
 }

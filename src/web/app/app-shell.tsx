@@ -37,7 +37,7 @@ export function AppShell() {
             {t('shell.newOrganization')}
           </button>
         ) : null}
-        <UserMenu user={session.user} role={current?.role} />
+        <UserMenu user={session.user} role={current?.role} org={current?.slug} />
       </header>
       <div className="shell__body">
         <SideNav org={org} />

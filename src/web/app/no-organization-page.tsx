@@ -5,6 +5,7 @@ import { useSession, useSignOut } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { AuthLayout } from '../auth/auth-layout.js';
 import { NewOrgDialog } from './new-org-dialog.js';
+import { InvitationsCard } from '../account/invitations-card.js';
 
 /** Signed in, but member of no organization yet. */
 export function NoOrganizationPage() {
@@ -16,6 +17,7 @@ export function NoOrganizationPage() {
   const [open, setOpen] = useState(false);
   return (
     <AuthLayout title={t('noOrg.title')} intro={t('noOrg.body')}>
+      <InvitationsCard />
       <div className="form__actions">
         {session?.user.isSuperadmin ? (
           <button type="button" className="button button--primary" onClick={() => setOpen(true)}>

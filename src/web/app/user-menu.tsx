@@ -1,11 +1,11 @@
 import { useRef } from 'react';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useT } from '../i18n/i18n.js';
 import type { SessionUser } from '../lib/api-types.js';
 import { useSignOut } from '../lib/session.js';
 
 /** Who is signed in, and the way out. A disclosure (details/summary) so it works with keyboard and screen readers. */
-export function UserMenu({ user, role }: { user: SessionUser; role?: string | undefined }) {
+export function UserMenu({ user, role, org }: { user: SessionUser; role?: string | undefined; org?: string | undefined }) {
   const { t, td } = useT();
   const signOut = useSignOut();
   const navigate = useNavigate();
@@ -34,6 +34,18 @@ export function UserMenu({ user, role }: { user: SessionUser; role?: string | un
           {role ? <span className="badge">{td(`role.${role}`)}</span> : null}
           {user.isSuperadmin ? <span className="badge badge--accent">{t('shell.superadmin')}</span> : null}
         </p>
+        {org ? (
+          <Link
+            to="/o/$org/account"
+            params={{ org }}
+            className="button button--secondary button--block"
+            onClick={() => {
+              if (details.current) details.current.open = false;
+            }}
+          >
+            {t('shell.account')}
+          </Link>
+        ) : null}
         <button
           type="button"
           className="button button--secondary button--block"

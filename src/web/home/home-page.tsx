@@ -10,6 +10,7 @@ import { registerBase } from '../register/register-api.js';
 import { NAV_GROUPS } from '../app/navigation.js';
 import { PageLink } from '../app/side-nav.js';
 import { ToReadCard } from '../documents/to-read-card.js';
+import { InvitationsCard } from '../account/invitations-card.js';
 import { ReviewsDueCard } from '../documents/reviews-due-card.js';
 
 const route = getRouteApi('/o/$org/');
@@ -57,6 +58,7 @@ export function HomePage() {
           </div>
         ) : null}
       </div>
+      <InvitationsCard />
       <ToReadCard org={org} />
       <ReviewsDueCard org={org} />
       <h2 className="section-title">{t('home.areas')}</h2>

@@ -174,14 +174,27 @@ export async function seedAlphaWithMembers(baseUrl: string): Promise<void> {
   expect(setup.status).toBe(201);
   const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await setup.json()) as { csrfToken: string };
-  for (const m of [MANAGER, APPROVER]) {
-    const res = await fetch(`${baseUrl}/api/v1/orgs/alpha/members`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ ...m, password: PASSWORD }),
-    });
-    expect(res.status).toBe(201);
-  }
+  for (const m of [MANAGER, APPROVER]) await joinByInvitation(baseUrl, { cookie, csrfToken }, m);
+}
+
+/**
+ * Makes `who` a member the way a new person joins: the admin (signed in as `admin`) invites the e-mail, and the
+ * person redeems the invitation's link with their name and the shared journey password.
+ */
+export async function joinByInvitation(baseUrl: string, admin: { cookie: string; csrfToken: string }, who: { email: string; name: string; role: string }, org = 'alpha') {
+  const invited = await fetch(`${baseUrl}/api/v1/orgs/${org}/members`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+    body: JSON.stringify({ email: who.email, role: who.role }),
+  });
+  expect(invited.status).toBe(202);
+  const { token } = (await invited.json()) as { token: string };
+  const joined = await fetch(`${baseUrl}/api/v1/invitations/redeem`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, name: who.name, password: PASSWORD }),
+  });
+  expect(joined.status).toBe(201);
 }
 
 /** Signs `who` in on a new page of `context` and, when `then` is given, opens that path. */
@@ -199,6 +212,8 @@ export async function signIn(context: BrowserContext, who: { email: string }, th
 
 export interface ApiSession {
   call: <T = any>(method: string, path: string, body?: unknown) => Promise<T>;
+  cookie: string;
+  csrfToken: string;
 }
 
 /**
@@ -211,6 +226,8 @@ export async function apiSession(baseUrl: string, email: string, org = 'alpha'):
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
+    cookie,
+    csrfToken,
     call: async <T,>(method: string, path: string, body?: unknown) => {
       const r = await fetch(`${baseUrl}/api/v1/orgs/${org}${path}`, {
         method,

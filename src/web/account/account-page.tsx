@@ -1,0 +1,29 @@
+import { useT } from '../i18n/i18n.js';
+import { useSession } from '../lib/session.js';
+import { useDocumentTitle } from '../lib/use-document-title.js';
+import { InvitationsCard } from './invitations-card.js';
+import { PasswordForm } from './password-form.js';
+
+/** The signed-in person's own page: who they are, their password, invitations waiting for them. */
+export function AccountPage() {
+  const { t } = useT();
+  const session = useSession();
+  useDocumentTitle(t('account.title'));
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <header className="page__header">
+        <div>
+          <h1 id="page-title">{t('account.title')}</h1>
+          <p className="page__lead">{t('account.lead')}</p>
+          {session ? (
+            <p>
+              <strong>{session.user.name}</strong> · {session.user.email}
+            </p>
+          ) : null}
+        </div>
+      </header>
+      <InvitationsCard />
+      <PasswordForm />
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InvitationCreated, MyInvitation } from '../../schema/orgs/invitation.schema.js';
+import { invitationCreatedSchema, invitationDecisionSchema, invitationListSchema, myInvitationListSchema } from '../../schema/orgs/invitation.schema.js';
+import { api, orgPath } from './api-client.js';
+import { sessionQuery } from './session.js';
+
+export const myInvitationsQuery = queryOptions({
+  queryKey: ['invitations', 'mine'],
+  queryFn: async () => myInvitationListSchema.parse(await api.get('/api/v1/invitations')),
+  staleTime: 30_000,
+});
+
+export const useMyInvitations = () => useQuery(myInvitationsQuery);
+
+/** Accept or decline; on accepting, the session (its list of organizations) is read again. */
+export function useDecideInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ invitation, decision }: { invitation: MyInvitation; decision: 'accept' | 'decline' }) =>
+      invitationDecisionSchema.parse(await api.post(`/api/v1/invitations/${encodeURIComponent(invitation.id)}/${decision}`, {})),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: myInvitationsQuery.queryKey });
+      await queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
+    },
+  });
+}
+
+export function orgInvitationsQuery(org: string) {
+  return queryOptions({
+    queryKey: ['org', org, 'invitations'],
+    queryFn: async () => invitationListSchema.parse(await api.get(orgPath(org, '/invitations'))),
+    staleTime: 30_000,
+  });
+}
+
+export async function createInvitation(org: string, body: { email: string; role: string }): Promise<InvitationCreated> {
+  return invitationCreatedSchema.parse(await api.post(orgPath(org, '/members'), body));
+}
+
+/** The link a new person opens: the secret rides in the fragment, which browsers never send to the server. */
+export const invitationLink = (token: string) => `${window.location.origin}/invite#${token}`;
