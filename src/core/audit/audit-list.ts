@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { AuditListQuery } from '../../schema/audit/audit-query.js';
 import type { OrgContext } from '../context.js';
@@ -6,13 +6,25 @@ import { REGISTER_MODULES } from '../register/registry.js';
 
 /**
  * The organization's trail, newest first. Events about records the reader may not see (a register's `readScope`:
- * restricted documents) are left out of the list; they stay in the chain, which `verify` checks whole.
+ * restricted documents, evidence attached only to them) are left out of the list, and so are link events naming
+ * such a record; they stay in the chain, which `verify` checks whole.
  */
 export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, reader?: OrgContext) {
   let base = db.selectFrom('auditEvents').where('orgId', '=', orgId);
   for (const mod of reader ? REGISTER_MODULES.filter((m) => m.readScope) : []) {
-    const readable = mod.readScope!(reader!, (db as unknown as Kysely<any>).selectFrom(mod.def.table).select(`${mod.def.table}.id`).where(`${mod.def.table}.orgId`, '=', orgId));
-    base = base.where((eb) => eb.or([eb('entityType', 'is', null), eb('entityType', '!=', mod.def.entity), eb('entityId', 'is', null), eb('entityId', 'in', readable as never)]));
+    const t = mod.def.table;
+    const readable = () => mod.readScope!(reader!, (db as unknown as Kysely<any>).selectFrom(t).select(`${t}.id`).where(`${t}.orgId`, '=', orgId));
+    base = base.where((eb) => eb.or([eb('entityType', 'is', null), eb('entityType', '!=', mod.def.entity), eb('entityId', 'is', null), eb('entityId', 'in', readable() as never)]));
+    // Link events (link.created / link.deleted, evidence attachments among them) name both ends by reference in
+    // their payload, and outlive the link: one naming a hidden record is left out too. Matched on read, as a JSON
+    // string value ("REF"), so events written before this rule are covered as well.
+    const hiddenNamed = (db as unknown as Kysely<any>)
+      .selectFrom(`${t} as hidden`)
+      .select('hidden.id')
+      .where('hidden.orgId', '=', orgId)
+      .where('hidden.id', 'not in', readable())
+      .where(sql<boolean>`${sql.ref('auditEvents.payload')} like '%"' || ${sql.ref('hidden.ref')} || '"%'`);
+    base = base.where((eb) => eb.or([eb('entityType', 'is', null), eb('entityType', '!=', 'link'), eb.not(eb.exists(hiddenNamed as never))]));
   }
   if (q.type) base = base.where('type', '=', q.type);
   if (q.actor) base = base.where('actorId', '=', q.actor);
