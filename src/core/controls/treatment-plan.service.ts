@@ -9,6 +9,7 @@ import type { RegisterModule } from '../register/register-module.js';
 import { methodologyInForce } from '../risks/methodology.service.js';
 import { todayIso } from '../util/ids.js';
 import type { DocumentBlock, VersionedModule } from '../versioning/versioned-module.js';
+import { acceptanceState } from './acceptance-state.js';
 import { evaluateResidual } from './treatment.service.js';
 
 const OPTION_WORDS: Record<string, string> = { avoid: 'Avoid', pursue: 'Take or increase (opportunity)', modify: 'Modify', share: 'Share', retain: 'Retain' };
@@ -35,8 +36,12 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
       eb.or([
         eb.not(
           eb.exists(
+            // a valid acceptance (acceptance-state.ts): this treatment version, given by the owner, no owner change since
             eb.selectFrom('riskAcceptances as a').select(sql.lit(1).as('x')).whereRef('a.riskId', '=', 'r.id').whereRef('a.treatmentVersion', '=', 't.version').where('a.orgId', '=', org)
-              .where((w) => w.or([w('a.expiresOn', 'is', null), w('a.expiresOn', '>=', today)])),
+              .whereRef('a.acceptedBy', '=', 'r.ownerId')
+              .where((w) => w.or([w('r.ownerChangedAt', 'is', null), w('r.ownerChangedAt', '<', w.ref('a.acceptedAt'))]))
+              .where((w) => w.or([w('a.expiresOn', 'is', null), w('a.expiresOn', '>=', today)]))
+              .where((w) => w.not(w.exists(w.selectFrom('riskAcceptances as n').select(sql.lit(1).as('y')).whereRef('n.riskId', '=', 'a.riskId').where('n.orgId', '=', org).whereRef('n.acceptedAt', '>', 'a.acceptedAt')))),
           ),
         ),
         eb('r.evaluatedAt', '>', eb.ref('t.updatedAt')),
@@ -50,7 +55,7 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   let page = q
     .leftJoin('users as u', 'u.id', 'r.ownerId')
-    .select(['r.id', 'r.ref', 'r.title', 'u.name as owner', 'r.ownerId', 'r.level', 'r.acceptable', 'r.status', 'r.evaluatedAt', 't.updatedAt', 't.version',
+    .select(['r.id', 'r.ref', 'r.title', 'u.name as owner', 'r.ownerId', 'r.ownerChangedAt', 'r.level', 'r.acceptable', 'r.status', 'r.evaluatedAt', 't.updatedAt', 't.version',
       't.residualLikelihood', 't.residualConsequence', 't.residualConsequenceC', 't.residualConsequenceI', 't.residualConsequenceA'])
     .orderBy(sql`r.priority IS NULL`)
     .orderBy('r.priority')
@@ -102,7 +107,7 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
       residualLevelLabel: label(residual?.level),
       residualAcceptable: residual?.acceptable ?? null,
       acceptance: a
-        ? { kind: a.kind, by: a.acceptedByName, at: a.acceptedAt, expiresOn: a.expiresOn, justification: a.justification, state: a.treatmentVersion !== r.version ? 'outdated' : a.expiresOn && a.expiresOn < today ? 'expired' : 'valid' }
+        ? { kind: a.kind, by: a.acceptedByName, at: a.acceptedAt, expiresOn: a.expiresOn, justification: a.justification, state: acceptanceState(a, { treatmentVersion: r.version, ownerId: r.ownerId, ownerChangedAt: r.ownerChangedAt }, today) }
         : null,
       needsRevisit: !!r.evaluatedAt && r.evaluatedAt > r.updatedAt,
       progress: { actionsDone: mine.filter((x) => x.status === 'done').length, actions: mine.length, controlsImplemented: cs.filter((c) => c.implementationStatus === 'implemented').length, controls: cs.length },
