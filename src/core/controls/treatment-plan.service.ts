@@ -7,13 +7,16 @@ import type { ExportTable } from '../register/register-export.js';
 import { onePerOrganization } from '../register/one-per-organization.js';
 import type { RegisterModule } from '../register/register-module.js';
 import { methodologyInForce } from '../risks/methodology.service.js';
+import { translate as t } from '../../schema/i18n/translate.js';
 import { todayIso } from '../util/ids.js';
 import type { DocumentBlock, VersionedModule } from '../versioning/versioned-module.js';
 import { acceptanceState } from './acceptance-state.js';
 import { evaluateResidual } from './treatment.service.js';
 
 const OPTION_WORDS: Record<string, string> = { avoid: 'Avoid', pursue: 'Take or increase (opportunity)', modify: 'Modify', share: 'Share', retain: 'Retain' };
-const STATUS_WORDS: Record<string, string> = { not_started: 'not started', planned: 'planned', in_progress: 'in progress', implemented: 'implemented' };
+/** statuses in the words of the screens (the message catalog), never their keys */
+const controlStatus = (key: string) => t(`controls.implementationStatus.${key}`);
+const actionStatus = (key: string) => t(`actions.status.${key}`);
 const ACCEPTANCE_WORDS = { valid: 'Accepted', outdated: 'Treatment changed since acceptance', expired: 'Acceptance expired' } as const;
 
 /**
@@ -128,10 +131,13 @@ function planBlocks(value: unknown): DocumentBlock[] {
       heading: 'Treated risks',
       subheading: true,
       columns: ['Risk', 'Owner', 'Level', 'Options', 'Controls', 'Actions', 'Residual', 'Owner acceptance'],
+      // landscape, sized for what each column holds: the owner's acceptance (6.1.3 f) is read whole
+      wide: true,
+      widths: [16, 9, 7, 9, 15, 19, 9, 16],
       rows: rows.map((r) => [
         `${r.ref} ${r.title}`, r.owner ?? '', levelLabel(r, 'levelLabel'), r.options.map((o) => OPTION_WORDS[o.option] ?? o.option).join(', '),
-        r.controls.map((c) => `${c.ref} (${STATUS_WORDS[c.implementationStatus] ?? c.implementationStatus})`).join(', '),
-        r.actions.map((x) => `${x.ref} ${x.title} — ${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${x.status}`).join('; '),
+        r.controls.map((c) => `${c.ref} (${controlStatus(c.implementationStatus)})`).join(', '),
+        r.actions.map((x) => `${x.ref} ${x.title} — ${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${actionStatus(x.status)}`).join('; '),
         `${levelLabel(r, 'residualLevelLabel')}${r.residualAcceptable === false ? ' (beyond acceptance)' : ''}`, acceptanceText(r),
       ]),
     },
@@ -160,8 +166,8 @@ function planExportTable(ctx: OrgContext, content: Record<string, unknown>, v: {
     ],
     rows: rows.map((r) => [
       r.ref, r.title, r.owner, r.levelLabel, r.options.map((o) => OPTION_WORDS[o.option] ?? o.option).join(', '), r.options.map((o) => o.rationale).join(' / '),
-      r.controls.map((c) => `${c.ref} ${c.title} (${STATUS_WORDS[c.implementationStatus] ?? c.implementationStatus})`).join('; '),
-      r.actions.map((x) => `${x.ref} ${x.title} (${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${x.status})`).join('; '),
+      r.controls.map((c) => `${c.ref} ${c.title} (${controlStatus(c.implementationStatus)})`).join('; '),
+      r.actions.map((x) => `${x.ref} ${x.title} (${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${actionStatus(x.status)})`).join('; '),
       `${r.progress.actionsDone}/${r.progress.actions}`, r.residualLevelLabel, r.residualAcceptable, acceptanceText(r), r.needsRevisit,
     ]),
   };
