@@ -235,6 +235,7 @@ export const controlMessages = {
   'soaPage.editor.controlsLink': 'Change a control on the Controls & SoA page',
   'soaPage.export.label': 'Table of version {no}',
   'soaPage.export.as': 'Download version {no} as a {format} table',
+  'soaPage.export.labelOf': 'Table of version {no} ({state})',
   'soaPage.compare.title': 'What changed, control by control',
   'soaPage.compare.from': 'From',
   'soaPage.compare.to': 'To',
