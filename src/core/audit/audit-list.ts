@@ -40,8 +40,11 @@ export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, 
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
+  // the people who acted, by name (the label keeps the e-mail as it was when they acted): one query per page
+  const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
+  const names = new Map(actorIds.length ? (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', actorIds).execute()).map((u) => [u.id, u.name]) : []);
   return {
-    items: rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown })),
+    items: rows.map((r) => ({ ...r, actorName: (r.actorId && names.get(r.actorId)) || null, payload: JSON.parse(r.payload) as unknown })),
     page: q.page,
     pageSize: q.pageSize,
     total: Number(total),
