@@ -48,14 +48,14 @@ export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
   if (doc.approvals.length) content.push({ table: { headerRows: 1, widths: ['*', 'auto', '*', 'auto'], body: [headerCells(doc.approvalColumns), ...doc.approvals] }, layout: tableLayout });
   if (doc.approvalNote) content.push({ text: doc.approvalNote, bold: true });
   for (const s of doc.sections) {
-    if (s.heading) content.push({ text: s.heading, style: s.subheading ? 'h2' : 'h1' });
+    if (s.heading) content.push({ text: s.heading, style: s.subheading ? 'h2' : 'h1', headlineLevel: 1 });
     if (s.kind === 'text') {
       content.push(...(s.paragraphs.length ? s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] })) : doc.emptyText ? [{ text: doc.emptyText, italics: true }] : []));
       continue;
     }
     const body = s.rows.map((r, i) => r.map((v, j) => (s.rowHeadings && j === 0 ? { text: v, style: 'th' } : s.fills?.[i]?.[j] ? { text: v, fillColor: s.fills[i]![j] } : v)));
     // the header row repeats on every page; a row is never split across two pages
-    if (s.rows.length) content.push({ table: { headerRows: 1, dontBreakRows: true, widths: columnWidths(s.widths, s.columns.length, landscape), body: [headerCells(s.columns), ...body] }, layout: tableLayout, margin: [0, 0, 0, 6], fontSize: s.wide ? 8.5 : undefined });
+    if (s.rows.length) content.push({ table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: columnWidths(s.widths, s.columns.length, landscape), body: [headerCells(s.columns), ...body] }, layout: tableLayout, margin: [0, 0, 0, 6], fontSize: s.wide ? 8.5 : undefined });
     else if (doc.emptyText) content.push({ text: doc.emptyText, italics: true });
   }
   const definition = {
@@ -64,6 +64,9 @@ export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
     pageOrientation: landscape ? 'landscape' : 'portrait',
     pageMargins: [MARGIN, MARGIN, MARGIN, 60],
     content,
+    // a heading is not left at the foot of a page: near the bottom it moves to the next page with what it introduces
+    pageBreakBefore: (node: { headlineLevel?: number; startPosition?: { verticalRatio?: number } }, following: unknown[]) =>
+      node.headlineLevel === 1 && (following.length === 0 || (node.startPosition?.verticalRatio ?? 0) > 0.8),
     footer: (page: number, pages: number) => ({ text: `${doc.footer} · ${page} / ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0], color: '#555555' }),
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
     styles: {

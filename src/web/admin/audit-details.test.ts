@@ -12,8 +12,12 @@ describe('audit event details in words', () => {
     expect(text).not.toMatch(/ownerId|in_progress/);
   });
 
+  it('says roles and options in words', () => {
+    expect(auditDetails(i18n, 'document', { ref: 'DOC-001', role: 'approver', stage: 'in_review', reason: 'as_is' }, names)).toBe('Role: Approver (top management) · Stage: In review · Reason: as_is');
+  });
+
   it('lists the values of a created record by label, and other keys in words', () => {
     expect(auditDetails(i18n, 'action', { ref: 'ACT-002', values: { title: 'Patch the VPN', status: 'open' } }, names)).toBe('What will be done: Patch the VPN · Status: Open');
-    expect(auditDetails(i18n, 'link', { fromRef: 'EV-001', toRef: 'ACT-002', kind: 'evidence' }, names)).toBe('From ref: EV-001 · To ref: ACT-002 · Kind: evidence');
+    expect(auditDetails(i18n, 'link', { fromRef: 'EV-001', toRef: 'ACT-002', kind: 'evidence' }, names)).toBe('From ref: EV-001 · To ref: ACT-002 · Kind: Evidence');
   });
 });

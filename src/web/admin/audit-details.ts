@@ -10,6 +10,21 @@ function humanize(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/**
+ * A value that is a key ("approver", "in_review") in the words of the screens when the catalog has them: a role, or
+ * an option of the record's kind (`document.stage.in_review`); other text as it is.
+ */
+function keyWord(i18n: I18n, entity: string | null, collection: string | undefined, key: string, value: string): string {
+  if (!/^[a-z]+(_[a-z]+)*$/.test(value)) return value;
+  if (/role$/i.test(key)) return i18n.td(`role.${value}`, undefined, value);
+  for (const prefix of [entity, collection]) {
+    if (!prefix) continue;
+    const word = i18n.td(`${prefix}.${key}.${value}`, undefined, '');
+    if (word) return word;
+  }
+  return value;
+}
+
 const short = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
 
 /**
@@ -44,7 +59,7 @@ export function auditDetails(i18n: I18n, entityType: string | null, payload: Rec
       const keys = Object.keys(v);
       if (keys.length) parts.push(`${humanize(k)}: ${keys.map(humanize).join(', ')}`);
     } else {
-      parts.push(`${humanize(k)}: ${short(String(v))}`);
+      parts.push(`${humanize(k)}: ${short(keyWord(i18n, entityType, register?.collection, k, String(v)))}`);
     }
   }
   return parts.join(' · ');

@@ -80,7 +80,11 @@ export function AuditPage() {
                       {e.actorName ? (
                         <>
                           <span className="audit-actor">{e.actorName}</span>
-                          {e.actorLabel ? <span className="muted audit-actor__label">{e.actorLabel}</span> : null}
+                          {e.actorLabel ? (
+                            <span className="muted audit-actor__label" title={e.actorLabel}>
+                              {e.actorLabel}
+                            </span>
+                          ) : null}
                         </>
                       ) : (
                         (e.actorLabel ?? (e.actorKind ? td(`audit.actorKind.${e.actorKind}`, undefined, e.actorKind) : '—'))
