@@ -17,7 +17,7 @@ const OPTION_WORDS: Record<string, string> = { avoid: 'Avoid', pursue: 'Take or 
 /** statuses in the words of the screens (the message catalog), never their keys */
 const controlStatus = (key: string) => t(`controls.implementationStatus.${key}`);
 const actionStatus = (key: string) => t(`actions.status.${key}`);
-const ACCEPTANCE_WORDS = { valid: 'Accepted', outdated: 'Treatment changed since acceptance', expired: 'Acceptance expired' } as const;
+const ACCEPTANCE_WORDS = { valid: 'Accepted', outdated: 'Outdated (the treatment or the risk owner changed since)', expired: 'Acceptance expired' } as const;
 
 /**
  * The treated risks of the organization in plan order (priority, then reference), a page at a time, each with its
