@@ -79,7 +79,7 @@ describe.each(DIALECTS)('records hidden by classification hide what is about the
 
     it('the hidden evidence answers 404 on its record, its file, its history and its links, as a random id does', async () => {
       const s = cases[classification];
-      for (const url of [`${ev(org)}/${s.onlyHidden.id}`, `${ev(org)}/${s.onlyHidden.id}/file`, `${ev(org)}/${crypto.randomUUID()}`]) {
+      for (const url of [`${ev(org)}/${s.onlyHidden.id}`, `${ev(org)}/${s.onlyHidden.id}/file`, `${ev(org)}/${s.onlyHidden.id}/history`, `${ev(org)}/${crypto.randomUUID()}`]) {
         expect((await who(org).get(url)).statusCode, url).toBe(404);
       }
       expect((await org.as.admin.get(`${ev(org)}/${s.onlyHidden.id}/file`)).statusCode).toBe(200);
