@@ -387,6 +387,8 @@ export interface RisksTable extends RegisterBaseColumns {
   methodologyVersion: number | null;
   evaluatedAt: string | null;
   status: string;
+  /** when the owner last changed (0015): an acceptance given before it is outdated */
+  ownerChangedAt: string | null;
 }
 
 export interface RiskAssetsTable {

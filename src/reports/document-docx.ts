@@ -1,6 +1,8 @@
-import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { DocumentModel } from './document-model.js';
 
+/** twentieths of a point across a page's text (A4 less Word's default margins); Word scales the grid to fit */
+const TEXT_WIDTH = 9000;
 const border = { style: BorderStyle.SINGLE, size: 4, color: 'B7C3D0' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
@@ -13,19 +15,22 @@ function cell(text: string, header = false, fill: string | null = null): TableCe
   });
 }
 
-function table(columns: string[], rows: string[][], opts: { fills?: (string | null)[][]; rowHeadings?: boolean } = {}): Table {
+function table(columns: string[], rows: string[][], opts: { fills?: (string | null)[][]; rowHeadings?: boolean; widths?: number[] } = {}): Table {
+  const sum = opts.widths?.reduce((a, b) => a + b, 0) ?? 0;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(opts.widths && opts.widths.length === columns.length ? { columnWidths: opts.widths.map((w) => Math.round((TEXT_WIDTH * w) / sum)) } : {}),
     borders,
     rows: [
-      new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) }),
-      ...rows.map((r, i) => new TableRow({ children: r.map((v, j) => cell(v, !!opts.rowHeadings && j === 0, opts.fills?.[i]?.[j] ?? null)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c, true)) }),
+      ...rows.map((r, i) => new TableRow({ cantSplit: true, children: r.map((v, j) => cell(v, !!opts.rowHeadings && j === 0, opts.fills?.[i]?.[j] ?? null)) })),
     ],
   });
 }
 
 /** A Word document that opens cleanly: styles for headings, a document-control table, the approval block, sections. */
 export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
+  const landscape = doc.sections.some((s) => s.kind === 'table' && s.wide);
   const body: (Paragraph | Table)[] = [
     new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true })], spacing: { after: doc.notice ? 120 : 240 } }),
@@ -52,6 +57,7 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     sections: [
       {
+        properties: landscape ? { page: { size: { orientation: PageOrientation.LANDSCAPE } } } : {},
         footers: {
           default: new Footer({
             children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${doc.footer} · `, size: 16 }), new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16 })] })],

@@ -41,9 +41,11 @@ export async function buildDocumentModel(ctx: OrgContext, vm: VersionedModule, r
     return [{ kind: 'table', heading: t(s.label), columns: s.columns.map((c) => t(c.label)), rows }];
   });
   const generated = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const recordTitle = String(record[vm.register.def.titleField] ?? '').trim();
   const model: DocumentModel = {
     title: vm.versioned.documentTitle,
-    subtitle: `${String(record[vm.register.def.titleField] ?? '')} — ${ctx.org.name}`,
+    // a record titled like its kind of document ("Statement of Applicability") does not say it twice
+    subtitle: !recordTitle || recordTitle.toLowerCase() === vm.versioned.documentTitle.toLowerCase() ? ctx.org.name : `${recordTitle} — ${ctx.org.name}`,
     footer: `${record.ref} · ${t('versions.version', { no: version.versionNo })} · ${state} · ${t('versions.generated', { date: `${generated} UTC` })}`,
     control,
     approvalHeading: t('versions.approvalBlock'),

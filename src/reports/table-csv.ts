@@ -15,8 +15,12 @@ export function restoreFormulaText(text: string): string {
   return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
-/** CSV with a UTF-8 byte order mark, so that Excel opens accented text correctly. */
+/**
+ * CSV with a UTF-8 byte order mark, so that Excel opens accented text correctly. A version's approval record goes in
+ * trailing columns of every row: any CSV reader keeps it, and the file stays one table.
+ */
 export function renderCsv(table: ExportTable): string {
-  const cells = table.rows.map((row) => row.map((v) => (v === null ? '' : typeof v === 'string' ? neutralizeFormula(v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v)));
-  return '\uFEFF' + stringify([table.columns.map((c) => c.header), ...cells]);
+  const extra = table.approval?.columnsForEachRow ?? [];
+  const cells = table.rows.map((row) => [...row.map((v) => (v === null ? '' : typeof v === 'string' ? neutralizeFormula(v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v)), ...extra.map((e) => neutralizeFormula(e.value))]);
+  return '\uFEFF' + stringify([[...table.columns.map((c) => c.header), ...extra.map((e) => e.header)], ...cells]);
 }

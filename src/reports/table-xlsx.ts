@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ExportTable } from '../core/register/register-export.js';
+import type { ExportTable, TableApproval } from '../core/register/register-export.js';
 
 /**
  * An XLSX workbook of one table: bold frozen header row with filters, sensible column widths, real dates and
@@ -39,8 +39,24 @@ export async function renderXlsx(table: ExportTable, meta: { organization: strin
     col.width = Math.min(60, Math.max(12, longest + 2));
     if (longest > 60) col.alignment = { wrapText: true, vertical: 'top' };
   });
+  if (table.approval) addApprovalSheet(wb, table.approval);
   wb.properties.date1904 = false;
   wb.title = `${table.title} — ${meta.organization}`;
   wb.subject = `Exported by ${meta.exportedBy}`;
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The version's approval record on a sheet of its own after the table (which stays first and unchanged). */
+function addApprovalSheet(wb: ExcelJS.Workbook, a: TableApproval) {
+  const ws = wb.addWorksheet(a.heading.slice(0, 31));
+  ws.columns = [{ width: 40 }, { width: 28 }, { width: 50 }, { width: 20 }];
+  for (const [k, v] of a.facts) ws.addRow([k, v]).getCell(1).font = { bold: true };
+  ws.addRow([]);
+  if (a.rows.length) {
+    const head = ws.addRow(a.columns);
+    head.font = { bold: true };
+    head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
+    for (const r of a.rows) ws.addRow(r).alignment = { wrapText: true, vertical: 'top' };
+  }
+  if (a.note) ws.addRow([a.note]).font = { bold: true };
 }

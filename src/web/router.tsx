@@ -27,6 +27,7 @@ import { issueRegister } from '../schema/context/issue.register.js';
 import { interestedPartyRegister } from '../schema/context/interested-party.register.js';
 import { requirementRegister } from '../schema/context/requirement.register.js';
 import { ModulePlaceholderPage } from './modules/module-placeholder-page.js';
+import { builtModulePath } from './modules/planned-modules.js';
 import { parseRegisterSearch } from './register/register-search.js';
 import { RootLayout, RouteError, RoutePending } from './app/root-layout.js';
 import { leadershipRoutes } from './leadership/leadership-routes.js';
@@ -175,7 +176,17 @@ const auditRoute = createRoute({
   },
   component: AuditPage,
 });
-const moduleRoute = createRoute({ getParentRoute: () => orgRoute, path: 'm/$module', component: ModulePlaceholderPage });
+const moduleRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'm/$module',
+  // a module built since it was planned: its page, not a placeholder
+  beforeLoad: ({ params }) => {
+    const built = builtModulePath(params.module);
+    // the built page's address is known only at run time, so the typed route tree cannot check it
+    if (built) throw redirect({ to: `/o/${encodeURIComponent(params.org)}/${built}` as '/', replace: true });
+  },
+  component: ModulePlaceholderPage,
+});
 
 const routeTree = rootRoute.addChildren([
   indexRoute,

@@ -29,7 +29,7 @@ describe.each(DIALECTS)('demo risk treatment and SoA of Example Ltd on %s', (kin
     expect(phone.acceptable).toBe(0);
     expect(t.residualEvaluation?.acceptable).toBe(true);
     expect(t.acceptance).toMatchObject({ kind: 'within_criteria', state: 'valid' });
-    expect(phone.status).toBe('treatment_planned');
+    expect(phone.status).toBe('accepted'); // the owner's acceptance sets it (issue 12)
   });
 
   it('decides every control of the 2022 edition, with an approved SoA version 1 and a draft version 2 that shows one change', async () => {

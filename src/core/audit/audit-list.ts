@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { AuditListQuery } from '../../schema/audit/audit-query.js';
 import type { OrgContext } from '../context.js';
@@ -6,13 +6,28 @@ import { REGISTER_MODULES } from '../register/registry.js';
 
 /**
  * The organization's trail, newest first. Events about records the reader may not see (a register's `readScope`:
- * restricted documents) are left out of the list; they stay in the chain, which `verify` checks whole.
+ * restricted documents, evidence attached only to them) are left out of the list, and so are link events naming
+ * such a record; they stay in the chain, which `verify` checks whole.
  */
 export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, reader?: OrgContext) {
   let base = db.selectFrom('auditEvents').where('orgId', '=', orgId);
   for (const mod of reader ? REGISTER_MODULES.filter((m) => m.readScope) : []) {
-    const readable = mod.readScope!(reader!, (db as unknown as Kysely<any>).selectFrom(mod.def.table).select(`${mod.def.table}.id`).where(`${mod.def.table}.orgId`, '=', orgId));
-    base = base.where((eb) => eb.or([eb('entityType', 'is', null), eb('entityType', '!=', mod.def.entity), eb('entityId', 'is', null), eb('entityId', 'in', readable as never)]));
+    const t = mod.def.table;
+    const all = (db as unknown as Kysely<any>).selectFrom(t).select(`${t}.id`).where(`${t}.orgId`, '=', orgId);
+    // the register hides nothing from this reader (an administrator): nothing to leave out
+    if (mod.readScope!(reader!, all) === all) continue;
+    const readable = () => mod.readScope!(reader!, all);
+    base = base.where((eb) => eb.or([eb('entityType', 'is', null), eb('entityType', '!=', mod.def.entity), eb('entityId', 'is', null), eb('entityId', 'in', readable() as never)]));
+    // Link events (link.created / link.deleted, evidence attachments among them) name both ends by reference in
+    // their payload, and outlive the link: one naming a hidden record is left out too. Matched on read, as a JSON
+    // string value ("REF"), so events written before this rule are covered as well.
+    const hiddenNamed = (db as unknown as Kysely<any>)
+      .selectFrom(`${t} as hidden`)
+      .select('hidden.id')
+      .where('hidden.orgId', '=', orgId)
+      .where('hidden.id', 'not in', readable())
+      .where(sql<boolean>`${sql.ref('auditEvents.payload')} like '%"' || ${sql.ref('hidden.ref')} || '"%'`);
+    base = base.where((eb) => eb.or([eb('entityType', 'is', null), eb('entityType', '!=', 'link'), eb.not(eb.exists(hiddenNamed as never))]));
   }
   if (q.type) base = base.where('type', '=', q.type);
   if (q.actor) base = base.where('actorId', '=', q.actor);
@@ -28,8 +43,11 @@ export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, 
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
+  // the people who acted, by name (the label keeps the e-mail as it was when they acted): one query per page
+  const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
+  const names = new Map(actorIds.length ? (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', actorIds).execute()).map((u) => [u.id, u.name]) : []);
   return {
-    items: rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown })),
+    items: rows.map((r) => ({ ...r, actorName: (r.actorId && names.get(r.actorId)) || null, payload: JSON.parse(r.payload) as unknown })),
     page: q.page,
     pageSize: q.pageSize,
     total: Number(total),

@@ -4,6 +4,7 @@ import { CLOSED_ACTION_STATUSES } from '../../schema/actions/action.register.js'
 import type { OrgContext } from '../context.js';
 import { controlsModule } from './controls.module.js';
 import { methodologyInForce } from '../risks/methodology.service.js';
+import { acceptanceState } from './acceptance-state.js';
 import { evaluateResidual } from './treatment.service.js';
 import { todayIso } from '../util/ids.js';
 
@@ -75,7 +76,7 @@ export async function treatmentChecks(ctx: OrgContext): Promise<TreatmentChecks>
   const treated = await db
     .selectFrom('riskTreatments')
     .innerJoin('risks', 'risks.id', 'riskTreatments.riskId')
-    .select(['risks.id', 'risks.ref', 'risks.title', 'riskTreatments.version', 'riskTreatments.residualLikelihood', 'riskTreatments.residualConsequence', 'riskTreatments.residualConsequenceC', 'riskTreatments.residualConsequenceI', 'riskTreatments.residualConsequenceA'])
+    .select(['risks.id', 'risks.ref', 'risks.title', 'risks.ownerId', 'risks.ownerChangedAt', 'riskTreatments.version', 'riskTreatments.residualLikelihood', 'riskTreatments.residualConsequence', 'riskTreatments.residualConsequenceC', 'riskTreatments.residualConsequenceI', 'riskTreatments.residualConsequenceA'])
     .where('riskTreatments.orgId', '=', org)
     .where('risks.orgId', '=', org)
     .where('risks.archivedAt', 'is', null)
@@ -83,22 +84,24 @@ export async function treatmentChecks(ctx: OrgContext): Promise<TreatmentChecks>
     .orderBy('risks.ref')
     .execute();
   // the latest acceptance of each risk: newest first, first seen wins
-  const acceptances = await db.selectFrom('riskAcceptances').select(['riskId', 'treatmentVersion', 'expiresOn', 'kind']).where('orgId', '=', org).orderBy('acceptedAt', 'desc').execute();
+  const acceptances = await db.selectFrom('riskAcceptances').select(['riskId', 'treatmentVersion', 'expiresOn', 'kind', 'acceptedBy', 'acceptedAt']).where('orgId', '=', org).orderBy('acceptedAt', 'desc').execute();
   const latest = new Map<string, (typeof acceptances)[number]>();
   for (const a of acceptances) if (!latest.has(a.riskId)) latest.set(a.riskId, a);
   const today = todayIso();
-  const holds = (riskId: string, version: number) => {
-    const a = latest.get(riskId);
-    return !!a && a.treatmentVersion === version && !(a.expiresOn && a.expiresOn < today);
-  };
-  put('risk_without_owner_approval', treated.filter((r) => !holds(r.id, r.version)).map((r) => {
+  const stateOf = (r: (typeof treated)[number]) => {
     const a = latest.get(r.id);
-    const detail = !a ? 'Not accepted by the risk owner' : a.treatmentVersion !== r.version ? 'Treatment changed since the owner accepted it' : `Acceptance expired on ${a.expiresOn}`;
+    return a ? acceptanceState(a, { treatmentVersion: r.version, ownerId: r.ownerId, ownerChangedAt: r.ownerChangedAt }, today) : null;
+  };
+  const holds = (r: (typeof treated)[number]) => stateOf(r) === 'valid';
+  put('risk_without_owner_approval', treated.filter((r) => !holds(r)).map((r) => {
+    const a = latest.get(r.id);
+    const state = stateOf(r);
+    const detail = !a ? 'Not accepted by the risk owner' : a.treatmentVersion !== r.version ? 'Treatment changed since the owner accepted it' : state === 'outdated' ? 'The risk owner changed since the acceptance' : `Acceptance expired on ${a.expiresOn}`;
     return { type: 'risk' as const, id: r.id, ref: r.ref, title: r.title, detail };
   }));
   const above = treated
     .map((r) => ({ r, e: evaluateResidual(inForce, r) }))
-    .filter((x) => x.e?.acceptable === false && !(holds(x.r.id, x.r.version) && latest.get(x.r.id)?.kind === 'concession'));
+    .filter((x) => x.e?.acceptable === false && !(holds(x.r) && latest.get(x.r.id)?.kind === 'concession'));
   put('residual_above_acceptance', above.map(({ r, e }) => ({ type: 'risk', id: r.id, ref: r.ref, title: r.title, detail: e!.level })));
 
   // actions can number tens of thousands: count them, list the first ones

@@ -5,10 +5,12 @@ import type { ExportTable } from '../register/register-export.js';
 import { onePerOrganization } from '../register/one-per-organization.js';
 import type { RegisterModule } from '../register/register-module.js';
 import type { DocumentBlock, VersionedModule } from '../versioning/versioned-module.js';
+import { translate as t } from '../../schema/i18n/translate.js';
 import { requirementsOf } from './controls.service.js';
 
 const APPLICABILITY_WORDS = { undecided: 'Not decided', applicable: 'Applicable', excluded: 'Excluded' } as const;
-const STATUS_WORDS = { not_started: 'Not started', planned: 'Planned', in_progress: 'Partially implemented / in progress', implemented: 'Implemented' } as const;
+/** implementation statuses in the words of the screens (the message catalog) */
+const statusWords = (key: string) => t(`controls.implementationStatus.${key}`);
 const EXCLUSION_WORDS = { not_needed: 'Not needed by any chosen risk treatment', out_of_scope: 'Outside the scope of the ISMS', replaced: 'Replaced by a custom control' } as const;
 
 /** Every current control's SoA line as it stands now, in catalog order (read inside the caller's transaction). */
@@ -62,7 +64,7 @@ export function justificationText(row: SoaRow): string {
 }
 
 const statusText = (row: SoaRow) =>
-  row.applicability !== 'applicable' ? '' : row.implementationStatus === 'planned' && row.plannedDate ? `Planned for ${row.plannedDate}` : STATUS_WORDS[row.implementationStatus];
+  row.applicability !== 'applicable' ? '' : row.implementationStatus === 'planned' && row.plannedDate ? `Planned for ${row.plannedDate}` : statusWords(row.implementationStatus);
 
 /** The SoA lines as a document table (DOCX/PDF). */
 function statementBlocks(value: unknown): DocumentBlock[] {
@@ -81,6 +83,9 @@ function statementBlocks(value: unknown): DocumentBlock[] {
       heading: 'Controls',
       subheading: true,
       columns: ['Control', 'Title', 'Applicability', 'Justification', 'Implementation', 'Owner'],
+      // landscape, the justification widest
+      wide: true,
+      widths: [7, 22, 10, 33, 14, 14],
       rows: s.rows.map((r) => [r.ref, r.title, APPLICABILITY_WORDS[r.applicability], justificationText(r), statusText(r), r.owner ?? '']),
     },
   ];
@@ -128,7 +133,7 @@ function soaExportTable(ctx: OrgContext, content: Record<string, unknown>, v: { 
       r.ref, r.title, r.source === 'custom' ? 'Custom' : `Annex A ${r.source.slice(-4)}`, r.theme ?? r.objective, APPLICABILITY_WORDS[r.applicability],
       r.risks.map((x) => `${x.ref} ${x.title}`).join('; ') || null, r.requirements.map((x) => `${x.ref} ${x.title}`).join('; ') || null, r.statedReason,
       r.exclusionReason ? EXCLUSION_WORDS[r.exclusionReason] + (r.replacedBy ? ` (${r.replacedBy})` : '') : null, r.exclusionExplanation,
-      r.applicability === 'applicable' ? STATUS_WORDS[r.implementationStatus] : null, r.plannedDate, r.owner, r.implementation,
+      r.applicability === 'applicable' ? statusWords(r.implementationStatus) : null, r.plannedDate, r.owner, r.implementation,
     ]),
   };
 }

@@ -7,13 +7,17 @@ import type { ExportTable } from '../register/register-export.js';
 import { onePerOrganization } from '../register/one-per-organization.js';
 import type { RegisterModule } from '../register/register-module.js';
 import { methodologyInForce } from '../risks/methodology.service.js';
+import { translate as t } from '../../schema/i18n/translate.js';
 import { todayIso } from '../util/ids.js';
 import type { DocumentBlock, VersionedModule } from '../versioning/versioned-module.js';
+import { acceptanceState } from './acceptance-state.js';
 import { evaluateResidual } from './treatment.service.js';
 
 const OPTION_WORDS: Record<string, string> = { avoid: 'Avoid', pursue: 'Take or increase (opportunity)', modify: 'Modify', share: 'Share', retain: 'Retain' };
-const STATUS_WORDS: Record<string, string> = { not_started: 'not started', planned: 'planned', in_progress: 'in progress', implemented: 'implemented' };
-const ACCEPTANCE_WORDS = { valid: 'Accepted', outdated: 'Treatment changed since acceptance', expired: 'Acceptance expired' } as const;
+/** statuses in the words of the screens (the message catalog), never their keys */
+const controlStatus = (key: string) => t(`controls.implementationStatus.${key}`);
+const actionStatus = (key: string) => t(`actions.status.${key}`);
+const ACCEPTANCE_WORDS = { valid: 'Accepted', outdated: 'Outdated (the treatment or the risk owner changed since)', expired: 'Acceptance expired' } as const;
 
 /**
  * The treated risks of the organization in plan order (priority, then reference), a page at a time, each with its
@@ -35,8 +39,12 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
       eb.or([
         eb.not(
           eb.exists(
+            // a valid acceptance (acceptance-state.ts): this treatment version, given by the owner, no owner change since
             eb.selectFrom('riskAcceptances as a').select(sql.lit(1).as('x')).whereRef('a.riskId', '=', 'r.id').whereRef('a.treatmentVersion', '=', 't.version').where('a.orgId', '=', org)
-              .where((w) => w.or([w('a.expiresOn', 'is', null), w('a.expiresOn', '>=', today)])),
+              .whereRef('a.acceptedBy', '=', 'r.ownerId')
+              .where((w) => w.or([w('r.ownerChangedAt', 'is', null), w('r.ownerChangedAt', '<', w.ref('a.acceptedAt'))]))
+              .where((w) => w.or([w('a.expiresOn', 'is', null), w('a.expiresOn', '>=', today)]))
+              .where((w) => w.not(w.exists(w.selectFrom('riskAcceptances as n').select(sql.lit(1).as('y')).whereRef('n.riskId', '=', 'a.riskId').where('n.orgId', '=', org).whereRef('n.acceptedAt', '>', 'a.acceptedAt')))),
           ),
         ),
         eb('r.evaluatedAt', '>', eb.ref('t.updatedAt')),
@@ -50,7 +58,7 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   let page = q
     .leftJoin('users as u', 'u.id', 'r.ownerId')
-    .select(['r.id', 'r.ref', 'r.title', 'u.name as owner', 'r.ownerId', 'r.level', 'r.acceptable', 'r.status', 'r.evaluatedAt', 't.updatedAt', 't.version',
+    .select(['r.id', 'r.ref', 'r.title', 'u.name as owner', 'r.ownerId', 'r.ownerChangedAt', 'r.level', 'r.acceptable', 'r.status', 'r.evaluatedAt', 't.updatedAt', 't.version',
       't.residualLikelihood', 't.residualConsequence', 't.residualConsequenceC', 't.residualConsequenceI', 't.residualConsequenceA'])
     .orderBy(sql`r.priority IS NULL`)
     .orderBy('r.priority')
@@ -102,7 +110,7 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
       residualLevelLabel: label(residual?.level),
       residualAcceptable: residual?.acceptable ?? null,
       acceptance: a
-        ? { kind: a.kind, by: a.acceptedByName, at: a.acceptedAt, expiresOn: a.expiresOn, justification: a.justification, state: a.treatmentVersion !== r.version ? 'outdated' : a.expiresOn && a.expiresOn < today ? 'expired' : 'valid' }
+        ? { kind: a.kind, by: a.acceptedByName, at: a.acceptedAt, expiresOn: a.expiresOn, justification: a.justification, state: acceptanceState(a, { treatmentVersion: r.version, ownerId: r.ownerId, ownerChangedAt: r.ownerChangedAt }, today) }
         : null,
       needsRevisit: !!r.evaluatedAt && r.evaluatedAt > r.updatedAt,
       progress: { actionsDone: mine.filter((x) => x.status === 'done').length, actions: mine.length, controlsImplemented: cs.filter((c) => c.implementationStatus === 'implemented').length, controls: cs.length },
@@ -123,10 +131,13 @@ function planBlocks(value: unknown): DocumentBlock[] {
       heading: 'Treated risks',
       subheading: true,
       columns: ['Risk', 'Owner', 'Level', 'Options', 'Controls', 'Actions', 'Residual', 'Owner acceptance'],
+      // landscape, sized for what each column holds: the owner's acceptance (6.1.3 f) is read whole
+      wide: true,
+      widths: [16, 9, 7, 9, 15, 19, 9, 16],
       rows: rows.map((r) => [
         `${r.ref} ${r.title}`, r.owner ?? '', levelLabel(r, 'levelLabel'), r.options.map((o) => OPTION_WORDS[o.option] ?? o.option).join(', '),
-        r.controls.map((c) => `${c.ref} (${STATUS_WORDS[c.implementationStatus] ?? c.implementationStatus})`).join(', '),
-        r.actions.map((x) => `${x.ref} ${x.title} — ${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${x.status}`).join('; '),
+        r.controls.map((c) => `${c.ref} (${controlStatus(c.implementationStatus)})`).join(', '),
+        r.actions.map((x) => `${x.ref} ${x.title} — ${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${actionStatus(x.status)}`).join('; '),
         `${levelLabel(r, 'residualLevelLabel')}${r.residualAcceptable === false ? ' (beyond acceptance)' : ''}`, acceptanceText(r),
       ]),
     },
@@ -155,8 +166,8 @@ function planExportTable(ctx: OrgContext, content: Record<string, unknown>, v: {
     ],
     rows: rows.map((r) => [
       r.ref, r.title, r.owner, r.levelLabel, r.options.map((o) => OPTION_WORDS[o.option] ?? o.option).join(', '), r.options.map((o) => o.rationale).join(' / '),
-      r.controls.map((c) => `${c.ref} ${c.title} (${STATUS_WORDS[c.implementationStatus] ?? c.implementationStatus})`).join('; '),
-      r.actions.map((x) => `${x.ref} ${x.title} (${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${x.status})`).join('; '),
+      r.controls.map((c) => `${c.ref} ${c.title} (${controlStatus(c.implementationStatus)})`).join('; '),
+      r.actions.map((x) => `${x.ref} ${x.title} (${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${actionStatus(x.status)})`).join('; '),
       `${r.progress.actionsDone}/${r.progress.actions}`, r.residualLevelLabel, r.residualAcceptable, acceptanceText(r), r.needsRevisit,
     ]),
   };

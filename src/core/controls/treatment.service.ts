@@ -10,12 +10,15 @@ import { carryLevel, evaluateRisk, outOfScale, type RiskAnalysis } from '../risk
 import { methodologyInForce, methodologyOfVersion, type MethodologyInForce } from '../risks/methodology.service.js';
 import { newId, nowIso, sha256Hex, todayIso } from '../util/ids.js';
 import { inOrgTransaction } from '../transaction.js';
+import { acceptanceState, type AcceptanceSubject } from './acceptance-state.js';
 
 /** Risk statuses a first treatment moves on to `treatment_planned`. */
 const BEFORE_TREATMENT = ['identified', 'assessed'];
+/** Risk statuses the owner's acceptance moves on to `accepted` (a closed risk stays closed). */
+const ACCEPTABLE_FROM = ['identified', 'assessed', 'treatment_planned'];
 
 async function loadRisk(ctx: OrgContext, db: Db, riskId: string, lock = false) {
-  const query = db.selectFrom('risks').select(['id', 'ref', 'status', 'version', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', '=', riskId);
+  const query = db.selectFrom('risks').select(['id', 'ref', 'status', 'version', 'archivedAt', 'ownerId', 'ownerChangedAt']).where('orgId', '=', ctx.org.id).where('id', '=', riskId);
   const risk = await (lock ? forUpdate(db, query) : query).executeTakeFirst();
   if (!risk) throw new NotFoundError('The risk');
   return risk;
@@ -68,15 +71,15 @@ export async function getTreatment(ctx: OrgContext, riskId: string, db: Db = ctx
       rationale: row?.residualRationale ?? null,
     },
     residualEvaluation: evaluateResidual(await methodologyInForce(ctx, db), row),
-    acceptance: await latestAcceptance(ctx, db, riskId, row?.version ?? 0),
+    acceptance: await latestAcceptance(ctx, db, riskId, { treatmentVersion: row?.version ?? 0, ownerId: risk.ownerId, ownerChangedAt: risk.ownerChangedAt }),
   };
 }
 
-/** The owner's latest acceptance of a risk, and whether it still holds for the treatment as it is now. */
-export async function latestAcceptance(ctx: OrgContext, db: Db, riskId: string, treatmentVersion: number): Promise<Treatment['acceptance']> {
+/** The owner's latest acceptance of a risk, and whether it still holds for the treatment and owner as they are now. */
+export async function latestAcceptance(ctx: OrgContext, db: Db, riskId: string, subject: AcceptanceSubject): Promise<Treatment['acceptance']> {
   const a = await db.selectFrom('riskAcceptances').selectAll().where('orgId', '=', ctx.org.id).where('riskId', '=', riskId).orderBy('acceptedAt', 'desc').limit(1).executeTakeFirst();
   if (!a) return null;
-  const state = a.treatmentVersion !== treatmentVersion ? 'outdated' : a.expiresOn && a.expiresOn < todayIso() ? 'expired' : 'valid';
+  const state = acceptanceState(a, subject, todayIso());
   return {
     kind: a.kind as 'within_criteria' | 'concession',
     justification: a.justification,
@@ -103,7 +106,7 @@ export function treatmentHash(t: Treatment): string {
  */
 export async function acceptRisk(ctx: OrgContext, riskId: string, input: AcceptanceInput): Promise<Treatment> {
   await inOrgTransaction(ctx, async (trx) => {
-    const risk = await trx.selectFrom('risks').select(['id', 'ref', 'ownerId', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', '=', riskId).executeTakeFirst();
+    const risk = await forUpdate(trx, trx.selectFrom('risks').select(['id', 'ref', 'ownerId', 'archivedAt', 'status', 'version']).where('orgId', '=', ctx.org.id).where('id', '=', riskId)).executeTakeFirst();
     if (!risk) throw new NotFoundError('The risk');
     if (risk.archivedAt) throw new ConflictError(`${risk.ref} is archived`);
     if (!risk.ownerId || risk.ownerId !== ctx.actor.userId) {
@@ -130,9 +133,12 @@ export async function acceptRisk(ctx: OrgContext, riskId: string, input: Accepta
         kind: input.kind, justification: input.justification || null, expiresOn: input.expiresOn ?? null, acceptedBy: ctx.actor.userId!, acceptedByName: user.name, acceptedAt: now,
       })
       .execute();
+    // the risk is now accepted (its status says so, for lists and filters); a closed risk stays closed
+    const statusTo = ACCEPTABLE_FROM.includes(risk.status) ? 'accepted' : null;
+    if (statusTo) await trx.updateTable('risks').set({ status: statusTo, version: risk.version + 1, updatedAt: now, updatedBy: ctx.actor.userId }).where('orgId', '=', ctx.org.id).where('id', '=', riskId).execute();
     await recordAudit(trx, {
       orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'risk', entityId: riskId,
-      event: { type: 'risk.accepted', payload: { ref: risk.ref, treatmentVersion: t.version, treatmentHash: hash, kind: input.kind, residualLevel: e.level, expiresOn: input.expiresOn ?? null } },
+      event: { type: 'risk.accepted', payload: { ref: risk.ref, treatmentVersion: t.version, treatmentHash: hash, kind: input.kind, residualLevel: e.level, expiresOn: input.expiresOn ?? null, statusFrom: statusTo ? risk.status : null, statusTo } },
     });
   });
   return getTreatment(ctx, riskId);
@@ -208,7 +214,8 @@ export async function setTreatment(ctx: OrgContext, riskId: string, input: Treat
     }
 
     let statusTo: string | null = null;
-    if (input.options.length && BEFORE_TREATMENT.includes(risk.status)) {
+    // a first treatment plans it; a changed treatment outdates the owner's acceptance, so an accepted risk goes back
+    if ((input.options.length && BEFORE_TREATMENT.includes(risk.status)) || risk.status === 'accepted') {
       statusTo = 'treatment_planned';
       await trx.updateTable('risks').set({ status: statusTo, version: risk.version + 1, updatedAt: now, updatedBy: ctx.actor.userId }).where('orgId', '=', ctx.org.id).where('id', '=', riskId).execute();
     }

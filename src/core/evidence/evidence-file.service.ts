@@ -2,6 +2,7 @@ import { servedContentType } from '../../schema/evidence/evidence-types.js';
 import { recordAuditAlone } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
+import { readableEvidence } from './evidence-access.js';
 import { readBlob } from './file-blobs.js';
 
 export interface EvidenceFile {
@@ -13,16 +14,14 @@ export interface EvidenceFile {
 }
 
 /**
- * The file of an evidence record of this organization (archived evidence included: it still proves what it proved),
- * checked against its hash. Every download is an audit event: who took which file, when, from where.
+ * The file of an evidence record of this organization that the caller may read (archived evidence included: it still
+ * proves what it proved), checked against its hash. Every download is an audit event: who took which file, when, from where.
  */
 export async function downloadEvidenceFile(ctx: OrgContext, id: string): Promise<EvidenceFile> {
-  const row = await ctx.db
-    .selectFrom('evidence')
-    .select(['id', 'ref', 'fileName', 'fileType', 'size', 'sha256'])
-    .where('id', '=', id)
-    .where('orgId', '=', ctx.org.id)
-    .executeTakeFirst();
+  const row = await readableEvidence(
+    ctx,
+    ctx.db.selectFrom('evidence').select(['id', 'ref', 'fileName', 'fileType', 'size', 'sha256']).where('id', '=', id).where('orgId', '=', ctx.org.id),
+  ).executeTakeFirst();
   if (!row) throw new NotFoundError('The evidence');
   const content = await readBlob(ctx, row.sha256);
   await recordAuditAlone(ctx.db, {

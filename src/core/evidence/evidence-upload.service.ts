@@ -7,6 +7,7 @@ import { ConflictError, ValidationError } from '../errors.js';
 import { assertRecordExists } from '../links/record-types.js';
 import { insertLink } from '../links/links.service.js';
 import { applyUpdate, insertRecord } from '../register/register.service.js';
+import { readableEvidence } from './evidence-access.js';
 import { detectFileType } from './evidence-file-type.js';
 import { evidenceModule } from './evidence.module.js';
 import { putBlob } from './file-blobs.js';
@@ -70,13 +71,11 @@ export async function uploadEvidence(ctx: OrgContext, fields: EvidenceUploadFiel
       await applyUpdate(ctx, trx, evidenceModule, older.id, { supersededById: id });
       for (const target of await attachmentsOf(ctx, trx, older.id)) if (target.id !== id) await attach(target.type, target.id);
     }
-    const sameContent = await trx
-      .selectFrom('evidence')
-      .select(['id', 'ref', 'title'])
-      .where('orgId', '=', ctx.org.id)
-      .where('sha256', '=', file.sha256)
-      .where('id', '!=', id)
-      .where('archivedAt', 'is', null)
+    // only evidence the uploader may read: the same file attached to a hidden record is not revealed
+    const sameContent = await readableEvidence(
+      ctx,
+      trx.selectFrom('evidence').select(['id', 'ref', 'title']).where('orgId', '=', ctx.org.id).where('sha256', '=', file.sha256).where('id', '!=', id).where('archivedAt', 'is', null),
+    )
       .orderBy('createdAt')
       .limit(20)
       .execute();
@@ -84,9 +83,9 @@ export async function uploadEvidence(ctx: OrgContext, fields: EvidenceUploadFiel
   });
 }
 
-/** The evidence a new file replaces: of this organization, current, and not replaced already. */
+/** The evidence a new file replaces: of this organization, readable by the caller, current, and not replaced already. */
 async function supersedable(ctx: OrgContext, trx: Db, id: string) {
-  const row = await trx.selectFrom('evidence').select(['id', 'ref', 'archivedAt', 'supersededById']).where('id', '=', id).where('orgId', '=', ctx.org.id).executeTakeFirst();
+  const row = await readableEvidence(ctx, trx.selectFrom('evidence').select(['id', 'ref', 'archivedAt', 'supersededById']).where('id', '=', id).where('orgId', '=', ctx.org.id)).executeTakeFirst();
   if (!row) throw new ValidationError([{ field: 'body.supersedes', message: 'No evidence with this id in this organization' }]);
   if (row.archivedAt) throw new ConflictError(`${row.ref} is archived and cannot be superseded`, [{ field: 'body.supersedes', message: 'Archived' }]);
   if (row.supersededById) throw new ConflictError(`${row.ref} has already been superseded; supersede the newest evidence instead`, [{ field: 'body.supersedes', message: 'Already superseded' }]);

@@ -2,6 +2,7 @@ import { EVIDENCE_LINK_KIND, evidenceRegister } from '../../schema/evidence/evid
 import { ValidationError } from '../errors.js';
 import type { RegisterModule, Values } from '../register/register-module.js';
 import { todayIso } from '../util/ids.js';
+import { readableEvidence, readableRecord } from './evidence-access.js';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
@@ -12,6 +13,7 @@ const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
 export const evidenceModule: RegisterModule = {
   def: evidenceRegister,
   omitRoutes: ['create', 'import'],
+  readScope: (ctx, qb) => readableEvidence(ctx, qb, evidenceRegister.table),
 
   async beforeWrite(_ctx, _trx, changes, existing) {
     if (!existing && !str(changes.sha256)) {
@@ -43,6 +45,8 @@ export const evidenceModule: RegisterModule = {
     const type = str(query.attachedType);
     const id = str(query.attachedId);
     if (type && id) {
+      // a record the caller may not read answers like one that does not exist: nothing is attached to it
+      qb = qb.where((eb) => readableRecord(ctx, eb, type, id));
       // attached = a link of kind `evidence` between the evidence and the record, in either direction
       qb = qb.where((eb) =>
         eb.or([

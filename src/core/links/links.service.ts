@@ -5,7 +5,7 @@ import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
 import { registerByEntity } from '../register/registry.js';
-import { assertRecordExists, summarize } from './record-types.js';
+import { assertRecordExists, summarize, type RecordSummary } from './record-types.js';
 import { inOrgTransaction } from '../transaction.js';
 
 /** Links between records of any registers, walkable both ways (traceability from context to improvement). */
@@ -59,9 +59,8 @@ export async function listLinks(ctx: OrgContext, type: string, id: string) {
     .limit(1000)
     .execute();
   const summaries = await summarize(ctx, rows.flatMap((r) => [{ type: r.fromType, id: r.fromId }, { type: r.toType, id: r.toId }]));
-  const hidden = (type: string, rid: string) => !!registerByEntity(type)?.readScope && !summaries.has(`${type}:${rid}`);
   return {
-    items: rows.filter((r) => !hidden(r.fromType, r.fromId) && !hidden(r.toType, r.toId)).map((r) => {
+    items: rows.filter((r) => !hiddenEnd(summaries, r.fromType, r.fromId) && !hiddenEnd(summaries, r.toType, r.toId)).map((r) => {
       const from = summaries.get(`${r.fromType}:${r.fromId}`);
       const to = summaries.get(`${r.toType}:${r.toId}`);
       return { ...r, fromRef: from?.ref ?? null, fromTitle: from?.title ?? null, toRef: to?.ref ?? null, toTitle: to?.title ?? null };
@@ -74,7 +73,14 @@ export async function deleteLink(ctx: OrgContext, linkId: string): Promise<void>
     const row = await trx.selectFrom('links').selectAll().where('id', '=', linkId).where('orgId', '=', ctx.org.id).executeTakeFirst();
     if (!row) throw new NotFoundError('The link');
     const s = await summarize({ ...ctx, db: trx }, [{ type: row.fromType, id: row.fromId }, { type: row.toType, id: row.toId }]);
+    // a link to a record the caller may not read is not there for them (as in listLinks)
+    if (hiddenEnd(s, row.fromType, row.fromId) || hiddenEnd(s, row.toType, row.toId)) throw new NotFoundError('The link');
     await trx.deleteFrom('links').where('id', '=', linkId).where('orgId', '=', ctx.org.id).execute();
     await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'link', entityId: linkId, event: { type: 'link.deleted', payload: { fromRef: s.get(`${row.fromType}:${row.fromId}`)?.ref ?? row.fromId, toRef: s.get(`${row.toType}:${row.toId}`)?.ref ?? row.toId, kind: row.kind } } });
   });
+}
+
+/** A link end the caller may not read: a record of a register with a read scope that `summarize` left out. */
+function hiddenEnd(summaries: Map<string, RecordSummary>, type: string, id: string): boolean {
+  return !!registerByEntity(type)?.readScope && !summaries.has(`${type}:${id}`);
 }

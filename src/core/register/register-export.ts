@@ -15,6 +15,20 @@ export interface ExportTable {
   filenameBase: string;
   columns: { key: string; header: string; kind: ColumnKind }[];
   rows: (string | number | boolean | null)[][];
+  /** a version's approval record: an "Approval" sheet in XLSX, trailing columns of every row in CSV */
+  approval?: TableApproval;
+}
+
+export interface TableApproval {
+  heading: string;
+  /** reference, version, state, content hash */
+  facts: [string, string][];
+  columns: string[];
+  rows: string[][];
+  /** "This version is not approved." for a draft */
+  note: string | null;
+  /** the same record as columns repeated on every row (CSV: header rows or comments would break CSV readers) */
+  columnsForEachRow: { header: string; value: string }[];
 }
 
 /** "dueDate" → "Due date", "ownerId" → "Owner". */

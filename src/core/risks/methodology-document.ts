@@ -8,7 +8,8 @@ const range = (from: number | null, to: number | null, unit: string) =>
 function scaleBlock(heading: string, scale: Methodology['likelihood'], quantitative: boolean): DocumentBlock {
   const columns = [t('riskMethodology.doc.level'), t('riskMethodology.doc.label'), t('riskMethodology.doc.value'), ...(quantitative ? [t('riskMethodology.doc.range')] : []), t('riskMethodology.doc.description')];
   const rows = scale.levels.map((l, i) => [String(i + 1), l.label, String(l.value), ...(quantitative ? [range(l.from, l.to, scale.unit)] : []), l.description]);
-  return { kind: 'table', heading, columns, rows, subheading: true };
+  // the description is what an assessor reads: it gets the width
+  return { kind: 'table', heading, columns, rows, subheading: true, widths: [8, 20, 8, ...(quantitative ? [14] : []), quantitative ? 50 : 64] };
 }
 
 /**
@@ -36,6 +37,7 @@ export function methodologyBlocks(value: unknown): DocumentBlock[] {
       heading: t('riskMethodology.doc.riskLevels'),
       subheading: true,
       columns: [t('riskMethodology.doc.label'), t('riskMethodology.doc.acceptable'), t('riskMethodology.doc.description')],
+      widths: [20, 14, 66],
       rows: m.levels.map((l) => [l.label, t(m.acceptance.acceptableLevels.includes(l.key) ? 'riskMethodology.doc.yes' : 'riskMethodology.doc.no'), l.description]),
       fills: m.levels.map((l) => [l.colour, null, null]),
     },

@@ -3,7 +3,9 @@ import { riskRegister } from '../../schema/risks/risk.register.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import type { RegisterModule, Values } from '../register/register-module.js';
-import { nowIso } from '../util/ids.js';
+import type { Db } from '../../db/connect.js';
+import { acceptanceState } from '../controls/acceptance-state.js';
+import { nowIso, todayIso } from '../util/ids.js';
 import { evaluateRisk, isAnalysed, NOT_EVALUATED, outOfScale, type RiskAnalysis } from './risk-evaluation.js';
 import { methodologyInForce } from './methodology.service.js';
 
@@ -15,6 +17,28 @@ function analysisOf(values: Values): RiskAnalysis {
 }
 
 /**
+ * The owner's acceptance (6.1.3 f) is bound to the owner who gave it: a change of owner is stamped on the risk
+ * (`ownerChangedAt`, read by acceptance-state.ts) and takes an accepted risk back to "treatment planned". Only the
+ * owner's acceptance (POST …/acceptance) makes a risk "accepted": setting it by hand needs one that holds.
+ */
+async function acceptanceEffects(ctx: OrgContext, trx: Db, changes: Values, existing: Values | undefined): Promise<Values> {
+  const ownerChanged = !!existing && 'ownerId' in changes && (changes.ownerId ?? null) !== (existing.ownerId ?? null);
+  if (ownerChanged) {
+    // not a register field (nobody writes it but this hook): stamped in the same transaction as the change
+    await trx.updateTable('risks').set({ ownerChangedAt: nowIso() }).where('orgId', '=', ctx.org.id).where('id', '=', existing.id as string).execute();
+  }
+  if (changes.status === 'accepted' && existing?.status !== 'accepted') {
+    const t = existing ? await trx.selectFrom('riskTreatments').select('version').where('orgId', '=', ctx.org.id).where('riskId', '=', existing.id as string).executeTakeFirst() : undefined;
+    const a = t ? await trx.selectFrom('riskAcceptances').select(['treatmentVersion', 'acceptedBy', 'acceptedAt', 'expiresOn']).where('orgId', '=', ctx.org.id).where('riskId', '=', existing!.id as string).orderBy('acceptedAt', 'desc').limit(1).executeTakeFirst() : undefined;
+    const owner = ('ownerId' in changes ? changes.ownerId : existing?.ownerId) as string | null;
+    const holds = !!t && !!a && !ownerChanged && acceptanceState(a, { treatmentVersion: t.version, ownerId: owner, ownerChangedAt: (existing!.ownerChangedAt as string | null) ?? null }, todayIso()) === 'valid';
+    if (!holds) throw new ValidationError([{ field: 'body.status', message: "A risk is accepted by its owner's acceptance of the residual risk and treatment (Accept on the risk's treatment), not set by hand" }]);
+  }
+  if (ownerChanged && existing!.status === 'accepted' && !('status' in changes)) return { status: 'treatment_planned' };
+  return {};
+}
+
+/**
  * The risk register: every write re-evaluates the risk with the approved methodology, so the stored level, score,
  * acceptability and priority always follow the analysis. A risk is evaluated only with an owner (27003 6.1.2 c:
  * risk owners are identified) and an approved methodology.
@@ -22,14 +46,15 @@ function analysisOf(values: Values): RiskAnalysis {
 export const risksModule: RegisterModule = {
   def: riskRegister,
   async beforeWrite(ctx, trx, changes, existing) {
-    const merged: Values = { ...(existing ?? {}), ...changes };
+    const acceptance = await acceptanceEffects(ctx, trx, changes, existing);
+    const merged: Values = { ...(existing ?? {}), ...changes, ...acceptance };
     const analysis = analysisOf(merged);
     const touched = !existing || ANALYSIS_FIELDS.some((f) => f in changes) || 'ownerId' in changes;
-    if (!touched) return {};
+    if (!touched) return acceptance;
     if (!isAnalysed(analysis)) {
       const partial = analysis.likelihood !== null ? 'consequence' : ANALYSIS_FIELDS.slice(1, 5).some((f) => analysis[f] !== null) ? 'likelihood' : null;
       if (partial) throw new ValidationError([{ field: `body.${partial}`, message: `Give the ${partial} too: a risk is analysed on both scales` }]);
-      return { ...NOT_EVALUATED, evaluatedAt: null };
+      return { ...NOT_EVALUATED, evaluatedAt: null, ...acceptance };
     }
     if (!merged.ownerId) throw new ValidationError([{ field: 'body.ownerId', message: 'A risk needs its owner before it can be analysed and evaluated' }]);
     const inForce = await methodologyInForce(ctx, trx);
@@ -38,7 +63,7 @@ export const risksModule: RegisterModule = {
     if (bad) throw new ValidationError([{ field: `body.${bad.field}`, message: `Must be a level of the scale: 1 to ${bad.max}` }]);
     const evaluation = evaluateRisk(inForce.methodology, inForce.versionNo, analysis);
     const status = merged.status === 'identified' || !merged.status ? 'assessed' : merged.status;
-    return { ...evaluation, evaluatedAt: nowIso(), ...(status !== merged.status ? { status } : {}) };
+    return { ...evaluation, evaluatedAt: nowIso(), ...acceptance, ...(status !== merged.status ? { status } : {}) };
   },
   applyFilters(ctx: OrgContext, qb, query) {
     let q = qb;

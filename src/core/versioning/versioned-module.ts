@@ -17,6 +17,10 @@ export type DocumentBlock =
       fills?: (string | null)[][];
       /** the first column holds row headings (shaded like the header row) */
       rowHeadings?: boolean;
+      /** relative column widths (one per column); without them the columns share the width equally */
+      widths?: number[];
+      /** too many columns for a portrait page: the document is laid out in landscape */
+      wide?: boolean;
     };
 
 /** A controlled document, independent of its file format: what the DOCX and PDF renderers lay out. */

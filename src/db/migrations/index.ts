@@ -12,6 +12,7 @@ import * as m0010 from './0010-documents.js';
 import * as m0011 from './0011-classification-scheme.js';
 import * as m0012 from './0012-one-per-organization-indexes.js';
 import * as m0014 from './0014-login-throttle-invitations.js';
+import * as m0015 from './0015-risk-owner-since.js';
 
 /** Ordered list of migrations. Append only; never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-classification-scheme': m0011,
   '0012-one-per-organization-indexes': m0012,
   '0014-login-throttle-invitations': m0014,
+  '0015-risk-owner-since': m0015,
 };

@@ -119,7 +119,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('risk.accepted'),
-    payload: z.object({ ref: z.string(), treatmentVersion: z.number().int(), treatmentHash: z.string(), kind: z.string(), residualLevel: z.string().nullable(), expiresOn: z.string().nullable() }),
+    payload: z.object({ ref: z.string(), treatmentVersion: z.number().int(), treatmentHash: z.string(), kind: z.string(), residualLevel: z.string().nullable(), expiresOn: z.string().nullable(), statusFrom: z.string().nullable().optional(), statusTo: z.string().nullable().optional() }),
   }),
   z.object({ type: z.literal('risk.residuals_carried'), payload: z.object({ fromVersion: z.number().int(), toVersion: z.number().int(), treatments: z.number().int() }) }),
   z.object({ type: z.literal('evidence.downloaded'), payload: z.object({ ref: z.string(), fileName: z.string(), sha256: z.string(), size: z.number().int() }) }),

@@ -101,6 +101,7 @@ export const versioningMessages = {
   'versions.export.docx': 'DOCX',
   'versions.export.pdf': 'PDF',
   'versions.export.as': 'Export version {no} as {format}',
+  'versions.exportOf': 'Export version {no} ({state}):',
   'versions.history.caption': 'History of this document, newest first',
   'versions.history.when': 'When',
   'versions.history.who': 'Who',

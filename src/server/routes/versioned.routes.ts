@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordAuditAlone } from '../../core/audit/audit.service.js';
 import type { OrgContext } from '../../core/context.js';
+import { getRecord } from '../../core/register/register.service.js';
 import { compareVersions } from '../../core/versioning/versions-compare.js';
 import { approveVersion, getVersion, listVersions, saveDraft, type Content } from '../../core/versioning/versions.service.js';
 import type { VersionedModule } from '../../core/versioning/versioned-module.js';
@@ -9,6 +10,7 @@ import { buildDocumentModel } from '../../reports/document-model.js';
 import { renderPdf } from '../../reports/document-pdf.js';
 import { renderCsv } from '../../reports/table-csv.js';
 import { renderXlsx } from '../../reports/table-xlsx.js';
+import { tableApproval } from '../../reports/table-approval.js';
 import type { Permission } from '../../schema/auth/permissions.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
@@ -65,7 +67,8 @@ export function versionedRoutesFor(vm: VersionedModule) {
       app.get(`${base}/versions/:no/export.${format}`, { config: { permission: perm('export') }, schema: { tags, summary: `One version of a ${def.entity} as a ${format.toUpperCase()} table`, params: versionParams } }, async (request, reply) => {
         const ctx: OrgContext = orgCtx(request);
         const version = await getVersion(ctx, vm, request.params.id, request.params.no);
-        const table = exportTable(ctx, version.content, { versionNo: version.versionNo, state: version.state });
+        const record = await getRecord(ctx, vm.register, request.params.id);
+        const table = { ...exportTable(ctx, version.content, { versionNo: version.versionNo, state: version.state }), approval: tableApproval(String(record.ref), version) };
         await recordAuditAlone(ctx.db, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: def.entity, entityId: request.params.id, event: { type: 'export.generated', payload: { format, rows: table.rows.length, filters: { version: request.params.no } } } });
         if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${table.filenameBase}.csv"`).send(renderCsv(table));
         const body = await renderXlsx(table, { organization: ctx.org.name, exportedBy: ctx.actor.label });

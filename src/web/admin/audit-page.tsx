@@ -3,11 +3,12 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useT, type I18n } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { AuditEventItem, Page } from '../lib/api-types.js';
-import { useMembers } from '../lib/members.js';
+import { useMemberNames, useMembers } from '../lib/members.js';
 import { useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { RegisterPagination } from '../register/register-pagination.js';
+import { auditDetails } from './audit-details.js';
 import { AuditFilters } from './audit-filters.js';
 import { AuditVerify } from './audit-verify.js';
 
@@ -21,6 +22,7 @@ export function AuditPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const members = useMembers(org).data?.items ?? [];
+  const memberNames = useMemberNames(org);
   useDocumentTitle(t('audit.title'), useOrg(org).data?.name);
   const events = useQuery({
     queryKey: ['org', org, 'audit', search],
@@ -74,9 +76,24 @@ export function AuditPage() {
                       </span>
                       <span className="mono muted event-code">{e.type}</span>
                     </td>
-                    <td>{e.actorLabel ?? (e.actorKind ? td(`audit.actorKind.${e.actorKind}`, undefined, e.actorKind) : '—')}</td>
+                    <td>
+                      {e.actorName ? (
+                        <>
+                          <span className="audit-actor">{e.actorName}</span>
+                          {e.actorLabel ? (
+                            <span className="muted audit-actor__label" title={e.actorLabel}>
+                              {e.actorLabel}
+                            </span>
+                          ) : null}
+                        </>
+                      ) : (
+                        (e.actorLabel ?? (e.actorKind ? td(`audit.actorKind.${e.actorKind}`, undefined, e.actorKind) : '—'))
+                      )}
+                    </td>
                     <td>{entityText(i18n, e)}</td>
-                    <td className="event-details">{summary(e.payload)}</td>
+                    <td className="event-details" title={JSON.stringify(e.payload)}>
+                      {auditDetails(i18n, e.entityType, e.payload, memberNames)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -101,15 +118,3 @@ function entityText({ td }: I18n, e: AuditEventItem): string {
   return `${td(`entity.${e.entityType}`, undefined, e.entityType)}${ref}`;
 }
 
-/** A compact, readable view of the payload (the full JSON is in the title for copying). */
-function summary(payload: Record<string, unknown>): string {
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(payload ?? {})) {
-    if (k === 'ref') continue;
-    if (v && typeof v === 'object') {
-      const keys = Object.keys(v);
-      if (keys.length) parts.push(`${k}: ${keys.join(', ')}`);
-    } else if (v !== null && v !== undefined && v !== '') parts.push(`${k}: ${String(v)}`);
-  }
-  return parts.join(' · ');
-}

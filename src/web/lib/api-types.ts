@@ -55,6 +55,8 @@ export interface AuditEventItem {
   type: string;
   actorId: string | null;
   actorLabel: string | null;
+  /** the name of the person who acted (null for the system and unknown actors) */
+  actorName?: string | null;
   actorKind: string | null;
   entityType: string | null;
   entityId: string | null;

@@ -9,8 +9,6 @@ export interface PlannedModule {
 }
 
 export const PLANNED_MODULES = [
-  { slug: 'context', title: 'module.context.title', clause: '4.1, 4.3, 4.4', description: 'module.context.description' },
-  { slug: 'risk-treatment', title: 'module.riskTreatment.title', clause: '6.1.3, 8.3', description: 'module.riskTreatment.description' },
   { slug: 'objectives', title: 'module.objectives.title', clause: '6.2', description: 'module.objectives.description' },
   { slug: 'competence', title: 'module.competence.title', clause: '7.2, 7.3', description: 'module.competence.description' },
   { slug: 'communication', title: 'module.communication.title', clause: '7.4', description: 'module.communication.description' },
@@ -23,6 +21,22 @@ export const PLANNED_MODULES = [
 ] as const satisfies readonly PlannedModule[];
 
 export type PlannedModuleSlug = (typeof PLANNED_MODULES)[number]['slug'];
+
+/**
+ * Modules that were planned and are built now, with the page that holds them: an old link or bookmark to the
+ * placeholder (`/o/<org>/m/context`) goes to the real page rather than saying "planned".
+ */
+export const BUILT_MODULES: Readonly<Record<string, string>> = {
+  context: 'scopes',
+  parties: 'interested-parties',
+  policy: 'policies',
+  'risk-treatment': 'risk-treatment-plan',
+  documents: 'documents',
+};
+
+export function builtModulePath(slug: string): string | undefined {
+  return Object.hasOwn(BUILT_MODULES, slug) ? BUILT_MODULES[slug] : undefined;
+}
 
 export function findPlannedModule(slug: string): PlannedModule | undefined {
   return PLANNED_MODULES.find((m) => m.slug === slug);

@@ -3,6 +3,7 @@ import type { RegisterDef } from '../../schema/register/define-register.js';
 import { useT, type I18n } from '../i18n/i18n.js';
 import { api } from '../lib/api-client.js';
 import type { ItemList } from '../lib/api-types.js';
+import { useMemberNames } from '../lib/members.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { registerBase } from './register-api.js';
 
@@ -39,6 +40,8 @@ export function RecordHistory({ org, register, id, sectionLabel, stageText }: Pr
   const i18n = useT();
   const { t, td, formatDateTime } = i18n;
   const history = useRecordHistory(org, register, id);
+  // the person who acted by name (the label recorded at the time, an e-mail, stays in the title)
+  const names = useMemberNames(org);
   if (history.isPending) return <Loading />;
   if (history.isError) return <ErrorMessage error={history.error} onRetry={() => void history.refetch()} />;
   if (history.data.items.length === 0) return <p className="empty-state empty-state--small">{t('versions.history.empty')}</p>;
@@ -60,7 +63,7 @@ export function RecordHistory({ org, register, id, sectionLabel, stageText }: Pr
               <td className="nowrap">
                 <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
               </td>
-              <td>{e.actorLabel ?? (e.actorKind ? td(`audit.actorKind.${e.actorKind}`, undefined, e.actorKind) : t('common.system'))}</td>
+              <td title={e.actorLabel ?? undefined}>{(e.actorId && names.get(e.actorId)) || e.actorLabel || (e.actorKind ? td(`audit.actorKind.${e.actorKind}`, undefined, e.actorKind) : t('common.system'))}</td>
               <td>{td(`audit.event.${e.type}`, undefined, e.type)}</td>
               <td className="event-details">{details(i18n, register, e, sectionLabel, stageText)}</td>
             </tr>

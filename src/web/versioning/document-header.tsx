@@ -13,8 +13,10 @@ interface Props {
   def: VersionedDef;
   record: RegisterRecord;
   latest: VersionSummary | undefined;
-  /** the version displayed (exports are of this one) */
+  /** the version displayed */
   shown: VersionSummary | undefined;
+  /** the version the export buttons give: the one asked for, else the approved version in force, else the one shown */
+  exported: VersionSummary | undefined;
   can: { update: boolean; approve: boolean; export: boolean };
   editing: boolean;
   onEdit: () => void;
@@ -24,7 +26,7 @@ interface Props {
 }
 
 /** Ref, title, owner, review date, state badge, stage stepper and the document's actions. */
-export function DocumentHeader({ org, register, def, record, latest, shown, can, editing, onEdit, onApprove, fields }: Props) {
+export function DocumentHeader({ org, register, def, record, latest, shown, exported, can, editing, onEdit, onApprove, fields }: Props) {
   const i18n = useT();
   const { t, td } = i18n;
   const names = useMemberNames(org);
@@ -86,18 +88,18 @@ export function DocumentHeader({ org, register, def, record, latest, shown, can,
               {t('versions.approve')}
             </button>
           ) : null}
-          {can.export && shown ? (
-            <div className="button-group" role="group" aria-label={t('versions.export', { no: shown.versionNo })}>
+          {can.export && exported ? (
+            <div className="button-group" role="group" aria-label={t('versions.export', { no: exported.versionNo })}>
               <span className="button-group__label" aria-hidden="true">
-                {t('versions.export', { no: shown.versionNo })}
+                {t('versions.exportOf', { no: exported.versionNo, state: td(`versions.state.${exported.state}`) })}
               </span>
               {(['docx', 'pdf'] as const).map((format) => (
                 <a
                   key={format}
                   className="button button--secondary button--small"
-                  href={recordPath(org, register, record.id, `/versions/${shown.versionNo}/export.${format}`)}
+                  href={recordPath(org, register, record.id, `/versions/${exported.versionNo}/export.${format}`)}
                   download
-                  aria-label={t('versions.export.as', { no: shown.versionNo, format: t(`versions.export.${format}`) })}
+                  aria-label={t('versions.export.as', { no: exported.versionNo, format: t(`versions.export.${format}`) })}
                 >
                   {t(`versions.export.${format}`)}
                 </a>

@@ -14,6 +14,7 @@ import { useRegisterRecord } from '../register/register-api.js';
 import { RecordHistory } from '../register/record-history.js';
 import { ApproveDialog } from './approve-dialog.js';
 import { DocumentHeader } from './document-header.js';
+import { exportedVersion } from './exported-version.js';
 import { DocumentTab } from './document-tab.js';
 import type { DocumentPresentation } from './presentation.js';
 import { stageLabel } from './stage-stepper.js';
@@ -98,6 +99,7 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
   const editing = search.edit === '1' && perms.update && !data.archivedAt;
   const tab = search.tab === 'versions' || search.tab === 'history' ? search.tab : 'document';
   const shownSummary = items.find((v) => v.versionNo === shownNo);
+  const exportedSummary = items.find((v) => v.versionNo === exportedVersion(search.v, data, shownNo));
   const focusTitle = () => requestAnimationFrame(() => document.getElementById('page-title')?.focus());
   const go = (next: DocumentSearch) => onSearch(next);
   const compare = positive(search.from) && positive(search.to) ? { from: Number(search.from), to: Number(search.to) } : undefined;
@@ -123,6 +125,7 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
         record={data}
         latest={latestSummary}
         shown={shownSummary}
+        exported={exportedSummary}
         can={perms}
         editing={editing}
         fields={headerFields}
@@ -222,3 +225,4 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
     </section>
   );
 }
+

@@ -369,6 +369,7 @@ const en = {
   'audit.entity': 'Record',
   'audit.details': 'Details',
   'audit.empty': 'No events match these filters.',
+  'audit.moreValues': 'and {count} more',
   'audit.verify': 'Verify chain',
   'audit.verifying': 'Verifying…',
   'audit.verifyOk': 'Chain intact: {count} events checked.',

@@ -56,17 +56,19 @@ export function SoaPage() {
 
 /** Between the header and the tabs: the table exports of the version shown, and what changed line by line. */
 function SoaBanner({ org, record, shownNo, canExport }: { org: string; record: RegisterRecord; shownNo: number | undefined; canExport: boolean }) {
-  const { t } = useT();
+  const { t, td } = useT();
   const versions = useVersions(org, soaRegister, record.id);
   const items = versions.data?.items ?? [];
-  const no = shownNo ?? items[0]?.versionNo;
   const approved = typeof record.approvedVersion === 'number' ? record.approvedVersion : null;
+  // the version asked for, else the approved SoA in force, else the latest (a draft only when none is approved)
+  const no = shownNo ?? approved ?? items[0]?.versionNo;
+  const state = items.find((v) => v.versionNo === no)?.state;
   return (
     <div className="soa-banner">
       {canExport && no !== undefined ? (
         <div className="button-group soa-exports" role="group" aria-label={t('soaPage.export.label', { no })}>
           <span className="button-group__label" aria-hidden="true">
-            {t('soaPage.export.label', { no })}
+            {state ? t('soaPage.export.labelOf', { no, state: td(`versions.state.${state}`) }) : t('soaPage.export.label', { no })}
           </span>
           {(['xlsx', 'csv'] as const).map((format) => (
             <a

@@ -1,0 +1,67 @@
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { documentRegister } from '../../schema/documents/document.register.js';
+import { EVIDENCE_LINK_KIND, evidenceRegister } from '../../schema/evidence/evidence.register.js';
+import type { OrgContext } from '../context.js';
+import { readableDocuments } from '../documents/document-access.js';
+
+type Scope = (ctx: OrgContext, qb: SelectQueryBuilder<any, any, any>, table?: string) => SelectQueryBuilder<any, any, any>;
+
+/**
+ * Registers whose `readScope` hides records, with that scope: what is attached to a hidden record is hidden with
+ * it. Listed here rather than taken from the registry (which imports this register); a test checks that every
+ * register with a `readScope` other than evidence is on this list.
+ */
+export const HIDING_REGISTERS: readonly { entity: string; table: string; scope: Scope }[] = [
+  { entity: documentRegister.entity, table: documentRegister.table, scope: readableDocuments },
+];
+
+const EVIDENCE = evidenceRegister.entity;
+
+/** The ids of `entity` records this caller may read, as a subquery (undefined: the register hides nothing). */
+export function readableIdsOf(ctx: OrgContext, eb: ExpressionBuilder<any, any>, entity: string) {
+  const h = HIDING_REGISTERS.find((r) => r.entity === entity);
+  if (!h) return undefined;
+  return h.scope(ctx, eb.selectFrom(h.table).select(`${h.table}.id`).where(`${h.table}.orgId`, '=', ctx.org.id), h.table);
+}
+
+/** `typeCol`/`idCol` name a record the caller may read (or one of a register that hides nothing). */
+function readableEnd(ctx: OrgContext, eb: ExpressionBuilder<any, any>, typeCol: string, idCol: string) {
+  return eb.and(HIDING_REGISTERS.map((h) => eb.or([eb(typeCol, '!=', h.entity), eb(idCol, 'in', readableIdsOf(ctx, eb, h.entity)!)])));
+}
+
+/**
+ * Evidence this caller may read: evidence attached to nothing, or attached (a link of kind `evidence`, either way
+ * round) to at least one record the caller may read. Evidence attached only to records hidden from the caller is
+ * hidden too — list, record, file, history, links and the audit trail — and answers 404 like a random id.
+ */
+export function readableEvidence<Q extends SelectQueryBuilder<any, any, any>>(ctx: OrgContext, qb: Q, table: string = evidenceRegister.table): Q {
+  // a caller from whom no register hides anything (an administrator) reads all evidence: no subqueries
+  if (HIDING_REGISTERS.every((h) => h.scope(ctx, qb, h.table) === qb)) return qb;
+  const id = `${table}.id`;
+  const attachments = (eb: ExpressionBuilder<any, any>, visibleOnly: boolean) => {
+    const out = eb
+      .selectFrom('links as ea')
+      .select('ea.id')
+      .where('ea.orgId', '=', ctx.org.id)
+      .where('ea.kind', '=', EVIDENCE_LINK_KIND)
+      .where('ea.fromType', '=', EVIDENCE)
+      .whereRef('ea.fromId', '=', id);
+    const inward = eb
+      .selectFrom('links as ei')
+      .select('ei.id')
+      .where('ei.orgId', '=', ctx.org.id)
+      .where('ei.kind', '=', EVIDENCE_LINK_KIND)
+      .where('ei.toType', '=', EVIDENCE)
+      .whereRef('ei.toId', '=', id);
+    if (!visibleOnly) return eb.or([eb.exists(out), eb.exists(inward)]);
+    return eb.or([eb.exists(out.where((e) => readableEnd(ctx, e, 'ea.toType', 'ea.toId'))), eb.exists(inward.where((e) => readableEnd(ctx, e, 'ei.fromType', 'ei.fromId')))]);
+  };
+  return qb.where((eb: ExpressionBuilder<any, any>) => eb.or([eb.not(attachments(eb, false)), attachments(eb, true)])) as Q;
+}
+
+/** An expression true when the record `type`/`id` is one this caller may read (records of registers that hide nothing: always). */
+export function readableRecord(ctx: OrgContext, eb: ExpressionBuilder<any, any>, type: string, id: string) {
+  if (type === EVIDENCE) return eb.exists(readableEvidence(ctx, eb.selectFrom('evidence as target').select('target.id').where('target.orgId', '=', ctx.org.id).where('target.id', '=', id), 'target'));
+  const ids = readableIdsOf(ctx, eb, type);
+  return ids ? eb(eb.val(id), 'in', ids) : eb.lit(true);
+}
