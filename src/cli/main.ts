@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/audit.js';
 import { demoCommand } from './commands/demo.js';
+import { keyCommand } from './commands/key.js';
 import { migrateCommand } from './commands/migrate.js';
 import { orgCommands } from './commands/org.js';
 import { startCommand } from './commands/start.js';
@@ -28,6 +29,7 @@ userCommand(program);
 orgCommands(program);
 auditCommand(program);
 verifyPackageCommand(program);
+keyCommand(program);
 
 // `npm start -- --demo` arrives as `start --demo`; a bare `rampart --demo` means the same.
 const args = process.argv.slice(2);

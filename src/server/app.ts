@@ -6,6 +6,9 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../core/auth/settings.js';
 import { REGISTER_MODULES, VERSIONED_MODULES } from '../core/register/registry.js';
 import type { DatabaseHandle } from '../db/connect.js';
+import { generateInstanceKey, type InstanceKey } from '../core/signing/instance-key.js';
+import { startCheckpointTimer } from './checkpoint-timer.js';
+import { instanceRoutes } from './routes/instance.routes.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerAuthorization } from './plugins/authorize.js';
 import { registerOpenApi } from './plugins/openapi.js';
@@ -43,6 +46,11 @@ export interface BuildOptions {
   webDir?: string;
   trustProxy?: boolean;
   version?: string;
+  /** the instance signing key (`rampart start` loads it from its file); a throwaway key when absent (tests) */
+  signingKey?: InstanceKey;
+  checkpointLog?: string;
+  /** sign the audit chain heads that moved, this often (`rampart start`: every minute); never when absent */
+  checkpointEveryMs?: number;
 }
 
 /** Builds the whole server (API, OpenAPI, web UI) without listening: tests call inject() on it. */
@@ -60,7 +68,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('deps', { handle: opts.handle, auth: { ...DEFAULT_AUTH_SETTINGS, ...opts.auth } });
+  const signingKey = opts.signingKey ?? generateInstanceKey();
+  app.decorate('deps', { handle: opts.handle, auth: { ...DEFAULT_AUTH_SETTINGS, ...opts.auth }, signingKey, checkpointLog: opts.checkpointLog });
 
   app.decorate('routeCatalog', []);
   app.addHook('onRoute', (route) => {
@@ -78,6 +87,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await registerOpenApi(app, opts.version ?? '0.1.0');
 
   await app.register(healthRoutes);
+  await app.register(instanceRoutes);
   await app.register(authRoutes);
   await app.register(orgRoutes);
   await app.register(tokenRoutes);
@@ -96,6 +106,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   for (const vm of VERSIONED_MODULES) await app.register(versionedRoutesFor(vm));
 
   await registerWebUi(app, opts.webDir ?? DEFAULT_WEB_DIR);
+  if (opts.checkpointEveryMs) startCheckpointTimer(app, opts.checkpointEveryMs);
   await app.ready();
   return app;
 }

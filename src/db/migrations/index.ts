@@ -10,6 +10,7 @@ import * as m0008 from './0008-evidence.js';
 import * as m0009 from './0009-controls.js';
 import * as m0010 from './0010-documents.js';
 import * as m0011 from './0011-classification-scheme.js';
+import * as m0013 from './0013-audit-checkpoints.js';
 
 /** Ordered list of migrations. Append only; never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-controls': m0009,
   '0010-documents': m0010,
   '0011-classification-scheme': m0011,
+  '0013-audit-checkpoints': m0013,
 };
