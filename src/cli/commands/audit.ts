@@ -29,7 +29,7 @@ export function describeVerify(name: string, r: VerifyResult): { ok: boolean; li
     lines.push('  No signed checkpoint yet: the chain is only consistency-checked (anyone who can write the database could rewrite it and re-hash).');
   }
   if (r.anchor && r.unanchoredEvents > 0) lines.push(`  Events ${r.anchor.seq + 1}–${r.anchor.seq + r.unanchoredEvents} come after the last checkpoint: they are only consistency-checked.`);
-  if (r.formerKeys.length) lines.push(`  Some checkpoints are signed by former keys of this installation: ${r.formerKeys.join(', ')}.`);
+  if (r.formerKeys.length) lines.push(`  Some checkpoints are signed by other (former) keys of this installation: ${r.formerKeys.join(', ')}. They match the chain but anchor nothing: only the current key does.`);
   return { ok: r.ok, lines };
 }
 

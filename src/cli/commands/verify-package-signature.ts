@@ -10,6 +10,8 @@ export interface TrustedKey {
   fingerprint: string;
   /** where the reader got it, for the report ("--key", "https://rampart.example.com (current key)") */
   source: string;
+  /** named in the report when it signed the package, but not trusted (an instance's former keys) */
+  notTrusted?: boolean;
 }
 
 export interface SignatureOutcome {
@@ -38,9 +40,10 @@ export function checkSignature(manifestBytes: Buffer, sigText: string | null, si
   }
   if (!trusted) return { ok: true, summary: `manifest.json is signed by key ${fingerprint}`, problems: [], signedBy: fingerprint, trust: { status: 'unchecked' } };
   const match = trusted.find((k) => normalizeFingerprint(k.fingerprint) === fingerprint);
-  if (!match) {
-    const wanted = trusted.map((k) => `${k.fingerprint} (${k.source})`).join(', ') || 'none';
-    return { ok: false, summary: '', problems: [`signed by key ${fingerprint}, which is not the trusted key: ${wanted}`], signedBy: fingerprint, trust: { status: 'untrusted' } };
+  if (!match || match.notTrusted) {
+    const wanted = trusted.filter((k) => !k.notTrusted).map((k) => `${k.fingerprint} (${k.source})`).join(', ') || 'none';
+    const known = match ? `; it is ${match.source}` : '';
+    return { ok: false, summary: '', problems: [`signed by key ${fingerprint}, which is not the trusted key: ${wanted}${known}`], signedBy: fingerprint, trust: { status: 'untrusted' } };
   }
   return { ok: true, summary: `manifest.json is signed by key ${fingerprint}, the trusted key (${match.source})`, problems: [], signedBy: fingerprint, trust: { status: 'trusted', source: match.source } };
 }

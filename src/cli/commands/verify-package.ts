@@ -58,8 +58,9 @@ async function instanceKeys(base: string): Promise<TrustedKey[]> {
   const where = url.origin;
   return [
     { fingerprint: parsed.data.fingerprint, source: `the current key of ${where}` },
-    // former keys are listed by the instance from its database: they verify packages made before a key change
-    ...parsed.data.formerKeys.map((k) => ({ fingerprint: k.fingerprint, source: `a former key of ${where} (first used ${k.firstUsedAt})` })),
+    // Former keys come from the instance's database, which is what a forger might control: they are named in the
+    // report, never trusted. A package signed before a key change verifies with --key <the former fingerprint>.
+    ...parsed.data.formerKeys.map((k) => ({ fingerprint: k.fingerprint, source: `a former key of ${where} (first used ${k.firstUsedAt}; listed by its database, so not trusted: compare it with your records and use --key)`, notTrusted: true })),
   ];
 }
 

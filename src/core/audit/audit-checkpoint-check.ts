@@ -8,43 +8,46 @@ export interface CheckpointProblem {
 }
 
 /**
- * The checkpoints of one chain that hold: each signature checked (by the trusted key, or by a former key of this
- * installation whose public half is stored), and every checkpoint in the log file also present in the database.
- * Returns them by seq, with the first problem found, if any.
+ * The checkpoints of one chain whose signatures hold, and the first problem found, if any. A checkpoint signed by
+ * the trusted key (the instance's current one, read from its file) anchors the chain. One signed by another key of
+ * this installation (a former key: only its public half is in the database, which an intruder could have added
+ * to) is still checked against the events, but anchors nothing. Every checkpoint of the log file kept outside the
+ * database must also be in the database.
  */
 export async function checkedCheckpoints(db: Db, chainKey: string, opts: { trustedKey?: PublicKeyInfo; logCheckpoints?: Checkpoint[] }) {
   const rows = await db.selectFrom('auditCheckpoints').selectAll().where('chainKey', '=', chainKey).orderBy('seq').execute();
   const stored = await db.selectFrom('instanceSigningKeys').select(['fingerprint', 'publicKey']).execute();
-  const keys = new Map<string, { publicKey: string; trusted: boolean }>();
+  const keys = new Map<string, string>();
   for (const k of stored) {
     // a stored key row counts only when its public key really has the fingerprint it is filed under
     try {
-      if (publicKeyFromPem(k.publicKey).fingerprint === k.fingerprint) keys.set(k.fingerprint, { publicKey: k.publicKey, trusted: false });
+      if (publicKeyFromPem(k.publicKey).fingerprint === k.fingerprint) keys.set(k.fingerprint, k.publicKey);
     } catch {
       // not a key: its checkpoints are reported as signed by an unknown key
     }
   }
-  if (opts.trustedKey) keys.set(opts.trustedKey.fingerprint, { publicKey: opts.trustedKey.publicKey, trusted: true });
+  if (opts.trustedKey) keys.set(opts.trustedKey.fingerprint, opts.trustedKey.publicKey);
 
   const problems: CheckpointProblem[] = [];
-  const bySeq = new Map<number, Checkpoint>();
-  const formerKeys = new Set<string>();
+  const valid: (Checkpoint & { trusted: boolean })[] = [];
+  const otherKeys = new Set<string>();
   for (const cp of rows) {
-    const key = keys.get(cp.keyFingerprint);
-    if (!key) {
+    const publicKey = keys.get(cp.keyFingerprint);
+    if (!publicKey) {
       problems.push({ seq: cp.seq, reason: `the checkpoint of event ${cp.seq} is signed by key ${cp.keyFingerprint}, which is not a key of this installation` });
-    } else if (!verifySignature(key.publicKey, checkpointMessage(cp), cp.signature)) {
+    } else if (!verifySignature(publicKey, checkpointMessage(cp), cp.signature)) {
       problems.push({ seq: cp.seq, reason: `the checkpoint of event ${cp.seq} (signed at ${cp.signedAt}) has an invalid signature (a forged or altered checkpoint)` });
     } else {
-      if (!key.trusted) formerKeys.add(cp.keyFingerprint);
-      bySeq.set(cp.seq, cp);
+      const trusted = cp.keyFingerprint === opts.trustedKey?.fingerprint;
+      if (!trusted) otherKeys.add(cp.keyFingerprint);
+      valid.push({ ...cp, trusted });
     }
   }
   for (const logged of (opts.logCheckpoints ?? []).filter((c) => c.chainKey === chainKey)) {
-    const row = rows.find((r) => r.seq === logged.seq);
+    const row = rows.find((r) => r.seq === logged.seq && r.keyFingerprint === logged.keyFingerprint);
     if (!row) problems.push({ seq: logged.seq, reason: `the checkpoint of event ${logged.seq} signed at ${logged.signedAt} is in the checkpoint log but missing from the database (checkpoints were deleted)` });
     else if (row.hash !== logged.hash || row.signature !== logged.signature) problems.push({ seq: logged.seq, reason: `the checkpoint of event ${logged.seq} in the database differs from the one in the checkpoint log` });
   }
   problems.sort((a, b) => a.seq - b.seq);
-  return { bySeq, firstProblem: problems[0] ?? null, formerKeys: [...formerKeys] };
+  return { valid, firstProblem: problems[0] ?? null, otherKeys: [...otherKeys] };
 }

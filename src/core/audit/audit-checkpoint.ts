@@ -34,9 +34,9 @@ export function signCheckpoint(key: InstanceKey, head: { chainKey: string; seq: 
 }
 
 /**
- * Signs the head of every chain that moved since its last checkpoint. Safe to run from several instances at once:
- * a checkpoint is keyed by (chain, seq), so a second writer of the same head inserts nothing, and only rows this
- * call inserted go to its log file.
+ * Signs the head of every chain that moved since this key's last checkpoint of it (so after a key change, the new
+ * key signs every head once). Safe to run from several instances at once: a checkpoint is keyed by (chain, seq,
+ * key), so a second writer of the same head inserts nothing, and only rows this call inserted go to its log file.
  */
 export async function writeCheckpoints(db: Db, key: InstanceKey, opts: { logFile?: string } = {}): Promise<Checkpoint[]> {
   await rememberSigningKey(db, key);
@@ -45,13 +45,13 @@ export async function writeCheckpoints(db: Db, key: InstanceKey, opts: { logFile
     .select(['h.chainKey', 'h.seq', 'h.hash'])
     .where('h.seq', '>', 0)
     .where(({ eb, selectFrom }) =>
-      eb('h.seq', '>', selectFrom('auditCheckpoints as c').select(sql<number>`coalesce(max(c.seq), 0)`.as('last')).whereRef('c.chainKey', '=', 'h.chainKey')),
+      eb('h.seq', '>', selectFrom('auditCheckpoints as c').select(sql<number>`coalesce(max(c.seq), 0)`.as('last')).whereRef('c.chainKey', '=', 'h.chainKey').where('c.keyFingerprint', '=', key.fingerprint)),
     )
     .execute();
   const written: Checkpoint[] = [];
   for (const head of moved) {
     const cp = signCheckpoint(key, head);
-    const inserted = await db.insertInto('auditCheckpoints').values(cp).onConflict((oc) => oc.columns(['chainKey', 'seq']).doNothing()).returning('seq').executeTakeFirst();
+    const inserted = await db.insertInto('auditCheckpoints').values(cp).onConflict((oc) => oc.columns(['chainKey', 'seq', 'keyFingerprint']).doNothing()).returning('seq').executeTakeFirst();
     if (inserted) written.push(cp);
   }
   if (opts.logFile && written.length) fs.appendFileSync(opts.logFile, written.map((c) => `${JSON.stringify(c)}\n`).join(''), { mode: 0o600 });

@@ -13,9 +13,10 @@ export interface VerifyResult {
    * without the signing key. Events after it are only checked for consistency (their hashes link up).
    */
   anchor: null | { seq: number; signedAt: string; keyFingerprint: string };
+  /** checkpoints by the trusted key that hold */
   checkpoints: number;
   unanchoredEvents: number;
-  /** fingerprints of former instance keys that signed some of the checkpoints */
+  /** fingerprints of other keys of this installation (former keys) whose checkpoints hold but anchor nothing */
   formerKeys: string[];
 }
 
@@ -39,10 +40,13 @@ export async function verifyChain(db: Db, orgId: string | null, opts: VerifyOpti
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
+  const atSeq = new Map<number, Checkpoint[]>();
+  for (const c of cps.valid) atSeq.set(c.seq, [...(atSeq.get(c.seq) ?? []), c]);
+  const trusted = cps.valid.filter((c) => c.trusted);
   const result = (firstBroken: VerifyResult['firstBroken']): VerifyResult => {
-    const anchorCp = [...cps.bySeq.values()].filter((c) => c.seq <= checked).at(-1);
+    const anchorCp = trusted.filter((c) => c.seq <= checked).at(-1);
     const anchor = anchorCp ? { seq: anchorCp.seq, signedAt: anchorCp.signedAt, keyFingerprint: anchorCp.keyFingerprint } : null;
-    return { ok: !firstBroken, checked, firstBroken, anchor, checkpoints: cps.bySeq.size, unanchoredEvents: checked - (anchor?.seq ?? 0), formerKeys: cps.formerKeys };
+    return { ok: !firstBroken, checked, firstBroken, anchor, checkpoints: trusted.length, unanchoredEvents: checked - (anchor?.seq ?? 0), formerKeys: cps.otherKeys };
   };
   for (;;) {
     const rows = await db
@@ -58,8 +62,8 @@ export async function verifyChain(db: Db, orgId: string | null, opts: VerifyOpti
       if (row.seq !== expectedSeq) return broken(`event ${expectedSeq} is missing (next found is ${row.seq})`);
       if (row.prevHash !== prevHash) return broken('does not link to the event before it');
       if (hashEvent(row) !== row.hash) return broken('content does not match its hash (the event was altered)');
-      const cp = cps.bySeq.get(row.seq);
-      if (cp && cp.hash !== row.hash) return broken(`does not match the signed checkpoint of ${cp.signedAt} (the chain was rewritten up to here)`);
+      const cp = atSeq.get(row.seq)?.find((c) => c.hash !== row.hash);
+      if (cp) return broken(`does not match the signed checkpoint of ${cp.signedAt} (the chain was rewritten up to here)`);
       if (cps.firstProblem && cps.firstProblem.seq <= row.seq) return result({ seq: cps.firstProblem.seq, eventId: null, reason: cps.firstProblem.reason });
       prevHash = row.hash;
       expectedSeq += 1;
@@ -67,7 +71,7 @@ export async function verifyChain(db: Db, orgId: string | null, opts: VerifyOpti
     }
     if (rows.length < BATCH) break;
   }
-  const beyond = [...cps.bySeq.values()].find((c) => c.seq > checked);
+  const beyond = cps.valid.filter((c) => c.seq > checked).sort((a, b) => b.seq - a.seq)[0];
   if (beyond) {
     return result({ seq: checked + 1, eventId: null, reason: `the chain ends at event ${checked} but a signed checkpoint of ${beyond.signedAt} records event ${beyond.seq} (events were removed)` });
   }

@@ -23,7 +23,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('signed_at', 'text', (c) => c.notNull())
     .addColumn('key_fingerprint', 'text', (c) => c.notNull())
     .addColumn('signature', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('audit_checkpoints_pk', ['chain_key', 'seq'])
+    // one checkpoint of a head per key: after the key is replaced, the new key signs the heads again
+    .addPrimaryKeyConstraint('audit_checkpoints_pk', ['chain_key', 'seq', 'key_fingerprint'])
     .execute();
   await makeAppendOnly(db, 'audit_checkpoints');
 }
