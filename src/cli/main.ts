@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/audit.js';
+import { backupCommands } from './commands/backup.js';
 import { demoCommand } from './commands/demo.js';
 import { keyCommand } from './commands/key.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -30,6 +31,7 @@ orgCommands(program);
 auditCommand(program);
 verifyPackageCommand(program);
 keyCommand(program);
+backupCommands(program);
 
 // `npm start -- --demo` arrives as `start --demo`; a bare `rampart --demo` means the same.
 const args = process.argv.slice(2);
