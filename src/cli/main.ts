@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/audit.js';
 import { backupCommands } from './commands/backup.js';
+import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
 import { keyCommand } from './commands/key.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -32,6 +33,7 @@ auditCommand(program);
 verifyPackageCommand(program);
 keyCommand(program);
 backupCommands(program);
+dbCommand(program);
 
 // `npm start -- --demo` arrives as `start --demo`; a bare `rampart --demo` means the same.
 const args = process.argv.slice(2);
