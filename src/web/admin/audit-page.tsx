@@ -10,6 +10,7 @@ import { ErrorMessage, Loading } from '../components/status.js';
 import { RegisterPagination } from '../register/register-pagination.js';
 import { AuditFilters } from './audit-filters.js';
 import { AuditVerify } from './audit-verify.js';
+import { SigningKeyCard } from './signing-key-card.js';
 
 const route = getRouteApi('/o/$org/audit');
 
@@ -91,6 +92,7 @@ export function AuditPage() {
           />
         </div>
       )}
+      <SigningKeyCard />
     </section>
   );
 }
