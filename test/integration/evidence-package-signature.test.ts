@@ -9,6 +9,7 @@ import { runVerifyPackage, type TrustOptions } from '../../src/cli/commands/veri
 import { verifyPackage } from '../../src/cli/commands/verify-package-check.js';
 import { canonicalJson } from '../../src/core/audit/canonical-json.js';
 import { generateInstanceKey, type InstanceKey } from '../../src/core/signing/instance-key.js';
+import { rememberSigningKey } from '../../src/core/signing/signing-keys.service.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { DIALECTS, tempDir } from '../helpers/databases.js';
 import { approveDocument, createDocument, docsPath } from '../helpers/document-factories.js';
@@ -148,6 +149,13 @@ describe.each(DIALECTS)('evidence package signature on %s', (kind) => {
     expect(live.text).toContain(`matches the current key of ${instance}`);
     expect((await verdict(await forge({ resignWith: generateInstanceKey() }), { instance })).result).toBe('failed');
     await expect(verdict(pkg, { instance: 'http://127.0.0.1:1' })).rejects.toThrow(/Cannot read the signing key/);
+
+    // a key the instance's database lists as a former one is named, not trusted (the database is what a forger may hold)
+    const former = generateInstanceKey();
+    await rememberSigningKey(env.handle.db, former);
+    const byFormer = await verdict(await forge({ resignWith: former }), { instance });
+    expect(byFormer.result).toBe('failed');
+    expect(byFormer.text).toMatch(/it is a former key of .*not trusted: compare it with your records and use --key/);
   });
 
   it.runIf(kind === 'sqlite')('the command exits 0 when authentic, 3 when the key was not checked, 1 when forged', async () => {
