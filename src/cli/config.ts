@@ -12,6 +12,8 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   RAMPART_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  RAMPART_MIGRATION_DATABASE_URL: z.string().optional(),
+  RAMPART_SIGNING_KEY_FILE: z.string().optional(),
   RAMPART_TRUST_PROXY: z.string().trim().default('0'),
   RAMPART_LOG: z.enum(['0', '1', 'true', 'false']).default('1'),
   RAMPART_SESSION_IDLE_MINUTES: positiveInt(DEFAULT_AUTH_SETTINGS.sessionIdleMinutes),
@@ -25,6 +27,12 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** the tables' owner, used only to migrate (the server then connects as DATABASE_URL, a role without DDL) */
+  migrationDatabaseUrl?: string;
+  /** the instance signing key (PEM), outside the database */
+  signingKeyFile: string;
+  /** signed audit checkpoints, one JSON line each, outside the database */
+  checkpointLog: string;
   /** false, a number of proxy hops, or the proxies' addresses and CIDR ranges (Fastify's trustProxy) */
   trustProxy: TrustProxy;
   log: boolean;
@@ -72,11 +80,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.RAMPART_DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.RAMPART_DATA_DIR),
+    dataDir,
     databaseUrl: e.DATABASE_URL || undefined,
+    migrationDatabaseUrl: e.RAMPART_MIGRATION_DATABASE_URL || undefined,
+    signingKeyFile: path.resolve(e.RAMPART_SIGNING_KEY_FILE || path.join(dataDir, 'signing-key.pem')),
+    checkpointLog: path.join(dataDir, 'audit-checkpoints.log'),
     trustProxy: parseTrustProxy(e.RAMPART_TRUST_PROXY),
     log: truthy(e.RAMPART_LOG),
     auth: {

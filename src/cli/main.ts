@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/audit.js';
+import { backupCommands } from './commands/backup.js';
+import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
+import { keyCommand } from './commands/key.js';
 import { migrateCommand } from './commands/migrate.js';
 import { orgCommands } from './commands/org.js';
 import { startCommand } from './commands/start.js';
@@ -28,6 +31,9 @@ userCommand(program);
 orgCommands(program);
 auditCommand(program);
 verifyPackageCommand(program);
+keyCommand(program);
+backupCommands(program);
+dbCommand(program);
 
 // `npm start -- --demo` arrives as `start --demo`; a bare `rampart --demo` means the same.
 const args = process.argv.slice(2);

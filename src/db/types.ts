@@ -699,6 +699,22 @@ export interface ClassificationLevelsTable {
   updatedBy: string | null;
 }
 
+export interface InstanceSigningKeysTable {
+  fingerprint: string;
+  algorithm: string;
+  publicKey: string;
+  firstUsedAt: string;
+}
+
+export interface AuditCheckpointsTable {
+  chainKey: string;
+  seq: number;
+  hash: string;
+  signedAt: string;
+  keyFingerprint: string;
+  signature: string;
+}
+
 export interface Database {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -709,6 +725,8 @@ export interface Database {
   apiTokens: ApiTokensTable;
   auditEvents: AuditEventsTable;
   auditHeads: AuditHeadsTable;
+  instanceSigningKeys: InstanceSigningKeysTable;
+  auditCheckpoints: AuditCheckpointsTable;
   refCounters: RefCountersTable;
   links: LinksTable;
   actions: ActionsTable;

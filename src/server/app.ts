@@ -6,6 +6,9 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../core/auth/settings.js';
 import { REGISTER_MODULES, VERSIONED_MODULES } from '../core/register/registry.js';
 import type { DatabaseHandle } from '../db/connect.js';
+import { generateInstanceKey, type InstanceKey } from '../core/signing/instance-key.js';
+import { startCheckpointTimer } from './checkpoint-timer.js';
+import { instanceRoutes } from './routes/instance.routes.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerAuthorization } from './plugins/authorize.js';
 import { registerHousekeeping } from './plugins/housekeeping.js';
@@ -46,6 +49,11 @@ export interface BuildOptions {
   /** false, a hop count, or the proxies' addresses / CIDR ranges; never `true` (it believes any X-Forwarded-For) */
   trustProxy?: false | number | string[];
   version?: string;
+  /** the instance signing key (`rampart start` loads it from its file); a throwaway key when absent (tests) */
+  signingKey?: InstanceKey;
+  checkpointLog?: string;
+  /** sign the audit chain heads that moved, this often (`rampart start`: every minute); never when absent */
+  checkpointEveryMs?: number;
 }
 
 /**
@@ -73,7 +81,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('deps', { handle: opts.handle, auth: { ...DEFAULT_AUTH_SETTINGS, ...opts.auth } });
+  const signingKey = opts.signingKey ?? generateInstanceKey();
+  app.decorate('deps', { handle: opts.handle, auth: { ...DEFAULT_AUTH_SETTINGS, ...opts.auth }, signingKey, checkpointLog: opts.checkpointLog });
 
   app.decorate('routeCatalog', []);
   app.addHook('onRoute', (route) => {
@@ -92,6 +101,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await registerOpenApi(app, opts.version ?? '0.1.0');
 
   await app.register(healthRoutes);
+  await app.register(instanceRoutes);
   await app.register(authRoutes);
   await app.register(orgRoutes);
   await app.register(invitationRoutes);
@@ -111,6 +121,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   for (const vm of VERSIONED_MODULES) await app.register(versionedRoutesFor(vm));
 
   await registerWebUi(app, opts.webDir ?? DEFAULT_WEB_DIR);
+  if (opts.checkpointEveryMs) startCheckpointTimer(app, opts.checkpointEveryMs);
   await app.ready();
   return app;
 }

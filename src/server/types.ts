@@ -6,6 +6,7 @@ import type { ResolvedSession } from '../core/auth/sessions.js';
 import type { ResolvedToken } from '../core/auth/tokens.js';
 import type { OrgContext } from '../core/context.js';
 import type { Permission } from '../schema/auth/permissions.js';
+import type { InstanceKey } from '../core/signing/instance-key.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -21,6 +22,10 @@ export interface RouteEntry {
 export interface AppDeps {
   handle: DatabaseHandle;
   auth: AuthSettings;
+  /** signs evidence packages and audit checkpoints; kept outside the database */
+  signingKey: InstanceKey;
+  /** the JSON-lines file every checkpoint is appended to, outside the database (none in tests unless given) */
+  checkpointLog?: string;
 }
 
 declare module 'fastify' {

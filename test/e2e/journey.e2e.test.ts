@@ -84,6 +84,14 @@ describeJourney('browser journey', (run) => {
       await event.waitFor();
       await shot(page, `${prefix}07-audit`);
 
+      // The chain verifies, the page says how far signed checkpoints anchor it, and shows the instance key.
+      await page.getByRole('button', { name: 'Verify chain' }).click();
+      await page.getByText(/Chain intact: \d+ events checked/).waitFor();
+      await expect(page.getByTestId('audit-anchor').textContent()).resolves.toMatch(/Anchored up to event no\. \d+|No signed checkpoint yet/);
+      await expect(page.getByTestId('signing-key-fingerprint').textContent()).resolves.toMatch(/^([0-9a-f]{4}:){15}[0-9a-f]{4}$/);
+      await page.getByRole('heading', { name: 'Instance signing key' }).scrollIntoViewIfNeeded();
+      await shot(page, `${prefix}07b-audit-verified`);
+
       // Sign out lands on sign-in.
       await page.getByLabel('Account menu for Ada Admin').click();
       await page.getByRole('button', { name: 'Sign out' }).click();

@@ -77,7 +77,7 @@ describe.each(DIALECTS)('audit hash chain on %s', (kind) => {
     it('verify checks every event of the organization', async () => {
       await buildAction(org.as.contributor, org.slug);
       const result = await verify(env, org);
-      expect(result).toEqual({ ok: true, checked: (await chain(env, org)).length, firstBroken: null });
+      expect(result).toMatchObject({ ok: true, checked: (await chain(env, org)).length, firstBroken: null, anchor: null, unanchoredEvents: (await chain(env, org)).length });
       expect(await verifyChain(env.handle.db, null)).toMatchObject({ ok: true, firstBroken: null });
     });
 

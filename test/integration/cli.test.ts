@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, openSqlite, type DatabaseHandle, type DatabaseKind } from '../../src/db/connect.js';
 import { buildApp } from '../../src/server/app.js';
+import { GENESIS_HASH } from '../../src/core/audit/audit-hash.js';
+import { tamperWithAudit } from '../helpers/audit-tamper.js';
 import { DIALECTS, createPostgresDatabase, tempDir } from '../helpers/databases.js';
 
 const run = promisify(execFile);
@@ -67,6 +70,40 @@ describe.each(DIALECTS)('rampart CLI on %s', (kind) => {
     expect(verify.out).toMatch(/OK: .*holds \(\d+ events verified\)/);
   });
 
+  it('signs audit checkpoints, verifies every chain and the installation chain, and shows the signing key', async () => {
+    expect(await cli('key', 'show')).toMatchObject({ code: 1, err: expect.stringContaining('No signing key') });
+    const cp = await cli('audit', 'checkpoint');
+    expect(cp.code, cp.err).toBe(0);
+    const fingerprint = cp.out.match(/written with key ([0-9a-f:]{79})/)?.[1];
+    expect(fingerprint).toBeTruthy();
+    expect(fs.statSync(path.join(t.env.RAMPART_DATA_DIR!, 'signing-key.pem')).mode & 0o777).toBe(0o600);
+    expect((await cli('key', 'show')).out).toContain(`Fingerprint: ${fingerprint}`);
+    const all = await cli('audit', 'verify', '--all');
+    expect(all.code, all.err).toBe(0);
+    expect(all.out).toMatch(/OK: the audit trail of the installation holds[\s\S]*Anchored up to event \d+/);
+    expect(all.out).toMatch(/OK: the audit trail of cli-corp holds/);
+    expect(all.out).toContain('Checkpoint log compared');
+    expect((await cli('audit', 'verify', '--instance')).code).toBe(0);
+    expect((await cli('audit', 'verify')).err).toContain('Name exactly one of');
+
+    // an intruder cuts the installation chain's end and rewinds its head: the signed checkpoint shows it
+    const handle = t.open();
+    try {
+      const last = await handle.db.selectFrom('auditEvents').select(['seq']).where('chainKey', '=', 'instance').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      const before = await handle.db.selectFrom('auditEvents').select(['seq', 'hash']).where('chainKey', '=', 'instance').where('seq', '=', last.seq - 1).executeTakeFirst();
+      const kept = before ?? { seq: 0, hash: GENESIS_HASH };
+      await tamperWithAudit(handle, async () => {
+        await handle.db.deleteFrom('auditEvents').where('chainKey', '=', 'instance').where('seq', '=', last.seq).execute();
+        await handle.db.updateTable('auditHeads').set(kept).where('chainKey', '=', 'instance').execute();
+      });
+    } finally {
+      await handle.close();
+    }
+    const broken = await cli('audit', 'verify', '--instance');
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/BROKEN: the audit trail of the installation .*signed checkpoint .*events were removed/);
+  });
+
   it('reads the password from stdin when not given, and changes it', async () => {
     const r = await new Promise<number>((resolve) => {
       const child = execFile('node', [BIN, 'user', 'add', '--email', 'piped@example.test', '--name', 'Piped'], { env: { ...process.env, ...t.env } }, (err) => resolve(err ? (err as { code?: number }).code ?? 1 : 0));
@@ -120,7 +157,7 @@ describe.each(DIALECTS)('rampart CLI on %s', (kind) => {
   });
 
   it('offers --help on every command', async () => {
-    const commands = [[], ['start'], ['migrate'], ['demo'], ['user', 'add'], ['user', 'passwd'], ['org', 'add'], ['member', 'add'], ['token', 'create'], ['audit', 'verify']];
+    const commands = [[], ['start'], ['migrate'], ['demo'], ['user', 'add'], ['user', 'passwd'], ['org', 'add'], ['member', 'add'], ['token', 'create'], ['audit', 'verify'], ['audit', 'checkpoint'], ['key', 'show']];
     const results = await Promise.all(commands.map((args) => cli(...args, '--help')));
     commands.forEach((args, i) => {
       expect(results[i]!.code, args.join(' ')).toBe(0);

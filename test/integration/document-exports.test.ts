@@ -177,7 +177,7 @@ describe.each(DIALECTS)('document exports on %s', (kind) => {
         const bytes = await zip.file(f.path)!.async('nodebuffer');
         expect({ path: f.path, sha256: sha256(bytes), size: bytes.length }).toEqual(f);
       }
-      expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual(names.filter((n) => !zip.files[n]!.dir && n !== 'manifest.json').sort());
+      expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual(names.filter((n) => !zip.files[n]!.dir && n !== 'manifest.json' && n !== 'manifest.sig').sort());
       expect(sha256(await zip.file(`${policy.ref}/v2/content.json`)!.async('nodebuffer'))).toBe(v2Hash);
       const approvals = JSON.parse(await zip.file(`${policy.ref}/v2/approvals.json`)!.async('string'));
       expect(approvals).toEqual([expect.objectContaining({ email: org.users.approver.email, role: 'approver', contentHash: v2Hash, meaning: expect.stringContaining('Approved for issue') })]);
@@ -255,13 +255,13 @@ describe.each(DIALECTS)('document exports on %s', (kind) => {
       fs.writeFileSync(path.join(dir, 'good.zip'), pkg);
       fs.writeFileSync(path.join(dir, 'bad.zip'), tampered);
       const lines: string[] = [];
-      expect(await runVerifyPackage(path.join(dir, 'good.zip'), (l) => lines.push(l))).toBe(true);
-      expect(lines.join('\n')).toMatch(/OK +file hashes[\s\S]*VERIFIED/);
+      expect(await runVerifyPackage(path.join(dir, 'good.zip'), (l) => lines.push(l))).toBe('unauthenticated');
+      expect(lines.join('\n')).toMatch(/OK +signature[\s\S]*OK +file hashes[\s\S]*SIGNATURE VALID/);
       if (kind === 'sqlite') {
         // once through the real CLI (no database involved, so once is enough)
         const run = promisify(execFile);
-        const ok = await run('node', [path.resolve('bin/rampart.mjs'), 'verify-package', path.join(dir, 'good.zip')], { timeout: 60_000 });
-        expect(ok.stdout).toContain('VERIFIED');
+        const ok = await run('node', [path.resolve('bin/rampart.mjs'), 'verify-package', path.join(dir, 'good.zip'), '--key', env.app.deps.signingKey.fingerprint], { timeout: 60_000 });
+        expect(ok.stdout).toContain('VERIFIED: authentic');
         const failed = await run('node', [path.resolve('bin/rampart.mjs'), 'verify-package', path.join(dir, 'bad.zip')], { timeout: 60_000 }).catch((e: { code: number; stdout: string }) => e);
         expect(failed).toMatchObject({ code: 1, stdout: expect.stringContaining('FAIL  file hashes') });
       }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../core/audit/canonical-json.js';
+import { checkSignature, type SignatureOutcome, type TrustedKey } from './verify-package-signature.js';
 import { readZip, ZipLimitError, type ZipEntryRead, type ZipLimits } from '../../core/util/zip-read.js';
 
 /**
@@ -17,6 +18,8 @@ const manifestSchema = z.object({
   auditHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
   documents: z.array(z.object({ ref: z.string(), title: z.string(), versions: z.array(z.object({ versionNo: z.number().int(), state: z.string(), contentHash: hex64, approvals: z.number().int() })) })),
   files: z.array(z.object({ path: z.string(), sha256: hex64, size: z.number().int().nonnegative() })),
+  // optional here so that an unsigned package is reported as such by the signature check, not as unreadable
+  signedBy: z.object({ algorithm: z.literal('Ed25519'), publicKey: z.string(), fingerprint: z.string() }).optional(),
 });
 export type PackageManifest = z.infer<typeof manifestSchema>;
 
@@ -33,10 +36,12 @@ export interface PackageReport {
   ok: boolean;
   manifest: PackageManifest | null;
   checks: PackageCheck[];
+  /** the signature's outcome (null when the package could not be read that far) */
+  signature: SignatureOutcome | null;
 }
 
 const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
-const fail = (name: string, problem: string): PackageReport => ({ ok: false, manifest: null, checks: [{ name, ok: false, summary: '', problems: [problem] }] });
+const fail = (name: string, problem: string): PackageReport => ({ ok: false, manifest: null, checks: [{ name, ok: false, summary: '', problems: [problem] }], signature: null });
 
 function check(name: string, summary: string, problems: string[]): PackageCheck {
   return { name, ok: problems.length === 0, summary, problems };
@@ -49,10 +54,11 @@ function check(name: string, summary: string, problems: string[]): PackageCheck 
  */
 export const PACKAGE_LIMITS: ZipLimits = { maxEntries: 50_000, maxEntryBytes: 512 * 1024 * 1024, maxTotalBytes: 2048 * 1024 * 1024, maxRatio: 500, maxKeptBytes: 256 * 1024 * 1024 };
 
-export async function verifyPackage(data: Buffer): Promise<PackageReport> {
+/** `trusted`: the keys the reader trusts (from --key, --key-file, --instance); absent, the key is not checked. */
+export async function verifyPackage(data: Buffer, trusted?: TrustedKey[]): Promise<PackageReport> {
   let entries: ZipEntryRead[];
   try {
-    entries = await readZip(data, PACKAGE_LIMITS, (name) => name.endsWith('.json'));
+    entries = await readZip(data, PACKAGE_LIMITS, (name) => name.endsWith('.json') || name === 'manifest.sig');
   } catch (err) {
     if (err instanceof ZipLimitError) return fail('archive', `too large to verify: ${err.message}`);
     return fail('archive', `not a readable ZIP archive (${err instanceof Error ? err.message : String(err)})`);
@@ -88,7 +94,7 @@ export async function verifyPackage(data: Buffer): Promise<PackageReport> {
   const present = entries.map((e) => e.name);
   const completeness = [
     ...manifest.files.filter((f) => !zip.has(f.path)).map((f) => `${f.path}: listed in the manifest but missing from the package`),
-    ...present.filter((p) => p !== 'manifest.json' && !listed.has(p)).map((p) => `${p}: in the package but not in the manifest`),
+    ...present.filter((p) => p !== 'manifest.json' && p !== 'manifest.sig' && !listed.has(p)).map((p) => `${p}: in the package but not in the manifest`),
     ...[...listed].filter((p) => manifest.files.filter((f) => f.path === p).length > 1).map((p) => `${p}: listed more than once`),
     ...[...new Set(present.filter((p, i) => present.indexOf(p) !== i))].map((p) => `${p}: in the package more than once`),
   ];
@@ -130,13 +136,16 @@ export async function verifyPackage(data: Buffer): Promise<PackageReport> {
     }
   }
 
+  const sigFile = zip.get('manifest.sig');
+  const signature = checkSignature(manifestFile.data, sigFile ? (sigFile.data?.toString('utf8') ?? '') : null, manifest.signedBy, trusted);
   const checks = [
+    check('signature', signature.summary, signature.problems),
     check('file hashes', `${manifest.files.length} files match their SHA-256 and size`, fileProblems),
     check('completeness', 'no file missing, none added', completeness),
     check('content hashes', `${versions} versions: content.json hashes to the version's content hash`, contentProblems),
     check('approvals', `${approvals} approvals are bound to their version's content hash`, approvalProblems),
   ];
-  return { ok: checks.every((c) => c.ok), manifest, checks };
+  return { ok: checks.every((c) => c.ok), manifest, checks, signature };
 }
 
 /** The report as lines for a terminal. */
@@ -151,6 +160,16 @@ export function formatReport(file: string, report: PackageReport): string[] {
     lines.push(`${c.ok ? 'OK  ' : 'FAIL'}  ${c.name}: ${c.ok ? c.summary : `${c.problems.length} problem${c.problems.length === 1 ? '' : 's'}`}`);
     for (const p of c.problems) lines.push(`        ${p}`);
   }
-  lines.push(report.ok ? 'VERIFIED: every file, content hash and approval in the package holds.' : 'NOT VERIFIED: the package does not match its manifest (see FAIL above).');
+  const sig = report.signature;
+  if (!report.ok) {
+    lines.push('NOT VERIFIED: the package is not what was signed, or not signed by the trusted key (see FAIL above).');
+  } else if (sig?.trust.status === 'trusted') {
+    lines.push(`VERIFIED: authentic. Signed by key ${sig.signedBy}, which matches ${sig.trust.source}; every file, content hash and approval holds.`);
+  } else {
+    lines.push(
+      `SIGNATURE VALID for key ${sig?.signedBy}, but this key was not checked against a trusted one: this proves the package was not changed after it was signed by whoever holds that key.`,
+      'NOT AUTHENTICATED: to prove it comes from your Rampart, run again with --key <the fingerprint the installation shows> or --instance <its URL>.',
+    );
+  }
   return lines;
 }

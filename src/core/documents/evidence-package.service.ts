@@ -5,6 +5,7 @@ import { recordAuditAlone } from '../audit/audit.service.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 import type { OrgContext } from '../context.js';
 import { ValidationError } from '../errors.js';
+import type { InstanceKey, PublicKeyInfo } from '../signing/instance-key.js';
 import { nowIso } from '../util/ids.js';
 import { readableDocuments } from './document-access.js';
 import { EVIDENCE_PACKAGE_FORMAT, acknowledgementsOf, contentMarkdown, json, publicationsOf, readme, type PackagedDocument } from './evidence-package-files.js';
@@ -20,11 +21,14 @@ export interface PackageManifest {
   auditHead: { seq: number; hash: string } | null;
   documents: { ref: string; title: string; versions: { versionNo: number; state: string; contentHash: string; approvals: number }[] }[];
   files: { path: string; sha256: string; size: number }[];
+  /** the instance key whose signature of these exact bytes is manifest.sig */
+  signedBy: PublicKeyInfo;
 }
 
-/** Core does not render files (reports depend on core); the caller hands in the PDF of a version. */
+/** Core does not render files (reports depend on core); the caller hands in the PDF of a version, and the key. */
 export interface PackageRenderers {
   versionPdf(ctx: OrgContext, documentId: string, versionNo: number): Promise<Buffer>;
+  signer: InstanceKey;
 }
 
 const sha256 = (data: Buffer | string) => crypto.createHash('sha256').update(data).digest('hex');
@@ -115,11 +119,15 @@ export async function buildEvidencePackage(ctx: OrgContext, input: { documentIds
     auditHead: head ? { seq: head.seq, hash: head.hash } : null,
     documents,
     files: files.map((f) => ({ path: f.path, sha256: sha256(f.data), size: f.data.length })),
+    signedBy: { algorithm: deps.signer.algorithm, publicKey: deps.signer.publicKey, fingerprint: deps.signer.fingerprint },
   };
+  // The signature covers the manifest's exact bytes, and the manifest covers every file by its hash.
+  const manifestBytes = Buffer.from(json(manifest), 'utf8');
 
   const zip = new JSZip();
   const date = new Date(generatedAt);
-  zip.file('manifest.json', json(manifest), { date });
+  zip.file('manifest.json', manifestBytes, { date });
+  zip.file('manifest.sig', `${deps.signer.sign(manifestBytes)}\n`, { date });
   for (const f of files) zip.file(f.path, f.data, { date });
   const body = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   const digest = sha256(body);

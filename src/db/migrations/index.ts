@@ -11,6 +11,7 @@ import * as m0009 from './0009-controls.js';
 import * as m0010 from './0010-documents.js';
 import * as m0011 from './0011-classification-scheme.js';
 import * as m0012 from './0012-one-per-organization-indexes.js';
+import * as m0013 from './0013-audit-checkpoints.js';
 import * as m0014 from './0014-login-throttle-invitations.js';
 import * as m0015 from './0015-risk-owner-since.js';
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0010-documents': m0010,
   '0011-classification-scheme': m0011,
   '0012-one-per-organization-indexes': m0012,
+  '0013-audit-checkpoints': m0013,
   '0014-login-throttle-invitations': m0014,
   '0015-risk-owner-since': m0015,
 };

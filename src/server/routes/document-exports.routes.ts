@@ -51,6 +51,7 @@ export async function documentExportRoutes(app: App) {
     const ctx = orgCtx(request);
     const pkg = await buildEvidencePackage(ctx, request.body, {
       versionPdf: async (c, id, versionNo) => renderPdf(await buildDocumentModel(c, internal, id, versionNo)),
+      signer: app.deps.signingKey,
     });
     return reply.type('application/zip').header('content-disposition', `attachment; filename="${pkg.filename}"`).send(pkg.zip);
   });

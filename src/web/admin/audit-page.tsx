@@ -11,6 +11,7 @@ import { RegisterPagination } from '../register/register-pagination.js';
 import { auditDetails } from './audit-details.js';
 import { AuditFilters } from './audit-filters.js';
 import { AuditVerify } from './audit-verify.js';
+import { SigningKeyCard } from './signing-key-card.js';
 
 const route = getRouteApi('/o/$org/audit');
 
@@ -108,6 +109,7 @@ export function AuditPage() {
           />
         </div>
       )}
+      <SigningKeyCard />
     </section>
   );
 }

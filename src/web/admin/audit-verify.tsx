@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/status.js';
 
 /** Recomputes the organization's hash chain on the server and says whether it holds. */
 export function AuditVerify({ org }: { org: string }) {
-  const { t, formatNumber } = useT();
+  const { t, formatNumber, formatDateTime } = useT();
   const verify = useMutation({ mutationFn: () => api.get<VerifyResult>(orgPath(org, '/audit/verify')) });
   const r = verify.data;
   return (
@@ -22,10 +22,17 @@ export function AuditVerify({ org }: { org: string }) {
           ) : (
             <p className="alert alert--error" role="alert">
               {r.firstBroken
-                ? t('audit.verifyBroken', { seq: r.firstBroken.seq, id: r.firstBroken.eventId, reason: r.firstBroken.reason, count: formatNumber(r.checked) })
+                ? t('audit.verifyBroken', { seq: r.firstBroken.seq, id: r.firstBroken.eventId ?? '—', reason: r.firstBroken.reason, count: formatNumber(r.checked) })
                 : t('audit.verifyBrokenUnknown')}
             </p>
           )
+        ) : null}
+        {r ? (
+          <p className="muted" data-testid="audit-anchor">
+            {r.anchor ? t('audit.anchored', { seq: r.anchor.seq, when: formatDateTime(r.anchor.signedAt) }) : t('audit.notAnchored')}
+            {r.anchor && r.unanchoredEvents > 0 ? ` ${t('audit.unanchoredTail', { seq: r.anchor.seq, count: formatNumber(r.unanchoredEvents) })}` : ''}
+            {r.formerKeys.length ? ` ${t('audit.formerKeys', { keys: r.formerKeys.join(', ') })}` : ''}
+          </p>
         ) : null}
       </div>
     </div>

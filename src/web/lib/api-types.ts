@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { auditVerifyResultSchema } from '../../schema/audit/signing-key.js';
 import type { Role } from '../../schema/auth/roles.js';
 
 /** Shapes of API answers (docs/API.md) that the schema package does not declare. */
@@ -66,11 +68,7 @@ export interface AuditEventItem {
   hash: string;
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBroken: null | { seq: number; eventId: string; reason: string };
-}
+export type VerifyResult = z.infer<typeof auditVerifyResultSchema>;
 
 export interface LinkItem {
   id: string;

@@ -15,6 +15,7 @@ import { leadershipMessages } from '../../leadership/leadership.messages.js';
 import { evidenceMessages } from '../../evidence/evidence.messages.js';
 import { controlMessages } from '../../controls/controls.messages.js';
 import { documentMessages } from '../../documents/documents.messages.js';
+import { auditTrustMessages } from '../../audit/audit-trust.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -29,6 +30,7 @@ const en = {
   ...evidenceMessages,
   ...controlMessages,
   ...documentMessages,
+  ...auditTrustMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
