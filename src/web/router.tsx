@@ -1,30 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, redirect, lazyRouteComponent } from '@tanstack/react-router';
 import { actionRegister } from '../schema/actions/action.register.js';
 import { scopeRegister } from '../schema/scope/scope.register.js';
 import { sessionQuery, setupQuery } from './lib/session.js';
-import { SetupPage } from './auth/setup-page.js';
-import { SignInPage } from './auth/sign-in-page.js';
-import { AppShell } from './app/app-shell.js';
 import { NotFoundPage } from './app/not-found-page.js';
-import { NoOrganizationPage } from './app/no-organization-page.js';
-import { HomePage } from './home/home-page.js';
-import { ActionsPage } from './actions/actions-page.js';
-import { ActionDetailPage } from './actions/action-detail-page.js';
-import { ActionEditPage, ActionNewPage } from './actions/action-form-pages.js';
-import { MembersPage } from './admin/members-page.js';
-import { TokensPage } from './admin/tokens-page.js';
-import { AuditPage } from './admin/audit-page.js';
 import { AUDIT_SEARCH_KEYS } from './admin/audit-filters.js';
-import { ScopesPage } from './scope/scopes-page.js';
-import { ScopeNewPage } from './scope/scope-new-page.js';
-import { ScopeDocumentPage } from './scope/scope-document-page.js';
 import { parseDocumentSearch } from './versioning/versioned-document-page.js';
 import * as contextPages from './context/context-pages.js';
 import { issueRegister } from '../schema/context/issue.register.js';
 import { interestedPartyRegister } from '../schema/context/interested-party.register.js';
 import { requirementRegister } from '../schema/context/requirement.register.js';
-import { ModulePlaceholderPage } from './modules/module-placeholder-page.js';
 import { parseRegisterSearch } from './register/register-search.js';
 import { RootLayout, RouteError, RoutePending } from './app/root-layout.js';
 import { leadershipRoutes } from './leadership/leadership-routes.js';
@@ -37,6 +22,24 @@ import { controlRoutes } from './controls/controls-routes.js';
 import { soaRoutes } from './controls/soa/soa-routes.js';
 import { treatmentPlanRoutes } from './controls/plan/plan-routes.js';
 import { documentRoutes } from './documents/documents-routes.js';
+
+// Pages load with their route (one chunk each), so the first page does not wait for the whole app.
+const SetupPage = lazyRouteComponent(() => import('./auth/setup-page.js'), 'SetupPage');
+const SignInPage = lazyRouteComponent(() => import('./auth/sign-in-page.js'), 'SignInPage');
+const AppShell = lazyRouteComponent(() => import('./app/app-shell.js'), 'AppShell');
+const NoOrganizationPage = lazyRouteComponent(() => import('./app/no-organization-page.js'), 'NoOrganizationPage');
+const HomePage = lazyRouteComponent(() => import('./home/home-page.js'), 'HomePage');
+const ActionsPage = lazyRouteComponent(() => import('./actions/actions-page.js'), 'ActionsPage');
+const ActionDetailPage = lazyRouteComponent(() => import('./actions/action-detail-page.js'), 'ActionDetailPage');
+const ActionEditPage = lazyRouteComponent(() => import('./actions/action-form-pages.js'), 'ActionEditPage');
+const ActionNewPage = lazyRouteComponent(() => import('./actions/action-form-pages.js'), 'ActionNewPage');
+const MembersPage = lazyRouteComponent(() => import('./admin/members-page.js'), 'MembersPage');
+const TokensPage = lazyRouteComponent(() => import('./admin/tokens-page.js'), 'TokensPage');
+const AuditPage = lazyRouteComponent(() => import('./admin/audit-page.js'), 'AuditPage');
+const ScopesPage = lazyRouteComponent(() => import('./scope/scopes-page.js'), 'ScopesPage');
+const ScopeNewPage = lazyRouteComponent(() => import('./scope/scope-new-page.js'), 'ScopeNewPage');
+const ScopeDocumentPage = lazyRouteComponent(() => import('./scope/scope-document-page.js'), 'ScopeDocumentPage');
+const ModulePlaceholderPage = lazyRouteComponent(() => import('./modules/module-placeholder-page.js'), 'ModulePlaceholderPage');
 
 export interface RouterContext {
   queryClient: QueryClient;

@@ -22,7 +22,8 @@ export async function registerWebUi(app: App, webDir: string) {
   if (built && fs.existsSync(assets)) {
     await app.register(async (scope: App) => {
       declareFileRoutes(scope);
-      await scope.register(fastifyStatic, { root: assets, prefix: '/assets/', wildcard: true, index: false, maxAge: '1h', immutable: true });
+      // The build writes .br and .gz copies beside each script and stylesheet; one is sent when the browser accepts it.
+      await scope.register(fastifyStatic, { root: assets, prefix: '/assets/', wildcard: true, index: false, maxAge: '1h', immutable: true, preCompressed: true });
     });
   }
 
