@@ -59,11 +59,28 @@ describe.each(DIALECTS)('stopping the server on %s', (kind) => {
     return { child, port, output: () => out };
   }
 
-  it('rampart start: SIGTERM closes the server and the database and exits 0', async () => {
+  it('rampart start: SIGTERM lets a request in flight finish, then exits 0 and stops listening', async () => {
     const { child, port, output } = await start('node', [BIN, 'start']);
+    // A request the server has begun (it answered "100 Continue" to its headers) whose body is still to come.
+    const body = JSON.stringify({ email: 'nobody@example.test', password: 'not-the-password-1' });
+    const socket = net.connect(port, '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    let answer = '';
+    socket.on('data', (c) => (answer += c));
+    const closed = new Promise((r) => socket.once('close', r));
+    socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nhost: x\r\nconnection: close\r\nexpect: 100-continue\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`);
+    await until('100 Continue', () => answer.includes('100 Continue'));
+    answer = '';
+
     child.kill('SIGTERM');
+    await until('the server saying it stops', () => output().includes('SIGTERM received, stopping'));
+    // written, not ended: a client that half-closes its side would abort its own request
+    socket.write(body);
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 401 /);
+    expect(answer).toContain('"status":401');
+
     expect(await exited(child)).toBe(0);
-    expect(output()).toContain('SIGTERM received, stopping');
     expect(await connects(port)).toBe(false);
   }, 2 * PATIENCE_MS);
 
