@@ -19,7 +19,9 @@ function newestMtime(dir: string): number {
 export async function ensureWebBuilt(log: (msg: string) => void): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, 'src/web/index.html'))) return;
   const builtAt = fs.existsSync(BUILT_INDEX) ? fs.statSync(BUILT_INDEX).mtimeMs : 0;
-  const changedAt = Math.max(...SOURCES.filter((d) => fs.existsSync(d)).map(newestMtime));
+  // the build's own configuration counts too (a change of chunking or compression needs a new build)
+  const config = path.join(ROOT, 'vite.config.ts');
+  const changedAt = Math.max(...SOURCES.filter((d) => fs.existsSync(d)).map(newestMtime), fs.existsSync(config) ? fs.statSync(config).mtimeMs : 0);
   if (builtAt >= changedAt) return;
   log('Building the web interface (first start or sources changed)…');
   const { build } = await import('vite');

@@ -15,6 +15,7 @@ import { registerHousekeeping } from './plugins/housekeeping.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerProblemHandlers, sendProblem } from './plugins/problem.js';
 import { registerNulGuard } from './plugins/reject-nul.js';
+import { registerRequestTargetGuard } from './plugins/request-target.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerWebUi } from './plugins/web-ui.js';
 import { assetRoutes } from './routes/assets.routes.js';
@@ -92,6 +93,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     }
   });
   registerProblemHandlers(app);
+  registerRequestTargetGuard(app);
   await app.register(fastifyCookie);
   registerAuthentication(app);
   registerAuthorization(app);

@@ -36,6 +36,8 @@ declare module 'fastify' {
      */
     permission?: Permission;
     access?: 'public' | 'user';
+    /** a file of the web app or the API reader (set by `declareFileRoutes`): public, no credentials read */
+    files?: true;
   }
   interface FastifyRequest {
     auth: RequestAuth | null;

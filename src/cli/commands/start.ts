@@ -41,7 +41,11 @@ export function startCommand(program: Command) {
           : `Sign in at ${url} (add people with: npx rampart user add / member add).`,
       );
 
+      // Stops accepting connections, lets requests in flight finish, then closes the database.
+      let stopping = false;
       const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
         console.log(`\n${signal} received, stopping…`);
         await app.close();
         await handle.close();
@@ -49,5 +53,11 @@ export function startCommand(program: Command) {
       };
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
+      // `npm start` runs this through a shell, and npm forwards its SIGTERM to that shell only, which dies without
+      // passing it on: when the shell is gone (this process is re-parented), stop as if signalled.
+      if (process.env.npm_lifecycle_event) {
+        const parent = process.ppid;
+        setInterval(() => process.ppid !== parent && void stop('SIGTERM (via npm)'), 500).unref();
+      }
     });
 }

@@ -31,9 +31,13 @@ function shared(): Piscina {
   return pool;
 }
 
-/** The module beside `callerUrl` named `name`, with the caller's extension (.ts under tsx, .js once compiled). */
+/**
+ * The module beside `callerUrl` named `name`, with the caller's extension: .ts under tsx, .mjs in the CLI bundle
+ * (bin/compile-cli.mjs makes each worker module an entry of its own beside the others).
+ */
 export function siblingModule(callerUrl: string, name: string): string {
-  return new URL(`./${name}${callerUrl.endsWith('.ts') ? '.ts' : '.js'}`, callerUrl).href;
+  const ext = /\.(ts|mjs|js)$/.exec(new URL(callerUrl).pathname)?.[0] ?? '.js';
+  return new URL(`./${name}${ext}`, callerUrl).href;
 }
 
 /** Runs the exported function `fn` of `module` in a worker thread with `input` (structured-cloned both ways). */

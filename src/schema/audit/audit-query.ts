@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { intParam } from '../common/primitives.js';
 import { AUDIT_EVENT_TYPES } from './audit-events.js';
 
 export const auditListQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: intParam(1, 1_000_000).default(1),
+  pageSize: intParam(1, 200).default(50),
   type: z.enum(AUDIT_EVENT_TYPES as [string, ...string[]]).optional(),
   actor: z.uuid().optional(),
   entityType: z.string().max(40).optional(),

@@ -12,6 +12,20 @@ export const passwordSchema = z.string().min(12, 'Use at least 12 characters').m
 export const isoDateSchema = z.iso.date();
 export const isoDateTimeSchema = z.iso.datetime();
 
+/**
+ * Integer columns are 32-bit (PostgreSQL `integer`; SQLite takes more, so an unbounded value would be stored on one
+ * database and fail with a 500 on the other). Every integer a request carries is bounded by its column through these.
+ */
+export const INT_COLUMN_MIN = -2_147_483_648;
+export const INT_COLUMN_MAX = 2_147_483_647;
+/** An integer in a JSON body, within [min, max] and the column's range. */
+export const intInput = (min = INT_COLUMN_MIN, max = INT_COLUMN_MAX) => z.number().int().min(Math.max(min, INT_COLUMN_MIN)).max(Math.min(max, INT_COLUMN_MAX));
+/** An integer in a path or query string (text converted to a number), bounded the same way. */
+export const intParam = (min = INT_COLUMN_MIN, max = INT_COLUMN_MAX) => z.coerce.number().int().min(Math.max(min, INT_COLUMN_MIN)).max(Math.min(max, INT_COLUMN_MAX));
+/** A version number (1, 2, …) in a body, and in a path or query. */
+export const versionNoInput = () => intInput(1);
+export const versionNoParam = () => intParam(1);
+
 export function paginated<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),

@@ -8,6 +8,8 @@ export const problemSchema = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
+  /** how many field errors there are beyond those in `errors` (the list is capped) */
+  errorsNotListed: z.number().int().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 export type FieldError = z.infer<typeof fieldErrorSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intInput } from '../common/primitives.js';
 
 /**
  * ISO/IEC 27001:2022/Amd 1:2024 asks the organization to determine whether climate change is a relevant issue.
@@ -15,7 +16,7 @@ export const climateDecisionPutSchema = z.strictObject({
   decidedBy: z.uuid(),
   decidedOn: z.iso.date(),
   /** the version read before editing; a different current version answers 409 */
-  expectedVersion: z.number().int().min(0).optional(),
+  expectedVersion: intInput(0).optional(),
 });
 export type ClimateDecisionInput = z.infer<typeof climateDecisionPutSchema>;
 

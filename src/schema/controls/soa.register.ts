@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionNoParam } from '../common/primitives.js';
 import { defineRegister } from '../register/define-register.js';
 import { defineVersioned } from '../versioning/versioned.js';
 import { VERSION_STATES } from '../versioning/versioned.js';
@@ -84,4 +85,4 @@ export const soaCompareSchema = z.object({
   ),
 });
 export type SoaCompare = z.infer<typeof soaCompareSchema>;
-export const soaCompareQuerySchema = z.strictObject({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
+export const soaCompareQuerySchema = z.strictObject({ from: versionNoParam(), to: versionNoParam() });

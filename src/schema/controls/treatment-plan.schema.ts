@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intInput, intParam } from '../common/primitives.js';
 import { defineRegister } from '../register/define-register.js';
 import { defineVersioned, VERSION_STATES } from '../versioning/versioned.js';
 
@@ -26,13 +27,13 @@ export const planRowSchema = z.object({
   /** the risk was evaluated again after its treatment was last saved (8.2 → revisit the treatment) */
   needsRevisit: z.boolean(),
   /** actions done / all, controls implemented / all */
-  progress: z.object({ actionsDone: z.number().int(), actions: z.number().int(), controlsImplemented: z.number().int(), controls: z.number().int() }),
+  progress: z.object({ actionsDone: intInput(0), actions: intInput(0), controlsImplemented: intInput(0), controls: intInput(0) }),
 });
 export type PlanRow = z.infer<typeof planRowSchema>;
 
 export const planQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: intParam(1, 1_000_000).default(1),
+  pageSize: intParam(1, 200).default(50),
   /** only risks the plan needs attention for: no valid acceptance, revisit, overdue action */
   attention: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });

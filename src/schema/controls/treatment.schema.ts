@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intInput, versionNoInput } from '../common/primitives.js';
 import { APPLICABILITY, CONTROL_SOURCES } from './control.register.js';
 
 /** The five options of 27003 6.1.3: avoid, take or increase the risk to pursue an opportunity, modify, share, retain. */
@@ -6,7 +7,7 @@ export const TREATMENT_OPTIONS = ['avoid', 'pursue', 'modify', 'share', 'retain'
 /** What a control determined for a risk changes. */
 export const CONTROL_EFFECTS = ['likelihood', 'consequence', 'both'] as const;
 
-const level = z.number().int().min(1).max(10).nullable().optional();
+const level = intInput(1, 10).nullable().optional();
 
 export const treatmentOptionSchema = z.strictObject({
   option: z.enum(TREATMENT_OPTIONS),
@@ -36,7 +37,7 @@ export const treatmentInputSchema = z
     controls: z.array(treatmentControlSchema).max(200),
     residual: residualAnalysisSchema.nullable().optional(),
     /** the treatment version the editor read (0 before any treatment); a different one is a conflict */
-    expectedVersion: z.number().int().min(0).optional(),
+    expectedVersion: intInput(0).optional(),
   })
   .superRefine((t, ctx) => {
     const seen = new Set<string>();
@@ -153,6 +154,6 @@ export const acceptanceInputSchema = z.strictObject({
   /** when the acceptance comes up for review */
   expiresOn: z.iso.date().nullable().optional(),
   /** the treatment version the owner read; a newer one is a conflict */
-  treatmentVersion: z.number().int().min(1),
+  treatmentVersion: versionNoInput(),
 });
 export type AcceptanceInput = z.infer<typeof acceptanceInputSchema>;

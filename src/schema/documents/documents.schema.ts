@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionNoInput } from '../common/primitives.js';
 import { roleSchema } from '../auth/roles.js';
 import { CLASSIFICATIONS } from './document.register.js';
 
@@ -25,7 +26,7 @@ export const documentPeopleSchema = z.object({
 
 /** Publish the approved version to the document's audience. */
 export const publishBody = z.strictObject({
-  versionNo: z.number().int().positive(),
+  versionNo: versionNoInput(),
   note: z.string().trim().max(2000).optional(),
 });
 
@@ -33,7 +34,7 @@ export const withdrawBody = z.strictObject({ reason: z.string().trim().min(1, 'S
 
 /** A reader confirms having read this exact version (its hash, as shown to them). */
 export const acknowledgeBody = z.strictObject({
-  versionNo: z.number().int().positive(),
+  versionNo: versionNoInput(),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 hex digest'),
 });
 

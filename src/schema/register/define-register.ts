@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intInput, intParam } from '../common/primitives.js';
 import { fieldValueSchema, type FieldDef, type FieldMap } from './fields.js';
 
 export interface RegisterConfig<F extends FieldMap> {
@@ -55,7 +56,7 @@ export function defineRegister<F extends FieldMap>(config: RegisterConfig<F>) {
     // A field with a default always has a value (the column is NOT NULL): it can be changed, never cleared.
     updateShape[name] = def.required || def.default !== undefined ? value.optional() : value.nullable().optional();
   }
-  updateShape.expectedVersion = z.number().int().positive().optional();
+  updateShape.expectedVersion = intInput(1).optional();
 
   const recordShape: Record<string, z.ZodType> = {
     id: z.uuid(),
@@ -77,8 +78,8 @@ export function defineRegister<F extends FieldMap>(config: RegisterConfig<F>) {
   ] as [string, ...string[]];
 
   const queryShape: Record<string, z.ZodType> = {
-    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
+    page: intParam(1, 1_000_000).default(1),
+    pageSize: intParam(1, MAX_PAGE_SIZE).default(25),
     sort: z.enum(sortable).optional(),
     order: z.enum(['asc', 'desc']).optional(),
     q: z.string().trim().max(200).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intInput } from '../common/primitives.js';
 
 /**
  * Field kinds a register can hold. Each kind knows its zod validation, its storage (see db/migrations) and how the
@@ -60,10 +61,7 @@ export function fieldValueSchema(def: FieldDef): z.ZodType {
     case 'record':
       return z.uuid();
     case 'integer': {
-      let s = z.number().int();
-      if (def.min !== undefined) s = s.min(def.min);
-      if (def.max !== undefined) s = s.max(def.max);
-      return s;
+      return intInput(def.min, def.max);
     }
     case 'boolean':
       return z.boolean();

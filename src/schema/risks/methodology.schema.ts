@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intInput } from '../common/primitives.js';
 
 /**
  * A risk methodology (27001 6.1.2 a–b): the scales on which likelihood and consequence are assessed, the rule that
@@ -12,7 +13,7 @@ const key = z.string().regex(/^[a-z][a-z0-9_]{0,30}$/, 'Lowercase letters, digit
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour like #C0392B');
 
 export const scaleLevelSchema = z.strictObject({
-  value: z.number().int().min(0).max(1_000_000_000),
+  value: intInput(0, 1_000_000_000),
   label: z.string().trim().min(1).max(60),
   description: z.string().trim().max(1000).default(''),
   /** quantitative meaning of the level, e.g. frequency per year or monetary loss */

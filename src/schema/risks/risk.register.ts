@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intParam } from '../common/primitives.js';
 import { defineRegister, queryBoolean } from '../register/define-register.js';
 
 /** How a risk was identified (27003 6.1.2 c): as an event scenario, or from assets, threats and vulnerabilities. */
@@ -14,7 +15,7 @@ const levelList = z
   .max(400)
   .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]{0,30}$/, 'A level key of the methodology')).max(8));
-const cellNumber = z.coerce.number().int().min(1).max(10);
+const cellNumber = intParam(1, 10);
 
 /**
  * The information security risk register (27001 6.1.2 c–e). The analysis (likelihood, consequence, rationale) is

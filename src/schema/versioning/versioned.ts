@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionNoInput } from '../common/primitives.js';
 
 /**
  * Versioned documented information (scope statement, policies, methodology, SoA…): a register record whose
@@ -88,7 +89,7 @@ export function defineVersioned<C extends VersionedConfig>(config: C) {
       ...(config.stages ? { stage: stageSchema.optional() } : {}),
       changeNote: z.string().trim().max(2000).optional(),
       /** the version the editor started from; a newer draft by someone else answers 409 */
-      baseVersion: z.number().int().positive().optional(),
+      baseVersion: versionNoInput().optional(),
       /** the content hash the editor loaded, to detect concurrent edits of the same draft */
       baseContentHash: z.string().length(64).optional(),
     }),

@@ -25,7 +25,8 @@ export function registerAuthentication(app: App) {
   app.decorateRequest('orgCtx', null);
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Decided by the matched route, never by the URL's text: no route (a 404) or a file needs no credentials.
+    if (!request.routeOptions.url || request.routeOptions.config.files) return;
     const { db } = app.deps.handle;
     const token = bearer(request);
     if (token) {

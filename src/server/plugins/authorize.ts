@@ -8,15 +8,22 @@ import type { App } from '../types.js';
 import { authUser } from './authenticate.js';
 
 /**
- * Runs before validation, so a caller learns nothing about a body's shape before being allowed in.
+ * Runs when the request arrives, before its body is read or validated, so a caller learns nothing about a body's
+ * shape (and sends no large body) before being allowed in. Decided by the matched route's declaration, never by the
+ * URL's text; a route that declares no access is refused (deny by default).
  * Organization routes: the caller must be a member (non-members get 404: an organization's existence is not
  * disclosed) and their role must hold the route's permission (403, recorded in the organization's audit trail).
  */
 export function registerAuthorization(app: App) {
-  app.addHook('preValidation', async (request) => {
+  app.addHook('onRequest', async (request) => {
+    // No route matched: the not-found handler answers 404.
+    if (!request.routeOptions.url) return;
     const config = request.routeOptions.config;
-    // The API reader's own routes (@fastify/swagger-ui) cannot carry our config; like /api/openapi.json they are public.
-    if (config.access === 'public' || !request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    if (config.access === 'public') return;
+    if (config.access !== 'user' && !config.permission) {
+      request.log.error({ route: request.routeOptions.url }, 'route without an access declaration refused');
+      throw new ForbiddenError('This route declares no access');
+    }
     const user = authUser(request);
     if (!user || !request.auth) throw new UnauthenticatedError();
     if (config.access === 'user') return;

@@ -19,33 +19,52 @@ const TITLES: Record<number, string> = {
   500: 'Internal error',
 };
 
-export function sendProblem(reply: FastifyReply, status: number, type: string, detail?: string, errors?: FieldError[]) {
-  const body: Problem = { type: PROBLEM_BASE + type, title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...(errors?.length ? { errors } : {}) };
+/** A body can name any number of bad fields (60,000 unknown keys): the answer lists this many and counts the rest. */
+export const MAX_LISTED_ERRORS = 100;
+
+export function sendProblem(reply: FastifyReply, status: number, type: string, detail?: string, errors?: FieldError[], alsoNotListed = 0) {
+  const notListed = Math.max(0, (errors?.length ?? 0) - MAX_LISTED_ERRORS) + alsoNotListed;
+  const body: Problem = {
+    type: PROBLEM_BASE + type,
+    title: TITLES[status] ?? 'Error',
+    status,
+    ...(detail ? { detail } : {}),
+    ...(errors?.length ? { errors: errors.slice(0, MAX_LISTED_ERRORS) } : {}),
+    ...(notListed ? { errorsNotListed: notListed } : {}),
+  };
   return reply.code(status).type('application/problem+json').send(body);
 }
 
 const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'path', headers: 'header' };
 
-/** Zod issues (as Fastify hands them over) → one entry per bad field, unknown keys named one by one. */
-function fieldErrors(err: FastifyError & { validation: unknown[]; validationContext?: string }): FieldError[] {
+/**
+ * Zod issues (as Fastify hands them over) → one entry per bad field, unknown keys named one by one. Only the first
+ * MAX_LISTED_ERRORS entries are built; `total` counts them all.
+ */
+function fieldErrors(err: FastifyError & { validation: unknown[]; validationContext?: string }): { errors: FieldError[]; total: number } {
   const context = CONTEXT_NAMES[err.validationContext ?? 'body'] ?? err.validationContext ?? 'body';
-  const out: FieldError[] = [];
+  const errors: FieldError[] = [];
+  let total = 0;
+  const add = (e: () => FieldError) => {
+    if (total++ < MAX_LISTED_ERRORS) errors.push(e());
+  };
   for (const v of err.validation as Array<{ keyword?: string; instancePath?: string; message?: string; params?: { keys?: string[] } }>) {
     const base = [context, ...(v.instancePath ?? '').split('/').filter(Boolean)].join('.');
     if (v.keyword === 'unrecognized_keys' && v.params?.keys?.length) {
-      for (const key of v.params.keys) out.push({ field: `${base}.${key}`, message: 'Unknown field' });
+      for (const key of v.params.keys) add(() => ({ field: `${base}.${key}`, message: 'Unknown field' }));
     } else {
-      out.push({ field: base, message: v.message ?? 'Invalid value' });
+      add(() => ({ field: base, message: v.message ?? 'Invalid value' }));
     }
   }
-  return out;
+  return { errors, total };
 }
 
 export function registerProblemHandlers(app: App) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const errors = fieldErrors(err as never);
-      return sendProblem(reply, 400, 'validation', `${errors.length} field${errors.length === 1 ? ' is' : 's are'} not valid`, errors);
+      const { errors, total } = fieldErrors(err as never);
+      const detail = `${total} field${total === 1 ? ' is' : 's are'} not valid${total > errors.length ? ` (the first ${errors.length} are listed)` : ''}`;
+      return sendProblem(reply, 400, 'validation', detail, errors, total - errors.length);
     }
     if (err instanceof DomainError) {
       if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));

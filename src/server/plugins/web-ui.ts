@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { App } from '../types.js';
 import { sendProblem } from './problem.js';
+import { declareFileRoutes } from './request-target.js';
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Rampart</title>
 <body style="font-family:system-ui;margin:3rem"><h1>Rampart</h1><p>The web interface has not been built yet.
@@ -19,7 +20,11 @@ export async function registerWebUi(app: App, webDir: string) {
   // Only the build's assets folder is served as files (Vite names them by content hash, so they may be cached).
   const assets = path.join(webDir, 'assets');
   if (built && fs.existsSync(assets)) {
-    await app.register(fastifyStatic, { root: assets, prefix: '/assets/', wildcard: true, index: false, maxAge: '1h', immutable: true });
+    await app.register(async (scope: App) => {
+      declareFileRoutes(scope);
+      // The build writes .br and .gz copies beside each script and stylesheet; one is sent when the browser accepts it.
+      await scope.register(fastifyStatic, { root: assets, prefix: '/assets/', wildcard: true, index: false, maxAge: '1h', immutable: true, preCompressed: true });
+    });
   }
 
   app.setNotFoundHandler((request, reply) => {

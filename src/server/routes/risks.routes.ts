@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intParam, versionNoParam } from '../../schema/common/primitives.js';
 import { closeAssessment, compareAssessments, listEntries } from '../../core/risks/assessments.service.js';
 import { compareExportTable } from '../../core/risks/compare-export.js';
 import { heatMap } from '../../core/risks/heat-map.service.js';
@@ -14,8 +15,8 @@ import type { App } from '../types.js';
 
 const orgParams = z.object({ org: z.string() });
 const idParams = z.object({ org: z.string(), id: z.uuid() });
-const versionParams = z.object({ org: z.string(), id: z.uuid(), no: z.coerce.number().int().positive() });
-const pageQuery = z.strictObject({ page: z.coerce.number().int().min(1).max(1_000_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
+const versionParams = z.object({ org: z.string(), id: z.uuid(), no: versionNoParam() });
+const pageQuery = z.strictObject({ page: intParam(1, 1_000_000).default(1), pageSize: intParam(1, 200).default(50) });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**

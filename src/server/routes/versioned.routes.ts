@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionNoParam } from '../../schema/common/primitives.js';
 import { recordAuditAlone } from '../../core/audit/audit.service.js';
 import type { OrgContext } from '../../core/context.js';
 import { getRecord } from '../../core/register/register.service.js';
@@ -28,13 +29,13 @@ export function versionedRoutesFor(vm: VersionedModule) {
     const perm = (action: string) => `${def.entity}.${action}` as Permission;
     const tags = [def.collection];
     const idParams = z.object({ org: z.string(), id: z.uuid() });
-    const versionParams = idParams.extend({ no: z.coerce.number().int().positive().max(1_000_000) });
+    const versionParams = idParams.extend({ no: versionNoParam() });
 
     app.get(`${base}/versions`, { config: { permission: perm('read') }, schema: { tags, summary: `Versions of a ${def.entity}, newest first`, params: idParams } }, async (request) =>
       listVersions(orgCtx(request), vm, request.params.id),
     );
 
-    app.get(`${base}/versions/compare`, { config: { permission: perm('read') }, schema: { tags, summary: `Compare two versions of a ${def.entity} section by section`, params: idParams, querystring: z.strictObject({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }) } }, async (request) =>
+    app.get(`${base}/versions/compare`, { config: { permission: perm('read') }, schema: { tags, summary: `Compare two versions of a ${def.entity} section by section`, params: idParams, querystring: z.strictObject({ from: versionNoParam(), to: versionNoParam() }) } }, async (request) =>
       compareVersions(orgCtx(request), vm, request.params.id, request.query.from, request.query.to),
     );
 

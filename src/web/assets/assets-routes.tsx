@@ -1,7 +1,9 @@
-import { createRoute, redirect, type AnyRoute } from '@tanstack/react-router';
+import { createRoute, redirect, type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
 import * as pages from './asset-pages.js';
-import { AssetsPage } from './assets-page.js';
-import { ThreatCatalogPage } from './threat-catalog-page.js';
+
+// Pages load with their route (one chunk each), so the first page does not wait for the whole app.
+const AssetsPage = lazyRouteComponent(() => import('./assets-page.js'), 'AssetsPage');
+const ThreatCatalogPage = lazyRouteComponent(() => import('./threat-catalog-page.js'), 'ThreatCatalogPage');
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 /** List pages keep their whole list state (tab, filters, paging) in the query string as plain strings. */

@@ -1,8 +1,12 @@
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { createRoute, type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { controlRegister } from '../../schema/controls/control.register.js';
 import { parseRegisterSearch } from '../register/register-search.js';
-import { ControlDetailPage, ControlEditPage, ControlNewPage } from './control-pages.js';
-import { ControlsPage } from './controls-page.js';
+
+// Pages load with their route (one chunk each), so the first page does not wait for the whole app.
+const ControlDetailPage = lazyRouteComponent(() => import('./control-pages.js'), 'ControlDetailPage');
+const ControlEditPage = lazyRouteComponent(() => import('./control-pages.js'), 'ControlEditPage');
+const ControlNewPage = lazyRouteComponent(() => import('./control-pages.js'), 'ControlNewPage');
+const ControlsPage = lazyRouteComponent(() => import('./controls-page.js'), 'ControlsPage');
 
 const createdSearch = (s: Record<string, unknown>): { created?: string } => ({ created: typeof s.created === 'string' && s.created ? s.created : undefined });
 

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode, type ComponentType } from 'react';
 import { useParams } from '@tanstack/react-router';
 import { CLASSIFICATIONS } from '../../schema/documents/document.register.js';
 import { MessageOverrides, useT } from '../i18n/i18n.js';
@@ -25,7 +25,7 @@ export function ClassificationNames({ org, children }: { org: string; children: 
 }
 
 /** A documents route's page inside the organization's classification names. */
-export function withClassificationNames(Page: () => ReactNode): () => ReactNode {
+export function withClassificationNames(Page: ComponentType): () => ReactNode {
   function Named() {
     const { org } = useParams({ strict: false }) as { org: string };
     return (

@@ -1,12 +1,14 @@
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { createRoute, type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { documentRegister } from '../../schema/documents/document.register.js';
 import { parseRegisterSearch } from '../register/register-search.js';
 import { parseDocumentSearch } from '../versioning/versioned-document-page.js';
-import { DocumentEditPage } from './document-edit-page.js';
-import { DocumentNewPage } from './document-new-page.js';
-import { DocumentPage } from './document-page.js';
 import { withClassificationNames } from './classification-names.js';
 import { DocumentsPage, VIEWS } from './documents-page.js';
+
+// Pages load with their route (one chunk each), so the first page does not wait for the whole app.
+const DocumentEditPage = lazyRouteComponent(() => import('./document-edit-page.js'), 'DocumentEditPage');
+const DocumentNewPage = lazyRouteComponent(() => import('./document-new-page.js'), 'DocumentNewPage');
+const DocumentPage = lazyRouteComponent(() => import('./document-page.js'), 'DocumentPage');
 
 /** Documented information and policies (5.2, 7.5) under `/o/$org`: the register and hierarchy, new, a document. */
 export function documentRoutes<P extends AnyRoute>(orgRoute: P) {

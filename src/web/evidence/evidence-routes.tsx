@@ -1,9 +1,11 @@
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { createRoute, type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
 import { RegisterEditPage } from '../context/register-pages.js';
-import { EvidenceDetailPage } from './evidence-detail-page.js';
-import { EvidencePage } from './evidence-page.js';
 import { evidencePagePath } from './evidence-paths.js';
+
+// Pages load with their route (one chunk each), so the first page does not wait for the whole app.
+const EvidenceDetailPage = lazyRouteComponent(() => import('./evidence-detail-page.js'), 'EvidenceDetailPage');
+const EvidencePage = lazyRouteComponent(() => import('./evidence-page.js'), 'EvidencePage');
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 /** The list keeps its whole state (filters, paging) in the query string as plain strings. */

@@ -1,8 +1,10 @@
-import { createRoute, redirect, type AnyRoute } from '@tanstack/react-router';
+import { createRoute, redirect, type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
 import * as pages from './leadership-pages.js';
-import { ProcessesPage } from './processes-page.js';
-import { RolesPage } from './roles-page.js';
-import { CommitmentsPage } from './commitments-page.js';
+
+// Pages load with their route (one chunk each), so the first page does not wait for the whole app.
+const ProcessesPage = lazyRouteComponent(() => import('./processes-page.js'), 'ProcessesPage');
+const RolesPage = lazyRouteComponent(() => import('./roles-page.js'), 'RolesPage');
+const CommitmentsPage = lazyRouteComponent(() => import('./commitments-page.js'), 'CommitmentsPage');
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 /** List pages keep their whole list state (tab, filters, paging) in the query string as plain strings. */

@@ -1,9 +1,13 @@
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { createRoute, type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { ismsRiskRegister } from '../../schema/risks/isms-risk.register.js';
 import { parseRegisterSearch } from '../register/register-search.js';
-import { IsmsRiskDetailPage } from './isms-risk-detail-page.js';
-import { IsmsRiskEditPage, IsmsRiskNewPage, PlanActionPage } from './isms-risk-form-pages.js';
-import { IsmsRisksPage } from './isms-risks-page.js';
+
+// Pages load with their route (one chunk each), so the first page does not wait for the whole app.
+const IsmsRiskDetailPage = lazyRouteComponent(() => import('./isms-risk-detail-page.js'), 'IsmsRiskDetailPage');
+const IsmsRiskEditPage = lazyRouteComponent(() => import('./isms-risk-form-pages.js'), 'IsmsRiskEditPage');
+const IsmsRiskNewPage = lazyRouteComponent(() => import('./isms-risk-form-pages.js'), 'IsmsRiskNewPage');
+const PlanActionPage = lazyRouteComponent(() => import('./isms-risk-form-pages.js'), 'PlanActionPage');
+const IsmsRisksPage = lazyRouteComponent(() => import('./isms-risks-page.js'), 'IsmsRisksPage');
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 

@@ -1,15 +1,25 @@
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { createRoute, type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { riskRegister } from '../../schema/risks/risk.register.js';
 import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
 import { parseRegisterSearch } from '../register/register-search.js';
-import { AssessmentComparePage } from './assessment-compare-page.js';
-import { AssessmentDetailPage, AssessmentEditPage, AssessmentNewPage, AssessmentsPage } from './assessment-pages.js';
-import { RescorePage, RescoresPage } from './rescore-pages.js';
-import { RiskDetailPage } from './risk-detail-page.js';
-import { RiskPlanActionPage } from './risk-plan-action-page.js';
-import { RiskEditPage, RiskNewPage } from './risk-form-pages.js';
-import { RiskRegisterPage } from './risk-register-page.js';
-import { TriggerDetailPage, TriggerEditPage, TriggerNewPage, TriggersPage } from './trigger-pages.js';
+
+// Pages load with their route (one chunk each), so the first page does not wait for the whole app.
+const AssessmentComparePage = lazyRouteComponent(() => import('./assessment-compare-page.js'), 'AssessmentComparePage');
+const AssessmentDetailPage = lazyRouteComponent(() => import('./assessment-pages.js'), 'AssessmentDetailPage');
+const AssessmentEditPage = lazyRouteComponent(() => import('./assessment-pages.js'), 'AssessmentEditPage');
+const AssessmentNewPage = lazyRouteComponent(() => import('./assessment-pages.js'), 'AssessmentNewPage');
+const AssessmentsPage = lazyRouteComponent(() => import('./assessment-pages.js'), 'AssessmentsPage');
+const RescorePage = lazyRouteComponent(() => import('./rescore-pages.js'), 'RescorePage');
+const RescoresPage = lazyRouteComponent(() => import('./rescore-pages.js'), 'RescoresPage');
+const RiskDetailPage = lazyRouteComponent(() => import('./risk-detail-page.js'), 'RiskDetailPage');
+const RiskPlanActionPage = lazyRouteComponent(() => import('./risk-plan-action-page.js'), 'RiskPlanActionPage');
+const RiskEditPage = lazyRouteComponent(() => import('./risk-form-pages.js'), 'RiskEditPage');
+const RiskNewPage = lazyRouteComponent(() => import('./risk-form-pages.js'), 'RiskNewPage');
+const RiskRegisterPage = lazyRouteComponent(() => import('./risk-register-page.js'), 'RiskRegisterPage');
+const TriggerDetailPage = lazyRouteComponent(() => import('./trigger-pages.js'), 'TriggerDetailPage');
+const TriggerEditPage = lazyRouteComponent(() => import('./trigger-pages.js'), 'TriggerEditPage');
+const TriggerNewPage = lazyRouteComponent(() => import('./trigger-pages.js'), 'TriggerNewPage');
+const TriggersPage = lazyRouteComponent(() => import('./trigger-pages.js'), 'TriggersPage');
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 const createdSearch = (s: Record<string, unknown>): { created?: string } => ({ created: str(s.created) });

@@ -1,7 +1,10 @@
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { createRoute, type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { parseDocumentSearch } from '../../versioning/versioned-document-page.js';
-import { TreatmentChecksPage } from './checks-page.js';
-import { TreatmentPlanPage, type PlanSearch } from './plan-page.js';
+import { type PlanSearch } from './plan-page.js';
+
+// Pages load with their route (one chunk each), so the first page does not wait for the whole app.
+const TreatmentChecksPage = lazyRouteComponent(() => import('./checks-page.js'), 'TreatmentChecksPage');
+const TreatmentPlanPage = lazyRouteComponent(() => import('./plan-page.js'), 'TreatmentPlanPage');
 
 function parsePlanSearch(s: Record<string, unknown>): PlanSearch {
   const out: PlanSearch = parseDocumentSearch(s);

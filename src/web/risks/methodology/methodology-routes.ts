@@ -1,6 +1,8 @@
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { createRoute, type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { parseDocumentSearch } from '../../versioning/versioned-document-page.js';
-import { RiskMethodologyPage } from './risk-methodology-page.js';
+
+// Pages load with their route (one chunk each), so the first page does not wait for the whole app.
+const RiskMethodologyPage = lazyRouteComponent(() => import('./risk-methodology-page.js'), 'RiskMethodologyPage');
 
 /** `/o/$org/risk-methodology`: the organization's one methodology (no list: there is at most one). */
 export function riskMethodologyRoutes<P extends AnyRoute>(orgRoute: P) {
