@@ -3,27 +3,32 @@ import type { DocumentModel } from './document-model.js';
 
 /** twentieths of a point across a page's text (A4 less Word's default margins); Word scales the grid to fit */
 const TEXT_WIDTH = 9000;
+const TEXT_WIDTH_LANDSCAPE = 13_950;
+/** half-points: wide register tables (SoA, treatment plan) in 9 pt, so short columns keep their words whole */
+const WIDE_TABLE_SIZE = 18;
 const border = { style: BorderStyle.SINGLE, size: 4, color: 'B7C3D0' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
-function cell(text: string, header = false, fill: string | null = null): TableCell {
+function cell(text: string, header = false, fill: string | null = null, size?: number): TableCell {
   const background = header ? 'E8EEF4' : fill ? fill.replace('#', '') : null;
   return new TableCell({
-    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header })] })),
+    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header, ...(size ? { size } : {}) })] })),
     shading: background ? { type: ShadingType.CLEAR, color: 'auto', fill: background } : undefined,
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
   });
 }
 
-function table(columns: string[], rows: string[][], opts: { fills?: (string | null)[][]; rowHeadings?: boolean; widths?: number[] } = {}): Table {
+function table(columns: string[], rows: string[][], opts: { fills?: (string | null)[][]; rowHeadings?: boolean; widths?: number[]; wide?: boolean } = {}): Table {
   const sum = opts.widths?.reduce((a, b) => a + b, 0) ?? 0;
+  const across = opts.wide ? TEXT_WIDTH_LANDSCAPE : TEXT_WIDTH;
+  const size = opts.wide ? WIDE_TABLE_SIZE : undefined;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    ...(opts.widths && opts.widths.length === columns.length ? { columnWidths: opts.widths.map((w) => Math.round((TEXT_WIDTH * w) / sum)) } : {}),
+    ...(opts.widths && opts.widths.length === columns.length ? { columnWidths: opts.widths.map((w) => Math.round((across * w) / sum)) } : {}),
     borders,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c, true)) }),
-      ...rows.map((r, i) => new TableRow({ cantSplit: true, children: r.map((v, j) => cell(v, !!opts.rowHeadings && j === 0, opts.fills?.[i]?.[j] ?? null)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c, true, null, size)) }),
+      ...rows.map((r, i) => new TableRow({ cantSplit: true, children: r.map((v, j) => cell(v, !!opts.rowHeadings && j === 0, opts.fills?.[i]?.[j] ?? null, size)) })),
     ],
   });
 }

@@ -85,7 +85,7 @@ function statementBlocks(value: unknown): DocumentBlock[] {
       columns: ['Control', 'Title', 'Applicability', 'Justification', 'Implementation', 'Owner'],
       // landscape, the justification widest
       wide: true,
-      widths: [7, 22, 10, 33, 14, 14],
+      widths: [7, 21, 12, 32, 14, 14],
       rows: s.rows.map((r) => [r.ref, r.title, APPLICABILITY_WORDS[r.applicability], justificationText(r), statusText(r), r.owner ?? '']),
     },
   ];

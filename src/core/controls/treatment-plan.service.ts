@@ -133,7 +133,7 @@ function planBlocks(value: unknown): DocumentBlock[] {
       columns: ['Risk', 'Owner', 'Level', 'Options', 'Controls', 'Actions', 'Residual', 'Owner acceptance'],
       // landscape, sized for what each column holds: the owner's acceptance (6.1.3 f) is read whole
       wide: true,
-      widths: [16, 9, 7, 9, 15, 19, 9, 16],
+      widths: [16, 9, 7, 9, 15, 17, 11, 16],
       rows: rows.map((r) => [
         `${r.ref} ${r.title}`, r.owner ?? '', levelLabel(r, 'levelLabel'), r.options.map((o) => OPTION_WORDS[o.option] ?? o.option).join(', '),
         r.controls.map((c) => `${c.ref} (${controlStatus(c.implementationStatus)})`).join(', '),
