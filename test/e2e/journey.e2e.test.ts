@@ -92,6 +92,20 @@ describeJourney('browser journey', (run) => {
       await page.getByRole('heading', { name: 'Instance signing key' }).scrollIntoViewIfNeeded();
       await shot(page, `${prefix}07b-audit-verified`);
 
+      // On a phone the navigation waits behind the menu button and closes again when a page is chosen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const nav = page.getByRole('navigation', { name: 'ISMS by clause of ISO/IEC 27001' });
+      await expect.poll(() => nav.isVisible()).toBe(false);
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await expect.poll(() => nav.isVisible()).toBe(true);
+      await expect(page.getByRole('button', { name: 'Close menu' }).getAttribute('aria-expanded')).resolves.toBe('true');
+      await shot(page, `${prefix}07c-phone-menu`);
+      await nav.getByRole('link', { name: 'Actions (6.2 plans)' }).click();
+      await page.waitForURL('**/o/alpha/actions');
+      await expect.poll(() => nav.isVisible()).toBe(false);
+      await expect(page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).resolves.toBe('false');
+      await page.setViewportSize({ width: 1280, height: 860 });
+
       // Sign out lands on sign-in.
       await page.getByLabel('Account menu for Ada Admin').click();
       await page.getByRole('button', { name: 'Sign out' }).click();

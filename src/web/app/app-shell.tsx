@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, Outlet, getRouteApi } from '@tanstack/react-router';
+import { Link, Outlet, getRouteApi, useRouterState } from '@tanstack/react-router';
 import { useT } from '../i18n/i18n.js';
 import { useOrg, useSession } from '../lib/session.js';
 import { isApiError } from '../lib/api-client.js';
@@ -19,6 +19,14 @@ export function AppShell() {
   const session = useSession();
   const orgQuery = useOrg(org);
   const [newOrgOpen, setNewOrgOpen] = useState(false);
+  // On a narrow screen the navigation hides behind the menu button; it closes again when the page changes.
+  const [navOpen, setNavOpen] = useState(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const [navPath, setNavPath] = useState(pathname);
+  if (navPath !== pathname) {
+    setNavPath(pathname);
+    setNavOpen(false);
+  }
 
   if (!session) return <Loading />;
   const current = session.organizations.find((o) => o.slug === org);
@@ -26,7 +34,17 @@ export function AppShell() {
   return (
     <div className="shell">
       <header className="topbar">
-        <Link to="/o/$org" params={{ org }} className="topbar__brand">
+        <button
+          type="button"
+          className="topbar__menu"
+          aria-expanded={navOpen}
+          aria-controls="sidenav"
+          aria-label={navOpen ? t('shell.closeMenu') : t('shell.menu')}
+          onClick={() => setNavOpen((o) => !o)}
+        >
+          <span aria-hidden="true">{navOpen ? '✕' : '☰'}</span>
+        </button>
+        <Link to="/o/$org" params={{ org }} className="topbar__brand" aria-label={t('app.name')}>
           <ShieldIcon />
           <span>{t('app.name')}</span>
         </Link>
@@ -40,7 +58,7 @@ export function AppShell() {
         <UserMenu user={session.user} role={current?.role} org={current?.slug} />
       </header>
       <div className="shell__body">
-        <SideNav org={org} />
+        <SideNav org={org} open={navOpen} />
         <main id="main" className="shell__main" tabIndex={-1}>
           {orgQuery.isPending ? (
             <Loading />

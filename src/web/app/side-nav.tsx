@@ -5,11 +5,11 @@ import { useCan } from '../lib/session.js';
 import { NAV_GROUPS, type NavItem } from './navigation.js';
 
 /** The ISMS by clause of ISO/IEC 27001, then administration. */
-export function SideNav({ org }: { org: string }) {
+export function SideNav({ org, open = false }: { org: string; open?: boolean }) {
   const { t } = useT();
   const can = useCan(org);
   return (
-    <nav className="sidenav" aria-label={t('nav.label')}>
+    <nav id="sidenav" className={open ? 'sidenav is-open' : 'sidenav'} aria-label={t('nav.label')}>
       <Link to="/o/$org" params={{ org }} className="sidenav__home" activeOptions={{ exact: true }} activeProps={{ 'aria-current': 'page' }}>
         {t('nav.home')}
       </Link>

@@ -103,6 +103,8 @@ const en = {
 
   'shell.organization': 'Organization',
   'shell.newOrganization': 'New organization',
+  'shell.menu': 'Menu',
+  'shell.closeMenu': 'Close menu',
   'shell.signOut': 'Sign out',
   'shell.account': 'Your account',
   'shell.userMenu': 'Account menu for {name}',
