@@ -3,7 +3,7 @@ import { assetRegister } from '../../schema/risks/asset.register.js';
 import { assetDependencyRegister } from '../../schema/risks/asset-dependency.register.js';
 import { threatRegister } from '../../schema/risks/threat.register.js';
 import { vulnerabilityRegister } from '../../schema/risks/vulnerability.register.js';
-import { RegisterDetailPage, RegisterEditPage, RegisterNewPage } from '../context/register-pages.js';
+import { RegisterDetailPage, RegisterEditPage, RegisterNewPage } from '../register/register-pages.js';
 import { useRegisterRecord } from '../register/register-api.js';
 import { AssetDependenciesCard } from './asset-dependencies-card.js';
 import { assetPagePath } from './asset-paths.js';

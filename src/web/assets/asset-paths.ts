@@ -1,7 +1,7 @@
-import type { ContextPath } from '../context/register-pages.js';
+import type { ContextPath } from '../register/register-pages.js';
 
 /**
- * The generic list/new/detail/edit pages (web/context/register-pages.tsx) build `/o/$org/<path>` from any
+ * The generic list/new/detail/edit pages (web/register/register-pages.tsx) build `/o/$org/<path>` from any
  * collection; their `ContextPath` type names only the context registers, so these paths pass through one cast, as
  * the leadership pages do.
  */

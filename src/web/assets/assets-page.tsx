@@ -9,7 +9,7 @@ import { TabPanel, Tabs } from '../components/tabs.js';
 import { RegisterList } from '../register/register-list.js';
 import { parseRegisterSearch } from '../register/register-search.js';
 import type { ColumnSpec } from '../register/register-table.js';
-import { recordLinkFor } from '../context/register-pages.js';
+import { recordLinkFor } from '../register/register-pages.js';
 import { assetPagePath } from './asset-paths.js';
 import { CiaCell, ValueCell } from './cia.js';
 import './assets.css';

@@ -11,7 +11,7 @@ import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { RegisterList } from '../register/register-list.js';
 import { parseRegisterSearch } from '../register/register-search.js';
 import type { ColumnSpec } from '../register/register-table.js';
-import { recordLinkFor } from '../context/register-pages.js';
+import { recordLinkFor } from '../register/register-pages.js';
 import { useLoadStartingCatalog } from './assets-api.js';
 import { assetPagePath } from './asset-paths.js';
 import './assets.css';

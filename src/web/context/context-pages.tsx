@@ -7,7 +7,7 @@ import { useT } from '../i18n/i18n.js';
 import { ClimateDecisionCard } from './climate-decision-card.js';
 import { PartyRequirements } from './party-requirements.js';
 import { IsmsRisksFromSource } from '../risks/isms-risks-from-source.js';
-import { RegisterDetailPage, RegisterEditPage, RegisterListPage, RegisterNewPage } from './register-pages.js';
+import { RegisterDetailPage, RegisterEditPage, RegisterListPage, RegisterNewPage } from '../register/register-pages.js';
 
 /** Pages of clause 4.1 (issues, with the climate decision) and 4.2 (interested parties, requirements). */
 export function IssuesPage() {

@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
 import { RegisterList } from '../register/register-list.js';
 import type { RegisterSearch } from '../register/register-search.js';
-import { recordLinkFor } from './register-pages.js';
+import { recordLinkFor } from '../register/register-pages.js';
 
 /** The requirements of one interested party: the requirements list filtered on `partyId`, on the party's page. */
 export function PartyRequirements({ org, partyId }: { org: string; partyId: string }) {

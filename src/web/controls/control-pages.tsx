@@ -4,7 +4,7 @@ import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ErrorMessage, Loading } from '../components/status.js';
-import { RegisterDetailPage } from '../context/register-pages.js';
+import { RegisterDetailPage } from '../register/register-pages.js';
 import { useRegisterMutations, useRegisterRecord } from '../register/register-api.js';
 import { ControlDriversCard } from './control-drivers-card.js';
 import { detailShows } from './control-fields.js';

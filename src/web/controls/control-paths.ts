@@ -1,7 +1,7 @@
-import type { ContextPath } from '../context/register-pages.js';
+import type { ContextPath } from '../register/register-pages.js';
 
 /**
- * The generic register pages (web/context/register-pages.tsx) build addresses as `/o/$org/<path>` from any
+ * The generic register pages (web/register/register-pages.tsx) build addresses as `/o/$org/<path>` from any
  * collection; their `ContextPath` type names only the context registers, so the controls' path passes through this
  * one cast, as the risk and leadership ones do.
  */

@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
-import { recordLinkFor } from '../context/register-pages.js';
+import { recordLinkFor } from '../register/register-pages.js';
 import { RegisterList } from '../register/register-list.js';
 import type { RegisterSearch } from '../register/register-search.js';
 import { controlPath } from './control-paths.js';

@@ -4,7 +4,7 @@ import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { recordLinkFor } from '../context/register-pages.js';
+import { recordLinkFor } from '../register/register-pages.js';
 import { RegisterList } from '../register/register-list.js';
 import { parseRegisterSearch } from '../register/register-search.js';
 import type { ColumnSpec } from '../register/register-table.js';

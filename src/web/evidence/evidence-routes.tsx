@@ -1,6 +1,6 @@
 import { createRoute, type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
-import { RegisterEditPage } from '../context/register-pages.js';
+import { RegisterEditPage } from '../register/register-pages.js';
 import { evidencePagePath } from './evidence-paths.js';
 
 // Pages load with their route (one chunk each), so the first page does not wait for the whole app.

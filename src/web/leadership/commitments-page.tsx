@@ -8,7 +8,7 @@ import { ErrorMessage, Loading } from '../components/status.js';
 import { RegisterList } from '../register/register-list.js';
 import { useRegisterList } from '../register/register-api.js';
 import { parseRegisterSearch } from '../register/register-search.js';
-import { recordLinkFor } from '../context/register-pages.js';
+import { recordLinkFor } from '../register/register-pages.js';
 import { pagePath } from './register-paths.js';
 import './leadership.css';
 

@@ -5,7 +5,7 @@ import { ismsRoleRegister } from '../../schema/leadership/isms-role.register.js'
 import { roleAssignmentRegister } from '../../schema/leadership/role-assignment.register.js';
 import { ismsActivityRegister } from '../../schema/leadership/isms-activity.register.js';
 import { leadershipCommitmentRegister } from '../../schema/leadership/leadership-commitment.register.js';
-import { RegisterDetailPage, RegisterEditPage, RegisterNewPage } from '../context/register-pages.js';
+import { RegisterDetailPage, RegisterEditPage, RegisterNewPage } from '../register/register-pages.js';
 import { ProcessInteractionsCard } from './process-interactions-card.js';
 import { RoleHoldersCard } from './role-holders-card.js';
 import { pagePath } from './register-paths.js';

@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../lib/use-document-title.js';
 import { TabPanel, Tabs } from '../components/tabs.js';
 import { RegisterList } from '../register/register-list.js';
 import { parseRegisterSearch } from '../register/register-search.js';
-import { recordLinkFor } from '../context/register-pages.js';
+import { recordLinkFor } from '../register/register-pages.js';
 import { ProcessDiagram } from './process-diagram.js';
 import { pagePath } from './register-paths.js';
 

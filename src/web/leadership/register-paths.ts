@@ -1,7 +1,7 @@
-import type { ContextPath } from '../context/register-pages.js';
+import type { ContextPath } from '../register/register-pages.js';
 
 /**
- * The generic list/new/detail/edit pages in web/context/register-pages.tsx build addresses as `/o/$org/<path>`
+ * The generic list/new/detail/edit pages in web/register/register-pages.tsx build addresses as `/o/$org/<path>`
  * from any collection; their `ContextPath` type only names the context registers, so leadership paths are passed
  * through this one cast (to be widened there into a register path type).
  */

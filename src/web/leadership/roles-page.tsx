@@ -9,7 +9,7 @@ import { TabPanel, Tabs } from '../components/tabs.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { RegisterList } from '../register/register-list.js';
 import { parseRegisterSearch } from '../register/register-search.js';
-import { recordLinkFor } from '../context/register-pages.js';
+import { recordLinkFor } from '../register/register-pages.js';
 import { useAddStartingSet } from './leadership-api.js';
 import { RaciGrid } from './raci-grid.js';
 import { pagePath } from './register-paths.js';

@@ -4,7 +4,7 @@ import { riskAssessmentRegister } from '../../schema/risks/risk-assessment.regis
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
-import { RegisterDetailPage, RegisterEditPage, RegisterListPage, RegisterNewPage } from '../context/register-pages.js';
+import { RegisterDetailPage, RegisterEditPage, RegisterListPage, RegisterNewPage } from '../register/register-pages.js';
 import { RegisterPagination } from '../register/register-pagination.js';
 import { useRegisterRecord } from '../register/register-api.js';
 import { CloseAssessmentDialog } from './close-assessment-dialog.js';

@@ -3,7 +3,7 @@ import { reassessmentTriggerRegister } from '../../schema/risks/risk-assessment.
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
 import { ErrorMessage, Loading } from '../components/status.js';
-import { RegisterDetailPage, RegisterEditPage, RegisterListPage, RegisterNewPage } from '../context/register-pages.js';
+import { RegisterDetailPage, RegisterEditPage, RegisterListPage, RegisterNewPage } from '../register/register-pages.js';
 import { RecordCombobox } from '../register/record-combobox.js';
 import { relatedText } from '../register/record-select.js';
 import { useRegisterRecord } from '../register/register-api.js';

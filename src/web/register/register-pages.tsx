@@ -7,14 +7,14 @@ import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
-import { RecordHistory } from '../register/record-history.js';
-import { recordPath } from '../register/record-targets.js';
-import { RegisterDetail } from '../register/register-detail.js';
-import { RegisterForm } from '../register/register-form.js';
-import { RegisterList, type QuickFilter } from '../register/register-list.js';
-import { useRegisterMutations, useRegisterRecord } from '../register/register-api.js';
-import type { RegisterSearch } from '../register/register-search.js';
-import type { RecordLinkComponent } from '../register/register-table.js';
+import { RecordHistory } from './record-history.js';
+import { recordPath } from './record-targets.js';
+import { RegisterDetail } from './register-detail.js';
+import { RegisterForm } from './register-form.js';
+import { RegisterList, type QuickFilter } from './register-list.js';
+import { useRegisterMutations, useRegisterRecord } from './register-api.js';
+import type { RegisterSearch } from './register-search.js';
+import type { RecordLinkComponent } from './register-table.js';
 
 /**
  * List, new, detail and edit pages of a register, driven by its definition. Pages live at `/o/$org/<collection>`;
