@@ -3,6 +3,7 @@ import { testEnv, type TestEnv } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { buildAction, buildOrg, type TestOrg } from '../helpers/factories.js';
 import { anonymous } from '../helpers/http.js';
+import { textFile, uploadRequest } from '../helpers/evidence-factories.js';
 import { isApiDocs, isOrgRoute, MUTATING, routeKey } from '../helpers/routes.js';
 import type { RouteEntry } from '../../src/server/types.js';
 
@@ -38,6 +39,18 @@ describe.each(DIALECTS)('OpenAPI operations on %s', (kind) => {
   it('names the server and the licence', () => {
     expect(doc.servers?.length).toBeGreaterThan(0);
     expect(doc.info.license?.identifier).toBe('AGPL-3.0-or-later');
+  });
+
+  it('every $ref in the document points at something in it', () => {
+    const refs = new Set<string>();
+    const walk = (v: unknown) => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) k === '$ref' && typeof x === 'string' ? refs.add(x) : walk(x);
+    };
+    walk(doc);
+    const resolve = (ref: string) => ref.replace(/^#\//, '').split('/').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+    expect([...refs].filter((r) => !r.startsWith('#/') || resolve(r) === undefined)).toEqual([]);
+    expect(refs).toContain('#/components/schemas/Problem');
   });
 
   it('documents nearly every route of the catalog (only the reader, the web files and the document itself are hidden)', () => {
@@ -115,5 +128,8 @@ describe.each(DIALECTS)('OpenAPI operations on %s', (kind) => {
     expect(query.json().errors).toContainEqual({ field: 'query.id', message: 'Required' });
     const login = await anonymous(env.app).post('/api/v1/auth/login', { email: 'someone@example.com' });
     expect(login.json().errors).toContainEqual({ field: 'body.password', message: 'Required' });
+    const upload = await uploadRequest(org.as.admin, org.slug, { description: 'no title' }, [textFile()]);
+    expect(upload.statusCode).toBe(400);
+    expect(upload.json().errors).toContainEqual({ field: 'body.title', message: 'Required' });
   });
 });

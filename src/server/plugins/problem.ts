@@ -39,11 +39,11 @@ const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'bod
 const REQUEST_PARTS: Record<string, 'query' | 'body' | 'params' | 'headers'> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
 
 /** Whether the request left out the value at `path` (Zod's own message would read "expected string, received undefined"). */
-function isMissing(input: unknown, path: string[]): boolean {
+export function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
   let v = input;
   for (const key of path) {
     if (v === null || typeof v !== 'object') return false;
-    v = (v as Record<string, unknown>)[key];
+    v = (v as Record<PropertyKey, unknown>)[key];
   }
   return v === undefined;
 }
