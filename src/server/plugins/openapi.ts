@@ -3,8 +3,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { App } from '../types.js';
 import { declareFileRoutes } from './request-target.js';
+import { describeOperations, openApiPath, type OperationFacts } from '../openapi-operations.js';
 
 export async function registerOpenApi(app: App, version: string) {
+  // Facts of each documented route, gathered as the plugin transforms it, for the operation ids and error answers.
+  const facts = new Map<string, OperationFacts>();
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -12,6 +15,7 @@ export async function registerOpenApi(app: App, version: string) {
         title: 'Rampart API',
         version,
         description: 'ISMS platform for ISO/IEC 27001. Errors are RFC 9457 problem+json. Cookie sessions send x-csrf-token on writes; automation uses Authorization: Bearer <API token>.',
+        license: { name: 'GNU Affero General Public License v3.0 or later', identifier: 'AGPL-3.0-or-later' },
       },
       components: {
         securitySchemes: {
@@ -21,7 +25,23 @@ export async function registerOpenApi(app: App, version: string) {
       },
       security: [{ session: [] }, { token: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const { route } = input;
+      for (const method of [route.method].flat()) {
+        facts.set(`${method} ${openApiPath(input.url)}`, {
+          method,
+          url: input.url,
+          access: route.config?.access,
+          permission: route.config?.permission,
+          takesBody: Boolean(route.schema?.body) || route.bodyLimit !== undefined,
+        });
+      }
+      return out;
+    },
+    // Set here, not as the plugin's `servers` option, which would also strip the server's path from every path.
+    transformObject: (doc) =>
+      'openapiObject' in doc ? { ...describeOperations(doc.openapiObject as never, facts), servers: [{ url: '/', description: 'This Rampart instance' }] } : doc.swaggerObject,
   });
   await app.register(async (scope: App) => {
     declareFileRoutes(scope);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, RateLimitedError } from '../../core/errors.js';
 import { isUniqueViolation } from '../../db/dialect.js';
@@ -36,12 +36,25 @@ export function sendProblem(reply: FastifyReply, status: number, type: string, d
 }
 
 const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'path', headers: 'header' };
+const REQUEST_PARTS: Record<string, 'query' | 'body' | 'params' | 'headers'> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
+
+/** Whether the request left out the value at `path` (Zod's own message would read "expected string, received undefined"). */
+export function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return false;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v === undefined;
+}
 
 /**
  * Zod issues (as Fastify hands them over) → one entry per bad field, unknown keys named one by one. Only the first
  * MAX_LISTED_ERRORS entries are built; `total` counts them all.
  */
-function fieldErrors(err: FastifyError & { validation: unknown[]; validationContext?: string }): { errors: FieldError[]; total: number } {
+function fieldErrors(err: FastifyError & { validation: unknown[]; validationContext?: string }, request: FastifyRequest): { errors: FieldError[]; total: number } {
+  const part = REQUEST_PARTS[err.validationContext ?? 'body'];
+  const input = part ? request[part] : undefined;
   const context = CONTEXT_NAMES[err.validationContext ?? 'body'] ?? err.validationContext ?? 'body';
   const errors: FieldError[] = [];
   let total = 0;
@@ -49,9 +62,12 @@ function fieldErrors(err: FastifyError & { validation: unknown[]; validationCont
     if (total++ < MAX_LISTED_ERRORS) errors.push(e());
   };
   for (const v of err.validation as Array<{ keyword?: string; instancePath?: string; message?: string; params?: { keys?: string[] } }>) {
-    const base = [context, ...(v.instancePath ?? '').split('/').filter(Boolean)].join('.');
+    const path = (v.instancePath ?? '').split('/').filter(Boolean);
+    const base = [context, ...path].join('.');
     if (v.keyword === 'unrecognized_keys' && v.params?.keys?.length) {
       for (const key of v.params.keys) add(() => ({ field: `${base}.${key}`, message: 'Unknown field' }));
+    } else if (v.keyword === 'invalid_type' && isMissing(input, path)) {
+      add(() => ({ field: base, message: 'Required' }));
     } else {
       add(() => ({ field: base, message: v.message ?? 'Invalid value' }));
     }
@@ -62,7 +78,7 @@ function fieldErrors(err: FastifyError & { validation: unknown[]; validationCont
 export function registerProblemHandlers(app: App) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const { errors, total } = fieldErrors(err as never);
+      const { errors, total } = fieldErrors(err as never, request);
       const detail = `${total} field${total === 1 ? ' is' : 's are'} not valid${total > errors.length ? ` (the first ${errors.length} are listed)` : ''}`;
       return sendProblem(reply, 400, 'validation', detail, errors, total - errors.length);
     }

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { noContentSchema, createdSchema } from '../../schema/common/responses.js';
 import { login } from '../../core/auth/login.js';
 import { revokeSession, revokeSessionBySecret } from '../../core/auth/sessions.js';
 import { recordAuditAlone } from '../../core/audit/audit.service.js';
@@ -29,7 +30,7 @@ export async function authRoutes(app: App) {
     needed: await setupNeeded(handle.db),
   }));
 
-  app.post('/api/v1/setup', { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'First run: create the first admin and organization', body: setupSchema } }, async (request, reply) => {
+  app.post('/api/v1/setup', { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'First run: create the first admin and organization', body: setupSchema, response: { 201: createdSchema } } }, async (request, reply) => {
     await completeSetup(handle.db, request.body, request.ip);
     await revokePrevious(request);
     const result = await login(handle.db, { email: request.body.email, password: request.body.password }, { ip: request.ip, userAgent: request.headers['user-agent'] }, auth);
@@ -48,7 +49,7 @@ export async function authRoutes(app: App) {
     previewInvitation(handle.db, request.body.token),
   );
 
-  app.post('/api/v1/invitations/redeem', { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'A new person joins through an invitation link: creates the account, makes them a member, signs them in', body: invitationRedeemSchema } }, async (request, reply) => {
+  app.post('/api/v1/invitations/redeem', { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'A new person joins through an invitation link: creates the account, makes them a member, signs them in', body: invitationRedeemSchema, response: { 201: createdSchema } } }, async (request, reply) => {
     const { email } = await redeemInvitation(handle.db, request.body, request.ip);
     await revokePrevious(request);
     const result = await login(handle.db, { email, password: request.body.password }, { ip: request.ip, userAgent: request.headers['user-agent'] }, auth);
@@ -56,20 +57,20 @@ export async function authRoutes(app: App) {
     return reply.code(201).send({ user: result.user, csrfToken: result.csrfToken, organizations: await listUserOrgs(handle.db, result.user.id) });
   });
 
-  app.post('/api/v1/auth/logout', { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Sign out: revokes the session on the server' } }, async (request, reply) => {
+  app.post('/api/v1/auth/logout', { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Sign out: revokes the session on the server', response: { 204: noContentSchema } } }, async (request, reply) => {
     if (request.auth?.kind === 'session') {
       const { session } = request.auth;
       await revokeSession(handle.db, session.sessionId);
       await recordAuditAlone(handle.db, { orgId: null, actor: { kind: 'user', userId: session.user.id, label: session.user.email }, ip: request.ip, event: { type: 'auth.logout', payload: {} } });
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
-  app.post('/api/v1/auth/password', { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Change your own password (signs out your other sessions)', body: passwordChangeSchema } }, async (request, reply) => {
+  app.post('/api/v1/auth/password', { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Change your own password (signs out your other sessions)', body: passwordChangeSchema, response: { 204: noContentSchema } } }, async (request, reply) => {
     if (request.auth?.kind !== 'session') throw new ForbiddenError('Change your password signed in, not with an API token');
     await changeOwnPassword(handle.db, request.auth.session.user, request.body, request.auth.session.sessionId);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   app.get('/api/v1/auth/session', { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'The signed-in user, CSRF token and organizations' } }, async (request) => {

@@ -11,6 +11,7 @@ import { EVIDENCE_FILE_FIELD, EVIDENCE_UPLOAD_FIELDS, evidenceUploadFieldsSchema
 import { DEFAULT_MAX_UPLOAD_MB, EVIDENCE_FILE_TYPES, EVIDENCE_FILE_TYPE_KEYS } from '../../schema/evidence/evidence-types.js';
 import type { FieldError } from '../../schema/common/problem.js';
 import { orgCtx } from '../plugins/authorize.js';
+import { isMissing } from '../plugins/problem.js';
 import type { App } from '../types.js';
 
 const MiB = 1024 * 1024;
@@ -62,7 +63,7 @@ export async function evidenceRoutes(app: App) {
       const { fields, file } = await readUpload(request, maxBytes);
       const parsed = evidenceUploadFieldsSchema.safeParse(fields);
       if (!parsed.success) {
-        throw new ValidationError(parsed.error.issues.flatMap((i): FieldError[] => (i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ field: `body.${k}`, message: 'Unknown field' })) : [{ field: ['body', ...i.path].join('.'), message: i.message }])));
+        throw new ValidationError(parsed.error.issues.flatMap((i): FieldError[] => (i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ field: `body.${k}`, message: 'Unknown field' })) : [{ field: ['body', ...i.path].join('.'), message: i.code === 'invalid_type' && isMissing(fields, i.path) ? 'Required' : i.message }])));
       }
       return reply.code(201).send(await uploadEvidence(orgCtx(request), parsed.data, file));
     },

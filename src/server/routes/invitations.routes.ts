@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noContentSchema } from '../../schema/common/responses.js';
 import { ForbiddenError } from '../../core/errors.js';
 import { createInvitation, decideInvitation, listInvitations, listMyInvitations, revokeInvitation } from '../../core/invitations/invitations.service.js';
 import { invitationCreateSchema, invitationCreatedSchema, invitationDecisionSchema, invitationListSchema, myInvitationListSchema } from '../../schema/orgs/invitation.schema.js';
@@ -31,9 +32,9 @@ export async function invitationRoutes(app: App) {
     listInvitations(orgCtx(request)),
   );
 
-  app.delete('/api/v1/orgs/:org/invitations/:id', { config: { permission: 'members.manage' }, schema: { tags: ['members'], summary: 'Revoke a pending invitation (its link stops working)', params: z.object({ org: z.string(), id: z.uuid() }) } }, async (request, reply) => {
+  app.delete('/api/v1/orgs/:org/invitations/:id', { config: { permission: 'members.manage' }, schema: { tags: ['members'], summary: 'Revoke a pending invitation (its link stops working)', params: z.object({ org: z.string(), id: z.uuid() }), response: { 204: noContentSchema } } }, async (request, reply) => {
     await revokeInvitation(orgCtx(request), request.params.id);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   app.get('/api/v1/invitations', { config: { access: 'user' }, schema: { tags: ['members'], summary: 'Invitations waiting for you (sent to your e-mail)', response: { 200: myInvitationListSchema } } }, async (request) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noContentSchema, createdSchema } from '../../schema/common/responses.js';
 import { ForbiddenError } from '../../core/errors.js';
 import { changeMemberRole, listMembers, removeMember } from '../../core/orgs/members.service.js';
 import { createOrg, listUserOrgs } from '../../core/orgs/orgs.service.js';
@@ -20,7 +21,7 @@ export async function orgRoutes(app: App) {
     return { items: await listUserOrgs(db, user.id, onlyOrg) };
   });
 
-  app.post('/api/v1/orgs', { config: { access: 'user' }, schema: { tags: ['organizations'], summary: 'Create an organization (instance superadmins)', body: orgCreateSchema } }, async (request, reply) => {
+  app.post('/api/v1/orgs', { config: { access: 'user' }, schema: { tags: ['organizations'], summary: 'Create an organization (instance superadmins)', body: orgCreateSchema, response: { 201: createdSchema } } }, async (request, reply) => {
     const user = authUser(request)!;
     if (request.auth?.kind !== 'session' || !user.isSuperadmin) throw new ForbiddenError('Only an instance superadmin, signed in, can create organizations');
     const org = await createOrg(db, request.body, user.id, { kind: 'user', userId: user.id, label: user.email }, request.ip);
@@ -40,8 +41,8 @@ export async function orgRoutes(app: App) {
     changeMemberRole(orgCtx(request), request.params.userId, request.body.role),
   );
 
-  app.delete('/api/v1/orgs/:org/members/:userId', { config: { permission: 'members.manage' }, schema: { tags: ['members'], summary: 'Remove a member', params: memberParams } }, async (request, reply) => {
+  app.delete('/api/v1/orgs/:org/members/:userId', { config: { permission: 'members.manage' }, schema: { tags: ['members'], summary: 'Remove a member', params: memberParams, response: { 204: noContentSchema } } }, async (request, reply) => {
     await removeMember(orgCtx(request), request.params.userId);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noContentSchema } from '../../schema/common/responses.js';
 import type { RegisterModule } from '../../core/register/register-module.js';
 import { archiveRecord, createRecord, getRecordWithRelated, listRecords, updateRecord } from '../../core/register/register.service.js';
 import { exportTable } from '../../core/register/register-export.js';
@@ -71,9 +72,9 @@ export function registerRoutesFor(mod: RegisterModule) {
       updateRecord(orgCtx(request), mod, request.params.id, request.body as Record<string, unknown>),
     );
 
-    app.delete(`${base}/:id`, { config: { permission: perm('delete') }, schema: { tags, summary: `Archive a ${def.entity}`, params: idParams } }, async (request, reply) => {
+    app.delete(`${base}/:id`, { config: { permission: perm('delete') }, schema: { tags, summary: `Archive a ${def.entity}`, params: idParams, response: { 204: noContentSchema } } }, async (request, reply) => {
       await archiveRecord(orgCtx(request), mod, request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     });
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noContentSchema, createdSchema } from '../../schema/common/responses.js';
 import { createToken, listTokens, revokeToken } from '../../core/auth/tokens.js';
 import { tokenCreateSchema } from '../../schema/orgs/org.schema.js';
 import { orgCtx } from '../plugins/authorize.js';
@@ -10,11 +11,11 @@ export async function tokenRoutes(app: App) {
   app.get('/api/v1/orgs/:org/tokens', { config: { permission: 'tokens.read' }, schema: { tags: ['tokens'], summary: 'API tokens (yours; all for admins)', params: orgParams } }, async (request) =>
     listTokens(orgCtx(request)),
   );
-  app.post('/api/v1/orgs/:org/tokens', { config: { permission: 'tokens.create' }, schema: { tags: ['tokens'], summary: 'Create an API token; the secret is returned once', params: orgParams, body: tokenCreateSchema } }, async (request, reply) =>
+  app.post('/api/v1/orgs/:org/tokens', { config: { permission: 'tokens.create' }, schema: { tags: ['tokens'], summary: 'Create an API token; the secret is returned once', params: orgParams, body: tokenCreateSchema, response: { 201: createdSchema } } }, async (request, reply) =>
     reply.code(201).send(await createToken(orgCtx(request), request.body)),
   );
-  app.delete('/api/v1/orgs/:org/tokens/:id', { config: { permission: 'tokens.create' }, schema: { tags: ['tokens'], summary: 'Revoke an API token', params: z.object({ org: z.string(), id: z.uuid() }) } }, async (request, reply) => {
+  app.delete('/api/v1/orgs/:org/tokens/:id', { config: { permission: 'tokens.create' }, schema: { tags: ['tokens'], summary: 'Revoke an API token', params: z.object({ org: z.string(), id: z.uuid() }), response: { 204: noContentSchema } } }, async (request, reply) => {
     await revokeToken(orgCtx(request), request.params.id);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 }
