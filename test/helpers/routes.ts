@@ -89,7 +89,7 @@ async function archiveAll(org: TestOrg, collection: string) {
 
 /** Approves a methodology for the organization unless one is in force. */
 export async function ensureApprovedMethodology(org: TestOrg): Promise<void> {
-  const current = await org.as.admin.get(`/api/v1/orgs/${org.slug}/risk-methodology/current`);
+  const current = await org.as.admin.get(`/api/v1/orgs/${org.slug}/risk-methodologies/current`);
   if (current.json().current) return;
   await BEFORE_CREATE.risk_methodology!(org);
   await approveMethodology(org, startingMethodology('three-by-three'));

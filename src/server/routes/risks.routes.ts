@@ -26,12 +26,17 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  */
 export async function riskRoutes(app: App) {
   const o = '/api/v1/orgs/:org';
-  app.get(`${o}/risk-methodology/starting-set`, { config: { permission: 'risk_methodology.read' }, schema: { tags: ['risk-methodologies'], summary: 'The starting methodologies an organization can copy and adapt (5×5, 3×3, semi-quantitative)', params: orgParams } }, async () => ({
-    methodologies: STARTING_METHODOLOGIES,
-  }));
-  app.get(`${o}/risk-methodology/current`, { config: { permission: 'risk_methodology.read' }, schema: { tags: ['risk-methodologies'], summary: 'The approved methodology in force (null until one is approved)', params: orgParams } }, async (request) => ({
-    current: await methodologyInForce(orgCtx(request)),
-  }));
+  // Paths follow the collection's plural (docs/API.md, Naming); the singular ones came first and keep answering,
+  // marked deprecated in the OpenAPI document.
+  for (const [collection, deprecated] of [['risk-methodologies', false], ['risk-methodology', true]] as const) {
+    const old = deprecated ? { deprecated: true, description: 'Deprecated: use the same path under /risk-methodologies.' } : {};
+    app.get(`${o}/${collection}/starting-set`, { config: { permission: 'risk_methodology.read' }, schema: { tags: ['risk-methodologies'], summary: 'The starting methodologies an organization can copy and adapt (5×5, 3×3, semi-quantitative)', params: orgParams, ...old } }, async () => ({
+      methodologies: STARTING_METHODOLOGIES,
+    }));
+    app.get(`${o}/${collection}/current`, { config: { permission: 'risk_methodology.read' }, schema: { tags: ['risk-methodologies'], summary: 'The approved methodology in force (null until one is approved)', params: orgParams, ...old } }, async (request) => ({
+      current: await methodologyInForce(orgCtx(request)),
+    }));
+  }
   app.get(`${o}/risk-methodologies/:id/versions/:no/rescore-preview`, { config: { permission: 'risk_methodology.read' }, schema: { tags: ['risk-methodologies'], summary: 'What approving this version would do to every risk: level changes and acceptance crossings (nothing is written)', params: versionParams } }, async (request) =>
     rescorePreview(orgCtx(request), request.params.id, request.params.no),
   );
