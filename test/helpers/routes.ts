@@ -89,7 +89,7 @@ async function archiveAll(org: TestOrg, collection: string) {
 
 /** Approves a methodology for the organization unless one is in force. */
 export async function ensureApprovedMethodology(org: TestOrg): Promise<void> {
-  const current = await org.as.admin.get(`/api/v1/orgs/${org.slug}/risk-methodology/current`);
+  const current = await org.as.admin.get(`/api/v1/orgs/${org.slug}/risk-methodologies/current`);
   if (current.json().current) return;
   await BEFORE_CREATE.risk_methodology!(org);
   await approveMethodology(org, startingMethodology('three-by-three'));
@@ -400,8 +400,8 @@ const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) =>
   ),
   // not required (a dry run is the default), but a real run is what must be guarded
   ...Object.fromEntries(REGISTER_MODULES.map((mod) => [`POST /api/v1/orgs/:org/${mod.def.collection}/import`, async () => '?dryRun=false'])),
-  // not required, but the plan must hold a treated risk to be checked
-  'GET /api/v1/orgs/:org/risk-treatment-plan': async ({ org }) => {
+  // not required, but the plan must hold a treated risk to be checked (the deprecated singular path too)
+  'GET /api/v1/orgs/:org/risk-treatment-plans/live': async ({ org }) => {
     // the organization's own risks (seeded with its markers) first; a fresh one when it has none
     const listed = (await org.as.admin.get(`/api/v1/orgs/${org.slug}/risks?pageSize=50`)).json().items as { id: string }[];
     const risks = listed.length ? listed : [await buildRegisterRecord(org.as.admin, org, registerOf('risk'))];
@@ -425,6 +425,7 @@ const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) =>
     ]),
   ),
 };
+QUERIES['GET /api/v1/orgs/:org/risk-treatment-plan'] = QUERIES['GET /api/v1/orgs/:org/risk-treatment-plans/live']!;
 
 export function hasBodyMaker(r: RouteEntry) {
   return routeKey(r) in BODIES;

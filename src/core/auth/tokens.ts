@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import { can } from '../../schema/auth/permissions.js';
+import type { PageQuery } from '../../schema/common/primitives.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
@@ -52,10 +53,10 @@ export async function createToken(ctx: OrgContext, input: { name: string; expire
   return { token, ...meta };
 }
 
-export async function listTokens(ctx: OrgContext) {
-  let q = ctx.db
-    .selectFrom('apiTokens')
-    .innerJoin('users', 'users.id', 'apiTokens.userId')
+export async function listTokens(ctx: OrgContext, { page, pageSize }: PageQuery) {
+  let base = ctx.db.selectFrom('apiTokens').innerJoin('users', 'users.id', 'apiTokens.userId').where('apiTokens.orgId', '=', ctx.org.id);
+  if (!can(ctx.role, 'tokens.manageAll')) base = base.where('apiTokens.userId', '=', ctx.actor.userId ?? '');
+  const items = await base
     .select([
       'apiTokens.id',
       'apiTokens.name',
@@ -67,9 +68,13 @@ export async function listTokens(ctx: OrgContext) {
       'apiTokens.lastUsedAt',
       'apiTokens.revokedAt',
     ])
-    .where('apiTokens.orgId', '=', ctx.org.id);
-  if (!can(ctx.role, 'tokens.manageAll')) q = q.where('apiTokens.userId', '=', ctx.actor.userId ?? '');
-  return { items: await q.orderBy('apiTokens.createdAt', 'desc').limit(500).execute() };
+    .orderBy('apiTokens.createdAt', 'desc')
+    .orderBy('apiTokens.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { items, page, pageSize, total: Number(count.n) };
 }
 
 export async function revokeToken(ctx: OrgContext, tokenId: string): Promise<void> {

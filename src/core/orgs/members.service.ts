@@ -1,4 +1,5 @@
 import type { Role } from '../../schema/auth/roles.js';
+import type { PageQuery } from '../../schema/common/primitives.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
@@ -6,15 +7,17 @@ import { insertUser } from '../users/users.service.js';
 import { nowIso } from '../util/ids.js';
 import { inOrgTransaction } from '../transaction.js';
 
-export async function listMembers(ctx: OrgContext) {
-  const rows = await ctx.db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.userId')
+export async function listMembers(ctx: OrgContext, { page, pageSize }: PageQuery) {
+  const base = ctx.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.userId').where('memberships.orgId', '=', ctx.org.id);
+  const rows = await base
     .select(['users.id as userId', 'users.email', 'users.name', 'memberships.role', 'memberships.createdAt'])
-    .where('memberships.orgId', '=', ctx.org.id)
     .orderBy('users.name')
+    .orderBy('users.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .execute();
-  return { items: rows.map((r) => ({ ...r, role: r.role as Role })) };
+  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { items: rows.map((r) => ({ ...r, role: r.role as Role })), page, pageSize, total: Number(count.n) };
 }
 
 /** Adds an existing user, or creates the user first when name and password are given. */

@@ -22,6 +22,13 @@ export function filteredQuery(ctx: OrgContext, mod: RegisterModule, query: Value
     for (const word of words) qb = qb.where((eb) => eb.or(searchable.map((name) => containsText(name, word))));
   }
 
+  // Exact references, case-insensitively: lower() on both sides (references are ASCII, where SQLite's and
+  // PostgreSQL's lower() agree with JavaScript's).
+  if (Array.isArray(query.ref) && query.ref.length) {
+    const refs = [...new Set(query.ref.map((r) => String(r).toLowerCase()))];
+    qb = qb.where((eb) => eb(eb.fn('lower', [eb.ref('ref')]), 'in', refs));
+  }
+
   for (const [name, field] of Object.entries(def.fields)) {
     if (!field.filterable) continue;
     if (field.kind === 'date') {

@@ -1,9 +1,11 @@
 import type { OrgContext } from '../context.js';
 import { methodologyInForce } from './methodology.service.js';
+import { evaluate } from './risk-level.js';
 
 /**
  * The current risks on the methodology's matrix: how many open, evaluated risks fall in each likelihood ×
- * consequence cell (one grouped query), with the scales, levels and cell colours to draw it.
+ * consequence cell (one grouped query), with the scales, levels and cell colours to draw it. A cell's level is the
+ * shared evaluation (schema/risks/risk-level.ts), so it is the level the register shows for a risk in that cell.
  */
 export async function heatMap(ctx: OrgContext, filters: { ownerId?: string; assetId?: string }) {
   const inForce = await methodologyInForce(ctx);
@@ -25,15 +27,8 @@ export async function heatMap(ctx: OrgContext, filters: { ownerId?: string; asse
     if (g.likelihood === null || g.consequenceLevel === null) notEvaluated += Number(g.n);
     else counts.set(`${g.likelihood}:${g.consequenceLevel}`, Number(g.n));
   }
-  const levelOf = (li: number, ci: number): string => {
-    if (m.rule.kind === 'matrix') return m.rule.cells[li]![ci]!;
-    const lv = m.likelihood.levels[li]!.value;
-    const cv = m.consequence.levels[ci]!.value;
-    const score = m.rule.formula === 'product' ? lv * cv : lv + cv;
-    return (m.rule.thresholds.filter((t) => score >= t.min).at(-1) ?? m.rule.thresholds[0]!).level;
-  };
   const cells = m.likelihood.levels.flatMap((_, li) =>
-    m.consequence.levels.map((__, ci) => ({ likelihood: li + 1, consequence: ci + 1, level: levelOf(li, ci), count: counts.get(`${li + 1}:${ci + 1}`) ?? 0 })),
+    m.consequence.levels.map((__, ci) => ({ likelihood: li + 1, consequence: ci + 1, level: evaluate(m, { likelihood: li, consequence: ci }).level, count: counts.get(`${li + 1}:${ci + 1}`) ?? 0 })),
   );
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   return {

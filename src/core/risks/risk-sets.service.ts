@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { PageQuery } from '../../schema/common/primitives.js';
+import { SET_PAGE_MAX } from '../../schema/risks/risks.schema.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
@@ -38,19 +40,25 @@ export const TRIGGER_RISKS: SetSpec = {
   event: 'reassessment_trigger.risks_set',
 };
 
-export async function listSet(ctx: OrgContext, spec: SetSpec, ownerId: string) {
+/** The set, by reference; the default page (SET_PAGE_MAX) is the whole set, which replaceSet answers with. */
+export async function listSet(ctx: OrgContext, spec: SetSpec, ownerId: string, { page, pageSize }: PageQuery = { page: 1, pageSize: SET_PAGE_MAX }) {
   const db = ctx.db as unknown as Kysely<any>;
   const owner = await db.selectFrom(spec.owner.table).select('id').where('orgId', '=', ctx.org.id).where('id', '=', ownerId).executeTakeFirst();
   if (!owner) throw new NotFoundError(spec.owner.what);
-  const rows = await db
+  const base = db
     .selectFrom(`${spec.table} as j`)
     .innerJoin(`${spec.member.table} as m`, 'm.id', `j.${spec.memberColumn}`)
-    .select(['m.id as id', 'm.ref as ref', `m.${spec.member.titleColumn} as title`])
     .where('j.orgId', '=', ctx.org.id)
-    .where(`j.${spec.ownerColumn}`, '=', ownerId)
+    .where(`j.${spec.ownerColumn}`, '=', ownerId);
+  const rows = await base
+    .select(['m.id as id', 'm.ref as ref', `m.${spec.member.titleColumn} as title`])
     .orderBy('m.ref')
+    .orderBy('m.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .execute();
-  return { items: rows as { id: string; ref: string; title: string }[] };
+  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { items: rows as { id: string; ref: string; title: string }[], page, pageSize, total: Number(count.n) };
 }
 
 export async function replaceSet(ctx: OrgContext, spec: SetSpec, ownerId: string, memberIds: string[]) {

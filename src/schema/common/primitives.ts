@@ -26,6 +26,15 @@ export const intParam = (min = INT_COLUMN_MIN, max = INT_COLUMN_MAX) => z.coerce
 export const versionNoInput = () => intInput(1);
 export const versionNoParam = () => intParam(1);
 
+/**
+ * `?page=&pageSize=` of a list outside the registers (members, tokens, a risk's assets). The page size defaults to
+ * its bound, so a client written before these lists paged still gets everything up to the bound, and `total` tells
+ * it when there is more.
+ */
+export const pageQuerySchema = (maxPageSize = 200) =>
+  z.strictObject({ page: intParam(1, 1_000_000).default(1), pageSize: intParam(1, maxPageSize).default(maxPageSize) });
+export type PageQuery = { page: number; pageSize: number };
+
 export function paginated<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),

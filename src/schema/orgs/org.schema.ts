@@ -21,6 +21,18 @@ export const loginSchema = z.strictObject({
 });
 
 export const memberUpdateSchema = z.strictObject({ role: roleSchema });
+export const memberSchema = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: roleSchema, createdAt: z.string() });
+export const apiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
 
 export const tokenCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(80),

@@ -44,6 +44,17 @@ function commaList(options: readonly string[]) {
     .pipe(z.array(z.enum(options as [string, ...string[]])).max(50));
 }
 
+/**
+ * `?ref=8.1` or `?ref=A.5.1,A.5.2`: exact references (case-insensitive), up to 50. Unlike `q`, `8.1` never finds
+ * 8.10–8.19, so a client holding references (an import, an integration) can look records up without a search.
+ */
+const MAX_REFS = 50;
+export const refList = z
+  .string()
+  .max(2000)
+  .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+  .pipe(z.array(z.string().max(100)).min(1, 'Give one or more references, separated by commas').max(MAX_REFS, `At most ${MAX_REFS} references`));
+
 export function defineRegister<F extends FieldMap>(config: RegisterConfig<F>) {
   const writable = Object.entries(config.fields).filter(([, def]) => !def.readOnly);
 
@@ -83,6 +94,7 @@ export function defineRegister<F extends FieldMap>(config: RegisterConfig<F>) {
     sort: z.enum(sortable).optional(),
     order: z.enum(['asc', 'desc']).optional(),
     q: z.string().trim().max(200).optional(),
+    ref: refList.optional(),
     archived: queryBoolean.optional(),
     ...config.extraQuery,
   };

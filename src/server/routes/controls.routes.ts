@@ -39,10 +39,15 @@ export async function controlRoutes(app: App) {
   app.post(`${o}/risks/:id/acceptance`, { config: { permission: 'risk_treatment.accept' }, schema: { tags: ['risks'], summary: 'The risk owner accepts the expected residual risk and approves the treatment version read (within the criteria, or a justified concession)', params: idParams, body: acceptanceInputSchema, response: { 200: treatmentSchema } } }, async (request) =>
     acceptRisk(orgCtx(request), request.params.id, request.body),
   );
-  app.get(`${o}/risk-treatment-plan`, { config: { permission: 'risk_treatment.read' }, schema: { tags: ['risks'], summary: 'The risk treatment plan as it stands: every treated risk with options, controls, actions, residual risk, owner acceptance and whether it needs revisiting', params: orgParams, querystring: planQuerySchema, response: { 200: planPageSchema } } }, async (request) => {
-    const { page, pageSize, attention } = request.query;
-    return { ...(await planRows(orgCtx(request), orgCtx(request).db, { page, pageSize, attention })), page, pageSize };
-  });
+  // The live plan sits under the plural collection of the plan's approved versions (docs/API.md, Naming); the
+  // singular path came first and keeps answering, marked deprecated in the OpenAPI document.
+  for (const [path, deprecated] of [['risk-treatment-plans/live', false], ['risk-treatment-plan', true]] as const) {
+    const old = deprecated ? { deprecated: true, description: 'Deprecated: use /risk-treatment-plans/live.' } : {};
+    app.get(`${o}/${path}`, { config: { permission: 'risk_treatment.read' }, schema: { tags: ['risks'], summary: 'The risk treatment plan as it stands: every treated risk with options, controls, actions, residual risk, owner acceptance and whether it needs revisiting', params: orgParams, querystring: planQuerySchema, response: { 200: planPageSchema }, ...old } }, async (request) => {
+      const { page, pageSize, attention } = request.query;
+      return { ...(await planRows(orgCtx(request), orgCtx(request).db, { page, pageSize, attention })), page, pageSize };
+    });
+  }
   app.get(`${o}/treatment-checks`, { config: { permission: 'control.read' }, schema: { tags: ['controls'], summary: 'Consistency checks of risk treatment and the SoA, each with the records to fix', params: orgParams, response: { 200: treatmentChecksSchema } } }, async (request) =>
     treatmentChecks(orgCtx(request)),
   );

@@ -4,7 +4,8 @@ import { ForbiddenError } from '../../core/errors.js';
 import { changeMemberRole, listMembers, removeMember } from '../../core/orgs/members.service.js';
 import { createOrg, listUserOrgs } from '../../core/orgs/orgs.service.js';
 import { permissionsOf } from '../../schema/auth/permissions.js';
-import { memberUpdateSchema, orgCreateSchema } from '../../schema/orgs/org.schema.js';
+import { paginated, pageQuerySchema } from '../../schema/common/primitives.js';
+import { memberSchema, memberUpdateSchema, orgCreateSchema } from '../../schema/orgs/org.schema.js';
 import { authUser } from '../plugins/authenticate.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
@@ -33,8 +34,8 @@ export async function orgRoutes(app: App) {
     return { ...ctx.org, role: ctx.role, permissions: permissionsOf(ctx.role) };
   });
 
-  app.get('/api/v1/orgs/:org/members', { config: { permission: 'members.read' }, schema: { tags: ['members'], summary: 'Members and their roles', params: orgParams } }, async (request) =>
-    listMembers(orgCtx(request)),
+  app.get('/api/v1/orgs/:org/members', { config: { permission: 'members.read' }, schema: { tags: ['members'], summary: 'Members and their roles, by name', params: orgParams, querystring: pageQuerySchema(), response: { 200: paginated(memberSchema) } } }, async (request) =>
+    listMembers(orgCtx(request), request.query),
   );
 
   app.patch('/api/v1/orgs/:org/members/:userId', { config: { permission: 'members.manage' }, schema: { tags: ['members'], summary: "Change a member's role", params: memberParams, body: memberUpdateSchema } }, async (request) =>

@@ -9,7 +9,7 @@ import { listSet, replaceSet, RISK_ASSETS, TRIGGER_RISKS } from '../../core/risk
 import { renderCsv } from '../../reports/table-csv.js';
 import { renderXlsx } from '../../reports/table-xlsx.js';
 import { STARTING_METHODOLOGIES } from '../../schema/risks/starting-methodologies.js';
-import { closeAssessmentBodySchema, compareQuerySchema, heatMapQuerySchema, linkedListSchema, riskAssetsBodySchema, triggerRisksBodySchema } from '../../schema/risks/risks.schema.js';
+import { closeAssessmentBodySchema, compareQuerySchema, heatMapQuerySchema, linkedListQuerySchema, linkedListSchema, riskAssetsBodySchema, triggerRisksBodySchema } from '../../schema/risks/risks.schema.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
 
@@ -26,12 +26,17 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  */
 export async function riskRoutes(app: App) {
   const o = '/api/v1/orgs/:org';
-  app.get(`${o}/risk-methodology/starting-set`, { config: { permission: 'risk_methodology.read' }, schema: { tags: ['risk-methodologies'], summary: 'The starting methodologies an organization can copy and adapt (5×5, 3×3, semi-quantitative)', params: orgParams } }, async () => ({
-    methodologies: STARTING_METHODOLOGIES,
-  }));
-  app.get(`${o}/risk-methodology/current`, { config: { permission: 'risk_methodology.read' }, schema: { tags: ['risk-methodologies'], summary: 'The approved methodology in force (null until one is approved)', params: orgParams } }, async (request) => ({
-    current: await methodologyInForce(orgCtx(request)),
-  }));
+  // Paths follow the collection's plural (docs/API.md, Naming); the singular ones came first and keep answering,
+  // marked deprecated in the OpenAPI document.
+  for (const [collection, deprecated] of [['risk-methodologies', false], ['risk-methodology', true]] as const) {
+    const old = deprecated ? { deprecated: true, description: 'Deprecated: use the same path under /risk-methodologies.' } : {};
+    app.get(`${o}/${collection}/starting-set`, { config: { permission: 'risk_methodology.read' }, schema: { tags: ['risk-methodologies'], summary: 'The starting methodologies an organization can copy and adapt (5×5, 3×3, semi-quantitative)', params: orgParams, ...old } }, async () => ({
+      methodologies: STARTING_METHODOLOGIES,
+    }));
+    app.get(`${o}/${collection}/current`, { config: { permission: 'risk_methodology.read' }, schema: { tags: ['risk-methodologies'], summary: 'The approved methodology in force (null until one is approved)', params: orgParams, ...old } }, async (request) => ({
+      current: await methodologyInForce(orgCtx(request)),
+    }));
+  }
   app.get(`${o}/risk-methodologies/:id/versions/:no/rescore-preview`, { config: { permission: 'risk_methodology.read' }, schema: { tags: ['risk-methodologies'], summary: 'What approving this version would do to every risk: level changes and acceptance crossings (nothing is written)', params: versionParams } }, async (request) =>
     rescorePreview(orgCtx(request), request.params.id, request.params.no),
   );
@@ -44,8 +49,8 @@ export async function riskRoutes(app: App) {
   app.get(`${o}/risks/heat-map`, { config: { permission: 'risk.read' }, schema: { tags: ['risks'], summary: 'Open evaluated risks per likelihood × consequence cell of the methodology in force', params: orgParams, querystring: heatMapQuerySchema } }, async (request) =>
     heatMap(orgCtx(request), request.query),
   );
-  app.get(`${o}/risks/:id/assets`, { config: { permission: 'risk.read' }, schema: { tags: ['risks'], summary: 'The assets a risk bears on', params: idParams, response: { 200: linkedListSchema } } }, async (request) =>
-    listSet(orgCtx(request), RISK_ASSETS, request.params.id),
+  app.get(`${o}/risks/:id/assets`, { config: { permission: 'risk.read' }, schema: { tags: ['risks'], summary: 'The assets a risk bears on, by reference (the default page is the whole set)', params: idParams, querystring: linkedListQuerySchema, response: { 200: linkedListSchema } } }, async (request) =>
+    listSet(orgCtx(request), RISK_ASSETS, request.params.id, request.query),
   );
   app.put(`${o}/risks/:id/assets`, { config: { permission: 'risk.update' }, schema: { tags: ['risks'], summary: 'Replace the assets a risk bears on (audited with what was added and removed)', params: idParams, body: riskAssetsBodySchema, response: { 200: linkedListSchema } } }, async (request) =>
     replaceSet(orgCtx(request), RISK_ASSETS, request.params.id, request.body.assetIds),
@@ -68,8 +73,8 @@ export async function riskRoutes(app: App) {
       return reply.type(XLSX).header('content-disposition', `attachment; filename="${table.filenameBase}.xlsx"`).send(body);
     });
   }
-  app.get(`${o}/reassessment-triggers/:id/risks`, { config: { permission: 'reassessment_trigger.read' }, schema: { tags: ['reassessment-triggers'], summary: 'The risks a trigger calls to be reassessed', params: idParams, response: { 200: linkedListSchema } } }, async (request) =>
-    listSet(orgCtx(request), TRIGGER_RISKS, request.params.id),
+  app.get(`${o}/reassessment-triggers/:id/risks`, { config: { permission: 'reassessment_trigger.read' }, schema: { tags: ['reassessment-triggers'], summary: 'The risks a trigger calls to be reassessed, by reference (the default page is the whole set)', params: idParams, querystring: linkedListQuerySchema, response: { 200: linkedListSchema } } }, async (request) =>
+    listSet(orgCtx(request), TRIGGER_RISKS, request.params.id, request.query),
   );
   app.put(`${o}/reassessment-triggers/:id/risks`, { config: { permission: 'reassessment_trigger.update' }, schema: { tags: ['reassessment-triggers'], summary: 'Replace the risks a trigger names (audited); they show as due for reassessment until evaluated again', params: idParams, body: triggerRisksBodySchema, response: { 200: linkedListSchema } } }, async (request) =>
     replaceSet(orgCtx(request), TRIGGER_RISKS, request.params.id, request.body.riskIds),

@@ -116,7 +116,7 @@ const key = (org: string, ...rest: unknown[]) => ['org', org, 'risks', ...rest];
 export function useMethodologyInForce(org: string) {
   return useQuery({
     queryKey: ['org', org, 'risk-methodologies', 'in-force'],
-    queryFn: () => api.get<{ current: MethodologyInForce | null }>(orgPath(org, '/risk-methodology/current')),
+    queryFn: () => api.get<{ current: MethodologyInForce | null }>(orgPath(org, '/risk-methodologies/current')),
     select: (d) => d.current,
   });
 }

@@ -16,7 +16,7 @@ export interface PlanQuery {
 }
 
 /**
- * The plan as it stands now (`GET /risk-treatment-plan`, paged on the server): every treated risk, with a filter to
+ * The plan as it stands now (`GET /risk-treatment-plans/live`, paged on the server): every treated risk, with a filter to
  * those that need attention, and "Accept" on the rows the signed-in member owns.
  */
 export function LivePlan({ org, query, onQuery }: { org: string; query: PlanQuery; onQuery: (next: Partial<PlanQuery>) => void }) {

@@ -19,7 +19,7 @@ export interface PlanPage {
 export function usePlan(org: string, query: { page: number; pageSize: number; attention: boolean }) {
   return useQuery({
     queryKey: ['org', org, 'risk-treatment-plan', 'live', query],
-    queryFn: ({ signal }) => api.get<PlanPage>(orgPath(org, '/risk-treatment-plan'), { query: { ...query, attention: query.attention ? 'true' : undefined }, signal }),
+    queryFn: ({ signal }) => api.get<PlanPage>(orgPath(org, '/risk-treatment-plans/live'), { query: { ...query, attention: query.attention ? 'true' : undefined }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -53,7 +53,7 @@ export function useStartingSet(org: string) {
   return useQuery({
     queryKey: ['org', org, COLLECTION, 'starting-set'],
     queryFn: async () => {
-      const body = await api.get<{ methodologies?: StartingMethodology[]; items?: StartingMethodology[] }>(orgPath(org, '/risk-methodology/starting-set'));
+      const body = await api.get<{ methodologies?: StartingMethodology[]; items?: StartingMethodology[] }>(orgPath(org, '/risk-methodologies/starting-set'));
       return body.methodologies ?? body.items ?? [];
     },
     staleTime: Infinity,
@@ -71,7 +71,7 @@ export function useRescorePreview(org: string, id: string, no: number, contentHa
 export function useCurrentMethodology(org: string) {
   return useQuery({
     queryKey: ['org', org, COLLECTION, 'current'],
-    queryFn: async () => (await api.get<{ current: { recordId: string; versionNo: number; methodology: Methodology } | null }>(orgPath(org, '/risk-methodology/current'))).current,
+    queryFn: async () => (await api.get<{ current: { recordId: string; versionNo: number; methodology: Methodology } | null }>(orgPath(org, '/risk-methodologies/current'))).current,
   });
 }
 
