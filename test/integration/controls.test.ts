@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTROL_CATALOGS } from '../../src/schema/controls/catalogs/index.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
-import { buildCustomControl, chooseEdition, controlsByRef, putTreatment, setTreatment, type Control } from '../helpers/control-factories.js';
+import { buildCustomControl, chooseEdition, controlsByRef, putTreatment, setTreatment, type Control, type TreatmentBody } from '../helpers/control-factories.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { buildOrg, writeCounts, type TestOrg } from '../helpers/factories.js';
 import { buildParty, buildRequirement } from '../helpers/context-factories.js';
@@ -91,24 +91,28 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
     });
 
     it('lists in catalog order by default: 5.9 before 5.10, 8.34 last', async () => {
-      expect(await listRefs('')).toEqual(REFS_2022);
+      const o = await buildOrg(env.app, env.handle);
+      await chooseEdition(o);
+      expect(await listRefs('', o)).toEqual(REFS_2022);
       // paging keeps the order
-      const page2 = (await org.as.viewer.get(url('/controls?pageSize=10&page=2'))).json();
+      const page2 = (await o.as.viewer.get(url('/controls?pageSize=10&page=2', o))).json();
       expect(page2.items.map((x: Control) => x.ref)).toEqual(REFS_2022.slice(10, 20));
       expect(page2.total).toBe(93);
-      expect(await listRefs('&theme=people')).toEqual(REFS_2022.filter((r) => r.startsWith('6.')));
+      expect(await listRefs('&theme=people', o)).toEqual(REFS_2022.filter((r) => r.startsWith('6.')));
     });
 
     it('is chosen once: a second choice, same or other edition, is a conflict and writes nothing', async () => {
+      const o = await buildOrg(env.app, env.handle);
+      await chooseEdition(o);
       for (const edition of ['iso27001-2022', 'iso27001-2013']) {
         const before = { counts: await writeCounts(env.handle), controls: await controlCount() };
-        const res = await org.as.admin.post(url('/control-settings/edition'), { edition });
+        const res = await o.as.admin.post(url('/control-settings/edition', o), { edition });
         expect(res.statusCode, res.body).toBe(409);
         expect(res.headers['content-type']).toContain('application/problem+json');
         expect({ counts: await writeCounts(env.handle), controls: await controlCount() }).toEqual(before);
       }
-      expect((await org.as.viewer.get(url('/control-settings'))).json()).toMatchObject({ edition: 'iso27001-2022', counts: { catalog: 93, custom: 0 } });
-      expect(await events('controls.edition_chosen')).toHaveLength(1);
+      expect((await o.as.viewer.get(url('/control-settings', o))).json()).toMatchObject({ edition: 'iso27001-2022', counts: { catalog: 93, custom: 0 } });
+      expect(await events('controls.edition_chosen', o)).toHaveLength(1);
     });
 
     it('two people choosing at the same moment: one choice wins, the other is a conflict', async () => {
@@ -165,6 +169,12 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
   });
 
   describe('custom controls and the SoA fields', () => {
+    // an organization of its own with the 2022 edition chosen, so no test here needs the edition tests above
+    beforeAll(async () => {
+      org = await buildOrg(env.app, env.handle);
+      controls = await chooseEdition(org);
+    });
+
     it('a control made by people is custom, CUS-001, and sorts after the catalog', async () => {
       const first = await buildCustomControl(org.as.isms_manager, org.slug, { title: 'Mobile device management', theme: 'technological', description: 'MDM on every phone' });
       expect(first).toMatchObject({ source: 'custom', ref: 'CUS-001', applicability: 'undecided', implementationStatus: 'not_started', theme: 'technological' });
@@ -208,7 +218,7 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
       expect(impl.statusCode, impl.body).toBe(200);
       expect(impl.json()).toMatchObject({ implementation: 'Policy set approved yearly', ownerId: org.users.contributor.id, title: annex.title });
 
-      const custom = c('CUS-001');
+      const custom = await buildCustomControl(org.as.isms_manager, org.slug, { title: 'Mobile device management', theme: 'technological', description: 'MDM on every phone' });
       const res = await org.as.isms_manager.patch(url(`/controls/${custom.id}`), { title: 'Mobile device management (MDM)', theme: 'physical', description: 'Enrolled devices only' });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ title: 'Mobile device management (MDM)', theme: 'physical', description: 'Enrolled devices only', source: 'custom' });
@@ -216,6 +226,7 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
 
     it('an exclusion says why; a replaced control names a custom replacement', async () => {
       const annex = c('7.4');
+      const custom = await buildCustomControl(org.as.isms_manager, org.slug, { title: 'Landlord monitoring' });
       const reject = async (body: Record<string, unknown>, field: string) => {
         const before = await writeCounts(env.handle);
         const res = await org.as.isms_manager.patch(url(`/controls/${annex.id}`), body);
@@ -226,7 +237,7 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
       await reject({ applicability: 'excluded' }, 'body.exclusionReason');
       await reject({ applicability: 'excluded', exclusionReason: 'replaced' }, 'body.replacedById');
       await reject({ applicability: 'excluded', exclusionReason: 'replaced', replacedById: c('5.2').id }, 'body.replacedById');
-      await reject({ applicability: 'excluded', exclusionReason: 'not_needed', replacedById: c('CUS-001').id }, 'body.replacedById');
+      await reject({ applicability: 'excluded', exclusionReason: 'not_needed', replacedById: custom.id }, 'body.replacedById');
       await reject({ applicability: 'excluded', exclusionReason: 'replaced', replacedById: uuid() }, 'body.replacedById');
       const archived = await buildCustomControl(org.as.isms_manager, org.slug, { title: 'Retired replacement' });
       expect((await org.as.isms_manager.del(url(`/controls/${archived.id}`))).statusCode).toBe(204);
@@ -234,16 +245,16 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
       await reject({ applicability: 'applicable', exclusionReason: 'out_of_scope' }, 'body.exclusionReason');
       expect(await controlRow(annex.id)).toMatchObject({ applicability: 'undecided', exclusionReason: null, replacedById: null, version: annex.version });
 
-      const replaced = await org.as.isms_manager.patch(url(`/controls/${annex.id}`), { applicability: 'excluded', exclusionReason: 'replaced', replacedById: c('CUS-001').id, exclusionExplanation: 'Monitoring is done by the landlord' });
+      const replaced = await org.as.isms_manager.patch(url(`/controls/${annex.id}`), { applicability: 'excluded', exclusionReason: 'replaced', replacedById: custom.id, exclusionExplanation: 'Monitoring is done by the landlord' });
       expect(replaced.statusCode, replaced.body).toBe(200);
-      expect(replaced.json()).toMatchObject({ applicability: 'excluded', exclusionReason: 'replaced', replacedById: c('CUS-001').id });
+      expect(replaced.json()).toMatchObject({ applicability: 'excluded', exclusionReason: 'replaced', replacedById: custom.id });
 
       // another reason: the replacement goes (otherwise the former replacement could never be archived)
       const reason = await org.as.isms_manager.patch(url(`/controls/${annex.id}`), { exclusionReason: 'out_of_scope' });
       expect(reason.statusCode, reason.body).toBe(200);
       expect(reason.json()).toMatchObject({ applicability: 'excluded', exclusionReason: 'out_of_scope', replacedById: null, exclusionExplanation: 'Monitoring is done by the landlord' });
       expect(await controlRow(annex.id)).toMatchObject({ replacedById: null });
-      await patchOk(org, annex.id, { exclusionReason: 'replaced', replacedById: c('CUS-001').id });
+      await patchOk(org, annex.id, { exclusionReason: 'replaced', replacedById: custom.id });
 
       // back to applicable: the exclusion's fields go with it
       const back = await org.as.isms_manager.patch(url(`/controls/${annex.id}`), { applicability: 'applicable', statedReason: 'Landlord contract ended' });
@@ -274,7 +285,7 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
       expect(res.json().detail).toContain('5.3');
       expect((await controlRow(annex.id)).archivedAt).toBeNull();
 
-      // CUS-001 replaced 7.4 above but no longer does; make a fresh replacement to check that guard
+      // a replacement of its own to check that guard
       const replacement = await buildCustomControl(org.as.isms_manager, org.slug, { title: 'Replacement of 7.5' });
       await patchOk(org, c('7.5').id, { applicability: 'excluded', exclusionReason: 'replaced', replacedById: replacement.id });
       const replacing = await org.as.isms_manager.del(url(`/controls/${replacement.id}`));
@@ -296,10 +307,34 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
 
   describe('risk treatment', () => {
     let risk: { id: string; ref: string };
-    beforeAll(async () => {
+    /** The treatments the tests below save in turn, versions 1 to 4 of the ransomware risk's treatment. */
+    const saves = (): TreatmentBody[] => [
+      {
+        options: [{ option: 'modify', rationale: 'Backups and patching bring it down' }, { option: 'retain', rationale: 'What is left is within appetite' }],
+        controls: [{ controlId: c('8.13').id, effect: 'consequence', note: 'Offline copies' }, { controlId: c('8.8').id, effect: 'likelihood' }, { controlId: c('5.16').id, effect: 'both' }],
+        residual: { likelihood: 1, consequence: 1, rationale: 'Restore within a day' },
+        expectedVersion: 0,
+      },
+      { options: [{ option: 'modify', rationale: 'Patching only' }], controls: [{ controlId: c('8.13').id, effect: 'consequence' }, { controlId: c('8.8').id, effect: 'likelihood' }, { controlId: c('5.16').id, effect: 'both' }], residual: { likelihood: 3, consequence: 3 }, expectedVersion: 1 },
+      { options: [{ option: 'modify', rationale: 'Patching only' }], controls: [{ controlId: c('8.13').id, effect: 'consequence' }, { controlId: c('8.8').id, effect: 'likelihood' }, { controlId: c('5.16').id, effect: 'both' }] },
+      { options: [{ option: 'modify', rationale: 'MDM instead of patching' }], controls: [{ controlId: c('8.13').id, effect: 'consequence' }, { controlId: c('CUS-001').id, effect: 'likelihood' }], expectedVersion: 3 },
+    ];
+    /**
+     * A new organization (the 2022 controls, an approved 3 × 3, custom control CUS-001) with the ransomware risk,
+     * its treatment saved `versions` times: each test starts from the state it needs, not from an earlier test's.
+     */
+    async function treated(versions: number) {
+      org = await buildOrg(env.app, env.handle);
+      await chooseEdition(org);
       await approveMethodology(org, startingMethodology('three-by-three'));
+      await buildCustomControl(org.as.isms_manager, org.slug, { title: 'Mobile device management', theme: 'technological' });
+      controls = await controlsByRef(org);
       risk = await assessedRisk(org, { title: 'Ransomware on the file server' });
-    });
+      if (versions > 0) await patchOk(org, c('5.16').id, { applicability: 'excluded', exclusionReason: 'out_of_scope' });
+      for (const body of saves().slice(0, versions)) await setTreatment(org.as.contributor, org.slug, risk.id, body);
+      controls = await controlsByRef(org);
+    }
+    beforeAll(() => treated(0));
 
     it('a risk has no treatment until one is saved', async () => {
       expect((await org.as.viewer.get(url(`/risks/${risk.id}`))).json().status).toBe('assessed');
@@ -379,6 +414,7 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
     });
 
     it('evaluates the residual risk with the methodology, and gives no evaluation without residual values', async () => {
+      await treated(1);
       const high = await setTreatment(org.as.contributor, org.slug, risk.id, {
         options: [{ option: 'modify', rationale: 'Patching only' }],
         controls: [{ controlId: c('8.13').id, effect: 'consequence' }, { controlId: c('8.8').id, effect: 'likelihood' }, { controlId: c('5.16').id, effect: 'both' }],
@@ -397,6 +433,7 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
     });
 
     it('refuses bad treatments with the field named, writing nothing', async () => {
+      await treated(3);
       const theirs = await buildCustomControl(other.as.admin, other.slug, { title: 'Other org control' });
       const archived = await buildCustomControl(org.as.isms_manager, org.slug, { title: 'Archived control' });
       expect((await org.as.isms_manager.del(url(`/controls/${archived.id}`))).statusCode).toBe(204);
@@ -445,6 +482,7 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
     });
 
     it('replacing a treatment takes controls no longer named away from the risk, audited', async () => {
+      await treated(3);
       const custom = c('CUS-001');
       await setTreatment(org.as.contributor, org.slug, risk.id, {
         options: [{ option: 'modify', rationale: 'MDM instead of patching' }],
@@ -486,6 +524,7 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
     });
 
     it('a custom control that treats a risk is not archived; the refusal names the risk', async () => {
+      await treated(4);
       const res = await org.as.isms_manager.del(url(`/controls/${c('CUS-001').id}`));
       expect(res.statusCode).toBe(409);
       expect(res.json().detail).toContain(risk.ref);
@@ -585,6 +624,12 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
     });
 
     it('untouched leaves out controls a risk, a requirement or a decision has touched', async () => {
+      // an organization of its own: the count below must not depend on what the tests above touched
+      fresh = await buildOrg(env.app, env.handle);
+      fc = await chooseEdition(fresh);
+      await approveMethodology(fresh, startingMethodology('three-by-three'));
+      const treatedRisk = await assessedRisk(fresh, { title: 'Touches four controls' });
+      await setTreatment(fresh.as.contributor, fresh.slug, treatedRisk.id, { options: [{ option: 'modify', rationale: 'Four controls' }], controls: ['5.34', '8.1', '8.2', '5.10'].map((ref) => ({ controlId: fc.get(ref)!.id, effect: 'both' })) });
       const party = await buildParty(fresh.as.contributor, fresh.slug);
       const req = await buildRequirement(fresh.as.contributor, fresh.slug, party.id);
       // linked to a requirement but still undecided
@@ -639,6 +684,9 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
     let theirControl: Control;
     let theirRisk: { id: string };
     beforeAll(async () => {
+      org = await buildOrg(env.app, env.handle);
+      controls = await chooseEdition(org);
+      await approveMethodology(org, startingMethodology('three-by-three'));
       await chooseEdition(other);
       await approveMethodology(other, startingMethodology('three-by-three'));
       theirControl = (await controlsByRef(other)).get('5.1')!;

@@ -24,6 +24,30 @@ describe.each(DIALECTS)('risk assessment cycles and reassessment triggers on %s'
     return res.json() as { id: string; ref: string; version: number; status: string; methodologyVersion: number };
   };
 
+  /**
+   * A new organization at the point of the story a test starts from, so any test runs alone: 'methodology' has the
+   * 5 × 5 approved; 'q1' adds three risks and the closed Q1 assessment, the printer risk raised after it; 'q2' also
+   * lowers the backup risk, archives the phone risk and adds the cloud one.
+   */
+  async function stage(at: 'methodology' | 'q1' | 'q2') {
+    org = await buildOrg(env.app, env.handle);
+    await approveMethodology(org, startingMethodology('five-by-five'));
+    if (at === 'methodology') return;
+    risks.phone = await buildRisk(org.as.contributor, org.slug, { title: 'Theft or loss of a mobile phone', ownerId: owner(), likelihood: 3, consequenceC: 4, consequenceA: 2 });
+    risks.backup = await buildRisk(org.as.contributor, org.slug, { title: 'Backups fail silently', ownerId: owner(), likelihood: 2, consequence: 4 });
+    risks.printer = await buildRisk(org.as.contributor, org.slug, { title: 'Printer leaks documents', ownerId: owner(), likelihood: 1, consequence: 1 });
+    risks.q1 = await newAssessment('Q1 assessment');
+    const ok = (res: { statusCode: number; body: string }, what: string) => {
+      if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+    };
+    ok(await org.as.isms_manager.post(url(`/risk-assessments/${risks.q1.id}/close`)), 'close Q1');
+    ok(await org.as.contributor.patch(url(`/risks/${risks.printer.id}`), { likelihood: 5, consequence: 5 }), 'raise printer');
+    if (at === 'q1') return;
+    ok(await org.as.contributor.patch(url(`/risks/${risks.backup.id}`), { likelihood: 1, consequence: 1 }), 'lower backups');
+    ok(await org.as.isms_manager.del(url(`/risks/${risks.phone.id}`)), 'archive phone');
+    risks.cloud = await buildRisk(org.as.contributor, org.slug, { title: 'Cloud region outage', ownerId: owner(), likelihood: 2, consequence: 5 });
+  }
+
   it('opens an assessment only on an approved methodology', async () => {
     const res = await org.as.isms_manager.post(url('/risk-assessments'), { title: 'Too early', startedOn: '2026-01-01' });
     expect(res.statusCode).toBe(409);
@@ -36,6 +60,7 @@ describe.each(DIALECTS)('risk assessment cycles and reassessment triggers on %s'
   });
 
   it('closes an assessment into a frozen snapshot that no one can change', async () => {
+    await stage('methodology');
     risks.phone = await buildRisk(org.as.contributor, org.slug, { title: 'Theft or loss of a mobile phone', ownerId: owner(), likelihood: 3, consequenceC: 4, consequenceA: 2 });
     risks.backup = await buildRisk(org.as.contributor, org.slug, { title: 'Backups fail silently', ownerId: owner(), likelihood: 2, consequence: 4 });
     risks.printer = await buildRisk(org.as.contributor, org.slug, { title: 'Printer leaks documents', ownerId: owner(), likelihood: 1, consequence: 1 });
@@ -62,6 +87,7 @@ describe.each(DIALECTS)('risk assessment cycles and reassessment triggers on %s'
   });
 
   it('compares two assessments: new, removed, rose, fell, crossed the acceptance line', async () => {
+    await stage('q1');
     // since Q1: printer rose to critical (crossed), backups fell to acceptable, phone removed, a new risk added
     await org.as.contributor.patch(url(`/risks/${risks.backup.id}`), { likelihood: 1, consequence: 1 });
     await org.as.isms_manager.del(url(`/risks/${risks.phone.id}`));
@@ -96,6 +122,7 @@ describe.each(DIALECTS)('risk assessment cycles and reassessment triggers on %s'
   });
 
   it('records a trigger that calls given risks to be reassessed, until they are evaluated again', async () => {
+    await stage('q2');
     const t = await org.as.contributor.post(url('/reassessment-triggers'), { title: 'Moved hosting to a new provider', kind: 'significant_change', occurredOn: '2099-01-01' });
     expect(t.statusCode).toBe(201);
     const trigger = t.json();

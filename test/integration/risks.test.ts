@@ -9,19 +9,46 @@ type Risk = Record<string, unknown> & { id: string; ref: string; version: number
 
 describe.each(DIALECTS)('risk register and methodology on %s', (kind) => {
   let env: TestEnv;
-  let org: TestOrg;
-  let methodologyId: string;
   beforeAll(async () => {
     env = await testEnv(kind);
-    org = await buildOrg(env.app, env.handle);
   });
   afterAll(() => env?.close());
 
+  /**
+   * Each test builds its own organization, brought to the stage of the story it starts from, so any test runs
+   * alone: 'methodology' has the 3 × 3 approved; 'evaluated' adds the four risks the evaluation test makes;
+   * 'draft' adds a 4 × 4 draft as version 2; 'rescored' approves it.
+   */
+  async function register(stage: 'none' | 'methodology' | 'evaluated' | 'draft' | 'rescored') {
+    const org = await buildOrg(env.app, env.handle);
+    if (stage === 'none') return { org, methodologyId: '' };
+    const { id: methodologyId } = await approveMethodology(org, startingMethodology('three-by-three'));
+    if (stage === 'methodology') return { org, methodologyId };
+    const ownerId = org.users.contributor.id;
+    await buildRisk(org.as.contributor, org.slug, { title: 'Identified only' });
+    await buildRisk(org.as.contributor, org.slug, { title: 'Loss of a mobile phone', ownerId, likelihood: 3, consequence: 2, affectsAvailability: true, affectsConfidentiality: true, rationale: 'Phones are lost every quarter.' });
+    const low = await buildRisk(org.as.contributor, org.slug, { title: 'Printer jam', ownerId, likelihood: 1, consequence: 1 });
+    await buildRisk(org.as.contributor, org.slug, { title: 'Ranked by hand', ownerId, likelihood: 1, consequence: 1, priorityOverride: 1 });
+    const changed = await org.as.contributor.patch(`/api/v1/orgs/${org.slug}/risks/${low.id}`, { likelihood: 3, consequence: 3, expectedVersion: low.version });
+    if (changed.statusCode !== 200) throw new Error(`re-evaluate: ${changed.statusCode} ${changed.body}`);
+    if (stage === 'evaluated') return { org, methodologyId };
+    if (stage === 'draft') {
+      const res = await org.as.isms_manager.request('PUT', `/api/v1/orgs/${org.slug}/risk-methodologies/${methodologyId}/draft`, { content: { summary: 'Now 4 × 4.', methodology: fourByFour() } });
+      if (res.statusCode !== 200) throw new Error(`4 × 4 draft: ${res.statusCode} ${res.body}`);
+      return { org, methodologyId };
+    }
+    await approveMethodology(org, fourByFour(), methodologyId);
+    return { org, methodologyId };
+  }
+
+  let org: TestOrg;
+  let methodologyId: string;
   const url = (path = '') => `/api/v1/orgs/${org.slug}${path}`;
   const owner = () => org.users.contributor.id;
   const riskCount = async () => Number((await env.handle.db.selectFrom('risks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
   it('refuses to evaluate a risk before a methodology is approved, and writes nothing', async () => {
+    ({ org, methodologyId } = await register('none'));
     const before = { ...(await writeCounts(env.handle)), risks: await riskCount() };
     const res = await org.as.contributor.post(url('/risks'), { title: 'Laptop theft', ownerId: owner(), likelihood: 2, consequence: 2 });
     expect(res.statusCode).toBe(409);
@@ -33,6 +60,7 @@ describe.each(DIALECTS)('risk register and methodology on %s', (kind) => {
   });
 
   it('keeps one methodology per organization', async () => {
+    ({ org } = await register('none'));
     ({ id: methodologyId } = await approveMethodology(org, startingMethodology('three-by-three')));
     const res = await org.as.isms_manager.post(url('/risk-methodologies'), { title: 'Second' });
     expect(res.statusCode).toBe(409);
@@ -42,6 +70,7 @@ describe.each(DIALECTS)('risk register and methodology on %s', (kind) => {
   });
 
   it('needs the risk owner before evaluating, and levels within the scales', async () => {
+    ({ org, methodologyId } = await register('methodology'));
     const noOwner = await org.as.contributor.post(url('/risks'), { title: 'No owner', likelihood: 2, consequence: 2 });
     expect(noOwner.statusCode).toBe(400);
     expect(noOwner.json().errors[0].field).toBe('body.ownerId');
@@ -54,6 +83,7 @@ describe.each(DIALECTS)('risk register and methodology on %s', (kind) => {
   });
 
   it('evaluates a risk with the approved methodology: level, score, acceptability, priority', async () => {
+    ({ org, methodologyId } = await register('methodology'));
     // 3 × 3: likelihood High (3) × consequence Medium (2) → high, not acceptable
     const r = await buildRisk(org.as.contributor, org.slug, { title: 'Loss of a mobile phone', ownerId: owner(), likelihood: 3, consequence: 2, affectsAvailability: true, affectsConfidentiality: true, rationale: 'Phones are lost every quarter.' });
     expect(r).toMatchObject({ level: 'high', score: 6, consequenceLevel: 2, acceptable: false, priority: 1, methodologyVersion: 1, status: 'assessed' });
@@ -68,33 +98,40 @@ describe.each(DIALECTS)('risk register and methodology on %s', (kind) => {
     expect(changed).toMatchObject({ level: 'high', score: 9, acceptable: false });
   });
 
-  it('lists by priority (then score), filters by level, acceptability, cell and evaluation', async () => {
-    const list = (await org.as.viewer.get(url('/risks?pageSize=200'))).json().items as Risk[];
-    const evaluated = list.filter((r) => r.priority !== null);
-    expect(evaluated.map((r) => r.priority)).toEqual([...evaluated.map((r) => r.priority as number)].sort((a, b) => a - b));
-    expect(list.at(-1)!.priority).toBeNull();
-    const sameFirst = evaluated.filter((r) => r.priority === 1);
-    expect(sameFirst.map((r) => r.score)).toEqual([...sameFirst.map((r) => r.score as number)].sort((a, b) => b - a));
-    const ids = async (q: string) => ((await org.as.viewer.get(url(`/risks${q}`))).json().items as Risk[]).map((r) => r.title);
-    expect(await ids('?level=high')).toEqual(expect.arrayContaining(['Loss of a mobile phone', 'Printer jam']));
-    expect(await ids('?level=low')).toEqual(['Ranked by hand']);
-    expect(await ids('?acceptable=false')).not.toContain('Ranked by hand');
-    expect(await ids('?likelihood=3&consequenceLevel=2')).toEqual(['Loss of a mobile phone']);
-    expect(await ids('?evaluated=false')).toEqual(['Identified only']);
-    expect((await org.as.viewer.get(url('/risks?level=High!'))).statusCode).toBe(400);
-  });
+  describe('reading the evaluated register', () => {
+    beforeAll(async () => {
+      ({ org, methodologyId } = await register('evaluated'));
+    });
 
-  it('draws the heat map from the same evaluations', async () => {
-    const map = (await org.as.viewer.get(url('/risks/heat-map'))).json();
-    expect(map.methodology).toMatchObject({ versionNo: 1, likelihood: { levels: ['Low', 'Medium', 'High'] } });
-    expect(map.cells).toHaveLength(9);
-    expect(map.cells.find((c: { likelihood: number; consequence: number }) => c.likelihood === 3 && c.consequence === 2)).toMatchObject({ level: 'high', count: 1 });
-    expect(map.total).toBe(3);
-    expect(map.notEvaluated).toBe(1);
-    expect(map.cells.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(3);
+    it('lists by priority (then score), filters by level, acceptability, cell and evaluation', async () => {
+      const list = (await org.as.viewer.get(url('/risks?pageSize=200'))).json().items as Risk[];
+      const evaluated = list.filter((r) => r.priority !== null);
+      expect(evaluated.map((r) => r.priority)).toEqual([...evaluated.map((r) => r.priority as number)].sort((a, b) => a - b));
+      expect(list.at(-1)!.priority).toBeNull();
+      const sameFirst = evaluated.filter((r) => r.priority === 1);
+      expect(sameFirst.map((r) => r.score)).toEqual([...sameFirst.map((r) => r.score as number)].sort((a, b) => b - a));
+      const ids = async (q: string) => ((await org.as.viewer.get(url(`/risks${q}`))).json().items as Risk[]).map((r) => r.title);
+      expect(await ids('?level=high')).toEqual(expect.arrayContaining(['Loss of a mobile phone', 'Printer jam']));
+      expect(await ids('?level=low')).toEqual(['Ranked by hand']);
+      expect(await ids('?acceptable=false')).not.toContain('Ranked by hand');
+      expect(await ids('?likelihood=3&consequenceLevel=2')).toEqual(['Loss of a mobile phone']);
+      expect(await ids('?evaluated=false')).toEqual(['Identified only']);
+      expect((await org.as.viewer.get(url('/risks?level=High!'))).statusCode).toBe(400);
+    });
+
+    it('draws the heat map from the same evaluations', async () => {
+      const map = (await org.as.viewer.get(url('/risks/heat-map'))).json();
+      expect(map.methodology).toMatchObject({ versionNo: 1, likelihood: { levels: ['Low', 'Medium', 'High'] } });
+      expect(map.cells).toHaveLength(9);
+      expect(map.cells.find((c: { likelihood: number; consequence: number }) => c.likelihood === 3 && c.consequence === 2)).toMatchObject({ level: 'high', count: 1 });
+      expect(map.total).toBe(3);
+      expect(map.notEvaluated).toBe(1);
+      expect(map.cells.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(3);
+    });
   });
 
   it('previews what a new methodology version would do, writing nothing', async () => {
+    ({ org, methodologyId } = await register('evaluated'));
     const draft = (await org.as.isms_manager.request('PUT', url(`/risk-methodologies/${methodologyId}/draft`), { content: { summary: 'Now 4 × 4.', methodology: fourByFour() } })).json();
     expect(draft.versionNo).toBe(2);
     const before = await env.handle.db.selectFrom('risks').select(['id', 'level', 'likelihood', 'methodologyVersion']).orderBy('id').execute();
@@ -107,6 +144,7 @@ describe.each(DIALECTS)('risk register and methodology on %s', (kind) => {
   });
 
   it('re-scores every risk when the new version is approved, and keeps the report', async () => {
+    ({ org, methodologyId } = await register('draft'));
     const v2 = (await org.as.viewer.get(url(`/risk-methodologies/${methodologyId}/versions/2`))).json();
     // The 4 × 4 makes the hand-ranked low risk (1,1) stay low, and 3 × 3 (high) carried to 4 × 4 → high
     const res = await org.as.approver.post(url(`/risk-methodologies/${methodologyId}/versions/2/approve`), { contentHash: v2.contentHash });
@@ -129,6 +167,7 @@ describe.each(DIALECTS)('risk register and methodology on %s', (kind) => {
   });
 
   it('re-scores all or nothing: a failure half way leaves every score and the approval as they were', async () => {
+    ({ org, methodologyId } = await register('rescored'));
     const m = fourByFour();
     m.rule = { kind: 'matrix', cells: m.rule.kind === 'matrix' ? m.rule.cells.map((row) => row.map(() => 'medium')) : [] };
     const draft = (await org.as.isms_manager.request('PUT', url(`/risk-methodologies/${methodologyId}/draft`), { content: { summary: 'All medium.', methodology: m } })).json();
@@ -164,6 +203,7 @@ describe.each(DIALECTS)('risk register and methodology on %s', (kind) => {
   });
 
   it('exports the methodology as DOCX and PDF with its matrix', async () => {
+    ({ org, methodologyId } = await register('rescored'));
     const docx = await org.as.viewer.get(url(`/risk-methodologies/${methodologyId}/versions/2/export.docx`));
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
