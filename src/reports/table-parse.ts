@@ -70,7 +70,8 @@ async function readXlsx(body: Buffer, rows: RowCollector): Promise<void> {
     // Every sheet is read to its end (rows of other sheets are dropped): ExcelJS removes the temporary files it
     // may have written only when its reader finishes.
     for await (const sheet of reader) {
-      const id = String((sheet as unknown as { id: string }).id);
+      // the reader has the sheet's id at run time; ExcelJS's types leave it out
+      const id = String((sheet as { id?: unknown }).id);
       chosen ??= id;
       for await (const row of sheet) {
         if (id !== chosen) continue;

@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { AuditListQuery } from '../../schema/audit/audit-query.js';
 import type { OrgContext } from '../context.js';
 import { REGISTER_MODULES } from '../register/registry.js';
+import { untypedDb } from '../register/untyped-db.js';
 
 /**
  * The organization's trail, newest first. Events about records the reader may not see (a register's `readScope`:
@@ -13,7 +14,7 @@ export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, 
   let base = db.selectFrom('auditEvents').where('orgId', '=', orgId);
   for (const mod of reader ? REGISTER_MODULES.filter((m) => m.readScope) : []) {
     const t = mod.def.table;
-    const all = (db as unknown as Kysely<any>).selectFrom(t).select(`${t}.id`).where(`${t}.orgId`, '=', orgId);
+    const all = untypedDb(db).selectFrom(t).select(`${t}.id`).where(`${t}.orgId`, '=', orgId);
     // the register hides nothing from this reader (an administrator): nothing to leave out
     if (mod.readScope!(reader!, all) === all) continue;
     const readable = () => mod.readScope!(reader!, all);
@@ -21,7 +22,7 @@ export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, 
     // Link events (link.created / link.deleted, evidence attachments among them) name both ends by reference in
     // their payload, and outlive the link: one naming a hidden record is left out too. Matched on read, as a JSON
     // string value ("REF"), so events written before this rule are covered as well.
-    const hiddenNamed = (db as unknown as Kysely<any>)
+    const hiddenNamed = untypedDb(db)
       .selectFrom(`${t} as hidden`)
       .select('hidden.id')
       .where('hidden.orgId', '=', orgId)

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
 import type { Role } from '../../schema/auth/roles.js';
 import type { OrgContext } from '../context.js';
 import { createRecord } from '../register/register.service.js';
 import { assetDependenciesModule, assetsModule } from '../risks/assets.module.js';
 import { addStartingCatalog } from '../risks/threat-catalog.service.js';
+import { untypedDb } from '../register/untyped-db.js';
 
 type Level = 'low' | 'medium' | 'high' | 'very_high';
 interface DemoAsset {
@@ -104,7 +104,7 @@ const DEPENDENCIES: [string, string, string][] = [
 
 export async function seedAssets(ctx: OrgContext, ids: Record<Role, string>): Promise<void> {
   await addStartingCatalog(ctx);
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = untypedDb(ctx.db);
   const processes = new Map(
     ((await db.selectFrom('ismsProcesses').select(['id', 'name']).where('orgId', '=', ctx.org.id).execute()) as { id: string; name: string }[]).map((p) => [p.name.toLowerCase(), p.id]),
   );

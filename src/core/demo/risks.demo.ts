@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { Role } from '../../schema/auth/roles.js';
 import { STARTING_METHODOLOGIES } from '../../schema/risks/starting-methodologies.js';
 import type { OrgContext } from '../context.js';
@@ -11,6 +10,7 @@ import { riskMethodologyModule } from '../risks/methodology.service.js';
 import { replaceSet, RISK_ASSETS, TRIGGER_RISKS } from '../risks/risk-sets.service.js';
 import { risksModule } from '../risks/risks.module.js';
 import { approveVersion, saveDraft } from '../versioning/versions.service.js';
+import { untypedDb } from '../register/untyped-db.js';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -31,7 +31,7 @@ interface DemoRisk {
  * comparison, this year's open one, and a trigger that calls two risks to be reassessed.
  */
 export async function seedRisks(ctx: OrgContext, ids: Record<Role, string>): Promise<void> {
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = untypedDb(ctx.db);
   // Through each register's create schema, as the API would: defaults (status, flags) are applied.
   const create = (mod: RegisterModule, values: Record<string, unknown>) => createRecord(ctx, mod, mod.def.createSchema.parse(values) as Record<string, unknown>);
   const m = ids.isms_manager;

@@ -38,24 +38,19 @@ export function readableEvidence<Q extends SelectQueryBuilder<any, any, any>>(ct
   // a caller from whom no register hides anything (an administrator) reads all evidence: no subqueries
   if (HIDING_REGISTERS.every((h) => h.scope(ctx, qb, h.table) === qb)) return qb;
   const id = `${table}.id`;
-  const attachments = (eb: ExpressionBuilder<any, any>, visibleOnly: boolean) => {
-    const out = eb
-      .selectFrom('links as ea')
-      .select('ea.id')
-      .where('ea.orgId', '=', ctx.org.id)
-      .where('ea.kind', '=', EVIDENCE_LINK_KIND)
-      .where('ea.fromType', '=', EVIDENCE)
-      .whereRef('ea.fromId', '=', id);
-    const inward = eb
-      .selectFrom('links as ei')
-      .select('ei.id')
-      .where('ei.orgId', '=', ctx.org.id)
-      .where('ei.kind', '=', EVIDENCE_LINK_KIND)
-      .where('ei.toType', '=', EVIDENCE)
-      .whereRef('ei.toId', '=', id);
-    if (!visibleOnly) return eb.or([eb.exists(out), eb.exists(inward)]);
-    return eb.or([eb.exists(out.where((e) => readableEnd(ctx, e, 'ea.toType', 'ea.toId'))), eb.exists(inward.where((e) => readableEnd(ctx, e, 'ei.fromType', 'ei.fromId')))]);
+  // evidence links run either way round: evidence → record (`ea`) or record → evidence (`ei`)
+  const side = (eb: ExpressionBuilder<any, any>, alias: 'ea' | 'ei', visibleOnly: boolean) => {
+    const [self, other] = alias === 'ea' ? (['from', 'to'] as const) : (['to', 'from'] as const);
+    const q = eb
+      .selectFrom(`links as ${alias}`)
+      .select(`${alias}.id`)
+      .where(`${alias}.orgId`, '=', ctx.org.id)
+      .where(`${alias}.kind`, '=', EVIDENCE_LINK_KIND)
+      .where(`${alias}.${self}Type`, '=', EVIDENCE)
+      .whereRef(`${alias}.${self}Id`, '=', id);
+    return eb.exists(visibleOnly ? q.where((e) => readableEnd(ctx, e, `${alias}.${other}Type`, `${alias}.${other}Id`)) : q);
   };
+  const attachments = (eb: ExpressionBuilder<any, any>, visibleOnly: boolean) => eb.or([side(eb, 'ea', visibleOnly), side(eb, 'ei', visibleOnly)]);
   return qb.where((eb: ExpressionBuilder<any, any>) => eb.or([eb.not(attachments(eb, false)), attachments(eb, true)])) as Q;
 }
 

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { OrgContext } from '../context.js';
 import { ValidationError } from '../errors.js';
 import { REGISTER_MODULES, registerByEntity } from '../register/registry.js';
+import { untypedDb } from '../register/untyped-db.js';
 
 /** Record types that links and action sources can point at: every register, by its entity name. */
 export const linkableTypes = (): string[] => REGISTER_MODULES.map((m) => m.def.entity);
@@ -19,7 +19,7 @@ export interface RecordSummary {
 export async function assertRecordExists(ctx: OrgContext, trx: Db, type: string, id: string, field: string): Promise<RecordSummary> {
   const mod = registerByEntity(type);
   if (!mod) throw new ValidationError([{ field: field.replace(/Id$/, 'Type'), message: `Unknown record type; use one of: ${linkableTypes().join(', ')}` }]);
-  let q = (trx as unknown as Kysely<any>)
+  let q = untypedDb(trx)
     .selectFrom(mod.def.table)
     .select(['id', 'ref', `${mod.def.titleField} as title`])
     .where('id', '=', id)
@@ -38,7 +38,7 @@ export async function summarize(ctx: OrgContext, refs: { type: string; id: strin
   for (const [type, ids] of byType) {
     const mod = registerByEntity(type);
     if (!mod) continue;
-    let q = (ctx.db as unknown as Kysely<any>)
+    let q = untypedDb(ctx.db)
       .selectFrom(mod.def.table)
       .select(['id', 'ref', `${mod.def.titleField} as title`])
       .where('orgId', '=', ctx.org.id)

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { FieldDef } from '../../schema/register/fields.js';
 import type { OrgContext } from '../context.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -9,6 +8,7 @@ import { presentRecord } from './register.service.js';
 import { writeRows, type PlannedRow } from './register-import-write.js';
 import type { RegisterModule, Values } from './register-module.js';
 import { inOrgTransaction } from '../transaction.js';
+import { untypedDb } from './untyped-db.js';
 
 export interface ImportTable {
   headers: string[];
@@ -84,7 +84,7 @@ function cellValue(def: FieldDef, raw: string, people: Map<string, string>, refs
 
 /** Rows of a register this caller may see (a register's `readScope`: an import must not reveal hidden records). */
 function visibleRows(ctx: OrgContext, mod: RegisterModule) {
-  const q = (ctx.db as unknown as Kysely<any>).selectFrom(mod.def.table).where('orgId', '=', ctx.org.id);
+  const q = untypedDb(ctx.db).selectFrom(mod.def.table).where('orgId', '=', ctx.org.id);
   return mod.readScope ? mod.readScope(ctx, q) : q;
 }
 

@@ -1,14 +1,15 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { containsText } from '../../db/dialect.js';
 import type { OrgContext } from '../context.js';
 import type { RegisterModule, Values } from './register-module.js';
+import { untypedDb } from './untyped-db.js';
 
 type AnyQuery = SelectQueryBuilder<any, any, any>;
 const MAX_SEARCH_WORDS = 6;
 
 /** The filtered (not yet sorted or paged) query of a register list; shared by the list, its count and exports. */
 export function filteredQuery(ctx: OrgContext, mod: RegisterModule, query: Values): AnyQuery {
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = untypedDb(ctx.db);
   const { def } = mod;
   let qb: AnyQuery = db.selectFrom(def.table).where('orgId', '=', ctx.org.id);
   if (mod.readScope) qb = mod.readScope(ctx, qb);

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
@@ -9,6 +8,7 @@ import { nextRef } from './refs.js';
 import { filteredQuery, sortedQuery } from './register-query.js';
 import type { RegisterModule, Values, WriteTools } from './register-module.js';
 import { inOrgTransaction } from '../transaction.js';
+import { untypedDb } from './untyped-db.js';
 
 const toolsFor = (ctx: OrgContext, trx: Db): WriteTools => ({
   assertRecordExists: (type, id, field) => assertRecordExists(ctx, trx, type, id, field),
@@ -21,7 +21,7 @@ const toolsFor = (ctx: OrgContext, trx: Db): WriteTools => ({
 
 const BASE_COLUMNS = ['id', 'ref', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'archivedAt'] as const;
 
-const anyDb = (db: Db) => db as unknown as Kysely<any>;
+const anyDb = untypedDb;
 
 /** Stored row → API record: base columns and declared fields only (never orgId), booleans as booleans. */
 export function presentRecord(mod: RegisterModule, row: Values): Values {

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import {
   categoriesOf,
@@ -10,6 +10,7 @@ import type { OrgContext } from '../context.js';
 import { ValidationError } from '../errors.js';
 import type { RegisterModule, Values } from '../register/register-module.js';
 import { todayIso } from '../util/ids.js';
+import { untypedDb } from '../register/untyped-db.js';
 
 type FieldError = { field: string; message: string };
 const isPlanned = (status: unknown) => (ISMS_RISK_PLANNED_STATUSES as readonly unknown[]).includes(status);
@@ -38,7 +39,7 @@ export function sourceCondition(eb: ExpressionBuilder<any, any>, source: string)
 /** A record that a field points at must still be current: new risks never hang off an archived issue. */
 async function assertCurrent(ctx: OrgContext, trx: Db, table: string, id: unknown, field: string, what: string): Promise<FieldError | null> {
   if (typeof id !== 'string') return null;
-  const row = await (trx as unknown as Kysely<any>).selectFrom(table).select(['ref', 'archivedAt']).where('id', '=', id).where('orgId', '=', ctx.org.id).executeTakeFirst();
+  const row = await untypedDb(trx).selectFrom(table).select(['ref', 'archivedAt']).where('id', '=', id).where('orgId', '=', ctx.org.id).executeTakeFirst();
   return row?.archivedAt ? { field: `body.${field}`, message: `${row.ref} is archived; choose a current ${what}` } : null;
 }
 

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { PageQuery } from '../../schema/common/primitives.js';
 import { SET_PAGE_MAX } from '../../schema/risks/risks.schema.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -6,6 +5,7 @@ import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { nowIso } from '../util/ids.js';
 import { inOrgTransaction } from '../transaction.js';
+import { untypedDb } from '../register/untyped-db.js';
 
 /**
  * Sets of records a record names, kept in a join table: the assets a risk bears on (asset-threat-vulnerability
@@ -42,7 +42,7 @@ export const TRIGGER_RISKS: SetSpec = {
 
 /** The set, by reference; the default page (SET_PAGE_MAX) is the whole set, which replaceSet answers with. */
 export async function listSet(ctx: OrgContext, spec: SetSpec, ownerId: string, { page, pageSize }: PageQuery = { page: 1, pageSize: SET_PAGE_MAX }) {
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = untypedDb(ctx.db);
   const owner = await db.selectFrom(spec.owner.table).select('id').where('orgId', '=', ctx.org.id).where('id', '=', ownerId).executeTakeFirst();
   if (!owner) throw new NotFoundError(spec.owner.what);
   const base = db
@@ -64,7 +64,7 @@ export async function listSet(ctx: OrgContext, spec: SetSpec, ownerId: string, {
 export async function replaceSet(ctx: OrgContext, spec: SetSpec, ownerId: string, memberIds: string[]) {
   const wanted = [...new Set(memberIds)];
   await inOrgTransaction(ctx, async (t) => {
-    const trx = t as unknown as Kysely<any>;
+    const trx = untypedDb(t);
     const owner = await trx.selectFrom(spec.owner.table).select(['id', 'ref', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', '=', ownerId).executeTakeFirst();
     if (!owner) throw new NotFoundError(spec.owner.what);
     if (owner.archivedAt) throw new ConflictError(`${owner.ref} is archived and cannot be changed`);

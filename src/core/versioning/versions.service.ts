@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { forUpdate } from '../../db/dialect.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -9,12 +8,13 @@ import { getRecord } from '../register/register.service.js';
 import { newId, nowIso, sha256Hex } from '../util/ids.js';
 import type { ApprovalRule, VersionedModule } from './versioned-module.js';
 import { inOrgTransaction } from '../transaction.js';
+import { untypedDb } from '../register/untyped-db.js';
 
 export type Content = Record<string, unknown>;
 
 export const contentHash = (content: Content): string => sha256Hex(canonicalJson(content));
 
-const anyDb = (db: Db) => db as unknown as Kysely<any>;
+const anyDb = untypedDb;
 
 export function emptyContent(vm: VersionedModule): Content {
   return vm.versioned.contentSchema.parse({}) as Content;
