@@ -29,7 +29,11 @@ const modules = only ? MODULES.filter((m) => only.includes(m.name)) : MODULES;
 async function bench(kind: DatabaseKind) {
   const handle = await openTestDatabase(kind);
   const app = await buildApp({ handle, webDir: '/nonexistent' });
-  const user = await createUser(handle.db, { email: 'bench@example.test', name: 'Bench', password: 'bench-password-123', isSuperadmin: true }, SYSTEM_ACTOR);
+  const user = await createUser(
+    handle.db,
+    { email: 'bench@example.test', name: 'Bench', password: 'bench-password-123', isSuperadmin: true },
+    SYSTEM_ACTOR,
+  );
   const org = await createOrg(handle.db, { name: 'Bench Org', slug: 'bench' }, user.id, SYSTEM_ACTOR);
   const c = await signIn(app, 'bench@example.test', 'bench-password-123');
   const env: BenchEnv = { kind, handle, app, org, userId: user.id, c };
@@ -55,7 +59,9 @@ async function bench(kind: DatabaseKind) {
       const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!;
       const ok = median <= k.targetMs;
       if (!ok) over++;
-      console.log(`  ${ok ? 'ok  ' : 'OVER'} ${k.name.padEnd(52)} median ${median.toFixed(1).padStart(7)} ms  p95 ${p95.toFixed(1).padStart(7)} ms  target ≤ ${k.targetMs} ms`);
+      console.log(
+        `  ${ok ? 'ok  ' : 'OVER'} ${k.name.padEnd(52)} median ${median.toFixed(1).padStart(7)} ms  p95 ${p95.toFixed(1).padStart(7)} ms  target ≤ ${k.targetMs} ms`,
+      );
     }
   }
   await app.close();

@@ -56,7 +56,8 @@ export async function compiledCli() {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
     for (const old of fs.readdirSync(DIST)) {
-      if (old.startsWith('cli-') && old !== path.basename(outdir) && !old.includes('.tmp-')) fs.rmSync(path.join(DIST, old), { recursive: true, force: true });
+      if (old.startsWith('cli-') && old !== path.basename(outdir) && !old.includes('.tmp-'))
+        fs.rmSync(path.join(DIST, old), { recursive: true, force: true });
     }
   }
   return pathToFileURL(entry).href;

@@ -12,17 +12,24 @@ export default function setup() {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(chromium)) {
     if (process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but Chromium is not at ${chromium}`);
-    skipped.push(`Browser journeys: Chromium not found at ${chromium} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+    skipped.push(
+      `Browser journeys: Chromium not found at ${chromium} (apt-get install -y chromium, or set CHROMIUM_PATH).`,
+    );
   } else {
     buildWebUi();
   }
   if (!['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].some((p) => fs.existsSync(p))) {
-    if (process.env.REQUIRE_BROWSER === '1') throw new Error('REQUIRE_BROWSER=1 (CI) but pdftotext is missing (apt-get install -y poppler-utils)');
-    skipped.push('PDF layout checks: pdftotext not found (apt-get install -y poppler-utils); the PDFs are still generated and checked for content.');
+    if (process.env.REQUIRE_BROWSER === '1')
+      throw new Error('REQUIRE_BROWSER=1 (CI) but pdftotext is missing (apt-get install -y poppler-utils)');
+    skipped.push(
+      'PDF layout checks: pdftotext not found (apt-get install -y poppler-utils); the PDFs are still generated and checked for content.',
+    );
   }
   if (skipped.length) {
     const bar = '!'.repeat(78);
-    console.warn(`\n${bar}\nSKIPPED in this run:\n${skipped.map((s) => `  - ${s}`).join('\n')}\n.ci/run covers both. See DEVELOPERS.md.\n${bar}\n`);
+    console.warn(
+      `\n${bar}\nSKIPPED in this run:\n${skipped.map((s) => `  - ${s}`).join('\n')}\n.ci/run covers both. See DEVELOPERS.md.\n${bar}\n`,
+    );
   }
 }
 

@@ -11,7 +11,8 @@ export const ASSETS = Number(process.env.BENCH_ASSETS ?? 20_000);
 const SYSTEMS = ['payroll', 'crm', 'billing', 'hr', 'backup', 'identity', 'mail', 'wiki', 'analytics', 'support'];
 const KINDS = ['database', 'server', 'laptop', 'service', 'export', 'report', 'contract', 'team', 'office', 'supplier'];
 
-const assetName = (n: number) => `${SYSTEMS[n % SYSTEMS.length]} ${KINDS[(n >> 3) % KINDS.length]} ${String(n).padStart(5, '0')}`;
+const assetName = (n: number) =>
+  `${SYSTEMS[n % SYSTEMS.length]} ${KINDS[(n >> 3) % KINDS.length]} ${String(n).padStart(5, '0')}`;
 
 let sampleId = '';
 
@@ -27,11 +28,28 @@ export const assetsBench: BenchModule = {
         const id = newId();
         ids.push(id);
         return {
-          id, orgId: org.id, ref: `AST-${String(n).padStart(3, '0')}`, version: 1, createdAt: now, createdBy: userId, updatedAt: now, updatedBy: userId, archivedAt: n % 50 === 0 ? now : null,
-          name: assetName(n), type: ASSET_TYPES[n % ASSET_TYPES.length]!, description: n % 5 === 0 ? `Holds ${SYSTEMS[n % 7]} records of site ${n % 13}` : null,
-          ownerId: n % 4 === 0 ? userId : null, custodian: n % 3 === 0 ? 'Platform team' : null, location: `Site ${n % 13}`,
-          confidentiality: cia[0], integrity: cia[1], availability: cia[2], value: highestLevel(cia), valueDerived: 1,
-          status: ASSET_STATUSES[n % 10 === 0 ? 3 : n % 7 === 0 ? 0 : 1]!, processId: null,
+          id,
+          orgId: org.id,
+          ref: `AST-${String(n).padStart(3, '0')}`,
+          version: 1,
+          createdAt: now,
+          createdBy: userId,
+          updatedAt: now,
+          updatedBy: userId,
+          archivedAt: n % 50 === 0 ? now : null,
+          name: assetName(n),
+          type: ASSET_TYPES[n % ASSET_TYPES.length]!,
+          description: n % 5 === 0 ? `Holds ${SYSTEMS[n % 7]} records of site ${n % 13}` : null,
+          ownerId: n % 4 === 0 ? userId : null,
+          custodian: n % 3 === 0 ? 'Platform team' : null,
+          location: `Site ${n % 13}`,
+          confidentiality: cia[0],
+          integrity: cia[1],
+          availability: cia[2],
+          value: highestLevel(cia),
+          valueDerived: 1,
+          status: ASSET_STATUSES[n % 10 === 0 ? 3 : n % 7 === 0 ? 0 : 1]!,
+          processId: null,
         };
       });
       await handle.db.insertInto('assets').values(rows).execute();
@@ -45,12 +63,30 @@ export const assetsBench: BenchModule = {
     }
     for (let i = 0; i < deps.length; i += 500) {
       const now = nowIso();
-      await handle.db.insertInto('assetDependencies').values(deps.slice(i, i + 500).map((d, j) => ({
-        id: newId(), orgId: org.id, ref: `ADEP-${String(i + j + 1).padStart(3, '0')}`, version: 1, createdAt: now, createdBy: userId, updatedAt: now, updatedBy: userId, archivedAt: null,
-        supportingAssetId: d.from, supportedAssetId: d.to, description: 'runs on',
-      }))).execute();
+      await handle.db
+        .insertInto('assetDependencies')
+        .values(
+          deps.slice(i, i + 500).map((d, j) => ({
+            id: newId(),
+            orgId: org.id,
+            ref: `ADEP-${String(i + j + 1).padStart(3, '0')}`,
+            version: 1,
+            createdAt: now,
+            createdBy: userId,
+            updatedAt: now,
+            updatedBy: userId,
+            archivedAt: null,
+            supportingAssetId: d.from,
+            supportedAssetId: d.to,
+            description: 'runs on',
+          })),
+        )
+        .execute();
     }
-    await handle.db.insertInto('refCounters').values({ orgId: org.id, prefix: 'ADEP', nextValue: deps.length }).execute();
+    await handle.db
+      .insertInto('refCounters')
+      .values({ orgId: org.id, prefix: 'ADEP', nextValue: deps.length })
+      .execute();
     sampleId = ids[Math.floor(ids.length / 2)]!;
     // PostgreSQL's autovacuum would have analysed the tables after such a load; SQLite is measured as it runs (the
     // application never runs ANALYZE), so its figures are what an installation gets
@@ -59,17 +95,40 @@ export const assetsBench: BenchModule = {
   },
   cases({ org, c }) {
     const o = `/api/v1/orgs/${org.slug}`;
-    const inventory = ['Name,Type,Confidentiality,Integrity,Availability', ...Array.from({ length: 1000 }, (_, k) => {
-      const n = k * 19 + 3;
-      return `${assetName(n).toUpperCase()},${ASSET_TYPES[n % ASSET_TYPES.length]},high,medium,low`;
-    })].join('\n');
+    const inventory = [
+      'Name,Type,Confidentiality,Integrity,Availability',
+      ...Array.from({ length: 1000 }, (_, k) => {
+        const n = k * 19 + 3;
+        return `${assetName(n).toUpperCase()},${ASSET_TYPES[n % ASSET_TYPES.length]},high,medium,low`;
+      }),
+    ].join('\n');
     return [
       { name: 'assets: first page (25), by name', targetMs: 30, run: () => c.get(`${o}/assets`) },
-      { name: 'assets: filter type+value, sort by name', targetMs: 40, run: () => c.get(`${o}/assets?type=hardware,software&value=high,very_high&sort=name&order=asc`) },
-      { name: 'assets: filter owner+status+C, sort value desc', targetMs: 40, run: () => c.get(`${o}/assets?ownerId=me&status=in_use&confidentiality=very_high&sort=value&order=desc`) },
-      { name: 'assets: deep page (page 500 of 25) by reference', targetMs: 60, run: () => c.get(`${o}/assets?page=500&sort=ref&order=asc`) },
-      { name: 'assets: typeahead q=payroll ser (picker, 50)', targetMs: 80, run: () => c.get(`${o}/assets?q=payroll%20ser&pageSize=50`) },
-      { name: 'assets: typeahead q=AST-1234 (by reference)', targetMs: 80, run: () => c.get(`${o}/assets?q=AST-1234&pageSize=50`) },
+      {
+        name: 'assets: filter type+value, sort by name',
+        targetMs: 40,
+        run: () => c.get(`${o}/assets?type=hardware,software&value=high,very_high&sort=name&order=asc`),
+      },
+      {
+        name: 'assets: filter owner+status+C, sort value desc',
+        targetMs: 40,
+        run: () => c.get(`${o}/assets?ownerId=me&status=in_use&confidentiality=very_high&sort=value&order=desc`),
+      },
+      {
+        name: 'assets: deep page (page 500 of 25) by reference',
+        targetMs: 60,
+        run: () => c.get(`${o}/assets?page=500&sort=ref&order=asc`),
+      },
+      {
+        name: 'assets: typeahead q=payroll ser (picker, 50)',
+        targetMs: 80,
+        run: () => c.get(`${o}/assets?q=payroll%20ser&pageSize=50`),
+      },
+      {
+        name: 'assets: typeahead q=AST-1234 (by reference)',
+        targetMs: 80,
+        run: () => c.get(`${o}/assets?q=AST-1234&pageSize=50`),
+      },
       { name: 'assets: picker opened, no text (50)', targetMs: 30, run: () => c.get(`${o}/assets?pageSize=50`) },
       {
         name: 'assets: one asset with its dependencies',
@@ -80,9 +139,23 @@ export const assetsBench: BenchModule = {
           return c.get(`${o}/assets/${sampleId}/dependencies`);
         },
       },
-      { name: 'asset-dependencies list filtered by assetId (either end)', targetMs: 80, run: () => c.get(`${o}/asset-dependencies?assetId=${sampleId}`) },
-      { name: 'assets: import dry run, 1,000 rows matched by name', targetMs: 1000, runs: 5, run: () => c.request('POST', `${o}/assets/import?dryRun=true`, inventory, { 'content-type': 'text/csv' }) },
-      { name: `assets: XLSX export of ${ASSETS} assets`, targetMs: 6000, runs: 3, run: () => c.get(`${o}/assets/export.xlsx`) },
+      {
+        name: 'asset-dependencies list filtered by assetId (either end)',
+        targetMs: 80,
+        run: () => c.get(`${o}/asset-dependencies?assetId=${sampleId}`),
+      },
+      {
+        name: 'assets: import dry run, 1,000 rows matched by name',
+        targetMs: 1000,
+        runs: 5,
+        run: () => c.request('POST', `${o}/assets/import?dryRun=true`, inventory, { 'content-type': 'text/csv' }),
+      },
+      {
+        name: `assets: XLSX export of ${ASSETS} assets`,
+        targetMs: 6000,
+        runs: 3,
+        run: () => c.get(`${o}/assets/export.xlsx`),
+      },
     ];
   },
 };

@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 // The risk register at scale: 5,000 risks (the issue's figure) over the assets seeded before, each bearing on two,
 // evaluated on an approved 5 × 5 methodology. Measures a filtered risk page by priority, a page by asset, a heat-map
 // cell, the heat map, and a full re-score of every risk by the approval of a new methodology version.
@@ -10,44 +11,111 @@ import type { BenchCase, BenchModule } from './types.js';
 
 export const RISKS = Number(process.env.BENCH_RISKS ?? 5_000);
 
-
-async function ok(res: { statusCode: number; body: string; json: () => any }, what: string) {
+async function ok(res: LightMyRequestResponse, what: string) {
   if (res.statusCode >= 300) throw new Error(`${what}: HTTP ${res.statusCode} ${res.body}`);
   return res.json();
 }
 
 /** Approves the 5 × 5 methodology through the API, then bulk-inserts evaluated risks linked to two assets each. */
-async function seedRisks(handle: DatabaseHandle, org: { id: string; slug: string }, userId: string, c: Caller): Promise<{ assetId: string | null; links: number }> {
+async function seedRisks(
+  handle: DatabaseHandle,
+  org: { id: string; slug: string },
+  userId: string,
+  c: Caller,
+): Promise<{ assetId: string | null; links: number }> {
   const base = `/api/v1/orgs/${org.slug}/risk-methodologies`;
   const record = await ok(await c.post(base, { title: 'Bench methodology' }), 'create methodology');
   const m = STARTING_METHODOLOGIES[0]!.methodology;
-  const draft = await ok(await c.request('PUT', `${base}/${record.id}/draft`, { content: { summary: 'Bench', methodology: m } }), 'draft');
+  const draft = await ok(
+    await c.request('PUT', `${base}/${record.id}/draft`, { content: { summary: 'Bench', methodology: m } }),
+    'draft',
+  );
   // the bench user is a superadmin member with the admin role; approval needs the approver role
-  await handle.db.updateTable('memberships').set({ role: 'approver' }).where('orgId', '=', org.id).where('userId', '=', userId).execute();
+  await handle.db
+    .updateTable('memberships')
+    .set({ role: 'approver' })
+    .where('orgId', '=', org.id)
+    .where('userId', '=', userId)
+    .execute();
   await ok(await c.post(`${base}/${record.id}/versions/1/approve`, { contentHash: draft.contentHash }), 'approve');
-  await handle.db.updateTable('memberships').set({ role: 'admin' }).where('orgId', '=', org.id).where('userId', '=', userId).execute();
+  await handle.db
+    .updateTable('memberships')
+    .set({ role: 'admin' })
+    .where('orgId', '=', org.id)
+    .where('userId', '=', userId)
+    .execute();
 
-  const assets = await handle.db.selectFrom('assets').select('id').where('orgId', '=', org.id).where('archivedAt', 'is', null).orderBy('id').limit(RISKS * 2).execute();
+  const assets = await handle.db
+    .selectFrom('assets')
+    .select('id')
+    .where('orgId', '=', org.id)
+    .where('archivedAt', 'is', null)
+    .orderBy('id')
+    .limit(RISKS * 2)
+    .execute();
   let links = 0;
   for (let i = 0; i < RISKS; i += 500) {
     const now = nowIso();
     const rows = Array.from({ length: Math.min(500, RISKS - i) }, (_, j) => {
       const n = i + j + 1;
-      const analysis = { likelihood: (n % 5) + 1, consequence: null, consequenceC: ((n * 7) % 5) + 1, consequenceI: null, consequenceA: ((n * 3) % 5) + 1, priorityOverride: null };
+      const analysis = {
+        likelihood: (n % 5) + 1,
+        consequence: null,
+        consequenceC: ((n * 7) % 5) + 1,
+        consequenceI: null,
+        consequenceA: ((n * 3) % 5) + 1,
+        priorityOverride: null,
+      };
       const e = n % 10 === 0 ? null : evaluateRisk(m, 1, analysis);
       return {
-        id: newId(), orgId: org.id, ref: `RISK-${String(n).padStart(5, '0')}`, version: 1, createdAt: now, createdBy: userId, updatedAt: now, updatedBy: userId, archivedAt: null,
+        id: newId(),
+        orgId: org.id,
+        ref: `RISK-${String(n).padStart(5, '0')}`,
+        version: 1,
+        createdAt: now,
+        createdBy: userId,
+        updatedAt: now,
+        updatedBy: userId,
+        archivedAt: null,
         title: `Risk ${n}: ${['ransomware', 'phone loss', 'supplier failure', 'insider export', 'region outage'][n % 5]} affecting service ${n % 97}`,
-        description: null, approach: n % 2 ? 'event' : 'asset', riskSource: null, event: null, cause: null, consequenceDescription: null, threatId: null, vulnerabilityId: null,
-        affectsConfidentiality: 1, affectsIntegrity: 0, affectsAvailability: 1, ownerId: n % 4 === 0 ? userId : null, existingControls: null,
-        ...(e ? analysis : { likelihood: null, consequenceC: null, consequenceA: null }), consequence: null, consequenceI: null, priorityOverride: null, rationale: null,
-        ...(e ?? { consequenceLevel: null, score: null, level: null, levelRank: null, acceptable: null, priority: null, methodologyVersion: null }),
-        evaluatedAt: e ? now : null, status: e ? 'assessed' : 'identified',
+        description: null,
+        approach: n % 2 ? 'event' : 'asset',
+        riskSource: null,
+        event: null,
+        cause: null,
+        consequenceDescription: null,
+        threatId: null,
+        vulnerabilityId: null,
+        affectsConfidentiality: 1,
+        affectsIntegrity: 0,
+        affectsAvailability: 1,
+        ownerId: n % 4 === 0 ? userId : null,
+        existingControls: null,
+        ...(e ? analysis : { likelihood: null, consequenceC: null, consequenceA: null }),
+        consequence: null,
+        consequenceI: null,
+        priorityOverride: null,
+        rationale: null,
+        ...(e ?? {
+          consequenceLevel: null,
+          score: null,
+          level: null,
+          levelRank: null,
+          acceptable: null,
+          priority: null,
+          methodologyVersion: null,
+        }),
+        evaluatedAt: e ? now : null,
+        status: e ? 'assessed' : 'identified',
       };
     });
     await handle.db.insertInto('risks').values(rows).execute();
     if (assets.length) {
-      const rows2 = rows.flatMap((r, j) => [assets[(i + j) % assets.length]!.id, assets[(i + j + 7) % assets.length]!.id].filter((a, k, all) => all.indexOf(a) === k).map((assetId) => ({ orgId: org.id, riskId: r.id, assetId, createdAt: now, createdBy: userId })));
+      const rows2 = rows.flatMap((r, j) =>
+        [assets[(i + j) % assets.length]!.id, assets[(i + j + 7) % assets.length]!.id]
+          .filter((a, k, all) => all.indexOf(a) === k)
+          .map((assetId) => ({ orgId: org.id, riskId: r.id, assetId, createdAt: now, createdBy: userId })),
+      );
       await handle.db.insertInto('riskAssets').values(rows2).execute();
       links += rows2.length;
     }
@@ -57,13 +125,31 @@ async function seedRisks(handle: DatabaseHandle, org: { id: string; slug: string
 }
 
 /** The measured cases; the re-score alternates two matrices so every run moves risks. */
-function riskCases(handle: DatabaseHandle, org: { id: string; slug: string }, userId: string, c: Caller, assetId: string | null): BenchCase[] {
+function riskCases(
+  handle: DatabaseHandle,
+  org: { id: string; slug: string },
+  userId: string,
+  c: Caller,
+  assetId: string | null,
+): BenchCase[] {
   const o = `/api/v1/orgs/${org.slug}`;
   let flip = false;
   return [
-    { name: `risks: page by priority, level+owner filter`, targetMs: 80, run: () => c.get(`${o}/risks?level=high,critical&ownerId=me`) },
-    { name: `risks: page filtered by asset`, targetMs: 80, run: () => c.get(`${o}/risks${assetId ? `?assetId=${assetId}` : ''}`) },
-    { name: `risks: heat-map cell (likelihood 4 × consequence 5)`, targetMs: 80, run: () => c.get(`${o}/risks?likelihood=4&consequenceLevel=5`) },
+    {
+      name: `risks: page by priority, level+owner filter`,
+      targetMs: 80,
+      run: () => c.get(`${o}/risks?level=high,critical&ownerId=me`),
+    },
+    {
+      name: `risks: page filtered by asset`,
+      targetMs: 80,
+      run: () => c.get(`${o}/risks${assetId ? `?assetId=${assetId}` : ''}`),
+    },
+    {
+      name: `risks: heat-map cell (likelihood 4 × consequence 5)`,
+      targetMs: 80,
+      run: () => c.get(`${o}/risks?likelihood=4&consequenceLevel=5`),
+    },
     { name: `risks: heat map of ${RISKS} risks`, targetMs: 60, run: () => c.get(`${o}/risks/heat-map`) },
     {
       name: `risks: full re-score of ${RISKS} (approve a version)`,
@@ -74,13 +160,31 @@ function riskCases(handle: DatabaseHandle, org: { id: string; slug: string }, us
         const id = list.items[0].id as string;
         const m = structuredClone(STARTING_METHODOLOGIES[0]!.methodology);
         flip = !flip;
-        if (flip && m.rule.kind === 'matrix') m.rule.cells = m.rule.cells.map((row) => row.map((cell) => (cell === 'medium' ? 'high' : cell)));
-        const draft = await ok(await c.request('PUT', `${o}/risk-methodologies/${id}/draft`, { content: { summary: `Bench ${Date.now()}`, methodology: m } }), 'draft');
-        await handle.db.updateTable('memberships').set({ role: 'approver' }).where('orgId', '=', org.id).where('userId', '=', userId).execute();
+        if (flip && m.rule.kind === 'matrix')
+          m.rule.cells = m.rule.cells.map((row) => row.map((cell) => (cell === 'medium' ? 'high' : cell)));
+        const draft = await ok(
+          await c.request('PUT', `${o}/risk-methodologies/${id}/draft`, {
+            content: { summary: `Bench ${Date.now()}`, methodology: m },
+          }),
+          'draft',
+        );
+        await handle.db
+          .updateTable('memberships')
+          .set({ role: 'approver' })
+          .where('orgId', '=', org.id)
+          .where('userId', '=', userId)
+          .execute();
         try {
-          return await c.post(`${o}/risk-methodologies/${id}/versions/${draft.versionNo}/approve`, { contentHash: draft.contentHash });
+          return await c.post(`${o}/risk-methodologies/${id}/versions/${draft.versionNo}/approve`, {
+            contentHash: draft.contentHash,
+          });
         } finally {
-          await handle.db.updateTable('memberships').set({ role: 'admin' }).where('orgId', '=', org.id).where('userId', '=', userId).execute();
+          await handle.db
+            .updateTable('memberships')
+            .set({ role: 'admin' })
+            .where('orgId', '=', org.id)
+            .where('userId', '=', userId)
+            .execute();
         }
       },
     },

@@ -65,10 +65,15 @@ export function parseTrustProxy(value: string): TrustProxy {
     if (hops > 20) throw new Error('Invalid environment:\n  RAMPART_TRUST_PROXY: a hop count is at most 20');
     return hops;
   }
-  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const bad = entries.filter((e) => !isAddressOrRange(e));
   if (!entries.length || bad.length) {
-    throw new Error(`Invalid environment:\n  RAMPART_TRUST_PROXY: expected 0, a hop count, or addresses/CIDR ranges separated by commas (not valid: ${bad.join(', ') || value})`);
+    throw new Error(
+      `Invalid environment:\n  RAMPART_TRUST_PROXY: expected 0, a hop count, or addresses/CIDR ranges separated by commas (not valid: ${bad.join(', ') || value})`,
+    );
   }
   return entries;
 }

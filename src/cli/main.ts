@@ -19,7 +19,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 const program = new Command()
   .name('rampart')
-  .description('Rampart: an ISMS for ISO/IEC 27001. Database: DATABASE_URL (PostgreSQL) or an SQLite file in RAMPART_DATA_DIR (default ./data).')
+  .description(
+    'Rampart: an ISMS for ISO/IEC 27001. Database: DATABASE_URL (PostgreSQL) or an SQLite file in RAMPART_DATA_DIR (default ./data).',
+  )
   .version('0.1.0')
   .showHelpAfterError('(add --help for usage)')
   .exitOverride();
@@ -37,7 +39,15 @@ dbCommand(program);
 
 // `npm start -- --demo` arrives as `start --demo`; a bare `rampart --demo` means the same.
 const args = process.argv.slice(2);
-const argv = args.length && args[0]!.startsWith('--') && args[0] !== '--help' && args[0] !== '--version' && args[0] !== '-h' && args[0] !== '-V' ? ['start', ...args] : args;
+const argv =
+  args.length &&
+  args[0]!.startsWith('--') &&
+  args[0] !== '--help' &&
+  args[0] !== '--version' &&
+  args[0] !== '-h' &&
+  args[0] !== '-V'
+    ? ['start', ...args]
+    : args;
 
 try {
   await program.parseAsync(argv, { from: 'user' });

@@ -16,7 +16,9 @@ export const cliActor = () => ({ kind: 'system' as const, userId: null, label: `
 export async function migrateConfigured(config: Config, handle: DatabaseHandle): Promise<string[]> {
   if (!config.migrationDatabaseUrl) return migrateToLatest(handle.db);
   if (!isPostgresUrl(config.migrationDatabaseUrl) || handle.kind !== 'postgres') {
-    throw new CliError('RAMPART_MIGRATION_DATABASE_URL is for PostgreSQL: set it (postgres://…) together with a PostgreSQL DATABASE_URL');
+    throw new CliError(
+      'RAMPART_MIGRATION_DATABASE_URL is for PostgreSQL: set it (postgres://…) together with a PostgreSQL DATABASE_URL',
+    );
   }
   const owner = openDatabase({ databaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir });
   try {
@@ -27,7 +29,10 @@ export async function migrateConfigured(config: Config, handle: DatabaseHandle):
 }
 
 /** Opens the configured database, brings it to the latest schema, runs `fn`, and closes it whatever happens. */
-export async function withDatabase<T>(fn: (handle: DatabaseHandle, config: Config) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+export async function withDatabase<T>(
+  fn: (handle: DatabaseHandle, config: Config) => Promise<T>,
+  opts: { migrate?: boolean } = {},
+): Promise<T> {
   const config = loadConfig();
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {

@@ -21,7 +21,10 @@ export async function ensureWebBuilt(log: (msg: string) => void): Promise<void> 
   const builtAt = fs.existsSync(BUILT_INDEX) ? fs.statSync(BUILT_INDEX).mtimeMs : 0;
   // the build's own configuration counts too (a change of chunking or compression needs a new build)
   const config = path.join(ROOT, 'vite.config.ts');
-  const changedAt = Math.max(...SOURCES.filter((d) => fs.existsSync(d)).map(newestMtime), fs.existsSync(config) ? fs.statSync(config).mtimeMs : 0);
+  const changedAt = Math.max(
+    ...SOURCES.filter((d) => fs.existsSync(d)).map(newestMtime),
+    fs.existsSync(config) ? fs.statSync(config).mtimeMs : 0,
+  );
   if (builtAt >= changedAt) return;
   log('Building the web interface (first start or sources changed)…');
   const { build } = await import('vite');

@@ -41,7 +41,10 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 export class RateLimitedError extends DomainError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super('rate-limited', 429, message);
   }
 }

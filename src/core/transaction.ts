@@ -13,7 +13,10 @@ import type { OrgContext } from './context.js';
  * The lock is held for the whole transaction, so keep transactions short: long work (large imports) runs in
  * chunks, each its own transaction.
  */
-export async function inOrgTransaction<T>(ctx: Pick<OrgContext, 'db' | 'org'>, work: (trx: Db) => Promise<T>): Promise<T> {
+export async function inOrgTransaction<T>(
+  ctx: Pick<OrgContext, 'db' | 'org'>,
+  work: (trx: Db) => Promise<T>,
+): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
     await lockChainHead(trx, ctx.org.id);
     return work(trx);

@@ -47,12 +47,18 @@ export function checkRampartSqlite(file: string): { migrations: number; latest: 
   try {
     db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   } catch (err) {
-    throw new Error(`${file} cannot be opened as an SQLite database (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(
+      `${file} cannot be opened as an SQLite database (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
   try {
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`${file} is damaged (SQLite quick_check: ${String(check)})`);
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (t) => t.name,
+      ),
+    );
     for (const t of ['rampart_migrations', 'audit_events', 'audit_heads', 'organizations']) {
       if (!tables.has(t)) throw new Error(`${file} is not a Rampart database (no ${t} table)`);
     }
@@ -70,11 +76,21 @@ export function checkRampartSqlite(file: string): { migrations: number; latest: 
  * Puts a backup in place of the database file: checked first, copied beside the target, then renamed over it, so
  * a failure leaves the old database untouched. The target's WAL files go with the old database.
  */
-export async function restoreSqlite(backupFile: string, targetFile: string, opts: { force?: boolean } = {}): Promise<void> {
+export async function restoreSqlite(
+  backupFile: string,
+  targetFile: string,
+  opts: { force?: boolean } = {},
+): Promise<void> {
   checkRampartSqlite(backupFile);
   if (fs.existsSync(targetFile)) {
-    if (sqliteInUse(targetFile) && !opts.force) throw new Error(`${targetFile} is in use (a running Rampart or another command has it open): stop it first, or pass --force`);
-    if (!opts.force) throw new Error(`${targetFile} already holds a database: pass --force to replace it (back it up first: rampart backup)`);
+    if (sqliteInUse(targetFile) && !opts.force)
+      throw new Error(
+        `${targetFile} is in use (a running Rampart or another command has it open): stop it first, or pass --force`,
+      );
+    if (!opts.force)
+      throw new Error(
+        `${targetFile} already holds a database: pass --force to replace it (back it up first: rampart backup)`,
+      );
   }
   fs.mkdirSync(path.dirname(targetFile), { recursive: true });
   const incoming = `${targetFile}.restoring`;
@@ -90,12 +106,23 @@ export async function pgDump(databaseUrl: string, destFile: string): Promise<voi
   url.password = '';
   const env = { ...process.env, ...(password ? { PGPASSWORD: password } : {}) };
   await new Promise<void>((resolve, reject) => {
-    const child = spawn('pg_dump', ['--format=custom', '--no-owner', '--file', destFile, '--dbname', url.toString()], { env, stdio: ['ignore', 'inherit', 'pipe'] });
+    const child = spawn('pg_dump', ['--format=custom', '--no-owner', '--file', destFile, '--dbname', url.toString()], {
+      env,
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(new Error(err.code === 'ENOENT' ? 'pg_dump is not installed: install the PostgreSQL client tools (same major version as the server) or run pg_dump yourself (see README, Backups)' : err.message)),
+      reject(
+        new Error(
+          err.code === 'ENOENT'
+            ? 'pg_dump is not installed: install the PostgreSQL client tools (same major version as the server) or run pg_dump yourself (see README, Backups)'
+            : err.message,
+        ),
+      ),
     );
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`pg_dump failed (exit ${code}): ${stderr.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`pg_dump failed (exit ${code}): ${stderr.trim()}`)),
+    );
   });
 }

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+} from 'kysely';
 import type { Database } from './types.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -97,7 +105,9 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
 /** DATABASE_URL (postgres://…) wins; otherwise an SQLite file in the data directory. */
 export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): DatabaseHandle {
   if (opts.databaseUrl && !isPostgresUrl(opts.databaseUrl)) {
-    throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got "${String(opts.databaseUrl).split(':')[0]}:…")`);
+    throw new Error(
+      `DATABASE_URL must start with postgres:// or postgresql:// (got "${String(opts.databaseUrl).split(':')[0]}:…")`,
+    );
   }
   if (isPostgresUrl(opts.databaseUrl)) return openPostgres(opts.databaseUrl);
   return openSqlite(path.join(opts.dataDir, 'rampart.sqlite'));

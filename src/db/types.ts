@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /**
  * Table shapes as the application sees them (camelCase; CamelCasePlugin maps to snake_case columns).
  * Timestamps are ISO-8601 UTC text and booleans are 0/1 integers on both databases, so the two never drift.

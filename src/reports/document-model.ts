@@ -7,12 +7,21 @@ import { translate as t } from '../schema/i18n/translate.js';
 export type { DocumentModel };
 
 /** One version of a versioned record as a document an auditor can file: control block, approvals, sections. */
-export async function buildDocumentModel(ctx: OrgContext, vm: VersionedModule, recordId: string, versionNo: number): Promise<DocumentModel> {
+export async function buildDocumentModel(
+  ctx: OrgContext,
+  vm: VersionedModule,
+  recordId: string,
+  versionNo: number,
+): Promise<DocumentModel> {
   const record = await getRecord(ctx, vm.register, recordId);
   const version = await getVersion(ctx, vm, recordId, versionNo);
   let owner = '';
   if (typeof record.ownerId === 'string') {
-    const u = await ctx.db.selectFrom('users').select(['name', 'email']).where('id', '=', record.ownerId).executeTakeFirst();
+    const u = await ctx.db
+      .selectFrom('users')
+      .select(['name', 'email'])
+      .where('id', '=', record.ownerId)
+      .executeTakeFirst();
     owner = u ? `${u.name} <${u.email}>` : '';
   }
   const state = t(`versions.state.${version.state}`);
@@ -34,10 +43,15 @@ export async function buildDocumentModel(ctx: OrgContext, vm: VersionedModule, r
       return vm.renderData(s.key, value);
     }
     if (s.kind === 'text') {
-      const paragraphs = String(value ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+      const paragraphs = String(value ?? '')
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean);
       return [{ kind: 'text', heading: t(s.label), paragraphs }];
     }
-    const rows = ((value as Record<string, string>[] | undefined) ?? []).map((r) => s.columns.map((c) => r[c.key] ?? ''));
+    const rows = ((value as Record<string, string>[] | undefined) ?? []).map((r) =>
+      s.columns.map((c) => r[c.key] ?? ''),
+    );
     return [{ kind: 'table', heading: t(s.label), columns: s.columns.map((c) => t(c.label)), rows }];
   });
   const generated = new Date().toISOString().slice(0, 16).replace('T', ' ');
@@ -45,12 +59,20 @@ export async function buildDocumentModel(ctx: OrgContext, vm: VersionedModule, r
   const model: DocumentModel = {
     title: vm.versioned.documentTitle,
     // a record titled like its kind of document ("Statement of Applicability") does not say it twice
-    subtitle: !recordTitle || recordTitle.toLowerCase() === vm.versioned.documentTitle.toLowerCase() ? ctx.org.name : `${recordTitle} — ${ctx.org.name}`,
+    subtitle:
+      !recordTitle || recordTitle.toLowerCase() === vm.versioned.documentTitle.toLowerCase()
+        ? ctx.org.name
+        : `${recordTitle} — ${ctx.org.name}`,
     footer: `${record.ref} · ${t('versions.version', { no: version.versionNo })} · ${state} · ${t('versions.generated', { date: `${generated} UTC` })}`,
     control,
     approvalHeading: t('versions.approvalBlock'),
     approvalColumns: [t('versions.approvedBy'), t('versions.role'), t('versions.meaning'), t('versions.signedAt')],
-    approvals: version.approvals.map((a) => [`${a.signerName} <${a.signerEmail}>`, t(`role.${a.signerRole}`), a.comment ? `${a.meaning}\n${t('versions.comment')}: ${a.comment}` : a.meaning, `${a.signedAt.slice(0, 16).replace('T', ' ')} UTC`]),
+    approvals: version.approvals.map((a) => [
+      `${a.signerName} <${a.signerEmail}>`,
+      t(`role.${a.signerRole}`),
+      a.comment ? `${a.meaning}\n${t('versions.comment')}: ${a.comment}` : a.meaning,
+      `${a.signedAt.slice(0, 16).replace('T', ' ')} UTC`,
+    ]),
     approvalNote: version.state === 'draft' ? t('versions.notApproved') : null,
     sections,
     emptyText: t('versions.nothingRecorded'),

@@ -16,7 +16,12 @@ const fontFiles = new Set(Object.values(fonts.Roboto));
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file: string) => fontFiles.has(file));
 
-const tableLayout = { hLineColor: () => '#B7C3D0', vLineColor: () => '#B7C3D0', paddingTop: () => 3, paddingBottom: () => 3 };
+const tableLayout = {
+  hLineColor: () => '#B7C3D0',
+  vLineColor: () => '#B7C3D0',
+  paddingTop: () => 3,
+  paddingBottom: () => 3,
+};
 const headerCells = (cols: string[]) => cols.map((c) => ({ text: c, style: 'th' }));
 
 const A4 = { long: 841.89, short: 595.28 };
@@ -42,20 +47,57 @@ export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
     { text: doc.title, style: 'title' },
     { text: doc.subtitle, style: doc.notice ? 'subtitleTight' : 'subtitle' },
     ...(doc.notice ? [{ text: doc.notice, style: 'notice' }] : []),
-    { table: { widths: ['auto', '*'], body: doc.control.map(([k, v]) => [{ text: k, style: 'th' }, v]) }, layout: tableLayout },
+    {
+      table: { widths: ['auto', '*'], body: doc.control.map(([k, v]) => [{ text: k, style: 'th' }, v]) },
+      layout: tableLayout,
+    },
     { text: doc.approvalHeading, style: 'h2' },
   ];
-  if (doc.approvals.length) content.push({ table: { headerRows: 1, widths: ['*', 'auto', '*', 'auto'], body: [headerCells(doc.approvalColumns), ...doc.approvals] }, layout: tableLayout });
+  if (doc.approvals.length)
+    content.push({
+      table: {
+        headerRows: 1,
+        widths: ['*', 'auto', '*', 'auto'],
+        body: [headerCells(doc.approvalColumns), ...doc.approvals],
+      },
+      layout: tableLayout,
+    });
   if (doc.approvalNote) content.push({ text: doc.approvalNote, bold: true });
   for (const s of doc.sections) {
     if (s.heading) content.push({ text: s.heading, style: s.subheading ? 'h2' : 'h1', headlineLevel: 1 });
     if (s.kind === 'text') {
-      content.push(...(s.paragraphs.length ? s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] })) : doc.emptyText ? [{ text: doc.emptyText, italics: true }] : []));
+      content.push(
+        ...(s.paragraphs.length
+          ? s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] }))
+          : doc.emptyText
+            ? [{ text: doc.emptyText, italics: true }]
+            : []),
+      );
       continue;
     }
-    const body = s.rows.map((r, i) => r.map((v, j) => (s.rowHeadings && j === 0 ? { text: v, style: 'th' } : s.fills?.[i]?.[j] ? { text: v, fillColor: s.fills[i]![j] } : v)));
+    const body = s.rows.map((r, i) =>
+      r.map((v, j) =>
+        s.rowHeadings && j === 0
+          ? { text: v, style: 'th' }
+          : s.fills?.[i]?.[j]
+            ? { text: v, fillColor: s.fills[i]![j] }
+            : v,
+      ),
+    );
     // the header row repeats on every page; a row is never split across two pages
-    if (s.rows.length) content.push({ table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: columnWidths(s.widths, s.columns.length, landscape), body: [headerCells(s.columns), ...body] }, layout: tableLayout, margin: [0, 0, 0, 6], fontSize: s.wide ? 8.5 : undefined });
+    if (s.rows.length)
+      content.push({
+        table: {
+          headerRows: 1,
+          keepWithHeaderRows: 1,
+          dontBreakRows: true,
+          widths: columnWidths(s.widths, s.columns.length, landscape),
+          body: [headerCells(s.columns), ...body],
+        },
+        layout: tableLayout,
+        margin: [0, 0, 0, 6],
+        fontSize: s.wide ? 8.5 : undefined,
+      });
     else if (doc.emptyText) content.push({ text: doc.emptyText, italics: true });
   }
   const definition = {
@@ -65,9 +107,17 @@ export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
     pageMargins: [MARGIN, MARGIN, MARGIN, 60],
     content,
     // a heading is not left at the foot of a page: near the bottom it moves to the next page with what it introduces
-    pageBreakBefore: (node: { headlineLevel?: number; startPosition?: { verticalRatio?: number } }, following: unknown[]) =>
-      node.headlineLevel === 1 && (following.length === 0 || (node.startPosition?.verticalRatio ?? 0) > 0.8),
-    footer: (page: number, pages: number) => ({ text: `${doc.footer} · ${page} / ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0], color: '#555555' }),
+    pageBreakBefore: (
+      node: { headlineLevel?: number; startPosition?: { verticalRatio?: number } },
+      following: unknown[],
+    ) => node.headlineLevel === 1 && (following.length === 0 || (node.startPosition?.verticalRatio ?? 0) > 0.8),
+    footer: (page: number, pages: number) => ({
+      text: `${doc.footer} · ${page} / ${pages}`,
+      alignment: 'center',
+      fontSize: 8,
+      margin: [0, 20, 0, 0],
+      color: '#555555',
+    }),
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
     styles: {
       title: { fontSize: 20, bold: true, margin: [0, 0, 0, 4] },

@@ -5,7 +5,14 @@ interface VersionForApproval {
   versionNo: number;
   state: string;
   contentHash: string;
-  approvals: { signerName: string; signerEmail: string; signerRole: string; meaning: string; comment: string | null; signedAt: string }[];
+  approvals: {
+    signerName: string;
+    signerEmail: string;
+    signerRole: string;
+    meaning: string;
+    comment: string | null;
+    signedAt: string;
+  }[];
 }
 
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -25,13 +32,23 @@ export function tableApproval(ref: string, v: VersionForApproval): TableApproval
       [t('versions.contentHash'), v.contentHash],
     ],
     columns: [t('versions.approvedBy'), t('versions.role'), t('versions.meaning'), t('versions.signedAt')],
-    rows: v.approvals.map((a) => [`${a.signerName} <${a.signerEmail}>`, t(`role.${a.signerRole}`), a.comment ? `${a.meaning}\n${t('versions.comment')}: ${a.comment}` : a.meaning, when(a.signedAt)]),
+    rows: v.approvals.map((a) => [
+      `${a.signerName} <${a.signerEmail}>`,
+      t(`role.${a.signerRole}`),
+      a.comment ? `${a.meaning}\n${t('versions.comment')}: ${a.comment}` : a.meaning,
+      when(a.signedAt),
+    ]),
     note: v.state === 'draft' ? t('versions.notApproved') : null,
     columnsForEachRow: [
       { header: t('versions.versionLabel'), value: String(v.versionNo) },
       { header: t('versions.field.latestState'), value: state },
       { header: t('versions.contentHash'), value: v.contentHash },
-      { header: t('versions.approvedBy'), value: v.approvals.map((a) => `${a.signerName} <${a.signerEmail}>, ${t(`role.${a.signerRole}`)}, ${when(a.signedAt)}`).join('; ') },
+      {
+        header: t('versions.approvedBy'),
+        value: v.approvals
+          .map((a) => `${a.signerName} <${a.signerEmail}>, ${t(`role.${a.signerRole}`)}, ${when(a.signedAt)}`)
+          .join('; '),
+      },
     ],
   };
 }

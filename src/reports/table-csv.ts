@@ -21,6 +21,11 @@ export function restoreFormulaText(text: string): string {
  */
 export function renderCsv(table: ExportTable): string {
   const extra = table.approval?.columnsForEachRow ?? [];
-  const cells = table.rows.map((row) => [...row.map((v) => (v === null ? '' : typeof v === 'string' ? neutralizeFormula(v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v)), ...extra.map((e) => neutralizeFormula(e.value))]);
+  const cells = table.rows.map((row) => [
+    ...row.map((v) =>
+      v === null ? '' : typeof v === 'string' ? neutralizeFormula(v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v,
+    ),
+    ...extra.map((e) => neutralizeFormula(e.value)),
+  ]);
   return '\uFEFF' + stringify([[...table.columns.map((c) => c.header), ...extra.map((e) => e.header)], ...cells]);
 }

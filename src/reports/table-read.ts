@@ -18,9 +18,15 @@ export async function readTable(body: Buffer, contentType: string): Promise<Impo
     result = await runInWorker<ParseResult>(PARSER, 'parseTable', { body, contentType });
   } catch (err) {
     if (!(err instanceof WorkerLimitError)) throw err;
-    if (err.reason === 'busy') throw new RateLimitedError('Other files are being read right now; send this one again in a minute', 60);
-    const why = err.reason === 'memory' ? 'needs more memory than one import may use' : 'takes longer to read than one import may take';
-    throw new FileTooLargeError(`The file is too large to read: it ${why}`, [{ field: 'body', message: `Too large to read (${why})` }]);
+    if (err.reason === 'busy')
+      throw new RateLimitedError('Other files are being read right now; send this one again in a minute', 60);
+    const why =
+      err.reason === 'memory'
+        ? 'needs more memory than one import may use'
+        : 'takes longer to read than one import may take';
+    throw new FileTooLargeError(`The file is too large to read: it ${why}`, [
+      { field: 'body', message: `Too large to read (${why})` },
+    ]);
   }
   if (!result.ok) {
     if (result.status === 413) throw new FileTooLargeError(result.message, result.errors);

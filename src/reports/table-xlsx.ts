@@ -5,7 +5,10 @@ import type { ExportTable, TableApproval } from '../core/register/register-expor
  * An XLSX workbook of one table: bold frozen header row with filters, sensible column widths, real dates and
  * numbers (so that Excel sorts and filters them), text kept as text (never evaluated as a formula).
  */
-export async function renderXlsx(table: ExportTable, meta: { organization: string; exportedBy: string }): Promise<Buffer> {
+export async function renderXlsx(
+  table: ExportTable,
+  meta: { organization: string; exportedBy: string },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Rampart';
   wb.created = new Date();
@@ -21,7 +24,8 @@ export async function renderXlsx(table: ExportTable, meta: { organization: strin
       row.map((v, i) => {
         const kind = table.columns[i]!.kind;
         if (v === null) return null;
-        if ((kind === 'date' || kind === 'datetime') && typeof v === 'string') return new Date(kind === 'date' ? `${v}T00:00:00Z` : v);
+        if ((kind === 'date' || kind === 'datetime') && typeof v === 'string')
+          return new Date(kind === 'date' ? `${v}T00:00:00Z` : v);
         if (kind === 'boolean') return v ? 'yes' : 'no';
         return v;
       }),

@@ -83,13 +83,23 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const signingKey = opts.signingKey ?? generateInstanceKey();
-  app.decorate('deps', { handle: opts.handle, auth: { ...DEFAULT_AUTH_SETTINGS, ...opts.auth }, signingKey, checkpointLog: opts.checkpointLog });
+  app.decorate('deps', {
+    handle: opts.handle,
+    auth: { ...DEFAULT_AUTH_SETTINGS, ...opts.auth },
+    signingKey,
+    checkpointLog: opts.checkpointLog,
+  });
 
   app.decorate('routeCatalog', []);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method === 'HEAD' || method === 'OPTIONS') continue;
-      app.routeCatalog.push({ method, url: route.url, permission: route.config?.permission, access: route.config?.access });
+      app.routeCatalog.push({
+        method,
+        url: route.url,
+        permission: route.config?.permission,
+        access: route.config?.access,
+      });
     }
   });
   registerProblemHandlers(app);

@@ -81,10 +81,16 @@ type Doc = {
 
 /** Adds the shared Problem schema and one named response per status, and references them from every operation. */
 export function describeOperations(doc: Doc, facts: Map<string, OperationFacts>): Doc {
-  const { $schema: _drop, ...problem } = z.toJSONSchema(problemSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  const { $schema: _drop, ...problem } = z.toJSONSchema(problemSchema, { target: 'draft-2020-12' }) as Record<
+    string,
+    unknown
+  >;
   const responses: Record<string, unknown> = {};
   for (const [name, description] of Object.values(RESPONSE_NAMES)) {
-    responses[name] = { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+    responses[name] = {
+      description,
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    };
   }
   const paths: Doc['paths'] = {};
   for (const [path, ops] of Object.entries(doc.paths)) {
@@ -95,14 +101,24 @@ export function describeOperations(doc: Doc, facts: Map<string, OperationFacts>)
         paths[path][method] = op;
         continue;
       }
-      const errors = Object.fromEntries(errorStatusesFor(f).map((s) => [String(s), { $ref: `#/components/responses/${RESPONSE_NAMES[s]![0]}` }]));
-      paths[path][method] = { ...op, operationId: operationIdFor(f.method, f.url), responses: { ...op.responses, ...errors } };
+      const errors = Object.fromEntries(
+        errorStatusesFor(f).map((s) => [String(s), { $ref: `#/components/responses/${RESPONSE_NAMES[s]![0]}` }]),
+      );
+      paths[path][method] = {
+        ...op,
+        operationId: operationIdFor(f.method, f.url),
+        responses: { ...op.responses, ...errors },
+      };
     }
   }
   return {
     ...doc,
     paths,
-    components: { ...doc.components, schemas: { ...doc.components?.schemas, Problem: problem }, responses: { ...doc.components?.responses, ...responses } },
+    components: {
+      ...doc.components,
+      schemas: { ...doc.components?.schemas, Problem: problem },
+      responses: { ...doc.components?.responses, ...responses },
+    },
   };
 }
 

@@ -1,4 +1,10 @@
-import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyBaseLogger,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/connect.js';
 import type { AuthSettings } from '../core/auth/settings.js';
@@ -8,7 +14,13 @@ import type { OrgContext } from '../core/context.js';
 import type { Permission } from '../schema/auth/permissions.js';
 import type { InstanceKey } from '../core/signing/instance-key.js';
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 export type RequestAuth = { kind: 'session'; session: ResolvedSession } | { kind: 'token'; token: ResolvedToken };
 

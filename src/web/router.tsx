@@ -1,5 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, redirect, lazyRouteComponent } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  redirect,
+  lazyRouteComponent,
+} from '@tanstack/react-router';
 import { actionRegister } from '../schema/actions/action.register.js';
 import { scopeRegister } from '../schema/scope/scope.register.js';
 import { sessionQuery, setupQuery } from './lib/session.js';
@@ -42,7 +48,10 @@ const ScopeNewPage = lazyRouteComponent(() => import('./scope/scope-new-page.js'
 const ScopeDocumentPage = lazyRouteComponent(() => import('./scope/scope-document-page.js'), 'ScopeDocumentPage');
 const AccountPage = lazyRouteComponent(() => import('./account/account-page.js'), 'AccountPage');
 const InvitePage = lazyRouteComponent(() => import('./account/invite-page.js'), 'InvitePage');
-const ModulePlaceholderPage = lazyRouteComponent(() => import('./modules/module-placeholder-page.js'), 'ModulePlaceholderPage');
+const ModulePlaceholderPage = lazyRouteComponent(
+  () => import('./modules/module-placeholder-page.js'),
+  'ModulePlaceholderPage',
+);
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -136,7 +145,11 @@ const actionDetailRoute = createRoute({
   }),
   component: ActionDetailPage,
 });
-const actionEditRoute = createRoute({ getParentRoute: () => orgRoute, path: 'actions/$id/edit', component: ActionEditPage });
+const actionEditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'actions/$id/edit',
+  component: ActionEditPage,
+});
 
 const scopesRoute = createRoute({
   getParentRoute: () => orgRoute,
@@ -153,19 +166,78 @@ const scopeDocumentRoute = createRoute({
 });
 
 // Context (4.1 issues with the climate decision, 4.2 interested parties and requirements): list, new, detail, edit.
-const createdSearch = (s: Record<string, unknown>): { created?: string } => ({ created: s.created ? String(s.created) : undefined });
-const issuesRoute = createRoute({ getParentRoute: () => orgRoute, path: 'issues', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(issueRegister, s), component: contextPages.IssuesPage });
-const issueNewRoute = createRoute({ getParentRoute: () => orgRoute, path: 'issues/new', component: contextPages.IssueNewPage });
-const issueDetailRoute = createRoute({ getParentRoute: () => orgRoute, path: 'issues/$id', validateSearch: createdSearch, component: contextPages.IssueDetailPage });
-const issueEditRoute = createRoute({ getParentRoute: () => orgRoute, path: 'issues/$id/edit', component: contextPages.IssueEditPage });
-const partiesRoute = createRoute({ getParentRoute: () => orgRoute, path: 'interested-parties', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(interestedPartyRegister, s), component: contextPages.InterestedPartiesPage });
-const partyNewRoute = createRoute({ getParentRoute: () => orgRoute, path: 'interested-parties/new', component: contextPages.InterestedPartyNewPage });
-const partyDetailRoute = createRoute({ getParentRoute: () => orgRoute, path: 'interested-parties/$id', validateSearch: createdSearch, component: contextPages.InterestedPartyDetailPage });
-const partyEditRoute = createRoute({ getParentRoute: () => orgRoute, path: 'interested-parties/$id/edit', component: contextPages.InterestedPartyEditPage });
-const requirementsRoute = createRoute({ getParentRoute: () => orgRoute, path: 'requirements', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(requirementRegister, s), component: contextPages.RequirementsPage });
-const requirementNewRoute = createRoute({ getParentRoute: () => orgRoute, path: 'requirements/new', validateSearch: (s: Record<string, unknown>): { partyId?: string } => ({ partyId: typeof s.partyId === 'string' ? s.partyId : undefined }), component: contextPages.RequirementNewPage });
-const requirementDetailRoute = createRoute({ getParentRoute: () => orgRoute, path: 'requirements/$id', validateSearch: createdSearch, component: contextPages.RequirementDetailPage });
-const requirementEditRoute = createRoute({ getParentRoute: () => orgRoute, path: 'requirements/$id/edit', component: contextPages.RequirementEditPage });
+const createdSearch = (s: Record<string, unknown>): { created?: string } => ({
+  created: s.created ? String(s.created) : undefined,
+});
+const issuesRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'issues',
+  validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(issueRegister, s),
+  component: contextPages.IssuesPage,
+});
+const issueNewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'issues/new',
+  component: contextPages.IssueNewPage,
+});
+const issueDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'issues/$id',
+  validateSearch: createdSearch,
+  component: contextPages.IssueDetailPage,
+});
+const issueEditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'issues/$id/edit',
+  component: contextPages.IssueEditPage,
+});
+const partiesRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'interested-parties',
+  validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(interestedPartyRegister, s),
+  component: contextPages.InterestedPartiesPage,
+});
+const partyNewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'interested-parties/new',
+  component: contextPages.InterestedPartyNewPage,
+});
+const partyDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'interested-parties/$id',
+  validateSearch: createdSearch,
+  component: contextPages.InterestedPartyDetailPage,
+});
+const partyEditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'interested-parties/$id/edit',
+  component: contextPages.InterestedPartyEditPage,
+});
+const requirementsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'requirements',
+  validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(requirementRegister, s),
+  component: contextPages.RequirementsPage,
+});
+const requirementNewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'requirements/new',
+  validateSearch: (s: Record<string, unknown>): { partyId?: string } => ({
+    partyId: typeof s.partyId === 'string' ? s.partyId : undefined,
+  }),
+  component: contextPages.RequirementNewPage,
+});
+const requirementDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'requirements/$id',
+  validateSearch: createdSearch,
+  component: contextPages.RequirementDetailPage,
+});
+const requirementEditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'requirements/$id/edit',
+  component: contextPages.RequirementEditPage,
+});
 
 const membersRoute = createRoute({ getParentRoute: () => orgRoute, path: 'members', component: MembersPage });
 const tokensRoute = createRoute({ getParentRoute: () => orgRoute, path: 'tokens', component: TokensPage });
@@ -257,7 +329,6 @@ export function createAppRouter(queryClient: QueryClient) {
     scrollRestoration: true,
   });
 }
-
 
 declare module '@tanstack/react-router' {
   interface Register {

@@ -1,6 +1,15 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ADMIN, MANAGER, PASSWORD, apiSession, describeJourney, seedAlphaWithMembers, shot, signIn } from './support/journey.js';
+import {
+  ADMIN,
+  MANAGER,
+  PASSWORD,
+  apiSession,
+  describeJourney,
+  seedAlphaWithMembers,
+  shot,
+  signIn,
+} from './support/journey.js';
 
 const NEWCOMER = { email: 'nina@example.com', name: 'Nina Newcomer' };
 const NEW_PASSWORD = 'quartz lantern orchard 42';
@@ -11,100 +20,116 @@ const NEW_PASSWORD = 'quartz lantern orchard 42';
  * password, joins; then changes their password on the account page (the current one required) and signs in with
  * the new one. Server, browser and databases: ./support/journey.ts.
  */
-describeJourney('account journey', (run) => {
-  it('invites a newcomer who joins through the link, then changes their password and signs in with it', async () => {
-    const { dialect, newContext } = run();
-    const p = `account-${dialect}-`;
-    const adminContext = await newContext();
-    const admin = await signIn(adminContext, ADMIN, '/o/alpha/members');
-    let link = '';
-    try {
-      await admin.getByRole('heading', { name: 'Invite a member' }).waitFor();
-      await admin.getByLabel('Email', { exact: true }).fill(NEWCOMER.email);
-      await admin.getByLabel('Role', { exact: true }).selectOption('viewer');
-      await admin.getByRole('button', { name: 'Invite', exact: true }).click();
-      const linkField = admin.getByRole('textbox', { name: 'Invitation link' });
-      await linkField.waitFor();
-      link = await linkField.inputValue();
-      expect(link).toMatch(/\/invite#[A-Za-z0-9_-]{40,}$/);
-      await expect.poll(() => admin.getByText('Rampart sends no e-mail').isVisible()).toBe(true);
-      await shot(admin, `${p}01-invitation-link`);
-      await admin.getByRole('button', { name: 'Done' }).click();
-      await expect.poll(() => admin.getByRole('table', { name: 'Pending invitations' }).getByText(NEWCOMER.email).isVisible()).toBe(true);
-    } finally {
-      await adminContext.close();
-    }
+describeJourney(
+  'account journey',
+  (run) => {
+    it('invites a newcomer who joins through the link, then changes their password and signs in with it', async () => {
+      const { dialect, newContext } = run();
+      const p = `account-${dialect}-`;
+      const adminContext = await newContext();
+      const admin = await signIn(adminContext, ADMIN, '/o/alpha/members');
+      let link = '';
+      try {
+        await admin.getByRole('heading', { name: 'Invite a member' }).waitFor();
+        await admin.getByLabel('Email', { exact: true }).fill(NEWCOMER.email);
+        await admin.getByLabel('Role', { exact: true }).selectOption('viewer');
+        await admin.getByRole('button', { name: 'Invite', exact: true }).click();
+        const linkField = admin.getByRole('textbox', { name: 'Invitation link' });
+        await linkField.waitFor();
+        link = await linkField.inputValue();
+        expect(link).toMatch(/\/invite#[A-Za-z0-9_-]{40,}$/);
+        await expect.poll(() => admin.getByText('Rampart sends no e-mail').isVisible()).toBe(true);
+        await shot(admin, `${p}01-invitation-link`);
+        await admin.getByRole('button', { name: 'Done' }).click();
+        await expect
+          .poll(() => admin.getByRole('table', { name: 'Pending invitations' }).getByText(NEWCOMER.email).isVisible())
+          .toBe(true);
+      } finally {
+        await adminContext.close();
+      }
 
-    const context = await newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    try {
-      await page.goto(link);
-      await page.getByRole('heading', { name: 'Join Alpha' }).waitFor();
-      await page.getByLabel('Your name').fill(NEWCOMER.name);
-      await page.getByLabel('Password').fill('aaaaaaaaaaaa');
-      await page.getByRole('button', { name: 'Join' }).click();
-      await expect.poll(() => page.locator('.field__error').first().textContent()).toContain('Repeated characters');
-      await shot(page, `${p}02-weak-password`);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Join' }).click();
-      await page.waitForURL('**/o/alpha');
+      const context = await newContext();
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      try {
+        await page.goto(link);
+        await page.getByRole('heading', { name: 'Join Alpha' }).waitFor();
+        await page.getByLabel('Your name').fill(NEWCOMER.name);
+        await page.getByLabel('Password').fill('aaaaaaaaaaaa');
+        await page.getByRole('button', { name: 'Join' }).click();
+        await expect.poll(() => page.locator('.field__error').first().textContent()).toContain('Repeated characters');
+        await shot(page, `${p}02-weak-password`);
+        await page.getByLabel('Password').fill(PASSWORD);
+        await page.getByRole('button', { name: 'Join' }).click();
+        await page.waitForURL('**/o/alpha');
 
-      // the account page, from the user menu
-      await page.getByLabel(`Account menu for ${NEWCOMER.name}`).click();
-      await page.getByRole('link', { name: 'Your account' }).click();
-      await page.waitForURL('**/o/alpha/account');
-      await page.getByRole('heading', { name: 'Change your password' }).waitFor();
+        // the account page, from the user menu
+        await page.getByLabel(`Account menu for ${NEWCOMER.name}`).click();
+        await page.getByRole('link', { name: 'Your account' }).click();
+        await page.waitForURL('**/o/alpha/account');
+        await page.getByRole('heading', { name: 'Change your password' }).waitFor();
 
-      await fillPasswords(page, 'not-my-password-at-all', NEW_PASSWORD, NEW_PASSWORD);
-      await expect.poll(() => page.locator('.field__error').first().textContent()).toBe('Not your current password');
-      await fillPasswords(page, PASSWORD, NEW_PASSWORD, `${NEW_PASSWORD}x`);
-      await expect.poll(() => page.locator('.field__error').first().textContent()).toBe('The two new passwords differ');
-      await fillPasswords(page, PASSWORD, NEWCOMER.email, NEWCOMER.email);
-      await expect.poll(() => page.locator('.field__error').first().textContent()).toContain('e-mail');
-      await fillPasswords(page, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
-      await expect.poll(() => page.getByText('Your password was changed').isVisible()).toBe(true);
-      await shot(page, `${p}03-password-changed`);
+        await fillPasswords(page, 'not-my-password-at-all', NEW_PASSWORD, NEW_PASSWORD);
+        await expect.poll(() => page.locator('.field__error').first().textContent()).toBe('Not your current password');
+        await fillPasswords(page, PASSWORD, NEW_PASSWORD, `${NEW_PASSWORD}x`);
+        await expect
+          .poll(() => page.locator('.field__error').first().textContent())
+          .toBe('The two new passwords differ');
+        await fillPasswords(page, PASSWORD, NEWCOMER.email, NEWCOMER.email);
+        await expect.poll(() => page.locator('.field__error').first().textContent()).toContain('e-mail');
+        await fillPasswords(page, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+        await expect.poll(() => page.getByText('Your password was changed').isVisible()).toBe(true);
+        await shot(page, `${p}03-password-changed`);
 
-      // signed out, the old password no longer works and the new one does
-      await page.getByLabel(`Account menu for ${NEWCOMER.name}`).click();
-      await page.getByRole('button', { name: 'Sign out' }).click();
-      await page.waitForURL('**/sign-in**');
-      await page.getByLabel('Email').fill(NEWCOMER.email);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('do not match');
-      await page.getByLabel('Password').fill(NEW_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL('**/o/alpha');
-    } finally {
-      await context.close();
-    }
-  });
+        // signed out, the old password no longer works and the new one does
+        await page.getByLabel(`Account menu for ${NEWCOMER.name}`).click();
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.waitForURL('**/sign-in**');
+        await page.getByLabel('Email').fill(NEWCOMER.email);
+        await page.getByLabel('Password').fill(PASSWORD);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('do not match');
+        await page.getByLabel('Password').fill(NEW_PASSWORD);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.waitForURL('**/o/alpha');
+      } finally {
+        await context.close();
+      }
+    });
 
-  it('someone who already has an account sees the invitation on their home page and accepts it', async () => {
-    const { dialect, server, newContext } = run();
-    const ada = await apiSession(server.baseUrl, ADMIN.email);
-    const headers = { 'content-type': 'application/json', cookie: ada.cookie, 'x-csrf-token': ada.csrfToken };
-    const org = await fetch(`${server.baseUrl}/api/v1/orgs`, { method: 'POST', headers, body: JSON.stringify({ name: 'Beta', slug: 'beta' }) });
-    expect(org.status).toBe(201);
-    const invited = await fetch(`${server.baseUrl}/api/v1/orgs/beta/members`, { method: 'POST', headers, body: JSON.stringify({ email: MANAGER.email, role: 'auditor' }) });
-    expect(invited.status).toBe(202);
+    it('someone who already has an account sees the invitation on their home page and accepts it', async () => {
+      const { dialect, server, newContext } = run();
+      const ada = await apiSession(server.baseUrl, ADMIN.email);
+      const headers = { 'content-type': 'application/json', cookie: ada.cookie, 'x-csrf-token': ada.csrfToken };
+      const org = await fetch(`${server.baseUrl}/api/v1/orgs`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: 'Beta', slug: 'beta' }),
+      });
+      expect(org.status).toBe(201);
+      const invited = await fetch(`${server.baseUrl}/api/v1/orgs/beta/members`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ email: MANAGER.email, role: 'auditor' }),
+      });
+      expect(invited.status).toBe(202);
 
-    const context = await newContext();
-    const page = await signIn(context, MANAGER);
-    try {
-      const card = page.getByRole('region', { name: /Invitations/ });
-      await expect.poll(() => card.getByText('Beta invites you as Auditor').isVisible()).toBe(true);
-      await shot(page, `account-${dialect}-04-invitation-card`);
-      await card.getByRole('button', { name: 'Accept' }).click();
-      await page.waitForURL('**/o/beta');
-      await expect.poll(() => page.getByLabel('Organization').inputValue()).toBe('beta');
-    } finally {
-      await context.close();
-    }
-  });
-}, { seed: seedAlphaWithMembers });
+      const context = await newContext();
+      const page = await signIn(context, MANAGER);
+      try {
+        const card = page.getByRole('region', { name: /Invitations/ });
+        await expect.poll(() => card.getByText('Beta invites you as Auditor').isVisible()).toBe(true);
+        await shot(page, `account-${dialect}-04-invitation-card`);
+        await card.getByRole('button', { name: 'Accept' }).click();
+        await page.waitForURL('**/o/beta');
+        await expect.poll(() => page.getByLabel('Organization').inputValue()).toBe('beta');
+      } finally {
+        await context.close();
+      }
+    });
+  },
+  { seed: seedAlphaWithMembers },
+);
 
 async function fillPasswords(page: Page, current: string, next: string, again: string) {
   await page.getByLabel('Current password').fill(current);

@@ -1,7 +1,17 @@
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { apiSession, APPROVER, describeJourney, JOURNEY_TIMEOUT, MANAGER, seedAlphaWithMembers, shot, shotBoth, signIn } from './support/journey.js';
+import {
+  apiSession,
+  APPROVER,
+  describeJourney,
+  JOURNEY_TIMEOUT,
+  MANAGER,
+  seedAlphaWithMembers,
+  shot,
+  shotBoth,
+  signIn,
+} from './support/journey.js';
 
 const PROCEDURE = 'Visitor registration procedure';
 const POLICY = 'Acceptable use policy';
@@ -16,14 +26,26 @@ async function seed(baseUrl: string): Promise<void> {
   const approver = await apiSession(baseUrl, APPROVER.email);
   const publish = async (fields: Record<string, unknown>, content: Record<string, string>) => {
     const doc = await manager.call<{ id: string }>('POST', '/documents', fields);
-    const draft = await manager.call<{ versionNo: number; contentHash: string }>('PUT', `/documents/${doc.id}/draft`, { content, stage: 'in_review' });
-    await approver.call('POST', `/documents/${doc.id}/versions/${draft.versionNo}/approve`, { contentHash: draft.contentHash });
+    const draft = await manager.call<{ versionNo: number; contentHash: string }>('PUT', `/documents/${doc.id}/draft`, {
+      content,
+      stage: 'in_review',
+    });
+    await approver.call('POST', `/documents/${doc.id}/versions/${draft.versionNo}/approve`, {
+      contentHash: draft.contentHash,
+    });
     await manager.call('POST', `/documents/${doc.id}/publish`, { versionNo: draft.versionNo });
   };
-  await publish({ title: PROCEDURE, type: 'procedure', retentionMonths: 0, retentionAction: 'dispose' }, { body: 'Every visitor signs in at reception and wears a badge.' });
+  await publish(
+    { title: PROCEDURE, type: 'procedure', retentionMonths: 0, retentionAction: 'dispose' },
+    { body: 'Every visitor signs in at reception and wears a badge.' },
+  );
   await publish(
     { title: POLICY, type: 'topic_policy' },
-    { summary: 'Alpha equipment is used for work.', requirements: 'Lock the screen when leaving the desk.\n\n::: confidential\nAdmin passwords live in the vault.\n:::' },
+    {
+      summary: 'Alpha equipment is used for work.',
+      requirements:
+        'Lock the screen when leaving the desk.\n\n::: confidential\nAdmin passwords live in the vault.\n:::',
+    },
   );
 }
 
@@ -42,144 +64,190 @@ async function bytesOf(download: Download): Promise<Buffer> {
  * show the new name), shares a policy externally (the DOCX copy downloads) and downloads the evidence package.
  * Runs on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set.
  */
-describeJourney('document retention journey', (run) => {
-  it('reminds, withdraws, disposes with four eyes, renames a level and exports evidence', async () => {
-    const { dialect, newContext } = run();
-    const p = `document-retention-${dialect}-`;
-    let page: Page | undefined;
-    try {
-      // The manager opens the published procedure from the register.
-      let context = await newContext();
-      page = await signIn(context, MANAGER, '/o/alpha/documents');
-      await page.getByRole('link', { name: PROCEDURE }).click();
-      await page.getByRole('heading', { name: PROCEDURE, level: 1 }).waitFor();
-      const docUrl = new URL(page.url()).pathname;
+describeJourney(
+  'document retention journey',
+  (run) => {
+    it(
+      'reminds, withdraws, disposes with four eyes, renames a level and exports evidence',
+      async () => {
+        const { dialect, newContext } = run();
+        const p = `document-retention-${dialect}-`;
+        let page: Page | undefined;
+        try {
+          // The manager opens the published procedure from the register.
+          let context = await newContext();
+          page = await signIn(context, MANAGER, '/o/alpha/documents');
+          await page.getByRole('link', { name: PROCEDURE }).click();
+          await page.getByRole('heading', { name: PROCEDURE, level: 1 }).waitFor();
+          const docUrl = new URL(page.url()).pathname;
 
-      // Approvers and audience: top management approves; the audience is two named people.
-      const people = page.getByRole('region', { name: 'Approvers and audience' });
-      await people.getByRole('button', { name: 'Change approvers and audience' }).click();
-      await people.getByRole('group', { name: 'Approvers' }).getByLabel('Tom Topmanagement (Approver (top management))').check();
-      await people.getByRole('radio', { name: 'Named people' }).check();
-      const audience = people.getByRole('group', { name: 'People in the audience' });
-      await audience.getByLabel('Tom Topmanagement (Approver (top management))').check();
-      await audience.getByLabel('Ada Admin (Administrator)').check();
-      await shotBoth(page, `${p}01-people`);
-      await people.getByRole('button', { name: 'Save approvers and audience' }).click();
-      await people.getByRole('status').filter({ hasText: 'Approvers and audience saved.' }).waitFor();
-      await people.getByText('Named people: Ada Admin, Tom Topmanagement').or(people.getByText('Named people: Tom Topmanagement, Ada Admin')).waitFor();
-      await people.getByText('Tom Topmanagement', { exact: true }).waitFor();
+          // Approvers and audience: top management approves; the audience is two named people.
+          const people = page.getByRole('region', { name: 'Approvers and audience' });
+          await people.getByRole('button', { name: 'Change approvers and audience' }).click();
+          await people
+            .getByRole('group', { name: 'Approvers' })
+            .getByLabel('Tom Topmanagement (Approver (top management))')
+            .check();
+          await people.getByRole('radio', { name: 'Named people' }).check();
+          const audience = people.getByRole('group', { name: 'People in the audience' });
+          await audience.getByLabel('Tom Topmanagement (Approver (top management))').check();
+          await audience.getByLabel('Ada Admin (Administrator)').check();
+          await shotBoth(page, `${p}01-people`);
+          await people.getByRole('button', { name: 'Save approvers and audience' }).click();
+          await people.getByRole('status').filter({ hasText: 'Approvers and audience saved.' }).waitFor();
+          await people
+            .getByText('Named people: Ada Admin, Tom Topmanagement')
+            .or(people.getByText('Named people: Tom Topmanagement, Ada Admin'))
+            .waitFor();
+          await people.getByText('Tom Topmanagement', { exact: true }).waitFor();
 
-      // Neither has acknowledged: a reminder is recorded for both and counted on their rows.
-      const acks = page.getByRole('region', { name: 'Acknowledgements' });
-      await acks.getByText('0 of 2 acknowledged version 1').waitFor();
-      await acks.getByRole('button', { name: 'Remind the 2 who have not acknowledged' }).click();
-      await acks.getByRole('status').filter({ hasText: 'Reminder recorded for 2 people.' }).waitFor();
-      await expect.poll(() => acks.getByRole('row').filter({ hasText: APPROVER.name }).locator('td').last().textContent()).toMatch(/^1 \(last /);
-      await shotBoth(page, `${p}02-reminded`);
+          // Neither has acknowledged: a reminder is recorded for both and counted on their rows.
+          const acks = page.getByRole('region', { name: 'Acknowledgements' });
+          await acks.getByText('0 of 2 acknowledged version 1').waitFor();
+          await acks.getByRole('button', { name: 'Remind the 2 who have not acknowledged' }).click();
+          await acks.getByRole('status').filter({ hasText: 'Reminder recorded for 2 people.' }).waitFor();
+          await expect
+            .poll(() => acks.getByRole('row').filter({ hasText: APPROVER.name }).locator('td').last().textContent())
+            .toMatch(/^1 \(last /);
+          await shotBoth(page, `${p}02-reminded`);
 
-      // Withdrawn with a reason: with no retention period, it is due for disposal at once.
-      const publication = page.getByRole('region', { name: 'Publication' });
-      await publication.getByRole('button', { name: 'Withdraw…' }).click();
-      await publication.getByRole('button', { name: 'Withdraw the document' }).click();
-      await publication.getByText('Say why the document is withdrawn.').waitFor();
-      await publication.getByLabel('Why is it withdrawn?').fill('Visitors now register in the new building system');
-      await publication.getByRole('button', { name: 'Withdraw the document' }).click();
-      await publication.getByRole('status').filter({ hasText: 'Document withdrawn.' }).waitFor();
-      await page.locator('.doc-banner').getByText('Withdrawn', { exact: true }).waitFor();
+          // Withdrawn with a reason: with no retention period, it is due for disposal at once.
+          const publication = page.getByRole('region', { name: 'Publication' });
+          await publication.getByRole('button', { name: 'Withdraw…' }).click();
+          await publication.getByRole('button', { name: 'Withdraw the document' }).click();
+          await publication.getByText('Say why the document is withdrawn.').waitFor();
+          await publication.getByLabel('Why is it withdrawn?').fill('Visitors now register in the new building system');
+          await publication.getByRole('button', { name: 'Withdraw the document' }).click();
+          await publication.getByRole('status').filter({ hasText: 'Document withdrawn.' }).waitFor();
+          await page.locator('.doc-banner').getByText('Withdrawn', { exact: true }).waitFor();
 
-      await page.goto('/o/alpha/documents');
-      await page.getByRole('button', { name: 'Disposal due', exact: true }).click();
-      await page.waitForURL('**/o/alpha/documents?disposalDue=true');
-      // the published policy is not due: the filtered list holds the procedure only
-      await expect.poll(() => page!.getByRole('row').filter({ hasText: POLICY }).count()).toBe(0);
-      await page.getByRole('row').filter({ hasText: 'DOC-001' }).filter({ hasText: 'Withdrawn' }).waitFor();
-      await shotBoth(page, `${p}03-disposal-due`);
-      await page.getByRole('link', { name: PROCEDURE }).click();
+          await page.goto('/o/alpha/documents');
+          await page.getByRole('button', { name: 'Disposal due', exact: true }).click();
+          await page.waitForURL('**/o/alpha/documents?disposalDue=true');
+          // the published policy is not due: the filtered list holds the procedure only
+          await expect.poll(() => page!.getByRole('row').filter({ hasText: POLICY }).count()).toBe(0);
+          await page.getByRole('row').filter({ hasText: 'DOC-001' }).filter({ hasText: 'Withdrawn' }).waitFor();
+          await shotBoth(page, `${p}03-disposal-due`);
+          await page.getByRole('link', { name: PROCEDURE }).click();
 
-      // The manager proposes disposal; someone else must decide.
-      const retention = page.getByRole('region', { name: 'Retention and disposal' });
-      await retention.getByLabel('Why can it be disposed of?').fill('Retention ended; superseded by the building system');
-      await retention.getByRole('button', { name: 'Propose disposal' }).click();
-      await retention.getByRole('status').filter({ hasText: 'Disposal proposed. Someone else must approve it.' }).waitFor();
-      await retention.getByText('Someone other than you must decide on this disposal.').waitFor();
-      expect(await retention.getByRole('button', { name: /Approve disposal/ }).count()).toBe(0);
-      await context.close();
+          // The manager proposes disposal; someone else must decide.
+          const retention = page.getByRole('region', { name: 'Retention and disposal' });
+          await retention
+            .getByLabel('Why can it be disposed of?')
+            .fill('Retention ended; superseded by the building system');
+          await retention.getByRole('button', { name: 'Propose disposal' }).click();
+          await retention
+            .getByRole('status')
+            .filter({ hasText: 'Disposal proposed. Someone else must approve it.' })
+            .waitFor();
+          await retention.getByText('Someone other than you must decide on this disposal.').waitFor();
+          expect(await retention.getByRole('button', { name: /Approve disposal/ }).count()).toBe(0);
+          await context.close();
 
-      // Top management, who did not propose it, approves: the text is destroyed, its record kept.
-      context = await newContext();
-      page = await signIn(context, APPROVER, docUrl);
-      await page.getByRole('heading', { name: PROCEDURE, level: 1 }).waitFor();
-      const decide = page.getByRole('region', { name: 'Retention and disposal' });
-      await decide.getByText('Retention ended; superseded by the building system').waitFor();
-      await decide.getByLabel('Note on the decision').fill('Checked: nothing refers to it any more');
-      await shotBoth(page, `${p}04-decide`);
-      await decide.getByRole('button', { name: 'Approve disposal (destroys the text)' }).click();
-      await decide.getByRole('status').filter({ hasText: 'Disposal approved' }).waitFor();
-      await page.locator('.doc-banner').getByText('Disposed', { exact: true }).waitFor();
-      await decide.getByRole('list', { name: 'Versions disposed of, with their hashes' }).locator('.hash').first().waitFor();
-      expect(await page.getByText('Every visitor signs in at reception').count()).toBe(0);
+          // Top management, who did not propose it, approves: the text is destroyed, its record kept.
+          context = await newContext();
+          page = await signIn(context, APPROVER, docUrl);
+          await page.getByRole('heading', { name: PROCEDURE, level: 1 }).waitFor();
+          const decide = page.getByRole('region', { name: 'Retention and disposal' });
+          await decide.getByText('Retention ended; superseded by the building system').waitFor();
+          await decide.getByLabel('Note on the decision').fill('Checked: nothing refers to it any more');
+          await shotBoth(page, `${p}04-decide`);
+          await decide.getByRole('button', { name: 'Approve disposal (destroys the text)' }).click();
+          await decide.getByRole('status').filter({ hasText: 'Disposal approved' }).waitFor();
+          await page.locator('.doc-banner').getByText('Disposed', { exact: true }).waitFor();
+          await decide
+            .getByRole('list', { name: 'Versions disposed of, with their hashes' })
+            .locator('.hash')
+            .first()
+            .waitFor();
+          expect(await page.getByText('Every visitor signs in at reception').count()).toBe(0);
 
-      // The disposal is on record, with each version's hash.
-      await page.goto('/o/alpha/documents?view=disposals');
-      const row = page.getByRole('row').filter({ hasText: 'DOC-001' });
-      await row.getByText('Disposed of').waitFor();
-      await row.getByText('Retention ended; superseded by the building system').waitFor();
-      await row.getByText(MANAGER.name).waitFor();
-      await row.getByText(APPROVER.name).waitFor();
-      await expect.poll(() => row.locator('.hash').first().textContent()).toMatch(/^[0-9a-f]{64}$/);
-      await shotBoth(page, `${p}05-disposals`);
-      await context.close();
+          // The disposal is on record, with each version's hash.
+          await page.goto('/o/alpha/documents?view=disposals');
+          const row = page.getByRole('row').filter({ hasText: 'DOC-001' });
+          await row.getByText('Disposed of').waitFor();
+          await row.getByText('Retention ended; superseded by the building system').waitFor();
+          await row.getByText(MANAGER.name).waitFor();
+          await row.getByText(APPROVER.name).waitFor();
+          await expect.poll(() => row.locator('.hash').first().textContent()).toMatch(/^[0-9a-f]{64}$/);
+          await shotBoth(page, `${p}05-disposals`);
+          await context.close();
 
-      // The manager renames the internal level; documents show the new name.
-      context = await newContext();
-      page = await signIn(context, MANAGER, '/o/alpha/documents');
-      await page.getByRole('tab', { name: 'Classification scheme' }).click();
-      await page.waitForURL('**/o/alpha/documents?view=scheme');
-      await page.getByText('Only the document’s owner, author, named approvers, its named audience and administrators.').waitFor();
-      await page.getByRole('button', { name: 'Rename levels and describe their handling' }).click();
-      await page.getByLabel('Name of level 2').fill('Company only');
-      await page.getByLabel('Handling of level 2').fill('Not to leave Alpha; e-mail only to alpha.example addresses.');
-      await page.getByLabel('Name of level 3').fill('company only');
-      await page.getByRole('button', { name: 'Save the classification scheme' }).click();
-      await page.getByText('Two levels cannot have the same name.').waitFor();
-      await page.getByLabel('Name of level 3').fill('Confidential');
-      await page.getByRole('button', { name: 'Save the classification scheme' }).click();
-      await page.getByRole('status').filter({ hasText: 'Classification scheme saved.' }).waitFor();
-      await page.getByText('Not to leave Alpha; e-mail only to alpha.example addresses.').waitFor();
-      await shotBoth(page, `${p}06-scheme`);
-      await page.getByRole('tab', { name: 'Register' }).click();
-      await page.getByRole('row').filter({ hasText: POLICY }).locator('.pill--classification-internal').filter({ hasText: 'Company only' }).waitFor();
+          // The manager renames the internal level; documents show the new name.
+          context = await newContext();
+          page = await signIn(context, MANAGER, '/o/alpha/documents');
+          await page.getByRole('tab', { name: 'Classification scheme' }).click();
+          await page.waitForURL('**/o/alpha/documents?view=scheme');
+          await page
+            .getByText('Only the document’s owner, author, named approvers, its named audience and administrators.')
+            .waitFor();
+          await page.getByRole('button', { name: 'Rename levels and describe their handling' }).click();
+          await page.getByLabel('Name of level 2').fill('Company only');
+          await page
+            .getByLabel('Handling of level 2')
+            .fill('Not to leave Alpha; e-mail only to alpha.example addresses.');
+          await page.getByLabel('Name of level 3').fill('company only');
+          await page.getByRole('button', { name: 'Save the classification scheme' }).click();
+          await page.getByText('Two levels cannot have the same name.').waitFor();
+          await page.getByLabel('Name of level 3').fill('Confidential');
+          await page.getByRole('button', { name: 'Save the classification scheme' }).click();
+          await page.getByRole('status').filter({ hasText: 'Classification scheme saved.' }).waitFor();
+          await page.getByText('Not to leave Alpha; e-mail only to alpha.example addresses.').waitFor();
+          await shotBoth(page, `${p}06-scheme`);
+          await page.getByRole('tab', { name: 'Register' }).click();
+          await page
+            .getByRole('row')
+            .filter({ hasText: POLICY })
+            .locator('.pill--classification-internal')
+            .filter({ hasText: 'Company only' })
+            .waitFor();
 
-      // The policy may be shared externally: its external copy downloads as DOCX (confidential parts left out).
-      await page.getByRole('link', { name: POLICY }).click();
-      await page.getByRole('heading', { name: POLICY, level: 1 }).waitFor();
-      await page.locator('.doc-header__meta').getByText('Company only', { exact: true }).waitFor();
-      await page.getByRole('link', { name: 'Edit details' }).click();
-      await page.getByLabel('Classification').locator('option', { hasText: 'Company only' }).waitFor({ state: 'attached' });
-      await page.getByLabel('May be shared externally').check();
-      await page.getByRole('button', { name: 'Save changes' }).click();
-      await page.getByRole('heading', { name: POLICY, level: 1 }).waitFor();
-      const external = page.getByRole('group', { name: 'External copy (without confidential parts)' });
-      const [docx] = await Promise.all([page.waitForEvent('download'), external.getByRole('link', { name: 'Download the external copy as DOCX' }).click()]);
-      expect(docx.suggestedFilename()).toMatch(/\.docx$/);
-      expect((await bytesOf(docx)).subarray(0, 2).toString('latin1')).toBe('PK');
-      const evidence = page.getByRole('region', { name: 'Evidence package' });
-      const [one] = await Promise.all([page.waitForEvent('download'), evidence.getByRole('button', { name: 'Evidence package of this document' }).click()]);
-      expect((await bytesOf(one)).subarray(0, 2).toString('latin1')).toBe('PK');
-      await evidence.getByRole('status').filter({ hasText: 'Evidence package downloaded' }).waitFor();
+          // The policy may be shared externally: its external copy downloads as DOCX (confidential parts left out).
+          await page.getByRole('link', { name: POLICY }).click();
+          await page.getByRole('heading', { name: POLICY, level: 1 }).waitFor();
+          await page.locator('.doc-header__meta').getByText('Company only', { exact: true }).waitFor();
+          await page.getByRole('link', { name: 'Edit details' }).click();
+          await page
+            .getByLabel('Classification')
+            .locator('option', { hasText: 'Company only' })
+            .waitFor({ state: 'attached' });
+          await page.getByLabel('May be shared externally').check();
+          await page.getByRole('button', { name: 'Save changes' }).click();
+          await page.getByRole('heading', { name: POLICY, level: 1 }).waitFor();
+          const external = page.getByRole('group', { name: 'External copy (without confidential parts)' });
+          const [docx] = await Promise.all([
+            page.waitForEvent('download'),
+            external.getByRole('link', { name: 'Download the external copy as DOCX' }).click(),
+          ]);
+          expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+          expect((await bytesOf(docx)).subarray(0, 2).toString('latin1')).toBe('PK');
+          const evidence = page.getByRole('region', { name: 'Evidence package' });
+          const [one] = await Promise.all([
+            page.waitForEvent('download'),
+            evidence.getByRole('button', { name: 'Evidence package of this document' }).click(),
+          ]);
+          expect((await bytesOf(one)).subarray(0, 2).toString('latin1')).toBe('PK');
+          await evidence.getByRole('status').filter({ hasText: 'Evidence package downloaded' }).waitFor();
 
-      // The evidence package of the register downloads as a ZIP.
-      await page.goto('/o/alpha/documents');
-      await page.getByText('rampart verify-package <file>').first().waitFor();
-      const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Evidence package (ZIP)' }).click()]);
-      expect(zip.suggestedFilename()).toMatch(/\.zip$/);
-      expect((await bytesOf(zip)).subarray(0, 2).toString('latin1')).toBe('PK');
-      await page.getByRole('status').filter({ hasText: 'Evidence package downloaded' }).waitFor();
-      await shotBoth(page, `${p}07-evidence`);
-      await context.close();
-    } catch (e) {
-      if (page && !page.isClosed()) await shot(page, `${p}failure`);
-      throw e;
-    }
-  }, JOURNEY_TIMEOUT);
-}, { seed });
+          // The evidence package of the register downloads as a ZIP.
+          await page.goto('/o/alpha/documents');
+          await page.getByText('rampart verify-package <file>').first().waitFor();
+          const [zip] = await Promise.all([
+            page.waitForEvent('download'),
+            page.getByRole('button', { name: 'Evidence package (ZIP)' }).click(),
+          ]);
+          expect(zip.suggestedFilename()).toMatch(/\.zip$/);
+          expect((await bytesOf(zip)).subarray(0, 2).toString('latin1')).toBe('PK');
+          await page.getByRole('status').filter({ hasText: 'Evidence package downloaded' }).waitFor();
+          await shotBoth(page, `${p}07-evidence`);
+          await context.close();
+        } catch (e) {
+          if (page && !page.isClosed()) await shot(page, `${p}failure`);
+          throw e;
+        }
+      },
+      JOURNEY_TIMEOUT,
+    );
+  },
+  { seed },
+);

@@ -11,8 +11,15 @@ async function seed(baseUrl: string) {
   await seedAlphaWithMembers(baseUrl);
   const call = (await apiSession(baseUrl, MANAGER.email)).call;
   await call('POST', '/control-settings/edition', { edition: 'iso27001-2013' });
-  const screening = (await call('GET', '/controls?q=Screening')).items.find((c: { ref: string }) => c.ref === 'A.7.1.1');
-  await call('PATCH', `/controls/${screening.id}`, { applicability: 'applicable', statedReason: 'Every hire is screened', implementationStatus: 'implemented', expectedVersion: screening.version });
+  const screening = (await call('GET', '/controls?q=Screening')).items.find(
+    (c: { ref: string }) => c.ref === 'A.7.1.1',
+  );
+  await call('PATCH', `/controls/${screening.id}`, {
+    applicability: 'applicable',
+    statedReason: 'Every hire is screened',
+    implementationStatus: 'implemented',
+    expectedVersion: screening.version,
+  });
 }
 
 describeJourney(
@@ -28,12 +35,22 @@ describeJourney(
         await panel.getByRole('button', { name: 'See what moving to 2022 would do' }).click();
         await panel.getByRole('status').filter({ hasText: 'decisions carry over as they are' }).waitFor();
         const table = panel.getByRole('table', { name: 'Controls that will need a decision' });
-        await table.getByRole('row').filter({ hasText: '5.7 Threat intelligence' }).filter({ hasText: 'New in 2022' }).waitFor();
-        await table.getByRole('row').filter({ hasText: '8.15 Logging' }).filter({ hasText: 'Several 2013 controls merged into it' }).waitFor();
+        await table
+          .getByRole('row')
+          .filter({ hasText: '5.7 Threat intelligence' })
+          .filter({ hasText: 'New in 2022' })
+          .waitFor();
+        await table
+          .getByRole('row')
+          .filter({ hasText: '8.15 Logging' })
+          .filter({ hasText: 'Several 2013 controls merged into it' })
+          .waitFor();
         await shotBoth(page, `migration-${dialect}-01-preview`);
         await panel.getByRole('button', { name: 'Move the SoA to 2022' }).click();
         await page.getByText('ISO/IEC 27001:2022 Annex A', { exact: false }).first().waitFor();
-        await expect.poll(() => page!.getByRole('region', { name: 'Move the SoA to the 2022 edition' }).count()).toBe(0);
+        await expect
+          .poll(() => page!.getByRole('region', { name: 'Move the SoA to the 2022 edition' }).count())
+          .toBe(0);
         await page.goto('/o/alpha/controls?q=Screening');
         const row = page.getByRole('row').filter({ hasText: 'Screening' });
         await row.filter({ hasText: '6.1' }).filter({ hasText: 'Applicable' }).waitFor();

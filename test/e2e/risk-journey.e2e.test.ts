@@ -2,7 +2,16 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Methodology } from '../../src/schema/risks/methodology.schema.js';
 import { fourByFour } from '../helpers/risk-factories.js';
-import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER, MANAGER, apiSession } from './support/journey.js';
+import {
+  describeJourney,
+  shot,
+  shotBoth,
+  signIn,
+  seedAlphaWithMembers,
+  APPROVER,
+  MANAGER,
+  apiSession,
+} from './support/journey.js';
 
 /**
  * The risk register from the first rated risk to a re-scored one, clicked in a real Chromium against the real server
@@ -16,13 +25,18 @@ import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER
  * Server, browser and databases: ./support/journey.ts.
  */
 
-
 /** Saves `methodology` as the next draft (the ISMS manager) and approves it (top management), as the API allows. */
 async function approveVersion(baseUrl: string, recordId: string, methodology: Methodology, summary: string) {
   const manager = await apiSession(baseUrl, MANAGER.email);
   const approver = await apiSession(baseUrl, APPROVER.email);
-  const draft = await manager.call<{ versionNo: number; contentHash: string }>('PUT', `/risk-methodologies/${recordId}/draft`, { content: { summary, methodology } });
-  await approver.call('POST', `/risk-methodologies/${recordId}/versions/${draft.versionNo}/approve`, { contentHash: draft.contentHash });
+  const draft = await manager.call<{ versionNo: number; contentHash: string }>(
+    'PUT',
+    `/risk-methodologies/${recordId}/draft`,
+    { content: { summary, methodology } },
+  );
+  await approver.call('POST', `/risk-methodologies/${recordId}/versions/${draft.versionNo}/approve`, {
+    contentHash: draft.contentHash,
+  });
   return draft.versionNo;
 }
 
@@ -30,7 +44,15 @@ async function approveVersion(baseUrl: string, recordId: string, methodology: Me
 function stricterMatrix(): Methodology {
   const m = fourByFour();
   m.levels.push({ key: 'critical', label: 'Critical', colour: '#7F1D1D', description: 'Treat at once.' });
-  m.rule = { kind: 'matrix', cells: [['low', 'low', 'medium', 'medium'], ['low', 'medium', 'medium', 'high'], ['medium', 'medium', 'critical', 'critical'], ['medium', 'high', 'critical', 'critical']] };
+  m.rule = {
+    kind: 'matrix',
+    cells: [
+      ['low', 'low', 'medium', 'medium'],
+      ['low', 'medium', 'medium', 'high'],
+      ['medium', 'medium', 'critical', 'critical'],
+      ['medium', 'high', 'critical', 'critical'],
+    ],
+  };
   m.acceptance.acceptableLevels = ['low', 'medium'];
   return m;
 }
@@ -40,8 +62,15 @@ let methodologyId = '';
 async function seed(baseUrl: string) {
   await seedAlphaWithMembers(baseUrl);
   const manager = await apiSession(baseUrl, MANAGER.email);
-  ({ id: methodologyId } = await manager.call<{ id: string }>('POST', '/risk-methodologies', { title: 'Information security risk assessment methodology' }));
-  await approveVersion(baseUrl, methodologyId, fourByFour(), 'A 4 × 4 matrix, assessed yearly and after significant changes.');
+  ({ id: methodologyId } = await manager.call<{ id: string }>('POST', '/risk-methodologies', {
+    title: 'Information security risk assessment methodology',
+  }));
+  await approveVersion(
+    baseUrl,
+    methodologyId,
+    fourByFour(),
+    'A 4 × 4 matrix, assessed yearly and after significant changes.',
+  );
 }
 
 const phone = 'Theft or loss of a mobile phone';
@@ -57,7 +86,10 @@ describeJourney(
       try {
         // The ISMS manager opens the risk register: the 4 × 4 heat map is there, empty; the list explains how to start.
         page = await signIn(context, MANAGER, '');
-        await page.getByRole('navigation', { name: 'ISMS by clause of ISO/IEC 27001' }).getByRole('link', { name: 'Risk register' }).click();
+        await page
+          .getByRole('navigation', { name: 'ISMS by clause of ISO/IEC 27001' })
+          .getByRole('link', { name: 'Risk register' })
+          .click();
         await page.waitForURL('**/o/alpha/risks');
         await page.getByRole('heading', { name: 'No risks identified yet' }).waitFor();
         const map = page.locator('.heat-map__grid');
@@ -72,8 +104,14 @@ describeJourney(
         expect(await page.getByRole('radio', { name: 'Event scenario' }).isChecked()).toBe(true);
         await page.getByLabel('Risk source').fill('Thieves, and staff who mislay their phones');
         await page.getByLabel('Event', { exact: true }).fill('A company mobile phone is stolen or lost');
-        await page.getByLabel('Cause', { exact: true }).fill('Phones travel everywhere; older ones have no screen lock enforced');
-        await page.getByLabel('Consequence', { exact: true }).fill('The phone and its data are no longer available, and the mail and customer contacts on it may be disclosed');
+        await page
+          .getByLabel('Cause', { exact: true })
+          .fill('Phones travel everywhere; older ones have no screen lock enforced');
+        await page
+          .getByLabel('Consequence', { exact: true })
+          .fill(
+            'The phone and its data are no longer available, and the mail and customer contacts on it may be disclosed',
+          );
         await page.getByLabel('Confidentiality').check();
         await page.getByLabel('Availability').check();
         await page.getByLabel('Existing controls').fill('Device encryption on phones bought since 2024');
@@ -107,7 +145,10 @@ describeJourney(
         await cell.click();
         await page.waitForURL(/likelihood=3/);
         expect(new URL(page.url()).searchParams.get('consequenceLevel')).toBe('3');
-        await page.getByRole('status').filter({ hasText: 'Showing the open risks in one cell of the heat map: High × High.' }).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: 'Showing the open risks in one cell of the heat map: High × High.' })
+          .waitFor();
         const rows = page.getByRole('table', { name: 'Risk register' }).getByRole('row');
         await expect.poll(() => rows.count()).toBe(2);
         await rows.nth(1).getByRole('link', { name: phone }).waitFor();
@@ -119,10 +160,19 @@ describeJourney(
         const manager = await apiSession(server.baseUrl, MANAGER.email);
         const members = await manager.call<{ items: { userId: string; email: string }[] }>('GET', '/members');
         const ownerId = members.items.find((m) => m.email === MANAGER.email)!.userId;
-        await manager.call('POST', '/risks', { title: 'Printed customer lists left on desks', ownerId, likelihood: 2, consequence: 2, affectsConfidentiality: true });
+        await manager.call('POST', '/risks', {
+          title: 'Printed customer lists left on desks',
+          ownerId,
+          likelihood: 2,
+          consequence: 2,
+          affectsConfidentiality: true,
+        });
 
         // The ISMS manager opens an assessment cycle and closes it: the confirmation says what freezing means.
-        await page.getByRole('navigation', { name: 'ISMS by clause of ISO/IEC 27001' }).getByRole('link', { name: 'Risk assessments' }).click();
+        await page
+          .getByRole('navigation', { name: 'ISMS by clause of ISO/IEC 27001' })
+          .getByRole('link', { name: 'Risk assessments' })
+          .click();
         await page.getByRole('heading', { name: 'No assessment cycle yet' }).waitFor();
         await page.getByRole('link', { name: 'New assessment' }).first().click();
         await page.getByLabel('Assessment', { exact: true }).fill('Annual risk assessment 2026');
@@ -131,7 +181,9 @@ describeJourney(
         await page.waitForURL(/\/risk-assessments\/[0-9a-f-]{36}/);
         await page.getByRole('button', { name: 'Close and freeze' }).click();
         const dialog = page.getByRole('dialog', { name: /Close RA-001/ });
-        await dialog.getByText('the analysis and evaluation of the 2 current risks are copied into a snapshot;').waitFor();
+        await dialog
+          .getByText('the analysis and evaluation of the 2 current risks are copied into a snapshot;')
+          .waitFor();
         await dialog.getByLabel('Conclusion').fill('Two risks need treatment; the phone first.');
         await shot(page, `${p}06-close-dialog`);
         await dialog.getByRole('button', { name: 'Close and freeze the results' }).click();
@@ -141,7 +193,12 @@ describeJourney(
         await shotBoth(page, `${p}07-assessment-closed`);
 
         // Top management approves a stricter matrix (API): every risk is re-scored in the same transaction.
-        await approveVersion(server.baseUrl, methodologyId, stricterMatrix(), 'Critical level added; Medium now acceptable.');
+        await approveVersion(
+          server.baseUrl,
+          methodologyId,
+          stricterMatrix(),
+          'Critical level added; Medium now acceptable.',
+        );
 
         // The risk now shows its new level, on version 2.
         await page.goto(riskUrl);
@@ -164,12 +221,18 @@ describeJourney(
         // the badges show the level keys until the methodology's labels have loaded
         await expect.poll(() => phoneRow.locator('.level-badge').allTextContents()).toEqual(['High', 'Critical']);
         await phoneRow.getByText('Not crossed').waitFor();
-        await moves.getByRole('row').filter({ hasText: 'Printed customer lists' }).getByText('Now acceptable').waitFor();
+        await moves
+          .getByRole('row')
+          .filter({ hasText: 'Printed customer lists' })
+          .getByText('Now acceptable')
+          .waitFor();
         await shotBoth(page, `${p}09-rescore-report`);
 
         // Comparing the closed cycle with the register today: the phone rose, the lists crossed to acceptable.
         await page.goto('/o/alpha/risk-assessments/compare');
-        await page.getByRole('heading', { name: 'RA-001 — Annual risk assessment 2026 → The register today' }).waitFor();
+        await page
+          .getByRole('heading', { name: 'RA-001 — Annual risk assessment 2026 → The register today' })
+          .waitFor();
         const rose = page.getByRole('region', { name: /Level rose/ });
         await rose.getByRole('row').filter({ hasText: phone }).waitFor();
         await page.getByRole('row').filter({ hasText: 'Printed customer lists' }).getByText('Now acceptable').waitFor();

@@ -2,7 +2,16 @@ import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fourByFour } from '../helpers/risk-factories.js';
-import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER, MANAGER, apiSession } from './support/journey.js';
+import {
+  describeJourney,
+  shot,
+  shotBoth,
+  signIn,
+  seedAlphaWithMembers,
+  APPROVER,
+  MANAGER,
+  apiSession,
+} from './support/journey.js';
 
 /**
  * The Statement of Applicability from its start to an approved version downloaded as XLSX, clicked in a real Chromium
@@ -14,7 +23,6 @@ import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER
  * SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set.
  */
 
-
 const riskTitle = 'Former staff keep access to the customer portal';
 const exclusion = 'The office has no premises of its own: the co-working space monitors its building.';
 let riskRef = '';
@@ -23,16 +31,33 @@ async function seed(baseUrl: string) {
   await seedAlphaWithMembers(baseUrl);
   const manager = await apiSession(baseUrl, MANAGER.email);
   const approver = await apiSession(baseUrl, APPROVER.email);
-  const { id } = await manager.call<{ id: string }>('POST', '/risk-methodologies', { title: 'Information security risk assessment methodology' });
-  const draft = await manager.call<{ versionNo: number; contentHash: string }>('PUT', `/risk-methodologies/${id}/draft`, { content: { summary: 'A 4 × 4 matrix.', methodology: fourByFour() } });
-  await approver.call('POST', `/risk-methodologies/${id}/versions/${draft.versionNo}/approve`, { contentHash: draft.contentHash });
+  const { id } = await manager.call<{ id: string }>('POST', '/risk-methodologies', {
+    title: 'Information security risk assessment methodology',
+  });
+  const draft = await manager.call<{ versionNo: number; contentHash: string }>(
+    'PUT',
+    `/risk-methodologies/${id}/draft`,
+    { content: { summary: 'A 4 × 4 matrix.', methodology: fourByFour() } },
+  );
+  await approver.call('POST', `/risk-methodologies/${id}/versions/${draft.versionNo}/approve`, {
+    contentHash: draft.contentHash,
+  });
 
   await manager.call('POST', '/control-settings/edition', { edition: 'iso27001-2022' });
-  const controls = await manager.call<{ items: { id: string; ref: string; version: number }[] }>('GET', '/controls?pageSize=100');
+  const controls = await manager.call<{ items: { id: string; ref: string; version: number }[] }>(
+    'GET',
+    '/controls?pageSize=100',
+  );
   const byRef = new Map(controls.items.map((c) => [c.ref, c]));
   const members = await manager.call<{ items: { userId: string; email: string }[] }>('GET', '/members');
   const ownerId = members.items.find((m) => m.email === MANAGER.email)!.userId;
-  const risk = await manager.call<{ id: string; ref: string }>('POST', '/risks', { title: riskTitle, ownerId, likelihood: 3, consequence: 3, affectsConfidentiality: true });
+  const risk = await manager.call<{ id: string; ref: string }>('POST', '/risks', {
+    title: riskTitle,
+    ownerId,
+    likelihood: 3,
+    consequence: 3,
+    affectsConfidentiality: true,
+  });
   riskRef = risk.ref;
   await manager.call('PUT', `/risks/${risk.id}/treatment`, {
     options: [{ option: 'modify', rationale: 'A joiner-mover-leaver process and MFA close the gap.' }],
@@ -40,10 +65,19 @@ async function seed(baseUrl: string) {
       { controlId: byRef.get('5.15')!.id, effect: 'likelihood' },
       { controlId: byRef.get('8.5')!.id, effect: 'both' },
     ],
-    residual: { likelihood: 1, consequence: 2, rationale: 'With MFA a stolen password alone no longer opens the portal.' },
+    residual: {
+      likelihood: 1,
+      consequence: 2,
+      rationale: 'With MFA a stolen password alone no longer opens the portal.',
+    },
   });
   const monitoring = byRef.get('7.4')!;
-  await manager.call('PATCH', `/controls/${monitoring.id}`, { applicability: 'excluded', exclusionReason: 'out_of_scope', exclusionExplanation: exclusion, expectedVersion: monitoring.version });
+  await manager.call('PATCH', `/controls/${monitoring.id}`, {
+    applicability: 'excluded',
+    exclusionReason: 'out_of_scope',
+    exclusionExplanation: exclusion,
+    expectedVersion: monitoring.version,
+  });
 }
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'ISMS by clause of ISO/IEC 27001' });
@@ -109,14 +143,24 @@ describeJourney(
         await dialog.getByText('is within the risk acceptance criteria').waitFor();
         await shot(page, `${p}05-accept-dialog`);
         await dialog.getByRole('button', { name: 'Accept residual risk and approve this treatment' }).click();
-        await page.getByRole('status').filter({ hasText: `Residual risk of ${riskRef} accepted` }).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: `Residual risk of ${riskRef} accepted` })
+          .waitFor();
         await planRow.getByText(`Accepted by ${MANAGER.name}`).waitFor();
 
         // The consistency checks: the exclusion is justified, the treatment approved by its owner.
         await nav(page).getByRole('link', { name: 'Treatment checks' }).click();
         await page.waitForURL('**/o/alpha/treatment-checks');
-        for (const name of ['Exclusions without a justification', 'Treatments not approved by the risk owner', 'Excluded controls a risk treatment relies on']) {
-          await page.getByRole('region', { name: new RegExp(`^${name}`) }).getByText('Nothing to fix.').waitFor();
+        for (const name of [
+          'Exclusions without a justification',
+          'Treatments not approved by the risk owner',
+          'Excluded controls a risk treatment relies on',
+        ]) {
+          await page
+            .getByRole('region', { name: new RegExp(`^${name}`) })
+            .getByText('Nothing to fix.')
+            .waitFor();
         }
         await shotBoth(page, `${p}06-checks`);
 

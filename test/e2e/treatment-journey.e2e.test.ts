@@ -1,7 +1,16 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fourByFour } from '../helpers/risk-factories.js';
-import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER, MANAGER, apiSession } from './support/journey.js';
+import {
+  describeJourney,
+  shot,
+  shotBoth,
+  signIn,
+  seedAlphaWithMembers,
+  APPROVER,
+  MANAGER,
+  apiSession,
+} from './support/journey.js';
 
 /**
  * Risk treatment and the Statement of Applicability, clicked in a real Chromium against the real server. Through the
@@ -12,14 +21,21 @@ import { describeJourney, shot, shotBoth, signIn, seedAlphaWithMembers, APPROVER
  * the reason on a control's page. Runs on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set.
  */
 
-
 async function seed(baseUrl: string) {
   await seedAlphaWithMembers(baseUrl);
   const manager = await apiSession(baseUrl, MANAGER.email);
   const approver = await apiSession(baseUrl, APPROVER.email);
-  const { id } = await manager.call<{ id: string }>('POST', '/risk-methodologies', { title: 'Information security risk assessment methodology' });
-  const draft = await manager.call<{ versionNo: number; contentHash: string }>('PUT', `/risk-methodologies/${id}/draft`, { content: { summary: 'A 4 × 4 matrix.', methodology: fourByFour() } });
-  await approver.call('POST', `/risk-methodologies/${id}/versions/${draft.versionNo}/approve`, { contentHash: draft.contentHash });
+  const { id } = await manager.call<{ id: string }>('POST', '/risk-methodologies', {
+    title: 'Information security risk assessment methodology',
+  });
+  const draft = await manager.call<{ versionNo: number; contentHash: string }>(
+    'PUT',
+    `/risk-methodologies/${id}/draft`,
+    { content: { summary: 'A 4 × 4 matrix.', methodology: fourByFour() } },
+  );
+  await approver.call('POST', `/risk-methodologies/${id}/versions/${draft.versionNo}/approve`, {
+    contentHash: draft.contentHash,
+  });
 }
 
 const risk = 'Former staff keep access to the customer portal';
@@ -45,12 +61,20 @@ describeJourney(
       try {
         // The ISMS manager opens Controls & SoA: no edition yet, so the page explains the SoA and offers the two.
         page = await signIn(context, MANAGER, '');
-        await page.getByRole('navigation', { name: 'ISMS by clause of ISO/IEC 27001' }).getByRole('link', { name: 'Controls & SoA' }).click();
+        await page
+          .getByRole('navigation', { name: 'ISMS by clause of ISO/IEC 27001' })
+          .getByRole('link', { name: 'Controls & SoA' })
+          .click();
         await page.waitForURL('**/o/alpha/controls');
-        await page.getByRole('heading', { name: 'Choose the Annex A edition for your Statement of Applicability' }).waitFor();
+        await page
+          .getByRole('heading', { name: 'Choose the Annex A edition for your Statement of Applicability' })
+          .waitFor();
         await shotBoth(page, `${p}01-choose-edition`);
         await page.getByRole('button', { name: 'ISO/IEC 27001:2022 — 93 controls' }).click();
-        await page.getByRole('status').filter({ hasText: 'ISO/IEC 27001:2022 Annex A chosen: 93 controls created' }).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: 'ISO/IEC 27001:2022 Annex A chosen: 93 controls created' })
+          .waitFor();
         const summary = page.getByRole('region', { name: 'The SoA at a glance' });
         await summary.getByRole('button', { name: '93 Not decided' }).waitFor();
         const table = page.getByRole('table', { name: 'Controls' });
@@ -61,7 +85,13 @@ describeJourney(
         const manager = await apiSession(server.baseUrl, MANAGER.email);
         const members = await manager.call<{ items: { userId: string; email: string }[] }>('GET', '/members');
         const ownerId = members.items.find((m) => m.email === MANAGER.email)!.userId;
-        const created = await manager.call<{ id: string; ref: string }>('POST', '/risks', { title: risk, ownerId, likelihood: 3, consequence: 3, affectsConfidentiality: true });
+        const created = await manager.call<{ id: string; ref: string }>('POST', '/risks', {
+          title: risk,
+          ownerId,
+          likelihood: 3,
+          consequence: 3,
+          affectsConfidentiality: true,
+        });
 
         // Its page: no treatment yet. The manager modifies it with 5.15 and 8.5 and rates the residual risk.
         await page.goto(`/o/alpha/risks/${created.id}`);
@@ -73,7 +103,9 @@ describeJourney(
         await card.getByRole('button', { name: 'Save treatment' }).click();
         const rationale = card.getByLabel('Why “Modify the likelihood and/or the consequence”');
         await expect.poll(() => rationale.getAttribute('aria-invalid')).toBe('true');
-        await rationale.fill('Access is not removed when people leave; a joiner-mover-leaver process and MFA close the gap.');
+        await rationale.fill(
+          'Access is not removed when people leave; a joiner-mover-leaver process and MFA close the gap.',
+        );
         await addControl(page, '5.15');
         await addControl(page, '8.5');
         await card.getByLabel('What 5.15 changes').selectOption({ label: 'Likelihood' });
@@ -84,12 +116,17 @@ describeJourney(
         const preview = card.getByRole('region', { name: 'Expected residual level' });
         await preview.getByText('Acceptable').waitFor();
         expect(await preview.locator('.level-badge').textContent()).toBe('Low');
-        await card.getByLabel('Why this residual risk').fill('With MFA a stolen password alone no longer opens the portal.');
+        await card
+          .getByLabel('Why this residual risk')
+          .fill('With MFA a stolen password alone no longer opens the portal.');
         await shotBoth(page, `${p}03-treatment-form`);
         await card.getByRole('button', { name: 'Save treatment' }).click();
 
         // Saved: both controls became applicable because of this risk; the card shows the treatment.
-        await card.getByRole('status').filter({ hasText: '5.15 and 8.5 are now applicable in the SoA because of this risk.' }).waitFor();
+        await card
+          .getByRole('status')
+          .filter({ hasText: '5.15 and 8.5 are now applicable in the SoA because of this risk.' })
+          .waitFor();
         const controls = card.getByRole('table', { name: 'Controls determined for the risk' });
         await controls.getByRole('row').filter({ hasText: '5.15' }).getByText('Applicable').waitFor();
         await controls.getByRole('row').filter({ hasText: '8.5' }).getByText('Likelihood and consequence').waitFor();
@@ -98,7 +135,10 @@ describeJourney(
         await shotBoth(page, `${p}04-treated`);
 
         // The SoA filtered to applicable: exactly those two.
-        await page.getByRole('navigation', { name: 'ISMS by clause of ISO/IEC 27001' }).getByRole('link', { name: 'Controls & SoA' }).click();
+        await page
+          .getByRole('navigation', { name: 'ISMS by clause of ISO/IEC 27001' })
+          .getByRole('link', { name: 'Controls & SoA' })
+          .click();
         await page.waitForURL('**/o/alpha/controls');
         await page.getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: 'Applicable' }).click();
         await page.waitForURL(/applicability=applicable/);
@@ -120,7 +160,10 @@ describeJourney(
 
         // Compare with Annex A: the 91 controls nothing has touched yet, with what the view is for.
         await page.getByRole('link', { name: 'Controls', exact: true }).first().click();
-        await page.getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: 'Not considered yet' }).click();
+        await page
+          .getByRole('group', { name: 'Quick filters' })
+          .getByRole('button', { name: 'Not considered yet' })
+          .click();
         await page.waitForURL(/untouched=true/);
         await page.getByRole('note').filter({ hasText: 'Compare with Annex A (6.1.3 c)' }).waitFor();
         await page.getByText('1–25 of 91').waitFor();
@@ -137,7 +180,9 @@ describeJourney(
         await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
         await page.getByText('Say why the control is excluded').waitFor();
         await reason.selectOption({ label: 'Outside the scope of the ISMS' });
-        await page.getByLabel('Explanation of the exclusion').fill('The office is in a shared building whose owner runs the surveillance.');
+        await page
+          .getByLabel('Explanation of the exclusion')
+          .fill('The office is in a shared building whose owner runs the surveillance.');
         await shot(page, `${p}07-exclude`);
         await page.getByRole('button', { name: 'Save changes' }).click();
         await page.waitForURL(/\/controls\/[0-9a-f-]{36}$/);

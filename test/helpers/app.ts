@@ -13,6 +13,17 @@ export interface TestEnv {
 /** A server on a fresh database of the given kind. Throttling is relaxed unless a test asks otherwise. */
 export async function testEnv(kind: DatabaseKind, auth: Partial<AuthSettings> = {}): Promise<TestEnv> {
   const handle = await openTestDatabase(kind);
-  const app = await buildApp({ handle, auth: { maxFailuresPerIp: 10_000, maxFailuresPerAccount: 10_000, ...auth }, webDir: '/nonexistent' });
-  return { app, handle, close: async () => { await app.close(); await handle.close(); } };
+  const app = await buildApp({
+    handle,
+    auth: { maxFailuresPerIp: 10_000, maxFailuresPerAccount: 10_000, ...auth },
+    webDir: '/nonexistent',
+  });
+  return {
+    app,
+    handle,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
 }

@@ -13,11 +13,32 @@ async function post(c: Caller, url: string, body: Record<string, unknown>, what:
 export const buildAsset = (c: Caller, org: string, overrides: Record<string, unknown> = {}) =>
   post(c, `/api/v1/orgs/${org}/assets`, { name: `Asset ${uniq()}`, type: 'information', ...overrides }, 'buildAsset');
 
-export const buildDependency = (c: Caller, org: string, supportingAssetId: string, supportedAssetId: string, overrides: Record<string, unknown> = {}) =>
-  post(c, `/api/v1/orgs/${org}/asset-dependencies`, { supportingAssetId, supportedAssetId, ...overrides }, 'buildDependency');
+export const buildDependency = (
+  c: Caller,
+  org: string,
+  supportingAssetId: string,
+  supportedAssetId: string,
+  overrides: Record<string, unknown> = {},
+) =>
+  post(
+    c,
+    `/api/v1/orgs/${org}/asset-dependencies`,
+    { supportingAssetId, supportedAssetId, ...overrides },
+    'buildDependency',
+  );
 
 export const buildThreat = (c: Caller, org: string, overrides: Record<string, unknown> = {}) =>
-  post(c, `/api/v1/orgs/${org}/threats`, { name: `Threat ${uniq()}`, group: 'physical', origin: 'accidental', ...overrides }, 'buildThreat');
+  post(
+    c,
+    `/api/v1/orgs/${org}/threats`,
+    { name: `Threat ${uniq()}`, group: 'physical', origin: 'accidental', ...overrides },
+    'buildThreat',
+  );
 
 export const buildVulnerability = (c: Caller, org: string, overrides: Record<string, unknown> = {}) =>
-  post(c, `/api/v1/orgs/${org}/vulnerabilities`, { name: `Vulnerability ${uniq()}`, group: 'software', ...overrides }, 'buildVulnerability');
+  post(
+    c,
+    `/api/v1/orgs/${org}/vulnerabilities`,
+    { name: `Vulnerability ${uniq()}`, group: 'software', ...overrides },
+    'buildVulnerability',
+  );

@@ -27,7 +27,11 @@ export async function restoreAppendOnly(handle: DatabaseHandle, table = 'audit_e
 }
 
 /** Runs `tamper` with the guard of the tables (default: audit_events) lifted, and restores it whatever happens. */
-export async function tamperWithAudit(handle: DatabaseHandle, tamper: () => Promise<unknown>, tables: string[] = ['audit_events']): Promise<void> {
+export async function tamperWithAudit(
+  handle: DatabaseHandle,
+  tamper: () => Promise<unknown>,
+  tables: string[] = ['audit_events'],
+): Promise<void> {
   for (const t of tables) await liftAppendOnly(handle, t);
   try {
     await tamper();

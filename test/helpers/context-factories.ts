@@ -11,10 +11,25 @@ async function post(c: Caller, url: string, body: Record<string, unknown>, what:
 }
 
 export const buildIssue = (c: Caller, org: string, overrides: Record<string, unknown> = {}) =>
-  post(c, `/api/v1/orgs/${org}/issues`, { title: `Issue ${uniq()}`, direction: 'external', category: 'technological', ...overrides }, 'buildIssue');
+  post(
+    c,
+    `/api/v1/orgs/${org}/issues`,
+    { title: `Issue ${uniq()}`, direction: 'external', category: 'technological', ...overrides },
+    'buildIssue',
+  );
 
 export const buildParty = (c: Caller, org: string, overrides: Record<string, unknown> = {}) =>
-  post(c, `/api/v1/orgs/${org}/interested-parties`, { name: `Party ${uniq()}`, direction: 'external', type: 'customer', ...overrides }, 'buildParty');
+  post(
+    c,
+    `/api/v1/orgs/${org}/interested-parties`,
+    { name: `Party ${uniq()}`, direction: 'external', type: 'customer', ...overrides },
+    'buildParty',
+  );
 
 export const buildRequirement = (c: Caller, org: string, partyId: string, overrides: Record<string, unknown> = {}) =>
-  post(c, `/api/v1/orgs/${org}/requirements`, { partyId, title: `Requirement ${uniq()}`, kind: 'contractual', ...overrides }, 'buildRequirement');
+  post(
+    c,
+    `/api/v1/orgs/${org}/requirements`,
+    { partyId, title: `Requirement ${uniq()}`, kind: 'contractual', ...overrides },
+    'buildRequirement',
+  );

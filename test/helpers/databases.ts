@@ -56,10 +56,22 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHand
     const dir = tempDir();
     const handle = openSqlite(path.join(dir, 'test.sqlite'));
     await migrateToLatest(handle.db);
-    return { ...handle, close: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const created = await createPostgresDatabase();
   const handle = openPostgres(created.url, 5);
   await migrateToLatest(handle.db);
-  return { ...handle, close: async () => { await handle.close(); await created.drop(); } };
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await created.drop();
+    },
+  };
 }

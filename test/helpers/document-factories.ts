@@ -7,7 +7,12 @@ export const docsPath = (org: TestOrg) => `/api/v1/orgs/${org.slug}/documents`;
 
 /** Creates a document as the ISMS manager (any extra fields), returning its record. */
 export async function createDocument(org: TestOrg, fields: Record<string, unknown> = {}) {
-  const res = await org.as.isms_manager.post(docsPath(org), { title: 'Access control policy', type: 'topic_policy', ownerId: org.users.isms_manager.id, ...fields });
+  const res = await org.as.isms_manager.post(docsPath(org), {
+    title: 'Access control policy',
+    type: 'topic_policy',
+    ownerId: org.users.isms_manager.id,
+    ...fields,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; ref: string } & Record<string, unknown>;
 }
@@ -16,12 +21,22 @@ export async function createDocument(org: TestOrg, fields: Record<string, unknow
  * Writes a draft, sends it for approval and has the approver approve it: version `n` approved. By default the ISMS
  * manager writes and the approver signs; a document those may not read needs others (`by`).
  */
-export async function approveDocument(org: TestOrg, id: string, content: Record<string, string> = { summary: 'Access is granted on need to know.' }, by: { writer?: Caller; approver?: Caller } = {}) {
+export async function approveDocument(
+  org: TestOrg,
+  id: string,
+  content: Record<string, string> = { summary: 'Access is granted on need to know.' },
+  by: { writer?: Caller; approver?: Caller } = {},
+) {
   const base = `${docsPath(org)}/${id}`;
-  const draft = await (by.writer ?? org.as.isms_manager).request('PUT', `${base}/draft`, { content, stage: 'in_review' });
+  const draft = await (by.writer ?? org.as.isms_manager).request('PUT', `${base}/draft`, {
+    content,
+    stage: 'in_review',
+  });
   expect(draft.statusCode, draft.body).toBe(200);
   const v = draft.json() as { versionNo: number; contentHash: string };
-  const ok = await (by.approver ?? org.as.approver).post(`${base}/versions/${v.versionNo}/approve`, { contentHash: v.contentHash });
+  const ok = await (by.approver ?? org.as.approver).post(`${base}/versions/${v.versionNo}/approve`, {
+    contentHash: v.contentHash,
+  });
   expect(ok.statusCode, ok.body).toBe(200);
   return v;
 }
@@ -52,7 +67,10 @@ async function someDraft(org: TestOrg): Promise<string> {
 
 /** Retention over: no retention period, approved and withdrawn today. */
 export async function retentionEnded(org: TestOrg, id: string) {
-  const patched = await org.as.isms_manager.patch(`${docsPath(org)}/${id}`, { retentionMonths: 0, retentionAction: 'dispose' });
+  const patched = await org.as.isms_manager.patch(`${docsPath(org)}/${id}`, {
+    retentionMonths: 0,
+    retentionAction: 'dispose',
+  });
   expect(patched.statusCode, patched.body).toBe(200);
   const v = await approveDocument(org, id);
   const withdrawn = await org.as.isms_manager.post(`${docsPath(org)}/${id}/withdraw`, { reason: 'Replaced' });
@@ -77,8 +95,15 @@ export const DOCUMENT_BODIES: Record<string, Fixture<Record<string, unknown>>> =
       { level: 'restricted', label: 'Strictly confidential' },
     ],
   }),
-  'PUT /api/v1/orgs/:org/documents/:id/people': async ({ org }) => ({ approverIds: [org.users.approver.id], audienceUserIds: [org.users.viewer.id], audienceRoles: ['auditor'] }),
-  'POST /api/v1/orgs/:org/documents/:id/publish': async ({ org }, made) => ({ versionNo: (await approveDocument(org, made.id!)).versionNo, note: `To all staff ${uniq()}` }),
+  'PUT /api/v1/orgs/:org/documents/:id/people': async ({ org }) => ({
+    approverIds: [org.users.approver.id],
+    audienceUserIds: [org.users.viewer.id],
+    audienceRoles: ['auditor'],
+  }),
+  'POST /api/v1/orgs/:org/documents/:id/publish': async ({ org }, made) => ({
+    versionNo: (await approveDocument(org, made.id!)).versionNo,
+    note: `To all staff ${uniq()}`,
+  }),
   'POST /api/v1/orgs/:org/documents/:id/withdraw': async ({ org }, made) => {
     await publishDocument(org, made.id!);
     return { reason: `Replaced ${uniq()}` };
@@ -133,13 +158,31 @@ export const DOCUMENT_QUERIES: Record<string, Fixture<string>> = {
   ),
 };
 
-const DOCUMENT_TABLES = ['documents', 'classificationLevels', 'recordVersions', 'approvals', 'documentPeople', 'documentPublications', 'documentAcknowledgements', 'documentReminders', 'documentReviews', 'documentDisposals', 'links', 'auditEvents'] as const;
+const DOCUMENT_TABLES = [
+  'documents',
+  'classificationLevels',
+  'recordVersions',
+  'approvals',
+  'documentPeople',
+  'documentPublications',
+  'documentAcknowledgements',
+  'documentReminders',
+  'documentReviews',
+  'documentDisposals',
+  'links',
+  'auditEvents',
+] as const;
 
 /** Row counts of every table a document route writes (writeCounts in factories.ts does not look at these). */
-export async function documentCounts(handle: DatabaseHandle): Promise<Record<(typeof DOCUMENT_TABLES)[number], number>> {
+export async function documentCounts(
+  handle: DatabaseHandle,
+): Promise<Record<(typeof DOCUMENT_TABLES)[number], number>> {
   const out = {} as Record<(typeof DOCUMENT_TABLES)[number], number>;
   for (const table of DOCUMENT_TABLES) {
-    const row = await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     out[table] = Number(row.n);
   }
   return out;
@@ -150,8 +193,19 @@ export async function documentSnapshot(handle: DatabaseHandle, id: string) {
   const db = handle.db;
   return {
     row: await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst(),
-    versions: await db.selectFrom('recordVersions').selectAll().where('recordId', '=', id).orderBy('versionNo').execute(),
+    versions: await db
+      .selectFrom('recordVersions')
+      .selectAll()
+      .where('recordId', '=', id)
+      .orderBy('versionNo')
+      .execute(),
     approvals: await db.selectFrom('approvals').selectAll().where('recordId', '=', id).orderBy('signedAt').execute(),
-    people: await db.selectFrom('documentPeople').selectAll().where('documentId', '=', id).orderBy('relation').orderBy('subject').execute(),
+    people: await db
+      .selectFrom('documentPeople')
+      .selectAll()
+      .where('documentId', '=', id)
+      .orderBy('relation')
+      .orderBy('subject')
+      .execute(),
   };
 }

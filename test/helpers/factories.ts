@@ -11,8 +11,20 @@ import { signIn, type Caller } from './http.js';
 export const PASSWORD = 'a-long-test-password-42';
 const uniq = () => crypto.randomBytes(4).toString('hex');
 
-export async function buildUser(handle: DatabaseHandle, overrides: { email?: string; name?: string; isSuperadmin?: boolean } = {}) {
-  return createUser(handle.db, { email: overrides.email ?? `user-${uniq()}@example.test`, name: overrides.name ?? 'Test User', password: PASSWORD, isSuperadmin: overrides.isSuperadmin }, SYSTEM_ACTOR);
+export async function buildUser(
+  handle: DatabaseHandle,
+  overrides: { email?: string; name?: string; isSuperadmin?: boolean } = {},
+) {
+  return createUser(
+    handle.db,
+    {
+      email: overrides.email ?? `user-${uniq()}@example.test`,
+      name: overrides.name ?? 'Test User',
+      password: PASSWORD,
+      isSuperadmin: overrides.isSuperadmin,
+    },
+    SYSTEM_ACTOR,
+  );
 }
 
 export async function addMembership(handle: DatabaseHandle, orgId: string, userId: string, role: Role) {
@@ -52,8 +64,13 @@ export async function buildAction(c: Caller, orgSlug: string, overrides: Record<
 
 /** Counts that must not move when a request is rejected. */
 export async function writeCounts(handle: DatabaseHandle) {
-  const count = async (table: 'actions' | 'auditEvents' | 'links' | 'memberships' | 'apiTokens' | 'users' | 'organizations') => {
-    const row = await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = async (
+    table: 'actions' | 'auditEvents' | 'links' | 'memberships' | 'apiTokens' | 'users' | 'organizations',
+  ) => {
+    const row = await handle.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   };
   return {

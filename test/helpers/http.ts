@@ -6,7 +6,12 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** A signed-in caller: cookie session (with its CSRF token) or a bearer API token. */
 export interface Caller {
   headers: Record<string, string>;
-  request(method: Method, url: string, payload?: unknown, extraHeaders?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: Method,
+    url: string,
+    payload?: unknown,
+    extraHeaders?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
@@ -15,7 +20,16 @@ export interface Caller {
 
 export function caller(app: App, headers: Record<string, string>): Caller {
   const request = (method: Method, url: string, payload?: unknown, extraHeaders: Record<string, string> = {}) =>
-    app.inject({ method, url, headers: { ...headers, ...extraHeaders }, ...(payload === undefined ? {} : typeof payload === 'string' ? { payload, headers: { ...headers, 'content-type': 'application/json', ...extraHeaders } } : { payload: payload as object }) });
+    app.inject({
+      method,
+      url,
+      headers: { ...headers, ...extraHeaders },
+      ...(payload === undefined
+        ? {}
+        : typeof payload === 'string'
+          ? { payload, headers: { ...headers, 'content-type': 'application/json', ...extraHeaders } }
+          : { payload: payload as object }),
+    });
   return {
     headers,
     request,

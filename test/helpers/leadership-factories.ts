@@ -13,11 +13,27 @@ async function post(c: Caller, url: string, body: Record<string, unknown>, what:
 export const buildProcess = (c: Caller, org: string, overrides: Record<string, unknown> = {}) =>
   post(c, `/api/v1/orgs/${org}/isms-processes`, { name: `Process ${uniq()}`, ...overrides }, 'buildProcess');
 
-export const buildInteraction = (c: Caller, org: string, fromProcessId: string, toProcessId: string, overrides: Record<string, unknown> = {}) =>
-  post(c, `/api/v1/orgs/${org}/process-interactions`, { fromProcessId, toProcessId, flows: `Flow ${uniq()}`, ...overrides }, 'buildInteraction');
+export const buildInteraction = (
+  c: Caller,
+  org: string,
+  fromProcessId: string,
+  toProcessId: string,
+  overrides: Record<string, unknown> = {},
+) =>
+  post(
+    c,
+    `/api/v1/orgs/${org}/process-interactions`,
+    { fromProcessId, toProcessId, flows: `Flow ${uniq()}`, ...overrides },
+    'buildInteraction',
+  );
 
 export const buildRole = (c: Caller, org: string, overrides: Record<string, unknown> = {}) =>
-  post(c, `/api/v1/orgs/${org}/isms-roles`, { name: `Role ${uniq()}`, roleType: 'process_owner', ...overrides }, 'buildRole');
+  post(
+    c,
+    `/api/v1/orgs/${org}/isms-roles`,
+    { name: `Role ${uniq()}`, roleType: 'process_owner', ...overrides },
+    'buildRole',
+  );
 
 export const buildActivity = (c: Caller, org: string, overrides: Record<string, unknown> = {}) =>
   post(c, `/api/v1/orgs/${org}/isms-activities`, { name: `Activity ${uniq()}`, ...overrides }, 'buildActivity');

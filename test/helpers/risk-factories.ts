@@ -15,7 +15,15 @@ export function fourByFour(): Methodology {
   const m = startingMethodology('three-by-three');
   m.likelihood.levels.push({ value: 4, label: 'Very high', description: '', from: null, to: null });
   m.consequence.levels.push({ value: 4, label: 'Very high', description: '', from: null, to: null });
-  m.rule = { kind: 'matrix', cells: [['low', 'low', 'medium', 'medium'], ['low', 'medium', 'medium', 'high'], ['medium', 'medium', 'high', 'high'], ['medium', 'high', 'high', 'high']] };
+  m.rule = {
+    kind: 'matrix',
+    cells: [
+      ['low', 'low', 'medium', 'medium'],
+      ['low', 'medium', 'medium', 'high'],
+      ['medium', 'medium', 'high', 'high'],
+      ['medium', 'high', 'high', 'high'],
+    ],
+  };
   return m;
 }
 
@@ -25,12 +33,34 @@ async function ok(res: { statusCode: number; body: string; json: () => unknown }
 }
 
 /** Saves `methodology` as the next draft of the organization's methodology (created when missing) and approves it. */
-export async function approveMethodology(org: TestOrg, methodology: Methodology, recordId?: string): Promise<{ id: string; versionNo: number }> {
+export async function approveMethodology(
+  org: TestOrg,
+  methodology: Methodology,
+  recordId?: string,
+): Promise<{ id: string; versionNo: number }> {
   const base = `/api/v1/orgs/${org.slug}/risk-methodologies`;
-  const id = recordId ?? (await ok(await org.as.isms_manager.post(base, { title: 'Risk assessment methodology' }), 201, 'create methodology')).id;
-  const draft = await ok(await org.as.isms_manager.request('PUT', `${base}/${id}/draft`, { content: { summary: 'Assessed yearly and on change.', methodology } }), 200, 'save methodology draft');
+  const id =
+    recordId ??
+    (
+      await ok(
+        await org.as.isms_manager.post(base, { title: 'Risk assessment methodology' }),
+        201,
+        'create methodology',
+      )
+    ).id;
+  const draft = await ok(
+    await org.as.isms_manager.request('PUT', `${base}/${id}/draft`, {
+      content: { summary: 'Assessed yearly and on change.', methodology },
+    }),
+    200,
+    'save methodology draft',
+  );
   const versionNo = draft.versionNo as number;
-  await ok(await org.as.approver.post(`${base}/${id}/versions/${versionNo}/approve`, { contentHash: draft.contentHash }), 200, 'approve methodology');
+  await ok(
+    await org.as.approver.post(`${base}/${id}/versions/${versionNo}/approve`, { contentHash: draft.contentHash }),
+    200,
+    'approve methodology',
+  );
   return { id, versionNo };
 }
 

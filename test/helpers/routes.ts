@@ -1,5 +1,5 @@
+import { untypedDb } from '../../src/core/register/untyped-db.js';
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { REGISTER_MODULES, VERSIONED_MODULES } from '../../src/core/register/registry.js';
 import { SYSTEM_ACTOR } from '../../src/core/context.js';
@@ -55,8 +55,12 @@ export interface FixtureCtx {
 /** A record of a register, created through the API by the org admin with every required field filled. */
 export async function buildRegisterRecord(c: Caller, org: TestOrg, mod: RegisterModule, marker = '') {
   await BEFORE_CREATE[mod.def.entity]?.(org);
-  const res = await c.post(`/api/v1/orgs/${org.slug}/${mod.def.collection}`, await registerCreateBody(mod, org, marker));
-  if (res.statusCode !== 201) throw new Error(`buildRegisterRecord(${mod.def.collection}): ${res.statusCode} ${res.body}`);
+  const res = await c.post(
+    `/api/v1/orgs/${org.slug}/${mod.def.collection}`,
+    await registerCreateBody(mod, org, marker),
+  );
+  if (res.statusCode !== 201)
+    throw new Error(`buildRegisterRecord(${mod.def.collection}): ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; ref: string };
 }
 
@@ -74,7 +78,8 @@ const CREATE_EXTRAS: Record<string, () => Record<string, unknown>> = {
 const BEFORE_CREATE: Record<string, (org: TestOrg) => Promise<void>> = {
   risk_methodology: async (org) => {
     const list = await org.as.admin.get(`/api/v1/orgs/${org.slug}/risk-methodologies`);
-    for (const m of list.json().items as { id: string }[]) await org.as.admin.del(`/api/v1/orgs/${org.slug}/risk-methodologies/${m.id}`);
+    for (const m of list.json().items as { id: string }[])
+      await org.as.admin.del(`/api/v1/orgs/${org.slug}/risk-methodologies/${m.id}`);
   },
   risk_assessment: (org) => ensureApprovedMethodology(org),
   // one SoA and one treatment plan per organization, like the methodology
@@ -84,7 +89,8 @@ const BEFORE_CREATE: Record<string, (org: TestOrg) => Promise<void>> = {
 
 async function archiveAll(org: TestOrg, collection: string) {
   const list = await org.as.admin.get(`/api/v1/orgs/${org.slug}/${collection}`);
-  for (const m of list.json().items as { id: string }[]) await org.as.admin.del(`/api/v1/orgs/${org.slug}/${collection}/${m.id}`);
+  for (const m of list.json().items as { id: string }[])
+    await org.as.admin.del(`/api/v1/orgs/${org.slug}/${collection}/${m.id}`);
 }
 
 /** Approves a methodology for the organization unless one is in force. */
@@ -95,7 +101,11 @@ export async function ensureApprovedMethodology(org: TestOrg): Promise<void> {
   await approveMethodology(org, startingMethodology('three-by-three'));
 }
 
-export async function registerCreateBody(mod: RegisterModule, org: TestOrg, marker = ''): Promise<Record<string, unknown>> {
+export async function registerCreateBody(
+  mod: RegisterModule,
+  org: TestOrg,
+  marker = '',
+): Promise<Record<string, unknown>> {
   await BEFORE_CREATE[mod.def.entity]?.(org);
   const body: Record<string, unknown> = { ...CREATE_EXTRAS[mod.def.entity]?.() };
   for (const [name, f] of Object.entries(mod.def.fields)) {
@@ -118,7 +128,9 @@ export async function registerCreateBody(mod: RegisterModule, org: TestOrg, mark
 /** The title field, or (when the server keeps the title) the first text field a client may write. */
 export function editableTextField(mod: RegisterModule): string {
   if (!mod.def.fields[mod.def.titleField]?.readOnly) return mod.def.titleField;
-  const name = Object.entries(mod.def.fields).find(([, f]) => !f.readOnly && (f.kind === 'text' || f.kind === 'longtext'))?.[0];
+  const name = Object.entries(mod.def.fields).find(
+    ([, f]) => !f.readOnly && (f.kind === 'text' || f.kind === 'longtext'),
+  )?.[0];
   if (!name) throw new Error(`editableTextField: ${mod.def.collection} has no writable text field`);
   return name;
 }
@@ -129,14 +141,24 @@ async function buildLink(org: TestOrg, marker = '') {
   const a = await buildRegisterRecord(org.as.admin, org, LINKABLE, marker);
   const b = await buildRegisterRecord(org.as.admin, org, LINKABLE, marker);
   const type = LINKABLE.def.entity;
-  const res = await org.as.admin.post(`/api/v1/orgs/${org.slug}/links`, { fromType: type, fromId: a.id, toType: type, toId: b.id });
+  const res = await org.as.admin.post(`/api/v1/orgs/${org.slug}/links`, {
+    fromType: type,
+    fromId: a.id,
+    toType: type,
+    toId: b.id,
+  });
   if (res.statusCode !== 201) throw new Error(`buildLink: ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; fromId: string; toId: string };
 }
 
 /** A valid climate-change decision (a fresh reasoning each time, so every call is a change). */
 export function climateDecisionBody(org: TestOrg) {
-  return { relevant: true, reasoning: `Flood risk at the data centre ${uniq()}`, decidedBy: org.users.admin.id, decidedOn: '2030-01-01' };
+  return {
+    relevant: true,
+    reasoning: `Flood risk at the data centre ${uniq()}`,
+    decidedBy: org.users.admin.id,
+    decidedOn: '2030-01-01',
+  };
 }
 
 export async function buildToken(c: Caller, orgSlug: string) {
@@ -161,13 +183,17 @@ interface RecordKind {
 
 const registerOf = (entity: string) => REGISTER_MODULES.find((m) => m.def.entity === entity)!;
 
-const anyDb = (h: DatabaseHandle) => h.db as unknown as Kysely<any>;
+const anyDb = (h: DatabaseHandle) => untypedDb(h.db);
 
 /** Versioned content that a draft can be saved with, at a stage from which it may be approved. */
 export function draftBody(vm: VersionedModule) {
   const text = vm.versioned.sections.find((x) => x.kind === 'text');
   const stage = vm.versioned.approvableStages?.[0] ?? vm.versioned.stages?.at(-1);
-  return { content: text ? { [text.key]: `Draft ${uniq()}` } : {}, changeNote: `Note ${uniq()}`, ...(stage ? { stage } : {}) };
+  return {
+    content: text ? { [text.key]: `Draft ${uniq()}` } : {},
+    changeNote: `Note ${uniq()}`,
+    ...(stage ? { stage } : {}),
+  };
 }
 
 /**
@@ -177,7 +203,11 @@ export function draftBody(vm: VersionedModule) {
 async function saveDraft(org: TestOrg, vm: VersionedModule, id: string) {
   const entity = vm.register.def.entity;
   const writer = ROLES.find((r) => can(r, `${entity}.update`) && !can(r, `${entity}.approve`)) ?? 'admin';
-  const res = await org.as[writer].request('PUT', `/api/v1/orgs/${org.slug}/${vm.register.def.collection}/${id}/draft`, draftBody(vm));
+  const res = await org.as[writer].request(
+    'PUT',
+    `/api/v1/orgs/${org.slug}/${vm.register.def.collection}/${id}/draft`,
+    draftBody(vm),
+  );
   if (res.statusCode !== 200) throw new Error(`saveDraft: ${res.statusCode} ${res.body}`);
   return res.json() as { versionNo: number; contentHash: string };
 }
@@ -191,17 +221,40 @@ export async function buildInvitation(org: TestOrg, email = `invited-${uniq()}@e
 
 /** A pending invitation of another organization, sent to the calling role's user (who then answers it). */
 async function invitationFor(handle: DatabaseHandle, email: string) {
-  const other = await createOrg(handle.db, { name: `Inviting ${uniq()}`, slug: `inviting-${uniq()}` }, (await buildUser(handle)).id, SYSTEM_ACTOR);
+  const other = await createOrg(
+    handle.db,
+    { name: `Inviting ${uniq()}`, slug: `inviting-${uniq()}` },
+    (await buildUser(handle)).id,
+    SYSTEM_ACTOR,
+  );
   const id = crypto.randomUUID();
   const now = Date.now();
-  await handle.db.insertInto('invitations').values({ id, orgId: other.id, email, role: 'viewer', tokenHash: crypto.randomBytes(32).toString('hex'), status: 'pending', invitedBy: null, createdAt: new Date(now).toISOString(), expiresAt: new Date(now + 86_400_000).toISOString(), decidedAt: null, userId: null }).execute();
+  await handle.db
+    .insertInto('invitations')
+    .values({
+      id,
+      orgId: other.id,
+      email,
+      role: 'viewer',
+      tokenHash: crypto.randomBytes(32).toString('hex'),
+      status: 'pending',
+      invitedBy: null,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + 86_400_000).toISOString(),
+      decidedAt: null,
+      userId: null,
+    })
+    .execute();
   return id;
 }
 
 const RECORD_KINDS: Record<string, RecordKind> = {
   // `/orgs/:org/invitations/:id`: one of the organization's; `/invitations/:id/accept`: one sent to the caller
   'invitations/:id': {
-    make: async ({ env, org, role }, made) => (made.collection === 'invitations' ? (await buildInvitation(org)).id : invitationFor(env.handle, org.users[role].email)),
+    make: async ({ env, org, role }, made) =>
+      made.collection === 'invitations'
+        ? (await buildInvitation(org)).id
+        : invitationFor(env.handle, org.users[role].email),
     snapshot: (h, m) => h.db.selectFrom('invitations').selectAll().where('id', '=', m.id!).executeTakeFirst(),
   },
   'members/:userId': {
@@ -209,7 +262,8 @@ const RECORD_KINDS: Record<string, RecordKind> = {
     snapshot: (h, m) => h.db.selectFrom('memberships').selectAll().where('userId', '=', m.userId!).execute(),
   },
   'tokens/:id': {
-    make: async ({ org, role }) => (await buildToken(can(role, 'tokens.create') ? org.as[role] : org.as.admin, org.slug)).id,
+    make: async ({ org, role }) =>
+      (await buildToken(can(role, 'tokens.create') ? org.as[role] : org.as.admin, org.slug)).id,
     snapshot: (h, m) => h.db.selectFrom('apiTokens').selectAll().where('id', '=', m.id!).executeTakeFirst(),
   },
   'links/:id': {
@@ -233,7 +287,8 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   // the RACI cell route: /raci/activities/:activityId/roles/:roleId
   'activities/:activityId': {
     make: async ({ org }) => (await buildRegisterRecord(org.as.admin, org, registerOf('isms_activity'))).id,
-    snapshot: (h, m) => h.db.selectFrom('ismsActivities').selectAll().where('id', '=', m.activityId!).executeTakeFirst(),
+    snapshot: (h, m) =>
+      h.db.selectFrom('ismsActivities').selectAll().where('id', '=', m.activityId!).executeTakeFirst(),
   },
   'roles/:roleId': {
     make: async ({ org }) => (await buildRegisterRecord(org.as.admin, org, registerOf('isms_role'))).id,
@@ -268,7 +323,11 @@ async function forgetEdition(handle: DatabaseHandle, orgId: string) {
   const db = anyDb(handle);
   const annex = db.selectFrom('controls').select('id').where('orgId', '=', orgId).where('source', '!=', 'custom');
   await db.deleteFrom('riskControls').where('orgId', '=', orgId).where('controlId', 'in', annex).execute();
-  await db.deleteFrom('links').where('orgId', '=', orgId).where((eb: any) => eb.or([eb('fromId', 'in', annex), eb('toId', 'in', annex)])).execute();
+  await db
+    .deleteFrom('links')
+    .where('orgId', '=', orgId)
+    .where((eb) => eb.or([eb('fromId', 'in', annex), eb('toId', 'in', annex)]))
+    .execute();
   await db.deleteFrom('controls').where('orgId', '=', orgId).where('source', '!=', 'custom').execute();
   await db.deleteFrom('controlSettings').where('orgId', '=', orgId).execute();
 }
@@ -282,7 +341,10 @@ export async function makeParams(url: string, ctx: FixtureCtx): Promise<Record<s
 
 export function recordKind(url: string, param: string): RecordKind {
   const kind = RECORD_KINDS[paramFamily(url, param)];
-  if (!kind) throw new Error(`No fixture for :${param} in ${url} (${paramFamily(url, param)}): add it to RECORD_KINDS in test/helpers/routes.ts`);
+  if (!kind)
+    throw new Error(
+      `No fixture for :${param} in ${url} (${paramFamily(url, param)}): add it to RECORD_KINDS in test/helpers/routes.ts`,
+    );
   return kind;
 }
 
@@ -297,14 +359,26 @@ export const isRawBody = (b: unknown): b is RawBody => !!b && typeof b === 'obje
 type BodyMaker = (ctx: FixtureCtx, made: Record<string, string>) => Promise<Body>;
 
 const BODIES: Record<string, BodyMaker> = {
-  'POST /api/v1/setup': async () => ({ email: `setup-${uniq()}@example.test`, name: 'Setup', password: PASSWORD, organizationName: 'Setup org' }),
+  'POST /api/v1/setup': async () => ({
+    email: `setup-${uniq()}@example.test`,
+    name: 'Setup',
+    password: PASSWORD,
+    organizationName: 'Setup org',
+  }),
   'POST /api/v1/auth/login': async ({ org }) => ({ email: org.users.viewer.email, password: PASSWORD }),
   // a wrong current password: the body is well-formed, and nobody's password changes under the other tests
-  'POST /api/v1/auth/password': async () => ({ currentPassword: 'not-the-current-password', newPassword: 'another-long-password-9' }),
+  'POST /api/v1/auth/password': async () => ({
+    currentPassword: 'not-the-current-password',
+    newPassword: 'another-long-password-9',
+  }),
   'POST /api/v1/orgs': async () => ({ name: `Org ${uniq()}` }),
   'POST /api/v1/orgs/:org/members': async () => ({ email: `new-${uniq()}@example.test`, role: 'viewer' }),
   'POST /api/v1/invitations/preview': async ({ org }) => ({ token: (await buildInvitation(org)).token }),
-  'POST /api/v1/invitations/redeem': async ({ org }) => ({ token: (await buildInvitation(org)).token, name: 'Invited Person', password: PASSWORD }),
+  'POST /api/v1/invitations/redeem': async ({ org }) => ({
+    token: (await buildInvitation(org)).token,
+    name: 'Invited Person',
+    password: PASSWORD,
+  }),
   'POST /api/v1/invitations/:id/accept': async () => ({}),
   'POST /api/v1/invitations/:id/decline': async () => ({}),
   'PATCH /api/v1/orgs/:org/members/:userId': async () => ({ role: 'contributor' }),
@@ -319,12 +393,16 @@ const BODIES: Record<string, BodyMaker> = {
   'POST /api/v1/orgs/:org/isms-roles/starting-set': async () => ({ roleStatus: 'draft' }),
   'POST /api/v1/orgs/:org/threat-catalog/starting-set': async () => ({ parts: ['threats', 'vulnerabilities'] }),
   'POST /api/v1/orgs/:org/risk-assessments/:id/close': async () => ({ note: `Concluded ${uniq()}` }),
-  'PUT /api/v1/orgs/:org/risks/:id/assets': async ({ org }) => ({ assetIds: [(await buildRegisterRecord(org.as.admin, org, registerOf('asset'))).id] }),
+  'PUT /api/v1/orgs/:org/risks/:id/assets': async ({ org }) => ({
+    assetIds: [(await buildRegisterRecord(org.as.admin, org, registerOf('asset'))).id],
+  }),
   'POST /api/v1/orgs/:org/evidence/upload': async () => {
     const body = multipart({ title: `Evidence ${uniq()}` }, [textFile()]);
     return { raw: body.payload.toString('utf8'), contentType: body.contentType };
   },
-  'PUT /api/v1/orgs/:org/reassessment-triggers/:id/risks': async ({ org }) => ({ riskIds: [(await buildRegisterRecord(org.as.admin, org, registerOf('risk'))).id] }),
+  'PUT /api/v1/orgs/:org/reassessment-triggers/:id/risks': async ({ org }) => ({
+    riskIds: [(await buildRegisterRecord(org.as.admin, org, registerOf('risk'))).id],
+  }),
   // the edition is chosen once per organization: undo an earlier choice so that every call may make it again
   'POST /api/v1/orgs/:org/control-settings/edition': async ({ env, org }) => {
     await forgetEdition(env.handle, org.id);
@@ -332,12 +410,16 @@ const BODIES: Record<string, BodyMaker> = {
   },
   'PUT /api/v1/orgs/:org/risks/:id/treatment': async ({ org }) => ({
     options: [{ option: 'modify', rationale: `Reduce it ${uniq()}` }],
-    controls: [{ controlId: (await buildRegisterRecord(org.as.admin, org, registerOf('control'))).id, effect: 'likelihood' }],
+    controls: [
+      { controlId: (await buildRegisterRecord(org.as.admin, org, registerOf('control'))).id, effect: 'likelihood' },
+    ],
   }),
   // migration needs an organization on the 2013 edition: start one afresh
   'POST /api/v1/orgs/:org/control-settings/migrate-to-2022': async ({ env, org }) => {
     await forgetEdition(env.handle, org.id);
-    const res = await org.as.admin.post(`/api/v1/orgs/${org.slug}/control-settings/edition`, { edition: 'iso27001-2013' });
+    const res = await org.as.admin.post(`/api/v1/orgs/${org.slug}/control-settings/edition`, {
+      edition: 'iso27001-2013',
+    });
     if (res.statusCode !== 200) throw new Error(`choose 2013: ${res.statusCode} ${res.body}`);
     return { apply: true };
   },
@@ -347,7 +429,11 @@ const BODIES: Record<string, BodyMaker> = {
     const base = `/api/v1/orgs/${org.slug}/risks/${made.id}`;
     const patched = await org.as.admin.patch(base, { ownerId: org.users[role].id, likelihood: 2, consequence: 2 });
     if (patched.statusCode !== 200) throw new Error(`own the risk: ${patched.statusCode} ${patched.body}`);
-    const t = await org.as.admin.request('PUT', `${base}/treatment`, { options: [{ option: 'modify', rationale: `Reduce it ${uniq()}` }], controls: [], residual: { likelihood: 1, consequence: 1 } });
+    const t = await org.as.admin.request('PUT', `${base}/treatment`, {
+      options: [{ option: 'modify', rationale: `Reduce it ${uniq()}` }],
+      controls: [],
+      residual: { likelihood: 1, consequence: 1 },
+    });
     if (t.statusCode !== 200) throw new Error(`treat the risk: ${t.statusCode} ${t.body}`);
     return { kind: 'within_criteria', treatmentVersion: t.json().version as number, expiresOn: '2099-01-01' };
   },
@@ -355,22 +441,33 @@ const BODIES: Record<string, BodyMaker> = {
     REGISTER_MODULES.flatMap((mod): [string, BodyMaker][] => [
       [`POST /api/v1/orgs/:org/${mod.def.collection}`, async ({ org }) => registerCreateBody(mod, org)],
 
-      [`PATCH /api/v1/orgs/:org/${mod.def.collection}/:id`, async () => ({ [editableTextField(mod)]: `Changed ${uniq()}` })],
-      [`POST /api/v1/orgs/:org/${mod.def.collection}/import`, async ({ org }) => {
-        const row = await registerCreateBody(mod, org);
-        const names = Object.keys(row);
-        const cell = (v: unknown) => `"${String(v).replace(/"/g, '""')}"`;
-        return { raw: `${names.join(',')}\n${names.map((n) => cell(row[n])).join(',')}\n`, contentType: 'text/csv' };
-      }],
+      [
+        `PATCH /api/v1/orgs/:org/${mod.def.collection}/:id`,
+        async () => ({ [editableTextField(mod)]: `Changed ${uniq()}` }),
+      ],
+      [
+        `POST /api/v1/orgs/:org/${mod.def.collection}/import`,
+        async ({ org }) => {
+          const row = await registerCreateBody(mod, org);
+          const names = Object.keys(row);
+          const cell = (v: unknown) => `"${String(v).replace(/"/g, '""')}"`;
+          return { raw: `${names.join(',')}\n${names.map((n) => cell(row[n])).join(',')}\n`, contentType: 'text/csv' };
+        },
+      ],
     ]),
   ),
   ...Object.fromEntries(
     VERSIONED_MODULES.flatMap((vm): [string, BodyMaker][] => [
       [`PUT /api/v1/orgs/:org/${vm.register.def.collection}/:id/draft`, async () => draftBody(vm)],
-      [`POST /api/v1/orgs/:org/${vm.register.def.collection}/:id/versions/:no/approve`, async ({ org }, made) => {
-        const v = await org.as.admin.get(`/api/v1/orgs/${org.slug}/${vm.register.def.collection}/${made.id}/versions/${made.no}`);
-        return { contentHash: v.json().contentHash as string };
-      }],
+      [
+        `POST /api/v1/orgs/:org/${vm.register.def.collection}/:id/versions/:no/approve`,
+        async ({ org }, made) => {
+          const v = await org.as.admin.get(
+            `/api/v1/orgs/${org.slug}/${vm.register.def.collection}/${made.id}/versions/${made.no}`,
+          );
+          return { contentHash: v.json().contentHash as string };
+        },
+      ],
     ]),
   ),
   // documents: publication, acknowledgement, reviews, retention and disposal, exports (test/helpers/document-factories.ts)
@@ -383,12 +480,20 @@ const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) =>
   'GET /api/v1/orgs/:org/links': async ({ org }) => `?type=${LINKABLE.def.entity}&id=${(await buildLink(org)).fromId}`,
   // not required, but the history must hold something to be checked: record a decision first
   'GET /api/v1/orgs/:org/context/climate-decision/history': async ({ org }) => {
-    const res = await org.as.admin.request('PUT', `/api/v1/orgs/${org.slug}/context/climate-decision`, climateDecisionBody(org));
+    const res = await org.as.admin.request(
+      'PUT',
+      `/api/v1/orgs/${org.slug}/context/climate-decision`,
+      climateDecisionBody(org),
+    );
     if (res.statusCode !== 200) throw new Error(`climate decision: ${res.statusCode} ${res.body}`);
     return '';
   },
   ...Object.fromEntries(
-    ['GET /api/v1/orgs/:org/risk-assessments/compare', 'GET /api/v1/orgs/:org/risk-assessments/compare/export.csv', 'GET /api/v1/orgs/:org/risk-assessments/compare/export.xlsx'].map((key) => [
+    [
+      'GET /api/v1/orgs/:org/risk-assessments/compare',
+      'GET /api/v1/orgs/:org/risk-assessments/compare/export.csv',
+      'GET /api/v1/orgs/:org/risk-assessments/compare/export.xlsx',
+    ].map((key) => [
       key,
       async ({ org }: FixtureCtx) => {
         const a = await buildRegisterRecord(org.as.admin, org, registerOf('risk_assessment'));
@@ -399,20 +504,31 @@ const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) =>
     ]),
   ),
   // not required (a dry run is the default), but a real run is what must be guarded
-  ...Object.fromEntries(REGISTER_MODULES.map((mod) => [`POST /api/v1/orgs/:org/${mod.def.collection}/import`, async () => '?dryRun=false'])),
+  ...Object.fromEntries(
+    REGISTER_MODULES.map((mod) => [`POST /api/v1/orgs/:org/${mod.def.collection}/import`, async () => '?dryRun=false']),
+  ),
   // not required, but the plan must hold a treated risk to be checked (the deprecated singular path too)
   'GET /api/v1/orgs/:org/risk-treatment-plans/live': async ({ org }) => {
     // the organization's own risks (seeded with its markers) first; a fresh one when it has none
-    const listed = (await org.as.admin.get(`/api/v1/orgs/${org.slug}/risks?pageSize=50`)).json().items as { id: string }[];
+    const listed = (await org.as.admin.get(`/api/v1/orgs/${org.slug}/risks?pageSize=50`)).json().items as {
+      id: string;
+    }[];
     const risks = listed.length ? listed : [await buildRegisterRecord(org.as.admin, org, registerOf('risk'))];
     for (const risk of risks) {
-      const res = await org.as.admin.request('PUT', `/api/v1/orgs/${org.slug}/risks/${risk.id}/treatment`, { options: [{ option: 'retain', rationale: `Within appetite ${uniq()}` }], controls: [] });
+      const res = await org.as.admin.request('PUT', `/api/v1/orgs/${org.slug}/risks/${risk.id}/treatment`, {
+        options: [{ option: 'retain', rationale: `Within appetite ${uniq()}` }],
+        controls: [],
+      });
       if (res.statusCode !== 200) throw new Error(`treat a risk: ${res.statusCode} ${res.body}`);
     }
     return '';
   },
   'GET /api/v1/orgs/:org/statements-of-applicability/:id/compare': async ({ org }, made) => {
-    await saveDraft(org, VERSIONED_MODULES.find((v) => v.register.def.entity === 'soa')!, made.id!);
+    await saveDraft(
+      org,
+      VERSIONED_MODULES.find((v) => v.register.def.entity === 'soa')!,
+      made.id!,
+    );
     return '?from=1&to=1';
   },
   ...Object.fromEntries(
@@ -431,7 +547,11 @@ export function hasBodyMaker(r: RouteEntry) {
   return routeKey(r) in BODIES;
 }
 
-export async function validBody(r: RouteEntry, ctx: FixtureCtx, made: Record<string, string> = {}): Promise<Body | undefined> {
+export async function validBody(
+  r: RouteEntry,
+  ctx: FixtureCtx,
+  made: Record<string, string> = {},
+): Promise<Body | undefined> {
   const maker = BODIES[routeKey(r)];
   if (maker) return maker(ctx, made);
   if (r.method === 'POST' || r.method === 'PATCH' || r.method === 'PUT') {
@@ -442,7 +562,9 @@ export async function validBody(r: RouteEntry, ctx: FixtureCtx, made: Record<str
 
 /** Query parameters the OpenAPI document marks required, per route. */
 export function requiredQueryParams(app: App, r: RouteEntry): string[] {
-  const doc = app.swagger() as { paths: Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>> };
+  const doc = app.swagger() as {
+    paths: Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>>;
+  };
   const op = doc.paths[openApiPath(r.url)]?.[r.method.toLowerCase()];
   return (op?.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => p.name);
 }
@@ -454,7 +576,10 @@ export async function validQuery(r: RouteEntry, ctx: FixtureCtx, made: Record<st
   const q = QUERIES[routeKey(r)];
   if (q) return q(ctx, made);
   const required = requiredQueryParams(ctx.env.app, r);
-  if (required.length) throw new Error(`No query for ${routeKey(r)} (requires ${required.join(', ')}): add it to QUERIES in test/helpers/routes.ts`);
+  if (required.length)
+    throw new Error(
+      `No query for ${routeKey(r)} (requires ${required.join(', ')}): add it to QUERIES in test/helpers/routes.ts`,
+    );
   return '';
 }
 
@@ -467,7 +592,8 @@ export async function validRequest(r: RouteEntry, ctx: FixtureCtx): Promise<{ ur
 
 /** Sends a JSON or raw body with the caller's credentials. */
 export function send(c: Caller, method: string, url: string, body?: Body, headers: Record<string, string> = {}) {
-  if (isRawBody(body)) return c.request(method as 'POST', url, body.raw, { 'content-type': body.contentType, ...headers });
+  if (isRawBody(body))
+    return c.request(method as 'POST', url, body.raw, { 'content-type': body.contentType, ...headers });
   return c.request(method as 'GET', url, body, headers);
 }
 
@@ -496,7 +622,10 @@ export async function loadApi(): Promise<ApiDescription> {
   const env = await testEnv('sqlite');
   try {
     const doc = env.app.swagger() as { paths: Record<string, Record<string, OpenApiOperation>> };
-    return { catalog: env.app.routeCatalog.map((r) => ({ ...r })), operation: (r) => doc.paths[openApiPath(r.url)]?.[r.method.toLowerCase()] };
+    return {
+      catalog: env.app.routeCatalog.map((r) => ({ ...r })),
+      operation: (r) => doc.paths[openApiPath(r.url)]?.[r.method.toLowerCase()],
+    };
   } finally {
     await env.close();
   }

@@ -19,7 +19,13 @@ export interface RawEntry {
 }
 
 /** `unit` repeated `times` times, deflated as a stream (the inflated text never exists in memory). */
-export async function deflatedRepeat(name: string, head: string, unit: string, times: number, tail: string): Promise<RawEntry> {
+export async function deflatedRepeat(
+  name: string,
+  head: string,
+  unit: string,
+  times: number,
+  tail: string,
+): Promise<RawEntry> {
   const deflate = zlib.createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   deflate.on('data', (c: Buffer) => out.push(c));
@@ -97,19 +103,29 @@ export async function entriesOf(zipFile: Buffer): Promise<RawEntry[]> {
   return out;
 }
 
-const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c></row>';
+const SHEET_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c></row>';
 const SHEET_ROW = '<row><c t="inlineStr"><is><t>bomb</t></is></c></row>';
 const SHEET_TAIL = '</sheetData></worksheet>';
 
 /** A sheet part whose XML inflates to about `megabytes` MB of rows (or declares only `declaredSize` bytes). */
 export async function sheetBomb(megabytes: number, declaredSize?: number): Promise<RawEntry> {
-  const entry = await deflatedRepeat('xl/worksheets/sheet1.xml', SHEET_HEAD, SHEET_ROW, Math.ceil((megabytes * 1024 * 1024) / SHEET_ROW.length), SHEET_TAIL);
+  const entry = await deflatedRepeat(
+    'xl/worksheets/sheet1.xml',
+    SHEET_HEAD,
+    SHEET_ROW,
+    Math.ceil((megabytes * 1024 * 1024) / SHEET_ROW.length),
+    SHEET_TAIL,
+  );
   return declaredSize === undefined ? entry : { ...entry, declaredSize };
 }
 
 /** A sheet part of a header row and `rows` numbered rows of one cell each. */
 export function sheetOfRows(rows: number): RawEntry {
-  const body = Array.from({ length: rows }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>Row ${i + 2}</t></is></c></row>`);
+  const body = Array.from(
+    { length: rows },
+    (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>Row ${i + 2}</t></is></c></row>`,
+  );
   return rawEntry('xl/worksheets/sheet1.xml', `${SHEET_HEAD}${body.join('')}${SHEET_TAIL}`);
 }
 

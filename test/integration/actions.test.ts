@@ -27,7 +27,12 @@ describe.each(DIALECTS)('actions register on %s', (kind) => {
   it('filters my actions and overdue ones on the server, and pages the result', async () => {
     const me = org.users.isms_manager.id;
     await buildAction(org.as.isms_manager, org.slug, { title: 'Mine overdue', ownerId: me, dueDate: '2001-01-01' });
-    await buildAction(org.as.isms_manager, org.slug, { title: 'Mine done late', ownerId: me, dueDate: '2001-01-01', status: 'done' });
+    await buildAction(org.as.isms_manager, org.slug, {
+      title: 'Mine done late',
+      ownerId: me,
+      dueDate: '2001-01-01',
+      status: 'done',
+    });
     await buildAction(org.as.isms_manager, org.slug, { title: 'Mine future', ownerId: me, dueDate: '2999-01-01' });
     const mine = await org.as.isms_manager.get(url('?ownerId=me&pageSize=2&sort=title&order=asc'));
     expect(mine.statusCode).toBe(200);
@@ -57,10 +62,17 @@ describe.each(DIALECTS)('actions register on %s', (kind) => {
     expect(res.statusCode).toBe(200);
     const items = res.json().items;
     expect(items.map((e: { type: string }) => e.type)).toEqual(['record.archived', 'record.updated', 'record.created']);
-    expect(items[1].payload.changes).toEqual({ title: { from: 'Before', to: 'After' }, priority: { from: null, to: 'high' } });
+    expect(items[1].payload.changes).toEqual({
+      title: { from: 'Before', to: 'After' },
+      priority: { from: null, to: 'high' },
+    });
     expect(items[1].actorLabel).toBe(org.users.contributor.email);
-    expect((await org.as.viewer.get(url()).then((r) => r.json().items.map((i: { id: string }) => i.id)))).not.toContain(a.id);
-    expect((await org.as.viewer.get(url('?archived=true')).then((r) => r.json().items.map((i: { id: string }) => i.id)))).toContain(a.id);
+    expect(await org.as.viewer.get(url()).then((r) => r.json().items.map((i: { id: string }) => i.id))).not.toContain(
+      a.id,
+    );
+    expect(
+      await org.as.viewer.get(url('?archived=true')).then((r) => r.json().items.map((i: { id: string }) => i.id)),
+    ).toContain(a.id);
   });
 
   it('rejects an owner who is not a member', async () => {
@@ -74,7 +86,10 @@ describe.each(DIALECTS)('actions register on %s', (kind) => {
     const res = await org.as.viewer.get(url('/export.csv?q=cmd'));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("'=cmd|calc");
     expect(lines[1]).toContain(org.users.admin.email);
@@ -111,9 +126,16 @@ describe.each(DIALECTS)('register sorting on %s', (kind) => {
   afterAll(() => env?.close());
 
   it('sorts text case-insensitively, the same on both databases, with empty values last', async () => {
-    for (const title of ['banana', 'Apple', 'cherry', 'apricot', 'Blueberry']) await buildAction(org.as.contributor, org.slug, { title });
+    for (const title of ['banana', 'Apple', 'cherry', 'apricot', 'Blueberry'])
+      await buildAction(org.as.contributor, org.slug, { title });
     const res = await org.as.contributor.get(`/api/v1/orgs/${org.slug}/actions?sort=title&order=asc`);
-    expect(res.json().items.map((i: { title: string }) => i.title)).toEqual(['Apple', 'apricot', 'banana', 'Blueberry', 'cherry']);
+    expect(res.json().items.map((i: { title: string }) => i.title)).toEqual([
+      'Apple',
+      'apricot',
+      'banana',
+      'Blueberry',
+      'cherry',
+    ]);
     const due = await org.as.contributor.get(`/api/v1/orgs/${org.slug}/actions?sort=dueDate&order=desc`);
     expect(due.json().items.every((i: { dueDate: string | null }) => i.dueDate === null)).toBe(true);
   });

@@ -19,7 +19,8 @@ describe.each(DIALECTS)('API tokens on %s', (kind) => {
 
   const bearer = (token: string) => caller(env.app, { authorization: `Bearer ${token}` });
   const actions = () => `/api/v1/orgs/${org.slug}/actions`;
-  const tokenRow = (id: string) => env.handle.db.selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const tokenRow = (id: string) =>
+    env.handle.db.selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('is shown once and stored only as a hash', async () => {
     const res = await org.as.contributor.post(`/api/v1/orgs/${org.slug}/tokens`, { name: 'ci' });
@@ -35,7 +36,11 @@ describe.each(DIALECTS)('API tokens on %s', (kind) => {
     expect(list.json().items.map((t: { id: string }) => t.id)).toContain(created.id);
     expect(list.body).not.toContain(created.token);
     expect(list.body).not.toContain(row.tokenHash);
-    const event = await env.handle.db.selectFrom('auditEvents').selectAll().where('entityId', '=', created.id).executeTakeFirstOrThrow();
+    const event = await env.handle.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('entityId', '=', created.id)
+      .executeTakeFirstOrThrow();
     expect(event.type).toBe('token.created');
     expect(event.payload).not.toContain(created.token);
   });
@@ -45,15 +50,26 @@ describe.each(DIALECTS)('API tokens on %s', (kind) => {
     const res = await bearer(token).post(actions(), { title: 'from CI' });
     expect(res.statusCode).toBe(201);
     expect(res.json().createdBy).toBe(org.users.contributor.id);
-    const event = await env.handle.db.selectFrom('auditEvents').selectAll().where('entityId', '=', res.json().id).executeTakeFirstOrThrow();
+    const event = await env.handle.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('entityId', '=', res.json().id)
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ actorKind: 'token', actorId: org.users.contributor.id });
-    expect((await bearer(token).get('/api/v1/auth/session')).json()).toMatchObject({ user: { id: org.users.contributor.id }, csrfToken: null });
+    expect((await bearer(token).get('/api/v1/auth/session')).json()).toMatchObject({
+      user: { id: org.users.contributor.id },
+      csrfToken: null,
+    });
   });
 
   it("carries its owner's role: an auditor's or a viewer's token cannot create actions", async () => {
     const auditor = await buildToken(org.as.auditor, org.slug);
     expect((await bearer(auditor.token).get(`/api/v1/orgs/${org.slug}/audit-events`)).statusCode).toBe(200);
-    const viewer = await createToken({ db: env.handle.db, org, role: 'viewer', actor: SYSTEM_ACTOR }, { name: 'viewer via CLI' }, org.users.viewer.id);
+    const viewer = await createToken(
+      { db: env.handle.db, org, role: 'viewer', actor: SYSTEM_ACTOR },
+      { name: 'viewer via CLI' },
+      org.users.viewer.id,
+    );
     const before = await writeCounts(env.handle);
     expect((await bearer(auditor.token).post(actions(), { title: 'no' })).statusCode).toBe(403);
     expect((await bearer(viewer.token).post(actions(), { title: 'no' })).statusCode).toBe(403);
@@ -67,7 +83,9 @@ describe.each(DIALECTS)('API tokens on %s', (kind) => {
     await addMembership(env.handle, org.id, user.id, 'contributor');
     const { token } = await buildToken(await signIn(env.app, user.email, PASSWORD), org.slug);
     expect((await bearer(token).post(actions(), { title: 'while contributor' })).statusCode).toBe(201);
-    expect((await org.as.admin.patch(`/api/v1/orgs/${org.slug}/members/${user.id}`, { role: 'viewer' })).statusCode).toBe(200);
+    expect(
+      (await org.as.admin.patch(`/api/v1/orgs/${org.slug}/members/${user.id}`, { role: 'viewer' })).statusCode,
+    ).toBe(200);
     expect((await bearer(token).post(actions(), { title: 'after demotion' })).statusCode).toBe(403);
   });
 
@@ -97,7 +115,7 @@ describe.each(DIALECTS)('API tokens on %s', (kind) => {
     expect((await tokenRow(t.id)).revokedAt).not.toBeNull();
   });
 
-  it("cannot be revoked by another non-admin member, only by its owner or an admin", async () => {
+  it('cannot be revoked by another non-admin member, only by its owner or an admin', async () => {
     const t = await buildToken(org.as.contributor, org.slug);
     expect((await org.as.isms_manager.del(`/api/v1/orgs/${org.slug}/tokens/${t.id}`)).statusCode).toBe(404);
     expect((await bearer(t.token).get(actions())).statusCode).toBe(200);
@@ -108,9 +126,16 @@ describe.each(DIALECTS)('API tokens on %s', (kind) => {
   it('stops working when expired', async () => {
     const t = await buildToken(org.as.contributor, org.slug);
     expect((await bearer(t.token).get(actions())).statusCode).toBe(200);
-    await env.handle.db.updateTable('apiTokens').set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where('id', '=', t.id).execute();
+    await env.handle.db
+      .updateTable('apiTokens')
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', t.id)
+      .execute();
     expect((await bearer(t.token).get(actions())).statusCode).toBe(401);
-    const past = await org.as.contributor.post(`/api/v1/orgs/${org.slug}/tokens`, { name: 'old', expiresAt: '2001-01-01' });
+    const past = await org.as.contributor.post(`/api/v1/orgs/${org.slug}/tokens`, {
+      name: 'old',
+      expiresAt: '2001-01-01',
+    });
     expect(past.statusCode).toBe(400);
     expect(past.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.expiresAt']);
   });

@@ -30,23 +30,41 @@ describe.runIf(PG_URL)('the server as a PostgreSQL role that does not own the ta
     const appUrl = new URL(database.url);
     appUrl.username = role;
     appUrl.password = password;
-    const env = { ...process.env, RAMPART_DATA_DIR: tempDir('rampart-role-'), DATABASE_URL: appUrl.toString(), RAMPART_MIGRATION_DATABASE_URL: database.url };
+    const env = {
+      ...process.env,
+      RAMPART_DATA_DIR: tempDir('rampart-role-'),
+      DATABASE_URL: appUrl.toString(),
+      RAMPART_MIGRATION_DATABASE_URL: database.url,
+    };
     const cli = (...args: string[]) => run('node', [BIN, ...args], { env, timeout: 120_000 });
     const handle = openPostgres(appUrl.toString(), 4);
     try {
       // on an empty database: the grants first (default privileges), then the owner's migrations
       expect((await cli('db', 'grant-app-role', role)).stdout).toContain(`Granted ${role} row access`);
       expect((await cli('migrate')).stdout).toMatch(/Applied: 0001-foundation/);
-      const owners = await sql<{ tableowner: string }>`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`.execute(handle.db);
+      const owners = await sql<{
+        tableowner: string;
+      }>`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`.execute(handle.db);
       expect(owners.rows.length).toBeGreaterThan(0);
       expect(owners.rows.map((r) => r.tableowner)).not.toContain(role);
 
       // normal requests work as the app role
-      const app = await buildApp({ handle, webDir: '/nonexistent', auth: { maxFailuresPerIp: 10_000, maxFailuresPerAccount: 10_000 } });
+      const app = await buildApp({
+        handle,
+        webDir: '/nonexistent',
+        auth: { maxFailuresPerIp: 10_000, maxFailuresPerAccount: 10_000 },
+      });
       try {
         const org = await buildOrg(app, handle);
         const action = await buildAction(org.as.contributor, org.slug);
-        expect((await org.as.contributor.patch(`/api/v1/orgs/${org.slug}/actions/${action.id}`, { status: 'in_progress', expectedVersion: action.version })).statusCode).toBe(200);
+        expect(
+          (
+            await org.as.contributor.patch(`/api/v1/orgs/${org.slug}/actions/${action.id}`, {
+              status: 'in_progress',
+              expectedVersion: action.version,
+            })
+          ).statusCode,
+        ).toBe(200);
         expect((await writeCheckpoints(handle.db, generateInstanceKey())).length).toBeGreaterThan(0);
         const verify = await org.as.auditor.get(`/api/v1/orgs/${org.slug}/audit/verify`);
         expect(verify.json()).toMatchObject({ ok: true });
@@ -56,9 +74,15 @@ describe.runIf(PG_URL)('the server as a PostgreSQL role that does not own the ta
       }
 
       // and what the review did as the app's role now fails
-      await expect(sql`ALTER TABLE audit_events DISABLE TRIGGER USER`.execute(handle.db)).rejects.toThrow(/must be owner/);
-      await expect(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`.execute(handle.db)).rejects.toThrow(/must be owner/);
-      await expect(sql`DROP TRIGGER audit_events_append_only ON audit_events`.execute(handle.db)).rejects.toThrow(/must be owner/);
+      await expect(sql`ALTER TABLE audit_events DISABLE TRIGGER USER`.execute(handle.db)).rejects.toThrow(
+        /must be owner/,
+      );
+      await expect(
+        sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`.execute(handle.db),
+      ).rejects.toThrow(/must be owner/);
+      await expect(sql`DROP TRIGGER audit_events_append_only ON audit_events`.execute(handle.db)).rejects.toThrow(
+        /must be owner/,
+      );
       await expect(sql`TRUNCATE audit_events`.execute(handle.db)).rejects.toThrow(/permission denied/);
       await expect(sql`DELETE FROM audit_events`.execute(handle.db)).rejects.toThrow(/append-only/);
       await expect(sql`DELETE FROM audit_checkpoints`.execute(handle.db)).rejects.toThrow(/append-only/);

@@ -23,30 +23,50 @@ describe.each(DIALECTS)('assets and their dependencies on %s', (kind) => {
   afterAll(() => env?.close());
 
   const url = (path = '') => `/api/v1/orgs/${org.slug}${path}`;
-  const importCsv = (csv: string | Buffer, dryRun: boolean, type = 'text/csv', as = org.as.contributor) => as.request('POST', url(`/assets/import?dryRun=${dryRun}`), csv, { 'content-type': type });
-  const names = async (q: string) => ((await org.as.viewer.get(url(`/assets${q}`))).json().items as Item[]).map((i) => i.name);
+  const importCsv = (csv: string | Buffer, dryRun: boolean, type = 'text/csv', as = org.as.contributor) =>
+    as.request('POST', url(`/assets/import?dryRun=${dryRun}`), csv, { 'content-type': type });
+  const names = async (q: string) =>
+    ((await org.as.viewer.get(url(`/assets${q}`))).json().items as Item[]).map((i) => i.name);
 
   it('creates assets with AST references, in use by default, with the value derived from C/I/A', async () => {
     const process = await buildProcess(org.as.contributor, org.slug, { name: 'Payroll operations' });
     const a = await buildAsset(org.as.contributor, org.slug, {
-      name: 'Payroll database', type: 'information', ownerId: org.users.isms_manager.id, custodian: 'Platform team', location: 'Cloud region eu-west',
-      confidentiality: 'very_high', integrity: 'high', availability: 'medium', processId: process.id,
+      name: 'Payroll database',
+      type: 'information',
+      ownerId: org.users.isms_manager.id,
+      custodian: 'Platform team',
+      location: 'Cloud region eu-west',
+      confidentiality: 'very_high',
+      integrity: 'high',
+      availability: 'medium',
+      processId: process.id,
     });
     expect(a.ref).toMatch(/^AST-\d{3}$/);
     expect(a).toMatchObject({ status: 'in_use', value: 'very_high', valueDerived: true, custodian: 'Platform team' });
     const got = (await org.as.viewer.get(url(`/assets/${a.id}`))).json();
-    expect(got.related[process.id]).toMatchObject({ type: 'isms_process', ref: process.ref, title: 'Payroll operations' });
+    expect(got.related[process.id]).toMatchObject({
+      type: 'isms_process',
+      ref: process.ref,
+      title: 'Payroll operations',
+    });
     // nothing to derive from: no value
-    expect(await buildAsset(org.as.contributor, org.slug, { type: 'site' })).toMatchObject({ value: null, valueDerived: true });
+    expect(await buildAsset(org.as.contributor, org.slug, { type: 'site' })).toMatchObject({
+      value: null,
+      valueDerived: true,
+    });
   });
 
   it('keeps a derived value in step with C/I/A until someone sets it, and hands it back when cleared', async () => {
     const a = await buildAsset(org.as.contributor, org.slug, { confidentiality: 'low', integrity: 'medium' });
     expect(a.value).toBe('medium');
-    const patch = (body: Record<string, unknown>) => org.as.contributor.request('PATCH', url(`/assets/${a.id}`), body).then((r) => r.json());
+    const patch = (body: Record<string, unknown>) =>
+      org.as.contributor.request('PATCH', url(`/assets/${a.id}`), body).then((r) => r.json());
     expect(await patch({ availability: 'very_high' })).toMatchObject({ value: 'very_high', valueDerived: true });
     // sending the value it already has does not pin it
-    expect(await patch({ value: 'very_high', availability: 'low' })).toMatchObject({ value: 'medium', valueDerived: true });
+    expect(await patch({ value: 'very_high', availability: 'low' })).toMatchObject({
+      value: 'medium',
+      valueDerived: true,
+    });
     expect(await patch({ value: 'high' })).toMatchObject({ value: 'high', valueDerived: false });
     expect(await patch({ confidentiality: 'very_high' })).toMatchObject({ value: 'high', valueDerived: false });
     expect(await patch({ value: null })).toMatchObject({ value: 'very_high', valueDerived: true });
@@ -56,8 +76,21 @@ describe.each(DIALECTS)('assets and their dependencies on %s', (kind) => {
 
   it('filters by type, owner, status and each of C/I/A and value; searches name, reference and description', async () => {
     const tag = `zx${Date.now()}`;
-    const a = await buildAsset(org.as.contributor, org.slug, { name: `${tag} laptop`, type: 'hardware', ownerId: org.users.viewer.id, confidentiality: 'high', availability: 'low', status: 'being_retired' });
-    const b = await buildAsset(org.as.contributor, org.slug, { name: `${tag} HR files`, type: 'information', confidentiality: 'low', integrity: 'very_high', description: 'Kept in the locked cabinet' });
+    const a = await buildAsset(org.as.contributor, org.slug, {
+      name: `${tag} laptop`,
+      type: 'hardware',
+      ownerId: org.users.viewer.id,
+      confidentiality: 'high',
+      availability: 'low',
+      status: 'being_retired',
+    });
+    const b = await buildAsset(org.as.contributor, org.slug, {
+      name: `${tag} HR files`,
+      type: 'information',
+      confidentiality: 'low',
+      integrity: 'very_high',
+      description: 'Kept in the locked cabinet',
+    });
     expect(await names(`?q=${tag}&type=hardware`)).toEqual([a.name]);
     expect(await names(`?q=${tag}&ownerId=${org.users.viewer.id}`)).toEqual([a.name]);
     expect(await names(`?q=${tag}&status=being_retired`)).toEqual([a.name]);
@@ -72,7 +105,12 @@ describe.each(DIALECTS)('assets and their dependencies on %s', (kind) => {
 
   it('sorts by name case-insensitively by default, and C/I/A and value along the scale', async () => {
     const tag = `sorted${Date.now()}`;
-    for (const [name, value] of [['b', 'very_high'], ['A', 'low'], ['c', 'high'], ['D', 'medium']] as const) {
+    for (const [name, value] of [
+      ['b', 'very_high'],
+      ['A', 'low'],
+      ['c', 'high'],
+      ['D', 'medium'],
+    ] as const) {
       await buildAsset(org.as.contributor, org.slug, { name: `${tag} ${name}`, value });
     }
     await buildAsset(org.as.contributor, org.slug, { name: `${tag} e` });
@@ -83,34 +121,71 @@ describe.each(DIALECTS)('assets and their dependencies on %s', (kind) => {
 
   it('finds assets by every word typed, in any order (the typeahead), and sorts references by number', async () => {
     const tag = `ta${Date.now()}`;
-    const net = await buildAsset(org.as.contributor, org.slug, { name: `${tag} Leeds office network and Wi-Fi`, type: 'hardware' });
+    const net = await buildAsset(org.as.contributor, org.slug, {
+      name: `${tag} Leeds office network and Wi-Fi`,
+      type: 'hardware',
+    });
     await buildAsset(org.as.contributor, org.slug, { name: `${tag} Leeds office`, type: 'site' });
     expect(await names(`?q=${tag} leeds net`)).toEqual([net.name]);
     expect(await names(`?q=${tag} wi-fi LEEDS`)).toEqual([net.name]);
     expect(await names(`?q=${tag} leeds`)).toHaveLength(2);
     expect(await names(`?q=${tag} leeds nowhere`)).toEqual([]);
     // past AST-999 the references must still come in number order, not as text (AST-1000 after AST-999)
-    await env.handle.db.updateTable('refCounters').set({ nextValue: 997 }).where('orgId', '=', org.id).where('prefix', '=', 'AST').execute();
+    await env.handle.db
+      .updateTable('refCounters')
+      .set({ nextValue: 997 })
+      .where('orgId', '=', org.id)
+      .where('prefix', '=', 'AST')
+      .execute();
     const refs: string[] = [];
-    for (let i = 0; i < 3; i++) refs.push((await buildAsset(org.as.contributor, org.slug, { name: `${tag} numbered ${i}` })).ref);
+    for (let i = 0; i < 3; i++)
+      refs.push((await buildAsset(org.as.contributor, org.slug, { name: `${tag} numbered ${i}` })).ref);
     expect(refs).toEqual(['AST-998', 'AST-999', 'AST-1000']);
-    const sorted = ((await org.as.viewer.get(url(`/assets?q=${tag} numbered&sort=ref&order=asc`))).json().items as Item[]).map((i) => i.ref);
+    const sorted = (
+      (await org.as.viewer.get(url(`/assets?q=${tag} numbered&sort=ref&order=asc`))).json().items as Item[]
+    ).map((i) => i.ref);
     expect(sorted).toEqual(refs);
-    const desc = ((await org.as.viewer.get(url(`/assets?q=${tag} numbered&sort=ref&order=desc`))).json().items as Item[]).map((i) => i.ref);
+    const desc = (
+      (await org.as.viewer.get(url(`/assets?q=${tag} numbered&sort=ref&order=desc`))).json().items as Item[]
+    ).map((i) => i.ref);
     expect(desc).toEqual([...refs].reverse());
   });
 
-  it('shows an asset\'s dependencies from both ends with the asset at the other end', async () => {
-    const host = await buildAsset(org.as.contributor, org.slug, { name: 'View host', type: 'hardware', confidentiality: 'high' });
+  it("shows an asset's dependencies from both ends with the asset at the other end", async () => {
+    const host = await buildAsset(org.as.contributor, org.slug, {
+      name: 'View host',
+      type: 'hardware',
+      confidentiality: 'high',
+    });
     const app = await buildAsset(org.as.contributor, org.slug, { name: 'View app', type: 'software' });
     const user = await buildAsset(org.as.contributor, org.slug, { name: 'View users', type: 'people' });
     const d1 = await buildDependency(org.as.contributor, org.slug, host.id, app.id, { description: 'hosts' });
     await buildDependency(org.as.contributor, org.slug, app.id, user.id);
     expect((await org.as.isms_manager.del(url(`/assets/${user.id}`))).statusCode).toBe(204);
     const view = (await org.as.viewer.get(url(`/assets/${app.id}/dependencies`))).json();
-    expect(view.dependsOn).toEqual([{ id: d1.id, ref: d1.ref, description: 'hosts', version: 1, asset: { id: host.id, ref: host.ref, name: 'View host', type: 'hardware', status: 'in_use', value: 'high', archived: false } }]);
-    expect(view.supports).toEqual([expect.objectContaining({ asset: expect.objectContaining({ id: user.id, archived: true }) })]);
-    expect((await org.as.viewer.get(url('/assets/00000000-0000-4000-8000-000000000000/dependencies'))).statusCode).toBe(404);
+    expect(view.dependsOn).toEqual([
+      {
+        id: d1.id,
+        ref: d1.ref,
+        description: 'hosts',
+        version: 1,
+        asset: {
+          id: host.id,
+          ref: host.ref,
+          name: 'View host',
+          type: 'hardware',
+          status: 'in_use',
+          value: 'high',
+          archived: false,
+        },
+      },
+    ]);
+    expect(view.supports).toEqual([
+      expect.objectContaining({ asset: expect.objectContaining({ id: user.id, archived: true }) }),
+    ]);
+    expect((await org.as.viewer.get(url('/assets/00000000-0000-4000-8000-000000000000/dependencies'))).statusCode).toBe(
+      404,
+    );
   });
 
   it('names the field of bad input and writes nothing', async () => {
@@ -145,10 +220,16 @@ describe.each(DIALECTS)('assets and their dependencies on %s', (kind) => {
     const list = (await org.as.viewer.get(url(`/asset-dependencies?assetId=${db.id}`))).json();
     expect(list.items.map((i: Item) => i.id).sort()).toEqual([d1.id, d2.id].sort());
     expect(list.related[server.id]).toMatchObject({ type: 'asset', ref: server.ref, title: 'Database cluster' });
-    expect((await org.as.viewer.get(url(`/asset-dependencies?supportingAssetId=${db.id}`))).json().items.map((i: Item) => i.id)).toEqual([d2.id]);
+    expect(
+      (await org.as.viewer.get(url(`/asset-dependencies?supportingAssetId=${db.id}`)))
+        .json()
+        .items.map((i: Item) => i.id),
+    ).toEqual([d2.id]);
     // contributors remove a dependency as they add one
     expect((await org.as.contributor.del(url(`/asset-dependencies/${d2.id}`))).statusCode).toBe(204);
-    expect((await org.as.viewer.get(url(`/asset-dependencies?assetId=${db.id}`))).json().items.map((i: Item) => i.id)).toEqual([d1.id]);
+    expect(
+      (await org.as.viewer.get(url(`/asset-dependencies?assetId=${db.id}`))).json().items.map((i: Item) => i.id),
+    ).toEqual([d1.id]);
     // and may record it again once removed
     await buildDependency(org.as.contributor, org.slug, db.id, app.id);
   });
@@ -157,23 +238,40 @@ describe.each(DIALECTS)('assets and their dependencies on %s', (kind) => {
     const a = await buildAsset(org.as.contributor, org.slug);
     const b = await buildAsset(org.as.contributor, org.slug);
     const before = await writeCounts(env.handle);
-    const self = await org.as.contributor.post(url('/asset-dependencies'), { supportingAssetId: a.id, supportedAssetId: a.id });
+    const self = await org.as.contributor.post(url('/asset-dependencies'), {
+      supportingAssetId: a.id,
+      supportedAssetId: a.id,
+    });
     expect(self.statusCode).toBe(400);
     expect(self.json().errors[0].field).toBe('body.supportedAssetId');
     expect(await writeCounts(env.handle)).toEqual(before);
     const first = await buildDependency(org.as.contributor, org.slug, a.id, b.id);
-    const dup = await org.as.contributor.post(url('/asset-dependencies'), { supportingAssetId: a.id, supportedAssetId: b.id });
+    const dup = await org.as.contributor.post(url('/asset-dependencies'), {
+      supportingAssetId: a.id,
+      supportedAssetId: b.id,
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().detail).toContain(first.ref);
     await buildDependency(org.as.contributor, org.slug, b.id, a.id); // the other direction is another dependency
     const c = await buildAsset(org.as.contributor, org.slug);
     // moving an existing dependency onto a pair already recorded is a conflict too
-    const move = await org.as.contributor.request('PATCH', url(`/asset-dependencies/${(await buildDependency(org.as.contributor, org.slug, c.id, b.id)).id}`), { supportingAssetId: a.id });
+    const move = await org.as.contributor.request(
+      'PATCH',
+      url(`/asset-dependencies/${(await buildDependency(org.as.contributor, org.slug, c.id, b.id)).id}`),
+      { supportingAssetId: a.id },
+    );
     expect(move.statusCode).toBe(409);
     expect((await org.as.isms_manager.del(url(`/assets/${b.id}`))).statusCode).toBe(204);
-    const archived = await org.as.contributor.post(url('/asset-dependencies'), { supportingAssetId: c.id, supportedAssetId: b.id, description: 'x' });
+    const archived = await org.as.contributor.post(url('/asset-dependencies'), {
+      supportingAssetId: c.id,
+      supportedAssetId: b.id,
+      description: 'x',
+    });
     expect(archived.statusCode).toBe(400);
-    expect(archived.json().errors[0]).toMatchObject({ field: 'body.supportedAssetId', message: expect.stringContaining(b.ref) });
+    expect(archived.json().errors[0]).toMatchObject({
+      field: 'body.supportedAssetId',
+      message: expect.stringContaining(b.ref),
+    });
     // contributors may not archive assets
     expect((await org.as.contributor.del(url(`/assets/${a.id}`))).statusCode).toBe(403);
   });
@@ -183,12 +281,20 @@ describe.each(DIALECTS)('assets and their dependencies on %s', (kind) => {
     const theirs = await buildAsset(other.as.admin, other.slug, { name: 'Their secret asset' });
     const mine = await buildAsset(org.as.contributor, org.slug);
     const before = await writeCounts(env.handle);
-    const dep = await org.as.contributor.post(url('/asset-dependencies'), { supportingAssetId: mine.id, supportedAssetId: theirs.id });
+    const dep = await org.as.contributor.post(url('/asset-dependencies'), {
+      supportingAssetId: mine.id,
+      supportedAssetId: theirs.id,
+    });
     expect(dep.statusCode).toBe(400);
-    expect(dep.json().errors).toContainEqual({ field: 'body.supportedAssetId', message: expect.stringContaining('No asset') });
+    expect(dep.json().errors).toContainEqual({
+      field: 'body.supportedAssetId',
+      message: expect.stringContaining('No asset'),
+    });
     expect((await org.as.viewer.get(url(`/assets/${theirs.id}`))).statusCode).toBe(404);
     expect((await org.as.viewer.get(url(`/assets/${theirs.id}/dependencies`))).statusCode).toBe(404);
-    expect((await org.as.contributor.request('PATCH', url(`/assets/${theirs.id}`), { name: 'mine now' })).statusCode).toBe(404);
+    expect(
+      (await org.as.contributor.request('PATCH', url(`/assets/${theirs.id}`), { name: 'mine now' })).statusCode,
+    ).toBe(404);
     expect(await names('?q=Their secret asset')).toEqual([]);
     expect((await org.as.viewer.get(url(`/asset-dependencies?assetId=${theirs.id}`))).json().items).toEqual([]);
     // an inventory row naming their asset does not match it: it creates one here (dry run)
@@ -211,7 +317,13 @@ describe.each(DIALECTS)('assets and their dependencies on %s', (kind) => {
       const first = await importCsv(inventory(tag), false);
       expect(first.json()).toMatchObject({ applied: true, rows: 3, created: 3, updated: 0, errors: [] });
       const listed = (await org.as.viewer.get(url(`/assets?q=${tag}`))).json().items as Item[];
-      expect(listed.find((i) => i.name === `${tag} CRM`)).toMatchObject({ type: 'software', confidentiality: 'high', value: 'high', valueDerived: true, status: 'in_use' });
+      expect(listed.find((i) => i.name === `${tag} CRM`)).toMatchObject({
+        type: 'software',
+        confidentiality: 'high',
+        value: 'high',
+        valueDerived: true,
+        status: 'in_use',
+      });
 
       const before = await writeCounts(env.handle);
       const second = await importCsv(inventory(tag), false);
@@ -220,14 +332,17 @@ describe.each(DIALECTS)('assets and their dependencies on %s', (kind) => {
 
       const changed = inventory(tag).replace(`${tag} CRM,Software,High`, `${tag} crm,Software,Very high`);
       expect((await importCsv(changed, false)).json()).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
-      const crm = ((await org.as.viewer.get(url(`/assets?q=${tag} crm`))).json().items as Item[]);
+      const crm = (await org.as.viewer.get(url(`/assets?q=${tag} crm`))).json().items as Item[];
       expect(crm).toHaveLength(1);
       expect(crm[0]).toMatchObject({ name: `${tag} crm`, confidentiality: 'very_high', value: 'very_high' });
     });
 
     it('imports an exported XLSX again without duplicating, and a Reference still wins over the name', async () => {
       const tag = `xl${Date.now()}`;
-      const a = await buildAsset(org.as.contributor, org.slug, { name: `${tag} Payroll files`, confidentiality: 'high' });
+      const a = await buildAsset(org.as.contributor, org.slug, {
+        name: `${tag} Payroll files`,
+        confidentiality: 'high',
+      });
       const exported = await org.as.viewer.get(url(`/assets/export.xlsx?q=${tag}`));
       expect(exported.statusCode).toBe(200);
       const again = await importCsv(exported.rawPayload, false, XLSX);
@@ -259,16 +374,22 @@ describe.each(DIALECTS)('assets and their dependencies on %s', (kind) => {
       const before = await writeCounts(env.handle);
       const dry = (await importCsv(csv, true)).json();
       const at = (line: number) => dry.errors.filter((e: { line: number }) => e.line === line);
-      expect(at(2)).toEqual([{ line: 2, field: 'name', message: expect.stringMatching(new RegExp(`${x1.ref}|${x2.ref}`)) }]);
+      expect(at(2)).toEqual([
+        { line: 2, field: 'name', message: expect.stringMatching(new RegExp(`${x1.ref}|${x2.ref}`)) },
+      ]);
       expect(at(2)[0].message).toContain('2 current records');
       expect(at(3)).toEqual([]);
       expect(at(4)).toEqual([{ line: 4, field: 'name', message: expect.stringContaining('line 3') }]);
       expect(at(5)).toEqual([]);
-      expect(at(6)).toEqual([{ line: 6, field: 'name', message: expect.stringContaining(`${single.ref} is already described on line 5`) }]);
+      expect(at(6)).toEqual([
+        { line: 6, field: 'name', message: expect.stringContaining(`${single.ref} is already described on line 5`) },
+      ]);
       expect(at(7)).toEqual([]);
       const real = await importCsv(csv, false);
       expect(real.statusCode).toBe(400);
-      expect(real.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['rows[2].name', 'rows[4].name', 'rows[6].name']));
+      expect(real.json().errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['rows[2].name', 'rows[4].name', 'rows[6].name']),
+      );
       expect(await writeCounts(env.handle)).toEqual(before);
     });
 
@@ -283,8 +404,12 @@ describe.each(DIALECTS)('assets and their dependencies on %s', (kind) => {
 
     it('leaves registers without a match rule alone: actions rows without a Reference always create', async () => {
       const csv = 'Title\nSame action twice\n';
-      const a = await org.as.contributor.request('POST', url('/actions/import?dryRun=false'), csv, { 'content-type': 'text/csv' });
-      const b = await org.as.contributor.request('POST', url('/actions/import?dryRun=false'), csv, { 'content-type': 'text/csv' });
+      const a = await org.as.contributor.request('POST', url('/actions/import?dryRun=false'), csv, {
+        'content-type': 'text/csv',
+      });
+      const b = await org.as.contributor.request('POST', url('/actions/import?dryRun=false'), csv, {
+        'content-type': 'text/csv',
+      });
       expect([a.json().created, b.json().created]).toEqual([1, 1]);
     });
   });
@@ -293,10 +418,14 @@ describe.each(DIALECTS)('assets and their dependencies on %s', (kind) => {
     const a = await buildAsset(org.as.contributor, org.slug, { name: 'Import source' });
     const b = await buildAsset(org.as.contributor, org.slug, { name: 'Import target' });
     const csv = `Supporting asset,Supported asset,Description\n${a.ref} — Import source,${b.ref},hosts\n`;
-    const res = await org.as.contributor.request('POST', url('/asset-dependencies/import?dryRun=false'), csv, { 'content-type': 'text/csv' });
+    const res = await org.as.contributor.request('POST', url('/asset-dependencies/import?dryRun=false'), csv, {
+      'content-type': 'text/csv',
+    });
     expect(res.json()).toMatchObject({ applied: true, created: 1 });
     const self = `Supporting asset,Supported asset\n${a.ref},${a.ref}\n`;
-    const bad = await org.as.contributor.request('POST', url('/asset-dependencies/import?dryRun=false'), self, { 'content-type': 'text/csv' });
+    const bad = await org.as.contributor.request('POST', url('/asset-dependencies/import?dryRun=false'), self, {
+      'content-type': 'text/csv',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('rows[2].supportedAssetId');
   });
@@ -320,18 +449,32 @@ describe.each(DIALECTS)('demo assets of Example Ltd on %s', (kind) => {
   afterAll(() => handle?.close());
 
   it('has a few dozen assets of every type, the mobile phone of 27003, dependencies between them and the starting catalog', async () => {
-    const org = await handle.db.selectFrom('organizations').select('id').where('slug', '=', 'example').executeTakeFirstOrThrow();
+    const org = await handle.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('slug', '=', 'example')
+      .executeTakeFirstOrThrow();
     const assets = await handle.db.selectFrom('assets').selectAll().where('orgId', '=', org.id).execute();
     expect(assets.length).toBeGreaterThanOrEqual(24);
     expect(new Set(assets.map((a) => a.type))).toEqual(new Set(ASSET_TYPES));
     const phone = assets.find((a) => /mobile phone/i.test(a.name))!;
-    expect(phone).toMatchObject({ type: 'hardware', confidentiality: 'high', availability: 'high', value: 'high', valueDerived: 1 });
+    expect(phone).toMatchObject({
+      type: 'hardware',
+      confidentiality: 'high',
+      availability: 'high',
+      value: 'high',
+      valueDerived: 1,
+    });
     const deps = await handle.db.selectFrom('assetDependencies').selectAll().where('orgId', '=', org.id).execute();
     expect(deps.length).toBeGreaterThanOrEqual(20);
     expect(deps.filter((d) => d.supportingAssetId === phone.id).length).toBeGreaterThanOrEqual(2);
     const threats = await handle.db.selectFrom('threats').select('starterKey').where('orgId', '=', org.id).execute();
     expect(threats.length).toBeGreaterThanOrEqual(STARTER_THREATS.length);
-    const vulnerabilities = await handle.db.selectFrom('vulnerabilities').select('id').where('orgId', '=', org.id).execute();
+    const vulnerabilities = await handle.db
+      .selectFrom('vulnerabilities')
+      .select('id')
+      .where('orgId', '=', org.id)
+      .execute();
     expect(vulnerabilities.length).toBeGreaterThanOrEqual(STARTER_VULNERABILITIES.length);
   });
 });

@@ -15,18 +15,32 @@ describe.each(DIALECTS)('audit hash chain on %s', (kind) => {
   const verify = async (env: TestEnv, org: TestOrg) => {
     const res = await org.as.auditor.get(`/api/v1/orgs/${org.slug}/audit/verify`);
     expect(res.statusCode).toBe(200);
-    return res.json() as { ok: boolean; checked: number; firstBroken: null | { seq: number; eventId: string | null; reason: string } };
+    return res.json() as {
+      ok: boolean;
+      checked: number;
+      firstBroken: null | { seq: number; eventId: string | null; reason: string };
+    };
   };
 
   /** A fresh database with some history in one organization, and a second organization with a chain of its own. */
   async function scenario() {
     const env = await testEnv(kind);
     const org = await buildOrg(env.app, env.handle);
-    const other = await createOrg(env.handle.db, { name: 'Other', slug: `other-${org.slug}` }, org.users.viewer.id, SYSTEM_ACTOR);
+    const other = await createOrg(
+      env.handle.db,
+      { name: 'Other', slug: `other-${org.slug}` },
+      org.users.viewer.id,
+      SYSTEM_ACTOR,
+    );
     const a = await buildAction(org.as.contributor, org.slug, { title: 'First' });
     const b = await buildAction(org.as.contributor, org.slug, { title: 'Second' });
     await org.as.contributor.patch(`/api/v1/orgs/${org.slug}/actions/${a.id}`, { status: 'in_progress' });
-    await org.as.contributor.post(`/api/v1/orgs/${org.slug}/links`, { fromType: 'action', fromId: a.id, toType: 'action', toId: b.id });
+    await org.as.contributor.post(`/api/v1/orgs/${org.slug}/links`, {
+      fromType: 'action',
+      fromId: a.id,
+      toType: 'action',
+      toId: b.id,
+    });
     await org.as.isms_manager.del(`/api/v1/orgs/${org.slug}/actions/${b.id}`);
     await org.as.viewer.post(`/api/v1/orgs/${org.slug}/actions`, { title: 'denied' });
     await org.as.admin.post(`/api/v1/orgs/${org.slug}/tokens`, { name: 'ci' });
@@ -37,7 +51,15 @@ describe.each(DIALECTS)('audit hash chain on %s', (kind) => {
     return { env, org, other, events };
   }
 
-  async function tamperCase(tamper: (env: TestEnv, events: Awaited<ReturnType<typeof chain>>) => Promise<unknown>, expected: (events: Awaited<ReturnType<typeof chain>>) => { seq: number; eventId: string | null; reason: RegExp; checked?: number }) {
+  async function tamperCase(
+    tamper: (env: TestEnv, events: Awaited<ReturnType<typeof chain>>) => Promise<unknown>,
+    expected: (events: Awaited<ReturnType<typeof chain>>) => {
+      seq: number;
+      eventId: string | null;
+      reason: RegExp;
+      checked?: number;
+    },
+  ) {
     const { env, org, other, events } = await scenario();
     try {
       await tamperWithAudit(env.handle, () => tamper(env, events));
@@ -68,8 +90,11 @@ describe.each(DIALECTS)('audit hash chain on %s', (kind) => {
       const before = await chain(env, org);
       await expect(sql`UPDATE audit_events SET payload = '{}'`.execute(env.handle.db)).rejects.toThrow(/append-only/);
       await expect(sql`DELETE FROM audit_events`.execute(env.handle.db)).rejects.toThrow(/append-only/);
-      await expect(sql`DELETE FROM audit_events WHERE seq = ${before.at(-1)!.seq}`.execute(env.handle.db)).rejects.toThrow(/append-only/);
-      if (kind === 'postgres') await expect(sql`TRUNCATE audit_events`.execute(env.handle.db)).rejects.toThrow(/append-only/);
+      await expect(
+        sql`DELETE FROM audit_events WHERE seq = ${before.at(-1)!.seq}`.execute(env.handle.db),
+      ).rejects.toThrow(/append-only/);
+      if (kind === 'postgres')
+        await expect(sql`TRUNCATE audit_events`.execute(env.handle.db)).rejects.toThrow(/append-only/);
       expect(await chain(env, org)).toEqual(before);
       expect((await verify(env, org)).ok).toBe(true);
     });
@@ -77,7 +102,13 @@ describe.each(DIALECTS)('audit hash chain on %s', (kind) => {
     it('verify checks every event of the organization', async () => {
       await buildAction(org.as.contributor, org.slug);
       const result = await verify(env, org);
-      expect(result).toMatchObject({ ok: true, checked: (await chain(env, org)).length, firstBroken: null, anchor: null, unanchoredEvents: (await chain(env, org)).length });
+      expect(result).toMatchObject({
+        ok: true,
+        checked: (await chain(env, org)).length,
+        firstBroken: null,
+        anchor: null,
+        unanchoredEvents: (await chain(env, org)).length,
+      });
       expect(await verifyChain(env.handle.db, null)).toMatchObject({ ok: true, firstBroken: null });
     });
 
@@ -85,10 +116,15 @@ describe.each(DIALECTS)('audit hash chain on %s', (kind) => {
       const a = await buildAction(org.as.contributor, org.slug);
       await org.as.contributor.patch(`/api/v1/orgs/${org.slug}/actions/${a.id}`, { title: 'v2' });
       const before = await writeCounts(env.handle);
-      const stale = await org.as.contributor.patch(`/api/v1/orgs/${org.slug}/actions/${a.id}`, { title: 'lost update', expectedVersion: 1 });
+      const stale = await org.as.contributor.patch(`/api/v1/orgs/${org.slug}/actions/${a.id}`, {
+        title: 'lost update',
+        expectedVersion: 1,
+      });
       expect(stale.statusCode).toBe(409);
       expect(await writeCounts(env.handle)).toEqual(before);
-      const demote = await org.as.admin.patch(`/api/v1/orgs/${org.slug}/members/${org.users.admin.id}`, { role: 'viewer' });
+      const demote = await org.as.admin.patch(`/api/v1/orgs/${org.slug}/members/${org.users.admin.id}`, {
+        role: 'viewer',
+      });
       expect(demote.statusCode).toBe(409);
       expect(await writeCounts(env.handle)).toEqual(before);
     });
@@ -96,7 +132,8 @@ describe.each(DIALECTS)('audit hash chain on %s', (kind) => {
 
   it('(a) an altered payload is reported at that event', () =>
     tamperCase(
-      (env, ev) => sql`UPDATE audit_events SET payload = ${'{"ref":"ACT-999"}'} WHERE id = ${ev[4]!.id}`.execute(env.handle.db),
+      (env, ev) =>
+        sql`UPDATE audit_events SET payload = ${'{"ref":"ACT-999"}'} WHERE id = ${ev[4]!.id}`.execute(env.handle.db),
       (ev) => ({ seq: ev[4]!.seq, eventId: ev[4]!.id, reason: /altered/ }),
     ));
 
@@ -105,7 +142,9 @@ describe.each(DIALECTS)('audit hash chain on %s', (kind) => {
       async (env, ev) => {
         const { hashEvent } = await import('../../src/core/audit/audit-hash.js');
         const forged = { ...ev[4]!, actorLabel: 'someone-else@example.test' };
-        await sql`UPDATE audit_events SET actor_label = ${forged.actorLabel}, hash = ${hashEvent(forged)} WHERE id = ${forged.id}`.execute(env.handle.db);
+        await sql`UPDATE audit_events SET actor_label = ${forged.actorLabel}, hash = ${hashEvent(forged)} WHERE id = ${forged.id}`.execute(
+          env.handle.db,
+        );
       },
       (ev) => ({ seq: ev[5]!.seq, eventId: ev[5]!.id, reason: /link/ }),
     ));
@@ -113,7 +152,12 @@ describe.each(DIALECTS)('audit hash chain on %s', (kind) => {
   it('(b) an event deleted in the middle is reported where the chain skips it', () =>
     tamperCase(
       (env, ev) => sql`DELETE FROM audit_events WHERE id = ${ev[3]!.id}`.execute(env.handle.db),
-      (ev) => ({ seq: ev[4]!.seq, eventId: ev[4]!.id, reason: new RegExp(`event ${ev[3]!.seq} is missing`), checked: ev[3]!.seq - 1 }),
+      (ev) => ({
+        seq: ev[4]!.seq,
+        eventId: ev[4]!.id,
+        reason: new RegExp(`event ${ev[3]!.seq} is missing`),
+        checked: ev[3]!.seq - 1,
+      }),
     ));
 
   it('(c) the last event deleted is reported from the chain head', () =>
@@ -135,7 +179,8 @@ describe.each(DIALECTS)('audit hash chain on %s', (kind) => {
 
   it('(e) an altered prev_hash is reported at that event', () =>
     tamperCase(
-      (env, ev) => sql`UPDATE audit_events SET prev_hash = ${'f'.repeat(64)} WHERE id = ${ev[5]!.id}`.execute(env.handle.db),
+      (env, ev) =>
+        sql`UPDATE audit_events SET prev_hash = ${'f'.repeat(64)} WHERE id = ${ev[5]!.id}`.execute(env.handle.db),
       (ev) => ({ seq: ev[5]!.seq, eventId: ev[5]!.id, reason: /link/ }),
     ));
 
@@ -145,17 +190,25 @@ describe.each(DIALECTS)('audit hash chain on %s', (kind) => {
       const org = await buildOrg(env.app, env.handle);
       const first = await buildAction(org.as.contributor, org.slug);
       if (kind === 'postgres') {
-        await sql`CREATE FUNCTION test_fail_audit() RETURNS trigger AS $$ BEGIN IF NEW.type = 'record.created' THEN RAISE EXCEPTION 'injected'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`.execute(env.handle.db);
-        await sql`CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION test_fail_audit()`.execute(env.handle.db);
+        await sql`CREATE FUNCTION test_fail_audit() RETURNS trigger AS $$ BEGIN IF NEW.type = 'record.created' THEN RAISE EXCEPTION 'injected'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`.execute(
+          env.handle.db,
+        );
+        await sql`CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION test_fail_audit()`.execute(
+          env.handle.db,
+        );
       } else {
-        await sql`CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events WHEN NEW.type = 'record.created' BEGIN SELECT RAISE(ABORT, 'injected'); END`.execute(env.handle.db);
+        await sql`CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events WHEN NEW.type = 'record.created' BEGIN SELECT RAISE(ABORT, 'injected'); END`.execute(
+          env.handle.db,
+        );
       }
       const before = await writeCounts(env.handle);
       const res = await org.as.contributor.post(`/api/v1/orgs/${org.slug}/actions`, { title: 'never stored' });
       expect(res.statusCode).toBe(500);
       expect(res.json().type).toBe('https://rampart.dev/problems/internal');
       expect(await writeCounts(env.handle)).toEqual(before);
-      await sql`DROP TRIGGER test_fail_audit${sql.raw(kind === 'postgres' ? ' ON audit_events' : '')}`.execute(env.handle.db);
+      await sql`DROP TRIGGER test_fail_audit${sql.raw(kind === 'postgres' ? ' ON audit_events' : '')}`.execute(
+        env.handle.db,
+      );
       // the reference counter rolled back too: no gap in the numbering
       const next = await buildAction(org.as.contributor, org.slug);
       expect(Number(next.ref.slice(4))).toBe(Number(first.ref.slice(4)) + 1);

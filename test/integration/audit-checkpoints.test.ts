@@ -30,7 +30,14 @@ describe.each(DIALECTS)('signed audit checkpoints on %s', (kind) => {
     const dir = tempDir('rampart-cp-');
     const key = generateInstanceKey();
     const log = path.join(dir, 'audit-checkpoints.log');
-    const app = await buildApp({ handle, webDir: '/nonexistent', signingKey: key, checkpointLog: log, checkpointEveryMs: opts.checkpointEveryMs, auth: { maxFailuresPerIp: 10_000, maxFailuresPerAccount: 10_000 } });
+    const app = await buildApp({
+      handle,
+      webDir: '/nonexistent',
+      signingKey: key,
+      checkpointLog: log,
+      checkpointEveryMs: opts.checkpointEveryMs,
+      auth: { maxFailuresPerIp: 10_000, maxFailuresPerAccount: 10_000 },
+    });
     cleanup.push(async () => {
       await app.close();
       await handle.close();
@@ -39,18 +46,24 @@ describe.each(DIALECTS)('signed audit checkpoints on %s', (kind) => {
     const org = await buildOrg(app, handle);
     for (let i = 0; i < 4; i += 1) await buildAction(org.as.contributor, org.slug);
     const checkpoint = () => writeCheckpoints(handle.db, key, { logFile: log });
-    const verify = (orgId: string | null = org.id, extra: VerifyOptions = {}) => verifyChain(handle.db, orgId, { trustedKey: key, ...extra });
+    const verify = (orgId: string | null = org.id, extra: VerifyOptions = {}) =>
+      verifyChain(handle.db, orgId, { trustedKey: key, ...extra });
     return { handle, app, key, log, org, checkpoint, verify };
   }
 
-  const events = (handle: DatabaseHandle, chainKey: string) => handle.db.selectFrom('auditEvents').selectAll().where('chainKey', '=', chainKey).orderBy('seq').execute();
+  const events = (handle: DatabaseHandle, chainKey: string) =>
+    handle.db.selectFrom('auditEvents').selectAll().where('chainKey', '=', chainKey).orderBy('seq').execute();
 
   /** What an intruder with the database does: delete events from `fromSeq` on and rewind the head to match. */
   async function truncate(handle: DatabaseHandle, chainKey: string, fromSeq: number) {
     const kept = (await events(handle, chainKey)).filter((e) => e.seq < fromSeq).at(-1)!;
     await tamperWithAudit(handle, async () => {
       await handle.db.deleteFrom('auditEvents').where('chainKey', '=', chainKey).where('seq', '>=', fromSeq).execute();
-      await handle.db.updateTable('auditHeads').set({ seq: kept.seq, hash: kept.hash }).where('chainKey', '=', chainKey).execute();
+      await handle.db
+        .updateTable('auditHeads')
+        .set({ seq: kept.seq, hash: kept.hash })
+        .where('chainKey', '=', chainKey)
+        .execute();
     });
   }
 
@@ -61,7 +74,12 @@ describe.each(DIALECTS)('signed audit checkpoints on %s', (kind) => {
       for (const e of await events(handle, chainKey)) {
         const payload = e.seq === seq ? JSON.stringify({ forged: true }) : e.payload;
         const hash = hashEvent({ ...e, payload, prevHash: prev });
-        if (hash !== e.hash) await handle.db.updateTable('auditEvents').set({ payload, prevHash: prev, hash }).where('id', '=', e.id).execute();
+        if (hash !== e.hash)
+          await handle.db
+            .updateTable('auditEvents')
+            .set({ payload, prevHash: prev, hash })
+            .where('id', '=', e.id)
+            .execute();
         prev = hash;
       }
       await handle.db.updateTable('auditHeads').set({ hash: prev }).where('chainKey', '=', chainKey).execute();
@@ -76,9 +94,19 @@ describe.each(DIALECTS)('signed audit checkpoints on %s', (kind) => {
     expect(written.map((c) => c.chainKey).sort()).toEqual(['instance', chainKeyFor(org.id)].sort());
     expect(await checkpoint()).toEqual([]); // nothing moved
     const head = (await events(handle, chainKeyFor(org.id))).at(-1)!;
-    expect(await verify()).toMatchObject({ ok: true, checked: head.seq, anchor: { seq: head.seq, keyFingerprint: key.fingerprint }, unanchoredEvents: 0 });
+    expect(await verify()).toMatchObject({
+      ok: true,
+      checked: head.seq,
+      anchor: { seq: head.seq, keyFingerprint: key.fingerprint },
+      unanchoredEvents: 0,
+    });
     await buildAction(org.as.contributor, org.slug);
-    expect(await verify()).toMatchObject({ ok: true, checked: head.seq + 1, anchor: { seq: head.seq }, unanchoredEvents: 1 });
+    expect(await verify()).toMatchObject({
+      ok: true,
+      checked: head.seq + 1,
+      anchor: { seq: head.seq },
+      unanchoredEvents: 1,
+    });
     expect(readCheckpointLog(log)).toEqual({ checkpoints: written, badLines: [] });
     // the route reports the same, with the server's key and log
     const res = await org.as.auditor.get(`/api/v1/orgs/${org.slug}/audit/verify`);
@@ -101,7 +129,9 @@ describe.each(DIALECTS)('signed audit checkpoints on %s', (kind) => {
     const result = await verify();
     expect(result.ok).toBe(false);
     expect(result.firstBroken).toMatchObject({ seq: signed.seq - 1, eventId: null });
-    expect(result.firstBroken!.reason).toBe(`the chain ends at event ${signed.seq - 2} but a signed checkpoint of ${signed.signedAt} records event ${signed.seq} (events were removed)`);
+    expect(result.firstBroken!.reason).toBe(
+      `the chain ends at event ${signed.seq - 2} but a signed checkpoint of ${signed.signedAt} records event ${signed.seq} (events were removed)`,
+    );
   });
 
   it('rewriting an event and re-hashing the rest is detected at the checkpoint', async () => {
@@ -130,13 +160,28 @@ describe.each(DIALECTS)('signed audit checkpoints on %s', (kind) => {
     await rememberSigningKey(handle.db, intruder);
     await rewrite(handle, chainKey, head.seq + 1);
     const newHead = (await events(handle, chainKey)).at(-1)!;
-    await handle.db.insertInto('auditCheckpoints').values(signCheckpoint(intruder, { chainKey, seq: newHead.seq, hash: newHead.hash })).execute();
+    await handle.db
+      .insertInto('auditCheckpoints')
+      .values(signCheckpoint(intruder, { chainKey, seq: newHead.seq, hash: newHead.hash }))
+      .execute();
     const slipped = await verify();
-    expect(slipped).toMatchObject({ ok: true, anchor: { seq: head.seq }, unanchoredEvents: 2, formerKeys: [intruder.fingerprint] });
+    expect(slipped).toMatchObject({
+      ok: true,
+      anchor: { seq: head.seq },
+      unanchoredEvents: 2,
+      formerKeys: [intruder.fingerprint],
+    });
 
     // a checkpoint whose signature is not the key's
-    const forged = { ...signCheckpoint(generateInstanceKey(), { chainKey, seq: newHead.seq, hash: newHead.hash }), keyFingerprint: (await verify()).anchor!.keyFingerprint };
-    await tamperWithAudit(handle, () => handle.db.deleteFrom('auditCheckpoints').where('keyFingerprint', '=', intruder.fingerprint).execute(), ['audit_checkpoints']);
+    const forged = {
+      ...signCheckpoint(generateInstanceKey(), { chainKey, seq: newHead.seq, hash: newHead.hash }),
+      keyFingerprint: (await verify()).anchor!.keyFingerprint,
+    };
+    await tamperWithAudit(
+      handle,
+      () => handle.db.deleteFrom('auditCheckpoints').where('keyFingerprint', '=', intruder.fingerprint).execute(),
+      ['audit_checkpoints'],
+    );
     await handle.db.insertInto('auditCheckpoints').values(forged).execute();
     const bad = await verify();
     expect(bad.ok).toBe(false);
@@ -145,9 +190,18 @@ describe.each(DIALECTS)('signed audit checkpoints on %s', (kind) => {
 
     // a checkpoint by a key the installation never had
     const stranger = generateInstanceKey();
-    await tamperWithAudit(handle, () => handle.db.deleteFrom('auditCheckpoints').where('seq', '=', newHead.seq).execute(), ['audit_checkpoints']);
-    await handle.db.insertInto('auditCheckpoints').values(signCheckpoint(stranger, { chainKey, seq: newHead.seq, hash: newHead.hash })).execute();
-    expect((await verify()).firstBroken!.reason).toContain(`signed by key ${stranger.fingerprint}, which is not a key of this installation`);
+    await tamperWithAudit(
+      handle,
+      () => handle.db.deleteFrom('auditCheckpoints').where('seq', '=', newHead.seq).execute(),
+      ['audit_checkpoints'],
+    );
+    await handle.db
+      .insertInto('auditCheckpoints')
+      .values(signCheckpoint(stranger, { chainKey, seq: newHead.seq, hash: newHead.hash }))
+      .execute();
+    expect((await verify()).firstBroken!.reason).toContain(
+      `signed by key ${stranger.fingerprint}, which is not a key of this installation`,
+    );
   });
 
   it('checkpoint rows deleted together with the events they anchor: the log file outside the database tells', async () => {
@@ -155,11 +209,17 @@ describe.each(DIALECTS)('signed audit checkpoints on %s', (kind) => {
     const chainKey = chainKeyFor(org.id);
     const signed = (await checkpoint()).find((c) => c.chainKey === chainKey)!;
     await truncate(handle, chainKey, signed.seq - 1);
-    await tamperWithAudit(handle, () => handle.db.deleteFrom('auditCheckpoints').where('chainKey', '=', chainKey).execute(), ['audit_checkpoints']);
+    await tamperWithAudit(
+      handle,
+      () => handle.db.deleteFrom('auditCheckpoints').where('chainKey', '=', chainKey).execute(),
+      ['audit_checkpoints'],
+    );
     expect((await verify()).ok).toBe(true); // the database alone no longer shows it
     const withLog = await verify(org.id, { logCheckpoints: readCheckpointLog(log).checkpoints });
     expect(withLog.ok).toBe(false);
-    expect(withLog.firstBroken!.reason).toMatch(new RegExp(`checkpoint of event ${signed.seq} .* is in the checkpoint log but missing from the database`));
+    expect(withLog.firstBroken!.reason).toMatch(
+      new RegExp(`checkpoint of event ${signed.seq} .* is in the checkpoint log but missing from the database`),
+    );
   });
 
   it('the installation chain (sign-ins) is checkpointed and verifies, and its tampering is detected', async () => {
@@ -180,11 +240,20 @@ describe.each(DIALECTS)('signed audit checkpoints on %s', (kind) => {
     const head = (await events(handle, chainKey)).at(-1)!;
     // a poll that waits as long as a loaded machine needs
     for (let i = 0; i < 600; i += 1) {
-      const cp = await handle.db.selectFrom('auditCheckpoints').selectAll().where('chainKey', '=', chainKey).where('seq', '=', head.seq).executeTakeFirst();
+      const cp = await handle.db
+        .selectFrom('auditCheckpoints')
+        .selectAll()
+        .where('chainKey', '=', chainKey)
+        .where('seq', '=', head.seq)
+        .executeTakeFirst();
       if (cp) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    const cps = await handle.db.selectFrom('auditCheckpoints').select(['seq', 'hash']).where('chainKey', '=', chainKey).execute();
+    const cps = await handle.db
+      .selectFrom('auditCheckpoints')
+      .select(['seq', 'hash'])
+      .where('chainKey', '=', chainKey)
+      .execute();
     expect(cps).toContainEqual({ seq: head.seq, hash: head.hash });
   });
 

@@ -18,8 +18,15 @@ describe.each(DIALECTS)('the audit trail names who acted on %s', (kind) => {
     const res = await org.as.auditor.get(`/api/v1/orgs/${org.slug}/audit-events?entityId=${action.id}`);
     expect(res.statusCode).toBe(200);
     const [created] = res.json().items as { actorId: string; actorLabel: string; actorName: string | null }[];
-    expect(created).toMatchObject({ actorId: org.users.contributor.id, actorLabel: org.users.contributor.email, actorName: 'People Ltd contributor' });
-    const all = (await org.as.auditor.get(`/api/v1/orgs/${org.slug}/audit-events?pageSize=100`)).json().items as { actorId: string | null; actorName: string | null }[];
+    expect(created).toMatchObject({
+      actorId: org.users.contributor.id,
+      actorLabel: org.users.contributor.email,
+      actorName: 'People Ltd contributor',
+    });
+    const all = (await org.as.auditor.get(`/api/v1/orgs/${org.slug}/audit-events?pageSize=100`)).json().items as {
+      actorId: string | null;
+      actorName: string | null;
+    }[];
     for (const e of all) if (!e.actorId) expect(e.actorName).toBeNull();
   });
 });

@@ -16,7 +16,12 @@ describe.each(DIALECTS)('authentication on %s', (kind) => {
   });
   afterAll(() => env?.close());
 
-  const login = (e: TestEnv, email: string, password: string, opts: { cookie?: string; csrf?: string; ip?: string } = {}) =>
+  const login = (
+    e: TestEnv,
+    email: string,
+    password: string,
+    opts: { cookie?: string; csrf?: string; ip?: string } = {},
+  ) =>
     e.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -24,8 +29,10 @@ describe.each(DIALECTS)('authentication on %s', (kind) => {
       remoteAddress: opts.ip,
       headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.csrf ? { 'x-csrf-token': opts.csrf } : {}) },
     });
-  const sessionCookie = (res: Awaited<ReturnType<typeof login>>) => res.cookies.find((c) => c.name === 'rampart_session')!;
-  const whoAmI = (e: TestEnv, cookie: string) => e.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+  const sessionCookie = (res: Awaited<ReturnType<typeof login>>) =>
+    res.cookies.find((c) => c.name === 'rampart_session')!;
+  const whoAmI = (e: TestEnv, cookie: string) =>
+    e.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
 
   it('login sets an httpOnly SameSite cookie whose value is not what the database stores', async () => {
     const user = await buildUser(env.handle);
@@ -64,9 +71,18 @@ describe.each(DIALECTS)('authentication on %s', (kind) => {
     expect(res.statusCode).toBe(204);
     expect((await c.get('/api/v1/auth/session')).statusCode).toBe(401);
     expect((await c.post('/api/v1/orgs', { name: 'After logout' })).statusCode).toBe(401);
-    const row = await env.handle.db.selectFrom('sessions').select('revokedAt').where('userId', '=', user.id).executeTakeFirstOrThrow();
+    const row = await env.handle.db
+      .selectFrom('sessions')
+      .select('revokedAt')
+      .where('userId', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(row.revokedAt).not.toBeNull();
-    const event = await env.handle.db.selectFrom('auditEvents').selectAll().where('type', '=', 'auth.logout').where('actorId', '=', user.id).executeTakeFirst();
+    const event = await env.handle.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('type', '=', 'auth.logout')
+      .where('actorId', '=', user.id)
+      .executeTakeFirst();
     expect(event?.orgId).toBeNull();
   });
 
@@ -76,18 +92,27 @@ describe.each(DIALECTS)('authentication on %s', (kind) => {
       const user = await buildUser(e.handle);
       const cookie = `rampart_session=${sessionCookie(await login(e, user.email, PASSWORD)).value}`;
       const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
-      const set = (values: { lastSeenAt?: string; expiresAt?: string }) => e.handle.db.updateTable('sessions').set(values).where('userId', '=', user.id).execute();
+      const set = (values: { lastSeenAt?: string; expiresAt?: string }) =>
+        e.handle.db.updateTable('sessions').set(values).where('userId', '=', user.id).execute();
       await set({ lastSeenAt: ago(4) });
       expect((await whoAmI(e, cookie)).statusCode).toBe(200);
       // the request above counted as activity
-      const seen = await e.handle.db.selectFrom('sessions').select('lastSeenAt').where('userId', '=', user.id).executeTakeFirstOrThrow();
+      const seen = await e.handle.db
+        .selectFrom('sessions')
+        .select('lastSeenAt')
+        .where('userId', '=', user.id)
+        .executeTakeFirstOrThrow();
       expect(Date.now() - Date.parse(seen.lastSeenAt)).toBeLessThan(60_000);
       await set({ lastSeenAt: ago(6) });
       expect((await whoAmI(e, cookie)).statusCode).toBe(401);
 
       const cookie2 = `rampart_session=${sessionCookie(await login(e, user.email, PASSWORD)).value}`;
       expect((await whoAmI(e, cookie2)).statusCode).toBe(200);
-      await e.handle.db.updateTable('sessions').set({ expiresAt: ago(1) }).where('id', '=', sha256Hex(cookie2.split('=')[1]!)).execute();
+      await e.handle.db
+        .updateTable('sessions')
+        .set({ expiresAt: ago(1) })
+        .where('id', '=', sha256Hex(cookie2.split('=')[1]!))
+        .execute();
       expect((await whoAmI(e, cookie2)).statusCode).toBe(401);
     } finally {
       await e.close();
@@ -109,8 +134,14 @@ describe.each(DIALECTS)('authentication on %s', (kind) => {
       expect((await login(e, ` ${user.email.toUpperCase()} `, PASSWORD)).statusCode).toBe(429);
       // other accounts from the same address are not affected
       expect((await login(e, other.email, PASSWORD)).statusCode).toBe(200);
-      const throttled = await e.handle.db.selectFrom('auditEvents').select('payload').where('type', '=', 'auth.login_throttled').execute();
-      expect(throttled.map((r) => JSON.parse(r.payload))).toEqual([{ email: user.email, scope: 'account_client', failures: 3, windowMinutes: 15 }]);
+      const throttled = await e.handle.db
+        .selectFrom('auditEvents')
+        .select('payload')
+        .where('type', '=', 'auth.login_throttled')
+        .execute();
+      expect(throttled.map((r) => JSON.parse(r.payload))).toEqual([
+        { email: user.email, scope: 'account_client', failures: 3, windowMinutes: 15 },
+      ]);
     } finally {
       await e.close();
     }
@@ -120,7 +151,10 @@ describe.each(DIALECTS)('authentication on %s', (kind) => {
     const e = await testEnv(kind, { maxFailuresPerAccount: 1000, maxFailuresPerIp: 3 });
     try {
       const user = await buildUser(e.handle);
-      for (let i = 0; i < 3; i += 1) expect((await login(e, `nobody-${i}@example.test`, 'wrong-password-000', { ip: '10.9.9.9' })).statusCode).toBe(401);
+      for (let i = 0; i < 3; i += 1)
+        expect((await login(e, `nobody-${i}@example.test`, 'wrong-password-000', { ip: '10.9.9.9' })).statusCode).toBe(
+          401,
+        );
       const blocked = await login(e, user.email, PASSWORD, { ip: '10.9.9.9' });
       expect(blocked.statusCode).toBe(429);
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -144,7 +178,11 @@ describe.each(DIALECTS)('authentication on %s', (kind) => {
     const url = `/api/v1/orgs/${org.slug}/actions`;
     const cookieOnly = { cookie: c.headers.cookie! };
     const before = await writeCounts(env.handle);
-    for (const headers of [cookieOnly, { ...cookieOnly, 'x-csrf-token': 'wrong' }, { ...cookieOnly, 'x-csrf-token': '' }]) {
+    for (const headers of [
+      cookieOnly,
+      { ...cookieOnly, 'x-csrf-token': 'wrong' },
+      { ...cookieOnly, 'x-csrf-token': '' },
+    ]) {
       const res = await caller(env.app, headers).post(url, { title: 'forged' });
       expect(res.statusCode).toBe(403);
       expect(res.json().type).toBe('https://rampart.dev/problems/csrf');
@@ -152,7 +190,10 @@ describe.each(DIALECTS)('authentication on %s', (kind) => {
     const action = (await c.post(url, { title: 'real' })).json();
     const after = await writeCounts(env.handle);
     expect(after.actions).toBe(before.actions + 1);
-    for (const [method, payload] of [['PATCH', { title: 'forged' }], ['DELETE', undefined]] as const) {
+    for (const [method, payload] of [
+      ['PATCH', { title: 'forged' }],
+      ['DELETE', undefined],
+    ] as const) {
       const res = await caller(env.app, cookieOnly).request(method, `${url}/${action.id}`, payload);
       expect(res.statusCode).toBe(403);
     }
@@ -167,7 +208,13 @@ describe.each(DIALECTS)('authentication on %s', (kind) => {
     const user = await buildUser(env.handle);
     await login(env, user.email, 'wrong-password-000', { ip: '10.7.7.7' });
     await login(env, user.email, PASSWORD, { ip: '10.7.7.8' });
-    const events = await env.handle.db.selectFrom('auditEvents').selectAll().where('type', 'in', ['auth.login_failed', 'auth.login_succeeded']).where('payload', 'like', `%${user.email}%`).orderBy('seq').execute();
+    const events = await env.handle.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('type', 'in', ['auth.login_failed', 'auth.login_succeeded'])
+      .where('payload', 'like', `%${user.email}%`)
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => [e.type, e.orgId, e.chainKey, e.ip])).toEqual([
       ['auth.login_failed', null, 'instance', '10.7.7.7'],
       ['auth.login_succeeded', null, 'instance', '10.7.7.8'],

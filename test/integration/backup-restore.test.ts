@@ -23,10 +23,12 @@ const hasPgDump = (() => {
   }
 })();
 
-const eventIds = async (handle: DatabaseHandle) => new Set((await handle.db.selectFrom('auditEvents').select('id').execute()).map((e) => e.id));
+const eventIds = async (handle: DatabaseHandle) =>
+  new Set((await handle.db.selectFrom('auditEvents').select('id').execute()).map((e) => e.id));
 async function verifyAll(handle: DatabaseHandle) {
   const results = [];
-  for (const c of await listChains(handle.db)) results.push({ chain: c.chainKey, ...(await verifyChain(handle.db, c.orgId)) });
+  for (const c of await listChains(handle.db))
+    results.push({ chain: c.chainKey, ...(await verifyChain(handle.db, c.orgId)) });
   return results;
 }
 const cli = (env: Record<string, string>, ...args: string[]) =>
@@ -51,7 +53,11 @@ describe('backup and restore on sqlite', () => {
     const file = path.join(dir, 'rampart.sqlite');
     const handle = openSqlite(file);
     await migrateToLatest(handle.db);
-    const app = await buildApp({ handle, webDir: '/nonexistent', auth: { maxFailuresPerIp: 10_000, maxFailuresPerAccount: 10_000 } });
+    const app = await buildApp({
+      handle,
+      webDir: '/nonexistent',
+      auth: { maxFailuresPerIp: 10_000, maxFailuresPerAccount: 10_000 },
+    });
     cleanup.push(async () => {
       await app.close();
       await handle.close();
@@ -71,7 +77,10 @@ describe('backup and restore on sqlite', () => {
     const plain = openSqlite(path.join(dir, 'plain-copy.sqlite'));
     try {
       // (so fresh a database may not even have its tables in the main file yet)
-      const copied = await eventIds(plain).then((ids) => ids.size, () => 0);
+      const copied = await eventIds(plain).then(
+        (ids) => ids.size,
+        () => 0,
+      );
       expect(copied).toBeLessThan(committed.size);
     } finally {
       await plain.close();
@@ -120,17 +129,26 @@ describe('backup and restore on sqlite', () => {
     await restoreSqlite(backup, idle, { force: true });
 
     fs.writeFileSync(path.join(dir, 'junk.sqlite'), 'not a database at all, just text');
-    await expect(restoreSqlite(path.join(dir, 'junk.sqlite'), path.join(dir, 'new.sqlite'))).rejects.toThrow(/not a readable SQLite database|cannot be opened/);
+    await expect(restoreSqlite(path.join(dir, 'junk.sqlite'), path.join(dir, 'new.sqlite'))).rejects.toThrow(
+      /not a readable SQLite database|cannot be opened/,
+    );
     const other = openSqlite(path.join(dir, 'other.sqlite'));
     await other.close();
-    await expect(restoreSqlite(path.join(dir, 'other.sqlite'), path.join(dir, 'new.sqlite'))).rejects.toThrow(/is not a Rampart database \(no rampart_migrations table\)/);
+    await expect(restoreSqlite(path.join(dir, 'other.sqlite'), path.join(dir, 'new.sqlite'))).rejects.toThrow(
+      /is not a Rampart database \(no rampart_migrations table\)/,
+    );
     expect(fs.existsSync(path.join(dir, 'new.sqlite'))).toBe(false);
   });
 
   it('rampart backup and rampart restore through the CLI', async () => {
     const { dir, handle, org } = await running();
     await buildAction(org.as.contributor, org.slug, { title: 'The latest action' });
-    const latest = await handle.db.selectFrom('auditEvents').select('id').orderBy('createdAt', 'desc').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const latest = await handle.db
+      .selectFrom('auditEvents')
+      .select('id')
+      .orderBy('createdAt', 'desc')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     const backup = path.join(tempDir('rampart-bk-'), 'rampart-backup.sqlite');
     const made = await cli({ RAMPART_DATA_DIR: dir }, 'backup', backup);
     expect(made.code, made.err).toBe(0);
@@ -140,13 +158,23 @@ describe('backup and restore on sqlite', () => {
     cleanup.push(async () => fs.rmSync(into, { recursive: true, force: true }));
     const restored = await cli({ RAMPART_DATA_DIR: into }, 'restore', backup);
     expect(restored.code, restored.err).toBe(0);
-    expect(restored.out).toMatch(/Restored [\s\S]*OK: the audit trail of the installation holds[\s\S]*OK: the audit trail of org-/);
+    expect(restored.out).toMatch(
+      /Restored [\s\S]*OK: the audit trail of the installation holds[\s\S]*OK: the audit trail of org-/,
+    );
     const again = await cli({ RAMPART_DATA_DIR: into }, 'restore', backup);
     expect(again).toMatchObject({ code: 1, err: expect.stringContaining('already holds a database') });
     const check = openSqlite(path.join(into, 'rampart.sqlite'));
     try {
-      expect(await check.db.selectFrom('auditEvents').select('id').where('id', '=', latest.id).executeTakeFirst()).toBeTruthy();
-      expect(await check.db.selectFrom('actions').select('title').where('title', '=', 'The latest action').executeTakeFirst()).toBeTruthy();
+      expect(
+        await check.db.selectFrom('auditEvents').select('id').where('id', '=', latest.id).executeTakeFirst(),
+      ).toBeTruthy();
+      expect(
+        await check.db
+          .selectFrom('actions')
+          .select('title')
+          .where('title', '=', 'The latest action')
+          .executeTakeFirst(),
+      ).toBeTruthy();
     } finally {
       await check.close();
     }
@@ -161,7 +189,11 @@ describe.runIf(PG_URL && hasPgDump)('backup and restore on postgres', () => {
     const handle = openPostgres(source.url, 4);
     try {
       await migrateToLatest(handle.db);
-      const app = await buildApp({ handle, webDir: '/nonexistent', auth: { maxFailuresPerIp: 10_000, maxFailuresPerAccount: 10_000 } });
+      const app = await buildApp({
+        handle,
+        webDir: '/nonexistent',
+        auth: { maxFailuresPerIp: 10_000, maxFailuresPerAccount: 10_000 },
+      });
       const org = await buildOrg(app, handle);
       await buildAction(org.as.contributor, org.slug);
       await app.close();
@@ -174,7 +206,9 @@ describe.runIf(PG_URL && hasPgDump)('backup and restore on postgres', () => {
       expect(refused).toMatchObject({ code: 1, err: expect.stringContaining('pg_restore') });
 
       const u = new URL(copy.url);
-      await run('pg_restore', ['--no-owner', '--dbname', copy.url, file], { env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } });
+      await run('pg_restore', ['--no-owner', '--dbname', copy.url, file], {
+        env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) },
+      });
       const restored = openPostgres(copy.url, 2);
       try {
         expect(await eventIds(restored)).toEqual(committed);
@@ -192,4 +226,3 @@ describe.runIf(PG_URL && hasPgDump)('backup and restore on postgres', () => {
     }
   });
 });
-

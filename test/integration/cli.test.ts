@@ -21,10 +21,18 @@ interface Target {
 async function target(kind: DatabaseKind): Promise<Target> {
   const dir = tempDir('rampart-cli-');
   if (kind === 'sqlite') {
-    return { env: { RAMPART_DATA_DIR: dir }, open: () => openSqlite(path.join(dir, 'rampart.sqlite')), cleanup: async () => {} };
+    return {
+      env: { RAMPART_DATA_DIR: dir },
+      open: () => openSqlite(path.join(dir, 'rampart.sqlite')),
+      cleanup: async () => {},
+    };
   }
   const pg = await createPostgresDatabase();
-  return { env: { RAMPART_DATA_DIR: dir, DATABASE_URL: pg.url }, open: () => openPostgres(pg.url, 2), cleanup: pg.drop };
+  return {
+    env: { RAMPART_DATA_DIR: dir, DATABASE_URL: pg.url },
+    open: () => openPostgres(pg.url, 2),
+    cleanup: pg.drop,
+  };
 }
 
 describe.each(DIALECTS)('rampart CLI on %s', (kind) => {
@@ -45,9 +53,24 @@ describe.each(DIALECTS)('rampart CLI on %s', (kind) => {
   afterAll(() => t?.cleanup());
 
   it('creates a user, an organization, a membership and a working API token', async () => {
-    expect((await cli('user', 'add', '--email', 'Ops@Example.test', '--name', 'Ops Person', '--password', 'a-long-cli-password')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          'user',
+          'add',
+          '--email',
+          'Ops@Example.test',
+          '--name',
+          'Ops Person',
+          '--password',
+          'a-long-cli-password',
+        )
+      ).code,
+    ).toBe(0);
     expect((await cli('org', 'add', 'Cli Corp', '--slug', 'cli-corp')).code).toBe(0);
-    expect((await cli('member', 'add', '--org', 'cli-corp', '--email', 'ops@example.test', '--role', 'contributor')).code).toBe(0);
+    expect(
+      (await cli('member', 'add', '--org', 'cli-corp', '--email', 'ops@example.test', '--role', 'contributor')).code,
+    ).toBe(0);
     const token = await cli('token', 'create', '--org', 'cli-corp', '--email', 'ops@example.test', '--name', 'ci');
     expect(token.code).toBe(0);
     const secret = token.out.match(/rpt_[A-Za-z0-9_-]+/)?.[0];
@@ -56,9 +79,19 @@ describe.each(DIALECTS)('rampart CLI on %s', (kind) => {
     const handle = t.open();
     const app = await buildApp({ handle, webDir: '/nonexistent' });
     try {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/orgs/cli-corp/actions', headers: { authorization: `Bearer ${secret}` }, payload: { title: 'From automation' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/orgs/cli-corp/actions',
+        headers: { authorization: `Bearer ${secret}` },
+        payload: { title: 'From automation' },
+      });
       expect(res.statusCode).toBe(201);
-      const members = await app.inject({ method: 'POST', url: '/api/v1/orgs/cli-corp/members', headers: { authorization: `Bearer ${secret}` }, payload: { email: 'x@example.test', role: 'admin' } });
+      const members = await app.inject({
+        method: 'POST',
+        url: '/api/v1/orgs/cli-corp/members',
+        headers: { authorization: `Bearer ${secret}` },
+        payload: { email: 'x@example.test', role: 'admin' },
+      });
       expect(members.statusCode).toBe(403); // the token carries its owner's role: contributor
     } finally {
       await app.close();
@@ -89,11 +122,25 @@ describe.each(DIALECTS)('rampart CLI on %s', (kind) => {
     // an intruder cuts the installation chain's end and rewinds its head: the signed checkpoint shows it
     const handle = t.open();
     try {
-      const last = await handle.db.selectFrom('auditEvents').select(['seq']).where('chainKey', '=', 'instance').orderBy('seq', 'desc').executeTakeFirstOrThrow();
-      const before = await handle.db.selectFrom('auditEvents').select(['seq', 'hash']).where('chainKey', '=', 'instance').where('seq', '=', last.seq - 1).executeTakeFirst();
+      const last = await handle.db
+        .selectFrom('auditEvents')
+        .select(['seq'])
+        .where('chainKey', '=', 'instance')
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      const before = await handle.db
+        .selectFrom('auditEvents')
+        .select(['seq', 'hash'])
+        .where('chainKey', '=', 'instance')
+        .where('seq', '=', last.seq - 1)
+        .executeTakeFirst();
       const kept = before ?? { seq: 0, hash: GENESIS_HASH };
       await tamperWithAudit(handle, async () => {
-        await handle.db.deleteFrom('auditEvents').where('chainKey', '=', 'instance').where('seq', '=', last.seq).execute();
+        await handle.db
+          .deleteFrom('auditEvents')
+          .where('chainKey', '=', 'instance')
+          .where('seq', '=', last.seq)
+          .execute();
         await handle.db.updateTable('auditHeads').set(kept).where('chainKey', '=', 'instance').execute();
       });
     } finally {
@@ -106,19 +153,32 @@ describe.each(DIALECTS)('rampart CLI on %s', (kind) => {
 
   it('reads the password from stdin when not given, and changes it', async () => {
     const r = await new Promise<number>((resolve) => {
-      const child = execFile('node', [BIN, 'user', 'add', '--email', 'piped@example.test', '--name', 'Piped'], { env: { ...process.env, ...t.env } }, (err) => resolve(err ? (err as { code?: number }).code ?? 1 : 0));
+      const child = execFile(
+        'node',
+        [BIN, 'user', 'add', '--email', 'piped@example.test', '--name', 'Piped'],
+        { env: { ...process.env, ...t.env } },
+        (err) => resolve(err ? ((err as { code?: number }).code ?? 1) : 0),
+      );
       child.stdin!.end('a-piped-password-123\n');
     });
     expect(r).toBe(0);
-    expect((await cli('user', 'passwd', '--email', 'piped@example.test', '--password', 'another-password-456')).code).toBe(0);
+    expect(
+      (await cli('user', 'passwd', '--email', 'piped@example.test', '--password', 'another-password-456')).code,
+    ).toBe(0);
   });
 
   it('rejects bad input with a clear message and a non-zero exit, writing nothing', async () => {
     const cases: [string[], RegExp][] = [
       [['user', 'add', '--email', 'not-an-email', '--name', 'X', '--password', 'a-long-cli-password'], /email/i],
       [['user', 'add', '--email', 'short@example.test', '--name', 'X', '--password', 'short'], /12 characters/],
-      [['user', 'add', '--email', 'weak@example.test', '--name', 'X', '--password', 'aaaaaaaaaaaa'], /password: Repeated characters/],
-      [['user', 'passwd', '--email', 'ops@example.test', '--password', 'ops@example.test'], /password: Do not use your e-mail/],
+      [
+        ['user', 'add', '--email', 'weak@example.test', '--name', 'X', '--password', 'aaaaaaaaaaaa'],
+        /password: Repeated characters/,
+      ],
+      [
+        ['user', 'passwd', '--email', 'ops@example.test', '--password', 'ops@example.test'],
+        /password: Do not use your e-mail/,
+      ],
       [['user', 'add', '--name', 'X'], /required option.*--email/],
       [['org', 'add', 'Bad', '--slug', 'Not A Slug'], /slug/],
       [['member', 'add', '--org', 'cli-corp', '--email', 'ops@example.test', '--role', 'boss'], /role/],
@@ -131,7 +191,10 @@ describe.each(DIALECTS)('rampart CLI on %s', (kind) => {
     ];
     const handle = t.open();
     try {
-      const before = await handle.db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const before = await handle.db
+        .selectFrom('auditEvents')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const results = await Promise.all(cases.map(([args]) => cli(...args)));
       cases.forEach(([args, message], i) => {
         const r = results[i]!;
@@ -139,7 +202,10 @@ describe.each(DIALECTS)('rampart CLI on %s', (kind) => {
         expect(r.err, args.join(' ')).toMatch(message);
         expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
       });
-      const after = await handle.db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const after = await handle.db
+        .selectFrom('auditEvents')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
     } finally {
       await handle.close();
@@ -150,14 +216,28 @@ describe.each(DIALECTS)('rampart CLI on %s', (kind) => {
     const first = await cli('demo');
     expect(first.code).toBe(0);
     expect(first.out).toContain('Example Ltd');
-    for (const role of ['admin', 'isms_manager', 'contributor', 'auditor', 'approver', 'viewer']) expect(first.out).toContain(role);
+    for (const role of ['admin', 'isms_manager', 'contributor', 'auditor', 'approver', 'viewer'])
+      expect(first.out).toContain(role);
     const second = await cli('demo');
     expect(second.out).toContain('already loaded');
     expect((await cli('audit', 'verify', '--org', 'example')).code).toBe(0);
   });
 
   it('offers --help on every command', async () => {
-    const commands = [[], ['start'], ['migrate'], ['demo'], ['user', 'add'], ['user', 'passwd'], ['org', 'add'], ['member', 'add'], ['token', 'create'], ['audit', 'verify'], ['audit', 'checkpoint'], ['key', 'show']];
+    const commands = [
+      [],
+      ['start'],
+      ['migrate'],
+      ['demo'],
+      ['user', 'add'],
+      ['user', 'passwd'],
+      ['org', 'add'],
+      ['member', 'add'],
+      ['token', 'create'],
+      ['audit', 'verify'],
+      ['audit', 'checkpoint'],
+      ['key', 'show'],
+    ];
     const results = await Promise.all(commands.map((args) => cli(...args, '--help')));
     commands.forEach((args, i) => {
       expect(results[i]!.code, args.join(' ')).toBe(0);

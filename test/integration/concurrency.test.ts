@@ -31,11 +31,19 @@ describe.each(DIALECTS)('parallel writers on %s', (kind) => {
 
   const url = (o: TestOrg, path: string) => `/api/v1/orgs/${o.slug}${path}`;
   const eventsOf = (entityId: string, type: string) =>
-    env.handle.db.selectFrom('auditEvents').select(['payload', 'seq']).where('entityId', '=', entityId).where('type', '=', type).orderBy('seq').execute();
+    env.handle.db
+      .selectFrom('auditEvents')
+      .select(['payload', 'seq'])
+      .where('entityId', '=', entityId)
+      .where('type', '=', type)
+      .orderBy('seq')
+      .execute();
 
   it('the same expectedVersion: one update wins, the others are told the record is stale', async () => {
     const risk = await buildRisk(org.as.contributor, org.slug);
-    const res = await times(PARALLEL, (i) => org.as.contributor.patch(url(org, `/risks/${risk.id}`), { title: `Title ${i}`, expectedVersion: risk.version }));
+    const res = await times(PARALLEL, (i) =>
+      org.as.contributor.patch(url(org, `/risks/${risk.id}`), { title: `Title ${i}`, expectedVersion: risk.version }),
+    );
     const codes = statuses(res);
     expect(count(codes, 200), JSON.stringify(codes)).toBe(1);
     expect(count(codes, 409)).toBe(PARALLEL - 1);
@@ -46,12 +54,16 @@ describe.each(DIALECTS)('parallel writers on %s', (kind) => {
 
   it('without expectedVersion every update lands, each on the one before: no version is skipped or reused', async () => {
     const risk = await buildRisk(org.as.contributor, org.slug, { title: 'Start' });
-    const res = await times(PARALLEL, (i) => org.as.contributor.patch(url(org, `/risks/${risk.id}`), { title: `Title ${i}` }));
+    const res = await times(PARALLEL, (i) =>
+      org.as.contributor.patch(url(org, `/risks/${risk.id}`), { title: `Title ${i}` }),
+    );
     expect(statuses(res)).toEqual(Array(PARALLEL).fill(200));
     const after = (await org.as.viewer.get(url(org, `/risks/${risk.id}`))).json();
     expect(after.version).toBe(risk.version + PARALLEL);
     // the history is one line: each event changes the title from what the one before left
-    const events = (await eventsOf(risk.id, 'record.updated')).map((e) => JSON.parse(e.payload).changes.title as { from: string; to: string });
+    const events = (await eventsOf(risk.id, 'record.updated')).map(
+      (e) => JSON.parse(e.payload).changes.title as { from: string; to: string },
+    );
     expect(events).toHaveLength(PARALLEL);
     expect(events[0]!.from).toBe('Start');
     for (let i = 1; i < events.length; i++) expect(events[i]!.from).toBe(events[i - 1]!.to);
@@ -63,29 +75,53 @@ describe.each(DIALECTS)('parallel writers on %s', (kind) => {
     const res = await times(PARALLEL, () => org.as.isms_manager.del(url(org, `/risks/${risk.id}`)));
     expect(res.every((r) => r.statusCode < 500)).toBe(true);
     expect(await eventsOf(risk.id, 'record.archived')).toHaveLength(1);
-    const row = await env.handle.db.selectFrom('risks').select('version').where('id', '=', risk.id).executeTakeFirstOrThrow();
+    const row = await env.handle.db
+      .selectFrom('risks')
+      .select('version')
+      .where('id', '=', risk.id)
+      .executeTakeFirstOrThrow();
     expect(row.version).toBe(risk.version + 1);
   });
 
   describe('one per organization, ten creates at once on a fresh organization', () => {
-    const oneCreated = async (o: TestOrg, path: string, body: () => Record<string, unknown>, table: Parameters<TestEnv['handle']['db']['selectFrom']>[0]) => {
+    const oneCreated = async (
+      o: TestOrg,
+      path: string,
+      body: () => Record<string, unknown>,
+      table: Parameters<TestEnv['handle']['db']['selectFrom']>[0],
+    ) => {
       const res = await times(10, () => o.as.isms_manager.post(url(o, path), body()));
       const codes = statuses(res);
       expect(count(codes, 201), `${path}: ${JSON.stringify(codes)}`).toBe(1);
       expect(count(codes, 409)).toBe(9);
-      const rows = await env.handle.db.selectFrom(table as 'risks').select('id').where('orgId', '=', o.id).where('archivedAt', 'is', null).execute();
+      const rows = await env.handle.db
+        .selectFrom(table as 'risks')
+        .select('id')
+        .where('orgId', '=', o.id)
+        .where('archivedAt', 'is', null)
+        .execute();
       expect(rows).toHaveLength(1);
     };
 
     it('one Statement of Applicability', async () => {
       const fresh = await buildOrg(env.app, env.handle);
       await chooseEdition(fresh);
-      await oneCreated(fresh, '/statements-of-applicability', () => ({ title: 'Statement of Applicability' }), 'statementsOfApplicability');
+      await oneCreated(
+        fresh,
+        '/statements-of-applicability',
+        () => ({ title: 'Statement of Applicability' }),
+        'statementsOfApplicability',
+      );
     });
 
     it('one risk methodology', async () => {
       const fresh = await buildOrg(env.app, env.handle);
-      await oneCreated(fresh, '/risk-methodologies', () => ({ title: 'Risk assessment methodology' }), 'riskMethodologies');
+      await oneCreated(
+        fresh,
+        '/risk-methodologies',
+        () => ({ title: 'Risk assessment methodology' }),
+        'riskMethodologies',
+      );
     });
 
     it('one risk treatment plan', async () => {
@@ -96,10 +132,20 @@ describe.each(DIALECTS)('parallel writers on %s', (kind) => {
     it('one information security policy', async () => {
       const fresh = await buildOrg(env.app, env.handle);
       const res = await times(10, () =>
-        fresh.as.isms_manager.post(url(fresh, '/documents'), { title: 'Information security policy', type: 'policy', isSecurityPolicy: true, ownerId: fresh.users.isms_manager.id }),
+        fresh.as.isms_manager.post(url(fresh, '/documents'), {
+          title: 'Information security policy',
+          type: 'policy',
+          isSecurityPolicy: true,
+          ownerId: fresh.users.isms_manager.id,
+        }),
       );
       expect(count(statuses(res), 201), JSON.stringify(statuses(res))).toBe(1);
-      const rows = await env.handle.db.selectFrom('documents').select('id').where('orgId', '=', fresh.id).where('isSecurityPolicy', '=', 1).execute();
+      const rows = await env.handle.db
+        .selectFrom('documents')
+        .select('id')
+        .where('orgId', '=', fresh.id)
+        .where('isSecurityPolicy', '=', 1)
+        .execute();
       expect(rows).toHaveLength(1);
     });
 
@@ -107,14 +153,24 @@ describe.each(DIALECTS)('parallel writers on %s', (kind) => {
       const fresh = await buildOrg(env.app, env.handle);
       const a = await buildProcess(fresh.as.contributor, fresh.slug);
       const b = await buildProcess(fresh.as.contributor, fresh.slug);
-      await oneCreated(fresh, '/process-interactions', () => ({ fromProcessId: a.id, toProcessId: b.id, flows: 'Risk register' }), 'processInteractions');
+      await oneCreated(
+        fresh,
+        '/process-interactions',
+        () => ({ fromProcessId: a.id, toProcessId: b.id, flows: 'Risk register' }),
+        'processInteractions',
+      );
     });
 
     it('one dependency between the same two assets', async () => {
       const fresh = await buildOrg(env.app, env.handle);
       const a = await buildAsset(fresh.as.contributor, fresh.slug);
       const b = await buildAsset(fresh.as.contributor, fresh.slug);
-      await oneCreated(fresh, '/asset-dependencies', () => ({ supportingAssetId: a.id, supportedAssetId: b.id }), 'assetDependencies');
+      await oneCreated(
+        fresh,
+        '/asset-dependencies',
+        () => ({ supportingAssetId: a.id, supportedAssetId: b.id }),
+        'assetDependencies',
+      );
     });
   });
 
@@ -122,13 +178,29 @@ describe.each(DIALECTS)('parallel writers on %s', (kind) => {
     for (let round = 0; round < 10; round++) {
       const a = await buildUser(env.handle);
       const b = await buildUser(env.handle);
-      const o = await createOrg(env.handle.db, { name: `Two admins ${round}`, slug: `two-admins-${kind}-${round}` }, a.id, SYSTEM_ACTOR);
+      const o = await createOrg(
+        env.handle.db,
+        { name: `Two admins ${round}`, slug: `two-admins-${kind}-${round}` },
+        a.id,
+        SYSTEM_ACTOR,
+      );
       await addMembership(env.handle, o.id, b.id, 'admin');
       const asA = await signIn(env.app, a.email, PASSWORD);
       const members = `/api/v1/orgs/${o.slug}/members`;
-      const res = await Promise.all([asA.del(`${members}/${b.id}`), asA.patch(`${members}/${a.id}`, { role: 'viewer' })]);
-      expect(res.every((r) => r.statusCode < 500), res.map((r) => r.body).join('\n')).toBe(true);
-      const admins = await env.handle.db.selectFrom('memberships').select('userId').where('orgId', '=', o.id).where('role', '=', 'admin').execute();
+      const res = await Promise.all([
+        asA.del(`${members}/${b.id}`),
+        asA.patch(`${members}/${a.id}`, { role: 'viewer' }),
+      ]);
+      expect(
+        res.every((r) => r.statusCode < 500),
+        res.map((r) => r.body).join('\n'),
+      ).toBe(true);
+      const admins = await env.handle.db
+        .selectFrom('memberships')
+        .select('userId')
+        .where('orgId', '=', o.id)
+        .where('role', '=', 'admin')
+        .execute();
       expect(admins.length, `round ${round}`).toBeGreaterThanOrEqual(1);
     }
   });
@@ -144,7 +216,12 @@ describe.each(DIALECTS)('first-run setup raced on %s', (kind) => {
   it('twenty setups at once make one superadmin and one organization', async () => {
     const anon = anonymous(env.app);
     const res = await times(PARALLEL, (i) =>
-      anon.post('/api/v1/setup', { email: `first-${i}@example.test`, name: `First ${i}`, password: PASSWORD, organizationName: `First org ${i}` }),
+      anon.post('/api/v1/setup', {
+        email: `first-${i}@example.test`,
+        name: `First ${i}`,
+        password: PASSWORD,
+        organizationName: `First org ${i}`,
+      }),
     );
     const codes = statuses(res);
     expect(count(codes, 201) + count(codes, 200), JSON.stringify(codes)).toBe(1);

@@ -67,13 +67,17 @@ describe('dependency rule (src/ folders)', () => {
   });
 
   it('schema imports only zod and schema', () => {
-    const bad = from('schema').filter((i) => (i.target ? layer(i.target) !== 'schema' : i.pkg !== 'zod' && !(isTest(i) && i.pkg === 'vitest')));
+    const bad = from('schema').filter((i) =>
+      i.target ? layer(i.target) !== 'schema' : i.pkg !== 'zod' && !(isTest(i) && i.pkg === 'vitest'),
+    );
     expect(show(bad)).toEqual([]);
   });
 
   it('db imports only db, kysely, pg, better-sqlite3 and Node built-ins', () => {
     const allowed = new Set(['kysely', 'pg', 'better-sqlite3', 'node:builtin']);
-    const bad = from('db').filter((i) => (i.target ? layer(i.target) !== 'db' : !allowed.has(i.pkg!) && !(isTest(i) && i.pkg === 'vitest')));
+    const bad = from('db').filter((i) =>
+      i.target ? layer(i.target) !== 'db' : !allowed.has(i.pkg!) && !(isTest(i) && i.pkg === 'vitest'),
+    );
     expect(show(bad)).toEqual([]);
   });
 
@@ -95,7 +99,9 @@ describe('dependency rule (src/ folders)', () => {
   });
 
   it('web imports only schema, web and npm packages', () => {
-    const bad = from('web').filter((i) => (i.target ? !['schema', 'web'].includes(layer(i.target)) : i.pkg === 'node:builtin'));
+    const bad = from('web').filter((i) =>
+      i.target ? !['schema', 'web'].includes(layer(i.target)) : i.pkg === 'node:builtin',
+    );
     expect(show(bad)).toEqual([]);
   });
 

@@ -3,10 +3,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/schema/auth/roles.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { approveDocument, docsPath, documentCounts, documentSnapshot, publishDocument } from '../helpers/document-factories.js';
+import {
+  approveDocument,
+  docsPath,
+  documentCounts,
+  documentSnapshot,
+  publishDocument,
+} from '../helpers/document-factories.js';
 import { buildAction, buildOrg, PASSWORD, writeCounts, type TestOrg } from '../helpers/factories.js';
 import { signIn, type Caller } from '../helpers/http.js';
-import { buildMember, fillUrl, loadRouteCatalog, makeParams, recordParams, routeKey, send, validBody, validQuery, validRequest } from '../helpers/routes.js';
+import {
+  buildMember,
+  fillUrl,
+  loadRouteCatalog,
+  makeParams,
+  recordParams,
+  routeKey,
+  send,
+  validBody,
+  validQuery,
+  validRequest,
+} from '../helpers/routes.js';
 
 /**
  * Who may read a document (7.5.3 b) and who may change it. The expectations are written out here, from the rule
@@ -62,16 +79,32 @@ describe.each(DIALECTS)('document access on %s', (kind) => {
     // each document written, approved and published by administrators alone, and linked from an action
     for (const classification of CLASSIFICATIONS) {
       const title = `Matrix ${token}${classification}`;
-      const res = await org.as.admin.post(docsPath(org), { title, type: 'procedure', classification, ownerId: org.users.admin.id, purpose: `Purpose ${token}${classification}` });
+      const res = await org.as.admin.post(docsPath(org), {
+        title,
+        type: 'procedure',
+        classification,
+        ownerId: org.users.admin.id,
+        purpose: `Purpose ${token}${classification}`,
+      });
       expect(res.statusCode, res.body).toBe(201);
       const doc = res.json() as { id: string; ref: string };
       const base = `${docsPath(org)}/${doc.id}`;
-      const draft = await org.as.admin.request('PUT', `${base}/draft`, { content: { body: `Text ${token}${classification}` }, stage: 'in_review' });
+      const draft = await org.as.admin.request('PUT', `${base}/draft`, {
+        content: { body: `Text ${token}${classification}` },
+        stage: 'in_review',
+      });
       expect(draft.statusCode, draft.body).toBe(200);
-      expect((await admin2.post(`${base}/versions/1/approve`, { contentHash: draft.json().contentHash })).statusCode).toBe(200);
+      expect(
+        (await admin2.post(`${base}/versions/1/approve`, { contentHash: draft.json().contentHash })).statusCode,
+      ).toBe(200);
       expect((await org.as.admin.post(`${base}/publish`, { versionNo: 1 })).statusCode).toBe(200);
       const action = await buildAction(org.as.admin, org.slug, { title: `Action pointing at ${classification}` });
-      const link = await org.as.admin.post(`/api/v1/orgs/${org.slug}/links`, { fromType: 'action', fromId: action.id, toType: 'document', toId: doc.id });
+      const link = await org.as.admin.post(`/api/v1/orgs/${org.slug}/links`, {
+        fromType: 'action',
+        fromId: action.id,
+        toType: 'document',
+        toId: doc.id,
+      });
       expect(link.statusCode, link.body).toBe(201);
       docs[classification] = { ...doc, title, actionId: action.id };
     }
@@ -86,7 +119,18 @@ describe.each(DIALECTS)('document access on %s', (kind) => {
     const base = `${docsPath(org)}/${doc.id}`;
     const what = (s: string) => `${role} reading a ${classification} document: ${s}`;
 
-    for (const suffix of ['', '/versions', '/versions/1', '/versions/compare?from=1&to=1', '/history', '/people', '/acknowledgements', '/reviews', '/disposal', '/versions/1/export.docx']) {
+    for (const suffix of [
+      '',
+      '/versions',
+      '/versions/1',
+      '/versions/compare?from=1&to=1',
+      '/history',
+      '/people',
+      '/acknowledgements',
+      '/reviews',
+      '/disposal',
+      '/versions/1/export.docx',
+    ]) {
       const res = await c.get(`${base}${suffix}`);
       expect(res.statusCode, what(`GET ${suffix || '/'} → ${res.body.slice(0, 200)}`)).toBe(readable ? 200 : 404);
       if (!readable) expect(res.body, what(suffix)).not.toContain(token);
@@ -95,18 +139,30 @@ describe.each(DIALECTS)('document access on %s', (kind) => {
     expect(list.total, what('search')).toBe(readable ? 1 : 0);
     expect(JSON.stringify(list).includes(doc.id), what('search')).toBe(readable);
     const byRef = (await c.get(`${docsPath(org)}?classification=${classification}&pageSize=200`)).json();
-    expect(byRef.items.some((i: { id: string }) => i.id === doc.id), what('filter')).toBe(readable);
+    expect(
+      byRef.items.some((i: { id: string }) => i.id === doc.id),
+      what('filter'),
+    ).toBe(readable);
     const tree = (await c.get(`${docsPath(org)}/tree`)).json();
-    expect(tree.items.some((i: { id: string }) => i.id === doc.id), what('tree')).toBe(readable);
+    expect(
+      tree.items.some((i: { id: string }) => i.id === doc.id),
+      what('tree'),
+    ).toBe(readable);
     const toRead = (await c.get(`${docsPath(org)}/to-read`)).json();
-    expect(toRead.items.some((i: { id: string }) => i.id === doc.id), what('to read')).toBe(readable);
+    expect(
+      toRead.items.some((i: { id: string }) => i.id === doc.id),
+      what('to read'),
+    ).toBe(readable);
     for (const format of ['csv']) {
       const exported = await c.get(`${docsPath(org)}/export.${format}`);
       expect(exported.statusCode).toBe(200);
       expect(exported.body.includes(`${token}${classification}`), what(`export.${format}`)).toBe(readable);
     }
     const fromAction = (await c.get(`/api/v1/orgs/${org.slug}/links?type=action&id=${doc.actionId}`)).json();
-    expect(fromAction.items.some((l: { toId: string }) => l.toId === doc.id), what('links from an action')).toBe(readable);
+    expect(
+      fromAction.items.some((l: { toId: string }) => l.toId === doc.id),
+      what('links from an action'),
+    ).toBe(readable);
     expect(JSON.stringify(fromAction).includes(token), what('links from an action')).toBe(readable);
     const fromDoc = (await c.get(`/api/v1/orgs/${org.slug}/links?type=document&id=${doc.id}`)).json();
     // (editors add links of their own below: count them, not one)
@@ -117,7 +173,12 @@ describe.each(DIALECTS)('document access on %s', (kind) => {
     const before = { ...(await writeCounts(env.handle)), ...(await documentCounts(env.handle)) };
     const child = await c.post(docsPath(org), { title: `Child ${uniq()}`, type: 'procedure', parentId: doc.id });
     const action = await buildAction(org.as.admin, org.slug);
-    const link = await c.post(`/api/v1/orgs/${org.slug}/links`, { fromType: 'action', fromId: action.id, toType: 'document', toId: doc.id });
+    const link = await c.post(`/api/v1/orgs/${org.slug}/links`, {
+      fromType: 'action',
+      fromId: action.id,
+      toType: 'document',
+      toId: doc.id,
+    });
     if (readable) {
       expect(child.statusCode, what(child.body)).toBe(201);
       expect(link.statusCode, what(link.body)).toBe(201);
@@ -140,9 +201,17 @@ describe.each(DIALECTS)('document access on %s', (kind) => {
     const audienceUser = await buildMember(env.handle, org.id, 'viewer');
     const bystander = await buildMember(env.handle, org.id, 'contributor');
     const as = async (u: { email: string }) => signIn(env.app, u.email, PASSWORD);
-    const [asOwner, asAuthor, asNamed, asAudience, asBystander] = (await Promise.all([owner, author, namedApprover, audienceUser, bystander].map(as))) as [Caller, Caller, Caller, Caller, Caller];
+    const [asOwner, asAuthor, asNamed, asAudience, asBystander] = (await Promise.all(
+      [owner, author, namedApprover, audienceUser, bystander].map(as),
+    )) as [Caller, Caller, Caller, Caller, Caller];
     const title = `Board playbook ${uniq()}`;
-    const res = await org.as.admin.post(docsPath(org), { title, type: 'procedure', classification: 'restricted', ownerId: owner.id, authorId: author.id });
+    const res = await org.as.admin.post(docsPath(org), {
+      title,
+      type: 'procedure',
+      classification: 'restricted',
+      ownerId: owner.id,
+      authorId: author.id,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const doc = res.json() as { id: string };
     const base = `${docsPath(org)}/${doc.id}`;
@@ -156,18 +225,36 @@ describe.each(DIALECTS)('document access on %s', (kind) => {
     };
     expect(await sees(asOwner)).toBe(true);
     expect(await sees(asAuthor)).toBe(true);
-    for (const c of [asNamed, asAudience, asBystander, org.as.viewer, org.as.approver, org.as.isms_manager, org.as.auditor, org.as.contributor]) expect(await sees(c)).toBe(false);
+    for (const c of [
+      asNamed,
+      asAudience,
+      asBystander,
+      org.as.viewer,
+      org.as.approver,
+      org.as.isms_manager,
+      org.as.auditor,
+      org.as.contributor,
+    ])
+      expect(await sees(c)).toBe(false);
 
-    const people = await org.as.admin.request('PUT', `${base}/people`, { approverIds: [namedApprover.id], audienceUserIds: [audienceUser.id], audienceRoles: ['viewer'] });
+    const people = await org.as.admin.request('PUT', `${base}/people`, {
+      approverIds: [namedApprover.id],
+      audienceUserIds: [audienceUser.id],
+      audienceRoles: ['viewer'],
+    });
     expect(people.statusCode, people.body).toBe(200);
     expect(await sees(asNamed)).toBe(true);
     expect(await sees(asAudience)).toBe(true);
     expect(await sees(org.as.viewer)).toBe(true); // by the audience role
     expect(await sees(asOwner)).toBe(true);
-    for (const c of [asBystander, org.as.approver, org.as.isms_manager, org.as.auditor, org.as.contributor]) expect(await sees(c)).toBe(false);
+    for (const c of [asBystander, org.as.approver, org.as.isms_manager, org.as.auditor, org.as.contributor])
+      expect(await sees(c)).toBe(false);
 
     // the grant goes with the naming
-    expect((await org.as.admin.request('PUT', `${base}/people`, { approverIds: [], audienceUserIds: [], audienceRoles: [] })).statusCode).toBe(200);
+    expect(
+      (await org.as.admin.request('PUT', `${base}/people`, { approverIds: [], audienceUserIds: [], audienceRoles: [] }))
+        .statusCode,
+    ).toBe(200);
     for (const c of [asNamed, asAudience, org.as.viewer]) expect(await sees(c)).toBe(false);
     // ownership moves the grant: the old owner loses it
     expect((await org.as.admin.patch(base, { ownerId: bystander.id })).statusCode).toBe(200);
@@ -176,25 +263,50 @@ describe.each(DIALECTS)('document access on %s', (kind) => {
   });
 
   it('acknowledgements list only audience members who may read the document', async () => {
-    const res = await org.as.admin.post(docsPath(org), { title: `Confidential notice ${uniq()}`, type: 'procedure', classification: 'confidential' });
+    const res = await org.as.admin.post(docsPath(org), {
+      title: `Confidential notice ${uniq()}`,
+      type: 'procedure',
+      classification: 'confidential',
+    });
     const doc = res.json() as { id: string };
     await publishDocument(org, doc.id, { body: 'For the ISMS team' });
     const acks = (await org.as.admin.get(`${docsPath(org)}/${doc.id}/acknowledgements`)).json();
-    expect([...new Set(acks.items.map((i: { role: string }) => i.role))].sort()).toEqual([...READERS.confidential].sort());
+    expect([...new Set(acks.items.map((i: { role: string }) => i.role))].sort()).toEqual(
+      [...READERS.confidential].sort(),
+    );
   });
 
   it('a member who may not read a document cannot change it either: 404, nothing written', async () => {
-    const res = await org.as.admin.post(docsPath(org), { title: `Hidden ${uniq()}`, type: 'procedure', classification: 'restricted' });
+    const res = await org.as.admin.post(docsPath(org), {
+      title: `Hidden ${uniq()}`,
+      type: 'procedure',
+      classification: 'restricted',
+    });
     const doc = res.json() as { id: string };
-    const v = await approveDocument(org, doc.id, { body: 'restricted text' }, { writer: org.as.admin, approver: admin2 });
+    const v = await approveDocument(
+      org,
+      doc.id,
+      { body: 'restricted text' },
+      { writer: org.as.admin, approver: admin2 },
+    );
     const base = `${docsPath(org)}/${doc.id}`;
     // and version 2 awaiting approval
-    const v2 = (await org.as.admin.request('PUT', `${base}/draft`, { content: { body: 'restricted text, v2' }, stage: 'in_review' })).json() as { versionNo: number; contentHash: string };
+    const v2 = (
+      await org.as.admin.request('PUT', `${base}/draft`, {
+        content: { body: 'restricted text, v2' },
+        stage: 'in_review',
+      })
+    ).json() as { versionNo: number; contentHash: string };
     expect(v2.versionNo).toBe(2);
     const snapshot = await documentSnapshot(env.handle, doc.id);
     const calls: [Caller, 'PATCH' | 'PUT' | 'POST' | 'DELETE', string, unknown][] = [
       [org.as.contributor, 'PATCH', base, { title: 'Mine now' }],
-      [org.as.contributor, 'PUT', `${base}/people`, { approverIds: [], audienceUserIds: [org.users.contributor.id], audienceRoles: [] }],
+      [
+        org.as.contributor,
+        'PUT',
+        `${base}/people`,
+        { approverIds: [], audienceUserIds: [org.users.contributor.id], audienceRoles: [] },
+      ],
       [org.as.contributor, 'POST', `${base}/reviews`, { outcome: 'revise', note: 'peek' }],
       [org.as.viewer, 'POST', `${base}/acknowledge`, { versionNo: v.versionNo, contentHash: v.contentHash }],
       [org.as.isms_manager, 'POST', `${base}/publish`, { versionNo: v.versionNo }],
@@ -210,17 +322,28 @@ describe.each(DIALECTS)('document access on %s', (kind) => {
       const what = `${method} ${url.replace(base, '…')} → ${r.statusCode}`;
       if (r.statusCode !== 404 || r.body.includes('restricted text')) leaks.push(what);
       const now = await documentSnapshot(env.handle, doc.id);
-      const changed = (Object.keys(snapshot) as (keyof typeof snapshot)[]).filter((k) => JSON.stringify(now[k]) !== JSON.stringify(snapshot[k]));
+      const changed = (Object.keys(snapshot) as (keyof typeof snapshot)[]).filter(
+        (k) => JSON.stringify(now[k]) !== JSON.stringify(snapshot[k]),
+      );
       if (changed.length) leaks.push(`${what} changed its ${changed.join(', ')}`);
     }
     expect(leaks).toEqual([]);
   });
 
   it('an import does not reveal a document the importer may not read (its reference is unknown to them)', async () => {
-    const res = await org.as.admin.post(docsPath(org), { title: 'Merger plan', type: 'plan', classification: 'restricted' });
+    const res = await org.as.admin.post(docsPath(org), {
+      title: 'Merger plan',
+      type: 'plan',
+      classification: 'restricted',
+    });
     const hidden = res.json() as { id: string; ref: string };
     const dryRun = async (title: string) => {
-      const r = await org.as.contributor.request('POST', `${docsPath(org)}/import?dryRun=true`, `ref,title,type\n${hidden.ref},${title},plan\n`, { 'content-type': 'text/csv' });
+      const r = await org.as.contributor.request(
+        'POST',
+        `${docsPath(org)}/import?dryRun=true`,
+        `ref,title,type\n${hidden.ref},${title},plan\n`,
+        { 'content-type': 'text/csv' },
+      );
       expect(r.statusCode, r.body).toBe(200);
       return r.json() as { unchanged: number; updated: number; errors: { field: string; message: string }[] };
     };
@@ -232,23 +355,26 @@ describe.each(DIALECTS)('document access on %s', (kind) => {
     expect(right).toEqual(wrong);
   });
 
-  it.each(WRITES.map(([action, route, roles]) => [action, route, roles] as const))('%s (%s) is allowed to exactly the roles of the contract', async (_action, key, roles) => {
-    const route = catalog.find((r) => routeKey(r) === key);
-    expect(route, key).toBeDefined();
-    for (const role of ROLES) {
-      const { url, body } = await validRequest(route!, { env, org, role });
-      const before = await documentCounts(env.handle);
-      const res = await send(org.as[role], route!.method, url, body);
-      const what = `${role} ${key} → ${res.statusCode} ${res.body.slice(0, 200)}`;
-      if (roles.includes(role)) {
-        expect(res.statusCode, what).toBeGreaterThanOrEqual(200);
-        expect(res.statusCode, what).toBeLessThan(300);
-      } else {
-        expect(res.statusCode, what).toBe(403);
-        expect(await documentCounts(env.handle), what).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
+  it.each(WRITES.map(([action, route, roles]) => [action, route, roles] as const))(
+    '%s (%s) is allowed to exactly the roles of the contract',
+    async (_action, key, roles) => {
+      const route = catalog.find((r) => routeKey(r) === key);
+      expect(route, key).toBeDefined();
+      for (const role of ROLES) {
+        const { url, body } = await validRequest(route!, { env, org, role });
+        const before = await documentCounts(env.handle);
+        const res = await send(org.as[role], route!.method, url, body);
+        const what = `${role} ${key} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+        if (roles.includes(role)) {
+          expect(res.statusCode, what).toBeGreaterThanOrEqual(200);
+          expect(res.statusCode, what).toBeLessThan(300);
+        } else {
+          expect(res.statusCode, what).toBe(403);
+          expect(await documentCounts(env.handle), what).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
+        }
       }
-    }
-  });
+    },
+  );
 
   describe('another organization', () => {
     let other: TestOrg;
@@ -256,33 +382,53 @@ describe.each(DIALECTS)('document access on %s', (kind) => {
       other = await buildOrg(env.app, env.handle, `Other ${uniq()}`);
     });
 
-    it.each(documentIdRoutes.map((r) => [routeKey(r), r] as const))("%s with the other organization's document: 404, nothing written", async (_key, route) => {
-      // the other organization's document, brought into the state the route needs there
-      const made = await makeParams(route.url, { env, org: other, role: 'admin' });
-      const body = await validBody(route, { env, org: other, role: 'admin' }, made);
-      const url = fillUrl(route.url, { ...made, org: org.slug }) + (await validQuery(route, { env, org: other, role: 'admin' }, made));
-      const snapshot = await documentSnapshot(env.handle, made.id!);
-      const before = { ...(await writeCounts(env.handle)), ...(await documentCounts(env.handle)) };
-      const res = await send(org.as.admin, route.method, url, body);
-      expect(res.statusCode, `${route.method} ${url} → ${res.body.slice(0, 300)}`).toBe(404);
-      expect(res.headers['content-type']).toContain('application/problem+json');
-      expect({ ...(await writeCounts(env.handle)), ...(await documentCounts(env.handle)) }).toEqual(before);
-      expect(await documentSnapshot(env.handle, made.id!)).toEqual(snapshot);
-    });
+    it.each(documentIdRoutes.map((r) => [routeKey(r), r] as const))(
+      "%s with the other organization's document: 404, nothing written",
+      async (_key, route) => {
+        // the other organization's document, brought into the state the route needs there
+        const made = await makeParams(route.url, { env, org: other, role: 'admin' });
+        const body = await validBody(route, { env, org: other, role: 'admin' }, made);
+        const url =
+          fillUrl(route.url, { ...made, org: org.slug }) +
+          (await validQuery(route, { env, org: other, role: 'admin' }, made));
+        const snapshot = await documentSnapshot(env.handle, made.id!);
+        const before = { ...(await writeCounts(env.handle)), ...(await documentCounts(env.handle)) };
+        const res = await send(org.as.admin, route.method, url, body);
+        expect(res.statusCode, `${route.method} ${url} → ${res.body.slice(0, 300)}`).toBe(404);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect({ ...(await writeCounts(env.handle)), ...(await documentCounts(env.handle)) }).toEqual(before);
+        expect(await documentSnapshot(env.handle, made.id!)).toEqual(snapshot);
+      },
+    );
 
     it("the other organization's documents and people cannot be pointed at", async () => {
-      const theirs = await other.as.admin.post(docsPath(other), { title: `Their policy ${uniq()}`, type: 'topic_policy' });
+      const theirs = await other.as.admin.post(docsPath(other), {
+        title: `Their policy ${uniq()}`,
+        type: 'topic_policy',
+      });
       const theirDoc = theirs.json() as { id: string };
       await approveDocument(other, theirDoc.id);
-      const mine = (await org.as.admin.post(docsPath(org), { title: `Mine ${uniq()}`, type: 'procedure' })).json() as { id: string };
+      const mine = (await org.as.admin.post(docsPath(org), { title: `Mine ${uniq()}`, type: 'procedure' })).json() as {
+        id: string;
+      };
       const before = { ...(await writeCounts(env.handle)), ...(await documentCounts(env.handle)) };
       const refused: [string, string, unknown, string][] = [
         ['POST', docsPath(org), { title: 'Under theirs', type: 'procedure', parentId: theirDoc.id }, 'body.parentId'],
         ['PATCH', `${docsPath(org)}/${mine.id}`, { parentId: theirDoc.id }, 'body.parentId'],
         ['PATCH', `${docsPath(org)}/${mine.id}`, { ownerId: other.users.admin.id }, 'body.ownerId'],
         ['PUT', `${docsPath(org)}/${mine.id}/people`, { approverIds: [other.users.approver.id] }, 'body.approverIds.0'],
-        ['PUT', `${docsPath(org)}/${mine.id}/people`, { audienceUserIds: [other.users.viewer.id] }, 'body.audienceUserIds.0'],
-        ['POST', `/api/v1/orgs/${org.slug}/links`, { fromType: 'document', fromId: mine.id, toType: 'document', toId: theirDoc.id }, 'body.toId'],
+        [
+          'PUT',
+          `${docsPath(org)}/${mine.id}/people`,
+          { audienceUserIds: [other.users.viewer.id] },
+          'body.audienceUserIds.0',
+        ],
+        [
+          'POST',
+          `/api/v1/orgs/${org.slug}/links`,
+          { fromType: 'document', fromId: mine.id, toType: 'document', toId: theirDoc.id },
+          'body.toId',
+        ],
         ['POST', `${docsPath(org)}/evidence-package`, { documentIds: [theirDoc.id] }, 'body.documentIds.0'],
       ];
       for (const [method, url, body, field] of refused) {
@@ -290,7 +436,11 @@ describe.each(DIALECTS)('document access on %s', (kind) => {
         expect(res.statusCode, `${method} ${url} → ${res.body}`).toBe(400);
         expect(fields(res), `${method} ${url}`).toEqual([field]);
       }
-      for (const filter of [`parentId=${theirDoc.id}`, `ownerId=${other.users.isms_manager.id}`, `authorId=${other.users.isms_manager.id}`]) {
+      for (const filter of [
+        `parentId=${theirDoc.id}`,
+        `ownerId=${other.users.isms_manager.id}`,
+        `authorId=${other.users.isms_manager.id}`,
+      ]) {
         expect((await org.as.admin.get(`${docsPath(org)}?${filter}`)).json().items, filter).toEqual([]);
       }
       expect({ ...(await writeCounts(env.handle)), ...(await documentCounts(env.handle)) }).toEqual(before);
@@ -298,11 +448,29 @@ describe.each(DIALECTS)('document access on %s', (kind) => {
 
     it("lists, tree, to-read, disposals and exports show nothing of the other organization's", async () => {
       const title = `Other org secret ${uniq()}`;
-      const theirs = (await other.as.admin.post(docsPath(other), { title, type: 'procedure', classification: 'public', retentionMonths: 0 })).json() as { id: string };
+      const theirs = (
+        await other.as.admin.post(docsPath(other), {
+          title,
+          type: 'procedure',
+          classification: 'public',
+          retentionMonths: 0,
+        })
+      ).json() as { id: string };
       await publishDocument(other, theirs.id, { body: 'x' });
       await other.as.isms_manager.post(`${docsPath(other)}/${theirs.id}/withdraw`, { reason: 'x' });
-      expect((await other.as.isms_manager.post(`${docsPath(other)}/${theirs.id}/disposal`, { reason: 'x' })).statusCode).toBe(200);
-      for (const path of ['', '/tree', '/to-read', '/disposals', '/export.csv', `?q=${encodeURIComponent(title)}`, '?disposalDue=true', '?policies=true']) {
+      expect(
+        (await other.as.isms_manager.post(`${docsPath(other)}/${theirs.id}/disposal`, { reason: 'x' })).statusCode,
+      ).toBe(200);
+      for (const path of [
+        '',
+        '/tree',
+        '/to-read',
+        '/disposals',
+        '/export.csv',
+        `?q=${encodeURIComponent(title)}`,
+        '?disposalDue=true',
+        '?policies=true',
+      ]) {
         const res = await org.as.admin.get(`${docsPath(org)}${path}`);
         expect(res.statusCode, path).toBe(200);
         expect(res.body, path).not.toContain(title);

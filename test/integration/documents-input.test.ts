@@ -5,10 +5,26 @@ import { ROLES } from '../../src/schema/auth/roles.js';
 import type { RouteEntry } from '../../src/server/types.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { approveDocument, createDocument, docsPath, documentCounts, publishDocument } from '../helpers/document-factories.js';
+import {
+  approveDocument,
+  createDocument,
+  docsPath,
+  documentCounts,
+  publishDocument,
+} from '../helpers/document-factories.js';
 import { buildOrg, writeCounts, type TestOrg } from '../helpers/factories.js';
 import type { Caller } from '../helpers/http.js';
-import { buildMember, fillUrl, isRawBody, loadApi, MUTATING, recordParams, routeKey, validRequest, type JsonSchema } from '../helpers/routes.js';
+import {
+  buildMember,
+  fillUrl,
+  isRawBody,
+  loadApi,
+  MUTATING,
+  recordParams,
+  routeKey,
+  validRequest,
+  type JsonSchema,
+} from '../helpers/routes.js';
 
 /**
  * Bad input on the document routes. bad-input.test.ts sends every kind of wrong body to every route but counts only
@@ -21,7 +37,6 @@ const documentRoutes = api.catalog.filter((r) => r.url.startsWith('/api/v1/orgs/
 const jsonBody = (r: RouteEntry) => api.operation(r)?.requestBody?.content['application/json']?.schema;
 const bodyRoutes = documentRoutes.filter((r) => MUTATING.has(r.method) && jsonBody(r));
 const idRoutes = documentRoutes.filter((r) => recordParams(r.url).length);
-const uniq = () => crypto.randomBytes(4).toString('hex');
 const MALICIOUS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))'];
 
 /** One wrong value of each kind the property's schema rules out. */
@@ -34,9 +49,15 @@ function wrongValues(s: JsonSchema): [string, unknown][] {
     if (base.maxLength) out.push(['too long', 'x'.repeat(base.maxLength + 1)]);
     if (base.format === 'uuid') out.push(['not a uuid', 'DOC-001']);
     if (base.format === 'date') out.push(['not a date', '2024-13-01']);
-  } else if (base.type === 'integer' || base.type === 'number') out.push(['text', '1'], ['a fraction', 1.5], ['negative', -1]);
+  } else if (base.type === 'integer' || base.type === 'number')
+    out.push(['text', '1'], ['a fraction', 1.5], ['negative', -1]);
   else if (base.type === 'boolean') out.push(['text', 'true']);
-  else if (base.type === 'array') out.push(['text', 'x'], ['a list of junk', ['not-a-uuid']], ['too many', Array.from({ length: 501 }, () => crypto.randomUUID())]);
+  else if (base.type === 'array')
+    out.push(
+      ['text', 'x'],
+      ['a list of junk', ['not-a-uuid']],
+      ['too many', Array.from({ length: 501 }, () => crypto.randomUUID())],
+    );
   return out;
 }
 
@@ -65,43 +86,82 @@ describe.each(DIALECTS)('document input on %s', (kind) => {
   const roleFor = (r: RouteEntry) => ROLES.find((role) => can(role, r.permission!))!;
 
   it('the document routes with a body are all here', () => {
-    expect(bodyRoutes.map(routeKey)).toEqual(expect.arrayContaining(['POST /api/v1/orgs/:org/documents', 'PUT /api/v1/orgs/:org/documents/:id/people', 'POST /api/v1/orgs/:org/documents/:id/acknowledge', 'POST /api/v1/orgs/:org/documents/:id/disposal/decision']));
+    expect(bodyRoutes.map(routeKey)).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/orgs/:org/documents',
+        'PUT /api/v1/orgs/:org/documents/:id/people',
+        'POST /api/v1/orgs/:org/documents/:id/acknowledge',
+        'POST /api/v1/orgs/:org/documents/:id/disposal/decision',
+      ]),
+    );
   });
 
-  it.each(bodyRoutes.map((r) => [routeKey(r), r] as const))('%s: wrong types, bad options, long text and unknown fields are named; nothing written', async (_k, route) => {
-    const role = roleFor(route);
-    const { url, body } = await validRequest(route, { env, org, role });
-    if (isRawBody(body) || !body) throw new Error('a JSON body was expected');
-    const schema = jsonBody(route)!;
-    for (const [prop, propSchema] of Object.entries(schema.properties ?? {})) {
-      for (const [, wrong] of wrongValues(propSchema)) {
-        const res = await refused(org.as[role], route.method, url, { ...body, [prop]: wrong }, 400);
-        expect(fieldsOf(res).some((f) => f === `body.${prop}` || f.startsWith(`body.${prop}.`)), `${prop}: ${res.body.slice(0, 200)}`).toBe(true);
+  it.each(bodyRoutes.map((r) => [routeKey(r), r] as const))(
+    '%s: wrong types, bad options, long text and unknown fields are named; nothing written',
+    async (_k, route) => {
+      const role = roleFor(route);
+      const { url, body } = await validRequest(route, { env, org, role });
+      if (isRawBody(body) || !body) throw new Error('a JSON body was expected');
+      const schema = jsonBody(route)!;
+      for (const [prop, propSchema] of Object.entries(schema.properties ?? {})) {
+        for (const [, wrong] of wrongValues(propSchema)) {
+          const res = await refused(org.as[role], route.method, url, { ...body, [prop]: wrong }, 400);
+          expect(
+            fieldsOf(res).some((f) => f === `body.${prop}` || f.startsWith(`body.${prop}.`)),
+            `${prop}: ${res.body.slice(0, 200)}`,
+          ).toBe(true);
+        }
       }
-    }
-    const unknown = await refused(org.as[role], route.method, url, { ...body, status: 'published', orgId: crypto.randomUUID() }, 400);
-    // (the server-kept status is not a field a client may send on any document route)
-    expect(fieldsOf(unknown).sort()).toEqual(Object.keys(schema.properties ?? {}).includes('status') ? ['body.orgId'] : ['body.orgId', 'body.status']);
-  });
+      const unknown = await refused(
+        org.as[role],
+        route.method,
+        url,
+        { ...body, status: 'published', orgId: crypto.randomUUID() },
+        400,
+      );
+      // (the server-kept status is not a field a client may send on any document route)
+      expect(fieldsOf(unknown).sort()).toEqual(
+        Object.keys(schema.properties ?? {}).includes('status') ? ['body.orgId'] : ['body.orgId', 'body.status'],
+      );
+    },
+  );
 
-  it.each(idRoutes.map((r) => [routeKey(r), r] as const))('%s: ids that are not uuids are named in the path; nothing written', async (_k, route) => {
-    const { body } = await validRequest(route, { env, org, role: roleFor(route) });
-    for (const param of recordParams(route.url)) {
-      for (const bad of ['DOC-001', '1 OR 1=1', '00000000-0000-4000-8000-00000000000g']) {
-        const values = { org: org.slug, id: crypto.randomUUID(), no: '1', [param]: bad };
-        await refused(org.as[roleFor(route)], route.method, fillUrl(route.url, values), isRawBody(body) ? undefined : body, 400, `path.${param}`);
+  it.each(idRoutes.map((r) => [routeKey(r), r] as const))(
+    '%s: ids that are not uuids are named in the path; nothing written',
+    async (_k, route) => {
+      const { body } = await validRequest(route, { env, org, role: roleFor(route) });
+      for (const param of recordParams(route.url)) {
+        for (const bad of ['DOC-001', '1 OR 1=1', '00000000-0000-4000-8000-00000000000g']) {
+          const values = { org: org.slug, id: crypto.randomUUID(), no: '1', [param]: bad };
+          await refused(
+            org.as[roleFor(route)],
+            route.method,
+            fillUrl(route.url, values),
+            isRawBody(body) ? undefined : body,
+            400,
+            `path.${param}`,
+          );
+        }
       }
-    }
-  });
+    },
+  );
 
   it('Markdown is stored and answered verbatim, as JSON: the API transforms no content', async () => {
     // rendering it safely is the web's job (markdown unit tests) and the exports' (document-exports.test.ts)
     const text = MALICIOUS.join('\n\n');
     const doc = await createDocument(org, { title: MALICIOUS[0], purpose: text });
     const base = `${docsPath(org)}/${doc.id}`;
-    const saved = await org.as.contributor.request('PUT', `${base}/draft`, { content: { summary: text, scope: MALICIOUS[2] }, changeNote: MALICIOUS[1] });
+    const saved = await org.as.contributor.request('PUT', `${base}/draft`, {
+      content: { summary: text, scope: MALICIOUS[2] },
+      changeNote: MALICIOUS[1],
+    });
     expect(saved.statusCode, saved.body).toBe(200);
-    for (const url of [base, `${base}/versions/1`, `${docsPath(org)}?q=${encodeURIComponent('<script>')}`, `${docsPath(org)}/tree`]) {
+    for (const url of [
+      base,
+      `${base}/versions/1`,
+      `${docsPath(org)}?q=${encodeURIComponent('<script>')}`,
+      `${docsPath(org)}/tree`,
+    ]) {
       const res = await org.as.viewer.get(url);
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toMatch(/^application\/json/);
@@ -110,20 +170,58 @@ describe.each(DIALECTS)('document input on %s', (kind) => {
     const v = (await org.as.viewer.get(`${base}/versions/1`)).json();
     expect(v.content).toMatchObject({ summary: text, scope: MALICIOUS[2] });
     expect(v.changeNote).toBe(MALICIOUS[1]);
-    const stored = await env.handle.db.selectFrom('recordVersions').select('content').where('recordId', '=', doc.id).executeTakeFirstOrThrow();
+    const stored = await env.handle.db
+      .selectFrom('recordVersions')
+      .select('content')
+      .where('recordId', '=', doc.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(stored.content).summary).toBe(text);
   });
 
   it('only a policy can be the information security policy, and only one per organization', async () => {
-    await refused(org.as.isms_manager, 'POST', docsPath(org), { title: 'ISP', type: 'topic_policy', isSecurityPolicy: true }, 400, 'body.isSecurityPolicy');
-    const first = await createDocument(org, { title: 'Information security policy', type: 'policy', isSecurityPolicy: true });
-    await refused(org.as.isms_manager, 'POST', docsPath(org), { title: 'Second ISP', type: 'policy', isSecurityPolicy: true }, 409, 'body.isSecurityPolicy');
+    await refused(
+      org.as.isms_manager,
+      'POST',
+      docsPath(org),
+      { title: 'ISP', type: 'topic_policy', isSecurityPolicy: true },
+      400,
+      'body.isSecurityPolicy',
+    );
+    const first = await createDocument(org, {
+      title: 'Information security policy',
+      type: 'policy',
+      isSecurityPolicy: true,
+    });
+    await refused(
+      org.as.isms_manager,
+      'POST',
+      docsPath(org),
+      { title: 'Second ISP', type: 'policy', isSecurityPolicy: true },
+      409,
+      'body.isSecurityPolicy',
+    );
     const general = await createDocument(org, { title: 'General policy', type: 'policy' });
-    await refused(org.as.isms_manager, 'PATCH', `${docsPath(org)}/${general.id}`, { isSecurityPolicy: true }, 409, 'body.isSecurityPolicy');
-    await refused(org.as.isms_manager, 'PATCH', `${docsPath(org)}/${first.id}`, { type: 'topic_policy' }, 400, 'body.isSecurityPolicy');
+    await refused(
+      org.as.isms_manager,
+      'PATCH',
+      `${docsPath(org)}/${general.id}`,
+      { isSecurityPolicy: true },
+      409,
+      'body.isSecurityPolicy',
+    );
+    await refused(
+      org.as.isms_manager,
+      'PATCH',
+      `${docsPath(org)}/${first.id}`,
+      { type: 'topic_policy' },
+      400,
+      'body.isSecurityPolicy',
+    );
     // archiving the first frees the place
     expect((await org.as.isms_manager.del(`${docsPath(org)}/${first.id}`)).statusCode).toBe(204);
-    expect((await org.as.isms_manager.patch(`${docsPath(org)}/${general.id}`, { isSecurityPolicy: true })).statusCode).toBe(200);
+    expect(
+      (await org.as.isms_manager.patch(`${docsPath(org)}/${general.id}`, { isSecurityPolicy: true })).statusCode,
+    ).toBe(200);
   });
 
   it('refuses a hierarchy that loops back on itself', async () => {
@@ -133,7 +231,14 @@ describe.each(DIALECTS)('document input on %s', (kind) => {
     await refused(org.as.isms_manager, 'PATCH', `${docsPath(org)}/${a.id}`, { parentId: b.id }, 400, 'body.parentId');
     await refused(org.as.isms_manager, 'PATCH', `${docsPath(org)}/${a.id}`, { parentId: c.id }, 400, 'body.parentId');
     await refused(org.as.isms_manager, 'PATCH', `${docsPath(org)}/${a.id}`, { parentId: a.id }, 400, 'body.parentId');
-    await refused(org.as.isms_manager, 'POST', docsPath(org), { title: 'Orphan', type: 'procedure', parentId: crypto.randomUUID() }, 400, 'body.parentId');
+    await refused(
+      org.as.isms_manager,
+      'POST',
+      docsPath(org),
+      { title: 'Orphan', type: 'procedure', parentId: crypto.randomUUID() },
+      400,
+      'body.parentId',
+    );
     // moving a branch elsewhere is fine
     const d = await createDocument(org, { title: 'D' });
     expect((await org.as.isms_manager.patch(`${docsPath(org)}/${b.id}`, { parentId: d.id })).statusCode).toBe(200);
@@ -141,53 +246,156 @@ describe.each(DIALECTS)('document input on %s', (kind) => {
   });
 
   it('an external document has an external origin and names its source', async () => {
-    const explicit = await org.as.contributor.post(docsPath(org), { title: 'Supplier terms', type: 'external', origin: 'external', source: 'Supplier Ltd' });
+    const explicit = await org.as.contributor.post(docsPath(org), {
+      title: 'Supplier terms',
+      type: 'external',
+      origin: 'external',
+      source: 'Supplier Ltd',
+    });
     expect(explicit.statusCode, explicit.body).toBe(201);
-    await refused(org.as.contributor, 'PATCH', `${docsPath(org)}/${explicit.json().id}`, { source: null }, 400, 'body.source');
-    await refused(org.as.contributor, 'PATCH', `${docsPath(org)}/${explicit.json().id}`, { origin: 'internal' }, 400, 'body.origin');
-    await refused(org.as.contributor, 'POST', docsPath(org), { title: 'Regulator guidance', type: 'guideline', origin: 'external' }, 400, 'body.source');
-    await refused(org.as.contributor, 'POST', docsPath(org), { title: 'Supplier terms', type: 'external', origin: 'internal', source: 'Supplier Ltd' }, 400, 'body.origin');
+    await refused(
+      org.as.contributor,
+      'PATCH',
+      `${docsPath(org)}/${explicit.json().id}`,
+      { source: null },
+      400,
+      'body.source',
+    );
+    await refused(
+      org.as.contributor,
+      'PATCH',
+      `${docsPath(org)}/${explicit.json().id}`,
+      { origin: 'internal' },
+      400,
+      'body.origin',
+    );
+    await refused(
+      org.as.contributor,
+      'POST',
+      docsPath(org),
+      { title: 'Regulator guidance', type: 'guideline', origin: 'external' },
+      400,
+      'body.source',
+    );
+    await refused(
+      org.as.contributor,
+      'POST',
+      docsPath(org),
+      { title: 'Supplier terms', type: 'external', origin: 'internal', source: 'Supplier Ltd' },
+      400,
+      'body.origin',
+    );
     // the type says it: origin need not be sent (the server sets it), the source must
-    const implied = await org.as.contributor.post(docsPath(org), { title: 'Customer security schedule', type: 'external', source: 'Big Customer plc' });
+    const implied = await org.as.contributor.post(docsPath(org), {
+      title: 'Customer security schedule',
+      type: 'external',
+      source: 'Big Customer plc',
+    });
     expect(implied.statusCode, implied.body).toBe(201);
     expect(implied.json()).toMatchObject({ origin: 'external', source: 'Big Customer plc' });
-    await refused(org.as.contributor, 'POST', docsPath(org), { title: 'Customer security schedule', type: 'external' }, 400, 'body.source');
-    await refused(org.as.contributor, 'POST', docsPath(org), { title: 'Supplier terms', type: 'external', source: '   ' }, 400, 'body.source');
+    await refused(
+      org.as.contributor,
+      'POST',
+      docsPath(org),
+      { title: 'Customer security schedule', type: 'external' },
+      400,
+      'body.source',
+    );
+    await refused(
+      org.as.contributor,
+      'POST',
+      docsPath(org),
+      { title: 'Supplier terms', type: 'external', source: '   ' },
+      400,
+      'body.source',
+    );
   });
 
   describe('acknowledgement and reminders', () => {
     it('only the audience acknowledges, only the published version, once', async () => {
       const doc = await createDocument(org, { audience: 'people' });
       const base = `${docsPath(org)}/${doc.id}`;
-      expect((await org.as.isms_manager.request('PUT', `${base}/people`, { audienceUserIds: [org.users.viewer.id] })).statusCode).toBe(200);
+      expect(
+        (await org.as.isms_manager.request('PUT', `${base}/people`, { audienceUserIds: [org.users.viewer.id] }))
+          .statusCode,
+      ).toBe(200);
       const v1 = await approveDocument(org, doc.id, { summary: 'v1' });
       // approved is not published
       await refused(org.as.viewer, 'POST', `${base}/acknowledge`, { versionNo: 1, contentHash: v1.contentHash }, 409);
       expect((await org.as.isms_manager.post(`${base}/publish`, { versionNo: 1 })).statusCode).toBe(200);
-      await refused(org.as.contributor, 'POST', `${base}/acknowledge`, { versionNo: 1, contentHash: v1.contentHash }, 403);
-      await refused(org.as.viewer, 'POST', `${base}/acknowledge`, { versionNo: 2, contentHash: v1.contentHash }, 409, 'body.versionNo');
-      expect((await org.as.viewer.post(`${base}/acknowledge`, { versionNo: 1, contentHash: v1.contentHash })).statusCode).toBe(200);
+      await refused(
+        org.as.contributor,
+        'POST',
+        `${base}/acknowledge`,
+        { versionNo: 1, contentHash: v1.contentHash },
+        403,
+      );
+      await refused(
+        org.as.viewer,
+        'POST',
+        `${base}/acknowledge`,
+        { versionNo: 2, contentHash: v1.contentHash },
+        409,
+        'body.versionNo',
+      );
+      expect(
+        (await org.as.viewer.post(`${base}/acknowledge`, { versionNo: 1, contentHash: v1.contentHash })).statusCode,
+      ).toBe(200);
       // reminding someone who has acknowledged, or is not in the audience, names them
-      const remind = await refused(org.as.isms_manager, 'POST', `${base}/reminders`, { userIds: [org.users.viewer.id] }, 400, 'body.userIds.0');
+      const remind = await refused(
+        org.as.isms_manager,
+        'POST',
+        `${base}/reminders`,
+        { userIds: [org.users.viewer.id] },
+        400,
+        'body.userIds.0',
+      );
       expect(fieldsOf(remind)).toEqual(['body.userIds.0']);
-      const mixed = await refused(org.as.isms_manager, 'POST', `${base}/reminders`, { userIds: [org.users.viewer.id, org.users.contributor.id, crypto.randomUUID()] }, 400);
+      const mixed = await refused(
+        org.as.isms_manager,
+        'POST',
+        `${base}/reminders`,
+        { userIds: [org.users.viewer.id, org.users.contributor.id, crypto.randomUUID()] },
+        400,
+      );
       expect(fieldsOf(mixed)).toEqual(['body.userIds.0', 'body.userIds.1', 'body.userIds.2']);
 
       // version 2 published: acknowledging the old one is refused; the new one is asked for
       await publishDocument(org, doc.id, { summary: 'v2' });
-      await refused(org.as.viewer, 'POST', `${base}/acknowledge`, { versionNo: 1, contentHash: v1.contentHash }, 409, 'body.versionNo');
-      expect((await org.as.viewer.get(`${docsPath(org)}/to-read`)).json().items.map((i: { id: string }) => i.id)).toContain(doc.id);
+      await refused(
+        org.as.viewer,
+        'POST',
+        `${base}/acknowledge`,
+        { versionNo: 1, contentHash: v1.contentHash },
+        409,
+        'body.versionNo',
+      );
+      expect(
+        (await org.as.viewer.get(`${docsPath(org)}/to-read`)).json().items.map((i: { id: string }) => i.id),
+      ).toContain(doc.id);
     });
 
     it('audience by role: a member of another role is not asked and may not acknowledge', async () => {
       const doc = await createDocument(org, { audience: 'roles' });
       const base = `${docsPath(org)}/${doc.id}`;
-      expect((await org.as.isms_manager.request('PUT', `${base}/people`, { audienceRoles: ['contributor', 'auditor'] })).statusCode).toBe(200);
+      expect(
+        (await org.as.isms_manager.request('PUT', `${base}/people`, { audienceRoles: ['contributor', 'auditor'] }))
+          .statusCode,
+      ).toBe(200);
       const v = await publishDocument(org, doc.id);
       const acks = (await org.as.isms_manager.get(`${base}/acknowledgements`)).json();
       expect(acks.items.map((i: { role: string }) => i.role).sort()).toEqual(['auditor', 'contributor']);
-      await refused(org.as.viewer, 'POST', `${base}/acknowledge`, { versionNo: v.versionNo, contentHash: v.contentHash }, 403);
-      expect((await org.as.auditor.post(`${base}/acknowledge`, { versionNo: v.versionNo, contentHash: v.contentHash })).statusCode).toBe(200);
+      await refused(
+        org.as.viewer,
+        'POST',
+        `${base}/acknowledge`,
+        { versionNo: v.versionNo, contentHash: v.contentHash },
+        403,
+      );
+      expect(
+        (await org.as.auditor.post(`${base}/acknowledge`, { versionNo: v.versionNo, contentHash: v.contentHash }))
+          .statusCode,
+      ).toBe(200);
     });
 
     it('reminders and acknowledgements need a published document', async () => {
@@ -200,7 +408,10 @@ describe.each(DIALECTS)('document input on %s', (kind) => {
     const doc = await createDocument(org);
     const base = `${docsPath(org)}/${doc.id}`;
     await refused(org.as.isms_manager, 'POST', `${base}/publish`, { versionNo: 1 }, 400, 'body.versionNo');
-    const draft = await org.as.isms_manager.request('PUT', `${base}/draft`, { content: { summary: 'draft' }, stage: 'in_review' });
+    const draft = await org.as.isms_manager.request('PUT', `${base}/draft`, {
+      content: { summary: 'draft' },
+      stage: 'in_review',
+    });
     expect(draft.statusCode).toBe(200);
     await refused(org.as.isms_manager, 'POST', `${base}/publish`, { versionNo: 1 }, 409, 'body.versionNo');
     await approveDocument(org, doc.id, { summary: 'draft' });
@@ -212,8 +423,30 @@ describe.each(DIALECTS)('document input on %s', (kind) => {
   it('names each approver who may not approve, and each audience member who is not a member', async () => {
     const doc = await createDocument(org);
     const outsider = await buildMember(env.handle, (await buildOrg(env.app, env.handle)).id, 'approver');
-    const res = await refused(org.as.isms_manager, 'PUT', `${docsPath(org)}/${doc.id}/people`, { approverIds: [org.users.approver.id, org.users.viewer.id, org.users.contributor.id, outsider.id], audienceUserIds: [outsider.id], audienceRoles: ['viewer'] }, 400);
-    expect(fieldsOf(res)).toEqual(['body.approverIds.1', 'body.approverIds.2', 'body.approverIds.3', 'body.audienceUserIds.0']);
-    await refused(org.as.isms_manager, 'PUT', `${docsPath(org)}/${doc.id}/people`, { audienceRoles: ['superuser'] }, 400, 'body.audienceRoles.0');
+    const res = await refused(
+      org.as.isms_manager,
+      'PUT',
+      `${docsPath(org)}/${doc.id}/people`,
+      {
+        approverIds: [org.users.approver.id, org.users.viewer.id, org.users.contributor.id, outsider.id],
+        audienceUserIds: [outsider.id],
+        audienceRoles: ['viewer'],
+      },
+      400,
+    );
+    expect(fieldsOf(res)).toEqual([
+      'body.approverIds.1',
+      'body.approverIds.2',
+      'body.approverIds.3',
+      'body.audienceUserIds.0',
+    ]);
+    await refused(
+      org.as.isms_manager,
+      'PUT',
+      `${docsPath(org)}/${doc.id}/people`,
+      { audienceRoles: ['superuser'] },
+      400,
+      'body.audienceRoles.0',
+    );
   });
 });

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSIONED_MODULES } from '../../src/core/register/registry.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { approveDocument, createDocument, docsPath, documentCounts, documentSnapshot, proposedDisposal, publishDocument, retentionEnded } from '../helpers/document-factories.js';
+import {
+  approveDocument,
+  createDocument,
+  docsPath,
+  documentCounts,
+  documentSnapshot,
+  proposedDisposal,
+  publishDocument,
+  retentionEnded,
+} from '../helpers/document-factories.js';
 import { buildOrg, type TestOrg } from '../helpers/factories.js';
 import { buildRegisterRecord, draftBody } from '../helpers/routes.js';
 
@@ -20,10 +29,24 @@ function plusMonths(iso: string, months: number): string {
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  const days = [
+    31,
+    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ][month - 1]!;
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, days)).padStart(2, '0')}`;
 }
-const plusDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const plusDays = (iso: string, n: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind) => {
   let env: TestEnv;
@@ -41,7 +64,13 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
   const setDates = (id: string, dates: { nextReviewDate?: string; publishedOn?: string; retentionEndsOn?: string }) =>
     env.handle.db.updateTable('documents').set(dates).where('id', '=', id).execute();
   const auditOf = (id: string, type: string) =>
-    env.handle.db.selectFrom('auditEvents').selectAll().where('entityId', '=', id).where('type', '=', type).orderBy('seq').execute();
+    env.handle.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('entityId', '=', id)
+      .where('type', '=', type)
+      .orderBy('seq')
+      .execute();
 
   describe('reviews', () => {
     it('lists due and overdue reviews of approved and published documents only', async () => {
@@ -60,7 +89,8 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
       await setDates(draftOverdue, { nextReviewDate: '2020-01-01' });
       await setDates(later, { nextReviewDate: plusDays(today(), 45) });
 
-      const list = async (review: string) => ids(await org.as.viewer.get(`${docsPath(org)}?review=${review}&q=${token}&pageSize=50`)).sort();
+      const list = async (review: string) =>
+        ids(await org.as.viewer.get(`${docsPath(org)}?review=${review}&q=${token}&pageSize=50`)).sort();
       expect(await list('overdue')).toEqual([overdue, approvedOverdue].sort());
       expect(await list('due')).toEqual([overdue, dueSoon, approvedOverdue].sort());
       // a review due today is due, not yet overdue
@@ -73,13 +103,26 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
     it("'no change' moves the next review one interval on from the day of the review, and is history", async () => {
       const doc = await createDocument(org, { reviewIntervalMonths: 1 });
       await publishDocument(org, doc.id);
-      const res = await org.as.contributor.post(`${base(doc.id)}/reviews`, { outcome: 'no_change', note: 'Still fits', reviewedOn: '2024-01-31' });
+      const res = await org.as.contributor.post(`${base(doc.id)}/reviews`, {
+        outcome: 'no_change',
+        note: 'Still fits',
+        reviewedOn: '2024-01-31',
+      });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toMatchObject({ outcome: 'no_change', reviewedOn: '2024-01-31', reviewerId: org.users.contributor.id, versionNo: 1, nextReviewDate: '2024-02-29' });
+      expect(res.json()).toMatchObject({
+        outcome: 'no_change',
+        reviewedOn: '2024-01-31',
+        reviewerId: org.users.contributor.id,
+        versionNo: 1,
+        nextReviewDate: '2024-02-29',
+      });
       expect(await get(doc.id)).toMatchObject({ nextReviewDate: '2024-02-29', status: 'published', latestVersion: 1 });
       // now overdue (the review was long ago): it shows up as such
       expect(ids(await org.as.viewer.get(`${docsPath(org)}?review=overdue&pageSize=200`))).toContain(doc.id);
-      const second = await org.as.contributor.post(`${base(doc.id)}/reviews`, { outcome: 'no_change', note: 'Checked again' });
+      const second = await org.as.contributor.post(`${base(doc.id)}/reviews`, {
+        outcome: 'no_change',
+        note: 'Checked again',
+      });
       expect(second.json().nextReviewDate).toBe(plusMonths(today(), 1));
       const reviews = (await org.as.viewer.get(`${base(doc.id)}/reviews`)).json().items;
       expect(reviews.map((r: { note: string }) => r.note)).toEqual(['Checked again', 'Still fits']);
@@ -91,17 +134,29 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
       const content = { summary: 'Approved summary', scope: 'All staff' };
       await publishDocument(org, doc.id, content);
       const before = await get(doc.id);
-      const res = await org.as.isms_manager.post(`${base(doc.id)}/reviews`, { outcome: 'revise', note: 'Add remote work' });
+      const res = await org.as.isms_manager.post(`${base(doc.id)}/reviews`, {
+        outcome: 'revise',
+        note: 'Add remote work',
+      });
       expect(res.statusCode, res.body).toBe(200);
       const after = await get(doc.id);
-      expect(after).toMatchObject({ status: 'published', publishedVersion: 1, latestVersion: 2, latestState: 'draft', nextReviewDate: before.nextReviewDate });
+      expect(after).toMatchObject({
+        status: 'published',
+        publishedVersion: 1,
+        latestVersion: 2,
+        latestState: 'draft',
+        nextReviewDate: before.nextReviewDate,
+      });
       const v2 = (await org.as.viewer.get(`${base(doc.id)}/versions/2`)).json();
       expect(v2).toMatchObject({ state: 'draft', content: expect.objectContaining(content) });
       expect(v2.changeNote).toContain('Add remote work');
       const v1 = (await org.as.viewer.get(`${base(doc.id)}/versions/1`)).json();
       expect(v2.contentHash).toBe(v1.contentHash);
       // a second 'revise' keeps working on the same draft rather than opening another
-      expect((await org.as.isms_manager.post(`${base(doc.id)}/reviews`, { outcome: 'revise', note: 'And travel' })).statusCode).toBe(200);
+      expect(
+        (await org.as.isms_manager.post(`${base(doc.id)}/reviews`, { outcome: 'revise', note: 'And travel' }))
+          .statusCode,
+      ).toBe(200);
       expect((await get(doc.id)).latestVersion).toBe(2);
     });
 
@@ -110,10 +165,17 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
       const draftOnly = await createDocument(org);
       await publishDocument(org, doc.id);
       const before = await documentCounts(env.handle);
-      const future = await org.as.isms_manager.post(`${base(doc.id)}/reviews`, { outcome: 'no_change', note: 'x', reviewedOn: plusDays(today(), 1) });
+      const future = await org.as.isms_manager.post(`${base(doc.id)}/reviews`, {
+        outcome: 'no_change',
+        note: 'x',
+        reviewedOn: plusDays(today(), 1),
+      });
       expect([400, 409]).toContain(future.statusCode);
       expect(future.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.reviewedOn']);
-      expect((await org.as.isms_manager.post(`${base(draftOnly.id)}/reviews`, { outcome: 'no_change', note: 'x' })).statusCode).toBe(409);
+      expect(
+        (await org.as.isms_manager.post(`${base(draftOnly.id)}/reviews`, { outcome: 'no_change', note: 'x' }))
+          .statusCode,
+      ).toBe(409);
       expect(await documentCounts(env.handle)).toEqual(before);
     });
   });
@@ -124,7 +186,11 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
       await publishDocument(org, doc.id);
       expect((await get(doc.id)).retentionEndsOn).toBeNull();
       const withdrawn = await org.as.isms_manager.post(`${base(doc.id)}/withdraw`, { reason: 'Superseded by DOC-X' });
-      expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', withdrawnOn: today(), retentionEndsOn: plusMonths(today(), 18) });
+      expect(withdrawn.json()).toMatchObject({
+        status: 'withdrawn',
+        withdrawnOn: today(),
+        retentionEndsOn: plusMonths(today(), 18),
+      });
       expect((await org.as.isms_manager.patch(base(doc.id), { retentionMonths: 6 })).statusCode).toBe(200);
       expect((await get(doc.id)).retentionEndsOn).toBe(plusMonths(today(), 6));
       expect((await auditOf(doc.id, 'document.withdrawn'))[0]!.payload).toContain(plusMonths(today(), 18));
@@ -148,7 +214,8 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
       const kept = await createDocument(org, { title: `${token} kept`, retentionMonths: 0, retentionAction: 'keep' });
       const inForce = await createDocument(org, { title: `${token} in force`, retentionMonths: 0 });
       for (const d of [ended, running, kept, inForce]) await publishDocument(org, d.id);
-      for (const d of [ended, running, kept]) expect((await org.as.isms_manager.post(`${base(d.id)}/withdraw`, { reason: 'Old' })).statusCode).toBe(200);
+      for (const d of [ended, running, kept])
+        expect((await org.as.isms_manager.post(`${base(d.id)}/withdraw`, { reason: 'Old' })).statusCode).toBe(200);
       const due = async () => ids(await org.as.viewer.get(`${docsPath(org)}?disposalDue=true&q=${token}`));
       expect(await due()).toEqual([ended.id]);
       // an end in the past is due too; the day after tomorrow is not
@@ -163,7 +230,9 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
         expect(res.headers['content-type']).toContain('application/problem+json');
       }
       expect(await documentCounts(env.handle)).toEqual(before);
-      expect((await org.as.isms_manager.post(`${base(ended.id)}/disposal`, { reason: 'Retention ended' })).statusCode).toBe(200);
+      expect(
+        (await org.as.isms_manager.post(`${base(ended.id)}/disposal`, { reason: 'Retention ended' })).statusCode,
+      ).toBe(200);
       // once more while one awaits its decision: 409
       expect((await org.as.isms_manager.post(`${base(ended.id)}/disposal`, { reason: 'Again' })).statusCode).toBe(409);
     });
@@ -181,16 +250,32 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
       expect(await documentSnapshot(env.handle, doc.id)).toEqual(snapshot);
       expect((await documentCounts(env.handle)).documentDisposals).toBe(before.documentDisposals);
 
-      const rejected = await org.as.approver.post(`${base(doc.id)}/disposal/decision`, { decision: 'reject', note: 'Litigation hold' });
+      const rejected = await org.as.approver.post(`${base(doc.id)}/disposal/decision`, {
+        decision: 'reject',
+        note: 'Litigation hold',
+      });
       expect(rejected.statusCode, rejected.body).toBe(200);
-      expect(rejected.json()).toMatchObject({ state: 'rejected', decidedBy: org.users.approver.id, decisionNote: 'Litigation hold' });
+      expect(rejected.json()).toMatchObject({
+        state: 'rejected',
+        decidedBy: org.users.approver.id,
+        decisionNote: 'Litigation hold',
+      });
       expect(await documentSnapshot(env.handle, doc.id)).toEqual(snapshot);
       expect((await get(doc.id)).status).toBe('withdrawn');
       expect((await org.as.viewer.get(`${base(doc.id)}/versions/1`)).json().content.summary).toBeTruthy();
       // no decision is left to take; a new proposal can be made
-      expect((await org.as.approver.post(`${base(doc.id)}/disposal/decision`, { decision: 'approve' })).statusCode).toBe(404);
-      expect((await org.as.isms_manager.post(`${base(doc.id)}/disposal`, { reason: 'Hold lifted' })).statusCode).toBe(200);
-      await expect(sql`UPDATE record_versions SET state = 'disposed', content = '{}' WHERE record_id = ${doc.id}`.execute(env.handle.db), 'a proposed disposal opens nothing').rejects.toThrow(/cannot be changed/);
+      expect(
+        (await org.as.approver.post(`${base(doc.id)}/disposal/decision`, { decision: 'approve' })).statusCode,
+      ).toBe(404);
+      expect((await org.as.isms_manager.post(`${base(doc.id)}/disposal`, { reason: 'Hold lifted' })).statusCode).toBe(
+        200,
+      );
+      await expect(
+        sql`UPDATE record_versions SET state = 'disposed', content = '{}' WHERE record_id = ${doc.id}`.execute(
+          env.handle.db,
+        ),
+        'a proposed disposal opens nothing',
+      ).rejects.toThrow(/cannot be changed/);
     });
 
     it('approved: empties every version, keeps hashes, approvals and the audit record of what existed', async () => {
@@ -199,20 +284,44 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
       const v2 = await approveDocument(org, doc.id, { summary: 'Second text' }); // v1 superseded
       expect((await org.as.isms_manager.post(`${base(doc.id)}/withdraw`, { reason: 'Replaced' })).statusCode).toBe(200);
       // a draft in progress goes too
-      expect((await org.as.isms_manager.request('PUT', `${base(doc.id)}/draft`, { content: { summary: 'Unfinished third' } })).statusCode).toBe(200);
+      expect(
+        (
+          await org.as.isms_manager.request('PUT', `${base(doc.id)}/draft`, {
+            content: { summary: 'Unfinished third' },
+          })
+        ).statusCode,
+      ).toBe(200);
       const approvalsBefore = (await documentSnapshot(env.handle, doc.id)).approvals;
       expect(approvalsBefore.length).toBe(2);
       const proposed = await org.as.isms_manager.post(`${base(doc.id)}/disposal`, { reason: 'Retention ended' });
       expect(proposed.statusCode, proposed.body).toBe(200);
 
-      const decided = await org.as.admin.post(`${base(doc.id)}/disposal/decision`, { decision: 'approve', note: 'Destroy' });
+      const decided = await org.as.admin.post(`${base(doc.id)}/disposal/decision`, {
+        decision: 'approve',
+        note: 'Destroy',
+      });
       expect(decided.statusCode, decided.body).toBe(200);
-      expect(decided.json()).toMatchObject({ state: 'approved', decidedBy: org.users.admin.id, proposedBy: org.users.isms_manager.id });
-      expect(decided.json().versions).toEqual(expect.arrayContaining([expect.objectContaining({ versionNo: 1, contentHash: v1.contentHash }), expect.objectContaining({ versionNo: 2, contentHash: v2.contentHash })]));
+      expect(decided.json()).toMatchObject({
+        state: 'approved',
+        decidedBy: org.users.admin.id,
+        proposedBy: org.users.isms_manager.id,
+      });
+      expect(decided.json().versions).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ versionNo: 1, contentHash: v1.contentHash }),
+          expect.objectContaining({ versionNo: 2, contentHash: v2.contentHash }),
+        ]),
+      );
 
       const after = await documentSnapshot(env.handle, doc.id);
-      expect(after.versions.every((v) => v.content === '{}'), JSON.stringify(after.versions.map((v) => v.content))).toBe(true);
-      expect(after.versions.filter((v) => v.versionNo <= 2).map((v) => [v.versionNo, v.state, v.contentHash])).toEqual([[1, 'disposed', v1.contentHash], [2, 'disposed', v2.contentHash]]);
+      expect(
+        after.versions.every((v) => v.content === '{}'),
+        JSON.stringify(after.versions.map((v) => v.content)),
+      ).toBe(true);
+      expect(after.versions.filter((v) => v.versionNo <= 2).map((v) => [v.versionNo, v.state, v.contentHash])).toEqual([
+        [1, 'disposed', v1.contentHash],
+        [2, 'disposed', v2.contentHash],
+      ]);
       expect(after.approvals).toEqual(approvalsBefore);
       expect(after.row).toMatchObject({ status: 'disposed', disposedOn: today(), purpose: null });
       expect(JSON.stringify(after)).not.toMatch(/First text|Second text|Unfinished third|Secret purpose/);
@@ -221,34 +330,72 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
       expect(JSON.parse(proposedEvent!.payload)).toMatchObject({ reason: 'Retention ended' });
       const [disposedEvent] = await auditOf(doc.id, 'document.disposed');
       const payload = JSON.parse(disposedEvent!.payload) as { versions: { versionNo: number; contentHash: string }[] };
-      expect(payload.versions).toEqual(expect.arrayContaining([expect.objectContaining({ versionNo: 1, contentHash: v1.contentHash }), expect.objectContaining({ versionNo: 2, contentHash: v2.contentHash })]));
+      expect(payload.versions).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ versionNo: 1, contentHash: v1.contentHash }),
+          expect.objectContaining({ versionNo: 2, contentHash: v2.contentHash }),
+        ]),
+      );
       expect(disposedEvent!.actorId).toBe(org.users.admin.id);
 
       // what stays readable: the register row and the disposal record; nothing more can happen to it
       expect((await org.as.viewer.get(`${base(doc.id)}/disposal`)).json().current).toMatchObject({ state: 'approved' });
-      for (const [method, url, body] of [['POST', `${base(doc.id)}/publish`, { versionNo: 2 }], ['PATCH', base(doc.id), { title: 'Back' }], ['POST', `${base(doc.id)}/disposal`, { reason: 'again' }]] as const) {
+      for (const [method, url, body] of [
+        ['POST', `${base(doc.id)}/publish`, { versionNo: 2 }],
+        ['PATCH', base(doc.id), { title: 'Back' }],
+        ['POST', `${base(doc.id)}/disposal`, { reason: 'again' }],
+      ] as const) {
         expect((await org.as.admin.request(method, url, body)).statusCode, url).toBe(409);
       }
       // the database keeps the emptied versions as they are
-      await expect(sql`UPDATE record_versions SET content = '{"summary":"resurrected"}' WHERE record_id = ${doc.id} AND version_no = 1`.execute(env.handle.db)).rejects.toThrow(/cannot be changed/);
-      await expect(sql`UPDATE record_versions SET state = 'approved' WHERE record_id = ${doc.id} AND version_no = 2`.execute(env.handle.db)).rejects.toThrow(/cannot be changed/);
-      await expect(sql`DELETE FROM record_versions WHERE record_id = ${doc.id}`.execute(env.handle.db)).rejects.toThrow(/cannot be deleted/);
+      await expect(
+        sql`UPDATE record_versions SET content = '{"summary":"resurrected"}' WHERE record_id = ${doc.id} AND version_no = 1`.execute(
+          env.handle.db,
+        ),
+      ).rejects.toThrow(/cannot be changed/);
+      await expect(
+        sql`UPDATE record_versions SET state = 'approved' WHERE record_id = ${doc.id} AND version_no = 2`.execute(
+          env.handle.db,
+        ),
+      ).rejects.toThrow(/cannot be changed/);
+      await expect(sql`DELETE FROM record_versions WHERE record_id = ${doc.id}`.execute(env.handle.db)).rejects.toThrow(
+        /cannot be deleted/,
+      );
     });
 
     it("an approved document disposal opens no other version: another document's, or another register's", async () => {
       const disposed = await createDocument(org, { retentionMonths: 0 });
       await proposedDisposal(org, disposed.id);
-      expect((await org.as.approver.post(`${base(disposed.id)}/disposal/decision`, { decision: 'approve' })).statusCode).toBe(200);
+      expect(
+        (await org.as.approver.post(`${base(disposed.id)}/disposal/decision`, { decision: 'approve' })).statusCode,
+      ).toBe(200);
 
       const other = await createDocument(org);
       await approveDocument(org, other.id, { summary: 'Kept' });
       const scopeVm = VERSIONED_MODULES.find((v) => v.register.def.entity === 'scope')!;
       const scope = await buildRegisterRecord(org.as.admin, org, scopeVm.register);
-      const draft = await org.as.admin.request('PUT', `/api/v1/orgs/${org.slug}/scopes/${scope.id}/draft`, draftBody(scopeVm));
+      const draft = await org.as.admin.request(
+        'PUT',
+        `/api/v1/orgs/${org.slug}/scopes/${scope.id}/draft`,
+        draftBody(scopeVm),
+      );
       expect(draft.statusCode, draft.body).toBe(200);
-      expect((await org.as.approver.post(`/api/v1/orgs/${org.slug}/scopes/${scope.id}/versions/${draft.json().versionNo}/approve`, { contentHash: draft.json().contentHash })).statusCode).toBe(200);
+      expect(
+        (
+          await org.as.approver.post(
+            `/api/v1/orgs/${org.slug}/scopes/${scope.id}/versions/${draft.json().versionNo}/approve`,
+            { contentHash: draft.json().contentHash },
+          )
+        ).statusCode,
+      ).toBe(200);
 
-      const versions = () => env.handle.db.selectFrom('recordVersions').selectAll().where('recordId', 'in', [other.id, scope.id]).orderBy('recordId').execute();
+      const versions = () =>
+        env.handle.db
+          .selectFrom('recordVersions')
+          .selectAll()
+          .where('recordId', 'in', [other.id, scope.id])
+          .orderBy('recordId')
+          .execute();
       const before = await versions();
       const attempts = [
         sql`UPDATE record_versions SET state = 'disposed', content = '{}' WHERE record_id = ${other.id}`,
@@ -266,7 +413,13 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
   it('approved versions are immutable to direct SQL, on both databases', async () => {
     const doc = await createDocument(org);
     const v = await publishDocument(org, doc.id, { summary: 'Binding text' });
-    const row = () => env.handle.db.selectFrom('recordVersions').selectAll().where('recordId', '=', doc.id).where('versionNo', '=', v.versionNo).executeTakeFirstOrThrow();
+    const row = () =>
+      env.handle.db
+        .selectFrom('recordVersions')
+        .selectAll()
+        .where('recordId', '=', doc.id)
+        .where('versionNo', '=', v.versionNo)
+        .executeTakeFirstOrThrow();
     const before = await row();
     for (const change of [
       sql`UPDATE record_versions SET content = '{"summary":"Edited"}' WHERE record_id = ${doc.id}`,
@@ -285,12 +438,24 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
       ['entity_type', sql`UPDATE record_versions SET entity_type = 'scope' WHERE record_id = ${doc.id}`],
       ['org_id', sql`UPDATE record_versions SET org_id = ${elsewhere.id} WHERE record_id = ${doc.id}`],
     ] as const) {
-      if (await change.execute(env.handle.db).then(() => true, () => false)) moved.push(what);
+      if (
+        await change.execute(env.handle.db).then(
+          () => true,
+          () => false,
+        )
+      )
+        moved.push(what);
     }
     expect(moved, 'columns of an approved version that direct SQL could change').toEqual([]);
-    await expect(sql`DELETE FROM record_versions WHERE record_id = ${doc.id}`.execute(env.handle.db)).rejects.toThrow(/cannot be deleted/);
-    await expect(sql`DELETE FROM approvals WHERE record_id = ${doc.id}`.execute(env.handle.db)).rejects.toThrow(/append-only/);
-    await expect(sql`UPDATE document_publications SET content_hash = 'x' WHERE document_id = ${doc.id}`.execute(env.handle.db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM record_versions WHERE record_id = ${doc.id}`.execute(env.handle.db)).rejects.toThrow(
+      /cannot be deleted/,
+    );
+    await expect(sql`DELETE FROM approvals WHERE record_id = ${doc.id}`.execute(env.handle.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(
+      sql`UPDATE document_publications SET content_hash = 'x' WHERE document_id = ${doc.id}`.execute(env.handle.db),
+    ).rejects.toThrow(/append-only/);
     expect(await row()).toEqual(before);
   });
 
@@ -303,7 +468,10 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
     };
     const reviewed = await createDocument(org);
     await publishDocument(org, reviewed.id);
-    expect((await org.as.contributor.post(`${base(reviewed.id)}/reviews`, { outcome: 'no_change', note: 'Still fits' })).statusCode).toBe(200);
+    expect(
+      (await org.as.contributor.post(`${base(reviewed.id)}/reviews`, { outcome: 'no_change', note: 'Still fits' }))
+        .statusCode,
+    ).toBe(200);
     const kept = await createDocument(org);
     await proposedDisposal(org, kept.id);
     await decide(kept.id, 'reject');
@@ -312,7 +480,15 @@ describe.each(DIALECTS)('document reviews, retention and disposal on %s', (kind)
     await decide(disposed.id, 'approve');
     const events = await env.handle.db.selectFrom('auditEvents').select('type').where('orgId', '=', org.id).execute();
     const types = new Set(events.map((e) => e.type));
-    for (const t of ['document.reviewed', 'document.withdrawn', 'document.disposal_proposed', 'document.disposal_rejected', 'document.disposed', 'document.published']) expect(types, t).toContain(t);
+    for (const t of [
+      'document.reviewed',
+      'document.withdrawn',
+      'document.disposal_proposed',
+      'document.disposal_rejected',
+      'document.disposed',
+      'document.published',
+    ])
+      expect(types, t).toContain(t);
     const res = await org.as.auditor.get(`/api/v1/orgs/${org.slug}/audit/verify`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ ok: true, checked: events.length, firstBroken: null });

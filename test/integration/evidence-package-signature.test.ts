@@ -36,7 +36,15 @@ describe.each(DIALECTS)('evidence package signature on %s', (kind) => {
     key = env.app.deps.signingKey;
     org = await buildOrg(env.app, env.handle);
     const doc = await createDocument(org, { title: 'Access control policy', type: 'topic_policy' });
-    expect((await org.as.isms_manager.request('PUT', `${docsPath(org)}/${doc.id}/people`, { approverIds: [org.users.approver.id], audienceUserIds: [], audienceRoles: [] })).statusCode).toBe(200);
+    expect(
+      (
+        await org.as.isms_manager.request('PUT', `${docsPath(org)}/${doc.id}/people`, {
+          approverIds: [org.users.approver.id],
+          audienceUserIds: [],
+          audienceRoles: [],
+        })
+      ).statusCode,
+    ).toBe(200);
     await approveDocument(org, doc.id, { summary: 'Only those who need it get access.' });
     ref = doc.ref;
     const res = await org.as.auditor.post(`${docsPath(org)}/evidence-package`, {});
@@ -67,16 +75,26 @@ describe.each(DIALECTS)('evidence package signature on %s', (kind) => {
     const base = `${ref}/v1`;
     const content = canonicalJson({ summary: 'Everyone may access everything.' });
     const forgedHash = sha256(content);
-    const approvals = JSON.parse(await zip.file(`${base}/approvals.json`)!.async('string')).map((a: object) => ({ ...a, contentHash: forgedHash }));
+    const approvals = JSON.parse(await zip.file(`${base}/approvals.json`)!.async('string')).map((a: object) => ({
+      ...a,
+      contentHash: forgedHash,
+    }));
     const replaced: Record<string, Buffer> = {
       [`${base}/content.json`]: Buffer.from(content),
       [`${base}/approvals.json`]: Buffer.from(json(approvals)),
       [`${base}/document.pdf`]: Buffer.from('%PDF-1.4\n% a different document\n'),
     };
     for (const [p, data] of Object.entries(replaced)) zip.file(p, data);
-    manifest.files = manifest.files.map((f: { path: string }) => (replaced[f.path] ? { path: f.path, sha256: sha256(replaced[f.path]!), size: replaced[f.path]!.length } : f));
+    manifest.files = manifest.files.map((f: { path: string }) =>
+      replaced[f.path] ? { path: f.path, sha256: sha256(replaced[f.path]!), size: replaced[f.path]!.length } : f,
+    );
     manifest.documents[0].versions[0].contentHash = forgedHash;
-    if (opts.resignWith) manifest.signedBy = { algorithm: 'Ed25519', publicKey: opts.resignWith.publicKey, fingerprint: opts.resignWith.fingerprint };
+    if (opts.resignWith)
+      manifest.signedBy = {
+        algorithm: 'Ed25519',
+        publicKey: opts.resignWith.publicKey,
+        fingerprint: opts.resignWith.fingerprint,
+      };
     const bytes = Buffer.from(json(manifest));
     zip.file('manifest.json', bytes);
     if (opts.resignWith) zip.file('manifest.sig', opts.resignWith.sign(bytes));
@@ -90,13 +108,19 @@ describe.each(DIALECTS)('evidence package signature on %s', (kind) => {
     expect(manifest.signedBy).toEqual({ algorithm: 'Ed25519', publicKey: key.publicKey, fingerprint: key.fingerprint });
     const sig = Buffer.from((await zip.file('manifest.sig')!.async('string')).trim(), 'base64');
     expect(crypto.verify(null, manifestBytes, crypto.createPublicKey(key.publicKey), sig)).toBe(true);
-    expect(key.fingerprint).toBe(sha256(Buffer.from(crypto.createPublicKey(key.publicKey).export({ format: 'jwk' }).x!, 'base64url')).match(/.{4}/g)!.join(':'));
+    expect(key.fingerprint).toBe(
+      sha256(Buffer.from(crypto.createPublicKey(key.publicKey).export({ format: 'jwk' }).x!, 'base64url'))
+        .match(/.{4}/g)!
+        .join(':'),
+    );
   });
 
   it('an untouched package: authentic with the right key, refused with another, and plain about what it proves without one', async () => {
     const unchecked = await verdict(pkg);
     expect(unchecked.result).toBe('unauthenticated');
-    expect(unchecked.text).toContain(`SIGNATURE VALID for key ${key.fingerprint}, but this key was not checked against a trusted one: this proves the package was not changed after it was signed by whoever holds that key`);
+    expect(unchecked.text).toContain(
+      `SIGNATURE VALID for key ${key.fingerprint}, but this key was not checked against a trusted one: this proves the package was not changed after it was signed by whoever holds that key`,
+    );
     expect(unchecked.text).not.toMatch(/^VERIFIED/m);
 
     const right = await verdict(pkg, { key: key.fingerprint.replace(/:/g, '').toUpperCase() });
@@ -109,7 +133,9 @@ describe.each(DIALECTS)('evidence package signature on %s', (kind) => {
     const other = generateInstanceKey();
     const wrong = await verdict(pkg, { key: other.fingerprint });
     expect(wrong.result).toBe('failed');
-    expect(wrong.text).toContain(`signed by key ${key.fingerprint}, which is not the trusted key: ${other.fingerprint}`);
+    expect(wrong.text).toContain(
+      `signed by key ${key.fingerprint}, which is not the trusted key: ${other.fingerprint}`,
+    );
     expect(wrong.text).toMatch(/^NOT VERIFIED/m);
   });
 
@@ -139,7 +165,12 @@ describe.each(DIALECTS)('evidence package signature on %s', (kind) => {
   it('--instance fetches the live public key and compares', async () => {
     const res = await env.app.inject({ method: 'GET', url: '/api/v1/instance/signing-key' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ algorithm: 'Ed25519', fingerprint: key.fingerprint, publicKey: key.publicKey, formerKeys: [] });
+    expect(res.json()).toMatchObject({
+      algorithm: 'Ed25519',
+      fingerprint: key.fingerprint,
+      publicKey: key.publicKey,
+      formerKeys: [],
+    });
 
     await env.app.listen({ port: 0, host: '127.0.0.1' });
     const address = env.app.server.address() as { port: number };
@@ -158,12 +189,25 @@ describe.each(DIALECTS)('evidence package signature on %s', (kind) => {
     expect(byFormer.text).toMatch(/it is a former key of .*not trusted: compare it with your records and use --key/);
   });
 
-  it.runIf(kind === 'sqlite')('the command exits 0 when authentic, 3 when the key was not checked, 1 when forged', async () => {
-    const run = promisify(execFile);
-    const cli = (...args: string[]) => run('node', [path.resolve('bin/rampart.mjs'), 'verify-package', ...args], { timeout: 60_000 }).then((r) => ({ code: 0, stdout: r.stdout }), (e: { code: number; stdout: string }) => e);
-    const good = write('good.zip', pkg);
-    expect(await cli(good, '--key', key.fingerprint)).toMatchObject({ code: 0, stdout: expect.stringContaining('VERIFIED: authentic') });
-    expect(await cli(good)).toMatchObject({ code: 3, stdout: expect.stringContaining('NOT AUTHENTICATED') });
-    expect(await cli(write('forged.zip', await forge()))).toMatchObject({ code: 1, stdout: expect.stringContaining('NOT VERIFIED') });
-  });
+  it.runIf(kind === 'sqlite')(
+    'the command exits 0 when authentic, 3 when the key was not checked, 1 when forged',
+    async () => {
+      const run = promisify(execFile);
+      const cli = (...args: string[]) =>
+        run('node', [path.resolve('bin/rampart.mjs'), 'verify-package', ...args], { timeout: 60_000 }).then(
+          (r) => ({ code: 0, stdout: r.stdout }),
+          (e: { code: number; stdout: string }) => e,
+        );
+      const good = write('good.zip', pkg);
+      expect(await cli(good, '--key', key.fingerprint)).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining('VERIFIED: authentic'),
+      });
+      expect(await cli(good)).toMatchObject({ code: 3, stdout: expect.stringContaining('NOT AUTHENTICATED') });
+      expect(await cli(write('forged.zip', await forge()))).toMatchObject({
+        code: 1,
+        stdout: expect.stringContaining('NOT VERIFIED'),
+      });
+    },
+  );
 });

@@ -23,7 +23,16 @@ describe.each(DIALECTS)('risk heat map on %s', (kind) => {
     const m = startingMethodology('semi-quantitative');
     m.consequencePerCia = true;
     m.ciaCombination = 'average';
-    m.rule = { kind: 'formula', formula: 'sum', thresholds: [{ min: 2, level: 'low' }, { min: 5, level: 'medium' }, { min: 7, level: 'high' }, { min: 9, level: 'critical' }] };
+    m.rule = {
+      kind: 'formula',
+      formula: 'sum',
+      thresholds: [
+        { min: 2, level: 'low' },
+        { min: 5, level: 'medium' },
+        { min: 7, level: 'high' },
+        { min: 9, level: 'critical' },
+      ],
+    };
     await approveMethodology(org, m);
     const ownerId = org.users.contributor.id;
     const analyses = [
@@ -34,7 +43,11 @@ describe.each(DIALECTS)('risk heat map on %s', (kind) => {
       { likelihood: 5, consequenceC: 5, consequenceI: 5 },
     ];
     for (const a of analyses) await buildRisk(org.as.contributor, org.slug, { ownerId, ...a });
-    const risks = (await org.as.viewer.get(url('/risks?pageSize=200'))).json().items as { likelihood: number; consequenceLevel: number; level: string }[];
+    const risks = (await org.as.viewer.get(url('/risks?pageSize=200'))).json().items as {
+      likelihood: number;
+      consequenceLevel: number;
+      level: string;
+    }[];
     const map = (await org.as.viewer.get(url('/risks/heat-map'))).json() as { cells: Cell[]; total: number };
     expect(map.total).toBe(analyses.length);
     expect(new Set(risks.map((r) => r.level)).size).toBeGreaterThan(2);

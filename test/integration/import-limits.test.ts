@@ -50,7 +50,9 @@ describe.each(DIALECTS)('import limits on %s', (kind) => {
   afterAll(() => env?.close());
 
   const send = (body: string | Buffer, type: string, dryRun = false) =>
-    org.as.contributor.request('POST', `/api/v1/orgs/${org.slug}/actions/import?dryRun=${dryRun}`, body, { 'content-type': type });
+    org.as.contributor.request('POST', `/api/v1/orgs/${org.slug}/actions/import?dryRun=${dryRun}`, body, {
+      'content-type': type,
+    });
 
   it('refuses an XLSX whose sheet inflates to hundreds of megabytes, without reading it, and keeps answering', async () => {
     expect(bomb.length).toBeLessThan(2 * MB);
@@ -73,7 +75,9 @@ describe.each(DIALECTS)('import limits on %s', (kind) => {
     const before = await writeCounts(env.handle);
     const { result: res, grewMb } = await peakRssGrowth(() => send(liar, XLSX, true));
     expect(res.statusCode).toBe(413);
-    expect(res.json().errors).toEqual([{ field: 'body', message: expect.stringMatching(/more than the 2048 bytes it declares/) }]);
+    expect(res.json().errors).toEqual([
+      { field: 'body', message: expect.stringMatching(/more than the 2048 bytes it declares/) },
+    ]);
     expect(grewMb).toBeLessThan(150);
     expect(await writeCounts(env.handle)).toEqual(before);
     expect((await env.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);

@@ -11,7 +11,14 @@ import { isApiDocs, loadApi, makeParams, routeKey } from '../helpers/routes.js';
  */
 const api = await loadApi();
 
-type Node = { type?: string | string[]; minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number; [k: string]: unknown };
+type Node = {
+  type?: string | string[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  [k: string]: unknown;
+};
 
 function unboundedIntegers(schema: unknown, where: string, out: string[]) {
   if (!schema || typeof schema !== 'object') return;
@@ -21,7 +28,11 @@ function unboundedIntegers(schema: unknown, where: string, out: string[]) {
   if (types.includes('integer') || types.includes('number')) {
     const low = s.minimum ?? s.exclusiveMinimum;
     const high = s.maximum ?? s.exclusiveMaximum;
-    if (types.includes('integer') && (low === undefined || low < INT_COLUMN_MIN || high === undefined || high > INT_COLUMN_MAX)) out.push(`${where} [${low}, ${high}]`);
+    if (
+      types.includes('integer') &&
+      (low === undefined || low < INT_COLUMN_MIN || high === undefined || high > INT_COLUMN_MAX)
+    )
+      out.push(`${where} [${low}, ${high}]`);
   }
   for (const [k, v] of Object.entries(s)) if (typeof v === 'object') unboundedIntegers(v, `${where}.${k}`, out);
 }
@@ -56,13 +67,26 @@ describe.each(DIALECTS)('integers beyond a 32-bit column on %s', (kind) => {
   };
 
   it('are a 400 naming the field in a query, a path and a body (they were a 500 on PostgreSQL)', async () => {
-    const compare = await call('/api/v1/orgs/:org/risk-methodologies/:id/versions/compare', 'GET', (m) => `/api/v1/orgs/${m.org}/risk-methodologies/${m.id}/versions/compare?from=1&to=2147483648`);
+    const compare = await call(
+      '/api/v1/orgs/:org/risk-methodologies/:id/versions/compare',
+      'GET',
+      (m) => `/api/v1/orgs/${m.org}/risk-methodologies/${m.id}/versions/compare?from=1&to=2147483648`,
+    );
     expect(compare.statusCode).toBe(400);
     expect(compare.json().errors.map((e: { field: string }) => e.field)).toEqual(['query.to']);
-    const preview = await call('/api/v1/orgs/:org/risk-methodologies/:id/versions/:no/rescore-preview', 'GET', (m) => `/api/v1/orgs/${m.org}/risk-methodologies/${m.id}/versions/2147483648/rescore-preview`);
+    const preview = await call(
+      '/api/v1/orgs/:org/risk-methodologies/:id/versions/:no/rescore-preview',
+      'GET',
+      (m) => `/api/v1/orgs/${m.org}/risk-methodologies/${m.id}/versions/2147483648/rescore-preview`,
+    );
     expect(preview.statusCode).toBe(400);
     expect(preview.json().errors.map((e: { field: string }) => e.field)).toEqual(['path.no']);
-    const publish = await call('/api/v1/orgs/:org/documents/:id/publish', 'POST', (m) => `/api/v1/orgs/${m.org}/documents/${m.id}/publish`, { versionNo: 2 ** 31 });
+    const publish = await call(
+      '/api/v1/orgs/:org/documents/:id/publish',
+      'POST',
+      (m) => `/api/v1/orgs/${m.org}/documents/${m.id}/publish`,
+      { versionNo: 2 ** 31 },
+    );
     expect(publish.statusCode).toBe(400);
     expect(publish.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.versionNo']);
   });

@@ -21,7 +21,11 @@ describe.each(DIALECTS)('interested parties and requirements (4.2) on %s', (kind
   const reqs = (path = '', o = org) => `/api/v1/orgs/${o.slug}/requirements${path}`;
 
   it('records parties numbered IP-nnn, filters them by direction and type, and refuses a type of the other side', async () => {
-    const regulator = await buildParty(org.as.contributor, org.slug, { name: 'P-data protection authority', type: 'regulator', relevance: 'high' });
+    const regulator = await buildParty(org.as.contributor, org.slug, {
+      name: 'P-data protection authority',
+      type: 'regulator',
+      relevance: 'high',
+    });
     expect(regulator.ref).toMatch(/^IP-\d{3}$/);
     await buildParty(org.as.contributor, org.slug, { name: 'P-staff', direction: 'internal', type: 'employee_user' });
     const external = await org.as.viewer.get(parties('?q=P-&direction=external'));
@@ -66,51 +70,100 @@ describe.each(DIALECTS)('interested parties and requirements (4.2) on %s', (kind
   it('answers requirements with their party in `related`, and filters them by party, kind, status and climate flag', async () => {
     const insurer = await buildParty(org.as.contributor, org.slug, { name: 'Cyber insurer', type: 'other_external' });
     const customer = await buildParty(org.as.contributor, org.slug, { name: 'Key customer' });
-    const r1 = await buildRequirement(org.as.contributor, org.slug, insurer.id, { title: 'MFA on all remote access', kind: 'contractual', sourceReference: 'Policy schedule §4.2' });
-    await buildRequirement(org.as.contributor, org.slug, customer.id, { title: '99.9% availability', kind: 'contractual', status: 'applicable' });
-    await buildRequirement(org.as.contributor, org.slug, customer.id, { title: 'Site resilience to flooding', kind: 'other', climateRelated: true, addressed: 'partially' });
+    const r1 = await buildRequirement(org.as.contributor, org.slug, insurer.id, {
+      title: 'MFA on all remote access',
+      kind: 'contractual',
+      sourceReference: 'Policy schedule §4.2',
+    });
+    await buildRequirement(org.as.contributor, org.slug, customer.id, {
+      title: '99.9% availability',
+      kind: 'contractual',
+      status: 'applicable',
+    });
+    await buildRequirement(org.as.contributor, org.slug, customer.id, {
+      title: 'Site resilience to flooding',
+      kind: 'other',
+      climateRelated: true,
+      addressed: 'partially',
+    });
     expect(r1).toMatchObject({ addressed: 'not_yet', status: 'identified', climateRelated: false });
 
     const one = await org.as.viewer.get(reqs(`/${r1.id}`));
-    expect(one.json().related[insurer.id]).toEqual({ type: 'interested_party', id: insurer.id, ref: insurer.ref, title: 'Cyber insurer' });
+    expect(one.json().related[insurer.id]).toEqual({
+      type: 'interested_party',
+      id: insurer.id,
+      ref: insurer.ref,
+      title: 'Cyber insurer',
+    });
 
     const ofCustomer = await org.as.viewer.get(reqs(`?partyId=${customer.id}&sort=title&order=asc`));
-    expect(ofCustomer.json().items.map((r: { title: string }) => r.title)).toEqual(['99.9% availability', 'Site resilience to flooding']);
+    expect(ofCustomer.json().items.map((r: { title: string }) => r.title)).toEqual([
+      '99.9% availability',
+      'Site resilience to flooding',
+    ]);
     expect(Object.keys(ofCustomer.json().related)).toEqual([customer.id]);
     expect((await org.as.viewer.get(reqs(`?partyId=${customer.id}&kind=other`))).json().total).toBe(1);
     expect((await org.as.viewer.get(reqs(`?partyId=${customer.id}&status=applicable`))).json().total).toBe(1);
-    expect((await org.as.viewer.get(reqs(`?partyId=${customer.id}&climateRelated=true`))).json().items[0].title).toBe('Site resilience to flooding');
+    expect((await org.as.viewer.get(reqs(`?partyId=${customer.id}&climateRelated=true`))).json().items[0].title).toBe(
+      'Site resilience to flooding',
+    );
     expect((await org.as.viewer.get(reqs(`?partyId=${customer.id}&addressed=not_yet,partially`))).json().total).toBe(2);
     const foreign = await org.as.viewer.get(reqs(`?partyId=${(await buildParty(other.as.admin, other.slug)).id}`));
     expect(foreign.json().total).toBe(0);
   });
 
   it('exports requirements with "IP-nnn — name", re-imports the export unchanged, and imports by party reference', async () => {
-    const regulator = await buildParty(org.as.contributor, org.slug, { name: 'Supervisory authority', type: 'regulator' });
-    await buildRequirement(org.as.contributor, org.slug, regulator.id, { title: 'EXP-report breaches within 72 hours', kind: 'legal', sourceReference: 'Art. 33' });
+    const regulator = await buildParty(org.as.contributor, org.slug, {
+      name: 'Supervisory authority',
+      type: 'regulator',
+    });
+    await buildRequirement(org.as.contributor, org.slug, regulator.id, {
+      title: 'EXP-report breaches within 72 hours',
+      kind: 'legal',
+      sourceReference: 'Art. 33',
+    });
     const csv = await org.as.viewer.get(reqs(`/export.csv?partyId=${regulator.id}`));
     expect(csv.statusCode).toBe(200);
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toMatch(/^Reference,Party,Title,/);
     expect(lines[1]).toContain(`${regulator.ref} — Supervisory authority`);
 
     const before = await writeCounts(env.handle);
-    const again = await org.as.contributor.request('POST', reqs('/import?dryRun=false'), csv.body, { 'content-type': 'text/csv' });
+    const again = await org.as.contributor.request('POST', reqs('/import?dryRun=false'), csv.body, {
+      'content-type': 'text/csv',
+    });
     expect(again.json()).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: 1 });
     expect(await writeCounts(env.handle)).toEqual(before);
 
     const byRef = `Party,Title,Kind\n${regulator.ref},IMP-keep a record of processing,legal\n`;
-    const imported = await org.as.contributor.request('POST', reqs('/import?dryRun=false'), byRef, { 'content-type': 'text/csv' });
+    const imported = await org.as.contributor.request('POST', reqs('/import?dryRun=false'), byRef, {
+      'content-type': 'text/csv',
+    });
     expect(imported.json()).toMatchObject({ applied: true, created: 1 });
     const list = await org.as.viewer.get(reqs('?q=IMP-keep'));
     expect(list.json().items[0].partyId).toBe(regulator.id);
 
-    const unknown = await org.as.contributor.request('POST', reqs('/import?dryRun=true'), 'Party,Title,Kind\nIP-999,x,legal\n', { 'content-type': 'text/csv' });
+    const unknown = await org.as.contributor.request(
+      'POST',
+      reqs('/import?dryRun=true'),
+      'Party,Title,Kind\nIP-999,x,legal\n',
+      { 'content-type': 'text/csv' },
+    );
     expect(unknown.json().errors.length).toBeGreaterThan(0);
-    expect(unknown.json().errors.every((e: { line: number; field: string }) => e.line === 2 && e.field === 'partyId')).toBe(true);
+    expect(
+      unknown.json().errors.every((e: { line: number; field: string }) => e.line === 2 && e.field === 'partyId'),
+    ).toBe(true);
     // the id of another organization's party is refused when written, naming the line; nothing is imported
     const foreign = await buildParty(other.as.admin, other.slug);
-    const cross = await org.as.contributor.request('POST', reqs('/import?dryRun=false'), `Party,Title,Kind\n${foreign.id},x,legal\n`, { 'content-type': 'text/csv' });
+    const cross = await org.as.contributor.request(
+      'POST',
+      reqs('/import?dryRun=false'),
+      `Party,Title,Kind\n${foreign.id},x,legal\n`,
+      { 'content-type': 'text/csv' },
+    );
     expect(cross.statusCode).toBe(400);
     expect(cross.json().errors.map((e: { field: string }) => e.field)).toEqual(['rows[2].partyId']);
     // the requirement created, its import run, the foreign party
@@ -128,7 +181,9 @@ describe.each(DIALECTS)('interested parties and requirements (4.2) on %s', (kind
 
   it('lets editors write, managers archive and everyone read', async () => {
     const party = await buildParty(org.as.contributor, org.slug);
-    expect((await org.as.viewer.post(parties(), { name: 'x', direction: 'external', type: 'customer' })).statusCode).toBe(403);
+    expect(
+      (await org.as.viewer.post(parties(), { name: 'x', direction: 'external', type: 'customer' })).statusCode,
+    ).toBe(403);
     expect((await org.as.auditor.post(reqs(), { partyId: party.id, title: 'x', kind: 'legal' })).statusCode).toBe(403);
     expect((await org.as.contributor.del(parties(`/${party.id}`))).statusCode).toBe(403);
     expect((await org.as.approver.get(parties(`/${party.id}`))).statusCode).toBe(200);

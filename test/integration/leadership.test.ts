@@ -21,7 +21,11 @@ describe.each(DIALECTS)('roles, assignments, RACI and commitments on %s', (kind)
   describe('roles', () => {
     it('creates roles with ROLE references, filters by kind, and refuses a reporting loop', async () => {
       const boss = await buildRole(org.as.isms_manager, org.slug, { name: 'Chief', roleType: 'top_management' });
-      const ciso = await buildRole(org.as.isms_manager, org.slug, { name: 'CISO', roleType: 'isms_manager', reportsToId: boss.id });
+      const ciso = await buildRole(org.as.isms_manager, org.slug, {
+        name: 'CISO',
+        roleType: 'isms_manager',
+        reportsToId: boss.id,
+      });
       expect(ciso.ref).toMatch(/^ROLE-\d{3}$/);
       expect(ciso.status).toBe('draft');
       const tops = (await org.as.viewer.get(url('/isms-roles?roleType=top_management'))).json();
@@ -30,7 +34,9 @@ describe.each(DIALECTS)('roles, assignments, RACI and commitments on %s', (kind)
       const loop = await org.as.isms_manager.patch(url(`/isms-roles/${boss.id}`), { reportsToId: ciso.id });
       expect(loop.statusCode).toBe(400);
       expect(loop.json().errors[0].field).toBe('body.reportsToId');
-      expect((await org.as.contributor.post(url('/isms-roles'), { name: 'x', roleType: 'other' })).statusCode).toBe(403);
+      expect((await org.as.contributor.post(url('/isms-roles'), { name: 'x', roleType: 'other' })).statusCode).toBe(
+        403,
+      );
     });
 
     it('adds the starting set once: a second run adds nothing, even after the organization adapted it', async () => {
@@ -38,36 +44,61 @@ describe.each(DIALECTS)('roles, assignments, RACI and commitments on %s', (kind)
       const seed = () => fresh.as.isms_manager.post(`/api/v1/orgs/${fresh.slug}/isms-roles/starting-set`, {});
       const first = await seed();
       expect(first.statusCode).toBe(200);
-      expect(first.json()).toMatchObject({ roles: { created: STARTER_ROLES.length, existing: 0 }, activities: { created: STARTER_ACTIVITIES.length, existing: 0 } });
+      expect(first.json()).toMatchObject({
+        roles: { created: STARTER_ROLES.length, existing: 0 },
+        activities: { created: STARTER_ACTIVITIES.length, existing: 0 },
+      });
       expect(first.json().cells.created).toBeGreaterThan(10);
       const roles = (await fresh.as.viewer.get(`/api/v1/orgs/${fresh.slug}/isms-roles?pageSize=100`)).json();
       const manager = roles.items.find((r: { starterKey: string }) => r.starterKey === 'isms_manager');
-      await fresh.as.isms_manager.patch(`/api/v1/orgs/${fresh.slug}/isms-roles/${manager.id}`, { name: 'Head of information security' });
+      await fresh.as.isms_manager.patch(`/api/v1/orgs/${fresh.slug}/isms-roles/${manager.id}`, {
+        name: 'Head of information security',
+      });
       const auditor = roles.items.find((r: { starterKey: string }) => r.starterKey === 'internal_auditor');
       await fresh.as.admin.del(`/api/v1/orgs/${fresh.slug}/isms-roles/${auditor.id}`);
       const before = await writeCounts(env.handle);
       const second = await seed();
-      expect(second.json()).toEqual({ roles: { created: 0, existing: STARTER_ROLES.length }, activities: { created: 0, existing: STARTER_ACTIVITIES.length }, cells: { created: 0 } });
+      expect(second.json()).toEqual({
+        roles: { created: 0, existing: STARTER_ROLES.length },
+        activities: { created: 0, existing: STARTER_ACTIVITIES.length },
+        cells: { created: 0 },
+      });
       expect(await writeCounts(env.handle)).toEqual(before);
-      const after = (await fresh.as.viewer.get(`/api/v1/orgs/${fresh.slug}/isms-roles?pageSize=100&archived=false`)).json();
+      const after = (
+        await fresh.as.viewer.get(`/api/v1/orgs/${fresh.slug}/isms-roles?pageSize=100&archived=false`)
+      ).json();
       expect(after.total).toBe(STARTER_ROLES.length - 1);
       const matrix = (await fresh.as.viewer.get(`/api/v1/orgs/${fresh.slug}/raci`)).json();
       expect(matrix.activities.map((a: { name: string }) => a.name)).toEqual(STARTER_ACTIVITIES.map((a) => a.name));
-      expect((await fresh.as.contributor.post(`/api/v1/orgs/${fresh.slug}/isms-roles/starting-set`, {})).statusCode).toBe(403);
+      expect(
+        (await fresh.as.contributor.post(`/api/v1/orgs/${fresh.slug}/isms-roles/starting-set`, {})).statusCode,
+      ).toBe(403);
     });
   });
 
   describe('assignments', () => {
     it('assigns a member or a named person, and keeps the person name for lists', async () => {
       const role = await buildRole(org.as.isms_manager, org.slug);
-      const member = await org.as.isms_manager.post(url('/role-assignments'), { roleId: role.id, personId: org.users.contributor.id, startDate: '2030-01-01', approvedById: org.users.approver.id, approvedOn: '2025-01-15' });
+      const member = await org.as.isms_manager.post(url('/role-assignments'), {
+        roleId: role.id,
+        personId: org.users.contributor.id,
+        startDate: '2030-01-01',
+        approvedById: org.users.approver.id,
+        approvedOn: '2025-01-15',
+      });
       expect(member.statusCode).toBe(201);
       expect(member.json().ref).toMatch(/^ASG-\d{3}$/);
       expect(member.json().personLabel).toContain(' contributor');
-      const named = await org.as.isms_manager.post(url('/role-assignments'), { roleId: role.id, personName: 'Dana External (outsourced DPO)', personEmail: 'dpo@privacy.example' });
+      const named = await org.as.isms_manager.post(url('/role-assignments'), {
+        roleId: role.id,
+        personName: 'Dana External (outsourced DPO)',
+        personEmail: 'dpo@privacy.example',
+      });
       expect(named.statusCode).toBe(201);
       expect(named.json().personLabel).toBe('Dana External (outsourced DPO)');
-      const list = (await org.as.viewer.get(url(`/role-assignments?roleId=${role.id}&sort=personLabel&order=asc`))).json();
+      const list = (
+        await org.as.viewer.get(url(`/role-assignments?roleId=${role.id}&sort=personLabel&order=asc`))
+      ).json();
       expect(list.total).toBe(2);
       expect(list.related[role.id]).toMatchObject({ type: 'isms_role', ref: role.ref });
       const current = (await org.as.viewer.get(url(`/role-assignments?roleId=${role.id}&current=true`))).json();
@@ -79,39 +110,84 @@ describe.each(DIALECTS)('roles, assignments, RACI and commitments on %s', (kind)
       const before = await writeCounts(env.handle);
       const neither = await org.as.isms_manager.post(url('/role-assignments'), { roleId: role.id });
       expect(neither.statusCode).toBe(400);
-      expect(neither.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.personId', 'body.personName']);
-      const both = await org.as.isms_manager.post(url('/role-assignments'), { roleId: role.id, personId: org.users.viewer.id, personName: 'Someone' });
+      expect(
+        neither
+          .json()
+          .errors.map((e: { field: string }) => e.field)
+          .sort(),
+      ).toEqual(['body.personId', 'body.personName']);
+      const both = await org.as.isms_manager.post(url('/role-assignments'), {
+        roleId: role.id,
+        personId: org.users.viewer.id,
+        personName: 'Someone',
+      });
       expect(both.statusCode).toBe(400);
-      expect(both.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.personId', 'body.personName']);
+      expect(
+        both
+          .json()
+          .errors.map((e: { field: string }) => e.field)
+          .sort(),
+      ).toEqual(['body.personId', 'body.personName']);
       const blank = await org.as.isms_manager.post(url('/role-assignments'), { roleId: role.id, personName: '   ' });
       expect(blank.statusCode).toBe(400);
-      const badDates = await org.as.isms_manager.post(url('/role-assignments'), { roleId: role.id, personName: 'X', startDate: '2030-02-01', endDate: '2030-01-01', approvedById: org.users.approver.id });
-      expect(badDates.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.approvedOn', 'body.endDate']);
-      const badEmail = await org.as.isms_manager.post(url('/role-assignments'), { roleId: role.id, personName: 'X', personEmail: 'not-an-email' });
+      const badDates = await org.as.isms_manager.post(url('/role-assignments'), {
+        roleId: role.id,
+        personName: 'X',
+        startDate: '2030-02-01',
+        endDate: '2030-01-01',
+        approvedById: org.users.approver.id,
+      });
+      expect(
+        badDates
+          .json()
+          .errors.map((e: { field: string }) => e.field)
+          .sort(),
+      ).toEqual(['body.approvedOn', 'body.endDate']);
+      const badEmail = await org.as.isms_manager.post(url('/role-assignments'), {
+        roleId: role.id,
+        personName: 'X',
+        personEmail: 'not-an-email',
+      });
       expect(badEmail.json().errors).toEqual([{ field: 'body.personEmail', message: 'Enter a valid e-mail address' }]);
       expect(await writeCounts(env.handle)).toEqual(before);
     });
 
     it('switches an assignment from a member to a named person, and refuses an update that leaves neither', async () => {
       const role = await buildRole(org.as.isms_manager, org.slug);
-      const a = (await org.as.isms_manager.post(url('/role-assignments'), { roleId: role.id, personId: org.users.viewer.id })).json();
+      const a = (
+        await org.as.isms_manager.post(url('/role-assignments'), { roleId: role.id, personId: org.users.viewer.id })
+      ).json();
       const cleared = await org.as.isms_manager.patch(url(`/role-assignments/${a.id}`), { personId: null });
       expect(cleared.statusCode).toBe(400);
-      const switched = await org.as.isms_manager.patch(url(`/role-assignments/${a.id}`), { personId: null, personName: 'Former staff, now contractor' });
+      const switched = await org.as.isms_manager.patch(url(`/role-assignments/${a.id}`), {
+        personId: null,
+        personName: 'Former staff, now contractor',
+      });
       expect(switched.statusCode).toBe(200);
       expect(switched.json().personLabel).toBe('Former staff, now contractor');
     });
 
-    it("refuses a role of another organization (400) and a non-member approver", async () => {
+    it('refuses a role of another organization (400) and a non-member approver', async () => {
       const other = await buildOrg(env.app, env.handle);
       const theirs = await buildRole(other.as.admin, other.slug);
       const res = await org.as.isms_manager.post(url('/role-assignments'), { roleId: theirs.id, personName: 'X' });
       expect(res.statusCode).toBe(400);
-      expect(res.json().errors).toContainEqual({ field: 'body.roleId', message: expect.stringContaining('No isms_role') });
+      expect(res.json().errors).toContainEqual({
+        field: 'body.roleId',
+        message: expect.stringContaining('No isms_role'),
+      });
       const role = await buildRole(org.as.isms_manager, org.slug);
-      const approver = await org.as.isms_manager.post(url('/role-assignments'), { roleId: role.id, personName: 'X', approvedById: other.users.admin.id, approvedOn: '2025-01-01' });
+      const approver = await org.as.isms_manager.post(url('/role-assignments'), {
+        roleId: role.id,
+        personName: 'X',
+        approvedById: other.users.admin.id,
+        approvedOn: '2025-01-01',
+      });
       expect(approver.statusCode).toBe(400);
-      expect(approver.json().errors).toContainEqual({ field: 'body.approvedById', message: 'Not a member of this organization' });
+      expect(approver.json().errors).toContainEqual({
+        field: 'body.approvedById',
+        message: 'Not a member of this organization',
+      });
     });
   });
 
@@ -129,9 +205,19 @@ describe.each(DIALECTS)('roles, assignments, RACI and commitments on %s', (kind)
       expect(matrix.cells).toContainEqual(expect.objectContaining({ activityId: act.id, roleId: role.id, value: 'C' }));
       await org.as.isms_manager.request('PUT', cell(act.id, role.id), { value: null });
       const after = (await org.as.viewer.get(url('/raci'))).json();
-      expect(after.cells.some((c: { activityId: string; roleId: string }) => c.activityId === act.id && c.roleId === role.id)).toBe(false);
+      expect(
+        after.cells.some(
+          (c: { activityId: string; roleId: string }) => c.activityId === act.id && c.roleId === role.id,
+        ),
+      ).toBe(false);
       const events = (await org.as.admin.get(url(`/audit-events?type=raci.cell_set&entityId=${act.id}`))).json().items;
-      expect(events.map((e: { payload: { from: string | null; to: string | null } }) => [e.payload.from, e.payload.to])).toEqual([['C', null], ['R', 'C'], [null, 'R']]);
+      expect(
+        events.map((e: { payload: { from: string | null; to: string | null } }) => [e.payload.from, e.payload.to]),
+      ).toEqual([
+        ['C', null],
+        ['R', 'C'],
+        [null, 'R'],
+      ]);
     });
 
     it('allows one accountable role per activity', async () => {
@@ -160,9 +246,16 @@ describe.each(DIALECTS)('roles, assignments, RACI and commitments on %s', (kind)
       const other = await buildOrg(env.app, env.handle);
       const theirAct = await buildActivity(other.as.admin, other.slug);
       const theirRole = await buildRole(other.as.admin, other.slug);
-      expect((await org.as.isms_manager.request('PUT', cell(theirAct.id, role.id), { value: 'R' })).statusCode).toBe(404);
-      expect((await org.as.isms_manager.request('PUT', cell(act.id, theirRole.id), { value: 'R' })).statusCode).toBe(404);
-      expect((await org.as.isms_manager.request('PUT', cell(act.id, '00000000-0000-4000-8000-000000000000'), { value: 'R' })).statusCode).toBe(404);
+      expect((await org.as.isms_manager.request('PUT', cell(theirAct.id, role.id), { value: 'R' })).statusCode).toBe(
+        404,
+      );
+      expect((await org.as.isms_manager.request('PUT', cell(act.id, theirRole.id), { value: 'R' })).statusCode).toBe(
+        404,
+      );
+      expect(
+        (await org.as.isms_manager.request('PUT', cell(act.id, '00000000-0000-4000-8000-000000000000'), { value: 'R' }))
+          .statusCode,
+      ).toBe(404);
       expect((await org.as.contributor.request('PUT', cell(act.id, role.id), { value: 'R' })).statusCode).toBe(403);
     });
 
@@ -191,13 +284,28 @@ describe.each(DIALECTS)('roles, assignments, RACI and commitments on %s', (kind)
 
   describe('leadership commitments', () => {
     it('records how top management shows a commitment and filters by commitment', async () => {
-      const res = await org.as.isms_manager.post(url('/leadership-commitments'), { commitment: 'resources', title: 'Budget approved', demonstration: 'The board approved two FTE and tooling.', evidence: 'Board minutes 2025-03', date: '2025-03-10', ownerId: org.users.approver.id });
+      const res = await org.as.isms_manager.post(url('/leadership-commitments'), {
+        commitment: 'resources',
+        title: 'Budget approved',
+        demonstration: 'The board approved two FTE and tooling.',
+        evidence: 'Board minutes 2025-03',
+        date: '2025-03-10',
+        ownerId: org.users.approver.id,
+      });
       expect(res.statusCode).toBe(201);
       expect(res.json().ref).toMatch(/^LC-\d{3}$/);
       const list = (await org.as.viewer.get(url('/leadership-commitments?commitment=resources'))).json();
       expect(list.items.map((i: { id: string }) => i.id)).toContain(res.json().id);
-      expect((await org.as.viewer.get(url('/leadership-commitments?commitment=integration'))).json().items.map((i: { id: string }) => i.id)).not.toContain(res.json().id);
-      const bad = await org.as.isms_manager.post(url('/leadership-commitments'), { commitment: 'i_dont_exist', title: 'x', demonstration: 'y' });
+      expect(
+        (await org.as.viewer.get(url('/leadership-commitments?commitment=integration')))
+          .json()
+          .items.map((i: { id: string }) => i.id),
+      ).not.toContain(res.json().id);
+      const bad = await org.as.isms_manager.post(url('/leadership-commitments'), {
+        commitment: 'i_dont_exist',
+        title: 'x',
+        demonstration: 'y',
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().errors[0].field).toBe('body.commitment');
     });

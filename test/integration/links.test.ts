@@ -17,7 +17,8 @@ describe.each(DIALECTS)('links on %s', (kind) => {
 
   const url = (path = '') => `/api/v1/orgs/${org.slug}/links${path}`;
   const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
-  const link = (fromId: string, toId: string, extra: Record<string, unknown> = {}) => org.as.contributor.post(url(), { fromType: 'action', fromId, toType: 'action', toId, ...extra });
+  const link = (fromId: string, toId: string, extra: Record<string, unknown> = {}) =>
+    org.as.contributor.post(url(), { fromType: 'action', fromId, toType: 'action', toId, ...extra });
 
   it('links two actions and lists the link from both ends with references', async () => {
     const a = await buildAction(org.as.contributor, org.slug, { title: 'Patch servers' });
@@ -25,9 +26,24 @@ describe.each(DIALECTS)('links on %s', (kind) => {
     const before = await writeCounts(env.handle);
     const res = await link(a.id, b.id, { kind: 'verifies' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ fromType: 'action', fromId: a.id, fromRef: a.ref, toId: b.id, toRef: b.ref, kind: 'verifies' });
-    expect(await writeCounts(env.handle)).toEqual({ ...before, links: before.links + 1, auditEvents: before.auditEvents + 1 });
-    const event = await env.handle.db.selectFrom('auditEvents').selectAll().where('entityId', '=', res.json().id).executeTakeFirstOrThrow();
+    expect(res.json()).toMatchObject({
+      fromType: 'action',
+      fromId: a.id,
+      fromRef: a.ref,
+      toId: b.id,
+      toRef: b.ref,
+      kind: 'verifies',
+    });
+    expect(await writeCounts(env.handle)).toEqual({
+      ...before,
+      links: before.links + 1,
+      auditEvents: before.auditEvents + 1,
+    });
+    const event = await env.handle.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('entityId', '=', res.json().id)
+      .executeTakeFirstOrThrow();
     expect(event.type).toBe('link.created');
     expect(JSON.parse(event.payload)).toEqual({ fromRef: a.ref, toRef: b.ref, kind: 'verifies' });
 
@@ -35,7 +51,16 @@ describe.each(DIALECTS)('links on %s', (kind) => {
       const list = await org.as.viewer.get(url(`?type=action&id=${end.id}`));
       expect(list.statusCode).toBe(200);
       expect(list.json().items).toEqual([
-        expect.objectContaining({ id: res.json().id, fromType: 'action', fromId: a.id, fromRef: a.ref, toType: 'action', toId: b.id, toRef: b.ref, kind: 'verifies' }),
+        expect.objectContaining({
+          id: res.json().id,
+          fromType: 'action',
+          fromId: a.id,
+          fromRef: a.ref,
+          toType: 'action',
+          toId: b.id,
+          toRef: b.ref,
+          kind: 'verifies',
+        }),
       ]);
     }
   });
@@ -46,7 +71,7 @@ describe.each(DIALECTS)('links on %s', (kind) => {
     expect((await link(a.id, b.id)).json().kind).toBe('relates_to');
   });
 
-  it("rejects a record of another organization, naming the field, and writes nothing", async () => {
+  it('rejects a record of another organization, naming the field, and writes nothing', async () => {
     const mine = await buildAction(org.as.contributor, org.slug);
     const theirs = await buildAction(other.as.contributor, other.slug);
     const before = await writeCounts(env.handle);
@@ -58,16 +83,28 @@ describe.each(DIALECTS)('links on %s', (kind) => {
     expect(fields(from)).toEqual(['body.fromId']);
     expect(await writeCounts(env.handle)).toEqual(before);
     // nor does the other organization see a link to its record
-    expect((await other.as.admin.get(`/api/v1/orgs/${other.slug}/links?type=action&id=${theirs.id}`)).json().items).toEqual([]);
+    expect(
+      (await other.as.admin.get(`/api/v1/orgs/${other.slug}/links?type=action&id=${theirs.id}`)).json().items,
+    ).toEqual([]);
   });
 
   it('rejects unknown record types and unknown ids, naming the field', async () => {
     const a = await buildAction(org.as.contributor, org.slug);
     const before = await writeCounts(env.handle);
-    const badTo = await org.as.contributor.post(url(), { fromType: 'action', fromId: a.id, toType: 'spaceship', toId: a.id });
+    const badTo = await org.as.contributor.post(url(), {
+      fromType: 'action',
+      fromId: a.id,
+      toType: 'spaceship',
+      toId: a.id,
+    });
     expect(badTo.statusCode).toBe(400);
     expect(fields(badTo)).toEqual(['body.toType']);
-    const badFrom = await org.as.contributor.post(url(), { fromType: 'spaceship', fromId: a.id, toType: 'action', toId: a.id });
+    const badFrom = await org.as.contributor.post(url(), {
+      fromType: 'spaceship',
+      fromId: a.id,
+      toType: 'action',
+      toId: a.id,
+    });
     expect(badFrom.statusCode).toBe(400);
     expect(fields(badFrom)).toEqual(['body.fromType']);
     const missing = await link(a.id, '00000000-0000-4000-8000-000000000000');
@@ -99,9 +136,19 @@ describe.each(DIALECTS)('links on %s', (kind) => {
     const created = (await link(a.id, b.id)).json();
     const before = await writeCounts(env.handle);
     expect((await org.as.contributor.del(url(`/${created.id}`))).statusCode).toBe(204);
-    expect(await writeCounts(env.handle)).toEqual({ ...before, links: before.links - 1, auditEvents: before.auditEvents + 1 });
-    for (const end of [a, b]) expect((await org.as.viewer.get(url(`?type=action&id=${end.id}`))).json().items).toEqual([]);
-    const event = await env.handle.db.selectFrom('auditEvents').selectAll().where('entityId', '=', created.id).where('type', '=', 'link.deleted').executeTakeFirstOrThrow();
+    expect(await writeCounts(env.handle)).toEqual({
+      ...before,
+      links: before.links - 1,
+      auditEvents: before.auditEvents + 1,
+    });
+    for (const end of [a, b])
+      expect((await org.as.viewer.get(url(`?type=action&id=${end.id}`))).json().items).toEqual([]);
+    const event = await env.handle.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('entityId', '=', created.id)
+      .where('type', '=', 'link.deleted')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(event.payload)).toEqual({ fromRef: a.ref, toRef: b.ref, kind: 'relates_to' });
     expect((await org.as.contributor.del(url(`/${created.id}`))).statusCode).toBe(404);
   });

@@ -46,7 +46,8 @@ describe.each(DIALECTS)('members, tokens and a risk’s assets page on %s', (kin
   });
 
   it('tokens: pages and total, counting only what the caller may see', async () => {
-    for (let i = 0; i < 3; i++) expect((await org.as.admin.post(url('/tokens'), { name: `t${i}` })).statusCode).toBe(201);
+    for (let i = 0; i < 3; i++)
+      expect((await org.as.admin.post(url('/tokens'), { name: `t${i}` })).statusCode).toBe(201);
     expect((await org.as.contributor.post(url('/tokens'), { name: 'mine' })).statusCode).toBe(201);
     expect((await other.as.admin.post(url('/tokens', other), { name: 'theirs' })).statusCode).toBe(201);
     const all = await walk('/tokens', 3, 'id');
@@ -60,7 +61,9 @@ describe.each(DIALECTS)('members, tokens and a risk’s assets page on %s', (kin
     const risk = await buildRisk(org.as.contributor, org.slug);
     const assets = [];
     for (let i = 0; i < 5; i++) assets.push(await buildAsset(org.as.contributor, org.slug));
-    const put = await org.as.contributor.request('PUT', url(`/risks/${risk.id}/assets`), { assetIds: assets.map((a) => a.id) });
+    const put = await org.as.contributor.request('PUT', url(`/risks/${risk.id}/assets`), {
+      assetIds: assets.map((a) => a.id),
+    });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json()).toMatchObject({ page: 1, pageSize: 500, total: 5 });
     const all = await walk(`/risks/${risk.id}/assets`, 2, 'id');
@@ -69,14 +72,19 @@ describe.each(DIALECTS)('members, tokens and a risk’s assets page on %s', (kin
   });
 
   it('refuses page sizes beyond the bound, naming the field, and answers an empty page past the end', async () => {
-    for (const [path, max] of [['/members', 200], ['/tokens', 200]] as const) {
+    for (const [path, max] of [
+      ['/members', 200],
+      ['/tokens', 200],
+    ] as const) {
       const res = await org.as.admin.get(url(`${path}?pageSize=${max + 1}`));
       expect(res.statusCode, path).toBe(400);
       expect(res.json().errors[0].field, path).toBe('query.pageSize');
       expect((await org.as.admin.get(url(`${path}?page=0`))).statusCode, path).toBe(400);
     }
     const risk = await buildRisk(org.as.contributor, org.slug);
-    expect((await org.as.admin.get(url(`/risks/${risk.id}/assets?pageSize=501`))).json().errors[0].field).toBe('query.pageSize');
+    expect((await org.as.admin.get(url(`/risks/${risk.id}/assets?pageSize=501`))).json().errors[0].field).toBe(
+      'query.pageSize',
+    );
     expect(await page('/members?page=99')).toMatchObject({ items: [], page: 99, total: ROLES.length });
   });
 });

@@ -26,7 +26,9 @@ describe.each(DIALECTS)('two instances on one %s database', (kind: DatabaseKind)
     handles = [open(), open()];
     await migrateToLatest(handles[0]!.db);
     await migrateToLatest(handles[1]!.db); // the second start finds nothing to do
-    apps = await Promise.all(handles.map((handle) => buildApp({ handle, webDir: '/nonexistent', auth: { maxFailuresPerAccount: 3 } })));
+    apps = await Promise.all(
+      handles.map((handle) => buildApp({ handle, webDir: '/nonexistent', auth: { maxFailuresPerAccount: 3 } })),
+    );
   });
   afterAll(async () => {
     for (const app of apps) await app.close();
@@ -36,7 +38,17 @@ describe.each(DIALECTS)('two instances on one %s database', (kind: DatabaseKind)
 
   it('shares setup, sessions, records, throttling and one unbroken audit chain', async () => {
     const [a, b] = apps as [App, App];
-    const setup = await a.inject({ method: 'POST', url: '/api/v1/setup', payload: { email: 'one@example.test', name: 'One', password: 'a-long-password-1', organizationName: 'Shared', organizationSlug: 'shared' } });
+    const setup = await a.inject({
+      method: 'POST',
+      url: '/api/v1/setup',
+      payload: {
+        email: 'one@example.test',
+        name: 'One',
+        password: 'a-long-password-1',
+        organizationName: 'Shared',
+        organizationSlug: 'shared',
+      },
+    });
     expect(setup.statusCode).toBe(201);
     expect((await b.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ needed: false });
 
@@ -48,12 +60,18 @@ describe.each(DIALECTS)('two instances on one %s database', (kind: DatabaseKind)
     // Writes alternate between instances; each sees the other's records and the chain stays whole.
     const refs: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const res = await (i % 2 ? onB : onA).post('/api/v1/orgs/shared/actions', { title: `From ${i % 2 ? 'B' : 'A'} #${i}` });
+      const res = await (i % 2 ? onB : onA).post('/api/v1/orgs/shared/actions', {
+        title: `From ${i % 2 ? 'B' : 'A'} #${i}`,
+      });
       expect(res.statusCode).toBe(201);
       refs.push(res.json().ref);
     }
     // Concurrent writes through both instances: every one lands, refs stay unique, the chain does not fork.
-    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? onB : onA).post('/api/v1/orgs/shared/actions', { title: `Burst ${i}` })));
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? onB : onA).post('/api/v1/orgs/shared/actions', { title: `Burst ${i}` }),
+      ),
+    );
     expect(burst.map((r) => r.statusCode)).toEqual(Array(20).fill(201));
     refs.push(...burst.map((r) => r.json().ref as string));
     expect(new Set(refs).size).toBe(26);
@@ -62,10 +80,18 @@ describe.each(DIALECTS)('two instances on one %s database', (kind: DatabaseKind)
 
     // Failed sign-ins counted on one instance throttle the account on the other.
     for (let i = 0; i < 3; i++) {
-      const r = await a.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'one@example.test', password: 'wrong-password-x' } });
+      const r = await a.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'one@example.test', password: 'wrong-password-x' },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const throttled = await b.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'one@example.test', password: 'a-long-password-1' } });
+    const throttled = await b.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'one@example.test', password: 'a-long-password-1' },
+    });
     expect(throttled.statusCode).toBe(429);
 
     // Signing out on B ends the session on A.

@@ -7,12 +7,19 @@ import { textFile, uploadRequest } from '../helpers/evidence-factories.js';
 import { isApiDocs, isOrgRoute, MUTATING, routeKey } from '../helpers/routes.js';
 import type { RouteEntry } from '../../src/server/types.js';
 
-type Operation = { operationId?: string; requestBody?: unknown; responses: Record<string, { $ref?: string; content?: Record<string, { schema?: { $ref?: string } }> }> };
+type Operation = {
+  operationId?: string;
+  requestBody?: unknown;
+  responses: Record<string, { $ref?: string; content?: Record<string, { schema?: { $ref?: string } }> }>;
+};
 type Doc = {
   servers?: { url: string }[];
   info: { license?: { identifier?: string } };
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { properties?: Record<string, unknown> }>; responses: Record<string, Operation['responses'][string]> };
+  components: {
+    schemas: Record<string, { properties?: Record<string, unknown> }>;
+    responses: Record<string, Operation['responses'][string]>;
+  };
 };
 
 const openApiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');
@@ -33,7 +40,8 @@ describe.each(DIALECTS)('OpenAPI operations on %s', (kind) => {
   });
   afterAll(() => env?.close());
 
-  const documented = () => env.app.routeCatalog.filter((r) => !isApiDocs(r) && doc.paths[openApiPath(r.url)]?.[r.method.toLowerCase()]);
+  const documented = () =>
+    env.app.routeCatalog.filter((r) => !isApiDocs(r) && doc.paths[openApiPath(r.url)]?.[r.method.toLowerCase()]);
   const op = (r: Pick<RouteEntry, 'method' | 'url'>) => doc.paths[openApiPath(r.url)]![r.method.toLowerCase()]!;
 
   it('names the server and the licence', () => {
@@ -45,10 +53,21 @@ describe.each(DIALECTS)('OpenAPI operations on %s', (kind) => {
     const refs = new Set<string>();
     const walk = (v: unknown) => {
       if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) k === '$ref' && typeof x === 'string' ? refs.add(x) : walk(x);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if (k === '$ref' && typeof x === 'string') refs.add(x);
+          else walk(x);
+        }
     };
     walk(doc);
-    const resolve = (ref: string) => ref.replace(/^#\//, '').split('/').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+    const resolve = (ref: string) =>
+      ref
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce<unknown>(
+          (at, key) => (at as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')],
+          doc,
+        );
     expect([...refs].filter((r) => !r.startsWith('#/') || resolve(r) === undefined)).toEqual([]);
     expect(refs).toContain('#/components/schemas/Problem');
   });
@@ -81,11 +100,15 @@ describe.each(DIALECTS)('OpenAPI operations on %s', (kind) => {
       for (const [status, res] of Object.entries(o.responses)) {
         if (Number(status) < 400) continue;
         const shared = doc.components.responses[res.$ref?.replace('#/components/responses/', '') ?? ''];
-        expect(shared?.content?.['application/problem+json']?.schema?.$ref, `${routeKey(r)} ${status}`).toBe('#/components/schemas/Problem');
+        expect(shared?.content?.['application/problem+json']?.schema?.$ref, `${routeKey(r)} ${status}`).toBe(
+          '#/components/schemas/Problem',
+        );
       }
     }
     expect(missing).toEqual([]);
-    expect(Object.keys(doc.components.schemas.Problem?.properties ?? {})).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'errors', 'errorsNotListed']));
+    expect(Object.keys(doc.components.schemas.Problem?.properties ?? {})).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'errors', 'errorsNotListed']),
+    );
   });
 
   it('documents the success status each route really answers (201 on create, 202 on invite, 204 on delete)', async () => {
@@ -96,19 +119,38 @@ describe.each(DIALECTS)('OpenAPI operations on %s', (kind) => {
     const action = await buildAction(org.as.admin, org.slug);
     record('POST', '/api/v1/orgs/:org/actions', 201);
     record('DELETE', '/api/v1/orgs/:org/actions/:id', (await org.as.admin.del(`${o}/actions/${action.id}`)).statusCode);
-    record('POST', '/api/v1/orgs/:org/members', (await org.as.admin.post(`${o}/members`, { email: `new-${Date.now()}@example.com`, role: 'viewer' })).statusCode);
+    record(
+      'POST',
+      '/api/v1/orgs/:org/members',
+      (await org.as.admin.post(`${o}/members`, { email: `new-${Date.now()}@example.com`, role: 'viewer' })).statusCode,
+    );
     const token = await org.as.admin.post(`${o}/tokens`, { name: 'robot' });
     record('POST', '/api/v1/orgs/:org/tokens', token.statusCode);
-    record('DELETE', '/api/v1/orgs/:org/tokens/:id', (await org.as.admin.del(`${o}/tokens/${token.json().id}`)).statusCode);
+    record(
+      'DELETE',
+      '/api/v1/orgs/:org/tokens/:id',
+      (await org.as.admin.del(`${o}/tokens/${token.json().id}`)).statusCode,
+    );
     const [a, b] = [await buildAction(org.as.admin, org.slug), await buildAction(org.as.admin, org.slug)];
-    const link = await org.as.admin.post(`${o}/links`, { fromType: 'action', fromId: a.id, toType: 'action', toId: b.id });
+    const link = await org.as.admin.post(`${o}/links`, {
+      fromType: 'action',
+      fromId: a.id,
+      toType: 'action',
+      toId: b.id,
+    });
     record('POST', '/api/v1/orgs/:org/links', link.statusCode);
-    record('DELETE', '/api/v1/orgs/:org/links/:id', (await org.as.admin.del(`${o}/links/${link.json().id}`)).statusCode);
+    record(
+      'DELETE',
+      '/api/v1/orgs/:org/links/:id',
+      (await org.as.admin.del(`${o}/links/${link.json().id}`)).statusCode,
+    );
     record('GET', '/api/v1/orgs/:org/actions', (await org.as.viewer.get(`${o}/actions`)).statusCode);
     record('POST', '/api/v1/auth/logout', (await org.as.auditor.post('/api/v1/auth/logout')).statusCode);
 
     expect(calls.map((c) => c.status)).toEqual([201, 204, 202, 201, 204, 201, 204, 200, 204]);
-    const undocumented = calls.filter((c) => !op(c.route).responses[String(c.status)]).map((c) => `${routeKey(c.route)} answered ${c.status}`);
+    const undocumented = calls
+      .filter((c) => !op(c.route).responses[String(c.status)])
+      .map((c) => `${routeKey(c.route)} answered ${c.status}`);
     expect(undocumented).toEqual([]);
     // and no default 200 is claimed beside the real answer
     expect(op({ method: 'DELETE', url: '/api/v1/orgs/:org/actions/:id' }).responses['200']).toBeUndefined();

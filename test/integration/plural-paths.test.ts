@@ -35,7 +35,9 @@ describe.each(DIALECTS)('plural paths on %s', (kind) => {
   });
 
   it('the OpenAPI document marks only the singular paths deprecated', async () => {
-    const doc = (await org.as.viewer.get('/api/openapi.json')).json() as { paths: Record<string, { get: { deprecated?: boolean } }> };
+    const doc = (await org.as.viewer.get('/api/openapi.json')).json() as {
+      paths: Record<string, { get: { deprecated?: boolean } }>;
+    };
     for (const [old, path] of MOVED) {
       expect(doc.paths[`/api/v1/orgs/{org}${old}`]!.get.deprecated, old).toBe(true);
       expect(doc.paths[`/api/v1/orgs/{org}${path}`]!.get.deprecated, path).toBeUndefined();

@@ -19,9 +19,19 @@ describe.each(DIALECTS)('register import writes on %s', (kind) => {
   afterAll(() => env?.close());
 
   const importInto = (o: TestOrg, collection: string, csv: string, dryRun: boolean) =>
-    o.as.contributor.request('POST', `/api/v1/orgs/${o.slug}/${collection}/import?dryRun=${dryRun}`, csv, { 'content-type': 'text/csv' });
+    o.as.contributor.request('POST', `/api/v1/orgs/${o.slug}/${collection}/import?dryRun=${dryRun}`, csv, {
+      'content-type': 'text/csv',
+    });
   const count = async (table: 'actions' | 'requirements', orgId: string) =>
-    Number((await env.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('orgId', '=', orgId).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await env.handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('orgId', '=', orgId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('refuses in the dry run, with the same error as the real run, a record of another organization named by its id', async () => {
     const foreign = await buildParty(other.as.contributor, other.slug);
@@ -46,29 +56,55 @@ describe.each(DIALECTS)('register import writes on %s', (kind) => {
     });
     // Once the import has committed its first rows, it is writing; another create must not wait for its end.
     const before = await count('actions', org.id);
-    for (let i = 0; i < 6_000 && (await count('actions', org.id)) === before && !finished.length; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 6_000 && (await count('actions', org.id)) === before && !finished.length; i++)
+      await new Promise((r) => setTimeout(r, 10));
     expect(finished).toEqual([]);
     await Promise.all([
-      buildAction(org.as.contributor, org.slug, { title: 'Same organization, during the import' }).then(() => finished.push('same organization')),
-      buildAction(other.as.contributor, other.slug, { title: 'Other organization, during the import' }).then(() => finished.push('other organization')),
+      buildAction(org.as.contributor, org.slug, { title: 'Same organization, during the import' }).then(() =>
+        finished.push('same organization'),
+      ),
+      buildAction(other.as.contributor, other.slug, { title: 'Other organization, during the import' }).then(() =>
+        finished.push('other organization'),
+      ),
     ]);
     const res = await importing;
     expect(res.json()).toMatchObject({ applied: true, created: rows, errors: [] });
     expect(finished).toEqual([expect.stringMatching(/organization/), expect.stringMatching(/organization/), 'import']);
     expect(await count('actions', org.id)).toBe(before + rows + 1);
 
-    const events = await env.handle.db.selectFrom('auditEvents').select(['type', 'payload', 'actorId']).where('orgId', '=', org.id).where('type', '=', 'records.imported').execute();
+    const events = await env.handle.db
+      .selectFrom('auditEvents')
+      .select(['type', 'payload', 'actorId'])
+      .where('orgId', '=', org.id)
+      .where('type', '=', 'records.imported')
+      .execute();
     expect(events).toHaveLength(1);
     expect(events[0]!.actorId).toBe(org.users.contributor.id);
-    expect(JSON.parse(events[0]!.payload)).toEqual({ register: 'action', rows, created: rows, updated: 0, unchanged: 0, status: 'completed', stoppedAtLine: null });
+    expect(JSON.parse(events[0]!.payload)).toEqual({
+      register: 'action',
+      rows,
+      created: rows,
+      updated: 0,
+      unchanged: 0,
+      status: 'completed',
+      stoppedAtLine: null,
+    });
   }, 600_000); // thousands of rows, each checked and then written with its audit event: minutes on a loaded machine
 
   it('stops at a row refused while writing (changed since the check), keeps the chunks before it and says where', async () => {
     const archived = await buildAction(org.as.contributor, org.slug, { title: 'Archived meanwhile' });
     expect((await org.as.admin.del(`/api/v1/orgs/${org.slug}/actions/${archived.id}`)).statusCode).toBe(204);
-    const ctx: OrgContext = { db: env.handle.db, org: { id: org.id, slug: org.slug, name: org.name }, role: 'contributor', actor: { kind: 'user', userId: org.users.contributor.id, label: 'contributor' } };
+    const ctx: OrgContext = {
+      db: env.handle.db,
+      org: { id: org.id, slug: org.slug, name: org.name },
+      role: 'contributor',
+      actor: { kind: 'user', userId: org.users.contributor.id, label: 'contributor' },
+    };
     const mod = registerByEntity('action')!;
-    const rows = Array.from({ length: IMPORT_CHUNK_ROWS + 50 }, (_, i) => ({ line: i + 2, values: { title: `Chunked ${i}`, status: 'open' } as Record<string, unknown> }));
+    const rows = Array.from({ length: IMPORT_CHUNK_ROWS + 50 }, (_, i) => ({
+      line: i + 2,
+      values: { title: `Chunked ${i}`, status: 'open' } as Record<string, unknown>,
+    }));
     rows.splice(IMPORT_CHUNK_ROWS + 10, 0, { line: 9_999, id: archived.id, values: { title: 'Renamed' } } as never);
     const before = await count('actions', org.id);
 

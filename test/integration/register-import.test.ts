@@ -16,7 +16,8 @@ describe.each(DIALECTS)('register import on %s', (kind) => {
   afterAll(() => env?.close());
 
   const importUrl = (dryRun: boolean) => `/api/v1/orgs/${org.slug}/actions/import?dryRun=${dryRun}`;
-  const send = (body: string | Buffer, dryRun: boolean, type = 'text/csv') => org.as.contributor.request('POST', importUrl(dryRun), body, { 'content-type': type });
+  const send = (body: string | Buffer, dryRun: boolean, type = 'text/csv') =>
+    org.as.contributor.request('POST', importUrl(dryRun), body, { 'content-type': type });
 
   it('creates from CSV, then updates instead of duplicating when the exported file is imported again', async () => {
     const csv = `Title,Due date,Status,Owner,Priority\nPatch the VPN,2030-01-15,open,${org.users.contributor.email},high\n"Train staff, all teams",2030-02-01,in_progress,,low\n`;
@@ -75,17 +76,37 @@ describe.each(DIALECTS)('register import on %s', (kind) => {
   });
 
   it('gives back exactly what was exported, text that looks like a formula included, in CSV and XLSX', async () => {
-    const titles = ['=SUM(A1:A2) formula-like', '- a Markdown bullet', '+44 20 7946 0000 phone', '@security-team handle', "'=quoted already", "It's fine"];
+    const titles = [
+      '=SUM(A1:A2) formula-like',
+      '- a Markdown bullet',
+      '+44 20 7946 0000 phone',
+      '@security-team handle',
+      "'=quoted already",
+      "It's fine",
+    ];
     for (const title of titles) await buildAction(org.as.contributor, org.slug, { title });
-    const list = () => org.as.contributor.get(`/api/v1/orgs/${org.slug}/actions?sort=ref&pageSize=100`).then((r) => r.json().items.map((i: { title: string }) => i.title));
+    const list = () =>
+      org.as.contributor
+        .get(`/api/v1/orgs/${org.slug}/actions?sort=ref&pageSize=100`)
+        .then((r) => r.json().items.map((i: { title: string }) => i.title));
     const before = await list();
     expect(before).toEqual(expect.arrayContaining(titles));
 
     const csv = await org.as.contributor.get(`/api/v1/orgs/${org.slug}/actions/export.csv`);
     expect(csv.body).toContain("'=SUM(A1:A2)"); // still neutralized for spreadsheets
-    expect((await send(csv.body, false)).json()).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: before.length });
+    expect((await send(csv.body, false)).json()).toMatchObject({
+      applied: true,
+      created: 0,
+      updated: 0,
+      unchanged: before.length,
+    });
     const xlsx = await org.as.contributor.get(`/api/v1/orgs/${org.slug}/actions/export.xlsx`);
-    expect((await send(xlsx.rawPayload, false, XLSX)).json()).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: before.length });
+    expect((await send(xlsx.rawPayload, false, XLSX)).json()).toMatchObject({
+      applied: true,
+      created: 0,
+      updated: 0,
+      unchanged: before.length,
+    });
     expect(await list()).toEqual(before);
   });
 

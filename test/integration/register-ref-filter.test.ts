@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { buildCustomControl, chooseEdition } from '../helpers/control-factories.js';
@@ -5,7 +6,7 @@ import { DIALECTS } from '../helpers/databases.js';
 import { buildOrg, type TestOrg } from '../helpers/factories.js';
 import { buildRisk } from '../helpers/risk-factories.js';
 
-type Res = { statusCode: number; body: string; json(): any };
+type Res = LightMyRequestResponse;
 
 /** `?ref=` on every register list: exact references, case-insensitive, where `q` searches text. */
 describe.each(DIALECTS)('register lists filtered by reference on %s', (kind) => {
@@ -25,7 +26,10 @@ describe.each(DIALECTS)('register lists filtered by reference on %s', (kind) => 
   const refs = async (path: string, o: TestOrg = org) => {
     const res = await get(path, o);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    return { refs: (res.json().items as { ref: string }[]).map((r) => r.ref).sort(), total: res.json().total as number };
+    return {
+      refs: (res.json().items as { ref: string }[]).map((r) => r.ref).sort(),
+      total: res.json().total as number,
+    };
   };
 
   it('finds exactly control 8.1, not 8.10–8.19, where q=8.1 finds them all', async () => {
@@ -36,7 +40,10 @@ describe.each(DIALECTS)('register lists filtered by reference on %s', (kind) => 
   it('takes several references separated by commas, ignores case and spaces, and combines with other filters', async () => {
     const custom = await buildCustomControl(org.as.isms_manager, org.slug);
     expect(custom.ref).toMatch(/^CUS-\d+$/);
-    expect(await refs(`/controls?ref=${encodeURIComponent(` 5.1 ,8.1,${custom.ref.toLowerCase()},9.99`)}`)).toEqual({ refs: [custom.ref, '5.1', '8.1'].sort(), total: 3 });
+    expect(await refs(`/controls?ref=${encodeURIComponent(` 5.1 ,8.1,${custom.ref.toLowerCase()},9.99`)}`)).toEqual({
+      refs: [custom.ref, '5.1', '8.1'].sort(),
+      total: 3,
+    });
     expect((await refs('/controls?ref=5.1,8.1&source=custom')).refs).toEqual([]);
   });
 

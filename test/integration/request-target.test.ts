@@ -31,7 +31,10 @@ describe.each(DIALECTS)('request targets on %s', (kind) => {
   afterAll(() => env?.close());
 
   it('serves an origin-form target as usual (the raw client works)', async () => {
-    const res = await rawRequest(port, `GET /api/v1/orgs/${org.slug}/actions HTTP/1.1\r\nhost: x\r\ncookie: ${cookieOf('viewer')}`);
+    const res = await rawRequest(
+      port,
+      `GET /api/v1/orgs/${org.slug}/actions HTTP/1.1\r\nhost: x\r\ncookie: ${cookieOf('viewer')}`,
+    );
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body).items).toEqual([]);
   });
@@ -44,11 +47,23 @@ describe.each(DIALECTS)('request targets on %s', (kind) => {
 
   it('refuses an absolute-form GET of an organization route, signed out or in', async () => {
     refused(await rawRequest(port, `GET http://x/api/v1/orgs/${org.slug}/actions HTTP/1.1\r\nhost: x`));
-    refused(await rawRequest(port, `GET http://x/api/v1/orgs/${org.slug}/actions HTTP/1.1\r\nhost: x\r\ncookie: ${cookieOf('viewer')}`));
+    refused(
+      await rawRequest(
+        port,
+        `GET http://x/api/v1/orgs/${org.slug}/actions HTTP/1.1\r\nhost: x\r\ncookie: ${cookieOf('viewer')}`,
+      ),
+    );
   });
 
   it('refuses absolute-form targets of public, user, API-reader and unknown routes', async () => {
-    for (const p of ['/api/health', '/api/v1/auth/session', '/api/openapi.json', '/api/docs', '/api/v1/nothing-here', '/o/alpha']) {
+    for (const p of [
+      '/api/health',
+      '/api/v1/auth/session',
+      '/api/openapi.json',
+      '/api/docs',
+      '/api/v1/nothing-here',
+      '/o/alpha',
+    ]) {
       refused(await rawRequest(port, `GET http://x${p} HTTP/1.1\r\nhost: x\r\ncookie: ${cookieOf('admin')}`));
     }
     refused(await rawRequest(port, `OPTIONS * HTTP/1.1\r\nhost: x`));
@@ -72,13 +87,18 @@ describe.each(DIALECTS)('request targets on %s', (kind) => {
     `POST ${target} HTTP/1.1\r\nhost: x\r\n${cookie ? `cookie: ${cookie}\r\n` : ''}content-type: multipart/form-data; boundary=b\r\ncontent-length: ${20 * 1024 * 1024}`;
 
   it('refuses an absolute-form upload before reading its 20 MiB body', async () => {
-    refused(await rawRequest(port, announcedUpload(`http://x/api/v1/orgs/${org.slug}/evidence/upload`, cookieOf('admin'))));
+    refused(
+      await rawRequest(port, announcedUpload(`http://x/api/v1/orgs/${org.slug}/evidence/upload`, cookieOf('admin'))),
+    );
   });
 
   it('refuses an upload by a caller who may not upload before reading its body', async () => {
     const anon = await rawRequest(port, announcedUpload(`/api/v1/orgs/${org.slug}/evidence/upload`));
     expect(anon.status).toBe(401);
-    const viewer = await rawRequest(port, announcedUpload(`/api/v1/orgs/${org.slug}/evidence/upload`, cookieOf('viewer')));
+    const viewer = await rawRequest(
+      port,
+      announcedUpload(`/api/v1/orgs/${org.slug}/evidence/upload`, cookieOf('viewer')),
+    );
     expect(viewer.status).toBe(403);
   });
 });
@@ -99,7 +119,9 @@ describe.each(DIALECTS)('access by route declaration on %s', (kind) => {
     registerAuthentication(bare);
     registerAuthorization(bare);
     bare.get('/undeclared', async () => ({ reached: true }));
-    bare.get('/elsewhere/:org/things', { config: { permission: 'action.read' } }, async (request) => ({ org: orgCtx(request).org.slug }));
+    bare.get('/elsewhere/:org/things', { config: { permission: 'action.read' } }, async (request) => ({
+      org: orgCtx(request).org.slug,
+    }));
     await bare.ready();
   });
   afterAll(async () => {
@@ -108,14 +130,22 @@ describe.each(DIALECTS)('access by route declaration on %s', (kind) => {
   });
 
   it('refuses a route that declares no access, even to a signed-in admin', async () => {
-    const res = await bare.inject({ method: 'GET', url: '/undeclared', headers: { cookie: org.as.admin.headers.cookie! } });
+    const res = await bare.inject({
+      method: 'GET',
+      url: '/undeclared',
+      headers: { cookie: org.as.admin.headers.cookie! },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.body).not.toContain('reached');
   });
 
   it('applies a permission outside /api/ too: signed out 401, member 200', async () => {
     expect((await bare.inject({ method: 'GET', url: `/elsewhere/${org.slug}/things` })).statusCode).toBe(401);
-    const res = await bare.inject({ method: 'GET', url: `/elsewhere/${org.slug}/things`, headers: { cookie: org.as.viewer.headers.cookie! } });
+    const res = await bare.inject({
+      method: 'GET',
+      url: `/elsewhere/${org.slug}/things`,
+      headers: { cookie: org.as.viewer.headers.cookie! },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ org: org.slug });
   });

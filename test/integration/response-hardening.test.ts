@@ -27,8 +27,14 @@ describe('HSTS behind a trusted proxy', () => {
   });
 
   it('sends none over plain HTTP, nor when an untrusted client claims HTTPS', async () => {
-    expect((await proxied.inject({ method: 'GET', url: '/api/health' })).headers['strict-transport-security']).toBeUndefined();
-    const claimed = await direct.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+    expect(
+      (await proxied.inject({ method: 'GET', url: '/api/health' })).headers['strict-transport-security'],
+    ).toBeUndefined();
+    const claimed = await direct.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(claimed.headers['strict-transport-security']).toBeUndefined();
   });
 });

@@ -23,11 +23,20 @@ describe.each(DIALECTS)("the risk owner's acceptance is bound to the owner on %s
     const org = await buildOrg(env.app, env.handle);
     await approveMethodology(org, startingMethodology('five-by-five'));
     const controls = await chooseEdition(org);
-    const risk = await buildRisk(org.as.contributor, org.slug, { ownerId: org.users.isms_manager.id, likelihood: 5, consequence: 5 });
-    const t = await setTreatment(org.as.contributor, org.slug, risk.id, { options: [{ option: 'modify', rationale: 'Reduce' }], controls: [{ controlId: controls.get('8.7')!.id, effect: 'likelihood' }], residual: { likelihood: 4, consequence: 4 } });
+    const risk = await buildRisk(org.as.contributor, org.slug, {
+      ownerId: org.users.isms_manager.id,
+      likelihood: 5,
+      consequence: 5,
+    });
+    const t = await setTreatment(org.as.contributor, org.slug, risk.id, {
+      options: [{ option: 'modify', rationale: 'Reduce' }],
+      controls: [{ controlId: controls.get('8.7')!.id, effect: 'likelihood' }],
+      residual: { likelihood: 4, consequence: 4 },
+    });
     return { org, risk, t };
   }
-  const riskOf = async (org: TestOrg, id: string) => (await org.as.viewer.get(url(org, `/risks/${id}`))).json() as { version: number; status: string; ownerId: string };
+  const riskOf = async (org: TestOrg, id: string) =>
+    (await org.as.viewer.get(url(org, `/risks/${id}`))).json() as { version: number; status: string; ownerId: string };
   const setOwner = async (org: TestOrg, id: string, ownerId: string) => {
     const current = await riskOf(org, id);
     const res = await org.as.contributor.patch(url(org, `/risks/${id}`), { ownerId, expectedVersion: current.version });
@@ -35,10 +44,22 @@ describe.each(DIALECTS)("the risk owner's acceptance is bound to the owner on %s
     return res.json() as { status: string };
   };
   const accept = (org: TestOrg, as: 'contributor' | 'isms_manager', riskId: string, treatmentVersion: number) =>
-    org.as[as].post(url(org, `/risks/${riskId}/acceptance`), { kind: 'concession', justification: 'Budget next year', treatmentVersion });
-  const acceptedIds = async (org: TestOrg) => ((await org.as.viewer.get(url(org, '/risks?status=accepted'))).json().items as { id: string }[]).map((r) => r.id);
+    org.as[as].post(url(org, `/risks/${riskId}/acceptance`), {
+      kind: 'concession',
+      justification: 'Budget next year',
+      treatmentVersion,
+    });
+  const acceptedIds = async (org: TestOrg) =>
+    ((await org.as.viewer.get(url(org, '/risks?status=accepted'))).json().items as { id: string }[]).map((r) => r.id);
   const checkRefs = async (org: TestOrg, key: string) =>
-    ((await org.as.viewer.get(url(org, '/treatment-checks'))).json().checks as { key: string; items: { ref: string }[] }[]).find((c) => c.key === key)!.items.map((i) => i.ref);
+    (
+      (await org.as.viewer.get(url(org, '/treatment-checks'))).json().checks as {
+        key: string;
+        items: { ref: string }[];
+      }[]
+    )
+      .find((c) => c.key === key)!
+      .items.map((i) => i.ref);
 
   it('a contributor who makes themself owner, accepts a concession and hands ownership back leaves no valid acceptance', async () => {
     const { org, risk, t } = await treatedRisk();
@@ -56,7 +77,11 @@ describe.each(DIALECTS)("the risk owner's acceptance is bound to the owner on %s
     expect(treatment.acceptance).toMatchObject({ state: 'outdated', acceptedBy: org.users.contributor.id });
     const plan = (await org.as.viewer.get(url(org, '/risk-treatment-plan'))).json();
     expect(plan.items.find((r: { riskId: string }) => r.riskId === risk.id).acceptance.state).toBe('outdated');
-    expect((await org.as.viewer.get(url(org, '/risk-treatment-plan?attention=true'))).json().items.map((r: { riskId: string }) => r.riskId)).toContain(risk.id);
+    expect(
+      (await org.as.viewer.get(url(org, '/risk-treatment-plan?attention=true')))
+        .json()
+        .items.map((r: { riskId: string }) => r.riskId),
+    ).toContain(risk.id);
     expect(await checkRefs(org, 'risk_without_owner_approval')).toEqual([risk.ref]);
     expect(await checkRefs(org, 'residual_above_acceptance')).toEqual([risk.ref]);
     expect(await acceptedIds(org)).toEqual([]);
@@ -83,10 +108,20 @@ describe.each(DIALECTS)("the risk owner's acceptance is bound to the owner on %s
     expect((await accept(org, 'isms_manager', risk.id, t.version)).statusCode).toBe(200);
     expect((await riskOf(org, risk.id)).status).toBe('accepted');
     expect(await acceptedIds(org)).toEqual([risk.id]);
-    const history = (await org.as.viewer.get(url(org, `/risks/${risk.id}/history`))).json().items as { type: string; payload: Record<string, unknown> }[];
-    expect(history[0]).toMatchObject({ type: 'risk.accepted', payload: { statusFrom: 'treatment_planned', statusTo: 'accepted' } });
+    const history = (await org.as.viewer.get(url(org, `/risks/${risk.id}/history`))).json().items as {
+      type: string;
+      payload: Record<string, unknown>;
+    }[];
+    expect(history[0]).toMatchObject({
+      type: 'risk.accepted',
+      payload: { statusFrom: 'treatment_planned', statusTo: 'accepted' },
+    });
 
-    await setTreatment(org.as.contributor, org.slug, risk.id, { options: [{ option: 'modify', rationale: 'Reduce more' }], controls: [], residual: { likelihood: 4, consequence: 4 } });
+    await setTreatment(org.as.contributor, org.slug, risk.id, {
+      options: [{ option: 'modify', rationale: 'Reduce more' }],
+      controls: [],
+      residual: { likelihood: 4, consequence: 4 },
+    });
     expect((await riskOf(org, risk.id)).status).toBe('treatment_planned');
     expect(await acceptedIds(org)).toEqual([]);
   });
@@ -94,7 +129,10 @@ describe.each(DIALECTS)("the risk owner's acceptance is bound to the owner on %s
   it('nobody sets "accepted" by hand without a valid acceptance (400 naming the field, nothing written)', async () => {
     const { org, risk } = await treatedRisk();
     const before = await riskOf(org, risk.id);
-    const res = await org.as.isms_manager.patch(url(org, `/risks/${risk.id}`), { status: 'accepted', expectedVersion: before.version });
+    const res = await org.as.isms_manager.patch(url(org, `/risks/${risk.id}`), {
+      status: 'accepted',
+      expectedVersion: before.version,
+    });
     expect(res.statusCode, res.body).toBe(400);
     expect((res.json().errors as { field: string }[]).map((e) => e.field)).toEqual(['body.status']);
     expect(await riskOf(org, risk.id)).toEqual(before);

@@ -20,22 +20,30 @@ describe.each(DIALECTS)('route declarations on %s', (kind) => {
   });
 
   it('every route declares exactly one of permission / access', () => {
-    const bad = routes().filter((r) => (r.permission === undefined) === (r.access === undefined)).map(routeKey);
+    const bad = routes()
+      .filter((r) => (r.permission === undefined) === (r.access === undefined))
+      .map(routeKey);
     expect(bad, 'routes declaring neither or both').toEqual([]);
   });
 
   it('every access is public or user', () => {
-    const bad = routes().filter((r) => r.access !== undefined && r.access !== 'public' && r.access !== 'user').map(routeKey);
+    const bad = routes()
+      .filter((r) => r.access !== undefined && r.access !== 'public' && r.access !== 'user')
+      .map(routeKey);
     expect(bad).toEqual([]);
   });
 
   it('every permission exists in PERMISSIONS', () => {
-    const bad = routes().filter((r) => r.permission !== undefined && !allowedRoles(r.permission)).map((r) => `${routeKey(r)} → ${r.permission}`);
+    const bad = routes()
+      .filter((r) => r.permission !== undefined && !allowedRoles(r.permission))
+      .map((r) => `${routeKey(r)} → ${r.permission}`);
     expect(bad, `unknown permissions; known entities: ${Object.keys(PERMISSIONS).join(', ')}`).toEqual([]);
   });
 
   it('every organization route declares a permission, not an access', () => {
-    const bad = routes().filter((r) => isOrgRoute(r) && (!r.permission || r.access)).map(routeKey);
+    const bad = routes()
+      .filter((r) => isOrgRoute(r) && (!r.permission || r.access))
+      .map(routeKey);
     expect(bad).toEqual([]);
   });
 

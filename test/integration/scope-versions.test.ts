@@ -38,7 +38,11 @@ describe.each(DIALECTS)('scope statement versions and approval on %s', (kind) =>
     expect(early.statusCode).toBe(400);
     expect(early.json().errors[0].field).toBe('stage');
 
-    const final = await org.as.isms_manager.request('PUT', `${base}/draft`, { content: content('Final text'), stage: 'final', baseContentHash: v1.json().contentHash });
+    const final = await org.as.isms_manager.request('PUT', `${base}/draft`, {
+      content: content('Final text'),
+      stage: 'final',
+      baseContentHash: v1.json().contentHash,
+    });
     expect(final.json()).toMatchObject({ versionNo: 1, stage: 'final' });
     const hash = final.json().contentHash as string;
     expect(hash).not.toBe(v1.json().contentHash);
@@ -46,19 +50,46 @@ describe.each(DIALECTS)('scope statement versions and approval on %s', (kind) =>
     expect((await org.as.isms_manager.post(`${base}/versions/1/approve`, { contentHash: hash })).statusCode).toBe(403);
     const stale = await org.as.approver.post(`${base}/versions/1/approve`, { contentHash: v1.json().contentHash });
     expect(stale.statusCode).toBe(409);
-    const ok = await org.as.approver.post(`${base}/versions/1/approve`, { contentHash: hash, comment: 'Agreed at the board meeting' });
+    const ok = await org.as.approver.post(`${base}/versions/1/approve`, {
+      contentHash: hash,
+      comment: 'Agreed at the board meeting',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ state: 'approved', contentHash: hash });
-    expect(ok.json().approvals).toEqual([expect.objectContaining({ signerId: org.users.approver.id, signerRole: 'approver', contentHash: hash, meaning: expect.stringContaining('top management') })]);
-    expect((await org.as.viewer.get(base)).json()).toMatchObject({ latestVersion: 1, latestState: 'approved', approvedVersion: 1, stage: 'final' });
+    expect(ok.json().approvals).toEqual([
+      expect.objectContaining({
+        signerId: org.users.approver.id,
+        signerRole: 'approver',
+        contentHash: hash,
+        meaning: expect.stringContaining('top management'),
+      }),
+    ]);
+    expect((await org.as.viewer.get(base)).json()).toMatchObject({
+      latestVersion: 1,
+      latestState: 'approved',
+      approvedVersion: 1,
+      stage: 'final',
+    });
 
     // The database itself refuses to change or delete an approved version.
-    await expect(sql`UPDATE record_versions SET content = '{}' WHERE record_id = ${scope.id} AND version_no = 1`.execute(env.handle.db)).rejects.toThrow(/cannot be changed/);
-    await expect(sql`DELETE FROM record_versions WHERE record_id = ${scope.id}`.execute(env.handle.db)).rejects.toThrow(/cannot be deleted/);
-    await expect(sql`DELETE FROM approvals WHERE record_id = ${scope.id}`.execute(env.handle.db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`UPDATE record_versions SET content = '{}' WHERE record_id = ${scope.id} AND version_no = 1`.execute(
+        env.handle.db,
+      ),
+    ).rejects.toThrow(/cannot be changed/);
+    await expect(sql`DELETE FROM record_versions WHERE record_id = ${scope.id}`.execute(env.handle.db)).rejects.toThrow(
+      /cannot be deleted/,
+    );
+    await expect(sql`DELETE FROM approvals WHERE record_id = ${scope.id}`.execute(env.handle.db)).rejects.toThrow(
+      /append-only/,
+    );
 
     // Editing after approval starts version 2; version 1 stays as approved.
-    const v2 = await org.as.isms_manager.request('PUT', `${base}/draft`, { content: content('Final text, with the new site', { physicalScope: 'Second site in Leeds' }), baseVersion: 1, changeNote: 'New site' });
+    const v2 = await org.as.isms_manager.request('PUT', `${base}/draft`, {
+      content: content('Final text, with the new site', { physicalScope: 'Second site in Leeds' }),
+      baseVersion: 1,
+      changeNote: 'New site',
+    });
     expect(v2.json()).toMatchObject({ versionNo: 2, state: 'draft', stage: 'final' });
     const again = (await org.as.viewer.get(`${base}/versions/1`)).json();
     expect(again).toMatchObject({ state: 'approved', contentHash: hash });
@@ -67,19 +98,29 @@ describe.each(DIALECTS)('scope statement versions and approval on %s', (kind) =>
     const cmp = (await org.as.viewer.get(`${base}/versions/compare?from=1&to=2`)).json();
     const changed = cmp.sections.filter((s: { changed: boolean }) => s.changed).map((s: { key: string }) => s.key);
     expect(changed).toEqual(['statement', 'physicalScope']);
-    expect(cmp.sections[0].parts.some((p: { added?: boolean; value: string }) => p.added && p.value.includes('new'))).toBe(true);
+    expect(
+      cmp.sections[0].parts.some((p: { added?: boolean; value: string }) => p.added && p.value.includes('new')),
+    ).toBe(true);
 
     await org.as.approver.post(`${base}/versions/2/approve`, { contentHash: v2.json().contentHash });
     const list = (await org.as.viewer.get(`${base}/versions`)).json().items;
-    expect(list.map((v: { versionNo: number; state: string }) => `${v.versionNo}:${v.state}`)).toEqual(['2:approved', '1:superseded']);
-    const audit = await org.as.auditor.get(`/api/v1/orgs/${org.slug}/audit-events?entityId=${scope.id}&type=approval.granted`);
+    expect(list.map((v: { versionNo: number; state: string }) => `${v.versionNo}:${v.state}`)).toEqual([
+      '2:approved',
+      '1:superseded',
+    ]);
+    const audit = await org.as.auditor.get(
+      `/api/v1/orgs/${org.slug}/audit-events?entityId=${scope.id}&type=approval.granted`,
+    );
     expect(audit.json().items).toHaveLength(2);
   });
 
   it('exports a version as DOCX and PDF with its approval block', async () => {
     const scope = await newScope();
     const base = `${scopes()}/${scope.id}`;
-    const d = await org.as.isms_manager.request('PUT', `${base}/draft`, { content: content('Exported scope text'), stage: 'final' });
+    const d = await org.as.isms_manager.request('PUT', `${base}/draft`, {
+      content: content('Exported scope text'),
+      stage: 'final',
+    });
     await org.as.approver.post(`${base}/versions/1/approve`, { contentHash: d.json().contentHash });
     const docx = await org.as.auditor.get(`${base}/versions/1/export.docx`);
     expect(docx.statusCode).toBe(200);
@@ -100,10 +141,20 @@ describe.each(DIALECTS)('scope statement versions and approval on %s', (kind) =>
   it('rejects bad content naming the field, and writes nothing', async () => {
     const scope = await newScope();
     const before = await writeCounts(env.handle);
-    const bad = await org.as.isms_manager.request('PUT', `${scopes()}/${scope.id}/draft`, { content: { statement: 5, bogus: 'x', exclusions: [{ item: 'Canteen' }] }, stage: 'approved' });
+    const bad = await org.as.isms_manager.request('PUT', `${scopes()}/${scope.id}/draft`, {
+      content: { statement: 5, bogus: 'x', exclusions: [{ item: 'Canteen' }] },
+      stage: 'approved',
+    });
     expect(bad.statusCode).toBe(400);
     const fields = bad.json().errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['body.content.statement', 'body.content.bogus', 'body.content.exclusions.0.reason', 'body.stage']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'body.content.statement',
+        'body.content.bogus',
+        'body.content.exclusions.0.reason',
+        'body.stage',
+      ]),
+    );
     expect(await writeCounts(env.handle)).toEqual(before);
   });
 });

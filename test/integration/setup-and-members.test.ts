@@ -15,12 +15,28 @@ describe.each(DIALECTS)('first-run setup on %s', (kind) => {
       expect((await anon.get('/api/v1/orgs')).statusCode).toBe(401);
 
       const empty = await writeCounts(handle);
-      const bad = await anon.post('/api/v1/setup', { email: 'not-an-email', name: '', password: 'short', organizationName: 'Acme' });
+      const bad = await anon.post('/api/v1/setup', {
+        email: 'not-an-email',
+        name: '',
+        password: 'short',
+        organizationName: 'Acme',
+      });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.email', 'body.name', 'body.password']);
+      expect(
+        bad
+          .json()
+          .errors.map((e: { field: string }) => e.field)
+          .sort(),
+      ).toEqual(['body.email', 'body.name', 'body.password']);
       expect(await writeCounts(handle)).toEqual(empty);
 
-      const body = { email: 'Founder@Example.test', name: 'Founder', password: PASSWORD, organizationName: 'Acme Ltd', organizationSlug: 'acme' };
+      const body = {
+        email: 'Founder@Example.test',
+        name: 'Founder',
+        password: PASSWORD,
+        organizationName: 'Acme Ltd',
+        organizationSlug: 'acme',
+      };
       const res = await anon.post('/api/v1/setup', body);
       expect(res.statusCode).toBe(201);
       const json = res.json();
@@ -32,11 +48,23 @@ describe.each(DIALECTS)('first-run setup on %s', (kind) => {
       expect((await admin.get('/api/v1/orgs/acme')).json()).toMatchObject({ role: 'admin' });
       expect((await admin.post('/api/v1/orgs/acme/actions', { title: 'First action' })).statusCode).toBe(201);
       const types = await handle.db.selectFrom('auditEvents').select('type').orderBy('createdAt').execute();
-      expect(types.map((t) => t.type)).toEqual(expect.arrayContaining(['user.created', 'org.created', 'member.added', 'setup.completed', 'auth.login_succeeded']));
+      expect(types.map((t) => t.type)).toEqual(
+        expect.arrayContaining([
+          'user.created',
+          'org.created',
+          'member.added',
+          'setup.completed',
+          'auth.login_succeeded',
+        ]),
+      );
 
       expect((await anon.get('/api/v1/setup')).json()).toEqual({ needed: false });
       const after = await writeCounts(handle);
-      const again = await anon.post('/api/v1/setup', { ...body, email: 'intruder@example.test', organizationSlug: 'intruder' });
+      const again = await anon.post('/api/v1/setup', {
+        ...body,
+        email: 'intruder@example.test',
+        organizationSlug: 'intruder',
+      });
       expect(again.statusCode).toBe(409);
       expect(again.json().type).toBe('https://rampart.dev/problems/conflict');
       expect(again.cookies).toHaveLength(0);
@@ -61,8 +89,14 @@ describe.each(DIALECTS)('members on %s', (kind) => {
   afterAll(() => env?.close());
 
   const url = (path = '') => `/api/v1/orgs/${org.slug}/members${path}`;
-  const lastEvent = () => env.handle.db.selectFrom('auditEvents').selectAll().where('orgId', '=', org.id).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-  const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field).sort();
+  const lastEvent = () =>
+    env.handle.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('orgId', '=', org.id)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
 
   // Adding a member by e-mail is an invitation the person accepts: test/integration/invitations.test.ts.
 
@@ -85,11 +119,19 @@ describe.each(DIALECTS)('members on %s', (kind) => {
     const before = await writeCounts(env.handle);
     const res = await org.as.admin.del(url(`/${user.id}`));
     expect(res.statusCode).toBe(204);
-    expect(await writeCounts(env.handle)).toEqual({ ...before, memberships: before.memberships - 1, auditEvents: before.auditEvents + 1 });
+    expect(await writeCounts(env.handle)).toEqual({
+      ...before,
+      memberships: before.memberships - 1,
+      auditEvents: before.auditEvents + 1,
+    });
     const event = await lastEvent();
     expect(event.type).toBe('member.removed');
     expect(JSON.parse(event.payload)).toEqual({ email: user.email, role: 'contributor' });
-    const login = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: PASSWORD } });
+    const login = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: PASSWORD },
+    });
     expect(login.json().organizations).toEqual([]);
     expect((await org.as.admin.del(url(`/${user.id}`))).statusCode).toBe(404);
   });

@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { buildCustomControl, chooseEdition, controlsByRef, setTreatment } from '../helpers/control-factories.js';
@@ -5,7 +6,7 @@ import { DIALECTS } from '../helpers/databases.js';
 import { buildAction, buildOrg, writeCounts, type TestOrg } from '../helpers/factories.js';
 import { approveMethodology, buildRisk, startingMethodology } from '../helpers/risk-factories.js';
 
-type Res = { statusCode: number; body: string; rawPayload: Buffer; headers: Record<string, unknown>; json(): any };
+type Res = LightMyRequestResponse;
 const fields = (res: Res) => ((res.json().errors ?? []) as { field: string }[]).map((e) => e.field);
 
 /** The 2013 → 2022 migration, the owner's acceptance, the SoA and plan as approved documents, and the checks (6.1.3). */
@@ -21,7 +22,11 @@ describe.each(DIALECTS)('SoA, acceptance, treatment plan and checks on %s', (kin
   async function orgWithRisk() {
     const org = await buildOrg(env.app, env.handle);
     const methodology = await approveMethodology(org, startingMethodology('five-by-five'));
-    const risk = await buildRisk(org.as.contributor, org.slug, { ownerId: org.users.contributor.id, likelihood: 5, consequence: 5 });
+    const risk = await buildRisk(org.as.contributor, org.slug, {
+      ownerId: org.users.contributor.id,
+      likelihood: 5,
+      consequence: 5,
+    });
     expect(risk.acceptable).toBe(false);
     return { org, risk, methodology };
   }
@@ -30,10 +35,36 @@ describe.each(DIALECTS)('SoA, acceptance, treatment plan and checks on %s', (kin
     it('shows what it would do without writing, then carries one-to-one decisions, lists the rest and moves risk treatments', async () => {
       const { org, risk } = await orgWithRisk();
       const old = await chooseEdition(org, 'iso27001-2013');
-      const patch = (ref: string, body: Record<string, unknown>) => org.as.isms_manager.patch(url(org, `/controls/${old.get(ref)!.id}`), { ...body, expectedVersion: old.get(ref)!.version });
-      expect((await patch('A.7.1.1', { applicability: 'applicable', statedReason: 'Screening of every hire', implementationStatus: 'implemented' })).statusCode).toBe(200);
-      expect((await patch('A.14.2.7', { applicability: 'excluded', exclusionReason: 'not_needed', exclusionExplanation: 'Nothing outsourced' })).statusCode).toBe(200);
-      await setTreatment(org.as.contributor, org.slug, risk.id, { options: [{ option: 'modify', rationale: 'Log it' }], controls: [{ controlId: old.get('A.12.4.1')!.id, effect: 'likelihood' }, { controlId: old.get('A.18.2.3')!.id, effect: 'both' }] });
+      const patch = (ref: string, body: Record<string, unknown>) =>
+        org.as.isms_manager.patch(url(org, `/controls/${old.get(ref)!.id}`), {
+          ...body,
+          expectedVersion: old.get(ref)!.version,
+        });
+      expect(
+        (
+          await patch('A.7.1.1', {
+            applicability: 'applicable',
+            statedReason: 'Screening of every hire',
+            implementationStatus: 'implemented',
+          })
+        ).statusCode,
+      ).toBe(200);
+      expect(
+        (
+          await patch('A.14.2.7', {
+            applicability: 'excluded',
+            exclusionReason: 'not_needed',
+            exclusionExplanation: 'Nothing outsourced',
+          })
+        ).statusCode,
+      ).toBe(200);
+      await setTreatment(org.as.contributor, org.slug, risk.id, {
+        options: [{ option: 'modify', rationale: 'Log it' }],
+        controls: [
+          { controlId: old.get('A.12.4.1')!.id, effect: 'likelihood' },
+          { controlId: old.get('A.18.2.3')!.id, effect: 'both' },
+        ],
+      });
 
       const before = await writeCounts(env.handle);
       const dry = await org.as.isms_manager.post(url(org, '/control-settings/migrate-to-2022'), { apply: false });
@@ -42,10 +73,19 @@ describe.each(DIALECTS)('SoA, acceptance, treatment plan and checks on %s', (kin
       const plan = dry.json();
       expect(plan.applied).toBe(false);
       expect(plan.carried.length + plan.needsDecision.length).toBe(93);
-      expect(plan.carried).toContainEqual({ ref: '6.1', title: 'Screening', from: 'A.7.1.1', applicability: 'applicable' });
-      expect(plan.carried).toContainEqual(expect.objectContaining({ ref: '8.30', from: 'A.14.2.7', applicability: 'excluded' }));
+      expect(plan.carried).toContainEqual({
+        ref: '6.1',
+        title: 'Screening',
+        from: 'A.7.1.1',
+        applicability: 'applicable',
+      });
+      expect(plan.carried).toContainEqual(
+        expect.objectContaining({ ref: '8.30', from: 'A.14.2.7', applicability: 'excluded' }),
+      );
       const why = (ref: string) => plan.needsDecision.find((n: { ref: string }) => n.ref === ref)?.why;
-      expect(plan.needsDecision.filter((n: { why: string }) => n.why === 'new').map((n: { ref: string }) => n.ref)).toEqual(['5.7', '5.23', '5.30', '7.4', '8.9', '8.10', '8.11', '8.12', '8.16', '8.23', '8.28']);
+      expect(
+        plan.needsDecision.filter((n: { why: string }) => n.why === 'new').map((n: { ref: string }) => n.ref),
+      ).toEqual(['5.7', '5.23', '5.30', '7.4', '8.9', '8.10', '8.11', '8.12', '8.16', '8.23', '8.28']);
       expect([why('8.15'), why('5.36'), why('8.8')]).toEqual(['merged', 'merged', 'merged']);
 
       const done = await org.as.isms_manager.post(url(org, '/control-settings/migrate-to-2022'), { apply: true });
@@ -53,11 +93,19 @@ describe.each(DIALECTS)('SoA, acceptance, treatment plan and checks on %s', (kin
       const now = await controlsByRef(org);
       expect([...now.keys()].filter((r) => r.startsWith('A.'))).toEqual([]);
       expect(now.size).toBe(93);
-      expect(now.get('6.1')).toMatchObject({ applicability: 'applicable', statedReason: 'Screening of every hire', implementationStatus: 'implemented' });
+      expect(now.get('6.1')).toMatchObject({
+        applicability: 'applicable',
+        statedReason: 'Screening of every hire',
+        implementationStatus: 'implemented',
+      });
       expect(now.get('8.30')).toMatchObject({ applicability: 'excluded', exclusionReason: 'not_needed' });
       expect(now.get('8.15')!.applicability).toBe('undecided');
       const t = (await org.as.viewer.get(url(org, `/risks/${risk.id}/treatment`))).json();
-      expect(t.controls.map((c: { ref: string; effect: string }) => [c.ref, c.effect])).toEqual([['8.15', 'likelihood'], ['5.36', 'both'], ['8.8', 'both']]);
+      expect(t.controls.map((c: { ref: string; effect: string }) => [c.ref, c.effect])).toEqual([
+        ['8.15', 'likelihood'],
+        ['5.36', 'both'],
+        ['8.8', 'both'],
+      ]);
       expect((await org.as.viewer.get(url(org, '/control-settings'))).json().edition).toBe('iso27001-2022');
       const again = await org.as.isms_manager.post(url(org, '/control-settings/migrate-to-2022'), { apply: true });
       expect(again.statusCode).toBe(409);
@@ -65,9 +113,13 @@ describe.each(DIALECTS)('SoA, acceptance, treatment plan and checks on %s', (kin
 
     it('refuses an organization that is not on 2013, and a contributor', async () => {
       const org = await buildOrg(env.app, env.handle);
-      expect((await org.as.isms_manager.post(url(org, '/control-settings/migrate-to-2022'), { apply: false })).statusCode).toBe(409);
+      expect(
+        (await org.as.isms_manager.post(url(org, '/control-settings/migrate-to-2022'), { apply: false })).statusCode,
+      ).toBe(409);
       await chooseEdition(org, 'iso27001-2013');
-      expect((await org.as.contributor.post(url(org, '/control-settings/migrate-to-2022'), { apply: true })).statusCode).toBe(403);
+      expect(
+        (await org.as.contributor.post(url(org, '/control-settings/migrate-to-2022'), { apply: true })).statusCode,
+      ).toBe(403);
     });
   });
 
@@ -76,56 +128,132 @@ describe.each(DIALECTS)('SoA, acceptance, treatment plan and checks on %s', (kin
       const { org, risk } = await orgWithRisk();
       const controls = await chooseEdition(org);
       const base = url(org, `/risks/${risk.id}`);
-      let t = await setTreatment(org.as.contributor, org.slug, risk.id, { options: [{ option: 'modify', rationale: 'Reduce' }], controls: [{ controlId: controls.get('8.5')!.id, effect: 'likelihood' }], residual: { likelihood: 4, consequence: 4 } });
+      let t = await setTreatment(org.as.contributor, org.slug, risk.id, {
+        options: [{ option: 'modify', rationale: 'Reduce' }],
+        controls: [{ controlId: controls.get('8.5')!.id, effect: 'likelihood' }],
+        residual: { likelihood: 4, consequence: 4 },
+      });
       expect(t.residualEvaluation.acceptable).toBe(false);
 
-      const notOwner = await org.as.isms_manager.post(`${base}/acceptance`, { kind: 'concession', justification: 'x', treatmentVersion: t.version });
+      const notOwner = await org.as.isms_manager.post(`${base}/acceptance`, {
+        kind: 'concession',
+        justification: 'x',
+        treatmentVersion: t.version,
+      });
       expect(notOwner.statusCode).toBe(403);
-      const plain = await org.as.contributor.post(`${base}/acceptance`, { kind: 'within_criteria', treatmentVersion: t.version });
+      const plain = await org.as.contributor.post(`${base}/acceptance`, {
+        kind: 'within_criteria',
+        treatmentVersion: t.version,
+      });
       expect([plain.statusCode, fields(plain)]).toEqual([400, ['body.kind']]);
-      const bare = await org.as.contributor.post(`${base}/acceptance`, { kind: 'concession', treatmentVersion: t.version });
+      const bare = await org.as.contributor.post(`${base}/acceptance`, {
+        kind: 'concession',
+        treatmentVersion: t.version,
+      });
       expect([bare.statusCode, fields(bare)]).toEqual([400, ['body.justification']]);
-      const past = await org.as.contributor.post(`${base}/acceptance`, { kind: 'concession', justification: 'Budget next year', expiresOn: '2020-01-01', treatmentVersion: t.version });
+      const past = await org.as.contributor.post(`${base}/acceptance`, {
+        kind: 'concession',
+        justification: 'Budget next year',
+        expiresOn: '2020-01-01',
+        treatmentVersion: t.version,
+      });
       expect([past.statusCode, fields(past)]).toEqual([400, ['body.expiresOn']]);
-      const stale = await org.as.contributor.post(`${base}/acceptance`, { kind: 'concession', justification: 'Budget next year', treatmentVersion: t.version + 1 });
+      const stale = await org.as.contributor.post(`${base}/acceptance`, {
+        kind: 'concession',
+        justification: 'Budget next year',
+        treatmentVersion: t.version + 1,
+      });
       expect(stale.statusCode).toBe(409);
 
-      const ok = await org.as.contributor.post(`${base}/acceptance`, { kind: 'concession', justification: 'Budget next year', expiresOn: '2099-12-31', treatmentVersion: t.version });
+      const ok = await org.as.contributor.post(`${base}/acceptance`, {
+        kind: 'concession',
+        justification: 'Budget next year',
+        expiresOn: '2099-12-31',
+        treatmentVersion: t.version,
+      });
       expect(ok.statusCode, ok.body).toBe(200);
-      expect(ok.json().acceptance).toMatchObject({ kind: 'concession', state: 'valid', acceptedBy: org.users.contributor.id, treatmentVersion: t.version, expiresOn: '2099-12-31' });
-      const event = await env.handle.db.selectFrom('auditEvents').select('payload').where('orgId', '=', org.id).where('type', '=', 'risk.accepted').executeTakeFirstOrThrow();
-      expect(JSON.parse(event.payload)).toMatchObject({ kind: 'concession', treatmentVersion: t.version, treatmentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(ok.json().acceptance).toMatchObject({
+        kind: 'concession',
+        state: 'valid',
+        acceptedBy: org.users.contributor.id,
+        treatmentVersion: t.version,
+        expiresOn: '2099-12-31',
+      });
+      const event = await env.handle.db
+        .selectFrom('auditEvents')
+        .select('payload')
+        .where('orgId', '=', org.id)
+        .where('type', '=', 'risk.accepted')
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(event.payload)).toMatchObject({
+        kind: 'concession',
+        treatmentVersion: t.version,
+        treatmentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       // kept for good: the database refuses to change an acceptance
-      await expect(env.handle.db.updateTable('riskAcceptances').set({ kind: 'within_criteria' }).execute()).rejects.toThrow(/append-only/);
+      await expect(
+        env.handle.db.updateTable('riskAcceptances').set({ kind: 'within_criteria' }).execute(),
+      ).rejects.toThrow(/append-only/);
 
-      t = await setTreatment(org.as.contributor, org.slug, risk.id, { options: [{ option: 'modify', rationale: 'Reduce more' }], controls: [], residual: { likelihood: 1, consequence: 1 }, expectedVersion: t.version });
+      t = await setTreatment(org.as.contributor, org.slug, risk.id, {
+        options: [{ option: 'modify', rationale: 'Reduce more' }],
+        controls: [],
+        residual: { likelihood: 1, consequence: 1 },
+        expectedVersion: t.version,
+      });
       expect(t.acceptance.state).toBe('outdated');
       expect(t.residualEvaluation.acceptable).toBe(true);
-      const concession = await org.as.contributor.post(`${base}/acceptance`, { kind: 'concession', justification: 'x', treatmentVersion: t.version });
+      const concession = await org.as.contributor.post(`${base}/acceptance`, {
+        kind: 'concession',
+        justification: 'x',
+        treatmentVersion: t.version,
+      });
       expect([concession.statusCode, fields(concession)]).toEqual([400, ['body.kind']]);
-      expect((await org.as.contributor.post(`${base}/acceptance`, { kind: 'within_criteria', treatmentVersion: t.version })).statusCode).toBe(200);
+      expect(
+        (await org.as.contributor.post(`${base}/acceptance`, { kind: 'within_criteria', treatmentVersion: t.version }))
+          .statusCode,
+      ).toBe(200);
     });
 
     it('carries the expected residual ratings to the new scales when a methodology of another size is approved', async () => {
       const { org, risk, methodology } = await orgWithRisk();
-      await setTreatment(org.as.contributor, org.slug, risk.id, { options: [{ option: 'modify', rationale: 'Reduce' }], residual: { likelihood: 5, consequence: 3 } });
+      await setTreatment(org.as.contributor, org.slug, risk.id, {
+        options: [{ option: 'modify', rationale: 'Reduce' }],
+        residual: { likelihood: 5, consequence: 3 },
+      });
       await approveMethodology(org, startingMethodology('three-by-three'), methodology.id);
       const t = (await org.as.viewer.get(url(org, `/risks/${risk.id}/treatment`))).json();
       expect([t.residual.likelihood, t.residual.consequence]).toEqual([3, 2]);
       expect(t.residualEvaluation).not.toBeNull();
-      const event = await env.handle.db.selectFrom('auditEvents').select('payload').where('orgId', '=', org.id).where('type', '=', 'risk.residuals_carried').executeTakeFirstOrThrow();
+      const event = await env.handle.db
+        .selectFrom('auditEvents')
+        .select('payload')
+        .where('orgId', '=', org.id)
+        .where('type', '=', 'risk.residuals_carried')
+        .executeTakeFirstOrThrow();
       expect(JSON.parse(event.payload)).toEqual({ fromVersion: 1, toVersion: 2, treatments: 1 });
     });
 
     it('needs a rated residual risk and a treatment, and never reaches another organization', async () => {
       const { org, risk } = await orgWithRisk();
       const other = await buildOrg(env.app, env.handle);
-      const none = await org.as.contributor.post(url(org, `/risks/${risk.id}/acceptance`), { kind: 'within_criteria', treatmentVersion: 1 });
+      const none = await org.as.contributor.post(url(org, `/risks/${risk.id}/acceptance`), {
+        kind: 'within_criteria',
+        treatmentVersion: 1,
+      });
       expect(none.statusCode).toBe(409);
-      await setTreatment(org.as.contributor, org.slug, risk.id, { options: [{ option: 'retain', rationale: 'Cheap enough' }] });
-      const unrated = await org.as.contributor.post(url(org, `/risks/${risk.id}/acceptance`), { kind: 'within_criteria', treatmentVersion: 1 });
+      await setTreatment(org.as.contributor, org.slug, risk.id, {
+        options: [{ option: 'retain', rationale: 'Cheap enough' }],
+      });
+      const unrated = await org.as.contributor.post(url(org, `/risks/${risk.id}/acceptance`), {
+        kind: 'within_criteria',
+        treatmentVersion: 1,
+      });
       expect([unrated.statusCode, fields(unrated)]).toEqual([400, ['body.kind']]);
-      const foreign = await other.as.contributor.post(url(other, `/risks/${risk.id}/acceptance`), { kind: 'within_criteria', treatmentVersion: 1 });
+      const foreign = await other.as.contributor.post(url(other, `/risks/${risk.id}/acceptance`), {
+        kind: 'within_criteria',
+        treatmentVersion: 1,
+      });
       expect(foreign.statusCode).toBe(404);
     });
   });
@@ -135,11 +263,19 @@ describe.each(DIALECTS)('SoA, acceptance, treatment plan and checks on %s', (kin
       const { org, risk } = await orgWithRisk();
       const controls = await chooseEdition(org);
       const c51 = controls.get('5.1')!;
-      const empty = await org.as.isms_manager.patch(url(org, `/controls/${c51.id}`), { applicability: 'applicable', statedReason: 'Baseline', exclusionExplanation: '', expectedVersion: c51.version });
+      const empty = await org.as.isms_manager.patch(url(org, `/controls/${c51.id}`), {
+        applicability: 'applicable',
+        statedReason: 'Baseline',
+        exclusionExplanation: '',
+        expectedVersion: c51.version,
+      });
       expect(empty.statusCode, empty.body).toBe(200);
       expect(empty.json().exclusionExplanation).toBeNull();
       const custom = await buildCustomControl(org.as.isms_manager, org.slug);
-      await setTreatment(org.as.contributor, org.slug, risk.id, { options: [{ option: 'modify', rationale: 'Reduce' }], controls: [{ controlId: custom.id, effect: 'both' }] });
+      await setTreatment(org.as.contributor, org.slug, risk.id, {
+        options: [{ option: 'modify', rationale: 'Reduce' }],
+        controls: [{ controlId: custom.id, effect: 'both' }],
+      });
       expect((await org.as.isms_manager.del(url(org, `/controls/${custom.id}`))).statusCode).toBe(409);
       expect((await org.as.isms_manager.del(url(org, `/risks/${risk.id}`))).statusCode).toBe(204);
       expect((await org.as.isms_manager.del(url(org, `/controls/${custom.id}`))).statusCode).toBe(204);
@@ -150,42 +286,97 @@ describe.each(DIALECTS)('SoA, acceptance, treatment plan and checks on %s', (kin
     it('takes its lines from the controls on every draft save, freezes them on approval, compares versions line by line and exports them', async () => {
       const { org, risk } = await orgWithRisk();
       const controls = await chooseEdition(org);
-      const custom = await buildCustomControl(org.as.isms_manager, org.slug, { title: 'Mobile device management', applicability: 'applicable', statedReason: 'Phones everywhere' });
-      await setTreatment(org.as.contributor, org.slug, risk.id, { options: [{ option: 'modify', rationale: 'Reduce' }], controls: [{ controlId: controls.get('8.1')!.id, effect: 'both' }] });
-      const soa = (await org.as.isms_manager.post(url(org, '/statements-of-applicability'), { title: 'Statement of Applicability' })).json();
-      expect((await org.as.isms_manager.post(url(org, '/statements-of-applicability'), { title: 'Another' })).statusCode).toBe(409);
+      const custom = await buildCustomControl(org.as.isms_manager, org.slug, {
+        title: 'Mobile device management',
+        applicability: 'applicable',
+        statedReason: 'Phones everywhere',
+      });
+      await setTreatment(org.as.contributor, org.slug, risk.id, {
+        options: [{ option: 'modify', rationale: 'Reduce' }],
+        controls: [{ controlId: controls.get('8.1')!.id, effect: 'both' }],
+      });
+      const soa = (
+        await org.as.isms_manager.post(url(org, '/statements-of-applicability'), {
+          title: 'Statement of Applicability',
+        })
+      ).json();
+      expect(
+        (await org.as.isms_manager.post(url(org, '/statements-of-applicability'), { title: 'Another' })).statusCode,
+      ).toBe(409);
       const base = url(org, `/statements-of-applicability/${soa.id}`);
       // the client's lines are ignored: the server takes them from the controls
       const forged = { edition: 'forged', rows: [] };
-      const v1 = await org.as.isms_manager.request('PUT', `${base}/draft`, { content: { introduction: 'Our SoA.', statement: forged } });
+      const v1 = await org.as.isms_manager.request('PUT', `${base}/draft`, {
+        content: { introduction: 'Our SoA.', statement: forged },
+      });
       expect(v1.statusCode, v1.body).toBe(200);
-      const rows = v1.json().content.statement.rows as { ref: string; applicability: string; risks: { ref: string }[]; statedReason: string | null }[];
+      const rows = v1.json().content.statement.rows as {
+        ref: string;
+        applicability: string;
+        risks: { ref: string }[];
+        statedReason: string | null;
+      }[];
       expect(v1.json().content.statement.edition).toBe('iso27001-2022');
       expect(rows).toHaveLength(94);
       expect(rows.at(-1)).toMatchObject({ ref: custom.ref, statedReason: 'Phones everywhere' });
-      expect(rows.find((r) => r.ref === '8.1')).toMatchObject({ applicability: 'applicable', risks: [{ ref: risk.ref }] });
+      expect(rows.find((r) => r.ref === '8.1')).toMatchObject({
+        applicability: 'applicable',
+        risks: [{ ref: risk.ref }],
+      });
 
-      expect((await org.as.approver.post(`${base}/versions/1/approve`, { contentHash: v1.json().contentHash })).statusCode).toBe(200);
-      await env.handle.db.updateTable('recordVersions').set({ content: '{}' }).where('recordId', '=', soa.id).where('versionNo', '=', 1).execute().then(
-        () => expect.unreachable('an approved version must not change'),
-        (e: Error) => expect(e.message).toMatch(/approved|immutable|refus/i),
-      );
+      expect(
+        (await org.as.approver.post(`${base}/versions/1/approve`, { contentHash: v1.json().contentHash })).statusCode,
+      ).toBe(200);
+      await env.handle.db
+        .updateTable('recordVersions')
+        .set({ content: '{}' })
+        .where('recordId', '=', soa.id)
+        .where('versionNo', '=', 1)
+        .execute()
+        .then(
+          () => expect.unreachable('an approved version must not change'),
+          (e: Error) => expect(e.message).toMatch(/approved|immutable|refus/i),
+        );
 
       const c55 = controls.get('5.5')!;
-      expect((await org.as.isms_manager.patch(url(org, `/controls/${c55.id}`), { applicability: 'excluded', exclusionReason: 'out_of_scope', exclusionExplanation: 'No authorities involved', expectedVersion: c55.version })).statusCode).toBe(200);
+      expect(
+        (
+          await org.as.isms_manager.patch(url(org, `/controls/${c55.id}`), {
+            applicability: 'excluded',
+            exclusionReason: 'out_of_scope',
+            exclusionExplanation: 'No authorities involved',
+            expectedVersion: c55.version,
+          })
+        ).statusCode,
+      ).toBe(200);
       const c81 = (await controlsByRef(org)).get('8.1')!;
-      expect((await org.as.isms_manager.patch(url(org, `/controls/${c81.id}`), { implementationStatus: 'implemented', expectedVersion: c81.version })).statusCode).toBe(200);
-      const v2 = await org.as.isms_manager.request('PUT', `${base}/draft`, { content: { introduction: 'Our SoA.', statement: forged } });
+      expect(
+        (
+          await org.as.isms_manager.patch(url(org, `/controls/${c81.id}`), {
+            implementationStatus: 'implemented',
+            expectedVersion: c81.version,
+          })
+        ).statusCode,
+      ).toBe(200);
+      const v2 = await org.as.isms_manager.request('PUT', `${base}/draft`, {
+        content: { introduction: 'Our SoA.', statement: forged },
+      });
       expect(v2.json().versionNo).toBe(2);
       const diff = (await org.as.viewer.get(`${base}/compare?from=1&to=2`)).json();
-      expect(diff.rows.map((r: { ref: string; changes: string[] }) => [r.ref, r.changes])).toEqual([['5.5', ['applicability', 'justification']], ['8.1', ['status']]]);
+      expect(diff.rows.map((r: { ref: string; changes: string[] }) => [r.ref, r.changes])).toEqual([
+        ['5.5', ['applicability', 'justification']],
+        ['8.1', ['status']],
+      ]);
       expect(diff.counts).toMatchObject({ applicability: 1, justification: 1, status: 1, added: 0, removed: 0 });
 
       const xlsx = (await org.as.viewer.get(`${base}/versions/1/export.xlsx`)) as unknown as Res;
       expect(xlsx.statusCode).toBe(200);
       expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
       const csv = await org.as.viewer.get(`${base}/versions/2/export.csv`);
-      const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      const lines = csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/);
       expect(lines[0]).toContain('Reason for exclusion');
       expect(lines).toHaveLength(95);
       expect(lines.find((l) => l.startsWith('5.5,'))).toContain('Outside the scope of the ISMS');
@@ -198,18 +389,49 @@ describe.each(DIALECTS)('SoA, acceptance, treatment plan and checks on %s', (kin
     it('lists treated risks with actions, acceptance and revisits, and the checks point at what to fix', async () => {
       const { org, risk } = await orgWithRisk();
       const controls = await chooseEdition(org);
-      const untreated = await buildRisk(org.as.contributor, org.slug, { ownerId: org.users.contributor.id, likelihood: 5, consequence: 4 });
-      let t = await setTreatment(org.as.contributor, org.slug, risk.id, { options: [{ option: 'modify', rationale: 'Reduce' }], controls: [{ controlId: controls.get('8.7')!.id, effect: 'likelihood' }], residual: { likelihood: 4, consequence: 4 } });
-      await buildAction(org.as.contributor, org.slug, { title: 'Deploy endpoint protection', dueDate: '2020-01-01', sourceType: 'risk', sourceId: risk.id });
+      const untreated = await buildRisk(org.as.contributor, org.slug, {
+        ownerId: org.users.contributor.id,
+        likelihood: 5,
+        consequence: 4,
+      });
+      let t = await setTreatment(org.as.contributor, org.slug, risk.id, {
+        options: [{ option: 'modify', rationale: 'Reduce' }],
+        controls: [{ controlId: controls.get('8.7')!.id, effect: 'likelihood' }],
+        residual: { likelihood: 4, consequence: 4 },
+      });
+      await buildAction(org.as.contributor, org.slug, {
+        title: 'Deploy endpoint protection',
+        dueDate: '2020-01-01',
+        sourceType: 'risk',
+        sourceId: risk.id,
+      });
       const c87 = (await controlsByRef(org)).get('8.7')!;
-      await org.as.isms_manager.patch(url(org, `/controls/${c87.id}`), { applicability: 'excluded', exclusionReason: 'not_needed', expectedVersion: c87.version });
+      await org.as.isms_manager.patch(url(org, `/controls/${c87.id}`), {
+        applicability: 'excluded',
+        exclusionReason: 'not_needed',
+        expectedVersion: c87.version,
+      });
 
       const plan = (await org.as.viewer.get(url(org, '/risk-treatment-plan'))).json();
       expect(plan.total).toBe(1);
-      expect(plan.items[0]).toMatchObject({ ref: risk.ref, residualAcceptable: false, acceptance: null, needsRevisit: false, progress: { actionsDone: 0, actions: 1, controls: 1, controlsImplemented: 0 } });
+      expect(plan.items[0]).toMatchObject({
+        ref: risk.ref,
+        residualAcceptable: false,
+        acceptance: null,
+        needsRevisit: false,
+        progress: { actionsDone: 0, actions: 1, controls: 1, controlsImplemented: 0 },
+      });
       expect(plan.items[0].actions[0]).toMatchObject({ title: 'Deploy endpoint protection', overdue: true });
 
-      const checks = new Map(((await org.as.viewer.get(url(org, '/treatment-checks'))).json().checks as { key: string; count: number; items: { ref: string }[] }[]).map((c) => [c.key, c]));
+      const checks = new Map(
+        (
+          (await org.as.viewer.get(url(org, '/treatment-checks'))).json().checks as {
+            key: string;
+            count: number;
+            items: { ref: string }[];
+          }[]
+        ).map((c) => [c.key, c]),
+      );
       const refs = (key: string) => checks.get(key)!.items.map((i) => i.ref);
       expect(refs('risk_without_treatment')).toEqual([untreated.ref]);
       expect(refs('risk_without_owner_approval')).toEqual([risk.ref]);
@@ -219,24 +441,57 @@ describe.each(DIALECTS)('SoA, acceptance, treatment plan and checks on %s', (kin
       expect(checks.get('actions_overdue')!.count).toBe(1);
 
       // a concession clears the residual check; the owner's acceptance clears the approval check
-      await org.as.contributor.post(url(org, `/risks/${risk.id}/acceptance`), { kind: 'concession', justification: 'Next budget', treatmentVersion: t.version });
-      const after = new Map(((await org.as.viewer.get(url(org, '/treatment-checks'))).json().checks as { key: string; count: number }[]).map((c) => [c.key, c.count]));
+      await org.as.contributor.post(url(org, `/risks/${risk.id}/acceptance`), {
+        kind: 'concession',
+        justification: 'Next budget',
+        treatmentVersion: t.version,
+      });
+      const after = new Map(
+        (
+          (await org.as.viewer.get(url(org, '/treatment-checks'))).json().checks as { key: string; count: number }[]
+        ).map((c) => [c.key, c.count]),
+      );
       expect([after.get('residual_above_acceptance'), after.get('risk_without_owner_approval')]).toEqual([0, 0]);
       expect((await org.as.viewer.get(url(org, '/risk-treatment-plan?attention=true'))).json().total).toBe(1); // the overdue action
 
       // re-evaluating the risk after its treatment calls the treatment to be revisited
       const current = (await org.as.viewer.get(url(org, `/risks/${risk.id}`))).json();
       await new Promise((r) => setTimeout(r, 5));
-      expect((await org.as.contributor.patch(url(org, `/risks/${risk.id}`), { likelihood: 4, expectedVersion: current.version })).statusCode).toBe(200);
+      expect(
+        (
+          await org.as.contributor.patch(url(org, `/risks/${risk.id}`), {
+            likelihood: 4,
+            expectedVersion: current.version,
+          })
+        ).statusCode,
+      ).toBe(200);
       expect((await org.as.viewer.get(url(org, '/risk-treatment-plan'))).json().items[0].needsRevisit).toBe(true);
 
       // the plan as a document: the server fills it from the treatments, management approves it
-      const rtp = (await org.as.isms_manager.post(url(org, '/risk-treatment-plans'), { title: 'Risk treatment plan' })).json();
-      const draft = await org.as.isms_manager.request('PUT', url(org, `/risk-treatment-plans/${rtp.id}/draft`), { content: { summary: 'Plan', plan: { rows: [] } } });
+      const rtp = (
+        await org.as.isms_manager.post(url(org, '/risk-treatment-plans'), { title: 'Risk treatment plan' })
+      ).json();
+      const draft = await org.as.isms_manager.request('PUT', url(org, `/risk-treatment-plans/${rtp.id}/draft`), {
+        content: { summary: 'Plan', plan: { rows: [] } },
+      });
       expect(draft.json().content.plan.rows.map((r: { ref: string }) => r.ref)).toEqual([risk.ref]);
-      expect((await org.as.isms_manager.post(url(org, `/risk-treatment-plans/${rtp.id}/versions/1/approve`), { contentHash: draft.json().contentHash })).statusCode).toBe(403);
-      expect((await org.as.approver.post(url(org, `/risk-treatment-plans/${rtp.id}/versions/1/approve`), { contentHash: draft.json().contentHash })).statusCode).toBe(200);
-      const xlsx = (await org.as.viewer.get(url(org, `/risk-treatment-plans/${rtp.id}/versions/1/export.xlsx`))) as unknown as Res;
+      expect(
+        (
+          await org.as.isms_manager.post(url(org, `/risk-treatment-plans/${rtp.id}/versions/1/approve`), {
+            contentHash: draft.json().contentHash,
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (
+          await org.as.approver.post(url(org, `/risk-treatment-plans/${rtp.id}/versions/1/approve`), {
+            contentHash: draft.json().contentHash,
+          })
+        ).statusCode,
+      ).toBe(200);
+      const xlsx = (await org.as.viewer.get(
+        url(org, `/risk-treatment-plans/${rtp.id}/versions/1/export.xlsx`),
+      )) as unknown as Res;
       expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
       t = (await org.as.viewer.get(url(org, `/risks/${risk.id}/treatment`))).json();
       expect(t.acceptance.state).toBe('valid');

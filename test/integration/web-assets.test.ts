@@ -35,7 +35,9 @@ describe('the built web app', () => {
     expect(entry).toMatch(/^\/assets\/index-.+\.js$/);
     expect(onDisk(entry).length).toBeLessThan(600_000);
     // the pages are chunks of their own, loaded with their route
-    expect(fs.readdirSync(path.join(DEFAULT_WEB_DIR, 'assets')).filter((f) => f.endsWith('.js')).length).toBeGreaterThan(20);
+    expect(
+      fs.readdirSync(path.join(DEFAULT_WEB_DIR, 'assets')).filter((f) => f.endsWith('.js')).length,
+    ).toBeGreaterThan(20);
   });
 
   it('sends the entry script Brotli- or gzip-compressed as accepted, the same bytes once decoded', async () => {

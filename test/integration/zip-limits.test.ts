@@ -4,14 +4,22 @@ import { readZip, ZipLimitError, type ZipLimits } from '../../src/core/util/zip-
 import { runInWorker, siblingModule, WorkerLimitError } from '../../src/core/util/worker-pool.js';
 import { buildZip, deflatedRepeat, rawEntry } from '../helpers/zip-bombs.js';
 
-const LIMITS: ZipLimits = { maxEntries: 10, maxEntryBytes: 8 * 1024 * 1024, maxTotalBytes: 12 * 1024 * 1024, maxRatio: 500 };
+const LIMITS: ZipLimits = {
+  maxEntries: 10,
+  maxEntryBytes: 8 * 1024 * 1024,
+  maxTotalBytes: 12 * 1024 * 1024,
+  maxRatio: 500,
+};
 
 // No database here: the ZIP reader and the worker pool every upload goes through.
 describe('reading untrusted ZIP files', () => {
   it('reads every entry with its size and SHA-256, keeping only the bytes asked for', async () => {
     const zip = buildZip([rawEntry('a.txt', 'hello'), rawEntry('dir/b.json', '{"x":1}')]);
     const read = await readZip(zip, LIMITS, (name) => name.endsWith('.json'));
-    expect(read.map((e) => [e.name, e.size, e.data?.toString()])).toEqual([['a.txt', 5, undefined], ['dir/b.json', 7, '{"x":1}']]);
+    expect(read.map((e) => [e.name, e.size, e.data?.toString()])).toEqual([
+      ['a.txt', 5, undefined],
+      ['dir/b.json', 7, '{"x":1}'],
+    ]);
     expect(read[0]!.sha256).toBe(crypto.createHash('sha256').update('hello').digest('hex'));
   });
 
@@ -23,7 +31,10 @@ describe('reading untrusted ZIP files', () => {
   });
 
   it('refuses an entry that inflates past the size its headers declare', async () => {
-    const liar = { ...(await deflatedRepeat('liar.xml', '<a>', '<b>x</b>', 4 * 1024 * 1024, '</a>')), declaredSize: 1000 };
+    const liar = {
+      ...(await deflatedRepeat('liar.xml', '<a>', '<b>x</b>', 4 * 1024 * 1024, '</a>')),
+      declaredSize: 1000,
+    };
     const err = await readZip(buildZip([liar]), { ...LIMITS, maxRatio: 1e9 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ZipLimitError);
     expect((err as Error).message).toMatch(/liar\.xml inflates to more than the 1000 bytes it declares/);
@@ -33,7 +44,9 @@ describe('reading untrusted ZIP files', () => {
     const many = buildZip(Array.from({ length: 11 }, (_, i) => rawEntry(`f${i}`, 'x')));
     await expect(readZip(many, LIMITS)).rejects.toThrow(/11 entries; at most 10/);
     const two = await deflatedRepeat('one.txt', '', 'abcdefgh', 800_000, '');
-    await expect(readZip(buildZip([two, { ...two, name: 'two.txt' }]), { ...LIMITS, maxRatio: 1e9 })).rejects.toThrow(/more than 12 MB/);
+    await expect(readZip(buildZip([two, { ...two, name: 'two.txt' }]), { ...LIMITS, maxRatio: 1e9 })).rejects.toThrow(
+      /more than 12 MB/,
+    );
     await expect(readZip(buildZip([two]), LIMITS)).rejects.toThrow(/one\.txt is compressed \d+ to 1/);
   });
 

@@ -10,14 +10,17 @@ import { loadConfig } from '../config.js';
 import { CliError } from '../io.js';
 import { describeVerify } from './audit.js';
 
-const OUTSIDE = 'Not in the backup: the signing key (RAMPART_SIGNING_KEY_FILE, secret: keep its copy apart) and audit-checkpoints.log in the data directory; back them up too.';
+const OUTSIDE =
+  'Not in the backup: the signing key (RAMPART_SIGNING_KEY_FILE, secret: keep its copy apart) and audit-checkpoints.log in the data directory; back them up too.';
 
 export function backupCommands(program: Command) {
   program
     .command('backup')
     .argument('<file>', 'where to write the backup')
     .option('--force', 'overwrite the file if it exists')
-    .description('Back up the database while Rampart runs: SQLite online backup (includes what is still in the WAL), or pg_dump (custom format) on PostgreSQL')
+    .description(
+      'Back up the database while Rampart runs: SQLite online backup (includes what is still in the WAL), or pg_dump (custom format) on PostgreSQL',
+    )
     .action(async (file: string, opts: { force?: boolean }) => {
       const config = loadConfig();
       const dest = path.resolve(file);
@@ -28,10 +31,14 @@ export function backupCommands(program: Command) {
         } catch (err) {
           throw new CliError(err instanceof Error ? err.message : String(err));
         }
-        console.log(`Backed up ${redactUrl(config.databaseUrl)} to ${dest} (pg_dump custom format; restore with pg_restore, see README).`);
+        console.log(
+          `Backed up ${redactUrl(config.databaseUrl)} to ${dest} (pg_dump custom format; restore with pg_restore, see README).`,
+        );
       } else {
         const { pages } = await backupSqlite(path.join(config.dataDir, 'rampart.sqlite'), dest);
-        console.log(`Backed up ${path.join(config.dataDir, 'rampart.sqlite')} to ${dest} (${pages} pages, one consistent snapshot).`);
+        console.log(
+          `Backed up ${path.join(config.dataDir, 'rampart.sqlite')} to ${dest} (${pages} pages, one consistent snapshot).`,
+        );
       }
       console.log(OUTSIDE);
     });
@@ -40,7 +47,9 @@ export function backupCommands(program: Command) {
     .command('restore')
     .argument('<file>', 'a backup made by rampart backup (SQLite)')
     .option('--force', 'replace an existing database (and one in use: stop Rampart first)')
-    .description('Restore an SQLite backup into RAMPART_DATA_DIR: checks it is a Rampart database, refuses to replace one in use, then verifies every audit chain. PostgreSQL: use pg_restore (see README)')
+    .description(
+      'Restore an SQLite backup into RAMPART_DATA_DIR: checks it is a Rampart database, refuses to replace one in use, then verifies every audit chain. PostgreSQL: use pg_restore (see README)',
+    )
     .action(async (file: string, opts: { force?: boolean }) => {
       const config = loadConfig();
       if (isPostgresUrl(config.databaseUrl)) {
@@ -59,19 +68,36 @@ export function backupCommands(program: Command) {
       console.log(`Restored ${path.resolve(file)} to ${target}.`);
       const handle = openSqlite(target);
       try {
-        const trustedKey = fs.existsSync(config.signingKeyFile) ? loadOrCreateInstanceKey(config.signingKeyFile) : undefined;
-        const orgs = new Map((await handle.db.selectFrom('organizations').select(['id', 'slug']).execute()).map((o) => [o.id, o.slug]));
-        const heads = new Map((await handle.db.selectFrom('auditHeads').select(['chainKey', 'seq']).execute()).map((h) => [h.chainKey, h.seq]));
+        const trustedKey = fs.existsSync(config.signingKeyFile)
+          ? loadOrCreateInstanceKey(config.signingKeyFile)
+          : undefined;
+        const orgs = new Map(
+          (await handle.db.selectFrom('organizations').select(['id', 'slug']).execute()).map((o) => [o.id, o.slug]),
+        );
+        const heads = new Map(
+          (await handle.db.selectFrom('auditHeads').select(['chainKey', 'seq']).execute()).map((h) => [
+            h.chainKey,
+            h.seq,
+          ]),
+        );
         for (const c of await listChains(handle.db)) {
-          const { ok, lines } = describeVerify(c.orgId ? (orgs.get(c.orgId) ?? c.chainKey) : 'the installation', await verifyChain(handle.db, c.orgId, { trustedKey }));
+          const { ok, lines } = describeVerify(
+            c.orgId ? (orgs.get(c.orgId) ?? c.chainKey) : 'the installation',
+            await verifyChain(handle.db, c.orgId, { trustedKey }),
+          );
           for (const line of lines) (ok ? console.log : console.error)(line);
           if (!ok) process.exitCode = 1;
         }
         // The log outside the database goes on after the backup: what it signed beyond the restored heads is lost.
         if (fs.existsSync(config.checkpointLog)) {
-          const later = readCheckpointLog(config.checkpointLog).checkpoints.filter((c) => c.seq > (heads.get(c.chainKey) ?? 0));
+          const later = readCheckpointLog(config.checkpointLog).checkpoints.filter(
+            (c) => c.seq > (heads.get(c.chainKey) ?? 0),
+          );
           const chains = new Set(later.map((c) => c.chainKey));
-          if (later.length) console.log(`Note: ${config.checkpointLog} signed events beyond this backup in ${chains.size} chain(s): those events were recorded after the backup and are not in it.`);
+          if (later.length)
+            console.log(
+              `Note: ${config.checkpointLog} signed events beyond this backup in ${chains.size} chain(s): those events were recorded after the backup and are not in it.`,
+            );
         }
       } finally {
         await handle.close();

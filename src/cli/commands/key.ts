@@ -13,7 +13,10 @@ export function keyCommand(program: Command) {
     .description('Print the public signing key, its fingerprint, and the former keys this installation signed with')
     .action(async () => {
       await withDatabase(async (handle, config) => {
-        if (!fs.existsSync(config.signingKeyFile)) throw new CliError(`No signing key at ${config.signingKeyFile} yet: "rampart start" creates it (or set RAMPART_SIGNING_KEY_FILE)`);
+        if (!fs.existsSync(config.signingKeyFile))
+          throw new CliError(
+            `No signing key at ${config.signingKeyFile} yet: "rampart start" creates it (or set RAMPART_SIGNING_KEY_FILE)`,
+          );
         const info = await describeSigningKeys(handle.db, loadOrCreateInstanceKey(config.signingKeyFile));
         console.log(`Key file: ${config.signingKeyFile}`);
         console.log(`Algorithm: ${info.algorithm}`);

@@ -21,7 +21,9 @@ export function orgCommands(program: Command) {
       const input = parseOrFail(orgCreateSchema, { name, ...(opts.slug ? { slug: opts.slug } : {}) }, 'organization');
       await withDatabase(async (handle) => {
         const created = await createOrg(handle.db, input, null, cliActor());
-        console.log(`Organization "${created.name}" created with slug ${created.slug}. Give it an admin with: rampart member add --org ${created.slug} --email … --role admin`);
+        console.log(
+          `Organization "${created.name}" created with slug ${created.slug}. Give it an admin with: rampart member add --org ${created.slug} --email … --role admin`,
+        );
       });
     });
   org
@@ -47,7 +49,8 @@ export function orgCommands(program: Command) {
       const input = parseOrFail(z.object({ org: slugSchema, email: emailSchema, role: roleSchema }), opts, 'option');
       await withDatabase(async (handle) => {
         const ctx = await orgContext(handle, input.org);
-        if (!(await findUserByEmail(handle.db, input.email))) throw new CliError(`No user has the email ${input.email} (create one with: rampart user add)`);
+        if (!(await findUserByEmail(handle.db, input.email)))
+          throw new CliError(`No user has the email ${input.email} (create one with: rampart user add)`);
         const m = await addMember(ctx, { email: input.email, role: input.role });
         console.log(`${m.email} is now ${m.role} of ${ctx.org.slug}.`);
       });
@@ -64,14 +67,27 @@ export function orgCommands(program: Command) {
     .option('--expires <date>', 'expiry date YYYY-MM-DD (default: never)')
     .action(async (opts: { org: string; email: string; name: string; expires?: string }) => {
       const who = parseOrFail(z.object({ org: slugSchema, email: emailSchema }), opts, 'option');
-      const input = parseOrFail(tokenCreateSchema, { name: opts.name, ...(opts.expires ? { expiresAt: opts.expires } : {}) }, 'option');
+      const input = parseOrFail(
+        tokenCreateSchema,
+        { name: opts.name, ...(opts.expires ? { expiresAt: opts.expires } : {}) },
+        'option',
+      );
       await withDatabase(async (handle) => {
         const ctx = await orgContext(handle, who.org);
         const user = await findUserByEmail(handle.db, who.email);
-        const member = user && (await handle.db.selectFrom('memberships').select('role').where('orgId', '=', ctx.org.id).where('userId', '=', user.id).executeTakeFirst());
+        const member =
+          user &&
+          (await handle.db
+            .selectFrom('memberships')
+            .select('role')
+            .where('orgId', '=', ctx.org.id)
+            .where('userId', '=', user.id)
+            .executeTakeFirst());
         if (!user || !member) throw new CliError(`${who.email} is not a member of ${who.org}`);
         const t = await createToken(ctx, input, user.id);
-        console.log(`Token "${t.name}" for ${who.email} (${member.role}) in ${who.org}${t.expiresAt ? `, expires ${t.expiresAt.slice(0, 10)}` : ''}.`);
+        console.log(
+          `Token "${t.name}" for ${who.email} (${member.role}) in ${who.org}${t.expiresAt ? `, expires ${t.expiresAt.slice(0, 10)}` : ''}.`,
+        );
         console.log('Copy it now, it will not be shown again:');
         console.log(t.token);
       });

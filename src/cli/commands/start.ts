@@ -27,12 +27,22 @@ export function startCommand(program: Command) {
       const signingKey = loadOrCreateInstanceKey(config.signingKeyFile);
       // its public half is kept, so that the key's history can be shown after it is replaced
       await rememberSigningKey(handle.db, signingKey);
-      const app = await buildApp({ handle, auth: config.auth, logger: config.log, trustProxy: config.trustProxy, signingKey, checkpointLog: config.checkpointLog, checkpointEveryMs: 60_000 });
+      const app = await buildApp({
+        handle,
+        auth: config.auth,
+        logger: config.log,
+        trustProxy: config.trustProxy,
+        signingKey,
+        checkpointLog: config.checkpointLog,
+        checkpointEveryMs: 60_000,
+      });
       await app.listen({ port: config.port, host: config.host });
       const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
       const url = `http://${shownHost}:${config.port}`;
       console.log(`\nRampart is running at ${url}`);
-      console.log(`Database: ${handle.kind === 'sqlite' ? `SQLite file ${handle.location}` : `PostgreSQL ${handle.location}`}`);
+      console.log(
+        `Database: ${handle.kind === 'sqlite' ? `SQLite file ${handle.location}` : `PostgreSQL ${handle.location}`}`,
+      );
       console.log(`API reference: ${url}/api/docs`);
       console.log(`Signing key: ${config.signingKeyFile} (fingerprint ${signingKey.fingerprint})`);
       console.log(

@@ -16,7 +16,15 @@ const manifestSchema = z.object({
   generatedAt: z.string(),
   generatedBy: z.string(),
   auditHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
-  documents: z.array(z.object({ ref: z.string(), title: z.string(), versions: z.array(z.object({ versionNo: z.number().int(), state: z.string(), contentHash: hex64, approvals: z.number().int() })) })),
+  documents: z.array(
+    z.object({
+      ref: z.string(),
+      title: z.string(),
+      versions: z.array(
+        z.object({ versionNo: z.number().int(), state: z.string(), contentHash: hex64, approvals: z.number().int() }),
+      ),
+    }),
+  ),
   files: z.array(z.object({ path: z.string(), sha256: hex64, size: z.number().int().nonnegative() })),
   // optional here so that an unsigned package is reported as such by the signature check, not as unreadable
   signedBy: z.object({ algorithm: z.literal('Ed25519'), publicKey: z.string(), fingerprint: z.string() }).optional(),
@@ -41,7 +49,12 @@ export interface PackageReport {
 }
 
 const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
-const fail = (name: string, problem: string): PackageReport => ({ ok: false, manifest: null, checks: [{ name, ok: false, summary: '', problems: [problem] }], signature: null });
+const fail = (name: string, problem: string): PackageReport => ({
+  ok: false,
+  manifest: null,
+  checks: [{ name, ok: false, summary: '', problems: [problem] }],
+  signature: null,
+});
 
 function check(name: string, summary: string, problems: string[]): PackageCheck {
   return { name, ok: problems.length === 0, summary, problems };
@@ -52,7 +65,13 @@ function check(name: string, summary: string, problems: string[]): PackageCheck 
  * a file that goes beyond is not one Rampart made, and is refused before it can exhaust the machine verifying it.
  * File entries are hashed as they stream; only the JSON files (manifest, content, approvals) are held.
  */
-export const PACKAGE_LIMITS: ZipLimits = { maxEntries: 50_000, maxEntryBytes: 512 * 1024 * 1024, maxTotalBytes: 2048 * 1024 * 1024, maxRatio: 500, maxKeptBytes: 256 * 1024 * 1024 };
+export const PACKAGE_LIMITS: ZipLimits = {
+  maxEntries: 50_000,
+  maxEntryBytes: 512 * 1024 * 1024,
+  maxTotalBytes: 2048 * 1024 * 1024,
+  maxRatio: 500,
+  maxKeptBytes: 256 * 1024 * 1024,
+};
 
 /** `trusted`: the keys the reader trusts (from --key, --key-file, --instance); absent, the key is not checked. */
 export async function verifyPackage(data: Buffer, trusted?: TrustedKey[]): Promise<PackageReport> {
@@ -69,7 +88,11 @@ export async function verifyPackage(data: Buffer, trusted?: TrustedKey[]): Promi
   let manifest: PackageManifest;
   try {
     const parsed = manifestSchema.safeParse(JSON.parse(manifestFile.data.toString('utf8')));
-    if (!parsed.success) return fail('manifest', `manifest.json is not a rampart-evidence-package/1 manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      return fail(
+        'manifest',
+        `manifest.json is not a rampart-evidence-package/1 manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     manifest = parsed.data;
   } catch (err) {
     return fail('manifest', `manifest.json cannot be read (${err instanceof Error ? err.message : String(err)})`);
@@ -87,16 +110,25 @@ export async function verifyPackage(data: Buffer, trusted?: TrustedKey[]): Promi
     }
     if (entry.data) contents.set(f.path, entry.data);
     if (entry.size !== f.size) fileProblems.push(`${f.path}: size is ${entry.size} bytes, the manifest says ${f.size}`);
-    if (entry.sha256 !== f.sha256) fileProblems.push(`${f.path}: SHA-256 is ${entry.sha256}, the manifest says ${f.sha256}`);
+    if (entry.sha256 !== f.sha256)
+      fileProblems.push(`${f.path}: SHA-256 is ${entry.sha256}, the manifest says ${f.sha256}`);
   }
 
   const listed = new Set(manifest.files.map((f) => f.path));
   const present = entries.map((e) => e.name);
   const completeness = [
-    ...manifest.files.filter((f) => !zip.has(f.path)).map((f) => `${f.path}: listed in the manifest but missing from the package`),
-    ...present.filter((p) => p !== 'manifest.json' && p !== 'manifest.sig' && !listed.has(p)).map((p) => `${p}: in the package but not in the manifest`),
-    ...[...listed].filter((p) => manifest.files.filter((f) => f.path === p).length > 1).map((p) => `${p}: listed more than once`),
-    ...[...new Set(present.filter((p, i) => present.indexOf(p) !== i))].map((p) => `${p}: in the package more than once`),
+    ...manifest.files
+      .filter((f) => !zip.has(f.path))
+      .map((f) => `${f.path}: listed in the manifest but missing from the package`),
+    ...present
+      .filter((p) => p !== 'manifest.json' && p !== 'manifest.sig' && !listed.has(p))
+      .map((p) => `${p}: in the package but not in the manifest`),
+    ...[...listed]
+      .filter((p) => manifest.files.filter((f) => f.path === p).length > 1)
+      .map((p) => `${p}: listed more than once`),
+    ...[...new Set(present.filter((p, i) => present.indexOf(p) !== i))].map(
+      (p) => `${p}: in the package more than once`,
+    ),
   ];
 
   const contentProblems: string[] = [];
@@ -113,7 +145,10 @@ export async function verifyPackage(data: Buffer, trusted?: TrustedKey[]): Promi
       } else {
         try {
           const digest = sha256(Buffer.from(canonicalJson(JSON.parse(content.toString('utf8'))), 'utf8'));
-          if (digest !== v.contentHash) contentProblems.push(`${dir}/content.json: canonical SHA-256 is ${digest}, the version's content hash is ${v.contentHash}`);
+          if (digest !== v.contentHash)
+            contentProblems.push(
+              `${dir}/content.json: canonical SHA-256 is ${digest}, the version's content hash is ${v.contentHash}`,
+            );
         } catch {
           contentProblems.push(`${dir}/content.json: not valid JSON`);
         }
@@ -128,16 +163,25 @@ export async function verifyPackage(data: Buffer, trusted?: TrustedKey[]): Promi
         signed = [];
       }
       if (!raw) approvalProblems.push(`${dir}/approvals.json: missing or unreadable`);
-      if (raw && signed.length !== v.approvals) approvalProblems.push(`${dir}/approvals.json: ${signed.length} approvals, the manifest says ${v.approvals}`);
+      if (raw && signed.length !== v.approvals)
+        approvalProblems.push(`${dir}/approvals.json: ${signed.length} approvals, the manifest says ${v.approvals}`);
       for (const a of signed) {
         approvals += 1;
-        if (a.contentHash !== v.contentHash) approvalProblems.push(`${dir}/approvals.json: the approval by ${String(a.signer)} signed ${String(a.contentHash)}, not the version's content hash ${v.contentHash}`);
+        if (a.contentHash !== v.contentHash)
+          approvalProblems.push(
+            `${dir}/approvals.json: the approval by ${String(a.signer)} signed ${String(a.contentHash)}, not the version's content hash ${v.contentHash}`,
+          );
       }
     }
   }
 
   const sigFile = zip.get('manifest.sig');
-  const signature = checkSignature(manifestFile.data, sigFile ? (sigFile.data?.toString('utf8') ?? '') : null, manifest.signedBy, trusted);
+  const signature = checkSignature(
+    manifestFile.data,
+    sigFile ? (sigFile.data?.toString('utf8') ?? '') : null,
+    manifest.signedBy,
+    trusted,
+  );
   const checks = [
     check('signature', signature.summary, signature.problems),
     check('file hashes', `${manifest.files.length} files match their SHA-256 and size`, fileProblems),
@@ -153,18 +197,28 @@ export function formatReport(file: string, report: PackageReport): string[] {
   const lines: string[] = [];
   const m = report.manifest;
   if (m) {
-    lines.push(`Package ${file}: ${m.organization.name} (${m.organization.slug}), generated ${m.generatedAt} by ${m.generatedBy}`);
-    lines.push(m.auditHead ? `Audit trail head when generated: event ${m.auditHead.seq}, hash ${m.auditHead.hash}` : 'Audit trail head when generated: none (empty trail)');
+    lines.push(
+      `Package ${file}: ${m.organization.name} (${m.organization.slug}), generated ${m.generatedAt} by ${m.generatedBy}`,
+    );
+    lines.push(
+      m.auditHead
+        ? `Audit trail head when generated: event ${m.auditHead.seq}, hash ${m.auditHead.hash}`
+        : 'Audit trail head when generated: none (empty trail)',
+    );
   }
   for (const c of report.checks) {
-    lines.push(`${c.ok ? 'OK  ' : 'FAIL'}  ${c.name}: ${c.ok ? c.summary : `${c.problems.length} problem${c.problems.length === 1 ? '' : 's'}`}`);
+    lines.push(
+      `${c.ok ? 'OK  ' : 'FAIL'}  ${c.name}: ${c.ok ? c.summary : `${c.problems.length} problem${c.problems.length === 1 ? '' : 's'}`}`,
+    );
     for (const p of c.problems) lines.push(`        ${p}`);
   }
   const sig = report.signature;
   if (!report.ok) {
     lines.push('NOT VERIFIED: the package is not what was signed, or not signed by the trusted key (see FAIL above).');
   } else if (sig?.trust.status === 'trusted') {
-    lines.push(`VERIFIED: authentic. Signed by key ${sig.signedBy}, which matches ${sig.trust.source}; every file, content hash and approval holds.`);
+    lines.push(
+      `VERIFIED: authentic. Signed by key ${sig.signedBy}, which matches ${sig.trust.source}; every file, content hash and approval holds.`,
+    );
   } else {
     lines.push(
       `SIGNATURE VALID for key ${sig?.signedBy}, but this key was not checked against a trusted one: this proves the package was not changed after it was signed by whoever holds that key.`,

@@ -21,7 +21,8 @@ export async function trustedKeys(opts: TrustOptions): Promise<TrustedKey[] | un
   const keys: TrustedKey[] = [];
   if (opts.key !== undefined) {
     const fp = normalizeFingerprint(opts.key);
-    if (!fp) throw new CliError(`--key must be a key fingerprint (64 hex digits, separators allowed), got "${opts.key}"`);
+    if (!fp)
+      throw new CliError(`--key must be a key fingerprint (64 hex digits, separators allowed), got "${opts.key}"`);
     keys.push({ fingerprint: fp, source: 'the fingerprint given with --key' });
   }
   if (opts.keyFile !== undefined) {
@@ -30,7 +31,9 @@ export async function trustedKeys(opts: TrustOptions): Promise<TrustedKey[] | un
       pem = await fs.readFile(opts.keyFile, 'utf8');
       keys.push({ fingerprint: publicKeyFromPem(pem).fingerprint, source: `the key in ${opts.keyFile}` });
     } catch (err) {
-      throw new CliError(`--key-file ${opts.keyFile}: not a readable Ed25519 PEM key (${err instanceof Error ? err.message : String(err)})`);
+      throw new CliError(
+        `--key-file ${opts.keyFile}: not a readable Ed25519 PEM key (${err instanceof Error ? err.message : String(err)})`,
+      );
     }
   }
   if (opts.instance !== undefined) keys.push(...(await instanceKeys(opts.instance)));
@@ -44,14 +47,17 @@ async function instanceKeys(base: string): Promise<TrustedKey[]> {
   } catch {
     throw new CliError(`--instance must be the installation's URL (https://…), got "${base}"`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new CliError(`--instance must be an http(s) URL, got "${base}"`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new CliError(`--instance must be an http(s) URL, got "${base}"`);
   let body: unknown;
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(60_000), headers: { accept: 'application/json' } });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     body = await res.json();
   } catch (err) {
-    throw new CliError(`Cannot read the signing key of ${url.origin}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new CliError(
+      `Cannot read the signing key of ${url.origin}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const parsed = signingKeySchema.safeParse(body);
   if (!parsed.success) throw new CliError(`${url.href} did not answer with a Rampart signing key`);
@@ -60,12 +66,20 @@ async function instanceKeys(base: string): Promise<TrustedKey[]> {
     { fingerprint: parsed.data.fingerprint, source: `the current key of ${where}` },
     // Former keys come from the instance's database, which is what a forger might control: they are named in the
     // report, never trusted. A package signed before a key change verifies with --key <the former fingerprint>.
-    ...parsed.data.formerKeys.map((k) => ({ fingerprint: k.fingerprint, source: `a former key of ${where} (first used ${k.firstUsedAt}; listed by its database, so not trusted: compare it with your records and use --key)`, notTrusted: true })),
+    ...parsed.data.formerKeys.map((k) => ({
+      fingerprint: k.fingerprint,
+      source: `a former key of ${where} (first used ${k.firstUsedAt}; listed by its database, so not trusted: compare it with your records and use --key)`,
+      notTrusted: true,
+    })),
   ];
 }
 
 /** Checks a package file and prints the report. No database is opened. */
-export async function runVerifyPackage(file: string, print: (line: string) => void = console.log, trust: TrustOptions = {}): Promise<PackageVerdict> {
+export async function runVerifyPackage(
+  file: string,
+  print: (line: string) => void = console.log,
+  trust: TrustOptions = {},
+): Promise<PackageVerdict> {
   let data: Buffer;
   try {
     data = await fs.readFile(file);
@@ -82,7 +96,10 @@ export function verifyPackageCommand(program: Command) {
   program
     .command('verify-package')
     .argument('<zip>', 'an evidence package exported from Rampart (Documents → Evidence package)')
-    .option('--key <fingerprint>', "the fingerprint of the installation's signing key you trust (shown by `rampart key show` and the Audit trail page)")
+    .option(
+      '--key <fingerprint>',
+      "the fingerprint of the installation's signing key you trust (shown by `rampart key show` and the Audit trail page)",
+    )
     .option('--key-file <pem>', 'a PEM file with the public signing key you trust')
     .option('--instance <url>', "fetch the live installation's public key from this URL and compare")
     .description(

@@ -18,7 +18,9 @@ export const actionsModule: RegisterModule = {
     if ('sourceType' in changes || 'sourceId' in changes) {
       if (!!sourceType !== !!sourceId) {
         const missing = sourceType ? 'sourceId' : 'sourceType';
-        throw new ValidationError([{ field: `body.${missing}`, message: 'Give both the source type and the source id, or neither' }]);
+        throw new ValidationError([
+          { field: `body.${missing}`, message: 'Give both the source type and the source id, or neither' },
+        ]);
       }
       if (sourceType && sourceId) await tools.assertRecordExists(String(sourceType), String(sourceId), 'body.sourceId');
       // The source's register may react (an ISMS risk moves to "action planned") in this same transaction.
@@ -39,7 +41,13 @@ export const actionsModule: RegisterModule = {
       return qb.where('dueDate', '<', todayIso()).where('status', 'not in', [...CLOSED_ACTION_STATUSES]);
     }
     if (query.overdue === false) {
-      return qb.where((eb) => eb.or([eb('dueDate', 'is', null), eb('dueDate', '>=', todayIso()), eb('status', 'in', [...CLOSED_ACTION_STATUSES])]));
+      return qb.where((eb) =>
+        eb.or([
+          eb('dueDate', 'is', null),
+          eb('dueDate', '>=', todayIso()),
+          eb('status', 'in', [...CLOSED_ACTION_STATUSES]),
+        ]),
+      );
     }
     return qb;
   },

@@ -14,8 +14,17 @@ export interface CheckpointProblem {
  * to) is still checked against the events, but anchors nothing. Every checkpoint of the log file kept outside the
  * database must also be in the database.
  */
-export async function checkedCheckpoints(db: Db, chainKey: string, opts: { trustedKey?: PublicKeyInfo; logCheckpoints?: Checkpoint[] }) {
-  const rows = await db.selectFrom('auditCheckpoints').selectAll().where('chainKey', '=', chainKey).orderBy('seq').execute();
+export async function checkedCheckpoints(
+  db: Db,
+  chainKey: string,
+  opts: { trustedKey?: PublicKeyInfo; logCheckpoints?: Checkpoint[] },
+) {
+  const rows = await db
+    .selectFrom('auditCheckpoints')
+    .selectAll()
+    .where('chainKey', '=', chainKey)
+    .orderBy('seq')
+    .execute();
   const stored = await db.selectFrom('instanceSigningKeys').select(['fingerprint', 'publicKey']).execute();
   const keys = new Map<string, string>();
   for (const k of stored) {
@@ -34,9 +43,15 @@ export async function checkedCheckpoints(db: Db, chainKey: string, opts: { trust
   for (const cp of rows) {
     const publicKey = keys.get(cp.keyFingerprint);
     if (!publicKey) {
-      problems.push({ seq: cp.seq, reason: `the checkpoint of event ${cp.seq} is signed by key ${cp.keyFingerprint}, which is not a key of this installation` });
+      problems.push({
+        seq: cp.seq,
+        reason: `the checkpoint of event ${cp.seq} is signed by key ${cp.keyFingerprint}, which is not a key of this installation`,
+      });
     } else if (!verifySignature(publicKey, checkpointMessage(cp), cp.signature)) {
-      problems.push({ seq: cp.seq, reason: `the checkpoint of event ${cp.seq} (signed at ${cp.signedAt}) has an invalid signature (a forged or altered checkpoint)` });
+      problems.push({
+        seq: cp.seq,
+        reason: `the checkpoint of event ${cp.seq} (signed at ${cp.signedAt}) has an invalid signature (a forged or altered checkpoint)`,
+      });
     } else {
       const trusted = cp.keyFingerprint === opts.trustedKey?.fingerprint;
       if (!trusted) otherKeys.add(cp.keyFingerprint);
@@ -45,8 +60,16 @@ export async function checkedCheckpoints(db: Db, chainKey: string, opts: { trust
   }
   for (const logged of (opts.logCheckpoints ?? []).filter((c) => c.chainKey === chainKey)) {
     const row = rows.find((r) => r.seq === logged.seq && r.keyFingerprint === logged.keyFingerprint);
-    if (!row) problems.push({ seq: logged.seq, reason: `the checkpoint of event ${logged.seq} signed at ${logged.signedAt} is in the checkpoint log but missing from the database (checkpoints were deleted)` });
-    else if (row.hash !== logged.hash || row.signature !== logged.signature) problems.push({ seq: logged.seq, reason: `the checkpoint of event ${logged.seq} in the database differs from the one in the checkpoint log` });
+    if (!row)
+      problems.push({
+        seq: logged.seq,
+        reason: `the checkpoint of event ${logged.seq} signed at ${logged.signedAt} is in the checkpoint log but missing from the database (checkpoints were deleted)`,
+      });
+    else if (row.hash !== logged.hash || row.signature !== logged.signature)
+      problems.push({
+        seq: logged.seq,
+        reason: `the checkpoint of event ${logged.seq} in the database differs from the one in the checkpoint log`,
+      });
   }
   problems.sort((a, b) => a.seq - b.seq);
   return { valid, firstProblem: problems[0] ?? null, otherKeys: [...otherKeys] };

@@ -28,8 +28,18 @@ export function checkpointMessage(c: Omit<Checkpoint, 'signature'>): string {
   return ['rampart-audit-checkpoint/1', c.chainKey, String(c.seq), c.hash, c.signedAt, c.keyFingerprint].join('\n');
 }
 
-export function signCheckpoint(key: InstanceKey, head: { chainKey: string; seq: number; hash: string }, signedAt = nowIso()): Checkpoint {
-  const unsigned = { chainKey: head.chainKey, seq: head.seq, hash: head.hash, signedAt, keyFingerprint: key.fingerprint };
+export function signCheckpoint(
+  key: InstanceKey,
+  head: { chainKey: string; seq: number; hash: string },
+  signedAt = nowIso(),
+): Checkpoint {
+  const unsigned = {
+    chainKey: head.chainKey,
+    seq: head.seq,
+    hash: head.hash,
+    signedAt,
+    keyFingerprint: key.fingerprint,
+  };
   return { ...unsigned, signature: key.sign(checkpointMessage(unsigned)) };
 }
 
@@ -38,23 +48,40 @@ export function signCheckpoint(key: InstanceKey, head: { chainKey: string; seq: 
  * key signs every head once). Safe to run from several instances at once: a checkpoint is keyed by (chain, seq,
  * key), so a second writer of the same head inserts nothing, and only rows this call inserted go to its log file.
  */
-export async function writeCheckpoints(db: Db, key: InstanceKey, opts: { logFile?: string } = {}): Promise<Checkpoint[]> {
+export async function writeCheckpoints(
+  db: Db,
+  key: InstanceKey,
+  opts: { logFile?: string } = {},
+): Promise<Checkpoint[]> {
   await rememberSigningKey(db, key);
   const moved = await db
     .selectFrom('auditHeads as h')
     .select(['h.chainKey', 'h.seq', 'h.hash'])
     .where('h.seq', '>', 0)
     .where(({ eb, selectFrom }) =>
-      eb('h.seq', '>', selectFrom('auditCheckpoints as c').select(sql<number>`coalesce(max(c.seq), 0)`.as('last')).whereRef('c.chainKey', '=', 'h.chainKey').where('c.keyFingerprint', '=', key.fingerprint)),
+      eb(
+        'h.seq',
+        '>',
+        selectFrom('auditCheckpoints as c')
+          .select(sql<number>`coalesce(max(c.seq), 0)`.as('last'))
+          .whereRef('c.chainKey', '=', 'h.chainKey')
+          .where('c.keyFingerprint', '=', key.fingerprint),
+      ),
     )
     .execute();
   const written: Checkpoint[] = [];
   for (const head of moved) {
     const cp = signCheckpoint(key, head);
-    const inserted = await db.insertInto('auditCheckpoints').values(cp).onConflict((oc) => oc.columns(['chainKey', 'seq', 'keyFingerprint']).doNothing()).returning('seq').executeTakeFirst();
+    const inserted = await db
+      .insertInto('auditCheckpoints')
+      .values(cp)
+      .onConflict((oc) => oc.columns(['chainKey', 'seq', 'keyFingerprint']).doNothing())
+      .returning('seq')
+      .executeTakeFirst();
     if (inserted) written.push(cp);
   }
-  if (opts.logFile && written.length) fs.appendFileSync(opts.logFile, written.map((c) => `${JSON.stringify(c)}\n`).join(''), { mode: 0o600 });
+  if (opts.logFile && written.length)
+    fs.appendFileSync(opts.logFile, written.map((c) => `${JSON.stringify(c)}\n`).join(''), { mode: 0o600 });
   return written;
 }
 
@@ -62,17 +89,26 @@ export async function writeCheckpoints(db: Db, key: InstanceKey, opts: { logFile
 export function readCheckpointLog(file: string): { checkpoints: Checkpoint[]; badLines: number[] } {
   const checkpoints: Checkpoint[] = [];
   const badLines: number[] = [];
-  fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    try {
-      const c = JSON.parse(line) as Checkpoint;
-      const fields = [c.chainKey, c.hash, c.signedAt, c.keyFingerprint, c.signature];
-      if (!Number.isInteger(c.seq) || fields.some((f) => typeof f !== 'string')) throw new Error('not a checkpoint');
-      checkpoints.push({ chainKey: c.chainKey, seq: c.seq, hash: c.hash, signedAt: c.signedAt, keyFingerprint: c.keyFingerprint, signature: c.signature });
-    } catch {
-      badLines.push(i + 1);
-    }
-  });
+  fs.readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        const c = JSON.parse(line) as Checkpoint;
+        const fields = [c.chainKey, c.hash, c.signedAt, c.keyFingerprint, c.signature];
+        if (!Number.isInteger(c.seq) || fields.some((f) => typeof f !== 'string')) throw new Error('not a checkpoint');
+        checkpoints.push({
+          chainKey: c.chainKey,
+          seq: c.seq,
+          hash: c.hash,
+          signedAt: c.signedAt,
+          keyFingerprint: c.keyFingerprint,
+          signature: c.signature,
+        });
+      } catch {
+        badLines.push(i + 1);
+      }
+    });
   return { checkpoints, badLines };
 }
 

@@ -18,7 +18,14 @@ export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, 
     // the register hides nothing from this reader (an administrator): nothing to leave out
     if (mod.readScope!(reader!, all) === all) continue;
     const readable = () => mod.readScope!(reader!, all);
-    base = base.where((eb) => eb.or([eb('entityType', 'is', null), eb('entityType', '!=', mod.def.entity), eb('entityId', 'is', null), eb('entityId', 'in', readable() as never)]));
+    base = base.where((eb) =>
+      eb.or([
+        eb('entityType', 'is', null),
+        eb('entityType', '!=', mod.def.entity),
+        eb('entityId', 'is', null),
+        eb('entityId', 'in', readable() as never),
+      ]),
+    );
     // Link events (link.created / link.deleted, evidence attachments among them) name both ends by reference in
     // their payload, and outlive the link: one naming a hidden record is left out too. Matched on read, as a JSON
     // string value ("REF"), so events written before this rule are covered as well.
@@ -28,7 +35,9 @@ export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, 
       .where('hidden.orgId', '=', orgId)
       .where('hidden.id', 'not in', readable())
       .where(sql<boolean>`${sql.ref('auditEvents.payload')} like '%"' || ${sql.ref('hidden.ref')} || '"%'`);
-    base = base.where((eb) => eb.or([eb('entityType', 'is', null), eb('entityType', '!=', 'link'), eb.not(eb.exists(hiddenNamed as never))]));
+    base = base.where((eb) =>
+      eb.or([eb('entityType', 'is', null), eb('entityType', '!=', 'link'), eb.not(eb.exists(hiddenNamed as never))]),
+    );
   }
   if (q.type) base = base.where('type', '=', q.type);
   if (q.actor) base = base.where('actorId', '=', q.actor);
@@ -46,9 +55,20 @@ export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, 
     .execute();
   // the people who acted, by name (the label keeps the e-mail as it was when they acted): one query per page
   const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
-  const names = new Map(actorIds.length ? (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', actorIds).execute()).map((u) => [u.id, u.name]) : []);
+  const names = new Map(
+    actorIds.length
+      ? (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', actorIds).execute()).map((u) => [
+          u.id,
+          u.name,
+        ])
+      : [],
+  );
   return {
-    items: rows.map((r) => ({ ...r, actorName: (r.actorId && names.get(r.actorId)) || null, payload: JSON.parse(r.payload) as unknown })),
+    items: rows.map((r) => ({
+      ...r,
+      actorName: (r.actorId && names.get(r.actorId)) || null,
+      payload: JSON.parse(r.payload) as unknown,
+    })),
     page: q.page,
     pageSize: q.pageSize,
     total: Number(total),

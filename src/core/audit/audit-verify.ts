@@ -45,8 +45,18 @@ export async function verifyChain(db: Db, orgId: string | null, opts: VerifyOpti
   const trusted = cps.valid.filter((c) => c.trusted);
   const result = (firstBroken: VerifyResult['firstBroken']): VerifyResult => {
     const anchorCp = trusted.filter((c) => c.seq <= checked).at(-1);
-    const anchor = anchorCp ? { seq: anchorCp.seq, signedAt: anchorCp.signedAt, keyFingerprint: anchorCp.keyFingerprint } : null;
-    return { ok: !firstBroken, checked, firstBroken, anchor, checkpoints: trusted.length, unanchoredEvents: checked - (anchor?.seq ?? 0), formerKeys: cps.otherKeys };
+    const anchor = anchorCp
+      ? { seq: anchorCp.seq, signedAt: anchorCp.signedAt, keyFingerprint: anchorCp.keyFingerprint }
+      : null;
+    return {
+      ok: !firstBroken,
+      checked,
+      firstBroken,
+      anchor,
+      checkpoints: trusted.length,
+      unanchoredEvents: checked - (anchor?.seq ?? 0),
+      formerKeys: cps.otherKeys,
+    };
   };
   for (;;) {
     const rows = await db
@@ -63,8 +73,10 @@ export async function verifyChain(db: Db, orgId: string | null, opts: VerifyOpti
       if (row.prevHash !== prevHash) return broken('does not link to the event before it');
       if (hashEvent(row) !== row.hash) return broken('content does not match its hash (the event was altered)');
       const cp = atSeq.get(row.seq)?.find((c) => c.hash !== row.hash);
-      if (cp) return broken(`does not match the signed checkpoint of ${cp.signedAt} (the chain was rewritten up to here)`);
-      if (cps.firstProblem && cps.firstProblem.seq <= row.seq) return result({ seq: cps.firstProblem.seq, eventId: null, reason: cps.firstProblem.reason });
+      if (cp)
+        return broken(`does not match the signed checkpoint of ${cp.signedAt} (the chain was rewritten up to here)`);
+      if (cps.firstProblem && cps.firstProblem.seq <= row.seq)
+        return result({ seq: cps.firstProblem.seq, eventId: null, reason: cps.firstProblem.reason });
       prevHash = row.hash;
       expectedSeq += 1;
       checked += 1;
@@ -73,13 +85,21 @@ export async function verifyChain(db: Db, orgId: string | null, opts: VerifyOpti
   }
   const beyond = cps.valid.filter((c) => c.seq > checked).sort((a, b) => b.seq - a.seq)[0];
   if (beyond) {
-    return result({ seq: checked + 1, eventId: null, reason: `the chain ends at event ${checked} but a signed checkpoint of ${beyond.signedAt} records event ${beyond.seq} (events were removed)` });
+    return result({
+      seq: checked + 1,
+      eventId: null,
+      reason: `the chain ends at event ${checked} but a signed checkpoint of ${beyond.signedAt} records event ${beyond.seq} (events were removed)`,
+    });
   }
   if (cps.firstProblem) return result({ seq: cps.firstProblem.seq, eventId: null, reason: cps.firstProblem.reason });
   const head = await db.selectFrom('auditHeads').selectAll().where('chainKey', '=', chainKey).executeTakeFirst();
   const headSeq = head?.seq ?? 0;
   if (headSeq !== checked || (head && head.hash !== prevHash)) {
-    return result({ seq: checked + 1, eventId: null, reason: `the chain ends at event ${checked} but its head records ${headSeq} events (events were removed)` });
+    return result({
+      seq: checked + 1,
+      eventId: null,
+      reason: `the chain ends at event ${checked} but its head records ${headSeq} events (events were removed)`,
+    });
   }
   return result(null);
 }

@@ -41,7 +41,10 @@ export async function recordAudit(trx: Db, input: AuditInput): Promise<void> {
     prevHash: head.hash,
   };
   const hash = hashEvent(fields);
-  await trx.insertInto('auditEvents').values({ id: newId(), ...fields, hash }).execute();
+  await trx
+    .insertInto('auditEvents')
+    .values({ id: newId(), ...fields, hash })
+    .execute();
   await trx.updateTable('auditHeads').set({ seq: fields.seq, hash }).where('chainKey', '=', chainKey).execute();
 }
 
@@ -57,7 +60,10 @@ export async function lockChainHead(trx: Db, orgId: string | null) {
     .values({ chainKey, seq: 0, hash: GENESIS_HASH })
     .onConflict((oc) => oc.column('chainKey').doNothing())
     .execute();
-  return forUpdate(trx, trx.selectFrom('auditHeads').selectAll().where('chainKey', '=', chainKey)).executeTakeFirstOrThrow();
+  return forUpdate(
+    trx,
+    trx.selectFrom('auditHeads').selectAll().where('chainKey', '=', chainKey),
+  ).executeTakeFirstOrThrow();
 }
 
 /** Record an event in a transaction of its own (for events that accompany no other change: logins, denials). */

@@ -26,20 +26,31 @@ export async function login(
   const email = input.email.trim().toLowerCase();
   const anonymous = { kind: 'anonymous' as const, userId: null, label: email };
   const retryAfter = await throttledFor(db, email, meta.ip, settings);
-  if (retryAfter > 0) throw new RateLimitedError('Too many failed sign-in attempts. Wait a few minutes and try again.', retryAfter);
+  if (retryAfter > 0)
+    throw new RateLimitedError('Too many failed sign-in attempts. Wait a few minutes and try again.', retryAfter);
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await burnPasswordCheck(input.password), false);
   if (!user || !ok) {
     await db.transaction().execute(async (trx) => {
       const reached = await recordFailure(trx, email, meta.ip, settings);
-      await recordAudit(trx, { orgId: null, actor: anonymous, ip: meta.ip, event: { type: 'auth.login_failed', payload: { email, reason: 'bad_credentials' } } });
+      await recordAudit(trx, {
+        orgId: null,
+        actor: anonymous,
+        ip: meta.ip,
+        event: { type: 'auth.login_failed', payload: { email, reason: 'bad_credentials' } },
+      });
       for (const r of reached) {
         const scope = r.kind === 'pair' ? ('account_client' as const) : ('client' as const);
         await recordAudit(trx, {
           orgId: null,
           actor: anonymous,
           ip: meta.ip,
-          event: { type: 'auth.login_throttled', payload: { email, scope, failures: r.failures, windowMinutes: settings.throttleWindowMinutes } },
+          event: {
+            type: 'auth.login_throttled',
+            payload: { email, scope, failures: r.failures, windowMinutes: settings.throttleWindowMinutes },
+          },
         });
       }
     });

@@ -8,7 +8,11 @@ export const PRUNE_BATCH = 500;
  * counters whose window has passed, and sessions that can never be used again (past their absolute expiry, or
  * revoked: signing out and sign-ins are in the audit trail, the row adds nothing). Returns how many rows went.
  */
-export async function pruneAuthRows(db: Db, s: AuthSettings, batch = PRUNE_BATCH): Promise<{ throttle: number; sessions: number }> {
+export async function pruneAuthRows(
+  db: Db,
+  s: AuthSettings,
+  batch = PRUNE_BATCH,
+): Promise<{ throttle: number; sessions: number }> {
   const now = Date.now();
   const windowStart = new Date(now - s.throttleWindowMinutes * 60_000).toISOString();
   const throttle = await db
@@ -17,7 +21,12 @@ export async function pruneAuthRows(db: Db, s: AuthSettings, batch = PRUNE_BATCH
       eb(
         eb.refTuple('keyKind', 'keyValue'),
         'in',
-        eb.selectFrom('loginThrottle').select(['keyKind', 'keyValue']).where('windowStartedAt', '<=', windowStart).limit(batch).$asTuple('keyKind', 'keyValue'),
+        eb
+          .selectFrom('loginThrottle')
+          .select(['keyKind', 'keyValue'])
+          .where('windowStartedAt', '<=', windowStart)
+          .limit(batch)
+          .$asTuple('keyKind', 'keyValue'),
       ),
     )
     .executeTakeFirst();

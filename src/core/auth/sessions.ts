@@ -79,7 +79,12 @@ export async function resolveSession(db: Db, secret: string, settings: AuthSetti
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
-  await db.updateTable('sessions').set({ revokedAt: nowIso() }).where('id', '=', sessionId).where('revokedAt', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revokedAt: nowIso() })
+    .where('id', '=', sessionId)
+    .where('revokedAt', 'is', null)
+    .execute();
 }
 
 export async function revokeSessionBySecret(db: Db, secret: string): Promise<void> {
@@ -88,7 +93,11 @@ export async function revokeSessionBySecret(db: Db, secret: string): Promise<voi
 
 /** Every live session of a user (after a password change), except the one they made the change from. */
 export async function revokeUserSessions(db: Db, userId: string, exceptSessionId?: string): Promise<void> {
-  let q = db.updateTable('sessions').set({ revokedAt: nowIso() }).where('userId', '=', userId).where('revokedAt', 'is', null);
+  let q = db
+    .updateTable('sessions')
+    .set({ revokedAt: nowIso() })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null);
   if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
   await q.execute();
 }

@@ -22,7 +22,10 @@ export function clientKey(ip: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 const keysOf = (email: string, ip: string) => {
@@ -30,7 +33,8 @@ const keysOf = (email: string, ip: string) => {
   return { pair: `${email} ${client}`, client };
 };
 
-const windowStart = (s: AuthSettings, now = Date.now()) => new Date(now - s.throttleWindowMinutes * 60_000).toISOString();
+const windowStart = (s: AuthSettings, now = Date.now()) =>
+  new Date(now - s.throttleWindowMinutes * 60_000).toISOString();
 
 /** Seconds until this account may be tried from this client again (0: not throttled). Reads only. */
 export async function throttledFor(db: Db, email: string, ip: string, s: AuthSettings): Promise<number> {
@@ -39,7 +43,12 @@ export async function throttledFor(db: Db, email: string, ip: string, s: AuthSet
   const rows = await db
     .selectFrom('loginThrottle')
     .select(['keyKind', 'failures', 'windowStartedAt'])
-    .where((eb) => eb.or([eb.and([eb('keyKind', '=', 'pair'), eb('keyValue', '=', keys.pair)]), eb.and([eb('keyKind', '=', 'client'), eb('keyValue', '=', keys.client)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('keyKind', '=', 'pair'), eb('keyValue', '=', keys.pair)]),
+        eb.and([eb('keyKind', '=', 'client'), eb('keyValue', '=', keys.client)]),
+      ]),
+    )
     .where('windowStartedAt', '>', windowStart(s, now))
     .execute();
   let wait = 0;
@@ -56,7 +65,12 @@ export async function throttledFor(db: Db, email: string, ip: string, s: AuthSet
  * Counts a failure on both keys (an atomic upsert: parallel failures all count) and returns the keys this failure
  * brought to their limit, so the caller writes one "throttled" event per key and window, not one per request.
  */
-export async function recordFailure(db: Db, email: string, ip: string, s: AuthSettings): Promise<Array<{ kind: ThrottleKind; failures: number }>> {
+export async function recordFailure(
+  db: Db,
+  email: string,
+  ip: string,
+  s: AuthSettings,
+): Promise<Array<{ kind: ThrottleKind; failures: number }>> {
   const keys = keysOf(email, ip);
   const now = new Date().toISOString();
   const expired = windowStart(s);
@@ -69,7 +83,12 @@ export async function recordFailure(db: Db, email: string, ip: string, s: AuthSe
         oc.columns(['keyKind', 'keyValue']).doUpdateSet((eb) => {
           const stale = eb('loginThrottle.windowStartedAt', '<=', expired);
           return {
-            failures: eb.case().when(stale).then(1).else(eb('loginThrottle.failures', '+', 1)).end(),
+            failures: eb
+              .case()
+              .when(stale)
+              .then(1)
+              .else(eb('loginThrottle.failures', '+', 1))
+              .end(),
             windowStartedAt: eb.case().when(stale).then(now).else(eb.ref('loginThrottle.windowStartedAt')).end(),
           };
         }),
@@ -85,5 +104,9 @@ export async function recordFailure(db: Db, email: string, ip: string, s: AuthSe
 /** A successful sign-in clears its account-and-client counter (never the client's: one good account must not
  * reset an address that sprays others). */
 export async function clearPair(db: Db, email: string, ip: string): Promise<void> {
-  await db.deleteFrom('loginThrottle').where('keyKind', '=', 'pair').where('keyValue', '=', keysOf(email, ip).pair).execute();
+  await db
+    .deleteFrom('loginThrottle')
+    .where('keyKind', '=', 'pair')
+    .where('keyValue', '=', keysOf(email, ip).pair)
+    .execute();
 }

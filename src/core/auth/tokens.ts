@@ -20,10 +20,16 @@ export interface ResolvedToken {
  * Creates a token for `ownerUserId` (by default the acting person). A token never mints tokens: it acts with its
  * owner's current role in the organization, and only a signed-in person or the CLI creates one.
  */
-export async function createToken(ctx: OrgContext, input: { name: string; expiresAt?: string }, ownerUserId = ctx.actor.userId) {
-  if (ctx.actor.kind === 'token' || ctx.actor.kind === 'anonymous' || !ownerUserId) throw new ForbiddenError('API tokens can only be created by a signed-in person');
+export async function createToken(
+  ctx: OrgContext,
+  input: { name: string; expiresAt?: string },
+  ownerUserId = ctx.actor.userId,
+) {
+  if (ctx.actor.kind === 'token' || ctx.actor.kind === 'anonymous' || !ownerUserId)
+    throw new ForbiddenError('API tokens can only be created by a signed-in person');
   const expiresAt = input.expiresAt ? `${input.expiresAt}T23:59:59.999Z` : null;
-  if (expiresAt && expiresAt <= nowIso()) throw new ValidationError([{ field: 'body.expiresAt', message: 'Must be a future date' }]);
+  if (expiresAt && expiresAt <= nowIso())
+    throw new ValidationError([{ field: 'body.expiresAt', message: 'Must be a future date' }]);
   const secret = randomSecret();
   const token = `${TOKEN_PREFIX}${secret}`;
   const row = {
@@ -54,7 +60,10 @@ export async function createToken(ctx: OrgContext, input: { name: string; expire
 }
 
 export async function listTokens(ctx: OrgContext, { page, pageSize }: PageQuery) {
-  let base = ctx.db.selectFrom('apiTokens').innerJoin('users', 'users.id', 'apiTokens.userId').where('apiTokens.orgId', '=', ctx.org.id);
+  let base = ctx.db
+    .selectFrom('apiTokens')
+    .innerJoin('users', 'users.id', 'apiTokens.userId')
+    .where('apiTokens.orgId', '=', ctx.org.id);
   if (!can(ctx.role, 'tokens.manageAll')) base = base.where('apiTokens.userId', '=', ctx.actor.userId ?? '');
   const items = await base
     .select([
@@ -106,7 +115,18 @@ export async function resolveToken(db: Db, token: string): Promise<ResolvedToken
   const row = await db
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
-    .select(['apiTokens.id', 'apiTokens.orgId', 'apiTokens.prefix', 'apiTokens.expiresAt', 'apiTokens.revokedAt', 'apiTokens.lastUsedAt', 'users.id as userId', 'users.email', 'users.name', 'users.isSuperadmin'])
+    .select([
+      'apiTokens.id',
+      'apiTokens.orgId',
+      'apiTokens.prefix',
+      'apiTokens.expiresAt',
+      'apiTokens.revokedAt',
+      'apiTokens.lastUsedAt',
+      'users.id as userId',
+      'users.email',
+      'users.name',
+      'users.isSuperadmin',
+    ])
     .where('apiTokens.tokenHash', '=', sha256Hex(token))
     .executeTakeFirst();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= nowIso())) return null;

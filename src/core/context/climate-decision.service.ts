@@ -10,18 +10,49 @@ import { inOrgTransaction } from '../transaction.js';
 export const CLIMATE_ENTITY = 'climate_decision';
 const HISTORY_LIMIT = 500;
 
-const UNDECIDED: ClimateDecision = { status: 'undecided', relevant: null, reasoning: null, decidedBy: null, decidedOn: null, version: 0, updatedAt: null, updatedBy: null };
+const UNDECIDED: ClimateDecision = {
+  status: 'undecided',
+  relevant: null,
+  reasoning: null,
+  decidedBy: null,
+  decidedOn: null,
+  version: 0,
+  updatedAt: null,
+  updatedBy: null,
+};
 
-type Row = { id: string; relevant: number; reasoning: string; decidedBy: string; decidedOn: string; version: number; updatedAt: string; updatedBy: string | null };
+type Row = {
+  id: string;
+  relevant: number;
+  reasoning: string;
+  decidedBy: string;
+  decidedOn: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+};
 
 function present(row: Row | undefined): ClimateDecision {
   if (!row) return UNDECIDED;
   const relevant = row.relevant === 1;
-  return { status: relevant ? 'relevant' : 'not_relevant', relevant, reasoning: row.reasoning, decidedBy: row.decidedBy, decidedOn: row.decidedOn, version: row.version, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
+  return {
+    status: relevant ? 'relevant' : 'not_relevant',
+    relevant,
+    reasoning: row.reasoning,
+    decidedBy: row.decidedBy,
+    decidedOn: row.decidedOn,
+    version: row.version,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+  };
 }
 
 export async function getClimateDecision(ctx: OrgContext): Promise<ClimateDecision> {
-  const row = await ctx.db.selectFrom('climateDecisions').selectAll().where('orgId', '=', ctx.org.id).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('climateDecisions')
+    .selectAll()
+    .where('orgId', '=', ctx.org.id)
+    .executeTakeFirst();
   return present(row);
 }
 
@@ -32,28 +63,54 @@ export async function getClimateDecision(ctx: OrgContext): Promise<ClimateDecisi
 export async function setClimateDecision(ctx: OrgContext, input: ClimateDecisionInput): Promise<ClimateDecision> {
   try {
     return await inOrgTransaction(ctx, async (trx) => {
-      const member = await trx.selectFrom('memberships').select('userId').where('orgId', '=', ctx.org.id).where('userId', '=', input.decidedBy).executeTakeFirst();
-      if (!member) throw new ValidationError([{ field: 'body.decidedBy', message: 'Not a member of this organization' }]);
-      const current = await forUpdate(trx, trx.selectFrom('climateDecisions').selectAll().where('orgId', '=', ctx.org.id)).executeTakeFirst();
+      const member = await trx
+        .selectFrom('memberships')
+        .select('userId')
+        .where('orgId', '=', ctx.org.id)
+        .where('userId', '=', input.decidedBy)
+        .executeTakeFirst();
+      if (!member)
+        throw new ValidationError([{ field: 'body.decidedBy', message: 'Not a member of this organization' }]);
+      const current = await forUpdate(
+        trx,
+        trx.selectFrom('climateDecisions').selectAll().where('orgId', '=', ctx.org.id),
+      ).executeTakeFirst();
       const version = current?.version ?? 0;
       if (input.expectedVersion !== undefined && input.expectedVersion !== version) {
-        throw new ConflictError(`The climate decision was changed by someone else (version ${version}); reload and decide again`, [{ field: 'body.expectedVersion', message: `Stale: current version is ${version}` }]);
+        throw new ConflictError(
+          `The climate decision was changed by someone else (version ${version}); reload and decide again`,
+          [{ field: 'body.expectedVersion', message: `Stale: current version is ${version}` }],
+        );
       }
-      const next = { relevant: input.relevant ? 1 : 0, reasoning: input.reasoning, decidedBy: input.decidedBy, decidedOn: input.decidedOn };
+      const next = {
+        relevant: input.relevant ? 1 : 0,
+        reasoning: input.reasoning,
+        decidedBy: input.decidedBy,
+        decidedOn: input.decidedOn,
+      };
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const [k, to] of Object.entries(next)) {
         const from = current ? current[k as keyof typeof next] : null;
-        if (from !== to) changes[k] = k === 'relevant' ? { from: from === null ? null : from === 1, to: to === 1 } : { from, to };
+        if (from !== to)
+          changes[k] = k === 'relevant' ? { from: from === null ? null : from === 1, to: to === 1 } : { from, to };
       }
       if (current && Object.keys(changes).length === 0) return present(current);
       const now = nowIso();
       let row: Row;
       if (current) {
         row = { ...current, ...next, version: version + 1, updatedAt: now, updatedBy: ctx.actor.userId };
-        await trx.updateTable('climateDecisions').set({ ...next, version: row.version, updatedAt: now, updatedBy: ctx.actor.userId }).where('id', '=', current.id).where('orgId', '=', ctx.org.id).execute();
+        await trx
+          .updateTable('climateDecisions')
+          .set({ ...next, version: row.version, updatedAt: now, updatedBy: ctx.actor.userId })
+          .where('id', '=', current.id)
+          .where('orgId', '=', ctx.org.id)
+          .execute();
       } else {
         row = { id: newId(), ...next, version: 1, updatedAt: now, updatedBy: ctx.actor.userId };
-        await trx.insertInto('climateDecisions').values({ ...row, orgId: ctx.org.id, createdAt: now }).execute();
+        await trx
+          .insertInto('climateDecisions')
+          .values({ ...row, orgId: ctx.org.id, createdAt: now })
+          .execute();
       }
       await recordAudit(trx, {
         orgId: ctx.org.id,
@@ -61,13 +118,26 @@ export async function setClimateDecision(ctx: OrgContext, input: ClimateDecision
         ip: ctx.ip,
         entityType: CLIMATE_ENTITY,
         entityId: row.id,
-        event: { type: 'climate_decision.recorded', payload: { relevant: input.relevant, reasoning: input.reasoning, decidedBy: input.decidedBy, decidedOn: input.decidedOn, version: row.version, changes } },
+        event: {
+          type: 'climate_decision.recorded',
+          payload: {
+            relevant: input.relevant,
+            reasoning: input.reasoning,
+            decidedBy: input.decidedBy,
+            decidedOn: input.decidedOn,
+            version: row.version,
+            changes,
+          },
+        },
       });
       return present(row);
     });
   } catch (err) {
     // Two first decisions at the same moment: the loser learns it as a stale version, as for any other race.
-    if (isUniqueViolation(err)) throw new ConflictError('The climate decision was recorded by someone else at the same time; reload and decide again');
+    if (isUniqueViolation(err))
+      throw new ConflictError(
+        'The climate decision was recorded by someone else at the same time; reload and decide again',
+      );
     throw err;
   }
 }
@@ -85,8 +155,25 @@ export async function climateDecisionHistory(ctx: OrgContext) {
     .execute();
   return {
     items: rows.map((r) => {
-      const p = JSON.parse(r.payload) as { relevant: boolean; reasoning: string; decidedBy: string; decidedOn: string; changes: Record<string, { from: unknown; to: unknown }> };
-      return { id: r.id, seq: Number(r.seq), actorId: r.actorId, actorLabel: r.actorLabel, createdAt: r.createdAt, relevant: p.relevant, reasoning: p.reasoning, decidedBy: p.decidedBy, decidedOn: p.decidedOn, changes: p.changes };
+      const p = JSON.parse(r.payload) as {
+        relevant: boolean;
+        reasoning: string;
+        decidedBy: string;
+        decidedOn: string;
+        changes: Record<string, { from: unknown; to: unknown }>;
+      };
+      return {
+        id: r.id,
+        seq: Number(r.seq),
+        actorId: r.actorId,
+        actorLabel: r.actorLabel,
+        createdAt: r.createdAt,
+        relevant: p.relevant,
+        reasoning: p.reasoning,
+        decidedBy: p.decidedBy,
+        decidedOn: p.decidedOn,
+        changes: p.changes,
+      };
     }),
   };
 }

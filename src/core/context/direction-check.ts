@@ -18,6 +18,11 @@ export function assertFitsDirection(
   if (!direction || typeof value !== 'string') return;
   const allowed = byDirection[direction];
   if (!allowed.includes(value)) {
-    throw new ValidationError([{ field: `body.${field}`, message: `${value} does not fit a ${direction} record; use one of: ${allowed.join(', ')}` }]);
+    throw new ValidationError([
+      {
+        field: `body.${field}`,
+        message: `${value} does not fit a ${direction} record; use one of: ${allowed.join(', ')}`,
+      },
+    ]);
   }
 }

@@ -19,7 +19,12 @@ export const requirementsModule: RegisterModule = {
       .where('orgId', '=', ctx.org.id)
       .executeTakeFirst();
     if (party?.archivedAt) {
-      throw new ValidationError([{ field: 'body.partyId', message: `${party.ref} is archived; choose a current ${interestedPartyRegister.entity.replace('_', ' ')}` }]);
+      throw new ValidationError([
+        {
+          field: 'body.partyId',
+          message: `${party.ref} is archived; choose a current ${interestedPartyRegister.entity.replace('_', ' ')}`,
+        },
+      ]);
     }
     return {};
   },

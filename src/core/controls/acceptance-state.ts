@@ -19,7 +19,11 @@ export interface AcceptanceRow {
  * its giver), makes it outdated; past its review date it is expired. The one rule the treatment, the plan and the
  * checks read.
  */
-export function acceptanceState(a: AcceptanceRow, s: AcceptanceSubject, today: string): 'valid' | 'outdated' | 'expired' {
+export function acceptanceState(
+  a: AcceptanceRow,
+  s: AcceptanceSubject,
+  today: string,
+): 'valid' | 'outdated' | 'expired' {
   if (a.treatmentVersion !== s.treatmentVersion) return 'outdated';
   if (a.acceptedBy !== s.ownerId || (s.ownerChangedAt !== null && s.ownerChangedAt >= a.acceptedAt)) return 'outdated';
   return a.expiresOn && a.expiresOn < today ? 'expired' : 'valid';

@@ -23,21 +23,42 @@ export async function treatmentChecks(ctx: OrgContext): Promise<TreatmentChecks>
   const db = ctx.db;
   const org = ctx.org.id;
   const out = new Map<TreatmentCheck, { count: number; items: Item[] }>();
-  const put = (key: TreatmentCheck, items: Item[]) => out.set(key, { count: items.length, items: items.slice(0, SHOWN) });
-  const control = (r: { id: string; ref: string; title: string }, detail: string | null = null): Item => ({ type: 'control', id: r.id, ref: r.ref, title: r.title, detail });
+  const put = (key: TreatmentCheck, items: Item[]) =>
+    out.set(key, { count: items.length, items: items.slice(0, SHOWN) });
+  const control = (r: { id: string; ref: string; title: string }, detail: string | null = null): Item => ({
+    type: 'control',
+    id: r.id,
+    ref: r.ref,
+    title: r.title,
+    detail,
+  });
 
   // the list filter the Controls page offers under "No reason left"
   const base = db.selectFrom('controls').where('controls.orgId', '=', org).where('controls.archivedAt', 'is', null);
-  const unjustified = await controlsModule.applyFilters!(ctx, base.select(['controls.id', 'controls.ref', 'controls.title']), { unjustified: true }).orderBy('controls.sortKey').execute();
-  put('control_without_reason', unjustified.map((r: any) => control(r)));
+  const unjustified = await controlsModule.applyFilters!(
+    ctx,
+    base.select(['controls.id', 'controls.ref', 'controls.title']),
+    { unjustified: true },
+  )
+    .orderBy('controls.sortKey')
+    .execute();
+  put(
+    'control_without_reason',
+    unjustified.map((r: any) => control(r)),
+  );
 
   const unexplained = await base
     .select(['controls.id', 'controls.ref', 'controls.title'])
     .where('controls.applicability', '=', 'excluded')
-    .where((eb) => eb.or([eb('controls.exclusionExplanation', 'is', null), eb(sql`trim(controls.exclusion_explanation)`, '=', '')]))
+    .where((eb) =>
+      eb.or([eb('controls.exclusionExplanation', 'is', null), eb(sql`trim(controls.exclusion_explanation)`, '=', '')]),
+    )
     .orderBy('controls.sortKey')
     .execute();
-  put('exclusion_without_explanation', unexplained.map((r) => control(r)));
+  put(
+    'exclusion_without_explanation',
+    unexplained.map((r) => control(r)),
+  );
 
   const excludedTreating = await db
     .selectFrom('riskControls')
@@ -57,7 +78,10 @@ export async function treatmentChecks(ctx: OrgContext): Promise<TreatmentChecks>
     entry.risks.push(r.riskRef);
     byControl.set(r.id, entry);
   }
-  put('excluded_but_treating', [...byControl.values()].map((c) => control(c, `Treats ${c.risks.join(', ')}`)));
+  put(
+    'excluded_but_treating',
+    [...byControl.values()].map((c) => control(c, `Treats ${c.risks.join(', ')}`)),
+  );
 
   const untreated = await db
     .selectFrom('risks')
@@ -66,17 +90,42 @@ export async function treatmentChecks(ctx: OrgContext): Promise<TreatmentChecks>
     .where('archivedAt', 'is', null)
     .where('status', '!=', 'closed')
     .where('acceptable', '=', 0)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('riskTreatmentOptions').select(sql.lit(1).as('x')).whereRef('riskTreatmentOptions.riskId', '=', 'risks.id').where('riskTreatmentOptions.orgId', '=', org))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('riskTreatmentOptions')
+            .select(sql.lit(1).as('x'))
+            .whereRef('riskTreatmentOptions.riskId', '=', 'risks.id')
+            .where('riskTreatmentOptions.orgId', '=', org),
+        ),
+      ),
+    )
     .orderBy('priority')
     .orderBy('ref')
     .execute();
-  put('risk_without_treatment', untreated.map((r) => ({ type: 'risk', id: r.id, ref: r.ref, title: r.title, detail: r.level })));
+  put(
+    'risk_without_treatment',
+    untreated.map((r) => ({ type: 'risk', id: r.id, ref: r.ref, title: r.title, detail: r.level })),
+  );
 
   const inForce = await methodologyInForce(ctx);
   const treated = await db
     .selectFrom('riskTreatments')
     .innerJoin('risks', 'risks.id', 'riskTreatments.riskId')
-    .select(['risks.id', 'risks.ref', 'risks.title', 'risks.ownerId', 'risks.ownerChangedAt', 'riskTreatments.version', 'riskTreatments.residualLikelihood', 'riskTreatments.residualConsequence', 'riskTreatments.residualConsequenceC', 'riskTreatments.residualConsequenceI', 'riskTreatments.residualConsequenceA'])
+    .select([
+      'risks.id',
+      'risks.ref',
+      'risks.title',
+      'risks.ownerId',
+      'risks.ownerChangedAt',
+      'riskTreatments.version',
+      'riskTreatments.residualLikelihood',
+      'riskTreatments.residualConsequence',
+      'riskTreatments.residualConsequenceC',
+      'riskTreatments.residualConsequenceI',
+      'riskTreatments.residualConsequenceA',
+    ])
     .where('riskTreatments.orgId', '=', org)
     .where('risks.orgId', '=', org)
     .where('risks.archivedAt', 'is', null)
@@ -84,25 +133,46 @@ export async function treatmentChecks(ctx: OrgContext): Promise<TreatmentChecks>
     .orderBy('risks.ref')
     .execute();
   // the latest acceptance of each risk: newest first, first seen wins
-  const acceptances = await db.selectFrom('riskAcceptances').select(['riskId', 'treatmentVersion', 'expiresOn', 'kind', 'acceptedBy', 'acceptedAt']).where('orgId', '=', org).orderBy('acceptedAt', 'desc').execute();
+  const acceptances = await db
+    .selectFrom('riskAcceptances')
+    .select(['riskId', 'treatmentVersion', 'expiresOn', 'kind', 'acceptedBy', 'acceptedAt'])
+    .where('orgId', '=', org)
+    .orderBy('acceptedAt', 'desc')
+    .execute();
   const latest = new Map<string, (typeof acceptances)[number]>();
   for (const a of acceptances) if (!latest.has(a.riskId)) latest.set(a.riskId, a);
   const today = todayIso();
   const stateOf = (r: (typeof treated)[number]) => {
     const a = latest.get(r.id);
-    return a ? acceptanceState(a, { treatmentVersion: r.version, ownerId: r.ownerId, ownerChangedAt: r.ownerChangedAt }, today) : null;
+    return a
+      ? acceptanceState(a, { treatmentVersion: r.version, ownerId: r.ownerId, ownerChangedAt: r.ownerChangedAt }, today)
+      : null;
   };
   const holds = (r: (typeof treated)[number]) => stateOf(r) === 'valid';
-  put('risk_without_owner_approval', treated.filter((r) => !holds(r)).map((r) => {
-    const a = latest.get(r.id);
-    const state = stateOf(r);
-    const detail = !a ? 'Not accepted by the risk owner' : a.treatmentVersion !== r.version ? 'Treatment changed since the owner accepted it' : state === 'outdated' ? 'The risk owner changed since the acceptance' : `Acceptance expired on ${a.expiresOn}`;
-    return { type: 'risk' as const, id: r.id, ref: r.ref, title: r.title, detail };
-  }));
+  put(
+    'risk_without_owner_approval',
+    treated
+      .filter((r) => !holds(r))
+      .map((r) => {
+        const a = latest.get(r.id);
+        const state = stateOf(r);
+        const detail = !a
+          ? 'Not accepted by the risk owner'
+          : a.treatmentVersion !== r.version
+            ? 'Treatment changed since the owner accepted it'
+            : state === 'outdated'
+              ? 'The risk owner changed since the acceptance'
+              : `Acceptance expired on ${a.expiresOn}`;
+        return { type: 'risk' as const, id: r.id, ref: r.ref, title: r.title, detail };
+      }),
+  );
   const above = treated
     .map((r) => ({ r, e: evaluateResidual(inForce, r) }))
     .filter((x) => x.e?.acceptable === false && !(holds(x.r) && latest.get(x.r.id)?.kind === 'concession'));
-  put('residual_above_acceptance', above.map(({ r, e }) => ({ type: 'risk', id: r.id, ref: r.ref, title: r.title, detail: e!.level })));
+  put(
+    'residual_above_acceptance',
+    above.map(({ r, e }) => ({ type: 'risk', id: r.id, ref: r.ref, title: r.title, detail: e!.level })),
+  );
 
   // actions can number tens of thousands: count them, list the first ones
   const overdueQuery = db
@@ -112,8 +182,16 @@ export async function treatmentChecks(ctx: OrgContext): Promise<TreatmentChecks>
     .where('dueDate', '<', todayIso())
     .where('status', 'not in', [...CLOSED_ACTION_STATUSES]);
   const overdueCount = await overdueQuery.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const overdue = await overdueQuery.select(['id', 'ref', 'title', 'dueDate']).orderBy('dueDate').orderBy('ref').limit(SHOWN).execute();
-  out.set('actions_overdue', { count: Number(overdueCount.n), items: overdue.map((a) => ({ type: 'action' as const, id: a.id, ref: a.ref, title: a.title, detail: a.dueDate })) });
+  const overdue = await overdueQuery
+    .select(['id', 'ref', 'title', 'dueDate'])
+    .orderBy('dueDate')
+    .orderBy('ref')
+    .limit(SHOWN)
+    .execute();
+  out.set('actions_overdue', {
+    count: Number(overdueCount.n),
+    items: overdue.map((a) => ({ type: 'action' as const, id: a.id, ref: a.ref, title: a.title, detail: a.dueDate })),
+  });
 
   return { checks: TREATMENT_CHECKS.map((key) => ({ key, ...out.get(key)! })) };
 }

@@ -9,7 +9,12 @@ import type { Db } from '../../db/connect.js';
 import { inOrgTransaction } from '../transaction.js';
 
 /** 2022 themes by the first part of the control identifier. */
-const THEME_OF_2022: Record<string, string> = { '5': 'organizational', '6': 'people', '7': 'physical', '8': 'technological' };
+const THEME_OF_2022: Record<string, string> = {
+  '5': 'organizational',
+  '6': 'people',
+  '7': 'physical',
+  '8': 'technological',
+};
 
 export async function controlSettings(ctx: OrgContext, db: Db = ctx.db) {
   const row = await db.selectFrom('controlSettings').selectAll().where('orgId', '=', ctx.org.id).executeTakeFirst();
@@ -20,7 +25,8 @@ export async function controlSettings(ctx: OrgContext, db: Db = ctx.db) {
     .where('archivedAt', 'is', null)
     .groupBy('source')
     .execute();
-  const count = (pred: (s: string) => boolean) => counts.filter((c) => pred(c.source)).reduce((sum, c) => sum + Number(c.n), 0);
+  const count = (pred: (s: string) => boolean) =>
+    counts.filter((c) => pred(c.source)).reduce((sum, c) => sum + Number(c.n), 0);
   return {
     edition: (row?.edition ?? null) as CatalogId | null,
     chosenAt: row?.chosenAt ?? null,
@@ -35,7 +41,11 @@ export async function controlSettings(ctx: OrgContext, db: Db = ctx.db) {
  */
 export async function chooseEdition(ctx: OrgContext, edition: CatalogId) {
   await inOrgTransaction(ctx, async (trx) => {
-    const existing = await trx.selectFrom('controlSettings').select('edition').where('orgId', '=', ctx.org.id).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('controlSettings')
+      .select('edition')
+      .where('orgId', '=', ctx.org.id)
+      .executeTakeFirst();
     if (existing) {
       throw new ConflictError(
         existing.edition === edition
@@ -46,10 +56,16 @@ export async function chooseEdition(ctx: OrgContext, edition: CatalogId) {
     }
     const now = nowIso();
     try {
-      await trx.insertInto('controlSettings').values({ orgId: ctx.org.id, edition, chosenAt: now, chosenBy: ctx.actor.userId }).execute();
+      await trx
+        .insertInto('controlSettings')
+        .values({ orgId: ctx.org.id, edition, chosenAt: now, chosenBy: ctx.actor.userId })
+        .execute();
     } catch (err) {
       // someone chose at the same moment (PostgreSQL: our read did not see their uncommitted row)
-      if (isUniqueViolation(err)) throw new ConflictError('The edition was chosen by someone else just now', [{ field: 'body.edition', message: 'The edition is already chosen' }]);
+      if (isUniqueViolation(err))
+        throw new ConflictError('The edition was chosen by someone else just now', [
+          { field: 'body.edition', message: 'The edition is already chosen' },
+        ]);
       throw err;
     }
     const catalog = CONTROL_CATALOGS[edition];
@@ -80,20 +96,44 @@ export async function chooseEdition(ctx: OrgContext, edition: CatalogId) {
       sortKey: c.sortKey,
     }));
     // a few hundred rows per statement keeps well below SQLite's bound-parameter limit
-    for (let i = 0; i < rows.length; i += 30) await trx.insertInto('controls').values(rows.slice(i, i + 30)).execute();
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'control', entityId: null, event: { type: 'controls.edition_chosen', payload: { edition, controls: rows.length } } });
+    for (let i = 0; i < rows.length; i += 30)
+      await trx
+        .insertInto('controls')
+        .values(rows.slice(i, i + 30))
+        .execute();
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'control',
+      entityId: null,
+      event: { type: 'controls.edition_chosen', payload: { edition, controls: rows.length } },
+    });
   });
   return controlSettings(ctx);
 }
 
 /** Every risk and requirement that needs a control (27003 6.1.3 b: the tie must be demonstrable both ways). */
 export async function controlDrivers(ctx: OrgContext, controlId: string): Promise<ControlDrivers> {
-  const control = await ctx.db.selectFrom('controls').select('id').where('orgId', '=', ctx.org.id).where('id', '=', controlId).executeTakeFirst();
+  const control = await ctx.db
+    .selectFrom('controls')
+    .select('id')
+    .where('orgId', '=', ctx.org.id)
+    .where('id', '=', controlId)
+    .executeTakeFirst();
   if (!control) throw new NotFoundError('The control');
   const risks = await ctx.db
     .selectFrom('riskControls')
     .innerJoin('risks', 'risks.id', 'riskControls.riskId')
-    .select(['risks.id', 'risks.ref', 'risks.title', 'riskControls.effect', 'risks.level', 'risks.acceptable', 'risks.status'])
+    .select([
+      'risks.id',
+      'risks.ref',
+      'risks.title',
+      'riskControls.effect',
+      'risks.level',
+      'risks.acceptable',
+      'risks.status',
+    ])
     .where('riskControls.orgId', '=', ctx.org.id)
     .where('risks.orgId', '=', ctx.org.id)
     .where('riskControls.controlId', '=', controlId)
@@ -102,7 +142,11 @@ export async function controlDrivers(ctx: OrgContext, controlId: string): Promis
     .execute();
   const requirements = await requirementsOf(ctx, [controlId]);
   return {
-    risks: risks.map((r) => ({ ...r, effect: r.effect as 'likelihood' | 'consequence' | 'both', acceptable: r.acceptable === null ? null : Boolean(r.acceptable) })),
+    risks: risks.map((r) => ({
+      ...r,
+      effect: r.effect as 'likelihood' | 'consequence' | 'both',
+      acceptable: r.acceptable === null ? null : Boolean(r.acceptable),
+    })),
     requirements: requirements.get(controlId) ?? [],
   };
 }
@@ -114,13 +158,30 @@ export async function requirementsOf(ctx: OrgContext, controlIds: string[], db: 
   const rows = await db
     .selectFrom('links')
     .innerJoin('requirements', (j) =>
-      j.on((eb) => eb.or([eb.and([eb('links.toType', '=', 'requirement'), eb('links.toId', '=', eb.ref('requirements.id'))]), eb.and([eb('links.fromType', '=', 'requirement'), eb('links.fromId', '=', eb.ref('requirements.id'))])])),
+      j.on((eb) =>
+        eb.or([
+          eb.and([eb('links.toType', '=', 'requirement'), eb('links.toId', '=', eb.ref('requirements.id'))]),
+          eb.and([eb('links.fromType', '=', 'requirement'), eb('links.fromId', '=', eb.ref('requirements.id'))]),
+        ]),
+      ),
     )
-    .select(['links.fromType', 'links.fromId', 'links.toId', 'requirements.id', 'requirements.ref', 'requirements.title'])
+    .select([
+      'links.fromType',
+      'links.fromId',
+      'links.toId',
+      'requirements.id',
+      'requirements.ref',
+      'requirements.title',
+    ])
     .where('links.orgId', '=', ctx.org.id)
     .where('requirements.orgId', '=', ctx.org.id)
     .where('requirements.archivedAt', 'is', null)
-    .where((eb) => eb.or([eb.and([eb('links.fromType', '=', 'control'), eb('links.fromId', 'in', controlIds)]), eb.and([eb('links.toType', '=', 'control'), eb('links.toId', 'in', controlIds)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('links.fromType', '=', 'control'), eb('links.fromId', 'in', controlIds)]),
+        eb.and([eb('links.toType', '=', 'control'), eb('links.toId', 'in', controlIds)]),
+      ]),
+    )
     .orderBy('requirements.ref')
     .execute();
   for (const r of rows) {

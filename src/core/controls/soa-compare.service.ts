@@ -3,7 +3,15 @@ import type { OrgContext } from '../context.js';
 import { getVersion } from '../versioning/versions.service.js';
 import { soaVersionedModule } from './soa.module.js';
 
-const justificationKey = (r: SoaRow) => JSON.stringify([r.risks.map((x) => x.ref), r.requirements.map((x) => x.ref), r.statedReason, r.exclusionReason, r.replacedBy, r.exclusionExplanation]);
+const justificationKey = (r: SoaRow) =>
+  JSON.stringify([
+    r.risks.map((x) => x.ref),
+    r.requirements.map((x) => x.ref),
+    r.statedReason,
+    r.exclusionReason,
+    r.replacedBy,
+    r.exclusionExplanation,
+  ]);
 
 /** Two versions line by line: added, removed, applicability, justification and implementation status changed. */
 export async function compareSoa(ctx: OrgContext, recordId: string, from: number, to: number): Promise<SoaCompare> {
@@ -12,7 +20,14 @@ export async function compareSoa(ctx: OrgContext, recordId: string, from: number
   const before = new Map(soaStatementSchema.parse(a.content.statement).rows.map((r) => [r.ref, r]));
   const after = new Map(soaStatementSchema.parse(b.content.statement).rows.map((r) => [r.ref, r]));
   const refs = [...new Set([...before.keys(), ...after.keys()])];
-  const counts: Record<string, number> = { added: 0, removed: 0, applicability: 0, justification: 0, status: 0, other: 0 };
+  const counts: Record<string, number> = {
+    added: 0,
+    removed: 0,
+    applicability: 0,
+    justification: 0,
+    status: 0,
+    other: 0,
+  };
   const rows: SoaCompare['rows'] = [];
   for (const ref of refs) {
     const x = before.get(ref) ?? null;
@@ -29,6 +44,10 @@ export async function compareSoa(ctx: OrgContext, recordId: string, from: number
     for (const c of changes) counts[c] = (counts[c] ?? 0) + 1;
     if (changes.length) rows.push({ ref, title: (y ?? x)!.title, changes, before: x, after: y });
   }
-  return { from: { versionNo: a.versionNo, state: a.state }, to: { versionNo: b.versionNo, state: b.state }, counts, rows };
+  return {
+    from: { versionNo: a.versionNo, state: a.state },
+    to: { versionNo: b.versionNo, state: b.state },
+    counts,
+    rows,
+  };
 }
-

@@ -1,5 +1,11 @@
 import type { Db } from '../../db/connect.js';
-import { soaRegister, soaStatementSchema, soaVersioned, type SoaRow, type SoaStatement } from '../../schema/controls/soa.register.js';
+import {
+  soaRegister,
+  soaStatementSchema,
+  soaVersioned,
+  type SoaRow,
+  type SoaStatement,
+} from '../../schema/controls/soa.register.js';
 import type { OrgContext } from '../context.js';
 import type { ExportTable } from '../register/register-export.js';
 import { onePerOrganization } from '../register/one-per-organization.js';
@@ -11,19 +17,39 @@ import { requirementsOf } from './controls.service.js';
 const APPLICABILITY_WORDS = { undecided: 'Not decided', applicable: 'Applicable', excluded: 'Excluded' } as const;
 /** implementation statuses in the words of the screens (the message catalog) */
 const statusWords = (key: string) => t(`controls.implementationStatus.${key}`);
-const EXCLUSION_WORDS = { not_needed: 'Not needed by any chosen risk treatment', out_of_scope: 'Outside the scope of the ISMS', replaced: 'Replaced by a custom control' } as const;
+const EXCLUSION_WORDS = {
+  not_needed: 'Not needed by any chosen risk treatment',
+  out_of_scope: 'Outside the scope of the ISMS',
+  replaced: 'Replaced by a custom control',
+} as const;
 
 /** Every current control's SoA line as it stands now, in catalog order (read inside the caller's transaction). */
 export async function buildStatement(ctx: OrgContext, db: Db): Promise<SoaStatement> {
-  const settings = await db.selectFrom('controlSettings').select('edition').where('orgId', '=', ctx.org.id).executeTakeFirst();
+  const settings = await db
+    .selectFrom('controlSettings')
+    .select('edition')
+    .where('orgId', '=', ctx.org.id)
+    .executeTakeFirst();
   const controls = await db
     .selectFrom('controls')
     .leftJoin('users', 'users.id', 'controls.ownerId')
     .leftJoin('controls as replacement', 'replacement.id', 'controls.replacedById')
     .select([
-      'controls.id', 'controls.ref', 'controls.title', 'controls.source', 'controls.theme', 'controls.objective', 'controls.applicability', 'controls.statedReason',
-      'controls.exclusionReason', 'replacement.ref as replacedBy', 'controls.exclusionExplanation', 'controls.implementationStatus', 'controls.plannedDate',
-      'users.name as owner', 'controls.implementation',
+      'controls.id',
+      'controls.ref',
+      'controls.title',
+      'controls.source',
+      'controls.theme',
+      'controls.objective',
+      'controls.applicability',
+      'controls.statedReason',
+      'controls.exclusionReason',
+      'replacement.ref as replacedBy',
+      'controls.exclusionExplanation',
+      'controls.implementationStatus',
+      'controls.plannedDate',
+      'users.name as owner',
+      'controls.implementation',
     ])
     .where('controls.orgId', '=', ctx.org.id)
     .where('controls.archivedAt', 'is', null)
@@ -39,8 +65,13 @@ export async function buildStatement(ctx: OrgContext, db: Db): Promise<SoaStatem
     .orderBy('risks.ref')
     .execute();
   const risksOf = new Map<string, { ref: string; title: string }[]>();
-  for (const t of treated) risksOf.set(t.controlId, [...(risksOf.get(t.controlId) ?? []), { ref: t.ref, title: t.title }]);
-  const requirements = await requirementsOf(ctx, controls.map((c) => c.id), db);
+  for (const t of treated)
+    risksOf.set(t.controlId, [...(risksOf.get(t.controlId) ?? []), { ref: t.ref, title: t.title }]);
+  const requirements = await requirementsOf(
+    ctx,
+    controls.map((c) => c.id),
+    db,
+  );
   const rows: SoaRow[] = controls.map(({ id, ...c }) => ({
     ...(c as Omit<SoaRow, 'risks' | 'requirements'>),
     risks: risksOf.get(id) ?? [],
@@ -64,7 +95,11 @@ export function justificationText(row: SoaRow): string {
 }
 
 const statusText = (row: SoaRow) =>
-  row.applicability !== 'applicable' ? '' : row.implementationStatus === 'planned' && row.plannedDate ? `Planned for ${row.plannedDate}` : statusWords(row.implementationStatus);
+  row.applicability !== 'applicable'
+    ? ''
+    : row.implementationStatus === 'planned' && row.plannedDate
+      ? `Planned for ${row.plannedDate}`
+      : statusWords(row.implementationStatus);
 
 /** The SoA lines as a document table (DOCX/PDF). */
 function statementBlocks(value: unknown): DocumentBlock[] {
@@ -76,7 +111,9 @@ function statementBlocks(value: unknown): DocumentBlock[] {
       kind: 'text',
       heading: 'Summary',
       subheading: true,
-      paragraphs: [`${s.rows.length} controls: ${counts.applicable} applicable, ${counts.excluded} excluded${counts.undecided ? `, ${counts.undecided} not yet decided` : ''}.`],
+      paragraphs: [
+        `${s.rows.length} controls: ${counts.applicable} applicable, ${counts.excluded} excluded${counts.undecided ? `, ${counts.undecided} not yet decided` : ''}.`,
+      ],
     },
     {
       kind: 'table',
@@ -86,7 +123,14 @@ function statementBlocks(value: unknown): DocumentBlock[] {
       // landscape, the justification widest
       wide: true,
       widths: [7, 21, 12, 32, 14, 14],
-      rows: s.rows.map((r) => [r.ref, r.title, APPLICABILITY_WORDS[r.applicability], justificationText(r), statusText(r), r.owner ?? '']),
+      rows: s.rows.map((r) => [
+        r.ref,
+        r.title,
+        APPLICABILITY_WORDS[r.applicability],
+        justificationText(r),
+        statusText(r),
+        r.owner ?? '',
+      ]),
     },
   ];
 }
@@ -108,7 +152,11 @@ export const soaVersionedModule: VersionedModule = {
 };
 
 /** One version's lines as a table for XLSX/CSV: one sheet, every column an auditor filters on. */
-function soaExportTable(ctx: OrgContext, content: Record<string, unknown>, v: { versionNo: number; state: string }): ExportTable {
+function soaExportTable(
+  ctx: OrgContext,
+  content: Record<string, unknown>,
+  v: { versionNo: number; state: string },
+): ExportTable {
   const s = soaStatementSchema.parse(content.statement);
   return {
     title: `Statement of Applicability v${v.versionNo}`,
@@ -130,10 +178,20 @@ function soaExportTable(ctx: OrgContext, content: Record<string, unknown>, v: { 
       { key: 'implementation', header: 'How it is implemented', kind: 'text' },
     ],
     rows: s.rows.map((r) => [
-      r.ref, r.title, r.source === 'custom' ? 'Custom' : `Annex A ${r.source.slice(-4)}`, r.theme ?? r.objective, APPLICABILITY_WORDS[r.applicability],
-      r.risks.map((x) => `${x.ref} ${x.title}`).join('; ') || null, r.requirements.map((x) => `${x.ref} ${x.title}`).join('; ') || null, r.statedReason,
-      r.exclusionReason ? EXCLUSION_WORDS[r.exclusionReason] + (r.replacedBy ? ` (${r.replacedBy})` : '') : null, r.exclusionExplanation,
-      r.applicability === 'applicable' ? statusWords(r.implementationStatus) : null, r.plannedDate, r.owner, r.implementation,
+      r.ref,
+      r.title,
+      r.source === 'custom' ? 'Custom' : `Annex A ${r.source.slice(-4)}`,
+      r.theme ?? r.objective,
+      APPLICABILITY_WORDS[r.applicability],
+      r.risks.map((x) => `${x.ref} ${x.title}`).join('; ') || null,
+      r.requirements.map((x) => `${x.ref} ${x.title}`).join('; ') || null,
+      r.statedReason,
+      r.exclusionReason ? EXCLUSION_WORDS[r.exclusionReason] + (r.replacedBy ? ` (${r.replacedBy})` : '') : null,
+      r.exclusionExplanation,
+      r.applicability === 'applicable' ? statusWords(r.implementationStatus) : null,
+      r.plannedDate,
+      r.owner,
+      r.implementation,
     ]),
   };
 }

@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { CLOSED_ACTION_STATUSES } from '../../schema/actions/action.register.js';
-import { planContentSchema, treatmentPlanRegister, treatmentPlanVersioned, type PlanRow } from '../../schema/controls/treatment-plan.schema.js';
+import {
+  planContentSchema,
+  treatmentPlanRegister,
+  treatmentPlanVersioned,
+  type PlanRow,
+} from '../../schema/controls/treatment-plan.schema.js';
 import type { OrgContext } from '../context.js';
 import type { ExportTable } from '../register/register-export.js';
 import { onePerOrganization } from '../register/one-per-organization.js';
@@ -13,18 +18,32 @@ import type { DocumentBlock, VersionedModule } from '../versioning/versioned-mod
 import { acceptanceState } from './acceptance-state.js';
 import { evaluateResidual } from './treatment.service.js';
 
-const OPTION_WORDS: Record<string, string> = { avoid: 'Avoid', pursue: 'Take or increase (opportunity)', modify: 'Modify', share: 'Share', retain: 'Retain' };
+const OPTION_WORDS: Record<string, string> = {
+  avoid: 'Avoid',
+  pursue: 'Take or increase (opportunity)',
+  modify: 'Modify',
+  share: 'Share',
+  retain: 'Retain',
+};
 /** statuses in the words of the screens (the message catalog), never their keys */
 const controlStatus = (key: string) => t(`controls.implementationStatus.${key}`);
 const actionStatus = (key: string) => t(`actions.status.${key}`);
-const ACCEPTANCE_WORDS = { valid: 'Accepted', outdated: 'Outdated (the treatment or the risk owner changed since)', expired: 'Acceptance expired' } as const;
+const ACCEPTANCE_WORDS = {
+  valid: 'Accepted',
+  outdated: 'Outdated (the treatment or the risk owner changed since)',
+  expired: 'Acceptance expired',
+} as const;
 
 /**
  * The treated risks of the organization in plan order (priority, then reference), a page at a time, each with its
  * options, controls, actions (the tracker's, planned from the risk), expected residual risk, the owner's acceptance
  * and whether the treatment needs revisiting. A fixed number of queries per page.
  */
-export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; pageSize?: number; attention?: boolean; all?: boolean }): Promise<{ items: PlanRow[]; total: number }> {
+export async function planRows(
+  ctx: OrgContext,
+  db: Db,
+  opts: { page?: number; pageSize?: number; attention?: boolean; all?: boolean },
+): Promise<{ items: PlanRow[]; total: number }> {
   const org = ctx.org.id;
   const today = todayIso();
   let q = db
@@ -40,17 +59,42 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
         eb.not(
           eb.exists(
             // a valid acceptance (acceptance-state.ts): this treatment version, given by the owner, no owner change since
-            eb.selectFrom('riskAcceptances as a').select(sql.lit(1).as('x')).whereRef('a.riskId', '=', 'r.id').whereRef('a.treatmentVersion', '=', 't.version').where('a.orgId', '=', org)
+            eb
+              .selectFrom('riskAcceptances as a')
+              .select(sql.lit(1).as('x'))
+              .whereRef('a.riskId', '=', 'r.id')
+              .whereRef('a.treatmentVersion', '=', 't.version')
+              .where('a.orgId', '=', org)
               .whereRef('a.acceptedBy', '=', 'r.ownerId')
-              .where((w) => w.or([w('r.ownerChangedAt', 'is', null), w('r.ownerChangedAt', '<', w.ref('a.acceptedAt'))]))
+              .where((w) =>
+                w.or([w('r.ownerChangedAt', 'is', null), w('r.ownerChangedAt', '<', w.ref('a.acceptedAt'))]),
+              )
               .where((w) => w.or([w('a.expiresOn', 'is', null), w('a.expiresOn', '>=', today)]))
-              .where((w) => w.not(w.exists(w.selectFrom('riskAcceptances as n').select(sql.lit(1).as('y')).whereRef('n.riskId', '=', 'a.riskId').where('n.orgId', '=', org).whereRef('n.acceptedAt', '>', 'a.acceptedAt')))),
+              .where((w) =>
+                w.not(
+                  w.exists(
+                    w
+                      .selectFrom('riskAcceptances as n')
+                      .select(sql.lit(1).as('y'))
+                      .whereRef('n.riskId', '=', 'a.riskId')
+                      .where('n.orgId', '=', org)
+                      .whereRef('n.acceptedAt', '>', 'a.acceptedAt'),
+                  ),
+                ),
+              ),
           ),
         ),
         eb('r.evaluatedAt', '>', eb.ref('t.updatedAt')),
         eb.exists(
-          eb.selectFrom('actions as x').select(sql.lit(1).as('x')).where('x.orgId', '=', org).where('x.sourceType', '=', 'risk').whereRef('x.sourceId', '=', 'r.id').where('x.archivedAt', 'is', null)
-            .where('x.dueDate', '<', today).where('x.status', 'not in', [...CLOSED_ACTION_STATUSES]),
+          eb
+            .selectFrom('actions as x')
+            .select(sql.lit(1).as('x'))
+            .where('x.orgId', '=', org)
+            .where('x.sourceType', '=', 'risk')
+            .whereRef('x.sourceId', '=', 'r.id')
+            .where('x.archivedAt', 'is', null)
+            .where('x.dueDate', '<', today)
+            .where('x.status', 'not in', [...CLOSED_ACTION_STATUSES]),
         ),
       ]),
     );
@@ -58,8 +102,25 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   let page = q
     .leftJoin('users as u', 'u.id', 'r.ownerId')
-    .select(['r.id', 'r.ref', 'r.title', 'u.name as owner', 'r.ownerId', 'r.ownerChangedAt', 'r.level', 'r.acceptable', 'r.status', 'r.evaluatedAt', 't.updatedAt', 't.version',
-      't.residualLikelihood', 't.residualConsequence', 't.residualConsequenceC', 't.residualConsequenceI', 't.residualConsequenceA'])
+    .select([
+      'r.id',
+      'r.ref',
+      'r.title',
+      'u.name as owner',
+      'r.ownerId',
+      'r.ownerChangedAt',
+      'r.level',
+      'r.acceptable',
+      'r.status',
+      'r.evaluatedAt',
+      't.updatedAt',
+      't.version',
+      't.residualLikelihood',
+      't.residualConsequence',
+      't.residualConsequenceC',
+      't.residualConsequenceI',
+      't.residualConsequenceA',
+    ])
     .orderBy(sql`r.priority IS NULL`)
     .orderBy('r.priority')
     .orderBy(sql`length(r.ref)`)
@@ -73,23 +134,48 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
   if (!ids.length) return { items: [], total };
   // For a whole-plan snapshot the id list can be long: read the organization's rows and keep the page's.
   const inPage = new Set(ids);
-  const scope = <T extends { where: (...a: any[]) => T }>(qb: T, column: string): T => (ids.length <= 500 ? qb.where(column, 'in', ids) : qb);
+  const scope = <T extends { where: (...a: any[]) => T }>(qb: T, column: string): T =>
+    ids.length <= 500 ? qb.where(column, 'in', ids) : qb;
 
-  const options = (await scope(db.selectFrom('riskTreatmentOptions').select(['riskId', 'option', 'rationale']).where('orgId', '=', org), 'riskId').orderBy('position').execute()).filter((o) => inPage.has(o.riskId));
+  const options = (
+    await scope(
+      db.selectFrom('riskTreatmentOptions').select(['riskId', 'option', 'rationale']).where('orgId', '=', org),
+      'riskId',
+    )
+      .orderBy('position')
+      .execute()
+  ).filter((o) => inPage.has(o.riskId));
   const controls = (
     await scope(
-      db.selectFrom('riskControls as rc').innerJoin('controls as c', 'c.id', 'rc.controlId').select(['rc.riskId', 'c.id', 'c.ref', 'c.title', 'rc.effect', 'c.applicability', 'c.implementationStatus']).where('rc.orgId', '=', org),
+      db
+        .selectFrom('riskControls as rc')
+        .innerJoin('controls as c', 'c.id', 'rc.controlId')
+        .select(['rc.riskId', 'c.id', 'c.ref', 'c.title', 'rc.effect', 'c.applicability', 'c.implementationStatus'])
+        .where('rc.orgId', '=', org),
       'rc.riskId',
-    ).orderBy('rc.position').execute()
+    )
+      .orderBy('rc.position')
+      .execute()
   ).filter((c) => inPage.has(c.riskId));
   const actions = (
     await scope(
-      db.selectFrom('actions as x').leftJoin('users as u', 'u.id', 'x.ownerId').select(['x.sourceId', 'x.id', 'x.ref', 'x.title', 'u.name as owner', 'x.dueDate', 'x.status'])
-        .where('x.orgId', '=', org).where('x.sourceType', '=', 'risk').where('x.archivedAt', 'is', null),
+      db
+        .selectFrom('actions as x')
+        .leftJoin('users as u', 'u.id', 'x.ownerId')
+        .select(['x.sourceId', 'x.id', 'x.ref', 'x.title', 'u.name as owner', 'x.dueDate', 'x.status'])
+        .where('x.orgId', '=', org)
+        .where('x.sourceType', '=', 'risk')
+        .where('x.archivedAt', 'is', null),
       'x.sourceId',
-    ).orderBy('x.dueDate').execute()
+    )
+      .orderBy('x.dueDate')
+      .execute()
   ).filter((a) => a.sourceId && inPage.has(a.sourceId));
-  const acceptances = (await scope(db.selectFrom('riskAcceptances').selectAll().where('orgId', '=', org), 'riskId').orderBy('acceptedAt', 'desc').execute()).filter((a) => inPage.has(a.riskId));
+  const acceptances = (
+    await scope(db.selectFrom('riskAcceptances').selectAll().where('orgId', '=', org), 'riskId')
+      .orderBy('acceptedAt', 'desc')
+      .execute()
+  ).filter((a) => inPage.has(a.riskId));
   const latest = new Map<string, (typeof acceptances)[number]>();
   for (const a of acceptances) if (!latest.has(a.riskId)) latest.set(a.riskId, a);
   const inForce = await methodologyInForce(ctx, db);
@@ -102,18 +188,50 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
     const mine = actions.filter((x) => x.sourceId === r.id);
     const cs = controls.filter((c) => c.riskId === r.id);
     return {
-      riskId: r.id, ref: r.ref, title: r.title, owner: r.owner, ownerId: r.ownerId, level: r.level, levelLabel: label(r.level), acceptable: r.acceptable === null ? null : Boolean(r.acceptable), status: r.status,
+      riskId: r.id,
+      ref: r.ref,
+      title: r.title,
+      owner: r.owner,
+      ownerId: r.ownerId,
+      level: r.level,
+      levelLabel: label(r.level),
+      acceptable: r.acceptable === null ? null : Boolean(r.acceptable),
+      status: r.status,
       options: options.filter((o) => o.riskId === r.id).map(({ option, rationale }) => ({ option, rationale })),
       controls: cs.map(({ riskId: _r, ...c }) => c),
-      actions: mine.map((x) => ({ id: x.id, ref: x.ref, title: x.title, owner: x.owner, dueDate: x.dueDate, status: x.status, overdue: !!x.dueDate && x.dueDate < today && !(CLOSED_ACTION_STATUSES as readonly string[]).includes(x.status) })),
+      actions: mine.map((x) => ({
+        id: x.id,
+        ref: x.ref,
+        title: x.title,
+        owner: x.owner,
+        dueDate: x.dueDate,
+        status: x.status,
+        overdue: !!x.dueDate && x.dueDate < today && !(CLOSED_ACTION_STATUSES as readonly string[]).includes(x.status),
+      })),
       residualLevel: residual?.level ?? null,
       residualLevelLabel: label(residual?.level),
       residualAcceptable: residual?.acceptable ?? null,
       acceptance: a
-        ? { kind: a.kind, by: a.acceptedByName, at: a.acceptedAt, expiresOn: a.expiresOn, justification: a.justification, state: acceptanceState(a, { treatmentVersion: r.version, ownerId: r.ownerId, ownerChangedAt: r.ownerChangedAt }, today) }
+        ? {
+            kind: a.kind,
+            by: a.acceptedByName,
+            at: a.acceptedAt,
+            expiresOn: a.expiresOn,
+            justification: a.justification,
+            state: acceptanceState(
+              a,
+              { treatmentVersion: r.version, ownerId: r.ownerId, ownerChangedAt: r.ownerChangedAt },
+              today,
+            ),
+          }
         : null,
       needsRevisit: !!r.evaluatedAt && r.evaluatedAt > r.updatedAt,
-      progress: { actionsDone: mine.filter((x) => x.status === 'done').length, actions: mine.length, controlsImplemented: cs.filter((c) => c.implementationStatus === 'implemented').length, controls: cs.length },
+      progress: {
+        actionsDone: mine.filter((x) => x.status === 'done').length,
+        actions: mine.length,
+        controlsImplemented: cs.filter((c) => c.implementationStatus === 'implemented').length,
+        controls: cs.length,
+      },
     };
   });
   return { items, total };
@@ -121,7 +239,9 @@ export async function planRows(ctx: OrgContext, db: Db, opts: { page?: number; p
 
 const levelLabel = (row: PlanRow, which: 'levelLabel' | 'residualLevelLabel') => row[which] ?? '';
 const acceptanceText = (row: PlanRow) =>
-  row.acceptance ? `${ACCEPTANCE_WORDS[row.acceptance.state]}${row.acceptance.kind === 'concession' ? ' (concession)' : ''} by ${row.acceptance.by}, ${row.acceptance.at.slice(0, 10)}${row.acceptance.expiresOn ? `; review by ${row.acceptance.expiresOn}` : ''}` : 'Not yet accepted';
+  row.acceptance
+    ? `${ACCEPTANCE_WORDS[row.acceptance.state]}${row.acceptance.kind === 'concession' ? ' (concession)' : ''} by ${row.acceptance.by}, ${row.acceptance.at.slice(0, 10)}${row.acceptance.expiresOn ? `; review by ${row.acceptance.expiresOn}` : ''}`
+    : 'Not yet accepted';
 
 function planBlocks(value: unknown): DocumentBlock[] {
   const { rows } = planContentSchema.parse(value);
@@ -135,16 +255,29 @@ function planBlocks(value: unknown): DocumentBlock[] {
       wide: true,
       widths: [16, 9, 7, 9, 15, 17, 11, 16],
       rows: rows.map((r) => [
-        `${r.ref} ${r.title}`, r.owner ?? '', levelLabel(r, 'levelLabel'), r.options.map((o) => OPTION_WORDS[o.option] ?? o.option).join(', '),
+        `${r.ref} ${r.title}`,
+        r.owner ?? '',
+        levelLabel(r, 'levelLabel'),
+        r.options.map((o) => OPTION_WORDS[o.option] ?? o.option).join(', '),
         r.controls.map((c) => `${c.ref} (${controlStatus(c.implementationStatus)})`).join(', '),
-        r.actions.map((x) => `${x.ref} ${x.title} — ${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${actionStatus(x.status)}`).join('; '),
-        `${levelLabel(r, 'residualLevelLabel')}${r.residualAcceptable === false ? ' (beyond acceptance)' : ''}`, acceptanceText(r),
+        r.actions
+          .map(
+            (x) =>
+              `${x.ref} ${x.title} — ${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${actionStatus(x.status)}`,
+          )
+          .join('; '),
+        `${levelLabel(r, 'residualLevelLabel')}${r.residualAcceptable === false ? ' (beyond acceptance)' : ''}`,
+        acceptanceText(r),
       ]),
     },
   ];
 }
 
-function planExportTable(ctx: OrgContext, content: Record<string, unknown>, v: { versionNo: number; state: string }): ExportTable {
+function planExportTable(
+  ctx: OrgContext,
+  content: Record<string, unknown>,
+  v: { versionNo: number; state: string },
+): ExportTable {
   const { rows } = planContentSchema.parse(content.plan);
   return {
     title: `Risk treatment plan v${v.versionNo}`,
@@ -165,10 +298,23 @@ function planExportTable(ctx: OrgContext, content: Record<string, unknown>, v: {
       { key: 'revisit', header: 'Revisit (reassessed since)', kind: 'boolean' },
     ],
     rows: rows.map((r) => [
-      r.ref, r.title, r.owner, r.levelLabel, r.options.map((o) => OPTION_WORDS[o.option] ?? o.option).join(', '), r.options.map((o) => o.rationale).join(' / '),
+      r.ref,
+      r.title,
+      r.owner,
+      r.levelLabel,
+      r.options.map((o) => OPTION_WORDS[o.option] ?? o.option).join(', '),
+      r.options.map((o) => o.rationale).join(' / '),
       r.controls.map((c) => `${c.ref} ${c.title} (${controlStatus(c.implementationStatus)})`).join('; '),
-      r.actions.map((x) => `${x.ref} ${x.title} (${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${actionStatus(x.status)})`).join('; '),
-      `${r.progress.actionsDone}/${r.progress.actions}`, r.residualLevelLabel, r.residualAcceptable, acceptanceText(r), r.needsRevisit,
+      r.actions
+        .map(
+          (x) => `${x.ref} ${x.title} (${x.owner ?? 'no owner'}, ${x.dueDate ?? 'no date'}, ${actionStatus(x.status)})`,
+        )
+        .join('; '),
+      `${r.progress.actionsDone}/${r.progress.actions}`,
+      r.residualLevelLabel,
+      r.residualAcceptable,
+      acceptanceText(r),
+      r.needsRevisit,
     ]),
   };
 }

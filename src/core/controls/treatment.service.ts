@@ -18,16 +18,33 @@ const BEFORE_TREATMENT = ['identified', 'assessed'];
 const ACCEPTABLE_FROM = ['identified', 'assessed', 'treatment_planned'];
 
 async function loadRisk(ctx: OrgContext, db: Db, riskId: string, lock = false) {
-  const query = db.selectFrom('risks').select(['id', 'ref', 'status', 'version', 'archivedAt', 'ownerId', 'ownerChangedAt']).where('orgId', '=', ctx.org.id).where('id', '=', riskId);
+  const query = db
+    .selectFrom('risks')
+    .select(['id', 'ref', 'status', 'version', 'archivedAt', 'ownerId', 'ownerChangedAt'])
+    .where('orgId', '=', ctx.org.id)
+    .where('id', '=', riskId);
   const risk = await (lock ? forUpdate(db, query) : query).executeTakeFirst();
   if (!risk) throw new NotFoundError('The risk');
   return risk;
 }
 
-type ResidualRow = { residualLikelihood: number | null; residualConsequence: number | null; residualConsequenceC: number | null; residualConsequenceI: number | null; residualConsequenceA: number | null };
+type ResidualRow = {
+  residualLikelihood: number | null;
+  residualConsequence: number | null;
+  residualConsequenceC: number | null;
+  residualConsequenceI: number | null;
+  residualConsequenceA: number | null;
+};
 
 function residualAnalysis(r: ResidualRow): RiskAnalysis {
-  return { likelihood: r.residualLikelihood, consequence: r.residualConsequence, consequenceC: r.residualConsequenceC, consequenceI: r.residualConsequenceI, consequenceA: r.residualConsequenceA, priorityOverride: null };
+  return {
+    likelihood: r.residualLikelihood,
+    consequence: r.residualConsequence,
+    consequenceC: r.residualConsequenceC,
+    consequenceI: r.residualConsequenceI,
+    consequenceA: r.residualConsequenceA,
+    priorityOverride: null,
+  };
 }
 
 /** The expected residual risk evaluated with the methodology in force (null until it can be). */
@@ -37,18 +54,45 @@ export function evaluateResidual(inForce: MethodologyInForce | null, row: Residu
   if (outOfScale(inForce.methodology, residualAnalysis(row))) return null;
   const e = evaluateRisk(inForce.methodology, inForce.versionNo, residualAnalysis(row));
   if (e.level === null) return null;
-  return { consequenceLevel: e.consequenceLevel, score: e.score, level: e.level, levelRank: e.levelRank, acceptable: e.acceptable === null ? null : e.acceptable === 1, methodologyVersion: e.methodologyVersion };
+  return {
+    consequenceLevel: e.consequenceLevel,
+    score: e.score,
+    level: e.level,
+    levelRank: e.levelRank,
+    acceptable: e.acceptable === null ? null : e.acceptable === 1,
+    methodologyVersion: e.methodologyVersion,
+  };
 }
 
 /** A risk's treatment: options, controls determined for it, expected residual risk and its evaluation. */
 export async function getTreatment(ctx: OrgContext, riskId: string, db: Db = ctx.db): Promise<Treatment> {
   const risk = await loadRisk(ctx, db, riskId);
-  const row = await db.selectFrom('riskTreatments').selectAll().where('orgId', '=', ctx.org.id).where('riskId', '=', riskId).executeTakeFirst();
-  const options = await db.selectFrom('riskTreatmentOptions').select(['option', 'rationale']).where('orgId', '=', ctx.org.id).where('riskId', '=', riskId).orderBy('position').execute();
+  const row = await db
+    .selectFrom('riskTreatments')
+    .selectAll()
+    .where('orgId', '=', ctx.org.id)
+    .where('riskId', '=', riskId)
+    .executeTakeFirst();
+  const options = await db
+    .selectFrom('riskTreatmentOptions')
+    .select(['option', 'rationale'])
+    .where('orgId', '=', ctx.org.id)
+    .where('riskId', '=', riskId)
+    .orderBy('position')
+    .execute();
   const controls = await db
     .selectFrom('riskControls')
     .innerJoin('controls', 'controls.id', 'riskControls.controlId')
-    .select(['riskControls.controlId', 'controls.ref', 'controls.title', 'controls.source', 'controls.applicability', 'controls.implementationStatus', 'riskControls.effect', 'riskControls.note'])
+    .select([
+      'riskControls.controlId',
+      'controls.ref',
+      'controls.title',
+      'controls.source',
+      'controls.applicability',
+      'controls.implementationStatus',
+      'riskControls.effect',
+      'riskControls.note',
+    ])
     .where('riskControls.orgId', '=', ctx.org.id)
     .where('controls.orgId', '=', ctx.org.id)
     .where('riskControls.riskId', '=', riskId)
@@ -71,13 +115,29 @@ export async function getTreatment(ctx: OrgContext, riskId: string, db: Db = ctx
       rationale: row?.residualRationale ?? null,
     },
     residualEvaluation: evaluateResidual(await methodologyInForce(ctx, db), row),
-    acceptance: await latestAcceptance(ctx, db, riskId, { treatmentVersion: row?.version ?? 0, ownerId: risk.ownerId, ownerChangedAt: risk.ownerChangedAt }),
+    acceptance: await latestAcceptance(ctx, db, riskId, {
+      treatmentVersion: row?.version ?? 0,
+      ownerId: risk.ownerId,
+      ownerChangedAt: risk.ownerChangedAt,
+    }),
   };
 }
 
 /** The owner's latest acceptance of a risk, and whether it still holds for the treatment and owner as they are now. */
-export async function latestAcceptance(ctx: OrgContext, db: Db, riskId: string, subject: AcceptanceSubject): Promise<Treatment['acceptance']> {
-  const a = await db.selectFrom('riskAcceptances').selectAll().where('orgId', '=', ctx.org.id).where('riskId', '=', riskId).orderBy('acceptedAt', 'desc').limit(1).executeTakeFirst();
+export async function latestAcceptance(
+  ctx: OrgContext,
+  db: Db,
+  riskId: string,
+  subject: AcceptanceSubject,
+): Promise<Treatment['acceptance']> {
+  const a = await db
+    .selectFrom('riskAcceptances')
+    .selectAll()
+    .where('orgId', '=', ctx.org.id)
+    .where('riskId', '=', riskId)
+    .orderBy('acceptedAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!a) return null;
   const state = acceptanceState(a, subject, todayIso());
   return {
@@ -95,7 +155,15 @@ export async function latestAcceptance(ctx: OrgContext, db: Db, riskId: string, 
 
 /** What the owner signs: the treatment's content, without who saved it when. */
 export function treatmentHash(t: Treatment): string {
-  return sha256Hex(canonicalJson({ riskId: t.riskId, version: t.version, options: t.options, controls: t.controls.map((c) => ({ controlId: c.controlId, effect: c.effect, note: c.note })), residual: t.residual }));
+  return sha256Hex(
+    canonicalJson({
+      riskId: t.riskId,
+      version: t.version,
+      options: t.options,
+      controls: t.controls.map((c) => ({ controlId: c.controlId, effect: c.effect, note: c.note })),
+      residual: t.residual,
+    }),
+  );
 }
 
 /**
@@ -106,39 +174,106 @@ export function treatmentHash(t: Treatment): string {
  */
 export async function acceptRisk(ctx: OrgContext, riskId: string, input: AcceptanceInput): Promise<Treatment> {
   await inOrgTransaction(ctx, async (trx) => {
-    const risk = await forUpdate(trx, trx.selectFrom('risks').select(['id', 'ref', 'ownerId', 'archivedAt', 'status', 'version']).where('orgId', '=', ctx.org.id).where('id', '=', riskId)).executeTakeFirst();
+    const risk = await forUpdate(
+      trx,
+      trx
+        .selectFrom('risks')
+        .select(['id', 'ref', 'ownerId', 'archivedAt', 'status', 'version'])
+        .where('orgId', '=', ctx.org.id)
+        .where('id', '=', riskId),
+    ).executeTakeFirst();
     if (!risk) throw new NotFoundError('The risk');
     if (risk.archivedAt) throw new ConflictError(`${risk.ref} is archived`);
     if (!risk.ownerId || risk.ownerId !== ctx.actor.userId) {
-      throw new ForbiddenError(risk.ownerId ? `Only the owner of ${risk.ref} accepts its residual risk` : `${risk.ref} has no risk owner yet; name one first`);
+      throw new ForbiddenError(
+        risk.ownerId
+          ? `Only the owner of ${risk.ref} accepts its residual risk`
+          : `${risk.ref} has no risk owner yet; name one first`,
+      );
     }
     const t = await getTreatment(ctx, riskId, trx);
     if (t.version === 0) throw new ConflictError(`${risk.ref} has no treatment to approve yet`);
     if (input.treatmentVersion !== t.version) {
-      throw new ConflictError(`The treatment of ${risk.ref} changed since you read it (now version ${t.version}); read it again before accepting`, [{ field: 'body.treatmentVersion', message: `Current version is ${t.version}` }]);
+      throw new ConflictError(
+        `The treatment of ${risk.ref} changed since you read it (now version ${t.version}); read it again before accepting`,
+        [{ field: 'body.treatmentVersion', message: `Current version is ${t.version}` }],
+      );
     }
     const e = t.residualEvaluation;
-    if (!e) throw new ValidationError([{ field: 'body.kind', message: 'Rate the expected residual risk before accepting it' }]);
-    if (e.acceptable && input.kind === 'concession') throw new ValidationError([{ field: 'body.kind', message: 'The residual risk is within the acceptance criteria; no concession is needed' }]);
-    if (!e.acceptable && input.kind !== 'concession') throw new ValidationError([{ field: 'body.kind', message: 'The residual risk is beyond the acceptance criteria; accepting it is a concession' }]);
-    if (input.kind === 'concession' && !input.justification) throw new ValidationError([{ field: 'body.justification', message: 'Say why the risk is accepted beyond the criteria' }]);
-    if (input.expiresOn && input.expiresOn <= todayIso()) throw new ValidationError([{ field: 'body.expiresOn', message: 'The review date must be in the future' }]);
-    const user = await trx.selectFrom('users').select('name').where('id', '=', ctx.actor.userId!).executeTakeFirstOrThrow();
+    if (!e)
+      throw new ValidationError([
+        { field: 'body.kind', message: 'Rate the expected residual risk before accepting it' },
+      ]);
+    if (e.acceptable && input.kind === 'concession')
+      throw new ValidationError([
+        { field: 'body.kind', message: 'The residual risk is within the acceptance criteria; no concession is needed' },
+      ]);
+    if (!e.acceptable && input.kind !== 'concession')
+      throw new ValidationError([
+        {
+          field: 'body.kind',
+          message: 'The residual risk is beyond the acceptance criteria; accepting it is a concession',
+        },
+      ]);
+    if (input.kind === 'concession' && !input.justification)
+      throw new ValidationError([
+        { field: 'body.justification', message: 'Say why the risk is accepted beyond the criteria' },
+      ]);
+    if (input.expiresOn && input.expiresOn <= todayIso())
+      throw new ValidationError([{ field: 'body.expiresOn', message: 'The review date must be in the future' }]);
+    const user = await trx
+      .selectFrom('users')
+      .select('name')
+      .where('id', '=', ctx.actor.userId!)
+      .executeTakeFirstOrThrow();
     const hash = treatmentHash(t);
     const now = nowIso();
     await trx
       .insertInto('riskAcceptances')
       .values({
-        id: newId(), orgId: ctx.org.id, riskId, treatmentVersion: t.version, treatmentHash: hash, residualLevel: e.level, residualAcceptable: e.acceptable ? 1 : 0,
-        kind: input.kind, justification: input.justification || null, expiresOn: input.expiresOn ?? null, acceptedBy: ctx.actor.userId!, acceptedByName: user.name, acceptedAt: now,
+        id: newId(),
+        orgId: ctx.org.id,
+        riskId,
+        treatmentVersion: t.version,
+        treatmentHash: hash,
+        residualLevel: e.level,
+        residualAcceptable: e.acceptable ? 1 : 0,
+        kind: input.kind,
+        justification: input.justification || null,
+        expiresOn: input.expiresOn ?? null,
+        acceptedBy: ctx.actor.userId!,
+        acceptedByName: user.name,
+        acceptedAt: now,
       })
       .execute();
     // the risk is now accepted (its status says so, for lists and filters); a closed risk stays closed
     const statusTo = ACCEPTABLE_FROM.includes(risk.status) ? 'accepted' : null;
-    if (statusTo) await trx.updateTable('risks').set({ status: statusTo, version: risk.version + 1, updatedAt: now, updatedBy: ctx.actor.userId }).where('orgId', '=', ctx.org.id).where('id', '=', riskId).execute();
+    if (statusTo)
+      await trx
+        .updateTable('risks')
+        .set({ status: statusTo, version: risk.version + 1, updatedAt: now, updatedBy: ctx.actor.userId })
+        .where('orgId', '=', ctx.org.id)
+        .where('id', '=', riskId)
+        .execute();
     await recordAudit(trx, {
-      orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'risk', entityId: riskId,
-      event: { type: 'risk.accepted', payload: { ref: risk.ref, treatmentVersion: t.version, treatmentHash: hash, kind: input.kind, residualLevel: e.level, expiresOn: input.expiresOn ?? null, statusFrom: statusTo ? risk.status : null, statusTo } },
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'risk',
+      entityId: riskId,
+      event: {
+        type: 'risk.accepted',
+        payload: {
+          ref: risk.ref,
+          treatmentVersion: t.version,
+          treatmentHash: hash,
+          kind: input.kind,
+          residualLevel: e.level,
+          expiresOn: input.expiresOn ?? null,
+          statusFrom: statusTo ? risk.status : null,
+          statusTo,
+        },
+      },
     });
   });
   return getTreatment(ctx, riskId);
@@ -158,26 +293,56 @@ export async function setTreatment(ctx: OrgContext, riskId: string, input: Treat
     if (risk.archivedAt) throw new ConflictError(`${risk.ref} is archived; restore it before treating it`);
     const before = await getTreatment(ctx, riskId, trx);
     if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
-      throw new ConflictError(`The treatment of ${risk.ref} was changed by someone else since you opened it; reload to see their changes`, [{ field: 'body.expectedVersion', message: `Current version is ${before.version}` }]);
+      throw new ConflictError(
+        `The treatment of ${risk.ref} was changed by someone else since you opened it; reload to see their changes`,
+        [{ field: 'body.expectedVersion', message: `Current version is ${before.version}` }],
+      );
     }
 
     const residual = input.residual ?? null;
-    const analysis: RiskAnalysis = { likelihood: residual?.likelihood ?? null, consequence: residual?.consequence ?? null, consequenceC: residual?.consequenceC ?? null, consequenceI: residual?.consequenceI ?? null, consequenceA: residual?.consequenceA ?? null, priorityOverride: null };
+    const analysis: RiskAnalysis = {
+      likelihood: residual?.likelihood ?? null,
+      consequence: residual?.consequence ?? null,
+      consequenceC: residual?.consequenceC ?? null,
+      consequenceI: residual?.consequenceI ?? null,
+      consequenceA: residual?.consequenceA ?? null,
+      priorityOverride: null,
+    };
     if (Object.values(analysis).some((v) => v !== null)) {
       const inForce = await methodologyInForce(ctx, trx);
-      if (!inForce) throw new ValidationError([{ field: 'body.residual', message: 'Residual risk is rated on the approved methodology’s scales; approve a methodology first' }]);
+      if (!inForce)
+        throw new ValidationError([
+          {
+            field: 'body.residual',
+            message: 'Residual risk is rated on the approved methodology’s scales; approve a methodology first',
+          },
+        ]);
       const out = outOfScale(inForce.methodology, analysis);
-      if (out) throw new ValidationError([{ field: `body.residual.${out.field}`, message: `The methodology’s scale has ${out.max} levels` }]);
+      if (out)
+        throw new ValidationError([
+          { field: `body.residual.${out.field}`, message: `The methodology’s scale has ${out.max} levels` },
+        ]);
     }
 
     const ids = input.controls.map((c) => c.controlId);
     const found = ids.length
-      ? await trx.selectFrom('controls').select(['id', 'ref', 'applicability', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', 'in', ids).execute()
+      ? await trx
+          .selectFrom('controls')
+          .select(['id', 'ref', 'applicability', 'archivedAt'])
+          .where('orgId', '=', ctx.org.id)
+          .where('id', 'in', ids)
+          .execute()
       : [];
     input.controls.forEach((c, i) => {
       const control = found.find((f) => f.id === c.controlId);
-      if (!control) throw new ValidationError([{ field: `body.controls.${i}.controlId`, message: 'No such control in this organization' }]);
-      if (control.archivedAt) throw new ValidationError([{ field: `body.controls.${i}.controlId`, message: `${control.ref} is archived; choose a current control` }]);
+      if (!control)
+        throw new ValidationError([
+          { field: `body.controls.${i}.controlId`, message: 'No such control in this organization' },
+        ]);
+      if (control.archivedAt)
+        throw new ValidationError([
+          { field: `body.controls.${i}.controlId`, message: `${control.ref} is archived; choose a current control` },
+        ]);
     });
 
     const now = nowIso();
@@ -193,31 +358,86 @@ export async function setTreatment(ctx: OrgContext, riskId: string, input: Treat
       updatedAt: now,
       updatedBy: ctx.actor.userId,
     };
-    if (before.version === 0) await trx.insertInto('riskTreatments').values({ riskId, orgId: ctx.org.id, ...values }).execute();
-    else await trx.updateTable('riskTreatments').set(values).where('orgId', '=', ctx.org.id).where('riskId', '=', riskId).execute();
+    if (before.version === 0)
+      await trx
+        .insertInto('riskTreatments')
+        .values({ riskId, orgId: ctx.org.id, ...values })
+        .execute();
+    else
+      await trx
+        .updateTable('riskTreatments')
+        .set(values)
+        .where('orgId', '=', ctx.org.id)
+        .where('riskId', '=', riskId)
+        .execute();
 
     await trx.deleteFrom('riskTreatmentOptions').where('orgId', '=', ctx.org.id).where('riskId', '=', riskId).execute();
     if (input.options.length) {
-      await trx.insertInto('riskTreatmentOptions').values(input.options.map((o, position) => ({ orgId: ctx.org.id, riskId, option: o.option, rationale: o.rationale, position }))).execute();
+      await trx
+        .insertInto('riskTreatmentOptions')
+        .values(
+          input.options.map((o, position) => ({
+            orgId: ctx.org.id,
+            riskId,
+            option: o.option,
+            rationale: o.rationale,
+            position,
+          })),
+        )
+        .execute();
     }
     await trx.deleteFrom('riskControls').where('orgId', '=', ctx.org.id).where('riskId', '=', riskId).execute();
     if (input.controls.length) {
-      await trx.insertInto('riskControls').values(input.controls.map((c, position) => ({ orgId: ctx.org.id, riskId, controlId: c.controlId, effect: c.effect, note: c.note || null, position }))).execute();
+      await trx
+        .insertInto('riskControls')
+        .values(
+          input.controls.map((c, position) => ({
+            orgId: ctx.org.id,
+            riskId,
+            controlId: c.controlId,
+            effect: c.effect,
+            note: c.note || null,
+            position,
+          })),
+        )
+        .execute();
     }
 
     // The SoA follows the treatment: undecided controls now determined for a risk become applicable.
     // in the order the treatment names them (the database returns `in (…)` rows in any order)
     const undecided = ids.map((id) => found.find((f) => f.id === id)!).filter((f) => f.applicability === 'undecided');
     for (const control of undecided) {
-      await trx.updateTable('controls').set((eb) => ({ applicability: 'applicable', version: eb('version', '+', 1), updatedAt: now, updatedBy: ctx.actor.userId })).where('orgId', '=', ctx.org.id).where('id', '=', control.id).execute();
-      await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'control', entityId: control.id, event: { type: 'control.proposed_applicable', payload: { ref: control.ref, riskRef: risk.ref } } });
+      await trx
+        .updateTable('controls')
+        .set((eb) => ({
+          applicability: 'applicable',
+          version: eb('version', '+', 1),
+          updatedAt: now,
+          updatedBy: ctx.actor.userId,
+        }))
+        .where('orgId', '=', ctx.org.id)
+        .where('id', '=', control.id)
+        .execute();
+      await recordAudit(trx, {
+        orgId: ctx.org.id,
+        actor: ctx.actor,
+        ip: ctx.ip,
+        entityType: 'control',
+        entityId: control.id,
+        event: { type: 'control.proposed_applicable', payload: { ref: control.ref, riskRef: risk.ref } },
+      });
     }
 
     let statusTo: string | null = null;
     // a first treatment plans it; a changed treatment outdates the owner's acceptance, so an accepted risk goes back
     if ((input.options.length && BEFORE_TREATMENT.includes(risk.status)) || risk.status === 'accepted') {
       statusTo = 'treatment_planned';
-      await trx.updateTable('risks').set({ status: statusTo, version: risk.version + 1, updatedAt: now, updatedBy: ctx.actor.userId }).where('orgId', '=', ctx.org.id).where('id', '=', riskId).execute();
+      await trx
+        .updateTable('risks')
+        .set({ status: statusTo, version: risk.version + 1, updatedAt: now, updatedBy: ctx.actor.userId })
+        .where('orgId', '=', ctx.org.id)
+        .where('id', '=', riskId)
+        .execute();
     }
 
     const refOf = (id: string) => found.find((f) => f.id === id)?.ref ?? id;
@@ -237,7 +457,13 @@ export async function setTreatment(ctx: OrgContext, riskId: string, input: Treat
           options: input.options.map((o) => o.option),
           controlsAdded: afterRefs.filter((r) => !beforeRefs.includes(r)),
           controlsRemoved: beforeRefs.filter((r) => !afterRefs.includes(r)),
-          residual: { likelihood: analysis.likelihood, consequence: analysis.consequence, consequenceC: analysis.consequenceC, consequenceI: analysis.consequenceI, consequenceA: analysis.consequenceA },
+          residual: {
+            likelihood: analysis.likelihood,
+            consequence: analysis.consequence,
+            consequenceC: analysis.consequenceC,
+            consequenceI: analysis.consequenceI,
+            consequenceA: analysis.consequenceA,
+          },
           statusFrom: statusTo ? risk.status : null,
           statusTo,
         },
@@ -253,7 +479,13 @@ export async function setTreatment(ctx: OrgContext, riskId: string, input: Treat
  * relative position (as the risks' own analysis does), in the approval's transaction: otherwise a residual rated
  * 5 on a 5-level scale could not be read on a 3-level one. One audit event says how many treatments moved.
  */
-export async function carryResidualLevels(ctx: OrgContext, trx: Db, recordId: string, toVersion: number, next: Methodology): Promise<number> {
+export async function carryResidualLevels(
+  ctx: OrgContext,
+  trx: Db,
+  recordId: string,
+  toVersion: number,
+  next: Methodology,
+): Promise<number> {
   // the version in force until now: the latest approved (now superseded) one before this
   const previous = await trx
     .selectFrom('recordVersions')
@@ -272,7 +504,20 @@ export async function carryResidualLevels(ctx: OrgContext, trx: Db, recordId: st
   const l = [before.methodology.likelihood.levels.length, next.likelihood.levels.length] as const;
   const c = [before.methodology.consequence.levels.length, next.consequence.levels.length] as const;
   if (l[0] === l[1] && c[0] === c[1]) return 0;
-  const rows = await trx.selectFrom('riskTreatments').selectAll().where('orgId', '=', ctx.org.id).where((eb) => eb.or([eb('residualLikelihood', 'is not', null), eb('residualConsequence', 'is not', null), eb('residualConsequenceC', 'is not', null), eb('residualConsequenceI', 'is not', null), eb('residualConsequenceA', 'is not', null)])).execute();
+  const rows = await trx
+    .selectFrom('riskTreatments')
+    .selectAll()
+    .where('orgId', '=', ctx.org.id)
+    .where((eb) =>
+      eb.or([
+        eb('residualLikelihood', 'is not', null),
+        eb('residualConsequence', 'is not', null),
+        eb('residualConsequenceC', 'is not', null),
+        eb('residualConsequenceI', 'is not', null),
+        eb('residualConsequenceA', 'is not', null),
+      ]),
+    )
+    .execute();
   for (const r of rows) {
     await trx
       .updateTable('riskTreatments')
@@ -288,7 +533,14 @@ export async function carryResidualLevels(ctx: OrgContext, trx: Db, recordId: st
       .execute();
   }
   if (rows.length) {
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'risk_methodology', entityId: recordId, event: { type: 'risk.residuals_carried', payload: { fromVersion, toVersion, treatments: rows.length } } });
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'risk_methodology',
+      entityId: recordId,
+      event: { type: 'risk.residuals_carried', payload: { fromVersion, toVersion, treatments: rows.length } },
+    });
   }
   return rows.length;
 }

@@ -47,25 +47,45 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
  */
 export async function loadDemo(db: Db): Promise<DemoResult> {
   const users = ROLES.map((role) => ({ role, ...DEMO_PEOPLE[role] }));
-  const existing = await db.selectFrom('organizations').select('id').where('slug', '=', DEMO_ORG.slug).executeTakeFirst();
+  const existing = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('slug', '=', DEMO_ORG.slug)
+    .executeTakeFirst();
   if (existing) return { created: false, org: DEMO_ORG, users, password: DEMO_PASSWORD };
 
   const { org, ids } = await inInstanceTransaction(db, async (trx) => {
     const ids = {} as Record<Role, string>;
     for (const u of users) {
       const found = await trx.selectFrom('users').select('id').where('email', '=', u.email).executeTakeFirst();
-      ids[u.role] = found?.id ?? (await insertUser(trx, { email: u.email, name: u.name, password: DEMO_PASSWORD }, SYSTEM_ACTOR, null)).id;
+      ids[u.role] =
+        found?.id ??
+        (await insertUser(trx, { email: u.email, name: u.name, password: DEMO_PASSWORD }, SYSTEM_ACTOR, null)).id;
     }
     const org = await insertOrg(trx, DEMO_ORG, ids.admin, SYSTEM_ACTOR);
     for (const u of users) {
       if (u.role === 'admin') continue;
-      await trx.insertInto('memberships').values({ orgId: org.id, userId: ids[u.role], role: u.role, createdAt: nowIso() }).execute();
-      await recordAudit(trx, { orgId: org.id, actor: SYSTEM_ACTOR, entityType: 'user', entityId: ids[u.role], event: { type: 'member.added', payload: { email: u.email, role: u.role } } });
+      await trx
+        .insertInto('memberships')
+        .values({ orgId: org.id, userId: ids[u.role], role: u.role, createdAt: nowIso() })
+        .execute();
+      await recordAudit(trx, {
+        orgId: org.id,
+        actor: SYSTEM_ACTOR,
+        entityType: 'user',
+        entityId: ids[u.role],
+        event: { type: 'member.added', payload: { email: u.email, role: u.role } },
+      });
     }
     return { org, ids };
   });
 
-  const ctx: OrgContext = { db, org, role: 'admin', actor: { kind: 'user', userId: ids.isms_manager, label: DEMO_PEOPLE.isms_manager.email } };
+  const ctx: OrgContext = {
+    db,
+    org,
+    role: 'admin',
+    actor: { kind: 'user', userId: ids.isms_manager, label: DEMO_PEOPLE.isms_manager.email },
+  };
   await seedActions(ctx, ids);
   await seedContext(ctx, ids);
   await seedScope(ctx, ids);
@@ -87,11 +107,53 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
 
 async function seedActions(ctx: OrgContext, ids: Record<Role, string>) {
   const actions = [
-    { title: 'Agree the ISMS scope with top management', ownerId: ids.isms_manager, dueDate: inDays(14), priority: 'high', resources: 'Two workshops of two hours; ISMS manager and the board', evaluation: 'Scope statement approved by the approver role', status: 'done', outcome: 'Version 1 approved; version 2 adds the Manchester office.' },
-    { title: 'Run the first information security awareness session', ownerId: ids.contributor, dueDate: inDays(-5), priority: 'medium', resources: 'One hour per team; slides from the policy set', evaluation: 'Attendance above 90% and quiz results recorded', status: 'open' },
-    { title: 'Review supplier contracts for security clauses', ownerId: ids.contributor, dueDate: inDays(45), priority: 'medium', resources: 'Legal counsel, 3 days', evaluation: 'Every critical supplier contract checked against the clause list', status: 'open' },
-    { title: 'Plan the first internal audit', ownerId: ids.auditor, dueDate: inDays(60), priority: 'low', resources: 'Internal auditor, 2 days of planning', evaluation: 'Audit programme approved', status: 'open' },
-    { title: 'Set up the access review for the finance system', ownerId: ids.isms_manager, dueDate: inDays(-20), priority: 'high', resources: 'System owner, 1 day', evaluation: 'Review record signed by the system owner', status: 'done', outcome: 'Three stale accounts removed.' },
+    {
+      title: 'Agree the ISMS scope with top management',
+      ownerId: ids.isms_manager,
+      dueDate: inDays(14),
+      priority: 'high',
+      resources: 'Two workshops of two hours; ISMS manager and the board',
+      evaluation: 'Scope statement approved by the approver role',
+      status: 'done',
+      outcome: 'Version 1 approved; version 2 adds the Manchester office.',
+    },
+    {
+      title: 'Run the first information security awareness session',
+      ownerId: ids.contributor,
+      dueDate: inDays(-5),
+      priority: 'medium',
+      resources: 'One hour per team; slides from the policy set',
+      evaluation: 'Attendance above 90% and quiz results recorded',
+      status: 'open',
+    },
+    {
+      title: 'Review supplier contracts for security clauses',
+      ownerId: ids.contributor,
+      dueDate: inDays(45),
+      priority: 'medium',
+      resources: 'Legal counsel, 3 days',
+      evaluation: 'Every critical supplier contract checked against the clause list',
+      status: 'open',
+    },
+    {
+      title: 'Plan the first internal audit',
+      ownerId: ids.auditor,
+      dueDate: inDays(60),
+      priority: 'low',
+      resources: 'Internal auditor, 2 days of planning',
+      evaluation: 'Audit programme approved',
+      status: 'open',
+    },
+    {
+      title: 'Set up the access review for the finance system',
+      ownerId: ids.isms_manager,
+      dueDate: inDays(-20),
+      priority: 'high',
+      resources: 'System owner, 1 day',
+      evaluation: 'Review record signed by the system owner',
+      status: 'done',
+      outcome: 'Three stale accounts removed.',
+    },
   ];
   for (const a of actions) await createRecord(ctx, actionsModule, a);
 }

@@ -26,55 +26,133 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
  * by this year's — attached to the actions and the scope statement they prove.
  */
 export async function seedEvidence(ctx: OrgContext, ids: Record<Role, string>): Promise<void> {
-  const actionId = async (title: string) => (await ctx.db.selectFrom('actions').select('id').where('orgId', '=', ctx.org.id).where('title', '=', title).executeTakeFirst())?.id;
-  const scope = await ctx.db.selectFrom('scopes').select('id').where('orgId', '=', ctx.org.id).orderBy('createdAt').executeTakeFirst();
-  const upload = async (fields: EvidenceUploadFields, fileName: string, content: Buffer) => uploadEvidence(ctx, fields, { content, sha256: sha256Of(content), fileName });
+  const actionId = async (title: string) =>
+    (
+      await ctx.db
+        .selectFrom('actions')
+        .select('id')
+        .where('orgId', '=', ctx.org.id)
+        .where('title', '=', title)
+        .executeTakeFirst()
+    )?.id;
+  const scope = await ctx.db
+    .selectFrom('scopes')
+    .select('id')
+    .where('orgId', '=', ctx.org.id)
+    .orderBy('createdAt')
+    .executeTakeFirst();
+  const upload = async (fields: EvidenceUploadFields, fileName: string, content: Buffer) =>
+    uploadEvidence(ctx, fields, { content, sha256: sha256Of(content), fileName });
   const attach = (id: string | undefined, type = 'action') => (id ? { attachToType: type, attachToId: id } : {});
 
   const review = await actionId('Set up the access review for the finance system');
   await upload(
-    { title: 'Access review of the finance system — signed record', description: 'Exported user list with the system owner’s decision per account; three stale accounts removed.', collectedOn: inDays(-21), validUntil: inDays(70), ownerId: ids.isms_manager, ...attach(review) },
+    {
+      title: 'Access review of the finance system — signed record',
+      description: 'Exported user list with the system owner’s decision per account; three stale accounts removed.',
+      collectedOn: inDays(-21),
+      validUntil: inDays(70),
+      ownerId: ids.isms_manager,
+      ...attach(review),
+    },
     'access-review-finance-system.pdf',
     await accessReviewPdf(),
   );
 
   const awareness = await actionId('Run the first information security awareness session');
   await upload(
-    { title: 'Awareness session attendance', description: 'Attendance list exported from the meeting tool.', collectedOn: inDays(-5), ownerId: ids.contributor, ...attach(awareness) },
+    {
+      title: 'Awareness session attendance',
+      description: 'Attendance list exported from the meeting tool.',
+      collectedOn: inDays(-5),
+      ownerId: ids.contributor,
+      ...attach(awareness),
+    },
     'awareness-attendance.csv',
-    Buffer.from('Name,Team,Attended,Quiz score\nAda Lovelace,Engineering,yes,9/10\nGrace Hopper,Platform,yes,10/10\nAlan Turing,Support,no,\nKatherine Johnson,Finance,yes,8/10\n', 'utf8'),
+    Buffer.from(
+      'Name,Team,Attended,Quiz score\nAda Lovelace,Engineering,yes,9/10\nGrace Hopper,Platform,yes,10/10\nAlan Turing,Support,no,\nKatherine Johnson,Finance,yes,8/10\n',
+      'utf8',
+    ),
   );
 
   if (scope) {
     await upload(
-      { title: 'Badge reader at the server room door', description: 'Photo taken during the scope walk-through of the Leeds office.', collectedOn: inDays(-30), ownerId: ids.isms_manager, ...attach(scope.id, 'scope') },
+      {
+        title: 'Badge reader at the server room door',
+        description: 'Photo taken during the scope walk-through of the Leeds office.',
+        collectedOn: inDays(-30),
+        ownerId: ids.isms_manager,
+        ...attach(scope.id, 'scope'),
+      },
       'server-room-badge-reader.png',
       badgeReaderPng(),
     );
     const agree = await actionId('Agree the ISMS scope with top management');
     const minutes = await upload(
-      { title: 'Scope workshop minutes', description: 'Minutes of the second scope workshop with the executive team.', collectedOn: inDays(-12), ownerId: ids.isms_manager, ...attach(scope.id, 'scope') },
+      {
+        title: 'Scope workshop minutes',
+        description: 'Minutes of the second scope workshop with the executive team.',
+        collectedOn: inDays(-12),
+        ownerId: ids.isms_manager,
+        ...attach(scope.id, 'scope'),
+      },
       'scope-workshop-minutes.txt',
-      Buffer.from('Scope workshop 2 — minutes\n\nPresent: CEO, CTO, ISMS manager.\nDecisions:\n1. PayFlow and its support are in scope.\n2. Marketing website excluded (no personal data).\n3. Manchester office to be added once it opens.\n', 'utf8'),
+      Buffer.from(
+        'Scope workshop 2 — minutes\n\nPresent: CEO, CTO, ISMS manager.\nDecisions:\n1. PayFlow and its support are in scope.\n2. Marketing website excluded (no personal data).\n3. Manchester office to be added once it opens.\n',
+        'utf8',
+      ),
     );
     // one file can evidence several records: the minutes also close the scope action
-    if (agree) await createLink(ctx, { fromType: 'evidence', fromId: minutes.id, toType: 'action', toId: agree, kind: EVIDENCE_LINK_KIND });
+    if (agree)
+      await createLink(ctx, {
+        fromType: 'evidence',
+        fromId: minutes.id,
+        toType: 'action',
+        toId: agree,
+        kind: EVIDENCE_LINK_KIND,
+      });
 
-    const certificate = (year: number) => Buffer.from(`Cloud provider — ISO/IEC 27001 certificate\nCertificate no. CP-27001-${year}\nValid until 31 December ${year}\nScope: hosting and infrastructure services, all regions.\n`, 'utf8');
+    const certificate = (year: number) =>
+      Buffer.from(
+        `Cloud provider — ISO/IEC 27001 certificate\nCertificate no. CP-27001-${year}\nValid until 31 December ${year}\nScope: hosting and infrastructure services, all regions.\n`,
+        'utf8',
+      );
     const old = await upload(
-      { title: 'Cloud provider ISO/IEC 27001 certificate (last year)', description: 'The hosting provider’s certificate, checked at the supplier review.', collectedOn: inDays(-380), validFrom: inDays(-380), validUntil: inDays(-15), ownerId: ids.contributor, ...attach(scope.id, 'scope') },
+      {
+        title: 'Cloud provider ISO/IEC 27001 certificate (last year)',
+        description: 'The hosting provider’s certificate, checked at the supplier review.',
+        collectedOn: inDays(-380),
+        validFrom: inDays(-380),
+        validUntil: inDays(-15),
+        ownerId: ids.contributor,
+        ...attach(scope.id, 'scope'),
+      },
       'cloud-provider-certificate-old.txt',
       certificate(new Date().getUTCFullYear() - 1),
     );
     // The old one keeps its expired flag in the history; this year's replaces it where it was attached.
     await upload(
-      { title: 'Cloud provider ISO/IEC 27001 certificate', description: 'Renewed certificate received from the provider.', collectedOn: inDays(-14), validFrom: inDays(-14), validUntil: inDays(350), ownerId: ids.contributor, supersedes: old.id },
+      {
+        title: 'Cloud provider ISO/IEC 27001 certificate',
+        description: 'Renewed certificate received from the provider.',
+        collectedOn: inDays(-14),
+        validFrom: inDays(-14),
+        validUntil: inDays(350),
+        ownerId: ids.contributor,
+        supersedes: old.id,
+      },
       'cloud-provider-certificate.txt',
       certificate(new Date().getUTCFullYear()),
     );
     // and one more piece, already expired and not yet replaced, so the register shows what needs attention
     await upload(
-      { title: 'Penetration test summary (previous supplier)', description: 'Summary letter of last year’s penetration test; the retest is due.', collectedOn: inDays(-400), validUntil: inDays(-35), ownerId: ids.isms_manager },
+      {
+        title: 'Penetration test summary (previous supplier)',
+        description: 'Summary letter of last year’s penetration test; the retest is due.',
+        collectedOn: inDays(-400),
+        validUntil: inDays(-35),
+        ownerId: ids.isms_manager,
+      },
       'pentest-summary.txt',
       Buffer.from('Penetration test summary\nNo critical findings; two medium findings fixed and retested.\n', 'utf8'),
     );
@@ -100,7 +178,10 @@ function accessReviewPdf(): Promise<Buffer> {
       defaultStyle: { font: 'Roboto', fontSize: 10 },
       content: [
         { text: 'Access review — finance system', fontSize: 16, bold: true, margin: [0, 0, 0, 8] },
-        { text: 'Every account was checked with the system owner. Decisions below were carried out the same day.', margin: [0, 0, 0, 10] },
+        {
+          text: 'Every account was checked with the system owner. Decisions below were carried out the same day.',
+          margin: [0, 0, 0, 10],
+        },
         { table: { headerRows: 1, widths: ['*', '*', '*'], body: rows } },
         { text: 'Signed: System owner, ISMS manager', margin: [0, 16, 0, 0], italics: true },
       ],
@@ -132,5 +213,10 @@ function badgeReaderPng(width = 48, height = 64): Buffer {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

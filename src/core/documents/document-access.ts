@@ -12,13 +12,21 @@ export const CONFIDENTIAL_READERS: readonly Role[] = ['admin', 'isms_manager', '
  * query that reads documents (lists, search, exports, links, parent pickers), so a document one may not read is
  * not there at all. `table` is the name (or alias) the query gives the documents table.
  */
-export function readableDocuments<Q extends SelectQueryBuilder<any, any, any>>(ctx: OrgContext, qb: Q, table = 'documents'): Q {
+export function readableDocuments<Q extends SelectQueryBuilder<any, any, any>>(
+  ctx: OrgContext,
+  qb: Q,
+  table = 'documents',
+): Q {
   if (ctx.role === 'admin') return qb;
   const me = ctx.actor.userId ?? '';
   const col = (c: string) => `${table}.${c}`;
   return qb.where((eb: any) =>
     eb.or([
-      eb(col('classification'), 'in', CONFIDENTIAL_READERS.includes(ctx.role) ? ['public', 'internal', 'confidential'] : ['public', 'internal']),
+      eb(
+        col('classification'),
+        'in',
+        CONFIDENTIAL_READERS.includes(ctx.role) ? ['public', 'internal', 'confidential'] : ['public', 'internal'],
+      ),
       eb(col('ownerId'), '=', me),
       eb(col('authorId'), '=', me),
       eb.exists(
@@ -26,7 +34,12 @@ export function readableDocuments<Q extends SelectQueryBuilder<any, any, any>>(c
           .selectFrom('documentPeople as dp')
           .select('dp.subject')
           .whereRef('dp.documentId', '=', col('id'))
-          .where((e: any) => e.or([e.and([e('dp.relation', 'in', ['approver', 'audience_user']), e('dp.subject', '=', me)]), e.and([e('dp.relation', '=', 'audience_role'), e('dp.subject', '=', ctx.role)])])),
+          .where((e: any) =>
+            e.or([
+              e.and([e('dp.relation', 'in', ['approver', 'audience_user']), e('dp.subject', '=', me)]),
+              e.and([e('dp.relation', '=', 'audience_role'), e('dp.subject', '=', ctx.role)]),
+            ]),
+          ),
       ),
     ]),
   ) as Q;

@@ -18,7 +18,10 @@ export function stripConfidential(markdown: string): string {
     .join('\n');
 }
 
-type Item = { kind: 'heading'; text: string } | { kind: 'para'; text: string } | { kind: 'table'; columns: string[]; rows: string[][] };
+type Item =
+  | { kind: 'heading'; text: string }
+  | { kind: 'para'; text: string }
+  | { kind: 'table'; columns: string[]; rows: string[][] };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -76,13 +79,17 @@ function listLines(list: Tokens.List, depth: number): string[] {
     const nested: string[] = [];
     for (const tok of item.tokens) {
       if (tok.type === 'list') nested.push(...listLines(tok as Tokens.List, depth + 1));
-      else if (tok.type !== 'space' && tok.type !== 'checkbox') own.push(...blockItems([tok]).flatMap((it) => (it.kind === 'table' ? tableAsLines(it) : [it.text])));
+      else if (tok.type !== 'space' && tok.type !== 'checkbox')
+        own.push(...blockItems([tok]).flatMap((it) => (it.kind === 'table' ? tableAsLines(it) : [it.text])));
     }
     return [`${bullet}${own.join(' ')}`, ...nested];
   });
 }
 
-const tableAsLines = (t: { columns: string[]; rows: string[][] }) => [t.columns.join(' | '), ...t.rows.map((r) => r.join(' | '))];
+const tableAsLines = (t: { columns: string[]; rows: string[][] }) => [
+  t.columns.join(' | '),
+  ...t.rows.map((r) => r.join(' | ')),
+];
 
 function blockItems(tokens: Token[]): Item[] {
   const items: Item[] = [];
@@ -109,7 +116,11 @@ function blockItems(tokens: Token[]): Item[] {
         break;
       case 'table': {
         const table = token as Tokens.Table;
-        items.push({ kind: 'table', columns: table.header.map((c) => inline(c.tokens).trim()), rows: table.rows.map((r) => r.map((c) => inline(c.tokens).trim())) });
+        items.push({
+          kind: 'table',
+          columns: table.header.map((c) => inline(c.tokens).trim()),
+          rows: table.rows.map((r) => r.map((c) => inline(c.tokens).trim())),
+        });
         break;
       }
       case 'code':
@@ -139,7 +150,10 @@ export function markdownToBlocks(markdown: string, opts: { external?: boolean } 
     if (segment.confidential && opts.external) continue;
     const inner = blockItems(new Lexer({ gfm: true }).lex(segment.text));
     if (segment.confidential && inner.length) {
-      items.push({ kind: 'para', text: t('documents.export.confidentialStart') }, ...inner, { kind: 'para', text: t('documents.export.confidentialEnd') });
+      items.push({ kind: 'para', text: t('documents.export.confidentialStart') }, ...inner, {
+        kind: 'para',
+        text: t('documents.export.confidentialEnd'),
+      });
     } else {
       items.push(...inner);
     }
@@ -157,7 +171,13 @@ export function markdownToBlocks(markdown: string, opts: { external?: boolean } 
       }
       current.paragraphs.push(item.text);
     } else {
-      const table: DocumentBlock = { kind: 'table', heading: '', columns: item.columns, rows: item.rows, subheading: true };
+      const table: DocumentBlock = {
+        kind: 'table',
+        heading: '',
+        columns: item.columns,
+        rows: item.rows,
+        subheading: true,
+      };
       if (current && current.heading && !current.paragraphs.length) {
         table.heading = current.heading;
         blocks.pop();

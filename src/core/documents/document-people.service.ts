@@ -9,7 +9,12 @@ import { getRecord } from '../register/register.service.js';
 import { can } from '../../schema/auth/permissions.js';
 import { CONFIDENTIAL_READERS } from './document-access.js';
 import { settleApproval } from '../versioning/versions.service.js';
-import { documentsModule, documentVersionedModule, SECURITY_POLICY_SIGNERS, syncDocumentStatus } from './documents.module.js';
+import {
+  documentsModule,
+  documentVersionedModule,
+  SECURITY_POLICY_SIGNERS,
+  syncDocumentStatus,
+} from './documents.module.js';
 import { inOrgTransaction } from '../transaction.js';
 
 export interface DocumentRow {
@@ -27,7 +32,10 @@ export interface DocumentRow {
 /** The document row, locked for the rest of the transaction, after checking the caller may read it at all. */
 export async function lockDocument(ctx: OrgContext, trx: Db, id: string) {
   await getRecord({ ...ctx, db: trx }, documentsModule, id);
-  const row = await forUpdate(trx, trx.selectFrom('documents').selectAll().where('id', '=', id).where('orgId', '=', ctx.org.id)).executeTakeFirst();
+  const row = await forUpdate(
+    trx,
+    trx.selectFrom('documents').selectAll().where('id', '=', id).where('orgId', '=', ctx.org.id),
+  ).executeTakeFirst();
   if (!row) throw new NotFoundError('The document');
   if (row.archivedAt) throw new ConflictError(`${row.ref} is archived`);
   return row;
@@ -35,16 +43,29 @@ export async function lockDocument(ctx: OrgContext, trx: Db, id: string) {
 
 export async function peopleRows(ctx: OrgContext, db: Db, documentIds: string[]) {
   if (!documentIds.length) return [];
-  return db.selectFrom('documentPeople').select(['documentId', 'relation', 'subject']).where('orgId', '=', ctx.org.id).where('documentId', 'in', documentIds).execute();
+  return db
+    .selectFrom('documentPeople')
+    .select(['documentId', 'relation', 'subject'])
+    .where('orgId', '=', ctx.org.id)
+    .where('documentId', 'in', documentIds)
+    .execute();
 }
 
 /** The same rule as `readableDocuments`, for one member (to know who of an audience may read the document). */
-export function memberCanRead(doc: DocumentRow, people: { relation: string; subject: string }[], member: { userId: string; role: string }): boolean {
+export function memberCanRead(
+  doc: DocumentRow,
+  people: { relation: string; subject: string }[],
+  member: { userId: string; role: string },
+): boolean {
   if (member.role === 'admin') return true;
   if (doc.classification === 'public' || doc.classification === 'internal') return true;
   if (doc.classification === 'confidential' && CONFIDENTIAL_READERS.includes(member.role as Role)) return true;
   if (doc.ownerId === member.userId || doc.authorId === member.userId) return true;
-  return people.some((p) => ((p.relation === 'approver' || p.relation === 'audience_user') && p.subject === member.userId) || (p.relation === 'audience_role' && p.subject === member.role));
+  return people.some(
+    (p) =>
+      ((p.relation === 'approver' || p.relation === 'audience_user') && p.subject === member.userId) ||
+      (p.relation === 'audience_role' && p.subject === member.role),
+  );
 }
 
 /** Members the document is for (its audience) who may also read it: those who must acknowledge it. */
@@ -69,13 +90,20 @@ export async function getPeople(ctx: OrgContext, id: string) {
   const rows = await ctx.db
     .selectFrom('documentPeople')
     .leftJoin('users', 'users.id', 'documentPeople.subject')
-    .leftJoin('memberships', (j) => j.onRef('memberships.userId', '=', 'documentPeople.subject').on('memberships.orgId', '=', ctx.org.id))
+    .leftJoin('memberships', (j) =>
+      j.onRef('memberships.userId', '=', 'documentPeople.subject').on('memberships.orgId', '=', ctx.org.id),
+    )
     .select(['documentPeople.relation', 'documentPeople.subject', 'users.name', 'users.email', 'memberships.role'])
     .where('documentPeople.orgId', '=', ctx.org.id)
     .where('documentPeople.documentId', '=', id)
     .orderBy('users.name')
     .execute();
-  const person = (r: (typeof rows)[number]) => ({ userId: r.subject, name: r.name ?? '', email: r.email ?? '', role: r.role ?? null });
+  const person = (r: (typeof rows)[number]) => ({
+    userId: r.subject,
+    name: r.name ?? '',
+    email: r.email ?? '',
+    role: r.role ?? null,
+  });
   return {
     approvers: rows.filter((r) => r.relation === 'approver').map(person),
     audienceUsers: rows.filter((r) => r.relation === 'audience_user').map(person),
@@ -94,17 +122,38 @@ export async function setPeople(ctx: OrgContext, id: string, body: DocumentPeopl
     if (doc.status === 'disposed') throw new ConflictError(`${doc.ref} was disposed of`);
     const wanted = [...new Set([...body.approverIds, ...body.audienceUserIds])];
     const members = wanted.length
-      ? await trx.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.userId').select(['memberships.userId', 'memberships.role', 'users.email']).where('memberships.orgId', '=', ctx.org.id).where('memberships.userId', 'in', wanted).execute()
+      ? await trx
+          .selectFrom('memberships')
+          .innerJoin('users', 'users.id', 'memberships.userId')
+          .select(['memberships.userId', 'memberships.role', 'users.email'])
+          .where('memberships.orgId', '=', ctx.org.id)
+          .where('memberships.userId', 'in', wanted)
+          .execute()
       : [];
     const byId = new Map(members.map((m) => [m.userId, m]));
     const errors = [
       ...body.approverIds.flatMap((uid, i) => {
         const m = byId.get(uid);
         if (!m) return [{ field: `body.approverIds.${i}`, message: 'Not a member of this organization' }];
-        if (!can(m.role as Role, 'document.approve')) return [{ field: `body.approverIds.${i}`, message: `${m.email} cannot approve documents (role ${m.role}); give them the approver role first` }];
-        return doc.isSecurityPolicy && !SECURITY_POLICY_SIGNERS.includes(m.role as 'approver') ? [{ field: `body.approverIds.${i}`, message: `${m.email} is not top management (the approver role), who approve the information security policy` }] : [];
+        if (!can(m.role as Role, 'document.approve'))
+          return [
+            {
+              field: `body.approverIds.${i}`,
+              message: `${m.email} cannot approve documents (role ${m.role}); give them the approver role first`,
+            },
+          ];
+        return doc.isSecurityPolicy && !SECURITY_POLICY_SIGNERS.includes(m.role as 'approver')
+          ? [
+              {
+                field: `body.approverIds.${i}`,
+                message: `${m.email} is not top management (the approver role), who approve the information security policy`,
+              },
+            ]
+          : [];
       }),
-      ...body.audienceUserIds.flatMap((uid, i) => (byId.has(uid) ? [] : [{ field: `body.audienceUserIds.${i}`, message: 'Not a member of this organization' }])),
+      ...body.audienceUserIds.flatMap((uid, i) =>
+        byId.has(uid) ? [] : [{ field: `body.audienceUserIds.${i}`, message: 'Not a member of this organization' }],
+      ),
     ];
     if (errors.length) throw new ValidationError(errors);
     await trx.deleteFrom('documentPeople').where('orgId', '=', ctx.org.id).where('documentId', '=', id).execute();
@@ -116,8 +165,20 @@ export async function setPeople(ctx: OrgContext, id: string, body: DocumentPeopl
     if (rows.length) await trx.insertInto('documentPeople').values(rows).execute();
     const email = (uid: string) => byId.get(uid)?.email ?? uid;
     await recordAudit(trx, {
-      orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'document', entityId: id,
-      event: { type: 'document.people_set', payload: { ref: doc.ref, approvers: body.approverIds.map(email), audienceUsers: body.audienceUserIds.map(email), audienceRoles: body.audienceRoles } },
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'document',
+      entityId: id,
+      event: {
+        type: 'document.people_set',
+        payload: {
+          ref: doc.ref,
+          approvers: body.approverIds.map(email),
+          audienceUsers: body.audienceUserIds.map(email),
+          audienceRoles: body.audienceRoles,
+        },
+      },
     });
     // fewer approvers may mean a draft in review now has every signature it needs
     await settleApproval(ctx, trx, documentVersionedModule, id, doc.ref);

@@ -15,7 +15,17 @@ function reviewRows(ctx: OrgContext) {
   return ctx.db
     .selectFrom('documentReviews')
     .leftJoin('users', 'users.id', 'documentReviews.reviewerId')
-    .select(['documentReviews.id', 'reviewedOn', 'reviewerId', 'users.name as reviewerName', 'outcome', 'note', 'versionNo', 'nextReviewDate', 'documentReviews.createdAt'])
+    .select([
+      'documentReviews.id',
+      'reviewedOn',
+      'reviewerId',
+      'users.name as reviewerName',
+      'outcome',
+      'note',
+      'versionNo',
+      'nextReviewDate',
+      'documentReviews.createdAt',
+    ])
     .where('documentReviews.orgId', '=', ctx.org.id);
 }
 
@@ -36,44 +46,129 @@ export async function listReviews(ctx: OrgContext, id: string) {
  * date (the revision will set it when published) and opens the next draft from the approved text, so the author
  * starts where the review left off.
  */
-export async function recordReview(ctx: OrgContext, id: string, input: { outcome: 'no_change' | 'revise'; note: string; reviewedOn?: string }) {
+export async function recordReview(
+  ctx: OrgContext,
+  id: string,
+  input: { outcome: 'no_change' | 'revise'; note: string; reviewedOn?: string },
+) {
   const reviewedOn = input.reviewedOn ?? todayIso();
-  if (reviewedOn > todayIso()) throw new ConflictError('A review cannot be dated in the future', [{ field: 'body.reviewedOn', message: 'In the future' }]);
+  if (reviewedOn > todayIso())
+    throw new ConflictError('A review cannot be dated in the future', [
+      { field: 'body.reviewedOn', message: 'In the future' },
+    ]);
   const reviewId = newId();
   await inOrgTransaction(ctx, async (trx) => {
     const doc = await lockDocument(ctx, trx, id);
-    if (doc.status !== 'published' && doc.status !== 'approved') throw new ConflictError(`${doc.ref} is ${doc.status}; only an approved or published document is reviewed`);
+    if (doc.status !== 'published' && doc.status !== 'approved')
+      throw new ConflictError(`${doc.ref} is ${doc.status}; only an approved or published document is reviewed`);
     const inForce = doc.publishedVersion ?? doc.approvedVersion;
-    const nextReviewDate = input.outcome === 'no_change' ? addMonths(reviewedOn, doc.reviewIntervalMonths) : doc.nextReviewDate;
-    await trx.insertInto('documentReviews').values({ id: reviewId, orgId: ctx.org.id, documentId: id, reviewedOn, reviewerId: ctx.actor.userId, outcome: input.outcome, note: input.note, versionNo: inForce, nextReviewDate, createdAt: nowIso() }).execute();
+    const nextReviewDate =
+      input.outcome === 'no_change' ? addMonths(reviewedOn, doc.reviewIntervalMonths) : doc.nextReviewDate;
+    await trx
+      .insertInto('documentReviews')
+      .values({
+        id: reviewId,
+        orgId: ctx.org.id,
+        documentId: id,
+        reviewedOn,
+        reviewerId: ctx.actor.userId,
+        outcome: input.outcome,
+        note: input.note,
+        versionNo: inForce,
+        nextReviewDate,
+        createdAt: nowIso(),
+      })
+      .execute();
     if (nextReviewDate !== doc.nextReviewDate) {
-      await trx.updateTable('documents').set({ nextReviewDate, version: doc.version + 1, updatedAt: nowIso(), updatedBy: ctx.actor.userId }).where('id', '=', id).where('orgId', '=', ctx.org.id).execute();
+      await trx
+        .updateTable('documents')
+        .set({ nextReviewDate, version: doc.version + 1, updatedAt: nowIso(), updatedBy: ctx.actor.userId })
+        .where('id', '=', id)
+        .where('orgId', '=', ctx.org.id)
+        .execute();
     }
-    const latest = await trx.selectFrom('recordVersions').select(['versionNo', 'state', 'content']).where('orgId', '=', ctx.org.id).where('entityType', '=', 'document').where('recordId', '=', id).orderBy('versionNo', 'desc').limit(1).executeTakeFirst();
+    const latest = await trx
+      .selectFrom('recordVersions')
+      .select(['versionNo', 'state', 'content'])
+      .where('orgId', '=', ctx.org.id)
+      .where('entityType', '=', 'document')
+      .where('recordId', '=', id)
+      .orderBy('versionNo', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const revise = input.outcome === 'revise' && latest && latest.state !== 'draft' ? latest : null;
     await recordAudit(trx, {
-      orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'document', entityId: id,
-      event: { type: 'document.reviewed', payload: { ref: doc.ref, outcome: input.outcome, note: input.note, reviewedOn, nextReviewDate, draftVersion: revise ? revise.versionNo + 1 : null } },
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'document',
+      entityId: id,
+      event: {
+        type: 'document.reviewed',
+        payload: {
+          ref: doc.ref,
+          outcome: input.outcome,
+          note: input.note,
+          reviewedOn,
+          nextReviewDate,
+          draftVersion: revise ? revise.versionNo + 1 : null,
+        },
+      },
     });
     // "Revise" opens the next draft from the text in force, in the same transaction as the review it comes from.
     if (revise) {
       const changeNote = `Revision after the review of ${reviewedOn}: ${input.note}`.slice(0, 2000);
-      await saveDraftIn(ctx, trx, documentVersionedModule, id, { content: JSON.parse(revise.content) as Record<string, unknown>, stage: 'draft', changeNote, baseVersion: revise.versionNo });
+      await saveDraftIn(ctx, trx, documentVersionedModule, id, {
+        content: JSON.parse(revise.content) as Record<string, unknown>,
+        stage: 'draft',
+        changeNote,
+        baseVersion: revise.versionNo,
+      });
     }
   });
   return reviewRows(ctx).where('documentReviews.id', '=', reviewId).executeTakeFirstOrThrow();
 }
 
-type DisposalRow = { id: string; documentId: string; ref: string; title: string; state: string; reason: string; proposedAt: string; proposedBy: string | null; decidedAt: string | null; decidedBy: string | null; decisionNote: string | null; versions: string };
-const presentDisposal = (r: DisposalRow) => ({ ...r, versions: JSON.parse(r.versions) as { versionNo: number; state: string; contentHash: string }[] });
+type DisposalRow = {
+  id: string;
+  documentId: string;
+  ref: string;
+  title: string;
+  state: string;
+  reason: string;
+  proposedAt: string;
+  proposedBy: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+  versions: string;
+};
+const presentDisposal = (r: DisposalRow) => ({
+  ...r,
+  versions: JSON.parse(r.versions) as { versionNo: number; state: string; contentHash: string }[],
+});
 
 async function versionsOf(ctx: OrgContext, db: OrgContext['db'], id: string) {
-  return db.selectFrom('recordVersions').select(['versionNo', 'state', 'contentHash']).where('orgId', '=', ctx.org.id).where('entityType', '=', 'document').where('recordId', '=', id).orderBy('versionNo').execute();
+  return db
+    .selectFrom('recordVersions')
+    .select(['versionNo', 'state', 'contentHash'])
+    .where('orgId', '=', ctx.org.id)
+    .where('entityType', '=', 'document')
+    .where('recordId', '=', id)
+    .orderBy('versionNo')
+    .execute();
 }
 
 export async function currentDisposal(ctx: OrgContext, id: string) {
   await getRecord(ctx, documentsModule, id);
-  const row = await ctx.db.selectFrom('documentDisposals').selectAll().where('orgId', '=', ctx.org.id).where('documentId', '=', id).orderBy('proposedAt', 'desc').limit(1).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('documentDisposals')
+    .selectAll()
+    .where('orgId', '=', ctx.org.id)
+    .where('documentId', '=', id)
+    .orderBy('proposedAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!row) return { current: null };
   const { orgId: _o, ...rest } = row;
   return { current: presentDisposal(rest) };
@@ -84,7 +179,20 @@ export async function listDisposals(ctx: OrgContext) {
   const q = ctx.db
     .selectFrom('documentDisposals')
     .innerJoin('documents', 'documents.id', 'documentDisposals.documentId')
-    .select(['documentDisposals.id', 'documentDisposals.documentId', 'documentDisposals.ref', 'documentDisposals.title', 'documentDisposals.state', 'documentDisposals.reason', 'documentDisposals.proposedAt', 'documentDisposals.proposedBy', 'documentDisposals.decidedAt', 'documentDisposals.decidedBy', 'documentDisposals.decisionNote', 'documentDisposals.versions'])
+    .select([
+      'documentDisposals.id',
+      'documentDisposals.documentId',
+      'documentDisposals.ref',
+      'documentDisposals.title',
+      'documentDisposals.state',
+      'documentDisposals.reason',
+      'documentDisposals.proposedAt',
+      'documentDisposals.proposedBy',
+      'documentDisposals.decidedAt',
+      'documentDisposals.decidedBy',
+      'documentDisposals.decisionNote',
+      'documentDisposals.versions',
+    ])
     .where('documentDisposals.orgId', '=', ctx.org.id);
   const rows = await readableDocuments(ctx, q).orderBy('documentDisposals.proposedAt', 'desc').limit(500).execute();
   return { items: rows.map(presentDisposal) };
@@ -95,15 +203,50 @@ export async function proposeDisposal(ctx: OrgContext, id: string, input: { reas
   await inOrgTransaction(ctx, async (trx) => {
     const doc = await lockDocument(ctx, trx, id);
     if (doc.status === 'disposed') throw new ConflictError(`${doc.ref} was already disposed of`);
-    if (doc.retentionAction === 'keep') throw new ConflictError(`${doc.ref} is kept permanently; change its retention rule first`);
+    if (doc.retentionAction === 'keep')
+      throw new ConflictError(`${doc.ref} is kept permanently; change its retention rule first`);
     if (!doc.retentionEndsOn || doc.retentionEndsOn > todayIso()) {
-      throw new ConflictError(doc.retentionEndsOn ? `${doc.ref} must be kept until ${doc.retentionEndsOn}` : `${doc.ref} is in force; its retention starts when it is withdrawn`);
+      throw new ConflictError(
+        doc.retentionEndsOn
+          ? `${doc.ref} must be kept until ${doc.retentionEndsOn}`
+          : `${doc.ref} is in force; its retention starts when it is withdrawn`,
+      );
     }
-    const open = await trx.selectFrom('documentDisposals').select('id').where('orgId', '=', ctx.org.id).where('documentId', '=', id).where('state', '=', 'proposed').executeTakeFirst();
+    const open = await trx
+      .selectFrom('documentDisposals')
+      .select('id')
+      .where('orgId', '=', ctx.org.id)
+      .where('documentId', '=', id)
+      .where('state', '=', 'proposed')
+      .executeTakeFirst();
     if (open) throw new ConflictError(`A disposal of ${doc.ref} is already awaiting a decision`);
     const versions = await versionsOf(ctx, trx, id);
-    await trx.insertInto('documentDisposals').values({ id: newId(), orgId: ctx.org.id, documentId: id, ref: doc.ref, title: doc.title, state: 'proposed', reason: input.reason, proposedAt: nowIso(), proposedBy: ctx.actor.userId, decidedAt: null, decidedBy: null, decisionNote: null, versions: JSON.stringify(versions) }).execute();
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'document', entityId: id, event: { type: 'document.disposal_proposed', payload: { ref: doc.ref, reason: input.reason } } });
+    await trx
+      .insertInto('documentDisposals')
+      .values({
+        id: newId(),
+        orgId: ctx.org.id,
+        documentId: id,
+        ref: doc.ref,
+        title: doc.title,
+        state: 'proposed',
+        reason: input.reason,
+        proposedAt: nowIso(),
+        proposedBy: ctx.actor.userId,
+        decidedAt: null,
+        decidedBy: null,
+        decisionNote: null,
+        versions: JSON.stringify(versions),
+      })
+      .execute();
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'document',
+      entityId: id,
+      event: { type: 'document.disposal_proposed', payload: { ref: doc.ref, reason: input.reason } },
+    });
   });
   return (await currentDisposal(ctx, id)).current;
 }
@@ -113,24 +256,85 @@ export async function proposeDisposal(ctx: OrgContext, id: string, input: { reas
  * superseded version becomes `disposed` with empty content (the database allows this only under an approved
  * disposal; the hash stays), so does any draft, and the register row keeps its identity with the disposal date.
  */
-export async function decideDisposal(ctx: OrgContext, id: string, input: { decision: 'approve' | 'reject'; note?: string }) {
+export async function decideDisposal(
+  ctx: OrgContext,
+  id: string,
+  input: { decision: 'approve' | 'reject'; note?: string },
+) {
   await inOrgTransaction(ctx, async (trx) => {
     const doc = await lockDocument(ctx, trx, id);
-    const proposal = await trx.selectFrom('documentDisposals').selectAll().where('orgId', '=', ctx.org.id).where('documentId', '=', id).where('state', '=', 'proposed').executeTakeFirst();
+    const proposal = await trx
+      .selectFrom('documentDisposals')
+      .selectAll()
+      .where('orgId', '=', ctx.org.id)
+      .where('documentId', '=', id)
+      .where('state', '=', 'proposed')
+      .executeTakeFirst();
     if (!proposal) throw new NotFoundError(`A proposed disposal of ${doc.ref}`);
-    if (proposal.proposedBy && proposal.proposedBy === ctx.actor.userId) throw new ForbiddenError('The disposal must be decided by someone other than the person who proposed it');
+    if (proposal.proposedBy && proposal.proposedBy === ctx.actor.userId)
+      throw new ForbiddenError('The disposal must be decided by someone other than the person who proposed it');
     const now = nowIso();
     if (input.decision === 'reject') {
-      await trx.updateTable('documentDisposals').set({ state: 'rejected', decidedAt: now, decidedBy: ctx.actor.userId, decisionNote: input.note ?? null }).where('id', '=', proposal.id).execute();
-      await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'document', entityId: id, event: { type: 'document.disposal_rejected', payload: { ref: doc.ref, note: input.note ?? null } } });
+      await trx
+        .updateTable('documentDisposals')
+        .set({ state: 'rejected', decidedAt: now, decidedBy: ctx.actor.userId, decisionNote: input.note ?? null })
+        .where('id', '=', proposal.id)
+        .execute();
+      await recordAudit(trx, {
+        orgId: ctx.org.id,
+        actor: ctx.actor,
+        ip: ctx.ip,
+        entityType: 'document',
+        entityId: id,
+        event: { type: 'document.disposal_rejected', payload: { ref: doc.ref, note: input.note ?? null } },
+      });
       return;
     }
     const versions = await versionsOf(ctx, trx, id);
-    await trx.updateTable('documentDisposals').set({ state: 'approved', decidedAt: now, decidedBy: ctx.actor.userId, decisionNote: input.note ?? null, versions: JSON.stringify(versions) }).where('id', '=', proposal.id).execute();
+    await trx
+      .updateTable('documentDisposals')
+      .set({
+        state: 'approved',
+        decidedAt: now,
+        decidedBy: ctx.actor.userId,
+        decisionNote: input.note ?? null,
+        versions: JSON.stringify(versions),
+      })
+      .where('id', '=', proposal.id)
+      .execute();
     // Drafts go the same way (they may carry approvals, which are never deleted, so their rows stay too).
-    await trx.updateTable('recordVersions').set({ state: 'disposed', content: '{}' }).where('orgId', '=', ctx.org.id).where('entityType', '=', 'document').where('recordId', '=', id).where('state', 'in', ['approved', 'superseded', 'draft']).execute();
-    await trx.updateTable('documents').set({ disposedOn: todayIso(), purpose: null, latestState: 'disposed', version: doc.version + 1, updatedAt: now, updatedBy: ctx.actor.userId }).where('id', '=', id).where('orgId', '=', ctx.org.id).execute();
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'document', entityId: id, event: { type: 'document.disposed', payload: { ref: doc.ref, title: doc.title, note: input.note ?? null, versions } } });
+    await trx
+      .updateTable('recordVersions')
+      .set({ state: 'disposed', content: '{}' })
+      .where('orgId', '=', ctx.org.id)
+      .where('entityType', '=', 'document')
+      .where('recordId', '=', id)
+      .where('state', 'in', ['approved', 'superseded', 'draft'])
+      .execute();
+    await trx
+      .updateTable('documents')
+      .set({
+        disposedOn: todayIso(),
+        purpose: null,
+        latestState: 'disposed',
+        version: doc.version + 1,
+        updatedAt: now,
+        updatedBy: ctx.actor.userId,
+      })
+      .where('id', '=', id)
+      .where('orgId', '=', ctx.org.id)
+      .execute();
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'document',
+      entityId: id,
+      event: {
+        type: 'document.disposed',
+        payload: { ref: doc.ref, title: doc.title, note: input.note ?? null, versions },
+      },
+    });
     await syncDocumentStatus(ctx, trx, id);
   });
   return (await currentDisposal(ctx, id)).current;

@@ -15,8 +15,15 @@ export interface PackagedDocument {
 }
 
 /** A version's sections as one Markdown file, section labels as headings, confidential containers kept. */
-export function contentMarkdown(doc: PackagedDocument, version: { versionNo: number; state: string; contentHash: string }, content: Record<string, unknown>): string {
-  const parts = [`# ${doc.ref} — ${doc.title}`, `${t('documents.export.versionState', { no: version.versionNo, state: t(`versions.state.${version.state}`) })} · SHA-256 ${version.contentHash}`];
+export function contentMarkdown(
+  doc: PackagedDocument,
+  version: { versionNo: number; state: string; contentHash: string },
+  content: Record<string, unknown>,
+): string {
+  const parts = [
+    `# ${doc.ref} — ${doc.title}`,
+    `${t('documents.export.versionState', { no: version.versionNo, state: t(`versions.state.${version.state}`) })} · SHA-256 ${version.contentHash}`,
+  ];
   for (const key of templateSections(doc)) {
     const text = typeof content[key] === 'string' ? (content[key] as string).trim() : '';
     if (text) parts.push(`## ${t(`documents.section.${key}`)}`, text);
@@ -36,7 +43,14 @@ export async function publicationsOf(ctx: OrgContext, documentId: string) {
     .where('p.documentId', '=', documentId)
     .orderBy('p.publishedAt')
     .execute();
-  return rows.map((r) => ({ versionNo: r.versionNo, contentHash: r.contentHash, publishedAt: r.publishedAt, publishedBy: r.name ?? null, publishedByEmail: r.email ?? null, note: r.note }));
+  return rows.map((r) => ({
+    versionNo: r.versionNo,
+    contentHash: r.contentHash,
+    publishedAt: r.publishedAt,
+    publishedBy: r.name ?? null,
+    publishedByEmail: r.email ?? null,
+    note: r.note,
+  }));
 }
 
 /** Who acknowledged which version and when (evidence for 27001 7.3). */
@@ -49,7 +63,13 @@ export async function acknowledgementsOf(ctx: OrgContext, documentId: string) {
     .where('a.documentId', '=', documentId)
     .orderBy('a.acknowledgedAt')
     .execute();
-  return rows.map((r) => ({ versionNo: r.versionNo, contentHash: r.contentHash, name: r.name, email: r.email, acknowledgedAt: r.acknowledgedAt }));
+  return rows.map((r) => ({
+    versionNo: r.versionNo,
+    contentHash: r.contentHash,
+    name: r.name,
+    email: r.email,
+    acknowledgedAt: r.acknowledgedAt,
+  }));
 }
 
 export function readme(orgName: string, generatedAt: string): string {

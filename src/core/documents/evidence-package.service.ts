@@ -8,7 +8,15 @@ import { ValidationError } from '../errors.js';
 import type { InstanceKey, PublicKeyInfo } from '../signing/instance-key.js';
 import { nowIso } from '../util/ids.js';
 import { readableDocuments } from './document-access.js';
-import { EVIDENCE_PACKAGE_FORMAT, acknowledgementsOf, contentMarkdown, json, publicationsOf, readme, type PackagedDocument } from './evidence-package-files.js';
+import {
+  EVIDENCE_PACKAGE_FORMAT,
+  acknowledgementsOf,
+  contentMarkdown,
+  json,
+  publicationsOf,
+  readme,
+  type PackagedDocument,
+} from './evidence-package-files.js';
 
 /** Rendering a PDF per version is the cost; beyond this many documents the caller names a subset. */
 export const MAX_PACKAGE_DOCUMENTS = 500;
@@ -19,7 +27,11 @@ export interface PackageManifest {
   generatedAt: string;
   generatedBy: string;
   auditHead: { seq: number; hash: string } | null;
-  documents: { ref: string; title: string; versions: { versionNo: number; state: string; contentHash: string; approvals: number }[] }[];
+  documents: {
+    ref: string;
+    title: string;
+    versions: { versionNo: number; state: string; contentHash: string; approvals: number }[];
+  }[];
   files: { path: string; sha256: string; size: number }[];
   /** the instance key whose signature of these exact bytes is manifest.sig */
   signedBy: PublicKeyInfo;
@@ -36,20 +48,39 @@ const safeName = (ref: string) => ref.replace(/[^A-Za-z0-9._-]/g, '_');
 
 /** The documents the caller may read: the ones named (archived too, when named), or every current one. */
 async function selectDocuments(ctx: OrgContext, documentIds: string[] | undefined): Promise<PackagedDocument[]> {
-  let q = readableDocuments(ctx, ctx.db.selectFrom('documents').select(['id', 'ref', 'title', 'type', 'isSecurityPolicy']).where('orgId', '=', ctx.org.id));
+  let q = readableDocuments(
+    ctx,
+    ctx.db
+      .selectFrom('documents')
+      .select(['id', 'ref', 'title', 'type', 'isSecurityPolicy'])
+      .where('orgId', '=', ctx.org.id),
+  );
   const ids = documentIds ? [...new Set(documentIds)] : undefined;
   q = ids ? q.where('id', 'in', ids.length ? ids : ['']) : q.where('archivedAt', 'is', null);
   const rows = await q.limit(MAX_PACKAGE_DOCUMENTS + 1).execute();
   if (rows.length > MAX_PACKAGE_DOCUMENTS) {
-    throw new ValidationError([{ field: 'body.documentIds', message: `The register holds more than ${MAX_PACKAGE_DOCUMENTS} documents; name at most ${MAX_PACKAGE_DOCUMENTS} per package` }]);
+    throw new ValidationError([
+      {
+        field: 'body.documentIds',
+        message: `The register holds more than ${MAX_PACKAGE_DOCUMENTS} documents; name at most ${MAX_PACKAGE_DOCUMENTS} per package`,
+      },
+    ]);
   }
   if (ids) {
     // An unreadable document is answered like a missing one, so the package discloses nothing about it.
     const found = new Set(rows.map((r) => r.id));
-    const errors = (documentIds ?? []).flatMap((id, i) => (found.has(id) ? [] : [{ field: `body.documentIds.${i}`, message: 'No document you may read has this id' }]));
+    const errors = (documentIds ?? []).flatMap((id, i) =>
+      found.has(id) ? [] : [{ field: `body.documentIds.${i}`, message: 'No document you may read has this id' }],
+    );
     if (errors.length) throw new ValidationError(errors);
   }
-  const docs = rows.map((r) => ({ id: r.id, ref: r.ref, title: r.title, type: r.type, isSecurityPolicy: r.isSecurityPolicy === 1 }));
+  const docs = rows.map((r) => ({
+    id: r.id,
+    ref: r.ref,
+    title: r.title,
+    type: r.type,
+    isSecurityPolicy: r.isSecurityPolicy === 1,
+  }));
   return docs.sort((a, b) => a.ref.length - b.ref.length || a.ref.localeCompare(b.ref));
 }
 
@@ -74,7 +105,15 @@ async function approvalsOf(ctx: OrgContext, versionId: string) {
     .where('versionId', '=', versionId)
     .orderBy('signedAt')
     .execute();
-  return rows.map((a) => ({ signer: a.signerName, email: a.signerEmail, role: a.signerRole, meaning: a.meaning, comment: a.comment, signedAt: a.signedAt, contentHash: a.contentHash }));
+  return rows.map((a) => ({
+    signer: a.signerName,
+    email: a.signerEmail,
+    role: a.signerRole,
+    meaning: a.meaning,
+    comment: a.comment,
+    signedAt: a.signedAt,
+    contentHash: a.contentHash,
+  }));
 }
 
 /**
@@ -82,25 +121,38 @@ async function approvalsOf(ctx: OrgContext, versionId: string) {
  * the chosen documents as PDF and as its hashed source, its approvals, publications and acknowledgements, a
  * manifest of SHA-256 hashes and the audit trail's head. Audited with the ZIP's own hash.
  */
-export async function buildEvidencePackage(ctx: OrgContext, input: { documentIds?: string[] }, deps: PackageRenderers): Promise<{ zip: Buffer; sha256: string; filename: string; manifest: PackageManifest }> {
+export async function buildEvidencePackage(
+  ctx: OrgContext,
+  input: { documentIds?: string[] },
+  deps: PackageRenderers,
+): Promise<{ zip: Buffer; sha256: string; filename: string; manifest: PackageManifest }> {
   const docs = await selectDocuments(ctx, input.documentIds);
   const generatedAt = nowIso();
   const files: { path: string; data: Buffer }[] = [];
-  const add = (path: string, data: Buffer | string) => files.push({ path, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data });
+  const add = (path: string, data: Buffer | string) =>
+    files.push({ path, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data });
   const documents: PackageManifest['documents'] = [];
 
   for (const doc of docs) {
     const dir = safeName(doc.ref);
     const versions: PackageManifest['documents'][number]['versions'] = [];
     for (const v of await versionsOf(ctx, doc.id)) {
-      const content = typeof v.content === 'string' ? (JSON.parse(v.content) as Record<string, unknown>) : (v.content as Record<string, unknown>);
+      const content =
+        typeof v.content === 'string'
+          ? (JSON.parse(v.content) as Record<string, unknown>)
+          : (v.content as Record<string, unknown>);
       const approvals = await approvalsOf(ctx, v.id);
       const base = `${dir}/v${v.versionNo}`;
       add(`${base}/document.pdf`, await deps.versionPdf(ctx, doc.id, v.versionNo));
       add(`${base}/content.json`, canonicalJson(content)); // what was hashed and signed, byte for byte
       add(`${base}/content.md`, contentMarkdown(doc, v, content));
       add(`${base}/approvals.json`, json(approvals));
-      versions.push({ versionNo: v.versionNo, state: v.state, contentHash: v.contentHash, approvals: approvals.length });
+      versions.push({
+        versionNo: v.versionNo,
+        state: v.state,
+        contentHash: v.contentHash,
+        approvals: approvals.length,
+      });
     }
     const publications = await publicationsOf(ctx, doc.id);
     if (publications.length) add(`${dir}/publications.json`, json(publications));
@@ -110,7 +162,11 @@ export async function buildEvidencePackage(ctx: OrgContext, input: { documentIds
   }
   add('README.txt', readme(ctx.org.name, generatedAt));
 
-  const head = await ctx.db.selectFrom('auditHeads').select(['seq', 'hash']).where('chainKey', '=', chainKeyFor(ctx.org.id)).executeTakeFirst();
+  const head = await ctx.db
+    .selectFrom('auditHeads')
+    .select(['seq', 'hash'])
+    .where('chainKey', '=', chainKeyFor(ctx.org.id))
+    .executeTakeFirst();
   const manifest: PackageManifest = {
     format: EVIDENCE_PACKAGE_FORMAT,
     organization: { slug: ctx.org.slug, name: ctx.org.name },
@@ -119,7 +175,11 @@ export async function buildEvidencePackage(ctx: OrgContext, input: { documentIds
     auditHead: head ? { seq: head.seq, hash: head.hash } : null,
     documents,
     files: files.map((f) => ({ path: f.path, sha256: sha256(f.data), size: f.data.length })),
-    signedBy: { algorithm: deps.signer.algorithm, publicKey: deps.signer.publicKey, fingerprint: deps.signer.fingerprint },
+    signedBy: {
+      algorithm: deps.signer.algorithm,
+      publicKey: deps.signer.publicKey,
+      fingerprint: deps.signer.fingerprint,
+    },
   };
   // The signature covers the manifest's exact bytes, and the manifest covers every file by its hash.
   const manifestBytes = Buffer.from(json(manifest), 'utf8');
@@ -129,14 +189,21 @@ export async function buildEvidencePackage(ctx: OrgContext, input: { documentIds
   zip.file('manifest.json', manifestBytes, { date });
   zip.file('manifest.sig', `${deps.signer.sign(manifestBytes)}\n`, { date });
   for (const f of files) zip.file(f.path, f.data, { date });
-  const body = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const body = await zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+  });
   const digest = sha256(body);
   await recordAuditAlone(ctx.db, {
     orgId: ctx.org.id,
     actor: ctx.actor,
     ip: ctx.ip,
     // about many documents, none in particular (the refs are in the payload): listed like an organization event
-    event: { type: 'document.evidence_package', payload: { documents: docs.map((d) => d.ref), sha256: digest, auditHead: head?.hash ?? null } },
+    event: {
+      type: 'document.evidence_package',
+      payload: { documents: docs.map((d) => d.ref), sha256: digest, auditHead: head?.hash ?? null },
+    },
   });
   const stamp = generatedAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   return { zip: body, sha256: digest, filename: `${ctx.org.slug}-evidence-package-${stamp}.zip`, manifest };

@@ -4,7 +4,11 @@ import { EVIDENCE_LINK_KIND, evidenceRegister } from '../../schema/evidence/evid
 import type { OrgContext } from '../context.js';
 import { readableDocuments } from '../documents/document-access.js';
 
-type Scope = (ctx: OrgContext, qb: SelectQueryBuilder<any, any, any>, table?: string) => SelectQueryBuilder<any, any, any>;
+type Scope = (
+  ctx: OrgContext,
+  qb: SelectQueryBuilder<any, any, any>,
+  table?: string,
+) => SelectQueryBuilder<any, any, any>;
 
 /**
  * Registers whose `readScope` hides records, with that scope: what is attached to a hidden record is hidden with
@@ -21,12 +25,20 @@ const EVIDENCE = evidenceRegister.entity;
 export function readableIdsOf(ctx: OrgContext, eb: ExpressionBuilder<any, any>, entity: string) {
   const h = HIDING_REGISTERS.find((r) => r.entity === entity);
   if (!h) return undefined;
-  return h.scope(ctx, eb.selectFrom(h.table).select(`${h.table}.id`).where(`${h.table}.orgId`, '=', ctx.org.id), h.table);
+  return h.scope(
+    ctx,
+    eb.selectFrom(h.table).select(`${h.table}.id`).where(`${h.table}.orgId`, '=', ctx.org.id),
+    h.table,
+  );
 }
 
 /** `typeCol`/`idCol` name a record the caller may read (or one of a register that hides nothing). */
 function readableEnd(ctx: OrgContext, eb: ExpressionBuilder<any, any>, typeCol: string, idCol: string) {
-  return eb.and(HIDING_REGISTERS.map((h) => eb.or([eb(typeCol, '!=', h.entity), eb(idCol, 'in', readableIdsOf(ctx, eb, h.entity)!)])));
+  return eb.and(
+    HIDING_REGISTERS.map((h) =>
+      eb.or([eb(typeCol, '!=', h.entity), eb(idCol, 'in', readableIdsOf(ctx, eb, h.entity)!)]),
+    ),
+  );
 }
 
 /**
@@ -34,7 +46,11 @@ function readableEnd(ctx: OrgContext, eb: ExpressionBuilder<any, any>, typeCol: 
  * round) to at least one record the caller may read. Evidence attached only to records hidden from the caller is
  * hidden too — list, record, file, history, links and the audit trail — and answers 404 like a random id.
  */
-export function readableEvidence<Q extends SelectQueryBuilder<any, any, any>>(ctx: OrgContext, qb: Q, table: string = evidenceRegister.table): Q {
+export function readableEvidence<Q extends SelectQueryBuilder<any, any, any>>(
+  ctx: OrgContext,
+  qb: Q,
+  table: string = evidenceRegister.table,
+): Q {
   // a caller from whom no register hides anything (an administrator) reads all evidence: no subqueries
   if (HIDING_REGISTERS.every((h) => h.scope(ctx, qb, h.table) === qb)) return qb;
   const id = `${table}.id`;
@@ -48,15 +64,31 @@ export function readableEvidence<Q extends SelectQueryBuilder<any, any, any>>(ct
       .where(`${alias}.kind`, '=', EVIDENCE_LINK_KIND)
       .where(`${alias}.${self}Type`, '=', EVIDENCE)
       .whereRef(`${alias}.${self}Id`, '=', id);
-    return eb.exists(visibleOnly ? q.where((e) => readableEnd(ctx, e, `${alias}.${other}Type`, `${alias}.${other}Id`)) : q);
+    return eb.exists(
+      visibleOnly ? q.where((e) => readableEnd(ctx, e, `${alias}.${other}Type`, `${alias}.${other}Id`)) : q,
+    );
   };
-  const attachments = (eb: ExpressionBuilder<any, any>, visibleOnly: boolean) => eb.or([side(eb, 'ea', visibleOnly), side(eb, 'ei', visibleOnly)]);
-  return qb.where((eb: ExpressionBuilder<any, any>) => eb.or([eb.not(attachments(eb, false)), attachments(eb, true)])) as Q;
+  const attachments = (eb: ExpressionBuilder<any, any>, visibleOnly: boolean) =>
+    eb.or([side(eb, 'ea', visibleOnly), side(eb, 'ei', visibleOnly)]);
+  return qb.where((eb: ExpressionBuilder<any, any>) =>
+    eb.or([eb.not(attachments(eb, false)), attachments(eb, true)]),
+  ) as Q;
 }
 
 /** An expression true when the record `type`/`id` is one this caller may read (records of registers that hide nothing: always). */
 export function readableRecord(ctx: OrgContext, eb: ExpressionBuilder<any, any>, type: string, id: string) {
-  if (type === EVIDENCE) return eb.exists(readableEvidence(ctx, eb.selectFrom('evidence as target').select('target.id').where('target.orgId', '=', ctx.org.id).where('target.id', '=', id), 'target'));
+  if (type === EVIDENCE)
+    return eb.exists(
+      readableEvidence(
+        ctx,
+        eb
+          .selectFrom('evidence as target')
+          .select('target.id')
+          .where('target.orgId', '=', ctx.org.id)
+          .where('target.id', '=', id),
+        'target',
+      ),
+    );
   const ids = readableIdsOf(ctx, eb, type);
   return ids ? eb(eb.val(id), 'in', ids) : eb.lit(true);
 }

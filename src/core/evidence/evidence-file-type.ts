@@ -1,5 +1,11 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { EVIDENCE_FILE_TYPES, EVIDENCE_FILE_TYPE_KEYS, extensionOf, fileTypeOfExtension, type EvidenceFileTypeKey } from '../../schema/evidence/evidence-types.js';
+import {
+  EVIDENCE_FILE_TYPES,
+  EVIDENCE_FILE_TYPE_KEYS,
+  extensionOf,
+  fileTypeOfExtension,
+  type EvidenceFileTypeKey,
+} from '../../schema/evidence/evidence-types.js';
 import { ValidationError } from '../errors.js';
 
 const FIELD = 'body.file';
@@ -27,17 +33,30 @@ export async function detectFileType(content: Buffer, fileName: string): Promise
   const byName = ext ? fileTypeOfExtension(ext) : undefined;
   const sniffed = await fileTypeFromBuffer(content);
   if (sniffed) {
-    const byContent = EVIDENCE_FILE_TYPE_KEYS.find((k) => EVIDENCE_FILE_TYPES[k].mediaType === sniffed.mime && !isText(k));
-    if (!byContent) throw refuse(`This file's content is ${sniffed.ext.toUpperCase()} (${sniffed.mime}), which is not accepted as evidence; accepted: ${accepted()}`);
-    if (ext && byName !== byContent) throw refuse(`The content is ${byContent.toUpperCase()} but the name ends in .${ext}; rename the file or upload the right one`);
-    return { fileType: byContent, mediaType: EVIDENCE_FILE_TYPES[byContent].mediaType, extension: ext || EVIDENCE_FILE_TYPES[byContent].extensions[0] };
+    const byContent = EVIDENCE_FILE_TYPE_KEYS.find(
+      (k) => EVIDENCE_FILE_TYPES[k].mediaType === sniffed.mime && !isText(k),
+    );
+    if (!byContent)
+      throw refuse(
+        `This file's content is ${sniffed.ext.toUpperCase()} (${sniffed.mime}), which is not accepted as evidence; accepted: ${accepted()}`,
+      );
+    if (ext && byName !== byContent)
+      throw refuse(
+        `The content is ${byContent.toUpperCase()} but the name ends in .${ext}; rename the file or upload the right one`,
+      );
+    return {
+      fileType: byContent,
+      mediaType: EVIDENCE_FILE_TYPES[byContent].mediaType,
+      extension: ext || EVIDENCE_FILE_TYPES[byContent].extensions[0],
+    };
   }
   if (!ext) throw refuse(`The type of this file cannot be told: give it an extension (accepted: ${accepted()})`);
   if (!byName) throw refuse(`.${ext} files are not accepted as evidence; accepted: ${accepted()}`);
   if (!isText(byName)) throw refuse(`The name ends in .${ext} but the content is not ${byName.toUpperCase()}`);
   const text = utf8Text(content);
   if (text === null) throw refuse(`A .${ext} file must be UTF-8 text without NUL characters`);
-  if (MARKUP_START.test(text.slice(0, 1024))) throw refuse(`This .${ext} file holds markup (HTML, SVG or XML), which is not accepted as evidence`);
+  if (MARKUP_START.test(text.slice(0, 1024)))
+    throw refuse(`This .${ext} file holds markup (HTML, SVG or XML), which is not accepted as evidence`);
   return { fileType: byName, mediaType: EVIDENCE_FILE_TYPES[byName].mediaType, extension: ext };
 }
 

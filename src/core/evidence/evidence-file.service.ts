@@ -20,7 +20,11 @@ export interface EvidenceFile {
 export async function downloadEvidenceFile(ctx: OrgContext, id: string): Promise<EvidenceFile> {
   const row = await readableEvidence(
     ctx,
-    ctx.db.selectFrom('evidence').select(['id', 'ref', 'fileName', 'fileType', 'size', 'sha256']).where('id', '=', id).where('orgId', '=', ctx.org.id),
+    ctx.db
+      .selectFrom('evidence')
+      .select(['id', 'ref', 'fileName', 'fileType', 'size', 'sha256'])
+      .where('id', '=', id)
+      .where('orgId', '=', ctx.org.id),
   ).executeTakeFirst();
   if (!row) throw new NotFoundError('The evidence');
   const content = await readBlob(ctx, row.sha256);
@@ -30,7 +34,10 @@ export async function downloadEvidenceFile(ctx: OrgContext, id: string): Promise
     ip: ctx.ip,
     entityType: 'evidence',
     entityId: row.id,
-    event: { type: 'evidence.downloaded', payload: { ref: row.ref, fileName: row.fileName, sha256: row.sha256, size: row.size } },
+    event: {
+      type: 'evidence.downloaded',
+      payload: { ref: row.ref, fileName: row.fileName, sha256: row.sha256, size: row.size },
+    },
   });
   return { fileName: row.fileName, contentType: servedContentType(row.fileType), sha256: row.sha256, content };
 }

@@ -17,7 +17,9 @@ export const evidenceModule: RegisterModule = {
 
   async beforeWrite(_ctx, _trx, changes, existing) {
     if (!existing && !str(changes.sha256)) {
-      throw new ValidationError([{ field: 'body.file', message: 'Evidence is made by uploading its file (POST /evidence/upload)' }]);
+      throw new ValidationError([
+        { field: 'body.file', message: 'Evidence is made by uploading its file (POST /evidence/upload)' },
+      ]);
     }
     const extra: Values = {};
     if (!existing && !str(changes.collectedOn)) extra.collectedOn = todayIso();
@@ -27,7 +29,10 @@ export const evidenceModule: RegisterModule = {
     const collectedOn = str(extra.collectedOn) ?? pick('collectedOn');
     const errors: { field: string; message: string }[] = [];
     if (validFrom && validUntil && validUntil < validFrom) {
-      errors.push({ field: `body.${'validUntil' in changes ? 'validUntil' : 'validFrom'}`, message: 'The end of validity is before its start' });
+      errors.push({
+        field: `body.${'validUntil' in changes ? 'validUntil' : 'validFrom'}`,
+        message: 'The end of validity is before its start',
+      });
     }
     if ('collectedOn' in changes && collectedOn && collectedOn > todayIso()) {
       errors.push({ field: 'body.collectedOn', message: 'Evidence cannot be collected in the future' });
@@ -39,7 +44,8 @@ export const evidenceModule: RegisterModule = {
   applyFilters(ctx, qb, query) {
     const today = todayIso();
     if (query.expired === true) qb = qb.where('validUntil', '<', today);
-    if (query.expired === false) qb = qb.where((eb) => eb.or([eb('validUntil', 'is', null), eb('validUntil', '>=', today)]));
+    if (query.expired === false)
+      qb = qb.where((eb) => eb.or([eb('validUntil', 'is', null), eb('validUntil', '>=', today)]));
     if (query.superseded === true) qb = qb.where('supersededById', 'is not', null);
     if (query.superseded === false) qb = qb.where('supersededById', 'is', null);
     const type = str(query.attachedType);
@@ -50,12 +56,39 @@ export const evidenceModule: RegisterModule = {
       // attached = a link of kind `evidence` between the evidence and the record, in either direction
       qb = qb.where((eb) =>
         eb.or([
-          eb('id', 'in', eb.selectFrom('links').select('fromId').where('orgId', '=', ctx.org.id).where('kind', '=', EVIDENCE_LINK_KIND).where('fromType', '=', 'evidence').where('toType', '=', type).where('toId', '=', id)),
-          eb('id', 'in', eb.selectFrom('links').select('toId').where('orgId', '=', ctx.org.id).where('kind', '=', EVIDENCE_LINK_KIND).where('toType', '=', 'evidence').where('fromType', '=', type).where('fromId', '=', id)),
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('links')
+              .select('fromId')
+              .where('orgId', '=', ctx.org.id)
+              .where('kind', '=', EVIDENCE_LINK_KIND)
+              .where('fromType', '=', 'evidence')
+              .where('toType', '=', type)
+              .where('toId', '=', id),
+          ),
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('links')
+              .select('toId')
+              .where('orgId', '=', ctx.org.id)
+              .where('kind', '=', EVIDENCE_LINK_KIND)
+              .where('toType', '=', 'evidence')
+              .where('fromType', '=', type)
+              .where('fromId', '=', id),
+          ),
         ]),
       );
     } else if (type || id) {
-      throw new ValidationError([{ field: type ? 'query.attachedId' : 'query.attachedType', message: 'Give attachedType and attachedId together' }]);
+      throw new ValidationError([
+        {
+          field: type ? 'query.attachedId' : 'query.attachedType',
+          message: 'Give attachedType and attachedId together',
+        },
+      ]);
     }
     return qb;
   },

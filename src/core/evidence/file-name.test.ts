@@ -29,7 +29,11 @@ describe('sanitizeFileName', () => {
 
 describe('attachmentDisposition', () => {
   it('gives an ASCII fallback and the exact UTF-8 name', () => {
-    expect(attachmentDisposition('Audit «Q1» 100%.pdf')).toBe(`attachment; filename="Audit _Q1_ 100_.pdf"; filename*=UTF-8''Audit%20%C2%ABQ1%C2%BB%20100%25.pdf`);
-    expect(attachmentDisposition("it's (final).txt")).toBe(`attachment; filename="it's (final).txt"; filename*=UTF-8''it%27s%20%28final%29.txt`);
+    expect(attachmentDisposition('Audit «Q1» 100%.pdf')).toBe(
+      `attachment; filename="Audit _Q1_ 100_.pdf"; filename*=UTF-8''Audit%20%C2%ABQ1%C2%BB%20100%25.pdf`,
+    );
+    expect(attachmentDisposition("it's (final).txt")).toBe(
+      `attachment; filename="it's (final).txt"; filename*=UTF-8''it%27s%20%28final%29.txt`,
+    );
   });
 });

@@ -8,7 +8,9 @@ const MAX_NAME_LENGTH = 200;
 
 // C0 and C1 controls and DEL; bidirectional marks, embeddings, overrides and isolates; zero-width characters and the
 // byte order mark; line and paragraph separators.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 const WINDOWS_FORBIDDEN = /[<>:"|?*\\/]/g;
 const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
@@ -32,7 +34,10 @@ export function sanitizeFileName(raw: string): string {
   if ([...name].length > MAX_NAME_LENGTH) {
     const at = name.lastIndexOf('.');
     const ext = at > 0 && name.length - at <= 10 ? name.slice(at) : '';
-    const keep = [...name.slice(0, name.length - ext.length)].slice(0, MAX_NAME_LENGTH - [...ext].length).join('').replace(/[\s.]+$/, '');
+    const keep = [...name.slice(0, name.length - ext.length)]
+      .slice(0, MAX_NAME_LENGTH - [...ext].length)
+      .join('')
+      .replace(/[\s.]+$/, '');
     name = `${keep}${ext}`;
   }
   return name;
@@ -44,6 +49,9 @@ export function sanitizeFileName(raw: string): string {
  */
 export function attachmentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -16,7 +16,14 @@ const baseQuery = (db: Db) =>
   db
     .selectFrom('invitations')
     .leftJoin('users as inviter', 'inviter.id', 'invitations.invitedBy')
-    .select(['invitations.id', 'invitations.email', 'invitations.role', 'invitations.createdAt', 'invitations.expiresAt', 'inviter.name as invitedBy']);
+    .select([
+      'invitations.id',
+      'invitations.email',
+      'invitations.role',
+      'invitations.createdAt',
+      'invitations.expiresAt',
+      'inviter.name as invitedBy',
+    ]);
 
 const asInvitation = <T extends { role: string }>(r: T) => ({ ...r, role: r.role as Role });
 
@@ -25,7 +32,10 @@ const asInvitation = <T extends { role: string }>(r: T) => ({ ...r, role: r.role
  * account (nothing is looked up beyond this organization's own members), and nobody becomes a member until they
  * accept. The link's secret is returned once; only its hash is stored.
  */
-export async function createInvitation(ctx: OrgContext, input: { email: string; role: Role }): Promise<InvitationCreated> {
+export async function createInvitation(
+  ctx: OrgContext,
+  input: { email: string; role: Role },
+): Promise<InvitationCreated> {
   const email = input.email.trim().toLowerCase();
   const token = randomSecret();
   const now = new Date();
@@ -51,18 +61,39 @@ export async function createInvitation(ctx: OrgContext, input: { email: string; 
         .where('memberships.orgId', '=', ctx.org.id)
         .where('users.email', '=', email)
         .executeTakeFirst();
-      if (member) throw new ConflictError(`${email} is already a member`, [{ field: 'body.email', message: 'Already a member' }]);
+      if (member)
+        throw new ConflictError(`${email} is already a member`, [{ field: 'body.email', message: 'Already a member' }]);
       // an expired invitation no longer blocks a new one
-      await trx.updateTable('invitations').set({ status: 'expired' }).where('orgId', '=', ctx.org.id).where('email', '=', email).where('status', '=', 'pending').where('expiresAt', '<=', row.createdAt).execute();
+      await trx
+        .updateTable('invitations')
+        .set({ status: 'expired' })
+        .where('orgId', '=', ctx.org.id)
+        .where('email', '=', email)
+        .where('status', '=', 'pending')
+        .where('expiresAt', '<=', row.createdAt)
+        .execute();
       await trx.insertInto('invitations').values(row).execute();
-      await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'invitation', entityId: row.id, event: { type: 'invitation.created', payload: { email, role: input.role, expiresAt: row.expiresAt } } });
+      await recordAudit(trx, {
+        orgId: ctx.org.id,
+        actor: ctx.actor,
+        ip: ctx.ip,
+        entityType: 'invitation',
+        entityId: row.id,
+        event: { type: 'invitation.created', payload: { email, role: input.role, expiresAt: row.expiresAt } },
+      });
     });
   } catch (err) {
     // the partial unique index: one pending invitation per person and organization, even with admins racing
-    if (isUniqueViolation(err)) throw new ConflictError(`${email} already has a pending invitation: revoke it to invite again`, [{ field: 'body.email', message: 'Already invited' }]);
+    if (isUniqueViolation(err))
+      throw new ConflictError(`${email} already has a pending invitation: revoke it to invite again`, [
+        { field: 'body.email', message: 'Already invited' },
+      ]);
     throw err;
   }
-  const invitedBy = ctx.actor.userId ? ((await ctx.db.selectFrom('users').select('name').where('id', '=', ctx.actor.userId).executeTakeFirst())?.name ?? null) : null;
+  const invitedBy = ctx.actor.userId
+    ? ((await ctx.db.selectFrom('users').select('name').where('id', '=', ctx.actor.userId).executeTakeFirst())?.name ??
+      null)
+    : null;
   return { id: row.id, email, role: input.role, createdAt: row.createdAt, expiresAt: row.expiresAt, invitedBy, token };
 }
 
@@ -79,10 +110,29 @@ export async function listInvitations(ctx: OrgContext): Promise<{ items: Invitat
 
 export async function revokeInvitation(ctx: OrgContext, id: string): Promise<void> {
   await inOrgTransaction(ctx, async (trx) => {
-    const inv = await trx.selectFrom('invitations').select(['email', 'role']).where('id', '=', id).where('orgId', '=', ctx.org.id).where('status', '=', 'pending').executeTakeFirst();
-    const done = await trx.updateTable('invitations').set({ status: 'revoked', decidedAt: nowIso() }).where('id', '=', id).where('orgId', '=', ctx.org.id).where('status', '=', 'pending').executeTakeFirst();
+    const inv = await trx
+      .selectFrom('invitations')
+      .select(['email', 'role'])
+      .where('id', '=', id)
+      .where('orgId', '=', ctx.org.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    const done = await trx
+      .updateTable('invitations')
+      .set({ status: 'revoked', decidedAt: nowIso() })
+      .where('id', '=', id)
+      .where('orgId', '=', ctx.org.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
     if (!inv || Number(done.numUpdatedRows) !== 1) throw new NotFoundError('The invitation');
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'invitation', entityId: id, event: { type: 'invitation.revoked', payload: { email: inv.email, role: inv.role as Role } } });
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'invitation',
+      entityId: id,
+      event: { type: 'invitation.revoked', payload: { email: inv.email, role: inv.role as Role } },
+    });
   });
 }
 
@@ -105,15 +155,39 @@ type Decision = 'accepted' | 'declined';
  * Closes a pending, unexpired invitation (one UPDATE guarded by its status: a second answer, a second use of the
  * link or an expired one finds nothing) and, when accepted, makes the person a member.
  */
-async function settle(trx: Db, where: { id: string; email: string } | { tokenHash: string }, user: { id: string; email: string }, decision: Decision, actor: Actor, ip: string | null | undefined, newAccount = false) {
-  let q = trx.updateTable('invitations').set({ status: decision, decidedAt: nowIso(), userId: user.id }).where('status', '=', 'pending').where('expiresAt', '>', nowIso());
-  q = 'tokenHash' in where ? q.where('tokenHash', '=', where.tokenHash) : q.where('id', '=', where.id).where('email', '=', where.email);
+async function settle(
+  trx: Db,
+  where: { id: string; email: string } | { tokenHash: string },
+  user: { id: string; email: string },
+  decision: Decision,
+  actor: Actor,
+  ip: string | null | undefined,
+  newAccount = false,
+) {
+  let q = trx
+    .updateTable('invitations')
+    .set({ status: decision, decidedAt: nowIso(), userId: user.id })
+    .where('status', '=', 'pending')
+    .where('expiresAt', '>', nowIso());
+  q =
+    'tokenHash' in where
+      ? q.where('tokenHash', '=', where.tokenHash)
+      : q.where('id', '=', where.id).where('email', '=', where.email);
   const inv = await q.returning(['id', 'orgId', 'email', 'role']).executeTakeFirst();
   if (!inv) throw new NotFoundError('The invitation');
   const role = inv.role as Role;
   if (decision === 'accepted') {
-    const member = await trx.selectFrom('memberships').select('role').where('orgId', '=', inv.orgId).where('userId', '=', user.id).executeTakeFirst();
-    if (!member) await trx.insertInto('memberships').values({ orgId: inv.orgId, userId: user.id, role, createdAt: nowIso() }).execute();
+    const member = await trx
+      .selectFrom('memberships')
+      .select('role')
+      .where('orgId', '=', inv.orgId)
+      .where('userId', '=', user.id)
+      .executeTakeFirst();
+    if (!member)
+      await trx
+        .insertInto('memberships')
+        .values({ orgId: inv.orgId, userId: user.id, role, createdAt: nowIso() })
+        .execute();
   }
   await recordAudit(trx, {
     orgId: inv.orgId,
@@ -121,14 +195,27 @@ async function settle(trx: Db, where: { id: string; email: string } | { tokenHas
     ip,
     entityType: 'invitation',
     entityId: inv.id,
-    event: decision === 'accepted' ? { type: 'invitation.accepted', payload: { email: inv.email, role, newAccount } } : { type: 'invitation.declined', payload: { email: inv.email, role } },
+    event:
+      decision === 'accepted'
+        ? { type: 'invitation.accepted', payload: { email: inv.email, role, newAccount } }
+        : { type: 'invitation.declined', payload: { email: inv.email, role } },
   });
-  const org = await trx.selectFrom('organizations').select(['slug', 'name']).where('id', '=', inv.orgId).executeTakeFirstOrThrow();
+  const org = await trx
+    .selectFrom('organizations')
+    .select(['slug', 'name'])
+    .where('id', '=', inv.orgId)
+    .executeTakeFirstOrThrow();
   return { orgSlug: org.slug, orgName: org.name, role, status: decision };
 }
 
 /** A signed-in person answers an invitation sent to their own e-mail; anyone else's is "not found". */
-export async function decideInvitation(db: Db, user: { id: string; email: string }, id: string, decision: Decision, ip?: string | null) {
+export async function decideInvitation(
+  db: Db,
+  user: { id: string; email: string },
+  id: string,
+  decision: Decision,
+  ip?: string | null,
+) {
   const actor = { kind: 'user' as const, userId: user.id, label: user.email };
   return inInstanceTransaction(db, (trx) => settle(trx, { id, email: user.email }, user, decision, actor, ip));
 }
@@ -153,17 +240,45 @@ export async function previewInvitation(db: Db, token: string) {
  * page instead (whoever holds the link learns that the e-mail has an account: Rampart sends no e-mail, so the admin who
  * made the link holds it; the invitation answer and the members list tell them nothing).
  */
-export async function redeemInvitation(db: Db, input: { token: string; name: string; password: string }, ip?: string | null): Promise<{ email: string }> {
+export async function redeemInvitation(
+  db: Db,
+  input: { token: string; name: string; password: string },
+  ip?: string | null,
+): Promise<{ email: string }> {
   const tokenHash = sha256Hex(input.token);
   try {
     return await inInstanceTransaction(db, async (trx) => {
-      const inv = await trx.selectFrom('invitations').select(['orgId', 'email']).where('tokenHash', '=', tokenHash).where('status', '=', 'pending').where('expiresAt', '>', nowIso()).executeTakeFirst();
+      const inv = await trx
+        .selectFrom('invitations')
+        .select(['orgId', 'email'])
+        .where('tokenHash', '=', tokenHash)
+        .where('status', '=', 'pending')
+        .where('expiresAt', '>', nowIso())
+        .executeTakeFirst();
       if (!inv) throw new NotFoundError('The invitation');
       const existing = await trx.selectFrom('users').select('id').where('email', '=', inv.email).executeTakeFirst();
-      if (existing) throw new ConflictError('This e-mail already has an account: sign in with it and accept the invitation on your home page', [{ field: 'body.token', message: 'Sign in to accept' }]);
+      if (existing)
+        throw new ConflictError(
+          'This e-mail already has an account: sign in with it and accept the invitation on your home page',
+          [{ field: 'body.token', message: 'Sign in to accept' }],
+        );
       const anonymous = { kind: 'anonymous' as const, userId: null, label: inv.email };
-      const user = await insertUser(trx, { email: inv.email, name: input.name, password: input.password }, anonymous, inv.orgId, ip);
-      await settle(trx, { tokenHash }, user, 'accepted', { kind: 'user', userId: user.id, label: user.email }, ip, true);
+      const user = await insertUser(
+        trx,
+        { email: inv.email, name: input.name, password: input.password },
+        anonymous,
+        inv.orgId,
+        ip,
+      );
+      await settle(
+        trx,
+        { tokenHash },
+        user,
+        'accepted',
+        { kind: 'user', userId: user.id, label: user.email },
+        ip,
+        true,
+      );
       return { email: user.email };
     });
   } catch (err) {

@@ -9,7 +9,12 @@ export function normalizeClauses(changes: Values, field = 'clauses'): Values {
   if (!(field in changes) || changes[field] === null || changes[field] === undefined) return {};
   const { clauses, unknown } = parseClauses(String(changes[field]));
   if (unknown.length) {
-    throw new ValidationError([{ field: `body.${field}`, message: `Not a clause of ISO/IEC 27001 4–10: ${unknown.join(', ')} (write e.g. "6.1.2, 8.2")` }]);
+    throw new ValidationError([
+      {
+        field: `body.${field}`,
+        message: `Not a clause of ISO/IEC 27001 4–10: ${unknown.join(', ')} (write e.g. "6.1.2, 8.2")`,
+      },
+    ]);
   }
   return { [field]: clauses.length ? formatClauses(clauses) : null };
 }
@@ -24,7 +29,14 @@ export const ismsProcessesModule: RegisterModule = {
     if (typeof query.clause !== 'string' || !query.clause) return qb;
     const c = query.clause;
     // Stored as "4.4, 6.1.2, 8.2": match a whole item, never a prefix ("6.1" must not find "6.1.2").
-    return qb.where((eb) => eb.or([eb('clauses', '=', c), eb('clauses', 'like', `${c}, %`), eb('clauses', 'like', `%, ${c}`), eb('clauses', 'like', `%, ${c}, %`)]));
+    return qb.where((eb) =>
+      eb.or([
+        eb('clauses', '=', c),
+        eb('clauses', 'like', `${c}, %`),
+        eb('clauses', 'like', `%, ${c}`),
+        eb('clauses', 'like', `%, ${c}, %`),
+      ]),
+    );
   },
 };
 
@@ -38,11 +50,25 @@ export const processInteractionsModule: RegisterModule = {
     const from = (changes.fromProcessId ?? existing?.fromProcessId) as string;
     const to = (changes.toProcessId ?? existing?.toProcessId) as string;
     if (!('fromProcessId' in changes) && !('toProcessId' in changes)) return {};
-    if (from === to) throw new ValidationError([{ field: 'body.toProcessId', message: 'A process cannot feed itself; choose another process' }]);
-    const ends = await trx.selectFrom('ismsProcesses').select(['id', 'ref', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', 'in', [from, to]).execute();
-    for (const [field, id] of [['fromProcessId', from], ['toProcessId', to]] as const) {
+    if (from === to)
+      throw new ValidationError([
+        { field: 'body.toProcessId', message: 'A process cannot feed itself; choose another process' },
+      ]);
+    const ends = await trx
+      .selectFrom('ismsProcesses')
+      .select(['id', 'ref', 'archivedAt'])
+      .where('orgId', '=', ctx.org.id)
+      .where('id', 'in', [from, to])
+      .execute();
+    for (const [field, id] of [
+      ['fromProcessId', from],
+      ['toProcessId', to],
+    ] as const) {
       const p = ends.find((e) => e.id === id);
-      if (p?.archivedAt) throw new ValidationError([{ field: `body.${field}`, message: `${p.ref} is archived; choose a current process` }]);
+      if (p?.archivedAt)
+        throw new ValidationError([
+          { field: `body.${field}`, message: `${p.ref} is archived; choose a current process` },
+        ]);
     }
     let dup = trx
       .selectFrom('processInteractions')
@@ -53,7 +79,11 @@ export const processInteractionsModule: RegisterModule = {
       .where('archivedAt', 'is', null);
     if (existing) dup = dup.where('id', '!=', existing.id as string);
     const found = await dup.executeTakeFirst();
-    if (found) throw new ConflictError(`${found.ref} already records what flows between these two processes; add to it instead`, [{ field: 'body.toProcessId', message: `Already recorded in ${found.ref}` }]);
+    if (found)
+      throw new ConflictError(
+        `${found.ref} already records what flows between these two processes; add to it instead`,
+        [{ field: 'body.toProcessId', message: `Already recorded in ${found.ref}` }],
+      );
     return {};
   },
   applyFilters(_ctx, qb, query) {
@@ -62,4 +92,3 @@ export const processInteractionsModule: RegisterModule = {
     return qb.where((eb) => eb.or([eb('fromProcessId', '=', id), eb('toProcessId', '=', id)]));
   },
 };
-

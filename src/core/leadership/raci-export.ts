@@ -17,7 +17,13 @@ export async function raciExportTable(ctx: OrgContext, format: 'csv' | 'xlsx'): 
     ...m.roles.map((r) => ({ key: r.id, header: `${r.ref} ${r.name}`, kind: 'text' as const })),
   ];
   const rows = m.activities.map((a) => [a.ref, a.name, ...m.roles.map((r) => value.get(`${a.id}:${r.id}`) ?? null)]);
-  await recordAuditAlone(ctx.db, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'raci', event: { type: 'export.generated', payload: { format, rows: rows.length, filters: {} } } });
+  await recordAuditAlone(ctx.db, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    ip: ctx.ip,
+    entityType: 'raci',
+    event: { type: 'export.generated', payload: { format, rows: rows.length, filters: {} } },
+  });
   return {
     title: `RACI matrix (${RACI_VALUES.join('-')})`,
     filenameBase: `${ctx.org.slug}-raci-${new Date().toISOString().slice(0, 10)}`,

@@ -31,18 +31,40 @@ export async function getRaciMatrix(ctx: OrgContext): Promise<RaciMatrix> {
     .execute();
   const cells = await ctx.db
     .selectFrom('raciCells')
-    .innerJoin('ismsActivities as a', (j) => j.onRef('a.id', '=', 'raciCells.activityId').on('a.archivedAt', 'is', null))
+    .innerJoin('ismsActivities as a', (j) =>
+      j.onRef('a.id', '=', 'raciCells.activityId').on('a.archivedAt', 'is', null),
+    )
     .innerJoin('ismsRoles as r', (j) => j.onRef('r.id', '=', 'raciCells.roleId').on('r.archivedAt', 'is', null))
-    .select(['raciCells.activityId', 'raciCells.roleId', 'raciCells.value', 'raciCells.updatedAt', 'raciCells.updatedBy'])
+    .select([
+      'raciCells.activityId',
+      'raciCells.roleId',
+      'raciCells.value',
+      'raciCells.updatedAt',
+      'raciCells.updatedBy',
+    ])
     .where('raciCells.orgId', '=', ctx.org.id)
     .execute();
-  return { activities: activities.map((a) => ({ ...a, position: Number(a.position) })), roles, cells: cells.map((c) => ({ ...c, value: c.value as RaciValue })) };
+  return {
+    activities: activities.map((a) => ({ ...a, position: Number(a.position) })),
+    roles,
+    cells: cells.map((c) => ({ ...c, value: c.value as RaciValue })),
+  };
 }
 
 async function loadEnds(ctx: OrgContext, trx: Db, activityId: string, roleId: string) {
-  const activity = await trx.selectFrom('ismsActivities').select(['id', 'ref', 'name', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', '=', activityId).executeTakeFirst();
+  const activity = await trx
+    .selectFrom('ismsActivities')
+    .select(['id', 'ref', 'name', 'archivedAt'])
+    .where('orgId', '=', ctx.org.id)
+    .where('id', '=', activityId)
+    .executeTakeFirst();
   if (!activity) throw new NotFoundError('The activity');
-  const role = await trx.selectFrom('ismsRoles').select(['id', 'ref', 'name', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', '=', roleId).executeTakeFirst();
+  const role = await trx
+    .selectFrom('ismsRoles')
+    .select(['id', 'ref', 'name', 'archivedAt'])
+    .where('orgId', '=', ctx.org.id)
+    .where('id', '=', roleId)
+    .executeTakeFirst();
   if (!role) throw new NotFoundError('The role');
   if (activity.archivedAt) throw new ConflictError(`${activity.ref} is archived; its RACI cannot change`);
   if (role.archivedAt) throw new ConflictError(`${role.ref} is archived; its RACI cannot change`);
@@ -58,8 +80,17 @@ export async function setRaciCell(ctx: OrgContext, activityId: string, roleId: s
   return inOrgTransaction(ctx, async (trx) => {
     const { activity, role } = await loadEnds(ctx, trx, activityId, roleId);
     // Lock the activity row so two people giving A at once queue instead of racing past the check.
-    await forUpdate(trx, trx.selectFrom('ismsActivities').select('id').where('orgId', '=', ctx.org.id).where('id', '=', activityId)).executeTakeFirst();
-    const current = await trx.selectFrom('raciCells').select('value').where('orgId', '=', ctx.org.id).where('activityId', '=', activityId).where('roleId', '=', roleId).executeTakeFirst();
+    await forUpdate(
+      trx,
+      trx.selectFrom('ismsActivities').select('id').where('orgId', '=', ctx.org.id).where('id', '=', activityId),
+    ).executeTakeFirst();
+    const current = await trx
+      .selectFrom('raciCells')
+      .select('value')
+      .where('orgId', '=', ctx.org.id)
+      .where('activityId', '=', activityId)
+      .where('roleId', '=', roleId)
+      .executeTakeFirst();
     const from = (current?.value ?? null) as RaciValue | null;
     if (from === value) return { activityId, roleId, value };
 
@@ -74,34 +105,66 @@ export async function setRaciCell(ctx: OrgContext, activityId: string, roleId: s
         .where('raciCells.roleId', '!=', roleId)
         .executeTakeFirst();
       if (holder && !holder.archivedAt) {
-        throw new ConflictError(`${holder.ref} ${holder.name} is already accountable for ${activity.ref}; an activity has one accountable role — change that cell first`, [{ field: 'body.value', message: `Already accountable: ${holder.ref}` }]);
+        throw new ConflictError(
+          `${holder.ref} ${holder.name} is already accountable for ${activity.ref}; an activity has one accountable role — change that cell first`,
+          [{ field: 'body.value', message: `Already accountable: ${holder.ref}` }],
+        );
       }
       if (holder) {
-        await trx.deleteFrom('raciCells').where('orgId', '=', ctx.org.id).where('activityId', '=', activityId).where('roleId', '=', holder.roleId).execute();
+        await trx
+          .deleteFrom('raciCells')
+          .where('orgId', '=', ctx.org.id)
+          .where('activityId', '=', activityId)
+          .where('roleId', '=', holder.roleId)
+          .execute();
         await audit(ctx, trx, activity, { id: holder.roleId, ref: holder.ref }, 'A', null);
       }
     }
 
     const now = nowIso();
     if (value === null) {
-      await trx.deleteFrom('raciCells').where('orgId', '=', ctx.org.id).where('activityId', '=', activityId).where('roleId', '=', roleId).execute();
+      await trx
+        .deleteFrom('raciCells')
+        .where('orgId', '=', ctx.org.id)
+        .where('activityId', '=', activityId)
+        .where('roleId', '=', roleId)
+        .execute();
     } else if (current) {
-      await trx.updateTable('raciCells').set({ value, updatedAt: now, updatedBy: ctx.actor.userId }).where('orgId', '=', ctx.org.id).where('activityId', '=', activityId).where('roleId', '=', roleId).execute();
+      await trx
+        .updateTable('raciCells')
+        .set({ value, updatedAt: now, updatedBy: ctx.actor.userId })
+        .where('orgId', '=', ctx.org.id)
+        .where('activityId', '=', activityId)
+        .where('roleId', '=', roleId)
+        .execute();
     } else {
-      await trx.insertInto('raciCells').values({ orgId: ctx.org.id, activityId, roleId, value, updatedAt: now, updatedBy: ctx.actor.userId }).execute();
+      await trx
+        .insertInto('raciCells')
+        .values({ orgId: ctx.org.id, activityId, roleId, value, updatedAt: now, updatedBy: ctx.actor.userId })
+        .execute();
     }
     await audit(ctx, trx, activity, role, from, value);
     return { activityId, roleId, value };
   });
 }
 
-async function audit(ctx: OrgContext, trx: Db, activity: { id: string; ref: string }, role: { id: string; ref: string }, from: RaciValue | null, to: RaciValue | null) {
+async function audit(
+  ctx: OrgContext,
+  trx: Db,
+  activity: { id: string; ref: string },
+  role: { id: string; ref: string },
+  from: RaciValue | null,
+  to: RaciValue | null,
+) {
   await recordAudit(trx, {
     orgId: ctx.org.id,
     actor: ctx.actor,
     ip: ctx.ip,
     entityType: 'isms_activity',
     entityId: activity.id,
-    event: { type: 'raci.cell_set', payload: { activityRef: activity.ref, roleId: role.id, roleRef: role.ref, from, to } },
+    event: {
+      type: 'raci.cell_set',
+      payload: { activityRef: activity.ref, roleId: role.id, roleRef: role.ref, from, to },
+    },
   });
 }

@@ -16,8 +16,14 @@ const MAX_CHAIN = 50;
 async function assertNoReportingLoop(ctx: OrgContext, trx: Db, roleId: string, reportsToId: string): Promise<void> {
   let current: string | null = reportsToId;
   for (let i = 0; current && i < MAX_CHAIN; i++) {
-    if (current === roleId) throw new ValidationError([{ field: 'body.reportsToId', message: 'This would make the role report to itself' }]);
-    const row: { reportsToId: string | null } | undefined = await trx.selectFrom('ismsRoles').select('reportsToId').where('orgId', '=', ctx.org.id).where('id', '=', current).executeTakeFirst();
+    if (current === roleId)
+      throw new ValidationError([{ field: 'body.reportsToId', message: 'This would make the role report to itself' }]);
+    const row: { reportsToId: string | null } | undefined = await trx
+      .selectFrom('ismsRoles')
+      .select('reportsToId')
+      .where('orgId', '=', ctx.org.id)
+      .where('id', '=', current)
+      .executeTakeFirst();
     current = row?.reportsToId ?? null;
   }
 }
@@ -26,7 +32,8 @@ async function assertNoReportingLoop(ctx: OrgContext, trx: Db, roleId: string, r
 export const ismsRolesModule: RegisterModule = {
   def: ismsRoleRegister,
   async beforeWrite(ctx, trx, changes, existing) {
-    if (existing && typeof changes.reportsToId === 'string') await assertNoReportingLoop(ctx, trx, existing.id as string, changes.reportsToId);
+    if (existing && typeof changes.reportsToId === 'string')
+      await assertNoReportingLoop(ctx, trx, existing.id as string, changes.reportsToId);
     return {};
   },
 };
@@ -53,26 +60,52 @@ export const roleAssignmentsModule: RegisterModule = {
     const name = typeof next.personName === 'string' ? next.personName.trim() : '';
     const hasMember = typeof next.personId === 'string';
     if (hasMember === !!name) {
-      const message = hasMember ? 'Give a member or a named person, not both' : 'Give a member, or the name of a person without an account';
-      throw new ValidationError([{ field: 'body.personId', message }, { field: 'body.personName', message }]);
+      const message = hasMember
+        ? 'Give a member or a named person, not both'
+        : 'Give a member, or the name of a person without an account';
+      throw new ValidationError([
+        { field: 'body.personId', message },
+        { field: 'body.personName', message },
+      ]);
     }
     const errors: { field: string; message: string }[] = [];
-    if (hasMember && next.personEmail) errors.push({ field: 'body.personEmail', message: 'Only for a named person: a member’s e-mail comes from their account' });
-    if (typeof next.personEmail === 'string' && next.personEmail && !EMAIL.test(next.personEmail)) errors.push({ field: 'body.personEmail', message: 'Enter a valid e-mail address' });
-    if (typeof next.startDate === 'string' && typeof next.endDate === 'string' && next.endDate < next.startDate) errors.push({ field: 'body.endDate', message: 'The end is before the start' });
+    if (hasMember && next.personEmail)
+      errors.push({
+        field: 'body.personEmail',
+        message: 'Only for a named person: a member’s e-mail comes from their account',
+      });
+    if (typeof next.personEmail === 'string' && next.personEmail && !EMAIL.test(next.personEmail))
+      errors.push({ field: 'body.personEmail', message: 'Enter a valid e-mail address' });
+    if (typeof next.startDate === 'string' && typeof next.endDate === 'string' && next.endDate < next.startDate)
+      errors.push({ field: 'body.endDate', message: 'The end is before the start' });
     if (!!next.approvedById !== !!next.approvedOn) {
-      errors.push(next.approvedById ? { field: 'body.approvedOn', message: 'Say when it was approved' } : { field: 'body.approvedById', message: 'Say who approved it' });
+      errors.push(
+        next.approvedById
+          ? { field: 'body.approvedOn', message: 'Say when it was approved' }
+          : { field: 'body.approvedById', message: 'Say who approved it' },
+      );
     }
-    if (typeof next.approvedOn === 'string' && next.approvedOn > todayIso()) errors.push({ field: 'body.approvedOn', message: 'An approval cannot be in the future' });
+    if (typeof next.approvedOn === 'string' && next.approvedOn > todayIso())
+      errors.push({ field: 'body.approvedOn', message: 'An approval cannot be in the future' });
     if (typeof changes.roleId === 'string') {
-      const role = await trx.selectFrom('ismsRoles').select(['ref', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', '=', changes.roleId).executeTakeFirst();
-      if (role?.archivedAt) errors.push({ field: 'body.roleId', message: `${role.ref} is archived; choose a current role` });
+      const role = await trx
+        .selectFrom('ismsRoles')
+        .select(['ref', 'archivedAt'])
+        .where('orgId', '=', ctx.org.id)
+        .where('id', '=', changes.roleId)
+        .executeTakeFirst();
+      if (role?.archivedAt)
+        errors.push({ field: 'body.roleId', message: `${role.ref} is archived; choose a current role` });
     }
     if (errors.length) throw new ValidationError(errors);
 
     let personLabel = name;
     if (hasMember) {
-      const user = await trx.selectFrom('users').select('name').where('id', '=', next.personId as string).executeTakeFirst();
+      const user = await trx
+        .selectFrom('users')
+        .select('name')
+        .where('id', '=', next.personId as string)
+        .executeTakeFirst();
       personLabel = user?.name ?? 'Member';
     }
     return existing?.personLabel === personLabel ? {} : { personLabel };

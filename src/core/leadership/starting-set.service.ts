@@ -16,20 +16,52 @@ import { inOrgTransaction } from '../transaction.js';
 export async function addStartingSet(ctx: OrgContext, roleStatus: 'draft' | 'approved' = 'draft') {
   try {
     return await inOrgTransaction(ctx, async (trx) => {
-      const haveRoles = new Map((await trx.selectFrom('ismsRoles').select(['id', 'starterKey']).where('orgId', '=', ctx.org.id).where('starterKey', 'is not', null).execute()).map((r) => [r.starterKey!, r.id]));
-      const haveActivities = new Set((await trx.selectFrom('ismsActivities').select('starterKey').where('orgId', '=', ctx.org.id).where('starterKey', 'is not', null).execute()).map((r) => r.starterKey!));
+      const haveRoles = new Map(
+        (
+          await trx
+            .selectFrom('ismsRoles')
+            .select(['id', 'starterKey'])
+            .where('orgId', '=', ctx.org.id)
+            .where('starterKey', 'is not', null)
+            .execute()
+        ).map((r) => [r.starterKey!, r.id]),
+      );
+      const haveActivities = new Set(
+        (
+          await trx
+            .selectFrom('ismsActivities')
+            .select('starterKey')
+            .where('orgId', '=', ctx.org.id)
+            .where('starterKey', 'is not', null)
+            .execute()
+        ).map((r) => r.starterKey!),
+      );
 
       const newActivities = new Map<string, { id: string; ref: string }>();
       for (const a of STARTER_ACTIVITIES) {
         if (haveActivities.has(a.key)) continue;
-        const rec = await insertRecord(ctx, trx, ismsActivitiesModule, { name: a.name, description: a.description, clauses: a.clauses, position: a.position, starterKey: a.key });
+        const rec = await insertRecord(ctx, trx, ismsActivitiesModule, {
+          name: a.name,
+          description: a.description,
+          clauses: a.clauses,
+          position: a.position,
+          starterKey: a.key,
+        });
         newActivities.set(a.key, { id: rec.id as string, ref: rec.ref as string });
       }
       const newRoles = new Map<string, { id: string; ref: string }>();
       for (const r of STARTER_ROLES) {
         if (haveRoles.has(r.key)) continue;
         const reportsToId = r.reportsTo ? (newRoles.get(r.reportsTo)?.id ?? haveRoles.get(r.reportsTo) ?? null) : null;
-        const rec = await insertRecord(ctx, trx, ismsRolesModule, { name: r.name, roleType: r.roleType, responsibilities: r.responsibilities, authorities: r.authorities, reportsToId, status: roleStatus, starterKey: r.key });
+        const rec = await insertRecord(ctx, trx, ismsRolesModule, {
+          name: r.name,
+          roleType: r.roleType,
+          responsibilities: r.responsibilities,
+          authorities: r.authorities,
+          reportsToId,
+          status: roleStatus,
+          starterKey: r.key,
+        });
         newRoles.set(r.key, { id: rec.id as string, ref: rec.ref as string });
       }
       const cells: { activityRef: string; roleRef: string; value: string }[] = [];
@@ -40,7 +72,17 @@ export async function addStartingSet(ctx: OrgContext, roleStatus: 'draft' | 'app
         for (const [roleKey, value] of Object.entries(row)) {
           const role = newRoles.get(roleKey);
           if (!role) continue;
-          await trx.insertInto('raciCells').values({ orgId: ctx.org.id, activityId: activity.id, roleId: role.id, value, updatedAt: now, updatedBy: ctx.actor.userId }).execute();
+          await trx
+            .insertInto('raciCells')
+            .values({
+              orgId: ctx.org.id,
+              activityId: activity.id,
+              roleId: role.id,
+              value,
+              updatedAt: now,
+              updatedBy: ctx.actor.userId,
+            })
+            .execute();
           cells.push({ activityRef: activity.ref, roleRef: role.ref, value });
         }
       }
@@ -50,7 +92,14 @@ export async function addStartingSet(ctx: OrgContext, roleStatus: 'draft' | 'app
           actor: ctx.actor,
           ip: ctx.ip,
           entityType: 'raci',
-          event: { type: 'leadership.starting_set_added', payload: { roles: [...newRoles.values()].map((r) => r.ref), activities: [...newActivities.values()].map((a) => a.ref), cells } },
+          event: {
+            type: 'leadership.starting_set_added',
+            payload: {
+              roles: [...newRoles.values()].map((r) => r.ref),
+              activities: [...newActivities.values()].map((a) => a.ref),
+              cells,
+            },
+          },
         });
       }
       return {
@@ -60,7 +109,8 @@ export async function addStartingSet(ctx: OrgContext, roleStatus: 'draft' | 'app
       };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('Someone else added the starting set at the same moment; reload to see it');
+    if (isUniqueViolation(err))
+      throw new ConflictError('Someone else added the starting set at the same moment; reload to see it');
     throw err;
   }
 }

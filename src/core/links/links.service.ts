@@ -25,7 +25,8 @@ export interface LinkInput {
 export async function insertLink(ctx: OrgContext, trx: Db, input: LinkInput) {
   const from = await assertRecordExists(ctx, trx, input.fromType, input.fromId, 'body.fromId');
   const to = await assertRecordExists(ctx, trx, input.toType, input.toId, 'body.toId');
-  if (from.id === to.id) throw new ConflictError('A record cannot be linked to itself', [{ field: 'body.toId', message: 'Same as fromId' }]);
+  if (from.id === to.id)
+    throw new ConflictError('A record cannot be linked to itself', [{ field: 'body.toId', message: 'Same as fromId' }]);
   const row = { id: newId(), orgId: ctx.org.id, ...input, createdAt: nowIso(), createdBy: ctx.actor.userId };
   const dup = await trx
     .selectFrom('links')
@@ -44,7 +45,14 @@ export async function insertLink(ctx: OrgContext, trx: Db, input: LinkInput) {
     if (isUniqueViolation(err)) throw new ConflictError(`${from.ref} is already linked to ${to.ref}`);
     throw err;
   }
-  await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'link', entityId: row.id, event: { type: 'link.created', payload: { fromRef: from.ref, toRef: to.ref, kind: input.kind } } });
+  await recordAudit(trx, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    ip: ctx.ip,
+    entityType: 'link',
+    entityId: row.id,
+    event: { type: 'link.created', payload: { fromRef: from.ref, toRef: to.ref, kind: input.kind } },
+  });
   const { orgId: _o, ...link } = row;
   return { ...link, fromRef: from.ref, toRef: to.ref, fromTitle: from.title, toTitle: to.title };
 }
@@ -54,29 +62,71 @@ export async function listLinks(ctx: OrgContext, type: string, id: string) {
     .selectFrom('links')
     .select(['id', 'fromType', 'fromId', 'toType', 'toId', 'kind', 'createdAt', 'createdBy'])
     .where('orgId', '=', ctx.org.id)
-    .where((eb) => eb.or([eb.and([eb('fromType', '=', type), eb('fromId', '=', id)]), eb.and([eb('toType', '=', type), eb('toId', '=', id)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('fromType', '=', type), eb('fromId', '=', id)]),
+        eb.and([eb('toType', '=', type), eb('toId', '=', id)]),
+      ]),
+    )
     .orderBy('createdAt')
     .limit(1000)
     .execute();
-  const summaries = await summarize(ctx, rows.flatMap((r) => [{ type: r.fromType, id: r.fromId }, { type: r.toType, id: r.toId }]));
+  const summaries = await summarize(
+    ctx,
+    rows.flatMap((r) => [
+      { type: r.fromType, id: r.fromId },
+      { type: r.toType, id: r.toId },
+    ]),
+  );
   return {
-    items: rows.filter((r) => !hiddenEnd(summaries, r.fromType, r.fromId) && !hiddenEnd(summaries, r.toType, r.toId)).map((r) => {
-      const from = summaries.get(`${r.fromType}:${r.fromId}`);
-      const to = summaries.get(`${r.toType}:${r.toId}`);
-      return { ...r, fromRef: from?.ref ?? null, fromTitle: from?.title ?? null, toRef: to?.ref ?? null, toTitle: to?.title ?? null };
-    }),
+    items: rows
+      .filter((r) => !hiddenEnd(summaries, r.fromType, r.fromId) && !hiddenEnd(summaries, r.toType, r.toId))
+      .map((r) => {
+        const from = summaries.get(`${r.fromType}:${r.fromId}`);
+        const to = summaries.get(`${r.toType}:${r.toId}`);
+        return {
+          ...r,
+          fromRef: from?.ref ?? null,
+          fromTitle: from?.title ?? null,
+          toRef: to?.ref ?? null,
+          toTitle: to?.title ?? null,
+        };
+      }),
   };
 }
 
 export async function deleteLink(ctx: OrgContext, linkId: string): Promise<void> {
   await inOrgTransaction(ctx, async (trx) => {
-    const row = await trx.selectFrom('links').selectAll().where('id', '=', linkId).where('orgId', '=', ctx.org.id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('links')
+      .selectAll()
+      .where('id', '=', linkId)
+      .where('orgId', '=', ctx.org.id)
+      .executeTakeFirst();
     if (!row) throw new NotFoundError('The link');
-    const s = await summarize({ ...ctx, db: trx }, [{ type: row.fromType, id: row.fromId }, { type: row.toType, id: row.toId }]);
+    const s = await summarize({ ...ctx, db: trx }, [
+      { type: row.fromType, id: row.fromId },
+      { type: row.toType, id: row.toId },
+    ]);
     // a link to a record the caller may not read is not there for them (as in listLinks)
-    if (hiddenEnd(s, row.fromType, row.fromId) || hiddenEnd(s, row.toType, row.toId)) throw new NotFoundError('The link');
+    if (hiddenEnd(s, row.fromType, row.fromId) || hiddenEnd(s, row.toType, row.toId))
+      throw new NotFoundError('The link');
     await trx.deleteFrom('links').where('id', '=', linkId).where('orgId', '=', ctx.org.id).execute();
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'link', entityId: linkId, event: { type: 'link.deleted', payload: { fromRef: s.get(`${row.fromType}:${row.fromId}`)?.ref ?? row.fromId, toRef: s.get(`${row.toType}:${row.toId}`)?.ref ?? row.toId, kind: row.kind } } });
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'link',
+      entityId: linkId,
+      event: {
+        type: 'link.deleted',
+        payload: {
+          fromRef: s.get(`${row.fromType}:${row.fromId}`)?.ref ?? row.fromId,
+          toRef: s.get(`${row.toType}:${row.toId}`)?.ref ?? row.toId,
+          kind: row.kind,
+        },
+      },
+    });
   });
 }
 

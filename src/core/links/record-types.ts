@@ -16,9 +16,21 @@ export interface RecordSummary {
   title: string;
 }
 
-export async function assertRecordExists(ctx: OrgContext, trx: Db, type: string, id: string, field: string): Promise<RecordSummary> {
+export async function assertRecordExists(
+  ctx: OrgContext,
+  trx: Db,
+  type: string,
+  id: string,
+  field: string,
+): Promise<RecordSummary> {
   const mod = registerByEntity(type);
-  if (!mod) throw new ValidationError([{ field: field.replace(/Id$/, 'Type'), message: `Unknown record type; use one of: ${linkableTypes().join(', ')}` }]);
+  if (!mod)
+    throw new ValidationError([
+      {
+        field: field.replace(/Id$/, 'Type'),
+        message: `Unknown record type; use one of: ${linkableTypes().join(', ')}`,
+      },
+    ]);
   let q = untypedDb(trx)
     .selectFrom(mod.def.table)
     .select(['id', 'ref', `${mod.def.titleField} as title`])
@@ -31,7 +43,10 @@ export async function assertRecordExists(ctx: OrgContext, trx: Db, type: string,
 }
 
 /** Summaries of many records of mixed types: one query per type, however many records. */
-export async function summarize(ctx: OrgContext, refs: { type: string; id: string }[]): Promise<Map<string, RecordSummary>> {
+export async function summarize(
+  ctx: OrgContext,
+  refs: { type: string; id: string }[],
+): Promise<Map<string, RecordSummary>> {
   const byType = new Map<string, string[]>();
   for (const r of refs) byType.set(r.type, [...(byType.get(r.type) ?? []), r.id]);
   const out = new Map<string, RecordSummary>();

@@ -8,7 +8,10 @@ import { nowIso } from '../util/ids.js';
 import { inOrgTransaction } from '../transaction.js';
 
 export async function listMembers(ctx: OrgContext, { page, pageSize }: PageQuery) {
-  const base = ctx.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.userId').where('memberships.orgId', '=', ctx.org.id);
+  const base = ctx.db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .where('memberships.orgId', '=', ctx.org.id);
   const rows = await base
     .select(['users.id as userId', 'users.email', 'users.name', 'memberships.role', 'memberships.createdAt'])
     .orderBy('users.name')
@@ -21,22 +24,57 @@ export async function listMembers(ctx: OrgContext, { page, pageSize }: PageQuery
 }
 
 /** Adds an existing user, or creates the user first when name and password are given. */
-export async function addMember(ctx: OrgContext, input: { email: string; role: Role; name?: string; password?: string }) {
+export async function addMember(
+  ctx: OrgContext,
+  input: { email: string; role: Role; name?: string; password?: string },
+) {
   return inOrgTransaction(ctx, async (trx) => {
-    let user = await trx.selectFrom('users').select(['id', 'email', 'name']).where('email', '=', input.email).executeTakeFirst();
+    let user = await trx
+      .selectFrom('users')
+      .select(['id', 'email', 'name'])
+      .where('email', '=', input.email)
+      .executeTakeFirst();
     if (!user) {
       const missing = [
         ...(input.name ? [] : [{ field: 'body.name', message: 'Required for a new user' }]),
         ...(input.password ? [] : [{ field: 'body.password', message: 'Required for a new user' }]),
       ];
-      if (missing.length) throw new ValidationError(missing, `No user has the email ${input.email}: give a name and an initial password to create one`);
-      user = await insertUser(trx, { email: input.email, name: input.name!, password: input.password! }, ctx.actor, ctx.org.id, ctx.ip);
+      if (missing.length)
+        throw new ValidationError(
+          missing,
+          `No user has the email ${input.email}: give a name and an initial password to create one`,
+        );
+      user = await insertUser(
+        trx,
+        { email: input.email, name: input.name!, password: input.password! },
+        ctx.actor,
+        ctx.org.id,
+        ctx.ip,
+      );
     }
-    const existing = await trx.selectFrom('memberships').select('role').where('orgId', '=', ctx.org.id).where('userId', '=', user.id).executeTakeFirst();
-    if (existing) throw new ConflictError(`${user.email} is already a member`, [{ field: 'body.email', message: 'Already a member' }]);
+    const existing = await trx
+      .selectFrom('memberships')
+      .select('role')
+      .where('orgId', '=', ctx.org.id)
+      .where('userId', '=', user.id)
+      .executeTakeFirst();
+    if (existing)
+      throw new ConflictError(`${user.email} is already a member`, [
+        { field: 'body.email', message: 'Already a member' },
+      ]);
     const createdAt = nowIso();
-    await trx.insertInto('memberships').values({ orgId: ctx.org.id, userId: user.id, role: input.role, createdAt }).execute();
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'user', entityId: user.id, event: { type: 'member.added', payload: { email: user.email, role: input.role } } });
+    await trx
+      .insertInto('memberships')
+      .values({ orgId: ctx.org.id, userId: user.id, role: input.role, createdAt })
+      .execute();
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'user',
+      entityId: user.id,
+      event: { type: 'member.added', payload: { email: user.email, role: input.role } },
+    });
     return { userId: user.id, email: user.email, name: user.name, role: input.role, createdAt };
   });
 }
@@ -61,7 +99,8 @@ async function assertNotLastAdmin(ctx: OrgContext, trx: OrgContext['db'], role: 
     .where('orgId', '=', ctx.org.id)
     .where('role', '=', 'admin')
     .executeTakeFirstOrThrow();
-  if (Number(admins.n) <= 1) throw new ConflictError('An organization needs at least one admin: make someone else admin first');
+  if (Number(admins.n) <= 1)
+    throw new ConflictError('An organization needs at least one admin: make someone else admin first');
 }
 
 export async function changeMemberRole(ctx: OrgContext, userId: string, role: Role) {
@@ -69,8 +108,20 @@ export async function changeMemberRole(ctx: OrgContext, userId: string, role: Ro
     const member = await loadMember(ctx, trx, userId);
     if (member.role === role) return member;
     await assertNotLastAdmin(ctx, trx, member.role);
-    await trx.updateTable('memberships').set({ role }).where('orgId', '=', ctx.org.id).where('userId', '=', userId).execute();
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'user', entityId: userId, event: { type: 'member.role_changed', payload: { email: member.email, from: member.role, to: role } } });
+    await trx
+      .updateTable('memberships')
+      .set({ role })
+      .where('orgId', '=', ctx.org.id)
+      .where('userId', '=', userId)
+      .execute();
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'user',
+      entityId: userId,
+      event: { type: 'member.role_changed', payload: { email: member.email, from: member.role, to: role } },
+    });
     return { ...member, role };
   });
 }
@@ -81,7 +132,20 @@ export async function removeMember(ctx: OrgContext, userId: string): Promise<voi
     await assertNotLastAdmin(ctx, trx, member.role);
     await trx.deleteFrom('memberships').where('orgId', '=', ctx.org.id).where('userId', '=', userId).execute();
     // A removed member's tokens stop working with the membership; revoke them so the list says so too.
-    await trx.updateTable('apiTokens').set({ revokedAt: nowIso() }).where('orgId', '=', ctx.org.id).where('userId', '=', userId).where('revokedAt', 'is', null).execute();
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'user', entityId: userId, event: { type: 'member.removed', payload: { email: member.email, role: member.role } } });
+    await trx
+      .updateTable('apiTokens')
+      .set({ revokedAt: nowIso() })
+      .where('orgId', '=', ctx.org.id)
+      .where('userId', '=', userId)
+      .where('revokedAt', 'is', null)
+      .execute();
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'user',
+      entityId: userId,
+      event: { type: 'member.removed', payload: { email: member.email, role: member.role } },
+    });
   });
 }

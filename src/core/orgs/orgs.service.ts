@@ -20,27 +20,66 @@ export function slugify(name: string): string {
 }
 
 /** Creates an organization with its first admin, inside the caller's transaction. */
-export async function insertOrg(trx: Db, input: { name: string; slug?: string }, adminUserId: string | null, actor: Actor, ip?: string | null): Promise<OrgRef> {
+export async function insertOrg(
+  trx: Db,
+  input: { name: string; slug?: string },
+  adminUserId: string | null,
+  actor: Actor,
+  ip?: string | null,
+): Promise<OrgRef> {
   const slug = input.slug ?? slugify(input.name);
   const taken = await trx.selectFrom('organizations').select('id').where('slug', '=', slug).executeTakeFirst();
-  if (taken) throw new ConflictError(`The slug "${slug}" is already used by another organization`, [{ field: 'body.slug', message: 'Already in use' }]);
+  if (taken)
+    throw new ConflictError(`The slug "${slug}" is already used by another organization`, [
+      { field: 'body.slug', message: 'Already in use' },
+    ]);
   const org = { id: newId(), slug, name: input.name.trim(), createdAt: nowIso() };
   try {
     await trx.insertInto('organizations').values(org).execute();
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError(`The slug "${slug}" is already in use`, [{ field: 'body.slug', message: 'Already in use' }]);
+    if (isUniqueViolation(err))
+      throw new ConflictError(`The slug "${slug}" is already in use`, [
+        { field: 'body.slug', message: 'Already in use' },
+      ]);
     throw err;
   }
-  await recordAudit(trx, { orgId: org.id, actor, ip, entityType: 'organization', entityId: org.id, event: { type: 'org.created', payload: { slug, name: org.name } } });
+  await recordAudit(trx, {
+    orgId: org.id,
+    actor,
+    ip,
+    entityType: 'organization',
+    entityId: org.id,
+    event: { type: 'org.created', payload: { slug, name: org.name } },
+  });
   if (adminUserId) {
-    const user = await trx.selectFrom('users').select(['email']).where('id', '=', adminUserId).executeTakeFirstOrThrow();
-    await trx.insertInto('memberships').values({ orgId: org.id, userId: adminUserId, role: 'admin', createdAt: nowIso() }).execute();
-    await recordAudit(trx, { orgId: org.id, actor, ip, entityType: 'user', entityId: adminUserId, event: { type: 'member.added', payload: { email: user.email, role: 'admin' } } });
+    const user = await trx
+      .selectFrom('users')
+      .select(['email'])
+      .where('id', '=', adminUserId)
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('memberships')
+      .values({ orgId: org.id, userId: adminUserId, role: 'admin', createdAt: nowIso() })
+      .execute();
+    await recordAudit(trx, {
+      orgId: org.id,
+      actor,
+      ip,
+      entityType: 'user',
+      entityId: adminUserId,
+      event: { type: 'member.added', payload: { email: user.email, role: 'admin' } },
+    });
   }
   return { id: org.id, slug: org.slug, name: org.name };
 }
 
-export async function createOrg(db: Db, input: { name: string; slug?: string }, adminUserId: string | null, actor: Actor, ip?: string | null) {
+export async function createOrg(
+  db: Db,
+  input: { name: string; slug?: string },
+  adminUserId: string | null,
+  actor: Actor,
+  ip?: string | null,
+) {
   return inInstanceTransaction(db, (trx) => insertOrg(trx, input, adminUserId, actor, ip));
 }
 
@@ -49,7 +88,12 @@ export async function findOrgBySlug(db: Db, slug: string): Promise<OrgRef | unde
 }
 
 export async function membershipRole(db: Db, orgId: string, userId: string): Promise<Role | null> {
-  const row = await db.selectFrom('memberships').select('role').where('orgId', '=', orgId).where('userId', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('orgId', '=', orgId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
   return (row?.role as Role | undefined) ?? null;
 }
 

@@ -25,8 +25,19 @@ export async function completeSetup(
     const actor = { kind: 'anonymous' as const, userId: null, label: input.email };
     const user = await insertUser(trx, { ...input, isSuperadmin: true }, actor, null, ip);
     const userActor = { kind: 'user' as const, userId: user.id, label: user.email };
-    const org = await insertOrg(trx, { name: input.organizationName, slug: input.organizationSlug }, user.id, userActor, ip);
-    await recordAudit(trx, { orgId: org.id, actor: userActor, ip, event: { type: 'setup.completed', payload: { email: user.email, orgSlug: org.slug } } });
+    const org = await insertOrg(
+      trx,
+      { name: input.organizationName, slug: input.organizationSlug },
+      user.id,
+      userActor,
+      ip,
+    );
+    await recordAudit(trx, {
+      orgId: org.id,
+      actor: userActor,
+      ip,
+      event: { type: 'setup.completed', payload: { email: user.email, orgSlug: org.slug } },
+    });
     return { user, org };
   });
 }

@@ -8,8 +8,17 @@ import type { RegisterModule } from './register-module.js';
 export function onePerOrganization(table: string, what: string): NonNullable<RegisterModule['beforeWrite']> {
   return async (ctx, trx, _changes, existing) => {
     if (existing) return {};
-    const other = (await (trx as any).selectFrom(table).select('ref').where('orgId', '=', ctx.org.id).where('archivedAt', 'is', null).executeTakeFirst()) as { ref: string } | undefined;
-    if (other) throw new ConflictError(`This organization already has its ${what} (${other.ref}); revise it with a new version instead`, [{ field: 'body.title', message: `${other.ref} exists` }]);
+    const other = (await (trx as any)
+      .selectFrom(table)
+      .select('ref')
+      .where('orgId', '=', ctx.org.id)
+      .where('archivedAt', 'is', null)
+      .executeTakeFirst()) as { ref: string } | undefined;
+    if (other)
+      throw new ConflictError(
+        `This organization already has its ${what} (${other.ref}); revise it with a new version instead`,
+        [{ field: 'body.title', message: `${other.ref} exists` }],
+      );
     return {};
   };
 }

@@ -8,7 +8,9 @@ export async function nextRef(trx: Db, orgId: string, prefix: string): Promise<s
   const row = await trx
     .insertInto('refCounters')
     .values({ orgId, prefix, nextValue: 1 })
-    .onConflict((oc) => oc.columns(['orgId', 'prefix']).doUpdateSet((eb) => ({ nextValue: eb('refCounters.nextValue', '+', 1) })))
+    .onConflict((oc) =>
+      oc.columns(['orgId', 'prefix']).doUpdateSet((eb) => ({ nextValue: eb('refCounters.nextValue', '+', 1) })),
+    )
     .returning('nextValue')
     .executeTakeFirstOrThrow();
   return `${prefix}-${String(row.nextValue).padStart(3, '0')}`;

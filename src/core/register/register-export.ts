@@ -33,7 +33,10 @@ export interface TableApproval {
 
 /** "dueDate" → "Due date", "ownerId" → "Owner". */
 export function humanize(name: string): string {
-  const words = name.replace(/Id$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = name
+    .replace(/Id$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -41,8 +44,15 @@ export function humanize(name: string): string {
  * The rows of a register's filtered, sorted list with member fields shown as "Name <email>". Records the export
  * in the audit trail (who exported what, with which filters, how many rows).
  */
-export async function exportTable(ctx: OrgContext, mod: RegisterModule, query: Values, format: string): Promise<ExportTable> {
-  const rows = await sortedQuery(mod, filteredQuery(ctx, mod, query).selectAll(), query).limit(EXPORT_ROW_LIMIT).execute();
+export async function exportTable(
+  ctx: OrgContext,
+  mod: RegisterModule,
+  query: Values,
+  format: string,
+): Promise<ExportTable> {
+  const rows = await sortedQuery(mod, filteredQuery(ctx, mod, query).selectAll(), query)
+    .limit(EXPORT_ROW_LIMIT)
+    .execute();
   const members = await ctx.db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.userId')
@@ -51,10 +61,15 @@ export async function exportTable(ctx: OrgContext, mod: RegisterModule, query: V
     .execute();
   const people = new Map(members.map((m) => [m.id, `${m.name} <${m.email}>`]));
   const fields = Object.entries(mod.def.fields);
-  const kindOf = (kind: string): ColumnKind => (kind === 'date' ? 'date' : kind === 'integer' ? 'number' : kind === 'boolean' ? 'boolean' : 'text');
+  const kindOf = (kind: string): ColumnKind =>
+    kind === 'date' ? 'date' : kind === 'integer' ? 'number' : kind === 'boolean' ? 'boolean' : 'text';
   const columns = [
     { key: 'ref', header: 'Reference', kind: 'text' as const },
-    ...fields.map(([name, f]) => ({ key: name, header: humanize(name), kind: name.endsWith('At') ? ('datetime' as const) : kindOf(f.kind) })),
+    ...fields.map(([name, f]) => ({
+      key: name,
+      header: humanize(name),
+      kind: name.endsWith('At') ? ('datetime' as const) : kindOf(f.kind),
+    })),
     { key: 'createdAt', header: 'Created', kind: 'datetime' as const },
     { key: 'updatedAt', header: 'Updated', kind: 'datetime' as const },
   ];
@@ -65,11 +80,25 @@ export async function exportTable(ctx: OrgContext, mod: RegisterModule, query: V
       const v = r[key];
       if (v === null || v === undefined) return null;
       if (mod.def.fields[key]?.kind === 'member') return people.get(v as string) ?? String(v);
-      if (mod.def.fields[key]?.kind === 'record') return related[v as string] ? `${related[v as string]!.ref} — ${related[v as string]!.title}` : String(v);
+      if (mod.def.fields[key]?.kind === 'record')
+        return related[v as string] ? `${related[v as string]!.ref} — ${related[v as string]!.title}` : String(v);
       return v as string | number | boolean;
     });
   });
-  const filters = Object.fromEntries(Object.entries(query).filter(([k, v]) => v !== undefined && k !== 'page' && k !== 'pageSize'));
-  await recordAuditAlone(ctx.db, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, event: { type: 'export.generated', payload: { format, rows: table.length, filters } } });
-  return { title: humanize(mod.def.collection), filenameBase: `${ctx.org.slug}-${mod.def.collection}-${new Date().toISOString().slice(0, 10)}`, columns, rows: table };
+  const filters = Object.fromEntries(
+    Object.entries(query).filter(([k, v]) => v !== undefined && k !== 'page' && k !== 'pageSize'),
+  );
+  await recordAuditAlone(ctx.db, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    ip: ctx.ip,
+    entityType: mod.def.entity,
+    event: { type: 'export.generated', payload: { format, rows: table.length, filters } },
+  });
+  return {
+    title: humanize(mod.def.collection),
+    filenameBase: `${ctx.org.slug}-${mod.def.collection}-${new Date().toISOString().slice(0, 10)}`,
+    columns,
+    rows: table,
+  };
 }

@@ -52,7 +52,12 @@ function issuesOf(err: DomainError, line: number): WriteIssue[] {
  * the import would refuse, with the very errors the import gives. With `commit: true` each chunk is committed;
  * the first refused row (only possible when something changed since the check) rolls back its chunk and stops.
  */
-export async function writeRows(ctx: OrgContext, mod: RegisterModule, rows: PlannedRow[], opts: { commit: boolean; maxIssues: number }): Promise<WriteOutcome> {
+export async function writeRows(
+  ctx: OrgContext,
+  mod: RegisterModule,
+  rows: PlannedRow[],
+  opts: { commit: boolean; maxIssues: number },
+): Promise<WriteOutcome> {
   const out: WriteOutcome = { issues: [], created: 0, updated: 0 };
   let start = 0;
   while (start < rows.length && out.issues.length < opts.maxIssues) {

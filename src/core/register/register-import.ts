@@ -39,7 +39,10 @@ const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Column header → field name: accepts the field name or the export's header ("Due date"); "Reference" is the key. */
 function mapColumns(mod: RegisterModule, headers: string[]) {
-  const byName = new Map<string, string>([['ref', 'ref'], ['reference', 'ref']]);
+  const byName = new Map<string, string>([
+    ['ref', 'ref'],
+    ['reference', 'ref'],
+  ]);
   for (const [name, def] of Object.entries(mod.def.fields)) {
     if (def.readOnly) continue;
     byName.set(norm(name), name);
@@ -49,7 +52,12 @@ function mapColumns(mod: RegisterModule, headers: string[]) {
   return { columns, ignored: headers.filter((h, i) => h && !columns[i]) };
 }
 
-function cellValue(def: FieldDef, raw: string, people: Map<string, string>, refs: Map<string, string>): { value?: unknown; error?: string } {
+function cellValue(
+  def: FieldDef,
+  raw: string,
+  people: Map<string, string>,
+  refs: Map<string, string>,
+): { value?: unknown; error?: string } {
   if (raw === '') return { value: null };
   switch (def.kind) {
     case 'integer':
@@ -91,7 +99,13 @@ function visibleRows(ctx: OrgContext, mod: RegisterModule) {
 /** Reference → id for every register that `record` fields point at (one query per target). */
 async function targetRefs(ctx: OrgContext, mod: RegisterModule): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const targets = [...new Set(Object.values(mod.def.fields).filter((f) => f.kind === 'record' && f.target).map((f) => f.target!))];
+  const targets = [
+    ...new Set(
+      Object.values(mod.def.fields)
+        .filter((f) => f.kind === 'record' && f.target)
+        .map((f) => f.target!),
+    ),
+  ];
   for (const target of targets) {
     const targetMod = registerByEntity(target);
     if (!targetMod) continue;
@@ -101,14 +115,28 @@ async function targetRefs(ctx: OrgContext, mod: RegisterModule): Promise<Map<str
   return out;
 }
 
-const matchKey = (parts: unknown[]) => parts.map((p) => String(p ?? '').trim().toLowerCase()).join(NUL);
+const matchKey = (parts: unknown[]) =>
+  parts
+    .map((p) =>
+      String(p ?? '')
+        .trim()
+        .toLowerCase(),
+    )
+    .join(NUL);
 
 /**
  * The register's current records by their `importMatch` key (lower-cased in JavaScript, not SQL: SQLite's lower()
  * leaves non-ASCII letters alone, so "Éclair" must not be compared there). Reads only the id and the match fields.
  */
-async function currentByMatchKey(ctx: OrgContext, mod: RegisterModule, fields: readonly string[]): Promise<Map<string, { id: string; ref: string }[]>> {
-  const rows = await visibleRows(ctx, mod).select(['id', 'ref', ...fields]).where('archivedAt', 'is', null).execute();
+async function currentByMatchKey(
+  ctx: OrgContext,
+  mod: RegisterModule,
+  fields: readonly string[],
+): Promise<Map<string, { id: string; ref: string }[]>> {
+  const rows = await visibleRows(ctx, mod)
+    .select(['id', 'ref', ...fields])
+    .where('archivedAt', 'is', null)
+    .execute();
   const out = new Map<string, { id: string; ref: string }[]>();
   for (const r of rows) {
     const key = matchKey(fields.map((f) => r[f]));
@@ -120,7 +148,10 @@ async function currentByMatchKey(ctx: OrgContext, mod: RegisterModule, fields: r
 async function rowsById(ctx: OrgContext, mod: RegisterModule, ids: string[]): Promise<Map<string, Values>> {
   const out = new Map<string, Values>();
   for (let i = 0; i < ids.length; i += 500) {
-    const found = await visibleRows(ctx, mod).selectAll().where('id', 'in', ids.slice(i, i + 500)).execute();
+    const found = await visibleRows(ctx, mod)
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const row of found) out.set(row.id as string, row as Values);
   }
   return out;
@@ -135,27 +166,58 @@ async function rowsById(ctx: OrgContext, mod: RegisterModule, ids: string[]): Pr
  * record, is an error on the line. Every row is checked first, then run through the real write path and rolled
  * back (register-import-write.ts); rows are written only when none has an error, in chunks of a few hundred.
  */
-export async function importRecords(ctx: OrgContext, mod: RegisterModule, table: ImportTable, opts: { dryRun: boolean }): Promise<ImportReport> {
+export async function importRecords(
+  ctx: OrgContext,
+  mod: RegisterModule,
+  table: ImportTable,
+  opts: { dryRun: boolean },
+): Promise<ImportReport> {
   const { columns, ignored } = mapColumns(mod, table.headers);
-  const members = await ctx.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.userId').select(['users.id', 'users.email']).where('memberships.orgId', '=', ctx.org.id).execute();
+  const members = await ctx.db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .select(['users.id', 'users.email'])
+    .where('memberships.orgId', '=', ctx.org.id)
+    .execute();
   const people = new Map(members.map((m) => [m.email, m.id]));
   const refsByTarget = await targetRefs(ctx, mod);
 
   const refIndex = columns.indexOf('ref');
-  const refs = refIndex < 0 ? [] : [...new Set(table.rows.map((r) => r.cells[refIndex] ?? '').filter((r) => r && !r.includes(NUL)))];
+  const refs =
+    refIndex < 0
+      ? []
+      : [...new Set(table.rows.map((r) => r.cells[refIndex] ?? '').filter((r) => r && !r.includes(NUL)))];
   const existing = new Map<string, Values>();
   for (let i = 0; i < refs.length; i += 500) {
-    const found = await visibleRows(ctx, mod).selectAll().where('ref', 'in', refs.slice(i, i + 500)).execute();
+    const found = await visibleRows(ctx, mod)
+      .selectAll()
+      .where('ref', 'in', refs.slice(i, i + 500))
+      .execute();
     for (const row of found) existing.set(row.ref as string, row as Values);
   }
 
   const matchFields = mod.def.importMatch ?? [];
   const matchColumns = matchFields.map((f) => columns.indexOf(f));
   const canMatch = matchFields.length > 0 && matchColumns.every((i) => i >= 0);
-  const rowKey = (cells: string[]) => (canMatch && matchColumns.every((i) => (cells[i] ?? '').trim()) ? matchKey(matchColumns.map((i) => cells[i])) : null);
-  const fileKeys = new Set(table.rows.filter((r) => !(refIndex >= 0 && r.cells[refIndex]?.trim())).map((r) => rowKey(r.cells)).filter((k): k is string => k !== null));
-  const byKey = fileKeys.size ? await currentByMatchKey(ctx, mod, matchFields) : new Map<string, { id: string; ref: string }[]>();
-  const matchedRows = await rowsById(ctx, mod, [...fileKeys].map((k) => byKey.get(k)).filter((m) => m?.length === 1).map((m) => m![0]!.id));
+  const rowKey = (cells: string[]) =>
+    canMatch && matchColumns.every((i) => (cells[i] ?? '').trim()) ? matchKey(matchColumns.map((i) => cells[i])) : null;
+  const fileKeys = new Set(
+    table.rows
+      .filter((r) => !(refIndex >= 0 && r.cells[refIndex]?.trim()))
+      .map((r) => rowKey(r.cells))
+      .filter((k): k is string => k !== null),
+  );
+  const byKey = fileKeys.size
+    ? await currentByMatchKey(ctx, mod, matchFields)
+    : new Map<string, { id: string; ref: string }[]>();
+  const matchedRows = await rowsById(
+    ctx,
+    mod,
+    [...fileKeys]
+      .map((k) => byKey.get(k))
+      .filter((m) => m?.length === 1)
+      .map((m) => m![0]!.id),
+  );
 
   const errors: ImportIssue[] = [];
   const plan: PlannedRow[] = [];
@@ -179,7 +241,12 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
     });
     let current = ref ? existing.get(ref) : undefined;
     const repeatedRef = !!ref && seenRefs.has(ref);
-    if (ref && !current) errors.push({ line, field: 'ref', message: `No ${mod.def.entity} ${ref} in this organization (leave Reference empty to create one)` });
+    if (ref && !current)
+      errors.push({
+        line,
+        field: 'ref',
+        message: `No ${mod.def.entity} ${ref} in this organization (leave Reference empty to create one)`,
+      });
     if (repeatedRef) errors.push({ line, field: 'ref', message: `${ref} appears on more than one row` });
     if (ref) seenRefs.add(ref);
     if (current?.archivedAt) errors.push({ line, field: 'ref', message: `${ref} is archived` });
@@ -188,17 +255,30 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
       const what = matchFields.join(' and ');
       const found = byKey.get(key) ?? [];
       if (found.length > 1) {
-        errors.push({ line, field: matchFields[0]!, message: `Matches ${found.length} current records by ${what} (${found.map((f) => f.ref).join(', ')}); add a Reference column to say which` });
+        errors.push({
+          line,
+          field: matchFields[0]!,
+          message: `Matches ${found.length} current records by ${what} (${found.map((f) => f.ref).join(', ')}); add a Reference column to say which`,
+        });
       } else if (found.length === 1) {
         current = matchedRows.get(found[0]!.id);
       } else if (seenKeys.has(key)) {
-        errors.push({ line, field: matchFields[0]!, message: `Same ${what} as line ${seenKeys.get(key)}: each row must describe a different record` });
+        errors.push({
+          line,
+          field: matchFields[0]!,
+          message: `Same ${what} as line ${seenKeys.get(key)}: each row must describe a different record`,
+        });
       } else {
         seenKeys.set(key, line);
       }
     }
     const earlier = current ? seenIds.get(current.id as string) : undefined;
-    if (earlier !== undefined && !repeatedRef) errors.push({ line, field: ref ? 'ref' : matchFields[0]!, message: `${current!.ref} is already described on line ${earlier}` });
+    if (earlier !== undefined && !repeatedRef)
+      errors.push({
+        line,
+        field: ref ? 'ref' : matchFields[0]!,
+        message: `${current!.ref} is already described on line ${earlier}`,
+      });
     if (current && earlier === undefined) seenIds.set(current.id as string, line);
 
     const schema = current ? mod.def.updateSchema : mod.def.createSchema;
@@ -207,7 +287,8 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
     const input = mod.normalizeImport ? mod.normalizeImport(given, current) : given;
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ line, field: String(issue.path[0] ?? 'row'), message: issue.message });
+      for (const issue of parsed.error.issues)
+        errors.push({ line, field: String(issue.path[0] ?? 'row'), message: issue.message });
       continue;
     }
     if (current) {
@@ -224,7 +305,12 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
   // The real write path, rolled back: a dry run refuses exactly what the import would (checks that run only on
   // write, such as a record reference of another organization, included).
   const failedLines = new Set(errors.map((e) => e.line));
-  const checked = await writeRows(ctx, mod, plan.filter((p) => !failedLines.has(p.line)), { commit: false, maxIssues: MAX_REPORTED_ERRORS });
+  const checked = await writeRows(
+    ctx,
+    mod,
+    plan.filter((p) => !failedLines.has(p.line)),
+    { commit: false, maxIssues: MAX_REPORTED_ERRORS },
+  );
   errors.push(...checked.issues);
   errors.sort((a, b) => a.line - b.line);
 
@@ -247,7 +333,14 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
   }
   const written = await writeRows(ctx, mod, plan, { commit: true, maxIssues: 1 });
   // An import that changes nothing writes nothing, not even its run.
-  if (plan.length) await recordImportRun(ctx, mod, { rows: table.rows.length, created: written.created, updated: written.updated, unchanged, stoppedAtLine: written.stoppedAt ?? null });
+  if (plan.length)
+    await recordImportRun(ctx, mod, {
+      rows: table.rows.length,
+      created: written.created,
+      updated: written.updated,
+      unchanged,
+      stoppedAtLine: written.stoppedAt ?? null,
+    });
   if (written.stoppedAt !== undefined) {
     // Only a change made by someone else since the check gets here; what was written stays written, and says so.
     throw new ConflictError(
@@ -259,7 +352,24 @@ export async function importRecords(ctx: OrgContext, mod: RegisterModule, table:
 }
 
 /** One audit event for the whole run, besides each record's own: who imported how much, and whether it finished. */
-async function recordImportRun(ctx: OrgContext, mod: RegisterModule, run: { rows: number; created: number; updated: number; unchanged: number; stoppedAtLine: number | null }) {
-  const payload = { register: mod.def.entity, ...run, status: run.stoppedAtLine === null ? 'completed' : 'stopped' } as const;
-  await inOrgTransaction(ctx, (trx) => recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: null, event: { type: 'records.imported', payload } }));
+async function recordImportRun(
+  ctx: OrgContext,
+  mod: RegisterModule,
+  run: { rows: number; created: number; updated: number; unchanged: number; stoppedAtLine: number | null },
+) {
+  const payload = {
+    register: mod.def.entity,
+    ...run,
+    status: run.stoppedAtLine === null ? 'completed' : 'stopped',
+  } as const;
+  await inOrgTransaction(ctx, (trx) =>
+    recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: mod.def.entity,
+      entityId: null,
+      event: { type: 'records.imported', payload },
+    }),
+  );
 }

@@ -30,7 +30,13 @@ export interface RegisterModule {
    * Check and complete values before they are written (inside the write transaction). `changes` holds only what
    * the request sets; `existing` is the stored record on update. Return extra values to write (server-set fields).
    */
-  beforeWrite?(ctx: OrgContext, trx: Db, changes: Values, existing: Values | undefined, tools: WriteTools): Promise<Values>;
+  beforeWrite?(
+    ctx: OrgContext,
+    trx: Db,
+    changes: Values,
+    existing: Values | undefined,
+    tools: WriteTools,
+  ): Promise<Values>;
   /**
    * An action of the tracker now comes from record `id` of this register (created with it as its source, or moved
    * to it). Runs inside the action's transaction, so whatever the register does (a status change and its audit
@@ -55,5 +61,9 @@ export interface RegisterModule {
    */
   readScope?(ctx: OrgContext, qb: SelectQueryBuilder<any, any, any>): SelectQueryBuilder<any, any, any>;
   /** register-specific list filters from `def.extraQuery` */
-  applyFilters?(ctx: OrgContext, qb: SelectQueryBuilder<any, any, any>, query: Values): SelectQueryBuilder<any, any, any>;
+  applyFilters?(
+    ctx: OrgContext,
+    qb: SelectQueryBuilder<any, any, any>,
+    query: Values,
+  ): SelectQueryBuilder<any, any, any>;
 }

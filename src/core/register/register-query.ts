@@ -17,9 +17,15 @@ export function filteredQuery(ctx: OrgContext, mod: RegisterModule, query: Value
 
   // Every word must appear in one of the searchable fields, in any order: "leeds net" finds "Leeds office network"
   // (what a typeahead needs). A handful of words at most keeps the cost bounded.
-  const words = typeof query.q === 'string' ? query.q.trim().split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS) : [];
+  const words =
+    typeof query.q === 'string' ? query.q.trim().split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS) : [];
   if (words.length) {
-    const searchable = ['ref', ...Object.entries(def.fields).filter(([, f]) => f.searchable).map(([n]) => n)];
+    const searchable = [
+      'ref',
+      ...Object.entries(def.fields)
+        .filter(([, f]) => f.searchable)
+        .map(([n]) => n),
+    ];
     for (const word of words) qb = qb.where((eb) => eb.or(searchable.map((name) => containsText(name, word))));
   }
 
@@ -78,7 +84,8 @@ function orderBy(mod: RegisterModule, qb: AnyQuery, field: string, order: 'asc' 
   const alwaysSet = NEVER_EMPTY.has(field) || (!!def?.required && !def.readOnly) || def?.default !== undefined;
   const out = alwaysSet ? qb : qb.orderBy((eb) => eb.case().when(eb.ref(field), 'is', null).then(1).else(0).end());
   if (field === 'ref') return out.orderBy((eb) => eb.fn('length', [eb.ref('ref')]), order).orderBy('ref', order);
-  if (def?.kind === 'text' || def?.kind === 'longtext') return out.orderBy((eb) => eb.fn('lower', [eb.ref(field)]), order);
+  if (def?.kind === 'text' || def?.kind === 'longtext')
+    return out.orderBy((eb) => eb.fn('lower', [eb.ref(field)]), order);
   if (def?.kind === 'enum' && def.ordered) {
     const whens = (def.options ?? []).map((o, i) => sql`when ${o} then ${sql.lit(i)}`);
     return out.orderBy((eb) => sql`case ${eb.ref(field)} ${sql.join(whens, sql` `)} end`, order);

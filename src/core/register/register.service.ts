@@ -19,7 +19,16 @@ const toolsFor = (ctx: OrgContext, trx: Db): WriteTools => ({
   updateRecord: (mod, id, changes) => applyUpdate(ctx, trx, mod, id, changes),
 });
 
-const BASE_COLUMNS = ['id', 'ref', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'archivedAt'] as const;
+const BASE_COLUMNS = [
+  'id',
+  'ref',
+  'version',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'archivedAt',
+] as const;
 
 const anyDb = untypedDb;
 
@@ -46,12 +55,21 @@ function toStorage(mod: RegisterModule, values: Values): Values {
 
 /** Every `member` field must name a member of this organization (one query for all of them). */
 async function checkMembers(ctx: OrgContext, trx: Db, mod: RegisterModule, values: Values): Promise<void> {
-  const wanted = Object.entries(values).filter(([name, v]) => mod.def.fields[name]?.kind === 'member' && typeof v === 'string');
+  const wanted = Object.entries(values).filter(
+    ([name, v]) => mod.def.fields[name]?.kind === 'member' && typeof v === 'string',
+  );
   if (!wanted.length) return;
   const ids = [...new Set(wanted.map(([, v]) => v as string))];
-  const found = await trx.selectFrom('memberships').select('userId').where('orgId', '=', ctx.org.id).where('userId', 'in', ids).execute();
+  const found = await trx
+    .selectFrom('memberships')
+    .select('userId')
+    .where('orgId', '=', ctx.org.id)
+    .where('userId', 'in', ids)
+    .execute();
   const known = new Set(found.map((r) => r.userId));
-  const errors = wanted.filter(([, v]) => !known.has(v as string)).map(([name]) => ({ field: `body.${name}`, message: 'Not a member of this organization' }));
+  const errors = wanted
+    .filter(([, v]) => !known.has(v as string))
+    .map(([name]) => ({ field: `body.${name}`, message: 'Not a member of this organization' }));
   if (errors.length) throw new ValidationError(errors);
 }
 
@@ -59,16 +77,22 @@ async function checkMembers(ctx: OrgContext, trx: Db, mod: RegisterModule, value
 async function checkRecordRefs(ctx: OrgContext, trx: Db, mod: RegisterModule, values: Values): Promise<void> {
   for (const [name, v] of Object.entries(values)) {
     const field = mod.def.fields[name];
-    if (field?.kind === 'record' && typeof v === 'string') await assertRecordExists(ctx, trx, field.target ?? '', v, `body.${name}`);
+    if (field?.kind === 'record' && typeof v === 'string')
+      await assertRecordExists(ctx, trx, field.target ?? '', v, `body.${name}`);
   }
 }
 
 /** Reference and title of every record that `record` fields of these records point at: `{ [id]: { type, ref, title } }`. */
-export async function relatedOf(ctx: OrgContext, mod: RegisterModule, records: Values[]): Promise<Record<string, RecordSummary & { type: string }>> {
+export async function relatedOf(
+  ctx: OrgContext,
+  mod: RegisterModule,
+  records: Values[],
+): Promise<Record<string, RecordSummary & { type: string }>> {
   const wanted: { type: string; id: string }[] = [];
   for (const [name, field] of Object.entries(mod.def.fields)) {
     if (field.kind !== 'record' || !field.target) continue;
-    for (const r of records) if (typeof r[name] === 'string') wanted.push({ type: field.target, id: r[name] as string });
+    for (const r of records)
+      if (typeof r[name] === 'string') wanted.push({ type: field.target, id: r[name] as string });
   }
   if (!wanted.length) return {};
   const found = await summarize(ctx, wanted);
@@ -82,7 +106,10 @@ export async function listRecords(ctx: OrgContext, mod: RegisterModule, query: V
   const pageSize = Number(query.pageSize ?? 25);
   const base = filteredQuery(ctx, mod, query);
   const countRow = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirst();
-  const rows = await sortedQuery(mod, base.selectAll(), query).limit(pageSize).offset((page - 1) * pageSize).execute();
+  const rows = await sortedQuery(mod, base.selectAll(), query)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   const items = rows.map((r) => presentRecord(mod, r));
   return { items, page, pageSize, total: Number(countRow?.total ?? 0), related: await relatedOf(ctx, mod, items) };
 }
@@ -129,8 +156,19 @@ export async function insertRecord(ctx: OrgContext, trx: Db, mod: RegisterModule
   };
   await anyDb(trx).insertInto(mod.def.table).values(row).execute();
   const record = presentRecord(mod, row);
-  const values = Object.fromEntries(Object.keys(mod.def.fields).filter((k) => record[k] !== null).map((k) => [k, record[k]]));
-  await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: row.id as string, event: { type: 'record.created', payload: { ref: row.ref as string, values } } });
+  const values = Object.fromEntries(
+    Object.keys(mod.def.fields)
+      .filter((k) => record[k] !== null)
+      .map((k) => [k, record[k]]),
+  );
+  await recordAudit(trx, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    ip: ctx.ip,
+    entityType: mod.def.entity,
+    entityId: row.id as string,
+    event: { type: 'record.created', payload: { ref: row.ref as string, values } },
+  });
   return record;
 }
 
@@ -144,7 +182,10 @@ export async function applyUpdate(ctx: OrgContext, trx: Db, mod: RegisterModule,
   const existing = await loadRow(ctx, trx, mod, id);
   if (existing.archivedAt) throw new ConflictError(`${existing.ref} is archived and cannot be changed`);
   if (typeof expectedVersion === 'number' && expectedVersion !== existing.version) {
-    throw new ConflictError(`${existing.ref} was changed by someone else (version ${existing.version}); reload and apply your change again`, [{ field: 'body.expectedVersion', message: `Stale: current version is ${existing.version}` }]);
+    throw new ConflictError(
+      `${existing.ref} was changed by someone else (version ${existing.version}); reload and apply your change again`,
+      [{ field: 'body.expectedVersion', message: `Stale: current version is ${existing.version}` }],
+    );
   }
   await checkMembers(ctx, trx, mod, changes);
   await checkRecordRefs(ctx, trx, mod, changes);
@@ -157,9 +198,21 @@ export async function applyUpdate(ctx: OrgContext, trx: Db, mod: RegisterModule,
   }
   const before = presentRecord(mod, existing);
   if (!Object.keys(diff).length) return before;
-  const set = { ...Object.fromEntries(Object.entries(diff).map(([k, v]) => [k, v.to])), version: (existing.version as number) + 1, updatedAt: nowIso(), updatedBy: ctx.actor.userId };
+  const set = {
+    ...Object.fromEntries(Object.entries(diff).map(([k, v]) => [k, v.to])),
+    version: (existing.version as number) + 1,
+    updatedAt: nowIso(),
+    updatedBy: ctx.actor.userId,
+  };
   await writeIfVersion(trx, mod, ctx.org.id, existing, set);
-  await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: id, event: { type: 'record.updated', payload: { ref: existing.ref as string, changes: diff } } });
+  await recordAudit(trx, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    ip: ctx.ip,
+    entityType: mod.def.entity,
+    entityId: id,
+    event: { type: 'record.updated', payload: { ref: existing.ref as string, changes: diff } },
+  });
   return presentRecord(mod, { ...existing, ...set });
 }
 
@@ -168,10 +221,25 @@ export async function applyUpdate(ctx: OrgContext, trx: Db, mod: RegisterModule,
  * (`inOrgTransaction`) already makes writers queue; this keeps a version from ever being skipped or reused if a
  * write path forgets the lock.
  */
-async function writeIfVersion(trx: Db, mod: RegisterModule, orgId: string, existing: Values, set: Values): Promise<void> {
-  const result = await anyDb(trx).updateTable(mod.def.table).set(set).where('id', '=', existing.id as string).where('orgId', '=', orgId).where('version', '=', existing.version as number).executeTakeFirst();
+async function writeIfVersion(
+  trx: Db,
+  mod: RegisterModule,
+  orgId: string,
+  existing: Values,
+  set: Values,
+): Promise<void> {
+  const result = await anyDb(trx)
+    .updateTable(mod.def.table)
+    .set(set)
+    .where('id', '=', existing.id as string)
+    .where('orgId', '=', orgId)
+    .where('version', '=', existing.version as number)
+    .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) {
-    throw new ConflictError(`${existing.ref} was changed by someone else just now; reload and apply your change again`, [{ field: 'body.expectedVersion', message: 'Stale: the record changed while this change was being written' }]);
+    throw new ConflictError(
+      `${existing.ref} was changed by someone else just now; reload and apply your change again`,
+      [{ field: 'body.expectedVersion', message: 'Stale: the record changed while this change was being written' }],
+    );
   }
 }
 
@@ -181,7 +249,19 @@ export async function archiveRecord(ctx: OrgContext, mod: RegisterModule, id: st
     if (existing.archivedAt) return;
     if (mod.beforeArchive) await mod.beforeArchive(ctx, trx, existing);
     const now = nowIso();
-    await writeIfVersion(trx, mod, ctx.org.id, existing, { archivedAt: now, updatedAt: now, updatedBy: ctx.actor.userId, version: (existing.version as number) + 1 });
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: mod.def.entity, entityId: id, event: { type: 'record.archived', payload: { ref: existing.ref as string } } });
+    await writeIfVersion(trx, mod, ctx.org.id, existing, {
+      archivedAt: now,
+      updatedAt: now,
+      updatedBy: ctx.actor.userId,
+      version: (existing.version as number) + 1,
+    });
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: mod.def.entity,
+      entityId: id,
+      event: { type: 'record.archived', payload: { ref: existing.ref as string } },
+    });
   });
 }

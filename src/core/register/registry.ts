@@ -5,7 +5,12 @@ import { interestedPartiesModule } from '../context/interested-parties.module.js
 import { issuesModule } from '../context/issues.module.js';
 import { requirementsModule } from '../context/requirements.module.js';
 import { ismsProcessesModule, processInteractionsModule } from '../leadership/processes.module.js';
-import { ismsActivitiesModule, ismsRolesModule, leadershipCommitmentsModule, roleAssignmentsModule } from '../leadership/roles.module.js';
+import {
+  ismsActivitiesModule,
+  ismsRolesModule,
+  leadershipCommitmentsModule,
+  roleAssignmentsModule,
+} from '../leadership/roles.module.js';
 import { assetDependenciesModule, assetsModule } from '../risks/assets.module.js';
 import { riskAssessmentsModule, reassessmentTriggersModule } from '../risks/assessments.service.js';
 import { riskMethodologyVersionedModule } from '../risks/methodology.module.js';
@@ -21,14 +26,42 @@ import type { VersionedModule } from '../versioning/versioned-module.js';
 import type { RegisterModule } from './register-module.js';
 
 /** Every register of the product. A new module adds its RegisterModule here and gets routes, links and CSV. */
-export const REGISTER_MODULES: readonly RegisterModule[] = [actionsModule, scopeModule, issuesModule, interestedPartiesModule, requirementsModule,
-  ismsProcessesModule, processInteractionsModule, ismsRolesModule, roleAssignmentsModule, ismsActivitiesModule, leadershipCommitmentsModule,
-  assetsModule, assetDependenciesModule, threatsModule, vulnerabilitiesModule,
-  riskMethodologyModule, risksModule, riskAssessmentsModule, reassessmentTriggersModule, ismsRisksModule,
-  evidenceModule, controlsModule, soaModule, treatmentPlanModule, documentsModule];
+export const REGISTER_MODULES: readonly RegisterModule[] = [
+  actionsModule,
+  scopeModule,
+  issuesModule,
+  interestedPartiesModule,
+  requirementsModule,
+  ismsProcessesModule,
+  processInteractionsModule,
+  ismsRolesModule,
+  roleAssignmentsModule,
+  ismsActivitiesModule,
+  leadershipCommitmentsModule,
+  assetsModule,
+  assetDependenciesModule,
+  threatsModule,
+  vulnerabilitiesModule,
+  riskMethodologyModule,
+  risksModule,
+  riskAssessmentsModule,
+  reassessmentTriggersModule,
+  ismsRisksModule,
+  evidenceModule,
+  controlsModule,
+  soaModule,
+  treatmentPlanModule,
+  documentsModule,
+];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */
-export const VERSIONED_MODULES: readonly VersionedModule[] = [scopeVersionedModule, riskMethodologyVersionedModule, soaVersionedModule, treatmentPlanVersionedModule, documentVersionedModule];
+export const VERSIONED_MODULES: readonly VersionedModule[] = [
+  scopeVersionedModule,
+  riskMethodologyVersionedModule,
+  soaVersionedModule,
+  treatmentPlanVersionedModule,
+  documentVersionedModule,
+];
 
 export function registerByEntity(entity: string): RegisterModule | undefined {
   return REGISTER_MODULES.find((m) => m.def.entity === entity);

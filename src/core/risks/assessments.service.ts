@@ -13,11 +13,15 @@ export const riskAssessmentsModule: RegisterModule = {
   def: riskAssessmentRegister,
   async beforeWrite(ctx, trx, _changes, existing) {
     if (existing) {
-      if (existing.status === 'closed') throw new ConflictError(`${String(existing.ref)} is closed; its results are frozen`);
+      if (existing.status === 'closed')
+        throw new ConflictError(`${String(existing.ref)} is closed; its results are frozen`);
       return {};
     }
     const inForce = await methodologyInForce(ctx, trx);
-    if (!inForce) throw new ConflictError('No risk methodology is approved yet: an assessment runs on the approved methodology', [{ field: 'body.title', message: 'No approved methodology' }]);
+    if (!inForce)
+      throw new ConflictError('No risk methodology is approved yet: an assessment runs on the approved methodology', [
+        { field: 'body.title', message: 'No approved methodology' },
+      ]);
     return { status: 'open', methodologyVersion: inForce.versionNo };
   },
 };
@@ -32,19 +36,53 @@ const SNAPSHOT_BATCH = 200;
  */
 export async function closeAssessment(ctx: OrgContext, id: string, note?: string) {
   return inOrgTransaction(ctx, async (trx) => {
-    const a = await trx.selectFrom('riskAssessments').selectAll().where('orgId', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+    const a = await trx
+      .selectFrom('riskAssessments')
+      .selectAll()
+      .where('orgId', '=', ctx.org.id)
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!a) throw new NotFoundError('The risk assessment');
     if (a.archivedAt) throw new ConflictError(`${a.ref} is archived`);
     if (a.status === 'closed') throw new ConflictError(`${a.ref} is already closed`);
     const inForce = await methodologyInForce(ctx, trx);
-    const risks = await trx.selectFrom('risks').selectAll().where('orgId', '=', ctx.org.id).where('archivedAt', 'is', null).orderBy('ref').execute();
-    const owners = new Map((await trx.selectFrom('users').innerJoin('memberships', 'memberships.userId', 'users.id').select(['users.id', 'users.name']).where('memberships.orgId', '=', ctx.org.id).execute()).map((u) => [u.id, u.name]));
+    const risks = await trx
+      .selectFrom('risks')
+      .selectAll()
+      .where('orgId', '=', ctx.org.id)
+      .where('archivedAt', 'is', null)
+      .orderBy('ref')
+      .execute();
+    const owners = new Map(
+      (
+        await trx
+          .selectFrom('users')
+          .innerJoin('memberships', 'memberships.userId', 'users.id')
+          .select(['users.id', 'users.name'])
+          .where('memberships.orgId', '=', ctx.org.id)
+          .execute()
+      ).map((u) => [u.id, u.name]),
+    );
     for (let i = 0; i < risks.length; i += SNAPSHOT_BATCH) {
       const batch = risks.slice(i, i + SNAPSHOT_BATCH).map((r) => {
         const { orgId: _o, ...snapshot } = r;
         return {
-          assessmentId: id, orgId: ctx.org.id, riskId: r.id, ref: r.ref, title: r.title, ownerId: r.ownerId, ownerLabel: r.ownerId ? (owners.get(r.ownerId) ?? null) : null, status: r.status,
-          likelihood: r.likelihood, consequenceLevel: r.consequenceLevel, score: r.score, level: r.level, levelRank: r.levelRank, acceptable: r.acceptable, priority: r.priority, methodologyVersion: r.methodologyVersion,
+          assessmentId: id,
+          orgId: ctx.org.id,
+          riskId: r.id,
+          ref: r.ref,
+          title: r.title,
+          ownerId: r.ownerId,
+          ownerLabel: r.ownerId ? (owners.get(r.ownerId) ?? null) : null,
+          status: r.status,
+          likelihood: r.likelihood,
+          consequenceLevel: r.consequenceLevel,
+          score: r.score,
+          level: r.level,
+          levelRank: r.levelRank,
+          acceptable: r.acceptable,
+          priority: r.priority,
+          methodologyVersion: r.methodologyVersion,
           snapshot: JSON.stringify(snapshot),
         };
       });
@@ -54,10 +92,29 @@ export async function closeAssessment(ctx: OrgContext, id: string, note?: string
     const methodologyVersion = inForce?.versionNo ?? a.methodologyVersion;
     await trx
       .updateTable('riskAssessments')
-      .set({ status: 'closed', closedAt: now, closedBy: ctx.actor.userId, riskCount: risks.length, methodologyVersion, version: a.version + 1, updatedAt: now, updatedBy: ctx.actor.userId })
+      .set({
+        status: 'closed',
+        closedAt: now,
+        closedBy: ctx.actor.userId,
+        riskCount: risks.length,
+        methodologyVersion,
+        version: a.version + 1,
+        updatedAt: now,
+        updatedBy: ctx.actor.userId,
+      })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'risk_assessment', entityId: id, event: { type: 'risk_assessment.closed', payload: { ref: a.ref, methodologyVersion, risks: risks.length, note: note ?? null } } });
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'risk_assessment',
+      entityId: id,
+      event: {
+        type: 'risk_assessment.closed',
+        payload: { ref: a.ref, methodologyVersion, risks: risks.length, note: note ?? null },
+      },
+    });
     return { id, ref: a.ref, closedAt: now, riskCount: risks.length, methodologyVersion };
   });
 }
@@ -77,43 +134,110 @@ export interface Standing {
   priority: number | null;
 }
 
-const standingColumns = ['riskId', 'ref', 'title', 'ownerLabel', 'status', 'likelihood', 'consequenceLevel', 'score', 'level', 'levelRank', 'acceptable', 'priority'] as const;
+const standingColumns = [
+  'riskId',
+  'ref',
+  'title',
+  'ownerLabel',
+  'status',
+  'likelihood',
+  'consequenceLevel',
+  'score',
+  'level',
+  'levelRank',
+  'acceptable',
+  'priority',
+] as const;
 
 function toStanding(r: Omit<Standing, 'acceptable'> & { acceptable: number | null }): Standing {
   return { ...r, acceptable: r.acceptable === null ? null : r.acceptable === 1 };
 }
 
 export async function listEntries(ctx: OrgContext, id: string, page: number, pageSize: number) {
-  const a = await ctx.db.selectFrom('riskAssessments').select(['id', 'status']).where('orgId', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  const a = await ctx.db
+    .selectFrom('riskAssessments')
+    .select(['id', 'status'])
+    .where('orgId', '=', ctx.org.id)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!a) throw new NotFoundError('The risk assessment');
-  const base = ctx.db.selectFrom('riskAssessmentEntries').where('orgId', '=', ctx.org.id).where('assessmentId', '=', id);
+  const base = ctx.db
+    .selectFrom('riskAssessmentEntries')
+    .where('orgId', '=', ctx.org.id)
+    .where('assessmentId', '=', id);
   const [rows, count] = await Promise.all([
-    base.select([...standingColumns]).orderBy((eb) => eb.case().when('priority', 'is', null).then(1).else(0).end()).orderBy('priority').orderBy('ref').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    base
+      .select([...standingColumns])
+      .orderBy((eb) => eb.case().when('priority', 'is', null).then(1).else(0).end())
+      .orderBy('priority')
+      .orderBy('ref')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toStanding), total: Number(count.n), page, pageSize };
 }
 
-async function standingsOf(ctx: OrgContext, db: Db, assessmentId: string | 'current'): Promise<{ head: Record<string, unknown>; rows: Map<string, Standing> }> {
+async function standingsOf(
+  ctx: OrgContext,
+  db: Db,
+  assessmentId: string | 'current',
+): Promise<{ head: Record<string, unknown>; rows: Map<string, Standing> }> {
   if (assessmentId === 'current') {
     const inForce = await methodologyInForce(ctx, db);
     const rows = await db
       .selectFrom('risks')
       .leftJoin('users', 'users.id', 'risks.ownerId')
-      .select(['risks.id as riskId', 'risks.ref', 'risks.title', 'users.name as ownerLabel', 'risks.status', 'risks.likelihood', 'risks.consequenceLevel', 'risks.score', 'risks.level', 'risks.levelRank', 'risks.acceptable', 'risks.priority'])
+      .select([
+        'risks.id as riskId',
+        'risks.ref',
+        'risks.title',
+        'users.name as ownerLabel',
+        'risks.status',
+        'risks.likelihood',
+        'risks.consequenceLevel',
+        'risks.score',
+        'risks.level',
+        'risks.levelRank',
+        'risks.acceptable',
+        'risks.priority',
+      ])
       .where('risks.orgId', '=', ctx.org.id)
       .where('risks.archivedAt', 'is', null)
       .execute();
-    return { head: { id: 'current', ref: null, title: null, closedAt: null, methodologyVersion: inForce?.versionNo ?? null }, rows: new Map(rows.map((r) => [r.riskId, toStanding(r)])) };
+    return {
+      head: { id: 'current', ref: null, title: null, closedAt: null, methodologyVersion: inForce?.versionNo ?? null },
+      rows: new Map(rows.map((r) => [r.riskId, toStanding(r)])),
+    };
   }
-  const a = await db.selectFrom('riskAssessments').select(['id', 'ref', 'title', 'status', 'closedAt', 'methodologyVersion']).where('orgId', '=', ctx.org.id).where('id', '=', assessmentId).executeTakeFirst();
+  const a = await db
+    .selectFrom('riskAssessments')
+    .select(['id', 'ref', 'title', 'status', 'closedAt', 'methodologyVersion'])
+    .where('orgId', '=', ctx.org.id)
+    .where('id', '=', assessmentId)
+    .executeTakeFirst();
   if (!a) throw new NotFoundError('The risk assessment');
-  if (a.status !== 'closed') throw new ConflictError(`${a.ref} is still open: only closed assessments have results to compare`);
-  const rows = await db.selectFrom('riskAssessmentEntries').select([...standingColumns]).where('orgId', '=', ctx.org.id).where('assessmentId', '=', assessmentId).execute();
+  if (a.status !== 'closed')
+    throw new ConflictError(`${a.ref} is still open: only closed assessments have results to compare`);
+  const rows = await db
+    .selectFrom('riskAssessmentEntries')
+    .select([...standingColumns])
+    .where('orgId', '=', ctx.org.id)
+    .where('assessmentId', '=', assessmentId)
+    .execute();
   return { head: a, rows: new Map(rows.map((r) => [r.riskId, toStanding(r)])) };
 }
 
-export type CompareRow = { riskId: string; ref: string; title: string; change: 'added' | 'removed' | 'rose' | 'fell' | 'same'; crossed: 'to_unacceptable' | 'to_acceptable' | null; before: Standing | null; after: Standing | null };
+export type CompareRow = {
+  riskId: string;
+  ref: string;
+  title: string;
+  change: 'added' | 'removed' | 'rose' | 'fell' | 'same';
+  crossed: 'to_unacceptable' | 'to_acceptable' | null;
+  before: Standing | null;
+  after: Standing | null;
+};
 
 /**
  * Two assessments side by side (or one and the register as it stands): new and removed risks, risks whose level
@@ -136,7 +260,12 @@ export async function compareAssessments(ctx: OrgContext, from: string, to: stri
       const delta = ra !== rb ? ra - rb : (after.score ?? -1) - (before.score ?? -1);
       change = delta > 0 ? 'rose' : delta < 0 ? 'fell' : 'same';
     }
-    const crossed = before?.acceptable === true && after?.acceptable === false ? 'to_unacceptable' : before?.acceptable === false && after?.acceptable === true ? 'to_acceptable' : null;
+    const crossed =
+      before?.acceptable === true && after?.acceptable === false
+        ? 'to_unacceptable'
+        : before?.acceptable === false && after?.acceptable === true
+          ? 'to_acceptable'
+          : null;
     if (changesOnly && change === 'same' && !crossed) continue;
     rows.push({ riskId: id, ref: any.ref, title: any.title, change, crossed, before, after });
   }

@@ -7,13 +7,33 @@ import { NotFoundError } from '../errors.js';
  * asset id leads each index), whatever the size of the inventory.
  */
 export async function assetDependencies(ctx: OrgContext, assetId: string): Promise<AssetDependenciesView> {
-  const asset = await ctx.db.selectFrom('assets').select('id').where('orgId', '=', ctx.org.id).where('id', '=', assetId).executeTakeFirst();
+  const asset = await ctx.db
+    .selectFrom('assets')
+    .select('id')
+    .where('orgId', '=', ctx.org.id)
+    .where('id', '=', assetId)
+    .executeTakeFirst();
   if (!asset) throw new NotFoundError('The asset');
-  const side = async (mine: 'supportingAssetId' | 'supportedAssetId', other: 'supportingAssetId' | 'supportedAssetId'): Promise<DependencyEnd[]> => {
+  const side = async (
+    mine: 'supportingAssetId' | 'supportedAssetId',
+    other: 'supportingAssetId' | 'supportedAssetId',
+  ): Promise<DependencyEnd[]> => {
     const rows = await ctx.db
       .selectFrom('assetDependencies as d')
       .innerJoin('assets as a', 'a.id', `d.${other}`)
-      .select(['d.id', 'd.ref', 'd.description', 'd.version', 'a.id as assetId', 'a.ref as assetRef', 'a.name', 'a.type', 'a.status', 'a.value', 'a.archivedAt'])
+      .select([
+        'd.id',
+        'd.ref',
+        'd.description',
+        'd.version',
+        'a.id as assetId',
+        'a.ref as assetRef',
+        'a.name',
+        'a.type',
+        'a.status',
+        'a.value',
+        'a.archivedAt',
+      ])
       .where(`d.${mine}`, '=', assetId)
       .where('d.orgId', '=', ctx.org.id)
       .where('a.orgId', '=', ctx.org.id)
@@ -23,9 +43,23 @@ export async function assetDependencies(ctx: OrgContext, assetId: string): Promi
       .limit(1000)
       .execute();
     return rows.map((r) => ({
-      id: r.id, ref: r.ref, description: r.description, version: r.version,
-      asset: { id: r.assetId, ref: r.assetRef, name: r.name, type: r.type, status: r.status, value: r.value, archived: r.archivedAt !== null },
+      id: r.id,
+      ref: r.ref,
+      description: r.description,
+      version: r.version,
+      asset: {
+        id: r.assetId,
+        ref: r.assetRef,
+        name: r.name,
+        type: r.type,
+        status: r.status,
+        value: r.value,
+        archived: r.archivedAt !== null,
+      },
     }));
   };
-  return { supports: await side('supportingAssetId', 'supportedAssetId'), dependsOn: await side('supportedAssetId', 'supportingAssetId') };
+  return {
+    supports: await side('supportingAssetId', 'supportedAssetId'),
+    dependsOn: await side('supportedAssetId', 'supportingAssetId'),
+  };
 }

@@ -6,7 +6,8 @@ import type { RegisterModule, Values } from '../register/register-module.js';
 const CIA = ['confidentiality', 'integrity', 'availability'] as const;
 
 /** Whether a stored asset's value is the one the server derived from C/I/A (an empty value counts as derived). */
-const isDerived = (existing: Values) => existing.valueDerived === 1 || existing.valueDerived === true || existing.value === null;
+const isDerived = (existing: Values) =>
+  existing.valueDerived === 1 || existing.valueDerived === true || existing.value === null;
 
 /**
  * The asset inventory. Business value: when nobody gives one, the server fills in the highest of confidentiality,
@@ -46,11 +47,25 @@ export const assetDependenciesModule: RegisterModule = {
     if (!('supportingAssetId' in changes) && !('supportedAssetId' in changes)) return {};
     const from = (changes.supportingAssetId ?? existing?.supportingAssetId) as string;
     const to = (changes.supportedAssetId ?? existing?.supportedAssetId) as string;
-    if (from === to) throw new ValidationError([{ field: 'body.supportedAssetId', message: 'An asset cannot support itself; choose another asset' }]);
-    const ends = await trx.selectFrom('assets').select(['id', 'ref', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', 'in', [from, to]).execute();
-    for (const [field, id] of [['supportingAssetId', from], ['supportedAssetId', to]] as const) {
+    if (from === to)
+      throw new ValidationError([
+        { field: 'body.supportedAssetId', message: 'An asset cannot support itself; choose another asset' },
+      ]);
+    const ends = await trx
+      .selectFrom('assets')
+      .select(['id', 'ref', 'archivedAt'])
+      .where('orgId', '=', ctx.org.id)
+      .where('id', 'in', [from, to])
+      .execute();
+    for (const [field, id] of [
+      ['supportingAssetId', from],
+      ['supportedAssetId', to],
+    ] as const) {
       const asset = ends.find((e) => e.id === id);
-      if (asset?.archivedAt) throw new ValidationError([{ field: `body.${field}`, message: `${asset.ref} is archived; choose a current asset` }]);
+      if (asset?.archivedAt)
+        throw new ValidationError([
+          { field: `body.${field}`, message: `${asset.ref} is archived; choose a current asset` },
+        ]);
     }
     let dup = trx
       .selectFrom('assetDependencies')
@@ -61,7 +76,10 @@ export const assetDependenciesModule: RegisterModule = {
       .where('archivedAt', 'is', null);
     if (existing) dup = dup.where('id', '!=', existing.id as string);
     const found = await dup.executeTakeFirst();
-    if (found) throw new ConflictError(`${found.ref} already records that this asset supports that one`, [{ field: 'body.supportedAssetId', message: `Already recorded in ${found.ref}` }]);
+    if (found)
+      throw new ConflictError(`${found.ref} already records that this asset supports that one`, [
+        { field: 'body.supportedAssetId', message: `Already recorded in ${found.ref}` },
+      ]);
     return {};
   },
   applyFilters(_ctx, qb, query) {

@@ -8,18 +8,38 @@ const CHANGE_WORDS = { added: 'New', removed: 'Removed', rose: 'Rose', fell: 'Fe
 const CROSS_WORDS = { to_unacceptable: 'Now beyond acceptance', to_acceptable: 'Now acceptable' } as const;
 
 /** The comparison of two assessments as one table for CSV/XLSX: a row per risk, before and after side by side. */
-export async function compareExportTable(ctx: OrgContext, from: string, to: string, changesOnly: boolean, format: 'csv' | 'xlsx'): Promise<ExportTable> {
+export async function compareExportTable(
+  ctx: OrgContext,
+  from: string,
+  to: string,
+  changesOnly: boolean,
+  format: 'csv' | 'xlsx',
+): Promise<ExportTable> {
   const c = await compareAssessments(ctx, from, to, changesOnly);
   const levels = new Map((await methodologyInForce(ctx))?.methodology.levels.map((l) => [l.key, l.label]) ?? []);
   const level = (key: string | null | undefined) => (key ? (levels.get(key) ?? key) : null);
-  const name = (h: Record<string, unknown>) => (h.id === 'current' ? 'Current register' : `${String(h.ref)} ${String(h.title)}`);
+  const name = (h: Record<string, unknown>) =>
+    h.id === 'current' ? 'Current register' : `${String(h.ref)} ${String(h.title)}`;
   const rows = c.rows.map((r) => [
-    r.ref, r.title, CHANGE_WORDS[r.change], r.crossed ? CROSS_WORDS[r.crossed] : null,
-    level(r.before?.level), r.before?.score ?? null, r.before?.acceptable ?? null,
-    level(r.after?.level), r.after?.score ?? null, r.after?.acceptable ?? null,
+    r.ref,
+    r.title,
+    CHANGE_WORDS[r.change],
+    r.crossed ? CROSS_WORDS[r.crossed] : null,
+    level(r.before?.level),
+    r.before?.score ?? null,
+    r.before?.acceptable ?? null,
+    level(r.after?.level),
+    r.after?.score ?? null,
+    r.after?.acceptable ?? null,
     (r.after ?? r.before)?.ownerLabel ?? null,
   ]);
-  await recordAuditAlone(ctx.db, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: 'risk_assessment', event: { type: 'export.generated', payload: { format, rows: rows.length, filters: { from, to, changesOnly } } } });
+  await recordAuditAlone(ctx.db, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    ip: ctx.ip,
+    entityType: 'risk_assessment',
+    event: { type: 'export.generated', payload: { format, rows: rows.length, filters: { from, to, changesOnly } } },
+  });
   return {
     title: `Assessment comparison`,
     filenameBase: `${ctx.org.slug}-risk-comparison-${new Date().toISOString().slice(0, 10)}`,

@@ -11,11 +11,24 @@ export async function heatMap(ctx: OrgContext, filters: { ownerId?: string; asse
   const inForce = await methodologyInForce(ctx);
   if (!inForce) return { methodology: null, cells: [], total: 0, notEvaluated: 0 };
   const m = inForce.methodology;
-  let qb = ctx.db.selectFrom('risks').where('risks.orgId', '=', ctx.org.id).where('risks.archivedAt', 'is', null).where('risks.status', '!=', 'closed');
-  if (filters.ownerId) qb = qb.where('risks.ownerId', '=', filters.ownerId === 'me' ? (ctx.actor.userId ?? '') : filters.ownerId);
+  let qb = ctx.db
+    .selectFrom('risks')
+    .where('risks.orgId', '=', ctx.org.id)
+    .where('risks.archivedAt', 'is', null)
+    .where('risks.status', '!=', 'closed');
+  if (filters.ownerId)
+    qb = qb.where('risks.ownerId', '=', filters.ownerId === 'me' ? (ctx.actor.userId ?? '') : filters.ownerId);
   if (filters.assetId) {
     const assetId = filters.assetId;
-    qb = qb.where((eb) => eb.exists(eb.selectFrom('riskAssets as ra').select('ra.riskId').whereRef('ra.riskId', '=', 'risks.id').where('ra.assetId', '=', assetId)));
+    qb = qb.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('riskAssets as ra')
+          .select('ra.riskId')
+          .whereRef('ra.riskId', '=', 'risks.id')
+          .where('ra.assetId', '=', assetId),
+      ),
+    );
   }
   const grouped = await qb
     .select(['risks.likelihood', 'risks.consequenceLevel', (eb) => eb.fn.countAll<number>().as('n')])
@@ -28,7 +41,12 @@ export async function heatMap(ctx: OrgContext, filters: { ownerId?: string; asse
     else counts.set(`${g.likelihood}:${g.consequenceLevel}`, Number(g.n));
   }
   const cells = m.likelihood.levels.flatMap((_, li) =>
-    m.consequence.levels.map((__, ci) => ({ likelihood: li + 1, consequence: ci + 1, level: evaluate(m, { likelihood: li, consequence: ci }).level, count: counts.get(`${li + 1}:${ci + 1}`) ?? 0 })),
+    m.consequence.levels.map((__, ci) => ({
+      likelihood: li + 1,
+      consequence: ci + 1,
+      level: evaluate(m, { likelihood: li, consequence: ci }).level,
+      count: counts.get(`${li + 1}:${ci + 1}`) ?? 0,
+    })),
   );
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   return {
@@ -38,7 +56,12 @@ export async function heatMap(ctx: OrgContext, filters: { ownerId?: string; asse
       versionNo: inForce.versionNo,
       likelihood: { name: m.likelihood.name, levels: m.likelihood.levels.map((l) => l.label) },
       consequence: { name: m.consequence.name, levels: m.consequence.levels.map((l) => l.label) },
-      levels: m.levels.map((l) => ({ key: l.key, label: l.label, colour: l.colour, acceptable: m.acceptance.acceptableLevels.includes(l.key) })),
+      levels: m.levels.map((l) => ({
+        key: l.key,
+        label: l.label,
+        colour: l.colour,
+        acceptable: m.acceptance.acceptableLevels.includes(l.key),
+      })),
     },
     cells,
     total,

@@ -6,10 +6,29 @@ const range = (from: number | null, to: number | null, unit: string) =>
   from === null && to === null ? '' : `${from ?? ''}–${to ?? ''}${unit ? ` ${unit}` : ''}`;
 
 function scaleBlock(heading: string, scale: Methodology['likelihood'], quantitative: boolean): DocumentBlock {
-  const columns = [t('riskMethodology.doc.level'), t('riskMethodology.doc.label'), t('riskMethodology.doc.value'), ...(quantitative ? [t('riskMethodology.doc.range')] : []), t('riskMethodology.doc.description')];
-  const rows = scale.levels.map((l, i) => [String(i + 1), l.label, String(l.value), ...(quantitative ? [range(l.from, l.to, scale.unit)] : []), l.description]);
+  const columns = [
+    t('riskMethodology.doc.level'),
+    t('riskMethodology.doc.label'),
+    t('riskMethodology.doc.value'),
+    ...(quantitative ? [t('riskMethodology.doc.range')] : []),
+    t('riskMethodology.doc.description'),
+  ];
+  const rows = scale.levels.map((l, i) => [
+    String(i + 1),
+    l.label,
+    String(l.value),
+    ...(quantitative ? [range(l.from, l.to, scale.unit)] : []),
+    l.description,
+  ]);
   // the description is what an assessor reads: it gets the width
-  return { kind: 'table', heading, columns, rows, subheading: true, widths: [8, 20, 8, ...(quantitative ? [14] : []), quantitative ? 50 : 64] };
+  return {
+    kind: 'table',
+    heading,
+    columns,
+    rows,
+    subheading: true,
+    widths: [8, 20, 8, ...(quantitative ? [14] : []), quantitative ? 50 : 64],
+  };
 }
 
 /**
@@ -27,7 +46,9 @@ export function methodologyBlocks(value: unknown): DocumentBlock[] {
       heading: t('riskMethodology.section.methodology'),
       paragraphs: [
         `${t('riskMethodology.doc.approach')}: ${t(`riskMethodology.approach.${m.approach}`)}.`,
-        m.consequencePerCia ? t('riskMethodology.doc.consequencePerCia', { rule: t(`riskMethodology.combination.${m.ciaCombination}`) }) : t('riskMethodology.doc.consequenceSingle'),
+        m.consequencePerCia
+          ? t('riskMethodology.doc.consequencePerCia', { rule: t(`riskMethodology.combination.${m.ciaCombination}`) })
+          : t('riskMethodology.doc.consequenceSingle'),
       ],
     },
     scaleBlock(t('riskMethodology.doc.likelihoodScale', { name: m.likelihood.name }), m.likelihood, quantitative),
@@ -36,9 +57,17 @@ export function methodologyBlocks(value: unknown): DocumentBlock[] {
       kind: 'table',
       heading: t('riskMethodology.doc.riskLevels'),
       subheading: true,
-      columns: [t('riskMethodology.doc.label'), t('riskMethodology.doc.acceptable'), t('riskMethodology.doc.description')],
+      columns: [
+        t('riskMethodology.doc.label'),
+        t('riskMethodology.doc.acceptable'),
+        t('riskMethodology.doc.description'),
+      ],
       widths: [20, 14, 66],
-      rows: m.levels.map((l) => [l.label, t(m.acceptance.acceptableLevels.includes(l.key) ? 'riskMethodology.doc.yes' : 'riskMethodology.doc.no'), l.description]),
+      rows: m.levels.map((l) => [
+        l.label,
+        t(m.acceptance.acceptableLevels.includes(l.key) ? 'riskMethodology.doc.yes' : 'riskMethodology.doc.no'),
+        l.description,
+      ]),
       fills: m.levels.map((l) => [l.colour, null, null]),
     },
   ];
@@ -51,7 +80,10 @@ export function methodologyBlocks(value: unknown): DocumentBlock[] {
       heading: t('riskMethodology.doc.matrix'),
       subheading: true,
       rowHeadings: true,
-      columns: [`${m.likelihood.name} \\ ${m.consequence.name}`, ...m.consequence.levels.map((l, j) => `${j + 1}. ${l.label}`)],
+      columns: [
+        `${m.likelihood.name} \\ ${m.consequence.name}`,
+        ...m.consequence.levels.map((l, j) => `${j + 1}. ${l.label}`),
+      ],
       rows: order.map((i) => [`${i + 1}. ${m.likelihood.levels[i]!.label}`, ...cells[i]!.map(label)]),
       fills: order.map((i) => [null, ...cells[i]!.map(colour)]),
     });
@@ -72,6 +104,12 @@ export function methodologyBlocks(value: unknown): DocumentBlock[] {
     columns: [t('riskMethodology.doc.label'), t('riskMethodology.doc.acceptors')],
     rows: m.acceptance.acceptors.map((a) => [label(a.level), a.who]),
   });
-  if (m.acceptance.otherCriteria) blocks.push({ kind: 'text', heading: t('riskMethodology.doc.otherCriteria'), paragraphs: m.acceptance.otherCriteria.split(/\n\s*\n/), subheading: true });
+  if (m.acceptance.otherCriteria)
+    blocks.push({
+      kind: 'text',
+      heading: t('riskMethodology.doc.otherCriteria'),
+      paragraphs: m.acceptance.otherCriteria.split(/\n\s*\n/),
+      subheading: true,
+    });
   return blocks;
 }

@@ -15,11 +15,21 @@ export interface MethodologyInForce {
 
 /** The organization's methodology record (there is at most one current), or undefined. */
 export async function methodologyRecord(ctx: OrgContext, db: Db) {
-  return db.selectFrom('riskMethodologies').selectAll().where('orgId', '=', ctx.org.id).where('archivedAt', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('riskMethodologies')
+    .selectAll()
+    .where('orgId', '=', ctx.org.id)
+    .where('archivedAt', 'is', null)
+    .executeTakeFirst();
 }
 
 /** One version's methodology (the structured section), parsed. */
-export async function methodologyOfVersion(ctx: OrgContext, db: Db, recordId: string, versionNo: number): Promise<{ methodology: Methodology; state: string; approvedAt: string | null } | undefined> {
+export async function methodologyOfVersion(
+  ctx: OrgContext,
+  db: Db,
+  recordId: string,
+  versionNo: number,
+): Promise<{ methodology: Methodology; state: string; approvedAt: string | null } | undefined> {
   const row = await db
     .selectFrom('recordVersions')
     .select(['content', 'state', 'approvedAt'])
@@ -39,7 +49,13 @@ export async function methodologyInForce(ctx: OrgContext, db: Db = ctx.db): Prom
   if (!record?.approvedVersion) return null;
   const v = await methodologyOfVersion(ctx, db, record.id, record.approvedVersion);
   if (!v) return null;
-  return { recordId: record.id, ref: record.ref, versionNo: record.approvedVersion, approvedAt: v.approvedAt, methodology: v.methodology };
+  return {
+    recordId: record.id,
+    ref: record.ref,
+    versionNo: record.approvedVersion,
+    approvedAt: v.approvedAt,
+    methodology: v.methodology,
+  };
 }
 
 /** One methodology per organization: its versions are its history, and the approved one is in force. */
@@ -48,7 +64,11 @@ export const riskMethodologyModule: RegisterModule = {
   async beforeWrite(ctx, trx, _changes, existing) {
     if (existing) return {};
     const other = await methodologyRecord(ctx, trx);
-    if (other) throw new ConflictError(`This organization already has its risk methodology (${other.ref}); revise it with a new version instead`, [{ field: 'body.title', message: `${other.ref} exists` }]);
+    if (other)
+      throw new ConflictError(
+        `This organization already has its risk methodology (${other.ref}); revise it with a new version instead`,
+        [{ field: 'body.title', message: `${other.ref} exists` }],
+      );
     return {};
   },
 };

@@ -4,7 +4,14 @@ import { carryLevel, evaluateRisk, isAnalysed, outOfScale, type RiskAnalysis } f
 
 const fiveByFive = STARTING_METHODOLOGIES[0]!.methodology;
 const threeByThree = STARTING_METHODOLOGIES[1]!.methodology;
-const none: RiskAnalysis = { likelihood: null, consequence: null, consequenceC: null, consequenceI: null, consequenceA: null, priorityOverride: null };
+const none: RiskAnalysis = {
+  likelihood: null,
+  consequence: null,
+  consequenceC: null,
+  consequenceI: null,
+  consequenceA: null,
+  priorityOverride: null,
+};
 
 describe('risk evaluation', () => {
   it('needs a likelihood and a consequence (single or per C/I/A)', () => {
@@ -16,22 +23,45 @@ describe('risk evaluation', () => {
 
   it('combines C/I/A by the highest on the 5 × 5 (27003: the phone risk)', () => {
     const e = evaluateRisk(fiveByFive, 3, { ...none, likelihood: 4, consequenceC: 4, consequenceA: 2 });
-    expect(e).toEqual({ consequenceLevel: 4, score: 16, level: 'high', levelRank: 2, acceptable: 0, priority: 2, methodologyVersion: 3 });
+    expect(e).toEqual({
+      consequenceLevel: 4,
+      score: 16,
+      level: 'high',
+      levelRank: 2,
+      acceptable: 0,
+      priority: 2,
+      methodologyVersion: 3,
+    });
   });
 
   it('uses the single consequence on a methodology without C/I/A, else the highest of C/I/A', () => {
-    expect(evaluateRisk(threeByThree, 1, { ...none, likelihood: 3, consequence: 3 })).toMatchObject({ level: 'high', priority: 1 });
-    expect(evaluateRisk(threeByThree, 1, { ...none, likelihood: 1, consequenceC: 1, consequenceI: 3 })).toMatchObject({ consequenceLevel: 3, level: 'medium' });
+    expect(evaluateRisk(threeByThree, 1, { ...none, likelihood: 3, consequence: 3 })).toMatchObject({
+      level: 'high',
+      priority: 1,
+    });
+    expect(evaluateRisk(threeByThree, 1, { ...none, likelihood: 1, consequenceC: 1, consequenceI: 3 })).toMatchObject({
+      consequenceLevel: 3,
+      level: 'medium',
+    });
     // and a 5 × 5 with C/I/A falls back to the single consequence when no C/I/A is given
-    expect(evaluateRisk(fiveByFive, 1, { ...none, likelihood: 5, consequence: 5 })).toMatchObject({ level: 'critical', acceptable: 0, priority: 1 });
+    expect(evaluateRisk(fiveByFive, 1, { ...none, likelihood: 5, consequence: 5 })).toMatchObject({
+      level: 'critical',
+      acceptable: 0,
+      priority: 1,
+    });
   });
 
   it('lets the owner set the priority', () => {
-    expect(evaluateRisk(threeByThree, 1, { ...none, likelihood: 1, consequence: 1, priorityOverride: 1 })).toMatchObject({ level: 'low', acceptable: 1, priority: 1 });
+    expect(
+      evaluateRisk(threeByThree, 1, { ...none, likelihood: 1, consequence: 1, priorityOverride: 1 }),
+    ).toMatchObject({ level: 'low', acceptable: 1, priority: 1 });
   });
 
   it('names a level outside the scale', () => {
-    expect(outOfScale(threeByThree, { ...none, likelihood: 3, consequenceA: 4 })).toEqual({ field: 'consequenceA', max: 3 });
+    expect(outOfScale(threeByThree, { ...none, likelihood: 3, consequenceA: 4 })).toEqual({
+      field: 'consequenceA',
+      max: 3,
+    });
     expect(outOfScale(threeByThree, { ...none, likelihood: 3, consequence: 3 })).toBeNull();
   });
 

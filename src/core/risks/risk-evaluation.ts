@@ -22,7 +22,15 @@ export interface RiskEvaluation {
   methodologyVersion: number | null;
 }
 
-export const NOT_EVALUATED: RiskEvaluation = { consequenceLevel: null, score: null, level: null, levelRank: null, acceptable: null, priority: null, methodologyVersion: null };
+export const NOT_EVALUATED: RiskEvaluation = {
+  consequenceLevel: null,
+  score: null,
+  level: null,
+  levelRank: null,
+  acceptable: null,
+  priority: null,
+  methodologyVersion: null,
+};
 
 const cia = (a: RiskAnalysis) => [a.consequenceC, a.consequenceI, a.consequenceA];
 
@@ -42,7 +50,8 @@ export function evaluateRisk(m: Methodology, versionNo: number, a: RiskAnalysis)
   const parts = cia(a);
   const toIndex = (v: number | null | undefined) => (typeof v === 'number' ? v - 1 : null);
   let consequence: number | { c: number | null; i: number | null; a: number | null };
-  if (m.consequencePerCia && parts.some((v) => v !== null)) consequence = { c: toIndex(parts[0]), i: toIndex(parts[1]), a: toIndex(parts[2]) };
+  if (m.consequencePerCia && parts.some((v) => v !== null))
+    consequence = { c: toIndex(parts[0]), i: toIndex(parts[1]), a: toIndex(parts[2]) };
   else if (a.consequence !== null) consequence = a.consequence - 1;
   else consequence = Math.max(...parts.filter((v): v is number => v !== null)) - 1;
   const e = evaluate(m, { likelihood: a.likelihood! - 1, consequence });

@@ -8,7 +8,12 @@ const get = (key: string) => STARTING_METHODOLOGIES.find((m) => m.key === key)!.
 describe('risk level from a methodology', () => {
   it('reads the 5×5 matrix cell by cell', () => {
     const m = get('five-by-five');
-    expect(evaluate(m, { likelihood: 0, consequence: 0 })).toEqual({ consequenceIndex: 0, score: 1, level: 'low', acceptable: true });
+    expect(evaluate(m, { likelihood: 0, consequence: 0 })).toEqual({
+      consequenceIndex: 0,
+      score: 1,
+      level: 'low',
+      acceptable: true,
+    });
     expect(evaluate(m, { likelihood: 2, consequence: 2 }).level).toBe('medium'); // 3 × 3 = 9
     expect(evaluate(m, { likelihood: 4, consequence: 1 }).level).toBe('high'); // 5 × 2 = 10
     expect(evaluate(m, { likelihood: 4, consequence: 4 })).toMatchObject({ level: 'critical', acceptable: false });
@@ -25,8 +30,16 @@ describe('risk level from a methodology', () => {
   it('scores a formula methodology against its thresholds', () => {
     const m = get('semi-quantitative');
     expect(evaluate(m, { likelihood: 0, consequence: 3 })).toMatchObject({ score: 4, level: 'low', acceptable: true });
-    expect(evaluate(m, { likelihood: 1, consequence: 2 })).toMatchObject({ score: 6, level: 'medium', acceptable: true });
-    expect(evaluate(m, { likelihood: 3, consequence: 4 })).toMatchObject({ score: 20, level: 'critical', acceptable: false });
+    expect(evaluate(m, { likelihood: 1, consequence: 2 })).toMatchObject({
+      score: 6,
+      level: 'medium',
+      acceptable: true,
+    });
+    expect(evaluate(m, { likelihood: 3, consequence: 4 })).toMatchObject({
+      score: 20,
+      level: 'critical',
+      acceptable: false,
+    });
   });
 
   it('refuses indexes outside the scales', () => {
@@ -44,7 +57,14 @@ describe('risk level from a methodology', () => {
     const r = methodologySchema.safeParse(m);
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['likelihood.levels.2.value', 'rule.cells', 'rule.cells.1.2', 'acceptance.acceptableLevels.0']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'likelihood.levels.2.value',
+        'rule.cells',
+        'rule.cells.1.2',
+        'acceptance.acceptableLevels.0',
+      ]),
+    );
   });
 
   it('ships starting methodologies that are valid', () => {

@@ -41,9 +41,19 @@ export const TRIGGER_RISKS: SetSpec = {
 };
 
 /** The set, by reference; the default page (SET_PAGE_MAX) is the whole set, which replaceSet answers with. */
-export async function listSet(ctx: OrgContext, spec: SetSpec, ownerId: string, { page, pageSize }: PageQuery = { page: 1, pageSize: SET_PAGE_MAX }) {
+export async function listSet(
+  ctx: OrgContext,
+  spec: SetSpec,
+  ownerId: string,
+  { page, pageSize }: PageQuery = { page: 1, pageSize: SET_PAGE_MAX },
+) {
   const db = untypedDb(ctx.db);
-  const owner = await db.selectFrom(spec.owner.table).select('id').where('orgId', '=', ctx.org.id).where('id', '=', ownerId).executeTakeFirst();
+  const owner = await db
+    .selectFrom(spec.owner.table)
+    .select('id')
+    .where('orgId', '=', ctx.org.id)
+    .where('id', '=', ownerId)
+    .executeTakeFirst();
   if (!owner) throw new NotFoundError(spec.owner.what);
   const base = db
     .selectFrom(`${spec.table} as j`)
@@ -65,34 +75,75 @@ export async function replaceSet(ctx: OrgContext, spec: SetSpec, ownerId: string
   const wanted = [...new Set(memberIds)];
   await inOrgTransaction(ctx, async (t) => {
     const trx = untypedDb(t);
-    const owner = await trx.selectFrom(spec.owner.table).select(['id', 'ref', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', '=', ownerId).executeTakeFirst();
+    const owner = await trx
+      .selectFrom(spec.owner.table)
+      .select(['id', 'ref', 'archivedAt'])
+      .where('orgId', '=', ctx.org.id)
+      .where('id', '=', ownerId)
+      .executeTakeFirst();
     if (!owner) throw new NotFoundError(spec.owner.what);
     if (owner.archivedAt) throw new ConflictError(`${owner.ref} is archived and cannot be changed`);
     const found = wanted.length
-      ? await trx.selectFrom(spec.member.table).select(['id', 'ref', 'archivedAt']).where('orgId', '=', ctx.org.id).where('id', 'in', wanted).execute()
+      ? await trx
+          .selectFrom(spec.member.table)
+          .select(['id', 'ref', 'archivedAt'])
+          .where('orgId', '=', ctx.org.id)
+          .where('id', 'in', wanted)
+          .execute()
       : [];
     const errors = wanted.flatMap((id, i) => {
       const m = found.find((f) => f.id === id);
-      if (!m) return [{ field: `body.${spec.member.field}.${i}`, message: `No ${spec.member.what} with this id in this organization` }];
+      if (!m)
+        return [
+          {
+            field: `body.${spec.member.field}.${i}`,
+            message: `No ${spec.member.what} with this id in this organization`,
+          },
+        ];
       if (m.archivedAt) return [{ field: `body.${spec.member.field}.${i}`, message: `${m.ref} is archived` }];
       return [];
     });
     if (errors.length) throw new ValidationError(errors);
-    const current = (await trx.selectFrom(spec.table).select(spec.memberColumn).where('orgId', '=', ctx.org.id).where(spec.ownerColumn, '=', ownerId).execute()).map((r) => r[spec.memberColumn] as string);
+    const current = (
+      await trx
+        .selectFrom(spec.table)
+        .select(spec.memberColumn)
+        .where('orgId', '=', ctx.org.id)
+        .where(spec.ownerColumn, '=', ownerId)
+        .execute()
+    ).map((r) => r[spec.memberColumn] as string);
     const added = wanted.filter((id) => !current.includes(id));
     const removed = current.filter((id) => !wanted.includes(id));
     if (!added.length && !removed.length) return;
-    if (removed.length) await trx.deleteFrom(spec.table).where('orgId', '=', ctx.org.id).where(spec.ownerColumn, '=', ownerId).where(spec.memberColumn, 'in', removed).execute();
+    if (removed.length)
+      await trx
+        .deleteFrom(spec.table)
+        .where('orgId', '=', ctx.org.id)
+        .where(spec.ownerColumn, '=', ownerId)
+        .where(spec.memberColumn, 'in', removed)
+        .execute();
     const now = nowIso();
     if (added.length) {
       await trx
         .insertInto(spec.table)
-        .values(added.map((id) => ({ orgId: ctx.org.id, [spec.ownerColumn]: ownerId, [spec.memberColumn]: id, ...(spec.table === 'riskAssets' ? { createdAt: now, createdBy: ctx.actor.userId } : {}) })))
+        .values(
+          added.map((id) => ({
+            orgId: ctx.org.id,
+            [spec.ownerColumn]: ownerId,
+            [spec.memberColumn]: id,
+            ...(spec.table === 'riskAssets' ? { createdAt: now, createdBy: ctx.actor.userId } : {}),
+          })),
+        )
         .execute();
     }
     const refs = new Map<string, string>(found.map((f) => [f.id as string, f.ref as string]));
     if (removed.length) {
-      for (const r of await trx.selectFrom(spec.member.table).select(['id', 'ref']).where('id', 'in', removed).execute()) refs.set(r.id as string, r.ref as string);
+      for (const r of await trx
+        .selectFrom(spec.member.table)
+        .select(['id', 'ref'])
+        .where('id', 'in', removed)
+        .execute())
+        refs.set(r.id as string, r.ref as string);
     }
     await recordAudit(t, {
       orgId: ctx.org.id,
@@ -100,7 +151,14 @@ export async function replaceSet(ctx: OrgContext, spec: SetSpec, ownerId: string
       ip: ctx.ip,
       entityType: spec.owner.entity,
       entityId: ownerId,
-      event: { type: spec.event, payload: { ref: owner.ref as string, added: added.map((id) => refs.get(id) ?? id), removed: removed.map((id) => refs.get(id) ?? id) } },
+      event: {
+        type: spec.event,
+        payload: {
+          ref: owner.ref as string,
+          added: added.map((id) => refs.get(id) ?? id),
+          removed: removed.map((id) => refs.get(id) ?? id),
+        },
+      },
     });
   });
   return listSet(ctx, spec, ownerId);

@@ -9,11 +9,25 @@ import { nowIso, todayIso } from '../util/ids.js';
 import { evaluateRisk, isAnalysed, NOT_EVALUATED, outOfScale, type RiskAnalysis } from './risk-evaluation.js';
 import { methodologyInForce } from './methodology.service.js';
 
-const ANALYSIS_FIELDS = ['likelihood', 'consequence', 'consequenceC', 'consequenceI', 'consequenceA', 'priorityOverride'] as const;
+const ANALYSIS_FIELDS = [
+  'likelihood',
+  'consequence',
+  'consequenceC',
+  'consequenceI',
+  'consequenceA',
+  'priorityOverride',
+] as const;
 
 function analysisOf(values: Values): RiskAnalysis {
   const n = (k: string) => (typeof values[k] === 'number' ? (values[k] as number) : null);
-  return { likelihood: n('likelihood'), consequence: n('consequence'), consequenceC: n('consequenceC'), consequenceI: n('consequenceI'), consequenceA: n('consequenceA'), priorityOverride: n('priorityOverride') };
+  return {
+    likelihood: n('likelihood'),
+    consequence: n('consequence'),
+    consequenceC: n('consequenceC'),
+    consequenceI: n('consequenceI'),
+    consequenceA: n('consequenceA'),
+    priorityOverride: n('priorityOverride'),
+  };
 }
 
 /**
@@ -21,18 +35,63 @@ function analysisOf(values: Values): RiskAnalysis {
  * (`ownerChangedAt`, read by acceptance-state.ts) and takes an accepted risk back to "treatment planned". Only the
  * owner's acceptance (POST …/acceptance) makes a risk "accepted": setting it by hand needs one that holds.
  */
-async function acceptanceEffects(ctx: OrgContext, trx: Db, changes: Values, existing: Values | undefined): Promise<Values> {
+async function acceptanceEffects(
+  ctx: OrgContext,
+  trx: Db,
+  changes: Values,
+  existing: Values | undefined,
+): Promise<Values> {
   const ownerChanged = !!existing && 'ownerId' in changes && (changes.ownerId ?? null) !== (existing.ownerId ?? null);
   if (ownerChanged) {
     // not a register field (nobody writes it but this hook): stamped in the same transaction as the change
-    await trx.updateTable('risks').set({ ownerChangedAt: nowIso() }).where('orgId', '=', ctx.org.id).where('id', '=', existing.id as string).execute();
+    await trx
+      .updateTable('risks')
+      .set({ ownerChangedAt: nowIso() })
+      .where('orgId', '=', ctx.org.id)
+      .where('id', '=', existing.id as string)
+      .execute();
   }
   if (changes.status === 'accepted' && existing?.status !== 'accepted') {
-    const t = existing ? await trx.selectFrom('riskTreatments').select('version').where('orgId', '=', ctx.org.id).where('riskId', '=', existing.id as string).executeTakeFirst() : undefined;
-    const a = t ? await trx.selectFrom('riskAcceptances').select(['treatmentVersion', 'acceptedBy', 'acceptedAt', 'expiresOn']).where('orgId', '=', ctx.org.id).where('riskId', '=', existing!.id as string).orderBy('acceptedAt', 'desc').limit(1).executeTakeFirst() : undefined;
+    const t = existing
+      ? await trx
+          .selectFrom('riskTreatments')
+          .select('version')
+          .where('orgId', '=', ctx.org.id)
+          .where('riskId', '=', existing.id as string)
+          .executeTakeFirst()
+      : undefined;
+    const a = t
+      ? await trx
+          .selectFrom('riskAcceptances')
+          .select(['treatmentVersion', 'acceptedBy', 'acceptedAt', 'expiresOn'])
+          .where('orgId', '=', ctx.org.id)
+          .where('riskId', '=', existing!.id as string)
+          .orderBy('acceptedAt', 'desc')
+          .limit(1)
+          .executeTakeFirst()
+      : undefined;
     const owner = ('ownerId' in changes ? changes.ownerId : existing?.ownerId) as string | null;
-    const holds = !!t && !!a && !ownerChanged && acceptanceState(a, { treatmentVersion: t.version, ownerId: owner, ownerChangedAt: (existing!.ownerChangedAt as string | null) ?? null }, todayIso()) === 'valid';
-    if (!holds) throw new ValidationError([{ field: 'body.status', message: "A risk is accepted by its owner's acceptance of the residual risk and treatment (Accept on the risk's treatment), not set by hand" }]);
+    const holds =
+      !!t &&
+      !!a &&
+      !ownerChanged &&
+      acceptanceState(
+        a,
+        {
+          treatmentVersion: t.version,
+          ownerId: owner,
+          ownerChangedAt: (existing!.ownerChangedAt as string | null) ?? null,
+        },
+        todayIso(),
+      ) === 'valid';
+    if (!holds)
+      throw new ValidationError([
+        {
+          field: 'body.status',
+          message:
+            "A risk is accepted by its owner's acceptance of the residual risk and treatment (Accept on the risk's treatment), not set by hand",
+        },
+      ]);
   }
   if (ownerChanged && existing!.status === 'accepted' && !('status' in changes)) return { status: 'treatment_planned' };
   return {};
@@ -52,15 +111,32 @@ export const risksModule: RegisterModule = {
     const touched = !existing || ANALYSIS_FIELDS.some((f) => f in changes) || 'ownerId' in changes;
     if (!touched) return acceptance;
     if (!isAnalysed(analysis)) {
-      const partial = analysis.likelihood !== null ? 'consequence' : ANALYSIS_FIELDS.slice(1, 5).some((f) => analysis[f] !== null) ? 'likelihood' : null;
-      if (partial) throw new ValidationError([{ field: `body.${partial}`, message: `Give the ${partial} too: a risk is analysed on both scales` }]);
+      const partial =
+        analysis.likelihood !== null
+          ? 'consequence'
+          : ANALYSIS_FIELDS.slice(1, 5).some((f) => analysis[f] !== null)
+            ? 'likelihood'
+            : null;
+      if (partial)
+        throw new ValidationError([
+          { field: `body.${partial}`, message: `Give the ${partial} too: a risk is analysed on both scales` },
+        ]);
       return { ...NOT_EVALUATED, evaluatedAt: null, ...acceptance };
     }
-    if (!merged.ownerId) throw new ValidationError([{ field: 'body.ownerId', message: 'A risk needs its owner before it can be analysed and evaluated' }]);
+    if (!merged.ownerId)
+      throw new ValidationError([
+        { field: 'body.ownerId', message: 'A risk needs its owner before it can be analysed and evaluated' },
+      ]);
     const inForce = await methodologyInForce(ctx, trx);
-    if (!inForce) throw new ConflictError('No risk methodology is approved yet: approve the methodology before evaluating risks', [{ field: 'body.likelihood', message: 'No approved methodology' }]);
+    if (!inForce)
+      throw new ConflictError('No risk methodology is approved yet: approve the methodology before evaluating risks', [
+        { field: 'body.likelihood', message: 'No approved methodology' },
+      ]);
     const bad = outOfScale(inForce.methodology, analysis);
-    if (bad) throw new ValidationError([{ field: `body.${bad.field}`, message: `Must be a level of the scale: 1 to ${bad.max}` }]);
+    if (bad)
+      throw new ValidationError([
+        { field: `body.${bad.field}`, message: `Must be a level of the scale: 1 to ${bad.max}` },
+      ]);
     const evaluation = evaluateRisk(inForce.methodology, inForce.versionNo, analysis);
     const status = merged.status === 'identified' || !merged.status ? 'assessed' : merged.status;
     return { ...evaluation, evaluatedAt: nowIso(), ...acceptance, ...(status !== merged.status ? { status } : {}) };
@@ -76,7 +152,16 @@ export const risksModule: RegisterModule = {
     if (query.open === false) q = q.where('status', '=', 'closed');
     if (typeof query.assetId === 'string') {
       const assetId = query.assetId;
-      q = q.where((eb) => eb.exists(eb.selectFrom('riskAssets as ra').select('ra.riskId').whereRef('ra.riskId', '=', 'risks.id').where('ra.orgId', '=', ctx.org.id).where('ra.assetId', '=', assetId)));
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('riskAssets as ra')
+            .select('ra.riskId')
+            .whereRef('ra.riskId', '=', 'risks.id')
+            .where('ra.orgId', '=', ctx.org.id)
+            .where('ra.assetId', '=', assetId),
+        ),
+      );
     }
     if (query.reassessmentDue !== undefined) {
       // Due: an open trigger names the risk, and the risk was not evaluated since the trigger occurred.
@@ -90,7 +175,12 @@ export const risksModule: RegisterModule = {
             .where('trr.orgId', '=', ctx.org.id)
             .where('tr.status', '=', 'open')
             .where('tr.archivedAt', 'is', null)
-            .where((w: any) => w.or([w('risks.evaluatedAt', 'is', null), w(sql`substr(risks.evaluated_at, 1, 10)`, '<', w.ref('tr.occurredOn'))])),
+            .where((w: any) =>
+              w.or([
+                w('risks.evaluatedAt', 'is', null),
+                w(sql`substr(risks.evaluated_at, 1, 10)`, '<', w.ref('tr.occurredOn')),
+              ]),
+            ),
         );
       q = query.reassessmentDue === true ? q.where(due) : q.where((eb) => eb.not(due(eb)));
     }

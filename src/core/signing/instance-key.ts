@@ -36,9 +36,14 @@ export function normalizeFingerprint(text: string): string | null {
 }
 
 function publicInfo(publicKey: crypto.KeyObject): PublicKeyInfo {
-  if (publicKey.asymmetricKeyType !== 'ed25519') throw new Error(`The signing key must be Ed25519 (got ${publicKey.asymmetricKeyType ?? 'unknown'})`);
+  if (publicKey.asymmetricKeyType !== 'ed25519')
+    throw new Error(`The signing key must be Ed25519 (got ${publicKey.asymmetricKeyType ?? 'unknown'})`);
   const digest = crypto.createHash('sha256').update(rawPublicKey(publicKey)).digest('hex');
-  return { algorithm: 'Ed25519', publicKey: publicKey.export({ format: 'pem', type: 'spki' }).toString(), fingerprint: formatFingerprint(digest) };
+  return {
+    algorithm: 'Ed25519',
+    publicKey: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    fingerprint: formatFingerprint(digest),
+  };
 }
 
 /** The public half of a PEM (public or private key); throws on anything else. */
@@ -47,7 +52,10 @@ export function publicKeyFromPem(pem: string): PublicKeyInfo {
 }
 
 function fromPrivate(privateKey: crypto.KeyObject): InstanceKey {
-  return { ...publicInfo(crypto.createPublicKey(privateKey)), sign: (data) => crypto.sign(null, Buffer.from(data), privateKey).toString('base64') };
+  return {
+    ...publicInfo(crypto.createPublicKey(privateKey)),
+    sign: (data) => crypto.sign(null, Buffer.from(data), privateKey).toString('base64'),
+  };
 }
 
 /** A key held only in memory (tests, and servers built without a key file). */
@@ -73,7 +81,9 @@ export function loadOrCreateInstanceKey(file: string): InstanceKey {
   try {
     key = crypto.createPrivateKey(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`The signing key file ${file} is not a PEM private key (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(
+      `The signing key file ${file} is not a PEM private key (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
   return fromPrivate(key);
 }

@@ -15,7 +15,12 @@ export async function rememberSigningKey(db: Db, key: PublicKeyInfo): Promise<vo
 }
 
 export async function listSigningKeys(db: Db) {
-  return db.selectFrom('instanceSigningKeys').select(['fingerprint', 'algorithm', 'publicKey', 'firstUsedAt']).orderBy('firstUsedAt').orderBy('fingerprint').execute();
+  return db
+    .selectFrom('instanceSigningKeys')
+    .select(['fingerprint', 'algorithm', 'publicKey', 'firstUsedAt'])
+    .orderBy('firstUsedAt')
+    .orderBy('fingerprint')
+    .execute();
 }
 
 /** What `GET /instance/signing-key` and `rampart key show` print: the current key and the former ones. */
@@ -25,6 +30,8 @@ export async function describeSigningKeys(db: Db, current: PublicKeyInfo) {
     algorithm: current.algorithm,
     publicKey: current.publicKey,
     fingerprint: current.fingerprint,
-    formerKeys: all.filter((k) => k.fingerprint !== current.fingerprint).map((k) => ({ fingerprint: k.fingerprint, publicKey: k.publicKey, firstUsedAt: k.firstUsedAt })),
+    formerKeys: all
+      .filter((k) => k.fingerprint !== current.fingerprint)
+      .map((k) => ({ fingerprint: k.fingerprint, publicKey: k.publicKey, firstUsedAt: k.firstUsedAt })),
   };
 }

@@ -20,7 +20,10 @@ export async function insertUser(trx: Db, input: NewUser, actor: Actor, orgId: s
   const email = input.email.trim().toLowerCase();
   await assertStrongPassword(input.password, { email, name: input.name }, 'body.password');
   const exists = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-  if (exists) throw new ConflictError('A user with this email already exists', [{ field: 'body.email', message: 'Already in use' }]);
+  if (exists)
+    throw new ConflictError('A user with this email already exists', [
+      { field: 'body.email', message: 'Already in use' },
+    ]);
   const now = nowIso();
   const user = {
     id: newId(),
@@ -32,7 +35,14 @@ export async function insertUser(trx: Db, input: NewUser, actor: Actor, orgId: s
     updatedAt: now,
   };
   await trx.insertInto('users').values(user).execute();
-  await recordAudit(trx, { orgId, actor, ip, entityType: 'user', entityId: user.id, event: { type: 'user.created', payload: { email, name: user.name } } });
+  await recordAudit(trx, {
+    orgId,
+    actor,
+    ip,
+    entityType: 'user',
+    entityId: user.id,
+    event: { type: 'user.created', payload: { email, name: user.name } },
+  });
   return { id: user.id, email: user.email, name: user.name, isSuperadmin: user.isSuperadmin === 1 };
 }
 
@@ -41,7 +51,11 @@ export async function createUser(db: Db, input: NewUser, actor: Actor) {
 }
 
 export async function findUserByEmail(db: Db, email: string) {
-  return db.selectFrom('users').select(['id', 'email', 'name', 'isSuperadmin']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'isSuperadmin'])
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
 }
 
 /** Sets a new password and signs the user out everywhere. */
@@ -52,7 +66,11 @@ export async function changePassword(
   actor: Actor,
   opts: { keepSessionId?: string; field?: string } = {},
 ): Promise<void> {
-  const found = await db.selectFrom('users').select(['name']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  const found = await db
+    .selectFrom('users')
+    .select(['name'])
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
   if (!found) throw new NotFoundError(`The user ${email}`);
   await assertStrongPassword(password, { email, name: found.name }, opts.field ?? 'body.password');
   const passwordHash = await hashPassword(password);
@@ -61,16 +79,36 @@ export async function changePassword(
     if (!user) throw new NotFoundError(`The user ${email}`);
     await trx.updateTable('users').set({ passwordHash, updatedAt: nowIso() }).where('id', '=', user.id).execute();
     await revokeUserSessions(trx, user.id, opts.keepSessionId);
-    await recordAudit(trx, { orgId: null, actor, entityType: 'user', entityId: user.id, event: { type: 'user.password_changed', payload: { email: user.email } } });
+    await recordAudit(trx, {
+      orgId: null,
+      actor,
+      entityType: 'user',
+      entityId: user.id,
+      event: { type: 'user.password_changed', payload: { email: user.email } },
+    });
   });
 }
 
 /** A signed-in person changes their own password: the current one must be right; other sessions are signed out. */
-export async function changeOwnPassword(db: Db, user: { id: string; email: string }, input: { currentPassword: string; newPassword: string }, sessionId: string): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  user: { id: string; email: string },
+  input: { currentPassword: string; newPassword: string },
+  sessionId: string,
+): Promise<void> {
   const row = await db.selectFrom('users').select('passwordHash').where('id', '=', user.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
     throw new ValidationError([{ field: 'body.currentPassword', message: 'Not your current password' }]);
   }
-  if (input.currentPassword === input.newPassword) throw new ValidationError([{ field: 'body.newPassword', message: 'Choose a password different from the current one' }]);
-  await changePassword(db, user.email, input.newPassword, { kind: 'user', userId: user.id, label: user.email }, { keepSessionId: sessionId, field: 'body.newPassword' });
+  if (input.currentPassword === input.newPassword)
+    throw new ValidationError([
+      { field: 'body.newPassword', message: 'Choose a password different from the current one' },
+    ]);
+  await changePassword(
+    db,
+    user.email,
+    input.newPassword,
+    { kind: 'user', userId: user.id, label: user.email },
+    { keepSessionId: sessionId, field: 'body.newPassword' },
+  );
 }

@@ -41,17 +41,22 @@ export function siblingModule(callerUrl: string, name: string): string {
 }
 
 /** Runs the exported function `fn` of `module` in a worker thread with `input` (structured-cloned both ways). */
-export async function runInWorker<T>(module: string, fn: string, input: unknown, timeoutMs = WORKER_TIMEOUT_MS): Promise<T> {
+export async function runInWorker<T>(
+  module: string,
+  fn: string,
+  input: unknown,
+  timeoutMs = WORKER_TIMEOUT_MS,
+): Promise<T> {
   const p = shared();
   if (p.queueSize >= p.options.maxQueue) throw new WorkerLimitError('busy');
   try {
     return (await p.run({ module, fn, input }, { signal: AbortSignal.timeout(timeoutMs) })) as T;
   } catch (err) {
     const e = err as { code?: string; name?: string; message?: string };
-    if (e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(e.message ?? '')) throw new WorkerLimitError('memory');
+    if (e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(e.message ?? ''))
+      throw new WorkerLimitError('memory');
     if (e.name === 'AbortError' || e.name === 'TimeoutError') throw new WorkerLimitError('time');
     if (/queue is at limit/i.test(e.message ?? '')) throw new WorkerLimitError('busy');
     throw err;
   }
 }
-

@@ -40,13 +40,18 @@ const mb = (bytes: number) => (bytes < MiB ? `${bytes} bytes` : `${Math.round(by
 
 function fromBuffer(data: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(data, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, zip) => (err ? reject(err) : resolve(zip))),
+    yauzl.fromBuffer(
+      data,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false },
+      (err, zip) => (err ? reject(err) : resolve(zip)),
+    ),
   );
 }
 
 /** Every entry of the central directory, refused as soon as one breaks a limit (nothing is inflated yet). */
 async function centralDirectory(zip: yauzl.ZipFile, limits: ZipLimits): Promise<yauzl.Entry[]> {
-  if (zip.entryCount > limits.maxEntries) throw new ZipLimitError(`The archive holds ${zip.entryCount} entries; at most ${limits.maxEntries} are read`);
+  if (zip.entryCount > limits.maxEntries)
+    throw new ZipLimitError(`The archive holds ${zip.entryCount} entries; at most ${limits.maxEntries} are read`);
   const entries: yauzl.Entry[] = [];
   let total = 0;
   await new Promise<void>((resolve, reject) => {
@@ -55,9 +60,20 @@ async function centralDirectory(zip: yauzl.ZipFile, limits: ZipLimits): Promise<
     zip.on('entry', (entry: yauzl.Entry) => {
       const { fileName: name, uncompressedSize: size, compressedSize } = entry;
       total += size;
-      if (size > limits.maxEntryBytes) return reject(new ZipLimitError(`${name} inflates to ${mb(size)}; at most ${mb(limits.maxEntryBytes)} per entry are read`));
-      if (total > limits.maxTotalBytes) return reject(new ZipLimitError(`The archive inflates to more than ${mb(limits.maxTotalBytes)}, the most that is read`));
-      if (size > MiB && size / Math.max(compressedSize, 1) > limits.maxRatio) return reject(new ZipLimitError(`${name} is compressed ${Math.round(size / Math.max(compressedSize, 1))} to 1, more than any real file (${limits.maxRatio} to 1 at most)`));
+      if (size > limits.maxEntryBytes)
+        return reject(
+          new ZipLimitError(`${name} inflates to ${mb(size)}; at most ${mb(limits.maxEntryBytes)} per entry are read`),
+        );
+      if (total > limits.maxTotalBytes)
+        return reject(
+          new ZipLimitError(`The archive inflates to more than ${mb(limits.maxTotalBytes)}, the most that is read`),
+        );
+      if (size > MiB && size / Math.max(compressedSize, 1) > limits.maxRatio)
+        return reject(
+          new ZipLimitError(
+            `${name} is compressed ${Math.round(size / Math.max(compressedSize, 1))} to 1, more than any real file (${limits.maxRatio} to 1 at most)`,
+          ),
+        );
       entries.push(entry);
       zip.readEntry();
     });
@@ -67,7 +83,9 @@ async function centralDirectory(zip: yauzl.ZipFile, limits: ZipLimits): Promise<
 }
 
 function openStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  return new Promise((resolve, reject) => zip.openReadStream(entry, (err, stream) => (err ? reject(err) : resolve(stream))));
+  return new Promise((resolve, reject) =>
+    zip.openReadStream(entry, (err, stream) => (err ? reject(err) : resolve(stream))),
+  );
 }
 
 /**
@@ -75,7 +93,11 @@ function openStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
  * its bytes when `keep(name)` says so. Throws ZipLimitError for a limit, another Error for an archive that is not
  * a ZIP; an entry whose data is damaged comes back with `error`.
  */
-export async function readZip(data: Buffer, limits: ZipLimits, keep: (name: string) => boolean = () => false): Promise<ZipEntryRead[]> {
+export async function readZip(
+  data: Buffer,
+  limits: ZipLimits,
+  keep: (name: string) => boolean = () => false,
+): Promise<ZipEntryRead[]> {
   const zip = await fromBuffer(data);
   try {
     const entries = await centralDirectory(zip, limits);
@@ -93,13 +115,17 @@ export async function readZip(data: Buffer, limits: ZipLimits, keep: (name: stri
           hash.update(chunk);
           if (chunks) {
             kept += chunk.length;
-            if (kept > (limits.maxKeptBytes ?? Infinity)) throw new ZipLimitError(`The files to read inflate to more than ${mb(limits.maxKeptBytes!)}`);
+            if (kept > (limits.maxKeptBytes ?? Infinity))
+              throw new ZipLimitError(`The files to read inflate to more than ${mb(limits.maxKeptBytes!)}`);
             chunks.push(chunk);
           }
         }
       } catch (err) {
         // yauzl stops the stream the moment it inflates past the declared size.
-        if (/too many bytes/i.test((err as Error).message)) throw new ZipLimitError(`${entry.fileName} inflates to more than the ${mb(entry.uncompressedSize)} it declares`);
+        if (/too many bytes/i.test((err as Error).message))
+          throw new ZipLimitError(
+            `${entry.fileName} inflates to more than the ${mb(entry.uncompressedSize)} it declares`,
+          );
         if (err instanceof ZipLimitError) throw err;
         out.push({ name: entry.fileName, size, sha256: '', error: (err as Error).message });
         continue;

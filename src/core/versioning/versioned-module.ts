@@ -70,22 +70,42 @@ export interface VersionedModule {
    */
   onVersionsChanged?: (ctx: OrgContext, trx: Db, recordId: string) => Promise<void>;
   /** adjusts the document model of an export (administrative block, which sections, Markdown layout) */
-  documentModel?: (ctx: OrgContext, record: Record<string, unknown>, version: { versionNo: number; state: string; content: Record<string, unknown> }, model: DocumentModel) => Promise<DocumentModel>;
+  documentModel?: (
+    ctx: OrgContext,
+    record: Record<string, unknown>,
+    version: { versionNo: number; state: string; content: Record<string, unknown> },
+    model: DocumentModel,
+  ) => Promise<DocumentModel>;
   /** how a `data` section appears in DOCX/PDF exports (required when the content has one) */
   renderData?: (sectionKey: string, value: unknown) => DocumentBlock[];
   /**
    * Fills sections the server owns before a draft is saved and hashed (inside the save's transaction): the SoA's
    * lines are taken from the controls as they stand, whatever the client sent for them.
    */
-  prepareDraft?: (ctx: OrgContext, trx: Db, recordId: string, content: Record<string, unknown>) => Promise<Record<string, unknown>>;
+  prepareDraft?: (
+    ctx: OrgContext,
+    trx: Db,
+    recordId: string,
+    content: Record<string, unknown>,
+  ) => Promise<Record<string, unknown>>;
   /**
    * A version as one table (XLSX/CSV export of the version: the SoA's lines, the treatment plan's risks). Given the
    * version's content, its number and state; the export route audits and renders it.
    */
-  exportTable?: (ctx: OrgContext, content: Record<string, unknown>, version: { versionNo: number; state: string }) => ExportTable;
+  exportTable?: (
+    ctx: OrgContext,
+    content: Record<string, unknown>,
+    version: { versionNo: number; state: string },
+  ) => ExportTable;
   /**
    * Work that must happen in the same transaction as an approval that makes a version approved (e.g. re-scoring
    * every risk on a newly approved methodology); throwing rolls the approval back.
    */
-  onApproved?: (ctx: OrgContext, trx: Db, recordId: string, versionNo: number, content: Record<string, unknown>) => Promise<void>;
+  onApproved?: (
+    ctx: OrgContext,
+    trx: Db,
+    recordId: string,
+    versionNo: number,
+    content: Record<string, unknown>,
+  ) => Promise<void>;
 }

@@ -48,16 +48,32 @@ export function valueChanges(before: unknown, after: unknown): ValueChange[] {
 }
 
 /** Two versions side by side, section by section, with what changed between them. */
-export async function compareVersions(ctx: OrgContext, vm: VersionedModule, recordId: string, from: number, to: number) {
+export async function compareVersions(
+  ctx: OrgContext,
+  vm: VersionedModule,
+  recordId: string,
+  from: number,
+  to: number,
+) {
   const [a, b] = await Promise.all([getVersion(ctx, vm, recordId, from), getVersion(ctx, vm, recordId, to)]);
   const sections: SectionComparison[] = vm.versioned.sections.map((section) => {
     const before = (a.content as Content)[section.key];
     const after = (b.content as Content)[section.key];
     const changed = canonicalJson(before) !== canonicalJson(after);
     if (section.kind === 'text') {
-      return { key: section.key, kind: 'text', changed, parts: diffWordsWithSpace(String(before ?? ''), String(after ?? '')).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) };
+      return {
+        key: section.key,
+        kind: 'text',
+        changed,
+        parts: diffWordsWithSpace(String(before ?? ''), String(after ?? '')).map((p) => ({
+          value: p.value,
+          ...(p.added ? { added: true } : {}),
+          ...(p.removed ? { removed: true } : {}),
+        })),
+      };
     }
-    if (section.kind === 'data') return { key: section.key, kind: 'data', changed, changes: valueChanges(before, after) };
+    if (section.kind === 'data')
+      return { key: section.key, kind: 'data', changed, changes: valueChanges(before, after) };
     const oldRows = (before as Row[] | undefined) ?? [];
     const newRows = (after as Row[] | undefined) ?? [];
     const key = (r: Row) => canonicalJson(r);
@@ -72,6 +88,13 @@ export async function compareVersions(ctx: OrgContext, vm: VersionedModule, reco
       keptRows: newRows.filter((r) => oldKeys.has(key(r))),
     };
   });
-  const summary = (v: typeof a) => ({ versionNo: v.versionNo, state: v.state, stage: v.stage, contentHash: v.contentHash, approvedAt: v.approvedAt, updatedAt: v.updatedAt });
+  const summary = (v: typeof a) => ({
+    versionNo: v.versionNo,
+    state: v.state,
+    stage: v.stage,
+    contentHash: v.contentHash,
+    approvedAt: v.approvedAt,
+    updatedAt: v.updatedAt,
+  });
   return { from: summary(a), to: summary(b), sections };
 }

@@ -26,10 +26,15 @@ function present<T extends { content: string }>(row: T): Omit<T, 'content'> & { 
 }
 
 async function lockRecord(ctx: OrgContext, trx: Db, vm: VersionedModule, recordId: string) {
-  let q = anyDb(trx).selectFrom(vm.register.def.table).select(['id', 'ref', 'archivedAt']).where('id', '=', recordId).where('orgId', '=', ctx.org.id);
+  let q = anyDb(trx)
+    .selectFrom(vm.register.def.table)
+    .select(['id', 'ref', 'archivedAt'])
+    .where('id', '=', recordId)
+    .where('orgId', '=', ctx.org.id);
   // a record the caller may not read is not there for writing either (restricted documents)
   if (vm.register.readScope) q = vm.register.readScope(ctx, q);
-  const row = (await forUpdate(trx, q as never).executeTakeFirst()) as { id: string; ref: string; archivedAt: string | null } | undefined;
+  const row = (await forUpdate(trx, q as never).executeTakeFirst()) as
+    { id: string; ref: string; archivedAt: string | null } | undefined;
   if (!row) throw new NotFoundError(`The ${vm.register.def.entity}`);
   return row;
 }
@@ -63,7 +68,13 @@ async function syncSummary(ctx: OrgContext, trx: Db, vm: VersionedModule, record
   if (fields.latestState) set.latestState = latest?.state ?? null;
   if (fields.stage) set.stage = latest?.stage ?? null;
   if (fields.approvedVersion) set.approvedVersion = approved?.versionNo ?? null;
-  if (Object.keys(set).length) await anyDb(trx).updateTable(vm.register.def.table).set(set).where('id', '=', recordId).where('orgId', '=', ctx.org.id).execute();
+  if (Object.keys(set).length)
+    await anyDb(trx)
+      .updateTable(vm.register.def.table)
+      .set(set)
+      .where('id', '=', recordId)
+      .where('orgId', '=', ctx.org.id)
+      .execute();
   await vm.onVersionsChanged?.(ctx, trx, recordId);
 }
 
@@ -71,7 +82,19 @@ export async function listVersions(ctx: OrgContext, vm: VersionedModule, recordI
   await getRecord(ctx, vm.register, recordId);
   const rows = await ctx.db
     .selectFrom('recordVersions')
-    .select(['id', 'versionNo', 'state', 'stage', 'contentHash', 'changeNote', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'approvedAt'])
+    .select([
+      'id',
+      'versionNo',
+      'state',
+      'stage',
+      'contentHash',
+      'changeNote',
+      'createdAt',
+      'createdBy',
+      'updatedAt',
+      'updatedBy',
+      'approvedAt',
+    ])
     .where('orgId', '=', ctx.org.id)
     .where('entityType', '=', vm.register.def.entity)
     .where('recordId', '=', recordId)
@@ -93,7 +116,17 @@ export async function getVersion(ctx: OrgContext, vm: VersionedModule, recordId:
   if (!row) throw new NotFoundError(`Version ${versionNo}`);
   const approvals = await ctx.db
     .selectFrom('approvals')
-    .select(['id', 'signerId', 'signerName', 'signerEmail', 'signerRole', 'meaning', 'comment', 'signedAt', 'contentHash'])
+    .select([
+      'id',
+      'signerId',
+      'signerName',
+      'signerEmail',
+      'signerRole',
+      'meaning',
+      'comment',
+      'signedAt',
+      'contentHash',
+    ])
     .where('versionId', '=', row.id)
     .where('orgId', '=', ctx.org.id)
     .orderBy('signedAt')
@@ -136,47 +169,113 @@ export async function saveDraftIn(ctx: OrgContext, trx: Db, vm: VersionedModule,
   if (record.archivedAt) throw new ConflictError(`${record.ref} is archived`);
   const latest = await latestVersion(ctx, trx, vm, recordId);
   if (input.baseVersion !== undefined && latest && input.baseVersion !== latest.versionNo) {
-    throw new ConflictError(`${record.ref} has a newer version (${latest.versionNo}) than the one you edited (${input.baseVersion}); reload it`, [{ field: 'body.baseVersion', message: `Stale: latest is ${latest.versionNo}` }]);
+    throw new ConflictError(
+      `${record.ref} has a newer version (${latest.versionNo}) than the one you edited (${input.baseVersion}); reload it`,
+      [{ field: 'body.baseVersion', message: `Stale: latest is ${latest.versionNo}` }],
+    );
   }
   if (input.baseContentHash && latest?.state === 'draft' && latest.contentHash !== input.baseContentHash) {
-    throw new ConflictError(`Someone saved this draft of ${record.ref} after you opened it; reload it and apply your change again`, [{ field: 'body.baseContentHash', message: 'Stale' }]);
+    throw new ConflictError(
+      `Someone saved this draft of ${record.ref} after you opened it; reload it and apply your change again`,
+      [{ field: 'body.baseContentHash', message: 'Stale' }],
+    );
   }
-  if (vm.prepareDraft) input = { ...input, content: (await vm.prepareDraft(ctx, trx, recordId, input.content)) as Content };
+  if (vm.prepareDraft)
+    input = { ...input, content: (await vm.prepareDraft(ctx, trx, recordId, input.content)) as Content };
   const stages = vm.versioned.stages;
   // A new draft keeps the stage it was in (a revision of an approved text starts where that text ended).
-  const stage = input.stage !== undefined ? input.stage : latest ? latest.stage : stages?.[0] ?? null;
+  const stage = input.stage !== undefined ? input.stage : latest ? latest.stage : (stages?.[0] ?? null);
   const hash = contentHash(input.content);
   const now = nowIso();
   const previous = latest ? (JSON.parse(latest.content) as Content) : emptyContent(vm);
-  const sectionsChanged = vm.versioned.sections.map((s) => s.key).filter((k) => canonicalJson(previous[k]) !== canonicalJson(input.content[k]));
+  const sectionsChanged = vm.versioned.sections
+    .map((s) => s.key)
+    .filter((k) => canonicalJson(previous[k]) !== canonicalJson(input.content[k]));
 
   let versionNo: number;
   if (latest?.state === 'draft') {
     versionNo = latest.versionNo;
-    if (latest.contentHash === hash && latest.stage === stage && !input.changeNote) return getVersionIn(ctx, trx, vm, latest.id);
+    if (latest.contentHash === hash && latest.stage === stage && !input.changeNote)
+      return getVersionIn(ctx, trx, vm, latest.id);
     await trx
       .updateTable('recordVersions')
-      .set({ content: canonicalJson(input.content), contentHash: hash, stage, changeNote: input.changeNote ?? latest.changeNote, updatedAt: now, updatedBy: ctx.actor.userId })
+      .set({
+        content: canonicalJson(input.content),
+        contentHash: hash,
+        stage,
+        changeNote: input.changeNote ?? latest.changeNote,
+        updatedAt: now,
+        updatedBy: ctx.actor.userId,
+      })
       .where('id', '=', latest.id)
       .execute();
   } else {
     versionNo = (latest?.versionNo ?? 0) + 1;
     await trx
       .insertInto('recordVersions')
-      .values({ id: newId(), orgId: ctx.org.id, entityType: vm.register.def.entity, recordId, versionNo, state: 'draft', stage, content: canonicalJson(input.content), contentHash: hash, changeNote: input.changeNote ?? null, createdAt: now, createdBy: ctx.actor.userId, updatedAt: now, updatedBy: ctx.actor.userId, approvedAt: null })
+      .values({
+        id: newId(),
+        orgId: ctx.org.id,
+        entityType: vm.register.def.entity,
+        recordId,
+        versionNo,
+        state: 'draft',
+        stage,
+        content: canonicalJson(input.content),
+        contentHash: hash,
+        changeNote: input.changeNote ?? null,
+        createdAt: now,
+        createdBy: ctx.actor.userId,
+        updatedAt: now,
+        updatedBy: ctx.actor.userId,
+        approvedAt: null,
+      })
       .execute();
   }
-  await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: vm.register.def.entity, entityId: recordId, event: { type: 'version.draft_saved', payload: { ref: record.ref, version: versionNo, stage, contentHash: hash, changeNote: input.changeNote ?? null, sectionsChanged } } });
+  await recordAudit(trx, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    ip: ctx.ip,
+    entityType: vm.register.def.entity,
+    entityId: recordId,
+    event: {
+      type: 'version.draft_saved',
+      payload: {
+        ref: record.ref,
+        version: versionNo,
+        stage,
+        contentHash: hash,
+        changeNote: input.changeNote ?? null,
+        sectionsChanged,
+      },
+    },
+  });
   await syncSummary(ctx, trx, vm, recordId);
-  const saved = await trx.selectFrom('recordVersions').select('id').where('orgId', '=', ctx.org.id).where('entityType', '=', vm.register.def.entity).where('recordId', '=', recordId).where('versionNo', '=', versionNo).executeTakeFirstOrThrow();
+  const saved = await trx
+    .selectFrom('recordVersions')
+    .select('id')
+    .where('orgId', '=', ctx.org.id)
+    .where('entityType', '=', vm.register.def.entity)
+    .where('recordId', '=', recordId)
+    .where('versionNo', '=', versionNo)
+    .executeTakeFirstOrThrow();
   return getVersionIn(ctx, trx, vm, saved.id);
 }
 
 /** A version as `getVersion` shows it, read inside a transaction (a draft has no approvals yet). */
 async function getVersionIn(ctx: OrgContext, trx: Db, vm: VersionedModule, versionId: string) {
-  const row = await trx.selectFrom('recordVersions').selectAll().where('id', '=', versionId).where('orgId', '=', ctx.org.id).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('recordVersions')
+    .selectAll()
+    .where('id', '=', versionId)
+    .where('orgId', '=', ctx.org.id)
+    .executeTakeFirstOrThrow();
   const { orgId: _o, entityType: _e, ...rest } = row;
-  return { ...present(rest), approvals: [] as unknown[], requiredApprovals: await requiredApprovals(ctx, trx, vm, row.recordId) };
+  return {
+    ...present(rest),
+    approvals: [] as unknown[],
+    requiredApprovals: await requiredApprovals(ctx, trx, vm, row.recordId),
+  };
 }
 
 /**
@@ -190,12 +289,45 @@ async function signaturesComplete(trx: Db, versionId: string, rule: ApprovalRule
 }
 
 /** Makes a fully signed draft the approved version (the one before it superseded), with its audit event. */
-async function completeApproval(ctx: OrgContext, trx: Db, vm: VersionedModule, ref: string, version: { id: string; versionNo: number; contentHash: string; content: string; recordId: string }) {
-  const previous = await trx.selectFrom('recordVersions').select(['id', 'versionNo']).where('orgId', '=', ctx.org.id).where('entityType', '=', vm.register.def.entity).where('recordId', '=', version.recordId).where('state', '=', 'approved').executeTakeFirst();
-  if (previous) await trx.updateTable('recordVersions').set({ state: 'superseded' }).where('id', '=', previous.id).execute();
-  await trx.updateTable('recordVersions').set({ state: 'approved', approvedAt: nowIso() }).where('id', '=', version.id).execute();
+async function completeApproval(
+  ctx: OrgContext,
+  trx: Db,
+  vm: VersionedModule,
+  ref: string,
+  version: { id: string; versionNo: number; contentHash: string; content: string; recordId: string },
+) {
+  const previous = await trx
+    .selectFrom('recordVersions')
+    .select(['id', 'versionNo'])
+    .where('orgId', '=', ctx.org.id)
+    .where('entityType', '=', vm.register.def.entity)
+    .where('recordId', '=', version.recordId)
+    .where('state', '=', 'approved')
+    .executeTakeFirst();
+  if (previous)
+    await trx.updateTable('recordVersions').set({ state: 'superseded' }).where('id', '=', previous.id).execute();
+  await trx
+    .updateTable('recordVersions')
+    .set({ state: 'approved', approvedAt: nowIso() })
+    .where('id', '=', version.id)
+    .execute();
   await vm.onApproved?.(ctx, trx, version.recordId, version.versionNo, JSON.parse(version.content) as Content);
-  await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: vm.register.def.entity, entityId: version.recordId, event: { type: 'version.approved', payload: { ref, version: version.versionNo, contentHash: version.contentHash, supersedes: previous?.versionNo ?? null } } });
+  await recordAudit(trx, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    ip: ctx.ip,
+    entityType: vm.register.def.entity,
+    entityId: version.recordId,
+    event: {
+      type: 'version.approved',
+      payload: {
+        ref,
+        version: version.versionNo,
+        contentHash: version.contentHash,
+        supersedes: previous?.versionNo ?? null,
+      },
+    },
+  });
   await syncSummary(ctx, trx, vm, version.recordId);
 }
 
@@ -204,45 +336,118 @@ async function completeApproval(ctx: OrgContext, trx: Db, vm: VersionedModule, r
  * signature it needs is approved, in the caller's transaction. Without this, removing the one approver who had not
  * signed would leave the draft waiting for nobody.
  */
-export async function settleApproval(ctx: OrgContext, trx: Db, vm: VersionedModule, recordId: string, ref: string): Promise<void> {
+export async function settleApproval(
+  ctx: OrgContext,
+  trx: Db,
+  vm: VersionedModule,
+  recordId: string,
+  ref: string,
+): Promise<void> {
   const latest = await latestVersion(ctx, trx, vm, recordId);
   if (!latest || latest.state !== 'draft') return;
   const allowed = vm.versioned.approvableStages;
   if (allowed && !allowed.includes(latest.stage ?? '')) return;
   const rule = vm.approvalRule ? await vm.approvalRule(ctx, trx, recordId) : { signers: [] };
   const signed = await trx.selectFrom('approvals').select('id').where('versionId', '=', latest.id).executeTakeFirst();
-  if (!signed || !(await signaturesComplete(trx, latest.id, rule, rule.signers.length || (vm.requiredApprovals ?? 1)))) return;
+  if (!signed || !(await signaturesComplete(trx, latest.id, rule, rule.signers.length || (vm.requiredApprovals ?? 1))))
+    return;
   await completeApproval(ctx, trx, vm, ref, latest);
 }
 
-export async function approveVersion(ctx: OrgContext, vm: VersionedModule, recordId: string, versionNo: number, input: { contentHash: string; comment?: string }) {
+export async function approveVersion(
+  ctx: OrgContext,
+  vm: VersionedModule,
+  recordId: string,
+  versionNo: number,
+  input: { contentHash: string; comment?: string },
+) {
   await inOrgTransaction(ctx, async (trx) => {
     const record = await lockRecord(ctx, trx, vm, recordId);
-    const version = await trx.selectFrom('recordVersions').selectAll().where('orgId', '=', ctx.org.id).where('entityType', '=', vm.register.def.entity).where('recordId', '=', recordId).where('versionNo', '=', versionNo).executeTakeFirst();
+    const version = await trx
+      .selectFrom('recordVersions')
+      .selectAll()
+      .where('orgId', '=', ctx.org.id)
+      .where('entityType', '=', vm.register.def.entity)
+      .where('recordId', '=', recordId)
+      .where('versionNo', '=', versionNo)
+      .executeTakeFirst();
     if (!version) throw new NotFoundError(`Version ${versionNo} of ${record.ref}`);
-    if (version.state !== 'draft') throw new ConflictError(`Version ${versionNo} of ${record.ref} is ${version.state}; only a draft can be approved`);
+    if (version.state !== 'draft')
+      throw new ConflictError(
+        `Version ${versionNo} of ${record.ref} is ${version.state}; only a draft can be approved`,
+      );
     if (version.contentHash !== input.contentHash) {
-      throw new ConflictError(`Version ${versionNo} of ${record.ref} changed since you read it; read it again before approving`, [{ field: 'body.contentHash', message: 'Does not match the current content' }]);
+      throw new ConflictError(
+        `Version ${versionNo} of ${record.ref} changed since you read it; read it again before approving`,
+        [{ field: 'body.contentHash', message: 'Does not match the current content' }],
+      );
     }
     const allowed = vm.versioned.approvableStages;
     if (allowed && !allowed.includes(version.stage ?? '')) {
-      throw new ValidationError([{ field: 'stage', message: `Only a draft in stage ${allowed.join(' or ')} can be approved (this one is ${version.stage ?? 'without a stage'})` }], `Move the draft to the ${allowed.join(' or ')} stage before approval`);
+      throw new ValidationError(
+        [
+          {
+            field: 'stage',
+            message: `Only a draft in stage ${allowed.join(' or ')} can be approved (this one is ${version.stage ?? 'without a stage'})`,
+          },
+        ],
+        `Move the draft to the ${allowed.join(' or ')} stage before approval`,
+      );
     }
-    const signer = await trx.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', ctx.actor.userId ?? '').executeTakeFirst();
+    const signer = await trx
+      .selectFrom('users')
+      .select(['id', 'name', 'email'])
+      .where('id', '=', ctx.actor.userId ?? '')
+      .executeTakeFirst();
     if (!signer) throw new ValidationError([{ field: 'signer', message: 'An approval needs a signed-in person' }]);
-    if (vm.fourEyes && version.updatedBy === signer.id) throw new ForbiddenError(`You wrote this draft of ${record.ref}; someone else must approve it`);
+    if (vm.fourEyes && version.updatedBy === signer.id)
+      throw new ForbiddenError(`You wrote this draft of ${record.ref}; someone else must approve it`);
     const rule = vm.approvalRule ? await vm.approvalRule(ctx, trx, recordId) : { signers: [] };
     if (rule.signers.length && !rule.signers.includes(signer.id)) {
       throw new ForbiddenError(`Only the approvers named on ${record.ref} may approve it`);
     }
-    if (rule.roles && !rule.roles.includes(ctx.role)) throw new ForbiddenError(rule.rolesReason ?? `Only ${rule.roles.join(' or ')} may approve ${record.ref}`);
+    if (rule.roles && !rule.roles.includes(ctx.role))
+      throw new ForbiddenError(rule.rolesReason ?? `Only ${rule.roles.join(' or ')} may approve ${record.ref}`);
     const required = rule.signers.length || (vm.requiredApprovals ?? 1);
-    const already = await trx.selectFrom('approvals').select('id').where('versionId', '=', version.id).where('signerId', '=', signer.id).executeTakeFirst();
+    const already = await trx
+      .selectFrom('approvals')
+      .select('id')
+      .where('versionId', '=', version.id)
+      .where('signerId', '=', signer.id)
+      .executeTakeFirst();
     if (already) throw new ConflictError(`You have already approved version ${versionNo} of ${record.ref}`);
     const now = nowIso();
     const meaning = vm.versioned.approvalMeaning;
-    await trx.insertInto('approvals').values({ id: newId(), orgId: ctx.org.id, entityType: vm.register.def.entity, recordId, versionId: version.id, versionNo, contentHash: version.contentHash, signerId: signer.id, signerName: signer.name, signerEmail: signer.email, signerRole: ctx.role, meaning, comment: input.comment ?? null, signedAt: now }).execute();
-    await recordAudit(trx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, entityType: vm.register.def.entity, entityId: recordId, event: { type: 'approval.granted', payload: { ref: record.ref, version: versionNo, contentHash: version.contentHash, meaning, role: ctx.role } } });
+    await trx
+      .insertInto('approvals')
+      .values({
+        id: newId(),
+        orgId: ctx.org.id,
+        entityType: vm.register.def.entity,
+        recordId,
+        versionId: version.id,
+        versionNo,
+        contentHash: version.contentHash,
+        signerId: signer.id,
+        signerName: signer.name,
+        signerEmail: signer.email,
+        signerRole: ctx.role,
+        meaning,
+        comment: input.comment ?? null,
+        signedAt: now,
+      })
+      .execute();
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: vm.register.def.entity,
+      entityId: recordId,
+      event: {
+        type: 'approval.granted',
+        payload: { ref: record.ref, version: versionNo, contentHash: version.contentHash, meaning, role: ctx.role },
+      },
+    });
 
     if (!(await signaturesComplete(trx, version.id, rule, required))) {
       await vm.onVersionsChanged?.(ctx, trx, recordId);

@@ -48,7 +48,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('login_attempts')
     // an INTEGER PRIMARY KEY is an auto-assigned rowid on SQLite; PostgreSQL needs an identity
-    .addColumn('id', 'integer', (c) => (isPostgres(db) ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey()))
+    .addColumn('id', 'integer', (c) =>
+      isPostgres(db) ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey(),
+    )
     .addColumn('key_kind', 'text', (c) => c.notNull())
     .addColumn('key_value', 'text', (c) => c.notNull())
     .addColumn('succeeded', 'integer', (c) => c.notNull())
@@ -94,7 +96,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .addUniqueConstraint('audit_events_chain_seq_uq', ['chain_key', 'seq'])
     .execute();
-  await db.schema.createIndex('audit_events_org_time_idx').on('audit_events').columns(['org_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('audit_events_org_time_idx')
+    .on('audit_events')
+    .columns(['org_id', 'created_at'])
+    .execute();
   await db.schema
     .createIndex('audit_events_entity_idx')
     .on('audit_events')

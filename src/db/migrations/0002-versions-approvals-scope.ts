@@ -75,7 +75,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('signed_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('approvals_signer_uq', ['version_id', 'signer_id'])
     .execute();
-  await db.schema.createIndex('approvals_record_idx').on('approvals').columns(['org_id', 'entity_type', 'record_id']).execute();
+  await db.schema
+    .createIndex('approvals_record_idx')
+    .on('approvals')
+    .columns(['org_id', 'entity_type', 'record_id'])
+    .execute();
   await makeAppendOnly(db, 'approvals');
 
   await registerBase(db.schema.createTable('scopes'))

@@ -44,7 +44,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('climate_related', 'integer', (c) => c.notNull().defaultTo(0))
     .addUniqueConstraint('requirements_ref_uq', ['org_id', 'ref'])
     .execute();
-  await db.schema.createIndex('requirements_org_party_idx').on('requirements').columns(['org_id', 'party_id']).execute();
+  await db.schema
+    .createIndex('requirements_org_party_idx')
+    .on('requirements')
+    .columns(['org_id', 'party_id'])
+    .execute();
 
   // One row per organization once it has decided; no row means "not yet decided".
   await db.schema

@@ -24,8 +24,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('description', 'text')
     .addUniqueConstraint('process_interactions_ref_uq', ['org_id', 'ref'])
     .execute();
-  await db.schema.createIndex('process_interactions_from_idx').on('process_interactions').columns(['org_id', 'from_process_id']).execute();
-  await db.schema.createIndex('process_interactions_to_idx').on('process_interactions').columns(['org_id', 'to_process_id']).execute();
+  await db.schema
+    .createIndex('process_interactions_from_idx')
+    .on('process_interactions')
+    .columns(['org_id', 'from_process_id'])
+    .execute();
+  await db.schema
+    .createIndex('process_interactions_to_idx')
+    .on('process_interactions')
+    .columns(['org_id', 'to_process_id'])
+    .execute();
 
   await registerBase(db.schema.createTable('isms_roles'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -53,7 +61,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('notes', 'text')
     .addUniqueConstraint('role_assignments_ref_uq', ['org_id', 'ref'])
     .execute();
-  await db.schema.createIndex('role_assignments_role_idx').on('role_assignments').columns(['org_id', 'role_id']).execute();
+  await db.schema
+    .createIndex('role_assignments_role_idx')
+    .on('role_assignments')
+    .columns(['org_id', 'role_id'])
+    .execute();
 
   await registerBase(db.schema.createTable('isms_activities'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -77,7 +89,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('raci_cells_value_ck', sql`value in ('R', 'A', 'C', 'I')`)
     .execute();
   // At most one Accountable per activity, whatever the application does.
-  await sql`CREATE UNIQUE INDEX raci_cells_one_accountable ON raci_cells (org_id, activity_id) WHERE value = 'A'`.execute(db);
+  await sql`CREATE UNIQUE INDEX raci_cells_one_accountable ON raci_cells (org_id, activity_id) WHERE value = 'A'`.execute(
+    db,
+  );
 
   await registerBase(db.schema.createTable('leadership_commitments'))
     .addColumn('commitment', 'text', (c) => c.notNull())

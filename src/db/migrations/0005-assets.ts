@@ -44,8 +44,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // An asset's dependencies are read from either end at once (supporting = ? OR supported = ?): the asset id leads
   // each index so that SQLite can answer the OR from both indexes instead of reading the whole organization.
-  await db.schema.createIndex('asset_dependencies_supporting_idx').on('asset_dependencies').columns(['supporting_asset_id', 'org_id']).execute();
-  await db.schema.createIndex('asset_dependencies_supported_idx').on('asset_dependencies').columns(['supported_asset_id', 'org_id']).execute();
+  await db.schema
+    .createIndex('asset_dependencies_supporting_idx')
+    .on('asset_dependencies')
+    .columns(['supporting_asset_id', 'org_id'])
+    .execute();
+  await db.schema
+    .createIndex('asset_dependencies_supported_idx')
+    .on('asset_dependencies')
+    .columns(['supported_asset_id', 'org_id'])
+    .execute();
 
   await registerBase(db.schema.createTable('threats'))
     .addColumn('name', 'text', (c) => c.notNull())

@@ -26,12 +26,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('evaluation_notes', 'text')
     .addUniqueConstraint('isms_risks_ref_uq', ['org_id', 'ref'])
     .execute();
-  await db.schema.createIndex('isms_risks_org_kind_idx').on('isms_risks').columns(['org_id', 'kind', 'effectiveness']).execute();
-  await db.schema.createIndex('isms_risks_org_issue_idx').on('isms_risks').columns(['org_id', 'source_issue_id']).execute();
-  await db.schema.createIndex('isms_risks_org_requirement_idx').on('isms_risks').columns(['org_id', 'source_requirement_id']).execute();
+  await db.schema
+    .createIndex('isms_risks_org_kind_idx')
+    .on('isms_risks')
+    .columns(['org_id', 'kind', 'effectiveness'])
+    .execute();
+  await db.schema
+    .createIndex('isms_risks_org_issue_idx')
+    .on('isms_risks')
+    .columns(['org_id', 'source_issue_id'])
+    .execute();
+  await db.schema
+    .createIndex('isms_risks_org_requirement_idx')
+    .on('isms_risks')
+    .columns(['org_id', 'source_requirement_id'])
+    .execute();
 
   // "The actions planned from this record": the action tracker is filtered by its source on every record page.
-  await db.schema.createIndex('actions_org_source_idx').on('actions').columns(['org_id', 'source_type', 'source_id']).execute();
+  await db.schema
+    .createIndex('actions_org_source_idx')
+    .on('actions')
+    .columns(['org_id', 'source_type', 'source_id'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -51,8 +51,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('risks_ref_uq', ['org_id', 'ref'])
     .execute();
   // The evaluated list: current risks by priority; the heat map groups by cell; filters by owner and level.
-  await db.schema.createIndex('risks_priority_idx').on('risks').columns(['org_id', 'archived_at', 'priority', 'score']).execute();
-  await db.schema.createIndex('risks_cell_idx').on('risks').columns(['org_id', 'likelihood', 'consequence_level']).execute();
+  await db.schema
+    .createIndex('risks_priority_idx')
+    .on('risks')
+    .columns(['org_id', 'archived_at', 'priority', 'score'])
+    .execute();
+  await db.schema
+    .createIndex('risks_cell_idx')
+    .on('risks')
+    .columns(['org_id', 'likelihood', 'consequence_level'])
+    .execute();
   await db.schema.createIndex('risks_owner_idx').on('risks').columns(['org_id', 'owner_id']).execute();
   await db.schema.createIndex('risks_level_idx').on('risks').columns(['org_id', 'level']).execute();
 
@@ -140,7 +148,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('risk_id', 'text', (c) => c.notNull().references('risks.id'))
     .addPrimaryKeyConstraint('reassessment_trigger_risks_pk', ['trigger_id', 'risk_id'])
     .execute();
-  await db.schema.createIndex('reassessment_trigger_risks_risk_idx').on('reassessment_trigger_risks').columns(['org_id', 'risk_id']).execute();
+  await db.schema
+    .createIndex('reassessment_trigger_risks_risk_idx')
+    .on('reassessment_trigger_risks')
+    .columns(['org_id', 'risk_id'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

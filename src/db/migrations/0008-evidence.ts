@@ -49,7 +49,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addForeignKeyConstraint('evidence_blob_fk', ['org_id', 'sha256'], 'file_blobs', ['org_id', 'sha256'])
     .execute();
   await db.schema.createIndex('evidence_blob_idx').on('evidence').columns(['org_id', 'sha256']).execute();
-  await db.schema.createIndex('evidence_valid_until_idx').on('evidence').columns(['org_id', 'valid_until', 'archived_at']).execute();
+  await db.schema
+    .createIndex('evidence_valid_until_idx')
+    .on('evidence')
+    .columns(['org_id', 'valid_until', 'archived_at'])
+    .execute();
   await db.schema.createIndex('evidence_owner_idx').on('evidence').columns(['org_id', 'owner_id']).execute();
 }
 

@@ -35,7 +35,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The SoA reads the controls in catalog order, current ones only (see assets for why the index is partial).
   await sql`CREATE INDEX controls_sort_idx ON controls (org_id, sort_key) WHERE archived_at IS NULL`.execute(db);
-  await db.schema.createIndex('controls_applicability_idx').on('controls').columns(['org_id', 'applicability', 'archived_at']).execute();
+  await db.schema
+    .createIndex('controls_applicability_idx')
+    .on('controls')
+    .columns(['org_id', 'applicability', 'archived_at'])
+    .execute();
 
   // The SoA as a versioned document: one record per organization, its content in record_versions.
   await registerBase(db.schema.createTable('statements_of_applicability'))
@@ -96,7 +100,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('risk_controls_pk', ['risk_id', 'control_id'])
     .execute();
   // "every risk that needs this control" reads from the control's end
-  await db.schema.createIndex('risk_controls_control_idx').on('risk_controls').columns(['control_id', 'org_id']).execute();
+  await db.schema
+    .createIndex('risk_controls_control_idx')
+    .on('risk_controls')
+    .columns(['control_id', 'org_id'])
+    .execute();
 
   // The risk owner's acceptance of the residual risk and approval of the treatment (6.1.3 f), bound to the hash of
   // the treatment read. Kept for good: a changed treatment or a lapsed acceptance calls for a new row.
@@ -116,7 +124,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('accepted_by_name', 'text', (c) => c.notNull())
     .addColumn('accepted_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('risk_acceptances_risk_idx').on('risk_acceptances').columns(['org_id', 'risk_id', 'accepted_at']).execute();
+  await db.schema
+    .createIndex('risk_acceptances_risk_idx')
+    .on('risk_acceptances')
+    .columns(['org_id', 'risk_id', 'accepted_at'])
+    .execute();
   await makeAppendOnly(db, 'risk_acceptances');
 }
 

@@ -49,7 +49,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('subject', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('document_people_pk', ['document_id', 'relation', 'subject'])
     .execute();
-  await db.schema.createIndex('document_people_subject_idx').on('document_people').columns(['org_id', 'subject']).execute();
+  await db.schema
+    .createIndex('document_people_subject_idx')
+    .on('document_people')
+    .columns(['org_id', 'subject'])
+    .execute();
 
   await db.schema
     .createTable('document_publications')
@@ -75,7 +79,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('acknowledged_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('document_acknowledgements_uq', ['document_id', 'version_no', 'user_id'])
     .execute();
-  await db.schema.createIndex('document_acknowledgements_user_idx').on('document_acknowledgements').columns(['org_id', 'user_id']).execute();
+  await db.schema
+    .createIndex('document_acknowledgements_user_idx')
+    .on('document_acknowledgements')
+    .columns(['org_id', 'user_id'])
+    .execute();
   await makeAppendOnly(db, 'document_acknowledgements');
 
   await db.schema
@@ -88,7 +96,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sent_at', 'text', (c) => c.notNull())
     .addColumn('sent_by', 'text', (c) => c.references('users.id'))
     .execute();
-  await db.schema.createIndex('document_reminders_doc_idx').on('document_reminders').columns(['document_id', 'version_no', 'user_id']).execute();
+  await db.schema
+    .createIndex('document_reminders_doc_idx')
+    .on('document_reminders')
+    .columns(['document_id', 'version_no', 'user_id'])
+    .execute();
   await makeAppendOnly(db, 'document_reminders');
 
   await db.schema
@@ -123,7 +135,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decision_note', 'text')
     .addColumn('versions', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('document_disposals_doc_idx').on('document_disposals').columns(['org_id', 'document_id']).execute();
+  await db.schema
+    .createIndex('document_disposals_doc_idx')
+    .on('document_disposals')
+    .columns(['org_id', 'document_id'])
+    .execute();
 
   await allowDisposalOfVersions(db);
 }

@@ -10,25 +10,75 @@ const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown
 export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('document.people_set'),
-    payload: z.object({ ref: z.string(), approvers: z.array(z.string()), audienceUsers: z.array(z.string()), audienceRoles: z.array(z.string()) }),
+    payload: z.object({
+      ref: z.string(),
+      approvers: z.array(z.string()),
+      audienceUsers: z.array(z.string()),
+      audienceRoles: z.array(z.string()),
+    }),
   }),
-  z.object({ type: z.literal('document.published'), payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string(), audience: z.string(), note: z.string().nullable() }) }),
-  z.object({ type: z.literal('document.withdrawn'), payload: z.object({ ref: z.string(), reason: z.string(), retentionEndsOn: z.string().nullable() }) }),
-  z.object({ type: z.literal('document.acknowledged'), payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string() }) }),
-  z.object({ type: z.literal('document.reminded'), payload: z.object({ ref: z.string(), version: z.number().int(), recipients: z.array(z.string()) }) }),
+  z.object({
+    type: z.literal('document.published'),
+    payload: z.object({
+      ref: z.string(),
+      version: z.number().int(),
+      contentHash: z.string(),
+      audience: z.string(),
+      note: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    type: z.literal('document.withdrawn'),
+    payload: z.object({ ref: z.string(), reason: z.string(), retentionEndsOn: z.string().nullable() }),
+  }),
+  z.object({
+    type: z.literal('document.acknowledged'),
+    payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string() }),
+  }),
+  z.object({
+    type: z.literal('document.reminded'),
+    payload: z.object({ ref: z.string(), version: z.number().int(), recipients: z.array(z.string()) }),
+  }),
   z.object({
     type: z.literal('document.reviewed'),
-    payload: z.object({ ref: z.string(), outcome: z.string(), note: z.string(), reviewedOn: z.string(), nextReviewDate: z.string().nullable(), draftVersion: z.number().int().nullable() }),
+    payload: z.object({
+      ref: z.string(),
+      outcome: z.string(),
+      note: z.string(),
+      reviewedOn: z.string(),
+      nextReviewDate: z.string().nullable(),
+      draftVersion: z.number().int().nullable(),
+    }),
   }),
-  z.object({ type: z.literal('document.disposal_proposed'), payload: z.object({ ref: z.string(), reason: z.string() }) }),
-  z.object({ type: z.literal('document.disposal_rejected'), payload: z.object({ ref: z.string(), note: z.string().nullable() }) }),
+  z.object({
+    type: z.literal('document.disposal_proposed'),
+    payload: z.object({ ref: z.string(), reason: z.string() }),
+  }),
+  z.object({
+    type: z.literal('document.disposal_rejected'),
+    payload: z.object({ ref: z.string(), note: z.string().nullable() }),
+  }),
   z.object({
     type: z.literal('document.disposed'),
-    payload: z.object({ ref: z.string(), title: z.string(), note: z.string().nullable(), versions: z.array(z.object({ versionNo: z.number().int(), state: z.string(), contentHash: z.string() })) }),
+    payload: z.object({
+      ref: z.string(),
+      title: z.string(),
+      note: z.string().nullable(),
+      versions: z.array(z.object({ versionNo: z.number().int(), state: z.string(), contentHash: z.string() })),
+    }),
   }),
-  z.object({ type: z.literal('document.classification_scheme_set'), payload: z.object({ levels: z.array(z.object({ level: z.string(), label: z.string() })) }) }),
-  z.object({ type: z.literal('document.external_copy'), payload: z.object({ ref: z.string(), version: z.number().int(), format: z.string() }) }),
-  z.object({ type: z.literal('document.evidence_package'), payload: z.object({ documents: z.array(z.string()), sha256: z.string(), auditHead: z.string().nullable() }) }),
+  z.object({
+    type: z.literal('document.classification_scheme_set'),
+    payload: z.object({ levels: z.array(z.object({ level: z.string(), label: z.string() })) }),
+  }),
+  z.object({
+    type: z.literal('document.external_copy'),
+    payload: z.object({ ref: z.string(), version: z.number().int(), format: z.string() }),
+  }),
+  z.object({
+    type: z.literal('document.evidence_package'),
+    payload: z.object({ documents: z.array(z.string()), sha256: z.string(), auditHead: z.string().nullable() }),
+  }),
   z.object({ type: z.literal('setup.completed'), payload: z.object({ email: z.string(), orgSlug: z.string() }) }),
   z.object({ type: z.literal('auth.login_succeeded'), payload: z.object({ email: z.string() }) }),
   z.object({
@@ -54,7 +104,10 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     payload: z.object({ name: z.string(), prefix: z.string(), expiresAt: z.string().nullable() }),
   }),
   z.object({ type: z.literal('token.revoked'), payload: z.object({ name: z.string(), prefix: z.string() }) }),
-  z.object({ type: z.literal('record.created'), payload: z.object({ ref: z.string(), values: z.record(z.string(), z.unknown()) }) }),
+  z.object({
+    type: z.literal('record.created'),
+    payload: z.object({ ref: z.string(), values: z.record(z.string(), z.unknown()) }),
+  }),
   z.object({ type: z.literal('record.updated'), payload: z.object({ ref: z.string(), changes }) }),
   z.object({ type: z.literal('record.archived'), payload: z.object({ ref: z.string() }) }),
   z.object({
@@ -71,39 +124,108 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('version.draft_saved'),
-    payload: z.object({ ref: z.string(), version: z.number().int(), stage: z.string().nullable(), contentHash: z.string(), changeNote: z.string().nullable(), sectionsChanged: z.array(z.string()) }),
+    payload: z.object({
+      ref: z.string(),
+      version: z.number().int(),
+      stage: z.string().nullable(),
+      contentHash: z.string(),
+      changeNote: z.string().nullable(),
+      sectionsChanged: z.array(z.string()),
+    }),
   }),
   z.object({
     type: z.literal('version.approved'),
-    payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string(), supersedes: z.number().int().nullable() }),
+    payload: z.object({
+      ref: z.string(),
+      version: z.number().int(),
+      contentHash: z.string(),
+      supersedes: z.number().int().nullable(),
+    }),
   }),
   z.object({
     type: z.literal('climate_decision.recorded'),
-    payload: z.object({ relevant: z.boolean(), reasoning: z.string(), decidedBy: z.string(), decidedOn: z.string(), version: z.number().int(), changes }),
+    payload: z.object({
+      relevant: z.boolean(),
+      reasoning: z.string(),
+      decidedBy: z.string(),
+      decidedOn: z.string(),
+      version: z.number().int(),
+      changes,
+    }),
   }),
   z.object({
     type: z.literal('raci.cell_set'),
-    payload: z.object({ activityRef: z.string(), roleId: z.string(), roleRef: z.string(), from: z.enum(['R', 'A', 'C', 'I']).nullable(), to: z.enum(['R', 'A', 'C', 'I']).nullable() }),
+    payload: z.object({
+      activityRef: z.string(),
+      roleId: z.string(),
+      roleRef: z.string(),
+      from: z.enum(['R', 'A', 'C', 'I']).nullable(),
+      to: z.enum(['R', 'A', 'C', 'I']).nullable(),
+    }),
   }),
   z.object({
     type: z.literal('leadership.starting_set_added'),
-    payload: z.object({ roles: z.array(z.string()), activities: z.array(z.string()), cells: z.array(z.object({ activityRef: z.string(), roleRef: z.string(), value: z.string() })) }),
+    payload: z.object({
+      roles: z.array(z.string()),
+      activities: z.array(z.string()),
+      cells: z.array(z.object({ activityRef: z.string(), roleRef: z.string(), value: z.string() })),
+    }),
   }),
-  z.object({ type: z.literal('threat_catalog.starting_set_added'), payload: z.object({ threats: z.array(z.string()), vulnerabilities: z.array(z.string()) }) }),
+  z.object({
+    type: z.literal('threat_catalog.starting_set_added'),
+    payload: z.object({ threats: z.array(z.string()), vulnerabilities: z.array(z.string()) }),
+  }),
   z.object({
     type: z.literal('risk.rescored'),
-    payload: z.object({ rescoreId: z.string(), methodologyRef: z.string(), fromVersion: z.number().int().nullable(), toVersion: z.number().int(), total: z.number().int(), changed: z.number().int(), crossed: z.number().int() }),
+    payload: z.object({
+      rescoreId: z.string(),
+      methodologyRef: z.string(),
+      fromVersion: z.number().int().nullable(),
+      toVersion: z.number().int(),
+      total: z.number().int(),
+      changed: z.number().int(),
+      crossed: z.number().int(),
+    }),
   }),
   z.object({
     type: z.literal('risk.reevaluated'),
     payload: z.object({ ref: z.string(), rescoreId: z.string(), toVersion: z.number().int(), changes }),
   }),
-  z.object({ type: z.literal('risk.assets_set'), payload: z.object({ ref: z.string(), added: z.array(z.string()), removed: z.array(z.string()) }) }),
-  z.object({ type: z.literal('risk_assessment.closed'), payload: z.object({ ref: z.string(), methodologyVersion: z.number().int().nullable(), risks: z.number().int(), note: z.string().nullable() }) }),
-  z.object({ type: z.literal('reassessment_trigger.risks_set'), payload: z.object({ ref: z.string(), added: z.array(z.string()), removed: z.array(z.string()) }) }),
-  z.object({ type: z.literal('controls.edition_chosen'), payload: z.object({ edition: z.string(), controls: z.number().int() }) }),
-  z.object({ type: z.literal('controls.edition_migrated'), payload: z.object({ from: z.string(), to: z.string(), carried: z.number().int(), needsDecision: z.number().int(), archived: z.number().int() }) }),
-  z.object({ type: z.literal('control.proposed_applicable'), payload: z.object({ ref: z.string(), riskRef: z.string() }) }),
+  z.object({
+    type: z.literal('risk.assets_set'),
+    payload: z.object({ ref: z.string(), added: z.array(z.string()), removed: z.array(z.string()) }),
+  }),
+  z.object({
+    type: z.literal('risk_assessment.closed'),
+    payload: z.object({
+      ref: z.string(),
+      methodologyVersion: z.number().int().nullable(),
+      risks: z.number().int(),
+      note: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    type: z.literal('reassessment_trigger.risks_set'),
+    payload: z.object({ ref: z.string(), added: z.array(z.string()), removed: z.array(z.string()) }),
+  }),
+  z.object({
+    type: z.literal('controls.edition_chosen'),
+    payload: z.object({ edition: z.string(), controls: z.number().int() }),
+  }),
+  z.object({
+    type: z.literal('controls.edition_migrated'),
+    payload: z.object({
+      from: z.string(),
+      to: z.string(),
+      carried: z.number().int(),
+      needsDecision: z.number().int(),
+      archived: z.number().int(),
+    }),
+  }),
+  z.object({
+    type: z.literal('control.proposed_applicable'),
+    payload: z.object({ ref: z.string(), riskRef: z.string() }),
+  }),
   z.object({
     type: z.literal('risk.treatment_set'),
     payload: z.object({
@@ -119,13 +241,34 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('risk.accepted'),
-    payload: z.object({ ref: z.string(), treatmentVersion: z.number().int(), treatmentHash: z.string(), kind: z.string(), residualLevel: z.string().nullable(), expiresOn: z.string().nullable(), statusFrom: z.string().nullable().optional(), statusTo: z.string().nullable().optional() }),
+    payload: z.object({
+      ref: z.string(),
+      treatmentVersion: z.number().int(),
+      treatmentHash: z.string(),
+      kind: z.string(),
+      residualLevel: z.string().nullable(),
+      expiresOn: z.string().nullable(),
+      statusFrom: z.string().nullable().optional(),
+      statusTo: z.string().nullable().optional(),
+    }),
   }),
-  z.object({ type: z.literal('risk.residuals_carried'), payload: z.object({ fromVersion: z.number().int(), toVersion: z.number().int(), treatments: z.number().int() }) }),
-  z.object({ type: z.literal('evidence.downloaded'), payload: z.object({ ref: z.string(), fileName: z.string(), sha256: z.string(), size: z.number().int() }) }),
+  z.object({
+    type: z.literal('risk.residuals_carried'),
+    payload: z.object({ fromVersion: z.number().int(), toVersion: z.number().int(), treatments: z.number().int() }),
+  }),
+  z.object({
+    type: z.literal('evidence.downloaded'),
+    payload: z.object({ ref: z.string(), fileName: z.string(), sha256: z.string(), size: z.number().int() }),
+  }),
   z.object({
     type: z.literal('approval.granted'),
-    payload: z.object({ ref: z.string(), version: z.number().int(), contentHash: z.string(), meaning: z.string(), role: roleSchema }),
+    payload: z.object({
+      ref: z.string(),
+      version: z.number().int(),
+      contentHash: z.string(),
+      meaning: z.string(),
+      role: roleSchema,
+    }),
   }),
   z.object({
     type: z.literal('records.imported'),
@@ -141,10 +284,21 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('auth.login_throttled'),
-    payload: z.object({ email: z.string(), scope: z.enum(['account_client', 'client']), failures: z.number().int(), windowMinutes: z.number().int() }),
+    payload: z.object({
+      email: z.string(),
+      scope: z.enum(['account_client', 'client']),
+      failures: z.number().int(),
+      windowMinutes: z.number().int(),
+    }),
   }),
-  z.object({ type: z.literal('invitation.created'), payload: z.object({ email: z.string(), role: roleSchema, expiresAt: z.string() }) }),
-  z.object({ type: z.literal('invitation.accepted'), payload: z.object({ email: z.string(), role: roleSchema, newAccount: z.boolean() }) }),
+  z.object({
+    type: z.literal('invitation.created'),
+    payload: z.object({ email: z.string(), role: roleSchema, expiresAt: z.string() }),
+  }),
+  z.object({
+    type: z.literal('invitation.accepted'),
+    payload: z.object({ email: z.string(), role: roleSchema, newAccount: z.boolean() }),
+  }),
   z.object({ type: z.literal('invitation.declined'), payload: z.object({ email: z.string(), role: roleSchema }) }),
   z.object({ type: z.literal('invitation.revoked'), payload: z.object({ email: z.string(), role: roleSchema }) }),
 ]);

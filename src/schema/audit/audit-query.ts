@@ -13,4 +13,3 @@ export const auditListQuerySchema = z.strictObject({
   to: z.iso.date().optional(),
 });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
-

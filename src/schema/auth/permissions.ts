@@ -22,7 +22,15 @@ export const PERMISSIONS = {
   action: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
   links: { read: ALL, create: EDITORS, delete: EDITORS },
   // Top management approves the scope; keeping approval apart from editing is deliberate (segregation of duties).
-  scope: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, approve: APPROVERS },
+  scope: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+    approve: APPROVERS,
+  },
   // Context of the organization (4.1) and interested parties (4.2).
   issue: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
   interested_party: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
@@ -33,40 +41,113 @@ export const PERMISSIONS = {
   isms_process: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
   process_interaction: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
   // Roles, their assignments and the RACI define authority in the ISMS: managed by ISMS managers (5.3).
-  isms_role: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, seed: MANAGERS },
+  isms_role: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+    seed: MANAGERS,
+  },
   isms_activity: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS },
   role_assignment: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS },
   raci: { read: ALL, export: ALL, update: MANAGERS },
-  leadership_commitment: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS },
+  leadership_commitment: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+  },
   // Assets and the threat and vulnerability catalogs (6.1.2 c): whoever knows the systems records them; archiving is
   // for managers. A dependency is an edge of the asset map that editors remove as they add it (like a link).
   // Loading the starting catalog only adds entries a contributor could add one by one.
   asset: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
   asset_dependency: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: EDITORS },
-  threat: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS, seed: EDITORS },
+  threat: {
+    read: ALL,
+    export: ALL,
+    create: EDITORS,
+    update: EDITORS,
+    import: EDITORS,
+    delete: MANAGERS,
+    seed: EDITORS,
+  },
   vulnerability: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
   // The risk methodology sets the acceptance criteria: managers write it, top management approves it (6.1.2 a).
-  risk_methodology: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, approve: APPROVERS },
+  risk_methodology: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+    approve: APPROVERS,
+  },
   // Risk owners analyse their risks: contributors edit risks; closing assessments and triggers belong to managers.
   risk: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
-  risk_assessment: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, close: MANAGERS },
+  risk_assessment: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+    close: MANAGERS,
+  },
   reassessment_trigger: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
   // ISMS-level risks and opportunities (6.1.1): recorded like the issues and requirements they come from.
   isms_risk: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
   // Evidence files: whoever does the work files its proof; archiving evidence is for managers. Everyone who reads
   // the ISMS (auditors first) may read and download it. Attaching and detaching are links (links.create/delete).
-  control: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, choose_edition: MANAGERS },
+  control: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+    choose_edition: MANAGERS,
+  },
   // accepting is further limited to the risk's own owner (checked in core)
   risk_treatment: { read: ALL, update: EDITORS, accept: ['admin', 'isms_manager', 'contributor', 'approver'] },
-  risk_treatment_plan: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, approve: APPROVERS },
-  soa: { read: ALL, export: ALL, create: MANAGERS, update: MANAGERS, import: MANAGERS, delete: MANAGERS, approve: APPROVERS },
+  risk_treatment_plan: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+    approve: APPROVERS,
+  },
+  soa: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+    approve: APPROVERS,
+  },
   // Documented information (7.5): whoever writes documents drafts them; named approvers (or top management) approve;
   // managers publish, withdraw, remind and propose disposal; top management approves a disposal (it destroys
   // approved text). Everyone acknowledges what was published to them. Reading is further limited by classification.
   document: {
-    read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS,
-    approve: ['admin', 'isms_manager', 'approver'], publish: MANAGERS, review: EDITORS, acknowledge: ALL,
-    dispose: MANAGERS, approve_disposal: ['admin', 'approver'], set_scheme: MANAGERS,
+    read: ALL,
+    export: ALL,
+    create: EDITORS,
+    update: EDITORS,
+    import: EDITORS,
+    delete: MANAGERS,
+    approve: ['admin', 'isms_manager', 'approver'],
+    publish: MANAGERS,
+    review: EDITORS,
+    acknowledge: ALL,
+    dispose: MANAGERS,
+    approve_disposal: ['admin', 'approver'],
+    set_scheme: MANAGERS,
   },
   evidence: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, delete: MANAGERS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;

@@ -6,7 +6,10 @@ export const slugSchema = z
   .min(2)
   .max(48)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens');
-export const emailSchema = z.email().max(254).transform((s) => s.toLowerCase());
+export const emailSchema = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase());
 export const personNameSchema = z.string().trim().min(1).max(120);
 export const passwordSchema = z.string().min(12, 'Use at least 12 characters').max(256);
 export const isoDateSchema = z.iso.date();
@@ -19,9 +22,11 @@ export const isoDateTimeSchema = z.iso.datetime();
 export const INT_COLUMN_MIN = -2_147_483_648;
 export const INT_COLUMN_MAX = 2_147_483_647;
 /** An integer in a JSON body, within [min, max] and the column's range. */
-export const intInput = (min = INT_COLUMN_MIN, max = INT_COLUMN_MAX) => z.number().int().min(Math.max(min, INT_COLUMN_MIN)).max(Math.min(max, INT_COLUMN_MAX));
+export const intInput = (min = INT_COLUMN_MIN, max = INT_COLUMN_MAX) =>
+  z.number().int().min(Math.max(min, INT_COLUMN_MIN)).max(Math.min(max, INT_COLUMN_MAX));
 /** An integer in a path or query string (text converted to a number), bounded the same way. */
-export const intParam = (min = INT_COLUMN_MIN, max = INT_COLUMN_MAX) => z.coerce.number().int().min(Math.max(min, INT_COLUMN_MIN)).max(Math.min(max, INT_COLUMN_MAX));
+export const intParam = (min = INT_COLUMN_MIN, max = INT_COLUMN_MAX) =>
+  z.coerce.number().int().min(Math.max(min, INT_COLUMN_MIN)).max(Math.min(max, INT_COLUMN_MAX));
 /** A version number (1, 2, …) in a body, and in a path or query. */
 export const versionNoInput = () => intInput(1);
 export const versionNoParam = () => intParam(1);

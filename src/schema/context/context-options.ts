@@ -3,4 +3,3 @@ export const DIRECTIONS = ['external', 'internal'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
 export const RELEVANCE_LEVELS = ['low', 'medium', 'high'] as const;
-

@@ -16,9 +16,11 @@ export const contextMessages = {
   'issues.title': 'Internal and external issues',
   'issues.singular': 'issue',
   'issues.eyebrow': 'Clause 4.1 · Context of the organization',
-  'issues.lead': 'What inside and around the organization helps or hinders the ISMS in reaching its intended outcomes. Review these regularly: the management review reports how they changed.',
+  'issues.lead':
+    'What inside and around the organization helps or hinders the ISMS in reaching its intended outcomes. Review these regularly: the management review reports how they changed.',
   'issues.new': 'New issue',
-  'issues.formLead': 'Describe the issue, place it inside or outside the organization, and say how it bears on information security.',
+  'issues.formLead':
+    'Describe the issue, place it inside or outside the organization, and say how it bears on information security.',
   'issues.editTitle': 'Edit {ref}',
   'issues.created': '{ref} created.',
   'issues.quick.external': 'External',
@@ -38,9 +40,11 @@ export const contextMessages = {
   'issues.help.title': 'A short name, e.g. “New data-protection fines regime” or “Small IT team”.',
   'issues.help.direction': 'External issues are outside the organization’s control; internal ones are within it.',
   'issues.help.category': 'The aspect the issue belongs to. External and internal issues have different categories.',
-  'issues.help.effect': 'How it could help or hinder the ISMS in reaching its intended outcomes, and what it means for scope, risks or objectives.',
+  'issues.help.effect':
+    'How it could help or hinder the ISMS in reaching its intended outcomes, and what it means for scope, risks or objectives.',
   'issues.help.nextReviewDate': 'Issues change over time; plan when to look at this one again.',
-  'issues.help.climateRelated': 'Tick when the issue comes from climate change (extreme weather, energy transition, new climate rules…).',
+  'issues.help.climateRelated':
+    'Tick when the issue comes from climate change (extreme weather, energy transition, new climate rules…).',
   'issues.direction.external': 'External',
   'issues.direction.internal': 'Internal',
   'issues.relevance.low': 'Low',
@@ -66,22 +70,26 @@ export const contextMessages = {
   'issues.status.monitoring': 'Monitoring',
   'issues.status.closed': 'Closed',
   'issues.empty.title': 'No issues recorded yet',
-  'issues.empty.intro': 'Clause 4.1 asks you to know what in your environment and inside your organization affects the ISMS. Recording these issues serves three purposes:',
+  'issues.empty.intro':
+    'Clause 4.1 asks you to know what in your environment and inside your organization affects the ISMS. Recording these issues serves three purposes:',
   'issues.empty.scope': 'they tell you where the ISMS scope should be drawn (4.3);',
   'issues.empty.risks': 'they are where risks and opportunities come from (6.1);',
   'issues.empty.review': 'their changes are reported to the management review (9.3).',
-  'issues.empty.hint': 'Walk through both lists of categories — external (social, legal, financial, technological, natural, competitive) and internal (culture, strategy, governance, processes, systems…) — and note what matters.',
+  'issues.empty.hint':
+    'Walk through both lists of categories — external (social, legal, financial, technological, natural, competitive) and internal (culture, strategy, governance, processes, systems…) — and note what matters.',
   'issues.empty.add': 'Record the first issue',
   'issues.empty.readOnly': 'Your role can read issues; an ISMS manager or contributor can record them.',
 
   // Climate change decision (Amd 1:2024)
   'climate.title': 'Climate change',
-  'climate.lead': 'Since ISO/IEC 27001:2022/Amd 1:2024 the organization must determine whether climate change is a relevant issue for its ISMS, and be able to show why.',
+  'climate.lead':
+    'Since ISO/IEC 27001:2022/Amd 1:2024 the organization must determine whether climate change is a relevant issue for its ISMS, and be able to show why.',
   'climate.status.undecided': 'Not yet decided',
   'climate.status.relevant': 'Relevant',
   'climate.status.not_relevant': 'Not relevant',
   'climate.undecidedHint': 'Nobody has recorded this decision yet. An auditor will ask for it.',
-  'climate.relevantNoIssue': 'Climate change is marked relevant, but no issue is flagged as climate-related yet. Record at least one so its effect on the ISMS is analysed.',
+  'climate.relevantNoIssue':
+    'Climate change is marked relevant, but no issue is flagged as climate-related yet. Record at least one so its effect on the ISMS is analysed.',
   'climate.relevantIssues': 'Climate-related issues recorded: {count}.',
   'climate.reasoning': 'Reasoning',
   'climate.decidedBy': 'Decided by',
@@ -92,7 +100,8 @@ export const contextMessages = {
   'climate.question': 'Is climate change a relevant issue for the ISMS?',
   'climate.answer.relevant': 'Yes, it is relevant',
   'climate.answer.not_relevant': 'No, it is not relevant',
-  'climate.reasoningHelp': 'Why: e.g. exposure of sites and data centres to floods or heat, dependence on suppliers at risk, climate rules customers impose — or why none of this applies.',
+  'climate.reasoningHelp':
+    'Why: e.g. exposure of sites and data centres to floods or heat, dependence on suppliers at risk, climate rules customers impose — or why none of this applies.',
   'climate.decidedByHelp': 'The person who took the decision, usually from top management.',
   'climate.save': 'Save decision',
   'climate.saved': 'Climate decision saved.',
@@ -105,9 +114,11 @@ export const contextMessages = {
   'interested-parties.title': 'Interested parties',
   'interested-parties.singular': 'interested party',
   'interested-parties.eyebrow': 'Clause 4.2 · Needs and expectations of interested parties',
-  'interested-parties.lead': 'The people and organizations that can affect the ISMS, be affected by it, or see themselves as affected — and, for each, what they require of you.',
+  'interested-parties.lead':
+    'The people and organizations that can affect the ISMS, be affected by it, or see themselves as affected — and, for each, what they require of you.',
   'interested-parties.new': 'New interested party',
-  'interested-parties.formLead': 'Name the party, place it inside or outside the organization, and say who keeps in touch with it.',
+  'interested-parties.formLead':
+    'Name the party, place it inside or outside the organization, and say who keeps in touch with it.',
   'interested-parties.editTitle': 'Edit {ref}',
   'interested-parties.created': '{ref} created.',
   'interested-parties.quick.external': 'External',
@@ -119,7 +130,8 @@ export const contextMessages = {
   'interested-parties.field.contact': 'Contact',
   'interested-parties.field.owner': 'Relationship owner',
   'interested-parties.field.relevance': 'Relevance',
-  'interested-parties.help.name': 'An organization, a group or a role, e.g. “Data protection authority” or “Customer support staff”.',
+  'interested-parties.help.name':
+    'An organization, a group or a role, e.g. “Data protection authority” or “Customer support staff”.',
   'interested-parties.help.type': 'External and internal parties have different types.',
   'interested-parties.help.description': 'Who they are and why their expectations matter to information security.',
   'interested-parties.help.contact': 'How to reach them: a department, an address, a contract manager…',
@@ -145,20 +157,27 @@ export const contextMessages = {
   'interested-parties.type.other_internal': 'Other internal party',
   'interested-parties.requirements': 'Requirements of this party',
   'interested-parties.addRequirement': 'Add a requirement',
-  'interested-parties.noRequirements': 'No requirements recorded for this party yet. Note what it expects of you: laws it enforces, contract clauses, service levels, certifications…',
+  'interested-parties.noRequirements':
+    'No requirements recorded for this party yet. Note what it expects of you: laws it enforces, contract clauses, service levels, certifications…',
   'interested-parties.empty.title': 'No interested parties yet',
-  'interested-parties.empty.intro': 'Clause 4.2 asks you to know who has a stake in your information security and what they require. Think of both sides:',
-  'interested-parties.empty.external': 'outside: regulators, owners and investors, suppliers, industry bodies, competitors, customers, activist groups;',
-  'interested-parties.empty.internal': 'inside: top management, owners of processes, systems and information, support functions such as IT and HR, staff and users, security specialists.',
-  'interested-parties.empty.why': 'Their requirements shape the scope (4.3) and feed risk assessment and treatment (6.1).',
+  'interested-parties.empty.intro':
+    'Clause 4.2 asks you to know who has a stake in your information security and what they require. Think of both sides:',
+  'interested-parties.empty.external':
+    'outside: regulators, owners and investors, suppliers, industry bodies, competitors, customers, activist groups;',
+  'interested-parties.empty.internal':
+    'inside: top management, owners of processes, systems and information, support functions such as IT and HR, staff and users, security specialists.',
+  'interested-parties.empty.why':
+    'Their requirements shape the scope (4.3) and feed risk assessment and treatment (6.1).',
   'interested-parties.empty.add': 'Add the first interested party',
-  'interested-parties.empty.readOnly': 'Your role can read interested parties; an ISMS manager or contributor can add them.',
+  'interested-parties.empty.readOnly':
+    'Your role can read interested parties; an ISMS manager or contributor can add them.',
 
   // Requirements (4.2)
   'requirements.title': 'Requirements of interested parties',
   'requirements.singular': 'requirement',
   'requirements.eyebrow': 'Clause 4.2 · Requirements relevant to information security',
-  'requirements.lead': 'What each interested party requires — laws, regulations, contract clauses and other expectations — and whether and how the ISMS meets it.',
+  'requirements.lead':
+    'What each interested party requires — laws, regulations, contract clauses and other expectations — and whether and how the ISMS meets it.',
   'requirements.new': 'New requirement',
   'requirements.formLead': 'Say whose requirement it is, where it comes from, and how the ISMS addresses it.',
   'requirements.editTitle': 'Edit {ref}',
@@ -178,9 +197,12 @@ export const contextMessages = {
   'requirements.field.climateRelated': 'Climate-related',
   'requirements.help.party': 'The party the requirement comes from.',
   'requirements.help.title': 'In a few words, e.g. “Report personal-data breaches within 72 hours”.',
-  'requirements.help.sourceReference': 'Where it is written: a law and article, a contract and clause, a standard or a letter.',
-  'requirements.help.howAddressed': 'The policies, controls, processes or risks through which the ISMS meets it. Link those records once they exist.',
-  'requirements.help.climateRelated': 'Tick when the requirement is about climate change (Amd 1:2024), e.g. a customer’s resilience clause for extreme weather.',
+  'requirements.help.sourceReference':
+    'Where it is written: a law and article, a contract and clause, a standard or a letter.',
+  'requirements.help.howAddressed':
+    'The policies, controls, processes or risks through which the ISMS meets it. Link those records once they exist.',
+  'requirements.help.climateRelated':
+    'Tick when the requirement is about climate change (Amd 1:2024), e.g. a customer’s resilience clause for extreme weather.',
   'requirements.kind.legal': 'Legal',
   'requirements.kind.regulatory': 'Regulatory',
   'requirements.kind.contractual': 'Contractual',
@@ -193,11 +215,13 @@ export const contextMessages = {
   'requirements.status.not_applicable': 'Not applicable',
   'requirements.status.retired': 'Retired',
   'requirements.empty.title': 'No requirements yet',
-  'requirements.empty.intro': 'For each interested party, note what it requires of you that touches information security:',
+  'requirements.empty.intro':
+    'For each interested party, note what it requires of you that touches information security:',
   'requirements.empty.legal': 'legal and regulatory duties (data protection, sector rules, breach notification…);',
   'requirements.empty.contractual': 'contractual commitments (service levels, security clauses, audit rights…);',
   'requirements.empty.other': 'other expectations (certification, codes of conduct, insurers’ conditions…).',
-  'requirements.empty.why': 'The ISMS must address the ones that apply; the risk assessment and the Statement of Applicability build on them.',
+  'requirements.empty.why':
+    'The ISMS must address the ones that apply; the risk assessment and the Statement of Applicability build on them.',
   'requirements.empty.add': 'Add the first requirement',
   'requirements.empty.readOnly': 'Your role can read requirements; an ISMS manager or contributor can add them.',
 } as const;

@@ -4,7 +4,14 @@ import { DIRECTIONS, RELEVANCE_LEVELS } from './context-options.js';
 
 /** The aspects 27003 4.1 suggests for analysing the organization's environment (a–f) and itself (k–t). */
 export const ISSUE_CATEGORIES_BY_DIRECTION = {
-  external: ['social_cultural', 'political_legal_regulatory', 'financial_macroeconomic', 'technological', 'natural', 'competitive'],
+  external: [
+    'social_cultural',
+    'political_legal_regulatory',
+    'financial_macroeconomic',
+    'technological',
+    'natural',
+    'competitive',
+  ],
   internal: [
     'culture',
     'policies_strategy',
@@ -18,7 +25,10 @@ export const ISSUE_CATEGORIES_BY_DIRECTION = {
     'audits_risk_results',
   ],
 } as const;
-export const ISSUE_CATEGORIES = [...ISSUE_CATEGORIES_BY_DIRECTION.external, ...ISSUE_CATEGORIES_BY_DIRECTION.internal] as const;
+export const ISSUE_CATEGORIES = [
+  ...ISSUE_CATEGORIES_BY_DIRECTION.external,
+  ...ISSUE_CATEGORIES_BY_DIRECTION.internal,
+] as const;
 
 /** open: identified, effect being worked out; monitoring: understood and watched; closed: no longer relevant. */
 export const ISSUE_STATUSES = ['open', 'monitoring', 'closed'] as const;
@@ -35,16 +45,77 @@ export const issueRegister = defineRegister({
   titleField: 'title',
   defaultSort: { field: 'ref', order: 'asc' },
   fields: {
-    title: { kind: 'text', label: 'issues.field.title', required: true, inList: true, sortable: true, searchable: true, help: 'issues.help.title' },
-    direction: { kind: 'enum', label: 'issues.field.direction', options: DIRECTIONS, required: true, inList: true, filterable: true, sortable: true, help: 'issues.help.direction' },
-    category: { kind: 'enum', label: 'issues.field.category', options: ISSUE_CATEGORIES, required: true, inList: true, filterable: true, sortable: true, help: 'issues.help.category' },
+    title: {
+      kind: 'text',
+      label: 'issues.field.title',
+      required: true,
+      inList: true,
+      sortable: true,
+      searchable: true,
+      help: 'issues.help.title',
+    },
+    direction: {
+      kind: 'enum',
+      label: 'issues.field.direction',
+      options: DIRECTIONS,
+      required: true,
+      inList: true,
+      filterable: true,
+      sortable: true,
+      help: 'issues.help.direction',
+    },
+    category: {
+      kind: 'enum',
+      label: 'issues.field.category',
+      options: ISSUE_CATEGORIES,
+      required: true,
+      inList: true,
+      filterable: true,
+      sortable: true,
+      help: 'issues.help.category',
+    },
     description: { kind: 'longtext', label: 'issues.field.description', searchable: true, maxLength: 8000 },
-    effect: { kind: 'longtext', label: 'issues.field.effect', searchable: true, maxLength: 8000, help: 'issues.help.effect' },
-    relevance: { kind: 'enum', label: 'issues.field.relevance', options: RELEVANCE_LEVELS, inList: true, filterable: true, sortable: true },
+    effect: {
+      kind: 'longtext',
+      label: 'issues.field.effect',
+      searchable: true,
+      maxLength: 8000,
+      help: 'issues.help.effect',
+    },
+    relevance: {
+      kind: 'enum',
+      label: 'issues.field.relevance',
+      options: RELEVANCE_LEVELS,
+      inList: true,
+      filterable: true,
+      sortable: true,
+    },
     ownerId: { kind: 'member', label: 'issues.field.owner', inList: true, filterable: true },
-    nextReviewDate: { kind: 'date', label: 'issues.field.nextReviewDate', inList: true, filterable: true, sortable: true, help: 'issues.help.nextReviewDate' },
-    status: { kind: 'enum', label: 'issues.field.status', options: ISSUE_STATUSES, required: true, default: 'open', inList: true, filterable: true, sortable: true },
-    climateRelated: { kind: 'boolean', label: 'issues.field.climateRelated', default: false, filterable: true, help: 'issues.help.climateRelated' },
+    nextReviewDate: {
+      kind: 'date',
+      label: 'issues.field.nextReviewDate',
+      inList: true,
+      filterable: true,
+      sortable: true,
+      help: 'issues.help.nextReviewDate',
+    },
+    status: {
+      kind: 'enum',
+      label: 'issues.field.status',
+      options: ISSUE_STATUSES,
+      required: true,
+      default: 'open',
+      inList: true,
+      filterable: true,
+      sortable: true,
+    },
+    climateRelated: {
+      kind: 'boolean',
+      label: 'issues.field.climateRelated',
+      default: false,
+      filterable: true,
+      help: 'issues.help.climateRelated',
+    },
   },
 });
 

@@ -20,7 +20,15 @@ export const treatmentChecksSchema = z.object({
       key: z.enum(TREATMENT_CHECKS),
       /** how many records fail the check (items lists the first ones) */
       count: z.number().int(),
-      items: z.array(z.object({ type: z.enum(['control', 'risk', 'action']), id: z.string(), ref: z.string(), title: z.string(), detail: z.string().nullable() })),
+      items: z.array(
+        z.object({
+          type: z.enum(['control', 'risk', 'action']),
+          id: z.string(),
+          ref: z.string(),
+          title: z.string(),
+          detail: z.string().nullable(),
+        }),
+      ),
     }),
   ),
 });

@@ -24,14 +24,16 @@ export const controlMessages = {
   'controls.theme.technological': 'Technological',
   'controls.field.objective': 'Control objective',
   'controls.field.description': 'Description',
-  'controls.help.description': 'What the control is (custom controls); the wording of Annex A controls is the standard’s own.',
+  'controls.help.description':
+    'What the control is (custom controls); the wording of Annex A controls is the standard’s own.',
   'controls.field.owner': 'Control owner',
   'controls.field.applicability': 'Applicability',
   'controls.applicability.undecided': 'Not decided',
   'controls.applicability.applicable': 'Applicable',
   'controls.applicability.excluded': 'Excluded',
   'controls.field.statedReason': 'Best practice or business requirement',
-  'controls.help.statedReason': 'A reason for including the control other than the risks it treats and the requirements linked to it.',
+  'controls.help.statedReason':
+    'A reason for including the control other than the risks it treats and the requirements linked to it.',
   'controls.field.exclusionReason': 'Reason for exclusion',
   'controls.exclusionReason.not_needed': 'Not needed by any chosen risk treatment',
   'controls.exclusionReason.out_of_scope': 'Outside the scope of the ISMS',
@@ -58,9 +60,11 @@ export const controlMessages = {
   'soa.field.owner': 'Owner',
   'soa.field.nextReviewDate': 'Next review',
   'soa.section.introduction': 'Introduction',
-  'soa.help.introduction': 'How the SoA was prepared: the scope it covers, the risk assessment and treatment it follows from, and who maintains it.',
+  'soa.help.introduction':
+    'How the SoA was prepared: the scope it covers, the risk assessment and treatment it follows from, and who maintains it.',
   'soa.section.statement': 'Controls',
-  'soa.help.statement': 'Taken from the controls each time the draft is saved: applicability, reasons, implementation status, owner. Change a control on the Controls page, then save the draft again to bring it in.',
+  'soa.help.statement':
+    'Taken from the controls each time the draft is saved: applicability, reasons, implementation status, owner. Change a control on the Controls page, then save the draft again to bring it in.',
 
   'entity.risk_treatment_plan': 'Risk treatment plan',
   'treatmentPlan.title': 'Risk treatment plan',
@@ -69,30 +73,40 @@ export const controlMessages = {
   'treatmentPlan.field.owner': 'Owner',
   'treatmentPlan.field.nextReviewDate': 'Next review',
   'treatmentPlan.section.summary': 'Summary',
-  'treatmentPlan.help.summary': 'What the plan covers, how its progress is followed, and how the results of the actions are evaluated.',
+  'treatmentPlan.help.summary':
+    'What the plan covers, how its progress is followed, and how the results of the actions are evaluated.',
   'treatmentPlan.section.plan': 'Treated risks',
-  'treatmentPlan.help.plan': 'Taken from the risk treatments each time the draft is saved: options, controls, actions, expected residual risk and the owners’ acceptance.',
+  'treatmentPlan.help.plan':
+    'Taken from the risk treatments each time the draft is saved: options, controls, actions, expected residual risk and the owners’ acceptance.',
   // Web: the controls page, a control's page and form, and the treatment card of a risk.
   'controls.eyebrow': 'Planning · 6.1.3 risk treatment',
-  'controls.lead': 'Every control of your Annex A edition and your own controls: whether each applies, why, and how far it is implemented. Each control is one line of the Statement of Applicability.',
+  'controls.lead':
+    'Every control of your Annex A edition and your own controls: whether each applies, why, and how far it is implemented. Each control is one line of the Statement of Applicability.',
   'controls.new': 'New custom control',
-  'controls.formLead': 'A control of your own that Annex A does not name in so many words, for example mobile device management. It is listed after the Annex A controls.',
+  'controls.formLead':
+    'A control of your own that Annex A does not name in so many words, for example mobile device management. It is listed after the Annex A controls.',
   'controls.editTitle': 'Edit {ref}',
   'controls.created': '{ref} created.',
   'controls.editionBadge': 'Working with {edition}',
   'controls.edition.title': 'Choose the Annex A edition for your Statement of Applicability',
-  'controls.edition.intro': 'The Statement of Applicability (SoA) lists every control of ISO/IEC 27001 Annex A and any controls of your own, and says for each one whether it applies, why it is included or excluded, and whether it is implemented. It is one of the first documents a certification auditor reads.',
-  'controls.edition.how': 'Rampart creates one control per Annex A control, all not decided yet. Treating your risks then names the controls each risk needs; you decide the others and justify every exclusion.',
+  'controls.edition.intro':
+    'The Statement of Applicability (SoA) lists every control of ISO/IEC 27001 Annex A and any controls of your own, and says for each one whether it applies, why it is included or excluded, and whether it is implemented. It is one of the first documents a certification auditor reads.',
+  'controls.edition.how':
+    'Rampart creates one control per Annex A control, all not decided yet. Treating your risks then names the controls each risk needs; you decide the others and justify every exclusion.',
   'controls.edition.choose': 'Which edition do you work with?',
   'controls.edition.iso27001-2022': 'ISO/IEC 27001:2022 — 93 controls',
-  'controls.edition.help.iso27001-2022': 'The current edition, in four themes (organizational, people, physical, technological).',
+  'controls.edition.help.iso27001-2022':
+    'The current edition, in four themes (organizational, people, physical, technological).',
   'controls.edition.iso27001-2013': 'ISO/IEC 27001:2013 — 114 controls',
-  'controls.edition.help.iso27001-2013': 'For organizations still certified against the 2013 edition. The SoA can be moved to 2022 later, keeping your decisions.',
+  'controls.edition.help.iso27001-2013':
+    'For organizations still certified against the 2013 edition. The SoA can be moved to 2022 later, keeping your decisions.',
   'controls.edition.recommended': 'Recommended',
   'controls.edition.once': 'The edition is chosen once for the organization.',
-  'controls.edition.readOnly': 'An administrator or the ISMS manager chooses the Annex A edition. Until then there are no controls to show.',
+  'controls.edition.readOnly':
+    'An administrator or the ISMS manager chooses the Annex A edition. Until then there are no controls to show.',
   'controls.edition.choosing': 'Creating the controls…',
-  'controls.edition.chosen': '{edition} chosen: {count} controls created, none decided yet. Start with the risks you treat, or go through “Not considered yet”.',
+  'controls.edition.chosen':
+    '{edition} chosen: {count} controls created, none decided yet. Start with the risks you treat, or go through “Not considered yet”.',
   'controls.summary.title': 'The SoA at a glance',
   'controls.summary.applicability': 'Applicability',
   'controls.summary.implementation': 'Implementation of the applicable controls',
@@ -104,9 +118,11 @@ export const controlMessages = {
   'controls.quick.unjustified': 'No reason left',
   'controls.quick.untouched': 'Not considered yet',
   'controls.banner.untouchedTitle': 'Compare with Annex A (6.1.3 c)',
-  'controls.banner.untouched': 'These controls are not decided yet, and no risk treatment or requirement names them. Go through them so that no necessary control is overlooked: make each one applicable with a reason, or exclude it with a justification.',
+  'controls.banner.untouched':
+    'These controls are not decided yet, and no risk treatment or requirement names them. Go through them so that no necessary control is overlooked: make each one applicable with a reason, or exclude it with a justification.',
   'controls.banner.unjustifiedTitle': 'Applicable without a reason',
-  'controls.banner.unjustified': 'No risk is treated by these controls, no requirement is linked to them and no other reason is stated. Give each a reason, or reconsider whether it applies.',
+  'controls.banner.unjustified':
+    'No risk is treated by these controls, no requirement is linked to them and no other reason is stated. Give each a reason, or reconsider whether it applies.',
   'controls.empty.title': 'No controls to show',
   'controls.empty.intro': 'Add a custom control for what Annex A does not cover.',
   'controls.drivers.title': 'What needs this control',
@@ -114,27 +130,34 @@ export const controlMessages = {
   'controls.drivers.requirements': 'Requirements that call for it',
   'controls.drivers.stated': 'Other reason stated',
   'controls.drivers.none': 'No risk treatment or requirement names this control yet.',
-  'controls.drivers.noneHint': 'Add it to the treatment of a risk on the risk’s page, or link a requirement under Links.',
+  'controls.drivers.noneHint':
+    'Add it to the treatment of a risk on the risk’s page, or link a requirement under Links.',
   'controls.drivers.effect': 'Changes: {effect}',
   'controls.noReason.title': 'No reason left for including this control',
-  'controls.noReason.text': 'It is applicable, but no risk is treated by it, no requirement is linked to it and no best practice or business reason is stated. Give a reason, or reconsider whether it applies.',
+  'controls.noReason.text':
+    'It is applicable, but no risk is treated by it, no requirement is linked to it and no best practice or business reason is stated. Give a reason, or reconsider whether it applies.',
   'controls.form.control': 'The control',
   'controls.form.decision': 'Applicability',
-  'controls.form.decisionLead': 'Applicable controls need a reason: a risk they treat, a requirement linked to them, or the reason stated here. Excluded controls need a justification.',
+  'controls.form.decisionLead':
+    'Applicable controls need a reason: a risk they treat, a requirement linked to them, or the reason stated here. Excluded controls need a justification.',
   'controls.form.implementation': 'Implementation',
-  'controls.form.annexReadOnly': 'The wording of an Annex A control is the standard’s own; describe how you put it in place under “How it is implemented”.',
+  'controls.form.annexReadOnly':
+    'The wording of an Annex A control is the standard’s own; describe how you put it in place under “How it is implemented”.',
   'controls.form.themeNone': '— No theme —',
 
   'treatment.title': 'Treatment',
-  'treatment.lead': 'How this risk is treated (6.1.3): the options chosen, the controls determined for it, and the risk expected once they are in place.',
+  'treatment.lead':
+    'How this risk is treated (6.1.3): the options chosen, the controls determined for it, and the risk expected once they are in place.',
   'treatment.none': 'No treatment decided yet.',
-  'treatment.noneHint': 'Choose how to treat the risk, the controls that do it, and rate the risk you expect afterwards.',
+  'treatment.noneHint':
+    'Choose how to treat the risk, the controls that do it, and rate the risk you expect afterwards.',
   'treatment.start': 'Decide the treatment',
   'treatment.edit': 'Edit treatment',
   'treatment.save': 'Save treatment',
   'treatment.saved': 'Treatment saved.',
   'treatment.lastChanged': 'Version {version}, last changed {when}',
-  'treatment.noEdition': 'Treating risks names controls of your Statement of Applicability, and no Annex A edition is chosen yet.',
+  'treatment.noEdition':
+    'Treating risks names controls of your Statement of Applicability, and no Annex A edition is chosen yet.',
   'treatment.noEditionLink': 'Choose the edition on the Controls & SoA page',
   'treatment.options': 'Options',
   'treatment.optionsLead': 'Choose one or more options, and say why for each.',
@@ -152,7 +175,8 @@ export const controlMessages = {
   'treatment.rationale': 'Why “{option}”',
   'treatment.controls': 'Controls determined for this risk',
   'treatment.controlsNone': 'No controls determined.',
-  'treatment.controlsLead': 'Each control says what it changes. Controls not decided yet in the SoA become applicable, with this risk as their reason.',
+  'treatment.controlsLead':
+    'Each control says what it changes. Controls not decided yet in the SoA become applicable, with this risk as their reason.',
   'treatment.addControl': 'Add a control',
   'treatment.addControlHelp': 'Type an identifier or words of the title, for example 5.15 or access.',
   'treatment.effect': 'What {ref} changes',
@@ -167,9 +191,11 @@ export const controlMessages = {
   'treatment.column.effect': 'Changes',
   'treatment.column.note': 'Note',
   'treatment.residual': 'Expected residual risk',
-  'treatment.residualLead': 'The risk you expect once the treatment is in place, on the scales of {ref} version {version}.',
+  'treatment.residualLead':
+    'The risk you expect once the treatment is in place, on the scales of {ref} version {version}.',
   'treatment.residualNone': 'Not rated yet.',
-  'treatment.residualNoMethodology': 'The residual risk is rated on the scales of an approved risk methodology; none is approved yet.',
+  'treatment.residualNoMethodology':
+    'The residual risk is rated on the scales of an approved risk methodology; none is approved yet.',
   'treatment.residualRationale': 'Why this residual risk',
   'treatment.residualPreview': 'Expected residual level',
   'treatment.residualLevel': 'Residual level',
@@ -178,7 +204,8 @@ export const controlMessages = {
   'treatment.readOnly': 'Your role can read the treatment but not change it.',
   'treatment.needsFurther': 'Needs further treatment',
   'controls.migration.title': 'Move the SoA to the 2022 edition',
-  'controls.migration.intro': 'ISO/IEC 27001:2022 replaced the 114 controls of 2013 with 93. Rampart follows the published correspondence: where one 2013 control became exactly one 2022 control, your decision, status, owner and implementation are carried over; merged, split and the 11 new controls start undecided for you to decide. Risk treatments and requirement links follow the correspondence; the 2013 controls are archived.',
+  'controls.migration.intro':
+    'ISO/IEC 27001:2022 replaced the 114 controls of 2013 with 93. Rampart follows the published correspondence: where one 2013 control became exactly one 2022 control, your decision, status, owner and implementation are carried over; merged, split and the 11 new controls start undecided for you to decide. Risk treatments and requirement links follow the correspondence; the 2013 controls are archived.',
   'controls.migration.readOnly': 'The ISMS manager moves the SoA to the new edition.',
   'controls.migration.preview': 'See what moving to 2022 would do',
   'controls.migration.working': 'Working out the 2022 SoA…',
@@ -192,18 +219,23 @@ export const controlMessages = {
   'controls.migration.why.split': 'A 2013 control split into it and others',
   'controls.migration.carried': '{count} decisions carried over',
   'controls.migration.apply': 'Move the SoA to 2022',
-  'controls.migration.done': 'The SoA is on the 2022 edition. {decide} controls need a decision: filter by “Not decided”.',
+  'controls.migration.done':
+    'The SoA is on the 2022 edition. {decide} controls need a decision: filter by “Not decided”.',
   // Web: the SoA page, the risk treatment plan, the owner's acceptance and the consistency checks (controls/soa, controls/plan).
   'nav.treatmentPlan': 'Risk treatment plan',
   'nav.treatmentChecks': 'Treatment checks',
   'soaPage.eyebrow': 'Planning · 6.1.3 d Statement of Applicability',
-  'soaPage.lead': 'Every control with whether it applies, why, and how far it is implemented: the document a certification auditor reads first, approved by top management and kept as versions.',
+  'soaPage.lead':
+    'Every control with whether it applies, why, and how far it is implemented: the document a certification auditor reads first, approved by top management and kept as versions.',
   'soaPage.created': '{ref} started: its lines were taken from the controls as they stand.',
   'soaPage.empty.title': 'No Statement of Applicability yet',
-  'soaPage.empty.intro': 'The Statement of Applicability (SoA) lists every control of Annex A and your own controls, and states for each whether it applies, the reason it is included (the risks it treats, the requirements that call for it) or why it is excluded, and whether it is implemented.',
-  'soaPage.empty.lines': 'Its lines are not typed in: each saved draft takes them from the Controls page as they stand.',
+  'soaPage.empty.intro':
+    'The Statement of Applicability (SoA) lists every control of Annex A and your own controls, and states for each whether it applies, the reason it is included (the risks it treats, the requirements that call for it) or why it is excluded, and whether it is implemented.',
+  'soaPage.empty.lines':
+    'Its lines are not typed in: each saved draft takes them from the Controls page as they stand.',
   'soaPage.empty.refresh': 'Decide and justify the controls there, then save the draft again to bring the changes in.',
-  'soaPage.empty.approval': 'Top management approves a version; approved versions are frozen, and the next change starts a new draft.',
+  'soaPage.empty.approval':
+    'Top management approves a version; approved versions are frozen, and the next change starts a new draft.',
   'soaPage.empty.start': 'Start the Statement of Applicability',
   'soaPage.empty.starting': 'Starting…',
   'soaPage.empty.changeNote': 'First draft, taken from the controls',
@@ -229,7 +261,8 @@ export const controlMessages = {
   'soaPage.noExclusionReason': 'Excluded without a reason',
   'soaPage.noReason': 'No reason given',
   'soaPage.plannedFor': 'Planned for {date}',
-  'soaPage.editor.note': 'The lines are not edited here: they come from the Controls page, and saving this draft takes them again from the controls as they stand.',
+  'soaPage.editor.note':
+    'The lines are not edited here: they come from the Controls page, and saving this draft takes them again from the controls as they stand.',
   'soaPage.editor.current': 'The latest version has {count} lines.',
   'soaPage.editor.first': 'Saving the first draft brings in every control.',
   'soaPage.editor.controlsLink': 'Change a control on the Controls & SoA page',
@@ -254,13 +287,16 @@ export const controlMessages = {
   'soaPage.change.other': 'Other details changed',
 
   'planPage.eyebrow': 'Planning · 6.1.3 e–f, 8.3 risk treatment plan',
-  'planPage.lead': 'How each treated risk is treated, where the actions stand, and whether its owner accepted the residual risk. Management approves the plan as a document.',
+  'planPage.lead':
+    'How each treated risk is treated, where the actions stand, and whether its owner accepted the residual risk. Management approves the plan as a document.',
   'planPage.created': '{ref} started: its rows were taken from the risk treatments as they stand.',
   'planPage.live.title': 'The plan as it stands',
   'planPage.live.lead': 'Read now from the treatments, controls and actions. Versions below freeze it for approval.',
-  'planPage.live.empty': 'No risk is treated yet. Decide the treatment on a risk’s page: the options, the controls and the residual risk you expect.',
+  'planPage.live.empty':
+    'No risk is treated yet. Decide the treatment on a risk’s page: the options, the controls and the residual risk you expect.',
   'planPage.live.toRisks': 'Go to the risk register',
-  'planPage.live.nothingToAttend': 'Nothing needs attention: every treated risk is accepted by its owner, none needs revisiting and no action is overdue.',
+  'planPage.live.nothingToAttend':
+    'Nothing needs attention: every treated risk is accepted by its owner, none needs revisiting and no action is overdue.',
   'planPage.live.count': '{count} treated risks.',
   'planPage.filter.label': 'Show risks',
   'planPage.filter.all': 'All treated risks',
@@ -293,14 +329,16 @@ export const controlMessages = {
   'planPage.acceptFor': 'Accept the residual risk of {ref}',
   'planPage.accepted': 'Residual risk of {ref} accepted and its treatment approved.',
   'planPage.empty.title': 'The plan as a controlled document',
-  'planPage.empty.intro': 'Management approves the risk treatment plan (6.1.3 f). Start it as a document: each saved draft freezes the rows above, and approved versions are kept.',
+  'planPage.empty.intro':
+    'Management approves the risk treatment plan (6.1.3 f). Start it as a document: each saved draft freezes the rows above, and approved versions are kept.',
   'planPage.empty.start': 'Start the risk treatment plan document',
   'planPage.empty.starting': 'Starting…',
   'planPage.empty.changeNote': 'First draft, taken from the risk treatments',
   'planPage.empty.readOnly': 'An administrator or the ISMS manager starts the plan document.',
   'planPage.doc.noRows': 'No treated risks when this version was saved.',
   'planPage.doc.more': 'Show more ({shown} of {total} shown)',
-  'planPage.editor.note': 'The rows are not edited here: they come from the risk treatments, and saving this draft takes them again as they stand.',
+  'planPage.editor.note':
+    'The rows are not edited here: they come from the risk treatments, and saving this draft takes them again as they stand.',
   'planPage.editor.current': 'The latest version has {count} treated risks.',
   'planPage.editor.first': 'Saving the first draft brings in every treated risk.',
   'planPage.editor.risksLink': 'Change a treatment on the risk’s page',
@@ -309,7 +347,8 @@ export const controlMessages = {
   'acceptance.state.accepted': 'Accepted by {by} on {date}',
   'acceptance.state.concession': 'Concession by {by} on {date}',
   'acceptance.state.outdated': 'Outdated: the treatment or the risk owner changed since',
-  'acceptance.state.outdatedDetail': 'Accepted by {by} on {date}, for an earlier treatment or while someone else owned the risk',
+  'acceptance.state.outdatedDetail':
+    'Accepted by {by} on {date}, for an earlier treatment or while someone else owned the risk',
   'acceptance.state.expired': 'Acceptance expired on {date}',
   'acceptance.state.by': 'Accepted by {by} on {date}',
   'acceptance.state.reviewOn': 'Review by {date}',
@@ -319,10 +358,13 @@ export const controlMessages = {
   'acceptance.noResidual': 'Rate the expected residual risk in the treatment before accepting it.',
   'acceptance.form.title': 'Your acceptance as risk owner',
   'acceptance.form.within': 'The expected residual level, {level}, is within the risk acceptance criteria.',
-  'acceptance.form.concession': 'The expected residual level, {level}, is beyond the risk acceptance criteria: accepting it is a concession, and you must say why.',
-  'acceptance.form.version': 'You approve version {version} of the treatment; if it changes, your acceptance no longer applies to it.',
+  'acceptance.form.concession':
+    'The expected residual level, {level}, is beyond the risk acceptance criteria: accepting it is a concession, and you must say why.',
+  'acceptance.form.version':
+    'You approve version {version} of the treatment; if it changes, your acceptance no longer applies to it.',
   'acceptance.justification': 'Why the risk is accepted beyond the criteria',
-  'acceptance.justificationHelp': 'For example the cost of further treatment against the harm, or a date by which it will be reduced.',
+  'acceptance.justificationHelp':
+    'For example the cost of further treatment against the harm, or a date by which it will be reduced.',
   'acceptance.justificationRequired': 'Say why the risk is accepted beyond the criteria.',
   'acceptance.note': 'Note (optional)',
   'acceptance.reviewDate': 'Review the acceptance by (optional)',
@@ -336,7 +378,8 @@ export const controlMessages = {
 
   'checksPage.title': 'Risk treatment and SoA checks',
   'checksPage.eyebrow': 'Planning · 27003 9.2 what an auditor checks',
-  'checksPage.lead': 'The consistency an internal or certification auditor looks for between the risk treatments, the controls of the Statement of Applicability and the action plan. Fix each record listed, then check again.',
+  'checksPage.lead':
+    'The consistency an internal or certification auditor looks for between the risk treatments, the controls of the Statement of Applicability and the action plan. Fix each record listed, then check again.',
   'checksPage.refresh': 'Check again',
   'checksPage.summary': '{failing} of {total} checks find something to fix.',
   'checksPage.allClear': 'Every check passes: nothing to fix.',
@@ -347,24 +390,36 @@ export const controlMessages = {
   'checksPage.nothingToFix': 'Nothing to fix.',
   'checksPage.more': 'Showing the first {shown} of {total}.',
   'checksPage.check.control_without_reason.title': 'Applicable controls without a reason',
-  'checksPage.check.control_without_reason.why': 'Every control in the SoA must be justified (6.1.3 d): a risk it treats, a requirement that calls for it, or a stated reason. A control with none suggests the SoA was filled in without following from the risk treatment.',
-  'checksPage.check.control_without_reason.fix': 'Name the control in a risk’s treatment, link a requirement to it, state a reason, or reconsider whether it applies.',
+  'checksPage.check.control_without_reason.why':
+    'Every control in the SoA must be justified (6.1.3 d): a risk it treats, a requirement that calls for it, or a stated reason. A control with none suggests the SoA was filled in without following from the risk treatment.',
+  'checksPage.check.control_without_reason.fix':
+    'Name the control in a risk’s treatment, link a requirement to it, state a reason, or reconsider whether it applies.',
   'checksPage.check.exclusion_without_explanation.title': 'Exclusions without a justification',
-  'checksPage.check.exclusion_without_explanation.why': 'The SoA must justify every excluded Annex A control (6.1.3 d). An exclusion with no reason or explanation is one of the most common audit findings.',
-  'checksPage.check.exclusion_without_explanation.fix': 'Give the reason for the exclusion and explain it on the control.',
+  'checksPage.check.exclusion_without_explanation.why':
+    'The SoA must justify every excluded Annex A control (6.1.3 d). An exclusion with no reason or explanation is one of the most common audit findings.',
+  'checksPage.check.exclusion_without_explanation.fix':
+    'Give the reason for the exclusion and explain it on the control.',
   'checksPage.check.excluded_but_treating.title': 'Excluded controls a risk treatment relies on',
-  'checksPage.check.excluded_but_treating.why': 'A control cannot be both excluded from the SoA and needed to treat a risk: the treatment and the SoA contradict each other (6.1.3 b–d).',
-  'checksPage.check.excluded_but_treating.fix': 'Make the control applicable, or change the treatment of the risks that name it.',
+  'checksPage.check.excluded_but_treating.why':
+    'A control cannot be both excluded from the SoA and needed to treat a risk: the treatment and the SoA contradict each other (6.1.3 b–d).',
+  'checksPage.check.excluded_but_treating.fix':
+    'Make the control applicable, or change the treatment of the risks that name it.',
   'checksPage.check.risk_without_treatment.title': 'Risks beyond acceptance without a treatment',
-  'checksPage.check.risk_without_treatment.why': 'Risks the criteria do not accept must be treated (6.1.3 a, 8.3); an auditor traces each one to its treatment.',
+  'checksPage.check.risk_without_treatment.why':
+    'Risks the criteria do not accept must be treated (6.1.3 a, 8.3); an auditor traces each one to its treatment.',
   'checksPage.check.risk_without_treatment.fix': 'Decide the treatment on the risk’s page.',
   'checksPage.check.risk_without_owner_approval.title': 'Treatments not approved by the risk owner',
-  'checksPage.check.risk_without_owner_approval.why': 'The risk owners approve the treatment plan and accept the residual risks (6.1.3 f). A missing, outdated or expired acceptance is a gap in that evidence.',
-  'checksPage.check.risk_without_owner_approval.fix': 'Ask the risk owner to accept the residual risk on the risk’s page or in the risk treatment plan.',
+  'checksPage.check.risk_without_owner_approval.why':
+    'The risk owners approve the treatment plan and accept the residual risks (6.1.3 f). A missing, outdated or expired acceptance is a gap in that evidence.',
+  'checksPage.check.risk_without_owner_approval.fix':
+    'Ask the risk owner to accept the residual risk on the risk’s page or in the risk treatment plan.',
   'checksPage.check.residual_above_acceptance.title': 'Residual risk beyond the acceptance criteria',
-  'checksPage.check.residual_above_acceptance.why': 'A treatment that leaves the risk beyond the criteria needs further treatment or a justified concession by the owner; an auditor asks which it is.',
-  'checksPage.check.residual_above_acceptance.fix': 'Strengthen the treatment, or have the owner accept a concession with a justification.',
+  'checksPage.check.residual_above_acceptance.why':
+    'A treatment that leaves the risk beyond the criteria needs further treatment or a justified concession by the owner; an auditor asks which it is.',
+  'checksPage.check.residual_above_acceptance.fix':
+    'Strengthen the treatment, or have the owner accept a concession with a justification.',
   'checksPage.check.actions_overdue.title': 'Overdue treatment actions',
-  'checksPage.check.actions_overdue.why': 'The plan is only as good as its implementation (8.3): overdue actions show the plan is not being followed, or its dates are not realistic.',
+  'checksPage.check.actions_overdue.why':
+    'The plan is only as good as its implementation (8.3): overdue actions show the plan is not being followed, or its dates are not realistic.',
   'checksPage.check.actions_overdue.fix': 'Finish the action, or replan it with a new date and say why.',
 } as const;

@@ -23,7 +23,14 @@ export const soaRegister = defineRegister({
     ownerId: { kind: 'member', label: 'soa.field.owner', inList: true, filterable: true },
     nextReviewDate: { kind: 'date', label: 'soa.field.nextReviewDate', inList: true, sortable: true, filterable: true },
     latestVersion: { kind: 'integer', label: 'versions.field.latestVersion', readOnly: true, inList: true },
-    latestState: { kind: 'enum', label: 'versions.field.latestState', options: VERSION_STATES, readOnly: true, inList: true, filterable: true },
+    latestState: {
+      kind: 'enum',
+      label: 'versions.field.latestState',
+      options: VERSION_STATES,
+      readOnly: true,
+      inList: true,
+      filterable: true,
+    },
     approvedVersion: { kind: 'integer', label: 'versions.field.approvedVersion', readOnly: true, inList: true },
   },
 });
@@ -64,7 +71,15 @@ export const soaVersioned = defineVersioned({
   approvalMeaning: 'Approved by top management as the Statement of Applicability',
   sections: [
     { kind: 'text', key: 'introduction', label: 'soa.section.introduction', help: 'soa.help.introduction' },
-    { kind: 'data', key: 'statement', label: 'soa.section.statement', help: 'soa.help.statement', schema: soaStatementSchema, initial: { edition: null, rows: [] }, serverFilled: true },
+    {
+      kind: 'data',
+      key: 'statement',
+      label: 'soa.section.statement',
+      help: 'soa.help.statement',
+      schema: soaStatementSchema,
+      initial: { edition: null, rows: [] },
+      serverFilled: true,
+    },
   ],
 });
 

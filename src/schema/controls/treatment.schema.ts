@@ -42,12 +42,14 @@ export const treatmentInputSchema = z
   .superRefine((t, ctx) => {
     const seen = new Set<string>();
     t.options.forEach((o, i) => {
-      if (seen.has(o.option)) ctx.addIssue({ code: 'custom', path: ['options', i, 'option'], message: 'This option is listed twice' });
+      if (seen.has(o.option))
+        ctx.addIssue({ code: 'custom', path: ['options', i, 'option'], message: 'This option is listed twice' });
       seen.add(o.option);
     });
     const controls = new Set<string>();
     t.controls.forEach((c, i) => {
-      if (controls.has(c.controlId)) ctx.addIssue({ code: 'custom', path: ['controls', i, 'controlId'], message: 'This control is listed twice' });
+      if (controls.has(c.controlId))
+        ctx.addIssue({ code: 'custom', path: ['controls', i, 'controlId'], message: 'This control is listed twice' });
       controls.add(c.controlId);
     });
   });
@@ -115,7 +117,15 @@ export type Treatment = z.infer<typeof treatmentSchema>;
 /** Why a control is in the SoA and what needs it: the two-way tie of 27003 6.1.3 b. */
 export const controlDriversSchema = z.object({
   risks: z.array(
-    z.object({ id: z.string(), ref: z.string(), title: z.string(), effect: z.enum(CONTROL_EFFECTS), level: z.string().nullable(), acceptable: z.boolean().nullable(), status: z.string() }),
+    z.object({
+      id: z.string(),
+      ref: z.string(),
+      title: z.string(),
+      effect: z.enum(CONTROL_EFFECTS),
+      level: z.string().nullable(),
+      acceptable: z.boolean().nullable(),
+      status: z.string(),
+    }),
   ),
   requirements: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string() })),
 });
@@ -132,7 +142,9 @@ export const chooseEditionSchema = z.strictObject({ edition: z.enum(CONTROL_EDIT
 /** What moving the SoA from 2013 to 2022 does (or did): decisions carried over, and controls needing a decision. */
 export const editionMigrationSchema = z.object({
   applied: z.boolean(),
-  carried: z.array(z.object({ ref: z.string(), title: z.string(), from: z.string(), applicability: z.enum(APPLICABILITY) })),
+  carried: z.array(
+    z.object({ ref: z.string(), title: z.string(), from: z.string(), applicability: z.enum(APPLICABILITY) }),
+  ),
   needsDecision: z.array(
     z.object({
       ref: z.string(),

@@ -9,29 +9,37 @@ export const documentMessages = {
   'documents.field.title': 'Title',
   'documents.field.type': 'Type',
   'documents.field.isSecurityPolicy': 'This is the information security policy (5.2)',
-  'documents.help.isSecurityPolicy': 'The one policy top management sets for information security. Its template also asks for the commitments 5.2 requires.',
+  'documents.help.isSecurityPolicy':
+    'The one policy top management sets for information security. Its template also asks for the commitments 5.2 requires.',
   'documents.field.parent': 'Sits under',
   'documents.help.parent': 'The higher-level policy or document this one supports (the policy hierarchy).',
   'documents.field.purpose': 'Purpose and scope',
   'documents.help.purpose': 'Why the document exists and which parts of the organization it applies to.',
   'documents.field.classification': 'Classification',
-  'documents.help.classification': 'Public and internal documents are readable by every member. Confidential: managers, approvers, auditors and the people named on the document. Restricted: only the owner, author, approvers, the named audience and administrators.',
+  'documents.help.classification':
+    'Public and internal documents are readable by every member. Confidential: managers, approvers, auditors and the people named on the document. Restricted: only the owner, author, approvers, the named audience and administrators.',
   'documents.field.owner': 'Owner',
   'documents.field.author': 'Author',
   'documents.field.origin': 'Origin',
-  'documents.help.origin': 'Internal, or issued outside (customer, supplier, regulator). Left empty: external for an external document, else internal.',
+  'documents.help.origin':
+    'Internal, or issued outside (customer, supplier, regulator). Left empty: external for an external document, else internal.',
   'documents.field.source': 'Source',
-  'documents.help.source': 'For an external document: who issued it (a customer, supplier, regulator or standards body).',
+  'documents.help.source':
+    'For an external document: who issued it (a customer, supplier, regulator or standards body).',
   'documents.field.audience': 'Intended audience',
-  'documents.help.audience': 'Who must read and acknowledge the published version: everyone, members holding some roles, or named people.',
+  'documents.help.audience':
+    'Who must read and acknowledge the published version: everyone, members holding some roles, or named people.',
   'documents.field.reviewIntervalMonths': 'Review every (months)',
   'documents.field.nextReviewDate': 'Next review',
-  'documents.help.nextReviewDate': 'Set on publication and after each review from the review interval; you may bring it forward.',
+  'documents.help.nextReviewDate':
+    'Set on publication and after each review from the review interval; you may bring it forward.',
   'documents.field.retentionMonths': 'Retention (months)',
-  'documents.help.retentionMonths': 'How long the document is kept once withdrawn (records: once published). 0 means it may be disposed of as soon as it is withdrawn.',
+  'documents.help.retentionMonths':
+    'How long the document is kept once withdrawn (records: once published). 0 means it may be disposed of as soon as it is withdrawn.',
   'documents.field.retentionAction': 'When retention ends',
   'documents.field.shareableExternally': 'May be shared externally',
-  'documents.help.shareableExternally': 'Allows an external copy of the published version, without the parts marked confidential.',
+  'documents.help.shareableExternally':
+    'Allows an external copy of the published version, without the parts marked confidential.',
   'documents.field.status': 'Status',
   'documents.field.publishedVersion': 'Published version',
   'documents.field.publishedOn': 'Published on',
@@ -81,13 +89,17 @@ export const documentMessages = {
   'documents.section.introduction': 'Introduction',
   'documents.help.introduction': 'A short explanation of the topic and why it matters to the organization.',
   'documents.section.scope': 'Scope',
-  'documents.help.scope': 'Which parts and activities of the organization the policy affects; other policies it supports.',
+  'documents.help.scope':
+    'Which parts and activities of the organization the policy affects; other policies it supports.',
   'documents.section.objectives': 'Objectives',
-  'documents.help.objectives': 'What the policy intends to achieve. For the information security policy: the information security objectives, or the framework for setting them (5.2 b).',
+  'documents.help.objectives':
+    'What the policy intends to achieve. For the information security policy: the information security objectives, or the framework for setting them (5.2 b).',
   'documents.section.commitments': 'Commitments',
-  'documents.help.commitments': 'Top management commits to satisfy the applicable requirements related to information security (5.2 c) and to continually improve the ISMS (5.2 d).',
+  'documents.help.commitments':
+    'Top management commits to satisfy the applicable requirements related to information security (5.2 c) and to continually improve the ISMS (5.2 d).',
   'documents.section.principles': 'Principles',
-  'documents.help.principles': 'The rules for actions and decisions that achieve the objectives; where useful, the key processes and how they run.',
+  'documents.help.principles':
+    'The rules for actions and decisions that achieve the objectives; where useful, the key processes and how they run.',
   'documents.section.responsibilities': 'Responsibilities',
   'documents.help.responsibilities': 'Who acts to meet the policy: roles, their responsibilities and authority.',
   'documents.section.keyOutcomes': 'Key outcomes',
@@ -97,7 +109,8 @@ export const documentMessages = {
   'documents.section.requirements': 'Policy requirements',
   'documents.help.requirements': 'The detailed requirements of the policy.',
   'documents.section.body': 'Content',
-  'documents.help.body': 'The document itself, in Markdown. Put parts not to be shared outside between "::: confidential" and ":::" lines.',
+  'documents.help.body':
+    'The document itself, in Markdown. Put parts not to be shared outside between "::: confidential" and ":::" lines.',
 
   'audit.event.document.people_set': 'Approvers and audience set',
   'audit.event.document.published': 'Document published',
@@ -136,9 +149,11 @@ export const documentMessages = {
   'nav.policies': 'Policies (5.2)',
   'versions.editor.preview': 'Preview: {section}',
   'documents.eyebrow': 'Support · 7.5 and 5.2',
-  'documents.lead': 'Every document the ISMS relies on — policies, procedures, records and documents from outside — with its owner, classification, approved versions, publication, reviews and retention.',
+  'documents.lead':
+    'Every document the ISMS relies on — policies, procedures, records and documents from outside — with its owner, classification, approved versions, publication, reviews and retention.',
   'documents.new': 'New document',
-  'documents.newLead': 'Choose what kind of document it is and who owns it. You write the text next, section by section, in Markdown.',
+  'documents.newLead':
+    'Choose what kind of document it is and who owns it. You write the text next, section by section, in Markdown.',
   'documents.created': '{ref} created. Write its first draft below.',
   'documents.editTitle': 'Edit the details of {ref}',
   'documents.views': 'Views of the register',
@@ -153,23 +168,31 @@ export const documentMessages = {
   'documents.list.approvedNotPublished': 'version {no} approved, not yet published',
   'documents.isp.badge': 'Information security policy',
   'documents.empty.title': 'No documents yet',
-  'documents.empty.intro': 'The register holds the documented information your ISMS needs (7.5). Start with the information security policy, then add what supports it:',
+  'documents.empty.intro':
+    'The register holds the documented information your ISMS needs (7.5). Start with the information security policy, then add what supports it:',
   'documents.empty.policy': 'the information security policy (5.2), written from the 27003 Annex A template',
   'documents.empty.topics': 'topic-specific policies beneath it: access control, classification, acceptable use…',
   'documents.empty.procedures': 'procedures, plans, forms and the records that prove what was done',
   'documents.empty.external': 'documents of external origin: contracts, regulations, customer requirements',
   'documents.empty.add': 'Write the information security policy',
   'documents.empty.readOnly': 'Documents are added by the ISMS manager and contributors.',
-  'documents.tree.lead': 'The general policy and the information security policy at the top; topic-specific policies, procedures and other documents under the one they support ("Sits under").',
-  'documents.tree.noIsp': 'No document is marked as the information security policy yet. Mark it in its details ("This is the information security policy").',
+  'documents.tree.lead':
+    'The general policy and the information security policy at the top; topic-specific policies, procedures and other documents under the one they support ("Sits under").',
+  'documents.tree.noIsp':
+    'No document is marked as the information security policy yet. Mark it in its details ("This is the information security policy").',
   'documents.tree.emptyTitle': 'No policy hierarchy yet',
-  'documents.tree.emptyIntro': 'The hierarchy shows how your policies fit together: the information security policy on top, topic-specific policies and procedures beneath it.',
-  'documents.tree.emptyHow': 'Create the information security policy first; then, for each topic-specific policy or procedure, choose the policy it "Sits under".',
+  'documents.tree.emptyIntro':
+    'The hierarchy shows how your policies fit together: the information security policy on top, topic-specific policies and procedures beneath it.',
+  'documents.tree.emptyHow':
+    'Create the information security policy first; then, for each topic-specific policy or procedure, choose the policy it "Sits under".',
   'documents.new.templateHint': '27003 Annex A template',
   'documents.new.bodyHint': 'One Markdown text',
-  'documents.new.policyTemplate': 'The text will follow the 27003 Annex A policy template: summary, introduction, scope, objectives, principles, responsibilities, key outcomes, related policies and requirements.',
-  'documents.new.ispTemplate': 'The text will follow the 27003 Annex A policy template, and also ask for the commitments 5.2 requires: to satisfy the applicable requirements and to continually improve the ISMS.',
-  'documents.new.moreLater': 'Review interval, retention, origin and whether it may be shared externally can be set later under "Edit details".',
+  'documents.new.policyTemplate':
+    'The text will follow the 27003 Annex A policy template: summary, introduction, scope, objectives, principles, responsibilities, key outcomes, related policies and requirements.',
+  'documents.new.ispTemplate':
+    'The text will follow the 27003 Annex A policy template, and also ask for the commitments 5.2 requires: to satisfy the applicable requirements and to continually improve the ISMS.',
+  'documents.new.moreLater':
+    'Review interval, retention, origin and whether it may be shared externally can be set later under "Edit details".',
   'documents.new.submit': 'Create and write',
   'documents.sendForApproval': 'Send for approval',
   'documents.sending': 'Sending…',
@@ -177,12 +200,14 @@ export const documentMessages = {
   'documents.next.empty': 'Nothing written yet: write the first draft.',
   'documents.next.draft': 'Version {no} is being written. When it is ready, send it for approval.',
   'documents.next.inReview': 'Version {no} is waiting for approval.',
-  'documents.next.approved': 'Version {no} is approved. Publish it to its audience so they can read and acknowledge it.',
+  'documents.next.approved':
+    'Version {no} is approved. Publish it to its audience so they can read and acknowledge it.',
   'documents.next.published': 'Version {no} is published and in force.',
   'documents.next.withdrawn': 'Withdrawn: no longer in force. It is kept until its retention ends.',
   'documents.next.disposed': 'Disposed of: the text was destroyed; the record of what existed is kept.',
   'documents.reviewsDue.title': 'Documents to review',
-  'documents.reviewsDue.lead': 'You own these documents and their review is due: record the review (no change, or revise) on each one.',
+  'documents.reviewsDue.lead':
+    'You own these documents and their review is due: record the review (no change, or revise) on each one.',
   'documents.reviewsDue.due': 'review due {date}',
   'documents.reviewsDue.overdue': 'review overdue since {date}',
   'documents.reviewsDue.all': 'All {n} documents to review',
@@ -199,7 +224,8 @@ export const documentMessages = {
   'documents.details.edit': 'Edit details',
   'documents.people.title': 'Approvers and audience',
   'documents.people.approvers': 'Approvers',
-  'documents.people.approversHelp': 'Every person named must approve a version. Name nobody to let top management (approvers) approve.',
+  'documents.people.approversHelp':
+    'Every person named must approve a version. Name nobody to let top management (approvers) approve.',
   'documents.people.anyApprover': 'Top management (no approver named)',
   'documents.people.noneChosen': 'nobody chosen yet',
   'documents.people.roles': 'Roles in the audience',
@@ -211,7 +237,8 @@ export const documentMessages = {
   'documents.publication.none': 'Not published.',
   'documents.publication.state': 'Version {no} published on {date} to: {audience}.',
   'documents.publication.withdrawnOn': 'Withdrawn on {date}.',
-  'documents.publication.newer': 'Version {no} is approved but not yet published; readers still see the published version.',
+  'documents.publication.newer':
+    'Version {no} is approved but not yet published; readers still see the published version.',
   'documents.publication.needsApproval': 'A version must be approved before it can be published.',
   'documents.publication.note': 'Publication note',
   'documents.publication.noteHelp': 'Optional: what readers should know (e.g. what changed).',
@@ -226,7 +253,8 @@ export const documentMessages = {
   'documents.publication.withdrawConfirm': 'Withdraw the document',
   'documents.publication.withdrawn': 'Document withdrawn.',
   'documents.ack.title': 'Acknowledgements',
-  'documents.ack.notPublished': 'Once a version is published, everyone in its audience is asked to read and acknowledge it; who did, and when, shows here.',
+  'documents.ack.notPublished':
+    'Once a version is published, everyone in its audience is asked to read and acknowledge it; who did, and when, shows here.',
   'documents.ack.count': '{done} of {total} acknowledged version {no}',
   'documents.ack.caption': 'Who must acknowledge version {no}',
   'documents.ack.nobody': 'Nobody is in the audience. Choose the audience under "Approvers and audience".',
@@ -239,7 +267,8 @@ export const documentMessages = {
   'documents.ack.reminderCount': '{count} (last {date})',
   'documents.ack.remind': 'Remind the {count} who have not acknowledged',
   'documents.ack.reminded': 'Reminder recorded for {count} people. It shows on their home page.',
-  'documents.ack.mine': 'Version {no} was published to you. When you have read it, confirm it here; your confirmation is bound to exactly this text.',
+  'documents.ack.mine':
+    'Version {no} was published to you. When you have read it, confirm it here; your confirmation is bound to exactly this text.',
   'documents.ack.confirm': 'I have read and understood version {no}',
   'documents.ack.done': 'Thank you: your acknowledgement of version {no} is recorded.',
   'documents.review.title': 'Reviews',
@@ -260,8 +289,10 @@ export const documentMessages = {
   'documents.review.ofVersion': 'version {no}',
   'documents.retention.title': 'Retention and disposal',
   'documents.retention.rule': '{months} months, then: {action}',
-  'documents.retention.notStarted': 'Not started: retention starts when the document is withdrawn (a record: when published).',
-  'documents.retention.keeps': 'Disposal destroys the text of every version. Rampart keeps the reference, title, each version’s SHA-256 hash and approvals, and who proposed and approved the disposal.',
+  'documents.retention.notStarted':
+    'Not started: retention starts when the document is withdrawn (a record: when published).',
+  'documents.retention.keeps':
+    'Disposal destroys the text of every version. Rampart keeps the reference, title, each version’s SHA-256 hash and approvals, and who proposed and approved the disposal.',
   'documents.retention.reason': 'Why can it be disposed of?',
   'documents.retention.reasonRequired': 'Say why the document can be disposed of.',
   'documents.retention.propose': 'Propose disposal',
@@ -284,7 +315,8 @@ export const documentMessages = {
   'documents.view.disposals': 'Disposals',
   'documents.view.scheme': 'Classification scheme',
   'documents.scheme.title': 'Classification scheme',
-  'documents.scheme.lead': 'Documents have one of four classification levels. Who may read each level is fixed by Rampart; your organization gives the levels its own names and says how information of each level is handled. The names show on every document, list, filter, form and export.',
+  'documents.scheme.lead':
+    'Documents have one of four classification levels. Who may read each level is fixed by Rampart; your organization gives the levels its own names and says how information of each level is handled. The names show on every document, list, filter, form and export.',
   'documents.scheme.caption': 'The four levels, lowest first',
   'documents.scheme.position': 'Level {n} of 4',
   'documents.scheme.name': 'Name',
@@ -300,24 +332,30 @@ export const documentMessages = {
   'documents.scheme.defaultName': 'Rampart’s default name',
   'documents.scheme.rule.public': 'Every member of the organization.',
   'documents.scheme.rule.internal': 'Every member of the organization.',
-  'documents.scheme.rule.confidential': 'Administrators, ISMS managers, approvers and auditors, and the people named on the document (owner, author, approvers, audience).',
-  'documents.scheme.rule.restricted': 'Only the document’s owner, author, named approvers, its named audience and administrators.',
+  'documents.scheme.rule.confidential':
+    'Administrators, ISMS managers, approvers and auditors, and the people named on the document (owner, author, approvers, audience).',
+  'documents.scheme.rule.restricted':
+    'Only the document’s owner, author, named approvers, its named audience and administrators.',
   'documents.scheme.edit': 'Rename levels and describe their handling',
   'documents.scheme.save': 'Save the classification scheme',
   'documents.scheme.saving': 'Saving…',
   'documents.scheme.saved': 'Classification scheme saved. Documents now show the new names.',
   'documents.scheme.readOnly': 'ISMS managers and administrators name the levels and describe their handling.',
-  'documents.scheme.fieldHelp': '{public} and {internal} documents are readable by every member. {confidential}: managers, approvers, auditors and the people named on the document. {restricted}: only the owner, author, approvers, the named audience and administrators.',
+  'documents.scheme.fieldHelp':
+    '{public} and {internal} documents are readable by every member. {confidential}: managers, approvers, auditors and the people named on the document. {restricted}: only the owner, author, approvers, the named audience and administrators.',
   'documents.evidence.title': 'Evidence package',
   'documents.evidence.download': 'Evidence package (ZIP)',
   'documents.evidence.downloadOne': 'Evidence package of this document',
   'documents.evidence.busy': 'Preparing the evidence package…',
   'documents.evidence.done': 'Evidence package downloaded: {file}.',
-  'documents.evidence.holds': 'The evidence package is a ZIP of every approved version (as PDF, Markdown and its hashed source), its approvals, publications and acknowledgements, with a manifest of each file’s SHA-256 hash and the head of the audit trail.',
-  'documents.evidence.holdsOne': 'A ZIP of this document’s approved versions (as PDF, Markdown and hashed source), approvals, publications and acknowledgements, with a manifest of SHA-256 hashes and the head of the audit trail.',
+  'documents.evidence.holds':
+    'The evidence package is a ZIP of every approved version (as PDF, Markdown and its hashed source), its approvals, publications and acknowledgements, with a manifest of each file’s SHA-256 hash and the head of the audit trail.',
+  'documents.evidence.holdsOne':
+    'A ZIP of this document’s approved versions (as PDF, Markdown and hashed source), approvals, publications and acknowledgements, with a manifest of SHA-256 hashes and the head of the audit trail.',
   'documents.evidence.verify': 'An auditor checks it offline with {command}.',
   'documents.disposals.title': 'Disposals',
-  'documents.disposals.lead': 'Every disposal proposed, approved or rejected: why, who proposed it and who decided. An approved disposal destroyed the text; the SHA-256 hash of each version stays as the record of what existed (7.5.3).',
+  'documents.disposals.lead':
+    'Every disposal proposed, approved or rejected: why, who proposed it and who decided. An approved disposal destroyed the text; the SHA-256 hash of each version stays as the record of what existed (7.5.3).',
   'documents.disposals.caption': 'Disposals, newest first',
   'documents.disposals.document': 'Document',
   'documents.disposals.state': 'State',
@@ -330,8 +368,11 @@ export const documentMessages = {
   'documents.disposals.version': 'Version {no} ({state})',
   'documents.disposals.noVersions': 'No approved version',
   'documents.disposals.emptyTitle': 'No disposals yet',
-  'documents.disposals.empty': 'A withdrawn document whose retention has ended is listed under “Disposal due” in the register. Open it and propose its disposal under “Retention and disposal”; someone other than you approves it, and it is recorded here.',
+  'documents.disposals.empty':
+    'A withdrawn document whose retention has ended is listed under “Disposal due” in the register. Open it and propose its disposal under “Retention and disposal”; someone other than you approves it, and it is recorded here.',
   'documents.disposals.showDue': 'Show documents due for disposal',
-  'documents.people.ispApprovers': 'The information security policy is approved by top management: only members with the approver role can be named (5.2).',
-  'documents.ack.followUpOnly': 'Who has and has not acknowledged is shown to those who follow it up: managers, top management, auditors, the owner and the author.',
+  'documents.people.ispApprovers':
+    'The information security policy is approved by top management: only members with the approver role can be named (5.2).',
+  'documents.ack.followUpOnly':
+    'Who has and has not acknowledged is shown to those who follow it up: managers, top management, auditors, the owner and the author.',
 } as const;

@@ -17,7 +17,12 @@ export const documentPeopleBody = z.strictObject({
 });
 export type DocumentPeopleBody = z.infer<typeof documentPeopleBody>;
 
-export const personSchema = z.object({ userId: z.string(), name: z.string(), email: z.string(), role: z.string().nullable() });
+export const personSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.string().nullable(),
+});
 export const documentPeopleSchema = z.object({
   approvers: z.array(personSchema),
   audienceUsers: z.array(personSchema),
@@ -30,7 +35,9 @@ export const publishBody = z.strictObject({
   note: z.string().trim().max(2000).optional(),
 });
 
-export const withdrawBody = z.strictObject({ reason: z.string().trim().min(1, 'Say why the document is withdrawn').max(2000) });
+export const withdrawBody = z.strictObject({
+  reason: z.string().trim().min(1, 'Say why the document is withdrawn').max(2000),
+});
 
 /** A reader confirms having read this exact version (its hash, as shown to them). */
 export const acknowledgeBody = z.strictObject({
@@ -88,7 +95,9 @@ export const reviewSchema = z.object({
 });
 
 export const DISPOSAL_STATES = ['proposed', 'approved', 'rejected'] as const;
-export const proposeDisposalBody = z.strictObject({ reason: z.string().trim().min(1, 'Say why the document can be disposed of').max(2000) });
+export const proposeDisposalBody = z.strictObject({
+  reason: z.string().trim().min(1, 'Say why the document can be disposed of').max(2000),
+});
 export const decideDisposalBody = z.strictObject({
   decision: z.enum(['approve', 'reject']),
   note: z.string().trim().max(2000).optional(),
@@ -150,8 +159,10 @@ export const classificationSchemeBody = z.strictObject({
       const seenLevels = new Set<string>();
       const seenLabels = new Set<string>();
       levels.forEach((l, i) => {
-        if (seenLevels.has(l.level)) ctx.addIssue({ code: 'custom', path: [i, 'level'], message: `${l.level} appears twice` });
-        if (seenLabels.has(l.label.toLowerCase())) ctx.addIssue({ code: 'custom', path: [i, 'label'], message: 'Two levels cannot have the same name' });
+        if (seenLevels.has(l.level))
+          ctx.addIssue({ code: 'custom', path: [i, 'level'], message: `${l.level} appears twice` });
+        if (seenLabels.has(l.label.toLowerCase()))
+          ctx.addIssue({ code: 'custom', path: [i, 'label'], message: 'Two levels cannot have the same name' });
         seenLevels.add(l.level);
         seenLabels.add(l.label.toLowerCase());
       });

@@ -30,7 +30,10 @@ export const EVIDENCE_FILE_TYPES = {
   eml: { mediaType: 'message/rfc822', extensions: ['eml'], text: true, servedAs: 'application/octet-stream' },
   docx: { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'] },
   xlsx: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'] },
-  pptx: { mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', extensions: ['pptx'] },
+  pptx: {
+    mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extensions: ['pptx'],
+  },
   odt: { mediaType: 'application/vnd.oasis.opendocument.text', extensions: ['odt'] },
   ods: { mediaType: 'application/vnd.oasis.opendocument.spreadsheet', extensions: ['ods'] },
   odp: { mediaType: 'application/vnd.oasis.opendocument.presentation', extensions: ['odp'] },
@@ -38,10 +41,15 @@ export const EVIDENCE_FILE_TYPES = {
 } as const satisfies Record<string, EvidenceFileType>;
 
 export type EvidenceFileTypeKey = keyof typeof EVIDENCE_FILE_TYPES;
-export const EVIDENCE_FILE_TYPE_KEYS = Object.keys(EVIDENCE_FILE_TYPES) as [EvidenceFileTypeKey, ...EvidenceFileTypeKey[]];
+export const EVIDENCE_FILE_TYPE_KEYS = Object.keys(EVIDENCE_FILE_TYPES) as [
+  EvidenceFileTypeKey,
+  ...EvidenceFileTypeKey[],
+];
 
 /** Every accepted extension, as a file input's `accept` list: `.pdf,.png,…`. */
-export const EVIDENCE_ACCEPT = EVIDENCE_FILE_TYPE_KEYS.flatMap((k) => EVIDENCE_FILE_TYPES[k].extensions.map((e) => `.${e}`)).join(',');
+export const EVIDENCE_ACCEPT = EVIDENCE_FILE_TYPE_KEYS.flatMap((k) =>
+  EVIDENCE_FILE_TYPES[k].extensions.map((e) => `.${e}`),
+).join(',');
 
 /** The file type an extension (without the dot, any case) stands for, if it is accepted. */
 export function fileTypeOfExtension(ext: string): EvidenceFileTypeKey | undefined {

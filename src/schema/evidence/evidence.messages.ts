@@ -9,7 +9,8 @@ export const evidenceMessages = {
   'evidence.title': 'Evidence',
   'evidence.singular': 'evidence',
   'evidence.eyebrow': 'Clause 7.5 · Documented information',
-  'evidence.lead': 'Files that prove what the ISMS does: review records, reports, certificates, screenshots, exports. Each is kept unchanged under the SHA-256 of its content, carries how long it proves what it proves, and is attached to the records it evidences.',
+  'evidence.lead':
+    'Files that prove what the ISMS does: review records, reports, certificates, screenshots, exports. Each is kept unchanged under the SHA-256 of its content, carries how long it proves what it proves, and is attached to the records it evidences.',
   'evidence.upload': 'Upload evidence',
   'evidence.editTitle': 'Edit {ref}',
   'evidence.created': '{ref} filed.',
@@ -17,7 +18,8 @@ export const evidenceMessages = {
   'evidence.quick.current': 'Current only',
   'evidence.quick.mine': 'Mine',
   'evidence.empty.title': 'No evidence yet',
-  'evidence.empty.intro': 'Upload the files that show the ISMS at work — access reviews, backup tests, training records, supplier certificates — and attach each to the control, risk, action or audit it evidences. Give each a validity date so that stale evidence is flagged before an auditor finds it.',
+  'evidence.empty.intro':
+    'Upload the files that show the ISMS at work — access reviews, backup tests, training records, supplier certificates — and attach each to the control, risk, action or audit it evidences. Give each a validity date so that stale evidence is flagged before an auditor finds it.',
   'evidence.empty.readOnly': 'Your role can read and download evidence; a contributor or ISMS manager can upload it.',
   'evidence.column.validity': 'Valid until',
   'evidence.expired': 'Expired',
@@ -27,7 +29,8 @@ export const evidenceMessages = {
   'evidence.downloadNamed': 'Download {name}',
   'evidence.newVersion': 'Upload a newer file',
   'evidence.file': 'The file',
-  'evidence.hashHelp': 'The SHA-256 fingerprint of the content. Anyone can recompute it from the downloaded file to check that it is the file that was filed.',
+  'evidence.hashHelp':
+    'The SHA-256 fingerprint of the content. Anyone can recompute it from the downloaded file to check that it is the file that was filed.',
   'evidence.attachedTo': 'Attached to',
   'evidence.attachedNone': 'Not attached to any record yet.',
   'evidence.attachTo': 'Attach to a record',
@@ -51,11 +54,13 @@ export const evidenceMessages = {
   'evidence.field.owner': 'Owner',
   'evidence.field.supersedes': 'Replaces',
   'evidence.field.supersededBy': 'Replaced by',
-  'evidence.help.title': 'What the file shows, in words an auditor understands: "Access review of the finance system, Q1".',
+  'evidence.help.title':
+    'What the file shows, in words an auditor understands: "Access review of the finance system, Q1".',
   'evidence.help.description': 'Where it comes from, who produced it, what to look at in it.',
   'evidence.help.collectedOn': 'When the evidence was produced or collected (default: the day of the upload).',
   'evidence.help.validFrom': 'The first day it proves something, if not the day it was collected.',
-  'evidence.help.validUntil': 'The last day it still proves what it proves (a certificate’s expiry, the next review). After that it is flagged as expired.',
+  'evidence.help.validUntil':
+    'The last day it still proves what it proves (a certificate’s expiry, the next review). After that it is flagged as expired.',
   'evidence.help.owner': 'The member who keeps this evidence current.',
   'evidence.fileType.pdf': 'PDF',
   'evidence.fileType.png': 'PNG image',
@@ -77,8 +82,10 @@ export const evidenceMessages = {
   'evidence.dialog.title': 'Upload evidence',
   'evidence.dialog.titleFor': 'Upload evidence for {ref}',
   'evidence.dialog.titleSupersede': 'Upload a newer file for {ref}',
-  'evidence.dialog.intro': 'The file is kept exactly as uploaded; a file already stored is not stored twice. Accepted: PDF, images (PNG, JPEG, GIF, WebP), text, CSV, JSON, e-mail (.eml), Office and OpenDocument files, ZIP — up to {size}.',
-  'evidence.dialog.supersedeIntro': '{ref} stays as it is, marked as replaced; the new file is attached wherever it was.',
+  'evidence.dialog.intro':
+    'The file is kept exactly as uploaded; a file already stored is not stored twice. Accepted: PDF, images (PNG, JPEG, GIF, WebP), text, CSV, JSON, e-mail (.eml), Office and OpenDocument files, ZIP — up to {size}.',
+  'evidence.dialog.supersedeIntro':
+    '{ref} stays as it is, marked as replaced; the new file is attached wherever it was.',
   'evidence.dialog.file': 'File',
   'evidence.dialog.noFile': 'Choose a file',
   'evidence.dialog.wrongType': 'This kind of file is not accepted as evidence',

@@ -45,6 +45,8 @@ export type EvidenceUploadResult = Record<string, unknown> & { id: string; ref: 
 /** What the server accepts, so that a client can check a file before sending it. */
 export const evidenceUploadPolicySchema = z.object({
   maxBytes: z.number().int(),
-  fileTypes: z.array(z.object({ key: z.enum(EVIDENCE_FILE_TYPE_KEYS), mediaType: z.string(), extensions: z.array(z.string()) })),
+  fileTypes: z.array(
+    z.object({ key: z.enum(EVIDENCE_FILE_TYPE_KEYS), mediaType: z.string(), extensions: z.array(z.string()) }),
+  ),
 });
 export type EvidenceUploadPolicy = z.infer<typeof evidenceUploadPolicySchema>;

@@ -20,9 +20,11 @@ export const leadershipMessages = {
   'isms-processes.title': 'ISMS processes',
   'isms-processes.singular': 'ISMS process',
   'isms-processes.eyebrow': 'Clause 4.4 · The management system',
-  'isms-processes.lead': 'The processes that make up the ISMS, what each takes in and hands on, the clauses it serves, and which process feeds which.',
+  'isms-processes.lead':
+    'The processes that make up the ISMS, what each takes in and hands on, the clauses it serves, and which process feeds which.',
   'isms-processes.new': 'New process',
-  'isms-processes.formLead': 'Name the process, say what it is for and who owns it, and list what goes in and what comes out.',
+  'isms-processes.formLead':
+    'Name the process, say what it is for and who owns it, and list what goes in and what comes out.',
   'isms-processes.editTitle': 'Edit {ref}',
   'isms-processes.created': '{ref} created.',
   'isms-processes.tab.diagram': 'Diagram',
@@ -31,7 +33,8 @@ export const leadershipMessages = {
   'isms-processes.quick.mine': 'Mine',
   'isms-processes.quick.operating': 'Operating',
   'isms-processes.empty.title': 'No ISMS processes yet',
-  'isms-processes.empty.intro': 'Clause 4.4 asks for the processes the ISMS needs and how they interact. Typical ones: context and scope, risk assessment, risk treatment, documented information, competence and awareness, operations, monitoring, internal audit, management review, corrective action.',
+  'isms-processes.empty.intro':
+    'Clause 4.4 asks for the processes the ISMS needs and how they interact. Typical ones: context and scope, risk assessment, risk treatment, documented information, competence and awareness, operations, monitoring, internal audit, management review, corrective action.',
   'isms-processes.empty.add': 'Add the first process',
   'isms-processes.empty.readOnly': 'Your role can read the processes; an ISMS manager or contributor can add them.',
   'isms-processes.field.name': 'Process',
@@ -46,7 +49,8 @@ export const leadershipMessages = {
   'isms-processes.help.owner': 'The member who answers for the process running as designed.',
   'isms-processes.help.inputs': 'What the process needs to start: information, records, decisions, from whom.',
   'isms-processes.help.outputs': 'What it produces and hands on: records, decisions, reports.',
-  'isms-processes.help.clauses': 'Clause numbers of ISO/IEC 27001 4–10 it implements, separated by commas, e.g. “6.1.2, 8.2”.',
+  'isms-processes.help.clauses':
+    'Clause numbers of ISO/IEC 27001 4–10 it implements, separated by commas, e.g. “6.1.2, 8.2”.',
   'isms-processes.status.planned': 'Planned',
   'isms-processes.status.operating': 'Operating',
   'isms-processes.status.under_review': 'Under review',
@@ -60,11 +64,13 @@ export const leadershipMessages = {
   'process-interactions.title': 'Process interactions',
   'process-interactions.singular': 'process interaction',
   'process-interactions.new': 'New interaction',
-  'process-interactions.formLead': 'Choose the process that hands something on, the one that receives it, and say what flows between them.',
+  'process-interactions.formLead':
+    'Choose the process that hands something on, the one that receives it, and say what flows between them.',
   'process-interactions.editTitle': 'Edit {ref}',
   'process-interactions.created': '{ref} created.',
   'process-interactions.empty.title': 'No interactions yet',
-  'process-interactions.empty.intro': 'Record which process feeds which, and what flows: e.g. risk assessment hands the risk register to risk treatment.',
+  'process-interactions.empty.intro':
+    'Record which process feeds which, and what flows: e.g. risk assessment hands the risk register to risk treatment.',
   'process-interactions.field.from': 'From process',
   'process-interactions.field.to': 'To process',
   'process-interactions.field.flows': 'What flows',
@@ -75,7 +81,8 @@ export const leadershipMessages = {
 
   // Diagram
   'diagram.title': 'How the ISMS processes feed each other',
-  'diagram.desc': 'Boxes are processes, arranged from left to right in the order they feed each other; each arrow is labelled with what flows. Dashed arrows go back to an earlier process (a feedback loop).',
+  'diagram.desc':
+    'Boxes are processes, arranged from left to right in the order they feed each other; each arrow is labelled with what flows. Dashed arrows go back to an earlier process (a feedback loop).',
   'diagram.textAlternative': 'The same as a list',
   'diagram.edge': '{from} feeds {to} with {flows}',
   'diagram.empty': 'Add processes and their interactions to see the diagram.',
@@ -86,7 +93,8 @@ export const leadershipMessages = {
   'isms-roles.title': 'Roles & responsibilities',
   'isms-roles.singular': 'ISMS role',
   'isms-roles.eyebrow': 'Clause 5.3 · Roles, responsibilities and authorities',
-  'isms-roles.lead': 'The roles relevant to information security with what each is responsible for and allowed to decide, who holds them, and who does what in the ISMS activities.',
+  'isms-roles.lead':
+    'The roles relevant to information security with what each is responsible for and allowed to decide, who holds them, and who does what in the ISMS activities.',
   'isms-roles.new': 'New role',
   'isms-roles.formLead': 'Name the role, say what it is responsible for and what it may decide.',
   'isms-roles.editTitle': 'Edit {ref}',
@@ -96,11 +104,13 @@ export const leadershipMessages = {
   'isms-roles.tab.raci': 'RACI matrix',
   'isms-roles.startingSet': 'Add the starting set',
   'isms-roles.startingSetBusy': 'Adding…',
-  'isms-roles.startingSetHelp': 'Adds the activities of ISO/IEC 27003 5.3 and a role for each, the usual owner and manager roles, and a suggested RACI — as drafts for you to adapt. Adding it again only adds what is missing.',
+  'isms-roles.startingSetHelp':
+    'Adds the activities of ISO/IEC 27003 5.3 and a role for each, the usual owner and manager roles, and a suggested RACI — as drafts for you to adapt. Adding it again only adds what is missing.',
   'isms-roles.startingSetDone': 'Added {roles} roles, {activities} activities and {cells} RACI cells.',
   'isms-roles.startingSetNothing': 'The starting set is already there; nothing was added.',
   'isms-roles.empty.title': 'No roles yet',
-  'isms-roles.empty.intro': 'Top management makes sure the responsibilities and authorities for information security are assigned and communicated. Start from the suggested set and adapt it, or add your own roles.',
+  'isms-roles.empty.intro':
+    'Top management makes sure the responsibilities and authorities for information security are assigned and communicated. Start from the suggested set and adapt it, or add your own roles.',
   'isms-roles.empty.readOnly': 'Your role can read the roles; an ISMS manager can define them.',
   'isms-roles.field.name': 'Role',
   'isms-roles.field.roleType': 'Kind of role',
@@ -114,7 +124,8 @@ export const leadershipMessages = {
   'isms-roles.help.responsibilities': 'What the holder must do or make sure of.',
   'isms-roles.help.authorities': 'What the holder may decide, approve or order.',
   'isms-roles.help.reportsTo': 'The role this one reports to on ISMS matters.',
-  'isms-roles.help.starterKey': 'Set when the record came from the starting set, so that adding the set again does not repeat it.',
+  'isms-roles.help.starterKey':
+    'Set when the record came from the starting set, so that adding the set again does not repeat it.',
   'isms-roles.roleType.top_management': 'Top management',
   'isms-roles.roleType.isms_manager': 'ISMS manager / coordinator',
   'isms-roles.roleType.security_specialist': 'Security specialist',
@@ -140,7 +151,8 @@ export const leadershipMessages = {
   'role-assignments.title': 'Role assignments',
   'role-assignments.singular': 'role assignment',
   'role-assignments.new': 'New assignment',
-  'role-assignments.formLead': 'Choose the role and either a member or, for someone without an account, their name. Record who approved the assignment and when.',
+  'role-assignments.formLead':
+    'Choose the role and either a member or, for someone without an account, their name. Record who approved the assignment and when.',
   'role-assignments.editTitle': 'Edit {ref}',
   'role-assignments.created': '{ref} created.',
   'role-assignments.quick.current': 'Current',
@@ -158,7 +170,8 @@ export const leadershipMessages = {
   'role-assignments.field.notes': 'Notes',
   'role-assignments.help.role': 'The ISMS role the person takes on.',
   'role-assignments.help.person': 'A member of this organization — or leave empty and give a name below.',
-  'role-assignments.help.personName': 'For someone without an account, e.g. an outsourced data protection officer. Leave empty when you chose a member.',
+  'role-assignments.help.personName':
+    'For someone without an account, e.g. an outsourced data protection officer. Leave empty when you chose a member.',
   'role-assignments.help.personEmail': 'How to reach the named person (optional).',
   'role-assignments.help.endDate': 'Leave empty while the assignment lasts.',
   'role-assignments.help.approvedBy': 'Who approved the assignment, usually from top management; give the date too.',
@@ -167,7 +180,8 @@ export const leadershipMessages = {
   'isms-activities.title': 'ISMS activities',
   'isms-activities.singular': 'ISMS activity',
   'isms-activities.new': 'New activity',
-  'isms-activities.formLead': 'An activity is a row of the RACI matrix: something in the ISMS that someone must do and someone must answer for.',
+  'isms-activities.formLead':
+    'An activity is a row of the RACI matrix: something in the ISMS that someone must do and someone must answer for.',
   'isms-activities.editTitle': 'Edit {ref}',
   'isms-activities.created': '{ref} created.',
   'isms-activities.field.name': 'Activity',
@@ -177,7 +191,8 @@ export const leadershipMessages = {
   'isms-activities.field.starterKey': 'From the starting set',
   'isms-activities.help.position': 'Rows of the matrix are sorted by this number, smallest first.',
   'raci.title': 'RACI matrix',
-  'raci.lead': 'Who is Responsible (does it), Accountable (answers for it — one per activity), Consulted and Informed for each ISMS activity.',
+  'raci.lead':
+    'Who is Responsible (does it), Accountable (answers for it — one per activity), Consulted and Informed for each ISMS activity.',
   'raci.legend': 'R responsible · A accountable (one per activity) · C consulted · I informed',
   'raci.activity': 'Activity',
   'raci.cellLabel': '{role} for {activity}',
@@ -197,9 +212,11 @@ export const leadershipMessages = {
   'leadership-commitments.title': 'Leadership commitments',
   'leadership-commitments.singular': 'leadership commitment',
   'leadership-commitments.eyebrow': 'Clause 5.1 · Leadership and commitment',
-  'leadership-commitments.lead': 'How top management shows leadership of the ISMS, each of the eight ways with its evidence. Those with nothing recorded are gaps an auditor will ask about.',
+  'leadership-commitments.lead':
+    'How top management shows leadership of the ISMS, each of the eight ways with its evidence. Those with nothing recorded are gaps an auditor will ask about.',
   'leadership-commitments.new': 'Record a commitment',
-  'leadership-commitments.formLead': 'Say what top management did, how that shows the commitment, when, and where the evidence is.',
+  'leadership-commitments.formLead':
+    'Say what top management did, how that shows the commitment, when, and where the evidence is.',
   'leadership-commitments.editTitle': 'Edit {ref}',
   'leadership-commitments.created': '{ref} created.',
   'leadership-commitments.checklist': 'The eight commitments',
@@ -209,7 +226,8 @@ export const leadershipMessages = {
   'leadership-commitments.summary': '{done} of 8 commitments have evidence recorded.',
   'leadership-commitments.addFor': 'Record one',
   'leadership-commitments.empty.title': 'No commitments recorded yet',
-  'leadership-commitments.empty.intro': 'Record how top management shows each commitment: budgets approved, messages sent, reviews chaired, objectives set.',
+  'leadership-commitments.empty.intro':
+    'Record how top management shows each commitment: budgets approved, messages sent, reviews chaired, objectives set.',
   'leadership-commitments.field.commitment': 'Commitment (5.1)',
   'leadership-commitments.field.title': 'What top management did',
   'leadership-commitments.field.demonstration': 'How this shows the commitment',
@@ -219,7 +237,8 @@ export const leadershipMessages = {
   'leadership-commitments.help.commitment': 'Which of the eight ways of showing leadership this record demonstrates.',
   'leadership-commitments.help.title': 'A short statement, e.g. “Board approved the 2026 security budget”.',
   'leadership-commitments.help.demonstration': 'How the action shows top management’s commitment to the ISMS.',
-  'leadership-commitments.help.evidence': 'Where an auditor can see it: minutes, an e-mail, a budget line, a document reference.',
+  'leadership-commitments.help.evidence':
+    'Where an auditor can see it: minutes, an e-mail, a budget line, a document reference.',
   'leadership-commitments.help.owner': 'The member of top management (or their delegate) concerned.',
   'leadership-commitments.commitment.policy_objectives': 'a · Policy and objectives set and in line with strategy',
   'leadership-commitments.commitment.integration': 'b · ISMS requirements built into business processes',

@@ -9,16 +9,37 @@ export const raciCellBodySchema = z.strictObject({ value: z.enum(RACI_VALUES).nu
 
 export const raciCellParamsSchema = z.object({ org: z.string(), activityId: z.uuid(), roleId: z.uuid() });
 
-const cellSchema = z.object({ activityId: z.string(), roleId: z.string(), value: z.enum(RACI_VALUES), updatedAt: z.string(), updatedBy: z.string().nullable() });
+const cellSchema = z.object({
+  activityId: z.string(),
+  roleId: z.string(),
+  value: z.enum(RACI_VALUES),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+});
 
 export const raciMatrixSchema = z.object({
-  activities: z.array(z.object({ id: z.string(), ref: z.string(), name: z.string(), description: z.string().nullable(), clauses: z.string().nullable(), position: z.number().int() })),
-  roles: z.array(z.object({ id: z.string(), ref: z.string(), name: z.string(), roleType: z.string(), status: z.string() })),
+  activities: z.array(
+    z.object({
+      id: z.string(),
+      ref: z.string(),
+      name: z.string(),
+      description: z.string().nullable(),
+      clauses: z.string().nullable(),
+      position: z.number().int(),
+    }),
+  ),
+  roles: z.array(
+    z.object({ id: z.string(), ref: z.string(), name: z.string(), roleType: z.string(), status: z.string() }),
+  ),
   cells: z.array(cellSchema),
 });
 export type RaciMatrix = z.infer<typeof raciMatrixSchema>;
 
-export const raciCellSchema = z.object({ activityId: z.string(), roleId: z.string(), value: z.enum(RACI_VALUES).nullable() });
+export const raciCellSchema = z.object({
+  activityId: z.string(),
+  roleId: z.string(),
+  value: z.enum(RACI_VALUES).nullable(),
+});
 
 /** "Add the starting set": the roles it creates start as drafts to adapt, or approved when top management already agreed them. */
 export const startingSetBodySchema = z.strictObject({ roleStatus: z.enum(['draft', 'approved']).default('draft') });

@@ -6,12 +6,20 @@ import { emailSchema, passwordSchema, personNameSchema } from '../common/primiti
 export const invitationCreateSchema = z.strictObject({ email: emailSchema, role: roleSchema });
 
 // The secret of an invitation link: 32 random bytes, base64url.
-const invitationTokenSchema = z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, 'Not an invitation token');
+const invitationTokenSchema = z
+  .string()
+  .min(20)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Not an invitation token');
 
 export const invitationTokenBodySchema = z.strictObject({ token: invitationTokenSchema });
 
 /** A new person opens the link, chooses a name and a password, and joins. */
-export const invitationRedeemSchema = z.strictObject({ token: invitationTokenSchema, name: personNameSchema, password: passwordSchema });
+export const invitationRedeemSchema = z.strictObject({
+  token: invitationTokenSchema,
+  name: personNameSchema,
+  password: passwordSchema,
+});
 
 export const invitationSchema = z.object({
   id: z.string(),
@@ -35,7 +43,17 @@ export type MyInvitation = z.infer<typeof myInvitationSchema>;
 export const myInvitationListSchema = z.object({ items: z.array(myInvitationSchema) });
 
 /** What the link shows before anyone signs in: the organization, the role and the e-mail it was sent to. */
-export const invitationPreviewSchema = z.object({ orgName: z.string(), email: z.string(), role: roleSchema, expiresAt: z.string() });
+export const invitationPreviewSchema = z.object({
+  orgName: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  expiresAt: z.string(),
+});
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
-export const invitationDecisionSchema = z.object({ orgSlug: z.string(), orgName: z.string(), role: roleSchema, status: z.enum(['accepted', 'declined']) });
+export const invitationDecisionSchema = z.object({
+  orgSlug: z.string(),
+  orgName: z.string(),
+  role: roleSchema,
+  status: z.enum(['accepted', 'declined']),
+});

@@ -21,7 +21,13 @@ export const loginSchema = z.strictObject({
 });
 
 export const memberUpdateSchema = z.strictObject({ role: roleSchema });
-export const memberSchema = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: roleSchema, createdAt: z.string() });
+export const memberSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  createdAt: z.string(),
+});
 export const apiTokenSchema = z.object({
   id: z.string(),
   name: z.string(),

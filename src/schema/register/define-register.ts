@@ -40,7 +40,12 @@ function commaList(options: readonly string[]) {
   return z
     .string()
     .max(2000)
-    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(options as [string, ...string[]])).max(50));
 }
 
@@ -52,8 +57,18 @@ const MAX_REFS = 50;
 export const refList = z
   .string()
   .max(2000)
-  .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
-  .pipe(z.array(z.string().max(100)).min(1, 'Give one or more references, separated by commas').max(MAX_REFS, `At most ${MAX_REFS} references`));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string().max(100))
+      .min(1, 'Give one or more references, separated by commas')
+      .max(MAX_REFS, `At most ${MAX_REFS} references`),
+  );
 
 export function defineRegister<F extends FieldMap>(config: RegisterConfig<F>) {
   const writable = Object.entries(config.fields).filter(([, def]) => !def.readOnly);
@@ -63,7 +78,11 @@ export function defineRegister<F extends FieldMap>(config: RegisterConfig<F>) {
   for (const [name, def] of writable) {
     const value = fieldValueSchema(def);
     createShape[name] =
-      def.default !== undefined ? value.default(def.default as never) : def.required ? value : value.nullable().optional();
+      def.default !== undefined
+        ? value.default(def.default as never)
+        : def.required
+          ? value
+          : value.nullable().optional();
     // A field with a default always has a value (the column is NOT NULL): it can be changed, never cleared.
     updateShape[name] = def.required || def.default !== undefined ? value.optional() : value.nullable().optional();
   }
@@ -85,7 +104,9 @@ export function defineRegister<F extends FieldMap>(config: RegisterConfig<F>) {
 
   const sortable = [
     ...BASE_SORT_FIELDS,
-    ...Object.entries(config.fields).filter(([, d]) => d.sortable).map(([n]) => n),
+    ...Object.entries(config.fields)
+      .filter(([, d]) => d.sortable)
+      .map(([n]) => n),
   ] as [string, ...string[]];
 
   const queryShape: Record<string, z.ZodType> = {

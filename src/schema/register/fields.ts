@@ -46,7 +46,10 @@ const LONGTEXT_MAX = 20_000;
 export function fieldValueSchema(def: FieldDef): z.ZodType {
   switch (def.kind) {
     case 'text': {
-      const s = z.string().trim().max(def.maxLength ?? TEXT_MAX);
+      const s = z
+        .string()
+        .trim()
+        .max(def.maxLength ?? TEXT_MAX);
       return def.required ? s.min(1, 'Required') : s;
     }
     case 'longtext': {

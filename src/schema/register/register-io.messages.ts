@@ -4,10 +4,13 @@ export const registerIoMessages = {
   'register.io': 'Export and import',
   'import.open': 'Import',
   'import.title': 'Import {register}',
-  'import.intro': 'Bring records in from a CSV or Excel (.xlsx) file of up to 10 MB. Columns are matched by field name or by the column headers of an export.',
-  'import.updateRule': 'A row with a known Reference updates that record (only the values that differ); a row without a Reference creates a new record.',
+  'import.intro':
+    'Bring records in from a CSV or Excel (.xlsx) file of up to 10 MB. Columns are matched by field name or by the column headers of an export.',
+  'import.updateRule':
+    'A row with a known Reference updates that record (only the values that differ); a row without a Reference creates a new record.',
   'import.roundTrip': 'Re-importing a file exported from this register changes nothing.',
-  'import.allOrNothing': 'Every row is checked first, with the same checks as the import itself, and nothing is written unless the whole file is valid. Large files are written in parts, so that others can keep working meanwhile.',
+  'import.allOrNothing':
+    'Every row is checked first, with the same checks as the import itself, and nothing is written unless the whole file is valid. Large files are written in parts, so that others can keep working meanwhile.',
   'audit.event.records.imported': 'Records imported',
   'import.file': 'File to import',
   'import.fileHelp': 'A .csv file (UTF-8) or an .xlsx workbook (first sheet).',

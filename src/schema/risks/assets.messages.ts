@@ -13,9 +13,11 @@ export const assetMessages = {
   'assets.title': 'Assets',
   'assets.singular': 'asset',
   'assets.eyebrow': 'Clause 6.1.2 · Risk identification',
-  'assets.lead': 'What the organization holds that has value to it: information, systems, services, people, sites and suppliers, each with an owner and a classification for confidentiality, integrity and availability.',
+  'assets.lead':
+    'What the organization holds that has value to it: information, systems, services, people, sites and suppliers, each with an owner and a classification for confidentiality, integrity and availability.',
   'assets.new': 'New asset',
-  'assets.formLead': 'Name the asset, say what kind it is and who owns it, then classify it. Leave the value empty to use the highest of its confidentiality, integrity and availability.',
+  'assets.formLead':
+    'Name the asset, say what kind it is and who owns it, then classify it. Leave the value empty to use the highest of its confidentiality, integrity and availability.',
   'assets.editTitle': 'Edit {ref}',
   'assets.created': '{ref} created.',
   'assets.tabs': 'Views',
@@ -25,7 +27,8 @@ export const assetMessages = {
   'assets.quick.highValue': 'High value',
   'assets.quick.inUse': 'In use',
   'assets.empty.title': 'No assets yet',
-  'assets.empty.intro': 'List what the ISMS protects: the information you hold, the software and hardware that process it, the services you depend on, the people and sites involved. Give each an owner and rate how much confidentiality, integrity and availability matter. An existing inventory can be imported from a CSV or Excel file: rows are matched to assets by name, so importing it again updates instead of duplicating.',
+  'assets.empty.intro':
+    'List what the ISMS protects: the information you hold, the software and hardware that process it, the services you depend on, the people and sites involved. Give each an owner and rate how much confidentiality, integrity and availability matter. An existing inventory can be imported from a CSV or Excel file: rows are matched to assets by name, so importing it again updates instead of duplicating.',
   'assets.empty.add': 'Add the first asset',
   'assets.empty.import': 'or import an inventory with the Import button above.',
   'assets.empty.readOnly': 'Your role can read the inventory; a contributor or ISMS manager can add assets.',
@@ -44,13 +47,15 @@ export const assetMessages = {
   'assets.field.process': 'ISMS process',
   'assets.help.name': 'A name people recognise, unique in the inventory: imports find the asset by it.',
   'assets.help.type': 'Information, software, hardware, a service, people, a site, a process or a supplier.',
-  'assets.help.owner': 'The member accountable for the asset: its protection, its access rights and its classification.',
+  'assets.help.owner':
+    'The member accountable for the asset: its protection, its access rights and its classification.',
   'assets.help.custodian': 'Who looks after it day to day, if not the owner: a team, a person or a supplier.',
   'assets.help.location': 'Where it is: a site, a room, a cloud region, a supplier.',
   'assets.help.confidentiality': 'How much harm disclosure to the wrong people would do.',
   'assets.help.integrity': 'How much harm wrong or altered content would do.',
   'assets.help.availability': 'How much harm not having it when needed would do.',
-  'assets.help.value': 'Its value to the business. Leave it empty and it follows the highest of confidentiality, integrity and availability.',
+  'assets.help.value':
+    'Its value to the business. Leave it empty and it follows the highest of confidentiality, integrity and availability.',
   'assets.help.process': 'The ISMS process it belongs to or supports, if any.',
   'assets.type.information': 'Information',
   'assets.type.software': 'Software',
@@ -95,7 +100,8 @@ export const assetMessages = {
 
   // Dependencies card on an asset
   'assets.dependencies.title': 'Dependencies',
-  'assets.dependencies.lead': 'Which assets this one supports, and which it depends on: a threat to one reaches those it supports.',
+  'assets.dependencies.lead':
+    'Which assets this one supports, and which it depends on: a threat to one reaches those it supports.',
   'assets.dependencies.supports': 'Supports',
   'assets.dependencies.dependsOn': 'Depends on',
   'assets.dependencies.noneSupports': 'Supports no recorded asset.',
@@ -112,11 +118,13 @@ export const assetMessages = {
   'asset-dependencies.title': 'Asset dependencies',
   'asset-dependencies.singular': 'asset dependency',
   'asset-dependencies.new': 'New dependency',
-  'asset-dependencies.formLead': 'Choose the asset that provides support and the asset that relies on it, and say how if it helps.',
+  'asset-dependencies.formLead':
+    'Choose the asset that provides support and the asset that relies on it, and say how if it helps.',
   'asset-dependencies.editTitle': 'Edit {ref}',
   'asset-dependencies.created': '{ref} created.',
   'asset-dependencies.empty.title': 'No dependencies yet',
-  'asset-dependencies.empty.intro': 'Record which asset supports which, e.g. the payroll database runs on the database cluster, which is hosted in the primary cloud region. Open an asset to add its dependencies there.',
+  'asset-dependencies.empty.intro':
+    'Record which asset supports which, e.g. the payroll database runs on the database cluster, which is hosted in the primary cloud region. Open an asset to add its dependencies there.',
   'asset-dependencies.field.supporting': 'Supporting asset',
   'asset-dependencies.field.supported': 'Supported asset',
   'asset-dependencies.field.description': 'How',
@@ -127,26 +135,31 @@ export const assetMessages = {
   // Threats and vulnerabilities page
   'threat-catalog.title': 'Threats & vulnerabilities',
   'threat-catalog.eyebrow': 'Clause 6.1.2 · Risk identification',
-  'threat-catalog.lead': 'The catalogs you draw on when identifying risks from assets: what could harm them (threats) and the weaknesses a threat could exploit (vulnerabilities).',
+  'threat-catalog.lead':
+    'The catalogs you draw on when identifying risks from assets: what could harm them (threats) and the weaknesses a threat could exploit (vulnerabilities).',
   'threat-catalog.tabs': 'Catalogs',
   'threat-catalog.tab.threats': 'Threats',
   'threat-catalog.tab.vulnerabilities': 'Vulnerabilities',
   'threat-catalog.startingSet': 'Load the starting catalog',
   'threat-catalog.startingSetBusy': 'Loading…',
-  'threat-catalog.startingSetHelp': 'Adds about forty threats and forty vulnerabilities written by the Rampart project, grouped the way ISO/IEC 27005 groups them, for you to adapt, archive or extend. Loading it again adds only entries you never had.',
+  'threat-catalog.startingSetHelp':
+    'Adds about forty threats and forty vulnerabilities written by the Rampart project, grouped the way ISO/IEC 27005 groups them, for you to adapt, archive or extend. Loading it again adds only entries you never had.',
   'threat-catalog.startingSetDone': 'Added {threats} threats and {vulnerabilities} vulnerabilities.',
   'threat-catalog.startingSetNothing': 'The starting catalog is already loaded; nothing was added.',
-  'threat-catalog.empty.readOnly': 'Your role can read the catalogs; a contributor or ISMS manager can load or extend them.',
+  'threat-catalog.empty.readOnly':
+    'Your role can read the catalogs; a contributor or ISMS manager can load or extend them.',
 
   // Threats
   'threats.title': 'Threats',
   'threats.singular': 'threat',
   'threats.new': 'New threat',
-  'threats.formLead': 'Describe what could harm your assets, where it comes from and which of confidentiality, integrity and availability it typically affects.',
+  'threats.formLead':
+    'Describe what could harm your assets, where it comes from and which of confidentiality, integrity and availability it typically affects.',
   'threats.editTitle': 'Edit {ref}',
   'threats.created': '{ref} created.',
   'threats.empty.title': 'No threats yet',
-  'threats.empty.intro': 'A threat is what could cause harm: fire, a power cut, malware, a lost phone, a mistake. Start from the starting catalog — physical and natural events, failures of infrastructure and technology, accidental and deliberate human actions, compromise of functions and of information — then add what is particular to you.',
+  'threats.empty.intro':
+    'A threat is what could cause harm: fire, a power cut, malware, a lost phone, a mistake. Start from the starting catalog — physical and natural events, failures of infrastructure and technology, accidental and deliberate human actions, compromise of functions and of information — then add what is particular to you.',
   'threats.field.name': 'Threat',
   'threats.field.group': 'Group',
   'threats.field.origin': 'Origin',
@@ -156,7 +169,8 @@ export const assetMessages = {
   'threats.field.affectsAvailability': 'Affects availability',
   'threats.field.starterKey': 'Starting-catalog key',
   'threats.help.name': 'A short name, e.g. “Theft of equipment” or “Ransomware”.',
-  'threats.help.origin': 'Accidental (a mistake or failure), deliberate (someone intends it) or environmental (nature, surroundings).',
+  'threats.help.origin':
+    'Accidental (a mistake or failure), deliberate (someone intends it) or environmental (nature, surroundings).',
   'threats.help.starterKey': 'Set for entries of the starting catalog, so that loading it again never adds them twice.',
   'threats.group.physical': 'Physical',
   'threats.group.natural': 'Natural',
@@ -178,13 +192,15 @@ export const assetMessages = {
   'vulnerabilities.editTitle': 'Edit {ref}',
   'vulnerabilities.created': '{ref} created.',
   'vulnerabilities.empty.title': 'No vulnerabilities yet',
-  'vulnerabilities.empty.intro': 'A vulnerability is a weakness a threat can exploit: unpatched software, unencrypted laptops, no tested backups, a single network link. Start from the starting catalog, grouped by hardware, software, network, personnel, site and organization, then add your own.',
+  'vulnerabilities.empty.intro':
+    'A vulnerability is a weakness a threat can exploit: unpatched software, unencrypted laptops, no tested backups, a single network link. Start from the starting catalog, grouped by hardware, software, network, personnel, site and organization, then add your own.',
   'vulnerabilities.field.name': 'Vulnerability',
   'vulnerabilities.field.group': 'Group',
   'vulnerabilities.field.description': 'Description',
   'vulnerabilities.field.starterKey': 'Starting-catalog key',
   'vulnerabilities.help.name': 'A short name, e.g. “Missing security updates”.',
-  'vulnerabilities.help.starterKey': 'Set for entries of the starting catalog, so that loading it again never adds them twice.',
+  'vulnerabilities.help.starterKey':
+    'Set for entries of the starting catalog, so that loading it again never adds them twice.',
   'vulnerabilities.group.hardware': 'Hardware',
   'vulnerabilities.group.software': 'Software',
   'vulnerabilities.group.network': 'Network',

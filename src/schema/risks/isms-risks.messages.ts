@@ -6,9 +6,11 @@ export const ismsRiskMessages = {
   'isms-risks.title': 'ISMS risks and opportunities',
   'isms-risks.singular': 'risk or opportunity',
   'isms-risks.eyebrow': 'Clause 6.1.1 · Actions to address risks and opportunities',
-  'isms-risks.lead': 'What could keep the management system from achieving its intended outcomes, and what could help it do better. Each one comes from an issue or a requirement, is addressed by actions, and is checked for effect. Information security risks to your information are kept in the risk register.',
+  'isms-risks.lead':
+    'What could keep the management system from achieving its intended outcomes, and what could help it do better. Each one comes from an issue or a requirement, is addressed by actions, and is checked for effect. Information security risks to your information are kept in the risk register.',
   'isms-risks.new': 'New risk or opportunity',
-  'isms-risks.formLead': 'Say whether it threatens or helps the ISMS, where it comes from, what it would mean for the ISMS’s intended outcomes, and how you will know the actions worked.',
+  'isms-risks.formLead':
+    'Say whether it threatens or helps the ISMS, where it comes from, what it would mean for the ISMS’s intended outcomes, and how you will know the actions worked.',
   'isms-risks.editTitle': 'Edit {ref}',
   'isms-risks.created': '{ref} created.',
 
@@ -30,18 +32,22 @@ export const ismsRiskMessages = {
   'isms-risks.field.evaluatedOn': 'Evaluated on',
   'isms-risks.field.evaluationNotes': 'Evaluation notes',
 
-  'isms-risks.help.kind': 'A risk could keep the ISMS from its intended outcomes; an opportunity could help it achieve more, or achieve it with less.',
+  'isms-risks.help.kind':
+    'A risk could keep the ISMS from its intended outcomes; an opportunity could help it achieve more, or achieve it with less.',
   'isms-risks.help.title': 'A short statement, e.g. “Staff do not know how to report an incident”.',
   'isms-risks.help.category': 'Risks and opportunities have different categories; the list follows your choice above.',
-  'isms-risks.help.aim': 'Which aim of ISMS planning it bears on: delivering the intended outcomes, preventing undesired effects, or continual improvement.',
+  'isms-risks.help.aim':
+    'Which aim of ISMS planning it bears on: delivering the intended outcomes, preventing undesired effects, or continual improvement.',
   'isms-risks.help.effect': 'What would happen to the ISMS’s intended outcomes if it materialized (or was seized).',
   'isms-risks.help.sourceIssue': 'The internal or external issue it comes from. Give an issue, a requirement, or both.',
   'isms-risks.help.sourceRequirement': 'The requirement of an interested party it comes from.',
   'isms-risks.help.significance': 'How much it matters to the ISMS, to decide what to address first.',
   'isms-risks.help.owner': 'Who makes sure it is addressed and its actions evaluated.',
   'isms-risks.help.status': 'Moves to “Action planned” by itself when the first action is planned from this record.',
-  'isms-risks.help.process': 'Where the actions are built into the ISMS, so they become part of how it runs (6.1.1 e 1).',
-  'isms-risks.help.evaluationMethod': 'The evidence that will show whether the actions worked: a measure, an audit result, a review. Required once an action is planned.',
+  'isms-risks.help.process':
+    'Where the actions are built into the ISMS, so they become part of how it runs (6.1.1 e 1).',
+  'isms-risks.help.evaluationMethod':
+    'The evidence that will show whether the actions worked: a measure, an audit result, a review. Required once an action is planned.',
   'isms-risks.help.evaluationDueDate': 'When the effectiveness will be evaluated; it shows as overdue after this date.',
   'isms-risks.help.effectiveness': 'What the evaluation found. Record it once actions are planned.',
   'isms-risks.help.evaluatedOn': 'Set to today when you record the effectiveness, unless you give another date.',
@@ -110,7 +116,8 @@ export const ismsRiskMessages = {
   'isms-risks.summary.allGood': 'No overdue evaluations; every record has a source.',
 
   'isms-risks.suggestions.title': 'Suggestions from ISO/IEC 27003',
-  'isms-risks.suggestions.intro': 'Typical risks and opportunities for an ISMS. Choose one to open a prefilled form, then adapt it and tie it to your own issue or requirement. Nothing is added until you save.',
+  'isms-risks.suggestions.intro':
+    'Typical risks and opportunities for an ISMS. Choose one to open a prefilled form, then adapt it and tie it to your own issue or requirement. Nothing is added until you save.',
   'isms-risks.suggestions.show': 'Show suggestions ({count})',
   'isms-risks.suggestions.risks': 'Risks to the ISMS',
   'isms-risks.suggestions.opportunities': 'Opportunities for the ISMS',
@@ -119,11 +126,14 @@ export const ismsRiskMessages = {
   'isms-risks.suggestions.added': 'Already recorded',
 
   'isms-risks.empty.title': 'No ISMS risks or opportunities yet',
-  'isms-risks.empty.intro': 'Clause 6.1.1 asks you to plan the ISMS with its own risks and opportunities in mind — not the risks to your information, but what could make the management system fail or succeed:',
-  'isms-risks.empty.outcomes': 'what could stop it delivering its intended outcomes (unclear responsibilities, poor awareness, weak management engagement…);',
+  'isms-risks.empty.intro':
+    'Clause 6.1.1 asks you to plan the ISMS with its own risks and opportunities in mind — not the risks to your information, but what could make the management system fail or succeed:',
+  'isms-risks.empty.outcomes':
+    'what could stop it delivering its intended outcomes (unclear responsibilities, poor awareness, weak management engagement…);',
   'isms-risks.empty.effects': 'what could let undesired effects through (risks nobody owns or reassesses);',
   'isms-risks.empty.improvement': 'what could help it improve (new markets, simpler processes, automation…).',
-  'isms-risks.empty.hint': 'Start from your issues (4.1) and requirements (4.2), or from the suggestions below. For each one, plan actions and say how you will know they worked.',
+  'isms-risks.empty.hint':
+    'Start from your issues (4.1) and requirements (4.2), or from the suggestions below. For each one, plan actions and say how you will know they worked.',
   'isms-risks.empty.add': 'Record the first one',
   'isms-risks.empty.readOnly': 'Your role can read this register; an ISMS manager or contributor can add to it.',
   'isms-risks.noMatches.risk': 'No risks to the ISMS match.',
@@ -131,11 +141,13 @@ export const ismsRiskMessages = {
 
   'isms-risks.detail.about': 'What it is',
   'isms-risks.detail.source': 'Where it comes from',
-  'isms-risks.detail.noSource': 'No source recorded. 6.1.1 determines risks and opportunities from the issues (4.1) and the requirements of interested parties (4.2): edit this record to name the one it comes from.',
+  'isms-risks.detail.noSource':
+    'No source recorded. 6.1.1 determines risks and opportunities from the issues (4.1) and the requirements of interested parties (4.2): edit this record to name the one it comes from.',
   'isms-risks.detail.progress': 'Progress',
   'isms-risks.detail.actions': 'Planned actions (6.1.1 d)',
   'isms-risks.detail.actionsLead': 'Actions from the shared action tracker that address this record.',
-  'isms-risks.detail.noActions': 'No action planned yet. Plan one to say what will be done, by whom and by when; the first one moves this record to “Action planned”.',
+  'isms-risks.detail.noActions':
+    'No action planned yet. Plan one to say what will be done, by whom and by when; the first one moves this record to “Action planned”.',
   'isms-risks.detail.planAction': 'Plan an action',
   'isms-risks.detail.actionsOpen': '{open} of {total} open',
   'isms-risks.detail.evaluation': 'Evaluation of effectiveness (6.1.1 e)',
@@ -154,7 +166,9 @@ export const ismsRiskMessages = {
   'isms-risks.fromSource.add': 'Record a risk or opportunity',
 
   'isms-risks.plan.title': 'Plan an action for {ref}',
-  'isms-risks.plan.lead': 'The action goes into the shared action tracker with {ref} as its source. Say what will be done, with what resources, by whom, by when, and how its result will be evaluated.',
-  'isms-risks.plan.methodNote': 'This is the first action and {ref} does not yet say how effectiveness will be evaluated: what you write under “How results are evaluated” becomes its evaluation method.',
+  'isms-risks.plan.lead':
+    'The action goes into the shared action tracker with {ref} as its source. Say what will be done, with what resources, by whom, by when, and how its result will be evaluated.',
+  'isms-risks.plan.methodNote':
+    'This is the first action and {ref} does not yet say how effectiveness will be evaluated: what you write under “How results are evaluated” becomes its evaluation method.',
   'isms-risks.plan.statusNote': 'Planning this action moves {ref} from “Identified” to “Action planned”.',
 } as const;

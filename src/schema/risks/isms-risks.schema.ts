@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 const count = z.number().int();
 /** one count per value of ISMS_RISK_EFFECTIVENESS */
-const effectivenessCounts = z.object({ not_evaluated: count, effective: count, partially_effective: count, not_effective: count });
+const effectivenessCounts = z.object({
+  not_evaluated: count,
+  effective: count,
+  partially_effective: count,
+  not_effective: count,
+});
 const kindSummary = z.object({ total: count, effectiveness: effectivenessCounts });
 
 /**

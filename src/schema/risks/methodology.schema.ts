@@ -30,7 +30,11 @@ export const scaleSchema = z
   .superRefine((scale, ctx) => {
     scale.levels.forEach((level, i) => {
       if (i > 0 && level.value <= scale.levels[i - 1]!.value) {
-        ctx.addIssue({ code: 'custom', path: ['levels', i, 'value'], message: 'Values must increase from one level to the next' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', i, 'value'],
+          message: 'Values must increase from one level to the next',
+        });
       }
     });
   });
@@ -78,21 +82,33 @@ export const methodologySchema = z
   })
   .superRefine((m, ctx) => {
     const known = new Set(m.levels.map((l) => l.key));
-    if (known.size !== m.levels.length) ctx.addIssue({ code: 'custom', path: ['levels'], message: 'Each level needs its own key' });
+    if (known.size !== m.levels.length)
+      ctx.addIssue({ code: 'custom', path: ['levels'], message: 'Each level needs its own key' });
     const unknown = (k: string, path: (string | number)[]) => {
       if (!known.has(k)) ctx.addIssue({ code: 'custom', path, message: `"${k}" is not one of the risk levels` });
     };
     if (m.rule.kind === 'matrix') {
-      if (m.rule.cells.length !== m.likelihood.levels.length) ctx.addIssue({ code: 'custom', path: ['rule', 'cells'], message: `Needs one row per likelihood level (${m.likelihood.levels.length})` });
+      if (m.rule.cells.length !== m.likelihood.levels.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rule', 'cells'],
+          message: `Needs one row per likelihood level (${m.likelihood.levels.length})`,
+        });
       m.rule.cells.forEach((row, i) => {
-        if (row.length !== m.consequence.levels.length) ctx.addIssue({ code: 'custom', path: ['rule', 'cells', i], message: `Needs one cell per consequence level (${m.consequence.levels.length})` });
+        if (row.length !== m.consequence.levels.length)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rule', 'cells', i],
+            message: `Needs one cell per consequence level (${m.consequence.levels.length})`,
+          });
         row.forEach((k, j) => unknown(k, ['rule', 'cells', i, j]));
       });
     } else {
       const thresholds = m.rule.thresholds;
       thresholds.forEach((t, i) => {
         unknown(t.level, ['rule', 'thresholds', i, 'level']);
-        if (i > 0 && t.min <= thresholds[i - 1]!.min) ctx.addIssue({ code: 'custom', path: ['rule', 'thresholds', i, 'min'], message: 'Thresholds must increase' });
+        if (i > 0 && t.min <= thresholds[i - 1]!.min)
+          ctx.addIssue({ code: 'custom', path: ['rule', 'thresholds', i, 'min'], message: 'Thresholds must increase' });
       });
     }
     m.acceptance.acceptableLevels.forEach((k, i) => unknown(k, ['acceptance', 'acceptableLevels', i]));

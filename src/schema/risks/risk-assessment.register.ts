@@ -1,7 +1,14 @@
 import { defineRegister } from '../register/define-register.js';
 
 export const ASSESSMENT_STATUSES = ['open', 'closed'] as const;
-export const TRIGGER_KINDS = ['significant_change', 'incident', 'audit_finding', 'threat_intelligence', 'new_requirement', 'other'] as const;
+export const TRIGGER_KINDS = [
+  'significant_change',
+  'incident',
+  'audit_finding',
+  'threat_intelligence',
+  'new_requirement',
+  'other',
+] as const;
 export const TRIGGER_STATUSES = ['open', 'done'] as const;
 
 /**
@@ -16,15 +23,46 @@ export const riskAssessmentRegister = defineRegister({
   titleField: 'title',
   defaultSort: { field: 'startedOn', order: 'desc' },
   fields: {
-    title: { kind: 'text', label: 'riskAssessments.field.title', required: true, inList: true, sortable: true, searchable: true },
-    scopeDescription: { kind: 'longtext', label: 'riskAssessments.field.scopeDescription', maxLength: 8000, help: 'riskAssessments.help.scopeDescription' },
+    title: {
+      kind: 'text',
+      label: 'riskAssessments.field.title',
+      required: true,
+      inList: true,
+      sortable: true,
+      searchable: true,
+    },
+    scopeDescription: {
+      kind: 'longtext',
+      label: 'riskAssessments.field.scopeDescription',
+      maxLength: 8000,
+      help: 'riskAssessments.help.scopeDescription',
+    },
     scopeId: { kind: 'record', target: 'scope', label: 'riskAssessments.field.scope' },
-    startedOn: { kind: 'date', label: 'riskAssessments.field.startedOn', required: true, inList: true, sortable: true, filterable: true },
+    startedOn: {
+      kind: 'date',
+      label: 'riskAssessments.field.startedOn',
+      required: true,
+      inList: true,
+      sortable: true,
+      filterable: true,
+    },
     plannedEnd: { kind: 'date', label: 'riskAssessments.field.plannedEnd', inList: true, sortable: true },
     ownerId: { kind: 'member', label: 'riskAssessments.field.owner', inList: true, filterable: true },
     notes: { kind: 'longtext', label: 'riskAssessments.field.notes', maxLength: 8000 },
-    status: { kind: 'enum', label: 'riskAssessments.field.status', options: ASSESSMENT_STATUSES, readOnly: true, inList: true, filterable: true },
-    methodologyVersion: { kind: 'integer', label: 'riskAssessments.field.methodologyVersion', readOnly: true, inList: true },
+    status: {
+      kind: 'enum',
+      label: 'riskAssessments.field.status',
+      options: ASSESSMENT_STATUSES,
+      readOnly: true,
+      inList: true,
+      filterable: true,
+    },
+    methodologyVersion: {
+      kind: 'integer',
+      label: 'riskAssessments.field.methodologyVersion',
+      readOnly: true,
+      inList: true,
+    },
     closedAt: { kind: 'text', label: 'riskAssessments.field.closedAt', readOnly: true, inList: true },
     closedBy: { kind: 'member', label: 'riskAssessments.field.closedBy', readOnly: true },
     riskCount: { kind: 'integer', label: 'riskAssessments.field.riskCount', readOnly: true, inList: true },
@@ -40,10 +78,43 @@ export const reassessmentTriggerRegister = defineRegister({
   titleField: 'title',
   defaultSort: { field: 'occurredOn', order: 'desc' },
   fields: {
-    title: { kind: 'text', label: 'reassessmentTriggers.field.title', required: true, inList: true, sortable: true, searchable: true },
-    kind: { kind: 'enum', label: 'reassessmentTriggers.field.kind', options: TRIGGER_KINDS, required: true, inList: true, filterable: true },
-    occurredOn: { kind: 'date', label: 'reassessmentTriggers.field.occurredOn', required: true, inList: true, sortable: true, filterable: true },
-    description: { kind: 'longtext', label: 'reassessmentTriggers.field.description', maxLength: 8000, searchable: true },
-    status: { kind: 'enum', label: 'reassessmentTriggers.field.status', options: TRIGGER_STATUSES, default: 'open', inList: true, filterable: true },
+    title: {
+      kind: 'text',
+      label: 'reassessmentTriggers.field.title',
+      required: true,
+      inList: true,
+      sortable: true,
+      searchable: true,
+    },
+    kind: {
+      kind: 'enum',
+      label: 'reassessmentTriggers.field.kind',
+      options: TRIGGER_KINDS,
+      required: true,
+      inList: true,
+      filterable: true,
+    },
+    occurredOn: {
+      kind: 'date',
+      label: 'reassessmentTriggers.field.occurredOn',
+      required: true,
+      inList: true,
+      sortable: true,
+      filterable: true,
+    },
+    description: {
+      kind: 'longtext',
+      label: 'reassessmentTriggers.field.description',
+      maxLength: 8000,
+      searchable: true,
+    },
+    status: {
+      kind: 'enum',
+      label: 'reassessmentTriggers.field.status',
+      options: TRIGGER_STATUSES,
+      default: 'open',
+      inList: true,
+      filterable: true,
+    },
   },
 });

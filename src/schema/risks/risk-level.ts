@@ -20,7 +20,8 @@ export interface Evaluation {
 }
 
 function checkIndex(i: number, size: number, what: string): number {
-  if (!Number.isInteger(i) || i < 0 || i >= size) throw new RangeError(`${what} must be a level of its scale (0–${size - 1}), got ${i}`);
+  if (!Number.isInteger(i) || i < 0 || i >= size)
+    throw new RangeError(`${what} must be a level of its scale (0–${size - 1}), got ${i}`);
   return i;
 }
 
@@ -28,11 +29,16 @@ function checkIndex(i: number, size: number, what: string): number {
 export function combinedConsequence(m: Methodology, consequence: Assessment['consequence']): number {
   const size = m.consequence.levels.length;
   if (typeof consequence === 'number') return checkIndex(consequence, size, 'consequence');
-  const parts = [consequence.c, consequence.i, consequence.a].filter((v): v is number => typeof v === 'number').map((v) => checkIndex(v, size, 'consequence'));
+  const parts = [consequence.c, consequence.i, consequence.a]
+    .filter((v): v is number => typeof v === 'number')
+    .map((v) => checkIndex(v, size, 'consequence'));
   if (!parts.length) throw new RangeError('At least one of C, I, A needs a consequence');
   if (m.ciaCombination === 'highest') return Math.max(...parts);
   const values = parts.map((i) => m.consequence.levels[i]!.value);
-  const target = m.ciaCombination === 'average' ? values.reduce((a, b) => a + b, 0) / values.length : values.reduce((a, b) => a + b, 0);
+  const target =
+    m.ciaCombination === 'average'
+      ? values.reduce((a, b) => a + b, 0) / values.length
+      : values.reduce((a, b) => a + b, 0);
   // The combined value maps back to the highest level whose value it reaches (the sum saturates at the top).
   let index = 0;
   m.consequence.levels.forEach((level, i) => {

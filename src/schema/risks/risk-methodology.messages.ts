@@ -10,9 +10,11 @@ export const riskMethodologyMessages = {
   'risk-methodologies.latestState.approved': 'Approved',
   'risk-methodologies.latestState.superseded': 'Superseded',
   'riskMethodology.section.summary': 'How the methodology is applied',
-  'riskMethodology.help.summary': 'When risks are assessed (at planned intervals and on significant change), who takes part, and how results are recorded so that repeated assessments give consistent, valid and comparable results.',
+  'riskMethodology.help.summary':
+    'When risks are assessed (at planned intervals and on significant change), who takes part, and how results are recorded so that repeated assessments give consistent, valid and comparable results.',
   'riskMethodology.section.methodology': 'Scales, rule for the level of risk and acceptance criteria',
-  'riskMethodology.help.methodology': 'The likelihood and consequence scales, how they combine into a level of risk, and which levels are acceptable and who may accept them.',
+  'riskMethodology.help.methodology':
+    'The likelihood and consequence scales, how they combine into a level of risk, and which levels are acceptable and who may accept them.',
   'riskMethodology.doc.approach': 'Approach',
   'riskMethodology.doc.likelihoodScale': 'Likelihood scale: {name}',
   'riskMethodology.doc.consequenceScale': 'Consequence scale: {name}',
@@ -21,7 +23,8 @@ export const riskMethodologyMessages = {
   'riskMethodology.doc.label': 'Label',
   'riskMethodology.doc.description': 'Description',
   'riskMethodology.doc.range': 'Range',
-  'riskMethodology.doc.consequencePerCia': 'Consequence is assessed separately for confidentiality, integrity and availability and combined by: {rule}.',
+  'riskMethodology.doc.consequencePerCia':
+    'Consequence is assessed separately for confidentiality, integrity and availability and combined by: {rule}.',
   'riskMethodology.doc.consequenceSingle': 'Consequence is assessed once per risk.',
   'riskMethodology.doc.riskLevels': 'Levels of risk',
   'riskMethodology.doc.acceptable': 'Acceptable without treatment',
@@ -44,15 +47,21 @@ export const riskMethodologyMessages = {
   'nav.riskMethodology': 'Risk methodology',
   'riskMethodology.eyebrow': 'Planning · ISO/IEC 27001 6.1.2 a–b',
   'riskMethodology.lead': 'How this organization assesses information security risks, and which risks it accepts.',
-  'riskMethodology.created': 'Risk methodology {ref} created from the starting methodology. Adapt it to your organization, save the draft, then ask top management to approve it.',
+  'riskMethodology.created':
+    'Risk methodology {ref} created from the starting methodology. Adapt it to your organization, save the draft, then ask top management to approve it.',
   'riskMethodology.empty.title': 'No risk methodology yet',
-  'riskMethodology.empty.intro': 'Before any risk can be assessed, the organization decides how it will judge risks: on which scales, by which rule, and which results it is prepared to live with. Writing this down once, and having it approved, is what lets different people and successive assessments reach the same, comparable results.',
+  'riskMethodology.empty.intro':
+    'Before any risk can be assessed, the organization decides how it will judge risks: on which scales, by which rule, and which results it is prepared to live with. Writing this down once, and having it approved, is what lets different people and successive assessments reach the same, comparable results.',
   'riskMethodology.empty.scales': 'A likelihood scale and a consequence scale, each with 3 to 10 described levels.',
-  'riskMethodology.empty.rule': 'The rule that turns a likelihood and a consequence into a named level of risk: a matrix, or a formula with thresholds.',
-  'riskMethodology.empty.acceptance': 'Risk acceptance criteria: which levels are acceptable without treatment, and who may accept the others.',
-  'riskMethodology.empty.approval': 'Start from one of the methodologies below and adapt it. It stays a draft until top management approves it; risks are evaluated with the approved version only.',
+  'riskMethodology.empty.rule':
+    'The rule that turns a likelihood and a consequence into a named level of risk: a matrix, or a formula with thresholds.',
+  'riskMethodology.empty.acceptance':
+    'Risk acceptance criteria: which levels are acceptable without treatment, and who may accept the others.',
+  'riskMethodology.empty.approval':
+    'Start from one of the methodologies below and adapt it. It stays a draft until top management approves it; risks are evaluated with the approved version only.',
   'riskMethodology.empty.choose': 'Starting methodology',
-  'riskMethodology.empty.facts': '{likelihood} likelihood × {consequence} consequence levels · {rule} · levels: {levels}',
+  'riskMethodology.empty.facts':
+    '{likelihood} likelihood × {consequence} consequence levels · {rule} · levels: {levels}',
   'riskMethodology.empty.defaultTitle': 'Information security risk assessment methodology',
   'riskMethodology.empty.create': 'Create the methodology',
   'riskMethodology.empty.creating': 'Creating…',
@@ -74,7 +83,8 @@ export const riskMethodologyMessages = {
   'riskMethodology.formula.sum': 'likelihood + consequence',
   'riskMethodology.thresholds': 'Score thresholds',
   'riskMethodology.formulaGridNote': 'The grid below shows the level the formula gives each pair of levels.',
-  'riskMethodology.gridCaption': 'Level of risk for each {likelihood} level (rows, most likely at the top) and {consequence} level (columns, most severe on the right)',
+  'riskMethodology.gridCaption':
+    'Level of risk for each {likelihood} level (rows, most likely at the top) and {consequence} level (columns, most severe on the right)',
   'riskMethodology.legend': 'Levels of risk',
   'riskMethodology.acceptable': 'acceptable',
   'riskMethodology.needsTreatment': 'needs treatment',
@@ -83,14 +93,17 @@ export const riskMethodologyMessages = {
   'riskMethodology.range.from': 'from {from}',
   'riskMethodology.range.to': 'up to {to}',
   'riskMethodology.consequencePerCia': 'Consequence per C, I, A',
-  'riskMethodology.consequencePerCiaLabel': 'Assess consequence separately for confidentiality, integrity and availability',
-  'riskMethodology.consequencePerCiaHelp': 'Each risk then gets up to three consequence levels, combined by the rule you choose.',
+  'riskMethodology.consequencePerCiaLabel':
+    'Assess consequence separately for confidentiality, integrity and availability',
+  'riskMethodology.consequencePerCiaHelp':
+    'Each risk then gets up to three consequence levels, combined by the rule you choose.',
   'riskMethodology.ciaCombination': 'Combine C, I and A by',
   'riskMethodology.combinationShort.highest': 'the highest',
   'riskMethodology.combinationShort.average': 'the average',
   'riskMethodology.combinationShort.sum': 'the sum',
   'riskMethodology.approachHelp.qualitative': 'Levels are described in words (rare … almost certain).',
-  'riskMethodology.approachHelp.quantitative': 'Levels stand for measured ranges, such as a yearly frequency or an amount of money.',
+  'riskMethodology.approachHelp.quantitative':
+    'Levels stand for measured ranges, such as a yearly frequency or an amount of money.',
   'riskMethodology.approachHelp.semi_quantitative': 'Described levels, each also tied to a numeric range.',
   'riskMethodology.part.level': 'Level',
   'riskMethodology.part.value': 'Value',
@@ -107,15 +120,22 @@ export const riskMethodologyMessages = {
   'riskMethodology.path.thresholdText': 'from {min}: {level}',
   'riskMethodology.editor.analysis': 'Analysis approach',
   'riskMethodology.editor.likelihood': 'Likelihood scale',
-  'riskMethodology.editor.likelihoodHelp': 'From the least to the most likely. Describe each level so that two people would pick the same one.',
+  'riskMethodology.editor.likelihoodHelp':
+    'From the least to the most likely. Describe each level so that two people would pick the same one.',
   'riskMethodology.editor.consequence': 'Consequence scale',
-  'riskMethodology.editor.consequenceHelp': 'From the mildest to the most severe consequence: for customers, money, compliance, reputation.',
-  'riskMethodology.editor.levelsHelp': 'From the least to the most severe: this order ranks risks for treatment. The key is a short code used in exports and imports.',
+  'riskMethodology.editor.consequenceHelp':
+    'From the mildest to the most severe consequence: for customers, money, compliance, reputation.',
+  'riskMethodology.editor.levelsHelp':
+    'From the least to the most severe: this order ranks risks for treatment. The key is a short code used in exports and imports.',
   'riskMethodology.editor.ruleHelp': 'How a likelihood and a consequence combine into a level of risk.',
-  'riskMethodology.editor.matrixHelp': 'Choose the level of each cell. Shift + ↑ or ↓ steps a cell to the next level. Adding or removing a scale level adds or removes its row or column; new cells copy their nearest neighbour.',
-  'riskMethodology.editor.thresholdsHelp': 'A score at or above a threshold gets its level; the highest threshold reached wins. Thresholds must increase.',
-  'riskMethodology.editor.acceptanceHelp': 'Which levels of risk may be accepted without treatment, and who may accept a residual risk at each level.',
-  'riskMethodology.editor.otherCriteriaHelp': 'For example cost against benefit, or kinds of consequence never accepted whatever the level.',
+  'riskMethodology.editor.matrixHelp':
+    'Choose the level of each cell. Shift + ↑ or ↓ steps a cell to the next level. Adding or removing a scale level adds or removes its row or column; new cells copy their nearest neighbour.',
+  'riskMethodology.editor.thresholdsHelp':
+    'A score at or above a threshold gets its level; the highest threshold reached wins. Thresholds must increase.',
+  'riskMethodology.editor.acceptanceHelp':
+    'Which levels of risk may be accepted without treatment, and who may accept a residual risk at each level.',
+  'riskMethodology.editor.otherCriteriaHelp':
+    'For example cost against benefit, or kinds of consequence never accepted whatever the level.',
   'riskMethodology.editor.otherErrors': 'The methodology has problems that are not tied to one field:',
   'riskMethodology.scaleName': 'Name of the {scale} scale',
   'riskMethodology.scaleUnit': 'Unit of the {scale} ranges',
@@ -146,7 +166,8 @@ export const riskMethodologyMessages = {
   'riskMethodology.acceptorFor': 'Who may accept a risk at level {level}',
   'riskMethodology.acceptorPlaceholder': 'e.g. Risk owner',
   'riskMethodology.start.label': 'Start again from a starting methodology',
-  'riskMethodology.start.help': 'Replaces the scales, levels, rule and acceptance criteria of this draft. The text section is kept; nothing is saved until you save the draft.',
+  'riskMethodology.start.help':
+    'Replaces the scales, levels, rule and acceptance criteria of this draft. The text section is kept; nothing is saved until you save the draft.',
   'riskMethodology.start.choose': 'Choose one…',
   'riskMethodology.start.loading': 'Loading…',
   'riskMethodology.start.replace': 'Replace…',
@@ -155,11 +176,14 @@ export const riskMethodologyMessages = {
   'riskMethodology.start.done': 'The method now follows “{name}”. Adapt it, then save the draft.',
   'riskMethodology.rescore.previewTitle': 'What approving this version does to the risks',
   'riskMethodology.rescore.computing': 'Working out the effect on every risk…',
-  'riskMethodology.rescore.previewNone': 'No risk has been evaluated yet, so approving changes no level of risk. Risks assessed afterwards use this version.',
-  'riskMethodology.rescore.previewSummary': 'If approved, {changed} of {total} evaluated risks change level; {crossed} cross the acceptance line.',
+  'riskMethodology.rescore.previewNone':
+    'No risk has been evaluated yet, so approving changes no level of risk. Risks assessed afterwards use this version.',
+  'riskMethodology.rescore.previewSummary':
+    'If approved, {changed} of {total} evaluated risks change level; {crossed} cross the acceptance line.',
   'riskMethodology.rescore.noMoves': 'No risk changes level or score.',
   'riskMethodology.rescore.lastTitle': 'Re-scoring at the approval of version {no}',
-  'riskMethodology.rescore.lastSummary': '{changed} of {total} evaluated risks changed level; {crossed} crossed the acceptance line.',
+  'riskMethodology.rescore.lastSummary':
+    '{changed} of {total} evaluated risks changed level; {crossed} crossed the acceptance line.',
   'riskMethodology.rescore.lastNone': 'No risk was evaluated yet, so no level changed.',
   'riskMethodology.rescore.showMoves': 'The {count} risks that moved',
   'riskMethodology.rescore.showMove': 'The risk that moved',

@@ -13,6 +13,13 @@ export const riskMethodologyVersioned = defineVersioned({
   approvalMeaning: 'Approved by top management as the risk assessment methodology and risk acceptance criteria',
   sections: [
     { kind: 'text', key: 'summary', label: 'riskMethodology.section.summary', help: 'riskMethodology.help.summary' },
-    { kind: 'data', key: 'methodology', label: 'riskMethodology.section.methodology', help: 'riskMethodology.help.methodology', schema: methodologySchema, initial: STARTING_METHODOLOGIES[0]!.methodology },
+    {
+      kind: 'data',
+      key: 'methodology',
+      label: 'riskMethodology.section.methodology',
+      help: 'riskMethodology.help.methodology',
+      schema: methodologySchema,
+      initial: STARTING_METHODOLOGIES[0]!.methodology,
+    },
   ],
 });

@@ -13,7 +13,12 @@ const LEVEL = { kind: 'integer', min: 1, max: 10 } as const;
 const levelList = z
   .string()
   .max(400)
-  .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]{0,30}$/, 'A level key of the methodology')).max(8));
 const cellNumber = intParam(1, 10);
 
@@ -29,38 +34,78 @@ export const riskRegister = defineRegister({
   title: 'risks.title',
   titleField: 'title',
   defaultSort: { field: 'priority', order: 'asc' },
-  thenBy: [{ field: 'score', order: 'desc' }, { field: 'ref', order: 'asc' }],
+  thenBy: [
+    { field: 'score', order: 'desc' },
+    { field: 'ref', order: 'asc' },
+  ],
   fields: {
     title: { kind: 'text', label: 'risks.field.title', required: true, inList: true, sortable: true, searchable: true },
     description: { kind: 'longtext', label: 'risks.field.description', searchable: true },
-    approach: { kind: 'enum', label: 'risks.field.approach', options: RISK_APPROACHES, default: 'event', filterable: true, help: 'risks.help.approach' },
+    approach: {
+      kind: 'enum',
+      label: 'risks.field.approach',
+      options: RISK_APPROACHES,
+      default: 'event',
+      filterable: true,
+      help: 'risks.help.approach',
+    },
     riskSource: { kind: 'text', label: 'risks.field.riskSource', help: 'risks.help.riskSource' },
     event: { kind: 'longtext', label: 'risks.field.event', maxLength: 4000, help: 'risks.help.event' },
     cause: { kind: 'longtext', label: 'risks.field.cause', maxLength: 4000, help: 'risks.help.cause' },
-    consequenceDescription: { kind: 'longtext', label: 'risks.field.consequenceDescription', maxLength: 4000, help: 'risks.help.consequenceDescription' },
+    consequenceDescription: {
+      kind: 'longtext',
+      label: 'risks.field.consequenceDescription',
+      maxLength: 4000,
+      help: 'risks.help.consequenceDescription',
+    },
     threatId: { kind: 'record', target: 'threat', label: 'risks.field.threat', filterable: true },
     vulnerabilityId: { kind: 'record', target: 'vulnerability', label: 'risks.field.vulnerability', filterable: true },
     affectsConfidentiality: { kind: 'boolean', label: 'risks.field.affectsConfidentiality', default: false },
     affectsIntegrity: { kind: 'boolean', label: 'risks.field.affectsIntegrity', default: false },
     affectsAvailability: { kind: 'boolean', label: 'risks.field.affectsAvailability', default: false },
     ownerId: { kind: 'member', label: 'risks.field.owner', inList: true, filterable: true, help: 'risks.help.owner' },
-    existingControls: { kind: 'longtext', label: 'risks.field.existingControls', maxLength: 8000, help: 'risks.help.existingControls' },
+    existingControls: {
+      kind: 'longtext',
+      label: 'risks.field.existingControls',
+      maxLength: 8000,
+      help: 'risks.help.existingControls',
+    },
     likelihood: { ...LEVEL, label: 'risks.field.likelihood', inList: true, sortable: true },
     consequence: { ...LEVEL, label: 'risks.field.consequence', help: 'risks.help.consequence' },
     consequenceC: { ...LEVEL, label: 'risks.field.consequenceC' },
     consequenceI: { ...LEVEL, label: 'risks.field.consequenceI' },
     consequenceA: { ...LEVEL, label: 'risks.field.consequenceA' },
     rationale: { kind: 'longtext', label: 'risks.field.rationale', maxLength: 8000, help: 'risks.help.rationale' },
-    consequenceLevel: { kind: 'integer', label: 'risks.field.consequenceLevel', readOnly: true, inList: true, sortable: true },
+    consequenceLevel: {
+      kind: 'integer',
+      label: 'risks.field.consequenceLevel',
+      readOnly: true,
+      inList: true,
+      sortable: true,
+    },
     score: { kind: 'integer', label: 'risks.field.score', readOnly: true, sortable: true },
     level: { kind: 'text', label: 'risks.field.level', readOnly: true, inList: true },
     levelRank: { kind: 'integer', label: 'risks.field.levelRank', readOnly: true, sortable: true },
     acceptable: { kind: 'boolean', label: 'risks.field.acceptable', readOnly: true, inList: true, filterable: true },
-    priorityOverride: { kind: 'integer', label: 'risks.field.priorityOverride', min: 1, max: 9, help: 'risks.help.priorityOverride' },
+    priorityOverride: {
+      kind: 'integer',
+      label: 'risks.field.priorityOverride',
+      min: 1,
+      max: 9,
+      help: 'risks.help.priorityOverride',
+    },
     priority: { kind: 'integer', label: 'risks.field.priority', readOnly: true, inList: true, sortable: true },
     methodologyVersion: { kind: 'integer', label: 'risks.field.methodologyVersion', readOnly: true },
     evaluatedAt: { kind: 'text', label: 'risks.field.evaluatedAt', readOnly: true },
-    status: { kind: 'enum', label: 'risks.field.status', options: RISK_STATUSES, default: 'identified', inList: true, filterable: true, sortable: true },
+    status: {
+      kind: 'enum',
+      label: 'risks.field.status',
+      options: RISK_STATUSES,
+      default: 'identified',
+      inList: true,
+      filterable: true,
+      sortable: true,
+    },
   },
   extraQuery: {
     /** any of these level keys */

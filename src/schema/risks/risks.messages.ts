@@ -6,11 +6,13 @@ export const riskMessages = {
   'risks.field.title': 'Risk',
   'risks.field.description': 'Description',
   'risks.field.approach': 'Identified as',
-  'risks.help.approach': 'An event scenario (source, event, cause, consequence), or from the assets concerned with a threat and a vulnerability.',
+  'risks.help.approach':
+    'An event scenario (source, event, cause, consequence), or from the assets concerned with a threat and a vulnerability.',
   'risks.approach.event': 'Event scenario',
   'risks.approach.asset': 'Assets, threat and vulnerability',
   'risks.field.riskSource': 'Risk source',
-  'risks.help.riskSource': 'Who or what could give rise to the risk: a criminal group, a careless user, a storm, a supplier.',
+  'risks.help.riskSource':
+    'Who or what could give rise to the risk: a criminal group, a careless user, a storm, a supplier.',
   'risks.field.event': 'Event',
   'risks.help.event': 'What could happen.',
   'risks.field.cause': 'Cause',
@@ -28,19 +30,22 @@ export const riskMessages = {
   'risks.help.existingControls': 'Controls already in place that the likelihood and consequence take into account.',
   'risks.field.likelihood': 'Likelihood',
   'risks.field.consequence': 'Consequence level',
-  'risks.help.consequence': 'When the methodology assesses confidentiality, integrity and availability separately, give those instead.',
+  'risks.help.consequence':
+    'When the methodology assesses confidentiality, integrity and availability separately, give those instead.',
   'risks.field.consequenceC': 'Consequence for confidentiality',
   'risks.field.consequenceI': 'Consequence for integrity',
   'risks.field.consequenceA': 'Consequence for availability',
   'risks.field.rationale': 'Rationale',
-  'risks.help.rationale': 'Why these levels: the evidence and reasoning, so the next assessment can be compared with this one.',
+  'risks.help.rationale':
+    'Why these levels: the evidence and reasoning, so the next assessment can be compared with this one.',
   'risks.field.consequenceLevel': 'Consequence',
   'risks.field.score': 'Score',
   'risks.field.level': 'Level of risk',
   'risks.field.levelRank': 'Severity',
   'risks.field.acceptable': 'Acceptable',
   'risks.field.priorityOverride': 'Priority set by the owner',
-  'risks.help.priorityOverride': 'Leave empty to prioritize by level (1 = treat first). Set a number to rank this risk yourself.',
+  'risks.help.priorityOverride':
+    'Leave empty to prioritize by level (1 = treat first). Set a number to rank this risk yourself.',
   'risks.field.priority': 'Priority',
   'risks.field.methodologyVersion': 'Methodology version',
   'risks.field.evaluatedAt': 'Evaluated',
@@ -55,7 +60,8 @@ export const riskMessages = {
   'risk-assessments.singular': 'risk assessment',
   'riskAssessments.field.title': 'Assessment',
   'riskAssessments.field.scopeDescription': 'Scope of this assessment',
-  'riskAssessments.help.scopeDescription': 'What this run covers: the whole ISMS scope, or the part reassessed after a change.',
+  'riskAssessments.help.scopeDescription':
+    'What this run covers: the whole ISMS scope, or the part reassessed after a change.',
   'riskAssessments.field.scope': 'Scope statement',
   'riskAssessments.field.startedOn': 'Started',
   'riskAssessments.field.plannedEnd': 'Planned end',
@@ -96,9 +102,11 @@ export const riskMessages = {
 
   // Web UI: the risk register and its heat map
   'risks.eyebrow': 'Planning · ISO/IEC 27001 6.1.2 and 8.2',
-  'risks.lead': 'Every information security risk with its owner, its level on the approved methodology and whether it can be accepted or needs treatment, the most urgent first.',
+  'risks.lead':
+    'Every information security risk with its owner, its level on the approved methodology and whether it can be accepted or needs treatment, the most urgent first.',
   'risks.new': 'New risk',
-  'risks.formLead': 'Describe what could happen, name who owns the risk, then rate it on the scales of the approved methodology. The level, acceptability and priority follow from those ratings.',
+  'risks.formLead':
+    'Describe what could happen, name who owns the risk, then rate it on the scales of the approved methodology. The level, acceptability and priority follow from those ratings.',
   'risks.editTitle': 'Edit {ref}',
   'risks.created': '{ref} added to the risk register.',
   'risks.listTitle': 'Risks by priority',
@@ -123,7 +131,8 @@ export const riskMessages = {
   'risks.heatMap.lead': '{count} open risks evaluated. Select a cell to list its risks.',
   'risks.heatMap.leadOne': '1 open risk evaluated. Select a cell to list its risks.',
   'risks.heatMap.empty': 'No risk has been evaluated yet: the cells fill in as risks are rated.',
-  'risks.heatMap.caption': 'Open risks by {likelihood} (rows, most likely first) and {consequence} (columns, least severe first)',
+  'risks.heatMap.caption':
+    'Open risks by {likelihood} (rows, most likely first) and {consequence} (columns, least severe first)',
   'risks.heatMap.cell': '{likelihood} × {consequence}: level {level}, {count} risks',
   'risks.heatMap.cellOne': '{likelihood} × {consequence}: level {level}, 1 risk',
   'risks.heatMap.legend': 'Levels of risk',
@@ -137,15 +146,22 @@ export const riskMessages = {
   'risks.attention.methodology': 'Rated with {ref} version {version}, approved {date}.',
   'risks.attention.methodologyLink': 'Read the methodology',
   'risks.noMethodology.title': 'No risk methodology is approved yet',
-  'risks.noMethodology.register': 'Risks can be identified now, but they are rated and evaluated only against an approved methodology: its scales, its rule for the level of risk and its acceptance criteria. Once top management approves one, the heat map appears here.',
-  'risks.noMethodology.form': 'You can record the risk and its owner now. Rating likelihood and consequence waits for an approved methodology, because the scales and the acceptance criteria come from it.',
-  'risks.noMethodology.assessment': 'An assessment always runs on an approved methodology, and records which version it used. Approve the methodology first.',
+  'risks.noMethodology.register':
+    'Risks can be identified now, but they are rated and evaluated only against an approved methodology: its scales, its rule for the level of risk and its acceptance criteria. Once top management approves one, the heat map appears here.',
+  'risks.noMethodology.form':
+    'You can record the risk and its owner now. Rating likelihood and consequence waits for an approved methodology, because the scales and the acceptance criteria come from it.',
+  'risks.noMethodology.assessment':
+    'An assessment always runs on an approved methodology, and records which version it used. Approve the methodology first.',
   'risks.noMethodology.link': 'Go to the risk methodology',
   'risks.empty.title': 'No risks identified yet',
-  'risks.empty.intro': 'Start with a broad picture rather than a detailed one: a first cycle that names the main risks is worth more than a perfect list that never gets finished. Two ways of finding risks work equally well:',
-  'risks.empty.event': 'Event scenarios: think of what could happen (a stolen laptop, a supplier outage, a phishing campaign), who or what would cause it, why, and what it would lead to.',
-  'risks.empty.asset': 'Assets, threats and vulnerabilities: take the information and the assets that hold it, and ask which threat could exploit which weakness of each.',
-  'risks.empty.hint': 'Every risk needs an owner with the authority to manage it. The issues and requirements of your context are good places to look for risks, and each risk can be linked back to them.',
+  'risks.empty.intro':
+    'Start with a broad picture rather than a detailed one: a first cycle that names the main risks is worth more than a perfect list that never gets finished. Two ways of finding risks work equally well:',
+  'risks.empty.event':
+    'Event scenarios: think of what could happen (a stolen laptop, a supplier outage, a phishing campaign), who or what would cause it, why, and what it would lead to.',
+  'risks.empty.asset':
+    'Assets, threats and vulnerabilities: take the information and the assets that hold it, and ask which threat could exploit which weakness of each.',
+  'risks.empty.hint':
+    'Every risk needs an owner with the authority to manage it. The issues and requirements of your context are good places to look for risks, and each risk can be linked back to them.',
   'risks.empty.addEvent': 'Describe an event scenario',
   'risks.empty.addAsset': 'Start from assets',
   'risks.empty.readOnly': 'Your role lets you read the register; contributors and managers add risks.',
@@ -169,11 +185,13 @@ export const riskMessages = {
   'risks.form.ciaCombination.average': 'The methodology takes the average of the three values.',
   'risks.form.ciaCombination.sum': 'The methodology adds the three values up.',
   'risks.form.notMarkedAffected': 'This property is not ticked as affected above.',
-  'risks.form.singleConsequenceKept': 'Recorded earlier as one consequence ({label}); rating C, I or A replaces it in the evaluation.',
+  'risks.form.singleConsequenceKept':
+    'Recorded earlier as one consequence ({label}); rating C, I or A replaces it in the evaluation.',
   'risks.form.priorityByLevel': 'By level of risk (default)',
   'risks.form.priorityFirst': '1 — treat first',
   'risks.form.preview': 'Resulting evaluation',
-  'risks.form.previewNone': 'Rate the likelihood and the consequence to see the level of risk and whether it can be accepted.',
+  'risks.form.previewNone':
+    'Rate the likelihood and the consequence to see the level of risk and whether it can be accepted.',
   'risks.form.previewCell': '{likelihood} × {consequence}, score {score}',
   'risks.form.ownerNeeded': 'Choose the risk owner: a risk is evaluated only once it has one.',
 
@@ -186,7 +204,8 @@ export const riskMessages = {
   'risks.detail.noAssets': 'No assets named yet.',
   'risks.detail.addAsset': 'Add an asset',
   'risks.detail.dueTitle': 'Due for reassessment.',
-  'risks.detail.dueText': 'An open reassessment trigger names this risk and it has not been rated since. Review its likelihood and consequence: change them, or confirm that they still hold.',
+  'risks.detail.dueText':
+    'An open reassessment trigger names this risk and it has not been rated since. Review its likelihood and consequence: change them, or confirm that they still hold.',
   'risks.detail.confirmRating': 'Reviewed: the rating still holds',
   'risks.detail.changeRating': 'Change the rating',
   'risks.detail.confirmed': 'Rating confirmed and evaluated again.',
@@ -194,12 +213,14 @@ export const riskMessages = {
 
   // Web UI: re-scoring reports
   'risks.rescores.title': 'Re-scoring reports',
-  'risks.rescores.lead': 'Each time top management approves a new version of the methodology, every rated risk is evaluated again with it. These reports show what moved.',
+  'risks.rescores.lead':
+    'Each time top management approves a new version of the methodology, every rated risk is evaluated again with it. These reports show what moved.',
   'risks.rescores.emptyTitle': 'No re-scoring yet',
   'risks.rescores.empty': 'A report appears here when a version of the methodology is approved.',
   'risks.rescores.one': 'Re-scoring report',
   'risks.rescores.heading': 'Re-scoring: {versions}',
-  'risks.rescores.oneLead': 'Each risk whose level or score changed with the new version, and whether it crossed the acceptance line. Owners should check the risks whose levels were carried to a scale of another size.',
+  'risks.rescores.oneLead':
+    'Each risk whose level or score changed with the new version, and whether it crossed the acceptance line. Owners should check the risks whose levels were carried to a scale of another size.',
   'risks.rescores.when': 'Approved',
   'risks.rescores.versions': 'Methodology versions',
   'risks.rescores.firstVersion': 'first approval (version {to})',
@@ -223,38 +244,50 @@ export const riskMessages = {
 
   // Web UI: assessment cycles
   'risk-assessments.eyebrow': 'Planning · ISO/IEC 27001 8.2',
-  'risk-assessments.lead': 'Each cycle is a dated run over the scope with the approved methodology. Closing it freezes the results, so later cycles can be compared with it.',
+  'risk-assessments.lead':
+    'Each cycle is a dated run over the scope with the approved methodology. Closing it freezes the results, so later cycles can be compared with it.',
   'risk-assessments.new': 'New assessment',
-  'risk-assessments.formLead': 'Give the cycle a name, its dates and what it covers. It runs on the methodology approved today, and records which version that is.',
+  'risk-assessments.formLead':
+    'Give the cycle a name, its dates and what it covers. It runs on the methodology approved today, and records which version that is.',
   'risk-assessments.editTitle': 'Edit {ref}',
-  'risk-assessments.created': '{ref} opened. Review the risks in the register, then close the assessment to freeze its results.',
+  'risk-assessments.created':
+    '{ref} opened. Review the risks in the register, then close the assessment to freeze its results.',
   'risk-assessments.quick.open': 'Open',
   'risk-assessments.quick.closed': 'Closed',
   'risk-assessments.empty.title': 'No assessment cycle yet',
-  'risk-assessments.empty.intro': 'An assessment cycle records that the risk assessment was carried out, when, over what, and with which methodology, and keeps its results.',
+  'risk-assessments.empty.intro':
+    'An assessment cycle records that the risk assessment was carried out, when, over what, and with which methodology, and keeps its results.',
   'risk-assessments.empty.schedule': 'Plan at least one broad assessment a year.',
-  'risk-assessments.empty.triggered': 'Run an extra one, over the part concerned, after a significant change or an incident.',
-  'risk-assessments.empty.compare': 'Once two cycles are closed, compare them to see which risks were added, removed, rose or fell.',
+  'risk-assessments.empty.triggered':
+    'Run an extra one, over the part concerned, after a significant change or an incident.',
+  'risk-assessments.empty.compare':
+    'Once two cycles are closed, compare them to see which risks were added, removed, rose or fell.',
   'risk-assessments.empty.readOnly': 'Managers open and close assessment cycles.',
-  'risk-assessments.openNote': 'Open, on methodology version {version}. Work through the risks in the register; closing the assessment freezes them as they then stand.',
-  'risk-assessments.frozenNote': 'Closed: the results of {count} risks are frozen (methodology version {version}) and can no longer change.',
+  'risk-assessments.openNote':
+    'Open, on methodology version {version}. Work through the risks in the register; closing the assessment freezes them as they then stand.',
+  'risk-assessments.frozenNote':
+    'Closed: the results of {count} risks are frozen (methodology version {version}) and can no longer change.',
   'risk-assessments.results': 'Frozen results',
   'risk-assessments.noResults': 'No risk was in the register when this assessment was closed.',
   'risk-assessments.close.open': 'Close and freeze',
   'risk-assessments.close.title': 'Close {ref} and freeze its results?',
   'risk-assessments.close.explain': 'Closing records the result of this assessment for good:',
-  'risk-assessments.close.count': 'the analysis and evaluation of the {count} current risks are copied into a snapshot;',
+  'risk-assessments.close.count':
+    'the analysis and evaluation of the {count} current risks are copied into a snapshot;',
   'risk-assessments.close.unevaluated': '{count} of them are not evaluated yet and will be frozen as such;',
-  'risk-assessments.close.frozen': 'the snapshot and the assessment can never be changed afterwards, not even by an administrator;',
+  'risk-assessments.close.frozen':
+    'the snapshot and the assessment can never be changed afterwards, not even by an administrator;',
   'risk-assessments.close.compare': 'the risks themselves stay editable, and later cycles are compared with this one.',
   'risk-assessments.close.note': 'Conclusion',
-  'risk-assessments.close.noteHelp': 'Optional: what the assessment concluded. It is kept in the audit trail with the closing.',
+  'risk-assessments.close.noteHelp':
+    'Optional: what the assessment concluded. It is kept in the audit trail with the closing.',
   'risk-assessments.close.confirm': 'Close and freeze the results',
   'risk-assessments.close.done': '{ref} closed: {count} risks frozen.',
   'risk-assessments.compare.open': 'Compare assessments',
   'risk-assessments.compare.withCurrent': 'Compare with the register today',
   'risk-assessments.compare.title': 'Compare assessments',
-  'risk-assessments.compare.lead': 'Choose two closed assessments, or one and the register as it stands today, to see what changed between them.',
+  'risk-assessments.compare.lead':
+    'Choose two closed assessments, or one and the register as it stands today, to see what changed between them.',
   'risk-assessments.compare.choose': 'What to compare',
   'risk-assessments.compare.from': 'Earlier assessment',
   'risk-assessments.compare.to': 'Compare with',
@@ -263,11 +296,13 @@ export const riskMessages = {
   'risk-assessments.compare.submit': 'Compare',
   'risk-assessments.compare.heading': '{from} → {to}',
   'risk-assessments.compare.summary': 'Summary of the changes',
-  'risk-assessments.compare.methodologyChanged': 'The two used different methodology versions ({from} and {to}): levels are compared by their order of severity, so read the changes with the new scales in mind.',
+  'risk-assessments.compare.methodologyChanged':
+    'The two used different methodology versions ({from} and {to}): levels are compared by their order of severity, so read the changes with the new scales in mind.',
   'risk-assessments.compare.noChanges': 'Nothing changed between these two.',
   'risk-assessments.compare.noRisks': 'Neither holds any risk.',
   'risk-assessments.compare.noneTitle': 'Nothing to compare yet',
-  'risk-assessments.compare.none': 'Comparing needs at least one closed assessment. Close an assessment to freeze its results first.',
+  'risk-assessments.compare.none':
+    'Comparing needs at least one closed assessment. Close an assessment to freeze its results first.',
   'risk-assessments.compare.before': 'Before',
   'risk-assessments.compare.after': 'After',
   'risk-assessments.compare.absent': 'Not in the register',
@@ -280,28 +315,35 @@ export const riskMessages = {
 
   // Web UI: reassessment triggers
   'reassessment-triggers.eyebrow': 'Planning · ISO/IEC 27001 8.2',
-  'reassessment-triggers.lead': 'A significant change, an incident or a finding that calls given risks to be assessed again. The risks it names show as due for reassessment until their owners rate them again.',
+  'reassessment-triggers.lead':
+    'A significant change, an incident or a finding that calls given risks to be assessed again. The risks it names show as due for reassessment until their owners rate them again.',
   'reassessment-triggers.new': 'New trigger',
-  'reassessment-triggers.formLead': 'Say what happened and when; on the next page, name the risks it calls to be reassessed.',
+  'reassessment-triggers.formLead':
+    'Say what happened and when; on the next page, name the risks it calls to be reassessed.',
   'reassessment-triggers.editTitle': 'Edit {ref}',
   'reassessment-triggers.created': '{ref} recorded. Now name the risks to reassess.',
   'reassessment-triggers.quick.open': 'Open',
   'reassessment-triggers.quick.incidents': 'Incidents',
   'reassessment-triggers.empty.title': 'No reassessment trigger recorded',
-  'reassessment-triggers.empty.intro': 'Besides the planned cycles, risks are assessed again when something significant happens. Record it here:',
+  'reassessment-triggers.empty.intro':
+    'Besides the planned cycles, risks are assessed again when something significant happens. Record it here:',
   'reassessment-triggers.empty.change': 'a change to the organization, its systems, suppliers or scope;',
   'reassessment-triggers.empty.incident': 'an information security incident, an audit finding or news of a new threat;',
   'reassessment-triggers.empty.due': 'the risks it names are flagged as due for reassessment in the register.',
   'reassessment-triggers.risks': 'Risks to reassess',
-  'reassessment-triggers.risksLead': 'Each risk named here is due for reassessment until it is rated again on or after the date of the trigger.',
+  'reassessment-triggers.risksLead':
+    'Each risk named here is due for reassessment until it is rated again on or after the date of the trigger.',
   'reassessment-triggers.risksDone': 'This trigger is done: the risks it names are no longer flagged.',
   'reassessment-triggers.noRisks': 'No risk named yet.',
   'reassessment-triggers.addRisk': 'Add a risk',
   'reassessment-triggers.seeDue': 'See all risks due for reassessment',
   'risks.actions.title': 'Treatment actions (6.1.3 e)',
-  'risks.actions.lead': 'Actions from the shared action tracker that carry out this risk’s treatment: who, with what resources, by when, and how the result is evaluated.',
-  'risks.actions.empty': 'No action planned yet. Plan the work that puts the treatment in place; the actions appear in the risk treatment plan.',
+  'risks.actions.lead':
+    'Actions from the shared action tracker that carry out this risk’s treatment: who, with what resources, by when, and how the result is evaluated.',
+  'risks.actions.empty':
+    'No action planned yet. Plan the work that puts the treatment in place; the actions appear in the risk treatment plan.',
   'risks.actions.plan': 'Plan an action',
   'risks.plan.title': 'Plan an action for {ref}',
-  'risks.plan.lead': 'The action goes into the shared action tracker with {ref} ({title}) as its source and shows in the risk treatment plan. Say what will be done, with what resources, by whom, by when, and how its result will be evaluated.',
+  'risks.plan.lead':
+    'The action goes into the shared action tracker with {ref} ({title}) as its source and shows in the risk treatment plan. Say what will be done, with what resources, by whom, by when, and how its result will be evaluated.',
 } as const;

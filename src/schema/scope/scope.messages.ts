@@ -10,7 +10,8 @@ export const scopeMessages = {
   'scope.stage.refined': 'Refined',
   'scope.stage.final': 'Final',
   'scope.section.statement': 'Scope statement',
-  'scope.help.statement': 'In a few sentences: which parts of the organization, which services and locations the ISMS covers.',
+  'scope.help.statement':
+    'In a few sentences: which parts of the organization, which services and locations the ISMS covers.',
   'scope.section.organizationalScope': 'Organizational scope',
   'scope.help.organizationalScope': 'Business units, functions, processes and legal entities inside the ISMS.',
   'scope.section.organizationalBoundaries': 'Organizational boundaries',
@@ -34,7 +35,8 @@ export const scopeMessages = {
   'scope.section.exclusions': 'Excluded',
   'scope.help.exclusions': 'What is left out, each with the reason.',
   'scope.section.outsourced': 'Outsourced functions',
-  'scope.help.outsourced': 'Functions performed by other parts of the organization or by suppliers, and the interface with them.',
+  'scope.help.outsourced':
+    'Functions performed by other parts of the organization or by suppliers, and the interface with them.',
   'scope.section.dependencies': 'Dependencies',
   'scope.help.dependencies': 'What the ISMS relies on outside its scope.',
   'scope.column.item': 'Item',
@@ -52,18 +54,24 @@ export const scopeMessages = {
   'scopes.stage.refined': 'Refined',
   'scopes.stage.final': 'Final',
   'scope.eyebrow': 'Clauses 4.3 · 4.4',
-  'scope.lead': 'Where and for what the ISMS applies, where it stops, and how it connects to what lies outside. Top management approves it.',
+  'scope.lead':
+    'Where and for what the ISMS applies, where it stops, and how it connects to what lies outside. Top management approves it.',
   'scope.new': 'New scope statement',
   'scope.formLead': 'Give the statement a title, an owner and a review date; you write its sections on the next page.',
   'scope.created': '{ref} created. Write its first draft.',
   'scope.empty.title': 'No scope statement yet',
-  'scope.empty.intro': 'A scope statement says where and for what the ISMS applies, and where it does not. Following ISO/IEC 27003 (4.3), it records:',
-  'scope.empty.organizational': 'the organizational scope — units, functions, processes — with its boundaries and interfaces;',
-  'scope.empty.ict': 'the ICT scope — systems, networks, applications, cloud services — with its boundaries and interfaces;',
+  'scope.empty.intro':
+    'A scope statement says where and for what the ISMS applies, and where it does not. Following ISO/IEC 27003 (4.3), it records:',
+  'scope.empty.organizational':
+    'the organizational scope — units, functions, processes — with its boundaries and interfaces;',
+  'scope.empty.ict':
+    'the ICT scope — systems, networks, applications, cloud services — with its boundaries and interfaces;',
   'scope.empty.physical': 'the physical scope — sites, buildings, rooms — with its boundaries and interfaces;',
   'scope.empty.inOut': 'what is included, and what is excluded with the reason for each exclusion;',
-  'scope.empty.outsourced': 'the functions outsourced to other parts of the organization or to suppliers, and what the ISMS depends on.',
-  'scope.empty.stages': 'It matures in stages: preliminary (drafted by a small group of managers), refined (support functions and interfaces reviewed), final (evaluated by the managers concerned). Top management then approves it. An approved version never changes; a revision becomes the next version.',
+  'scope.empty.outsourced':
+    'the functions outsourced to other parts of the organization or to suppliers, and what the ISMS depends on.',
+  'scope.empty.stages':
+    'It matures in stages: preliminary (drafted by a small group of managers), refined (support functions and interfaces reviewed), final (evaluated by the managers concerned). Top management then approves it. An approved version never changes; a revision becomes the next version.',
   'scope.empty.add': 'Create the scope statement',
   'scope.empty.readOnly': 'Your role can read scope statements; an ISMS manager creates them.',
 } as const;

@@ -18,10 +18,30 @@ export const scopeRegister = defineRegister({
   fields: {
     title: { kind: 'text', label: 'scope.field.title', required: true, inList: true, sortable: true, searchable: true },
     ownerId: { kind: 'member', label: 'scope.field.owner', inList: true, filterable: true },
-    nextReviewDate: { kind: 'date', label: 'scope.field.nextReviewDate', inList: true, sortable: true, filterable: true },
+    nextReviewDate: {
+      kind: 'date',
+      label: 'scope.field.nextReviewDate',
+      inList: true,
+      sortable: true,
+      filterable: true,
+    },
     latestVersion: { kind: 'integer', label: 'versions.field.latestVersion', readOnly: true, inList: true },
-    latestState: { kind: 'enum', label: 'versions.field.latestState', options: VERSION_STATES, readOnly: true, inList: true, filterable: true },
-    stage: { kind: 'enum', label: 'scope.field.stage', options: SCOPE_STAGES, readOnly: true, inList: true, filterable: true },
+    latestState: {
+      kind: 'enum',
+      label: 'versions.field.latestState',
+      options: VERSION_STATES,
+      readOnly: true,
+      inList: true,
+      filterable: true,
+    },
+    stage: {
+      kind: 'enum',
+      label: 'scope.field.stage',
+      options: SCOPE_STAGES,
+      readOnly: true,
+      inList: true,
+      filterable: true,
+    },
     approvedVersion: { kind: 'integer', label: 'versions.field.approvedVersion', readOnly: true, inList: true },
   },
 });

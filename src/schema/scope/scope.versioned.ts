@@ -3,8 +3,18 @@ import { SCOPE_STAGES } from './scope.register.js';
 
 const boundary = (key: string) => [
   { kind: 'text' as const, key: `${key}Scope`, label: `scope.section.${key}Scope`, help: `scope.help.${key}Scope` },
-  { kind: 'text' as const, key: `${key}Boundaries`, label: `scope.section.${key}Boundaries`, help: `scope.help.${key}Boundaries` },
-  { kind: 'text' as const, key: `${key}Interfaces`, label: `scope.section.${key}Interfaces`, help: `scope.help.${key}Interfaces` },
+  {
+    kind: 'text' as const,
+    key: `${key}Boundaries`,
+    label: `scope.section.${key}Boundaries`,
+    help: `scope.help.${key}Boundaries`,
+  },
+  {
+    kind: 'text' as const,
+    key: `${key}Interfaces`,
+    label: `scope.section.${key}Interfaces`,
+    help: `scope.help.${key}Interfaces`,
+  },
 ];
 
 /**
@@ -24,15 +34,30 @@ export const scopeVersioned = defineVersioned({
     ...boundary('ict'),
     ...boundary('physical'),
     {
-      kind: 'table', key: 'inclusions', label: 'scope.section.inclusions', help: 'scope.help.inclusions',
-      columns: [{ key: 'item', label: 'scope.column.item', required: true }, { key: 'description', label: 'scope.column.description' }],
+      kind: 'table',
+      key: 'inclusions',
+      label: 'scope.section.inclusions',
+      help: 'scope.help.inclusions',
+      columns: [
+        { key: 'item', label: 'scope.column.item', required: true },
+        { key: 'description', label: 'scope.column.description' },
+      ],
     },
     {
-      kind: 'table', key: 'exclusions', label: 'scope.section.exclusions', help: 'scope.help.exclusions',
-      columns: [{ key: 'item', label: 'scope.column.item', required: true }, { key: 'reason', label: 'scope.column.reason', required: true }],
+      kind: 'table',
+      key: 'exclusions',
+      label: 'scope.section.exclusions',
+      help: 'scope.help.exclusions',
+      columns: [
+        { key: 'item', label: 'scope.column.item', required: true },
+        { key: 'reason', label: 'scope.column.reason', required: true },
+      ],
     },
     {
-      kind: 'table', key: 'outsourced', label: 'scope.section.outsourced', help: 'scope.help.outsourced',
+      kind: 'table',
+      key: 'outsourced',
+      label: 'scope.section.outsourced',
+      help: 'scope.help.outsourced',
       columns: [
         { key: 'function', label: 'scope.column.function', required: true },
         { key: 'provider', label: 'scope.column.provider', required: true },
@@ -40,8 +65,14 @@ export const scopeVersioned = defineVersioned({
       ],
     },
     {
-      kind: 'table', key: 'dependencies', label: 'scope.section.dependencies', help: 'scope.help.dependencies',
-      columns: [{ key: 'dependency', label: 'scope.column.dependency', required: true }, { key: 'description', label: 'scope.column.description' }],
+      kind: 'table',
+      key: 'dependencies',
+      label: 'scope.section.dependencies',
+      help: 'scope.help.dependencies',
+      columns: [
+        { key: 'dependency', label: 'scope.column.dependency', required: true },
+        { key: 'description', label: 'scope.column.description' },
+      ],
     },
   ],
 });

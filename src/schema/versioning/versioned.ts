@@ -65,14 +65,24 @@ export interface VersionedConfig {
 }
 
 function sectionSchema(section: Section): z.ZodType {
-  if (section.kind === 'text') return z.string().max(section.maxLength ?? 20_000).default('');
+  if (section.kind === 'text')
+    return z
+      .string()
+      .max(section.maxLength ?? 20_000)
+      .default('');
   if (section.kind === 'data') return section.schema.default(section.initial);
   const row: Record<string, z.ZodType> = {};
   for (const c of section.columns) {
-    const s = z.string().trim().max(c.maxLength ?? 2000);
+    const s = z
+      .string()
+      .trim()
+      .max(c.maxLength ?? 2000);
     row[c.key] = c.required ? s.min(1, 'Required') : s.default('');
   }
-  return z.array(z.strictObject(row)).max(section.maxRows ?? 200).default([]);
+  return z
+    .array(z.strictObject(row))
+    .max(section.maxRows ?? 200)
+    .default([]);
 }
 
 export function defineVersioned<C extends VersionedConfig>(config: C) {

@@ -38,7 +38,8 @@ export const versioningMessages = {
   'versions.step.done': '(done)',
   'versions.step.current': '(current)',
   'versions.noVersions.title': 'Nothing written yet',
-  'versions.noVersions.body': 'This document has no version yet. The first save creates version 1 as a draft; it stays a draft until it is approved.',
+  'versions.noVersions.body':
+    'This document has no version yet. The first save creates version 1 as a draft; it stays a draft until it is approved.',
   'versions.noVersions.readOnly': 'Nobody has written this document yet.',
   'versions.startDraft': 'Write the first draft',
   'versions.editDraft': 'Edit draft',
@@ -46,7 +47,8 @@ export const versioningMessages = {
   'versions.viewingOld': 'You are reading version {no} ({state}), not the latest version.',
   'versions.viewLatest': 'Show the latest version',
   'versions.editor.title': 'Editing version {no}',
-  'versions.editor.approvedNotice': 'Version {no} is approved and never changes. Saving starts version {next} as a new draft; version {no} stays the approved one until version {next} is approved.',
+  'versions.editor.approvedNotice':
+    'Version {no} is approved and never changes. Saving starts version {next} as a new draft; version {no} stays the approved one until version {next} is approved.',
   'versions.editor.draftNotice': 'You are editing the draft of version {no}. It can change until it is approved.',
   'versions.editor.firstNotice': 'Saving creates version 1 as a draft.',
   'versions.editor.stageHelp': 'Where the draft stands on its way to approval.',
@@ -55,7 +57,8 @@ export const versioningMessages = {
   'versions.editor.saving': 'Saving…',
   'versions.editor.saved': 'Saved: version {no}, draft, stage {stage}.',
   'versions.editor.savedNoStage': 'Saved: version {no}, draft.',
-  'versions.editor.conflict': 'Someone else saved this document after you opened it. Reload to see their version, then apply your change again (copy your text first if you need it).',
+  'versions.editor.conflict':
+    'Someone else saved this document after you opened it. Reload to see their version, then apply your change again (copy your text first if you need it).',
   'versions.editor.reload': 'Reload the latest version',
   'versions.editor.hasErrors': 'Some sections need attention: see the messages next to them.',
   'versions.table.addRow': 'Add a row',
@@ -68,9 +71,11 @@ export const versioningMessages = {
   'versions.table.rowActions': 'Row actions',
   'versions.approve': 'Approve',
   'versions.approve.title': 'Approve version {no}',
-  'versions.approve.intro': 'Your approval is bound to the exact content shown on the page, identified by its hash. If the draft changes before you confirm, the approval is refused and you read it again.',
+  'versions.approve.intro':
+    'Your approval is bound to the exact content shown on the page, identified by its hash. If the draft changes before you confirm, the approval is refused and you read it again.',
   'versions.approve.signature': 'What your signature means',
-  'versions.approve.notApprovable': 'This draft is in stage “{stage}”. It can be approved only in stage {stages}: the draft must reach that stage first.',
+  'versions.approve.notApprovable':
+    'This draft is in stage “{stage}”. It can be approved only in stage {stages}: the draft must reach that stage first.',
   'versions.approve.commentHelp': 'Optional, e.g. the meeting where the decision was taken.',
   'versions.approve.confirm': 'Approve version {no}',
   'versions.approve.approving': 'Approving…',
@@ -87,7 +92,8 @@ export const versioningMessages = {
   'versions.compare.to': 'Newer version',
   'versions.compare.submit': 'Compare',
   'versions.compare.heading': 'Version {from} → version {to}',
-  'versions.compare.legend': 'Added words are underlined and marked as added; removed words are struck through and marked as removed.',
+  'versions.compare.legend':
+    'Added words are underlined and marked as added; removed words are struck through and marked as removed.',
   'versions.compare.unchanged': '{count} sections unchanged',
   'versions.compare.unchangedOne': '1 section unchanged',
   'versions.compare.noChanges': 'The two versions have the same content.',
@@ -116,7 +122,8 @@ export const versioningMessages = {
   'versions.history.format': 'format {format}',
   'versions.history.supersedes': 'supersedes version {no}',
   // data sections (structured content) in the generic document UI
-  'versions.data.notEditable': 'This section is structured data with no editor here yet. It is kept as it is when you save.',
+  'versions.data.notEditable':
+    'This section is structured data with no editor here yet. It is kept as it is when you save.',
   'versions.compare.dataChanges': '{count} values changed.',
   'versions.compare.where': 'What',
   'versions.compare.before': 'Before',

@@ -31,7 +31,8 @@ export function registerAuthorization(app: App) {
     const slug = (request.params as { org?: unknown }).org;
     const { db } = app.deps.handle;
     // Only a well-formed slug is looked up: anything else cannot name an organization (and never reaches the database).
-    const org = typeof slug === 'string' && slugSchema.safeParse(slug).success ? await findOrgBySlug(db, slug) : undefined;
+    const org =
+      typeof slug === 'string' && slugSchema.safeParse(slug).success ? await findOrgBySlug(db, slug) : undefined;
     if (!org) throw new NotFoundError('The organization');
     const tokenOrgMismatch = request.auth.kind === 'token' && request.auth.token.orgId !== org.id;
     const role = tokenOrgMismatch ? null : await membershipRole(db, org.id, user.id);
@@ -39,7 +40,12 @@ export function registerAuthorization(app: App) {
 
     const actor: Actor =
       request.auth.kind === 'token'
-        ? { kind: 'token', userId: user.id, label: `${user.email} (token ${request.auth.token.prefix})`, tokenId: request.auth.token.tokenId }
+        ? {
+            kind: 'token',
+            userId: user.id,
+            label: `${user.email} (token ${request.auth.token.prefix})`,
+            tokenId: request.auth.token.tokenId,
+          }
         : { kind: 'user', userId: user.id, label: user.email };
     const permission = config.permission;
     if (!permission || !can(role, permission)) {
@@ -47,7 +53,15 @@ export function registerAuthorization(app: App) {
         orgId: org.id,
         actor,
         ip: request.ip,
-        event: { type: 'authz.denied', payload: { method: request.method, path: request.url.split('?')[0] ?? '', permission: permission ?? 'none', role } },
+        event: {
+          type: 'authz.denied',
+          payload: {
+            method: request.method,
+            path: request.url.split('?')[0] ?? '',
+            permission: permission ?? 'none',
+            role,
+          },
+        },
       });
       throw new ForbiddenError(`Your role (${role}) does not allow ${permission ?? 'this'}`);
     }

@@ -14,7 +14,8 @@ export async function registerOpenApi(app: App, version: string) {
       info: {
         title: 'Rampart API',
         version,
-        description: 'ISMS platform for ISO/IEC 27001. Errors are RFC 9457 problem+json. Cookie sessions send x-csrf-token on writes; automation uses Authorization: Bearer <API token>.',
+        description:
+          'ISMS platform for ISO/IEC 27001. Errors are RFC 9457 problem+json. Cookie sessions send x-csrf-token on writes; automation uses Authorization: Bearer <API token>.',
         license: { name: 'GNU Affero General Public License v3.0 or later', identifier: 'AGPL-3.0-or-later' },
       },
       components: {
@@ -41,7 +42,12 @@ export async function registerOpenApi(app: App, version: string) {
     },
     // Set here, not as the plugin's `servers` option, which would also strip the server's path from every path.
     transformObject: (doc) =>
-      'openapiObject' in doc ? { ...describeOperations(doc.openapiObject as never, facts), servers: [{ url: '/', description: 'This Rampart instance' }] } : doc.swaggerObject,
+      'openapiObject' in doc
+        ? {
+            ...describeOperations(doc.openapiObject as never, facts),
+            servers: [{ url: '/', description: 'This Rampart instance' }],
+          }
+        : doc.swaggerObject,
   });
   await app.register(async (scope: App) => {
     declareFileRoutes(scope);

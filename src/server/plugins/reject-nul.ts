@@ -22,7 +22,8 @@ export function registerNulGuard(app: App) {
       }
       if (!value || typeof value !== 'object' || Buffer.isBuffer(value)) return;
       for (const [key, v] of Object.entries(value)) {
-        if (key.includes('\u0000')) errors.push({ field: `${path}.${key}`, message: 'Must not contain NUL characters' });
+        if (key.includes('\u0000'))
+          errors.push({ field: `${path}.${key}`, message: 'Must not contain NUL characters' });
         walk(v, `${path}.${key}`, depth + 1);
       }
     };

@@ -23,7 +23,15 @@ export async function registerWebUi(app: App, webDir: string) {
     await app.register(async (scope: App) => {
       declareFileRoutes(scope);
       // The build writes .br and .gz copies beside each script and stylesheet; one is sent when the browser accepts it.
-      await scope.register(fastifyStatic, { root: assets, prefix: '/assets/', wildcard: true, index: false, maxAge: '1h', immutable: true, preCompressed: true });
+      await scope.register(fastifyStatic, {
+        root: assets,
+        prefix: '/assets/',
+        wildcard: true,
+        index: false,
+        maxAge: '1h',
+        immutable: true,
+        preCompressed: true,
+      });
     });
   }
 

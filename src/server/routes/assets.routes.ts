@@ -13,10 +13,33 @@ const orgParams = z.object({ org: z.string() });
  * dependencies from both ends, and loading the project's starting threat and vulnerability catalogs.
  */
 export async function assetRoutes(app: App) {
-  app.get('/api/v1/orgs/:org/assets/:id/dependencies', { config: { permission: 'asset.read' }, schema: { tags: ['assets'], summary: 'What the asset supports and what it depends on (current dependencies, with the asset at the other end)', params: z.object({ org: z.string(), id: z.uuid() }), response: { 200: assetDependenciesViewSchema } } }, async (request) =>
-    assetDependencies(orgCtx(request), request.params.id),
+  app.get(
+    '/api/v1/orgs/:org/assets/:id/dependencies',
+    {
+      config: { permission: 'asset.read' },
+      schema: {
+        tags: ['assets'],
+        summary:
+          'What the asset supports and what it depends on (current dependencies, with the asset at the other end)',
+        params: z.object({ org: z.string(), id: z.uuid() }),
+        response: { 200: assetDependenciesViewSchema },
+      },
+    },
+    async (request) => assetDependencies(orgCtx(request), request.params.id),
   );
-  app.post('/api/v1/orgs/:org/threat-catalog/starting-set', { config: { permission: 'threat.seed' }, schema: { tags: ['threats'], summary: 'Add the starting threat and vulnerability catalogs written by the project; adds only entries the organization never had', params: orgParams, body: catalogStartingSetBodySchema, response: { 200: catalogStartingSetResultSchema } } }, async (request) =>
-    addStartingCatalog(orgCtx(request), request.body.parts),
+  app.post(
+    '/api/v1/orgs/:org/threat-catalog/starting-set',
+    {
+      config: { permission: 'threat.seed' },
+      schema: {
+        tags: ['threats'],
+        summary:
+          'Add the starting threat and vulnerability catalogs written by the project; adds only entries the organization never had',
+        params: orgParams,
+        body: catalogStartingSetBodySchema,
+        response: { 200: catalogStartingSetResultSchema },
+      },
+    },
+    async (request) => addStartingCatalog(orgCtx(request), request.body.parts),
   );
 }

@@ -11,14 +11,39 @@ import type { App } from '../types.js';
 const orgParams = z.object({ org: z.string() });
 
 export async function auditRoutes(app: App) {
-  app.get('/api/v1/orgs/:org/audit-events', { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: 'Audit trail, newest first, with filters', params: orgParams, querystring: auditListQuerySchema } }, async (request) => {
-    const ctx = orgCtx(request);
-    return listAuditEvents(ctx.db, ctx.org.id, request.query, ctx);
-  });
-  app.get('/api/v1/orgs/:org/audit/verify', { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: "Verify the organization's hash chain and its signed checkpoints; reports the first broken link and up to which event the chain is anchored", params: orgParams, response: { 200: auditVerifyResultSchema } } }, async (request) => {
-    const ctx = orgCtx(request);
-    const log = app.deps.checkpointLog;
-    const logCheckpoints = log && fs.existsSync(log) ? readCheckpointLog(log).checkpoints : undefined;
-    return verifyChain(ctx.db, ctx.org.id, { trustedKey: app.deps.signingKey, logCheckpoints });
-  });
+  app.get(
+    '/api/v1/orgs/:org/audit-events',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit trail, newest first, with filters',
+        params: orgParams,
+        querystring: auditListQuerySchema,
+      },
+    },
+    async (request) => {
+      const ctx = orgCtx(request);
+      return listAuditEvents(ctx.db, ctx.org.id, request.query, ctx);
+    },
+  );
+  app.get(
+    '/api/v1/orgs/:org/audit/verify',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary:
+          "Verify the organization's hash chain and its signed checkpoints; reports the first broken link and up to which event the chain is anchored",
+        params: orgParams,
+        response: { 200: auditVerifyResultSchema },
+      },
+    },
+    async (request) => {
+      const ctx = orgCtx(request);
+      const log = app.deps.checkpointLog;
+      const logCheckpoints = log && fs.existsSync(log) ? readCheckpointLog(log).checkpoints : undefined;
+      return verifyChain(ctx.db, ctx.org.id, { trustedKey: app.deps.signingKey, logCheckpoints });
+    },
+  );
 }

@@ -8,14 +8,47 @@ import type { App } from '../types.js';
 const orgParams = z.object({ org: z.string() });
 
 export async function linkRoutes(app: App) {
-  app.get('/api/v1/orgs/:org/links', { config: { permission: 'links.read' }, schema: { tags: ['links'], summary: 'Links from and to one record', params: orgParams, querystring: z.strictObject({ type: z.string().min(1).max(40), id: z.uuid() }) } }, async (request) =>
-    listLinks(orgCtx(request), request.query.type, request.query.id),
+  app.get(
+    '/api/v1/orgs/:org/links',
+    {
+      config: { permission: 'links.read' },
+      schema: {
+        tags: ['links'],
+        summary: 'Links from and to one record',
+        params: orgParams,
+        querystring: z.strictObject({ type: z.string().min(1).max(40), id: z.uuid() }),
+      },
+    },
+    async (request) => listLinks(orgCtx(request), request.query.type, request.query.id),
   );
-  app.post('/api/v1/orgs/:org/links', { config: { permission: 'links.create' }, schema: { tags: ['links'], summary: 'Link two records', params: orgParams, body: linkCreateSchema, response: { 201: createdSchema } } }, async (request, reply) =>
-    reply.code(201).send(await createLink(orgCtx(request), request.body)),
+  app.post(
+    '/api/v1/orgs/:org/links',
+    {
+      config: { permission: 'links.create' },
+      schema: {
+        tags: ['links'],
+        summary: 'Link two records',
+        params: orgParams,
+        body: linkCreateSchema,
+        response: { 201: createdSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createLink(orgCtx(request), request.body)),
   );
-  app.delete('/api/v1/orgs/:org/links/:id', { config: { permission: 'links.delete' }, schema: { tags: ['links'], summary: 'Remove a link', params: z.object({ org: z.string(), id: z.uuid() }), response: { 204: noContentSchema } } }, async (request, reply) => {
-    await deleteLink(orgCtx(request), request.params.id);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/api/v1/orgs/:org/links/:id',
+    {
+      config: { permission: 'links.delete' },
+      schema: {
+        tags: ['links'],
+        summary: 'Remove a link',
+        params: z.object({ org: z.string(), id: z.uuid() }),
+        response: { 204: noContentSchema },
+      },
+    },
+    async (request, reply) => {
+      await deleteLink(orgCtx(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { noContentSchema } from '../../schema/common/responses.js';
 import type { RegisterModule } from '../../core/register/register-module.js';
-import { archiveRecord, createRecord, getRecordWithRelated, listRecords, updateRecord } from '../../core/register/register.service.js';
+import {
+  archiveRecord,
+  createRecord,
+  getRecordWithRelated,
+  listRecords,
+  updateRecord,
+} from '../../core/register/register.service.js';
 import { exportTable } from '../../core/register/register-export.js';
 import { recordHistory } from '../../core/register/register-history.js';
 import { importRecords } from '../../core/register/register-import.js';
@@ -16,7 +22,10 @@ import { ValidationError } from '../../core/errors.js';
 
 const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 /** Reference and title of records pointed at by `record` fields, keyed by id. */
-const relatedSchema = z.record(z.string(), z.object({ type: z.string(), id: z.string(), ref: z.string(), title: z.string() }));
+const relatedSchema = z.record(
+  z.string(),
+  z.object({ type: z.string(), id: z.string(), ref: z.string(), title: z.string() }),
+);
 import type { App } from '../types.js';
 
 /** The same six routes for every register, from its definition. */
@@ -29,52 +38,162 @@ export function registerRoutesFor(mod: RegisterModule) {
     const orgParams = z.object({ org: z.string() });
     const idParams = z.object({ org: z.string(), id: z.uuid() });
 
-    app.get(base, { config: { permission: perm('read') }, schema: { tags, summary: `List ${def.collection} (filter, sort, paginate)`, params: orgParams, querystring: def.listQuerySchema, response: { 200: paginated(def.recordSchema).extend({ related: relatedSchema }) } } }, async (request) =>
-      listRecords(orgCtx(request), mod, request.query as Record<string, unknown>),
+    app.get(
+      base,
+      {
+        config: { permission: perm('read') },
+        schema: {
+          tags,
+          summary: `List ${def.collection} (filter, sort, paginate)`,
+          params: orgParams,
+          querystring: def.listQuerySchema,
+          response: { 200: paginated(def.recordSchema).extend({ related: relatedSchema }) },
+        },
+      },
+      async (request) => listRecords(orgCtx(request), mod, request.query as Record<string, unknown>),
     );
 
-    app.get(`${base}/export.csv`, { config: { permission: perm('export') }, schema: { tags, summary: `Export ${def.collection} as CSV (same filters as the list)`, params: orgParams, querystring: def.listQuerySchema } }, async (request, reply) => {
-      const table = await exportTable(orgCtx(request), mod, request.query as Record<string, unknown>, 'csv');
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${table.filenameBase}.csv"`).send(renderCsv(table));
-    });
+    app.get(
+      `${base}/export.csv`,
+      {
+        config: { permission: perm('export') },
+        schema: {
+          tags,
+          summary: `Export ${def.collection} as CSV (same filters as the list)`,
+          params: orgParams,
+          querystring: def.listQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const table = await exportTable(orgCtx(request), mod, request.query as Record<string, unknown>, 'csv');
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${table.filenameBase}.csv"`)
+          .send(renderCsv(table));
+      },
+    );
 
-    app.get(`${base}/export.xlsx`, { config: { permission: perm('export') }, schema: { tags, summary: `Export ${def.collection} as an Excel workbook (same filters as the list)`, params: orgParams, querystring: def.listQuerySchema } }, async (request, reply) => {
-      const ctx = orgCtx(request);
-      const table = await exportTable(ctx, mod, request.query as Record<string, unknown>, 'xlsx');
-      const body = await renderXlsx(table, { organization: ctx.org.name, exportedBy: ctx.actor.label });
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${table.filenameBase}.xlsx"`).send(body);
-    });
+    app.get(
+      `${base}/export.xlsx`,
+      {
+        config: { permission: perm('export') },
+        schema: {
+          tags,
+          summary: `Export ${def.collection} as an Excel workbook (same filters as the list)`,
+          params: orgParams,
+          querystring: def.listQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const ctx = orgCtx(request);
+        const table = await exportTable(ctx, mod, request.query as Record<string, unknown>, 'xlsx');
+        const body = await renderXlsx(table, { organization: ctx.org.name, exportedBy: ctx.actor.label });
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${table.filenameBase}.xlsx"`)
+          .send(body);
+      },
+    );
 
-    app.get(`${base}/:id`, { config: { permission: perm('read') }, schema: { tags, summary: `One ${def.entity} (with the records its reference fields point at)`, params: idParams, response: { 200: def.recordSchema.extend({ related: relatedSchema }) } } }, async (request) =>
-      getRecordWithRelated(orgCtx(request), mod, request.params.id),
+    app.get(
+      `${base}/:id`,
+      {
+        config: { permission: perm('read') },
+        schema: {
+          tags,
+          summary: `One ${def.entity} (with the records its reference fields point at)`,
+          params: idParams,
+          response: { 200: def.recordSchema.extend({ related: relatedSchema }) },
+        },
+      },
+      async (request) => getRecordWithRelated(orgCtx(request), mod, request.params.id),
     );
 
     // Imports arrive as the file itself (text/csv or .xlsx), up to 10 MiB; parsers are scoped to this plugin.
     for (const type of ['text/csv', XLSX_TYPE]) {
-      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
+      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) =>
+        done(null, body),
+      );
     }
-    if (!mod.omitRoutes?.includes('import')) app.post(`${base}/import`, { bodyLimit: IMPORT_BODY_LIMIT, config: { permission: perm('import') }, schema: { tags, summary: `Import ${def.collection} from CSV or XLSX (dryRun=true checks every row and writes nothing); rows with a known Reference update, others create`, params: orgParams, querystring: z.strictObject({ dryRun: queryBoolean.default(true) }) } }, async (request) => {
-      const type = request.headers['content-type'] ?? '';
-      if (!Buffer.isBuffer(request.body)) throw new ValidationError([{ field: 'body', message: `Send the file itself with content-type text/csv or ${XLSX_TYPE}` }]);
-      const table = await readTable(request.body, type);
-      return importRecords(orgCtx(request), mod, table, { dryRun: request.query.dryRun });
-    });
+    if (!mod.omitRoutes?.includes('import'))
+      app.post(
+        `${base}/import`,
+        {
+          bodyLimit: IMPORT_BODY_LIMIT,
+          config: { permission: perm('import') },
+          schema: {
+            tags,
+            summary: `Import ${def.collection} from CSV or XLSX (dryRun=true checks every row and writes nothing); rows with a known Reference update, others create`,
+            params: orgParams,
+            querystring: z.strictObject({ dryRun: queryBoolean.default(true) }),
+          },
+        },
+        async (request) => {
+          const type = request.headers['content-type'] ?? '';
+          if (!Buffer.isBuffer(request.body))
+            throw new ValidationError([
+              { field: 'body', message: `Send the file itself with content-type text/csv or ${XLSX_TYPE}` },
+            ]);
+          const table = await readTable(request.body, type);
+          return importRecords(orgCtx(request), mod, table, { dryRun: request.query.dryRun });
+        },
+      );
 
-    app.get(`${base}/:id/history`, { config: { permission: perm('read') }, schema: { tags, summary: `A ${def.entity}'s history (created, every change with before/after, archived)`, params: idParams } }, async (request) =>
-      recordHistory(orgCtx(request), mod, request.params.id),
+    app.get(
+      `${base}/:id/history`,
+      {
+        config: { permission: perm('read') },
+        schema: {
+          tags,
+          summary: `A ${def.entity}'s history (created, every change with before/after, archived)`,
+          params: idParams,
+        },
+      },
+      async (request) => recordHistory(orgCtx(request), mod, request.params.id),
     );
 
-    if (!mod.omitRoutes?.includes('create')) app.post(base, { config: { permission: perm('create') }, schema: { tags, summary: `Create a ${def.entity}`, params: orgParams, body: def.createSchema, response: { 201: def.recordSchema } } }, async (request, reply) =>
-      reply.code(201).send(await createRecord(orgCtx(request), mod, request.body as Record<string, unknown>)),
+    if (!mod.omitRoutes?.includes('create'))
+      app.post(
+        base,
+        {
+          config: { permission: perm('create') },
+          schema: {
+            tags,
+            summary: `Create a ${def.entity}`,
+            params: orgParams,
+            body: def.createSchema,
+            response: { 201: def.recordSchema },
+          },
+        },
+        async (request, reply) =>
+          reply.code(201).send(await createRecord(orgCtx(request), mod, request.body as Record<string, unknown>)),
+      );
+
+    app.patch(
+      `${base}/:id`,
+      {
+        config: { permission: perm('update') },
+        schema: {
+          tags,
+          summary: `Update a ${def.entity} (partial; expectedVersion guards against lost updates)`,
+          params: idParams,
+          body: def.updateSchema,
+          response: { 200: def.recordSchema },
+        },
+      },
+      async (request) => updateRecord(orgCtx(request), mod, request.params.id, request.body as Record<string, unknown>),
     );
 
-    app.patch(`${base}/:id`, { config: { permission: perm('update') }, schema: { tags, summary: `Update a ${def.entity} (partial; expectedVersion guards against lost updates)`, params: idParams, body: def.updateSchema, response: { 200: def.recordSchema } } }, async (request) =>
-      updateRecord(orgCtx(request), mod, request.params.id, request.body as Record<string, unknown>),
+    app.delete(
+      `${base}/:id`,
+      {
+        config: { permission: perm('delete') },
+        schema: { tags, summary: `Archive a ${def.entity}`, params: idParams, response: { 204: noContentSchema } },
+      },
+      async (request, reply) => {
+        await archiveRecord(orgCtx(request), mod, request.params.id);
+        return reply.code(204).send(null);
+      },
     );
-
-    app.delete(`${base}/:id`, { config: { permission: perm('delete') }, schema: { tags, summary: `Archive a ${def.entity}`, params: idParams, response: { 204: noContentSchema } } }, async (request, reply) => {
-      await archiveRecord(orgCtx(request), mod, request.params.id);
-      return reply.code(204).send(null);
-    });
   };
 }

@@ -9,7 +9,15 @@ import { listSet, replaceSet, RISK_ASSETS, TRIGGER_RISKS } from '../../core/risk
 import { renderCsv } from '../../reports/table-csv.js';
 import { renderXlsx } from '../../reports/table-xlsx.js';
 import { STARTING_METHODOLOGIES } from '../../schema/risks/starting-methodologies.js';
-import { closeAssessmentBodySchema, compareQuerySchema, heatMapQuerySchema, linkedListQuerySchema, linkedListSchema, riskAssetsBodySchema, triggerRisksBodySchema } from '../../schema/risks/risks.schema.js';
+import {
+  closeAssessmentBodySchema,
+  compareQuerySchema,
+  heatMapQuerySchema,
+  linkedListQuerySchema,
+  linkedListSchema,
+  riskAssetsBodySchema,
+  triggerRisksBodySchema,
+} from '../../schema/risks/risks.schema.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
 
@@ -28,55 +36,220 @@ export async function riskRoutes(app: App) {
   const o = '/api/v1/orgs/:org';
   // Paths follow the collection's plural (docs/API.md, Naming); the singular ones came first and keep answering,
   // marked deprecated in the OpenAPI document.
-  for (const [collection, deprecated] of [['risk-methodologies', false], ['risk-methodology', true]] as const) {
-    const old = deprecated ? { deprecated: true, description: 'Deprecated: use the same path under /risk-methodologies.' } : {};
-    app.get(`${o}/${collection}/starting-set`, { config: { permission: 'risk_methodology.read' }, schema: { tags: ['risk-methodologies'], summary: 'The starting methodologies an organization can copy and adapt (5×5, 3×3, semi-quantitative)', params: orgParams, ...old } }, async () => ({
-      methodologies: STARTING_METHODOLOGIES,
-    }));
-    app.get(`${o}/${collection}/current`, { config: { permission: 'risk_methodology.read' }, schema: { tags: ['risk-methodologies'], summary: 'The approved methodology in force (null until one is approved)', params: orgParams, ...old } }, async (request) => ({
-      current: await methodologyInForce(orgCtx(request)),
-    }));
+  for (const [collection, deprecated] of [
+    ['risk-methodologies', false],
+    ['risk-methodology', true],
+  ] as const) {
+    const old = deprecated
+      ? { deprecated: true, description: 'Deprecated: use the same path under /risk-methodologies.' }
+      : {};
+    app.get(
+      `${o}/${collection}/starting-set`,
+      {
+        config: { permission: 'risk_methodology.read' },
+        schema: {
+          tags: ['risk-methodologies'],
+          summary: 'The starting methodologies an organization can copy and adapt (5×5, 3×3, semi-quantitative)',
+          params: orgParams,
+          ...old,
+        },
+      },
+      async () => ({
+        methodologies: STARTING_METHODOLOGIES,
+      }),
+    );
+    app.get(
+      `${o}/${collection}/current`,
+      {
+        config: { permission: 'risk_methodology.read' },
+        schema: {
+          tags: ['risk-methodologies'],
+          summary: 'The approved methodology in force (null until one is approved)',
+          params: orgParams,
+          ...old,
+        },
+      },
+      async (request) => ({
+        current: await methodologyInForce(orgCtx(request)),
+      }),
+    );
   }
-  app.get(`${o}/risk-methodologies/:id/versions/:no/rescore-preview`, { config: { permission: 'risk_methodology.read' }, schema: { tags: ['risk-methodologies'], summary: 'What approving this version would do to every risk: level changes and acceptance crossings (nothing is written)', params: versionParams } }, async (request) =>
-    rescorePreview(orgCtx(request), request.params.id, request.params.no),
+  app.get(
+    `${o}/risk-methodologies/:id/versions/:no/rescore-preview`,
+    {
+      config: { permission: 'risk_methodology.read' },
+      schema: {
+        tags: ['risk-methodologies'],
+        summary:
+          'What approving this version would do to every risk: level changes and acceptance crossings (nothing is written)',
+        params: versionParams,
+      },
+    },
+    async (request) => rescorePreview(orgCtx(request), request.params.id, request.params.no),
   );
-  app.get(`${o}/risk-rescores`, { config: { permission: 'risk.read' }, schema: { tags: ['risks'], summary: 'Re-scorings done by methodology approvals, newest first', params: orgParams, querystring: pageQuery } }, async (request) =>
-    listRescores(orgCtx(request), request.query),
+  app.get(
+    `${o}/risk-rescores`,
+    {
+      config: { permission: 'risk.read' },
+      schema: {
+        tags: ['risks'],
+        summary: 'Re-scorings done by methodology approvals, newest first',
+        params: orgParams,
+        querystring: pageQuery,
+      },
+    },
+    async (request) => listRescores(orgCtx(request), request.query),
   );
-  app.get(`${o}/risk-rescores/:id`, { config: { permission: 'risk.read' }, schema: { tags: ['risks'], summary: 'One re-scoring: every risk that moved, before and after', params: idParams } }, async (request) =>
-    getRescore(orgCtx(request), request.params.id),
+  app.get(
+    `${o}/risk-rescores/:id`,
+    {
+      config: { permission: 'risk.read' },
+      schema: { tags: ['risks'], summary: 'One re-scoring: every risk that moved, before and after', params: idParams },
+    },
+    async (request) => getRescore(orgCtx(request), request.params.id),
   );
-  app.get(`${o}/risks/heat-map`, { config: { permission: 'risk.read' }, schema: { tags: ['risks'], summary: 'Open evaluated risks per likelihood × consequence cell of the methodology in force', params: orgParams, querystring: heatMapQuerySchema } }, async (request) =>
-    heatMap(orgCtx(request), request.query),
+  app.get(
+    `${o}/risks/heat-map`,
+    {
+      config: { permission: 'risk.read' },
+      schema: {
+        tags: ['risks'],
+        summary: 'Open evaluated risks per likelihood × consequence cell of the methodology in force',
+        params: orgParams,
+        querystring: heatMapQuerySchema,
+      },
+    },
+    async (request) => heatMap(orgCtx(request), request.query),
   );
-  app.get(`${o}/risks/:id/assets`, { config: { permission: 'risk.read' }, schema: { tags: ['risks'], summary: 'The assets a risk bears on, by reference (the default page is the whole set)', params: idParams, querystring: linkedListQuerySchema, response: { 200: linkedListSchema } } }, async (request) =>
-    listSet(orgCtx(request), RISK_ASSETS, request.params.id, request.query),
+  app.get(
+    `${o}/risks/:id/assets`,
+    {
+      config: { permission: 'risk.read' },
+      schema: {
+        tags: ['risks'],
+        summary: 'The assets a risk bears on, by reference (the default page is the whole set)',
+        params: idParams,
+        querystring: linkedListQuerySchema,
+        response: { 200: linkedListSchema },
+      },
+    },
+    async (request) => listSet(orgCtx(request), RISK_ASSETS, request.params.id, request.query),
   );
-  app.put(`${o}/risks/:id/assets`, { config: { permission: 'risk.update' }, schema: { tags: ['risks'], summary: 'Replace the assets a risk bears on (audited with what was added and removed)', params: idParams, body: riskAssetsBodySchema, response: { 200: linkedListSchema } } }, async (request) =>
-    replaceSet(orgCtx(request), RISK_ASSETS, request.params.id, request.body.assetIds),
+  app.put(
+    `${o}/risks/:id/assets`,
+    {
+      config: { permission: 'risk.update' },
+      schema: {
+        tags: ['risks'],
+        summary: 'Replace the assets a risk bears on (audited with what was added and removed)',
+        params: idParams,
+        body: riskAssetsBodySchema,
+        response: { 200: linkedListSchema },
+      },
+    },
+    async (request) => replaceSet(orgCtx(request), RISK_ASSETS, request.params.id, request.body.assetIds),
   );
-  app.post(`${o}/risk-assessments/:id/close`, { config: { permission: 'risk_assessment.close' }, schema: { tags: ['risk-assessments'], summary: 'Close an assessment: freeze a snapshot of every current risk (immutable)', params: idParams, body: closeAssessmentBodySchema } }, async (request) =>
-    closeAssessment(orgCtx(request), request.params.id, request.body.note),
+  app.post(
+    `${o}/risk-assessments/:id/close`,
+    {
+      config: { permission: 'risk_assessment.close' },
+      schema: {
+        tags: ['risk-assessments'],
+        summary: 'Close an assessment: freeze a snapshot of every current risk (immutable)',
+        params: idParams,
+        body: closeAssessmentBodySchema,
+      },
+    },
+    async (request) => closeAssessment(orgCtx(request), request.params.id, request.body.note),
   );
-  app.get(`${o}/risk-assessments/:id/entries`, { config: { permission: 'risk_assessment.read' }, schema: { tags: ['risk-assessments'], summary: 'The frozen results of a closed assessment, by priority', params: idParams, querystring: pageQuery } }, async (request) =>
-    listEntries(orgCtx(request), request.params.id, request.query.page, request.query.pageSize),
+  app.get(
+    `${o}/risk-assessments/:id/entries`,
+    {
+      config: { permission: 'risk_assessment.read' },
+      schema: {
+        tags: ['risk-assessments'],
+        summary: 'The frozen results of a closed assessment, by priority',
+        params: idParams,
+        querystring: pageQuery,
+      },
+    },
+    async (request) => listEntries(orgCtx(request), request.params.id, request.query.page, request.query.pageSize),
   );
-  app.get(`${o}/risk-assessments/compare`, { config: { permission: 'risk_assessment.read' }, schema: { tags: ['risk-assessments'], summary: 'Compare two closed assessments (or one with the current register): new, removed, rose, fell, crossed the acceptance line', params: orgParams, querystring: compareQuerySchema } }, async (request) =>
-    compareAssessments(orgCtx(request), request.query.from, request.query.to, request.query.changesOnly),
+  app.get(
+    `${o}/risk-assessments/compare`,
+    {
+      config: { permission: 'risk_assessment.read' },
+      schema: {
+        tags: ['risk-assessments'],
+        summary:
+          'Compare two closed assessments (or one with the current register): new, removed, rose, fell, crossed the acceptance line',
+        params: orgParams,
+        querystring: compareQuerySchema,
+      },
+    },
+    async (request) =>
+      compareAssessments(orgCtx(request), request.query.from, request.query.to, request.query.changesOnly),
   );
   for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`${o}/risk-assessments/compare/export.${format}`, { config: { permission: 'risk_assessment.export' }, schema: { tags: ['risk-assessments'], summary: `The comparison as ${format.toUpperCase()}`, params: orgParams, querystring: compareQuerySchema } }, async (request, reply) => {
-      const ctx = orgCtx(request);
-      const table = await compareExportTable(ctx, request.query.from, request.query.to, request.query.changesOnly, format);
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${table.filenameBase}.csv"`).send(renderCsv(table));
-      const body = await renderXlsx(table, { organization: ctx.org.name, exportedBy: ctx.actor.label });
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="${table.filenameBase}.xlsx"`).send(body);
-    });
+    app.get(
+      `${o}/risk-assessments/compare/export.${format}`,
+      {
+        config: { permission: 'risk_assessment.export' },
+        schema: {
+          tags: ['risk-assessments'],
+          summary: `The comparison as ${format.toUpperCase()}`,
+          params: orgParams,
+          querystring: compareQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const ctx = orgCtx(request);
+        const table = await compareExportTable(
+          ctx,
+          request.query.from,
+          request.query.to,
+          request.query.changesOnly,
+          format,
+        );
+        if (format === 'csv')
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="${table.filenameBase}.csv"`)
+            .send(renderCsv(table));
+        const body = await renderXlsx(table, { organization: ctx.org.name, exportedBy: ctx.actor.label });
+        return reply
+          .type(XLSX)
+          .header('content-disposition', `attachment; filename="${table.filenameBase}.xlsx"`)
+          .send(body);
+      },
+    );
   }
-  app.get(`${o}/reassessment-triggers/:id/risks`, { config: { permission: 'reassessment_trigger.read' }, schema: { tags: ['reassessment-triggers'], summary: 'The risks a trigger calls to be reassessed, by reference (the default page is the whole set)', params: idParams, querystring: linkedListQuerySchema, response: { 200: linkedListSchema } } }, async (request) =>
-    listSet(orgCtx(request), TRIGGER_RISKS, request.params.id, request.query),
+  app.get(
+    `${o}/reassessment-triggers/:id/risks`,
+    {
+      config: { permission: 'reassessment_trigger.read' },
+      schema: {
+        tags: ['reassessment-triggers'],
+        summary: 'The risks a trigger calls to be reassessed, by reference (the default page is the whole set)',
+        params: idParams,
+        querystring: linkedListQuerySchema,
+        response: { 200: linkedListSchema },
+      },
+    },
+    async (request) => listSet(orgCtx(request), TRIGGER_RISKS, request.params.id, request.query),
   );
-  app.put(`${o}/reassessment-triggers/:id/risks`, { config: { permission: 'reassessment_trigger.update' }, schema: { tags: ['reassessment-triggers'], summary: 'Replace the risks a trigger names (audited); they show as due for reassessment until evaluated again', params: idParams, body: triggerRisksBodySchema, response: { 200: linkedListSchema } } }, async (request) =>
-    replaceSet(orgCtx(request), TRIGGER_RISKS, request.params.id, request.body.riskIds),
+  app.put(
+    `${o}/reassessment-triggers/:id/risks`,
+    {
+      config: { permission: 'reassessment_trigger.update' },
+      schema: {
+        tags: ['reassessment-triggers'],
+        summary: 'Replace the risks a trigger names (audited); they show as due for reassessment until evaluated again',
+        params: idParams,
+        body: triggerRisksBodySchema,
+        response: { 200: linkedListSchema },
+      },
+    },
+    async (request) => replaceSet(orgCtx(request), TRIGGER_RISKS, request.params.id, request.body.riskIds),
   );
 }

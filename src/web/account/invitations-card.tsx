@@ -28,7 +28,10 @@ export function InvitationsCard() {
           <li key={i.id} className="invitation-list__item">
             <div>
               <strong>{t('invitations.item', { org: i.orgName, role: td(`role.${i.role}`) })}</strong>
-              <span className="muted"> {t('invitations.meta', { name: i.invitedBy ?? '—', date: formatDate(i.expiresAt) })}</span>
+              <span className="muted">
+                {' '}
+                {t('invitations.meta', { name: i.invitedBy ?? '—', date: formatDate(i.expiresAt) })}
+              </span>
             </div>
             <div className="form__actions">
               <button
@@ -38,7 +41,12 @@ export function InvitationsCard() {
                 onClick={() =>
                   decide.mutate(
                     { invitation: i, decision: 'accept' },
-                    { onSuccess: (r) => void navigate({ to: '/o/$org', params: { org: r.orgSlug } }).then(() => setNotice(t('invitations.accepted', { org: r.orgName }))) },
+                    {
+                      onSuccess: (r) =>
+                        void navigate({ to: '/o/$org', params: { org: r.orgSlug } }).then(() =>
+                          setNotice(t('invitations.accepted', { org: r.orgName })),
+                        ),
+                    },
                   )
                 }
               >
@@ -48,7 +56,12 @@ export function InvitationsCard() {
                 type="button"
                 className="button button--secondary button--small"
                 disabled={decide.isPending}
-                onClick={() => decide.mutate({ invitation: i, decision: 'decline' }, { onSuccess: (r) => setNotice(t('invitations.declined', { org: r.orgName })) })}
+                onClick={() =>
+                  decide.mutate(
+                    { invitation: i, decision: 'decline' },
+                    { onSuccess: (r) => setNotice(t('invitations.declined', { org: r.orgName })) },
+                  )
+                }
               >
                 {t('invitations.decline')}
               </button>

@@ -26,14 +26,18 @@ export function InvitePage() {
 
   const preview = useQuery({
     queryKey: ['invitation-preview', token],
-    queryFn: async () => invitationPreviewSchema.parse(await api.post('/api/v1/invitations/preview', { token }, { allowUnauthenticated: true })),
+    queryFn: async () =>
+      invitationPreviewSchema.parse(
+        await api.post('/api/v1/invitations/preview', { token }, { allowUnauthenticated: true }),
+      ),
     enabled: token.length > 0,
     retry: false,
   });
   useDocumentTitle(preview.data ? t('invite.title', { org: preview.data.orgName }) : t('invitations.title'));
 
   const join = useMutation({
-    mutationFn: (body: unknown) => api.post<Session>('/api/v1/invitations/redeem', body, { allowUnauthenticated: true }),
+    mutationFn: (body: unknown) =>
+      api.post<Session>('/api/v1/invitations/redeem', body, { allowUnauthenticated: true }),
     onSuccess: async (session) => {
       acceptSession(queryClient, session);
       const first = session.organizations[0];
@@ -42,7 +46,8 @@ export function InvitePage() {
     onError: (e) => setErrors(serverFieldErrors(e)),
   });
 
-  const set = (name: keyof typeof EMPTY) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
+  const set = (name: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body = { token, ...values };
@@ -67,7 +72,10 @@ export function InvitePage() {
   if (!preview.data) return <Loading />;
   const inv = preview.data;
   return (
-    <AuthLayout title={t('invite.title', { org: inv.orgName })} intro={t('invite.intro', { org: inv.orgName, role: td(`role.${inv.role}`), email: inv.email })}>
+    <AuthLayout
+      title={t('invite.title', { org: inv.orgName })}
+      intro={t('invite.intro', { org: inv.orgName, role: td(`role.${inv.role}`), email: inv.email })}
+    >
       <form className="form" onSubmit={submit} noValidate>
         <FormField label={t('invite.name')} error={errors.name} required>
           <input autoComplete="name" value={values.name} onChange={set('name')} />
@@ -80,7 +88,8 @@ export function InvitePage() {
           {join.isPending ? t('invite.submitting') : t('invite.submit')}
         </button>
         <p className="muted">
-          {t('invite.haveAccount')} <Link to="/sign-in">{t('invite.signIn')}</Link> · {t('members.expires')} {formatDate(inv.expiresAt)}
+          {t('invite.haveAccount')} <Link to="/sign-in">{t('invite.signIn')}</Link> · {t('members.expires')}{' '}
+          {formatDate(inv.expiresAt)}
         </p>
       </form>
     </AuthLayout>

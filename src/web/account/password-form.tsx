@@ -18,7 +18,8 @@ export function PasswordForm() {
   const [done, setDone] = useState(false);
 
   const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<void>('/api/v1/auth/password', body),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api.post<void>('/api/v1/auth/password', body),
     onSuccess: () => {
       setValues(EMPTY);
       setDone(true);
@@ -50,17 +51,34 @@ export function PasswordForm() {
       <p className="muted">{t('account.passwordLead')}</p>
       <LiveMessage>{done ? t('account.changed') : null}</LiveMessage>
       <FormField label={t('account.currentPassword')} error={errors.currentPassword} required>
-        <input type="password" autoComplete="current-password" value={values.currentPassword} onChange={set('currentPassword')} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          value={values.currentPassword}
+          onChange={set('currentPassword')}
+        />
       </FormField>
       <div className="form__grid">
-        <FormField label={t('account.newPassword')} help={t('account.newPasswordHelp')} error={errors.newPassword} required>
+        <FormField
+          label={t('account.newPassword')}
+          help={t('account.newPasswordHelp')}
+          error={errors.newPassword}
+          required
+        >
           <input type="password" autoComplete="new-password" value={values.newPassword} onChange={set('newPassword')} />
         </FormField>
         <FormField label={t('account.confirmPassword')} error={errors.confirmPassword} required>
-          <input type="password" autoComplete="new-password" value={values.confirmPassword} onChange={set('confirmPassword')} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={values.confirmPassword}
+            onChange={set('confirmPassword')}
+          />
         </FormField>
       </div>
-      {change.isError && isFormLevelError(change.error, ['currentPassword', 'newPassword']) ? <ErrorMessage error={change.error} /> : null}
+      {change.isError && isFormLevelError(change.error, ['currentPassword', 'newPassword']) ? (
+        <ErrorMessage error={change.error} />
+      ) : null}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={change.isPending}>
           {change.isPending ? t('account.submitting') : t('account.submit')}

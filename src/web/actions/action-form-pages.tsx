@@ -42,7 +42,10 @@ export function ActionEditPage() {
   const navigate = useNavigate();
   const record = useRegisterRecord(org, actionRegister, id);
   const { update } = useRegisterMutations(org, actionRegister);
-  useDocumentTitle(record.data ? t('actions.editTitle', { ref: record.data.ref }) : t('common.loading'), useOrg(org).data?.name);
+  useDocumentTitle(
+    record.data ? t('actions.editTitle', { ref: record.data.ref }) : t('common.loading'),
+    useOrg(org).data?.name,
+  );
 
   return (
     <section className="page page--narrow" aria-labelledby="page-title">
@@ -73,5 +76,14 @@ export function ActionEditPage() {
 
 export function Breadcrumb({ org, current }: { org: string; current?: string }) {
   const { t } = useT();
-  return <Crumbs parent={<Link to="/o/$org/actions" params={{ org }}>{t('actions.title')}</Link>} current={current} />;
+  return (
+    <Crumbs
+      parent={
+        <Link to="/o/$org/actions" params={{ org }}>
+          {t('actions.title')}
+        </Link>
+      }
+      current={current}
+    />
+  );
 }

@@ -34,7 +34,8 @@ export function AddMemberForm({ org, onInvited }: { org: string; onInvited: (ema
     onError: (e) => setErrors(serverFieldErrors(e)),
   });
 
-  const set = (name: keyof typeof EMPTY) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
+  const set = (name: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -69,7 +70,9 @@ export function AddMemberForm({ org, onInvited }: { org: string; onInvited: (ema
           </select>
         </FormField>
       </div>
-      {invite.isError && isFormLevelError(invite.error, Object.keys(EMPTY)) ? <ErrorMessage error={invite.error} /> : null}
+      {invite.isError && isFormLevelError(invite.error, Object.keys(EMPTY)) ? (
+        <ErrorMessage error={invite.error} />
+      ) : null}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={invite.isPending}>
           {t('members.addSubmit')}

@@ -8,7 +8,15 @@ export const AUDIT_SEARCH_KEYS = ['type', 'actor', 'entityType', 'entityId', 'fr
 /** Entity types the trail records: register entities (`action`…) plus the platform's own. */
 const ENTITY_TYPES = ['action', 'link', 'organization', 'user', 'api_token'];
 
-export function AuditFilters({ search, members, onChange }: { search: AuditSearch; members: Member[]; onChange: (p: AuditSearch) => void }) {
+export function AuditFilters({
+  search,
+  members,
+  onChange,
+}: {
+  search: AuditSearch;
+  members: Member[];
+  onChange: (p: AuditSearch) => void;
+}) {
   const { t, td } = useT();
   return (
     <div className="filters" role="search" aria-label={t('audit.filters')}>
@@ -43,7 +51,11 @@ export function AuditFilters({ search, members, onChange }: { search: AuditSearc
         </select>
       </FormField>
       <FormField label={t('audit.from')}>
-        <input type="date" value={search.from ?? ''} onChange={(e) => onChange({ from: e.target.value || undefined })} />
+        <input
+          type="date"
+          value={search.from ?? ''}
+          onChange={(e) => onChange({ from: e.target.value || undefined })}
+        />
       </FormField>
       <FormField label={t('audit.to')}>
         <input type="date" value={search.to ?? ''} onChange={(e) => onChange({ to: e.target.value || undefined })} />

@@ -88,7 +88,8 @@ export function AuditPage() {
                           ) : null}
                         </>
                       ) : (
-                        (e.actorLabel ?? (e.actorKind ? td(`audit.actorKind.${e.actorKind}`, undefined, e.actorKind) : '—'))
+                        (e.actorLabel ??
+                        (e.actorKind ? td(`audit.actorKind.${e.actorKind}`, undefined, e.actorKind) : '—'))
                       )}
                     </td>
                     <td>{entityText(i18n, e)}</td>
@@ -119,4 +120,3 @@ function entityText({ td }: I18n, e: AuditEventItem): string {
   const ref = typeof e.payload.ref === 'string' ? ` ${e.payload.ref}` : '';
   return `${td(`entity.${e.entityType}`, undefined, e.entityType)}${ref}`;
 }
-

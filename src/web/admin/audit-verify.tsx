@@ -11,7 +11,12 @@ export function AuditVerify({ org }: { org: string }) {
   const r = verify.data;
   return (
     <div className="verify">
-      <button type="button" className="button button--secondary" onClick={() => verify.mutate()} disabled={verify.isPending}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => verify.mutate()}
+        disabled={verify.isPending}
+      >
         {verify.isPending ? t('audit.verifying') : t('audit.verify')}
       </button>
       <div aria-live="polite" className="verify__result">
@@ -22,15 +27,24 @@ export function AuditVerify({ org }: { org: string }) {
           ) : (
             <p className="alert alert--error" role="alert">
               {r.firstBroken
-                ? t('audit.verifyBroken', { seq: r.firstBroken.seq, id: r.firstBroken.eventId ?? '—', reason: r.firstBroken.reason, count: formatNumber(r.checked) })
+                ? t('audit.verifyBroken', {
+                    seq: r.firstBroken.seq,
+                    id: r.firstBroken.eventId ?? '—',
+                    reason: r.firstBroken.reason,
+                    count: formatNumber(r.checked),
+                  })
                 : t('audit.verifyBrokenUnknown')}
             </p>
           )
         ) : null}
         {r ? (
           <p className="muted" data-testid="audit-anchor">
-            {r.anchor ? t('audit.anchored', { seq: r.anchor.seq, when: formatDateTime(r.anchor.signedAt) }) : t('audit.notAnchored')}
-            {r.anchor && r.unanchoredEvents > 0 ? ` ${t('audit.unanchoredTail', { seq: r.anchor.seq, count: formatNumber(r.unanchoredEvents) })}` : ''}
+            {r.anchor
+              ? t('audit.anchored', { seq: r.anchor.seq, when: formatDateTime(r.anchor.signedAt) })
+              : t('audit.notAnchored')}
+            {r.anchor && r.unanchoredEvents > 0
+              ? ` ${t('audit.unanchoredTail', { seq: r.anchor.seq, count: formatNumber(r.unanchoredEvents) })}`
+              : ''}
             {r.formerKeys.length ? ` ${t('audit.formerKeys', { keys: r.formerKeys.join(', ') })}` : ''}
           </p>
         ) : null}

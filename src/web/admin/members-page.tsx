@@ -72,7 +72,11 @@ export function MembersPage() {
                 <th scope="col">{t('members.email')}</th>
                 <th scope="col">{t('members.role')}</th>
                 <th scope="col">{t('members.since')}</th>
-                {manage ? <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th> : null}
+                {manage ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -110,7 +114,12 @@ export function MembersPage() {
                         confirmLabel={t('members.removeConfirm')}
                         busy={remove.isPending}
                         className="button button--danger button--small"
-                        onConfirm={() => remove.mutateAsync(m).then(() => undefined, () => undefined)}
+                        onConfirm={() =>
+                          remove.mutateAsync(m).then(
+                            () => undefined,
+                            () => undefined,
+                          )
+                        }
                       />
                     </td>
                   ) : null}
@@ -120,7 +129,9 @@ export function MembersPage() {
           </table>
         </div>
       )}
-      {manage ? <PendingInvitations org={org} onRevoked={(email) => setNotice(t('members.revoked', { email }))} /> : null}
+      {manage ? (
+        <PendingInvitations org={org} onRevoked={(email) => setNotice(t('members.revoked', { email }))} />
+      ) : null}
       {manage ? <AddMemberForm org={org} onInvited={(email) => setNotice(t('members.invited', { email }))} /> : null}
     </section>
   );

@@ -60,7 +60,12 @@ export function PendingInvitations({ org, onRevoked }: { org: string; onRevoked:
                       confirmLabel={t('members.revokeConfirm')}
                       busy={revoke.isPending}
                       className="button button--danger button--small"
-                      onConfirm={() => revoke.mutateAsync(i).then(() => undefined, () => undefined)}
+                      onConfirm={() =>
+                        revoke.mutateAsync(i).then(
+                          () => undefined,
+                          () => undefined,
+                        )
+                      }
                     />
                   </td>
                 </tr>

@@ -6,7 +6,15 @@ import { useT } from '../i18n/i18n.js';
  * warning that it will not be shown again, and the button that closes it. Copying falls back to selecting the text
  * where the clipboard is not allowed.
  */
-export function ShownOnce(props: { id: string; title: string; warning: string; label: string; value: string; doneLabel: string; onDone: () => void }) {
+export function ShownOnce(props: {
+  id: string;
+  title: string;
+  warning: string;
+  label: string;
+  value: string;
+  doneLabel: string;
+  onDone: () => void;
+}) {
   const { t } = useT();
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -29,7 +37,14 @@ export function ShownOnce(props: { id: string; title: string; warning: string; l
         <label htmlFor={props.id} className="visually-hidden">
           {props.label}
         </label>
-        <input id={props.id} ref={input} className="mono" readOnly value={props.value} onFocus={(e) => e.target.select()} />
+        <input
+          id={props.id}
+          ref={input}
+          className="mono"
+          readOnly
+          value={props.value}
+          onFocus={(e) => e.target.select()}
+        />
         <button type="button" className="button button--primary" onClick={copy}>
           {t('tokens.copy')}
         </button>

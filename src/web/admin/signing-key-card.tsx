@@ -7,7 +7,10 @@ import { ErrorMessage, Loading } from '../components/status.js';
 /** The instance's public signing key: what auditors compare evidence packages and checkpoints with. */
 export function SigningKeyCard() {
   const { t, formatDateTime } = useT();
-  const key = useQuery({ queryKey: ['instance', 'signing-key'], queryFn: async () => signingKeySchema.parse(await api.get<unknown>('/api/v1/instance/signing-key')) });
+  const key = useQuery({
+    queryKey: ['instance', 'signing-key'],
+    queryFn: async () => signingKeySchema.parse(await api.get<unknown>('/api/v1/instance/signing-key')),
+  });
   return (
     <section className="card" aria-labelledby="signing-key-title">
       <h2 id="signing-key-title">{t('audit.signingKey')}</h2>
@@ -28,7 +31,9 @@ export function SigningKeyCard() {
           <p>
             <strong>{t('audit.signingKeyPublic')}</strong>
           </p>
-          <pre className="mono" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{key.data.publicKey.trim()}</pre>
+          <pre className="mono" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {key.data.publicKey.trim()}
+          </pre>
           {key.data.formerKeys.length ? (
             <>
               <p>

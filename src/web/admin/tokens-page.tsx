@@ -89,7 +89,9 @@ export function TokensPage() {
               <input type="date" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} />
             </FormField>
           </div>
-          {create.isError && isFormLevelError(create.error, ['name', 'expiresAt']) ? <ErrorMessage error={create.error} /> : null}
+          {create.isError && isFormLevelError(create.error, ['name', 'expiresAt']) ? (
+            <ErrorMessage error={create.error} />
+          ) : null}
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={create.isPending}>
               {t('tokens.createSubmit')}
@@ -117,7 +119,9 @@ export function TokensPage() {
                 <th scope="col">{t('tokens.expiresAt')}</th>
                 <th scope="col">{t('tokens.lastUsed')}</th>
                 <th scope="col">{t('tokens.status')}</th>
-                <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -138,7 +142,12 @@ export function TokensPage() {
                         confirmLabel={t('tokens.revokeConfirm')}
                         busy={revoke.isPending}
                         className="button button--danger button--small"
-                        onConfirm={() => revoke.mutateAsync(tok).then(() => undefined, () => undefined)}
+                        onConfirm={() =>
+                          revoke.mutateAsync(tok).then(
+                            () => undefined,
+                            () => undefined,
+                          )
+                        }
                       />
                     )}
                   </td>

@@ -4,7 +4,37 @@ import type { PlannedModuleSlug } from '../modules/planned-modules.js';
 /** Side navigation, grouped by the clauses of ISO/IEC 27001, then administration. */
 export type NavItem =
   | { kind: 'module'; slug: PlannedModuleSlug; label: MessageKey }
-  | { kind: 'page'; path: 'actions' | 'scopes' | 'issues' | 'interested-parties' | 'requirements' | 'isms-processes' | 'isms-roles' | 'leadership-commitments' | 'assets' | 'threats' | 'risk-methodology' | 'isms-risks' | 'risks' | 'risk-assessments' | 'controls' | 'soa' | 'risk-treatment-plan' | 'treatment-checks' | 'documents' | 'policies' | 'evidence' | 'members' | 'tokens' | 'audit'; label: MessageKey; search?: Record<string, string>; permission?: string };
+  | {
+      kind: 'page';
+      path:
+        | 'actions'
+        | 'scopes'
+        | 'issues'
+        | 'interested-parties'
+        | 'requirements'
+        | 'isms-processes'
+        | 'isms-roles'
+        | 'leadership-commitments'
+        | 'assets'
+        | 'threats'
+        | 'risk-methodology'
+        | 'isms-risks'
+        | 'risks'
+        | 'risk-assessments'
+        | 'controls'
+        | 'soa'
+        | 'risk-treatment-plan'
+        | 'treatment-checks'
+        | 'documents'
+        | 'policies'
+        | 'evidence'
+        | 'members'
+        | 'tokens'
+        | 'audit';
+      label: MessageKey;
+      search?: Record<string, string>;
+      permission?: string;
+    };
 
 export interface NavGroup {
   id: string;

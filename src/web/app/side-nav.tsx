@@ -10,7 +10,13 @@ export function SideNav({ org, open = false }: { org: string; open?: boolean }) 
   const can = useCan(org);
   return (
     <nav id="sidenav" className={open ? 'sidenav is-open' : 'sidenav'} aria-label={t('nav.label')}>
-      <Link to="/o/$org" params={{ org }} className="sidenav__home" activeOptions={{ exact: true }} activeProps={{ 'aria-current': 'page' }}>
+      <Link
+        to="/o/$org"
+        params={{ org }}
+        className="sidenav__home"
+        activeOptions={{ exact: true }}
+        activeProps={{ 'aria-current': 'page' }}
+      >
         {t('nav.home')}
       </Link>
       {NAV_GROUPS.map((group) => {
@@ -49,61 +55,176 @@ function NavEntry({ org, item }: { org: string; item: NavItem }) {
       </Link>
     );
   }
-  return <PageLink org={org} path={item.path} activeProps={ACTIVE}>{t(item.label)}</PageLink>;
+  return (
+    <PageLink org={org} path={item.path} activeProps={ACTIVE}>
+      {t(item.label)}
+    </PageLink>
+  );
 }
 
 const ACTIVE = { 'aria-current': 'page' as const, className: 'is-active' };
 
 /** A link to a built page of the navigation (side navigation and the overview's area cards). */
-export function PageLink({ org, path, activeProps, children }: { org: string; path: Extract<NavItem, { kind: 'page' }>['path']; activeProps?: typeof ACTIVE; children: ReactNode }) {
+export function PageLink({
+  org,
+  path,
+  activeProps,
+  children,
+}: {
+  org: string;
+  path: Extract<NavItem, { kind: 'page' }>['path'];
+  activeProps?: typeof ACTIVE;
+  children: ReactNode;
+}) {
   switch (path) {
     case 'actions':
-      return <Link to="/o/$org/actions" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/actions" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'scopes':
-      return <Link to="/o/$org/scopes" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/scopes" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'issues':
-      return <Link to="/o/$org/issues" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/issues" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'interested-parties':
-      return <Link to="/o/$org/interested-parties" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/interested-parties" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'requirements':
-      return <Link to="/o/$org/requirements" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/requirements" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'isms-processes':
-      return <Link to="/o/$org/isms-processes" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/isms-processes" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'isms-roles':
-      return <Link to="/o/$org/isms-roles" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/isms-roles" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'leadership-commitments':
-      return <Link to="/o/$org/leadership-commitments" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/leadership-commitments" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'assets':
-      return <Link to="/o/$org/assets" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/assets" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'threats':
-      return <Link to="/o/$org/threats" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/threats" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'isms-risks':
-      return <Link to="/o/$org/isms-risks" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/isms-risks" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'risk-methodology':
-      return <Link to="/o/$org/risk-methodology" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/risk-methodology" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'risks':
-      return <Link to="/o/$org/risks" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/risks" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'risk-assessments':
-      return <Link to="/o/$org/risk-assessments" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/risk-assessments" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'controls':
-      return <Link to="/o/$org/controls" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/controls" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'soa':
-      return <Link to="/o/$org/soa" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/soa" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'risk-treatment-plan':
-      return <Link to="/o/$org/risk-treatment-plan" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/risk-treatment-plan" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'treatment-checks':
-      return <Link to="/o/$org/treatment-checks" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/treatment-checks" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'documents':
-      return <Link to="/o/$org/documents" params={{ org }} activeProps={activeProps} activeOptions={{ includeSearch: false }}>{children}</Link>;
+      return (
+        <Link
+          to="/o/$org/documents"
+          params={{ org }}
+          activeProps={activeProps}
+          activeOptions={{ includeSearch: false }}
+        >
+          {children}
+        </Link>
+      );
     case 'policies':
-      return <Link to="/o/$org/documents" params={{ org }} search={{ policies: 'true' }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/documents" params={{ org }} search={{ policies: 'true' }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'evidence':
-      return <Link to="/o/$org/evidence" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/evidence" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'members':
-      return <Link to="/o/$org/members" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/members" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'tokens':
-      return <Link to="/o/$org/tokens" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/tokens" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'audit':
-      return <Link to="/o/$org/audit" params={{ org }} activeProps={activeProps}>{children}</Link>;
+      return (
+        <Link to="/o/$org/audit" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
   }
 }

@@ -5,7 +5,15 @@ import type { SessionUser } from '../lib/api-types.js';
 import { useSignOut } from '../lib/session.js';
 
 /** Who is signed in, and the way out. A disclosure (details/summary) so it works with keyboard and screen readers. */
-export function UserMenu({ user, role, org }: { user: SessionUser; role?: string | undefined; org?: string | undefined }) {
+export function UserMenu({
+  user,
+  role,
+  org,
+}: {
+  user: SessionUser;
+  role?: string | undefined;
+  org?: string | undefined;
+}) {
   const { t, td } = useT();
   const signOut = useSignOut();
   const navigate = useNavigate();

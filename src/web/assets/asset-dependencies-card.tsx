@@ -21,7 +21,11 @@ export function AssetDependenciesCard({ org, id, archived }: { org: string; id: 
   const canAdd = can('asset_dependency.create') && !archived;
   const canRemove = can('asset_dependency.delete');
   const busy = add.isPending || remove.isPending;
-  const linked = [id, ...(view.data?.supports ?? []).map((d) => d.asset.id), ...(view.data?.dependsOn ?? []).map((d) => d.asset.id)];
+  const linked = [
+    id,
+    ...(view.data?.supports ?? []).map((d) => d.asset.id),
+    ...(view.data?.dependsOn ?? []).map((d) => d.asset.id),
+  ];
 
   const addOne = async (body: { supportingAssetId: string; supportedAssetId: string }) => {
     setSaid('');
@@ -61,7 +65,13 @@ export function AssetDependenciesCard({ org, id, archived }: { org: string; id: 
               </Link>
             </span>
             {canRemove ? (
-              <button type="button" className="button button--secondary" disabled={busy} aria-label={t('assets.dependencies.removeLabel', { ref: `${d.ref} (${d.asset.ref} ${d.asset.name})` })} onClick={() => void removeOne(d)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                aria-label={t('assets.dependencies.removeLabel', { ref: `${d.ref} (${d.asset.ref} ${d.asset.name})` })}
+                onClick={() => void removeOne(d)}
+              >
                 {t('assets.dependencies.remove')}
               </button>
             ) : null}
@@ -89,14 +99,28 @@ export function AssetDependenciesCard({ org, id, archived }: { org: string; id: 
             <h3>{t('assets.dependencies.supports')}</h3>
             {list(view.data.supports, t('assets.dependencies.noneSupports'))}
             {canAdd ? (
-              <RecordCombobox org={org} entity="asset" label={t('assets.dependencies.addSupported')} exclude={linked} disabled={busy} onPick={(r: PickedRecord) => void addOne({ supportingAssetId: id, supportedAssetId: r.id })} />
+              <RecordCombobox
+                org={org}
+                entity="asset"
+                label={t('assets.dependencies.addSupported')}
+                exclude={linked}
+                disabled={busy}
+                onPick={(r: PickedRecord) => void addOne({ supportingAssetId: id, supportedAssetId: r.id })}
+              />
             ) : null}
           </div>
           <div>
             <h3>{t('assets.dependencies.dependsOn')}</h3>
             {list(view.data.dependsOn, t('assets.dependencies.noneDependsOn'))}
             {canAdd ? (
-              <RecordCombobox org={org} entity="asset" label={t('assets.dependencies.addSupporting')} exclude={linked} disabled={busy} onPick={(r: PickedRecord) => void addOne({ supportingAssetId: r.id, supportedAssetId: id })} />
+              <RecordCombobox
+                org={org}
+                entity="asset"
+                label={t('assets.dependencies.addSupporting')}
+                exclude={linked}
+                disabled={busy}
+                onPick={(r: PickedRecord) => void addOne({ supportingAssetId: r.id, supportedAssetId: id })}
+              />
             ) : null}
           </div>
         </div>

@@ -8,7 +8,8 @@ import type { RegisterRecord } from '../lib/api-types.js';
 export function useAssetDependencies(org: string, assetId: string) {
   return useQuery({
     queryKey: ['org', org, 'asset-dependencies', 'of', assetId],
-    queryFn: ({ signal }) => api.get<AssetDependenciesView>(orgPath(org, `/assets/${encodeURIComponent(assetId)}/dependencies`), { signal }),
+    queryFn: ({ signal }) =>
+      api.get<AssetDependenciesView>(orgPath(org, `/assets/${encodeURIComponent(assetId)}/dependencies`), { signal }),
   });
 }
 
@@ -17,7 +18,8 @@ export function useDependencyMutations(org: string) {
   const invalidate = () => queryClient.invalidateQueries({ queryKey: ['org', org, 'asset-dependencies'] });
   return {
     add: useMutation({
-      mutationFn: (body: { supportingAssetId: string; supportedAssetId: string; description?: string }) => api.post<RegisterRecord>(orgPath(org, '/asset-dependencies'), body),
+      mutationFn: (body: { supportingAssetId: string; supportedAssetId: string; description?: string }) =>
+        api.post<RegisterRecord>(orgPath(org, '/asset-dependencies'), body),
       onSuccess: invalidate,
     }),
     remove: useMutation({
@@ -32,7 +34,8 @@ export function useLoadStartingCatalog(org: string) {
   return useMutation({
     mutationFn: () => api.post<CatalogStartingSetResult>(orgPath(org, '/threat-catalog/starting-set'), {}),
     onSuccess: async () => {
-      for (const key of ['threats', 'vulnerabilities']) await queryClient.invalidateQueries({ queryKey: ['org', org, key] });
+      for (const key of ['threats', 'vulnerabilities'])
+        await queryClient.invalidateQueries({ queryKey: ['org', org, key] });
     },
   });
 }

@@ -27,11 +27,14 @@ export function AssetsPage() {
   const search = route.useSearch() as Record<string, string | undefined>;
   const navigate = route.useNavigate();
   const can = useCan(org);
-  const tab = (ASSET_TABS as readonly string[]).includes(search.tab ?? '') ? (search.tab as (typeof ASSET_TABS)[number]) : 'list';
+  const tab = (ASSET_TABS as readonly string[]).includes(search.tab ?? '')
+    ? (search.tab as (typeof ASSET_TABS)[number])
+    : 'list';
   const AssetLink = useMemo(() => recordLinkFor(assetPagePath('assets')), []);
   const DependencyLink = useMemo(() => recordLinkFor(assetPagePath('asset-dependencies')), []);
   useDocumentTitle(t('assets.title'), useOrg(org).data?.name);
-  const onSearch = (next: Record<string, string | undefined>) => void navigate({ search: { ...next, tab: tab === 'list' ? undefined : tab } as never });
+  const onSearch = (next: Record<string, string | undefined>) =>
+    void navigate({ search: { ...next, tab: tab === 'list' ? undefined : tab } as never });
   const columns = useMemo<ColumnSpec[]>(
     () => [
       'name',
@@ -65,7 +68,13 @@ export function AssetsPage() {
           ) : null}
         </div>
       </header>
-      <Tabs label={t('assets.tabs')} idPrefix="assets" selected={tab} onSelect={(id) => void navigate({ search: (id === 'list' ? {} : { tab: id }) as never })} tabs={ASSET_TABS.map((id) => ({ id, label: t(`assets.tab.${id}`) }))} />
+      <Tabs
+        label={t('assets.tabs')}
+        idPrefix="assets"
+        selected={tab}
+        onSelect={(id) => void navigate({ search: (id === 'list' ? {} : { tab: id }) as never })}
+        tabs={ASSET_TABS.map((id) => ({ id, label: t(`assets.tab.${id}`) }))}
+      />
       <TabPanel idPrefix="assets" id={tab}>
         {tab === 'list' ? (
           <RegisterList

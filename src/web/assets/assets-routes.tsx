@@ -7,7 +7,12 @@ const ThreatCatalogPage = lazyRouteComponent(() => import('./threat-catalog-page
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 /** List pages keep their whole list state (tab, filters, paging) in the query string as plain strings. */
-const listSearch = (s: Record<string, unknown>) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)])) as Record<string, string | undefined>;
+const listSearch = (s: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(s)
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ) as Record<string, string | undefined>;
 const createdSearch = (s: Record<string, unknown>): { created?: string } => ({ created: str(s.created) });
 
 /**
@@ -19,25 +24,68 @@ export function assetRoutes<P extends AnyRoute>(orgRoute: P) {
   return [
     createRoute({ getParentRoute, path: 'assets', validateSearch: listSearch, component: AssetsPage }),
     createRoute({ getParentRoute, path: 'assets/new', component: pages.AssetNewPage }),
-    createRoute({ getParentRoute, path: 'assets/$id', validateSearch: createdSearch, component: pages.AssetDetailPage }),
+    createRoute({
+      getParentRoute,
+      path: 'assets/$id',
+      validateSearch: createdSearch,
+      component: pages.AssetDetailPage,
+    }),
     createRoute({ getParentRoute, path: 'assets/$id/edit', component: pages.AssetEditPage }),
-    createRoute({ getParentRoute, path: 'asset-dependencies', beforeLoad: ({ params }) => { throw redirect({ to: '/o/$org/assets' as never, params: params as never, search: { tab: 'dependencies' } as never }); } }),
+    createRoute({
+      getParentRoute,
+      path: 'asset-dependencies',
+      beforeLoad: ({ params }) => {
+        throw redirect({
+          to: '/o/$org/assets' as never,
+          params: params as never,
+          search: { tab: 'dependencies' } as never,
+        });
+      },
+    }),
     createRoute({
       getParentRoute,
       path: 'asset-dependencies/new',
-      validateSearch: (s: Record<string, unknown>): { supportingAssetId?: string; supportedAssetId?: string } => ({ supportingAssetId: str(s.supportingAssetId), supportedAssetId: str(s.supportedAssetId) }),
+      validateSearch: (s: Record<string, unknown>): { supportingAssetId?: string; supportedAssetId?: string } => ({
+        supportingAssetId: str(s.supportingAssetId),
+        supportedAssetId: str(s.supportedAssetId),
+      }),
       component: pages.DependencyNewPage,
     }),
-    createRoute({ getParentRoute, path: 'asset-dependencies/$id', validateSearch: createdSearch, component: pages.DependencyDetailPage }),
+    createRoute({
+      getParentRoute,
+      path: 'asset-dependencies/$id',
+      validateSearch: createdSearch,
+      component: pages.DependencyDetailPage,
+    }),
     createRoute({ getParentRoute, path: 'asset-dependencies/$id/edit', component: pages.DependencyEditPage }),
 
     createRoute({ getParentRoute, path: 'threats', validateSearch: listSearch, component: ThreatCatalogPage }),
     createRoute({ getParentRoute, path: 'threats/new', component: pages.ThreatNewPage }),
-    createRoute({ getParentRoute, path: 'threats/$id', validateSearch: createdSearch, component: pages.ThreatDetailPage }),
+    createRoute({
+      getParentRoute,
+      path: 'threats/$id',
+      validateSearch: createdSearch,
+      component: pages.ThreatDetailPage,
+    }),
     createRoute({ getParentRoute, path: 'threats/$id/edit', component: pages.ThreatEditPage }),
-    createRoute({ getParentRoute, path: 'vulnerabilities', beforeLoad: ({ params }) => { throw redirect({ to: '/o/$org/threats' as never, params: params as never, search: { tab: 'vulnerabilities' } as never }); } }),
+    createRoute({
+      getParentRoute,
+      path: 'vulnerabilities',
+      beforeLoad: ({ params }) => {
+        throw redirect({
+          to: '/o/$org/threats' as never,
+          params: params as never,
+          search: { tab: 'vulnerabilities' } as never,
+        });
+      },
+    }),
     createRoute({ getParentRoute, path: 'vulnerabilities/new', component: pages.VulnerabilityNewPage }),
-    createRoute({ getParentRoute, path: 'vulnerabilities/$id', validateSearch: createdSearch, component: pages.VulnerabilityDetailPage }),
+    createRoute({
+      getParentRoute,
+      path: 'vulnerabilities/$id',
+      validateSearch: createdSearch,
+      component: pages.VulnerabilityDetailPage,
+    }),
     createRoute({ getParentRoute, path: 'vulnerabilities/$id/edit', component: pages.VulnerabilityEditPage }),
   ] as const;
 }

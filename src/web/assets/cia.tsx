@@ -11,7 +11,12 @@ const AXES = [
 /** One level on the four-step scale as a small coloured badge ("VH"), its full name for screen readers and on hover. */
 export function LevelBadge({ field, level }: { field: string; level: unknown }) {
   const { t, td } = useT();
-  if (typeof level !== 'string') return <span className="cia__level cia__level--none" aria-hidden="true">·</span>;
+  if (typeof level !== 'string')
+    return (
+      <span className="cia__level cia__level--none" aria-hidden="true">
+        ·
+      </span>
+    );
   const full = td(`assets.${field}.${level}`);
   return (
     <span className={`cia__level cia__level--${level as CiaLevel}`} title={full}>
@@ -24,9 +29,13 @@ export function LevelBadge({ field, level }: { field: string; level: unknown }) 
 /** Confidentiality, integrity and availability of an asset in one narrow cell: C H · I M · A VH. */
 export function CiaCell({ record }: { record: RegisterRecord }) {
   const { t, td } = useT();
-  const text = (field: string) => (typeof record[field] === 'string' ? td(`assets.${field}.${String(record[field])}`) : t('assets.cia.unrated'));
+  const text = (field: string) =>
+    typeof record[field] === 'string' ? td(`assets.${field}.${String(record[field])}`) : t('assets.cia.unrated');
   return (
-    <span className="cia" title={t('assets.cia.summary', { c: text('confidentiality'), i: text('integrity'), a: text('availability') })}>
+    <span
+      className="cia"
+      title={t('assets.cia.summary', { c: text('confidentiality'), i: text('integrity'), a: text('availability') })}
+    >
       {AXES.map(([axis, field]) => (
         <span key={axis} className="cia__axis">
           <abbr className="cia__name" title={td(`assets.field.${field}`)} aria-hidden="true">

@@ -53,19 +53,33 @@ export function ThreatCatalogPage() {
   const navigate = route.useNavigate();
   const can = useCan(org);
   const load = useLoadStartingCatalog(org);
-  const tab: CatalogTab = (CATALOG_TABS as readonly string[]).includes(search.tab ?? '') ? (search.tab as CatalogTab) : 'threats';
+  const tab: CatalogTab = (CATALOG_TABS as readonly string[]).includes(search.tab ?? '')
+    ? (search.tab as CatalogTab)
+    : 'threats';
   const register = REGISTERS[tab];
   const entity = register.entity;
   const RecordLink = useMemo(() => recordLinkFor(assetPagePath(tab)), [tab]);
   useDocumentTitle(t('threat-catalog.title'), useOrg(org).data?.name);
-  const onSearch = (next: Record<string, string | undefined>) => void navigate({ search: { ...next, tab: tab === 'threats' ? undefined : tab } as never });
+  const onSearch = (next: Record<string, string | undefined>) =>
+    void navigate({ search: { ...next, tab: tab === 'threats' ? undefined : tab } as never });
   const done = load.data;
   const threatColumns = useMemo<ColumnSpec[]>(
-    () => ['name', 'group', 'origin', { id: 'affects', header: t('assets.column.cia'), cell: (r) => <Affects record={r} /> }],
+    () => [
+      'name',
+      'group',
+      'origin',
+      { id: 'affects', header: t('assets.column.cia'), cell: (r) => <Affects record={r} /> },
+    ],
     [t],
   );
   const loadButton = (primary: boolean) => (
-    <button type="button" className={`button ${primary ? 'button--primary' : 'button--secondary'}`} aria-describedby="catalog-help" disabled={load.isPending} onClick={() => load.mutate()}>
+    <button
+      type="button"
+      className={`button ${primary ? 'button--primary' : 'button--secondary'}`}
+      aria-describedby="catalog-help"
+      disabled={load.isPending}
+      onClick={() => load.mutate()}
+    >
       {load.isPending ? t('threat-catalog.startingSetBusy') : t('threat-catalog.startingSet')}
     </button>
   );
@@ -100,12 +114,21 @@ export function ThreatCatalogPage() {
       <LiveMessage>
         {done
           ? done.threats.created || done.vulnerabilities.created
-            ? t('threat-catalog.startingSetDone', { threats: done.threats.created, vulnerabilities: done.vulnerabilities.created })
+            ? t('threat-catalog.startingSetDone', {
+                threats: done.threats.created,
+                vulnerabilities: done.vulnerabilities.created,
+              })
             : t('threat-catalog.startingSetNothing')
           : null}
       </LiveMessage>
       {load.isError ? <ErrorMessage error={load.error} /> : null}
-      <Tabs label={t('threat-catalog.tabs')} idPrefix="catalog" selected={tab} onSelect={(id) => void navigate({ search: (id === 'threats' ? {} : { tab: id }) as never })} tabs={CATALOG_TABS.map((id) => ({ id, label: t(`threat-catalog.tab.${id}`) }))} />
+      <Tabs
+        label={t('threat-catalog.tabs')}
+        idPrefix="catalog"
+        selected={tab}
+        onSelect={(id) => void navigate({ search: (id === 'threats' ? {} : { tab: id }) as never })}
+        tabs={CATALOG_TABS.map((id) => ({ id, label: t(`threat-catalog.tab.${id}`) }))}
+      />
       <TabPanel idPrefix="catalog" id={tab}>
         <RegisterList
           key={tab}

@@ -12,7 +12,13 @@ import { FormField } from '../components/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { AuthLayout } from './auth-layout.js';
 
-type SetupValues = { name: string; email: string; password: string; organizationName: string; organizationSlug: string };
+type SetupValues = {
+  name: string;
+  email: string;
+  password: string;
+  organizationName: string;
+  organizationSlug: string;
+};
 const EMPTY: SetupValues = { name: '', email: '', password: '', organizationName: '', organizationSlug: '' };
 
 /** First run: create the first user (instance superadmin) and the first organization. */

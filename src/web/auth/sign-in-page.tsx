@@ -52,7 +52,13 @@ export function SignInPage() {
       ) : null}
       <form className="form" onSubmit={onSubmit}>
         <FormField label={t('signIn.email')} required>
-          <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <input
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
         </FormField>
         <FormField label={t('signIn.password')} required>
           <input

@@ -23,7 +23,12 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, busy, 
 
   if (!asking) {
     return (
-      <button ref={openerRef} type="button" className={className ?? 'button button--danger'} onClick={() => setAsking(true)}>
+      <button
+        ref={openerRef}
+        type="button"
+        className={className ?? 'button button--danger'}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </button>
     );

@@ -19,16 +19,22 @@ export interface ClimateHistoryItem {
 const base = (org: string) => orgPath(org, '/context/climate-decision');
 const key = (org: string) => ['org', org, 'climate-decision'] as const;
 
-export const useClimateDecision = (org: string) => useQuery({ queryKey: key(org), queryFn: () => api.get<ClimateDecision>(base(org)) });
+export const useClimateDecision = (org: string) =>
+  useQuery({ queryKey: key(org), queryFn: () => api.get<ClimateDecision>(base(org)) });
 
 export const useClimateHistory = (org: string, enabled: boolean) =>
-  useQuery({ queryKey: [...key(org), 'history'], enabled, queryFn: () => api.get<{ items: ClimateHistoryItem[] }>(`${base(org)}/history`) });
+  useQuery({
+    queryKey: [...key(org), 'history'],
+    enabled,
+    queryFn: () => api.get<{ items: ClimateHistoryItem[] }>(`${base(org)}/history`),
+  });
 
 /** How many issues are flagged climate-related (a relevant decision should have at least one). */
 export const useClimateIssueCount = (org: string) =>
   useQuery({
     queryKey: ['org', org, 'issues', 'climate-count'],
-    queryFn: () => api.get<Page<RegisterRecord>>(orgPath(org, '/issues'), { query: { climateRelated: 'true', pageSize: 1 } }),
+    queryFn: () =>
+      api.get<Page<RegisterRecord>>(orgPath(org, '/issues'), { query: { climateRelated: 'true', pageSize: 1 } }),
     select: (p) => p.total,
   });
 

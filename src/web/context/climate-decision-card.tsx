@@ -8,7 +8,12 @@ import { useMemberNames, useMembers } from '../lib/members.js';
 import { useCan } from '../lib/session.js';
 import { FormField } from '../components/form-field.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
-import { useClimateDecision, useClimateHistory, useClimateIssueCount, useSaveClimateDecision } from './climate-decision-api.js';
+import {
+  useClimateDecision,
+  useClimateHistory,
+  useClimateIssueCount,
+  useSaveClimateDecision,
+} from './climate-decision-api.js';
 import './context.css';
 
 /**
@@ -31,12 +36,22 @@ export function ClimateDecisionCard({ org }: { org: string }) {
       <div className="climate__head">
         <div>
           <h2 id="climate-title" className="card__title">
-            {t('climate.title')}: <span className={`climate__status climate__status--${d?.status ?? 'undecided'}`}>{d ? t(`climate.status.${d.status}`) : '…'}</span>
+            {t('climate.title')}:{' '}
+            <span className={`climate__status climate__status--${d?.status ?? 'undecided'}`}>
+              {d ? t(`climate.status.${d.status}`) : '…'}
+            </span>
           </h2>
           <p className="muted climate__lead">{t('climate.lead')}</p>
         </div>
         {can('climate_decision.update') && d && !editing ? (
-          <button type="button" className={d.status === 'undecided' ? 'button button--primary' : 'button button--secondary'} onClick={() => { setSaved(false); setEditing(true); }}>
+          <button
+            type="button"
+            className={d.status === 'undecided' ? 'button button--primary' : 'button button--secondary'}
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+          >
             {d.status === 'undecided' ? t('climate.decide') : t('climate.change')}
           </button>
         ) : null}
@@ -47,9 +62,18 @@ export function ClimateDecisionCard({ org }: { org: string }) {
       ) : decision.isError ? (
         <ErrorMessage error={decision.error} onRetry={() => void decision.refetch()} />
       ) : editing ? (
-        <ClimateForm org={org} decision={decision.data} onDone={(ok) => { setEditing(false); setSaved(ok); }} />
+        <ClimateForm
+          org={org}
+          decision={decision.data}
+          onDone={(ok) => {
+            setEditing(false);
+            setSaved(ok);
+          }}
+        />
       ) : decision.data.status === 'undecided' ? (
-        <p className="alert alert--warning">{t('climate.undecidedHint')} {can('climate_decision.update') ? null : t('climate.readOnly')}</p>
+        <p className="alert alert--warning">
+          {t('climate.undecidedHint')} {can('climate_decision.update') ? null : t('climate.readOnly')}
+        </p>
       ) : (
         <>
           <dl className="climate__facts">
@@ -61,11 +85,23 @@ export function ClimateDecisionCard({ org }: { org: string }) {
             <dd>{decision.data.decidedOn ? formatDate(decision.data.decidedOn) : ''}</dd>
           </dl>
           <p className="muted small">
-            {t('climate.recordedBy', { who: names.get(decision.data.updatedBy ?? '') ?? t('common.system'), when: decision.data.updatedAt ? formatDateTime(decision.data.updatedAt) : '' })}
+            {t('climate.recordedBy', {
+              who: names.get(decision.data.updatedBy ?? '') ?? t('common.system'),
+              when: decision.data.updatedAt ? formatDateTime(decision.data.updatedAt) : '',
+            })}
           </p>
-          {decision.data.status === 'relevant' && issueCount.data === 0 ? <p className="alert alert--warning">{t('climate.relevantNoIssue')}</p> : null}
-          {decision.data.status === 'relevant' && issueCount.data ? <p className="muted">{t('climate.relevantIssues', { count: issueCount.data })}</p> : null}
-          <button type="button" className="button button--link" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
+          {decision.data.status === 'relevant' && issueCount.data === 0 ? (
+            <p className="alert alert--warning">{t('climate.relevantNoIssue')}</p>
+          ) : null}
+          {decision.data.status === 'relevant' && issueCount.data ? (
+            <p className="muted">{t('climate.relevantIssues', { count: issueCount.data })}</p>
+          ) : null}
+          <button
+            type="button"
+            className="button button--link"
+            aria-expanded={showHistory}
+            onClick={() => setShowHistory((v) => !v)}
+          >
             {t('climate.historyCount', { count: decision.data.version })}
           </button>
           {showHistory ? <ClimateHistory org={org} /> : null}
@@ -92,14 +128,24 @@ function ClimateHistory({ org }: { org: string }) {
             {t('climate.decidedBy')}: {names.get(h.decidedBy) ?? t('common.unknownMember')}, {formatDate(h.decidedOn)}
           </p>
           <p className="prewrap">{h.reasoning}</p>
-          <p className="muted small">{t('climate.recordedBy', { who: h.actorLabel, when: formatDateTime(h.createdAt) })}</p>
+          <p className="muted small">
+            {t('climate.recordedBy', { who: h.actorLabel, when: formatDateTime(h.createdAt) })}
+          </p>
         </li>
       ))}
     </ol>
   );
 }
 
-function ClimateForm({ org, decision, onDone }: { org: string; decision: ClimateDecision; onDone: (saved: boolean) => void }) {
+function ClimateForm({
+  org,
+  decision,
+  onDone,
+}: {
+  org: string;
+  decision: ClimateDecision;
+  onDone: (saved: boolean) => void;
+}) {
   const i18n = useT();
   const { t } = i18n;
   const members = useMembers(org).data?.items ?? [];
@@ -112,7 +158,13 @@ function ClimateForm({ org, decision, onDone }: { org: string; decision: Climate
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const body = { relevant: relevant === '' ? undefined : relevant === 'true', reasoning, decidedBy, decidedOn, expectedVersion: decision.version };
+    const body = {
+      relevant: relevant === '' ? undefined : relevant === 'true',
+      reasoning,
+      decidedBy,
+      decidedOn,
+      expectedVersion: decision.version,
+    };
     const parsed = climateDecisionPutSchema.safeParse(body);
     if (!parsed.success) return setErrors(zodFieldErrors(i18n, parsed.error));
     setErrors({});
@@ -136,7 +188,13 @@ function ClimateForm({ org, decision, onDone }: { org: string; decision: Climate
         ))}
         {errors.relevant ? <p className="field__error">{errors.relevant}</p> : null}
       </fieldset>
-      <FormField label={t('climate.reasoning')} help={t('climate.reasoningHelp')} error={errors.reasoning} required className="field--wide">
+      <FormField
+        label={t('climate.reasoning')}
+        help={t('climate.reasoningHelp')}
+        error={errors.reasoning}
+        required
+        className="field--wide"
+      >
         <textarea value={reasoning} rows={4} maxLength={8000} onChange={(e) => setReasoning(e.target.value)} />
       </FormField>
       <div className="form__grid">
@@ -154,7 +212,9 @@ function ClimateForm({ org, decision, onDone }: { org: string; decision: Climate
           <input type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
         </FormField>
       </div>
-      {save.isError && !(isApiError(save.error) && save.error.status === 400) ? <ErrorMessage error={save.error} /> : null}
+      {save.isError && !(isApiError(save.error) && save.error.status === 400) ? (
+        <ErrorMessage error={save.error} />
+      ) : null}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={save.isPending}>
           {save.isPending ? t('form.saving') : t('climate.save')}

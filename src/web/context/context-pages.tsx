@@ -49,7 +49,13 @@ export function IssuesPage() {
 }
 export const IssueNewPage = () => <RegisterNewPage register={issueRegister} path="issues" />;
 export const IssueEditPage = () => <RegisterEditPage register={issueRegister} path="issues" />;
-export const IssueDetailPage = () => <RegisterDetailPage register={issueRegister} path="issues" below={(org, id) => <IsmsRisksFromSource org={org} source="issue" id={id} />} />;
+export const IssueDetailPage = () => (
+  <RegisterDetailPage
+    register={issueRegister}
+    path="issues"
+    below={(org, id) => <IsmsRisksFromSource org={org} source="issue" id={id} />}
+  />
+);
 
 export function InterestedPartiesPage() {
   const { t } = useT();
@@ -84,10 +90,18 @@ export function InterestedPartiesPage() {
     />
   );
 }
-export const InterestedPartyNewPage = () => <RegisterNewPage register={interestedPartyRegister} path="interested-parties" />;
-export const InterestedPartyEditPage = () => <RegisterEditPage register={interestedPartyRegister} path="interested-parties" />;
+export const InterestedPartyNewPage = () => (
+  <RegisterNewPage register={interestedPartyRegister} path="interested-parties" />
+);
+export const InterestedPartyEditPage = () => (
+  <RegisterEditPage register={interestedPartyRegister} path="interested-parties" />
+);
 export const InterestedPartyDetailPage = () => (
-  <RegisterDetailPage register={interestedPartyRegister} path="interested-parties" below={(org, id) => <PartyRequirements org={org} partyId={id} />} />
+  <RegisterDetailPage
+    register={interestedPartyRegister}
+    path="interested-parties"
+    below={(org, id) => <PartyRequirements org={org} partyId={id} />}
+  />
 );
 
 export function RequirementsPage() {
@@ -133,4 +147,10 @@ export function RequirementNewPage() {
   return <RegisterNewPage register={requirementRegister} path="requirements" defaults={defaults} />;
 }
 export const RequirementEditPage = () => <RegisterEditPage register={requirementRegister} path="requirements" />;
-export const RequirementDetailPage = () => <RegisterDetailPage register={requirementRegister} path="requirements" below={(org, id) => <IsmsRisksFromSource org={org} source="requirement" id={id} />} />;
+export const RequirementDetailPage = () => (
+  <RegisterDetailPage
+    register={requirementRegister}
+    path="requirements"
+    below={(org, id) => <IsmsRisksFromSource org={org} source="requirement" id={id} />}
+  />
+);

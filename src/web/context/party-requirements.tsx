@@ -21,7 +21,12 @@ export function PartyRequirements({ org, partyId }: { org: string; partyId: stri
           {t('interested-parties.requirements')}
         </h2>
         {can('requirement.create') ? (
-          <Link to="/o/$org/requirements/new" params={{ org }} search={{ partyId }} className="button button--secondary">
+          <Link
+            to="/o/$org/requirements/new"
+            params={{ org }}
+            search={{ partyId }}
+            className="button button--secondary"
+          >
             {t('interested-parties.addRequirement')}
           </Link>
         ) : null}

@@ -16,8 +16,14 @@ export function ControlDriversCard({ org, control }: { org: string; control: Reg
   const { t, td } = useT();
   const drivers = useControlDrivers(org, control.id);
   const m = useMethodologyInForce(org).data?.methodology;
-  const stated = typeof control.statedReason === 'string' && control.statedReason.trim() !== '' ? control.statedReason : null;
-  const noReason = drivers.data && control.applicability === 'applicable' && !stated && drivers.data.risks.length === 0 && drivers.data.requirements.length === 0;
+  const stated =
+    typeof control.statedReason === 'string' && control.statedReason.trim() !== '' ? control.statedReason : null;
+  const noReason =
+    drivers.data &&
+    control.applicability === 'applicable' &&
+    !stated &&
+    drivers.data.risks.length === 0 &&
+    drivers.data.requirements.length === 0;
   return (
     <>
       {noReason ? (
@@ -54,7 +60,10 @@ export function ControlDriversCard({ org, control }: { org: string; control: Reg
                         <LevelBadge level={levelOf(m, r.level)} />
                         {r.level ? <AcceptanceMarker acceptable={r.acceptable} /> : null}
                       </span>
-                      <span className="muted small"> · {t('controls.drivers.effect', { effect: td(`treatment.effect.${r.effect}`) })}</span>
+                      <span className="muted small">
+                        {' '}
+                        · {t('controls.drivers.effect', { effect: td(`treatment.effect.${r.effect}`) })}
+                      </span>
                     </li>
                   ))}
                 </ul>

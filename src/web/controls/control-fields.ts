@@ -11,7 +11,11 @@ const EXCLUSION_FIELDS = ['exclusionReason', 'replacedById', 'exclusionExplanati
  * when the control is planned. Hidden fields are never sent: the server clears what no longer applies.
  */
 export function shownFields(values: Record<string, unknown>, annex: boolean): Set<string> {
-  const shown = new Set((Object.entries(controlRegister.fields) as Array<[string, FieldDef]>).filter(([, d]) => !d.readOnly).map(([name]) => name));
+  const shown = new Set(
+    (Object.entries(controlRegister.fields) as Array<[string, FieldDef]>)
+      .filter(([, d]) => !d.readOnly)
+      .map(([name]) => name),
+  );
   if (annex) for (const name of CATALOG_FIELDS) shown.delete(name);
   if (values.applicability !== 'excluded') for (const name of EXCLUSION_FIELDS) shown.delete(name);
   else if (values.exclusionReason !== 'replaced') shown.delete('replacedById');

@@ -99,7 +99,12 @@ export function ControlForm({ org, record, onSubmit, onCancel }: Props) {
 
   const stale = isApiError(failure) && failure.status === 409;
   return (
-    <form className="form register-form control-form" onSubmit={submit} noValidate aria-describedby="form-required-note">
+    <form
+      className="form register-form control-form"
+      onSubmit={submit}
+      noValidate
+      aria-describedby="form-required-note"
+    >
       <p id="form-required-note" className="muted">
         {t('form.requiredNote')}
       </p>
@@ -111,7 +116,13 @@ export function ControlForm({ org, record, onSubmit, onCancel }: Props) {
                 <div key={name} className={name === 'theme' ? 'detail__row' : 'detail__row detail__row--wide'}>
                   <dt>{td(f[name].label)}</dt>
                   <dd>
-                    <FieldValue collection={controlRegister.collection} name={name} def={f[name]} value={record[name]} memberNames={new Map()} />
+                    <FieldValue
+                      collection={controlRegister.collection}
+                      name={name}
+                      def={f[name]}
+                      value={record[name]}
+                      memberNames={new Map()}
+                    />
                   </dd>
                 </div>
               ))}

@@ -54,7 +54,8 @@ export function useControlCounts(org: string, queries: Record<string, RegisterSe
   return useQueries({
     queries: entries.map(([, query]) => ({
       queryKey: ['org', org, 'controls', 'count', query],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Page<RegisterRecord>>(orgPath(org, '/controls'), { query: { ...query, pageSize: 1 }, signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api.get<Page<RegisterRecord>>(orgPath(org, '/controls'), { query: { ...query, pageSize: 1 }, signal }),
       select: (p: Page<RegisterRecord>) => p.total,
     })),
     combine: (results) => ({
@@ -78,11 +79,15 @@ export function useTreatment(org: string, riskId: string) {
 export function useSaveTreatment(org: string, riskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TreatmentInput) => api.put<Treatment>(orgPath(org, `/risks/${encodeURIComponent(riskId)}/treatment`), body),
+    mutationFn: (body: TreatmentInput) =>
+      api.put<Treatment>(orgPath(org, `/risks/${encodeURIComponent(riskId)}/treatment`), body),
     onSuccess: async (treatment) => {
       queryClient.setQueryData(treatmentKey(org, riskId), treatment);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['org', org, 'risks'], predicate: (q) => q.queryKey[5] !== 'treatment' }),
+        queryClient.invalidateQueries({
+          queryKey: ['org', org, 'risks'],
+          predicate: (q) => q.queryKey[5] !== 'treatment',
+        }),
         queryClient.invalidateQueries({ queryKey: ['org', org, 'controls'] }),
       ]);
     },

@@ -43,7 +43,11 @@ export function ControlsPage() {
           <p className="page__eyebrow">{t('controls.eyebrow')}</p>
           <h1 id="page-title">{t('nav.controls')}</h1>
           <p className="page__lead">{t('controls.lead')}</p>
-          {edition ? <p className="badge controls-edition">{t('controls.editionBadge', { edition: td(`controls.source.${edition}`) })}</p> : null}
+          {edition ? (
+            <p className="badge controls-edition">
+              {t('controls.editionBadge', { edition: td(`controls.source.${edition}`) })}
+            </p>
+          ) : null}
         </div>
         {edition && can('control.create') ? (
           <Link to="/o/$org/controls/new" params={{ org }} className="button button--primary">
@@ -53,7 +57,10 @@ export function ControlsPage() {
       </header>
       <LiveMessage>
         {choose.isSuccess && choose.data.edition
-          ? t('controls.edition.chosen', { edition: td(`controls.source.${choose.data.edition}`), count: choose.data.counts.catalog })
+          ? t('controls.edition.chosen', {
+              edition: td(`controls.source.${choose.data.edition}`),
+              count: choose.data.counts.catalog,
+            })
           : null}
       </LiveMessage>
       {settings.isPending ? (
@@ -64,7 +71,9 @@ export function ControlsPage() {
         <EditionChoice canChoose={can('control.choose_edition')} choose={choose} />
       ) : (
         <>
-          {edition === 'iso27001-2013' ? <EditionMigrationPanel org={org} canMigrate={can('control.choose_edition')} /> : null}
+          {edition === 'iso27001-2013' ? (
+            <EditionMigrationPanel org={org} canMigrate={can('control.choose_edition')} />
+          ) : null}
           <ControlsSummary org={org} onFilter={(params) => onSearch(params)} />
           <h2 id="control-list" className="section-title controls-list__title">
             {td(controlRegister.title)}
@@ -107,7 +116,9 @@ function FilterBanner({ search }: { search: RegisterSearch }) {
   if (!which) return null;
   return (
     <div className={`alert ${which === 'untouched' ? 'alert--info' : 'alert--warning'} controls-banner`} role="note">
-      <p className="controls-banner__title">{t(which === 'untouched' ? 'controls.banner.untouchedTitle' : 'controls.banner.unjustifiedTitle')}</p>
+      <p className="controls-banner__title">
+        {t(which === 'untouched' ? 'controls.banner.untouchedTitle' : 'controls.banner.unjustifiedTitle')}
+      </p>
       <p>{t(which === 'untouched' ? 'controls.banner.untouched' : 'controls.banner.unjustified')}</p>
     </div>
   );

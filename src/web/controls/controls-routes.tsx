@@ -8,13 +8,20 @@ const ControlEditPage = lazyRouteComponent(() => import('./control-pages.js'), '
 const ControlNewPage = lazyRouteComponent(() => import('./control-pages.js'), 'ControlNewPage');
 const ControlsPage = lazyRouteComponent(() => import('./controls-page.js'), 'ControlsPage');
 
-const createdSearch = (s: Record<string, unknown>): { created?: string } => ({ created: typeof s.created === 'string' && s.created ? s.created : undefined });
+const createdSearch = (s: Record<string, unknown>): { created?: string } => ({
+  created: typeof s.created === 'string' && s.created ? s.created : undefined,
+});
 
 /** The pages of controls and the SoA under `/o/$org` (6.1.3): the register with the edition choice, a control. */
 export function controlRoutes<P extends AnyRoute>(orgRoute: P) {
   const getParentRoute = () => orgRoute;
   return [
-    createRoute({ getParentRoute, path: 'controls', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(controlRegister, s), component: ControlsPage }),
+    createRoute({
+      getParentRoute,
+      path: 'controls',
+      validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(controlRegister, s),
+      component: ControlsPage,
+    }),
     createRoute({ getParentRoute, path: 'controls/new', component: ControlNewPage }),
     createRoute({ getParentRoute, path: 'controls/$id', validateSearch: createdSearch, component: ControlDetailPage }),
     createRoute({ getParentRoute, path: 'controls/$id/edit', component: ControlEditPage }),

@@ -17,7 +17,12 @@ interface Item {
  */
 export function ControlsSummary({ org, onFilter }: { org: string; onFilter: (params: RegisterSearch) => void }) {
   const { t, td } = useT();
-  const applicability: Item[] = APPLICABILITY.map((a) => ({ id: a, label: td(`controls.applicability.${a}`), params: { applicability: a }, tone: a === 'applicable' ? 'ok' : undefined }));
+  const applicability: Item[] = APPLICABILITY.map((a) => ({
+    id: a,
+    label: td(`controls.applicability.${a}`),
+    params: { applicability: a },
+    tone: a === 'applicable' ? 'ok' : undefined,
+  }));
   const implementation: Item[] = IMPLEMENTATION_STATUSES.map((s) => ({
     id: `impl-${s}`,
     label: td(`controls.implementationStatus.${s}`),
@@ -41,7 +46,12 @@ export function ControlsSummary({ org, onFilter }: { org: string; onFilter: (par
           const n = counts[i.id] ?? 0;
           return (
             <li key={i.id}>
-              <button type="button" className={`soa-count${i.tone && n > 0 ? ` soa-count--${i.tone}` : ''}`} onClick={() => onFilter(i.params)} disabled={pending}>
+              <button
+                type="button"
+                className={`soa-count${i.tone && n > 0 ? ` soa-count--${i.tone}` : ''}`}
+                onClick={() => onFilter(i.params)}
+                disabled={pending}
+              >
                 <span className="soa-count__n">{pending ? '…' : n}</span>
                 <span className="soa-count__label">{i.label}</span>
               </button>

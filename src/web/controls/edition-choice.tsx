@@ -24,10 +24,18 @@ export function EditionChoice({ canChoose, choose }: Props) {
           <h3 className="edition-choice__question">{t('controls.edition.choose')}</h3>
           <ul className="edition-choice__options">
             {CONTROL_EDITIONS.map((edition) => (
-              <EditionOption key={edition} edition={edition} recommended={edition === 'iso27001-2022'} busy={choose.isPending} onChoose={() => choose.mutate(edition)} />
+              <EditionOption
+                key={edition}
+                edition={edition}
+                recommended={edition === 'iso27001-2022'}
+                busy={choose.isPending}
+                onChoose={() => choose.mutate(edition)}
+              />
             ))}
           </ul>
-          <p className="muted small">{choose.isPending ? t('controls.edition.choosing') : t('controls.edition.once')}</p>
+          <p className="muted small">
+            {choose.isPending ? t('controls.edition.choosing') : t('controls.edition.once')}
+          </p>
           {choose.isError ? <ErrorMessage error={choose.error} /> : null}
         </>
       ) : (
@@ -37,16 +45,33 @@ export function EditionChoice({ canChoose, choose }: Props) {
   );
 }
 
-function EditionOption({ edition, recommended, busy, onChoose }: { edition: Edition; recommended: boolean; busy: boolean; onChoose: () => void }) {
+function EditionOption({
+  edition,
+  recommended,
+  busy,
+  onChoose,
+}: {
+  edition: Edition;
+  recommended: boolean;
+  busy: boolean;
+  onChoose: () => void;
+}) {
   const { t, td } = useT();
   const helpId = useId();
   return (
     <li className={`edition-option${recommended ? ' edition-option--recommended' : ''}`}>
-      <button type="button" className={`button ${recommended ? 'button--primary' : 'button--secondary'}`} aria-describedby={helpId} disabled={busy} onClick={onChoose}>
+      <button
+        type="button"
+        className={`button ${recommended ? 'button--primary' : 'button--secondary'}`}
+        aria-describedby={helpId}
+        disabled={busy}
+        onClick={onChoose}
+      >
         {td(`controls.edition.${edition}`)}
       </button>
       <p id={helpId} className="edition-option__help">
-        {recommended ? <span className="badge badge--accent">{t('controls.edition.recommended')}</span> : null} {td(`controls.edition.help.${edition}`)}
+        {recommended ? <span className="badge badge--accent">{t('controls.edition.recommended')}</span> : null}{' '}
+        {td(`controls.edition.help.${edition}`)}
       </p>
     </li>
   );

@@ -15,7 +15,8 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const run = useMutation({
-    mutationFn: (apply: boolean) => api.post<EditionMigration>(orgPath(org, '/control-settings/migrate-to-2022'), { apply }),
+    mutationFn: (apply: boolean) =>
+      api.post<EditionMigration>(orgPath(org, '/control-settings/migrate-to-2022'), { apply }),
     onSuccess: async (result) => {
       if (result.applied) await queryClient.invalidateQueries({ queryKey: ['org', org] });
     },
@@ -29,7 +30,14 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
       {!canMigrate ? (
         <p className="muted">{t('controls.migration.readOnly')}</p>
       ) : !open ? (
-        <button type="button" className="button button--secondary" onClick={() => { setOpen(true); run.mutate(false); }}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setOpen(true);
+            run.mutate(false);
+          }}
+        >
           {t('controls.migration.preview')}
         </button>
       ) : run.isPending ? (
@@ -38,7 +46,9 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
         <ErrorMessage error={run.error} onRetry={() => run.mutate(false)} />
       ) : preview ? (
         <>
-          <p role="status">{t('controls.migration.summary', { carried: preview.carried.length, decide: preview.needsDecision.length })}</p>
+          <p role="status">
+            {t('controls.migration.summary', { carried: preview.carried.length, decide: preview.needsDecision.length })}
+          </p>
           <table className="table edition-migration__table">
             <caption>{t('controls.migration.needsDecision')}</caption>
             <thead>
@@ -55,7 +65,11 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
                     {n.ref} {n.title}
                   </th>
                   <td>{td(`controls.migration.why.${n.why}`)}</td>
-                  <td>{n.from.length ? n.from.map((f) => `${f.ref} (${td(`controls.applicability.${f.applicability}`)})`).join(', ') : '—'}</td>
+                  <td>
+                    {n.from.length
+                      ? n.from.map((f) => `${f.ref} (${td(`controls.applicability.${f.applicability}`)})`).join(', ')
+                      : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -74,7 +88,14 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
             <button type="button" className="button button--primary" onClick={() => run.mutate(true)}>
               {t('controls.migration.apply')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => { setOpen(false); run.reset(); }}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setOpen(false);
+                run.reset();
+              }}
+            >
               {t('common.cancel')}
             </button>
           </div>

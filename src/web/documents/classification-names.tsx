@@ -17,7 +17,9 @@ export function ClassificationNames({ org, children }: { org: string; children: 
   const messages = useMemo(() => {
     const named = JSON.parse(words) as string[];
     const byLevel = Object.fromEntries(CLASSIFICATIONS.map((level, i) => [level, named[i] ?? level]));
-    const out: Record<string, string> = Object.fromEntries(CLASSIFICATIONS.map((level) => [`documents.classification.${level}`, byLevel[level]!]));
+    const out: Record<string, string> = Object.fromEntries(
+      CLASSIFICATIONS.map((level) => [`documents.classification.${level}`, byLevel[level]!]),
+    );
     out['documents.help.classification'] = t('documents.scheme.fieldHelp', byLevel);
     return out;
   }, [t, words]);

@@ -42,7 +42,14 @@ export function ClassificationSchemeTab({ org, canEdit }: { org: string; canEdit
         <>
           <SchemeView levels={scheme.data.levels} />
           {canEdit ? (
-            <button type="button" className="button button--secondary" onClick={() => { setDone(null); setEditing(true); }}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setDone(null);
+                setEditing(true);
+              }}
+            >
               {t('documents.scheme.edit')}
             </button>
           ) : (
@@ -63,7 +70,8 @@ function SchemeView({ levels }: { levels: ClassificationLevel[] }) {
       {levels.map((l) => (
         <li key={l.level} className="doc-scheme__level card">
           <h3 className="doc-scheme__name">
-            <ClassificationBadge value={l.level} /> <span className="muted">{t('documents.scheme.position', { n: position(l.level) })}</span>
+            <ClassificationBadge value={l.level} />{' '}
+            <span className="muted">{t('documents.scheme.position', { n: position(l.level) })}</span>
           </h3>
           <dl className="detail__meta">
             <dt>{t('documents.scheme.name')}</dt>
@@ -74,7 +82,9 @@ function SchemeView({ levels }: { levels: ClassificationLevel[] }) {
             <dt>{t('documents.scheme.who')}</dt>
             <dd>{td(`documents.scheme.rule.${l.level}`)}</dd>
             <dt>{t('documents.scheme.handling')}</dt>
-            <dd className="prewrap">{l.description ? l.description : <span className="muted">{t('documents.scheme.noHandling')}</span>}</dd>
+            <dd className="prewrap">
+              {l.description ? l.description : <span className="muted">{t('documents.scheme.noHandling')}</span>}
+            </dd>
           </dl>
         </li>
       ))}
@@ -84,7 +94,17 @@ function SchemeView({ levels }: { levels: ClassificationLevel[] }) {
 
 type Draft = Record<Classification, { label: string; description: string }>;
 
-function SchemeForm({ org, levels, onDone, onCancel }: { org: string; levels: ClassificationLevel[]; onDone: () => void; onCancel: () => void }) {
+function SchemeForm({
+  org,
+  levels,
+  onDone,
+  onCancel,
+}: {
+  org: string;
+  levels: ClassificationLevel[];
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t, td } = useT();
   const save = useSetClassificationScheme(org);
   const [draft, setDraft] = useState<Draft>(() => {
@@ -120,7 +140,9 @@ function SchemeForm({ org, levels, onDone, onCancel }: { org: string; levels: Cl
     const found = validate();
     setErrors(found);
     if (Object.keys(found).length) {
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.doc-scheme-form [aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('.doc-scheme-form [aria-invalid="true"]')?.focus(),
+      );
       return;
     }
     const body = {
@@ -156,11 +178,30 @@ function SchemeForm({ org, levels, onDone, onCancel }: { org: string; levels: Cl
             <legend>
               {t('documents.scheme.position', { n })} — {td(`documents.scheme.rule.${level}`)}
             </legend>
-            <FormField label={t('documents.scheme.nameOf', { n })} help={t('documents.scheme.nameHelp')} error={errors[`${level}.label`] || undefined} required>
-              <input value={draft[level].label} maxLength={60} onChange={(e) => change(level, 'label', e.target.value)} />
+            <FormField
+              label={t('documents.scheme.nameOf', { n })}
+              help={t('documents.scheme.nameHelp')}
+              error={errors[`${level}.label`] || undefined}
+              required
+            >
+              <input
+                value={draft[level].label}
+                maxLength={60}
+                onChange={(e) => change(level, 'label', e.target.value)}
+              />
             </FormField>
-            <FormField label={t('documents.scheme.handlingOf', { n })} help={t('documents.scheme.handlingHelp')} error={errors[`${level}.description`] || undefined} className="field--wide">
-              <textarea rows={3} maxLength={1000} value={draft[level].description} onChange={(e) => change(level, 'description', e.target.value)} />
+            <FormField
+              label={t('documents.scheme.handlingOf', { n })}
+              help={t('documents.scheme.handlingHelp')}
+              error={errors[`${level}.description`] || undefined}
+              className="field--wide"
+            >
+              <textarea
+                rows={3}
+                maxLength={1000}
+                value={draft[level].description}
+                onChange={(e) => change(level, 'description', e.target.value)}
+              />
             </FormField>
           </fieldset>
         );

@@ -27,7 +27,12 @@ export function DisposalsTab({ org }: { org: string }) {
           <h3>{t('documents.disposals.emptyTitle')}</h3>
           <p>{t('documents.disposals.empty')}</p>
           <p>
-            <Link to="/o/$org/documents" params={{ org }} search={{ disposalDue: 'true' }} className="button button--secondary">
+            <Link
+              to="/o/$org/documents"
+              params={{ org }}
+              search={{ disposalDue: 'true' }}
+              className="button button--secondary"
+            >
               {t('documents.disposals.showDue')}
             </Link>
           </p>
@@ -56,10 +61,14 @@ export function DisposalsTab({ org }: { org: string }) {
                     </Link>
                   </th>
                   <td>
-                    <span className={`pill pill--disposal-${d.state}`}>{td(`documents.disposal.state.${d.state}`, undefined, d.state)}</span>
+                    <span className={`pill pill--disposal-${d.state}`}>
+                      {td(`documents.disposal.state.${d.state}`, undefined, d.state)}
+                    </span>
                   </td>
                   <td className="prewrap">{d.reason}</td>
-                  <td>{t('documents.disposals.byOn', { who: who(d.proposedBy), when: formatDateTime(d.proposedAt) })}</td>
+                  <td>
+                    {t('documents.disposals.byOn', { who: who(d.proposedBy), when: formatDateTime(d.proposedAt) })}
+                  </td>
                   <td>
                     {d.decidedAt ? (
                       <>
@@ -77,7 +86,10 @@ export function DisposalsTab({ org }: { org: string }) {
                       <ul className="doc-disposals__versions">
                         {d.versions.map((v) => (
                           <li key={v.versionNo}>
-                            {t('documents.disposals.version', { no: v.versionNo, state: td(`versions.state.${v.state}`, undefined, v.state) })}{' '}
+                            {t('documents.disposals.version', {
+                              no: v.versionNo,
+                              state: td(`versions.state.${v.state}`, undefined, v.state),
+                            })}{' '}
                             <span className="hash">{v.contentHash}</span>
                           </li>
                         ))}

@@ -14,7 +14,8 @@ import { useAcknowledgements, useDocumentMutations, useToRead } from './document
 export function AcknowledgementsCard({ org, record }: { org: string; record: RegisterRecord }) {
   const { t, formatDateTime, formatNumber, td } = useT();
   const can = useCan(org);
-  const published = record.status === 'published' && typeof record.publishedVersion === 'number' ? record.publishedVersion : null;
+  const published =
+    record.status === 'published' && typeof record.publishedVersion === 'number' ? record.publishedVersion : null;
   const acks = useAcknowledgements(org, record.id, published !== null);
   const mine = useToRead(org).data?.items.find((i) => i.id === record.id);
   const version = useVersion(org, documentRegister, record.id, mine?.versionNo);
@@ -40,7 +41,12 @@ export function AcknowledgementsCard({ org, record }: { org: string; record: Reg
       {mine ? (
         <div className="doc-ack-me">
           <p>{t('documents.ack.mine', { no: mine.versionNo })}</p>
-          <button type="button" className="button button--primary" disabled={acknowledge.isPending || !version.data} onClick={() => void confirm().catch(() => undefined)}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={acknowledge.isPending || !version.data}
+            onClick={() => void confirm().catch(() => undefined)}
+          >
             {t('documents.ack.confirm', { no: mine.versionNo })}
           </button>
           {acknowledge.isError ? <ErrorMessage error={acknowledge.error} /> : null}
@@ -56,9 +62,17 @@ export function AcknowledgementsCard({ org, record }: { org: string; record: Reg
         <>
           <div className="doc-progress">
             <p className="doc-progress__text" id="doc-ack-progress">
-              {t('documents.ack.count', { done: formatNumber(acks.data.acknowledged), total: formatNumber(acks.data.total), no: acks.data.versionNo ?? published })}
+              {t('documents.ack.count', {
+                done: formatNumber(acks.data.acknowledged),
+                total: formatNumber(acks.data.total),
+                no: acks.data.versionNo ?? published,
+              })}
             </p>
-            <progress max={Math.max(1, acks.data.total)} value={acks.data.acknowledged} aria-labelledby="doc-ack-progress" />
+            <progress
+              max={Math.max(1, acks.data.total)}
+              value={acks.data.acknowledged}
+              aria-labelledby="doc-ack-progress"
+            />
           </div>
           {acks.data.total === 0 ? (
             <p className="muted">{t('documents.ack.nobody')}</p>
@@ -67,7 +81,9 @@ export function AcknowledgementsCard({ org, record }: { org: string; record: Reg
           ) : (
             <div className="table-wrap">
               <table className="table">
-                <caption className="visually-hidden">{t('documents.ack.caption', { no: acks.data.versionNo ?? published })}</caption>
+                <caption className="visually-hidden">
+                  {t('documents.ack.caption', { no: acks.data.versionNo ?? published })}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('documents.ack.person')}</th>
@@ -86,14 +102,22 @@ export function AcknowledgementsCard({ org, record }: { org: string; record: Reg
                       <td>
                         {p.acknowledgedAt ? (
                           <span className="doc-ack doc-ack--done">
-                            {t('documents.ack.acknowledged')} <time dateTime={p.acknowledgedAt}>{formatDateTime(p.acknowledgedAt)}</time>
+                            {t('documents.ack.acknowledged')}{' '}
+                            <time dateTime={p.acknowledgedAt}>{formatDateTime(p.acknowledgedAt)}</time>
                           </span>
                         ) : (
                           <span className="doc-ack doc-ack--pending">{t('documents.ack.pending')}</span>
                         )}
                       </td>
                       <td>
-                        {p.reminders ? t('documents.ack.reminderCount', { count: p.reminders, date: formatDateTime(p.lastRemindedAt) }) : <span className="muted">{t('common.empty')}</span>}
+                        {p.reminders ? (
+                          t('documents.ack.reminderCount', {
+                            count: p.reminders,
+                            date: formatDateTime(p.lastRemindedAt),
+                          })
+                        ) : (
+                          <span className="muted">{t('common.empty')}</span>
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -101,10 +125,17 @@ export function AcknowledgementsCard({ org, record }: { org: string; record: Reg
               </table>
             </div>
           )}
-          {acks.data.items.length > 0 && acks.data.items.length < acks.data.total ? <p className="muted">{t('documents.ack.followUpOnly')}</p> : null}
+          {acks.data.items.length > 0 && acks.data.items.length < acks.data.total ? (
+            <p className="muted">{t('documents.ack.followUpOnly')}</p>
+          ) : null}
           {can('document.publish') && acks.data.acknowledged < acks.data.total ? (
             <p>
-              <button type="button" className="button button--secondary button--small" disabled={remind.isPending} onClick={() => void sendReminders().catch(() => undefined)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={remind.isPending}
+                onClick={() => void sendReminders().catch(() => undefined)}
+              >
                 {t('documents.ack.remind', { count: acks.data.total - acks.data.acknowledged })}
               </button>
             </p>

@@ -5,11 +5,18 @@ export function StatusBadge({ record }: { record: Record<string, unknown> }) {
   const { t, td } = useT();
   const status = typeof record.status === 'string' ? record.status : 'draft';
   const waiting =
-    status === 'published' && typeof record.approvedVersion === 'number' && typeof record.publishedVersion === 'number' && record.approvedVersion > record.publishedVersion;
+    status === 'published' &&
+    typeof record.approvedVersion === 'number' &&
+    typeof record.publishedVersion === 'number' &&
+    record.approvedVersion > record.publishedVersion;
   return (
     <span className="doc-status">
       <span className={`pill pill--status-${status}`}>{td(`documents.status.${status}`, undefined, status)}</span>
-      {waiting ? <span className="doc-status__note">{t('documents.list.approvedNotPublished', { no: record.approvedVersion as number })}</span> : null}
+      {waiting ? (
+        <span className="doc-status__note">
+          {t('documents.list.approvedNotPublished', { no: record.approvedVersion as number })}
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -17,7 +24,11 @@ export function StatusBadge({ record }: { record: Record<string, unknown> }) {
 export function ClassificationBadge({ value }: { value: unknown }) {
   const { td } = useT();
   if (typeof value !== 'string') return null;
-  return <span className={`pill pill--classification-${value}`}>{td(`documents.classification.${value}`, undefined, value)}</span>;
+  return (
+    <span className={`pill pill--classification-${value}`}>
+      {td(`documents.classification.${value}`, undefined, value)}
+    </span>
+  );
 }
 
 /** Marks the one information security policy (5.2) wherever documents are listed. */

@@ -12,23 +12,42 @@ import { useToRead } from './documents-api.js';
  * Where the document is in its life and the next step, between the header and the text: "Send for approval" for a
  * draft being written, and for a reader who must acknowledge the published version, which version that is.
  */
-export function DocumentBanner({ org, id, onShowVersion }: { org: string; id: string; onShowVersion: (no: number) => void }) {
+export function DocumentBanner({
+  org,
+  id,
+  onShowVersion,
+}: {
+  org: string;
+  id: string;
+  onShowVersion: (no: number) => void;
+}) {
   const { t } = useT();
   const can = useCan(org);
   const record = useRegisterRecord(org, documentRegister, id).data;
   const versions = useVersions(org, documentRegister, id).data?.items ?? [];
   const latestSummary = versions[0];
-  const latest = useVersion(org, documentRegister, id, latestSummary?.state === 'draft' ? latestSummary.versionNo : undefined).data;
+  const latest = useVersion(
+    org,
+    documentRegister,
+    id,
+    latestSummary?.state === 'draft' ? latestSummary.versionNo : undefined,
+  ).data;
   const toRead = useToRead(org).data?.items.find((i) => i.id === id);
   const { save } = useVersionMutations(org, documentRegister, id);
   const [sent, setSent] = useState<number | null>(null);
   if (!record) return null;
 
   const status = typeof record.status === 'string' ? record.status : 'draft';
-  const canSend = can('document.update') && !record.archivedAt && latest?.state === 'draft' && latest.stage !== 'in_review';
+  const canSend =
+    can('document.update') && !record.archivedAt && latest?.state === 'draft' && latest.stage !== 'in_review';
   const send = async () => {
     if (!latest) return;
-    await save.mutateAsync({ content: latest.content, stage: 'in_review', baseVersion: latest.versionNo, baseContentHash: latest.contentHash });
+    await save.mutateAsync({
+      content: latest.content,
+      stage: 'in_review',
+      baseVersion: latest.versionNo,
+      baseContentHash: latest.contentHash,
+    });
     setSent(latest.versionNo);
   };
   const next =
@@ -40,7 +59,8 @@ export function DocumentBanner({ org, id, onShowVersion }: { org: string; id: st
           ? t('documents.next.inReview', { no: latestSummary.versionNo })
           : latestSummary?.state === 'draft'
             ? t('documents.next.draft', { no: latestSummary.versionNo })
-            : status === 'approved' || (typeof record.approvedVersion === 'number' && record.approvedVersion !== record.publishedVersion)
+            : status === 'approved' ||
+                (typeof record.approvedVersion === 'number' && record.approvedVersion !== record.publishedVersion)
               ? t('documents.next.approved', { no: Number(record.approvedVersion) })
               : status === 'published'
                 ? t('documents.next.published', { no: Number(record.publishedVersion) })
@@ -53,7 +73,12 @@ export function DocumentBanner({ org, id, onShowVersion }: { org: string; id: st
         <StatusBadge record={record} />
         <p className="doc-banner__next">{next}</p>
         {canSend ? (
-          <button type="button" className="button button--primary" disabled={save.isPending} onClick={() => void send()}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={save.isPending}
+            onClick={() => void send()}
+          >
             {save.isPending ? t('documents.sending') : t('documents.sendForApproval')}
           </button>
         ) : null}
@@ -63,7 +88,11 @@ export function DocumentBanner({ org, id, onShowVersion }: { org: string; id: st
         <div className="alert alert--info doc-banner__read" role="note">
           <p>{t('documents.toRead.note', { no: toRead.versionNo })}</p>
           {latestSummary && latestSummary.versionNo !== toRead.versionNo ? (
-            <button type="button" className="button button--secondary button--small" onClick={() => onShowVersion(toRead.versionNo)}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onShowVersion(toRead.versionNo)}
+            >
               {t('documents.toRead.show', { no: toRead.versionNo })}
             </button>
           ) : null}

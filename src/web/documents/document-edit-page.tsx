@@ -18,7 +18,10 @@ export function DocumentEditPage() {
   const record = useRegisterRecord(org, documentRegister, id);
   const { update } = useRegisterMutations(org, documentRegister);
   const back = () => void navigate({ to: '/o/$org/documents/$id', params: { org, id } });
-  useDocumentTitle(record.data ? t('documents.editTitle', { ref: record.data.ref }) : t('common.loading'), useOrg(org).data?.name);
+  useDocumentTitle(
+    record.data ? t('documents.editTitle', { ref: record.data.ref }) : t('common.loading'),
+    useOrg(org).data?.name,
+  );
   return (
     <section className="page page--narrow" aria-labelledby="page-title">
       <DocumentsBreadcrumb org={org} current={record.data?.ref} />

@@ -1,6 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { DOCUMENT_TYPES, POLICY_TYPES, documentRegister, type DocumentType } from '../../schema/documents/document.register.js';
+import {
+  DOCUMENT_TYPES,
+  POLICY_TYPES,
+  documentRegister,
+  type DocumentType,
+} from '../../schema/documents/document.register.js';
 import type { FieldDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
@@ -32,7 +37,13 @@ export function DocumentNewPage() {
   const { create } = useRegisterMutations(org, documentRegister);
   const [type, setType] = useState<DocumentType | ''>('');
   const [isp, setIsp] = useState(false);
-  const [values, setValues] = useState<Record<string, FormValue>>(() => ({ title: '', classification: 'internal', ownerId: me ?? '', audience: 'all_members', parentId: '' }));
+  const [values, setValues] = useState<Record<string, FormValue>>(() => ({
+    title: '',
+    classification: 'internal',
+    ownerId: me ?? '',
+    audience: 'all_members',
+    parentId: '',
+  }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   useDocumentTitle(t('documents.new'), useOrg(org).data?.name);
@@ -53,7 +64,11 @@ export function DocumentNewPage() {
     setErrors({});
     try {
       const record = await create.mutateAsync(body);
-      await navigate({ to: '/o/$org/documents/$id', params: { org, id: record.id }, search: { edit: '1', created: '1' } });
+      await navigate({
+        to: '/o/$org/documents/$id',
+        params: { org, id: record.id },
+        search: { edit: '1', created: '1' },
+      });
     } catch (err) {
       const fields = isApiError(err) ? err.fieldErrors() : {};
       setErrors(fields);
@@ -72,7 +87,10 @@ export function DocumentNewPage() {
         </p>
         <fieldset className="doc-types" aria-describedby={errors.type ? 'doc-type-error' : undefined}>
           <legend>
-            {t('documents.field.type')} <span className="field__required" aria-hidden="true">*</span>
+            {t('documents.field.type')}{' '}
+            <span className="field__required" aria-hidden="true">
+              *
+            </span>
           </legend>
           {errors.type ? (
             <p className="field__error" id="doc-type-error">
@@ -112,7 +130,11 @@ export function DocumentNewPage() {
             <input type="checkbox" name="isSecurityPolicy" checked={isp} onChange={(e) => setIsp(e.target.checked)} />
           </CheckboxField>
         ) : null}
-        {isPolicy ? <p className="alert alert--info">{isp && type === 'policy' ? t('documents.new.ispTemplate') : t('documents.new.policyTemplate')}</p> : null}
+        {isPolicy ? (
+          <p className="alert alert--info">
+            {isp && type === 'policy' ? t('documents.new.ispTemplate') : t('documents.new.policyTemplate')}
+          </p>
+        ) : null}
         <div className="form__grid">
           {FIELDS.map((name) => (
             <RegisterFieldInput
@@ -137,7 +159,11 @@ export function DocumentNewPage() {
           <button type="submit" className="button button--primary" disabled={create.isPending}>
             {create.isPending ? t('form.saving') : t('documents.new.submit')}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void navigate({ to: '/o/$org/documents', params: { org } })}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void navigate({ to: '/o/$org/documents', params: { org } })}
+          >
             {t('common.cancel')}
           </button>
         </div>

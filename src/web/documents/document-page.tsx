@@ -18,7 +18,15 @@ import { Markdown } from './markdown.js';
 import './documents.css';
 
 const route = getRouteApi('/o/$org/documents/$id');
-const HEADER_FIELDS = ['type', 'classification', 'ownerId', 'audience', 'status', 'publishedVersion', 'nextReviewDate'] as const;
+const HEADER_FIELDS = [
+  'type',
+  'classification',
+  'ownerId',
+  'audience',
+  'status',
+  'publishedVersion',
+  'nextReviewDate',
+] as const;
 const renderText = (text: string) => <Markdown text={text} />;
 
 /**
@@ -44,7 +52,10 @@ export function DocumentPage() {
       createdMessage={(ref) => t('documents.created', { ref })}
       headerFields={HEADER_FIELDS}
       presentation={(record) => ({
-        sections: templateSections({ type: String(record.type ?? ''), isSecurityPolicy: record.isSecurityPolicy === true }),
+        sections: templateSections({
+          type: String(record.type ?? ''),
+          isSecurityPolicy: record.isSecurityPolicy === true,
+        }),
         renderText,
         // top management alone signs the information security policy (5.2); the server refuses anyone else
         approvable: record.isSecurityPolicy !== true || role === 'approver',
@@ -75,7 +86,11 @@ function DocumentCards({ org, record }: { org: string; record: RegisterRecord })
           </h2>
           <DetailsList record={record} />
           {!record.archivedAt ? (
-            <Link to="/o/$org/documents/$id/edit" params={{ org, id: record.id }} className="button button--secondary button--small">
+            <Link
+              to="/o/$org/documents/$id/edit"
+              params={{ org, id: record.id }}
+              className="button button--secondary button--small"
+            >
               {t('documents.details.edit')}
             </Link>
           ) : null}
@@ -86,7 +101,11 @@ function DocumentCards({ org, record }: { org: string; record: RegisterRecord })
             <h2 id="doc-evidence-title" className="card__title">
               {t('documents.evidence.title')}
             </h2>
-            <EvidencePackageButton org={org} documentId={record.id} className="button button--secondary button--small" />
+            <EvidencePackageButton
+              org={org}
+              documentId={record.id}
+              className="button button--secondary button--small"
+            />
           </section>
         ) : null}
       </aside>

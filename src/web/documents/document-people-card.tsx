@@ -55,14 +55,31 @@ export function DocumentPeopleCard({ org, record }: { org: string; record: Regis
             <dd>
               {td(`documents.audience.${audience}`, undefined, audience)}
               {audience === 'roles' ? (
-                <>: {people.data.audienceRoles.length ? people.data.audienceRoles.map((r) => td(`role.${r}`, undefined, r)).join(', ') : t('documents.people.noneChosen')}</>
+                <>
+                  :{' '}
+                  {people.data.audienceRoles.length
+                    ? people.data.audienceRoles.map((r) => td(`role.${r}`, undefined, r)).join(', ')
+                    : t('documents.people.noneChosen')}
+                </>
               ) : audience === 'people' ? (
-                <>: {people.data.audienceUsers.length ? names(people.data.audienceUsers) : t('documents.people.noneChosen')}</>
+                <>
+                  :{' '}
+                  {people.data.audienceUsers.length
+                    ? names(people.data.audienceUsers)
+                    : t('documents.people.noneChosen')}
+                </>
               ) : null}
             </dd>
           </dl>
           {editable ? (
-            <button type="button" className="button button--secondary button--small" onClick={() => { setDone(null); setEditing(true); }}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                setDone(null);
+                setEditing(true);
+              }}
+            >
               {t('documents.people.edit')}
             </button>
           ) : null}
@@ -72,7 +89,19 @@ export function DocumentPeopleCard({ org, record }: { org: string; record: Regis
   );
 }
 
-function PeopleForm({ org, record, people, onDone, onCancel }: { org: string; record: RegisterRecord; people: DocumentPeople; onDone: () => void; onCancel: () => void }) {
+function PeopleForm({
+  org,
+  record,
+  people,
+  onDone,
+  onCancel,
+}: {
+  org: string;
+  record: RegisterRecord;
+  people: DocumentPeople;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t, td } = useT();
   const members = useMembers(org).data?.items ?? [];
   const { setPeople } = useDocumentMutations(org, record.id);
@@ -92,7 +121,8 @@ function PeopleForm({ org, record, people, onDone, onCancel }: { org: string; re
     e.preventDefault();
     setFailure(null);
     try {
-      if (audience !== record.audience) await update.mutateAsync({ id: record.id, body: { audience, expectedVersion: record.version } });
+      if (audience !== record.audience)
+        await update.mutateAsync({ id: record.id, body: { audience, expectedVersion: record.version } });
       await setPeople.mutateAsync({
         approverIds: [...approvers],
         audienceUserIds: audience === 'people' ? [...users] : [],
@@ -106,7 +136,8 @@ function PeopleForm({ org, record, people, onDone, onCancel }: { org: string; re
   // Top management alone approves the information security policy (5.2); other documents, any role that may approve.
   const isp = record.isSecurityPolicy === true;
   const mayApprove = (role: Role) => (isp ? role === 'approver' : roleCan(role, 'document.approve'));
-  const memberLabel = (m: { name: string; email: string; role: string }) => `${m.name || m.email} (${td(`role.${m.role}`, undefined, m.role)})`;
+  const memberLabel = (m: { name: string; email: string; role: string }) =>
+    `${m.name || m.email} (${td(`role.${m.role}`, undefined, m.role)})`;
   return (
     <form className="form doc-people-form" onSubmit={submit} noValidate>
       <fieldset>
@@ -115,20 +146,34 @@ function PeopleForm({ org, record, people, onDone, onCancel }: { org: string; re
         {isp ? <p className="field__help">{t('documents.people.ispApprovers')}</p> : null}
         <ul className="doc-checklist">
           {/* only members whose role may approve this document can be named (the server refuses others) */}
-          {members.filter((m) => mayApprove(m.role) || approvers.has(m.userId)).map((m) => (
-            <li key={m.userId}>
-              <label>
-                <input type="checkbox" checked={approvers.has(m.userId)} onChange={(e) => setApprovers((s) => toggle(s, m.userId, e.target.checked))} /> {memberLabel(m)}
-              </label>
-            </li>
-          ))}
+          {members
+            .filter((m) => mayApprove(m.role) || approvers.has(m.userId))
+            .map((m) => (
+              <li key={m.userId}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={approvers.has(m.userId)}
+                    onChange={(e) => setApprovers((s) => toggle(s, m.userId, e.target.checked))}
+                  />{' '}
+                  {memberLabel(m)}
+                </label>
+              </li>
+            ))}
         </ul>
       </fieldset>
       <fieldset>
         <legend>{t('documents.field.audience')}</legend>
         {(documentRegister.fields.audience.options ?? []).map((option) => (
           <label key={option} className="doc-radio">
-            <input type="radio" name="audience" value={option} checked={audience === option} onChange={() => setAudience(option)} /> {td(`documents.audience.${option}`)}
+            <input
+              type="radio"
+              name="audience"
+              value={option}
+              checked={audience === option}
+              onChange={() => setAudience(option)}
+            />{' '}
+            {td(`documents.audience.${option}`)}
           </label>
         ))}
         {audience === 'roles' ? (
@@ -136,7 +181,12 @@ function PeopleForm({ org, record, people, onDone, onCancel }: { org: string; re
             <legend>{t('documents.people.roles')}</legend>
             {ROLES.map((role) => (
               <label key={role} className="doc-radio">
-                <input type="checkbox" checked={roles.has(role)} onChange={(e) => setRoles((s) => toggle(s, role, e.target.checked))} /> {td(`role.${role}`)}
+                <input
+                  type="checkbox"
+                  checked={roles.has(role)}
+                  onChange={(e) => setRoles((s) => toggle(s, role, e.target.checked))}
+                />{' '}
+                {td(`role.${role}`)}
               </label>
             ))}
           </fieldset>
@@ -147,7 +197,12 @@ function PeopleForm({ org, record, people, onDone, onCancel }: { org: string; re
               {members.map((m) => (
                 <li key={m.userId}>
                   <label>
-                    <input type="checkbox" checked={users.has(m.userId)} onChange={(e) => setUsers((s) => toggle(s, m.userId, e.target.checked))} /> {memberLabel(m)}
+                    <input
+                      type="checkbox"
+                      checked={users.has(m.userId)}
+                      onChange={(e) => setUsers((s) => toggle(s, m.userId, e.target.checked))}
+                    />{' '}
+                    {memberLabel(m)}
                   </label>
                 </li>
               ))}

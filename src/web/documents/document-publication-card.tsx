@@ -24,7 +24,8 @@ export function PublicationCard({ org, record }: { org: string; record: Register
   const approved = typeof record.approvedVersion === 'number' ? record.approvedVersion : null;
   const published = typeof record.publishedVersion === 'number' ? record.publishedVersion : null;
   const live = !record.archivedAt && status !== 'disposed';
-  const canPublish = can('document.publish') && live && approved !== null && (approved !== published || status === 'withdrawn');
+  const canPublish =
+    can('document.publish') && live && approved !== null && (approved !== published || status === 'withdrawn');
   const canWithdraw = can('document.publish') && live && (status === 'published' || status === 'approved');
   const audience = td(`documents.audience.${String(record.audience ?? 'all_members')}`);
 
@@ -57,7 +58,11 @@ export function PublicationCard({ org, record }: { org: string; record: Register
         {status === 'withdrawn' && record.withdrawnOn
           ? t('documents.publication.withdrawnOn', { date: formatDate(String(record.withdrawnOn)) })
           : published !== null && record.publishedOn
-            ? t('documents.publication.state', { no: published, date: formatDate(String(record.publishedOn)), audience })
+            ? t('documents.publication.state', {
+                no: published,
+                date: formatDate(String(record.publishedOn)),
+                audience,
+              })
             : t('documents.publication.none')}
       </p>
       {approved !== null && published !== null && approved > published && status !== 'withdrawn' ? (
@@ -84,7 +89,13 @@ export function PublicationCard({ org, record }: { org: string; record: Register
             {t('documents.publication.external')}
           </span>
           {(['docx', 'pdf'] as const).map((format) => (
-            <a key={format} className="button button--secondary button--small" href={externalCopyUrl(org, record.id, format)} download aria-label={t('documents.publication.externalAs', { format: format.toUpperCase() })}>
+            <a
+              key={format}
+              className="button button--secondary button--small"
+              href={externalCopyUrl(org, record.id, format)}
+              download
+              aria-label={t('documents.publication.externalAs', { format: format.toUpperCase() })}
+            >
               {format.toUpperCase()}
             </a>
           ))}
@@ -93,8 +104,21 @@ export function PublicationCard({ org, record }: { org: string; record: Register
       {canWithdraw ? (
         withdrawing ? (
           <form className="form doc-inline-form" onSubmit={(e) => void doWithdraw(e).catch(() => undefined)} noValidate>
-            <FormField label={t('documents.publication.reason')} help={t('documents.publication.reasonHelp')} error={reasonError} required>
-              <textarea rows={2} maxLength={2000} value={reason} onChange={(e) => { setReason(e.target.value); setReasonError(undefined); }} />
+            <FormField
+              label={t('documents.publication.reason')}
+              help={t('documents.publication.reasonHelp')}
+              error={reasonError}
+              required
+            >
+              <textarea
+                rows={2}
+                maxLength={2000}
+                value={reason}
+                onChange={(e) => {
+                  setReason(e.target.value);
+                  setReasonError(undefined);
+                }}
+              />
             </FormField>
             {withdraw.isError ? <ErrorMessage error={withdraw.error} /> : null}
             <div className="form__actions">
@@ -108,7 +132,14 @@ export function PublicationCard({ org, record }: { org: string; record: Register
           </form>
         ) : (
           <p>
-            <button type="button" className="button button--secondary button--small" onClick={() => { setDone(null); setWithdrawing(true); }}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                setDone(null);
+                setWithdrawing(true);
+              }}
+            >
               {t('documents.publication.withdraw')}
             </button>
           </p>

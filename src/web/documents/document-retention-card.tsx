@@ -28,7 +28,14 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
   const current = disposal.data?.current ?? null;
   const disposed = record.status === 'disposed';
   const who = (id: string | null) => (id ? (names.get(id) ?? t('common.unknownMember')) : t('common.system'));
-  const canPropose = can('document.dispose') && !disposed && !record.archivedAt && action !== 'keep' && ends !== null && ends <= today && current?.state !== 'proposed';
+  const canPropose =
+    can('document.dispose') &&
+    !disposed &&
+    !record.archivedAt &&
+    action !== 'keep' &&
+    ends !== null &&
+    ends <= today &&
+    current?.state !== 'proposed';
   const canDecide = can('document.approve_disposal') && current?.state === 'proposed' && current.proposedBy !== me;
 
   const propose = async (e: FormEvent) => {
@@ -55,7 +62,12 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
       <LiveMessage>{done}</LiveMessage>
       <dl className="detail__meta">
         <dt>{t('documents.field.retentionMonths')}</dt>
-        <dd>{t('documents.retention.rule', { months: Number(record.retentionMonths ?? 0), action: td(`documents.retentionAction.${action}`, undefined, action) })}</dd>
+        <dd>
+          {t('documents.retention.rule', {
+            months: Number(record.retentionMonths ?? 0),
+            action: td(`documents.retentionAction.${action}`, undefined, action),
+          })}
+        </dd>
         <dt>{t('documents.field.retentionEndsOn')}</dt>
         <dd>{ends ? formatDate(ends) : t('documents.retention.notStarted')}</dd>
         {disposed && record.disposedOn ? (
@@ -74,12 +86,18 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
         <div className={`doc-disposal doc-disposal--${current.state}`}>
           <p>
             <strong>{td(`documents.disposal.state.${current.state}`, undefined, current.state)}</strong>{' '}
-            {t('documents.retention.proposedBy', { who: who(current.proposedBy), when: formatDateTime(current.proposedAt) })}
+            {t('documents.retention.proposedBy', {
+              who: who(current.proposedBy),
+              when: formatDateTime(current.proposedAt),
+            })}
           </p>
           <p className="prewrap">{current.reason}</p>
           {current.decidedAt ? (
             <p>
-              {t('documents.retention.decidedBy', { who: who(current.decidedBy), when: formatDateTime(current.decidedAt) })}
+              {t('documents.retention.decidedBy', {
+                who: who(current.decidedBy),
+                when: formatDateTime(current.decidedAt),
+              })}
               {current.decisionNote ? ` — ${current.decisionNote}` : ''}
             </p>
           ) : null}
@@ -87,7 +105,11 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
             <ul className="doc-disposal__versions" aria-label={t('documents.retention.hashes')}>
               {current.versions.map((v) => (
                 <li key={v.versionNo}>
-                  {t('documents.retention.versionHash', { no: v.versionNo, state: td(`versions.state.${v.state}`, undefined, v.state) })} <span className="hash">{v.contentHash}</span>
+                  {t('documents.retention.versionHash', {
+                    no: v.versionNo,
+                    state: td(`versions.state.${v.state}`, undefined, v.state),
+                  })}{' '}
+                  <span className="hash">{v.contentHash}</span>
                 </li>
               ))}
             </ul>
@@ -98,10 +120,20 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
                 <input value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
               </FormField>
               <div className="form__actions">
-                <button type="button" className="button button--danger" disabled={decideDisposal.isPending} onClick={() => void decide('approve').catch(() => undefined)}>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  disabled={decideDisposal.isPending}
+                  onClick={() => void decide('approve').catch(() => undefined)}
+                >
                   {t('documents.retention.approve')}
                 </button>
-                <button type="button" className="button button--secondary" disabled={decideDisposal.isPending} onClick={() => void decide('reject').catch(() => undefined)}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={decideDisposal.isPending}
+                  onClick={() => void decide('reject').catch(() => undefined)}
+                >
                   {t('documents.retention.reject')}
                 </button>
               </div>
@@ -115,7 +147,15 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
       {canPropose ? (
         <form className="form doc-inline-form" onSubmit={(e) => void propose(e).catch(() => undefined)} noValidate>
           <FormField label={t('documents.retention.reason')} error={reasonError} required>
-            <textarea rows={2} maxLength={2000} value={reason} onChange={(e) => { setReason(e.target.value); setReasonError(undefined); }} />
+            <textarea
+              rows={2}
+              maxLength={2000}
+              value={reason}
+              onChange={(e) => {
+                setReason(e.target.value);
+                setReasonError(undefined);
+              }}
+            />
           </FormField>
           {proposeDisposal.isError ? <ErrorMessage error={proposeDisposal.error} /> : null}
           <div className="form__actions">

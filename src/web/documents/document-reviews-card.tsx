@@ -63,12 +63,26 @@ export function ReviewsCard({ org, record }: { org: string; record: RegisterReco
               <legend>{t('documents.review.outcome')}</legend>
               {REVIEW_OUTCOMES.map((o) => (
                 <label key={o} className="doc-radio">
-                  <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} /> {td(`documents.review.outcome.${o}`)}
+                  <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />{' '}
+                  {td(`documents.review.outcome.${o}`)}
                 </label>
               ))}
             </fieldset>
-            <FormField label={t('documents.review.note')} help={t('documents.review.noteHelp')} error={noteError} required>
-              <textarea rows={3} maxLength={4000} value={note} onChange={(e) => { setNote(e.target.value); setNoteError(undefined); }} />
+            <FormField
+              label={t('documents.review.note')}
+              help={t('documents.review.noteHelp')}
+              error={noteError}
+              required
+            >
+              <textarea
+                rows={3}
+                maxLength={4000}
+                value={note}
+                onChange={(e) => {
+                  setNote(e.target.value);
+                  setNoteError(undefined);
+                }}
+              />
             </FormField>
             {review.isError ? <ErrorMessage error={review.error} /> : null}
             <div className="form__actions">
@@ -82,7 +96,14 @@ export function ReviewsCard({ org, record }: { org: string; record: RegisterReco
           </form>
         ) : (
           <p>
-            <button type="button" className="button button--secondary button--small" onClick={() => { setDone(null); setOpen(true); }}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                setDone(null);
+                setOpen(true);
+              }}
+            >
               {t('documents.review.open')}
             </button>
           </p>
@@ -99,7 +120,8 @@ export function ReviewsCard({ org, record }: { org: string; record: RegisterReco
           {reviews.data.items.map((r) => (
             <li key={r.id} className="doc-reviews__item">
               <p className="doc-reviews__head">
-                <strong>{formatDate(r.reviewedOn)}</strong> · {td(`documents.review.outcome.${r.outcome}`, undefined, r.outcome)}
+                <strong>{formatDate(r.reviewedOn)}</strong> ·{' '}
+                {td(`documents.review.outcome.${r.outcome}`, undefined, r.outcome)}
                 {r.versionNo ? <> · {t('documents.review.ofVersion', { no: r.versionNo })}</> : null}
                 {r.reviewerName ? <span className="muted"> · {r.reviewerName}</span> : null}
               </p>

@@ -17,7 +17,8 @@ export function buildTree(items: TreeItem[]): { roots: TreeItem[]; children: Map
     } else roots.push(item);
   }
   // The general policy and the information security policy head the tree; then the API's order (by reference).
-  const rank = (i: TreeItem) => (i.type === 'policy' ? (i.isSecurityPolicy ? 1 : 0) : i.type === 'topic_policy' ? 2 : 3);
+  const rank = (i: TreeItem) =>
+    i.type === 'policy' ? (i.isSecurityPolicy ? 1 : 0) : i.type === 'topic_policy' ? 2 : 3;
   roots.sort((a, b) => rank(a) - rank(b));
   return { roots, children };
 }
@@ -59,7 +60,17 @@ export function DocumentTree({ org, canCreate }: { org: string; canCreate: boole
   );
 }
 
-function Branch({ org, items, childrenOf, depth }: { org: string; items: TreeItem[]; childrenOf: Map<string, TreeItem[]>; depth: number }) {
+function Branch({
+  org,
+  items,
+  childrenOf,
+  depth,
+}: {
+  org: string;
+  items: TreeItem[];
+  childrenOf: Map<string, TreeItem[]>;
+  depth: number;
+}) {
   const { td } = useT();
   // Depth is bounded by the data, but a cycle in bad data must not recurse forever.
   if (depth > 20) return null;

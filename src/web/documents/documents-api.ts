@@ -3,7 +3,13 @@ import type { z } from 'zod';
 import type { Role } from '../../schema/auth/roles.js';
 import { CLASSIFICATIONS, type Classification } from '../../schema/documents/document.register.js';
 import type {
-  acknowledgementsSchema, classificationLevelSchema, disposalSchema, documentPeopleSchema, reviewSchema, toReadItemSchema, treeItemSchema,
+  acknowledgementsSchema,
+  classificationLevelSchema,
+  disposalSchema,
+  documentPeopleSchema,
+  reviewSchema,
+  toReadItemSchema,
+  treeItemSchema,
 } from '../../schema/documents/documents.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath, requestFile } from '../lib/api-client.js';
@@ -25,27 +31,47 @@ const doc = (org: string, id: string, rest = '') => `${base(org)}/${encodeURICom
 const key = (org: string, id: string) => ['org', org, 'documents', 'record', id] as const;
 
 export function useDocumentTree(org: string) {
-  return useQuery({ queryKey: ['org', org, 'documents', 'tree'], queryFn: () => api.get<ItemList<TreeItem>>(`${base(org)}/tree`) });
+  return useQuery({
+    queryKey: ['org', org, 'documents', 'tree'],
+    queryFn: () => api.get<ItemList<TreeItem>>(`${base(org)}/tree`),
+  });
 }
 
 export function useToRead(org: string, enabled = true) {
-  return useQuery({ queryKey: ['org', org, 'documents', 'to-read'], queryFn: () => api.get<ItemList<ToReadItem>>(`${base(org)}/to-read`), enabled });
+  return useQuery({
+    queryKey: ['org', org, 'documents', 'to-read'],
+    queryFn: () => api.get<ItemList<ToReadItem>>(`${base(org)}/to-read`),
+    enabled,
+  });
 }
 
 export function useDocumentPeople(org: string, id: string) {
-  return useQuery({ queryKey: [...key(org, id), 'people'], queryFn: () => api.get<DocumentPeople>(doc(org, id, '/people')) });
+  return useQuery({
+    queryKey: [...key(org, id), 'people'],
+    queryFn: () => api.get<DocumentPeople>(doc(org, id, '/people')),
+  });
 }
 
 export function useAcknowledgements(org: string, id: string, enabled: boolean) {
-  return useQuery({ queryKey: [...key(org, id), 'acknowledgements'], queryFn: () => api.get<Acknowledgements>(doc(org, id, '/acknowledgements')), enabled });
+  return useQuery({
+    queryKey: [...key(org, id), 'acknowledgements'],
+    queryFn: () => api.get<Acknowledgements>(doc(org, id, '/acknowledgements')),
+    enabled,
+  });
 }
 
 export function useReviews(org: string, id: string) {
-  return useQuery({ queryKey: [...key(org, id), 'reviews'], queryFn: () => api.get<ItemList<Review>>(doc(org, id, '/reviews')) });
+  return useQuery({
+    queryKey: [...key(org, id), 'reviews'],
+    queryFn: () => api.get<ItemList<Review>>(doc(org, id, '/reviews')),
+  });
 }
 
 export function useDisposal(org: string, id: string) {
-  return useQuery({ queryKey: [...key(org, id), 'disposal'], queryFn: () => api.get<{ current: Disposal | null }>(doc(org, id, '/disposal')) });
+  return useQuery({
+    queryKey: [...key(org, id), 'disposal'],
+    queryFn: () => api.get<{ current: Disposal | null }>(doc(org, id, '/disposal')),
+  });
 }
 
 /** Every change to a document can move its status, dates and lists: refresh the whole register and "to read". */
@@ -54,20 +80,40 @@ export function useDocumentMutations(org: string, id: string) {
   const onSuccess = () => queryClient.invalidateQueries({ queryKey: ['org', org, 'documents'] });
   return {
     setPeople: useMutation({
-      mutationFn: (body: { approverIds: string[]; audienceUserIds: string[]; audienceRoles: Role[] }) => api.put<DocumentPeople>(doc(org, id, '/people'), body),
+      mutationFn: (body: { approverIds: string[]; audienceUserIds: string[]; audienceRoles: Role[] }) =>
+        api.put<DocumentPeople>(doc(org, id, '/people'), body),
       onSuccess,
     }),
-    publish: useMutation({ mutationFn: (body: { versionNo: number; note?: string }) => api.post<RegisterRecord>(doc(org, id, '/publish'), body), onSuccess }),
-    withdraw: useMutation({ mutationFn: (body: { reason: string }) => api.post<RegisterRecord>(doc(org, id, '/withdraw'), body), onSuccess }),
+    publish: useMutation({
+      mutationFn: (body: { versionNo: number; note?: string }) =>
+        api.post<RegisterRecord>(doc(org, id, '/publish'), body),
+      onSuccess,
+    }),
+    withdraw: useMutation({
+      mutationFn: (body: { reason: string }) => api.post<RegisterRecord>(doc(org, id, '/withdraw'), body),
+      onSuccess,
+    }),
     acknowledge: useMutation({
-      mutationFn: (body: { versionNo: number; contentHash: string }) => api.post<{ acknowledgedAt: string }>(doc(org, id, '/acknowledge'), body),
+      mutationFn: (body: { versionNo: number; contentHash: string }) =>
+        api.post<{ acknowledgedAt: string }>(doc(org, id, '/acknowledge'), body),
       onSuccess,
     }),
-    remind: useMutation({ mutationFn: (body: { userIds?: string[] }) => api.post<{ reminded: number }>(doc(org, id, '/reminders'), body), onSuccess }),
-    review: useMutation({ mutationFn: (body: { outcome: 'no_change' | 'revise'; note: string; reviewedOn?: string }) => api.post<Review>(doc(org, id, '/reviews'), body), onSuccess }),
-    proposeDisposal: useMutation({ mutationFn: (body: { reason: string }) => api.post<Disposal | null>(doc(org, id, '/disposal'), body), onSuccess }),
+    remind: useMutation({
+      mutationFn: (body: { userIds?: string[] }) => api.post<{ reminded: number }>(doc(org, id, '/reminders'), body),
+      onSuccess,
+    }),
+    review: useMutation({
+      mutationFn: (body: { outcome: 'no_change' | 'revise'; note: string; reviewedOn?: string }) =>
+        api.post<Review>(doc(org, id, '/reviews'), body),
+      onSuccess,
+    }),
+    proposeDisposal: useMutation({
+      mutationFn: (body: { reason: string }) => api.post<Disposal | null>(doc(org, id, '/disposal'), body),
+      onSuccess,
+    }),
     decideDisposal: useMutation({
-      mutationFn: (body: { decision: 'approve' | 'reject'; note?: string }) => api.post<Disposal | null>(doc(org, id, '/disposal/decision'), body),
+      mutationFn: (body: { decision: 'approve' | 'reject'; note?: string }) =>
+        api.post<Disposal | null>(doc(org, id, '/disposal/decision'), body),
       onSuccess,
     }),
   };
@@ -79,7 +125,10 @@ export function externalCopyUrl(org: string, id: string, format: 'docx' | 'pdf')
 }
 
 export function useDisposals(org: string) {
-  return useQuery({ queryKey: ['org', org, 'documents', 'disposals'], queryFn: () => api.get<ItemList<Disposal>>(`${base(org)}/disposals`) });
+  return useQuery({
+    queryKey: ['org', org, 'documents', 'disposals'],
+    queryFn: () => api.get<ItemList<Disposal>>(`${base(org)}/disposals`),
+  });
 }
 
 const schemeKey = (org: string) => ['org', org, 'documents', 'classification-scheme'] as const;
@@ -99,7 +148,9 @@ export function useClassificationScheme(org: string) {
 export function useClassificationLabels(org: string): ClassificationLabels {
   const { td } = useT();
   const levels = useClassificationScheme(org).data?.levels;
-  const labels = Object.fromEntries(CLASSIFICATIONS.map((level) => [level, td(`documents.classification.${level}`, undefined, level)])) as ClassificationLabels;
+  const labels = Object.fromEntries(
+    CLASSIFICATIONS.map((level) => [level, td(`documents.classification.${level}`, undefined, level)]),
+  ) as ClassificationLabels;
   for (const l of levels ?? []) if (l.label) labels[l.level] = l.label;
   return labels;
 }
@@ -107,7 +158,8 @@ export function useClassificationLabels(org: string): ClassificationLabels {
 export function useSetClassificationScheme(org: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { levels: { level: Classification; label: string; description?: string }[] }) => api.put<{ levels: ClassificationLevel[] }>(`${base(org)}/classification-scheme`, body),
+    mutationFn: (body: { levels: { level: Classification; label: string; description?: string }[] }) =>
+      api.put<{ levels: ClassificationLevel[] }>(`${base(org)}/classification-scheme`, body),
     onSuccess: (answer) => {
       queryClient.setQueryData(schemeKey(org), answer);
       return queryClient.invalidateQueries({ queryKey: ['org', org, 'documents'] });
@@ -119,7 +171,9 @@ export function useSetClassificationScheme(org: string) {
 export function useEvidencePackage(org: string) {
   return useMutation({
     mutationFn: async (documentIds?: string[]) => {
-      const file = await requestFile('POST', `${base(org)}/evidence-package`, { body: documentIds ? { documentIds } : {} });
+      const file = await requestFile('POST', `${base(org)}/evidence-package`, {
+        body: documentIds ? { documentIds } : {},
+      });
       saveFile(file.blob, file.fileName ?? 'evidence-package.zip');
       return file;
     },

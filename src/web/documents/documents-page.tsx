@@ -65,12 +65,22 @@ export function DocumentsPage() {
       cell: (r) => (
         <>
           <DocumentLink record={r}>{String(r.title ?? r.ref)}</DocumentLink>
-          {r.isSecurityPolicy ? <> <SecurityPolicyBadge /></> : null}
+          {r.isSecurityPolicy ? (
+            <>
+              {' '}
+              <SecurityPolicyBadge />
+            </>
+          ) : null}
         </>
       ),
     },
     'type',
-    { id: 'classification', header: t('documents.field.classification'), sortField: 'classification', cell: (r) => <ClassificationBadge value={r.classification} /> },
+    {
+      id: 'classification',
+      header: t('documents.field.classification'),
+      sortField: 'classification',
+      cell: (r) => <ClassificationBadge value={r.classification} />,
+    },
     'ownerId',
     { id: 'status', header: t('documents.field.status'), sortField: 'status', cell: (r) => <StatusBadge record={r} /> },
     'publishedVersion',
@@ -118,7 +128,13 @@ export function DocumentsPage() {
                 {t('documents.quick.all')}
               </button>
               {QUICK.map((q) => (
-                <button key={q.id} type="button" className="chip" aria-pressed={isOn(q.params)} onClick={() => choose(q.params)}>
+                <button
+                  key={q.id}
+                  type="button"
+                  className="chip"
+                  aria-pressed={isOn(q.params)}
+                  onClick={() => choose(q.params)}
+                >
                   {t(q.label)}
                 </button>
               ))}

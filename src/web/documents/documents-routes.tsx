@@ -24,7 +24,12 @@ export function documentRoutes<P extends AnyRoute>(orgRoute: P) {
       component: withClassificationNames(DocumentsPage),
     }),
     createRoute({ getParentRoute, path: 'documents/new', component: withClassificationNames(DocumentNewPage) }),
-    createRoute({ getParentRoute, path: 'documents/$id', validateSearch: parseDocumentSearch, component: withClassificationNames(DocumentPage) }),
+    createRoute({
+      getParentRoute,
+      path: 'documents/$id',
+      validateSearch: parseDocumentSearch,
+      component: withClassificationNames(DocumentPage),
+    }),
     createRoute({ getParentRoute, path: 'documents/$id/edit', component: withClassificationNames(DocumentEditPage) }),
   ] as const;
 }

@@ -11,11 +11,20 @@ describe('requestFile', () => {
   it('posts JSON with the CSRF header and answers the bytes with the file name', async () => {
     setCsrfToken('tok-1');
     const zip = new Uint8Array([0x50, 0x4b, 3, 4]);
-    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) =>
-      new Response(zip, { status: 200, headers: { 'content-type': 'application/zip', 'content-disposition': 'attachment; filename="alpha-evidence-2026-11-29.zip"' } }),
+    const fetchMock = vi.fn(
+      async (_url: string, _init: RequestInit) =>
+        new Response(zip, {
+          status: 200,
+          headers: {
+            'content-type': 'application/zip',
+            'content-disposition': 'attachment; filename="alpha-evidence-2026-11-29.zip"',
+          },
+        }),
     );
     vi.stubGlobal('fetch', fetchMock);
-    const file = await requestFile('POST', '/api/v1/orgs/alpha/documents/evidence-package', { body: { documentIds: ['a'] } });
+    const file = await requestFile('POST', '/api/v1/orgs/alpha/documents/evidence-package', {
+      body: { documentIds: ['a'] },
+    });
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/v1/orgs/alpha/documents/evidence-package');
     expect((init.headers as Record<string, string>)['x-csrf-token']).toBe('tok-1');
@@ -27,12 +36,25 @@ describe('requestFile', () => {
   });
 
   it('turns a problem document into an ApiError with its detail and field errors', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () =>
-      new Response(JSON.stringify({ type: 'https://rampart.dev/problems/validation', title: 'Invalid request', status: 400, detail: 'Unknown document', errors: [{ field: 'body.documentIds.0', message: 'Not found' }] }), {
-        status: 400,
-        headers: { 'content-type': 'application/problem+json' },
-      }),
-    ));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({
+              type: 'https://rampart.dev/problems/validation',
+              title: 'Invalid request',
+              status: 400,
+              detail: 'Unknown document',
+              errors: [{ field: 'body.documentIds.0', message: 'Not found' }],
+            }),
+            {
+              status: 400,
+              headers: { 'content-type': 'application/problem+json' },
+            },
+          ),
+      ),
+    );
     const error = await requestFile('POST', '/x', { body: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).detail).toBe('Unknown document');

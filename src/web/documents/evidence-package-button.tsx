@@ -8,7 +8,15 @@ import { useEvidencePackage } from './documents-api.js';
  * Downloads the evidence package (7.5.3, for auditors): of the whole register, or of one document. Building it takes
  * a moment (a PDF per version), so the button says it is busy; a refusal shows the server's problem detail.
  */
-export function EvidencePackageButton({ org, documentId, className = 'button button--secondary' }: { org: string; documentId?: string; className?: string }) {
+export function EvidencePackageButton({
+  org,
+  documentId,
+  className = 'button button--secondary',
+}: {
+  org: string;
+  documentId?: string;
+  className?: string;
+}) {
   const { t } = useT();
   const pkg = useEvidencePackage(org);
   const [done, setDone] = useState<string | null>(null);
@@ -16,11 +24,20 @@ export function EvidencePackageButton({ org, documentId, className = 'button but
   const verify = t('documents.evidence.verify').split('{command}');
   const download = () => {
     setDone(null);
-    pkg.mutate(documentId ? [documentId] : undefined, { onSuccess: (file) => setDone(t('documents.evidence.done', { file: file.fileName ?? 'evidence-package.zip' })) });
+    pkg.mutate(documentId ? [documentId] : undefined, {
+      onSuccess: (file) => setDone(t('documents.evidence.done', { file: file.fileName ?? 'evidence-package.zip' })),
+    });
   };
   return (
     <div className="doc-evidence">
-      <button type="button" className={className} aria-describedby={descriptionId} aria-busy={pkg.isPending || undefined} disabled={pkg.isPending} onClick={download}>
+      <button
+        type="button"
+        className={className}
+        aria-describedby={descriptionId}
+        aria-busy={pkg.isPending || undefined}
+        disabled={pkg.isPending}
+        onClick={download}
+      >
         {pkg.isPending ? (
           <>
             <span className="spinner" aria-hidden="true" /> {t('documents.evidence.busy')}

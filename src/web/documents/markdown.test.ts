@@ -19,7 +19,9 @@ function tagsAndAttributes(markup: string) {
 
 describe('safe Markdown rendering', () => {
   it('renders ordinary Markdown as elements', () => {
-    const out = html('# Purpose\n\nWe **protect** *information*.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[Policy](https://example.com/p) and [home](/o/alpha) and [mail](mailto:ciso@example.com)');
+    const out = html(
+      '# Purpose\n\nWe **protect** *information*.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[Policy](https://example.com/p) and [home](/o/alpha) and [mail](mailto:ciso@example.com)',
+    );
     expect(out).toContain('<h4 class="md__heading">Purpose</h4>');
     expect(out).toContain('<strong>protect</strong>');
     expect(out).toContain('<em>information</em>');
@@ -84,13 +86,17 @@ describe('safe Markdown rendering', () => {
 
   it('shows a confidential container in a marked box', () => {
     const out = html('Public part.\n\n::: confidential\nThe alarm code is 1234.\n:::\n\nAfter.');
-    expect(out).toMatch(/<div class="md-confidential" role="group" aria-label="Confidential — not shared externally">.*The alarm code is 1234\..*<\/div>/s);
+    expect(out).toMatch(
+      /<div class="md-confidential" role="group" aria-label="Confidential — not shared externally">.*The alarm code is 1234\..*<\/div>/s,
+    );
     expect(out.indexOf('Public part.')).toBeLessThan(out.indexOf('md-confidential'));
     expect(out.lastIndexOf('After.')).toBeGreaterThan(out.indexOf('1234'));
   });
 
   it('splits confidential containers like the server: fences are content, an open container runs to the end', () => {
-    expect(splitConfidential('a\n```\n::: confidential\n```\nb')).toEqual([{ text: 'a\n```\n::: confidential\n```\nb', confidential: false }]);
+    expect(splitConfidential('a\n```\n::: confidential\n```\nb')).toEqual([
+      { text: 'a\n```\n::: confidential\n```\nb', confidential: false },
+    ]);
     expect(splitConfidential('a\n::: confidential\nsecret')).toEqual([
       { text: 'a', confidential: false },
       { text: 'secret', confidential: true },

@@ -31,6 +31,7 @@ export function decodeEntities(text: string): string {
  */
 export function safeHref(href: string | null | undefined): string | null {
   if (!href) return null;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a hostile link hides behind
   const cleaned = decodeEntities(href).replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   if (!cleaned) return null;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
@@ -139,7 +140,11 @@ function block(token: Token, level: number): ReactNode {
           <Blocks tokens={item.tokens.filter((tk) => tk.type !== 'checkbox')} level={level} />
         </li>
       ));
-      return list.ordered ? <ol start={typeof list.start === 'number' && list.start !== 1 ? list.start : undefined}>{items}</ol> : <ul>{items}</ul>;
+      return list.ordered ? (
+        <ol start={typeof list.start === 'number' && list.start !== 1 ? list.start : undefined}>{items}</ol>
+      ) : (
+        <ul>{items}</ul>
+      );
     }
     case 'table': {
       const table = token as Tokens.Table;

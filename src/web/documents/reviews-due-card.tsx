@@ -19,7 +19,10 @@ export function ReviewsDueCard({ org }: { org: string }) {
   const enabled = can('document.review');
   const due = useQuery({
     queryKey: ['org', org, 'documents', 'reviews-due'],
-    queryFn: () => api.get<ItemList<RegisterRecord> & { total: number }>(`${orgPath(org)}/documents?ownerId=me&review=due&sort=nextReviewDate&order=asc&pageSize=${SHOWN}`),
+    queryFn: () =>
+      api.get<ItemList<RegisterRecord> & { total: number }>(
+        `${orgPath(org)}/documents?ownerId=me&review=due&sort=nextReviewDate&order=asc&pageSize=${SHOWN}`,
+      ),
     enabled,
   });
   if (!enabled || (due.isSuccess && due.data.total === 0)) return null;
@@ -46,7 +49,11 @@ export function ReviewsDueCard({ org }: { org: string }) {
                     <span className="ref">{d.ref}</span> {String(d.title ?? '')}
                   </Link>
                   <span className="to-read__meta muted">
-                    {date < today ? <strong>{t('documents.reviewsDue.overdue', { date: formatDate(date) })}</strong> : t('documents.reviewsDue.due', { date: formatDate(date) })}
+                    {date < today ? (
+                      <strong>{t('documents.reviewsDue.overdue', { date: formatDate(date) })}</strong>
+                    ) : (
+                      t('documents.reviewsDue.due', { date: formatDate(date) })
+                    )}
                   </span>
                 </li>
               );

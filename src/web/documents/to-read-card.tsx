@@ -35,9 +35,17 @@ export function ToReadCard({ org }: { org: string }) {
                   <span className="ref">{i.ref}</span> {i.title}
                 </Link>
                 <span className="to-read__meta muted">
-                  {td(`documents.type.${i.type}`, undefined, i.type)} · {t('documents.toRead.version', { no: i.versionNo })}
-                  {i.publishedOn ? <> · {t('documents.toRead.publishedOn', { date: formatDate(i.publishedOn) })}</> : null}
-                  {i.lastRemindedAt ? <> · <strong>{t('documents.toRead.reminded', { date: formatDate(i.lastRemindedAt) })}</strong></> : null}
+                  {td(`documents.type.${i.type}`, undefined, i.type)} ·{' '}
+                  {t('documents.toRead.version', { no: i.versionNo })}
+                  {i.publishedOn ? (
+                    <> · {t('documents.toRead.publishedOn', { date: formatDate(i.publishedOn) })}</>
+                  ) : null}
+                  {i.lastRemindedAt ? (
+                    <>
+                      {' '}
+                      · <strong>{t('documents.toRead.reminded', { date: formatDate(i.lastRemindedAt) })}</strong>
+                    </>
+                  ) : null}
                 </span>
               </li>
             ))}

@@ -13,7 +13,11 @@ export const evidencePath = (org: string, rest = '') => orgPath(org, `/evidence$
 export const evidenceFileUrl = (org: string, id: string) => evidencePath(org, `/${encodeURIComponent(id)}/file`);
 
 export function useUploadPolicy(org: string) {
-  return useQuery({ queryKey: ['org', org, 'evidence', 'upload-policy'], queryFn: () => api.get<EvidenceUploadPolicy>(evidencePath(org, '/upload-policy')), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: ['org', org, 'evidence', 'upload-policy'],
+    queryFn: () => api.get<EvidenceUploadPolicy>(evidencePath(org, '/upload-policy')),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** The evidence attached to one record, newest first (current and superseded alike: the card marks them). */
@@ -21,19 +25,33 @@ export function useAttachedEvidence(org: string, type: string, id: string, enabl
   return useQuery({
     queryKey: ['org', org, evidenceRegister.collection, 'attached', type, id],
     enabled,
-    queryFn: ({ signal }) => api.get<Page<RegisterRecord>>(evidencePath(org), { query: { attachedType: type, attachedId: id, pageSize: 200, sort: 'createdAt', order: 'desc' }, signal }),
+    queryFn: ({ signal }) =>
+      api.get<Page<RegisterRecord>>(evidencePath(org), {
+        query: { attachedType: type, attachedId: id, pageSize: 200, sort: 'createdAt', order: 'desc' },
+        signal,
+      }),
   });
 }
 
 export interface UploadResult extends RegisterRecord {
-  upload: { blobReused: boolean; sameContent: { id: string; ref: string; title: string }[]; attachedTo: { type: string; id: string; ref: string; title: string; linkId: string }[] };
+  upload: {
+    blobReused: boolean;
+    sameContent: { id: string; ref: string; title: string }[];
+    attachedTo: { type: string; id: string; ref: string; title: string; linkId: string }[];
+  };
 }
 
 /**
  * Uploads with XMLHttpRequest rather than fetch, because only it reports upload progress. Same contract as the
  * API client: the CSRF header, same-origin cookies, problem+json turned into an ApiError.
  */
-export function uploadEvidence(org: string, form: FormData, csrfToken: string | undefined, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<UploadResult> {
+export function uploadEvidence(
+  org: string,
+  form: FormData,
+  csrfToken: string | undefined,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', evidencePath(org, '/upload'));
@@ -53,7 +71,15 @@ export function uploadEvidence(org: string, form: FormData, csrfToken: string | 
         // a proxy's HTML error page: the status says enough
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(body as unknown as UploadResult);
-      reject(new ApiError({ status: xhr.status, type: body.type as string, title: body.title as string, detail: body.detail as string, errors: Array.isArray(body.errors) ? (body.errors as FieldError[]) : [] }));
+      reject(
+        new ApiError({
+          status: xhr.status,
+          type: body.type as string,
+          title: body.title as string,
+          detail: body.detail as string,
+          errors: Array.isArray(body.errors) ? (body.errors as FieldError[]) : [],
+        }),
+      );
     };
     signal?.addEventListener('abort', () => xhr.abort());
     xhr.send(form);
@@ -93,4 +119,5 @@ export function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export const evidenceExpired = (record: RegisterRecord) => isExpired(record.validUntil as string | null | undefined, localToday());
+export const evidenceExpired = (record: RegisterRecord) =>
+  isExpired(record.validUntil as string | null | undefined, localToday());

@@ -23,11 +23,18 @@ export function EvidenceAttachments({ org, record }: { org: string; record: Regi
     await queryClient.invalidateQueries({ queryKey: ['org', org, 'links'] });
     await queryClient.invalidateQueries({ queryKey: ['org', org, 'evidence'] });
   };
-  const detach = useMutation({ mutationFn: (linkId: string) => api.delete(orgPath(org, `/links/${encodeURIComponent(linkId)}`)), onSuccess: refresh });
+  const detach = useMutation({
+    mutationFn: (linkId: string) => api.delete(orgPath(org, `/links/${encodeURIComponent(linkId)}`)),
+    onSuccess: refresh,
+  });
   const editable = !record.archivedAt;
   const items = (links.data?.items ?? [])
     .filter((l) => l.kind === EVIDENCE_LINK_KIND)
-    .map((l) => (l.fromType === 'evidence' && l.fromId === record.id ? { linkId: l.id, type: l.toType, id: l.toId, ref: l.toRef, title: l.toTitle } : { linkId: l.id, type: l.fromType, id: l.fromId, ref: l.fromRef, title: l.fromTitle }));
+    .map((l) =>
+      l.fromType === 'evidence' && l.fromId === record.id
+        ? { linkId: l.id, type: l.toType, id: l.toId, ref: l.toRef, title: l.toTitle }
+        : { linkId: l.id, type: l.fromType, id: l.fromId, ref: l.fromRef, title: l.fromTitle },
+    );
   return (
     <section className="card" aria-labelledby="evidence-attached">
       <h2 id="evidence-attached" className="card__title">
@@ -47,9 +54,21 @@ export function EvidenceAttachments({ org, record }: { org: string; record: Regi
             const to = recordPath(org, a.type, a.id);
             return (
               <li key={a.linkId}>
-                <span className="link-list__kind">{td(`entity.${a.type}`, undefined, a.type)}</span> {to ? <Link to={to as '/'}>{text}</Link> : <span className="ref">{text}</span>}
+                <span className="link-list__kind">{td(`entity.${a.type}`, undefined, a.type)}</span>{' '}
+                {to ? <Link to={to as '/'}>{text}</Link> : <span className="ref">{text}</span>}
                 {editable && can('links.delete') ? (
-                  <button type="button" className="icon-button icon-button--danger link-list__remove" aria-label={t('evidence.detach', { ref: a.ref ?? '' })} title={t('evidence.detach', { ref: a.ref ?? '' })} disabled={detach.isPending} onClick={() => detach.mutate(a.linkId, { onSuccess: () => setDone(t('evidence.detached', { ref: a.ref ?? '' })) })}>
+                  <button
+                    type="button"
+                    className="icon-button icon-button--danger link-list__remove"
+                    aria-label={t('evidence.detach', { ref: a.ref ?? '' })}
+                    title={t('evidence.detach', { ref: a.ref ?? '' })}
+                    disabled={detach.isPending}
+                    onClick={() =>
+                      detach.mutate(a.linkId, {
+                        onSuccess: () => setDone(t('evidence.detached', { ref: a.ref ?? '' })),
+                      })
+                    }
+                  >
                     ×
                   </button>
                 ) : null}
@@ -59,20 +78,46 @@ export function EvidenceAttachments({ org, record }: { org: string; record: Regi
         </ul>
       )}
       {detach.isError ? <ErrorMessage error={detach.error} /> : null}
-      {editable && can('links.create') ? <AttachTo org={org} evidenceId={record.id} onAttached={async (ref) => { await refresh(); setDone(t('evidence.attached', { ref })); }} /> : null}
+      {editable && can('links.create') ? (
+        <AttachTo
+          org={org}
+          evidenceId={record.id}
+          onAttached={async (ref) => {
+            await refresh();
+            setDone(t('evidence.attached', { ref }));
+          }}
+        />
+      ) : null}
     </section>
   );
 }
 
-function AttachTo({ org, evidenceId, onAttached }: { org: string; evidenceId: string; onAttached: (ref: string) => Promise<void> }) {
+function AttachTo({
+  org,
+  evidenceId,
+  onAttached,
+}: {
+  org: string;
+  evidenceId: string;
+  onAttached: (ref: string) => Promise<void>;
+}) {
   const { t, td } = useT();
-  const entities = knownRegisters().map((r) => r.entity).filter((e) => e !== 'evidence');
+  const entities = knownRegisters()
+    .map((r) => r.entity)
+    .filter((e) => e !== 'evidence');
   const [entity, setEntity] = useState(entities[0] ?? 'action');
   const [chosen, setChosen] = useState('');
   const [q, setQ] = useState('');
   const onSearch = useCallback((text: string) => setQ(text), []);
   const attach = useMutation({
-    mutationFn: () => api.post<{ toRef: string }>(orgPath(org, '/links'), { fromType: 'evidence', fromId: evidenceId, toType: entity, toId: chosen, kind: EVIDENCE_LINK_KIND }),
+    mutationFn: () =>
+      api.post<{ toRef: string }>(orgPath(org, '/links'), {
+        fromType: 'evidence',
+        fromId: evidenceId,
+        toType: entity,
+        toId: chosen,
+        kind: EVIDENCE_LINK_KIND,
+      }),
     onSuccess: async (link) => {
       setChosen('');
       await onAttached(link.toRef);
@@ -101,7 +146,11 @@ function AttachTo({ org, evidenceId, onAttached }: { org: string; evidenceId: st
           ))}
         </select>
       </FormField>
-      <FormField label={recordLabel} className="record-select" suffix={<RecordSearch key={entity} label={recordLabel} onSearch={onSearch} />}>
+      <FormField
+        label={recordLabel}
+        className="record-select"
+        suffix={<RecordSearch key={entity} label={recordLabel} onSearch={onSearch} />}
+      >
         <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
           <option value="">{t('common.choose')}</option>
           <RecordOptions org={org} entity={entity} q={q} value={chosen} current={undefined} />

@@ -42,20 +42,33 @@ export function EvidenceCard({ org, type, id, ref, archived = false }: Props) {
     await queryClient.invalidateQueries({ queryKey: ['org', org, 'evidence'] });
     await queryClient.invalidateQueries({ queryKey: ['org', org, 'links'] });
   };
-  const detach = useMutation({ mutationFn: (linkId: string) => api.delete(orgPath(org, `/links/${encodeURIComponent(linkId)}`)), onSuccess: refresh });
+  const detach = useMutation({
+    mutationFn: (linkId: string) => api.delete(orgPath(org, `/links/${encodeURIComponent(linkId)}`)),
+    onSuccess: refresh,
+  });
   if (!readable) return null;
 
   const items = evidence.data?.items ?? [];
   const expired = items.filter((e) => evidenceExpired(e) && !e.supersededById).length;
   const linkOf = (evidenceId: string) =>
-    links.data?.items.find((l) => l.kind === EVIDENCE_LINK_KIND && ((l.fromType === 'evidence' && l.fromId === evidenceId) || (l.toType === 'evidence' && l.toId === evidenceId)));
+    links.data?.items.find(
+      (l) =>
+        l.kind === EVIDENCE_LINK_KIND &&
+        ((l.fromType === 'evidence' && l.fromId === evidenceId) || (l.toType === 'evidence' && l.toId === evidenceId)),
+    );
   const editable = !archived;
   return (
     <section className="card evidence-card" aria-labelledby={`evidence-card-${id}`}>
       <h2 id={`evidence-card-${id}`} className="card__title">
         {t('evidence.card.title')}
-        {evidence.data ? <span className="badge">{items.length === 1 ? t('evidence.card.countOne') : t('evidence.card.countMany', { count: items.length })}</span> : null}
-        {expired ? <span className="badge badge--expired">{t('evidence.card.expiredCount', { count: expired })}</span> : null}
+        {evidence.data ? (
+          <span className="badge">
+            {items.length === 1 ? t('evidence.card.countOne') : t('evidence.card.countMany', { count: items.length })}
+          </span>
+        ) : null}
+        {expired ? (
+          <span className="badge badge--expired">{t('evidence.card.expiredCount', { count: expired })}</span>
+        ) : null}
       </h2>
       <LiveMessage>{done}</LiveMessage>
       {evidence.isPending ? (
@@ -69,18 +82,36 @@ export function EvidenceCard({ org, type, id, ref, archived = false }: Props) {
           {items.map((e) => {
             const link = linkOf(e.id);
             return (
-              <li key={e.id} className={e.supersededById ? 'evidence-list__item evidence-list__item--superseded' : 'evidence-list__item'}>
+              <li
+                key={e.id}
+                className={
+                  e.supersededById ? 'evidence-list__item evidence-list__item--superseded' : 'evidence-list__item'
+                }
+              >
                 <Link to="/o/$org/evidence/$id" params={{ org, id: e.id }} className="evidence-list__title">
                   <span className="ref">{e.ref}</span> {String(e.title)}
                 </Link>
                 {editable && link && can('links.delete') ? (
-                  <button type="button" className="icon-button icon-button--danger evidence-list__detach" title={t('evidence.card.detach', { ref: e.ref })} aria-label={t('evidence.card.detach', { ref: e.ref })} disabled={detach.isPending} onClick={() => detach.mutate(link.id, { onSuccess: () => setDone(t('evidence.card.detached', { ref: e.ref })) })}>
+                  <button
+                    type="button"
+                    className="icon-button icon-button--danger evidence-list__detach"
+                    title={t('evidence.card.detach', { ref: e.ref })}
+                    aria-label={t('evidence.card.detach', { ref: e.ref })}
+                    disabled={detach.isPending}
+                    onClick={() =>
+                      detach.mutate(link.id, { onSuccess: () => setDone(t('evidence.card.detached', { ref: e.ref })) })
+                    }
+                  >
                     ×
                   </button>
                 ) : null}
                 <span className="evidence-list__meta muted">
                   {String(e.fileName)} · {formatBytes(i18n, Number(e.size))} ·{' '}
-                  <a href={evidenceFileUrl(org, e.id)} download aria-label={t('evidence.downloadNamed', { name: String(e.fileName) })}>
+                  <a
+                    href={evidenceFileUrl(org, e.id)}
+                    download
+                    aria-label={t('evidence.downloadNamed', { name: String(e.fileName) })}
+                  >
                     {t('evidence.download')}
                   </a>
                   <EvidenceFlags record={e} />
@@ -98,7 +129,18 @@ export function EvidenceCard({ org, type, id, ref, archived = false }: Props) {
               {t('evidence.card.upload')}
             </button>
           ) : null}
-          {can('links.create') ? <AttachExisting org={org} type={type} id={id} attached={items.map((e) => e.id)} onAttached={async (r) => { await refresh(); setDone(t('evidence.card.attached', { ref: r })); }} /> : null}
+          {can('links.create') ? (
+            <AttachExisting
+              org={org}
+              type={type}
+              id={id}
+              attached={items.map((e) => e.id)}
+              onAttached={async (r) => {
+                await refresh();
+                setDone(t('evidence.card.attached', { ref: r }));
+              }}
+            />
+          ) : null}
         </div>
       ) : null}
       <UploadDialog
@@ -109,7 +151,9 @@ export function EvidenceCard({ org, type, id, ref, archived = false }: Props) {
         onUploaded={(result) => {
           setUploading(false);
           const same = result.upload.sameContent.map((e) => e.ref).join(', ');
-          setDone(`${t('evidence.card.uploaded', { ref: result.ref })}${same ? ` ${t('evidence.dialog.sameContent', { refs: same })}` : ''}`);
+          setDone(
+            `${t('evidence.card.uploaded', { ref: result.ref })}${same ? ` ${t('evidence.dialog.sameContent', { refs: same })}` : ''}`,
+          );
         }}
       />
     </section>
@@ -132,14 +176,33 @@ export function EvidenceFlags({ record }: { record: RegisterRecord }) {
   );
 }
 
-function AttachExisting({ org, type, id, attached, onAttached }: { org: string; type: string; id: string; attached: string[]; onAttached: (ref: string) => Promise<void> }) {
+function AttachExisting({
+  org,
+  type,
+  id,
+  attached,
+  onAttached,
+}: {
+  org: string;
+  type: string;
+  id: string;
+  attached: string[];
+  onAttached: (ref: string) => Promise<void>;
+}) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState('');
   const [q, setQ] = useState('');
   const onSearch = useCallback((text: string) => setQ(text), []);
   const attach = useMutation({
-    mutationFn: () => api.post<{ fromRef: string }>(orgPath(org, '/links'), { fromType: 'evidence', fromId: chosen, toType: type, toId: id, kind: EVIDENCE_LINK_KIND }),
+    mutationFn: () =>
+      api.post<{ fromRef: string }>(orgPath(org, '/links'), {
+        fromType: 'evidence',
+        fromId: chosen,
+        toType: type,
+        toId: id,
+        kind: EVIDENCE_LINK_KIND,
+      }),
     onSuccess: async (link) => {
       setChosen('');
       setOpen(false);
@@ -159,14 +222,22 @@ function AttachExisting({ org, type, id, attached, onAttached }: { org: string; 
   };
   return (
     <form className="link-add evidence-card__attach" onSubmit={submit} aria-label={t('evidence.card.attachExisting')}>
-      <FormField label={t('evidence.card.chooseEvidence')} className="record-select" suffix={<RecordSearch label={t('evidence.card.chooseEvidence')} onSearch={onSearch} />}>
+      <FormField
+        label={t('evidence.card.chooseEvidence')}
+        className="record-select"
+        suffix={<RecordSearch label={t('evidence.card.chooseEvidence')} onSearch={onSearch} />}
+      >
         <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
           <option value="">{t('common.choose')}</option>
           <RecordOptions org={org} entity="evidence" q={q} value={chosen} current={undefined} />
         </select>
       </FormField>
       <div className="form__actions">
-        <button type="submit" className="button button--primary button--small" disabled={!chosen || attached.includes(chosen) || attach.isPending}>
+        <button
+          type="submit"
+          className="button button--primary button--small"
+          disabled={!chosen || attached.includes(chosen) || attach.isPending}
+        >
           {t('evidence.card.attach')}
         </button>
         <button type="button" className="button button--link" onClick={() => setOpen(false)}>

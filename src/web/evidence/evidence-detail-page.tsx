@@ -60,7 +60,11 @@ export function EvidenceDetailPage() {
   return (
     <section className="page" aria-labelledby="page-title">
       {breadcrumb}
-      <LiveMessage>{created ? `${t('evidence.created', { ref: data.ref })}${same ? ` ${t('evidence.dialog.sameContent', { refs: same })}` : ''}` : null}</LiveMessage>
+      <LiveMessage>
+        {created
+          ? `${t('evidence.created', { ref: data.ref })}${same ? ` ${t('evidence.dialog.sameContent', { refs: same })}` : ''}`
+          : null}
+      </LiveMessage>
       <header className="page__header">
         <div>
           <p className="page__eyebrow ref">{data.ref}</p>
@@ -119,14 +123,30 @@ export function EvidenceDetailPage() {
         onClose={() => setSuperseding(false)}
         onUploaded={(result) => {
           setSuperseding(false);
-          void navigate({ to: '/o/$org/evidence/$id', params: { org, id: result.id }, search: createdSearch(result) as never });
+          void navigate({
+            to: '/o/$org/evidence/$id',
+            params: { org, id: result.id },
+            search: createdSearch(result) as never,
+          });
         }}
       />
     </section>
   );
 }
 
-const SHOWN = ['fileName', 'fileType', 'size', 'sha256', 'collectedOn', 'validFrom', 'validUntil', 'ownerId', 'supersedesId', 'supersededById', 'description'] as const;
+const SHOWN = [
+  'fileName',
+  'fileType',
+  'size',
+  'sha256',
+  'collectedOn',
+  'validFrom',
+  'validUntil',
+  'ownerId',
+  'supersedesId',
+  'supersededById',
+  'description',
+] as const;
 
 function FileFacts({ org, record }: { org: string; record: RegisterRecord }) {
   const i18n = useT();
@@ -147,7 +167,11 @@ function FileFacts({ org, record }: { org: string; record: RegisterRecord }) {
               <dt>{td(def.label)}</dt>
               <dd>
                 {name === 'size' ? (
-                  <>{Number(record.size) < 1024 ? formatBytes(i18n, Number(record.size)) : `${formatBytes(i18n, Number(record.size))} (${formatByteCount(i18n, Number(record.size))})`}</>
+                  <>
+                    {Number(record.size) < 1024
+                      ? formatBytes(i18n, Number(record.size))
+                      : `${formatBytes(i18n, Number(record.size))} (${formatByteCount(i18n, Number(record.size))})`}
+                  </>
                 ) : name === 'sha256' ? (
                   <>
                     <code className="evidence-hash">{String(record.sha256)}</code>
@@ -155,8 +179,18 @@ function FileFacts({ org, record }: { org: string; record: RegisterRecord }) {
                   </>
                 ) : (
                   <>
-                    <FieldValue collection={evidenceRegister.collection} name={name} def={def} value={record[name]} memberNames={memberNames} related={record.related as RelatedMap | undefined} org={org} />
-                    {name === 'validUntil' && evidenceExpired(record) ? <span className="badge badge--expired">{t('evidence.expired')}</span> : null}
+                    <FieldValue
+                      collection={evidenceRegister.collection}
+                      name={name}
+                      def={def}
+                      value={record[name]}
+                      memberNames={memberNames}
+                      related={record.related as RelatedMap | undefined}
+                      org={org}
+                    />
+                    {name === 'validUntil' && evidenceExpired(record) ? (
+                      <span className="badge badge--expired">{t('evidence.expired')}</span>
+                    ) : null}
                   </>
                 )}
               </dd>

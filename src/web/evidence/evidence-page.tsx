@@ -34,7 +34,12 @@ export function EvidencePage() {
     () => [
       'title',
       'fileName',
-      { id: 'size', header: t('evidence.field.size'), sortField: 'size', cell: (r) => <span className="evidence-size">{formatBytes(i18n, Number(r.size))}</span> },
+      {
+        id: 'size',
+        header: t('evidence.field.size'),
+        sortField: 'size',
+        cell: (r) => <span className="evidence-size">{formatBytes(i18n, Number(r.size))}</span>,
+      },
       {
         id: 'validUntil',
         header: t('evidence.column.validity'),
@@ -101,7 +106,11 @@ export function EvidencePage() {
         onClose={() => setUploading(false)}
         onUploaded={(result) => {
           setUploading(false);
-          void navigate({ to: '/o/$org/evidence/$id', params: { org, id: result.id }, search: createdSearch(result) as never });
+          void navigate({
+            to: '/o/$org/evidence/$id',
+            params: { org, id: result.id },
+            search: createdSearch(result) as never,
+          });
         }}
       />
     </section>

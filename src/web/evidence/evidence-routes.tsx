@@ -9,7 +9,12 @@ const EvidencePage = lazyRouteComponent(() => import('./evidence-page.js'), 'Evi
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 /** The list keeps its whole state (filters, paging) in the query string as plain strings. */
-const listSearch = (s: Record<string, unknown>) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)])) as Record<string, string | undefined>;
+const listSearch = (s: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(s)
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ) as Record<string, string | undefined>;
 
 const EvidenceEditPage = () => <RegisterEditPage register={evidenceRegister} path={evidencePagePath} />;
 
@@ -18,7 +23,15 @@ export function evidenceRoutes<P extends AnyRoute>(orgRoute: P) {
   const getParentRoute = () => orgRoute;
   return [
     createRoute({ getParentRoute, path: 'evidence', validateSearch: listSearch, component: EvidencePage }),
-    createRoute({ getParentRoute, path: 'evidence/$id', validateSearch: (s: Record<string, unknown>): { created?: string; same?: string } => ({ created: str(s.created), same: str(s.same) }), component: EvidenceDetailPage }),
+    createRoute({
+      getParentRoute,
+      path: 'evidence/$id',
+      validateSearch: (s: Record<string, unknown>): { created?: string; same?: string } => ({
+        created: str(s.created),
+        same: str(s.same),
+      }),
+      component: EvidenceDetailPage,
+    }),
     createRoute({ getParentRoute, path: 'evidence/$id/edit', component: EvidenceEditPage }),
   ] as const;
 }

@@ -63,10 +63,23 @@ export function UploadDialog({ org, open, onClose, onUploaded, attachTo, superse
   const choose = (f: File | null) => {
     setFile(f);
     setFailure(null);
-    const problem = !f ? undefined : !fileTypeOfExtension(extensionOf(f.name)) ? t('evidence.dialog.wrongType') : f.size > maxBytes ? t('evidence.dialog.tooLarge', { size }) : undefined;
+    const problem = !f
+      ? undefined
+      : !fileTypeOfExtension(extensionOf(f.name))
+        ? t('evidence.dialog.wrongType')
+        : f.size > maxBytes
+          ? t('evidence.dialog.tooLarge', { size })
+          : undefined;
     setErrors((e) => ({ ...e, [EVIDENCE_FILE_FIELD]: problem ?? '' }));
     // a title from the file name, until someone writes one
-    if (f && !values.title.trim()) set('title', f.name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim());
+    if (f && !values.title.trim())
+      set(
+        'title',
+        f.name
+          .replace(/\.[^.]+$/, '')
+          .replace(/[_-]+/g, ' ')
+          .trim(),
+      );
   };
 
   const submit = async (e: FormEvent) => {
@@ -88,10 +101,16 @@ export function UploadDialog({ org, open, onClose, onUploaded, attachTo, superse
     setErrors({});
     abort.current = new AbortController();
     try {
-      const result = await uploadEvidence(org, form, session?.csrfToken, (f) => {
-        setProgress(f);
-        if (f >= 1) setPhase('storing');
-      }, abort.current.signal);
+      const result = await uploadEvidence(
+        org,
+        form,
+        session?.csrfToken,
+        (f) => {
+          setProgress(f);
+          if (f >= 1) setPhase('storing');
+        },
+        abort.current.signal,
+      );
       await queryClient.invalidateQueries({ queryKey: ['org', org, 'evidence'] });
       await queryClient.invalidateQueries({ queryKey: ['org', org, 'links'] });
       onUploaded(result);
@@ -110,27 +129,60 @@ export function UploadDialog({ org, open, onClose, onUploaded, attachTo, superse
   };
 
   const busy = phase !== 'idle';
-  const heading = supersedes ? t('evidence.dialog.titleSupersede', { ref: supersedes.ref }) : attachTo ? t('evidence.dialog.titleFor', { ref: attachTo.ref }) : t('evidence.dialog.title');
+  const heading = supersedes
+    ? t('evidence.dialog.titleSupersede', { ref: supersedes.ref })
+    : attachTo
+      ? t('evidence.dialog.titleFor', { ref: attachTo.ref })
+      : t('evidence.dialog.title');
   return (
     <dialog ref={ref} className="dialog dialog--wide" aria-labelledby="evidence-upload-title" onClose={cancel}>
       {open ? (
         <form className="form" onSubmit={submit} noValidate aria-busy={busy}>
           <h2 id="evidence-upload-title">{heading}</h2>
           <p>{t('evidence.dialog.intro', { size })}</p>
-          {supersedes ? <p className="alert alert--info">{t('evidence.dialog.supersedeIntro', { ref: supersedes.ref })}</p> : null}
+          {supersedes ? (
+            <p className="alert alert--info">{t('evidence.dialog.supersedeIntro', { ref: supersedes.ref })}</p>
+          ) : null}
           <FormField label={t('evidence.dialog.file')} required error={errors[EVIDENCE_FILE_FIELD] || undefined}>
-            <input type="file" accept={EVIDENCE_ACCEPT} disabled={busy} onChange={(e) => choose(e.target.files?.[0] ?? null)} />
+            <input
+              type="file"
+              accept={EVIDENCE_ACCEPT}
+              disabled={busy}
+              onChange={(e) => choose(e.target.files?.[0] ?? null)}
+            />
           </FormField>
-          {file && !errors[EVIDENCE_FILE_FIELD] ? <p className="muted evidence-upload__file">{`${file.name} · ${formatBytes(i18n, file.size)}`}</p> : null}
+          {file && !errors[EVIDENCE_FILE_FIELD] ? (
+            <p className="muted evidence-upload__file">{`${file.name} · ${formatBytes(i18n, file.size)}`}</p>
+          ) : null}
           <FormField label={t('evidence.field.title')} help={t('evidence.help.title')} required error={errors.title}>
-            <input type="text" maxLength={200} value={values.title} disabled={busy} onChange={(e) => set('title', e.target.value)} />
+            <input
+              type="text"
+              maxLength={200}
+              value={values.title}
+              disabled={busy}
+              onChange={(e) => set('title', e.target.value)}
+            />
           </FormField>
-          <FormField label={t('evidence.field.description')} help={t('evidence.help.description')} error={errors.description}>
-            <textarea rows={3} value={values.description} disabled={busy} onChange={(e) => set('description', e.target.value)} />
+          <FormField
+            label={t('evidence.field.description')}
+            help={t('evidence.help.description')}
+            error={errors.description}
+          >
+            <textarea
+              rows={3}
+              value={values.description}
+              disabled={busy}
+              onChange={(e) => set('description', e.target.value)}
+            />
           </FormField>
           <div className="form__grid">
             {(['collectedOn', 'validFrom', 'validUntil'] as const).map((name) => (
-              <FormField key={name} label={t(`evidence.field.${name}`)} help={t(`evidence.help.${name}`)} error={errors[name]}>
+              <FormField
+                key={name}
+                label={t(`evidence.field.${name}`)}
+                help={t(`evidence.help.${name}`)}
+                error={errors[name]}
+              >
                 <input type="date" value={values[name]} disabled={busy} onChange={(e) => set(name, e.target.value)} />
               </FormField>
             ))}
@@ -148,7 +200,11 @@ export function UploadDialog({ org, open, onClose, onUploaded, attachTo, superse
           <div className="evidence-upload__status" role="status" aria-live="polite">
             {phase === 'sending' ? (
               <>
-                <progress max={1} value={progress} aria-label={t('evidence.dialog.uploading', { percent: Math.round(progress * 100) })} />
+                <progress
+                  max={1}
+                  value={progress}
+                  aria-label={t('evidence.dialog.uploading', { percent: Math.round(progress * 100) })}
+                />
                 <span>{t('evidence.dialog.uploading', { percent: Math.round(progress * 100) })}</span>
               </>
             ) : phase === 'storing' ? (
@@ -160,7 +216,11 @@ export function UploadDialog({ org, open, onClose, onUploaded, attachTo, superse
           </div>
           {failure && !shownAtFields(failure) ? <ErrorMessage error={failure} /> : null}
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={busy || !file || Boolean(errors[EVIDENCE_FILE_FIELD])}>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={busy || !file || Boolean(errors[EVIDENCE_FILE_FIELD])}
+            >
               {t('evidence.dialog.submit')}
             </button>
             <button type="button" className="button button--secondary" onClick={cancel}>

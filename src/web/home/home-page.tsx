@@ -22,7 +22,8 @@ const ALL_OVERDUE = { overdue: 'true' } as const;
 function useCount(org: string, filters: Record<string, string>) {
   return useQuery({
     queryKey: ['org', org, actionRegister.collection, 'count', filters],
-    queryFn: () => api.get<Page<RegisterRecord>>(registerBase(org, actionRegister), { query: { ...filters, pageSize: 1 } }),
+    queryFn: () =>
+      api.get<Page<RegisterRecord>>(registerBase(org, actionRegister), { query: { ...filters, pageSize: 1 } }),
     select: (p) => p.total,
   });
 }
@@ -88,7 +89,17 @@ export function HomePage() {
   );
 }
 
-function StatCard({ org, label, filters, warn }: { org: string; label: string; filters: Record<string, string>; warn?: boolean }) {
+function StatCard({
+  org,
+  label,
+  filters,
+  warn,
+}: {
+  org: string;
+  label: string;
+  filters: Record<string, string>;
+  warn?: boolean;
+}) {
   const { t, formatNumber } = useT();
   const count = useCount(org, filters);
   const n = count.data;

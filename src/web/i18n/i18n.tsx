@@ -83,13 +83,20 @@ export function useT(): I18n {
  * Messages an organization words itself (e.g. its names for the classification levels) for everything beneath,
  * generic components included; keys not overridden keep the catalog's words.
  */
-export function MessageOverrides({ messages, children }: { messages: Partial<Record<string, string>>; children: ReactNode }) {
+export function MessageOverrides({
+  messages,
+  children,
+}: {
+  messages: Partial<Record<string, string>>;
+  children: ReactNode;
+}) {
   const parent = useContext(I18nContext);
   const value = useMemo<I18n>(
     () => ({
       ...parent,
       t: (key, params) => (messages[key] !== undefined ? interpolate(messages[key], params) : parent.t(key, params)),
-      td: (key, params, fallback) => (messages[key] !== undefined ? interpolate(messages[key], params) : parent.td(key, params, fallback)),
+      td: (key, params, fallback) =>
+        messages[key] !== undefined ? interpolate(messages[key], params) : parent.td(key, params, fallback),
     }),
     [parent, messages],
   );

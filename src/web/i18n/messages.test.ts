@@ -31,32 +31,60 @@ import en from '../../schema/i18n/messages/en.js';
 import { createI18n } from './i18n.js';
 
 /** Registers the UI knows; each later register is added here so its labels are checked too. */
-const REGISTERS: RegisterDef[] = [actionRegister, scopeRegister, issueRegister, interestedPartyRegister, requirementRegister,
-  ismsProcessRegister, processInteractionRegister, ismsRoleRegister, roleAssignmentRegister, ismsActivityRegister, leadershipCommitmentRegister,
-  assetRegister, assetDependencyRegister, threatRegister, vulnerabilityRegister, ismsRiskRegister,
-  riskRegister, riskAssessmentRegister, reassessmentTriggerRegister, riskMethodologyRegister, evidenceRegister, controlRegister, documentRegister];
+const REGISTERS: RegisterDef[] = [
+  actionRegister,
+  scopeRegister,
+  issueRegister,
+  interestedPartyRegister,
+  requirementRegister,
+  ismsProcessRegister,
+  processInteractionRegister,
+  ismsRoleRegister,
+  roleAssignmentRegister,
+  ismsActivityRegister,
+  leadershipCommitmentRegister,
+  assetRegister,
+  assetDependencyRegister,
+  threatRegister,
+  vulnerabilityRegister,
+  ismsRiskRegister,
+  riskRegister,
+  riskAssessmentRegister,
+  reassessmentTriggerRegister,
+  riskMethodologyRegister,
+  evidenceRegister,
+  controlRegister,
+  documentRegister,
+];
 
 describe('message catalog', () => {
   const keys = new Set(Object.keys(en));
 
-  it.each(REGISTERS.map((r) => [r.collection, r] as const))('has every label, help and option of the %s register', (_name, register) => {
-    const missing: string[] = [];
-    for (const key of [register.title, `${register.collection}.singular`]) if (!keys.has(key)) missing.push(key);
-    for (const [name, def] of Object.entries(register.fields)) {
-      if (!keys.has(def.label)) missing.push(def.label);
-      if (def.help && !keys.has(def.help)) missing.push(def.help);
-      for (const option of def.options ?? []) {
-        const key = `${register.collection}.${name}.${option}`;
-        if (!keys.has(key)) missing.push(key);
+  it.each(REGISTERS.map((r) => [r.collection, r] as const))(
+    'has every label, help and option of the %s register',
+    (_name, register) => {
+      const missing: string[] = [];
+      for (const key of [register.title, `${register.collection}.singular`]) if (!keys.has(key)) missing.push(key);
+      for (const [name, def] of Object.entries(register.fields)) {
+        if (!keys.has(def.label)) missing.push(def.label);
+        if (def.help && !keys.has(def.help)) missing.push(def.help);
+        for (const option of def.options ?? []) {
+          const key = `${register.collection}.${name}.${option}`;
+          if (!keys.has(key)) missing.push(key);
+        }
       }
-    }
-    expect(missing).toEqual([]);
-  });
+      expect(missing).toEqual([]);
+    },
+  );
 
   it('has every section, help, column and stage label of the scope statement', () => {
     const def = scopeVersioned;
     const needed = [
-      ...def.sections.flatMap((s) => [s.label, ...(s.help ? [s.help] : []), ...(s.kind === 'table' ? s.columns.map((c) => c.label) : [])]),
+      ...def.sections.flatMap((s) => [
+        s.label,
+        ...(s.help ? [s.help] : []),
+        ...(s.kind === 'table' ? s.columns.map((c) => c.label) : []),
+      ]),
       ...(def.stages ?? []).map((stage) => `${def.entity}.stage.${stage}`),
     ];
     expect(needed.filter((k) => !keys.has(k))).toEqual([]);
@@ -69,12 +97,17 @@ describe('message catalog', () => {
 
   it('has every section, help and stage label of documents', () => {
     const def = documentVersioned;
-    const needed = [...def.sections.flatMap((s) => [s.label, ...(s.help ? [s.help] : [])]), ...(def.stages ?? []).map((stage) => `${def.entity}.stage.${stage}`)];
+    const needed = [
+      ...def.sections.flatMap((s) => [s.label, ...(s.help ? [s.help] : [])]),
+      ...(def.stages ?? []).map((stage) => `${def.entity}.stage.${stage}`),
+    ];
     expect(needed.filter((k) => !keys.has(k))).toEqual([]);
   });
 
   it('names every role and every audit event type', () => {
-    const missing = [...ROLES.map((r) => `role.${r}`), ...AUDIT_EVENT_TYPES.map((t) => `audit.event.${t}`)].filter((k) => !keys.has(k));
+    const missing = [...ROLES.map((r) => `role.${r}`), ...AUDIT_EVENT_TYPES.map((t) => `audit.event.${t}`)].filter(
+      (k) => !keys.has(k),
+    );
     expect(missing).toEqual([]);
   });
 

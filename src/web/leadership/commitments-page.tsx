@@ -69,7 +69,9 @@ function CommitmentChecklist({ org, canCreate }: { org: string; canCreate: boole
   return (
     <section aria-labelledby="commitments-checklist">
       <h2 id="commitments-checklist">{t('leadership-commitments.checklist')}</h2>
-      <p className={done < COMMITMENTS.length ? 'alert alert--warning' : 'alert alert--success'}>{t('leadership-commitments.summary', { done })}</p>
+      <p className={done < COMMITMENTS.length ? 'alert alert--warning' : 'alert alert--success'}>
+        {t('leadership-commitments.summary', { done })}
+      </p>
       <ul className="commitments">
         {COMMITMENTS.map((c) => {
           const records = by(c);
@@ -101,7 +103,13 @@ function CommitmentChecklist({ org, canCreate }: { org: string; canCreate: boole
                 )}
               </div>
               {canCreate ? (
-                <Link to="/o/$org/leadership-commitments/new" params={{ org }} search={{ commitment: c } as never} className="button button--secondary button--small" aria-label={`${t('leadership-commitments.addFor')}: ${t(`leadership-commitments.commitment.${c}`)}`}>
+                <Link
+                  to="/o/$org/leadership-commitments/new"
+                  params={{ org }}
+                  search={{ commitment: c } as never}
+                  className="button button--secondary button--small"
+                  aria-label={`${t('leadership-commitments.addFor')}: ${t(`leadership-commitments.commitment.${c}`)}`}
+                >
                   {t('leadership-commitments.addFor')}
                 </Link>
               ) : null}

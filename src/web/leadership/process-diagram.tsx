@@ -41,15 +41,35 @@ export function ProcessDiagram({ org }: { org: string }) {
         {t('diagram.desc')}
       </p>
       <div className="process-diagram__canvas">
-        <svg role="group" aria-label={t('diagram.title')} aria-describedby="process-diagram-desc" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`}>
+        <svg
+          role="group"
+          aria-label={t('diagram.title')}
+          aria-describedby="process-diagram-desc"
+          width={layout.width}
+          height={layout.height}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+        >
           <defs>
-            <marker id="pd-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+            <marker
+              id="pd-arrow"
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="8"
+              markerHeight="8"
+              orient="auto-start-reverse"
+            >
               <path d="M 0 0 L 10 5 L 0 10 z" className="process-diagram__head" />
             </marker>
           </defs>
           <g aria-hidden="true">
             {layout.edges.map((e) => (
-              <path key={e.id} d={e.path} className={e.back ? 'process-diagram__edge process-diagram__edge--back' : 'process-diagram__edge'} markerEnd="url(#pd-arrow)" />
+              <path
+                key={e.id}
+                d={e.path}
+                className={e.back ? 'process-diagram__edge process-diagram__edge--back' : 'process-diagram__edge'}
+                markerEnd="url(#pd-arrow)"
+              />
             ))}
             {layout.edges.map((e) => {
               const text = short(e.label);
@@ -68,7 +88,13 @@ export function ProcessDiagram({ org }: { org: string }) {
           {layout.nodes.map((n) => {
             const lines = wrapText(n.name, 22, 2);
             return (
-              <Link key={n.id} to="/o/$org/isms-processes/$id" params={{ org, id: n.id }} aria-label={`${n.ref} ${n.name}`} className="process-diagram__node">
+              <Link
+                key={n.id}
+                to="/o/$org/isms-processes/$id"
+                params={{ org, id: n.id }}
+                aria-label={`${n.ref} ${n.name}`}
+                className="process-diagram__node"
+              >
                 <rect x={n.x} y={n.y} width={BOX.w} height={BOX.h} rx={8} />
                 <text x={n.x + 10} y={n.y + 18} className="process-diagram__ref">
                   {n.ref}
@@ -92,13 +118,21 @@ export function ProcessDiagram({ org }: { org: string }) {
             return (
               <li key={i.id}>
                 <Link to="/o/$org/process-interactions/$id" params={{ org, id: i.id }}>
-                  {t('diagram.edge', { from: from ? `${from.ref} ${from.name}` : '?', to: to ? `${to.ref} ${to.name}` : '?', flows: i.flows })}
+                  {t('diagram.edge', {
+                    from: from ? `${from.ref} ${from.name}` : '?',
+                    to: to ? `${to.ref} ${to.name}` : '?',
+                    flows: i.flows,
+                  })}
                 </Link>
               </li>
             );
           })}
         </ul>
-        {isolated.length ? <p className="muted">{t('diagram.isolated', { names: isolated.map((p) => `${p.ref} ${p.name}`).join(', ') })}</p> : null}
+        {isolated.length ? (
+          <p className="muted">
+            {t('diagram.isolated', { names: isolated.map((p) => `${p.ref} ${p.name}`).join(', ') })}
+          </p>
+        ) : null}
       </section>
     </div>
   );

@@ -6,7 +6,10 @@ const e = (from: string, to: string) => ({ id: `${from}-${to}`, from, to, label:
 
 describe('process diagram layout', () => {
   it('puts each process right of every process that feeds it', () => {
-    const layout = layoutProcesses([n('a'), n('b'), n('c'), n('d')], [e('a', 'b'), e('b', 'c'), e('a', 'c'), e('c', 'd')]);
+    const layout = layoutProcesses(
+      [n('a'), n('b'), n('c'), n('d')],
+      [e('a', 'b'), e('b', 'c'), e('a', 'c'), e('c', 'd')],
+    );
     const x = Object.fromEntries(layout.nodes.map((p) => [p.id, p.x]));
     expect(x.a).toBeLessThan(x.b!);
     expect(x.b).toBeLessThan(x.c!);
@@ -33,7 +36,10 @@ describe('process diagram layout', () => {
   });
 
   it('wraps long names and marks what it cut', () => {
-    expect(wrapText('Information security risk assessment and treatment planning', 20, 2)).toEqual(['Information security', 'risk assessment and…']);
+    expect(wrapText('Information security risk assessment and treatment planning', 20, 2)).toEqual([
+      'Information security',
+      'risk assessment and…',
+    ]);
     expect(wrapText('Audit', 20, 2)).toEqual(['Audit']);
   });
 });

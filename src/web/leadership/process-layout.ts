@@ -111,13 +111,29 @@ export function layoutProcesses(nodes: LayoutNode[], edges: LayoutEdge[]): Layou
   const position = new Map<string, number>();
   const index = () => columns.forEach((col) => col.forEach((id, i) => position.set(id, i)));
   index();
-  const mean = (ids: string[], fallback: number) => (ids.length ? ids.reduce((s, id) => s + position.get(id)!, 0) / ids.length : fallback);
+  const mean = (ids: string[], fallback: number) =>
+    ids.length ? ids.reduce((s, id) => s + position.get(id)!, 0) / ids.length : fallback;
   for (let sweep = 0; sweep < 4; sweep++) {
     const leftToRight = sweep % 2 === 0;
-    const order = leftToRight ? columns.map((_, i) => i).slice(1) : columns.map((_, i) => i).slice(0, -1).reverse();
+    const order = leftToRight
+      ? columns.map((_, i) => i).slice(1)
+      : columns
+          .map((_, i) => i)
+          .slice(0, -1)
+          .reverse();
     for (const c of order) {
       const col = columns[c]!;
-      const weight = new Map(col.map((id) => [id, mean(forward.filter((e) => (leftToRight ? e.to === id : e.from === id)).map((e) => (leftToRight ? e.from : e.to)), position.get(id)!)]));
+      const weight = new Map(
+        col.map((id) => [
+          id,
+          mean(
+            forward
+              .filter((e) => (leftToRight ? e.to === id : e.from === id))
+              .map((e) => (leftToRight ? e.from : e.to)),
+            position.get(id)!,
+          ),
+        ]),
+      );
       col.sort((a, b) => weight.get(a)! - weight.get(b)! || position.get(a)! - position.get(b)!);
       col.forEach((id, i) => position.set(id, i));
     }
@@ -125,14 +141,22 @@ export function layoutProcesses(nodes: LayoutNode[], edges: LayoutEdge[]): Layou
 
   // Ends of feedback loops go to the bottom of their column, so the dashed arrows under the boxes cross none.
   const loopEnds = new Set(valid.filter((e) => back.has(e.id)).flatMap((e) => [e.from, e.to]));
-  for (const col of columns) col.sort((a, b) => Number(loopEnds.has(a)) - Number(loopEnds.has(b)) || position.get(a)! - position.get(b)!);
+  for (const col of columns)
+    col.sort((a, b) => Number(loopEnds.has(a)) - Number(loopEnds.has(b)) || position.get(a)! - position.get(b)!);
 
   const tallest = Math.max(1, ...columns.map((c) => c.length));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const placed = new Map<string, PlacedNode>();
   columns.forEach((col, c) => {
     const offset = ((tallest - col.length) * (BOX.h + GAP_Y)) / 2;
-    col.forEach((id, i) => placed.set(id, { ...byId.get(id)!, layer: c, x: MARGIN + c * (BOX.w + GAP_X), y: MARGIN + offset + i * (BOX.h + GAP_Y) }));
+    col.forEach((id, i) =>
+      placed.set(id, {
+        ...byId.get(id)!,
+        layer: c,
+        x: MARGIN + c * (BOX.w + GAP_X),
+        y: MARGIN + offset + i * (BOX.h + GAP_Y),
+      }),
+    );
   });
   const bottom = MARGIN + tallest * (BOX.h + GAP_Y) - GAP_Y;
 
@@ -144,14 +168,26 @@ export function layoutProcesses(nodes: LayoutNode[], edges: LayoutEdge[]): Layou
       const depth = bottom + BACK_STEP * ++backCount;
       const x0 = a.x + BOX.w / 2 + 12;
       const x1 = b.x + BOX.w / 2 - 12;
-      return { ...e, back: true, path: `M ${x0} ${a.y + BOX.h} C ${x0} ${depth}, ${x1} ${depth}, ${x1} ${b.y + BOX.h}`, labelX: (x0 + x1) / 2, labelY: depth - BACK_STEP / 4 };
+      return {
+        ...e,
+        back: true,
+        path: `M ${x0} ${a.y + BOX.h} C ${x0} ${depth}, ${x1} ${depth}, ${x1} ${b.y + BOX.h}`,
+        labelX: (x0 + x1) / 2,
+        labelY: depth - BACK_STEP / 4,
+      };
     }
     const x0 = a.x + BOX.w;
     const y0 = a.y + BOX.h / 2;
     const x1 = b.x;
     const y1 = b.y + BOX.h / 2;
     const mid = (x0 + x1) / 2;
-    return { ...e, back: false, path: `M ${x0} ${y0} C ${mid} ${y0}, ${mid} ${y1}, ${x1} ${y1}`, labelX: mid, labelY: (y0 + y1) / 2 };
+    return {
+      ...e,
+      back: false,
+      path: `M ${x0} ${y0} C ${mid} ${y0}, ${mid} ${y1}, ${x1} ${y1}`,
+      labelX: mid,
+      labelY: (y0 + y1) / 2,
+    };
   });
 
   const width = MARGIN * 2 + Math.max(1, columns.length) * (BOX.w + GAP_X) - GAP_X;

@@ -25,11 +25,19 @@ export function RaciGrid({ org }: { org: string }) {
   const { activities, roles, cells } = matrix.data;
   const value = new Map(cells.map((c) => [`${c.activityId}:${c.roleId}`, c.value]));
 
-  const onChange = async (activity: (typeof activities)[number], role: (typeof roles)[number], next: RaciValue | null) => {
+  const onChange = async (
+    activity: (typeof activities)[number],
+    role: (typeof roles)[number],
+    next: RaciValue | null,
+  ) => {
     setMessage(null);
     try {
       await setCell.mutateAsync({ activityId: activity.id, roleId: role.id, value: next });
-      setMessage(next ? t('raci.saved', { role: role.name, value: next, activity: activity.name }) : t('raci.cleared', { role: role.name, activity: activity.name }));
+      setMessage(
+        next
+          ? t('raci.saved', { role: role.name, value: next, activity: activity.name })
+          : t('raci.cleared', { role: role.name, activity: activity.name }),
+      );
     } catch {
       // the error is shown from the mutation state below
     }

@@ -5,5 +5,11 @@ import type { ContextPath } from '../register/register-pages.js';
  * from any collection; their `ContextPath` type only names the context registers, so leadership paths are passed
  * through this one cast (to be widened there into a register path type).
  */
-export type LeadershipPath = 'isms-processes' | 'process-interactions' | 'isms-roles' | 'role-assignments' | 'isms-activities' | 'leadership-commitments';
+export type LeadershipPath =
+  | 'isms-processes'
+  | 'process-interactions'
+  | 'isms-roles'
+  | 'role-assignments'
+  | 'isms-activities'
+  | 'leadership-commitments';
 export const pagePath = (path: LeadershipPath) => path as unknown as ContextPath;

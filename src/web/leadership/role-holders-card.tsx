@@ -17,7 +17,12 @@ export function RoleHoldersCard({ org, id }: { org: string; id: string }) {
           {t('isms-roles.holders')}
         </h2>
         {can('role_assignment.create') ? (
-          <Link to="/o/$org/role-assignments/new" params={{ org }} search={{ roleId: id } as never} className="button button--secondary button--small">
+          <Link
+            to="/o/$org/role-assignments/new"
+            params={{ org }}
+            search={{ roleId: id } as never}
+            className="button button--secondary button--small"
+          >
             {t('isms-roles.assign')}
           </Link>
         ) : null}
@@ -35,8 +40,18 @@ export function RoleHoldersCard({ org, id }: { org: string; id: string }) {
               <Link to="/o/$org/role-assignments/$id" params={{ org, id: a.id }}>
                 {String(a.personLabel)}
               </Link>
-              {a.startDate ? <span className="muted"> · {t('role-assignments.field.startDate')} {formatDate(String(a.startDate))}</span> : null}
-              {a.approvedOn ? <span className="muted"> · {t('role-assignments.field.approvedOn')} {formatDate(String(a.approvedOn))}</span> : null}
+              {a.startDate ? (
+                <span className="muted">
+                  {' '}
+                  · {t('role-assignments.field.startDate')} {formatDate(String(a.startDate))}
+                </span>
+              ) : null}
+              {a.approvedOn ? (
+                <span className="muted">
+                  {' '}
+                  · {t('role-assignments.field.approvedOn')} {formatDate(String(a.approvedOn))}
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -26,7 +26,9 @@ export function RolesPage() {
   const navigate = route.useNavigate();
   const can = useCan(org);
   const seed = useAddStartingSet(org);
-  const tab = (ROLE_TABS as readonly string[]).includes(search.tab ?? '') ? (search.tab as (typeof ROLE_TABS)[number]) : 'roles';
+  const tab = (ROLE_TABS as readonly string[]).includes(search.tab ?? '')
+    ? (search.tab as (typeof ROLE_TABS)[number])
+    : 'roles';
   const RoleLink = useMemo(() => recordLinkFor(pagePath('isms-roles')), []);
   const AssignmentLink = useMemo(() => recordLinkFor(pagePath('role-assignments')), []);
   useDocumentTitle(t('isms-roles.title'), useOrg(org).data?.name);
@@ -43,7 +45,13 @@ export function RolesPage() {
         </div>
         <div className="page__actions">
           {can('isms_role.seed') ? (
-            <button type="button" className="button button--secondary" aria-describedby="starting-set-help" disabled={seed.isPending} onClick={() => seed.mutate()}>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-describedby="starting-set-help"
+              disabled={seed.isPending}
+              onClick={() => seed.mutate()}
+            >
               {seed.isPending ? t('isms-roles.startingSetBusy') : t('isms-roles.startingSet')}
             </button>
           ) : null}
@@ -67,12 +75,22 @@ export function RolesPage() {
       <LiveMessage>
         {done
           ? done.roles.created || done.activities.created
-            ? t('isms-roles.startingSetDone', { roles: done.roles.created, activities: done.activities.created, cells: done.cells.created })
+            ? t('isms-roles.startingSetDone', {
+                roles: done.roles.created,
+                activities: done.activities.created,
+                cells: done.cells.created,
+              })
             : t('isms-roles.startingSetNothing')
           : null}
       </LiveMessage>
       {seed.isError ? <ErrorMessage error={seed.error} /> : null}
-      <Tabs label={t('leadership.tabs')} idPrefix="roles" selected={tab} onSelect={(id) => void navigate({ search: { tab: id } as never })} tabs={ROLE_TABS.map((id) => ({ id, label: t(`isms-roles.tab.${id}`) }))} />
+      <Tabs
+        label={t('leadership.tabs')}
+        idPrefix="roles"
+        selected={tab}
+        onSelect={(id) => void navigate({ search: { tab: id } as never })}
+        tabs={ROLE_TABS.map((id) => ({ id, label: t(`isms-roles.tab.${id}`) }))}
+      />
       <TabPanel idPrefix="roles" id={tab}>
         {tab === 'roles' ? (
           <RegisterList
@@ -88,7 +106,12 @@ export function RolesPage() {
                 <h2>{t('isms-roles.empty.title')}</h2>
                 <p>{t('isms-roles.empty.intro')}</p>
                 {can('isms_role.seed') ? (
-                  <button type="button" className="button button--primary" disabled={seed.isPending} onClick={() => seed.mutate()}>
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    disabled={seed.isPending}
+                    onClick={() => seed.mutate()}
+                  >
                     {t('isms-roles.startingSet')}
                   </button>
                 ) : (

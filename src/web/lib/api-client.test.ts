@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api-client.js';
 
 function respond(status: number, body?: unknown, headers: Record<string, string> = {}) {
-  const fetchMock = vi.fn(async (_url: string, _init: RequestInit) =>
-    new Response(body === undefined ? null : JSON.stringify(body), {
-      status,
-      headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
-    }),
+  const fetchMock = vi.fn(
+    async (_url: string, _init: RequestInit) =>
+      new Response(body === undefined ? null : JSON.stringify(body), {
+        status,
+        headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
+      }),
   );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
@@ -37,7 +38,10 @@ describe('api client', () => {
       type: 'https://rampart.dev/problems/validation',
       title: 'Invalid request',
       status: 400,
-      errors: [{ field: 'body.title', message: 'Required' }, { field: 'body.dueDate', message: 'Invalid date' }],
+      errors: [
+        { field: 'body.title', message: 'Required' },
+        { field: 'body.dueDate', message: 'Invalid date' },
+      ],
     });
     const error = await api.post('/api/v1/orgs/a/actions', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -47,8 +51,14 @@ describe('api client', () => {
   });
 
   it('reads Retry-After on 429 and calls the sign-in handler on 401 unless told not to', async () => {
-    respond(429, { type: 'https://rampart.dev/problems/rate-limited', title: 'Too many', status: 429 }, { 'retry-after': '60' });
-    const throttled = (await api.post('/api/v1/auth/login', {}, { allowUnauthenticated: true }).catch((e: unknown) => e)) as ApiError;
+    respond(
+      429,
+      { type: 'https://rampart.dev/problems/rate-limited', title: 'Too many', status: 429 },
+      { 'retry-after': '60' },
+    );
+    const throttled = (await api
+      .post('/api/v1/auth/login', {}, { allowUnauthenticated: true })
+      .catch((e: unknown) => e)) as ApiError;
     expect(throttled.status).toBe(429);
     expect(throttled.retryAfter).toBe(60);
 

@@ -154,13 +154,23 @@ export interface DownloadedFile {
  * A call whose answer is a file rather than JSON (e.g. a POST that builds a ZIP): the same cookies, CSRF header and
  * problem+json errors as `request`.
  */
-export async function requestFile(method: string, path: string, opts: Omit<RequestOptions, 'file' | 'query'> = {}): Promise<DownloadedFile> {
+export async function requestFile(
+  method: string,
+  path: string,
+  opts: Omit<RequestOptions, 'file' | 'query'> = {},
+): Promise<DownloadedFile> {
   const headers: Record<string, string> = { accept: '*/*' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (MUTATING.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: opts.body === undefined ? undefined : JSON.stringify(opts.body), signal: opts.signal });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError({ status: 0, type: 'network', title: 'Network error', detail: String(e) });

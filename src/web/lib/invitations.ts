@@ -1,6 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InvitationCreated, MyInvitation } from '../../schema/orgs/invitation.schema.js';
-import { invitationCreatedSchema, invitationDecisionSchema, invitationListSchema, myInvitationListSchema } from '../../schema/orgs/invitation.schema.js';
+import {
+  invitationCreatedSchema,
+  invitationDecisionSchema,
+  invitationListSchema,
+  myInvitationListSchema,
+} from '../../schema/orgs/invitation.schema.js';
 import { api, orgPath } from './api-client.js';
 import { sessionQuery } from './session.js';
 
@@ -17,7 +22,9 @@ export function useDecideInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ invitation, decision }: { invitation: MyInvitation; decision: 'accept' | 'decline' }) =>
-      invitationDecisionSchema.parse(await api.post(`/api/v1/invitations/${encodeURIComponent(invitation.id)}/${decision}`, {})),
+      invitationDecisionSchema.parse(
+        await api.post(`/api/v1/invitations/${encodeURIComponent(invitation.id)}/${decision}`, {}),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: myInvitationsQuery.queryKey });
       await queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });

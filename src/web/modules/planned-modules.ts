@@ -10,14 +10,49 @@ export interface PlannedModule {
 
 export const PLANNED_MODULES = [
   { slug: 'objectives', title: 'module.objectives.title', clause: '6.2', description: 'module.objectives.description' },
-  { slug: 'competence', title: 'module.competence.title', clause: '7.2, 7.3', description: 'module.competence.description' },
-  { slug: 'communication', title: 'module.communication.title', clause: '7.4', description: 'module.communication.description' },
-  { slug: 'operation', title: 'module.operation.title', clause: '6.3, 8.1', description: 'module.operation.description' },
-  { slug: 'incidents', title: 'module.incidents.title', clause: 'A.5.24–A.5.28', description: 'module.incidents.description' },
-  { slug: 'measurement', title: 'module.measurement.title', clause: '9.1', description: 'module.measurement.description' },
-  { slug: 'internal-audit', title: 'module.internalAudit.title', clause: '9.2', description: 'module.internalAudit.description' },
+  {
+    slug: 'competence',
+    title: 'module.competence.title',
+    clause: '7.2, 7.3',
+    description: 'module.competence.description',
+  },
+  {
+    slug: 'communication',
+    title: 'module.communication.title',
+    clause: '7.4',
+    description: 'module.communication.description',
+  },
+  {
+    slug: 'operation',
+    title: 'module.operation.title',
+    clause: '6.3, 8.1',
+    description: 'module.operation.description',
+  },
+  {
+    slug: 'incidents',
+    title: 'module.incidents.title',
+    clause: 'A.5.24–A.5.28',
+    description: 'module.incidents.description',
+  },
+  {
+    slug: 'measurement',
+    title: 'module.measurement.title',
+    clause: '9.1',
+    description: 'module.measurement.description',
+  },
+  {
+    slug: 'internal-audit',
+    title: 'module.internalAudit.title',
+    clause: '9.2',
+    description: 'module.internalAudit.description',
+  },
   { slug: 'management-review', title: 'module.review.title', clause: '9.3', description: 'module.review.description' },
-  { slug: 'improvement', title: 'module.improvement.title', clause: '10.1, 10.2', description: 'module.improvement.description' },
+  {
+    slug: 'improvement',
+    title: 'module.improvement.title',
+    clause: '10.1, 10.2',
+    description: 'module.improvement.description',
+  },
 ] as const satisfies readonly PlannedModule[];
 
 export type PlannedModuleSlug = (typeof PLANNED_MODULES)[number]['slug'];

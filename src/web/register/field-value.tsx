@@ -61,9 +61,14 @@ export function FieldValue(props: {
   const text = fieldText(i18n, props.collection, props.name, props.def, props.value, props.memberNames, props.related);
   if (!text) return <span className="muted">{i18n.t('common.empty')}</span>;
   if (props.def.kind === 'record') {
-    const path = props.org && props.def.target ? recordPath(props.org, props.def.target, String(props.value)) : undefined;
+    const path =
+      props.org && props.def.target ? recordPath(props.org, props.def.target, String(props.value)) : undefined;
     // The target register is only known at run time, so the typed route tree cannot check this address.
-    return path && props.related?.[String(props.value)] ? <Link to={path as '/'}>{text}</Link> : <span className="ref">{text}</span>;
+    return path && props.related?.[String(props.value)] ? (
+      <Link to={path as '/'}>{text}</Link>
+    ) : (
+      <span className="ref">{text}</span>
+    );
   }
   if (props.def.kind === 'enum') {
     return <span className={`pill pill--${props.name}-${String(props.value)}`}>{text}</span>;

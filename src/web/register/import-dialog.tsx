@@ -6,7 +6,13 @@ import { isApiError } from '../lib/api-client.js';
 import { FormField } from '../components/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { ImportReportView } from './import-report.js';
-import { IMPORT_MAX_BYTES, importContentType, importErrorsFromFields, runImport, type ImportReport } from './register-import.js';
+import {
+  IMPORT_MAX_BYTES,
+  importContentType,
+  importErrorsFromFields,
+  runImport,
+  type ImportReport,
+} from './register-import.js';
 
 interface Props {
   org: string;
@@ -50,7 +56,15 @@ export function ImportDialog({ org, register, open, onClose }: Props) {
     setReport(null);
     setFailure(null);
     setPhase('idle');
-    setFileError(!f ? undefined : !importContentType(f.name) ? t('import.wrongType') : f.size > IMPORT_MAX_BYTES ? t('import.tooLarge') : undefined);
+    setFileError(
+      !f
+        ? undefined
+        : !importContentType(f.name)
+          ? t('import.wrongType')
+          : f.size > IMPORT_MAX_BYTES
+            ? t('import.tooLarge')
+            : undefined,
+    );
   };
 
   const check = async (e: FormEvent) => {
@@ -83,7 +97,8 @@ export function ImportDialog({ org, register, open, onClose }: Props) {
         setPhase('checked');
       } else {
         // 409: someone changed a record while the import was writing; what it wrote is in the message, and shown.
-        if (isApiError(err) && err.status === 409) await queryClient.invalidateQueries({ queryKey: ['org', org, register.collection] });
+        if (isApiError(err) && err.status === 409)
+          await queryClient.invalidateQueries({ queryKey: ['org', org, register.collection] });
         setFailure(err);
         setPhase('checked');
       }
@@ -132,10 +147,19 @@ export function ImportDialog({ org, register, open, onClose }: Props) {
               </button>
             ) : (
               <>
-                <button type="submit" className={canImport ? 'button button--secondary' : 'button button--primary'} disabled={busy || !file || Boolean(fileError)}>
+                <button
+                  type="submit"
+                  className={canImport ? 'button button--secondary' : 'button button--primary'}
+                  disabled={busy || !file || Boolean(fileError)}
+                >
                   {t('import.check')}
                 </button>
-                <button type="button" className="button button--primary" disabled={!canImport || busy} onClick={() => void apply()}>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={!canImport || busy}
+                  onClick={() => void apply()}
+                >
                   {t('import.submit')}
                 </button>
                 <button type="button" className="button button--secondary" onClick={onClose}>

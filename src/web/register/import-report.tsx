@@ -32,7 +32,9 @@ export function ImportReportView({ register, report }: { register: RegisterDef; 
         <p className="muted">{t('import.ignored', { columns: report.ignoredColumns.join(', ') })}</p>
       ) : null}
       {errors.length === 0 ? (
-        <p className="alert alert--success">{report.created + report.updated > 0 ? t('import.ready') : t('import.nothing')}</p>
+        <p className="alert alert--success">
+          {report.created + report.updated > 0 ? t('import.ready') : t('import.nothing')}
+        </p>
       ) : (
         <>
           <p className="alert alert--error" role="alert">

@@ -52,7 +52,11 @@ export function RecordCombobox({ org, entity, collection, label, help, error, ex
   const results = useQuery({
     queryKey: ['org', org, path.slice(1), 'options', 'combobox', q],
     enabled: open,
-    queryFn: ({ signal }) => api.get<Page<RegisterRecord>>(orgPath(org, path), { query: { q: q || undefined, pageSize: PAGE + exclude.length }, signal }),
+    queryFn: ({ signal }) =>
+      api.get<Page<RegisterRecord>>(orgPath(org, path), {
+        query: { q: q || undefined, pageSize: PAGE + exclude.length },
+        signal,
+      }),
     placeholderData: keepPreviousData,
     staleTime: 15_000,
   });
@@ -111,7 +115,9 @@ export function RecordCombobox({ org, entity, collection, label, help, error, ex
           aria-expanded={open}
           aria-controls={listId}
           aria-activedescendant={open && options[active] ? optionId(active) : undefined}
-          aria-describedby={[error ? `${id}-error` : '', help ? `${id}-help` : '', `${id}-status`].filter(Boolean).join(' ')}
+          aria-describedby={[error ? `${id}-error` : '', help ? `${id}-help` : '', `${id}-status`]
+            .filter(Boolean)
+            .join(' ')}
           aria-invalid={error ? true : undefined}
           placeholder={t('register.comboboxPlaceholder')}
           value={text}
@@ -169,7 +175,17 @@ export function RecordCombobox({ org, entity, collection, label, help, error, ex
 }
 
 /** Chosen records as removable chips. */
-export function PickedList({ items, onRemove, label, disabled }: { items: PickedRecord[]; onRemove?: (id: string) => void; label: string; disabled?: boolean }) {
+export function PickedList({
+  items,
+  onRemove,
+  label,
+  disabled,
+}: {
+  items: PickedRecord[];
+  onRemove?: (id: string) => void;
+  label: string;
+  disabled?: boolean;
+}) {
   const { t } = useT();
   if (items.length === 0) return null;
   return (
@@ -178,7 +194,13 @@ export function PickedList({ items, onRemove, label, disabled }: { items: Picked
         <li key={r.id} className="picked__item">
           <span>{relatedText(r)}</span>
           {onRemove ? (
-            <button type="button" className="picked__remove" disabled={disabled} aria-label={t('register.pickedRemove', { ref: r.ref })} onClick={() => onRemove(r.id)}>
+            <button
+              type="button"
+              className="picked__remove"
+              disabled={disabled}
+              aria-label={t('register.pickedRemove', { ref: r.ref })}
+              onClick={() => onRemove(r.id)}
+            >
               ×
             </button>
           ) : null}

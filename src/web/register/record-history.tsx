@@ -44,7 +44,8 @@ export function RecordHistory({ org, register, id, sectionLabel, stageText }: Pr
   const names = useMemberNames(org);
   if (history.isPending) return <Loading />;
   if (history.isError) return <ErrorMessage error={history.error} onRetry={() => void history.refetch()} />;
-  if (history.data.items.length === 0) return <p className="empty-state empty-state--small">{t('versions.history.empty')}</p>;
+  if (history.data.items.length === 0)
+    return <p className="empty-state empty-state--small">{t('versions.history.empty')}</p>;
   return (
     <div className="table-wrap">
       <table className="table">
@@ -63,7 +64,11 @@ export function RecordHistory({ org, register, id, sectionLabel, stageText }: Pr
               <td className="nowrap">
                 <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
               </td>
-              <td title={e.actorLabel ?? undefined}>{(e.actorId && names.get(e.actorId)) || e.actorLabel || (e.actorKind ? td(`audit.actorKind.${e.actorKind}`, undefined, e.actorKind) : t('common.system'))}</td>
+              <td title={e.actorLabel ?? undefined}>
+                {(e.actorId && names.get(e.actorId)) ||
+                  e.actorLabel ||
+                  (e.actorKind ? td(`audit.actorKind.${e.actorKind}`, undefined, e.actorKind) : t('common.system'))}
+              </td>
               <td>{td(`audit.event.${e.type}`, undefined, e.type)}</td>
               <td className="event-details">{details(i18n, register, e, sectionLabel, stageText)}</td>
             </tr>
@@ -74,9 +79,16 @@ export function RecordHistory({ org, register, id, sectionLabel, stageText }: Pr
   );
 }
 
-const text = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const text = (v: unknown): string =>
+  v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
-function details(i18n: I18n, register: RegisterDef, e: HistoryItem, sectionLabel: Props['sectionLabel'], stageText: Props['stageText']): string {
+function details(
+  i18n: I18n,
+  register: RegisterDef,
+  e: HistoryItem,
+  sectionLabel: Props['sectionLabel'],
+  stageText: Props['stageText'],
+): string {
   const { t, td } = i18n;
   const p = e.payload;
   const parts: string[] = [];
@@ -85,24 +97,29 @@ function details(i18n: I18n, register: RegisterDef, e: HistoryItem, sectionLabel
     case 'record.updated':
     case 'risk.reevaluated': // a new methodology version re-scored the risk: same shape of changes
       if (typeof p.toVersion === 'number') parts.push(t('register.history.methodologyVersion', { no: p.toVersion }));
-      for (const [field, change] of Object.entries((p.changes ?? {}) as Record<string, { from: unknown; to: unknown }>)) {
+      for (const [field, change] of Object.entries(
+        (p.changes ?? {}) as Record<string, { from: unknown; to: unknown }>,
+      )) {
         const label = register.fields[field] ? td(register.fields[field].label) : field;
         parts.push(`${label}: ${text(change.from)} → ${text(change.to)}`);
       }
       break;
     case 'version.draft_saved':
       if (version) parts.push(t('versions.history.version', { no: version }));
-      if (typeof p.stage === 'string') parts.push(t('versions.history.stage', { stage: stageText ? stageText(p.stage) : p.stage }));
+      if (typeof p.stage === 'string')
+        parts.push(t('versions.history.stage', { stage: stageText ? stageText(p.stage) : p.stage }));
       if (Array.isArray(p.sectionsChanged) && p.sectionsChanged.length) {
         const list = (p.sectionsChanged as string[]).map((k) => sectionLabel?.(k) ?? k).join(', ');
         parts.push(t('versions.history.sections', { list }));
       }
-      if (typeof p.changeNote === 'string' && p.changeNote) parts.push(t('versions.history.note', { note: p.changeNote }));
+      if (typeof p.changeNote === 'string' && p.changeNote)
+        parts.push(t('versions.history.note', { note: p.changeNote }));
       break;
     case 'approval.granted':
     case 'version.approved':
       if (version) parts.push(t('versions.history.version', { no: version }));
-      if (typeof p.role === 'string') parts.push(t('versions.history.role', { role: td(`role.${p.role}`, undefined, p.role) }));
+      if (typeof p.role === 'string')
+        parts.push(t('versions.history.role', { role: td(`role.${p.role}`, undefined, p.role) }));
       if (typeof p.supersedes === 'number') parts.push(t('versions.history.supersedes', { no: p.supersedes }));
       if (typeof p.contentHash === 'string') parts.push(`SHA-256 ${p.contentHash.slice(0, 12)}…`);
       break;
@@ -115,8 +132,10 @@ function details(i18n: I18n, register: RegisterDef, e: HistoryItem, sectionLabel
     default:
       if (typeof p.ref === 'string') parts.push(p.ref);
       // sets of records replaced as a whole (the assets of a risk, the risks of a trigger)
-      if (Array.isArray(p.added) && p.added.length) parts.push(t('register.history.added', { list: p.added.join(', ') }));
-      if (Array.isArray(p.removed) && p.removed.length) parts.push(t('register.history.removed', { list: p.removed.join(', ') }));
+      if (Array.isArray(p.added) && p.added.length)
+        parts.push(t('register.history.added', { list: p.added.join(', ') }));
+      if (Array.isArray(p.removed) && p.removed.length)
+        parts.push(t('register.history.removed', { list: p.removed.join(', ') }));
   }
   return parts.join(' · ');
 }

@@ -55,7 +55,9 @@ export function RecordLinks({ org, register, record, renderLinkTarget, linkFrom 
             const otherRef = outgoing ? l.toRef : l.fromRef;
             return (
               <li key={l.id}>
-                <span className="link-list__kind">{td(`link.kind.${l.kind}`, undefined, l.kind.replace(/_/g, ' '))}</span>{' '}
+                <span className="link-list__kind">
+                  {td(`link.kind.${l.kind}`, undefined, l.kind.replace(/_/g, ' '))}
+                </span>{' '}
                 {outgoing
                   ? renderLinkTarget(l.toType, l.toId, relatedText({ ref: l.toRef, title: l.toTitle ?? '' }))
                   : renderLinkTarget(l.fromType, l.fromId, relatedText({ ref: l.fromRef, title: l.fromTitle ?? '' }))}
@@ -67,7 +69,9 @@ export function RecordLinks({ org, register, record, renderLinkTarget, linkFrom 
                     aria-label={t('register.linkRemove', { ref: otherRef })}
                     title={t('register.linkRemove', { ref: otherRef })}
                     disabled={remove.isPending}
-                    onClick={() => remove.mutate(l.id, { onSuccess: () => setDone(t('register.linkRemoved', { ref: otherRef })) })}
+                    onClick={() =>
+                      remove.mutate(l.id, { onSuccess: () => setDone(t('register.linkRemoved', { ref: otherRef })) })
+                    }
                   >
                     ×
                   </button>
@@ -78,12 +82,32 @@ export function RecordLinks({ org, register, record, renderLinkTarget, linkFrom 
         </ul>
       )}
       {remove.isError ? <ErrorMessage error={remove.error} /> : null}
-      {editable && can('links.create') ? <AddLink org={org} register={register} record={record} entities={linkFrom!} onLinked={(ref) => setDone(t('register.linkAdded', { ref }))} /> : null}
+      {editable && can('links.create') ? (
+        <AddLink
+          org={org}
+          register={register}
+          record={record}
+          entities={linkFrom!}
+          onLinked={(ref) => setDone(t('register.linkAdded', { ref }))}
+        />
+      ) : null}
     </section>
   );
 }
 
-function AddLink({ org, register, record, entities, onLinked }: { org: string; register: RegisterDef; record: RegisterRecord; entities: string[]; onLinked: (ref: string) => void }) {
+function AddLink({
+  org,
+  register,
+  record,
+  entities,
+  onLinked,
+}: {
+  org: string;
+  register: RegisterDef;
+  record: RegisterRecord;
+  entities: string[];
+  onLinked: (ref: string) => void;
+}) {
   const { t, td } = useT();
   const queryClient = useQueryClient();
   const [entity, setEntity] = useState(entities[0]!);
@@ -91,7 +115,13 @@ function AddLink({ org, register, record, entities, onLinked }: { org: string; r
   const [q, setQ] = useState('');
   const onSearch = useCallback((text: string) => setQ(text), []);
   const add = useMutation({
-    mutationFn: () => api.post<{ fromRef: string }>(orgPath(org, '/links'), { fromType: entity, fromId: chosen, toType: register.entity, toId: record.id }),
+    mutationFn: () =>
+      api.post<{ fromRef: string }>(orgPath(org, '/links'), {
+        fromType: entity,
+        fromId: chosen,
+        toType: register.entity,
+        toId: record.id,
+      }),
     onSuccess: async (link) => {
       setChosen('');
       await queryClient.invalidateQueries({ queryKey: ['org', org, 'links'] });
@@ -123,7 +153,11 @@ function AddLink({ org, register, record, entities, onLinked }: { org: string; r
           </select>
         </FormField>
       ) : null}
-      <FormField label={recordLabel} className="record-select" suffix={<RecordSearch key={entity} label={recordLabel} onSearch={onSearch} />}>
+      <FormField
+        label={recordLabel}
+        className="record-select"
+        suffix={<RecordSearch key={entity} label={recordLabel} onSearch={onSearch} />}
+      >
         <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
           <option value="">{t('common.choose')}</option>
           <RecordOptions org={org} entity={entity} q={q} value={chosen} current={undefined} />

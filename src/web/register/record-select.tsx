@@ -25,7 +25,10 @@ export function useRecordOptions(org: string, target: RegisterDef | undefined, q
     queryKey: ['org', org, target?.collection ?? '-', 'options', q],
     enabled: !!target,
     queryFn: ({ signal }) =>
-      api.get<Page<RegisterRecord>>(orgPath(org, `/${target!.collection}`), { query: { q: q || undefined, pageSize: PAGE }, signal }),
+      api.get<Page<RegisterRecord>>(orgPath(org, `/${target!.collection}`), {
+        query: { q: q || undefined, pageSize: PAGE },
+        signal,
+      }),
     placeholderData: keepPreviousData,
     staleTime: 15_000,
   });
@@ -77,12 +80,18 @@ export function RecordOptions({ org, entity, q, value, current }: OptionsProps) 
   const items = all.filter((r) => r.id !== value);
   return (
     <>
-      {value ? <option value={value}>{chosen && target ? optionText(target, chosen) : current ? relatedText(current) : value}</option> : null}
-      {target ? items.map((r) => (
-        <option key={r.id} value={r.id}>
-          {optionText(target, r)}
+      {value ? (
+        <option value={value}>
+          {chosen && target ? optionText(target, chosen) : current ? relatedText(current) : value}
         </option>
-      )) : null}
+      ) : null}
+      {target
+        ? items.map((r) => (
+            <option key={r.id} value={r.id}>
+              {optionText(target, r)}
+            </option>
+          ))
+        : null}
       {more ? (
         <option disabled value="__more">
           {t('register.recordMore', { count: PAGE })}

@@ -25,10 +25,30 @@ import { documentRegister } from '../../schema/documents/document.register.js';
  * Registers the UI can point at from a `record` field (by entity), for the generic select, display and filter.
  * Each register's pages live at `/o/$org/<collection>` and `/o/$org/<collection>/$id`; a new register adds itself here.
  */
-const KNOWN: RegisterDef[] = [actionRegister, scopeRegister, issueRegister, interestedPartyRegister, requirementRegister,
-  ismsProcessRegister, processInteractionRegister, ismsRoleRegister, roleAssignmentRegister, ismsActivityRegister, leadershipCommitmentRegister,
-  assetRegister, assetDependencyRegister, threatRegister, vulnerabilityRegister,
-  riskRegister, riskAssessmentRegister, reassessmentTriggerRegister, ismsRiskRegister, evidenceRegister, controlRegister, documentRegister];
+const KNOWN: RegisterDef[] = [
+  actionRegister,
+  scopeRegister,
+  issueRegister,
+  interestedPartyRegister,
+  requirementRegister,
+  ismsProcessRegister,
+  processInteractionRegister,
+  ismsRoleRegister,
+  roleAssignmentRegister,
+  ismsActivityRegister,
+  leadershipCommitmentRegister,
+  assetRegister,
+  assetDependencyRegister,
+  threatRegister,
+  vulnerabilityRegister,
+  riskRegister,
+  riskAssessmentRegister,
+  reassessmentTriggerRegister,
+  ismsRiskRegister,
+  evidenceRegister,
+  controlRegister,
+  documentRegister,
+];
 
 /** Every register the UI knows (e.g. the kinds of record evidence can be attached to). */
 export const knownRegisters = (): readonly RegisterDef[] => KNOWN;

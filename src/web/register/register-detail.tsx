@@ -24,7 +24,9 @@ interface Props {
 export function RegisterDetail({ org, register, record, renderLinkTarget, linkFrom, showField }: Props) {
   const { t, td } = useT();
   const memberNames = useMemberNames(org);
-  const fields = (Object.entries(register.fields) as Array<[string, FieldDef]>).filter(([name]) => showField?.(name, record) ?? true);
+  const fields = (Object.entries(register.fields) as Array<[string, FieldDef]>).filter(
+    ([name]) => showField?.(name, record) ?? true,
+  );
 
   return (
     <div className="detail">
@@ -37,7 +39,15 @@ export function RegisterDetail({ org, register, record, renderLinkTarget, linkFr
             <div key={name} className={def.kind === 'longtext' ? 'detail__row detail__row--wide' : 'detail__row'}>
               <dt>{td(def.label)}</dt>
               <dd>
-                <FieldValue collection={register.collection} name={name} def={def} value={record[name]} memberNames={memberNames} related={record.related as RelatedMap | undefined} org={org} />
+                <FieldValue
+                  collection={register.collection}
+                  name={name}
+                  def={def}
+                  value={record[name]}
+                  memberNames={memberNames}
+                  related={record.related as RelatedMap | undefined}
+                  org={org}
+                />
               </dd>
             </div>
           ))}
@@ -45,9 +55,23 @@ export function RegisterDetail({ org, register, record, renderLinkTarget, linkFr
       </section>
       <aside className="detail__side">
         <RecordStamps org={org} record={record} />
-        <RecordLinks org={org} register={register} record={record} renderLinkTarget={renderLinkTarget} linkFrom={linkFrom} />
+        <RecordLinks
+          org={org}
+          register={register}
+          record={record}
+          renderLinkTarget={renderLinkTarget}
+          linkFrom={linkFrom}
+        />
         {/* every record can carry evidence files; the card shows itself only to those who may read evidence */}
-        {register.entity !== 'evidence' ? <EvidenceCard org={org} type={register.entity} id={record.id} ref={record.ref} archived={!!record.archivedAt} /> : null}
+        {register.entity !== 'evidence' ? (
+          <EvidenceCard
+            org={org}
+            type={register.entity}
+            id={record.id}
+            ref={record.ref}
+            archived={!!record.archivedAt}
+          />
+        ) : null}
       </aside>
     </div>
   );

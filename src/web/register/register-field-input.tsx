@@ -28,7 +28,11 @@ export function RegisterFieldInput({ collection, name, def, value, error, member
   const label = td(def.label);
   const help = def.help ? td(def.help) : undefined;
   const text = typeof value === 'string' ? value : '';
-  const common = { name, required: def.required, onChange: (e: { target: { value: string } }) => onChange(e.target.value) };
+  const common = {
+    name,
+    required: def.required,
+    onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+  };
 
   switch (def.kind) {
     case 'longtext':
@@ -42,7 +46,13 @@ export function RegisterFieldInput({ collection, name, def, value, error, member
         <FormField label={label} help={help} error={error} required={def.required}>
           <select {...common} value={text}>
             {/* a required choice not made yet shows as such, instead of the browser silently showing the first option */}
-            {def.required ? (text === '' ? <option value="">{t('common.choose')}</option> : null) : <option value="">{t('common.none')}</option>}
+            {def.required ? (
+              text === '' ? (
+                <option value="">{t('common.choose')}</option>
+              ) : null
+            ) : (
+              <option value="">{t('common.none')}</option>
+            )}
             {(def.options ?? []).map((o) => (
               <option key={o} value={o}>
                 {optionLabel(i18n, collection, name, o)}
@@ -71,7 +81,19 @@ export function RegisterFieldInput({ collection, name, def, value, error, member
         </FormField>
       );
     case 'record':
-      return <RecordInput label={label} help={help} error={error} def={def} name={name} value={text} org={org ?? ''} current={current} onChange={onChange} />;
+      return (
+        <RecordInput
+          label={label}
+          help={help}
+          error={error}
+          def={def}
+          name={name}
+          value={text}
+          org={org ?? ''}
+          current={current}
+          onChange={onChange}
+        />
+      );
     case 'boolean':
       return (
         <CheckboxField label={label} help={help} error={error}>
@@ -117,7 +139,14 @@ function RecordInput({ label, help, error, def, name, value, org, current, onCha
   const [q, setQ] = useState('');
   const onSearch = useCallback((text: string) => setQ(text), []);
   return (
-    <FormField label={label} help={help} error={error} required={def.required} className="record-select" suffix={<RecordSearch label={label} onSearch={onSearch} />}>
+    <FormField
+      label={label}
+      help={help}
+      error={error}
+      required={def.required}
+      className="record-select"
+      suffix={<RecordSearch label={label} onSearch={onSearch} />}
+    >
       <select name={name} required={def.required} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{def.required ? t('common.choose') : t('common.none')}</option>
         <RecordOptions org={org} entity={def.target} q={q} value={value} current={current} />

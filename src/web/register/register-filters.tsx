@@ -23,12 +23,23 @@ interface Props {
 /** Search box and one filter per `filterable` field, all written to the URL. */
 export function RegisterFilters({ org, register, search, members, onChange, hidden = [], extra }: Props) {
   const { t } = useT();
-  const filterable = Object.entries(register.fields).filter(([name, d]) => d.filterable && !hidden.includes(name)) as Array<[string, FieldDef]>;
+  const filterable = Object.entries(register.fields).filter(
+    ([name, d]) => d.filterable && !hidden.includes(name),
+  ) as Array<[string, FieldDef]>;
   return (
     <div className="filters" role="search" aria-label={t('register.filters')}>
       <SearchBox value={search.q ?? ''} onSubmit={(q) => onChange({ q: q || undefined })} />
       {filterable.map(([name, def]) => (
-        <FieldFilter key={name} org={org} register={register} name={name} def={def} search={search} members={members} onChange={onChange} />
+        <FieldFilter
+          key={name}
+          org={org}
+          register={register}
+          name={name}
+          def={def}
+          search={search}
+          members={members}
+          onChange={onChange}
+        />
       ))}
       {extra}
     </div>
@@ -46,7 +57,12 @@ function SearchBox({ value, onSubmit }: { value: string; onSubmit: (q: string) =
   return (
     <form className="filters__search" onSubmit={submit}>
       <FormField label={t('register.search')}>
-        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('register.searchPlaceholder')} />
+        <input
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t('register.searchPlaceholder')}
+        />
       </FormField>
       <button type="submit" className="button button--secondary">
         {t('register.searchSubmit')}
@@ -69,7 +85,12 @@ function FieldFilter({ org, register, name, def, search, members, onChange }: Pr
           <select value={value} onChange={(e) => onChange({ [name]: e.target.value || undefined })}>
             <option value="">{t('register.any')}</option>
             {combined ? (
-              <option value={value}>{value.split(',').map((o) => optionLabel(i18n, register.collection, name, o)).join(', ')}</option>
+              <option value={value}>
+                {value
+                  .split(',')
+                  .map((o) => optionLabel(i18n, register.collection, name, o))
+                  .join(', ')}
+              </option>
             ) : null}
             {options.map((o) => (
               <option key={o} value={o}>
@@ -98,15 +119,31 @@ function FieldFilter({ org, register, name, def, search, members, onChange }: Pr
       return (
         <>
           <FormField label={t('register.dateFrom', { field: label })}>
-            <input type="date" value={search[`${name}From`] ?? ''} onChange={(e) => onChange({ [`${name}From`]: e.target.value || undefined })} />
+            <input
+              type="date"
+              value={search[`${name}From`] ?? ''}
+              onChange={(e) => onChange({ [`${name}From`]: e.target.value || undefined })}
+            />
           </FormField>
           <FormField label={t('register.dateTo', { field: label })}>
-            <input type="date" value={search[`${name}To`] ?? ''} onChange={(e) => onChange({ [`${name}To`]: e.target.value || undefined })} />
+            <input
+              type="date"
+              value={search[`${name}To`] ?? ''}
+              onChange={(e) => onChange({ [`${name}To`]: e.target.value || undefined })}
+            />
           </FormField>
         </>
       );
     case 'record':
-      return org ? <RecordFilter org={org} label={label} def={def} value={search[name] ?? ''} onChange={(v) => onChange({ [name]: v || undefined })} /> : null;
+      return org ? (
+        <RecordFilter
+          org={org}
+          label={label}
+          def={def}
+          value={search[name] ?? ''}
+          onChange={(v) => onChange({ [name]: v || undefined })}
+        />
+      ) : null;
     case 'boolean':
       return (
         <FormField label={label}>
@@ -118,7 +155,9 @@ function FieldFilter({ org, register, name, def, search, members, onChange }: Pr
         </FormField>
       );
     default:
-      return <TextFilter label={label} value={search[name] ?? ''} onSubmit={(v) => onChange({ [name]: v || undefined })} />;
+      return (
+        <TextFilter label={label} value={search[name] ?? ''} onSubmit={(v) => onChange({ [name]: v || undefined })} />
+      );
   }
 }
 
@@ -138,7 +177,19 @@ function TextFilter({ label, value, onSubmit }: { label: string; value: string; 
 }
 
 /** A filter on a `record` field: any, or one record of the target register (narrowed by a search box). */
-function RecordFilter({ org, label, def, value, onChange }: { org: string; label: string; def: FieldDef; value: string; onChange: (v: string) => void }) {
+function RecordFilter({
+  org,
+  label,
+  def,
+  value,
+  onChange,
+}: {
+  org: string;
+  label: string;
+  def: FieldDef;
+  value: string;
+  onChange: (v: string) => void;
+}) {
   const { t } = useT();
   const [q, setQ] = useState('');
   const onSearch = useCallback((text: string) => setQ(text), []);

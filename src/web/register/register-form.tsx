@@ -34,7 +34,11 @@ export function writableFields(register: RegisterDef): Array<[string, FieldDef]>
   return Object.entries(register.fields).filter(([, d]) => !d.readOnly) as Array<[string, FieldDef]>;
 }
 
-export function initialValues(register: RegisterDef, record: RegisterRecord | undefined, defaults: Record<string, string> = {}): FormValues {
+export function initialValues(
+  register: RegisterDef,
+  record: RegisterRecord | undefined,
+  defaults: Record<string, string> = {},
+): FormValues {
   const out: FormValues = {};
   for (const [name, def] of writableFields(register)) {
     const v = record ? record[name] : (defaults[name] ?? def.default);
@@ -52,7 +56,16 @@ export function toApiValue(def: FieldDef, v: FormValue): unknown {
 }
 
 /** Create/edit form built from the register's field definitions, validated with its zod schemas. */
-export function RegisterForm({ org, register, record, onSubmit, onCancel, defaults, optionsFor, hiddenFields = [] }: Props) {
+export function RegisterForm({
+  org,
+  register,
+  record,
+  onSubmit,
+  onCancel,
+  defaults,
+  optionsFor,
+  hiddenFields = [],
+}: Props) {
   const i18n = useT();
   const { t, td } = i18n;
   const members = useMembers(org).data?.items ?? [];
@@ -127,22 +140,28 @@ export function RegisterForm({ org, register, record, onSubmit, onCancel, defaul
         {t('form.requiredNote')}
       </p>
       <div className="form__grid">
-        {writableFields(register).filter(([name]) => !hiddenFields.includes(name)).map(([name, def]) => (
-          <RegisterFieldInput
-            key={name}
-            collection={register.collection}
-            name={name}
-            def={withOptions(name, def)}
-            value={values[name] ?? ''}
-            error={errors[name]}
-            members={members}
-            org={org}
-            current={related[String(values[name] ?? '')]}
-            onChange={(v) => change(name, v)}
-          />
-        ))}
+        {writableFields(register)
+          .filter(([name]) => !hiddenFields.includes(name))
+          .map(([name, def]) => (
+            <RegisterFieldInput
+              key={name}
+              collection={register.collection}
+              name={name}
+              def={withOptions(name, def)}
+              value={values[name] ?? ''}
+              error={errors[name]}
+              members={members}
+              org={org}
+              current={related[String(values[name] ?? '')]}
+              onChange={(v) => change(name, v)}
+            />
+          ))}
       </div>
-      {errors._form ? <p className="alert alert--error" role="alert">{errors._form}</p> : null}
+      {errors._form ? (
+        <p className="alert alert--error" role="alert">
+          {errors._form}
+        </p>
+      ) : null}
       {stale ? (
         <p className="alert alert--error" role="alert">
           {t('form.stale')}
@@ -152,7 +171,11 @@ export function RegisterForm({ org, register, record, onSubmit, onCancel, defaul
       ) : null}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('form.saving') : record ? t('form.save') : t('form.create', { name: td(`${register.collection}.singular`) })}
+          {busy
+            ? t('form.saving')
+            : record
+              ? t('form.save')
+              : t('form.create', { name: td(`${register.collection}.singular`) })}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>
           {t('common.cancel')}

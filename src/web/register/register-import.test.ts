@@ -10,7 +10,12 @@ describe('register import helpers', () => {
   });
 
   it('reads line and field back from the errors of a refused real run', () => {
-    expect(importErrorsFromFields([{ field: 'rows[3].dueDate', message: 'Invalid date' }, { field: 'body', message: 'Empty file' }])).toEqual([
+    expect(
+      importErrorsFromFields([
+        { field: 'rows[3].dueDate', message: 'Invalid date' },
+        { field: 'body', message: 'Empty file' },
+      ]),
+    ).toEqual([
       { line: 3, field: 'dueDate', message: 'Invalid date' },
       { line: 0, field: 'body', message: 'Empty file' },
     ]);

@@ -35,6 +35,8 @@ export function runImport(org: string, register: RegisterDef, file: File, dryRun
 export function importErrorsFromFields(errors: { field: string; message: string }[]): ImportReport['errors'] {
   return errors.map((e) => {
     const m = /^rows\[(\d+)\]\.?(.*)$/.exec(e.field);
-    return m ? { line: Number(m[1]), field: m[2] ?? '', message: e.message } : { line: 0, field: e.field, message: e.message };
+    return m
+      ? { line: Number(m[1]), field: m[2] ?? '', message: e.message }
+      : { line: 0, field: e.field, message: e.message };
   });
 }

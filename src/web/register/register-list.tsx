@@ -43,7 +43,22 @@ interface Props {
 }
 
 /** A complete register list: search, filters, quick filters, CSV/XLSX export, import, table and pagination. */
-export function RegisterList({ org, register, search, onSearch, RecordLink, quickFilters = [], canExport, canImport = false, emptyState, fixed, columns, extraFilters, hiddenFilters = [], banner }: Props) {
+export function RegisterList({
+  org,
+  register,
+  search,
+  onSearch,
+  RecordLink,
+  quickFilters = [],
+  canExport,
+  canImport = false,
+  emptyState,
+  fixed,
+  columns,
+  extraFilters,
+  hiddenFilters = [],
+  banner,
+}: Props) {
   const { t, td } = useT();
   const [importing, setImporting] = useState(false);
   const exportQuery = toQuery(filterParams({ ...search, ...fixed }));
@@ -80,10 +95,18 @@ export function RegisterList({ org, register, search, onSearch, RecordLink, quic
           <div className="register__io" role="group" aria-label={t('register.io')}>
             {canExport ? (
               <>
-                <a className="button button--secondary" href={`${registerBase(org, register)}/export.csv${exportQuery}`} download>
+                <a
+                  className="button button--secondary"
+                  href={`${registerBase(org, register)}/export.csv${exportQuery}`}
+                  download
+                >
                   {t('register.exportCsv')}
                 </a>
-                <a className="button button--secondary" href={`${registerBase(org, register)}/export.xlsx${exportQuery}`} download>
+                <a
+                  className="button button--secondary"
+                  href={`${registerBase(org, register)}/export.xlsx${exportQuery}`}
+                  download
+                >
                   {t('register.exportXlsx')}
                 </a>
               </>
@@ -96,7 +119,15 @@ export function RegisterList({ org, register, search, onSearch, RecordLink, quic
           </div>
         ) : null}
       </div>
-      <RegisterFilters org={org} register={register} search={search} members={members} onChange={patch} hidden={[...Object.keys(fixed ?? {}), ...hiddenFilters]} extra={extraFilters} />
+      <RegisterFilters
+        org={org}
+        register={register}
+        search={search}
+        members={members}
+        onChange={patch}
+        hidden={[...Object.keys(fixed ?? {}), ...hiddenFilters]}
+        extra={extraFilters}
+      />
       {banner}
 
       {list.isPending ? (
@@ -132,7 +163,9 @@ export function RegisterList({ org, register, search, onSearch, RecordLink, quic
           />
         </div>
       )}
-      {canImport ? <ImportDialog org={org} register={register} open={importing} onClose={() => setImporting(false)} /> : null}
+      {canImport ? (
+        <ImportDialog org={org} register={register} open={importing} onClose={() => setImporting(false)} />
+      ) : null}
     </div>
   );
 }

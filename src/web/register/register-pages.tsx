@@ -52,7 +52,7 @@ interface ListProps {
 }
 
 export function RegisterListPage({ register, path, quickFilters, emptyState, before }: ListProps) {
-  const { t, td } = useT();
+  const { td } = useT();
   const org = useOrgParam();
   const search = useSearch({ strict: false }) as RegisterSearch;
   const navigate = useNavigate();
@@ -90,7 +90,17 @@ export function RegisterListPage({ register, path, quickFilters, emptyState, bef
   );
 }
 
-function Breadcrumb({ register, path, org, current }: { register: RegisterDef; path: ContextPath; org: string; current?: string }) {
+function Breadcrumb({
+  register,
+  path,
+  org,
+  current,
+}: {
+  register: RegisterDef;
+  path: ContextPath;
+  org: string;
+  current?: string;
+}) {
   const { t, td } = useT();
   return (
     <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
@@ -107,7 +117,15 @@ function Breadcrumb({ register, path, org, current }: { register: RegisterDef; p
   );
 }
 
-export function RegisterNewPage({ register, path, defaults }: { register: RegisterDef; path: ContextPath; defaults?: Record<string, string> }) {
+export function RegisterNewPage({
+  register,
+  path,
+  defaults,
+}: {
+  register: RegisterDef;
+  path: ContextPath;
+  defaults?: Record<string, string>;
+}) {
   const { td } = useT();
   const org = useOrgParam();
   const navigate = useNavigate();
@@ -142,7 +160,10 @@ export function RegisterEditPage({ register, path }: { register: RegisterDef; pa
   const record = useRegisterRecord(org, register, id);
   const { update } = useRegisterMutations(org, register);
   const c = register.collection;
-  useDocumentTitle(record.data ? td(`${c}.editTitle`, { ref: record.data.ref }) : t('common.loading'), useOrg(org).data?.name);
+  useDocumentTitle(
+    record.data ? td(`${c}.editTitle`, { ref: record.data.ref }) : t('common.loading'),
+    useOrg(org).data?.name,
+  );
   return (
     <section className="page page--narrow" aria-labelledby="page-title">
       <Breadcrumb register={register} path={path} org={org} current={record.data?.ref} />
@@ -190,7 +211,17 @@ interface DetailPageProps {
 }
 
 /** A record with its fields, links and full change history; the register adds its own parts through the props. */
-export function RegisterDetailPage({ register, path, below, above, actions, canEdit, linkFrom, canArchive, showField }: DetailPageProps) {
+export function RegisterDetailPage({
+  register,
+  path,
+  below,
+  above,
+  actions,
+  canEdit,
+  linkFrom,
+  canArchive,
+  showField,
+}: DetailPageProps) {
   const { t, td } = useT();
   const org = useOrgParam();
   const id = useIdParam();

@@ -31,11 +31,23 @@ export function RegisterPagination({ page, pageSize, total, onPage, onPageSize }
             </option>
           ))}
         </select>
-        <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={page <= 1}
+          onClick={() => onPage(page - 1)}
+        >
           {t('register.previous')}
         </button>
-        <span className="pagination__page">{t('register.pageOf', { page: formatNumber(page), pages: formatNumber(pages) })}</span>
-        <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        <span className="pagination__page">
+          {t('register.pageOf', { page: formatNumber(page), pages: formatNumber(pages) })}
+        </span>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={page >= pages}
+          onClick={() => onPage(page + 1)}
+        >
           {t('register.next')}
         </button>
       </div>

@@ -38,13 +38,28 @@ interface Props {
 }
 
 /** The register as a table: the ref, then every field marked `inList`; sortable headers sort on the server. */
-export function RegisterTable({ register, rows, search, onSort, memberNames, RecordLink, caption, related, org, columns: specs }: Props) {
+export function RegisterTable({
+  register,
+  rows,
+  search,
+  onSort,
+  memberNames,
+  RecordLink,
+  caption,
+  related,
+  org,
+  columns: specs,
+}: Props) {
   const i18n = useT();
   const { t, td } = i18n;
   const sort = currentSort(register, search);
 
   const shown = useMemo<ColumnSpec[]>(
-    () => specs ?? Object.entries(register.fields).filter(([, def]) => def.inList).map(([name]) => name),
+    () =>
+      specs ??
+      Object.entries(register.fields)
+        .filter(([, def]) => def.inList)
+        .map(([name]) => name),
     [register, specs],
   );
   /** column id → the field the server sorts it by */
@@ -67,7 +82,12 @@ export function RegisterTable({ register, rows, search, onSort, memberNames, Rec
           cell: ({ row }) => <RecordLink record={row.original}>{row.original.ref}</RecordLink>,
         }),
         ...shown.map((spec) => {
-          if (typeof spec !== 'string') return helper.display({ id: spec.id, header: () => spec.header, cell: ({ row }) => spec.cell(row.original) });
+          if (typeof spec !== 'string')
+            return helper.display({
+              id: spec.id,
+              header: () => spec.header,
+              cell: ({ row }) => spec.cell(row.original),
+            });
           const name = spec;
           const def = register.fields[name] as FieldDef;
           return helper.display({
@@ -77,7 +97,15 @@ export function RegisterTable({ register, rows, search, onSort, memberNames, Rec
               name === register.titleField ? (
                 <RecordLink record={row.original}>{String(row.original[name] ?? row.original.ref)}</RecordLink>
               ) : (
-                <FieldValue collection={register.collection} name={name} def={def} value={row.original[name]} memberNames={memberNames} related={related} org={org} />
+                <FieldValue
+                  collection={register.collection}
+                  name={name}
+                  def={def}
+                  value={row.original[name]}
+                  memberNames={memberNames}
+                  related={related}
+                  org={org}
+                />
               ),
           });
         }),
@@ -98,7 +126,13 @@ export function RegisterTable({ register, rows, search, onSort, memberNames, Rec
                 const sortField = sortFields.get(header.column.id);
                 const sortable = sortField !== undefined;
                 const active = sortable && sort.field === sortField;
-                const ariaSort = active ? (sort.order === 'asc' ? 'ascending' : 'descending') : sortable ? 'none' : undefined;
+                const ariaSort = active
+                  ? sort.order === 'asc'
+                    ? 'ascending'
+                    : 'descending'
+                  : sortable
+                    ? 'none'
+                    : undefined;
                 return (
                   <th key={header.id} scope="col" aria-sort={ariaSort}>
                     {sortable ? (

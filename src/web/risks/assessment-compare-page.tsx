@@ -11,7 +11,16 @@ import { FormField } from '../components/form-field.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { StandingLevel } from './standings-table.js';
 import { Tile } from './tiles.js';
-import { compareQueryString, useComparison, useMethodologyInForce, useMethodologyVersion, type CompareChange, type CompareQuery, type CompareRow, type Comparison } from './risks-api.js';
+import {
+  compareQueryString,
+  useComparison,
+  useMethodologyInForce,
+  useMethodologyVersion,
+  type CompareChange,
+  type CompareQuery,
+  type CompareRow,
+  type Comparison,
+} from './risks-api.js';
 import './risks.css';
 
 const route = getRouteApi('/o/$org/risk-assessments/compare');
@@ -30,7 +39,10 @@ export function AssessmentComparePage() {
   useDocumentTitle(t('risk-assessments.compare.title'), useOrg(org).data?.name);
   const closed = useQuery({
     queryKey: ['org', org, 'risk-assessments', 'list', 'closed-for-compare'],
-    queryFn: () => api.get<Page<RegisterRecord>>(orgPath(org, '/risk-assessments'), { query: { status: 'closed', pageSize: 200, sort: 'startedOn', order: 'desc' } }),
+    queryFn: () =>
+      api.get<Page<RegisterRecord>>(orgPath(org, '/risk-assessments'), {
+        query: { status: 'closed', pageSize: 200, sort: 'startedOn', order: 'desc' },
+      }),
     select: (p) => p.items,
   });
   const items = closed.data ?? [];
@@ -39,7 +51,8 @@ export function AssessmentComparePage() {
   const to = search.to ?? (items.length > 1 ? items[0]!.id : 'current');
   const q: CompareQuery | null = from && to ? { from, to, changesOnly: search.changesOnly !== 'false' } : null;
   const comparison = useComparison(org, q);
-  const setQuery = (next: CompareQuery) => void navigate({ search: { from: next.from, to: next.to, changesOnly: next.changesOnly ? undefined : 'false' } });
+  const setQuery = (next: CompareQuery) =>
+    void navigate({ search: { from: next.from, to: next.to, changesOnly: next.changesOnly ? undefined : 'false' } });
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -57,10 +70,18 @@ export function AssessmentComparePage() {
         </div>
         {q && can('risk_assessment.export') ? (
           <div className="page__actions" role="group" aria-label={t('register.io')}>
-            <a className="button button--secondary" href={`${orgPath(org, '/risk-assessments/compare/export.csv')}${toQueryString(compareQueryString(q))}`} download>
+            <a
+              className="button button--secondary"
+              href={`${orgPath(org, '/risk-assessments/compare/export.csv')}${toQueryString(compareQueryString(q))}`}
+              download
+            >
               {t('register.exportCsv')}
             </a>
-            <a className="button button--secondary" href={`${orgPath(org, '/risk-assessments/compare/export.xlsx')}${toQueryString(compareQueryString(q))}`} download>
+            <a
+              className="button button--secondary"
+              href={`${orgPath(org, '/risk-assessments/compare/export.xlsx')}${toQueryString(compareQueryString(q))}`}
+              download
+            >
               {t('register.exportXlsx')}
             </a>
           </div>
@@ -94,7 +115,15 @@ export function AssessmentComparePage() {
   );
 }
 
-function CompareForm({ items, value, onChange }: { items: RegisterRecord[]; value: CompareQuery; onChange: (q: CompareQuery) => void }) {
+function CompareForm({
+  items,
+  value,
+  onChange,
+}: {
+  items: RegisterRecord[];
+  value: CompareQuery;
+  onChange: (q: CompareQuery) => void;
+}) {
   const { t, formatDate } = useT();
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
@@ -121,7 +150,12 @@ function CompareForm({ items, value, onChange }: { items: RegisterRecord[]; valu
         </select>
       </FormField>
       <label className="inline-check">
-        <input type="checkbox" checked={draft.changesOnly} onChange={(e) => setDraft({ ...draft, changesOnly: e.target.checked })} /> {t('risk-assessments.compare.changesOnly')}
+        <input
+          type="checkbox"
+          checked={draft.changesOnly}
+          onChange={(e) => setDraft({ ...draft, changesOnly: e.target.checked })}
+        />{' '}
+        {t('risk-assessments.compare.changesOnly')}
       </label>
       <button type="submit" className="button button--primary">
         {t('risk-assessments.compare.submit')}
@@ -137,10 +171,13 @@ function CompareResult({ org, c, changesOnly }: { org: string; c: Comparison; ch
   const before = useMethodologyVersion(org, recordId, c.from.methodologyVersion);
   const after = useMethodologyVersion(org, recordId, c.to.methodologyVersion);
   const s = c.summary;
-  const name = (h: Comparison['from']) => (h.id === 'current' ? t('risk-assessments.compare.current') : `${h.ref} — ${h.title}`);
+  const name = (h: Comparison['from']) =>
+    h.id === 'current' ? t('risk-assessments.compare.current') : `${h.ref} — ${h.title}`;
   return (
     <>
-      <h2 className="compare-heading">{t('risk-assessments.compare.heading', { from: name(c.from), to: name(c.to) })}</h2>
+      <h2 className="compare-heading">
+        {t('risk-assessments.compare.heading', { from: name(c.from), to: name(c.to) })}
+      </h2>
       <dl className="tiles" aria-label={t('risk-assessments.compare.summary')}>
         <Tile label={t('risk-assessments.change.added')} value={s.added} tone="up" />
         <Tile label={t('risk-assessments.change.removed')} value={s.removed} />
@@ -152,7 +189,10 @@ function CompareResult({ org, c, changesOnly }: { org: string; c: Comparison; ch
       </dl>
       {c.methodologyChanged ? (
         <p className="alert alert--info" role="note">
-          {t('risk-assessments.compare.methodologyChanged', { from: String(c.from.methodologyVersion ?? '—'), to: String(c.to.methodologyVersion ?? '—') })}
+          {t('risk-assessments.compare.methodologyChanged', {
+            from: String(c.from.methodologyVersion ?? '—'),
+            to: String(c.to.methodologyVersion ?? '—'),
+          })}
         </p>
       ) : null}
       {c.rows.length === 0 ? (
@@ -160,13 +200,34 @@ function CompareResult({ org, c, changesOnly }: { org: string; c: Comparison; ch
           {t(changesOnly ? 'risk-assessments.compare.noChanges' : 'risk-assessments.compare.noRisks')}
         </p>
       ) : (
-        GROUPS.map((g) => <ChangeGroup key={g} org={org} change={g} rows={c.rows.filter((r) => r.change === g)} before={before.data} after={after.data} />)
+        GROUPS.map((g) => (
+          <ChangeGroup
+            key={g}
+            org={org}
+            change={g}
+            rows={c.rows.filter((r) => r.change === g)}
+            before={before.data}
+            after={after.data}
+          />
+        ))
       )}
     </>
   );
 }
 
-function ChangeGroup({ org, change, rows, before, after }: { org: string; change: CompareChange; rows: CompareRow[]; before: Methodology | undefined; after: Methodology | undefined }) {
+function ChangeGroup({
+  org,
+  change,
+  rows,
+  before,
+  after,
+}: {
+  org: string;
+  change: CompareChange;
+  rows: CompareRow[];
+  before: Methodology | undefined;
+  after: Methodology | undefined;
+}) {
   const { t } = useT();
   if (rows.length === 0) return null;
   const id = `change-${change}`;
@@ -204,7 +265,11 @@ function ChangeGroup({ org, change, rows, before, after }: { org: string; change
                 </td>
                 <td>
                   {r.crossed ? (
-                    <strong className={`acceptance ${r.crossed === 'to_acceptable' ? 'acceptance--ok' : 'acceptance--treat'}`}>{t(`risks.crossed.${r.crossed}`)}</strong>
+                    <strong
+                      className={`acceptance ${r.crossed === 'to_acceptable' ? 'acceptance--ok' : 'acceptance--treat'}`}
+                    >
+                      {t(`risks.crossed.${r.crossed}`)}
+                    </strong>
                   ) : (
                     <span className="muted">{t('risks.crossed.none')}</span>
                   )}

@@ -122,7 +122,12 @@ export function AssessmentDetailPage() {
               </button>
             ) : null}
             {closed ? (
-              <Link to="/o/$org/risk-assessments/compare" params={{ org }} search={{ from: id, to: 'current' }} className="button button--secondary">
+              <Link
+                to="/o/$org/risk-assessments/compare"
+                params={{ org }}
+                search={{ from: id, to: 'current' }}
+                className="button button--secondary"
+              >
                 {t('risk-assessments.compare.withCurrent')}
               </Link>
             ) : null}
@@ -132,10 +137,15 @@ export function AssessmentDetailPage() {
       above={() =>
         a ? (
           <>
-            <LiveMessage>{closedNow !== null ? t('risk-assessments.close.done', { ref: a.ref, count: closedNow }) : null}</LiveMessage>
+            <LiveMessage>
+              {closedNow !== null ? t('risk-assessments.close.done', { ref: a.ref, count: closedNow }) : null}
+            </LiveMessage>
             {closed ? (
               <p className="alert alert--info" role="note">
-                {t('risk-assessments.frozenNote', { count: String(a.riskCount ?? 0), version: String(a.methodologyVersion ?? '') })}
+                {t('risk-assessments.frozenNote', {
+                  count: String(a.riskCount ?? 0),
+                  version: String(a.methodologyVersion ?? ''),
+                })}
               </p>
             ) : (
               <p className="alert alert--info" role="note">
@@ -159,12 +169,24 @@ export function AssessmentDetailPage() {
           </>
         ) : null
       }
-      below={() => (closed && a ? <FrozenResults org={org} id={id} methodologyVersion={a.methodologyVersion as number | null} /> : null)}
+      below={() =>
+        closed && a ? (
+          <FrozenResults org={org} id={id} methodologyVersion={a.methodologyVersion as number | null} />
+        ) : null
+      }
     />
   );
 }
 
-function FrozenResults({ org, id, methodologyVersion }: { org: string; id: string; methodologyVersion: number | null }) {
+function FrozenResults({
+  org,
+  id,
+  methodologyVersion,
+}: {
+  org: string;
+  id: string;
+  methodologyVersion: number | null;
+}) {
   const { t } = useT();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -185,7 +207,16 @@ function FrozenResults({ org, id, methodologyVersion }: { org: string; id: strin
       ) : (
         <>
           <StandingsTable org={org} rows={entries.data.items} m={m.data} caption={t('risk-assessments.results')} />
-          <RegisterPagination page={page} pageSize={pageSize} total={entries.data.total} onPage={setPage} onPageSize={(s) => { setPageSize(s); setPage(1); }} />
+          <RegisterPagination
+            page={page}
+            pageSize={pageSize}
+            total={entries.data.total}
+            onPage={setPage}
+            onPageSize={(s) => {
+              setPageSize(s);
+              setPage(1);
+            }}
+          />
         </>
       )}
     </section>

@@ -36,17 +36,18 @@ export function CloseAssessmentDialog({ org, assessment, open, onClose, onClosed
     },
   });
 
+  const resetClose = close.reset; // stable across renders (TanStack Query)
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (open && !d.open) {
       // Opening starts afresh: no note, no error of an earlier attempt.
       setNote('');
-      close.reset();
+      resetClose();
       d.showModal();
     }
     if (!open && d.open) d.close();
-  }, [open]);
+  }, [open, resetClose]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -55,7 +56,13 @@ export function CloseAssessmentDialog({ org, assessment, open, onClose, onClosed
   };
 
   return (
-    <dialog ref={ref} className="dialog dialog--wide" aria-labelledby="close-title" aria-describedby="close-explain" onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="dialog dialog--wide"
+      aria-labelledby="close-title"
+      aria-describedby="close-explain"
+      onClose={onClose}
+    >
       {open ? (
         <form className="form" onSubmit={submit} noValidate>
           <h2 id="close-title">{t('risk-assessments.close.title', { ref: assessment.ref })}</h2>
@@ -67,7 +74,11 @@ export function CloseAssessmentDialog({ org, assessment, open, onClose, onClosed
                   ? t('risk-assessments.close.count', { count: formatNumber(counts.data.all) })
                   : t('common.loading')}
               </li>
-              {counts.data?.unevaluated ? <li className="close-warning">{t('risk-assessments.close.unevaluated', { count: formatNumber(counts.data.unevaluated) })}</li> : null}
+              {counts.data?.unevaluated ? (
+                <li className="close-warning">
+                  {t('risk-assessments.close.unevaluated', { count: formatNumber(counts.data.unevaluated) })}
+                </li>
+              ) : null}
               <li>{t('risk-assessments.close.frozen')}</li>
               <li>{t('risk-assessments.close.compare')}</li>
             </ul>

@@ -27,12 +27,17 @@ export function HeatMap({ data, selected, cellLink }: Props) {
 
   return (
     // Fewer columns, bigger cells: a 3 × 3 reads at a glance, a 10 × 10 still fits a laptop screen.
-    <div className="heat-map" style={{ ['--cell-w' as string]: cols.length <= 4 ? '6.25rem' : cols.length <= 6 ? '5rem' : '4rem' }}>
+    <div
+      className="heat-map"
+      style={{ ['--cell-w' as string]: cols.length <= 4 ? '6.25rem' : cols.length <= 6 ? '5rem' : '4rem' }}
+    >
       <p className="heat-map__axis heat-map__axis--y" aria-hidden="true">
         {m.likelihood.name} <span>→</span>
       </p>
       <table className="heat-map__grid">
-        <caption className="visually-hidden">{t('risks.heatMap.caption', { likelihood: m.likelihood.name, consequence: m.consequence.name })}</caption>
+        <caption className="visually-hidden">
+          {t('risks.heatMap.caption', { likelihood: m.likelihood.name, consequence: m.consequence.name })}
+        </caption>
         <tbody>
           {rows.map((row) => (
             <tr key={row.n}>
@@ -65,7 +70,11 @@ export function HeatMap({ data, selected, cellLink }: Props) {
                   <td
                     key={col.n}
                     className={`heat-map__cell${count > 0 ? ' heat-map__cell--filled' : ''}${isSelected ? ' heat-map__cell--selected' : ''}`}
-                    style={count > 0 ? { background: colour, color: textOn(colour) } : { background: `${colour}33`, color: '#1f2937' }}
+                    style={
+                      count > 0
+                        ? { background: colour, color: textOn(colour) }
+                        : { background: `${colour}33`, color: '#1f2937' }
+                    }
                     aria-current={isSelected ? 'true' : undefined}
                   >
                     {count > 0 ? (
@@ -99,7 +108,13 @@ export function HeatMap({ data, selected, cellLink }: Props) {
 }
 
 /** The levels of the methodology with their colours, whether each is acceptable, and how many risks are at it. */
-export function HeatMapLegend({ data, levelLink }: { data: HeatMapData & { methodology: Scales }; levelLink: (key: string, content: ReactNode) => ReactNode }) {
+export function HeatMapLegend({
+  data,
+  levelLink,
+}: {
+  data: HeatMapData & { methodology: Scales };
+  levelLink: (key: string, content: ReactNode) => ReactNode;
+}) {
   const { t, formatNumber } = useT();
   const counts = new Map<string, number>();
   for (const c of data.cells) counts.set(c.level, (counts.get(c.level) ?? 0) + c.count);
@@ -112,11 +127,17 @@ export function HeatMapLegend({ data, levelLink }: { data: HeatMapData & { metho
           <>
             <span className="heat-legend__swatch" style={{ background: l.colour }} aria-hidden="true" />
             <span className="heat-legend__label">{l.label}</span>
-            <span className="heat-legend__criteria">{l.acceptable ? t('risks.acceptable') : t('risks.needsTreatment')}</span>
-            <span className="heat-legend__count">{t(n === 1 ? 'risks.countOne' : 'risks.count', { count: formatNumber(n) })}</span>
+            <span className="heat-legend__criteria">
+              {l.acceptable ? t('risks.acceptable') : t('risks.needsTreatment')}
+            </span>
+            <span className="heat-legend__count">
+              {t(n === 1 ? 'risks.countOne' : 'risks.count', { count: formatNumber(n) })}
+            </span>
           </>
         );
-        return <li key={l.key}>{n > 0 ? levelLink(l.key, content) : <span className="heat-legend__row">{content}</span>}</li>;
+        return (
+          <li key={l.key}>{n > 0 ? levelLink(l.key, content) : <span className="heat-legend__row">{content}</span>}</li>
+        );
       })}
     </ul>
   );

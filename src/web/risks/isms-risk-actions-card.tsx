@@ -25,7 +25,15 @@ export interface PlannedActionsText {
  * The actions of the shared tracker planned from this record, and the way to plan another: on an ISMS risk or
  * opportunity (6.1.1 d) and, with `text`, on any register whose records plan actions (a risk's treatment actions).
  */
-export function PlannedActionsCard({ org, record, text }: { org: string; record: RegisterRecord; text?: PlannedActionsText }) {
+export function PlannedActionsCard({
+  org,
+  record,
+  text,
+}: {
+  org: string;
+  record: RegisterRecord;
+  text?: PlannedActionsText;
+}) {
   const i18n = useT();
   const { t, td, formatDate } = i18n;
   const can = useCan(org);
@@ -44,12 +52,18 @@ export function PlannedActionsCard({ org, record, text }: { org: string; record:
           </h2>
           <p className="small muted">
             {text?.lead ?? t('isms-risks.detail.actionsLead')}
-            {items.length ? ` ${t('isms-risks.detail.actionsOpen', { open, total: actions.data?.total ?? items.length })}` : ''}
+            {items.length
+              ? ` ${t('isms-risks.detail.actionsOpen', { open, total: actions.data?.total ?? items.length })}`
+              : ''}
           </p>
         </div>
         {can('action.create') && !record.archivedAt
           ? (text?.planLink ?? (
-              <Link to="/o/$org/isms-risks/$id/plan-action" params={{ org, id: record.id }} className="button button--secondary">
+              <Link
+                to="/o/$org/isms-risks/$id/plan-action"
+                params={{ org, id: record.id }}
+                className="button button--secondary"
+              >
                 {t('isms-risks.detail.planAction')}
               </Link>
             ))
@@ -89,13 +103,25 @@ export function PlannedActionsCard({ org, record, text }: { org: string; record:
                         {String(a.title)}
                       </Link>
                     </td>
-                    <td>{typeof a.ownerId === 'string' ? (memberNames.get(a.ownerId) ?? t('common.unknownMember')) : <span className="muted">{t('common.empty')}</span>}</td>
+                    <td>
+                      {typeof a.ownerId === 'string' ? (
+                        (memberNames.get(a.ownerId) ?? t('common.unknownMember'))
+                      ) : (
+                        <span className="muted">{t('common.empty')}</span>
+                      )}
+                    </td>
                     <td className="nowrap">
-                      {typeof a.dueDate === 'string' ? formatDate(a.dueDate) : <span className="muted">{t('common.empty')}</span>}
+                      {typeof a.dueDate === 'string' ? (
+                        formatDate(a.dueDate)
+                      ) : (
+                        <span className="muted">{t('common.empty')}</span>
+                      )}
                       {late ? <span className="badge badge--overdue">⚠ {t('isms-risks.overdueFlag')}</span> : null}
                     </td>
                     <td>
-                      <span className={`pill pill--status-${String(a.status)}`}>{optionLabel(i18n, actionRegister.collection, 'status', String(a.status))}</span>
+                      <span className={`pill pill--status-${String(a.status)}`}>
+                        {optionLabel(i18n, actionRegister.collection, 'status', String(a.status))}
+                      </span>
                     </td>
                   </tr>
                 );

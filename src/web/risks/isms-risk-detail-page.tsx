@@ -48,7 +48,13 @@ export function IsmsRiskDetailPage() {
   return (
     <section className="page isms-risk" aria-labelledby="page-title">
       <IsmsRiskBreadcrumb org={org} current={data.ref} />
-      <LiveMessage>{created ? t('isms-risks.created', { ref: data.ref }) : planned ? t('isms-risks.planned', { action: planned, ref: data.ref }) : null}</LiveMessage>
+      <LiveMessage>
+        {created
+          ? t('isms-risks.created', { ref: data.ref })
+          : planned
+            ? t('isms-risks.planned', { action: planned, ref: data.ref })
+            : null}
+      </LiveMessage>
       <header className="page__header">
         <div>
           <p className="page__eyebrow">
@@ -59,7 +65,9 @@ export function IsmsRiskDetailPage() {
             <OptionPill field="significance" value={data.significance} />
             <OptionPill field="status" value={data.status} />
             <OptionPill field="effectiveness" value={data.effectiveness} />
-            {isEvaluationOverdue(data) ? <span className="badge badge--overdue">⚠ {t('isms-risks.detail.overdueBadge')}</span> : null}
+            {isEvaluationOverdue(data) ? (
+              <span className="badge badge--overdue">⚠ {t('isms-risks.detail.overdueBadge')}</span>
+            ) : null}
             {data.archivedAt ? <span className="badge badge--muted">{t('register.archivedBadge')}</span> : null}
           </p>
         </div>
@@ -92,7 +100,11 @@ export function IsmsRiskDetailPage() {
             <h2 id="isms-risk-about" className="card__title">
               {t('isms-risks.detail.about')}
             </h2>
-            <Fields org={org} record={data} names={['category', 'aim', 'significance', 'ownerId', 'processId', 'description', 'effect']} />
+            <Fields
+              org={org}
+              record={data}
+              names={['category', 'aim', 'significance', 'ownerId', 'processId', 'description', 'effect']}
+            />
           </section>
           <section className="card" aria-labelledby="isms-risk-source">
             <h2 id="isms-risk-source" className="card__title">
@@ -125,7 +137,13 @@ export function IsmsRiskDetailPage() {
               return to ? <Link to={to as '/'}>{text}</Link> : <span className="ref">{text}</span>;
             }}
           />
-          <EvidenceCard org={org} type={ismsRiskRegister.entity} id={data.id} ref={data.ref} archived={!!data.archivedAt} />
+          <EvidenceCard
+            org={org}
+            type={ismsRiskRegister.entity}
+            id={data.id}
+            ref={data.ref}
+            archived={!!data.archivedAt}
+          />
         </aside>
       </div>
     </section>
@@ -141,7 +159,11 @@ function Progress({ status }: { status: string }) {
       {ISMS_RISK_STATUSES.map((s, i) => {
         const state = i < current || (i === current && s === 'closed') ? 'done' : i === current ? 'current' : 'todo';
         return (
-          <li key={s} className={`stepper__step stepper__step--${state}`} aria-current={i === current ? 'step' : undefined}>
+          <li
+            key={s}
+            className={`stepper__step stepper__step--${state}`}
+            aria-current={i === current ? 'step' : undefined}
+          >
             <span className="stepper__marker" aria-hidden="true">
               {state === 'done' ? '✓' : i + 1}
             </span>

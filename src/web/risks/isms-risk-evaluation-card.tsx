@@ -31,15 +31,34 @@ export function EvaluationCard({ org, record }: { org: string; record: RegisterR
           {t('isms-risks.detail.evaluation')}
         </h2>
         {editable && planned && !recording ? (
-          <button type="button" className="button button--secondary" onClick={() => { setSaved(false); setRecording(true); }}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setSaved(false);
+              setRecording(true);
+            }}
+          >
             {t('isms-risks.detail.record')}
           </button>
         ) : null}
       </div>
       <LiveMessage>{saved ? t('isms-risks.detail.evaluationSaved') : null}</LiveMessage>
-      {isEvaluationOverdue(record) ? <p className="alert alert--error">⚠ {t('isms-risks.detail.overdue', { date: formatDate(String(record.evaluationDueDate)) })}</p> : null}
+      {isEvaluationOverdue(record) ? (
+        <p className="alert alert--error">
+          ⚠ {t('isms-risks.detail.overdue', { date: formatDate(String(record.evaluationDueDate)) })}
+        </p>
+      ) : null}
       {!record.evaluationMethod ? <p className="alert alert--warning">{t('isms-risks.detail.noMethod')}</p> : null}
-      <Fields org={org} record={record} names={record.effectiveness === 'not_evaluated' && !record.evaluationNotes ? ['evaluationMethod', 'evaluationDueDate', 'effectiveness'] : ['evaluationMethod', 'evaluationDueDate', 'effectiveness', 'evaluatedOn', 'evaluationNotes']} />
+      <Fields
+        org={org}
+        record={record}
+        names={
+          record.effectiveness === 'not_evaluated' && !record.evaluationNotes
+            ? ['evaluationMethod', 'evaluationDueDate', 'effectiveness']
+            : ['evaluationMethod', 'evaluationDueDate', 'effectiveness', 'evaluatedOn', 'evaluationNotes']
+        }
+      />
       {editable && !planned ? <p className="small muted">{t('isms-risks.detail.needsAction')}</p> : null}
       {recording ? (
         <RecordEvaluation
@@ -55,11 +74,21 @@ export function EvaluationCard({ org, record }: { org: string; record: RegisterR
   );
 }
 
-function RecordEvaluation({ org, record, onDone }: { org: string; record: RegisterRecord; onDone: (saved: boolean) => void }) {
+function RecordEvaluation({
+  org,
+  record,
+  onDone,
+}: {
+  org: string;
+  record: RegisterRecord;
+  onDone: (saved: boolean) => void;
+}) {
   const i18n = useT();
   const { t, td } = i18n;
   const { update } = useRegisterMutations(org, ismsRiskRegister);
-  const [effectiveness, setEffectiveness] = useState(record.effectiveness === 'not_evaluated' ? '' : String(record.effectiveness));
+  const [effectiveness, setEffectiveness] = useState(
+    record.effectiveness === 'not_evaluated' ? '' : String(record.effectiveness),
+  );
   const [evaluatedOn, setEvaluatedOn] = useState(today());
   const [notes, setNotes] = useState(typeof record.evaluationNotes === 'string' ? record.evaluationNotes : '');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -71,7 +100,15 @@ function RecordEvaluation({ org, record, onDone }: { org: string; record: Regist
     setFailure(null);
     if (!effectiveness) return setErrors({ effectiveness: t('validation.required') });
     try {
-      await update.mutateAsync({ id: record.id, body: { effectiveness, evaluatedOn, evaluationNotes: notes.trim() ? notes : null, expectedVersion: record.version } });
+      await update.mutateAsync({
+        id: record.id,
+        body: {
+          effectiveness,
+          evaluatedOn,
+          evaluationNotes: notes.trim() ? notes : null,
+          expectedVersion: record.version,
+        },
+      });
       onDone(true);
     } catch (err) {
       const fields = isApiError(err) && err.status === 400 ? err.fieldErrors() : {};
@@ -81,7 +118,12 @@ function RecordEvaluation({ org, record, onDone }: { org: string; record: Regist
   };
 
   return (
-    <form className="form isms-evaluation__form" onSubmit={submit} noValidate aria-labelledby="isms-evaluation-form-title">
+    <form
+      className="form isms-evaluation__form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="isms-evaluation-form-title"
+    >
       <h3 id="isms-evaluation-form-title">{t('isms-risks.detail.recordLead')}</h3>
       <div className="form__grid">
         <FormField label={td(f.effectiveness.label)} error={errors.effectiveness} required>
@@ -97,8 +139,18 @@ function RecordEvaluation({ org, record, onDone }: { org: string; record: Regist
         <FormField label={td(f.evaluatedOn.label)} error={errors.evaluatedOn} help={td(f.evaluatedOn.help)}>
           <input type="date" value={evaluatedOn} max={today()} onChange={(e) => setEvaluatedOn(e.target.value)} />
         </FormField>
-        <FormField label={td(f.evaluationNotes.label)} error={errors.evaluationNotes} help={td(f.evaluationNotes.help)} className="field--wide">
-          <textarea value={notes} rows={4} maxLength={f.evaluationNotes.maxLength} onChange={(e) => setNotes(e.target.value)} />
+        <FormField
+          label={td(f.evaluationNotes.label)}
+          error={errors.evaluationNotes}
+          help={td(f.evaluationNotes.help)}
+          className="field--wide"
+        >
+          <textarea
+            value={notes}
+            rows={4}
+            maxLength={f.evaluationNotes.maxLength}
+            onChange={(e) => setNotes(e.target.value)}
+          />
         </FormField>
       </div>
       {failure ? <ErrorMessage error={failure} /> : null}

@@ -10,7 +10,17 @@ import type { RelatedMap } from '../register/record-select.js';
 const fieldDef = (name: string) => ismsRiskRegister.fields[name as keyof typeof ismsRiskRegister.fields] as FieldDef;
 
 /** Some fields of the record as a definition list (long texts across the whole width). */
-export function Fields({ org, record, names, children }: { org: string; record: RegisterRecord; names: string[]; children?: ReactNode }) {
+export function Fields({
+  org,
+  record,
+  names,
+  children,
+}: {
+  org: string;
+  record: RegisterRecord;
+  names: string[];
+  children?: ReactNode;
+}) {
   const { td } = useT();
   const memberNames = useMemberNames(org);
   return (
@@ -21,7 +31,15 @@ export function Fields({ org, record, names, children }: { org: string; record: 
           <div key={name} className={def.kind === 'longtext' ? 'detail__row detail__row--wide' : 'detail__row'}>
             <dt>{td(def.label)}</dt>
             <dd>
-              <FieldValue collection={ismsRiskRegister.collection} name={name} def={def} value={record[name]} memberNames={memberNames} related={record.related as RelatedMap | undefined} org={org} />
+              <FieldValue
+                collection={ismsRiskRegister.collection}
+                name={name}
+                def={def}
+                value={record[name]}
+                memberNames={memberNames}
+                related={record.related as RelatedMap | undefined}
+                org={org}
+              />
             </dd>
           </div>
         );

@@ -3,7 +3,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { actionRegister } from '../../schema/actions/action.register.js';
 import { findSuggestion } from '../../schema/risks/isms-risk-suggestions.js';
-import { categoriesOf, ismsRiskRegister, ISMS_RISK_ENTITY, ISMS_RISK_KINDS, type IsmsRiskKind } from '../../schema/risks/isms-risk.register.js';
+import {
+  categoriesOf,
+  ismsRiskRegister,
+  ISMS_RISK_ENTITY,
+  ISMS_RISK_KINDS,
+  type IsmsRiskKind,
+} from '../../schema/risks/isms-risk.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
@@ -20,7 +26,8 @@ const planRoute = getRouteApi('/o/$org/isms-risks/$id/plan-action');
 const isKind = (v: unknown): v is IsmsRiskKind => (ISMS_RISK_KINDS as readonly unknown[]).includes(v);
 
 /** The category offers only the categories of the kind chosen (all of them until one is). */
-export const categoryOptions = (field: string, values: Record<string, FormValue>) => (field === 'category' && isKind(values.kind) ? categoriesOf(values.kind) : undefined);
+export const categoryOptions = (field: string, values: Record<string, FormValue>) =>
+  field === 'category' && isKind(values.kind) ? categoriesOf(values.kind) : undefined;
 
 /** A new record: blank (a risk unless `?kind=`), from a suggestion (`?suggestion=`), or from an issue or requirement. */
 export function IsmsRiskNewPage() {
@@ -33,7 +40,15 @@ export function IsmsRiskNewPage() {
   const defaults = useMemo(() => {
     const suggestion = search.suggestion ? findSuggestion(search.suggestion) : undefined;
     const base: Record<string, string> = suggestion
-      ? { kind: suggestion.kind, category: suggestion.category, aim: suggestion.aim, title: suggestion.title, description: suggestion.description, effect: suggestion.effect, evaluationMethod: suggestion.evaluationMethod }
+      ? {
+          kind: suggestion.kind,
+          category: suggestion.category,
+          aim: suggestion.aim,
+          title: suggestion.title,
+          description: suggestion.description,
+          effect: suggestion.effect,
+          evaluationMethod: suggestion.evaluationMethod,
+        }
       : { kind: isKind(search.kind) ? search.kind : 'risk' };
     if (search.sourceIssueId) base.sourceIssueId = search.sourceIssueId;
     if (search.sourceRequirementId) base.sourceRequirementId = search.sourceRequirementId;
@@ -69,7 +84,10 @@ export function IsmsRiskEditPage() {
   const navigate = useNavigate();
   const record = useRegisterRecord(org, ismsRiskRegister, id);
   const { update } = useRegisterMutations(org, ismsRiskRegister);
-  useDocumentTitle(record.data ? t('isms-risks.editTitle', { ref: record.data.ref }) : t('common.loading'), useOrg(org).data?.name);
+  useDocumentTitle(
+    record.data ? t('isms-risks.editTitle', { ref: record.data.ref }) : t('common.loading'),
+    useOrg(org).data?.name,
+  );
   return (
     <section className="page page--narrow" aria-labelledby="page-title">
       <IsmsRiskBreadcrumb org={org} current={record.data?.ref} id={id} />
@@ -137,7 +155,9 @@ export function PlanActionPage() {
               </Link>
             </p>
             {data.status === 'identified' ? <p>{t('isms-risks.plan.statusNote', { ref: data.ref })}</p> : null}
-            {data.status === 'identified' && !data.evaluationMethod ? <p>{t('isms-risks.plan.methodNote', { ref: data.ref })}</p> : null}
+            {data.status === 'identified' && !data.evaluationMethod ? (
+              <p>{t('isms-risks.plan.methodNote', { ref: data.ref })}</p>
+            ) : null}
           </div>
           <RegisterForm
             org={org}

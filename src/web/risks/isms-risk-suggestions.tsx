@@ -31,7 +31,9 @@ export function IsmsRiskSuggestions({ org, canCreate, open }: Props) {
   return (
     <details className="card isms-suggestions">
       <summary>
-        <h2 className="isms-suggestions__summary">{t('isms-risks.suggestions.show', { count: ISMS_RISK_SUGGESTIONS.length })}</h2>
+        <h2 className="isms-suggestions__summary">
+          {t('isms-risks.suggestions.show', { count: ISMS_RISK_SUGGESTIONS.length })}
+        </h2>
       </summary>
       {body}
     </details>
@@ -50,7 +52,13 @@ function SuggestionLists({ org, canCreate }: { org: string; canCreate: boolean }
             <h3>{kind === 'risk' ? t('isms-risks.suggestions.risks') : t('isms-risks.suggestions.opportunities')}</h3>
             <ul className="isms-suggestions__list">
               {ISMS_RISK_SUGGESTIONS.filter((s) => s.kind === kind).map((s) => (
-                <Suggestion key={s.key} org={org} suggestion={s} canCreate={canCreate} taken={!!titles?.has(s.title.toLowerCase())} />
+                <Suggestion
+                  key={s.key}
+                  org={org}
+                  suggestion={s}
+                  canCreate={canCreate}
+                  taken={!!titles?.has(s.title.toLowerCase())}
+                />
               ))}
             </ul>
           </div>
@@ -60,7 +68,17 @@ function SuggestionLists({ org, canCreate }: { org: string; canCreate: boolean }
   );
 }
 
-function Suggestion({ org, suggestion: s, canCreate, taken }: { org: string; suggestion: IsmsRiskSuggestion; canCreate: boolean; taken: boolean }) {
+function Suggestion({
+  org,
+  suggestion: s,
+  canCreate,
+  taken,
+}: {
+  org: string;
+  suggestion: IsmsRiskSuggestion;
+  canCreate: boolean;
+  taken: boolean;
+}) {
   const { t, td } = useT();
   return (
     <li className={`isms-suggestion isms-suggestion--${s.kind}`}>
@@ -72,7 +90,13 @@ function Suggestion({ org, suggestion: s, canCreate, taken }: { org: string; sug
       {taken ? (
         <span className="badge badge--muted">✓ {t('isms-risks.suggestions.added')}</span>
       ) : canCreate ? (
-        <Link to="/o/$org/isms-risks/new" params={{ org }} search={{ suggestion: s.key }} className="button button--secondary button--small" aria-label={t('isms-risks.suggestions.useLabel', { title: s.title })}>
+        <Link
+          to="/o/$org/isms-risks/new"
+          params={{ org }}
+          search={{ suggestion: s.key }}
+          className="button button--secondary button--small"
+          aria-label={t('isms-risks.suggestions.useLabel', { title: s.title })}
+        >
           {t('isms-risks.suggestions.use')}
         </Link>
       ) : null}

@@ -4,14 +4,25 @@ import { useT } from '../i18n/i18n.js';
 import type { RegisterSearch } from '../register/register-search.js';
 
 /** Effectiveness from best to not yet known, the order of the bar's segments. */
-const ORDER = ['effective', 'partially_effective', 'not_effective', 'not_evaluated'] as const satisfies readonly (typeof ISMS_RISK_EFFECTIVENESS)[number][];
+const ORDER = [
+  'effective',
+  'partially_effective',
+  'not_effective',
+  'not_evaluated',
+] as const satisfies readonly (typeof ISMS_RISK_EFFECTIVENESS)[number][];
 
 /**
  * The register at a glance: per kind a bar of how the actions' effectiveness was found (each segment filters the
  * list), the statuses, and what needs attention. Numbers are written on the segments and in the legend, so the
  * colours only repeat what the text says.
  */
-export function IsmsRiskSummaryCard({ summary, onFilter }: { summary: IsmsRiskSummary; onFilter: (params: RegisterSearch) => void }) {
+export function IsmsRiskSummaryCard({
+  summary,
+  onFilter,
+}: {
+  summary: IsmsRiskSummary;
+  onFilter: (params: RegisterSearch) => void;
+}) {
   const { t, td, formatNumber } = useT();
   const label = (e: string) => td(`isms-risks.effectiveness.${e}`);
   return (
@@ -26,10 +37,18 @@ export function IsmsRiskSummaryCard({ summary, onFilter }: { summary: IsmsRiskSu
           return (
             <div key={kind} className="isms-summary__kind">
               <p className="isms-summary__label">
-                <button type="button" className="button--link isms-summary__kindlink" onClick={() => onFilter({ kind })}>
+                <button
+                  type="button"
+                  className="button--link isms-summary__kindlink"
+                  onClick={() => onFilter({ kind })}
+                >
                   {name}
                 </button>{' '}
-                <span className="muted">{k.total ? t('isms-risks.summary.count', { count: formatNumber(k.total) }) : t('isms-risks.summary.none')}</span>
+                <span className="muted">
+                  {k.total
+                    ? t('isms-risks.summary.count', { count: formatNumber(k.total) })
+                    : t('isms-risks.summary.none')}
+                </span>
               </p>
               {k.total ? (
                 <div className="isms-bar" role="group" aria-label={t('isms-risks.summary.bar', { kind: name })}>
@@ -73,7 +92,11 @@ export function IsmsRiskSummaryCard({ summary, onFilter }: { summary: IsmsRiskSu
         </ul>
         <div className="isms-summary__attention">
           {summary.evaluationOverdue > 0 ? (
-            <button type="button" className="isms-attention isms-attention--danger" onClick={() => onFilter({ evaluationOverdue: 'true' })}>
+            <button
+              type="button"
+              className="isms-attention isms-attention--danger"
+              onClick={() => onFilter({ evaluationOverdue: 'true' })}
+            >
               ⚠ {t('isms-risks.summary.overdue', { count: summary.evaluationOverdue })}
             </button>
           ) : null}
@@ -82,7 +105,9 @@ export function IsmsRiskSummaryCard({ summary, onFilter }: { summary: IsmsRiskSu
               {t('isms-risks.summary.noSource', { count: summary.withoutSource })}
             </button>
           ) : null}
-          {summary.evaluationOverdue === 0 && summary.withoutSource === 0 ? <p className="muted small">✓ {t('isms-risks.summary.allGood')}</p> : null}
+          {summary.evaluationOverdue === 0 && summary.withoutSource === 0 ? (
+            <p className="muted small">✓ {t('isms-risks.summary.allGood')}</p>
+          ) : null}
         </div>
       </div>
     </section>

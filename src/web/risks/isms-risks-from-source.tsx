@@ -23,7 +23,12 @@ export function IsmsRisksFromSource({ org, source, id }: { org: string; source: 
           {t('isms-risks.fromSource.title')}
         </h2>
         {can('isms_risk.create') ? (
-          <Link to="/o/$org/isms-risks/new" params={{ org }} search={source === 'issue' ? { sourceIssueId: id } : { sourceRequirementId: id }} className="button button--secondary">
+          <Link
+            to="/o/$org/isms-risks/new"
+            params={{ org }}
+            search={source === 'issue' ? { sourceIssueId: id } : { sourceRequirementId: id }}
+            className="button button--secondary"
+          >
             {t('isms-risks.fromSource.add')}
           </Link>
         ) : null}
@@ -42,7 +47,8 @@ export function IsmsRisksFromSource({ org, source, id }: { org: string; source: 
               <Link to="/o/$org/isms-risks/$id" params={{ org, id: r.id }}>
                 <span className="ref">{r.ref}</span> {String(r.title)}
               </Link>{' '}
-              <OptionPill field="status" value={r.status} /> <OptionPill field="effectiveness" value={r.effectiveness} />
+              <OptionPill field="status" value={r.status} />{' '}
+              <OptionPill field="effectiveness" value={r.effectiveness} />
             </li>
           ))}
         </ul>

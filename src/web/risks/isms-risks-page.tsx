@@ -48,11 +48,21 @@ export function IsmsRisksPage() {
   const columns = useMemo<ColumnSpec[]>(
     () => [
       // the kind rides with the title, so the table keeps its evaluation columns in view
-      { id: 'title', header: td(ismsRiskRegister.fields.title.label), sortField: 'title', cell: (r) => <TitleCell org={org} record={r} /> },
+      {
+        id: 'title',
+        header: td(ismsRiskRegister.fields.title.label),
+        sortField: 'title',
+        cell: (r) => <TitleCell org={org} record={r} />,
+      },
       'significance',
       'status',
       'ownerId',
-      { id: 'evaluationDueDate', header: td(ismsRiskRegister.fields.evaluationDueDate.label), sortField: 'evaluationDueDate', cell: (r) => <EvaluationDue record={r} /> },
+      {
+        id: 'evaluationDueDate',
+        header: td(ismsRiskRegister.fields.evaluationDueDate.label),
+        sortField: 'evaluationDueDate',
+        cell: (r) => <EvaluationDue record={r} />,
+      },
       'effectiveness',
     ],
     [td, org],
@@ -67,7 +77,12 @@ export function IsmsRisksPage() {
           <p className="page__lead">{t('isms-risks.lead')}</p>
         </div>
         {canCreate ? (
-          <Link to="/o/$org/isms-risks/new" params={{ org }} search={tab === 'all' ? {} : { kind: tab }} className="button button--primary">
+          <Link
+            to="/o/$org/isms-risks/new"
+            params={{ org }}
+            search={tab === 'all' ? {} : { kind: tab }}
+            className="button button--primary"
+          >
             {t('isms-risks.new')}
           </Link>
         ) : null}
@@ -90,7 +105,10 @@ export function IsmsRisksPage() {
             idPrefix="isms-risks"
             selected={tab}
             onSelect={(id) => onSearch({ ...search, kind: id === 'all' ? undefined : id, page: undefined })}
-            tabs={TABS.map((id) => ({ id, label: `${t(`isms-risks.tab.${id}`)} (${id === 'all' ? summary.data.total : summary.data.byKind[id].total})` }))}
+            tabs={TABS.map((id) => ({
+              id,
+              label: `${t(`isms-risks.tab.${id}`)} (${id === 'all' ? summary.data.total : summary.data.byKind[id].total})`,
+            }))}
           />
           <TabPanel idPrefix="isms-risks" id={tab}>
             <RegisterList
@@ -101,12 +119,21 @@ export function IsmsRisksPage() {
               RecordLink={IsmsRiskLink}
               columns={columns}
               hiddenFilters={['kind', 'aim', 'sourceIssueId', 'sourceRequirementId', 'processId']}
-              extraFilters={<SourceFilter value={search.source ?? ''} onChange={(source) => onSearch({ ...search, source: source || undefined, page: undefined })} />}
+              extraFilters={
+                <SourceFilter
+                  value={search.source ?? ''}
+                  onChange={(source) => onSearch({ ...search, source: source || undefined, page: undefined })}
+                />
+              }
               canExport={can('isms_risk.export')}
               canImport={can('isms_risk.import')}
               quickFilters={[
                 { id: 'overdue', label: t('isms-risks.quick.overdue'), params: { evaluationOverdue: 'true' } },
-                { id: 'notEvaluated', label: t('isms-risks.quick.notEvaluated'), params: { effectiveness: 'not_evaluated' } },
+                {
+                  id: 'notEvaluated',
+                  label: t('isms-risks.quick.notEvaluated'),
+                  params: { effectiveness: 'not_evaluated' },
+                },
                 { id: 'noSource', label: t('isms-risks.quick.noSource'), params: { source: 'none' } },
                 { id: 'mine', label: t('isms-risks.quick.mine'), params: { ownerId: 'me' } },
               ]}

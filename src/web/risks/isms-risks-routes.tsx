@@ -15,11 +15,18 @@ const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 export function ismsRiskRoutes<P extends AnyRoute>(orgRoute: P) {
   const getParentRoute = () => orgRoute;
   return [
-    createRoute({ getParentRoute, path: 'isms-risks', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(ismsRiskRegister, s), component: IsmsRisksPage }),
+    createRoute({
+      getParentRoute,
+      path: 'isms-risks',
+      validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(ismsRiskRegister, s),
+      component: IsmsRisksPage,
+    }),
     createRoute({
       getParentRoute,
       path: 'isms-risks/new',
-      validateSearch: (s: Record<string, unknown>): { suggestion?: string; kind?: string; sourceIssueId?: string; sourceRequirementId?: string } => ({
+      validateSearch: (
+        s: Record<string, unknown>,
+      ): { suggestion?: string; kind?: string; sourceIssueId?: string; sourceRequirementId?: string } => ({
         suggestion: str(s.suggestion),
         kind: str(s.kind),
         sourceIssueId: str(s.sourceIssueId),
@@ -27,7 +34,15 @@ export function ismsRiskRoutes<P extends AnyRoute>(orgRoute: P) {
       }),
       component: IsmsRiskNewPage,
     }),
-    createRoute({ getParentRoute, path: 'isms-risks/$id', validateSearch: (s: Record<string, unknown>): { created?: string; planned?: string } => ({ created: str(s.created), planned: str(s.planned) }), component: IsmsRiskDetailPage }),
+    createRoute({
+      getParentRoute,
+      path: 'isms-risks/$id',
+      validateSearch: (s: Record<string, unknown>): { created?: string; planned?: string } => ({
+        created: str(s.created),
+        planned: str(s.planned),
+      }),
+      component: IsmsRiskDetailPage,
+    }),
     createRoute({ getParentRoute, path: 'isms-risks/$id/edit', component: IsmsRiskEditPage }),
     createRoute({ getParentRoute, path: 'isms-risks/$id/plan-action', component: PlanActionPage }),
   ] as const;

@@ -3,7 +3,15 @@ import { Link } from '@tanstack/react-router';
 import { useT } from '../i18n/i18n.js';
 
 /** The risk methodology page (its own module, src/web/risks/methodology/), linked from every risk page. */
-export function MethodologyLink({ org, children, className }: { org: string; children: ReactNode; className?: string }) {
+export function MethodologyLink({
+  org,
+  children,
+  className,
+}: {
+  org: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <Link to="/o/$org/risk-methodology" params={{ org }} className={className}>
       {children}

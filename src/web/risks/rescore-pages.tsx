@@ -68,14 +68,25 @@ export function RescoresPage() {
                     <td>{versionsText(t, r.fromVersion, r.toVersion)}</td>
                     <td>{r.total}</td>
                     <td>{r.changed}</td>
-                    <td>{r.crossed ? <strong className="acceptance acceptance--treat">{r.crossed}</strong> : r.crossed}</td>
+                    <td>
+                      {r.crossed ? <strong className="acceptance acceptance--treat">{r.crossed}</strong> : r.crossed}
+                    </td>
                     <td>{r.createdBy ? (names.get(r.createdBy) ?? t('common.unknownMember')) : t('common.system')}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <RegisterPagination page={page} pageSize={pageSize} total={list.data.total} onPage={setPage} onPageSize={(s) => { setPageSize(s); setPage(1); }} />
+          <RegisterPagination
+            page={page}
+            pageSize={pageSize}
+            total={list.data.total}
+            onPage={setPage}
+            onPageSize={(s) => {
+              setPageSize(s);
+              setPage(1);
+            }}
+          />
         </>
       )}
     </section>
@@ -83,7 +94,8 @@ export function RescoresPage() {
 }
 
 type T = ReturnType<typeof useT>['t'];
-const versionsText = (t: T, from: number | null, to: number) => (from === null ? t('risks.rescores.firstVersion', { to }) : t('risks.rescores.fromTo', { from, to }));
+const versionsText = (t: T, from: number | null, to: number) =>
+  from === null ? t('risks.rescores.firstVersion', { to }) : t('risks.rescores.fromTo', { from, to });
 
 const oneRoute = getRouteApi('/o/$org/risks/rescores/$id');
 
@@ -113,7 +125,9 @@ export function RescorePage() {
       <header className="page__header">
         <div>
           <p className="page__eyebrow">{formatDateTime(r.createdAt)}</p>
-          <h1 id="page-title">{t('risks.rescores.heading', { versions: versionsText(t, r.fromVersion, r.toVersion) })}</h1>
+          <h1 id="page-title">
+            {t('risks.rescores.heading', { versions: versionsText(t, r.fromVersion, r.toVersion) })}
+          </h1>
           <p className="page__lead">{t('risks.rescores.oneLead')}</p>
         </div>
       </header>
@@ -126,7 +140,8 @@ export function RescorePage() {
         <>
           <p>
             <label className="inline-check">
-              <input type="checkbox" checked={crossedOnly} onChange={(e) => setCrossedOnly(e.target.checked)} /> {t('risks.rescores.crossedOnly')}
+              <input type="checkbox" checked={crossedOnly} onChange={(e) => setCrossedOnly(e.target.checked)} />{' '}
+              {t('risks.rescores.crossedOnly')}
             </label>
           </p>
           <MovesTable org={org} moves={moves} before={before.data} after={after.data} />
@@ -138,7 +153,17 @@ export function RescorePage() {
   );
 }
 
-function MovesTable({ org, moves, before, after }: { org: string; moves: RiskMove[]; before: Methodology | undefined; after: Methodology | undefined }) {
+function MovesTable({
+  org,
+  moves,
+  before,
+  after,
+}: {
+  org: string;
+  moves: RiskMove[];
+  before: Methodology | undefined;
+  after: Methodology | undefined;
+}) {
   const { t, td } = useT();
   return (
     <div className="table-wrap">
@@ -164,11 +189,19 @@ function MovesTable({ org, moves, before, after }: { org: string; moves: RiskMov
               </td>
               <td>{mv.title}</td>
               <td>
-                <LevelBadge level={levelOf(before, mv.before?.level)} /> {mv.before?.score != null ? <span className="muted small score">{t('risks.scoreShort', { score: mv.before.score })}</span> : null}
+                <LevelBadge level={levelOf(before, mv.before?.level)} />{' '}
+                {mv.before?.score != null ? (
+                  <span className="muted small score">{t('risks.scoreShort', { score: mv.before.score })}</span>
+                ) : null}
               </td>
               <td>
-                <span aria-hidden="true" className="move-arrow">→ </span>
-                <LevelBadge level={levelOf(after, mv.after?.level)} /> {mv.after?.score != null ? <span className="muted small score">{t('risks.scoreShort', { score: mv.after.score })}</span> : null}
+                <span aria-hidden="true" className="move-arrow">
+                  →{' '}
+                </span>
+                <LevelBadge level={levelOf(after, mv.after?.level)} />{' '}
+                {mv.after?.score != null ? (
+                  <span className="muted small score">{t('risks.scoreShort', { score: mv.after.score })}</span>
+                ) : null}
               </td>
               <td>
                 {mv.crossed ? (
@@ -180,9 +213,15 @@ function MovesTable({ org, moves, before, after }: { org: string; moves: RiskMov
                 )}
               </td>
               <td className="small">
-                {mv.carried.length
-                  ? mv.carried.map((c) => t('risks.rescores.carriedItem', { field: td(`risks.field.${c.field}`), from: c.from, to: c.to })).join('; ')
-                  : <span className="muted">{t('common.empty')}</span>}
+                {mv.carried.length ? (
+                  mv.carried
+                    .map((c) =>
+                      t('risks.rescores.carriedItem', { field: td(`risks.field.${c.field}`), from: c.from, to: c.to }),
+                    )
+                    .join('; ')
+                ) : (
+                  <span className="muted">{t('common.empty')}</span>
+                )}
               </td>
             </tr>
           ))}

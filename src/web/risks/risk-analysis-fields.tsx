@@ -43,24 +43,66 @@ export function RiskAnalysisFields({ org, inForce, values, errors, set }: Props)
       </p>
       <div className="risk-analysis">
         <div className="risk-analysis__inputs">
-          <ScaleSelect m={m} scale="likelihood" name="likelihood" label={td(field('likelihood').label)} value={values.likelihood} error={errors.likelihood} set={set} />
+          <ScaleSelect
+            m={m}
+            scale="likelihood"
+            name="likelihood"
+            label={td(field('likelihood').label)}
+            value={values.likelihood}
+            error={errors.likelihood}
+            set={set}
+          />
           {m.consequencePerCia ? (
             <fieldset className="fieldset--subtle">
               <legend>{t('risks.form.consequencePerCia')}</legend>
               <p className="field__help">{t(`risks.form.ciaCombination.${m.ciaCombination}`)}</p>
               {CIA.map(([name, affects]) => (
-                <ScaleSelect key={name} m={m} scale="consequence" name={name} label={td(field(name).label)} value={values[name]} error={errors[name]} set={set} hint={values[affects] === true ? undefined : t('risks.form.notMarkedAffected')} />
+                <ScaleSelect
+                  key={name}
+                  m={m}
+                  scale="consequence"
+                  name={name}
+                  label={td(field(name).label)}
+                  value={values[name]}
+                  error={errors[name]}
+                  set={set}
+                  hint={values[affects] === true ? undefined : t('risks.form.notMarkedAffected')}
+                />
               ))}
-              {values.consequence ? <p className="field__help">{t('risks.form.singleConsequenceKept', { label: labelOf(m, 'consequence', values.consequence) })}</p> : null}
+              {values.consequence ? (
+                <p className="field__help">
+                  {t('risks.form.singleConsequenceKept', { label: labelOf(m, 'consequence', values.consequence) })}
+                </p>
+              ) : null}
             </fieldset>
           ) : (
-            <ScaleSelect m={m} scale="consequence" name="consequence" label={td(field('consequence').label)} value={values.consequence} error={errors.consequence} set={set} />
+            <ScaleSelect
+              m={m}
+              scale="consequence"
+              name="consequence"
+              label={td(field('consequence').label)}
+              value={values.consequence}
+              error={errors.consequence}
+              set={set}
+            />
           )}
         </div>
         <EvaluationPreview m={m} values={values} />
       </div>
-      <RegisterFieldInput collection={riskRegister.collection} name="rationale" def={field('rationale')} value={values.rationale ?? ''} error={errors.rationale} members={[]} onChange={(v) => set('rationale', v)} />
-      <FormField label={td(field('priorityOverride').label)} help={td(field('priorityOverride').help ?? '')} error={errors.priorityOverride}>
+      <RegisterFieldInput
+        collection={riskRegister.collection}
+        name="rationale"
+        def={field('rationale')}
+        value={values.rationale ?? ''}
+        error={errors.rationale}
+        members={[]}
+        onChange={(v) => set('rationale', v)}
+      />
+      <FormField
+        label={td(field('priorityOverride').label)}
+        help={td(field('priorityOverride').help ?? '')}
+        error={errors.priorityOverride}
+      >
         <select value={String(values.priorityOverride ?? '')} onChange={(e) => set('priorityOverride', e.target.value)}>
           <option value="">{t('risks.form.priorityByLevel')}</option>
           {Array.from({ length: 9 }, (_, i) => (
@@ -74,9 +116,28 @@ export function RiskAnalysisFields({ org, inForce, values, errors, set }: Props)
   );
 }
 
-export const labelOf = (m: Methodology, scale: 'likelihood' | 'consequence', v: FormValue | undefined) => m[scale].levels[Number(v) - 1]?.label ?? String(v);
+export const labelOf = (m: Methodology, scale: 'likelihood' | 'consequence', v: FormValue | undefined) =>
+  m[scale].levels[Number(v) - 1]?.label ?? String(v);
 
-export function ScaleSelect({ m, scale, name, label, value, error, set, hint }: { m: Methodology; scale: 'likelihood' | 'consequence'; name: string; label: string; value: FormValue | undefined; error: string | undefined; set: Props['set']; hint?: string | undefined }) {
+export function ScaleSelect({
+  m,
+  scale,
+  name,
+  label,
+  value,
+  error,
+  set,
+  hint,
+}: {
+  m: Methodology;
+  scale: 'likelihood' | 'consequence';
+  name: string;
+  label: string;
+  value: FormValue | undefined;
+  error: string | undefined;
+  set: Props['set'];
+  hint?: string | undefined;
+}) {
   const { t } = useT();
   const levels = m[scale].levels;
   const chosen = typeof value === 'string' && value ? levels[Number(value) - 1] : undefined;
@@ -89,7 +150,9 @@ export function ScaleSelect({ m, scale, name, label, value, error, set, hint }: 
         {levels.map((l, i) => (
           <option key={i} value={String(i + 1)}>
             {l.label}
-            {m.approach !== 'qualitative' && l.from !== null ? ` (${l.from}${l.to !== null ? `–${l.to}` : '+'}${unit ? ` ${unit}` : ''})` : ''}
+            {m.approach !== 'qualitative' && l.from !== null
+              ? ` (${l.from}${l.to !== null ? `–${l.to}` : '+'}${unit ? ` ${unit}` : ''})`
+              : ''}
           </option>
         ))}
       </select>
@@ -116,7 +179,11 @@ function EvaluationPreview({ m, values }: { m: Methodology; values: FormValues }
             <AcceptanceMarker acceptable={e.acceptable} />
           </p>
           <p className="muted small">
-            {t('risks.form.previewCell', { likelihood: labelOf(m, 'likelihood', values.likelihood), consequence: m.consequence.levels[e.consequenceIndex]?.label ?? '', score: e.score })}
+            {t('risks.form.previewCell', {
+              likelihood: labelOf(m, 'likelihood', values.likelihood),
+              consequence: m.consequence.levels[e.consequenceIndex]?.label ?? '',
+              score: e.score,
+            })}
           </p>
           {!values.ownerId ? <p className="risk-preview__warn">{t('risks.form.ownerNeeded')}</p> : null}
         </>

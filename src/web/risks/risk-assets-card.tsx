@@ -48,7 +48,14 @@ export function RiskAssetsCard({ org, riskId, editable }: { org: string; riskId:
       {replace.isError ? <ErrorMessage error={replace.error} /> : null}
       {editable ? (
         <div className="risk-assets__add">
-          <RecordCombobox org={org} entity="asset" collection="assets" label={t('risks.detail.addAsset')} exclude={ids} onPick={(r) => add(r.id)} />
+          <RecordCombobox
+            org={org}
+            entity="asset"
+            collection="assets"
+            label={t('risks.detail.addAsset')}
+            exclude={ids}
+            onPick={(r) => add(r.id)}
+          />
         </div>
       ) : null}
     </section>

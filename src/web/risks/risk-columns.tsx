@@ -14,7 +14,12 @@ import { AcceptanceMarker, CellValue, LevelBadge, levelOf } from './risk-level.j
 export function riskColumns({ t }: I18n, m: Methodology | null | undefined): ColumnSpec[] {
   return [
     'title',
-    { id: 'level', header: t('risks.column.evaluation'), sortField: 'levelRank', cell: (r) => <RiskLevelCell record={r} m={m} /> },
+    {
+      id: 'level',
+      header: t('risks.column.evaluation'),
+      sortField: 'levelRank',
+      cell: (r) => <RiskLevelCell record={r} m={m} />,
+    },
     { id: 'priority', header: t('risks.field.priority'), sortField: 'priority', cell: (r) => <Priority record={r} /> },
     'ownerId',
     'status',
@@ -44,7 +49,9 @@ function Priority({ record }: { record: RegisterRecord }) {
   return (
     <span className="priority">
       <span className="priority__n">{record.priority}</span>
-      {typeof record.priorityOverride === 'number' ? <span className="muted small"> {t('risks.prioritySetByOwner')}</span> : null}
+      {typeof record.priorityOverride === 'number' ? (
+        <span className="muted small"> {t('risks.prioritySetByOwner')}</span>
+      ) : null}
     </span>
   );
 }
@@ -65,7 +72,14 @@ export function LevelFilter({ search, onChange, m }: FilterProps & { m: Methodol
     <FormField label={t('risks.field.level')}>
       <select value={value} onChange={(e) => onChange({ level: e.target.value || undefined })}>
         <option value="">{t('register.any')}</option>
-        {value && !known ? <option value={value}>{value.split(',').map((k) => levelOf(m, k)?.label ?? k).join(', ')}</option> : null}
+        {value && !known ? (
+          <option value={value}>
+            {value
+              .split(',')
+              .map((k) => levelOf(m, k)?.label ?? k)
+              .join(', ')}
+          </option>
+        ) : null}
         {levels.map((l) => (
           <option key={l.key} value={l.key}>
             {l.label}
@@ -87,21 +101,41 @@ export function AssetFilter({ org, search, onChange }: FilterProps) {
     retry: false,
   });
   const [key, setKey] = useState(0);
-  const pick = useCallback((r: { id: string }) => {
-    onChange({ assetId: r.id });
-    setKey((k) => k + 1);
-  }, [onChange]);
+  const pick = useCallback(
+    (r: { id: string }) => {
+      onChange({ assetId: r.id });
+      setKey((k) => k + 1);
+    },
+    [onChange],
+  );
   if (assetId) {
     const a = chosen.data;
-    const picked = { id: assetId, ref: a?.ref ?? t('risks.filter.assetChosen'), title: a ? String(a.name ?? a.title ?? '') : '' };
+    const picked = {
+      id: assetId,
+      ref: a?.ref ?? t('risks.filter.assetChosen'),
+      title: a ? String(a.name ?? a.title ?? '') : '',
+    };
     return (
       <div className="field asset-filter">
         <span className="field__label-row">
           <span className="field__label">{t('risks.filter.asset')}</span>
         </span>
-        <PickedList items={[picked]} label={t('risks.filter.asset')} onRemove={() => onChange({ assetId: undefined })} />
+        <PickedList
+          items={[picked]}
+          label={t('risks.filter.asset')}
+          onRemove={() => onChange({ assetId: undefined })}
+        />
       </div>
     );
   }
-  return <RecordCombobox key={key} org={org} entity="asset" collection="assets" label={t('risks.filter.asset')} onPick={pick} />;
+  return (
+    <RecordCombobox
+      key={key}
+      org={org}
+      entity="asset"
+      collection="assets"
+      label={t('risks.filter.asset')}
+      onPick={pick}
+    />
+  );
 }

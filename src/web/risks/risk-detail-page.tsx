@@ -95,7 +95,9 @@ export function RiskDetailPage() {
                 className="button button--secondary"
                 disabled={update.isPending}
                 // Sending the same likelihood makes the server evaluate the risk again: the review is recorded.
-                onClick={() => update.mutate({ id, body: { likelihood: risk.likelihood, expectedVersion: risk.version } })}
+                onClick={() =>
+                  update.mutate({ id, body: { likelihood: risk.likelihood, expectedVersion: risk.version } })
+                }
               >
                 {t('risks.detail.confirmRating')}
               </button>

@@ -12,7 +12,15 @@ import type { MethodologyInForce } from './risks-api.js';
 const f = riskRegister.fields;
 
 /** The evaluation of a risk (27001 6.1.2 d–e): level, acceptability, priority, and the analysis behind them. */
-export function RiskEvaluationCard({ org, risk, inForce }: { org: string; risk: RegisterRecord; inForce: MethodologyInForce | null }) {
+export function RiskEvaluationCard({
+  org,
+  risk,
+  inForce,
+}: {
+  org: string;
+  risk: RegisterRecord;
+  inForce: MethodologyInForce | null;
+}) {
   const { t, td, formatDateTime } = useT();
   const m = inForce?.methodology;
   const level = levelOf(m, risk.level as string | null);
@@ -37,12 +45,19 @@ export function RiskEvaluationCard({ org, risk, inForce }: { org: string; risk: 
           <dl className="risk-evaluation__facts">
             <Fact label={td(f.priority.label)}>
               <strong>{String(risk.priority ?? '')}</strong>
-              {num('priorityOverride') !== null ? <span className="muted small"> {t('risks.prioritySetByOwner')}</span> : null}
+              {num('priorityOverride') !== null ? (
+                <span className="muted small"> {t('risks.prioritySetByOwner')}</span>
+              ) : null}
             </Fact>
             <Fact label={td(f.score.label)}>{String(risk.score ?? '')}</Fact>
             <Fact label={td(f.methodologyVersion.label)}>
               {inForce ? (
-                <MethodologyLink org={org}>{t('risks.detail.methodologyVersion', { ref: inForce.ref, version: String(risk.methodologyVersion ?? '') })}</MethodologyLink>
+                <MethodologyLink org={org}>
+                  {t('risks.detail.methodologyVersion', {
+                    ref: inForce.ref,
+                    version: String(risk.methodologyVersion ?? ''),
+                  })}
+                </MethodologyLink>
               ) : (
                 String(risk.methodologyVersion ?? '')
               )}
@@ -62,7 +77,11 @@ export function RiskEvaluationCard({ org, risk, inForce }: { org: string; risk: 
         ) : (
           <Fact label={td(f.consequence.label)}>{scaleLabel(m, 'consequence', num('consequence')) || <Empty />}</Fact>
         )}
-        {cia.length ? <Fact label={t('risks.detail.combinedConsequence')}>{scaleLabel(m, 'consequence', num('consequenceLevel')) || <Empty />}</Fact> : null}
+        {cia.length ? (
+          <Fact label={t('risks.detail.combinedConsequence')}>
+            {scaleLabel(m, 'consequence', num('consequenceLevel')) || <Empty />}
+          </Fact>
+        ) : null}
         <Fact label={td(f.rationale.label)} wide>
           {risk.rationale ? <span className="prewrap">{String(risk.rationale)}</span> : <Empty />}
         </Fact>
@@ -76,10 +95,23 @@ export function RiskIdentificationCard({ org, risk }: { org: string; risk: Regis
   const { t, td } = useT();
   const memberNames = useMemberNames(org);
   const approach = risk.approach === 'asset' ? 'asset' : 'event';
-  const fields = approach === 'event' ? (['riskSource', 'event', 'cause', 'consequenceDescription'] as const) : (['threatId', 'vulnerabilityId'] as const);
-  const affected = (['affectsConfidentiality', 'affectsIntegrity', 'affectsAvailability'] as const).filter((k) => risk[k] === true);
+  const fields =
+    approach === 'event'
+      ? (['riskSource', 'event', 'cause', 'consequenceDescription'] as const)
+      : (['threatId', 'vulnerabilityId'] as const);
+  const affected = (['affectsConfidentiality', 'affectsIntegrity', 'affectsAvailability'] as const).filter(
+    (k) => risk[k] === true,
+  );
   const value = (name: keyof typeof f) => (
-    <FieldValue collection={riskRegister.collection} name={name} def={f[name]} value={risk[name]} memberNames={memberNames} related={risk.related as RelatedMap | undefined} org={org} />
+    <FieldValue
+      collection={riskRegister.collection}
+      name={name}
+      def={f[name]}
+      value={risk[name]}
+      memberNames={memberNames}
+      related={risk.related as RelatedMap | undefined}
+      org={org}
+    />
   );
   return (
     <section className="card" aria-labelledby="risk-identification">

@@ -13,7 +13,15 @@ import { riskAssetsPath, useMethodologyInForce, useRiskAssets } from './risks-ap
 import './risks.css';
 
 /** Breadcrumb of the risk pages: the register, then where we are. */
-export function RiskBreadcrumb({ org, current, children }: { org: string; current?: string | undefined; children?: ReactNode }) {
+export function RiskBreadcrumb({
+  org,
+  current,
+  children,
+}: {
+  org: string;
+  current?: string | undefined;
+  children?: ReactNode;
+}) {
   const { t } = useT();
   return (
     <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
@@ -58,7 +66,14 @@ export function RiskNewPage() {
       ) : inForce.isError ? (
         <ErrorMessage error={inForce.error} onRetry={() => void inForce.refetch()} />
       ) : (
-        <RiskForm org={org} inForce={inForce.data} initialAssets={[]} defaults={defaults} onSubmit={submit} onCancel={() => void navigate({ to: '/o/$org/risks', params: { org } })} />
+        <RiskForm
+          org={org}
+          inForce={inForce.data}
+          initialAssets={[]}
+          defaults={defaults}
+          onSubmit={submit}
+          onCancel={() => void navigate({ to: '/o/$org/risks', params: { org } })}
+        />
       )}
     </section>
   );

@@ -33,7 +33,15 @@ interface Props {
   onCancel: () => void;
 }
 
-const ANALYSIS = ['likelihood', 'consequence', 'consequenceC', 'consequenceI', 'consequenceA', 'rationale', 'priorityOverride'];
+const ANALYSIS = [
+  'likelihood',
+  'consequence',
+  'consequenceC',
+  'consequenceI',
+  'consequenceA',
+  'rationale',
+  'priorityOverride',
+];
 const CIA = ['affectsConfidentiality', 'affectsIntegrity', 'affectsAvailability'] as const;
 
 /**
@@ -70,8 +78,16 @@ export function RiskForm({ org, record, inForce, initialAssets, defaults, onSubm
     return body;
   };
   const assetsChanged = () => {
-    const before = initialAssets.map((a) => a.id).sort().join();
-    return assets.map((a) => a.id).sort().join() !== before;
+    const before = initialAssets
+      .map((a) => a.id)
+      .sort()
+      .join();
+    return (
+      assets
+        .map((a) => a.id)
+        .sort()
+        .join() !== before
+    );
   };
 
   const submit = async (e: FormEvent) => {
@@ -87,10 +103,17 @@ export function RiskForm({ org, record, inForce, initialAssets, defaults, onSubm
     setErrors({});
     setBusy(true);
     try {
-      await onSubmit({ body, assetIds: values.approach === 'asset' && assetsChanged() ? assets.map((a) => a.id) : null });
+      await onSubmit({
+        body,
+        assetIds: values.approach === 'asset' && assetsChanged() ? assets.map((a) => a.id) : null,
+      });
     } catch (err) {
       const all = isApiError(err) ? err.fieldErrors() : {};
-      const onFields = Object.fromEntries(Object.entries(all).filter(([name]) => formFields.has(name.split('.')[0]!)).map(([name, msg]) => [name.split('.')[0]!, msg]));
+      const onFields = Object.fromEntries(
+        Object.entries(all)
+          .filter(([name]) => formFields.has(name.split('.')[0]!))
+          .map(([name, msg]) => [name.split('.')[0]!, msg]),
+      );
       setErrors(onFields);
       if (Object.keys(onFields).length === 0 || all.expectedVersion) setFailure(err);
       else focusFirstError();
@@ -102,7 +125,19 @@ export function RiskForm({ org, record, inForce, initialAssets, defaults, onSubm
   const stale = isApiError(failure) && failure.fieldErrors().expectedVersion !== undefined;
   const input = (name: string) => {
     const def = riskRegister.fields[name as keyof typeof riskRegister.fields];
-    return <RegisterFieldInput key={name} collection={riskRegister.collection} name={name} def={def} value={values[name] ?? ''} error={errors[name]} members={members} org={org} onChange={(v) => set(name, v)} />;
+    return (
+      <RegisterFieldInput
+        key={name}
+        collection={riskRegister.collection}
+        name={name}
+        def={def}
+        value={values[name] ?? ''}
+        error={errors[name]}
+        members={members}
+        org={org}
+        onChange={(v) => set(name, v)}
+      />
+    );
   };
 
   return (
@@ -110,14 +145,28 @@ export function RiskForm({ org, record, inForce, initialAssets, defaults, onSubm
       <p id="form-required-note" className="muted">
         {t('form.requiredNote')}
       </p>
-      <RiskIdentificationFields org={org} values={values} errors={errors} set={set} members={members} related={related} assets={assets} setAssets={setAssets} />
+      <RiskIdentificationFields
+        org={org}
+        values={values}
+        errors={errors}
+        set={set}
+        members={members}
+        related={related}
+        assets={assets}
+        setAssets={setAssets}
+      />
       <fieldset className="risk-form__section">
         <legend>{t('risks.form.cia')}</legend>
         <p className="muted small">{t('risks.form.ciaLead')}</p>
         <div className="cia-choice">
           {CIA.map((name) => (
             <CheckboxField key={name} label={td(riskRegister.fields[name].label)}>
-              <input type="checkbox" name={name} checked={values[name] === true} onChange={(e) => set(name, e.target.checked)} />
+              <input
+                type="checkbox"
+                name={name}
+                checked={values[name] === true}
+                onChange={(e) => set(name, e.target.checked)}
+              />
             </CheckboxField>
           ))}
         </div>
@@ -130,7 +179,9 @@ export function RiskForm({ org, record, inForce, initialAssets, defaults, onSubm
           {input('existingControls')}
         </div>
       </fieldset>
-      {inForce ? <RiskAnalysisFields org={org} inForce={inForce} values={values} errors={errors} set={set} /> : (
+      {inForce ? (
+        <RiskAnalysisFields org={org} inForce={inForce} values={values} errors={errors} set={set} />
+      ) : (
         <fieldset className="risk-form__section">
           <legend>{t('risks.form.analysis')}</legend>
           <NoMethodologyNotice org={org} what="form" />

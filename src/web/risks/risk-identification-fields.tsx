@@ -57,7 +57,15 @@ export function RiskIdentificationFields({ org, values, errors, set, members, re
         <div className="approach-choice__options">
           {RISK_APPROACHES.map((a) => (
             <label key={a} className={`approach-card${approach === a ? ' approach-card--on' : ''}`}>
-              <input type="radio" name={name} value={a} checked={approach === a} onChange={() => set('approach', a)} aria-labelledby={`${name}-${a}`} aria-describedby={`${name}-${a}-help`} />
+              <input
+                type="radio"
+                name={name}
+                value={a}
+                checked={approach === a}
+                onChange={() => set('approach', a)}
+                aria-labelledby={`${name}-${a}`}
+                aria-describedby={`${name}-${a}-help`}
+              />
               <span className="approach-card__text">
                 <span className="approach-card__title" id={`${name}-${a}`}>
                   {t(`risks.approach.${a}`)}
@@ -87,7 +95,11 @@ export function RiskIdentificationFields({ org, values, errors, set, members, re
               exclude={assets.map((a) => a.id)}
               onPick={(r) => setAssets([...assets, r])}
             />
-            <PickedList items={assets} label={t('risks.form.assetsChosen')} onRemove={(id) => setAssets(assets.filter((a) => a.id !== id))} />
+            <PickedList
+              items={assets}
+              label={t('risks.form.assetsChosen')}
+              onRemove={(id) => setAssets(assets.filter((a) => a.id !== id))}
+            />
           </div>
           <div className="form__grid">
             {input('threatId')}

@@ -19,7 +19,11 @@ export function levelOf(m: Methodology | null | undefined, key: string | null | 
 }
 
 /** Label of a 1-based level number on one of the methodology's scales ("3" when the scale is unknown). */
-export function scaleLabel(m: Methodology | null | undefined, scale: 'likelihood' | 'consequence', n: number | null | undefined): string {
+export function scaleLabel(
+  m: Methodology | null | undefined,
+  scale: 'likelihood' | 'consequence',
+  n: number | null | undefined,
+): string {
   if (typeof n !== 'number') return '';
   return m?.[scale].levels[n - 1]?.label ?? String(n);
 }
@@ -33,7 +37,7 @@ export function textOn(colour: string): string {
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   };
   const l = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
-  return (1.05 / (l + 0.05)) >= ((l + 0.05) / 0.05) ? '#ffffff' : '#111827';
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? '#ffffff' : '#111827';
 }
 
 export function levelStyle(colour: string | null): CSSProperties | undefined {
@@ -69,17 +73,35 @@ export function AcceptanceMarker({ acceptable }: { acceptable: boolean | null | 
 }
 
 /** "High × Medium": likelihood × consequence with the scale labels. */
-export function cellText(m: Methodology | null | undefined, likelihood: number | null | undefined, consequence: number | null | undefined): string {
+export function cellText(
+  m: Methodology | null | undefined,
+  likelihood: number | null | undefined,
+  consequence: number | null | undefined,
+): string {
   if (typeof likelihood !== 'number' || typeof consequence !== 'number') return '';
   return `${scaleLabel(m, 'likelihood', likelihood)} × ${scaleLabel(m, 'consequence', consequence)}`;
 }
 
-export function CellValue({ m, likelihood, consequence }: { m: Methodology | null | undefined; likelihood: unknown; consequence: unknown }) {
+export function CellValue({
+  m,
+  likelihood,
+  consequence,
+}: {
+  m: Methodology | null | undefined;
+  likelihood: unknown;
+  consequence: unknown;
+}) {
   const { t } = useT();
   const text = cellText(m, likelihood as number | null, consequence as number | null);
   if (!text) return <span className="muted">{t('common.empty')}</span>;
   return (
-    <span className="nowrap" title={t('risks.cellTitle', { likelihood: scaleLabel(m, 'likelihood', likelihood as number), consequence: scaleLabel(m, 'consequence', consequence as number) })}>
+    <span
+      className="nowrap"
+      title={t('risks.cellTitle', {
+        likelihood: scaleLabel(m, 'likelihood', likelihood as number),
+        consequence: scaleLabel(m, 'consequence', consequence as number),
+      })}
+    >
       {text}
     </span>
   );

@@ -29,12 +29,24 @@ export function RiskOverview({ org, search, inForce }: Props) {
   const map = useHeatMap(org, scope);
   const due = useQuery({
     queryKey: ['org', org, 'risks', 'list', 'due-count', scope],
-    queryFn: () => api.get<Page<RegisterRecord>>(orgPath(org, '/risks'), { query: { ...scope, reassessmentDue: 'true', open: 'true', pageSize: 1 } }),
+    queryFn: () =>
+      api.get<Page<RegisterRecord>>(orgPath(org, '/risks'), {
+        query: { ...scope, reassessmentDue: 'true', open: 'true', pageSize: 1 },
+      }),
     select: (p) => p.total,
   });
-  const selected = search.likelihood && search.consequenceLevel ? { likelihood: Number(search.likelihood), consequence: Number(search.consequenceLevel) } : undefined;
+  const selected =
+    search.likelihood && search.consequenceLevel
+      ? { likelihood: Number(search.likelihood), consequence: Number(search.consequenceLevel) }
+      : undefined;
   const toList = (extra: RegisterSearch, content: ReactNode, label?: string) => (
-    <Link to="/o/$org/risks" params={{ org }} search={{ ...scope, open: 'true', ...extra }} aria-label={label} hash="risk-list">
+    <Link
+      to="/o/$org/risks"
+      params={{ org }}
+      search={{ ...scope, open: 'true', ...extra }}
+      aria-label={label}
+      hash="risk-list"
+    >
       {content}
     </Link>
   );
@@ -44,7 +56,9 @@ export function RiskOverview({ org, search, inForce }: Props) {
   const data = map.data;
   if (!data.methodology) return null;
   const withScales = data as HeatMapData & { methodology: NonNullable<HeatMapData['methodology']> };
-  const needTreatment = data.cells.filter((c) => !data.methodology!.levels.find((l) => l.key === c.level)?.acceptable).reduce((n, c) => n + c.count, 0);
+  const needTreatment = data.cells
+    .filter((c) => !data.methodology!.levels.find((l) => l.key === c.level)?.acceptable)
+    .reduce((n, c) => n + c.count, 0);
 
   return (
     <div className="risk-overview">
@@ -53,13 +67,17 @@ export function RiskOverview({ org, search, inForce }: Props) {
           <h2 id="heat-map-title" className="card__title">
             {t('risks.heatMap.title')}
           </h2>
-          <p className="muted small">{t(data.total === 1 ? 'risks.heatMap.leadOne' : 'risks.heatMap.lead', { count: formatNumber(data.total) })}</p>
+          <p className="muted small">
+            {t(data.total === 1 ? 'risks.heatMap.leadOne' : 'risks.heatMap.lead', { count: formatNumber(data.total) })}
+          </p>
         </div>
         {data.total === 0 ? <p className="muted">{t('risks.heatMap.empty')}</p> : null}
         <HeatMap
           data={withScales}
           selected={selected}
-          cellLink={(l, c, content, label) => toList({ likelihood: String(l), consequenceLevel: String(c) }, content, label)}
+          cellLink={(l, c, content, label) =>
+            toList({ likelihood: String(l), consequenceLevel: String(c) }, content, label)
+          }
         />
       </section>
       <aside className="risk-overview__side">
@@ -74,12 +92,29 @@ export function RiskOverview({ org, search, inForce }: Props) {
             {t('risks.attention.title')}
           </h2>
           <ul className="risk-attention__list">
-            <Attention n={needTreatment} text={t(needTreatment === 1 ? 'risks.attention.treatmentOne' : 'risks.attention.treatment')} tone="treat" link={(c) => toList({ acceptable: 'false' }, c)} />
-            <Attention n={data.notEvaluated} text={t(data.notEvaluated === 1 ? 'risks.attention.notEvaluatedOne' : 'risks.attention.notEvaluated')} link={(c) => toList({ evaluated: 'false' }, c)} />
-            <Attention n={due.data} text={t(due.data === 1 ? 'risks.attention.dueOne' : 'risks.attention.due')} link={(c) => toList({ reassessmentDue: 'true' }, c)} />
+            <Attention
+              n={needTreatment}
+              text={t(needTreatment === 1 ? 'risks.attention.treatmentOne' : 'risks.attention.treatment')}
+              tone="treat"
+              link={(c) => toList({ acceptable: 'false' }, c)}
+            />
+            <Attention
+              n={data.notEvaluated}
+              text={t(data.notEvaluated === 1 ? 'risks.attention.notEvaluatedOne' : 'risks.attention.notEvaluated')}
+              link={(c) => toList({ evaluated: 'false' }, c)}
+            />
+            <Attention
+              n={due.data}
+              text={t(due.data === 1 ? 'risks.attention.dueOne' : 'risks.attention.due')}
+              link={(c) => toList({ reassessmentDue: 'true' }, c)}
+            />
           </ul>
           <p className="small muted risk-attention__method">
-            {t('risks.attention.methodology', { ref: inForce.ref, version: inForce.versionNo, date: formatDate(inForce.approvedAt) })}{' '}
+            {t('risks.attention.methodology', {
+              ref: inForce.ref,
+              version: inForce.versionNo,
+              date: formatDate(inForce.approvedAt),
+            })}{' '}
             <MethodologyLink org={org}>{t('risks.attention.methodologyLink')}</MethodologyLink>
           </p>
           <p className="small risk-attention__links">
@@ -98,11 +133,23 @@ export function RiskOverview({ org, search, inForce }: Props) {
 }
 
 /** A count and what it counts, the two as one link to those risks when there are any. */
-function Attention({ n, text, tone, link }: { n: number | undefined; text: string; tone?: 'treat'; link: (content: ReactNode) => ReactNode }) {
+function Attention({
+  n,
+  text,
+  tone,
+  link,
+}: {
+  n: number | undefined;
+  text: string;
+  tone?: 'treat';
+  link: (content: ReactNode) => ReactNode;
+}) {
   const { formatNumber } = useT();
   const content = (
     <>
-      <span className={`risk-attention__n${tone && n ? ` risk-attention__n--${tone}` : ''}`}>{n === undefined ? '…' : formatNumber(n)}</span>{' '}
+      <span className={`risk-attention__n${tone && n ? ` risk-attention__n--${tone}` : ''}`}>
+        {n === undefined ? '…' : formatNumber(n)}
+      </span>{' '}
       <span>{text}</span>
     </>
   );

@@ -4,7 +4,8 @@ import { STARTING_METHODOLOGIES } from '../../schema/risks/starting-methodologie
 import { levelOf, scaleLabel, textOn } from './risk-level.js';
 import { previewEvaluation } from './risk-preview.js';
 
-const starting = (key: string): Methodology => structuredClone(STARTING_METHODOLOGIES.find((m) => m.key === key)!.methodology);
+const starting = (key: string): Methodology =>
+  structuredClone(STARTING_METHODOLOGIES.find((m) => m.key === key)!.methodology);
 
 describe('the evaluation previewed in the risk form', () => {
   const small = starting('three-by-three');
@@ -16,8 +17,16 @@ describe('the evaluation previewed in the risk form', () => {
   });
 
   it('reads the level numbers (1-based) on the matrix: High × Medium on the 3 × 3 is high, to be treated', () => {
-    expect(previewEvaluation(small, { likelihood: '3', consequence: '2' })).toMatchObject({ level: 'high', score: 6, acceptable: false, consequenceIndex: 1 });
-    expect(previewEvaluation(small, { likelihood: '1', consequence: '1' })).toMatchObject({ level: 'low', acceptable: true });
+    expect(previewEvaluation(small, { likelihood: '3', consequence: '2' })).toMatchObject({
+      level: 'high',
+      score: 6,
+      acceptable: false,
+      consequenceIndex: 1,
+    });
+    expect(previewEvaluation(small, { likelihood: '1', consequence: '1' })).toMatchObject({
+      level: 'low',
+      acceptable: true,
+    });
   });
 
   it('combines C, I and A by the methodology’s rule when it assesses them separately', () => {
@@ -29,7 +38,10 @@ describe('the evaluation previewed in the risk form', () => {
   });
 
   it('takes the highest of C/I/A when the methodology assesses one consequence and only C/I/A were recorded', () => {
-    expect(previewEvaluation(small, { likelihood: '2', consequenceC: '1', consequenceA: '3' })).toMatchObject({ consequenceIndex: 2, level: 'high' });
+    expect(previewEvaluation(small, { likelihood: '2', consequenceC: '1', consequenceA: '3' })).toMatchObject({
+      consequenceIndex: 2,
+      level: 'high',
+    });
   });
 
   it('shows nothing for levels outside the scales (the server refuses them)', () => {

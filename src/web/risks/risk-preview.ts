@@ -16,11 +16,15 @@ export function previewEvaluation(m: Methodology, values: AnalysisValues): Evalu
   const anyCia = Object.values(parts).some((v) => v !== null);
   const single = n('consequence');
   if (likelihood === null || (single === null && !anyCia)) return null;
-  const consequence = m.consequencePerCia && anyCia ? parts : single !== null ? single : Math.max(...Object.values(parts).filter((v): v is number => v !== null));
+  const consequence =
+    m.consequencePerCia && anyCia
+      ? parts
+      : single !== null
+        ? single
+        : Math.max(...Object.values(parts).filter((v): v is number => v !== null));
   try {
     return evaluate(m, { likelihood, consequence });
   } catch {
     return null;
   }
 }
-

@@ -36,7 +36,10 @@ export function RiskRegisterPage() {
   useDocumentTitle(t('risks.title'), useOrg(org).data?.name);
   const onSearch = (next: RegisterSearch) => void navigate({ search: next as never });
   const patch = (p: RegisterSearch) => onSearch({ ...search, ...p, page: undefined });
-  const cell = search.likelihood && search.consequenceLevel ? cellText(m, Number(search.likelihood), Number(search.consequenceLevel)) : '';
+  const cell =
+    search.likelihood && search.consequenceLevel
+      ? cellText(m, Number(search.likelihood), Number(search.consequenceLevel))
+      : '';
   // The filters people ask of a risk register (owner, level, status, asset, acceptability, due); threat and
   // vulnerability stay available through the address (`?threatId=`) without crowding the panel.
   const hidden = ['threatId', 'vulnerabilityId'];
@@ -60,7 +63,13 @@ export function RiskRegisterPage() {
           ) : null}
         </div>
       </header>
-      {inForce.isPending ? <Loading /> : inForce.data ? <RiskOverview org={org} search={search} inForce={inForce.data} /> : <NoMethodologyNotice org={org} what="register" />}
+      {inForce.isPending ? (
+        <Loading />
+      ) : inForce.data ? (
+        <RiskOverview org={org} search={search} inForce={inForce.data} />
+      ) : (
+        <NoMethodologyNotice org={org} what="register" />
+      )}
 
       <h2 id="risk-list" className="section-title risk-list__title" tabIndex={-1}>
         {t('risks.listTitle')}
@@ -92,7 +101,11 @@ export function RiskRegisterPage() {
             cell ? (
               <p className="alert alert--info risk-cell-banner" role="status">
                 {t('risks.cellBanner', { cell })}{' '}
-                <Link to="/o/$org/risks" params={{ org }} search={{ ...search, likelihood: undefined, consequenceLevel: undefined, page: undefined }}>
+                <Link
+                  to="/o/$org/risks"
+                  params={{ org }}
+                  search={{ ...search, likelihood: undefined, consequenceLevel: undefined, page: undefined }}
+                >
                   {t('risks.cellBannerClear')}
                 </Link>
               </p>
@@ -118,10 +131,20 @@ function RisksEmptyState({ org, canCreate }: { org: string; canCreate: boolean }
       <p>{t('risks.empty.hint')}</p>
       {canCreate ? (
         <p className="page__actions">
-          <Link to="/o/$org/risks/new" params={{ org }} search={{ approach: 'event' }} className="button button--primary">
+          <Link
+            to="/o/$org/risks/new"
+            params={{ org }}
+            search={{ approach: 'event' }}
+            className="button button--primary"
+          >
             {t('risks.empty.addEvent')}
           </Link>
-          <Link to="/o/$org/risks/new" params={{ org }} search={{ approach: 'asset' }} className="button button--secondary">
+          <Link
+            to="/o/$org/risks/new"
+            params={{ org }}
+            search={{ approach: 'asset' }}
+            className="button button--secondary"
+          >
             {t('risks.empty.addAsset')}
           </Link>
         </p>

@@ -31,28 +31,62 @@ const createdSearch = (s: Record<string, unknown>): { created?: string } => ({ c
 export function riskRoutes<P extends AnyRoute>(orgRoute: P) {
   const getParentRoute = () => orgRoute;
   return [
-    createRoute({ getParentRoute, path: 'risks', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(riskRegister, s), component: RiskRegisterPage }),
-    createRoute({ getParentRoute, path: 'risks/new', validateSearch: (s: Record<string, unknown>): { approach?: string } => ({ approach: str(s.approach) }), component: RiskNewPage }),
+    createRoute({
+      getParentRoute,
+      path: 'risks',
+      validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(riskRegister, s),
+      component: RiskRegisterPage,
+    }),
+    createRoute({
+      getParentRoute,
+      path: 'risks/new',
+      validateSearch: (s: Record<string, unknown>): { approach?: string } => ({ approach: str(s.approach) }),
+      component: RiskNewPage,
+    }),
     createRoute({ getParentRoute, path: 'risks/rescores', component: RescoresPage }),
     createRoute({ getParentRoute, path: 'risks/rescores/$id', component: RescorePage }),
     createRoute({ getParentRoute, path: 'risks/$id', validateSearch: createdSearch, component: RiskDetailPage }),
     createRoute({ getParentRoute, path: 'risks/$id/edit', component: RiskEditPage }),
     createRoute({ getParentRoute, path: 'risks/$id/plan-action', component: RiskPlanActionPage }),
 
-    createRoute({ getParentRoute, path: 'risk-assessments', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(riskAssessmentRegister, s), component: AssessmentsPage }),
+    createRoute({
+      getParentRoute,
+      path: 'risk-assessments',
+      validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(riskAssessmentRegister, s),
+      component: AssessmentsPage,
+    }),
     createRoute({ getParentRoute, path: 'risk-assessments/new', component: AssessmentNewPage }),
     createRoute({
       getParentRoute,
       path: 'risk-assessments/compare',
-      validateSearch: (s: Record<string, unknown>): { from?: string; to?: string; changesOnly?: string } => ({ from: str(s.from), to: str(s.to), changesOnly: str(s.changesOnly) }),
+      validateSearch: (s: Record<string, unknown>): { from?: string; to?: string; changesOnly?: string } => ({
+        from: str(s.from),
+        to: str(s.to),
+        changesOnly: str(s.changesOnly),
+      }),
       component: AssessmentComparePage,
     }),
-    createRoute({ getParentRoute, path: 'risk-assessments/$id', validateSearch: createdSearch, component: AssessmentDetailPage }),
+    createRoute({
+      getParentRoute,
+      path: 'risk-assessments/$id',
+      validateSearch: createdSearch,
+      component: AssessmentDetailPage,
+    }),
     createRoute({ getParentRoute, path: 'risk-assessments/$id/edit', component: AssessmentEditPage }),
 
-    createRoute({ getParentRoute, path: 'reassessment-triggers', validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(reassessmentTriggerRegister, s), component: TriggersPage }),
+    createRoute({
+      getParentRoute,
+      path: 'reassessment-triggers',
+      validateSearch: (s: Record<string, unknown>) => parseRegisterSearch(reassessmentTriggerRegister, s),
+      component: TriggersPage,
+    }),
     createRoute({ getParentRoute, path: 'reassessment-triggers/new', component: TriggerNewPage }),
-    createRoute({ getParentRoute, path: 'reassessment-triggers/$id', validateSearch: createdSearch, component: TriggerDetailPage }),
+    createRoute({
+      getParentRoute,
+      path: 'reassessment-triggers/$id',
+      validateSearch: createdSearch,
+      component: TriggerDetailPage,
+    }),
     createRoute({ getParentRoute, path: 'reassessment-triggers/$id/edit', component: TriggerEditPage }),
   ] as const;
 }

@@ -112,12 +112,24 @@ function SavedMessage({ saved }: { saved: Treatment }) {
   return (
     <>
       <p>{t('treatment.saved')}</p>
-      {refs.length ? <p className="treatment__applicable">{t(refs.length === 1 ? 'treatment.nowApplicableOne' : 'treatment.nowApplicableMany', { refs: list })}</p> : null}
+      {refs.length ? (
+        <p className="treatment__applicable">
+          {t(refs.length === 1 ? 'treatment.nowApplicableOne' : 'treatment.nowApplicableMany', { refs: list })}
+        </p>
+      ) : null}
     </>
   );
 }
 
-function TreatmentView({ org, treatment, inForce }: { org: string; treatment: Treatment; inForce: MethodologyInForce | null }) {
+function TreatmentView({
+  org,
+  treatment,
+  inForce,
+}: {
+  org: string;
+  treatment: Treatment;
+  inForce: MethodologyInForce | null;
+}) {
   const { t, td, formatDateTime } = useT();
   const m = inForce?.methodology;
   const r = treatment.residual;
@@ -161,10 +173,18 @@ function TreatmentView({ org, treatment, inForce }: { org: string; treatment: Tr
                       </Link>
                     </td>
                     <td>
-                      <span className={`pill pill--applicability-${c.applicability}`}>{td(`controls.applicability.${c.applicability}`)}</span>
+                      <span className={`pill pill--applicability-${c.applicability}`}>
+                        {td(`controls.applicability.${c.applicability}`)}
+                      </span>
                     </td>
                     <td>{t(`treatment.effect.${c.effect}`)}</td>
-                    <td>{c.note ? <span className="prewrap">{c.note}</span> : <span className="muted">{t('common.empty')}</span>}</td>
+                    <td>
+                      {c.note ? (
+                        <span className="prewrap">{c.note}</span>
+                      ) : (
+                        <span className="muted">{t('common.empty')}</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -186,7 +206,11 @@ function TreatmentView({ org, treatment, inForce }: { org: string; treatment: Tr
         )}
         {r.rationale ? <p className="prewrap">{r.rationale}</p> : null}
       </Part>
-      {treatment.updatedAt ? <p className="muted small treatment__meta">{t('treatment.lastChanged', { version: treatment.version, when: formatDateTime(treatment.updatedAt) })}</p> : null}
+      {treatment.updatedAt ? (
+        <p className="muted small treatment__meta">
+          {t('treatment.lastChanged', { version: treatment.version, when: formatDateTime(treatment.updatedAt) })}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
-import { CONTROL_EFFECTS, TREATMENT_OPTIONS, treatmentInputSchema, type Treatment } from '../../schema/controls/treatment.schema.js';
+import {
+  CONTROL_EFFECTS,
+  TREATMENT_OPTIONS,
+  treatmentInputSchema,
+  type Treatment,
+} from '../../schema/controls/treatment.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import { issueMessage } from '../lib/form-errors.js';
@@ -48,7 +53,16 @@ export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, on
     }
     return out;
   });
-  const [controls, setControls] = useState<ControlRow[]>(() => treatment.controls.map((c) => ({ controlId: c.controlId, ref: c.ref, title: c.title, applicability: c.applicability, effect: c.effect, note: c.note ?? '' })));
+  const [controls, setControls] = useState<ControlRow[]>(() =>
+    treatment.controls.map((c) => ({
+      controlId: c.controlId,
+      ref: c.ref,
+      title: c.title,
+      applicability: c.applicability,
+      effect: c.effect,
+      note: c.note ?? '',
+    })),
+  );
   const [residual, setResidual] = useState<FormValues>(() => residualValues(treatment.residual));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -80,7 +94,9 @@ export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, on
     setFailure(null);
     const parsed = treatmentInputSchema.safeParse(body);
     if (!parsed.success) {
-      setErrors(collect(parsed.error.issues.map((issue) => [keyOf(issue.path), issueMessage(i18n, issue as z.core.$ZodIssue)])));
+      setErrors(
+        collect(parsed.error.issues.map((issue) => [keyOf(issue.path), issueMessage(i18n, issue as z.core.$ZodIssue)])),
+      );
       focusFirstError();
       return;
     }
@@ -98,9 +114,13 @@ export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, on
   };
 
   const stale = isApiError(failure) && failure.status === 409;
-  const setRow = (id: string, patch: Partial<ControlRow>) => setControls((rows) => rows.map((r) => (r.controlId === id ? { ...r, ...patch } : r)));
+  const setRow = (id: string, patch: Partial<ControlRow>) =>
+    setControls((rows) => rows.map((r) => (r.controlId === id ? { ...r, ...patch } : r)));
   /** a field's message goes once it is changed; the next save checks again */
-  const clear = (key: string) => setErrors((prev) => (prev[key] === undefined ? prev : Object.fromEntries(Object.entries(prev).filter(([k]) => k !== key))));
+  const clear = (key: string) =>
+    setErrors((prev) =>
+      prev[key] === undefined ? prev : Object.fromEntries(Object.entries(prev).filter(([k]) => k !== key)),
+    );
 
   return (
     <form ref={formRef} className="treatment-form" onSubmit={submit} noValidate aria-label={t('treatment.title')}>
@@ -110,11 +130,20 @@ export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, on
         {TREATMENT_OPTIONS.map((o) => (
           <div key={o} className="treatment-option">
             <CheckboxField label={t(`treatment.option.${o}`)} help={t(`treatment.optionHelp.${o}`)}>
-              <input type="checkbox" name={`option-${o}`} checked={options[o].on} onChange={(e) => setOptions((prev) => ({ ...prev, [o]: { ...prev[o], on: e.target.checked } }))} />
+              <input
+                type="checkbox"
+                name={`option-${o}`}
+                checked={options[o].on}
+                onChange={(e) => setOptions((prev) => ({ ...prev, [o]: { ...prev[o], on: e.target.checked } }))}
+              />
             </CheckboxField>
             {options[o].on ? (
               <div className="treatment-option__rationale">
-                <FormField label={t('treatment.rationale', { option: t(`treatment.option.${o}`) })} error={errors[`option.${o}`]} required>
+                <FormField
+                  label={t('treatment.rationale', { option: t(`treatment.option.${o}`) })}
+                  error={errors[`option.${o}`]}
+                  required
+                >
                   <textarea
                     rows={2}
                     maxLength={4000}
@@ -144,10 +173,20 @@ export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, on
                   <span>
                     <span className="ref">{c.ref}</span> {c.title}
                   </span>
-                  {c.applicability ? <span className={`pill pill--applicability-${c.applicability}`}>{td(`controls.applicability.${c.applicability}`)}</span> : null}
-                  {errors[`control.${c.controlId}`] ? <span className="field__error">{errors[`control.${c.controlId}`]}</span> : null}
+                  {c.applicability ? (
+                    <span className={`pill pill--applicability-${c.applicability}`}>
+                      {td(`controls.applicability.${c.applicability}`)}
+                    </span>
+                  ) : null}
+                  {errors[`control.${c.controlId}`] ? (
+                    <span className="field__error">{errors[`control.${c.controlId}`]}</span>
+                  ) : null}
                 </p>
-                <FormField label={t('treatment.effect', { ref: c.ref })} error={errors[`effect.${c.controlId}`]} required>
+                <FormField
+                  label={t('treatment.effect', { ref: c.ref })}
+                  error={errors[`effect.${c.controlId}`]}
+                  required
+                >
                   <select
                     value={c.effect}
                     onChange={(e) => {
@@ -164,9 +203,18 @@ export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, on
                   </select>
                 </FormField>
                 <FormField label={t('treatment.note', { ref: c.ref })} error={errors[`note.${c.controlId}`]}>
-                  <input type="text" maxLength={2000} value={c.note} onChange={(e) => setRow(c.controlId, { note: e.target.value })} />
+                  <input
+                    type="text"
+                    maxLength={2000}
+                    value={c.note}
+                    onChange={(e) => setRow(c.controlId, { note: e.target.value })}
+                  />
                 </FormField>
-                <button type="button" className="button button--secondary button--small treatment-control__remove" onClick={() => setControls((rows) => rows.filter((r) => r.controlId !== c.controlId))}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small treatment-control__remove"
+                  onClick={() => setControls((rows) => rows.filter((r) => r.controlId !== c.controlId))}
+                >
                   {t('treatment.removeControl', { ref: c.ref })}
                 </button>
               </li>
@@ -181,14 +229,29 @@ export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, on
             label={t('treatment.addControl')}
             help={t('treatment.addControlHelp')}
             exclude={controls.map((c) => c.controlId)}
-            onPick={(r) => setControls((rows) => (rows.some((x) => x.controlId === r.id) ? rows : [...rows, { controlId: r.id, ref: r.ref, title: r.title, applicability: null, effect: '', note: '' }]))}
+            onPick={(r) =>
+              setControls((rows) =>
+                rows.some((x) => x.controlId === r.id)
+                  ? rows
+                  : [
+                      ...rows,
+                      { controlId: r.id, ref: r.ref, title: r.title, applicability: null, effect: '', note: '' },
+                    ],
+              )
+            }
           />
         </div>
       </fieldset>
 
       <fieldset className="treatment-form__section">
         <legend>{t('treatment.residual')}</legend>
-        <ResidualFields org={org} inForce={inForce} values={residual} errors={errors} set={(name, v) => setResidual((prev) => ({ ...prev, [name]: v }))} />
+        <ResidualFields
+          org={org}
+          inForce={inForce}
+          values={residual}
+          errors={errors}
+          set={(name, v) => setResidual((prev) => ({ ...prev, [name]: v }))}
+        />
         {errors.residual ? <p className="field__error">{errors.residual}</p> : null}
       </fieldset>
 

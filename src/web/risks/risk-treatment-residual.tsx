@@ -56,21 +56,54 @@ export function ResidualFields({ org, inForce, values, errors, set }: Props) {
   return (
     <>
       <p className="muted small">
-        {t('treatment.residualLead', { ref: inForce.ref, version: inForce.versionNo })} <MethodologyLink org={org}>{t('risks.form.analysisMethodology')}</MethodologyLink>
+        {t('treatment.residualLead', { ref: inForce.ref, version: inForce.versionNo })}{' '}
+        <MethodologyLink org={org}>{t('risks.form.analysisMethodology')}</MethodologyLink>
       </p>
       <div className="risk-analysis">
         <div className="risk-analysis__inputs">
-          <ScaleSelect m={m} scale="likelihood" name="residual-likelihood" label={label('likelihood')} value={values.likelihood} error={errors['residual.likelihood']} set={(_, v) => set('likelihood', v)} />
+          <ScaleSelect
+            m={m}
+            scale="likelihood"
+            name="residual-likelihood"
+            label={label('likelihood')}
+            value={values.likelihood}
+            error={errors['residual.likelihood']}
+            set={(_, v) => set('likelihood', v)}
+          />
           {m.consequencePerCia ? (
-            CIA.map((name) => <ScaleSelect key={name} m={m} scale="consequence" name={`residual-${name}`} label={label(name)} value={values[name]} error={errors[`residual.${name}`]} set={(_, v) => set(name, v)} />)
+            CIA.map((name) => (
+              <ScaleSelect
+                key={name}
+                m={m}
+                scale="consequence"
+                name={`residual-${name}`}
+                label={label(name)}
+                value={values[name]}
+                error={errors[`residual.${name}`]}
+                set={(_, v) => set(name, v)}
+              />
+            ))
           ) : (
-            <ScaleSelect m={m} scale="consequence" name="residual-consequence" label={label('consequence')} value={values.consequence} error={errors['residual.consequence']} set={(_, v) => set('consequence', v)} />
+            <ScaleSelect
+              m={m}
+              scale="consequence"
+              name="residual-consequence"
+              label={label('consequence')}
+              value={values.consequence}
+              error={errors['residual.consequence']}
+              set={(_, v) => set('consequence', v)}
+            />
           )}
         </div>
         <ResidualPreview m={m} values={values} />
       </div>
       <FormField label={t('treatment.residualRationale')} error={errors['residual.rationale']} className="field--wide">
-        <textarea rows={3} maxLength={8000} value={typeof values.rationale === 'string' ? values.rationale : ''} onChange={(e) => set('rationale', e.target.value)} />
+        <textarea
+          rows={3}
+          maxLength={8000}
+          value={typeof values.rationale === 'string' ? values.rationale : ''}
+          onChange={(e) => set('rationale', e.target.value)}
+        />
       </FormField>
     </>
   );
@@ -95,7 +128,11 @@ function ResidualPreview({ m, values }: { m: Methodology; values: FormValues }) 
             <ResidualVerdict acceptable={e.acceptable} />
           </p>
           <p className="muted small">
-            {t('risks.form.previewCell', { likelihood: labelOf(m, 'likelihood', values.likelihood), consequence: m.consequence.levels[e.consequenceIndex]?.label ?? '', score: e.score })}
+            {t('risks.form.previewCell', {
+              likelihood: labelOf(m, 'likelihood', values.likelihood),
+              consequence: m.consequence.levels[e.consequenceIndex]?.label ?? '',
+              score: e.score,
+            })}
           </p>
         </>
       ) : (

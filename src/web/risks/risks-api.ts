@@ -100,7 +100,15 @@ export interface Comparison {
   from: CompareHead;
   to: CompareHead;
   methodologyChanged: boolean;
-  summary: { added: number; removed: number; rose: number; fell: number; toUnacceptable: number; toAcceptable: number; unchanged: number };
+  summary: {
+    added: number;
+    removed: number;
+    rose: number;
+    fell: number;
+    toUnacceptable: number;
+    toAcceptable: number;
+    unchanged: number;
+  };
   rows: CompareRow[];
 }
 
@@ -127,7 +135,10 @@ export function useMethodologyVersion(org: string, recordId: string | undefined,
     // The same key and answer as the versioned-document pages' useVersion, so both share the cache.
     queryKey: ['org', org, 'risk-methodologies', 'record', recordId, 'versions', versionNo],
     enabled: !!recordId && typeof versionNo === 'number',
-    queryFn: () => api.get<{ content: { methodology?: Methodology } }>(orgPath(org, `/risk-methodologies/${encodeURIComponent(recordId!)}/versions/${versionNo}`)),
+    queryFn: () =>
+      api.get<{ content: { methodology?: Methodology } }>(
+        orgPath(org, `/risk-methodologies/${encodeURIComponent(recordId!)}/versions/${versionNo}`),
+      ),
     select: (d) => d.content.methodology,
   });
 }
@@ -160,13 +171,22 @@ export function useReassessmentDue(org: string, risk: RegisterRecord | undefined
   return useQuery({
     queryKey: key(org, 'list', 'due', risk?.id, risk?.version),
     enabled: !!risk,
-    queryFn: () => api.get<Page<RegisterRecord>>(orgPath(org, '/risks'), { query: { reassessmentDue: 'true', q: risk!.ref, pageSize: 25 } }),
+    queryFn: () =>
+      api.get<Page<RegisterRecord>>(orgPath(org, '/risks'), {
+        query: { reassessmentDue: 'true', q: risk!.ref, pageSize: 25 },
+      }),
     select: (p) => p.items.some((r) => r.id === risk!.id),
   });
 }
 
 /** A set of records a record names, replaced as a whole: the assets of a risk, the risks of a trigger. */
-function useLinkedSet(org: string, path: string, bodyKey: 'assetIds' | 'riskIds', queryKey: unknown[], alsoInvalidate: unknown[]) {
+function useLinkedSet(
+  org: string,
+  path: string,
+  bodyKey: 'assetIds' | 'riskIds',
+  queryKey: unknown[],
+  alsoInvalidate: unknown[],
+) {
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey, queryFn: () => api.get<ItemList<LinkedRecord>>(orgPath(org, path)) });
   // The set as last asked for: two quick additions each send the whole set, the second including the first.
@@ -184,7 +204,11 @@ function useLinkedSet(org: string, path: string, bodyKey: 'assetIds' | 'riskIds'
   const current = () => wanted.current ?? (query.data?.items ?? []).map((r) => r.id);
   const change = (next: string[]) => {
     wanted.current = next;
-    replace.mutate(next, { onSettled: () => { if (wanted.current === next) wanted.current = null; } });
+    replace.mutate(next, {
+      onSettled: () => {
+        if (wanted.current === next) wanted.current = null;
+      },
+    });
   };
   return {
     query,
@@ -197,17 +221,34 @@ function useLinkedSet(org: string, path: string, bodyKey: 'assetIds' | 'riskIds'
 export const riskAssetsPath = (id: string) => `/risks/${encodeURIComponent(id)}/assets`;
 
 export function useRiskAssets(org: string, riskId: string) {
-  return useLinkedSet(org, riskAssetsPath(riskId), 'assetIds', key(org, 'record', riskId, 'assets'), ['org', org, 'risks', 'record', riskId, 'history']);
+  return useLinkedSet(org, riskAssetsPath(riskId), 'assetIds', key(org, 'record', riskId, 'assets'), [
+    'org',
+    org,
+    'risks',
+    'record',
+    riskId,
+    'history',
+  ]);
 }
 
 export function useTriggerRisks(org: string, triggerId: string) {
-  return useLinkedSet(org, `/reassessment-triggers/${encodeURIComponent(triggerId)}/risks`, 'riskIds', ['org', org, 'reassessment-triggers', 'record', triggerId, 'risks'], ['org', org, 'risks']);
+  return useLinkedSet(
+    org,
+    `/reassessment-triggers/${encodeURIComponent(triggerId)}/risks`,
+    'riskIds',
+    ['org', org, 'reassessment-triggers', 'record', triggerId, 'risks'],
+    ['org', org, 'risks'],
+  );
 }
 
 export function useCloseAssessment(org: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (note: string) => api.post<{ riskCount: number; methodologyVersion: number }>(orgPath(org, `/risk-assessments/${encodeURIComponent(id)}/close`), note ? { note } : {}),
+    mutationFn: (note: string) =>
+      api.post<{ riskCount: number; methodologyVersion: number }>(
+        orgPath(org, `/risk-assessments/${encodeURIComponent(id)}/close`),
+        note ? { note } : {},
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['org', org, 'risk-assessments'] }),
   });
 }
@@ -216,7 +257,10 @@ export function useAssessmentEntries(org: string, id: string, page: number, page
   return useQuery({
     queryKey: ['org', org, 'risk-assessments', 'record', id, 'entries', page, pageSize],
     enabled,
-    queryFn: () => api.get<Page<Standing>>(orgPath(org, `/risk-assessments/${encodeURIComponent(id)}/entries`), { query: { page, pageSize } }),
+    queryFn: () =>
+      api.get<Page<Standing>>(orgPath(org, `/risk-assessments/${encodeURIComponent(id)}/entries`), {
+        query: { page, pageSize },
+      }),
     placeholderData: keepPreviousData,
   });
 }

@@ -22,7 +22,17 @@ export function StandingLevel({ s, m }: { s: Standing | null; m: Methodology | u
 }
 
 /** The frozen results of an assessment, by priority. */
-export function StandingsTable({ org, rows, m, caption }: { org: string; rows: Standing[]; m: Methodology | undefined; caption: string }) {
+export function StandingsTable({
+  org,
+  rows,
+  m,
+  caption,
+}: {
+  org: string;
+  rows: Standing[];
+  m: Methodology | undefined;
+  caption: string;
+}) {
   const i18n = useT();
   const { t } = i18n;
   return (
@@ -58,7 +68,9 @@ export function StandingsTable({ org, rows, m, caption }: { org: string; rows: S
               </td>
               <td>{s.ownerLabel ?? <span className="muted">{t('common.empty')}</span>}</td>
               <td>
-                <span className={`pill pill--status-${s.status}`}>{optionLabel(i18n, 'risks', 'status', s.status)}</span>
+                <span className={`pill pill--status-${s.status}`}>
+                  {optionLabel(i18n, 'risks', 'status', s.status)}
+                </span>
               </td>
             </tr>
           ))}

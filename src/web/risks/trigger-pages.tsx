@@ -46,7 +46,13 @@ export function TriggersPage() {
 
 export const TriggerNewPage = () => <RegisterNewPage register={reassessmentTriggerRegister} path={triggerPath} />;
 export const TriggerEditPage = () => <RegisterEditPage register={reassessmentTriggerRegister} path={triggerPath} />;
-export const TriggerDetailPage = () => <RegisterDetailPage register={reassessmentTriggerRegister} path={triggerPath} below={(org, id) => <TriggerRisksCard org={org} id={id} />} />;
+export const TriggerDetailPage = () => (
+  <RegisterDetailPage
+    register={reassessmentTriggerRegister}
+    path={triggerPath}
+    below={(org, id) => <TriggerRisksCard org={org} id={id} />}
+  />
+);
 
 /** The risks a trigger names: each is due for reassessment until evaluated again on or after the trigger's date. */
 function TriggerRisksCard({ org, id }: { org: string; id: string }) {
@@ -62,7 +68,9 @@ function TriggerRisksCard({ org, id }: { org: string; id: string }) {
       <h2 id="trigger-risks" className="card__title">
         {t('reassessment-triggers.risks')}
       </h2>
-      <p className="muted small">{t(trigger.data?.status === 'done' ? 'reassessment-triggers.risksDone' : 'reassessment-triggers.risksLead')}</p>
+      <p className="muted small">
+        {t(trigger.data?.status === 'done' ? 'reassessment-triggers.risksDone' : 'reassessment-triggers.risksLead')}
+      </p>
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (
@@ -93,7 +101,13 @@ function TriggerRisksCard({ org, id }: { org: string; id: string }) {
       {replace.isError ? <ErrorMessage error={replace.error} /> : null}
       {editable ? (
         <div className="risk-assets__add">
-          <RecordCombobox org={org} entity="risk" label={t('reassessment-triggers.addRisk')} exclude={ids} onPick={(r) => add(r.id)} />
+          <RecordCombobox
+            org={org}
+            entity="risk"
+            label={t('reassessment-triggers.addRisk')}
+            exclude={ids}
+            onPick={(r) => add(r.id)}
+          />
         </div>
       ) : null}
       {items.length ? (

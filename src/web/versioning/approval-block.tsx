@@ -10,14 +10,17 @@ export function ApprovalBlock({ version }: { version: Version }) {
         <h2 id="approval-title" className="card__title">
           {t('versions.approvalBlock')}
         </h2>
-        <p className="muted">{version.state === 'draft' ? t('versions.awaitingApproval') : t('versions.notApproved')}</p>
+        <p className="muted">
+          {version.state === 'draft' ? t('versions.awaitingApproval') : t('versions.notApproved')}
+        </p>
       </section>
     );
   }
   return (
     <section className="card approval" aria-labelledby="approval-title">
       <h2 id="approval-title" className="card__title">
-        {t('versions.approvalBlock')} <span className={`badge badge--state-${version.state}`}>{td(`versions.state.${version.state}`)}</span>
+        {t('versions.approvalBlock')}{' '}
+        <span className={`badge badge--state-${version.state}`}>{td(`versions.state.${version.state}`)}</span>
       </h2>
       {version.approvals.map((a) => (
         <dl key={a.id} className="approval__grid">

@@ -99,7 +99,12 @@ export function ApproveDialog({ def, version, open, onClose, approve, onApproved
                 {t('versions.approve.readAgain')}
               </button>
             ) : (
-              <button type="submit" className="button button--primary" disabled={busy || !approvable} autoFocus={approvable}>
+              <button
+                type="submit"
+                className="button button--primary"
+                disabled={busy || !approvable}
+                autoFocus={approvable}
+              >
                 {busy ? t('versions.approve.approving') : t('versions.approve.confirm', { no: version.versionNo })}
               </button>
             )}

@@ -33,7 +33,8 @@ export function FallbackDataEditor({ org, section, value, errors }: DataEditorPr
   );
 }
 
-const asText = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
+const asText = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v);
 
 /** Changed values by path, as they are: `likelihood.levels.2.label`. */
 export function describeByPath(changes: DataChange[]): DescribedChange[] {

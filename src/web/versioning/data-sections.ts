@@ -51,7 +51,11 @@ export interface DataSectionUi {
    * The changes between two versions in readable words. `values` are the section's whole value in each version,
    * for names the changed leaves refer to (a cell's row and column labels, a level's label).
    */
-  describeChanges?: (i18n: I18n, changes: DataChange[], values: { before: unknown; after: unknown }) => DescribedChange[];
+  describeChanges?: (
+    i18n: I18n,
+    changes: DataChange[],
+    values: { before: unknown; after: unknown },
+  ) => DescribedChange[];
 }
 
 const registry = new Map<string, DataSectionUi>();

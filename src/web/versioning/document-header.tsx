@@ -26,7 +26,20 @@ interface Props {
 }
 
 /** Ref, title, owner, review date, state badge, stage stepper and the document's actions. */
-export function DocumentHeader({ org, register, def, record, latest, shown, exported, can, editing, onEdit, onApprove, fields }: Props) {
+export function DocumentHeader({
+  org,
+  register,
+  def,
+  record,
+  latest,
+  shown,
+  exported,
+  can,
+  editing,
+  onEdit,
+  onApprove,
+  fields,
+}: Props) {
   const i18n = useT();
   const { t, td } = i18n;
   const names = useMemberNames(org);
@@ -62,7 +75,9 @@ export function DocumentHeader({ org, register, def, record, latest, shown, expo
                   <>
                     {latest.versionNo}{' '}
                     <span className={`badge badge--state-${latest.state}`}>{td(`versions.state.${latest.state}`)}</span>
-                    {latest.stage && latest.state === 'draft' ? <span className="muted"> · {stageLabel(td, def, latest.stage)}</span> : null}
+                    {latest.stage && latest.state === 'draft' ? (
+                      <span className="muted"> · {stageLabel(td, def, latest.stage)}</span>
+                    ) : null}
                   </>
                 ) : (
                   t('common.empty')
@@ -99,7 +114,10 @@ export function DocumentHeader({ org, register, def, record, latest, shown, expo
                   className="button button--secondary button--small"
                   href={recordPath(org, register, record.id, `/versions/${exported.versionNo}/export.${format}`)}
                   download
-                  aria-label={t('versions.export.as', { no: exported.versionNo, format: t(`versions.export.${format}`) })}
+                  aria-label={t('versions.export.as', {
+                    no: exported.versionNo,
+                    format: t(`versions.export.${format}`),
+                  })}
                 >
                   {t(`versions.export.${format}`)}
                 </a>

@@ -5,13 +5,32 @@ import { createI18n } from '../i18n/i18n.js';
 import { riskMethodologyVersioned } from '../../schema/risks/risk-methodology.versioned.js';
 import { describeByPath } from './data-section-fallback.js';
 import { sectionErrors } from './data-sections.js';
-import { clientDraftErrors, editorPaths, initialDraft, isEditorPath, serverDraftErrors, toDraftBody } from './draft-form.js';
+import {
+  clientDraftErrors,
+  editorPaths,
+  initialDraft,
+  isEditorPath,
+  serverDraftErrors,
+  toDraftBody,
+} from './draft-form.js';
 import type { Version } from './versioned-api.js';
 
 const def = scopeVersioned;
 const version = (over: Partial<Version>): Version => ({
-  id: 'v', versionNo: 1, state: 'draft', stage: 'refined', contentHash: 'a'.repeat(64), changeNote: null, createdAt: '', createdBy: null,
-  updatedAt: '', updatedBy: null, approvedAt: null, content: {}, approvals: [], ...over,
+  id: 'v',
+  versionNo: 1,
+  state: 'draft',
+  stage: 'refined',
+  contentHash: 'a'.repeat(64),
+  changeNote: null,
+  createdAt: '',
+  createdBy: null,
+  updatedAt: '',
+  updatedBy: null,
+  approvedAt: null,
+  content: {},
+  approvals: [],
+  ...over,
 });
 
 describe('draft editor state', () => {
@@ -20,14 +39,20 @@ describe('draft editor state', () => {
     expect(empty.stage).toBe('preliminary');
     expect(empty.content.statement).toBe('');
     expect(empty.content.exclusions).toEqual([]);
-    const from = initialDraft(def, version({ content: { statement: 'S', exclusions: [{ item: 'Canteen', reason: 'No data' }] } }));
+    const from = initialDraft(
+      def,
+      version({ content: { statement: 'S', exclusions: [{ item: 'Canteen', reason: 'No data' }] } }),
+    );
     expect(from.stage).toBe('refined');
     expect(from.content.exclusions).toEqual([{ item: 'Canteen', reason: 'No data' }]);
   });
 
   it('drops blank rows, sends the base version, and the base hash only for a draft', () => {
     const values = initialDraft(def, undefined);
-    values.content.exclusions = [{ item: '', reason: '' }, { item: 'Canteen', reason: 'No data' }];
+    values.content.exclusions = [
+      { item: '', reason: '' },
+      { item: 'Canteen', reason: 'No data' },
+    ];
     const draft = toDraftBody(def, values, version({}));
     expect(draft.content.exclusions).toEqual([{ item: 'Canteen', reason: 'No data' }]);
     expect(draft).toMatchObject({ stage: 'preliminary', baseVersion: 1, baseContentHash: 'a'.repeat(64) });
@@ -39,14 +64,26 @@ describe('draft editor state', () => {
 
   it('puts client and server errors on the cell on screen, skipping blank rows', () => {
     const values = initialDraft(def, undefined);
-    values.content.exclusions = [{ item: '', reason: '' }, { item: 'Canteen', reason: '' }];
+    values.content.exclusions = [
+      { item: '', reason: '' },
+      { item: 'Canteen', reason: '' },
+    ];
     const parsed = def.draftSchema.safeParse(toDraftBody(def, values, undefined));
     expect(parsed.success).toBe(false);
     const client = clientDraftErrors(createI18n('en'), def, values, parsed.error!);
     expect(client).toEqual({ 'content.exclusions.1.reason': 'Required' });
 
-    const server = new ApiError({ status: 400, errors: [{ field: 'body.content.exclusions.0.reason', message: 'Too long' }, { field: 'body.stage', message: 'Invalid' }] });
-    expect(serverDraftErrors(def, values, server)).toEqual({ 'content.exclusions.1.reason': 'Too long', stage: 'Invalid' });
+    const server = new ApiError({
+      status: 400,
+      errors: [
+        { field: 'body.content.exclusions.0.reason', message: 'Too long' },
+        { field: 'body.stage', message: 'Invalid' },
+      ],
+    });
+    expect(serverDraftErrors(def, values, server)).toEqual({
+      'content.exclusions.1.reason': 'Too long',
+      stage: 'Invalid',
+    });
     expect(editorPaths(def, values).has('content.exclusions.1.reason')).toBe(true);
   });
 });
@@ -65,13 +102,24 @@ describe('data sections in the draft editor', () => {
 
   it('hands every message inside a data section to its editor, by path inside the section', () => {
     const values = initialDraft(data, undefined);
-    const server = new ApiError({ status: 400, errors: [{ field: 'body.content.methodology.levels.0.key', message: 'Bad key' }, { field: 'body.content.methodology', message: 'Invalid' }] });
+    const server = new ApiError({
+      status: 400,
+      errors: [
+        { field: 'body.content.methodology.levels.0.key', message: 'Bad key' },
+        { field: 'body.content.methodology', message: 'Invalid' },
+      ],
+    });
     const errors = serverDraftErrors(data, values, server);
     expect(errors).toEqual({ 'content.methodology.levels.0.key': 'Bad key', 'content.methodology': 'Invalid' });
     expect(isEditorPath(data, values, 'content.methodology.anything.at.all')).toBe(true);
     expect(isEditorPath(data, values, 'content.other.x')).toBe(false);
     expect(sectionErrors(errors, 'methodology')).toEqual({ 'levels.0.key': 'Bad key', '': 'Invalid' });
-    expect(describeByPath([{ path: 'levels.0.key', before: 'low', after: null }, { path: 'x', before: [], after: { a: 1 } }])).toEqual([
+    expect(
+      describeByPath([
+        { path: 'levels.0.key', before: 'low', after: null },
+        { path: 'x', before: [], after: { a: 1 } },
+      ]),
+    ).toEqual([
       { where: 'levels.0.key', before: 'low', after: null },
       { where: 'x', before: '[]', after: '{"a":1}' },
     ]);

@@ -33,7 +33,10 @@ export function initialDraft(def: VersionedDef, latest: Version | undefined): Dr
     const value = latest?.content[section.key];
     if (section.kind === 'text') content[section.key] = typeof value === 'string' ? value : '';
     else if (section.kind === 'data') content[section.key] = structuredClone(value ?? section.initial);
-    else content[section.key] = Array.isArray(value) ? (value as TableRow[]).map((r) => ({ ...emptyRow(section), ...r })) : [];
+    else
+      content[section.key] = Array.isArray(value)
+        ? (value as TableRow[]).map((r) => ({ ...emptyRow(section), ...r }))
+        : [];
   }
   return { content, stage: latest?.stage ?? def.stages?.[0] ?? '', changeNote: '' };
 }

@@ -10,7 +10,9 @@ import { ErrorMessage, Loading } from '../components/status.js';
 export function useTheOneRecord(org: string, register: RegisterDef) {
   return useQuery({
     queryKey: ['org', org, register.collection, 'list', 'the-one'],
-    queryFn: async () => (await api.get<Page<RegisterRecord>>(orgPath(org, `/${register.collection}`), { query: { pageSize: 1 } })).items[0] ?? null,
+    queryFn: async () =>
+      (await api.get<Page<RegisterRecord>>(orgPath(org, `/${register.collection}`), { query: { pageSize: 1 } }))
+        .items[0] ?? null,
   });
 }
 
@@ -33,7 +35,9 @@ interface Props {
  */
 export function OnePerOrganizationPage({ org, register, title, group, empty, children }: Props) {
   const record = useTheOneRecord(org, register);
-  const breadcrumb = (ref?: string) => <Breadcrumb parent={<span>{group}</span>} current={ref ? `${title} ${ref}` : title} />;
+  const breadcrumb = (ref?: string) => (
+    <Breadcrumb parent={<span>{group}</span>} current={ref ? `${title} ${ref}` : title} />
+  );
   if (record.isPending) return <Loading />;
   if (record.isError) {
     return (

@@ -18,13 +18,22 @@ export interface DocumentPresentation {
   approvable?: boolean;
 }
 
-const hasContent = (value: unknown) => (typeof value === 'string' ? value.trim() !== '' : Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null);
+const hasContent = (value: unknown) =>
+  typeof value === 'string'
+    ? value.trim() !== ''
+    : Array.isArray(value)
+      ? value.length > 0
+      : value !== undefined && value !== null;
 
 /**
  * The sections shown: those the record uses, plus any other that holds something (text written before the record
  * changed type is never hidden, and can be cleared in the editor).
  */
-export function visibleSections(def: VersionedDef, presentation: DocumentPresentation | undefined, content: Record<string, unknown> | undefined): Section[] {
+export function visibleSections(
+  def: VersionedDef,
+  presentation: DocumentPresentation | undefined,
+  content: Record<string, unknown> | undefined,
+): Section[] {
   const keys = presentation?.sections;
   if (!keys) return def.sections;
   return def.sections.filter((s) => keys.includes(s.key) || hasContent(content?.[s.key]));

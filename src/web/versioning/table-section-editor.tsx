@@ -27,7 +27,9 @@ export function TableSectionEditor({ section, rows, errors, onChange, onCellEdit
   const sectionError = errors[`content.${section.key}`];
 
   const focusCell = (row: number, selector = 'textarea') =>
-    requestAnimationFrame(() => wrapRef.current?.querySelectorAll<HTMLElement>(`[data-row="${row}"] ${selector}`)[0]?.focus());
+    requestAnimationFrame(() =>
+      wrapRef.current?.querySelectorAll<HTMLElement>(`[data-row="${row}"] ${selector}`)[0]?.focus(),
+    );
 
   const update = (i: number, column: string, value: string) => {
     onChange(rows.map((r, j) => (j === i ? { ...r, [column]: value } : r)));
@@ -51,7 +53,11 @@ export function TableSectionEditor({ section, rows, errors, onChange, onCellEdit
   };
 
   return (
-    <fieldset ref={wrapRef} className="row-editor field--wide" aria-describedby={section.help ? `${id}-help` : undefined}>
+    <fieldset
+      ref={wrapRef}
+      className="row-editor field--wide"
+      aria-describedby={section.help ? `${id}-help` : undefined}
+    >
       <legend>{td(section.label)}</legend>
       {section.help ? (
         <p id={`${id}-help`} className="field__help">
@@ -75,7 +81,8 @@ export function TableSectionEditor({ section, rows, errors, onChange, onCellEdit
                     {td(c.label)}
                     {c.required ? (
                       <span className="field__required" aria-hidden="true">
-                        {' '}*
+                        {' '}
+                        *
                       </span>
                     ) : null}
                   </th>
@@ -114,13 +121,35 @@ export function TableSectionEditor({ section, rows, errors, onChange, onCellEdit
                     );
                   })}
                   <td className="row-editor__actions">
-                    <button type="button" className="icon-button" data-move="up" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={t('versions.table.moveUp', { row: i + 1 })} title={t('versions.table.moveUp', { row: i + 1 })}>
+                    <button
+                      type="button"
+                      className="icon-button"
+                      data-move="up"
+                      disabled={i === 0}
+                      onClick={() => move(i, i - 1)}
+                      aria-label={t('versions.table.moveUp', { row: i + 1 })}
+                      title={t('versions.table.moveUp', { row: i + 1 })}
+                    >
                       ↑
                     </button>
-                    <button type="button" className="icon-button" data-move="down" disabled={i === rows.length - 1} onClick={() => move(i, i + 1)} aria-label={t('versions.table.moveDown', { row: i + 1 })} title={t('versions.table.moveDown', { row: i + 1 })}>
+                    <button
+                      type="button"
+                      className="icon-button"
+                      data-move="down"
+                      disabled={i === rows.length - 1}
+                      onClick={() => move(i, i + 1)}
+                      aria-label={t('versions.table.moveDown', { row: i + 1 })}
+                      title={t('versions.table.moveDown', { row: i + 1 })}
+                    >
                       ↓
                     </button>
-                    <button type="button" className="icon-button icon-button--danger" onClick={() => remove(i)} aria-label={t('versions.table.removeRow', { row: i + 1 })} title={t('versions.table.removeRow', { row: i + 1 })}>
+                    <button
+                      type="button"
+                      className="icon-button icon-button--danger"
+                      onClick={() => remove(i)}
+                      aria-label={t('versions.table.removeRow', { row: i + 1 })}
+                      title={t('versions.table.removeRow', { row: i + 1 })}
+                    >
                       ✕
                     </button>
                   </td>
@@ -131,7 +160,12 @@ export function TableSectionEditor({ section, rows, errors, onChange, onCellEdit
         </div>
       )}
       <div>
-        <button type="button" className="button button--secondary button--small row-editor__add" onClick={add} disabled={rows.length >= (section.maxRows ?? 200)}>
+        <button
+          type="button"
+          className="button button--secondary button--small row-editor__add"
+          onClick={add}
+          disabled={rows.length >= (section.maxRows ?? 200)}
+        >
           + {t('versions.table.addRow')}
         </button>
       </div>

@@ -46,7 +46,13 @@ export function VersionCompare({ org, register, def, id, from, to }: Props) {
             {section.kind === 'text' ? (
               <TextDiff cmp={s} from={cmp.data.from.versionNo} to={cmp.data.to.versionNo} />
             ) : section.kind === 'data' ? (
-              <DataDiff entity={def.entity} section={section} cmp={s} before={older.data?.content} after={newer.data?.content} />
+              <DataDiff
+                entity={def.entity}
+                section={section}
+                cmp={s}
+                before={older.data?.content}
+                after={newer.data?.content}
+              />
             ) : (
               <RowDiff cmp={s} section={section} />
             )}
@@ -55,7 +61,11 @@ export function VersionCompare({ org, register, def, id, from, to }: Props) {
       })}
       {unchanged.length > 0 ? (
         <details className="compare__unchanged">
-          <summary>{unchanged.length === 1 ? t('versions.compare.unchangedOne') : t('versions.compare.unchanged', { count: unchanged.length })}</summary>
+          <summary>
+            {unchanged.length === 1
+              ? t('versions.compare.unchangedOne')
+              : t('versions.compare.unchanged', { count: unchanged.length })}
+          </summary>
           <ul>
             {unchanged.map((s) => (
               <li key={s.key}>{td(byKey.get(s.key)?.label ?? s.key)}</li>
@@ -75,33 +85,37 @@ function TextDiff({ cmp, from, to }: { cmp: SectionComparison; from: number; to:
       <div className="compare__side">
         <p className="compare__side-label">{t('versions.version', { no: from })}</p>
         <p className="prewrap">
-          {parts.filter((p) => !p.added).map((p, i) =>
-            p.removed ? (
-              <del key={i}>
-                <span className="visually-hidden">[{t('versions.compare.removed')}: </span>
-                {p.value}
-                <span className="visually-hidden">]</span>
-              </del>
-            ) : (
-              <span key={i}>{p.value}</span>
-            ),
-          )}
+          {parts
+            .filter((p) => !p.added)
+            .map((p, i) =>
+              p.removed ? (
+                <del key={i}>
+                  <span className="visually-hidden">[{t('versions.compare.removed')}: </span>
+                  {p.value}
+                  <span className="visually-hidden">]</span>
+                </del>
+              ) : (
+                <span key={i}>{p.value}</span>
+              ),
+            )}
         </p>
       </div>
       <div className="compare__side">
         <p className="compare__side-label">{t('versions.version', { no: to })}</p>
         <p className="prewrap">
-          {parts.filter((p) => !p.removed).map((p, i) =>
-            p.added ? (
-              <ins key={i}>
-                <span className="visually-hidden">[{t('versions.compare.added')}: </span>
-                {p.value}
-                <span className="visually-hidden">]</span>
-              </ins>
-            ) : (
-              <span key={i}>{p.value}</span>
-            ),
-          )}
+          {parts
+            .filter((p) => !p.removed)
+            .map((p, i) =>
+              p.added ? (
+                <ins key={i}>
+                  <span className="visually-hidden">[{t('versions.compare.added')}: </span>
+                  {p.value}
+                  <span className="visually-hidden">]</span>
+                </ins>
+              ) : (
+                <span key={i}>{p.value}</span>
+              ),
+            )}
         </p>
       </div>
     </div>
@@ -148,13 +162,21 @@ function RowDiff({ cmp, section }: { cmp: SectionComparison; section: Extract<Se
           </tbody>
         </table>
       </div>
-      {cmp.keptRows && cmp.keptRows.length > 0 ? <p className="muted">{t('versions.compare.keptRows', { count: cmp.keptRows.length })}</p> : null}
+      {cmp.keptRows && cmp.keptRows.length > 0 ? (
+        <p className="muted">{t('versions.compare.keptRows', { count: cmp.keptRows.length })}</p>
+      ) : null}
     </>
   );
 }
 
 /** A data section's changed values, in the module's words when it gives them, else by path. */
-function DataDiff(props: { entity: string; section: Extract<Section, { kind: 'data' }>; cmp: SectionComparison; before: Content | undefined; after: Content | undefined }) {
+function DataDiff(props: {
+  entity: string;
+  section: Extract<Section, { kind: 'data' }>;
+  cmp: SectionComparison;
+  before: Content | undefined;
+  after: Content | undefined;
+}) {
   const i18n = useT();
   const { t, td } = i18n;
   const { section } = props;
@@ -162,7 +184,9 @@ function DataDiff(props: { entity: string; section: Extract<Section, { kind: 'da
   const describe = dataSectionUi(props.entity, section.key)?.describeChanges;
   let lines: DescribedChange[];
   try {
-    lines = describe ? describe(i18n, changes, { before: props.before?.[section.key], after: props.after?.[section.key] }) : describeByPath(changes);
+    lines = describe
+      ? describe(i18n, changes, { before: props.before?.[section.key], after: props.after?.[section.key] })
+      : describeByPath(changes);
   } catch {
     // Content the module's words do not understand (an older shape): the paths still say what changed.
     lines = describeByPath(changes);
@@ -184,8 +208,20 @@ function DataDiff(props: { entity: string; section: Extract<Section, { kind: 'da
             {lines.map((line, i) => (
               <tr key={i}>
                 <th scope="row">{line.where}</th>
-                <td>{line.before === null ? <span className="muted">{t('common.empty')}</span> : <DiffMark kind="removed" text={line.before} />}</td>
-                <td>{line.after === null ? <span className="muted">{t('common.empty')}</span> : <DiffMark kind="added" text={line.after} />}</td>
+                <td>
+                  {line.before === null ? (
+                    <span className="muted">{t('common.empty')}</span>
+                  ) : (
+                    <DiffMark kind="removed" text={line.before} />
+                  )}
+                </td>
+                <td>
+                  {line.after === null ? (
+                    <span className="muted">{t('common.empty')}</span>
+                  ) : (
+                    <DiffMark kind="added" text={line.after} />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -89,7 +89,11 @@ export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onRel
   return (
     <form className="form version-editor" onSubmit={submit} noValidate aria-labelledby="editor-title">
       <h2 id="editor-title">{t('versions.editor.title', { no: editingNo })}</h2>
-      <p className={latest?.state === 'approved' || latest?.state === 'superseded' ? 'alert alert--warning' : 'alert alert--info'}>
+      <p
+        className={
+          latest?.state === 'approved' || latest?.state === 'superseded' ? 'alert alert--warning' : 'alert alert--info'
+        }
+      >
         {!latest
           ? t('versions.editor.firstNotice')
           : latest.state === 'draft'
@@ -146,8 +150,16 @@ export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onRel
             </select>
           </FormField>
         ) : null}
-        <FormField label={t('versions.changeNote')} help={t('versions.editor.changeNoteHelp')} error={errors.changeNote}>
-          <input value={values.changeNote} maxLength={2000} onChange={(e) => setValues((v) => ({ ...v, changeNote: e.target.value }))} />
+        <FormField
+          label={t('versions.changeNote')}
+          help={t('versions.editor.changeNoteHelp')}
+          error={errors.changeNote}
+        >
+          <input
+            value={values.changeNote}
+            maxLength={2000}
+            onChange={(e) => setValues((v) => ({ ...v, changeNote: e.target.value }))}
+          />
         </FormField>
       </div>
       {hasErrors ? (
@@ -196,7 +208,12 @@ function TextSectionField(props: {
   const { t } = useT();
   const previewId = useId();
   const field = (
-    <FormField label={props.label} help={props.help} error={props.error} className={props.renderText ? 'text-section__field' : undefined}>
+    <FormField
+      label={props.label}
+      help={props.help}
+      error={props.error}
+      className={props.renderText ? 'text-section__field' : undefined}
+    >
       <textarea
         name={props.name}
         rows={props.renderText ? 8 : 3}
@@ -214,7 +231,11 @@ function TextSectionField(props: {
         <h3 id={previewId} className="text-section__preview-title">
           {t('versions.editor.preview', { section: props.label })}
         </h3>
-        {props.value.trim() ? props.renderText(props.value) : <p className="doc__empty">{t('versions.nothingRecorded')}</p>}
+        {props.value.trim() ? (
+          props.renderText(props.value)
+        ) : (
+          <p className="doc__empty">{t('versions.nothingRecorded')}</p>
+        )}
       </section>
     </div>
   );

@@ -10,17 +10,46 @@ import type { Content, TableRow } from './versioned-api.js';
  * A version read-only: every section with its label and help; tables as tables; data sections through the view
  * their module registered (else as indented JSON); empty sections say so.
  */
-export function VersionView({ org, def, content, presentation }: { org: string; def: VersionedDef; content: Content; presentation?: DocumentPresentation | undefined }) {
+export function VersionView({
+  org,
+  def,
+  content,
+  presentation,
+}: {
+  org: string;
+  def: VersionedDef;
+  content: Content;
+  presentation?: DocumentPresentation | undefined;
+}) {
   return (
     <div className="doc">
       {visibleSections(def, presentation, content).map((section) => (
-        <SectionView key={section.key} org={org} entity={def.entity} section={section} value={content[section.key]} renderText={presentation?.renderText} />
+        <SectionView
+          key={section.key}
+          org={org}
+          entity={def.entity}
+          section={section}
+          value={content[section.key]}
+          renderText={presentation?.renderText}
+        />
       ))}
     </div>
   );
 }
 
-function SectionView({ org, entity, section, value, renderText }: { org: string; entity: string; section: Section; value: unknown; renderText?: ((text: string) => ReactNode) | undefined }) {
+function SectionView({
+  org,
+  entity,
+  section,
+  value,
+  renderText,
+}: {
+  org: string;
+  entity: string;
+  section: Section;
+  value: unknown;
+  renderText?: ((text: string) => ReactNode) | undefined;
+}) {
   const { t, td } = useT();
   const id = `section-${section.key}`;
   return (
@@ -42,18 +71,40 @@ function SectionView({ org, entity, section, value, renderText }: { org: string;
       ) : section.kind === 'data' ? (
         <DataView org={org} entity={entity} section={section} value={value} />
       ) : (
-        <SectionTable section={section} rows={Array.isArray(value) ? (value as TableRow[]) : []} caption={td(section.label)} />
+        <SectionTable
+          section={section}
+          rows={Array.isArray(value) ? (value as TableRow[]) : []}
+          caption={td(section.label)}
+        />
       )}
     </section>
   );
 }
 
-function DataView({ org, entity, section, value }: { org: string; entity: string; section: Extract<Section, { kind: 'data' }>; value: unknown }) {
+function DataView({
+  org,
+  entity,
+  section,
+  value,
+}: {
+  org: string;
+  entity: string;
+  section: Extract<Section, { kind: 'data' }>;
+  value: unknown;
+}) {
   const View = dataSectionUi(entity, section.key)?.View ?? FallbackDataView;
   return <View org={org} section={section} value={value} />;
 }
 
-export function SectionTable({ section, rows, caption }: { section: Extract<Section, { kind: 'table' }>; rows: TableRow[]; caption: string }) {
+export function SectionTable({
+  section,
+  rows,
+  caption,
+}: {
+  section: Extract<Section, { kind: 'table' }>;
+  rows: TableRow[];
+  caption: string;
+}) {
   const { t, td } = useT();
   if (rows.length === 0) return <p className="doc__empty">{t('versions.nothingRecorded')}</p>;
   return (

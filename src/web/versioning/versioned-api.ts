@@ -71,7 +71,8 @@ export function recordPath(org: string, register: RegisterDef, id: string, rest 
   return `${registerBase(org, register)}/${encodeURIComponent(id)}${rest}`;
 }
 
-const keyOf = (org: string, register: RegisterDef, id: string) => ['org', org, register.collection, 'record', id] as const;
+const keyOf = (org: string, register: RegisterDef, id: string) =>
+  ['org', org, register.collection, 'record', id] as const;
 
 export function useVersions(org: string, register: RegisterDef, id: string) {
   return useQuery({
@@ -106,7 +107,10 @@ export function useVersionMutations(org: string, register: RegisterDef, id: stri
     }),
     approve: useMutation({
       mutationFn: ({ no, contentHash, comment }: { no: number; contentHash: string; comment?: string }) =>
-        api.post<Version>(recordPath(org, register, id, `/versions/${no}/approve`), { contentHash, ...(comment ? { comment } : {}) }),
+        api.post<Version>(recordPath(org, register, id, `/versions/${no}/approve`), {
+          contentHash,
+          ...(comment ? { comment } : {}),
+        }),
       onSuccess: refresh,
     }),
   };

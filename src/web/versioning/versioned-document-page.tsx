@@ -33,7 +33,8 @@ export interface DocumentSearch {
 
 export function parseDocumentSearch(s: Record<string, unknown>): DocumentSearch {
   const out: DocumentSearch = {};
-  for (const k of ['tab', 'v', 'edit', 'from', 'to', 'created'] as const) if (s[k] !== undefined && s[k] !== '') out[k] = String(s[k]);
+  for (const k of ['tab', 'v', 'edit', 'from', 'to', 'created'] as const)
+    if (s[k] !== undefined && s[k] !== '') out[k] = String(s[k]);
   return out;
 }
 
@@ -67,7 +68,22 @@ interface Props {
  * A versioned record as a controlled document (generic: scope, policies, methodology, SoA…): read any version,
  * edit the draft, approve it, compare versions, export, and its history.
  */
-export function VersionedDocumentPage({ org, id, register, def, search, onSearch, breadcrumb, createdMessage, approvalPanel, banner, presentation, headerFields, below, evidence = true }: Props) {
+export function VersionedDocumentPage({
+  org,
+  id,
+  register,
+  def,
+  search,
+  onSearch,
+  breadcrumb,
+  createdMessage,
+  approvalPanel,
+  banner,
+  presentation,
+  headerFields,
+  below,
+  evidence = true,
+}: Props) {
   const { t, td } = useT();
   const queryClient = useQueryClient();
   const can = useCan(org);
@@ -83,29 +99,44 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
   const [approving, setApproving] = useState(false);
   const [editorKey, setEditorKey] = useState(0);
   const data = record.data;
-  useDocumentTitle(data ? `${data.ref} ${String(data[register.titleField] ?? '')}` : td(register.title), useOrg(org).data?.name);
+  useDocumentTitle(
+    data ? `${data.ref} ${String(data[register.titleField] ?? '')}` : td(register.title),
+    useOrg(org).data?.name,
+  );
 
   if (record.isPending || versions.isPending) return <Loading />;
   if (record.isError || versions.isError || !data) {
     return (
       <section className="page">
         {breadcrumb()}
-        <ErrorMessage error={record.error ?? versions.error} onRetry={() => void (record.refetch(), versions.refetch())} />
+        <ErrorMessage
+          error={record.error ?? versions.error}
+          onRetry={() => void (record.refetch(), versions.refetch())}
+        />
       </section>
     );
   }
 
-  const perms = { update: can(`${def.entity}.update`), approve: can(`${def.entity}.approve`) && presentation?.(data).approvable !== false, export: can(`${def.entity}.export`) };
+  const perms = {
+    update: can(`${def.entity}.update`),
+    approve: can(`${def.entity}.approve`) && presentation?.(data).approvable !== false,
+    export: can(`${def.entity}.export`),
+  };
   const editing = search.edit === '1' && perms.update && !data.archivedAt;
   const tab = search.tab === 'versions' || search.tab === 'history' ? search.tab : 'document';
   const shownSummary = items.find((v) => v.versionNo === shownNo);
   const exportedSummary = items.find((v) => v.versionNo === exportedVersion(search.v, data, shownNo));
   const focusTitle = () => requestAnimationFrame(() => document.getElementById('page-title')?.focus());
   const go = (next: DocumentSearch) => onSearch(next);
-  const compare = positive(search.from) && positive(search.to) ? { from: Number(search.from), to: Number(search.to) } : undefined;
+  const compare =
+    positive(search.from) && positive(search.to) ? { from: Number(search.from), to: Number(search.to) } : undefined;
 
   const onSaved = (v: Version) => {
-    setMessage(v.stage ? t('versions.editor.saved', { no: v.versionNo, stage: stageLabel(td, def, v.stage) }) : t('versions.editor.savedNoStage', { no: v.versionNo }));
+    setMessage(
+      v.stage
+        ? t('versions.editor.saved', { no: v.versionNo, stage: stageLabel(td, def, v.stage) })
+        : t('versions.editor.savedNoStage', { no: v.versionNo }),
+    );
     go({});
     focusTitle();
   };
@@ -143,7 +174,9 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
         label={t('versions.tabs')}
         idPrefix="doc"
         selected={tab}
-        onSelect={(next) => go({ ...search, edit: undefined, created: undefined, tab: next === 'document' ? undefined : next })}
+        onSelect={(next) =>
+          go({ ...search, edit: undefined, created: undefined, tab: next === 'document' ? undefined : next })
+        }
         tabs={[
           { id: 'document', label: t('versions.tab.document') },
           { id: 'versions', label: `${t('versions.tab.versions')} (${items.length})` },
@@ -225,4 +258,3 @@ export function VersionedDocumentPage({ org, id, register, def, search, onSearch
     </section>
   );
 }
-

@@ -58,7 +58,11 @@ export function VersionsTab({ org, register, def, id, versions, shownNo, compare
                   })}
                 </td>
                 <td className="cell-actions">
-                  <button type="button" className="button button--secondary button--small" onClick={() => onOpen(v.versionNo)}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => onOpen(v.versionNo)}
+                  >
                     {t('versions.list.open', { no: v.versionNo })}
                   </button>
                 </td>
@@ -75,8 +79,15 @@ export function VersionsTab({ org, register, def, id, versions, shownNo, compare
           <p className="muted">{t('versions.compare.needTwo')}</p>
         ) : (
           <>
-            <CompareForm key={compare ? `${compare.from}-${compare.to}` : 'none'} versions={versions} compare={compare} onCompare={onCompare} />
-            {compare ? <VersionCompare org={org} register={register} def={def} id={id} from={compare.from} to={compare.to} /> : null}
+            <CompareForm
+              key={compare ? `${compare.from}-${compare.to}` : 'none'}
+              versions={versions}
+              compare={compare}
+              onCompare={onCompare}
+            />
+            {compare ? (
+              <VersionCompare org={org} register={register} def={def} id={id} from={compare.from} to={compare.to} />
+            ) : null}
           </>
         )}
       </section>

@@ -50,7 +50,11 @@ export interface JourneyRun {
  * Declares a journey: `body` runs once per database with a started server and browser. `seed` prepares the server
  * through the API before the browser part (e.g. `seedAlphaWithMembers`).
  */
-export function describeJourney(name: string, body: (run: () => JourneyRun) => void, options: { seed?: (baseUrl: string) => Promise<void> } = {}) {
+export function describeJourney(
+  name: string,
+  body: (run: () => JourneyRun) => void,
+  options: { seed?: (baseUrl: string) => Promise<void> } = {},
+) {
   describe.runIf(!HAS_BROWSER && REQUIRE_BROWSER)(`${name} prerequisites`, () => {
     it('needs Chromium because REQUIRE_BROWSER=1', () => {
       expect.fail(`Chromium not found at ${CHROMIUM} and REQUIRE_BROWSER=1`);
@@ -62,7 +66,16 @@ export function describeJourney(name: string, body: (run: () => JourneyRun) => v
     beforeAll(async () => {
       browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
     }, 60_000);
     afterAll(async () => {
@@ -93,7 +106,13 @@ export function describeJourney(name: string, body: (run: () => JourneyRun) => v
         dialect,
         server,
         browser,
-        newContext: () => browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 860 }, locale: 'en-GB', acceptDownloads: true }),
+        newContext: () =>
+          browser.newContext({
+            baseURL: server.baseUrl,
+            viewport: { width: 1280, height: 860 },
+            locale: 'en-GB',
+            acceptDownloads: true,
+          }),
       }));
     });
   });
@@ -115,10 +134,19 @@ async function startServer(databaseUrl: string | undefined): Promise<RunningServ
   if (process.env.E2E_BASE_URL) return { baseUrl: process.env.E2E_BASE_URL, stop: async () => {} };
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), RAMPART_DATA_DIR: dataDir, NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    RAMPART_DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+  };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, ['bin/rampart.mjs', 'start'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['bin/rampart.mjs', 'start'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -181,7 +209,12 @@ export async function seedAlphaWithMembers(baseUrl: string): Promise<void> {
  * Makes `who` a member the way a new person joins: the admin (signed in as `admin`) invites the e-mail, and the
  * person redeems the invitation's link with their name and the shared journey password.
  */
-export async function joinByInvitation(baseUrl: string, admin: { cookie: string; csrfToken: string }, who: { email: string; name: string; role: string }, org = 'alpha') {
+export async function joinByInvitation(
+  baseUrl: string,
+  admin: { cookie: string; csrfToken: string },
+  who: { email: string; name: string; role: string },
+  org = 'alpha',
+) {
   const invited = await fetch(`${baseUrl}/api/v1/orgs/${org}/members`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
@@ -211,6 +244,7 @@ export async function signIn(context: BrowserContext, who: { email: string }, th
 }
 
 export interface ApiSession {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a journey reads any field of the answers it asserts on
   call: <T = any>(method: string, path: string, body?: unknown) => Promise<T>;
   cookie: string;
   csrfToken: string;
@@ -221,17 +255,25 @@ export interface ApiSession {
  * session cookie and CSRF token, and a failed call throws with the server's answer.
  */
 export async function apiSession(baseUrl: string, email: string, org = 'alpha'): Promise<ApiSession> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   expect(res.status).toBe(200);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
     cookie,
     csrfToken,
-    call: async <T,>(method: string, path: string, body?: unknown) => {
+    call: async <T>(method: string, path: string, body?: unknown) => {
       const r = await fetch(`${baseUrl}/api/v1/orgs/${org}${path}`, {
         method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await r.text();

@@ -17,7 +17,8 @@ import {
 
 const c2022 = CONTROL_CATALOGS['iso27001-2022'];
 const c2013 = CONTROL_CATALOGS['iso27001-2013'];
-const byKey = <T extends { sortKey: string }>(a: T, b: T) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0);
+const byKey = <T extends { sortKey: string }>(a: T, b: T) =>
+  a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
 
 describe('the catalog registry', () => {
   it('has one catalog per id, each with its name, edition and id', () => {
@@ -47,7 +48,10 @@ describe('the catalog registry', () => {
     expect(catalogControl('iso27001-2022', '5.23')?.title).toBe('Information security for use of cloud services');
     expect(catalogControl('iso27001-2022', '8.12')?.title).toBe('Data leakage prevention');
     expect(catalogControl('iso27001-2022', '8.28')?.title).toBe('Secure coding');
-    expect(catalogControl('iso27001-2013', 'A.5.1.1')).toMatchObject({ title: 'Policies for information security', group: 'A.5.1' });
+    expect(catalogControl('iso27001-2013', 'A.5.1.1')).toMatchObject({
+      title: 'Policies for information security',
+      group: 'A.5.1',
+    });
     expect(catalogControl('iso27001-2013', '5.1')).toBeUndefined();
     expect(catalogControl('iso27001-2022', 'A.5.1.1')).toBeUndefined();
     expect(catalogControl('iso27001-2022', 'constructor')).toBeUndefined();
@@ -67,7 +71,12 @@ describe('ISO/IEC 27001:2022 Annex A', () => {
     ]);
   });
   it('numbers each theme 1…n without gaps, each control in the theme of its first number', () => {
-    for (const [theme, n] of [['5', 37], ['6', 8], ['7', 14], ['8', 34]] as const) {
+    for (const [theme, n] of [
+      ['5', 37],
+      ['6', 8],
+      ['7', 14],
+      ['8', 34],
+    ] as const) {
       const codes = c2022.controls.filter((c) => c.group === theme).map((c) => c.code);
       expect(codes).toEqual(Array.from({ length: n }, (_, i) => `${theme}.${i + 1}`));
     }
@@ -90,9 +99,25 @@ describe('ISO/IEC 27001:2013 Annex A', () => {
     expect(c2013.controls.at(-1)?.code).toBe('A.18.2.3');
   });
   it('has the published number of controls per clause', () => {
-    const expected: Record<string, number> = { 'A.5': 2, 'A.6': 7, 'A.7': 6, 'A.8': 10, 'A.9': 14, 'A.10': 2, 'A.11': 15, 'A.12': 14, 'A.13': 7, 'A.14': 13, 'A.15': 5, 'A.16': 7, 'A.17': 4, 'A.18': 8 };
+    const expected: Record<string, number> = {
+      'A.5': 2,
+      'A.6': 7,
+      'A.7': 6,
+      'A.8': 10,
+      'A.9': 14,
+      'A.10': 2,
+      'A.11': 15,
+      'A.12': 14,
+      'A.13': 7,
+      'A.14': 13,
+      'A.15': 5,
+      'A.16': 7,
+      'A.17': 4,
+      'A.18': 8,
+    };
     expect(Object.keys(expected)).toEqual(ISO27001_2013_CLAUSES.map((c) => c.id));
-    for (const [clause, n] of Object.entries(expected)) expect(ISO27001_2013_CONTROLS.filter((c) => c.clause === clause).length, clause).toBe(n);
+    for (const [clause, n] of Object.entries(expected))
+      expect(ISO27001_2013_CONTROLS.filter((c) => c.clause === clause).length, clause).toBe(n);
   });
   it('puts every control under its objective and clause, and every objective under its clause', () => {
     const clauses = new Set<string>(ISO27001_2013_CLAUSES.map((c) => c.id));
@@ -106,9 +131,14 @@ describe('ISO/IEC 27001:2013 Annex A', () => {
       expect(objectives.get(c.objective), c.code).toBe(c.clause);
     }
     const groups = new Map(c2013.groups.map((g) => [g.id, g]));
-    for (const c of c2013.controls) expect(groups.get(c.group)?.parent, c.code).toBe(c.code.split('.').slice(0, 2).join('.'));
+    for (const c of c2013.controls)
+      expect(groups.get(c.group)?.parent, c.code).toBe(c.code.split('.').slice(0, 2).join('.'));
     // every objective has at least one control
-    for (const o of ISO27001_2013_OBJECTIVES) expect(ISO27001_2013_CONTROLS.some((c) => c.objective === o.id), o.id).toBe(true);
+    for (const o of ISO27001_2013_OBJECTIVES)
+      expect(
+        ISO27001_2013_CONTROLS.some((c) => c.objective === o.id),
+        o.id,
+      ).toBe(true);
   });
   it('numbers the controls of each objective 1…n without gaps', () => {
     for (const o of ISO27001_2013_OBJECTIVES) {
@@ -129,16 +159,34 @@ describe('the 2013 → 2022 correspondence (ISO/IEC 27002:2022 Table B.2)', () =
   });
   it('leaves exactly the 11 new controls of 2022 without a predecessor, and reaches every other one', () => {
     expect(NEW_IN_2022).toHaveLength(11);
-    expect([...NEW_IN_2022]).toEqual(['5.7', '5.23', '5.30', '7.4', '8.9', '8.10', '8.11', '8.12', '8.16', '8.23', '8.28']);
+    expect([...NEW_IN_2022]).toEqual([
+      '5.7',
+      '5.23',
+      '5.30',
+      '7.4',
+      '8.9',
+      '8.10',
+      '8.11',
+      '8.12',
+      '8.16',
+      '8.23',
+      '8.28',
+    ]);
     const reached = new Set(c2013.controls.flatMap((c) => mapping2013To2022(c.code)));
     const unreached = c2022.controls.filter((c) => !reached.has(c.code)).map((c) => c.code);
     expect(unreached).toEqual([...NEW_IN_2022]);
-    expect(c2022.controls.filter((c) => mapping2022From2013(c.code).length === 0).map((c) => c.code)).toEqual([...NEW_IN_2022]);
+    expect(c2022.controls.filter((c) => mapping2022From2013(c.code).length === 0).map((c) => c.code)).toEqual([
+      ...NEW_IN_2022,
+    ]);
     for (const c of c2022.controls) expect(isNewIn2022(c.code), c.code).toBe(!reached.has(c.code));
   });
   it('reads the same both ways', () => {
-    for (const c of c2022.controls) for (const from of mapping2022From2013(c.code)) expect(mapping2013To2022(from), `${from} → ${c.code}`).toContain(c.code);
-    for (const c of c2013.controls) for (const to of mapping2013To2022(c.code)) expect(mapping2022From2013(to), `${c.code} → ${to}`).toContain(c.code);
+    for (const c of c2022.controls)
+      for (const from of mapping2022From2013(c.code))
+        expect(mapping2013To2022(from), `${from} → ${c.code}`).toContain(c.code);
+    for (const c of c2013.controls)
+      for (const to of mapping2013To2022(c.code))
+        expect(mapping2022From2013(to), `${c.code} → ${to}`).toContain(c.code);
     const pairs = c2013.controls.reduce((n, c) => n + mapping2013To2022(c.code).length, 0);
     const reversePairs = c2022.controls.reduce((n, c) => n + mapping2022From2013(c.code).length, 0);
     expect(reversePairs).toBe(pairs);
@@ -153,12 +201,42 @@ describe('the 2013 → 2022 correspondence (ISO/IEC 27002:2022 Table B.2)', () =
   });
   it('knows the published cases', () => {
     const one: [string, string][] = [
-      ['A.5.1.1', '5.1'], ['A.5.1.2', '5.1'], ['A.6.1.5', '5.8'], ['A.6.2.1', '8.1'], ['A.8.1.3', '5.10'], ['A.8.2.1', '5.12'],
-      ['A.9.2.1', '5.16'], ['A.9.2.4', '5.17'], ['A.9.4.1', '8.3'], ['A.9.4.2', '8.5'], ['A.11.1.1', '7.1'], ['A.11.1.3', '7.3'],
-      ['A.11.2.8', '8.1'], ['A.11.2.9', '7.7'], ['A.12.1.2', '8.32'], ['A.12.4.1', '8.15'], ['A.12.4.2', '8.15'], ['A.12.4.3', '8.15'],
-      ['A.12.4.4', '8.17'], ['A.12.6.1', '8.8'], ['A.12.6.2', '8.19'], ['A.13.2.1', '5.14'], ['A.13.2.2', '5.14'], ['A.13.2.3', '5.14'],
-      ['A.14.2.1', '8.25'], ['A.14.2.2', '8.32'], ['A.14.2.3', '8.32'], ['A.14.2.4', '8.32'], ['A.15.1.1', '5.19'], ['A.16.1.1', '5.24'],
-      ['A.16.1.2', '6.8'], ['A.16.1.3', '6.8'], ['A.17.1.1', '5.29'], ['A.17.1.2', '5.29'], ['A.17.1.3', '5.29'], ['A.17.2.1', '8.14'],
+      ['A.5.1.1', '5.1'],
+      ['A.5.1.2', '5.1'],
+      ['A.6.1.5', '5.8'],
+      ['A.6.2.1', '8.1'],
+      ['A.8.1.3', '5.10'],
+      ['A.8.2.1', '5.12'],
+      ['A.9.2.1', '5.16'],
+      ['A.9.2.4', '5.17'],
+      ['A.9.4.1', '8.3'],
+      ['A.9.4.2', '8.5'],
+      ['A.11.1.1', '7.1'],
+      ['A.11.1.3', '7.3'],
+      ['A.11.2.8', '8.1'],
+      ['A.11.2.9', '7.7'],
+      ['A.12.1.2', '8.32'],
+      ['A.12.4.1', '8.15'],
+      ['A.12.4.2', '8.15'],
+      ['A.12.4.3', '8.15'],
+      ['A.12.4.4', '8.17'],
+      ['A.12.6.1', '8.8'],
+      ['A.12.6.2', '8.19'],
+      ['A.13.2.1', '5.14'],
+      ['A.13.2.2', '5.14'],
+      ['A.13.2.3', '5.14'],
+      ['A.14.2.1', '8.25'],
+      ['A.14.2.2', '8.32'],
+      ['A.14.2.3', '8.32'],
+      ['A.14.2.4', '8.32'],
+      ['A.15.1.1', '5.19'],
+      ['A.16.1.1', '5.24'],
+      ['A.16.1.2', '6.8'],
+      ['A.16.1.3', '6.8'],
+      ['A.17.1.1', '5.29'],
+      ['A.17.1.2', '5.29'],
+      ['A.17.1.3', '5.29'],
+      ['A.17.2.1', '8.14'],
       ['A.18.1.1', '5.31'],
     ];
     for (const [from, to] of one) expect(mapping2013To2022(from), from).toEqual([to]);
@@ -201,11 +279,24 @@ describe('naturalSortKey', () => {
   it('sorts every catalog in its published order', () => {
     for (const catalog of Object.values(CONTROL_CATALOGS)) {
       const sorted = [...catalog.controls].sort(byKey);
-      expect(sorted.map((c) => c.code), catalog.id).toEqual(catalog.controls.map((c) => c.code));
+      expect(
+        sorted.map((c) => c.code),
+        catalog.id,
+      ).toEqual(catalog.controls.map((c) => c.code));
     }
     // the groups too
     const groups = c2013.groups.map((g) => ({ id: g.id, sortKey: naturalSortKey(g.id) }));
-    expect([...groups].filter((g) => g.id.split('.').length === 3).sort(byKey).map((g) => g.id)).toEqual(ISO27001_2013_OBJECTIVES.map((o) => o.id));
-    expect([...groups].filter((g) => g.id.split('.').length === 2).sort(byKey).map((g) => g.id)).toEqual(ISO27001_2013_CLAUSES.map((c) => c.id));
+    expect(
+      [...groups]
+        .filter((g) => g.id.split('.').length === 3)
+        .sort(byKey)
+        .map((g) => g.id),
+    ).toEqual(ISO27001_2013_OBJECTIVES.map((o) => o.id));
+    expect(
+      [...groups]
+        .filter((g) => g.id.split('.').length === 2)
+        .sort(byKey)
+        .map((g) => g.id),
+    ).toEqual(ISO27001_2013_CLAUSES.map((c) => c.id));
   });
 });

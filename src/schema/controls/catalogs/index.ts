@@ -61,15 +61,18 @@ export function naturalSortKey(code: string): string {
     .replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(SORT_KEY_DIGITS, '0'));
 }
 
-const parentOf = (code: string) => code.slice(0, code.lastIndexOf('.'));
-
 export const CONTROL_CATALOGS: Record<CatalogId, ControlCatalog> = {
   'iso27001-2022': {
     id: 'iso27001-2022',
     name: 'ISO/IEC 27001:2022 Annex A',
     edition: '2022',
     groups: ISO27001_2022_THEMES.map((t) => ({ id: t.id, title: t.title })),
-    controls: ISO27001_2022_CONTROLS.map((c) => ({ code: c.code, title: c.title, group: c.theme, sortKey: naturalSortKey(c.code) })),
+    controls: ISO27001_2022_CONTROLS.map((c) => ({
+      code: c.code,
+      title: c.title,
+      group: c.theme,
+      sortKey: naturalSortKey(c.code),
+    })),
   },
   'iso27001-2013': {
     id: 'iso27001-2013',
@@ -79,11 +82,18 @@ export const CONTROL_CATALOGS: Record<CatalogId, ControlCatalog> = {
       ...ISO27001_2013_CLAUSES.map((c) => ({ id: c.id, title: c.title })),
       ...ISO27001_2013_OBJECTIVES.map((o) => ({ id: o.id, title: o.title, parent: o.clause })),
     ],
-    controls: ISO27001_2013_CONTROLS.map((c) => ({ code: c.code, title: c.title, group: c.objective, sortKey: naturalSortKey(c.code) })),
+    controls: ISO27001_2013_CONTROLS.map((c) => ({
+      code: c.code,
+      title: c.title,
+      group: c.objective,
+      sortKey: naturalSortKey(c.code),
+    })),
   },
 };
 
-const BY_CODE = new Map(CATALOG_IDS.map((id) => [id, new Map(CONTROL_CATALOGS[id].controls.map((c) => [c.code, c]))] as const));
+const BY_CODE = new Map(
+  CATALOG_IDS.map((id) => [id, new Map(CONTROL_CATALOGS[id].controls.map((c) => [c.code, c]))] as const),
+);
 
 /** A control of a catalog by its identifier (undefined if the catalog has no such control). */
 export function catalogControl(catalog: CatalogId, code: string): CatalogControl | undefined {

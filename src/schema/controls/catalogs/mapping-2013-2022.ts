@@ -142,6 +142,18 @@ export const MAPPING_2013_TO_2022 = {
 } as const satisfies Record<Control2013Code, readonly Control2022Code[]>;
 
 /** The 11 controls of 2022 that have no 2013 predecessor (no 2013 control corresponds to them). */
-export const NEW_IN_2022 = ['5.7', '5.23', '5.30', '7.4', '8.9', '8.10', '8.11', '8.12', '8.16', '8.23', '8.28'] as const satisfies readonly Control2022Code[];
+export const NEW_IN_2022 = [
+  '5.7',
+  '5.23',
+  '5.30',
+  '7.4',
+  '8.9',
+  '8.10',
+  '8.11',
+  '8.12',
+  '8.16',
+  '8.23',
+  '8.28',
+] as const satisfies readonly Control2022Code[];
 
 export type NewIn2022Code = (typeof NEW_IN_2022)[number];

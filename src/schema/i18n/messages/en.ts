@@ -76,7 +76,8 @@ const en = {
   'validation.choose': 'Choose one of the options',
 
   'setup.title': 'Set up Rampart',
-  'setup.intro': 'Welcome. Create the first account — it administers this installation — and your first organization. This page is offered only once.',
+  'setup.intro':
+    'Welcome. Create the first account — it administers this installation — and your first organization. This page is offered only once.',
   'setup.you': 'Your account',
   'setup.name': 'Your name',
   'setup.email': 'Email',
@@ -113,14 +114,16 @@ const en = {
   'shell.orgNotFoundHelp': 'It does not exist, or you are not a member of it. Choose another organization above.',
 
   'newOrg.title': 'New organization',
-  'newOrg.intro': 'Each organization is a separate ISMS: its records, members and audit trail never mix with another’s. You become its administrator.',
+  'newOrg.intro':
+    'Each organization is a separate ISMS: its records, members and audit trail never mix with another’s. You become its administrator.',
   'newOrg.name': 'Name',
   'newOrg.slug': 'Short name in addresses (optional)',
   'newOrg.slugHelp': 'Lowercase letters, digits and hyphens. Derived from the name when left empty.',
   'newOrg.submit': 'Create organization',
 
   'noOrg.title': 'No organization yet',
-  'noOrg.body': 'You are signed in but not a member of any organization. Ask an administrator to invite you: invitations show here.',
+  'noOrg.body':
+    'You are signed in but not a member of any organization. Ask an administrator to invite you: invitations show here.',
   'notFound.title': 'Page not found',
   'notFound.body': 'This address does not lead to a page of Rampart.',
   'notFound.home': 'Go to the start page',
@@ -158,33 +161,47 @@ const en = {
   'module.meanwhile': 'Until it arrives, plan the related work as actions:',
   'module.meanwhileLink': 'open the action tracker',
   'module.context.title': 'Context & scope',
-  'module.context.description': 'Will hold the internal and external issues that affect your ISMS — including whether climate change is relevant — and the scope statement with its organizational, technical and physical boundaries, interfaces and justified exclusions. It serves clauses 4.1, 4.3 and 4.4, taking the scope from a first draft to an approved version.',
+  'module.context.description':
+    'Will hold the internal and external issues that affect your ISMS — including whether climate change is relevant — and the scope statement with its organizational, technical and physical boundaries, interfaces and justified exclusions. It serves clauses 4.1, 4.3 and 4.4, taking the scope from a first draft to an approved version.',
   'module.parties.title': 'Interested parties',
-  'module.parties.description': 'Will list the people and organizations with a stake in your information security, what each requires of you (legal, regulatory, contractual or other) and how the ISMS addresses it. It serves clause 4.2.',
+  'module.parties.description':
+    'Will list the people and organizations with a stake in your information security, what each requires of you (legal, regulatory, contractual or other) and how the ISMS addresses it. It serves clause 4.2.',
   'module.policy.title': 'Policy & roles',
-  'module.policy.description': 'Will record top management’s commitments, the information security policy and the ISMS roles with their responsibilities, authorities and assignments, each approved. It serves clauses 5.1 to 5.3.',
+  'module.policy.description':
+    'Will record top management’s commitments, the information security policy and the ISMS roles with their responsibilities, authorities and assignments, each approved. It serves clauses 5.1 to 5.3.',
   'module.riskTreatment.title': 'Risk treatment & SoA',
-  'module.riskTreatment.description': 'Will hold the treatment chosen for each risk, the controls from Annex A (2013 or 2022) and your own, the Statement of Applicability with a justification per control, and the treatment plan with residual risk approved by risk owners. It serves clauses 6.1.3 and 8.3.',
+  'module.riskTreatment.description':
+    'Will hold the treatment chosen for each risk, the controls from Annex A (2013 or 2022) and your own, the Statement of Applicability with a justification per control, and the treatment plan with residual risk approved by risk owners. It serves clauses 6.1.3 and 8.3.',
   'module.objectives.title': 'Objectives',
-  'module.objectives.description': 'Will hold measurable information security objectives consistent with the policy, each with its plan — what, resources, who, when and how results are evaluated — carried out through the action tracker. It serves clause 6.2.',
+  'module.objectives.description':
+    'Will hold measurable information security objectives consistent with the policy, each with its plan — what, resources, who, when and how results are evaluated — carried out through the action tracker. It serves clause 6.2.',
   'module.documents.title': 'Documents',
-  'module.documents.description': 'Will be the register of documented information: versions that never change once approved, review cycles, classification, retention and disposal, documents of external origin, and staff acknowledgements. It serves clause 7.5 and clause 5.2 for the policy.',
+  'module.documents.description':
+    'Will be the register of documented information: versions that never change once approved, review cycles, classification, retention and disposal, documents of external origin, and staff acknowledgements. It serves clause 7.5 and clause 5.2 for the policy.',
   'module.competence.title': 'Competence & awareness',
-  'module.competence.description': 'Will record the competence each ISMS role needs, the evidence that people have it, and the awareness activities staff complete. It serves clauses 7.2 and 7.3.',
+  'module.competence.description':
+    'Will record the competence each ISMS role needs, the evidence that people have it, and the awareness activities staff complete. It serves clauses 7.2 and 7.3.',
   'module.communication.title': 'Communication',
-  'module.communication.description': 'Will hold the communication plan — what, when, with whom, by whom and how — and a log of what was actually communicated. It serves clause 7.4.',
+  'module.communication.description':
+    'Will hold the communication plan — what, when, with whom, by whom and how — and a log of what was actually communicated. It serves clause 7.4.',
   'module.operation.title': 'Operation & changes',
-  'module.operation.description': 'Will track planned and unintended changes to the ISMS, outsourced processes and suppliers, and the operational controls that keep processes running as planned. It serves clauses 6.3 and 8.1.',
+  'module.operation.description':
+    'Will track planned and unintended changes to the ISMS, outsourced processes and suppliers, and the operational controls that keep processes running as planned. It serves clauses 6.3 and 8.1.',
   'module.incidents.title': 'Incidents',
-  'module.incidents.description': 'Will register information security incidents from report to closure, and feed what they reveal into risk reassessment and nonconformities. It serves Annex A controls 5.24 to 5.28.',
+  'module.incidents.description':
+    'Will register information security incidents from report to closure, and feed what they reveal into risk reassessment and nonconformities. It serves Annex A controls 5.24 to 5.28.',
   'module.measurement.title': 'Measurement',
-  'module.measurement.description': 'Will define what is measured — information need, method, frequency, target and who measures and analyses — and keep the results over time. It serves clause 9.1.',
+  'module.measurement.description':
+    'Will define what is measured — information need, method, frequency, target and who measures and analyses — and keep the results over time. It serves clause 9.1.',
   'module.internalAudit.title': 'Internal audit',
-  'module.internalAudit.description': 'Will hold the audit programme, audit plans and checklists, auditor independence, and findings that become nonconformities or improvements. It serves clause 9.2.',
+  'module.internalAudit.description':
+    'Will hold the audit programme, audit plans and checklists, auditor independence, and findings that become nonconformities or improvements. It serves clause 9.2.',
   'module.review.title': 'Management review',
-  'module.review.description': 'Will compile the review’s inputs from the rest of the system, record top management’s decisions and actions, and keep approved minutes. It serves clause 9.3.',
+  'module.review.description':
+    'Will compile the review’s inputs from the rest of the system, record top management’s decisions and actions, and keep approved minutes. It serves clause 9.3.',
   'module.improvement.title': 'Nonconformities & improvement',
-  'module.improvement.description': 'Will hold each nonconformity with its correction, cause analysis, corrective action and effectiveness check, and a register of improvements. It serves clauses 10.1 and 10.2; corrective actions are tracked as actions.',
+  'module.improvement.description':
+    'Will hold each nonconformity with its correction, cause analysis, corrective action and effectiveness check, and a register of improvements. It serves clauses 10.1 and 10.2; corrective actions are tracked as actions.',
 
   'register.ref': 'Ref.',
   'register.search': 'Search',
@@ -245,12 +262,14 @@ const en = {
   'form.save': 'Save changes',
   'form.saving': 'Saving…',
   'form.create': 'Create {name}',
-  'form.stale': 'Someone changed this record while you were editing. Reload the page to see their version, then make your change again.',
+  'form.stale':
+    'Someone changed this record while you were editing. Reload the page to see their version, then make your change again.',
 
   'actions.title': 'Actions',
   'actions.singular': 'action',
   'actions.eyebrow': 'Clauses 6.2 · 6.1.3 · 10.1',
-  'actions.lead': 'One tracker for every plan of the ISMS: treatment actions, objective plans, corrective actions, review decisions and audit follow-ups.',
+  'actions.lead':
+    'One tracker for every plan of the ISMS: treatment actions, objective plans, corrective actions, review decisions and audit follow-ups.',
   'actions.new': 'New action',
   'actions.formLead': 'Say what will be done, by whom, by when, with what resources, and how you will know it worked.',
   'actions.editTitle': 'Edit {ref}',
@@ -258,7 +277,8 @@ const en = {
   'actions.quick.mine': 'My actions',
   'actions.quick.overdue': 'Overdue',
   'actions.empty.title': 'No actions yet',
-  'actions.empty.intro': 'An action turns a plan into something that gets done. ISO/IEC 27001 asks that each plan states:',
+  'actions.empty.intro':
+    'An action turns a plan into something that gets done. ISO/IEC 27001 asks that each plan states:',
   'actions.empty.what': 'what will be done,',
   'actions.empty.resources': 'what resources it needs,',
   'actions.empty.who': 'who is responsible,',
@@ -313,11 +333,13 @@ const en = {
   'members.removeConfirm': 'Yes, remove',
   'members.removed': '{name} was removed.',
   'members.add': 'Invite a member',
-  'members.addHelp': 'They become a member when they accept. Someone who already uses Rampart sees the invitation after signing in; someone new joins through the link you get here.',
+  'members.addHelp':
+    'They become a member when they accept. Someone who already uses Rampart sees the invitation after signing in; someone new joins through the link you get here.',
   'members.addSubmit': 'Invite',
   'members.invited': 'Invitation for {email} created.',
   'members.linkTitle': 'Invitation link for {email}',
-  'members.linkWarning': 'Rampart sends no e-mail: give this link to {email} yourself, over a channel you trust. It is shown only now, works once, and expires on {date}.',
+  'members.linkWarning':
+    'Rampart sends no e-mail: give this link to {email} yourself, over a channel you trust. It is shown only now, works once, and expires on {date}.',
   'members.linkLabel': 'Invitation link',
   'members.linkDone': 'Done',
   'members.pending': 'Pending invitations',
@@ -353,7 +375,8 @@ const en = {
   'tokens.revokeConfirm': 'Yes, revoke',
   'tokens.revoked': 'Token “{name}” revoked.',
   'tokens.secretTitle': 'Token “{name}” created',
-  'tokens.secretWarning': 'Copy this secret now and store it safely. It will not be shown again; if you lose it, revoke the token and create another.',
+  'tokens.secretWarning':
+    'Copy this secret now and store it safely. It will not be shown again; if you lose it, revoke the token and create another.',
   'tokens.secretLabel': 'Token secret',
   'tokens.copy': 'Copy',
   'tokens.copied': 'Copied to the clipboard.',
@@ -361,7 +384,8 @@ const en = {
   'tokens.secretDone': 'I have stored it',
 
   'audit.title': 'Audit trail',
-  'audit.lead': 'Every change, sign-in, refusal and export in this organization, newest first. Each event is chained to the previous one by a hash, so any alteration shows.',
+  'audit.lead':
+    'Every change, sign-in, refusal and export in this organization, newest first. Each event is chained to the previous one by a hash, so any alteration shows.',
   'audit.filters': 'Audit trail filters',
   'audit.type': 'Event',
   'audit.actor': 'Actor',
@@ -415,7 +439,8 @@ const en = {
   'account.passwordLead': 'You need your current password. Your other sessions are signed out; this one stays.',
   'account.currentPassword': 'Current password',
   'account.newPassword': 'New password',
-  'account.newPasswordHelp': 'At least 12 characters, not easy to guess: not your name or e-mail, not a common password. A passphrase of several uncommon words works well.',
+  'account.newPasswordHelp':
+    'At least 12 characters, not easy to guess: not your name or e-mail, not a common password. A passphrase of several uncommon words works well.',
   'account.confirmPassword': 'New password again',
   'account.mismatch': 'The two new passwords differ',
   'account.submit': 'Change password',
@@ -430,9 +455,12 @@ const en = {
   'invitations.accepted': 'You are now a member of {org}.',
   'invitations.declined': 'You declined the invitation from {org}.',
   'invite.title': 'Join {org}',
-  'invite.intro': 'You were invited to {org} as {role}, with the e-mail {email}. Choose your name and a password to join.',
-  'invite.invalid': 'This invitation link does not work any more: it was used, revoked or has expired. Ask the person who invited you for a new one.',
-  'invite.haveAccount': 'Already use Rampart with this e-mail? Sign in instead: the invitation waits on your home page.',
+  'invite.intro':
+    'You were invited to {org} as {role}, with the e-mail {email}. Choose your name and a password to join.',
+  'invite.invalid':
+    'This invitation link does not work any more: it was used, revoked or has expired. Ask the person who invited you for a new one.',
+  'invite.haveAccount':
+    'Already use Rampart with this e-mail? Sign in instead: the invitation waits on your home page.',
   'invite.signIn': 'Sign in',
   'invite.name': 'Your name',
   'invite.password': 'Password',

@@ -6,7 +6,17 @@ import { AcceptancePanel } from './acceptance-panel.js';
 import { useTreatment } from './plan-api.js';
 
 /** The owner's acceptance of one plan row, in a modal dialog over the plan (the treatment is read when it opens). */
-export function AcceptDialog({ org, row, onClose, onAccepted }: { org: string; row: PlanRow | null; onClose: () => void; onAccepted: (ref: string) => void }) {
+export function AcceptDialog({
+  org,
+  row,
+  onClose,
+  onAccepted,
+}: {
+  org: string;
+  row: PlanRow | null;
+  onClose: () => void;
+  onAccepted: (ref: string) => void;
+}) {
   const { t } = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const treatment = useTreatment(org, row?.riskId ?? '', !!row);
@@ -29,7 +39,12 @@ export function AcceptDialog({ org, row, onClose, onAccepted }: { org: string; r
           ) : treatment.isError ? (
             <ErrorMessage error={treatment.error} onRetry={() => void treatment.refetch()} />
           ) : (
-            <AcceptancePanel org={org} riskId={row.riskId} treatment={treatment.data} onAccepted={() => onAccepted(row.ref)} />
+            <AcceptancePanel
+              org={org}
+              riskId={row.riskId}
+              treatment={treatment.data}
+              onAccepted={() => onAccepted(row.ref)}
+            />
           )}
           <div className="form__actions accept-dialog__close">
             <button type="button" className="button button--secondary" onClick={onClose}>

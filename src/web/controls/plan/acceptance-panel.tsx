@@ -31,7 +31,16 @@ export function AcceptancePanel({ org, riskId, treatment, onAccepted }: Props) {
   const owner = useRiskOwner(org, riskId);
   const names = useMemberNames(org);
   const a = treatment.acceptance;
-  const info = a ? { kind: a.kind, by: a.acceptedByName, at: a.acceptedAt, expiresOn: a.expiresOn, justification: a.justification, state: a.state } : null;
+  const info = a
+    ? {
+        kind: a.kind,
+        by: a.acceptedByName,
+        at: a.acceptedAt,
+        expiresOn: a.expiresOn,
+        justification: a.justification,
+        state: a.state,
+      }
+    : null;
   const ownerId = owner.data ?? null;
   const isOwner = !!session && !!ownerId && session.user.id === ownerId;
 
@@ -45,10 +54,14 @@ export function AcceptancePanel({ org, riskId, treatment, onAccepted }: Props) {
       ) : owner.isError ? (
         <ErrorMessage error={owner.error} onRetry={() => void owner.refetch()} />
       ) : isOwner ? (
-        info?.state === 'valid' ? null : <AcceptanceForm org={org} riskId={riskId} treatment={treatment} onAccepted={onAccepted} />
+        info?.state === 'valid' ? null : (
+          <AcceptanceForm org={org} riskId={riskId} treatment={treatment} onAccepted={onAccepted} />
+        )
       ) : (
         <p className="muted">
-          {ownerId ? t('acceptance.onlyOwner', { owner: names.get(ownerId) ?? t('common.unknownMember') }) : t('acceptance.noOwner')}
+          {ownerId
+            ? t('acceptance.onlyOwner', { owner: names.get(ownerId) ?? t('common.unknownMember') })
+            : t('acceptance.noOwner')}
         </p>
       )}
     </div>
@@ -80,7 +93,9 @@ function AcceptanceForm({ org, riskId, treatment, onAccepted }: Props) {
     if (expiresOn && expiresOn < tomorrow) found.expiresOn = t('acceptance.reviewFuture');
     setErrors(found);
     if (Object.keys(found).length) {
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-form="${id}"] [aria-invalid="true"]`)?.focus());
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>(`[data-form="${id}"] [aria-invalid="true"]`)?.focus(),
+      );
       return;
     }
     try {
@@ -113,10 +128,24 @@ function AcceptanceForm({ org, riskId, treatment, onAccepted }: Props) {
         required={concession}
         error={errors.justification ?? errors.kind}
       >
-        <textarea rows={3} maxLength={4000} value={justification} onChange={(e) => (setJustification(e.target.value), setErrors((x) => ({ ...x, justification: '' })))} />
+        <textarea
+          rows={3}
+          maxLength={4000}
+          value={justification}
+          onChange={(e) => (setJustification(e.target.value), setErrors((x) => ({ ...x, justification: '' })))}
+        />
       </FormField>
-      <FormField label={t('acceptance.reviewDate')} help={t('acceptance.reviewDateHelp')} error={errors.expiresOn || undefined}>
-        <input type="date" min={tomorrow} value={expiresOn} onChange={(e) => (setExpiresOn(e.target.value), setErrors((x) => ({ ...x, expiresOn: '' })))} />
+      <FormField
+        label={t('acceptance.reviewDate')}
+        help={t('acceptance.reviewDateHelp')}
+        error={errors.expiresOn || undefined}
+      >
+        <input
+          type="date"
+          min={tomorrow}
+          value={expiresOn}
+          onChange={(e) => (setExpiresOn(e.target.value), setErrors((x) => ({ ...x, expiresOn: '' })))}
+        />
       </FormField>
       {failure ? (
         <div role="alert">

@@ -14,7 +14,13 @@ export interface AcceptanceInfo {
  * Where the owner's acceptance stands, in words with a sign (never colour alone): accepted (within the criteria or
  * as a concession), the treatment changed since, expired, or not accepted.
  */
-export function AcceptanceState({ acceptance, compact = false }: { acceptance: AcceptanceInfo | null; compact?: boolean }) {
+export function AcceptanceState({
+  acceptance,
+  compact = false,
+}: {
+  acceptance: AcceptanceInfo | null;
+  compact?: boolean;
+}) {
   const { t, formatDate } = useT();
   if (!acceptance) {
     return (
@@ -35,7 +41,11 @@ export function AcceptanceState({ acceptance, compact = false }: { acceptance: A
           <span aria-hidden="true">▲ </span>
           {t('acceptance.state.outdated')}
         </span>
-        {compact ? null : <span className="accept-state__detail">{t('acceptance.state.outdatedDetail', { by: acceptance.by, date: when })}</span>}
+        {compact ? null : (
+          <span className="accept-state__detail">
+            {t('acceptance.state.outdatedDetail', { by: acceptance.by, date: when })}
+          </span>
+        )}
       </span>
     );
   }
@@ -46,7 +56,9 @@ export function AcceptanceState({ acceptance, compact = false }: { acceptance: A
           <span aria-hidden="true">▲ </span>
           {t('acceptance.state.expired', { date: formatDate(acceptance.expiresOn) })}
         </span>
-        {compact ? null : <span className="accept-state__detail">{t('acceptance.state.by', { by: acceptance.by, date: when })}</span>}
+        {compact ? null : (
+          <span className="accept-state__detail">{t('acceptance.state.by', { by: acceptance.by, date: when })}</span>
+        )}
       </span>
     );
   }
@@ -54,10 +66,18 @@ export function AcceptanceState({ acceptance, compact = false }: { acceptance: A
     <span className={`accept-state ${concession ? 'accept-state--concession' : 'accept-state--ok'}`}>
       <span>
         <span aria-hidden="true">{concession ? '◆ ' : '✓ '}</span>
-        {concession ? t('acceptance.state.concession', { by: acceptance.by, date: when }) : t('acceptance.state.accepted', { by: acceptance.by, date: when })}
+        {concession
+          ? t('acceptance.state.concession', { by: acceptance.by, date: when })
+          : t('acceptance.state.accepted', { by: acceptance.by, date: when })}
       </span>
-      {!compact && concession && acceptance.justification ? <span className="accept-state__detail">“{acceptance.justification}”</span> : null}
-      {acceptance.expiresOn ? <span className="accept-state__detail">{t('acceptance.state.reviewOn', { date: formatDate(acceptance.expiresOn) })}</span> : null}
+      {!compact && concession && acceptance.justification ? (
+        <span className="accept-state__detail">“{acceptance.justification}”</span>
+      ) : null}
+      {acceptance.expiresOn ? (
+        <span className="accept-state__detail">
+          {t('acceptance.state.reviewOn', { date: formatDate(acceptance.expiresOn) })}
+        </span>
+      ) : null}
     </span>
   );
 }

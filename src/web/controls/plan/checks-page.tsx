@@ -21,7 +21,9 @@ export function TreatmentChecksPage() {
   const { org } = route.useParams();
   const checks = useTreatmentChecks(org);
   useDocumentTitle(t('checksPage.title'), useOrg(org).data?.name);
-  const list = checks.data ? TREATMENT_CHECKS.map((key) => checks.data.checks.find((c) => c.key === key)).filter((c): c is Check => !!c) : [];
+  const list = checks.data
+    ? TREATMENT_CHECKS.map((key) => checks.data.checks.find((c) => c.key === key)).filter((c): c is Check => !!c)
+    : [];
   const failing = list.filter((c) => c.count > 0).length;
 
   return (
@@ -40,7 +42,12 @@ export function TreatmentChecksPage() {
           <p className="page__lead">{t('checksPage.lead')}</p>
         </div>
         <div className="page__actions">
-          <button type="button" className="button button--secondary" onClick={() => void checks.refetch()} disabled={checks.isFetching}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void checks.refetch()}
+            disabled={checks.isFetching}
+          >
             {t('checksPage.refresh')}
           </button>
         </div>
@@ -52,7 +59,9 @@ export function TreatmentChecksPage() {
       ) : (
         <>
           <p className={failing ? 'alert alert--warning' : 'alert alert--success'} role="status">
-            {failing ? t('checksPage.summary', { failing: formatNumber(failing), total: formatNumber(list.length) }) : t('checksPage.allClear')}
+            {failing
+              ? t('checksPage.summary', { failing: formatNumber(failing), total: formatNumber(list.length) })
+              : t('checksPage.allClear')}
           </p>
           <nav aria-label={t('checksPage.toc')} className="checks-toc">
             <ul>
@@ -91,7 +100,11 @@ function CheckSection({ org, check }: { org: string; check: Check }) {
   const { t, formatNumber } = useT();
   const id = `check-${check.key}`;
   return (
-    <section id={id} className={`card check ${check.count ? 'check--fail' : 'check--ok'}`} aria-labelledby={`${id}-title`}>
+    <section
+      id={id}
+      className={`card check ${check.count ? 'check--fail' : 'check--ok'}`}
+      aria-labelledby={`${id}-title`}
+    >
       <h2 id={`${id}-title`} className="card__title check__title">
         {t(`checksPage.check.${check.key}.title`)} <CountBadge count={check.count} />
       </h2>
@@ -111,7 +124,11 @@ function CheckSection({ org, check }: { org: string; check: Check }) {
               </li>
             ))}
           </ul>
-          {check.count > check.items.length ? <p className="muted">{t('checksPage.more', { shown: formatNumber(check.items.length), total: formatNumber(check.count) })}</p> : null}
+          {check.count > check.items.length ? (
+            <p className="muted">
+              {t('checksPage.more', { shown: formatNumber(check.items.length), total: formatNumber(check.count) })}
+            </p>
+          ) : null}
         </>
       )}
     </section>
@@ -124,7 +141,21 @@ function ItemLink({ org, item }: { org: string; item: Item }) {
       <span className="mono">{item.ref}</span> {item.title}
     </>
   );
-  if (item.type === 'risk') return <Link to="/o/$org/risks/$id" params={{ org, id: item.id }}>{text}</Link>;
-  if (item.type === 'action') return <Link to="/o/$org/actions/$id" params={{ org, id: item.id }}>{text}</Link>;
-  return <Link to="/o/$org/controls/$id" params={{ org, id: item.id }}>{text}</Link>;
+  if (item.type === 'risk')
+    return (
+      <Link to="/o/$org/risks/$id" params={{ org, id: item.id }}>
+        {text}
+      </Link>
+    );
+  if (item.type === 'action')
+    return (
+      <Link to="/o/$org/actions/$id" params={{ org, id: item.id }}>
+        {text}
+      </Link>
+    );
+  return (
+    <Link to="/o/$org/controls/$id" params={{ org, id: item.id }}>
+      {text}
+    </Link>
+  );
 }

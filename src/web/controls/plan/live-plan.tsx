@@ -19,7 +19,15 @@ export interface PlanQuery {
  * The plan as it stands now (`GET /risk-treatment-plans/live`, paged on the server): every treated risk, with a filter to
  * those that need attention, and "Accept" on the rows the signed-in member owns.
  */
-export function LivePlan({ org, query, onQuery }: { org: string; query: PlanQuery; onQuery: (next: Partial<PlanQuery>) => void }) {
+export function LivePlan({
+  org,
+  query,
+  onQuery,
+}: {
+  org: string;
+  query: PlanQuery;
+  onQuery: (next: Partial<PlanQuery>) => void;
+}) {
   const { t, formatNumber } = useT();
   const session = useSession();
   const plan = usePlan(org, query);
@@ -37,10 +45,20 @@ export function LivePlan({ org, query, onQuery }: { org: string; query: PlanQuer
           <p className="muted">{t('planPage.live.lead')}</p>
         </div>
         <div className="quick-filters" role="group" aria-label={t('planPage.filter.label')}>
-          <button type="button" className="chip" aria-pressed={!query.attention} onClick={() => onQuery({ attention: false, page: 1 })}>
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={!query.attention}
+            onClick={() => onQuery({ attention: false, page: 1 })}
+          >
             {t('planPage.filter.all')}
           </button>
-          <button type="button" className="chip" aria-pressed={query.attention} onClick={() => onQuery({ attention: true, page: 1 })}>
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={query.attention}
+            onClick={() => onQuery({ attention: true, page: 1 })}
+          >
             {t('planPage.filter.attention')}
           </button>
         </div>
@@ -70,7 +88,13 @@ export function LivePlan({ org, query, onQuery }: { org: string; query: PlanQuer
           <p className="visually-hidden" aria-live="polite">
             {t('planPage.live.count', { count: formatNumber(plan.data.total) })}
           </p>
-          <PlanTable org={org} rows={plan.data.items} caption={t('planPage.live.title')} canAccept={canAccept} onAccept={(row) => (setMessage(null), setAccepting(row))} />
+          <PlanTable
+            org={org}
+            rows={plan.data.items}
+            caption={t('planPage.live.title')}
+            canAccept={canAccept}
+            onAccept={(row) => (setMessage(null), setAccepting(row))}
+          />
           <RegisterPagination
             page={plan.data.page}
             pageSize={plan.data.pageSize}

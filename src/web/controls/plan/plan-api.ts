@@ -19,7 +19,11 @@ export interface PlanPage {
 export function usePlan(org: string, query: { page: number; pageSize: number; attention: boolean }) {
   return useQuery({
     queryKey: ['org', org, 'risk-treatment-plan', 'live', query],
-    queryFn: ({ signal }) => api.get<PlanPage>(orgPath(org, '/risk-treatment-plans/live'), { query: { ...query, attention: query.attention ? 'true' : undefined }, signal }),
+    queryFn: ({ signal }) =>
+      api.get<PlanPage>(orgPath(org, '/risk-treatment-plans/live'), {
+        query: { ...query, attention: query.attention ? 'true' : undefined },
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -55,7 +59,8 @@ export function useRiskOwner(org: string, riskId: string) {
 export function useAcceptRisk(org: string, riskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: AcceptanceInput) => api.post<Treatment>(orgPath(org, `/risks/${encodeURIComponent(riskId)}/acceptance`), input),
+    mutationFn: (input: AcceptanceInput) =>
+      api.post<Treatment>(orgPath(org, `/risks/${encodeURIComponent(riskId)}/acceptance`), input),
     onSuccess: async (treatment) => {
       queryClient.setQueryData(treatmentQueryKey(org, riskId), treatment);
       await Promise.all([
@@ -66,7 +71,8 @@ export function useAcceptRisk(org: string, riskId: string) {
     },
     // the treatment changed since it was read: load it again so the owner reads what they would approve
     onError: (err) => {
-      if (isApiError(err) && err.status === 409) void queryClient.invalidateQueries({ queryKey: treatmentQueryKey(org, riskId) });
+      if (isApiError(err) && err.status === 409)
+        void queryClient.invalidateQueries({ queryKey: treatmentQueryKey(org, riskId) });
     },
   });
 }

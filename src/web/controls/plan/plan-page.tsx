@@ -23,8 +23,13 @@ export interface PlanSearch extends DocumentSearch {
 }
 
 function planQuery(search: PlanSearch): PlanQuery {
-  const n = (v: string | undefined, d: number, max: number) => (v && /^\d+$/.test(v) ? Math.min(max, Math.max(1, Number(v))) : d);
-  return { page: n(search.page, 1, 1_000_000), pageSize: n(search.pageSize, 25, 200), attention: search.attention === 'true' };
+  const n = (v: string | undefined, d: number, max: number) =>
+    v && /^\d+$/.test(v) ? Math.min(max, Math.max(1, Number(v))) : d;
+  return {
+    page: n(search.page, 1, 1_000_000),
+    pageSize: n(search.pageSize, 25, 200),
+    attention: search.attention === 'true',
+  };
 }
 
 /**
@@ -45,7 +50,14 @@ export function TreatmentPlanPage() {
       query={query}
       onQuery={(next) => {
         const merged = { ...query, ...next };
-        void navigate({ search: (s: PlanSearch) => ({ ...s, page: merged.page > 1 ? String(merged.page) : undefined, pageSize: merged.pageSize !== 25 ? String(merged.pageSize) : undefined, attention: merged.attention ? 'true' : undefined }) });
+        void navigate({
+          search: (s: PlanSearch) => ({
+            ...s,
+            page: merged.page > 1 ? String(merged.page) : undefined,
+            pageSize: merged.pageSize !== 25 ? String(merged.pageSize) : undefined,
+            attention: merged.attention ? 'true' : undefined,
+          }),
+        });
       }}
     />
   );
@@ -57,7 +69,13 @@ export function TreatmentPlanPage() {
       title={t('treatmentPlan.title')}
       group={t('nav.group.planning')}
       empty={(breadcrumb) => (
-        <NoPlanDocument org={org} breadcrumb={breadcrumb} live={live} canCreate={can('risk_treatment_plan.create')} onCreated={() => void navigate({ search: { ...keep, created: '1' } })} />
+        <NoPlanDocument
+          org={org}
+          breadcrumb={breadcrumb}
+          live={live}
+          canCreate={can('risk_treatment_plan.create')}
+          onCreated={() => void navigate({ search: { ...keep, created: '1' } })}
+        />
       )}
     >
       {(data, breadcrumb) => (
@@ -77,7 +95,19 @@ export function TreatmentPlanPage() {
   );
 }
 
-function NoPlanDocument({ org, breadcrumb, live, canCreate, onCreated }: { org: string; breadcrumb: ReactNode; live: ReactNode; canCreate: boolean; onCreated: () => void }) {
+function NoPlanDocument({
+  org,
+  breadcrumb,
+  live,
+  canCreate,
+  onCreated,
+}: {
+  org: string;
+  breadcrumb: ReactNode;
+  live: ReactNode;
+  canCreate: boolean;
+  onCreated: () => void;
+}) {
   const { t } = useT();
   const queryClient = useQueryClient();
   const session = useSession();
@@ -91,8 +121,14 @@ function NoPlanDocument({ org, breadcrumb, live, canCreate, onCreated }: { org: 
     setFailure(null);
     const base = orgPath(org, `/${COLLECTION}`);
     try {
-      const record = await api.post<RegisterRecord>(base, { title: t('treatmentPlan.title'), ...(session ? { ownerId: session.user.id } : {}) });
-      await api.put(`${base}/${encodeURIComponent(record.id)}/draft`, { content: { summary: '', plan: { rows: [] } }, changeNote: t('planPage.empty.changeNote') });
+      const record = await api.post<RegisterRecord>(base, {
+        title: t('treatmentPlan.title'),
+        ...(session ? { ownerId: session.user.id } : {}),
+      });
+      await api.put(`${base}/${encodeURIComponent(record.id)}/draft`, {
+        content: { summary: '', plan: { rows: [] } },
+        changeNote: t('planPage.empty.changeNote'),
+      });
       await queryClient.invalidateQueries({ queryKey: ['org', org, COLLECTION] });
       onCreated();
     } catch (err) {

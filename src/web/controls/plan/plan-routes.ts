@@ -8,7 +8,8 @@ const TreatmentPlanPage = lazyRouteComponent(() => import('./plan-page.js'), 'Tr
 
 function parsePlanSearch(s: Record<string, unknown>): PlanSearch {
   const out: PlanSearch = parseDocumentSearch(s);
-  for (const k of ['page', 'pageSize', 'attention'] as const) if (s[k] !== undefined && s[k] !== '') out[k] = String(s[k]);
+  for (const k of ['page', 'pageSize', 'attention'] as const)
+    if (s[k] !== undefined && s[k] !== '') out[k] = String(s[k]);
   return out;
 }
 
@@ -16,7 +17,12 @@ function parsePlanSearch(s: Record<string, unknown>): PlanSearch {
 export function treatmentPlanRoutes<P extends AnyRoute>(orgRoute: P) {
   const getParentRoute = () => orgRoute;
   return [
-    createRoute({ getParentRoute, path: 'risk-treatment-plan', validateSearch: parsePlanSearch, component: TreatmentPlanPage }),
+    createRoute({
+      getParentRoute,
+      path: 'risk-treatment-plan',
+      validateSearch: parsePlanSearch,
+      component: TreatmentPlanPage,
+    }),
     createRoute({ getParentRoute, path: 'treatment-checks', component: TreatmentChecksPage }),
   ] as const;
 }

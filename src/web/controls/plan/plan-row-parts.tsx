@@ -5,7 +5,12 @@ import { useT } from '../../i18n/i18n.js';
 import { LevelBadge, levelOf, type LevelInfo } from '../../risks/risk-level.js';
 
 /** The pieces of a plan row, shared by the live plan and a frozen version of it. */
-export function planLevel(m: Methodology | null | undefined, key: string | null, label: string | null, acceptable: boolean | null): LevelInfo | null {
+export function planLevel(
+  m: Methodology | null | undefined,
+  key: string | null,
+  label: string | null,
+  acceptable: boolean | null,
+): LevelInfo | null {
   if (!key) return null;
   const known = m?.levels.some((l) => l.key === key);
   return known ? levelOf(m, key) : { key, label: label ?? key.replace(/_/g, ' '), colour: null, acceptable };
@@ -19,7 +24,11 @@ export function LevelMove({ row, m }: { row: PlanRow; m: Methodology | null | un
       <LevelBadge level={planLevel(m, row.level, row.levelLabel, row.acceptable)} />
       <span aria-hidden="true">→</span>
       <span className="visually-hidden">{t('planPage.residualIs')}</span>
-      {row.residualLevel ? <LevelBadge level={planLevel(m, row.residualLevel, row.residualLevelLabel, row.residualAcceptable)} /> : <span className="muted">{t('planPage.residualNone')}</span>}
+      {row.residualLevel ? (
+        <LevelBadge level={planLevel(m, row.residualLevel, row.residualLevelLabel, row.residualAcceptable)} />
+      ) : (
+        <span className="muted">{t('planPage.residualNone')}</span>
+      )}
       {row.residualAcceptable === false ? (
         <span className="plan-flag plan-flag--warn">
           <span aria-hidden="true">▲ </span>
@@ -57,8 +66,12 @@ export function ControlList({ org, row }: { org: string; row: PlanRow }) {
           <Link to="/o/$org/controls/$id" params={{ org, id: c.id }} className="mono" title={c.title}>
             {c.ref}
           </Link>{' '}
-          <span className={`pill soa-status--${c.implementationStatus}`}>{td(`controls.implementationStatus.${c.implementationStatus}`)}</span>
-          {c.applicability !== 'applicable' ? <span className="plan-flag plan-flag--warn"> {td(`controls.applicability.${c.applicability}`)}</span> : null}
+          <span className={`pill soa-status--${c.implementationStatus}`}>
+            {td(`controls.implementationStatus.${c.implementationStatus}`)}
+          </span>
+          {c.applicability !== 'applicable' ? (
+            <span className="plan-flag plan-flag--warn"> {td(`controls.applicability.${c.applicability}`)}</span>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -72,8 +85,12 @@ export function ActionProgress({ org, row }: { org: string; row: PlanRow }) {
   const overdue = row.actions.filter((a) => a.overdue);
   return (
     <div className="plan-progress">
-      <span>{actions ? t('planPage.actionsDone', { done: actionsDone, total: actions }) : t('planPage.noActions')}</span>
-      {controls ? <span className="muted">{t('planPage.controlsDone', { done: controlsImplemented, total: controls })}</span> : null}
+      <span>
+        {actions ? t('planPage.actionsDone', { done: actionsDone, total: actions }) : t('planPage.noActions')}
+      </span>
+      {controls ? (
+        <span className="muted">{t('planPage.controlsDone', { done: controlsImplemented, total: controls })}</span>
+      ) : null}
       {overdue.length ? (
         <ul className="plan-list plan-overdue">
           {overdue.map((a) => (
@@ -86,7 +103,9 @@ export function ActionProgress({ org, row }: { org: string; row: PlanRow }) {
                 {a.ref}
               </Link>{' '}
               {a.title}
-              {a.dueDate ? <span className="muted"> · {t('planPage.due', { date: formatDate(a.dueDate) })}</span> : null}
+              {a.dueDate ? (
+                <span className="muted"> · {t('planPage.due', { date: formatDate(a.dueDate) })}</span>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -23,7 +23,11 @@ function PlanVersionView({ org, value }: DataViewProps) {
       <PlanTable org={org} rows={rows.slice(0, shown)} caption={t('treatmentPlan.section.plan')} />
       {rows.length > shown ? (
         <p>
-          <button type="button" className="button button--secondary button--small" onClick={() => setShown((n) => n + STEP)}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setShown((n) => n + STEP)}
+          >
             {t('planPage.doc.more', { shown: formatNumber(shown), total: formatNumber(rows.length) })}
           </button>
         </p>

@@ -41,7 +41,9 @@ export function PlanTable({ org, rows, caption, canAccept, onAccept }: Props) {
                 <Link to="/o/$org/risks/$id" params={{ org, id: row.riskId }}>
                   <span className="mono">{row.ref}</span> {row.title}
                 </Link>
-                <span className="muted plan-table__owner">{row.owner ? t('planPage.owner', { owner: row.owner }) : t('planPage.noOwner')}</span>
+                <span className="muted plan-table__owner">
+                  {row.owner ? t('planPage.owner', { owner: row.owner }) : t('planPage.noOwner')}
+                </span>
                 <OptionList row={row} />
                 {row.needsRevisit ? <RevisitFlag /> : null}
               </th>
@@ -58,7 +60,12 @@ export function PlanTable({ org, rows, caption, canAccept, onAccept }: Props) {
                 <AcceptanceState acceptance={row.acceptance} compact />
                 {canAccept?.(row) && onAccept ? (
                   <div>
-                    <button type="button" className="button button--secondary button--small plan-table__accept" onClick={() => onAccept(row)} aria-label={t('planPage.acceptFor', { ref: row.ref })}>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small plan-table__accept"
+                      onClick={() => onAccept(row)}
+                      aria-label={t('planPage.acceptFor', { ref: row.ref })}
+                    >
                       {t('planPage.accept')}
                     </button>
                   </div>

@@ -11,7 +11,8 @@ const COLLECTION = soaRegister.collection;
 export function useSoaCompare(org: string, id: string, from: number | undefined, to: number | undefined) {
   return useQuery({
     queryKey: ['org', org, COLLECTION, 'record', id, 'soa-compare', from, to],
-    queryFn: () => api.get<SoaCompare>(orgPath(org, `/${COLLECTION}/${encodeURIComponent(id)}/compare`), { query: { from, to } }),
+    queryFn: () =>
+      api.get<SoaCompare>(orgPath(org, `/${COLLECTION}/${encodeURIComponent(id)}/compare`), { query: { from, to } }),
     enabled: from !== undefined && to !== undefined && from !== to,
   });
 }

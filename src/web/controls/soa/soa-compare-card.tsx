@@ -8,13 +8,16 @@ import { justificationText, statusText } from './soa-lines.js';
 import { ApplicabilityPill } from './soa-statement-view.js';
 
 type Change = (typeof SOA_CHANGES)[number];
-type CompareRow = SoaCompare['rows'][number];
 
 /** Which two versions to compare first: the draft against the approved one, else the latest two. */
-export function defaultPair(versions: VersionSummary[], approvedVersion: number | null): { from: number; to: number } | undefined {
+export function defaultPair(
+  versions: VersionSummary[],
+  approvedVersion: number | null,
+): { from: number; to: number } | undefined {
   const latest = versions[0];
   if (!latest || versions.length < 2) return undefined;
-  if (latest.state === 'draft' && approvedVersion && approvedVersion !== latest.versionNo) return { from: approvedVersion, to: latest.versionNo };
+  if (latest.state === 'draft' && approvedVersion && approvedVersion !== latest.versionNo)
+    return { from: approvedVersion, to: latest.versionNo };
   const previous = versions[1];
   return previous ? { from: previous.versionNo, to: latest.versionNo } : undefined;
 }
@@ -23,7 +26,17 @@ export function defaultPair(versions: VersionSummary[], approvedVersion: number 
  * Two SoA versions line by line (`/compare`): counts by kind of change, then the controls under each kind with the
  * value before and after. A control can appear under several kinds (its applicability and its reason both changed).
  */
-export function SoaCompareCard({ org, id, versions, approvedVersion }: { org: string; id: string; versions: VersionSummary[]; approvedVersion: number | null }) {
+export function SoaCompareCard({
+  org,
+  id,
+  versions,
+  approvedVersion,
+}: {
+  org: string;
+  id: string;
+  versions: VersionSummary[];
+  approvedVersion: number | null;
+}) {
   const { t, td, formatNumber } = useT();
   const uid = useId();
   const initial = defaultPair(versions, approvedVersion);
@@ -63,7 +76,11 @@ export function SoaCompareCard({ org, id, versions, approvedVersion }: { org: st
               ? t('soaPage.compare.none', { from: cmp.data.from.versionNo, to: cmp.data.to.versionNo })
               : total === 1
                 ? t('soaPage.compare.summaryOne', { from: cmp.data.from.versionNo, to: cmp.data.to.versionNo })
-                : t('soaPage.compare.summary', { count: formatNumber(total), from: cmp.data.from.versionNo, to: cmp.data.to.versionNo })}
+                : t('soaPage.compare.summary', {
+                    count: formatNumber(total),
+                    from: cmp.data.from.versionNo,
+                    to: cmp.data.to.versionNo,
+                  })}
           </p>
           {total > 0 ? <CompareGroups data={cmp.data} /> : null}
         </div>
@@ -108,8 +125,20 @@ function CompareGroups({ data }: { data: SoaCompare }) {
                       <th scope="row">
                         <span className="mono">{r.ref}</span> {r.title}
                       </th>
-                      <td>{r.before ? <Side i18n={i18n} kind={kind} row={r.before} mark="removed" /> : <span className="muted">{t('common.empty')}</span>}</td>
-                      <td>{r.after ? <Side i18n={i18n} kind={kind} row={r.after} mark="added" /> : <span className="muted">{t('common.empty')}</span>}</td>
+                      <td>
+                        {r.before ? (
+                          <Side i18n={i18n} kind={kind} row={r.before} mark="removed" />
+                        ) : (
+                          <span className="muted">{t('common.empty')}</span>
+                        )}
+                      </td>
+                      <td>
+                        {r.after ? (
+                          <Side i18n={i18n} kind={kind} row={r.after} mark="added" />
+                        ) : (
+                          <span className="muted">{t('common.empty')}</span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -133,7 +162,9 @@ function Side({ i18n, kind, row, mark }: { i18n: I18n; kind: Change; row: SoaRow
       case 'justification':
         return justificationText(i18n, row) || t('soaPage.noReason');
       case 'other':
-        return [row.title, row.owner ? `${t('controls.field.owner')}: ${row.owner}` : null, row.implementation].filter(Boolean).join(' · ');
+        return [row.title, row.owner ? `${t('controls.field.owner')}: ${row.owner}` : null, row.implementation]
+          .filter(Boolean)
+          .join(' · ');
       default:
         return justificationText(i18n, row);
     }
@@ -141,7 +172,10 @@ function Side({ i18n, kind, row, mark }: { i18n: I18n; kind: Change; row: SoaRow
   return (
     <Mark className="soa-compare__side">
       <span className="visually-hidden">[{t(`versions.compare.${mark}`)}: </span>
-      {kind === 'applicability' || kind === 'added' || kind === 'removed' ? <ApplicabilityPill value={row.applicability} /> : null} {text}
+      {kind === 'applicability' || kind === 'added' || kind === 'removed' ? (
+        <ApplicabilityPill value={row.applicability} />
+      ) : null}{' '}
+      {text}
       <span className="visually-hidden">]</span>
     </Mark>
   );

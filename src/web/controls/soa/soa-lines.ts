@@ -23,7 +23,13 @@ export interface SoaCounts {
 }
 
 export function countLines(rows: SoaRow[]): SoaCounts {
-  const out: SoaCounts = { total: rows.length, applicable: 0, excluded: 0, undecided: 0, status: { not_started: 0, planned: 0, in_progress: 0, implemented: 0 } };
+  const out: SoaCounts = {
+    total: rows.length,
+    applicable: 0,
+    excluded: 0,
+    undecided: 0,
+    status: { not_started: 0, planned: 0, in_progress: 0, implemented: 0 },
+  };
   for (const r of rows) {
     out[r.applicability] += 1;
     if (r.applicability === 'applicable') out.status[r.implementationStatus] += 1;
@@ -35,13 +41,16 @@ export function countLines(rows: SoaRow[]): SoaCounts {
 export function justificationParts(i18n: I18n, row: SoaRow): string[] {
   const { t, td } = i18n;
   if (row.applicability === 'excluded') {
-    const reason = row.exclusionReason ? td(`controls.exclusionReason.${row.exclusionReason}`) : t('soaPage.noExclusionReason');
+    const reason = row.exclusionReason
+      ? td(`controls.exclusionReason.${row.exclusionReason}`)
+      : t('soaPage.noExclusionReason');
     const replaced = row.exclusionReason === 'replaced' && row.replacedBy ? ` (${row.replacedBy})` : '';
     return [`${reason}${replaced}`, ...(row.exclusionExplanation ? [row.exclusionExplanation] : [])];
   }
   const parts: string[] = [];
   if (row.risks.length) parts.push(t('soaPage.treats', { refs: row.risks.map((r) => r.ref).join(', ') }));
-  if (row.requirements.length) parts.push(t('soaPage.requiredBy', { refs: row.requirements.map((r) => r.ref).join(', ') }));
+  if (row.requirements.length)
+    parts.push(t('soaPage.requiredBy', { refs: row.requirements.map((r) => r.ref).join(', ') }));
   if (row.statedReason) parts.push(row.statedReason);
   return parts;
 }
@@ -53,7 +62,8 @@ export function justificationText(i18n: I18n, row: SoaRow): string {
 /** Implementation in words: only applicable lines have one; a planned line says when. */
 export function statusText(i18n: I18n, row: SoaRow): string {
   if (row.applicability !== 'applicable') return '';
-  if (row.implementationStatus === 'planned' && row.plannedDate) return i18n.t('soaPage.plannedFor', { date: i18n.formatDate(row.plannedDate) });
+  if (row.implementationStatus === 'planned' && row.plannedDate)
+    return i18n.t('soaPage.plannedFor', { date: i18n.formatDate(row.plannedDate) });
   return i18n.td(`controls.implementationStatus.${row.implementationStatus}`);
 }
 
@@ -71,7 +81,11 @@ export function filterLines(rows: SoaRow[], applicability: ApplicabilityFilter, 
  * The generic compare lists changed values by array index (`rows.12.applicability`), which shifts when a control
  * is added; the words compare the two statements by reference instead, one line per changed aspect of a control.
  */
-export function describeSoaChanges(i18n: I18n, changes: DataChange[], values: { before: unknown; after: unknown }): DescribedChange[] {
+export function describeSoaChanges(
+  i18n: I18n,
+  changes: DataChange[],
+  values: { before: unknown; after: unknown },
+): DescribedChange[] {
   const { t, td } = i18n;
   const before = new Map(readStatement(values.before).rows.map((r) => [r.ref, r]));
   const after = readStatement(values.after).rows;
@@ -88,7 +102,11 @@ export function describeSoaChanges(i18n: I18n, changes: DataChange[], values: { 
     const old = before.get(row.ref);
     before.delete(row.ref);
     if (!old) {
-      out.push({ where: `${row.ref} ${row.title}`, before: null, after: t('soaPage.compare.addedLine', { applicability: td(`controls.applicability.${row.applicability}`) }) });
+      out.push({
+        where: `${row.ref} ${row.title}`,
+        before: null,
+        after: t('soaPage.compare.addedLine', { applicability: td(`controls.applicability.${row.applicability}`) }),
+      });
       continue;
     }
     for (const a of aspects) {
@@ -97,10 +115,17 @@ export function describeSoaChanges(i18n: I18n, changes: DataChange[], values: { 
       if (x !== y) out.push({ where: `${row.ref} ${row.title} — ${a.label}`, before: x || null, after: y || null });
     }
   }
-  for (const row of before.values()) out.push({ where: `${row.ref} ${row.title}`, before: td(`controls.applicability.${row.applicability}`), after: null });
+  for (const row of before.values())
+    out.push({
+      where: `${row.ref} ${row.title}`,
+      before: td(`controls.applicability.${row.applicability}`),
+      after: null,
+    });
   // what the words do not cover (the edition, a theme) still shows, by path
-  if (out.length === 0) return changes.map((c) => ({ where: c.path || '—', before: asText(c.before), after: asText(c.after) }));
+  if (out.length === 0)
+    return changes.map((c) => ({ where: c.path || '—', before: asText(c.before), after: asText(c.after) }));
   return out;
 }
 
-const asText = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
+const asText = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v);

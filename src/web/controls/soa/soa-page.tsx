@@ -35,7 +35,14 @@ export function SoaPage() {
       register={soaRegister}
       title={t('soa.title')}
       group={t('nav.group.planning')}
-      empty={(breadcrumb) => <NoSoaPage org={org} breadcrumb={breadcrumb} canCreate={can('soa.create')} onCreated={() => void navigate({ search: { created: '1' } })} />}
+      empty={(breadcrumb) => (
+        <NoSoaPage
+          org={org}
+          breadcrumb={breadcrumb}
+          canCreate={can('soa.create')}
+          onCreated={() => void navigate({ search: { created: '1' } })}
+        />
+      )}
     >
       {(data, breadcrumb) => (
         <VersionedDocumentPage
@@ -55,7 +62,17 @@ export function SoaPage() {
 }
 
 /** Between the header and the tabs: the table exports of the version shown, and what changed line by line. */
-function SoaBanner({ org, record, shownNo, canExport }: { org: string; record: RegisterRecord; shownNo: number | undefined; canExport: boolean }) {
+function SoaBanner({
+  org,
+  record,
+  shownNo,
+  canExport,
+}: {
+  org: string;
+  record: RegisterRecord;
+  shownNo: number | undefined;
+  canExport: boolean;
+}) {
   const { t, td } = useT();
   const versions = useVersions(org, soaRegister, record.id);
   const items = versions.data?.items ?? [];
@@ -68,7 +85,9 @@ function SoaBanner({ org, record, shownNo, canExport }: { org: string; record: R
       {canExport && no !== undefined ? (
         <div className="button-group soa-exports" role="group" aria-label={t('soaPage.export.label', { no })}>
           <span className="button-group__label" aria-hidden="true">
-            {state ? t('soaPage.export.labelOf', { no, state: td(`versions.state.${state}`) }) : t('soaPage.export.label', { no })}
+            {state
+              ? t('soaPage.export.labelOf', { no, state: td(`versions.state.${state}`) })
+              : t('soaPage.export.label', { no })}
           </span>
           {(['xlsx', 'csv'] as const).map((format) => (
             <a
@@ -83,12 +102,30 @@ function SoaBanner({ org, record, shownNo, canExport }: { org: string; record: R
           ))}
         </div>
       ) : null}
-      {items.length > 1 ? <SoaCompareCard key={`${items[0]?.versionNo}-${approved}`} org={org} id={record.id} versions={items} approvedVersion={approved} /> : null}
+      {items.length > 1 ? (
+        <SoaCompareCard
+          key={`${items[0]?.versionNo}-${approved}`}
+          org={org}
+          id={record.id}
+          versions={items}
+          approvedVersion={approved}
+        />
+      ) : null}
     </div>
   );
 }
 
-function NoSoaPage({ org, breadcrumb, canCreate, onCreated }: { org: string; breadcrumb: ReactNode; canCreate: boolean; onCreated: () => void }) {
+function NoSoaPage({
+  org,
+  breadcrumb,
+  canCreate,
+  onCreated,
+}: {
+  org: string;
+  breadcrumb: ReactNode;
+  canCreate: boolean;
+  onCreated: () => void;
+}) {
   const { t } = useT();
   const queryClient = useQueryClient();
   const session = useSession();
@@ -107,8 +144,14 @@ function NoSoaPage({ org, breadcrumb, canCreate, onCreated }: { org: string; bre
     setFailure(null);
     const base = orgPath(org, `/${soaRegister.collection}`);
     try {
-      const record = await api.post<RegisterRecord>(base, { title: t('soa.title'), ...(session ? { ownerId: session.user.id } : {}) });
-      await api.put(`${base}/${encodeURIComponent(record.id)}/draft`, { content: { introduction: '', statement: { edition: null, rows: [] } }, changeNote: t('soaPage.empty.changeNote') });
+      const record = await api.post<RegisterRecord>(base, {
+        title: t('soa.title'),
+        ...(session ? { ownerId: session.user.id } : {}),
+      });
+      await api.put(`${base}/${encodeURIComponent(record.id)}/draft`, {
+        content: { introduction: '', statement: { edition: null, rows: [] } },
+        changeNote: t('soaPage.empty.changeNote'),
+      });
       await queryClient.invalidateQueries({ queryKey: ['org', org, soaRegister.collection] });
       onCreated();
     } catch (err) {
@@ -151,7 +194,12 @@ function NoSoaPage({ org, breadcrumb, canCreate, onCreated }: { org: string; bre
         {canCreate ? (
           <>
             {failure ? <ErrorMessage error={failure} /> : null}
-            <button type="button" className="button button--primary" disabled={busy || noEdition} onClick={() => void start()}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy || noEdition}
+              onClick={() => void start()}
+            >
               {busy ? t('soaPage.empty.starting') : t('soaPage.empty.start')}
             </button>
           </>

@@ -6,5 +6,12 @@ const SoaPage = lazyRouteComponent(() => import('./soa-page.js'), 'SoaPage');
 
 /** `/o/$org/soa`: the organization's one Statement of Applicability (no list: there is at most one). */
 export function soaRoutes<P extends AnyRoute>(orgRoute: P) {
-  return [createRoute({ getParentRoute: () => orgRoute, path: 'soa', validateSearch: parseDocumentSearch, component: SoaPage })] as const;
+  return [
+    createRoute({
+      getParentRoute: () => orgRoute,
+      path: 'soa',
+      validateSearch: parseDocumentSearch,
+      component: SoaPage,
+    }),
+  ] as const;
 }

@@ -4,7 +4,15 @@ import type { SoaRow } from '../../../schema/controls/soa.register.js';
 import { useT } from '../../i18n/i18n.js';
 import type { DataEditorProps, DataViewProps } from '../../versioning/data-sections.js';
 import { SoaSummary } from './soa-summary.js';
-import { APPLICABILITY_KEYS, countLines, filterLines, justificationParts, readStatement, statusText, type ApplicabilityFilter } from './soa-lines.js';
+import {
+  APPLICABILITY_KEYS,
+  countLines,
+  filterLines,
+  justificationParts,
+  readStatement,
+  statusText,
+  type ApplicabilityFilter,
+} from './soa-lines.js';
 import './soa.css';
 
 /** A version's lines: the counts and chart, chips by applicability, a search, and the table an auditor reads. */
@@ -19,13 +27,23 @@ export function SoaStatementView({ org, value }: DataViewProps) {
   if (statement.rows.length === 0) return <p className="doc__empty">{t('soaPage.noLines')}</p>;
   return (
     <div className="soa-statement">
-      {statement.edition ? <p className="muted">{t('soaPage.edition', { edition: td(`controls.source.${statement.edition}`) })}</p> : null}
+      {statement.edition ? (
+        <p className="muted">{t('soaPage.edition', { edition: td(`controls.source.${statement.edition}`) })}</p>
+      ) : null}
       <SoaSummary counts={counts} />
       <div className="soa-statement__filters">
         <div className="quick-filters" role="group" aria-label={t('soaPage.filter.label')}>
           {(['all', ...APPLICABILITY_KEYS] as const).map((key) => (
-            <button key={key} type="button" className="chip" aria-pressed={filter === key} onClick={() => setFilter(key)}>
-              {key === 'all' ? t('soaPage.filter.all', { count: formatNumber(counts.total) }) : `${td(`controls.applicability.${key}`)} (${formatNumber(counts[key])})`}
+            <button
+              key={key}
+              type="button"
+              className="chip"
+              aria-pressed={filter === key}
+              onClick={() => setFilter(key)}
+            >
+              {key === 'all'
+                ? t('soaPage.filter.all', { count: formatNumber(counts.total) })
+                : `${td(`controls.applicability.${key}`)} (${formatNumber(counts[key])})`}
             </button>
           ))}
         </div>
@@ -83,7 +101,10 @@ function SoaLine({ org, row }: { org: string; row: SoaRow }) {
       <td className="soa-table__why">
         {why.length ? (
           why.map((w, i) => (
-            <span key={i} className={`soa-table__reason${row.applicability === 'excluded' && i === 0 ? ' soa-table__reason--exclusion' : ''}`}>
+            <span
+              key={i}
+              className={`soa-table__reason${row.applicability === 'excluded' && i === 0 ? ' soa-table__reason--exclusion' : ''}`}
+            >
               {w}
             </span>
           ))
@@ -96,7 +117,13 @@ function SoaLine({ org, row }: { org: string; row: SoaRow }) {
           </span>
         )}
       </td>
-      <td>{status ? <span className={`pill soa-status--${row.implementationStatus}`}>{status}</span> : <span className="muted">{t('common.empty')}</span>}</td>
+      <td>
+        {status ? (
+          <span className={`pill soa-status--${row.implementationStatus}`}>{status}</span>
+        ) : (
+          <span className="muted">{t('common.empty')}</span>
+        )}
+      </td>
       <td>{row.owner ?? <span className="muted">{td('common.empty')}</span>}</td>
     </tr>
   );

@@ -8,11 +8,19 @@ export function SoaSummary({ counts }: { counts: SoaCounts }) {
   const tiles = [
     { key: 'applicable', label: t('controls.applicability.applicable'), n: counts.applicable, tone: 'ok' },
     { key: 'excluded', label: t('controls.applicability.excluded'), n: counts.excluded, tone: 'plain' },
-    { key: 'undecided', label: t('controls.applicability.undecided'), n: counts.undecided, tone: counts.undecided ? 'warn' : 'plain' },
+    {
+      key: 'undecided',
+      label: t('controls.applicability.undecided'),
+      n: counts.undecided,
+      tone: counts.undecided ? 'warn' : 'plain',
+    },
   ];
   return (
     <div className="soa-glance">
-      <dl className="soa-glance__tiles" aria-label={t('soaPage.summary.applicability', { total: formatNumber(counts.total) })}>
+      <dl
+        className="soa-glance__tiles"
+        aria-label={t('soaPage.summary.applicability', { total: formatNumber(counts.total) })}
+      >
         <div className="soa-glance__tile">
           <dt>{t('soaPage.summary.total')}</dt>
           <dd>{formatNumber(counts.total)}</dd>
@@ -33,9 +41,16 @@ export function SoaSummary({ counts }: { counts: SoaCounts }) {
 function StatusChart({ counts }: { counts: SoaCounts }) {
   const { t, td, formatNumber } = useT();
   const total = counts.applicable;
-  const parts = IMPLEMENTATION_STATUSES.map((s) => ({ key: s, label: td(`controls.implementationStatus.${s}`), n: counts.status[s] }));
+  const parts = IMPLEMENTATION_STATUSES.map((s) => ({
+    key: s,
+    label: td(`controls.implementationStatus.${s}`),
+    n: counts.status[s],
+  }));
   const alt = total
-    ? t('soaPage.chart.alt', { total: formatNumber(total), parts: parts.map((p) => `${p.label}: ${formatNumber(p.n)}`).join(', ') })
+    ? t('soaPage.chart.alt', {
+        total: formatNumber(total),
+        parts: parts.map((p) => `${p.label}: ${formatNumber(p.n)}`).join(', '),
+      })
     : t('soaPage.chart.none');
   let x = 0;
   return (

@@ -12,8 +12,15 @@ export function ApproachEditor({ kit }: { kit: EditorKit }) {
     <fieldset className="mx-fieldset">
       <legend>{t('riskMethodology.editor.analysis')}</legend>
       <div className="mx-row">
-        <FormField label={t('riskMethodology.doc.approach')} help={t(`riskMethodology.approachHelp.${w.approach}`)} error={err('approach')}>
-          <select value={w.approach} onChange={(e) => (update((m) => ({ ...m, approach: e.target.value as Approach })), edited('approach'))}>
+        <FormField
+          label={t('riskMethodology.doc.approach')}
+          help={t(`riskMethodology.approachHelp.${w.approach}`)}
+          error={err('approach')}
+        >
+          <select
+            value={w.approach}
+            onChange={(e) => (update((m) => ({ ...m, approach: e.target.value as Approach })), edited('approach'))}
+          >
             {APPROACHES.map((a) => (
               <option key={a} value={a}>
                 {t(`riskMethodology.approach.${a}`)}
@@ -22,12 +29,29 @@ export function ApproachEditor({ kit }: { kit: EditorKit }) {
           </select>
         </FormField>
         <div className="mx-cia">
-          <CheckboxField label={t('riskMethodology.consequencePerCiaLabel')} help={t('riskMethodology.consequencePerCiaHelp')} error={err('consequencePerCia')}>
-            <input type="checkbox" checked={w.consequencePerCia} onChange={(e) => (update((m) => ({ ...m, consequencePerCia: e.target.checked })), edited('consequencePerCia'))} />
+          <CheckboxField
+            label={t('riskMethodology.consequencePerCiaLabel')}
+            help={t('riskMethodology.consequencePerCiaHelp')}
+            error={err('consequencePerCia')}
+          >
+            <input
+              type="checkbox"
+              checked={w.consequencePerCia}
+              onChange={(e) => (
+                update((m) => ({ ...m, consequencePerCia: e.target.checked })),
+                edited('consequencePerCia')
+              )}
+            />
           </CheckboxField>
           {w.consequencePerCia ? (
             <FormField label={t('riskMethodology.ciaCombination')} error={err('ciaCombination')}>
-              <select value={w.ciaCombination} onChange={(e) => (update((m) => ({ ...m, ciaCombination: e.target.value as CiaCombination })), edited('ciaCombination'))}>
+              <select
+                value={w.ciaCombination}
+                onChange={(e) => (
+                  update((m) => ({ ...m, ciaCombination: e.target.value as CiaCombination })),
+                  edited('ciaCombination')
+                )}
+              >
                 {CIA_COMBINATIONS.map((c) => (
                   <option key={c} value={c}>
                     {t(`riskMethodology.combinationShort.${c}`)}
@@ -61,7 +85,9 @@ export function AcceptanceEditor({ kit }: { kit: EditorKit }) {
           <thead>
             <tr>
               <th scope="col">{t('riskMethodology.doc.level')}</th>
-              <th scope="col" className="mx-table__check">{t('riskMethodology.doc.acceptable')}</th>
+              <th scope="col" className="mx-table__check">
+                {t('riskMethodology.doc.acceptable')}
+              </th>
               <th scope="col">{t('riskMethodology.doc.acceptors')}</th>
             </tr>
           </thead>
@@ -71,7 +97,11 @@ export function AcceptanceEditor({ kit }: { kit: EditorKit }) {
               return (
                 <tr key={l.id}>
                   <th scope="row">
-                    <span className="heat-legend__swatch heat-legend__swatch--inline" style={{ background: l.colour }} aria-hidden="true" />
+                    <span
+                      className="heat-legend__swatch heat-legend__swatch--inline"
+                      style={{ background: l.colour }}
+                      aria-hidden="true"
+                    />
                     {name(l.label, i)}
                   </th>
                   <td className="mx-table__check">
@@ -80,7 +110,13 @@ export function AcceptanceEditor({ kit }: { kit: EditorKit }) {
                       checked={l.acceptable}
                       aria-label={t('riskMethodology.acceptableFor', { level: name(l.label, i) })}
                       aria-invalid={acceptableError ? true : undefined}
-                      onChange={(e) => (update((m) => ({ ...m, levels: m.levels.map((x) => (x.id === l.id ? { ...x, acceptable: e.target.checked } : x)) })), edited(`levels.${i}.acceptable`))}
+                      onChange={(e) => (
+                        update((m) => ({
+                          ...m,
+                          levels: m.levels.map((x) => (x.id === l.id ? { ...x, acceptable: e.target.checked } : x)),
+                        })),
+                        edited(`levels.${i}.acceptable`)
+                      )}
                     />
                     {acceptableError ? <p className="field__error">{acceptableError}</p> : null}
                   </td>
@@ -91,7 +127,13 @@ export function AcceptanceEditor({ kit }: { kit: EditorKit }) {
                       placeholder={t('riskMethodology.acceptorPlaceholder')}
                       label={t('riskMethodology.acceptorFor', { level: name(l.label, i) })}
                       error={err(`levels.${i}.acceptor`)}
-                      onChange={(e) => (update((m) => ({ ...m, levels: m.levels.map((x) => (x.id === l.id ? { ...x, acceptor: e.target.value } : x)) })), edited(`levels.${i}.acceptor`))}
+                      onChange={(e) => (
+                        update((m) => ({
+                          ...m,
+                          levels: m.levels.map((x) => (x.id === l.id ? { ...x, acceptor: e.target.value } : x)),
+                        })),
+                        edited(`levels.${i}.acceptor`)
+                      )}
                     />
                   </td>
                 </tr>
@@ -100,8 +142,20 @@ export function AcceptanceEditor({ kit }: { kit: EditorKit }) {
           </tbody>
         </table>
       </div>
-      <FormField label={t('riskMethodology.doc.otherCriteria')} help={t('riskMethodology.editor.otherCriteriaHelp')} error={err('acceptance.otherCriteria')}>
-        <textarea rows={3} maxLength={4000} value={w.otherCriteria} onChange={(e) => (update((m) => ({ ...m, otherCriteria: e.target.value })), edited('acceptance.otherCriteria'))} />
+      <FormField
+        label={t('riskMethodology.doc.otherCriteria')}
+        help={t('riskMethodology.editor.otherCriteriaHelp')}
+        error={err('acceptance.otherCriteria')}
+      >
+        <textarea
+          rows={3}
+          maxLength={4000}
+          value={w.otherCriteria}
+          onChange={(e) => (
+            update((m) => ({ ...m, otherCriteria: e.target.value })),
+            edited('acceptance.otherCriteria')
+          )}
+        />
       </FormField>
     </fieldset>
   );

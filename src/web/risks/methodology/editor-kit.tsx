@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type SelectHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type SelectHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from 'react';
 import type { WorkingMethodology } from './methodology-model.js';
 
 /** What every part of the methodology editor gets: the working copy, a way to change it, and its messages. */
@@ -35,7 +41,12 @@ export function CellInput({ label, error, ...rest }: Labelled & InputHTMLAttribu
   const id = useId();
   return (
     <WithError error={error} id={`${id}-error`}>
-      <input {...rest} aria-label={label} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <input
+        {...rest}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
     </WithError>
   );
 }
@@ -44,7 +55,12 @@ export function CellTextarea({ label, error, ...rest }: Labelled & TextareaHTMLA
   const id = useId();
   return (
     <WithError error={error} id={`${id}-error`}>
-      <textarea {...rest} aria-label={label} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <textarea
+        {...rest}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
     </WithError>
   );
 }
@@ -53,7 +69,12 @@ export function CellSelect({ label, error, children, ...rest }: Labelled & Selec
   const id = useId();
   return (
     <WithError error={error} id={`${id}-error`}>
-      <select {...rest} aria-label={label} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select
+        {...rest}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {children}
       </select>
     </WithError>

@@ -83,7 +83,10 @@ export function HeatGrid({ m, caption }: { m: Methodology; caption: string }) {
         const colour = level?.colour ?? '#9aa5b1';
         const acceptable = m.acceptance.acceptableLevels.includes(key);
         return (
-          <span className={`heat__cell${acceptable ? ' heat__cell--acceptable' : ''}`} style={{ background: colour, color: textOn(colour) }}>
+          <span
+            className={`heat__cell${acceptable ? ' heat__cell--acceptable' : ''}`}
+            style={{ background: colour, color: textOn(colour) }}
+          >
             {level?.label ?? key}
           </span>
         );
@@ -104,7 +107,11 @@ export function LevelLegend({ m }: { m: Methodology }) {
             <span className="heat-legend__swatch" style={{ background: l.colour }} aria-hidden="true" />
             <span className="heat-legend__text">
               <strong>{l.label}</strong>{' '}
-              {acceptable ? <span className="pill pill--acceptable">✓ {t('riskMethodology.acceptable')}</span> : <span className="pill pill--treat">{t('riskMethodology.needsTreatment')}</span>}
+              {acceptable ? (
+                <span className="pill pill--acceptable">✓ {t('riskMethodology.acceptable')}</span>
+              ) : (
+                <span className="pill pill--treat">{t('riskMethodology.needsTreatment')}</span>
+              )}
               {l.description ? <span className="heat-legend__desc">{l.description}</span> : null}
             </span>
           </li>
@@ -119,8 +126,16 @@ export function HeatThumbnail({ m }: { m: Methodology }) {
   const colours = new Map(m.levels.map((l) => [l.key, l.colour]));
   const rows = m.likelihood.levels.map((_l, i) => i).reverse();
   return (
-    <span className="heat-thumb" aria-hidden="true" style={{ gridTemplateColumns: `repeat(${m.consequence.levels.length}, 1fr)` }}>
-      {rows.flatMap((i) => m.consequence.levels.map((_c, j) => <span key={`${i}-${j}`} style={{ background: colours.get(levelKeyAt(m, i, j)) ?? '#9aa5b1' }} />))}
+    <span
+      className="heat-thumb"
+      aria-hidden="true"
+      style={{ gridTemplateColumns: `repeat(${m.consequence.levels.length}, 1fr)` }}
+    >
+      {rows.flatMap((i) =>
+        m.consequence.levels.map((_c, j) => (
+          <span key={`${i}-${j}`} style={{ background: colours.get(levelKeyAt(m, i, j)) ?? '#9aa5b1' }} />
+        )),
+      )}
     </span>
   );
 }

@@ -1,7 +1,13 @@
 import { useRef } from 'react';
 import { useT } from '../../i18n/i18n.js';
 import { CellInput, CellTextarea, focusLater, GroupError, type EditorKit } from './editor-kit.js';
-import { addRiskLevel, LEVEL_LIMITS, moveRiskLevel, removeRiskLevel, type WorkingRiskLevel } from './methodology-model.js';
+import {
+  addRiskLevel,
+  LEVEL_LIMITS,
+  moveRiskLevel,
+  removeRiskLevel,
+  type WorkingRiskLevel,
+} from './methodology-model.js';
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
@@ -23,11 +29,18 @@ export function LevelsEditor({ kit }: { kit: EditorKit }) {
     requestAnimationFrame(() => {
       const row = ref.current?.querySelector(`tr[data-level="${id}"]`);
       const same = row?.querySelector<HTMLButtonElement>(`[data-move="${by < 0 ? 'up' : 'down'}"]`);
-      (same && !same.disabled ? same : row?.querySelector<HTMLButtonElement>(`[data-move="${by < 0 ? 'down' : 'up'}"]`))?.focus();
+      (same && !same.disabled
+        ? same
+        : row?.querySelector<HTMLButtonElement>(`[data-move="${by < 0 ? 'down' : 'up'}"]`)
+      )?.focus();
     });
   };
   const name = (l: WorkingRiskLevel, i: number) => l.label.trim() || t('riskMethodology.path.level', { no: i + 1 });
-  const cell = (field: string, l: WorkingRiskLevel, i: number) => t('riskMethodology.levelCell', { field: t(`riskMethodology.part.${field}` as 'riskMethodology.part.key'), level: name(l, i) });
+  const cell = (field: string, l: WorkingRiskLevel, i: number) =>
+    t('riskMethodology.levelCell', {
+      field: t(`riskMethodology.part.${field}` as 'riskMethodology.part.key'),
+      level: name(l, i),
+    });
 
   return (
     <fieldset ref={ref} className="mx-fieldset">
@@ -39,10 +52,16 @@ export function LevelsEditor({ kit }: { kit: EditorKit }) {
           <caption className="visually-hidden">{t('riskMethodology.riskLevels')}</caption>
           <thead>
             <tr>
-              <th scope="col" className="mx-table__no">{t('riskMethodology.rank')}</th>
-              <th scope="col" className="mx-table__key">{t('riskMethodology.part.key')}</th>
+              <th scope="col" className="mx-table__no">
+                {t('riskMethodology.rank')}
+              </th>
+              <th scope="col" className="mx-table__key">
+                {t('riskMethodology.part.key')}
+              </th>
               <th scope="col">{t('riskMethodology.part.label')}</th>
-              <th scope="col" className="mx-table__colour">{t('riskMethodology.part.colour')}</th>
+              <th scope="col" className="mx-table__colour">
+                {t('riskMethodology.part.colour')}
+              </th>
               <th scope="col">{t('riskMethodology.part.description')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('versions.table.rowActions')}</span>
@@ -54,28 +73,92 @@ export function LevelsEditor({ kit }: { kit: EditorKit }) {
               <tr key={l.id} data-level={l.id}>
                 <td className="mx-table__no">{i + 1}</td>
                 <td className="mx-table__key">
-                  <CellInput className="mono" value={l.key} maxLength={31} autoCapitalize="off" spellCheck={false} label={cell('key', l, i)} error={err(`levels.${i}.key`)} onChange={(e) => set(i, 'key', e.target.value)} />
+                  <CellInput
+                    className="mono"
+                    value={l.key}
+                    maxLength={31}
+                    autoCapitalize="off"
+                    spellCheck={false}
+                    label={cell('key', l, i)}
+                    error={err(`levels.${i}.key`)}
+                    onChange={(e) => set(i, 'key', e.target.value)}
+                  />
                 </td>
                 <td>
-                  <CellInput data-field="label" value={l.label} maxLength={40} label={cell('label', l, i)} error={err(`levels.${i}.label`)} onChange={(e) => set(i, 'label', e.target.value)} />
+                  <CellInput
+                    data-field="label"
+                    value={l.label}
+                    maxLength={40}
+                    label={cell('label', l, i)}
+                    error={err(`levels.${i}.label`)}
+                    onChange={(e) => set(i, 'label', e.target.value)}
+                  />
                 </td>
                 <td className="mx-table__colour">
                   <span className="mx-colour">
-                    <input type="color" value={HEX.test(l.colour) ? l.colour.toLowerCase() : '#000000'} aria-label={cell('colour', l, i)} onChange={(e) => set(i, 'colour', e.target.value.toUpperCase())} />
-                    <CellInput className="mono mx-colour__code" value={l.colour} maxLength={7} spellCheck={false} label={t('riskMethodology.colourCode', { level: name(l, i) })} error={err(`levels.${i}.colour`)} onChange={(e) => set(i, 'colour', e.target.value)} />
+                    <input
+                      type="color"
+                      value={HEX.test(l.colour) ? l.colour.toLowerCase() : '#000000'}
+                      aria-label={cell('colour', l, i)}
+                      onChange={(e) => set(i, 'colour', e.target.value.toUpperCase())}
+                    />
+                    <CellInput
+                      className="mono mx-colour__code"
+                      value={l.colour}
+                      maxLength={7}
+                      spellCheck={false}
+                      label={t('riskMethodology.colourCode', { level: name(l, i) })}
+                      error={err(`levels.${i}.colour`)}
+                      onChange={(e) => set(i, 'colour', e.target.value)}
+                    />
                   </span>
                 </td>
                 <td>
-                  <CellTextarea rows={1} className="mx-textarea" value={l.description} maxLength={1000} label={cell('description', l, i)} error={err(`levels.${i}.description`)} onChange={(e) => set(i, 'description', e.target.value)} />
+                  <CellTextarea
+                    rows={1}
+                    className="mx-textarea"
+                    value={l.description}
+                    maxLength={1000}
+                    label={cell('description', l, i)}
+                    error={err(`levels.${i}.description`)}
+                    onChange={(e) => set(i, 'description', e.target.value)}
+                  />
                 </td>
                 <td className="row-editor__actions">
-                  <button type="button" className="icon-button" data-move="up" disabled={i === 0} onClick={() => move(l.id, -1)} aria-label={t('riskMethodology.lessSevere', { level: name(l, i) })} title={t('riskMethodology.lessSevere', { level: name(l, i) })}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    data-move="up"
+                    disabled={i === 0}
+                    onClick={() => move(l.id, -1)}
+                    aria-label={t('riskMethodology.lessSevere', { level: name(l, i) })}
+                    title={t('riskMethodology.lessSevere', { level: name(l, i) })}
+                  >
                     ↑
                   </button>
-                  <button type="button" className="icon-button" data-move="down" disabled={i === w.levels.length - 1} onClick={() => move(l.id, 1)} aria-label={t('riskMethodology.moreSevere', { level: name(l, i) })} title={t('riskMethodology.moreSevere', { level: name(l, i) })}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    data-move="down"
+                    disabled={i === w.levels.length - 1}
+                    onClick={() => move(l.id, 1)}
+                    aria-label={t('riskMethodology.moreSevere', { level: name(l, i) })}
+                    title={t('riskMethodology.moreSevere', { level: name(l, i) })}
+                  >
                     ↓
                   </button>
-                  <button type="button" className="icon-button icon-button--danger" disabled={w.levels.length <= LEVEL_LIMITS.min} onClick={() => (update((m) => removeRiskLevel(m, l.id)), edited('levels'), focusLater(ref.current, '.mx-add'))} aria-label={t('riskMethodology.removeLevel', { level: name(l, i) })} title={t('riskMethodology.removeLevel', { level: name(l, i) })}>
+                  <button
+                    type="button"
+                    className="icon-button icon-button--danger"
+                    disabled={w.levels.length <= LEVEL_LIMITS.min}
+                    onClick={() => (
+                      update((m) => removeRiskLevel(m, l.id)),
+                      edited('levels'),
+                      focusLater(ref.current, '.mx-add')
+                    )}
+                    aria-label={t('riskMethodology.removeLevel', { level: name(l, i) })}
+                    title={t('riskMethodology.removeLevel', { level: name(l, i) })}
+                  >
                     ✕
                   </button>
                 </td>
@@ -97,7 +180,9 @@ export function LevelsEditor({ kit }: { kit: EditorKit }) {
         >
           + {t('riskMethodology.addLevel')}
         </button>
-        <span className="muted mx-count">{t('riskMethodology.levelCount', { count: w.levels.length, min: LEVEL_LIMITS.min, max: LEVEL_LIMITS.max })}</span>
+        <span className="muted mx-count">
+          {t('riskMethodology.levelCount', { count: w.levels.length, min: LEVEL_LIMITS.min, max: LEVEL_LIMITS.max })}
+        </span>
       </div>
     </fieldset>
   );

@@ -53,7 +53,9 @@ export function useStartingSet(org: string) {
   return useQuery({
     queryKey: ['org', org, COLLECTION, 'starting-set'],
     queryFn: async () => {
-      const body = await api.get<{ methodologies?: StartingMethodology[]; items?: StartingMethodology[] }>(orgPath(org, '/risk-methodologies/starting-set'));
+      const body = await api.get<{ methodologies?: StartingMethodology[]; items?: StartingMethodology[] }>(
+        orgPath(org, '/risk-methodologies/starting-set'),
+      );
       return body.methodologies ?? body.items ?? [];
     },
     staleTime: Infinity,
@@ -63,7 +65,8 @@ export function useStartingSet(org: string) {
 export function useRescorePreview(org: string, id: string, no: number, contentHash: string) {
   return useQuery({
     queryKey: ['org', org, COLLECTION, 'record', id, 'rescore-preview', no, contentHash],
-    queryFn: () => api.get<RescorePreview>(orgPath(org, `/${COLLECTION}/${encodeURIComponent(id)}/versions/${no}/rescore-preview`)),
+    queryFn: () =>
+      api.get<RescorePreview>(orgPath(org, `/${COLLECTION}/${encodeURIComponent(id)}/versions/${no}/rescore-preview`)),
   });
 }
 
@@ -71,7 +74,12 @@ export function useRescorePreview(org: string, id: string, no: number, contentHa
 export function useCurrentMethodology(org: string) {
   return useQuery({
     queryKey: ['org', org, COLLECTION, 'current'],
-    queryFn: async () => (await api.get<{ current: { recordId: string; versionNo: number; methodology: Methodology } | null }>(orgPath(org, '/risk-methodologies/current'))).current,
+    queryFn: async () =>
+      (
+        await api.get<{ current: { recordId: string; versionNo: number; methodology: Methodology } | null }>(
+          orgPath(org, '/risk-methodologies/current'),
+        )
+      ).current,
   });
 }
 
@@ -80,7 +88,9 @@ export function useLatestRescore(org: string) {
   return useQuery({
     queryKey: ['org', org, COLLECTION, 'rescores', 'latest'],
     queryFn: async () => {
-      const list = await api.get<{ items: (RescoreSummary & { id: string })[] }>(orgPath(org, '/risk-rescores'), { query: { pageSize: 1 } });
+      const list = await api.get<{ items: (RescoreSummary & { id: string })[] }>(orgPath(org, '/risk-rescores'), {
+        query: { pageSize: 1 },
+      });
       const latest = list.items[0];
       return latest ? api.get<Rescore>(orgPath(org, `/risk-rescores/${encodeURIComponent(latest.id)}`)) : null;
     },

@@ -25,7 +25,9 @@ function changes(before: Methodology, after: Methodology): DataChange[] {
     .map((p) => ({ path: p, before: a.get(p) ?? null, after: b.get(p) ?? null }));
 }
 const describe_ = (before: Methodology, after: Methodology) =>
-  describeMethodologyChanges(i18n, changes(before, after), { before, after }).map((c) => `${c.where}: ${c.before ?? '—'} → ${c.after ?? '—'}`);
+  describeMethodologyChanges(i18n, changes(before, after), { before, after }).map(
+    (c) => `${c.where}: ${c.before ?? '—'} → ${c.after ?? '—'}`,
+  );
 
 describe('methodology changes in words', () => {
   it('names a scale level by its position and a matrix cell by its row and column', () => {
@@ -33,7 +35,10 @@ describe('methodology changes in words', () => {
     const after = start('five-by-five');
     after.likelihood.levels[2]!.label = 'Probable';
     if (after.rule.kind === 'matrix') after.rule.cells[3]![3] = 'critical';
-    expect(describe_(before, after)).toEqual(['Likelihood › level 3 › Label: Possible → Probable', 'Likely × Major: High → Critical']);
+    expect(describe_(before, after)).toEqual([
+      'Likelihood › level 3 › Label: Possible → Probable',
+      'Likely × Major: High → Critical',
+    ]);
   });
 
   it('says a level added to a scale once, not once per field, with the new matrix cells', () => {
@@ -53,8 +58,20 @@ describe('methodology changes in words', () => {
     const before = start('three-by-three');
     const after = start('three-by-three');
     after.acceptance.acceptableLevels = ['low', 'medium'];
-    after.acceptance.acceptors = [{ level: 'low', who: 'Risk owner' }, { level: 'medium', who: 'Risk owner' }, { level: 'high', who: 'Board' }];
-    after.rule = { kind: 'formula', formula: 'sum', thresholds: [{ min: 2, level: 'low' }, { min: 4, level: 'medium' }, { min: 5, level: 'high' }] };
+    after.acceptance.acceptors = [
+      { level: 'low', who: 'Risk owner' },
+      { level: 'medium', who: 'Risk owner' },
+      { level: 'high', who: 'Board' },
+    ];
+    after.rule = {
+      kind: 'formula',
+      formula: 'sum',
+      thresholds: [
+        { min: 2, level: 'low' },
+        { min: 4, level: 'medium' },
+        { min: 5, level: 'high' },
+      ],
+    };
     after.levels[2]!.colour = '#B71C1C';
     after.approach = 'semi_quantitative';
     expect(describe_(before, after)).toEqual([

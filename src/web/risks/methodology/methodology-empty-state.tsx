@@ -14,7 +14,15 @@ import { useStartingSet, type StartingMethodology } from './methodology-api.js';
  * No methodology yet: what it is for (27001 6.1.2 a–b) and a start from one of the shipped methodologies. Creating
  * makes the record, then its first draft with the chosen method, and opens that draft for adapting.
  */
-export function MethodologyEmptyState({ org, canCreate, onCreated }: { org: string; canCreate: boolean; onCreated: (id: string) => void }) {
+export function MethodologyEmptyState({
+  org,
+  canCreate,
+  onCreated,
+}: {
+  org: string;
+  canCreate: boolean;
+  onCreated: (id: string) => void;
+}) {
   const { t } = useT();
   return (
     <div className="empty-state mx-empty">
@@ -26,7 +34,11 @@ export function MethodologyEmptyState({ org, canCreate, onCreated }: { org: stri
         <li>{t('riskMethodology.empty.acceptance')}</li>
       </ul>
       <p>{t('riskMethodology.empty.approval')}</p>
-      {canCreate ? <CreateForm org={org} onCreated={onCreated} /> : <p className="muted">{t('riskMethodology.empty.readOnly')}</p>}
+      {canCreate ? (
+        <CreateForm org={org} onCreated={onCreated} />
+      ) : (
+        <p className="muted">{t('riskMethodology.empty.readOnly')}</p>
+      )}
     </div>
   );
 }
@@ -52,8 +64,14 @@ function CreateForm({ org, onCreated }: { org: string; onCreated: (id: string) =
     setFailure(null);
     try {
       const base = orgPath(org, `/${riskMethodologyRegister.collection}`);
-      const record = await api.post<RegisterRecord>(base, { title: title.trim(), ...(session ? { ownerId: session.user.id } : {}) });
-      await api.put(`${base}/${encodeURIComponent(record.id)}/draft`, { content: { summary: '', methodology: chosen.methodology }, changeNote: t('riskMethodology.empty.changeNote', { name: chosen.name }) });
+      const record = await api.post<RegisterRecord>(base, {
+        title: title.trim(),
+        ...(session ? { ownerId: session.user.id } : {}),
+      });
+      await api.put(`${base}/${encodeURIComponent(record.id)}/draft`, {
+        content: { summary: '', methodology: chosen.methodology },
+        changeNote: t('riskMethodology.empty.changeNote', { name: chosen.name }),
+      });
       await queryClient.invalidateQueries({ queryKey: ['org', org, riskMethodologyRegister.collection] });
       onCreated(record.id);
     } catch (err) {
@@ -73,7 +91,12 @@ function CreateForm({ org, onCreated }: { org: string; onCreated: (id: string) =
       <fieldset className="mx-starts">
         <legend>{t('riskMethodology.empty.choose')}</legend>
         {items.map((item) => (
-          <StartOption key={item.key} item={item} checked={chosen?.key === item.key} onChoose={() => setChoice(item.key)} />
+          <StartOption
+            key={item.key}
+            item={item}
+            checked={chosen?.key === item.key}
+            onChoose={() => setChoice(item.key)}
+          />
         ))}
       </fieldset>
       <FormField label={t('riskMethodology.field.title')} error={titleError} required>
@@ -89,14 +112,25 @@ function CreateForm({ org, onCreated }: { org: string; onCreated: (id: string) =
   );
 }
 
-function StartOption({ item, checked, onChoose }: { item: StartingMethodology; checked: boolean; onChoose: () => void }) {
+function StartOption({
+  item,
+  checked,
+  onChoose,
+}: {
+  item: StartingMethodology;
+  checked: boolean;
+  onChoose: () => void;
+}) {
   const { t } = useT();
   const m = item.methodology;
   const facts = t('riskMethodology.empty.facts', {
     likelihood: m.likelihood.levels.length,
     consequence: m.consequence.levels.length,
     levels: m.levels.map((l) => l.label).join(', '),
-    rule: m.rule.kind === 'matrix' ? t('riskMethodology.rule.matrix') : `${t('riskMethodology.rule.formula')} (${t(`riskMethodology.formula.${m.rule.formula}`)})`,
+    rule:
+      m.rule.kind === 'matrix'
+        ? t('riskMethodology.rule.matrix')
+        : `${t('riskMethodology.rule.formula')} (${t(`riskMethodology.formula.${m.rule.formula}`)})`,
   });
   return (
     <label className={`mx-start-option${checked ? ' is-selected' : ''}`}>

@@ -55,7 +55,10 @@ describe('methodology messages next to their controls', () => {
     const all = serverDraftErrors(def, values, problem);
     expect(Object.keys(all).every((path) => isEditorPath(def, values, path))).toBe(true);
     const placed = placeErrors(sectionErrors(all, 'methodology'), w);
-    expect(placed.at).toEqual({ 'rule.cells.2.1': '"extreme" is not one of the risk levels', 'levels.1.acceptor': 'Too long' });
+    expect(placed.at).toEqual({
+      'rule.cells.2.1': '"extreme" is not one of the risk levels',
+      'levels.1.acceptor': 'Too long',
+    });
     expect(placed.sources['levels.1.acceptor']).toEqual(['acceptance.acceptors.1.who']);
     expect(placed.general).toEqual([{ path: '', message: 'Invalid methodology' }]);
   });
@@ -69,7 +72,10 @@ describe('methodology messages next to their controls', () => {
     values.content.methodology = toMethodology(w);
     const parsed = def.draftSchema.safeParse({ content: values.content });
     expect(parsed.success).toBe(false);
-    const placed = placeErrors(sectionErrors(clientDraftErrors(createI18n('en'), def, values, parsed.error!), 'methodology'), w);
+    const placed = placeErrors(
+      sectionErrors(clientDraftErrors(createI18n('en'), def, values, parsed.error!), 'methodology'),
+      w,
+    );
     expect(placed.at['likelihood.levels.0.label']).toBe('Required');
     expect(placed.at['consequence.levels.2.value']).toBe('Values must increase from one level to the next');
     expect(placed.at.levels).toBe('Each level needs its own key');
@@ -86,7 +92,10 @@ describe('format rules of the methodology', () => {
     const values = initialDraft(def, undefined);
     values.content.methodology = toMethodology(w);
     const parsed = def.draftSchema.safeParse({ content: values.content });
-    const placed = placeErrors(sectionErrors(clientDraftErrors(createI18n('en'), def, values, parsed.error!), 'methodology'), w);
+    const placed = placeErrors(
+      sectionErrors(clientDraftErrors(createI18n('en'), def, values, parsed.error!), 'methodology'),
+      w,
+    );
     expect(placed.at['levels.0.key']).toBe('Lowercase letters, digits and _ (a short key)');
     expect(placed.at['levels.1.colour']).toBe('A colour like #C0392B');
   });

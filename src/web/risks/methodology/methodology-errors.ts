@@ -23,7 +23,8 @@ const LEVEL_FIELDS = new Set(['key', 'label', 'colour', 'description']);
 export function placeError(path: string, w: WorkingMethodology): string | null {
   const p = path.split('.');
   const [head, a, b, c] = p;
-  const idx = (s: string | undefined, size: number) => (s !== undefined && /^\d+$/.test(s) && Number(s) < size ? Number(s) : null);
+  const idx = (s: string | undefined, size: number) =>
+    s !== undefined && /^\d+$/.test(s) && Number(s) < size ? Number(s) : null;
   switch (head) {
     case 'approach':
     case 'consequencePerCia':
@@ -58,7 +59,12 @@ export function placeError(path: string, w: WorkingMethodology): string | null {
     case 'acceptance': {
       if (a === 'otherCriteria') return 'acceptance.otherCriteria';
       // The k-th entry of each list was written from the k-th level that is acceptable / names an acceptor.
-      const from = a === 'acceptableLevels' ? w.levels.filter((l) => l.acceptable) : a === 'acceptors' ? w.levels.filter((l) => l.acceptor.trim()) : [];
+      const from =
+        a === 'acceptableLevels'
+          ? w.levels.filter((l) => l.acceptable)
+          : a === 'acceptors'
+            ? w.levels.filter((l) => l.acceptor.trim())
+            : [];
       const level = b !== undefined && /^\d+$/.test(b) ? from[Number(b)] : undefined;
       if (!level) return 'acceptance';
       return `levels.${w.levels.indexOf(level)}.${a === 'acceptableLevels' ? 'acceptable' : 'acceptor'}`;

@@ -22,20 +22,29 @@ const keys = (w: WorkingMethodology) => w.cells.map((row) => row.map((id) => w.l
 
 describe('methodology working copy', () => {
   it('round-trips every starting methodology unchanged', () => {
-    for (const s of STARTING_METHODOLOGIES) expect(methodologySchema.parse(toMethodology(toWorking(s.methodology)))).toEqual(s.methodology);
+    for (const s of STARTING_METHODOLOGIES)
+      expect(methodologySchema.parse(toMethodology(toWorking(s.methodology)))).toEqual(s.methodology);
   });
 
   it('keeps a cell on its level when the level key is renamed, even to a key another level has for a moment', () => {
     let w = toWorking(start('three-by-three'));
-    const rename = (index: number, key: string) => (w = { ...w, levels: w.levels.map((l, i) => (i === index ? { ...l, key } : l)) });
+    const rename = (index: number, key: string) =>
+      (w = { ...w, levels: w.levels.map((l, i) => (i === index ? { ...l, key } : l)) });
     rename(0, 'medium'); // two levels keyed "medium" while typing: invalid, but nothing is re-pointed
     expect(methodologySchema.safeParse(toMethodology(w)).success).toBe(false);
     rename(1, 'moderate');
     rename(0, 'minor');
     const saved = methodologySchema.parse(toMethodology(w));
-    expect(saved.rule.kind === 'matrix' && saved.rule.cells).toEqual([['minor', 'minor', 'moderate'], ['minor', 'moderate', 'high'], ['moderate', 'high', 'high']]);
+    expect(saved.rule.kind === 'matrix' && saved.rule.cells).toEqual([
+      ['minor', 'minor', 'moderate'],
+      ['minor', 'moderate', 'high'],
+      ['moderate', 'high', 'high'],
+    ]);
     expect(saved.acceptance.acceptableLevels).toEqual(['minor']);
-    expect(saved.acceptance.acceptors).toEqual([{ level: 'minor', who: 'Risk owner' }, { level: 'moderate', who: 'Managing director' }]);
+    expect(saved.acceptance.acceptors).toEqual([
+      { level: 'minor', who: 'Risk owner' },
+      { level: 'moderate', who: 'Managing director' },
+    ]);
   });
 
   it('reports a cleared number as missing rather than zero', () => {
@@ -91,9 +100,30 @@ describe('resizing the matrix with the scales', () => {
   it('inserts in the middle by copying the lower neighbour, and resizes any matrix to a given shape', () => {
     expect(indexesAfterInsert(3, 1)).toEqual([0, 0, 1, 2]);
     expect(indexesAfterInsert(3, 0)).toEqual([0, 0, 1, 2]);
-    expect(remapMatrix([[1, 2], [3, 4]], indexesAfterInsert(2, 1), [0, 1], 9)).toEqual([[1, 2], [1, 2], [3, 4]]);
-    expect(resizeMatrix([[1, 2], [3]], 3, 3, 9)).toEqual([[1, 2, 2], [3, 3, 3], [3, 3, 3]]);
-    expect(resizeMatrix([], 2, 2, 9)).toEqual([[9, 9], [9, 9]]);
+    expect(
+      remapMatrix(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        indexesAfterInsert(2, 1),
+        [0, 1],
+        9,
+      ),
+    ).toEqual([
+      [1, 2],
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(resizeMatrix([[1, 2], [3]], 3, 3, 9)).toEqual([
+      [1, 2, 2],
+      [3, 3, 3],
+      [3, 3, 3],
+    ]);
+    expect(resizeMatrix([], 2, 2, 9)).toEqual([
+      [9, 9],
+      [9, 9],
+    ]);
   });
 });
 
@@ -104,7 +134,12 @@ describe('levels of risk', () => {
     w = removeRiskLevel(w, high);
     expect(keys(w).flat()).not.toContain('high');
     expect(keys(w)[4]).toEqual(['medium', 'medium', 'medium', 'critical', 'critical']);
-    expect(w.thresholds.map((t) => w.levels.find((l) => l.id === t.level)!.key)).toEqual(['low', 'medium', 'medium', 'critical']);
+    expect(w.thresholds.map((t) => w.levels.find((l) => l.id === t.level)!.key)).toEqual([
+      'low',
+      'medium',
+      'medium',
+      'critical',
+    ]);
   });
 
   it('adds a level with a free key and an unused colour, up to 8', () => {

@@ -1,4 +1,9 @@
-import { methodologySchema, type APPROACHES, type CIA_COMBINATIONS, type Methodology } from '../../../schema/risks/methodology.schema.js';
+import {
+  methodologySchema,
+  type APPROACHES,
+  type CIA_COMBINATIONS,
+  type Methodology,
+} from '../../../schema/risks/methodology.schema.js';
 import { evaluate } from '../../../schema/risks/risk-level.js';
 
 /**
@@ -68,21 +73,39 @@ export function toWorking(m: Methodology): WorkingMethodology {
     colour: l.colour,
     description: l.description ?? '',
     acceptable: m.acceptance.acceptableLevels.includes(l.key),
-    acceptor: m.acceptance.acceptors.filter((a) => a.level === l.key).map((a) => a.who).join('; '),
+    acceptor: m.acceptance.acceptors
+      .filter((a) => a.level === l.key)
+      .map((a) => a.who)
+      .join('; '),
   }));
   const idOf = (key: string) => levels.find((l) => l.key === key)?.id ?? levels[0]!.id;
   const scale = (s: Methodology['likelihood']): WorkingScale => ({
     name: s.name,
     unit: s.unit ?? '',
-    levels: s.levels.map((l) => ({ value: String(l.value), label: l.label, description: l.description ?? '', from: text(l.from), to: text(l.to) })),
+    levels: s.levels.map((l) => ({
+      value: String(l.value),
+      label: l.label,
+      description: l.description ?? '',
+      from: text(l.from),
+      to: text(l.to),
+    })),
   });
   // The rule not in use starts as the equivalent of the one in use, so switching shows something sensible.
-  const cells = m.rule.kind === 'matrix'
-    ? resizeMatrix(m.rule.cells.map((row) => row.map(idOf)), m.likelihood.levels.length, m.consequence.levels.length, levels[0]!.id)
-    : m.likelihood.levels.map((_l, i) => m.consequence.levels.map((_c, j) => idOf(evaluate(m, { likelihood: i, consequence: j }).level)));
-  const thresholds = m.rule.kind === 'formula'
-    ? m.rule.thresholds.map((t) => ({ min: String(t.min), level: idOf(t.level) }))
-    : thresholdsFromMatrix(m).map((t) => ({ min: String(t.min), level: idOf(t.level) }));
+  const cells =
+    m.rule.kind === 'matrix'
+      ? resizeMatrix(
+          m.rule.cells.map((row) => row.map(idOf)),
+          m.likelihood.levels.length,
+          m.consequence.levels.length,
+          levels[0]!.id,
+        )
+      : m.likelihood.levels.map((_l, i) =>
+          m.consequence.levels.map((_c, j) => idOf(evaluate(m, { likelihood: i, consequence: j }).level)),
+        );
+  const thresholds =
+    m.rule.kind === 'formula'
+      ? m.rule.thresholds.map((t) => ({ min: String(t.min), level: idOf(t.level) }))
+      : thresholdsFromMatrix(m).map((t) => ({ min: String(t.min), level: idOf(t.level) }));
   return {
     approach: m.approach,
     likelihood: scale(m.likelihood),
@@ -144,9 +167,14 @@ export function toMethodology(w: WorkingMethodology): unknown {
     consequencePerCia: w.consequencePerCia,
     ciaCombination: w.ciaCombination,
     levels: w.levels.map(({ key, label, colour, description }) => ({ key, label, colour, description })),
-    rule: w.ruleKind === 'matrix'
-      ? { kind: 'matrix', cells: w.cells.map((row) => row.map(keyOf)) }
-      : { kind: 'formula', formula: w.formula, thresholds: w.thresholds.map((t) => ({ min: num(t.min), level: keyOf(t.level) })) },
+    rule:
+      w.ruleKind === 'matrix'
+        ? { kind: 'matrix', cells: w.cells.map((row) => row.map(keyOf)) }
+        : {
+            kind: 'formula',
+            formula: w.formula,
+            thresholds: w.thresholds.map((t) => ({ min: num(t.min), level: keyOf(t.level) })),
+          },
     acceptance: {
       acceptableLevels: w.levels.filter((l) => l.acceptable).map((l) => l.key),
       acceptors: w.levels.filter((l) => l.acceptor.trim()).map((l) => ({ level: l.key, who: l.acceptor })),
@@ -185,17 +213,21 @@ export function resizeMatrix(cells: number[][], rows: number, cols: number, fall
   const oldRows = cells.length;
   const rowIdx = Array.from({ length: rows }, (_v, i) => Math.min(i, Math.max(oldRows - 1, 0)));
   const colIdx = Array.from({ length: cols }, (_v, j) => j);
-  return rowIdx.map((r) => colIdx.map((c) => {
-    const row = cells[r] ?? [];
-    return row[Math.min(c, row.length - 1)] ?? fallback;
-  }));
+  return rowIdx.map((r) =>
+    colIdx.map((c) => {
+      const row = cells[r] ?? [];
+      return row[Math.min(c, row.length - 1)] ?? fallback;
+    }),
+  );
 }
 
 const cellsAfter = (w: WorkingMethodology, scale: ScaleName, indexes: number[]): number[][] => {
   const fallback = w.levels[0]?.id ?? 0;
   const rows = w.cells.map((_r, i) => i);
   const cols = (w.cells[0] ?? []).map((_c, j) => j);
-  return scale === 'likelihood' ? remapMatrix(w.cells, indexes, cols, fallback) : remapMatrix(w.cells, rows, indexes, fallback);
+  return scale === 'likelihood'
+    ? remapMatrix(w.cells, indexes, cols, fallback)
+    : remapMatrix(w.cells, rows, indexes, fallback);
 };
 
 /** Adds a level above the highest one of a scale (value one more than the top), growing the matrix with it. */
@@ -203,16 +235,27 @@ export function addScaleLevel(w: WorkingMethodology, scale: ScaleName, label: st
   const s = w[scale];
   if (s.levels.length >= SCALE_LIMITS.max) return w;
   const top = s.levels.at(-1);
-  const value = top && top.value.trim() !== '' && Number.isFinite(Number(top.value)) ? String(Math.floor(Number(top.value)) + 1) : String(s.levels.length + 1);
+  const value =
+    top && top.value.trim() !== '' && Number.isFinite(Number(top.value))
+      ? String(Math.floor(Number(top.value)) + 1)
+      : String(s.levels.length + 1);
   const level: WorkingScaleLevel = { value, label, description: '', from: top?.to ?? '', to: '' };
   const size = s.levels.length;
-  return { ...w, [scale]: { ...s, levels: [...s.levels, level] }, cells: cellsAfter(w, scale, indexesAfterInsert(size, size)) };
+  return {
+    ...w,
+    [scale]: { ...s, levels: [...s.levels, level] },
+    cells: cellsAfter(w, scale, indexesAfterInsert(size, size)),
+  };
 }
 
 export function removeScaleLevel(w: WorkingMethodology, scale: ScaleName, at: number): WorkingMethodology {
   const s = w[scale];
   if (s.levels.length <= SCALE_LIMITS.min) return w;
-  return { ...w, [scale]: { ...s, levels: s.levels.filter((_l, i) => i !== at) }, cells: cellsAfter(w, scale, indexesAfterRemove(s.levels.length, at)) };
+  return {
+    ...w,
+    [scale]: { ...s, levels: s.levels.filter((_l, i) => i !== at) },
+    cells: cellsAfter(w, scale, indexesAfterRemove(s.levels.length, at)),
+  };
 }
 
 export function addRiskLevel(w: WorkingMethodology, label: string): WorkingMethodology {
@@ -221,7 +264,15 @@ export function addRiskLevel(w: WorkingMethodology, label: string): WorkingMetho
   let n = w.levels.length + 1;
   while (used.has(`level_${n}`)) n++;
   const colour = PALETTE.find((c) => !w.levels.some((l) => l.colour.toLowerCase() === c.toLowerCase())) ?? PALETTE[0]!;
-  const level: WorkingRiskLevel = { id: w.nextId, key: `level_${n}`, label, colour, description: '', acceptable: false, acceptor: '' };
+  const level: WorkingRiskLevel = {
+    id: w.nextId,
+    key: `level_${n}`,
+    label,
+    colour,
+    description: '',
+    acceptable: false,
+    acceptor: '',
+  };
   return { ...w, levels: [...w.levels, level], nextId: w.nextId + 1 };
 }
 
@@ -232,7 +283,12 @@ export function removeRiskLevel(w: WorkingMethodology, id: number): WorkingMetho
   const levels = w.levels.filter((l) => l.id !== id);
   const replacement = (levels[at - 1] ?? levels[0]!).id;
   const swap = (v: number) => (v === id ? replacement : v);
-  return { ...w, levels, cells: w.cells.map((row) => row.map(swap)), thresholds: w.thresholds.map((t) => ({ ...t, level: swap(t.level) })) };
+  return {
+    ...w,
+    levels,
+    cells: w.cells.map((row) => row.map(swap)),
+    thresholds: w.thresholds.map((t) => ({ ...t, level: swap(t.level) })),
+  };
 }
 
 export function moveRiskLevel(w: WorkingMethodology, id: number, by: -1 | 1): WorkingMethodology {

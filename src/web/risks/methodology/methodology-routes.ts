@@ -6,5 +6,12 @@ const RiskMethodologyPage = lazyRouteComponent(() => import('./risk-methodology-
 
 /** `/o/$org/risk-methodology`: the organization's one methodology (no list: there is at most one). */
 export function riskMethodologyRoutes<P extends AnyRoute>(orgRoute: P) {
-  return [createRoute({ getParentRoute: () => orgRoute, path: 'risk-methodology', validateSearch: parseDocumentSearch, component: RiskMethodologyPage })] as const;
+  return [
+    createRoute({
+      getParentRoute: () => orgRoute,
+      path: 'risk-methodology',
+      validateSearch: parseDocumentSearch,
+      component: RiskMethodologyPage,
+    }),
+  ] as const;
 }

@@ -18,14 +18,21 @@ export function MethodologyView(props: DataViewProps) {
     <div className="mx-view">
       <p className="mx-view__lead">
         <strong>{t('riskMethodology.doc.approach')}:</strong> {td(`riskMethodology.approach.${m.approach}`)}.{' '}
-        {m.consequencePerCia ? t('riskMethodology.doc.consequencePerCia', { rule: td(`riskMethodology.combination.${m.ciaCombination}`) }) : t('riskMethodology.doc.consequenceSingle')}
+        {m.consequencePerCia
+          ? t('riskMethodology.doc.consequencePerCia', { rule: td(`riskMethodology.combination.${m.ciaCombination}`) })
+          : t('riskMethodology.doc.consequenceSingle')}
       </p>
       <ScaleTable m={m} scale="likelihood" />
       <ScaleTable m={m} scale="consequence" />
-      <h4 className="mx-view__heading">{m.rule.kind === 'matrix' ? t('riskMethodology.doc.matrix') : t('riskMethodology.rule.formulaHeading')}</h4>
+      <h4 className="mx-view__heading">
+        {m.rule.kind === 'matrix' ? t('riskMethodology.doc.matrix') : t('riskMethodology.rule.formulaHeading')}
+      </h4>
       {m.rule.kind === 'formula' ? <FormulaSummary m={m} /> : null}
       <div className="mx-view__rule">
-        <HeatGrid m={m} caption={t('riskMethodology.gridCaption', { likelihood: m.likelihood.name, consequence: m.consequence.name })} />
+        <HeatGrid
+          m={m}
+          caption={t('riskMethodology.gridCaption', { likelihood: m.likelihood.name, consequence: m.consequence.name })}
+        />
         <LevelLegend m={m} />
       </div>
       <AcceptanceTable m={m} />
@@ -45,10 +52,14 @@ function ScaleTable({ m, scale }: { m: Methodology; scale: 'likelihood' | 'conse
     return '';
   };
   // "Likelihood scale: Likelihood" says it twice; the scale's own name is shown only when it adds something.
-  const plain = s.name.trim().toLowerCase() === t(scale === 'likelihood' ? 'riskMethodology.likelihoodWord' : 'riskMethodology.consequenceWord');
+  const plain =
+    s.name.trim().toLowerCase() ===
+    t(scale === 'likelihood' ? 'riskMethodology.likelihoodWord' : 'riskMethodology.consequenceWord');
   const heading = plain
     ? t(scale === 'likelihood' ? 'riskMethodology.editor.likelihood' : 'riskMethodology.editor.consequence')
-    : t(scale === 'likelihood' ? 'riskMethodology.doc.likelihoodScale' : 'riskMethodology.doc.consequenceScale', { name: s.name });
+    : t(scale === 'likelihood' ? 'riskMethodology.doc.likelihoodScale' : 'riskMethodology.doc.consequenceScale', {
+        name: s.name,
+      });
   return (
     <>
       <h4 className="mx-view__heading">{heading}</h4>
@@ -114,7 +125,11 @@ function FormulaSummary({ m }: { m: Methodology }) {
 
 function AcceptanceTable({ m }: { m: Methodology }) {
   const { t } = useT();
-  const who = (key: string) => m.acceptance.acceptors.filter((a) => a.level === key).map((a) => a.who).join('; ');
+  const who = (key: string) =>
+    m.acceptance.acceptors
+      .filter((a) => a.level === key)
+      .map((a) => a.who)
+      .join('; ');
   return (
     <>
       <h4 className="mx-view__heading">{t('riskMethodology.doc.acceptance')}</h4>
@@ -134,7 +149,11 @@ function AcceptanceTable({ m }: { m: Methodology }) {
               return (
                 <tr key={l.key}>
                   <th scope="row">
-                    <span className="heat-legend__swatch heat-legend__swatch--inline" style={{ background: l.colour }} aria-hidden="true" />
+                    <span
+                      className="heat-legend__swatch heat-legend__swatch--inline"
+                      style={{ background: l.colour }}
+                      aria-hidden="true"
+                    />
                     {l.label}
                   </th>
                   <td>{acceptable ? `✓ ${t('riskMethodology.doc.yes')}` : t('riskMethodology.doc.no')}</td>
@@ -147,7 +166,11 @@ function AcceptanceTable({ m }: { m: Methodology }) {
       </div>
       <p className="mx-view__criteria">
         <strong>{t('riskMethodology.doc.otherCriteria')}:</strong>{' '}
-        {m.acceptance.otherCriteria ? <span className="prewrap">{m.acceptance.otherCriteria}</span> : <span className="muted">{t('riskMethodology.none')}</span>}
+        {m.acceptance.otherCriteria ? (
+          <span className="prewrap">{m.acceptance.otherCriteria}</span>
+        ) : (
+          <span className="muted">{t('riskMethodology.none')}</span>
+        )}
       </p>
     </>
   );

@@ -12,7 +12,9 @@ export function levelChanges(moves: RiskMove[]): number {
 
 export function crossed(m: RiskMove): boolean {
   if (m.crossed !== undefined) return m.crossed;
-  return m.before !== null && m.after !== null && m.before.acceptable !== null && m.before.acceptable !== m.after.acceptable;
+  return (
+    m.before !== null && m.after !== null && m.before.acceptable !== null && m.before.acceptable !== m.after.acceptable
+  );
 }
 
 /** A level as a coloured pill that names it; "not evaluated" when there is none. */
@@ -39,7 +41,17 @@ function LevelPill({ standing, levels }: { standing: Standing | null; levels: Le
  * Each risk a methodology version moves: before and after (level and score, in each version's own colours), and
  * whether it crossed the acceptance line — said in words, not only by colour.
  */
-export function MovesTable({ moves, before, after, caption }: { moves: RiskMove[]; before: Levels; after: Levels; caption: string }) {
+export function MovesTable({
+  moves,
+  before,
+  after,
+  caption,
+}: {
+  moves: RiskMove[];
+  before: Levels;
+  after: Levels;
+  caption: string;
+}) {
   const { t } = useT();
   return (
     <div className="table-wrap mx-moves">
@@ -76,7 +88,9 @@ export function MovesTable({ moves, before, after, caption }: { moves: RiskMove[
                 <td>
                   {across ? (
                     <strong className={m.after?.acceptable ? 'mx-cross mx-cross--ok' : 'mx-cross mx-cross--bad'}>
-                      {m.after?.acceptable ? `▼ ${t('riskMethodology.rescore.becameAcceptable')}` : `▲ ${t('riskMethodology.rescore.needsTreatment')}`}
+                      {m.after?.acceptable
+                        ? `▼ ${t('riskMethodology.rescore.becameAcceptable')}`
+                        : `▲ ${t('riskMethodology.rescore.needsTreatment')}`}
                     </strong>
                   ) : m.after?.acceptable === true ? (
                     <span className="muted">{t('riskMethodology.rescore.stillAcceptable')}</span>

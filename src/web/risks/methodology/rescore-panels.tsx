@@ -7,7 +7,8 @@ import { useVersion, type Version } from '../../versioning/versioned-api.js';
 import { useCurrentMethodology, useLatestRescore, useRescorePreview } from './methodology-api.js';
 import { levelChanges, MovesTable } from './rescore-moves.js';
 
-const methodologyOf = (content: Record<string, unknown> | undefined) => methodologySchema.safeParse(content?.methodology).data;
+const methodologyOf = (content: Record<string, unknown> | undefined) =>
+  methodologySchema.safeParse(content?.methodology).data;
 
 /**
  * In the approval dialog: what approving this version would do to every evaluated risk (approval re-scores them
@@ -34,10 +35,21 @@ export function RescorePreviewPanel({ org, id, version }: { org: string; id: str
       ) : (
         <>
           <p className="mx-rescore__summary">
-            <strong>{t('riskMethodology.rescore.previewSummary', { changed: levelChanges(preview.data.moves), total: preview.data.total, crossed: preview.data.crossed })}</strong>
+            <strong>
+              {t('riskMethodology.rescore.previewSummary', {
+                changed: levelChanges(preview.data.moves),
+                total: preview.data.total,
+                crossed: preview.data.crossed,
+              })}
+            </strong>
           </p>
           {preview.data.moves.length ? (
-            <MovesTable moves={preview.data.moves} before={current.data?.methodology} after={after} caption={t('riskMethodology.rescore.previewTitle')} />
+            <MovesTable
+              moves={preview.data.moves}
+              before={current.data?.methodology}
+              after={after}
+              caption={t('riskMethodology.rescore.previewTitle')}
+            />
           ) : (
             <p className="muted">{t('riskMethodology.rescore.noMoves')}</p>
           )}
@@ -70,8 +82,17 @@ export function LatestRescoreCard({ org, id }: { org: string; id: string }) {
       </p>
       {r.moves.length ? (
         <details className="mx-rescore-card__details" open={r.moves.length <= 8}>
-          <summary>{r.moves.length === 1 ? t('riskMethodology.rescore.showMove') : t('riskMethodology.rescore.showMoves', { count: r.moves.length })}</summary>
-          <MovesTable moves={r.moves} before={methodologyOf(before.data?.content)} after={methodologyOf(after.data?.content)} caption={t('riskMethodology.rescore.lastTitle', { no: r.toVersion })} />
+          <summary>
+            {r.moves.length === 1
+              ? t('riskMethodology.rescore.showMove')
+              : t('riskMethodology.rescore.showMoves', { count: r.moves.length })}
+          </summary>
+          <MovesTable
+            moves={r.moves}
+            before={methodologyOf(before.data?.content)}
+            after={methodologyOf(after.data?.content)}
+            caption={t('riskMethodology.rescore.lastTitle', { no: r.toVersion })}
+          />
         </details>
       ) : null}
     </section>

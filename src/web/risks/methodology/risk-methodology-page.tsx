@@ -30,7 +30,14 @@ export function RiskMethodologyPage() {
       register={riskMethodologyRegister}
       title={t('riskMethodology.title')}
       group={t('nav.group.planning')}
-      empty={(breadcrumb) => <NoMethodologyPage org={org} breadcrumb={breadcrumb} canCreate={can('risk_methodology.create')} onCreated={() => void navigate({ search: { edit: '1', created: '1' } })} />}
+      empty={(breadcrumb) => (
+        <NoMethodologyPage
+          org={org}
+          breadcrumb={breadcrumb}
+          canCreate={can('risk_methodology.create')}
+          onCreated={() => void navigate({ search: { edit: '1', created: '1' } })}
+        />
+      )}
     >
       {(data, breadcrumb) => (
         <VersionedDocumentPage
@@ -50,7 +57,17 @@ export function RiskMethodologyPage() {
   );
 }
 
-function NoMethodologyPage({ org, breadcrumb, canCreate, onCreated }: { org: string; breadcrumb: ReactNode; canCreate: boolean; onCreated: () => void }) {
+function NoMethodologyPage({
+  org,
+  breadcrumb,
+  canCreate,
+  onCreated,
+}: {
+  org: string;
+  breadcrumb: ReactNode;
+  canCreate: boolean;
+  onCreated: () => void;
+}) {
   const { t } = useT();
   useDocumentTitle(t('riskMethodology.title'), useOrg(org).data?.name);
   return (

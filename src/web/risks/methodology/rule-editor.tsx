@@ -20,7 +20,13 @@ export function RuleEditor({ kit }: { kit: EditorKit }) {
       <div className="mx-choice" role="radiogroup" aria-label={t('riskMethodology.ruleKind')}>
         {(['matrix', 'formula'] as const).map((kind) => (
           <label key={kind} className={`mx-choice__option${w.ruleKind === kind ? ' is-selected' : ''}`}>
-            <input type="radio" name="rule-kind" value={kind} checked={w.ruleKind === kind} onChange={() => update((m) => ({ ...m, ruleKind: kind }))} />
+            <input
+              type="radio"
+              name="rule-kind"
+              value={kind}
+              checked={w.ruleKind === kind}
+              onChange={() => update((m) => ({ ...m, ruleKind: kind }))}
+            />
             <span>
               <strong>{t(`riskMethodology.rule.${kind}`)}</strong>
               <span className="mx-choice__help">{t(`riskMethodology.rule.${kind}Help`)}</span>
@@ -41,7 +47,10 @@ function MatrixEditor({ kit }: { kit: EditorKit }) {
     update((m) => ({ ...m, cells: m.cells.map((row, r) => (r === i ? row.map((v, c) => (c === j ? id : v)) : row)) }));
     edited(`rule.cells.${i}.${j}`);
   };
-  const axis = (s: WorkingMethodology['likelihood'], word: string) => ({ name: s.name.trim() || word, levels: s.levels.map((l, i) => ({ value: l.value, label: l.label.trim() || String(i + 1) })) });
+  const axis = (s: WorkingMethodology['likelihood'], word: string) => ({
+    name: s.name.trim() || word,
+    levels: s.levels.map((l, i) => ({ value: l.value, label: l.label.trim() || String(i + 1) })),
+  });
   const likelihood = axis(w.likelihood, t('riskMethodology.likelihood'));
   const consequence = axis(w.consequence, t('riskMethodology.consequence'));
   // Shift+arrow keys step a cell through the levels without opening its list (plain arrows keep the select's own behaviour).
@@ -67,7 +76,10 @@ function MatrixEditor({ kit }: { kit: EditorKit }) {
               className="mx-cell"
               style={{ background: colour, color: textOn(colour) }}
               value={String(id)}
-              label={t('riskMethodology.cellLabel', { likelihood: likelihood.levels[i]?.label ?? '', consequence: consequence.levels[j]?.label ?? '' })}
+              label={t('riskMethodology.cellLabel', {
+                likelihood: likelihood.levels[i]?.label ?? '',
+                consequence: consequence.levels[j]?.label ?? '',
+              })}
               error={err(`rule.cells.${i}.${j}`)}
               onChange={(e) => setCell(i, j, Number(e.target.value))}
               onKeyDown={(e) => onKey(e, i, j, id)}
@@ -90,7 +102,11 @@ function FormulaEditor({ kit }: { kit: EditorKit }) {
   const { w, update, err, edited } = kit;
   const ref = useRef<HTMLDivElement>(null);
   const preview = parsedMethodology(w);
-  const setThreshold = (i: number, patch: Partial<WorkingMethodology['thresholds'][number]>, field: 'min' | 'level') => {
+  const setThreshold = (
+    i: number,
+    patch: Partial<WorkingMethodology['thresholds'][number]>,
+    field: 'min' | 'level',
+  ) => {
     update((m) => ({ ...m, thresholds: m.thresholds.map((th, j) => (j === i ? { ...th, ...patch } : th)) }));
     edited(`rule.thresholds.${i}.${field}`);
   };
@@ -99,7 +115,13 @@ function FormulaEditor({ kit }: { kit: EditorKit }) {
     <div className="mx-formula" ref={ref}>
       <div className="mx-row">
         <FormField label={t('riskMethodology.rule.formula')} error={err('rule.formula')}>
-          <select value={w.formula} onChange={(e) => (update((m) => ({ ...m, formula: e.target.value as 'product' | 'sum' })), edited('rule.formula'))}>
+          <select
+            value={w.formula}
+            onChange={(e) => (
+              update((m) => ({ ...m, formula: e.target.value as 'product' | 'sum' })),
+              edited('rule.formula')
+            )}
+          >
             <option value="product">{t('riskMethodology.formula.product')}</option>
             <option value="sum">{t('riskMethodology.formula.sum')}</option>
           </select>
@@ -112,7 +134,9 @@ function FormulaEditor({ kit }: { kit: EditorKit }) {
           <caption className="visually-hidden">{t('riskMethodology.thresholds')}</caption>
           <thead>
             <tr>
-              <th scope="col" className="mx-table__num">{t('riskMethodology.doc.threshold')}</th>
+              <th scope="col" className="mx-table__num">
+                {t('riskMethodology.doc.threshold')}
+              </th>
               <th scope="col">{t('riskMethodology.doc.level')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('versions.table.rowActions')}</span>
@@ -123,10 +147,22 @@ function FormulaEditor({ kit }: { kit: EditorKit }) {
             {w.thresholds.map((th, i) => (
               <tr key={i}>
                 <td className="mx-table__num">
-                  <CellInput type="number" step="any" value={th.min} label={t('riskMethodology.thresholdMin', { no: i + 1 })} error={err(`rule.thresholds.${i}.min`)} onChange={(e) => setThreshold(i, { min: e.target.value }, 'min')} />
+                  <CellInput
+                    type="number"
+                    step="any"
+                    value={th.min}
+                    label={t('riskMethodology.thresholdMin', { no: i + 1 })}
+                    error={err(`rule.thresholds.${i}.min`)}
+                    onChange={(e) => setThreshold(i, { min: e.target.value }, 'min')}
+                  />
                 </td>
                 <td>
-                  <CellSelect value={String(th.level)} label={t('riskMethodology.thresholdLevel', { no: i + 1 })} error={err(`rule.thresholds.${i}.level`)} onChange={(e) => setThreshold(i, { level: Number(e.target.value) }, 'level')}>
+                  <CellSelect
+                    value={String(th.level)}
+                    label={t('riskMethodology.thresholdLevel', { no: i + 1 })}
+                    error={err(`rule.thresholds.${i}.level`)}
+                    onChange={(e) => setThreshold(i, { level: Number(e.target.value) }, 'level')}
+                  >
                     {w.levels.map((l, k) => (
                       <option key={l.id} value={l.id}>
                         {l.label.trim() || t('riskMethodology.path.level', { no: k + 1 })}
@@ -139,7 +175,11 @@ function FormulaEditor({ kit }: { kit: EditorKit }) {
                     type="button"
                     className="icon-button icon-button--danger"
                     disabled={w.thresholds.length <= 1}
-                    onClick={() => (update((m) => ({ ...m, thresholds: m.thresholds.filter((_x, j) => j !== i) })), edited('rule.thresholds'), focusLater(ref.current, '.mx-add'))}
+                    onClick={() => (
+                      update((m) => ({ ...m, thresholds: m.thresholds.filter((_x, j) => j !== i) })),
+                      edited('rule.thresholds'),
+                      focusLater(ref.current, '.mx-add')
+                    )}
                     aria-label={t('riskMethodology.removeThreshold', { no: i + 1, level: levelName(th.level) })}
                     title={t('riskMethodology.removeThreshold', { no: i + 1, level: levelName(th.level) })}
                   >
@@ -158,8 +198,10 @@ function FormulaEditor({ kit }: { kit: EditorKit }) {
           onClick={() => {
             update((m) => {
               const last = m.thresholds.at(-1);
-              const next = m.levels[Math.min(m.levels.findIndex((l) => l.id === last?.level) + 1, m.levels.length - 1)]!;
-              const min = last && last.min.trim() !== '' && Number.isFinite(Number(last.min)) ? String(Number(last.min) + 1) : '';
+              const next =
+                m.levels[Math.min(m.levels.findIndex((l) => l.id === last?.level) + 1, m.levels.length - 1)]!;
+              const min =
+                last && last.min.trim() !== '' && Number.isFinite(Number(last.min)) ? String(Number(last.min) + 1) : '';
               return { ...m, thresholds: [...m.thresholds, { min, level: next.id }] };
             });
             focusLater(ref.current, 'tbody tr:last-child input');

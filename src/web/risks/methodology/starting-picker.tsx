@@ -30,8 +30,16 @@ export function StartingPicker({ org, onPick }: { org: string; onPick: (m: Metho
     <div className="mx-start field">
       <label htmlFor={`${id}-select`}>{t('riskMethodology.start.label')}</label>
       <div className="mx-start__row">
-        <select id={`${id}-select`} aria-describedby={`${id}-help`} value={key} disabled={asking || items.length === 0} onChange={(e) => setKey(e.target.value)}>
-          <option value="">{set.isPending ? t('riskMethodology.start.loading') : t('riskMethodology.start.choose')}</option>
+        <select
+          id={`${id}-select`}
+          aria-describedby={`${id}-help`}
+          value={key}
+          disabled={asking || items.length === 0}
+          onChange={(e) => setKey(e.target.value)}
+        >
+          <option value="">
+            {set.isPending ? t('riskMethodology.start.loading') : t('riskMethodology.start.choose')}
+          </option>
           {items.map((i) => (
             <option key={i.key} value={i.key}>
               {i.name}
@@ -39,7 +47,11 @@ export function StartingPicker({ org, onPick }: { org: string; onPick: (m: Metho
           ))}
         </select>
         {asking && chosen ? (
-          <span className="confirm" role="group" aria-label={t('riskMethodology.start.question', { name: chosen.name })}>
+          <span
+            className="confirm"
+            role="group"
+            aria-label={t('riskMethodology.start.question', { name: chosen.name })}
+          >
             <span className="confirm__question">{t('riskMethodology.start.question', { name: chosen.name })}</span>
             <button
               ref={confirmRef}
@@ -53,12 +65,23 @@ export function StartingPicker({ org, onPick }: { org: string; onPick: (m: Metho
             >
               {t('riskMethodology.start.confirm')}
             </button>
-            <button type="button" className="button button--secondary" onClick={cancel} onKeyDown={(e) => e.key === 'Escape' && cancel()}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={cancel}
+              onKeyDown={(e) => e.key === 'Escape' && cancel()}
+            >
               {t('common.cancel')}
             </button>
           </span>
         ) : (
-          <button ref={openerRef} type="button" className="button button--secondary" disabled={!chosen} onClick={() => setAsking(true)}>
+          <button
+            ref={openerRef}
+            type="button"
+            className="button button--secondary"
+            disabled={!chosen}
+            onClick={() => setAsking(true)}
+          >
             {t('riskMethodology.start.replace')}
           </button>
         )}
