@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api-client.js';
 
 function respond(status: number, body?: unknown, headers: Record<string, string> = {}) {
@@ -68,5 +69,29 @@ describe('api client', () => {
     await api.get('/api/v1/orgs').catch(() => undefined);
     await api.get('/api/v1/auth/session', { allowUnauthenticated: true }).catch(() => undefined);
     expect(handler).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('schema-checked calls', () => {
+  const answer = z.object({ id: z.string(), total: z.number() });
+
+  it('returns the parsed answer when it matches the route schema', async () => {
+    respond(200, { id: 'a', total: 3, extra: true });
+    const got = await api.get('/api/v1/x', answer);
+    expect(got).toEqual({ id: 'a', total: 3 });
+  });
+
+  it('reports a broken contract as an ApiError of kind contract naming the field', async () => {
+    respond(200, { id: 'a', total: 'three' });
+    const error = await api.post('/api/v1/x?page=2', { a: 1 }, answer).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).kind).toBe('contract');
+    expect((error as ApiError).detail).toMatch(/^POST \/api\/v1\/x: total: /);
+  });
+
+  it('still turns problem documents into ApiErrors before any check', async () => {
+    respond(409, { type: 'https://rampart.dev/problems/conflict', title: 'Conflict', status: 409 });
+    const error = await api.put('/api/v1/x', {}, answer).catch((e: unknown) => e);
+    expect((error as ApiError).kind).toBe('conflict');
   });
 });
