@@ -23,8 +23,8 @@ describe('SQLite prepared-statement cache', () => {
     const db = withStatementCache(sqlite);
     sqlite.exec("create table t (a text); insert into t values ('one')");
     const select = 'select * from t';
-    expect(db.prepare(select).all()).toEqual([{ a: 'one' }]);
+    expect(db.prepare(select).all([])).toEqual([{ a: 'one' }]);
     sqlite.exec("alter table t add column b text default 'two'");
-    expect(db.prepare(select).all()).toEqual([{ a: 'one', b: 'two' }]);
+    expect(db.prepare(select).all([])).toEqual([{ a: 'one', b: 'two' }]);
   });
 });
