@@ -136,7 +136,7 @@ function statementBlocks(value: unknown): DocumentBlock[] {
 }
 
 /** One Statement of Applicability per organization: its versions are its history. */
-export const soaModule: RegisterModule = {
+export const soaModule: RegisterModule<typeof soaRegister.fields> = {
   def: soaRegister,
   beforeWrite: onePerOrganization('statementsOfApplicability', 'Statement of Applicability'),
 };

@@ -9,7 +9,7 @@ import { methodologyInForce } from './methodology.service.js';
 import { inOrgTransaction } from '../transaction.js';
 
 /** An assessment opens on the approved methodology; once closed, its record and snapshot never change. */
-export const riskAssessmentsModule: RegisterModule = {
+export const riskAssessmentsModule: RegisterModule<typeof riskAssessmentRegister.fields> = {
   def: riskAssessmentRegister,
   async beforeWrite(ctx, trx, _changes, existing) {
     if (existing) {

@@ -59,7 +59,7 @@ export async function methodologyInForce(ctx: OrgContext, db: Db = ctx.db): Prom
 }
 
 /** One methodology per organization: its versions are its history, and the approved one is in force. */
-export const riskMethodologyModule: RegisterModule = {
+export const riskMethodologyModule: RegisterModule<typeof riskMethodologyRegister.fields> = {
   def: riskMethodologyRegister,
   async beforeWrite(ctx, trx, _changes, existing) {
     if (existing) return {};
