@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { RegisterDetailPage, RegisterEditPage, RegisterListPage, RegisterNewPage } from '../register/register-pages.js';
-import { RegisterPagination } from '../register/register-pagination.js';
+import { Pagination } from '../ui/pagination.js';
 import { useRegisterRecord } from '../register/register-api.js';
 import { CloseAssessmentDialog } from './close-assessment-dialog.js';
 import { NoMethodologyNotice } from './methodology-link.js';
@@ -207,7 +207,7 @@ function FrozenResults({
       ) : (
         <>
           <StandingsTable org={org} rows={entries.data.items} m={m.data} caption={t('risk-assessments.results')} />
-          <RegisterPagination
+          <Pagination
             page={page}
             pageSize={pageSize}
             total={entries.data.total}

@@ -6,7 +6,7 @@ import { useMemberNames } from '../lib/members.js';
 import { useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ErrorMessage, Loading } from '../components/status.js';
-import { RegisterPagination } from '../register/register-pagination.js';
+import { Pagination } from '../ui/pagination.js';
 import { RiskBreadcrumb } from './risk-form-pages.js';
 import { LevelBadge, levelOf } from './risk-level.js';
 import { Tile } from './tiles.js';
@@ -77,7 +77,7 @@ export function RescoresPage() {
               </tbody>
             </table>
           </div>
-          <RegisterPagination
+          <Pagination
             page={page}
             pageSize={pageSize}
             total={list.data.total}
