@@ -14,6 +14,7 @@ import { ControlsSummary } from './controls-summary.js';
 import { EditionChoice } from './edition-choice.js';
 import { EditionMigrationPanel } from './edition-migration.js';
 import './controls.css';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/controls');
 
@@ -38,23 +39,27 @@ export function ControlsPage() {
 
   return (
     <section className="page controls-page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('controls.eyebrow')}</p>
-          <h1 id="page-title">{t('nav.controls')}</h1>
-          <p className="page__lead">{t('controls.lead')}</p>
-          {edition ? (
-            <p className="badge controls-edition">
-              {t('controls.editionBadge', { edition: td(`controls.source.${edition}`) })}
-            </p>
-          ) : null}
-        </div>
-        {edition && can('control.create') ? (
-          <Link to="/o/$org/controls/new" params={{ org }} className="button button--primary">
-            {t('controls.new')}
-          </Link>
-        ) : null}
-      </header>
+      <PageHeader
+        eyebrow={t('controls.eyebrow')}
+        title={t('nav.controls')}
+        description={t('controls.lead')}
+        badges={
+          <>
+            {edition ? (
+              <p className="badge controls-edition">
+                {t('controls.editionBadge', { edition: td(`controls.source.${edition}`) })}
+              </p>
+            ) : null}
+          </>
+        }
+        actions={
+          edition && can('control.create') ? (
+            <Link to="/o/$org/controls/new" params={{ org }} className="button button--primary">
+              {t('controls.new')}
+            </Link>
+          ) : null
+        }
+      />
       <LiveMessage>
         {choose.isSuccess && choose.data.edition
           ? t('controls.edition.chosen', {

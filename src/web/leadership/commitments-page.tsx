@@ -11,6 +11,7 @@ import { parseRegisterSearch } from '../register/register-search.js';
 import { recordLinkFor } from '../register/register-pages.js';
 import { pagePath } from './register-paths.js';
 import './leadership.css';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/leadership-commitments');
 
@@ -26,18 +27,18 @@ export function CommitmentsPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('leadership-commitments.eyebrow')}</p>
-          <h1 id="page-title">{t('leadership-commitments.title')}</h1>
-          <p className="page__lead">{t('leadership-commitments.lead')}</p>
-        </div>
-        {can('leadership_commitment.create') ? (
-          <Link to="/o/$org/leadership-commitments/new" params={{ org }} className="button button--primary">
-            {t('leadership-commitments.new')}
-          </Link>
-        ) : null}
-      </header>
+      <PageHeader
+        eyebrow={t('leadership-commitments.eyebrow')}
+        title={t('leadership-commitments.title')}
+        description={t('leadership-commitments.lead')}
+        actions={
+          can('leadership_commitment.create') ? (
+            <Link to="/o/$org/leadership-commitments/new" params={{ org }} className="button button--primary">
+              {t('leadership-commitments.new')}
+            </Link>
+          ) : null
+        }
+      />
       <CommitmentChecklist org={org} canCreate={can('leadership_commitment.create')} />
       <h2 className="section-title">{t('leadership-commitments.records')}</h2>
       <RegisterList

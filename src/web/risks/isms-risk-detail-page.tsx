@@ -17,6 +17,7 @@ import { PlannedActionsCard } from './isms-risk-actions-card.js';
 import { EvaluationCard } from './isms-risk-evaluation-card.js';
 import { Fields } from './isms-risk-fields.js';
 import './isms-risks.css';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/isms-risks/$id');
 
@@ -55,42 +56,48 @@ export function IsmsRiskDetailPage() {
             ? t('isms-risks.planned', { action: planned, ref: data.ref })
             : null}
       </LiveMessage>
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">
+      <PageHeader
+        eyebrow={
+          <>
             <span className="ref">{data.ref}</span> · <OptionPill field="kind" value={data.kind} />
-          </p>
-          <h1 id="page-title">{String(data.title)}</h1>
-          <p className="isms-risk__pills">
-            <OptionPill field="significance" value={data.significance} />
-            <OptionPill field="status" value={data.status} />
-            <OptionPill field="effectiveness" value={data.effectiveness} />
-            {isEvaluationOverdue(data) ? (
-              <span className="badge badge--overdue">⚠ {t('isms-risks.detail.overdueBadge')}</span>
+          </>
+        }
+        title={String(data.title)}
+        badges={
+          <>
+            <p className="isms-risk__pills">
+              <OptionPill field="significance" value={data.significance} />
+              <OptionPill field="status" value={data.status} />
+              <OptionPill field="effectiveness" value={data.effectiveness} />
+              {isEvaluationOverdue(data) ? (
+                <span className="badge badge--overdue">⚠ {t('isms-risks.detail.overdueBadge')}</span>
+              ) : null}
+              {data.archivedAt ? <span className="badge badge--muted">{t('register.archivedBadge')}</span> : null}
+            </p>
+          </>
+        }
+        actions={
+          <>
+            {can('isms_risk.update') && current ? (
+              <Link to="/o/$org/isms-risks/$id/edit" params={{ org, id }} className="button button--primary">
+                {t('common.edit')}
+              </Link>
             ) : null}
-            {data.archivedAt ? <span className="badge badge--muted">{t('register.archivedBadge')}</span> : null}
-          </p>
-        </div>
-        <div className="page__actions">
-          {can('isms_risk.update') && current ? (
-            <Link to="/o/$org/isms-risks/$id/edit" params={{ org, id }} className="button button--primary">
-              {t('common.edit')}
-            </Link>
-          ) : null}
-          {can('isms_risk.delete') && current ? (
-            <ConfirmButton
-              label={t('register.archive')}
-              question={t('register.archiveQuestion', { ref: data.ref })}
-              confirmLabel={t('register.archiveConfirm')}
-              busy={archive.isPending}
-              onConfirm={async () => {
-                await archive.mutateAsync(id);
-                await navigate({ to: '/o/$org/isms-risks', params: { org } });
-              }}
-            />
-          ) : null}
-        </div>
-      </header>
+            {can('isms_risk.delete') && current ? (
+              <ConfirmButton
+                label={t('register.archive')}
+                question={t('register.archiveQuestion', { ref: data.ref })}
+                confirmLabel={t('register.archiveConfirm')}
+                busy={archive.isPending}
+                onConfirm={async () => {
+                  await archive.mutateAsync(id);
+                  await navigate({ to: '/o/$org/isms-risks', params: { org } });
+                }}
+              />
+            ) : null}
+          </>
+        }
+      />
       {archive.isError ? <ErrorMessage error={archive.error} /> : null}
       <Progress status={String(data.status)} />
 

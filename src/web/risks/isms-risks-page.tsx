@@ -16,6 +16,7 @@ import { EvaluationDue, OptionPill } from './isms-risk-badges.js';
 import { IsmsRiskSummaryCard } from './isms-risk-summary.js';
 import { IsmsRiskSuggestions } from './isms-risk-suggestions.js';
 import './isms-risks.css';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/isms-risks');
 const TABS = ['all', ...ISMS_RISK_KINDS] as const;
@@ -70,23 +71,23 @@ export function IsmsRisksPage() {
 
   return (
     <section className="page isms-risks" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('isms-risks.eyebrow')}</p>
-          <h1 id="page-title">{t('isms-risks.title')}</h1>
-          <p className="page__lead">{t('isms-risks.lead')}</p>
-        </div>
-        {canCreate ? (
-          <Link
-            to="/o/$org/isms-risks/new"
-            params={{ org }}
-            search={tab === 'all' ? {} : { kind: tab }}
-            className="button button--primary"
-          >
-            {t('isms-risks.new')}
-          </Link>
-        ) : null}
-      </header>
+      <PageHeader
+        eyebrow={t('isms-risks.eyebrow')}
+        title={t('isms-risks.title')}
+        description={t('isms-risks.lead')}
+        actions={
+          canCreate ? (
+            <Link
+              to="/o/$org/isms-risks/new"
+              params={{ org }}
+              search={tab === 'all' ? {} : { kind: tab }}
+              className="button button--primary"
+            >
+              {t('isms-risks.new')}
+            </Link>
+          ) : null
+        }
+      />
 
       {summary.isPending ? (
         <Loading />

@@ -11,6 +11,7 @@ import { AcceptancePanel } from '../controls/plan/acceptance-panel.js';
 import { ResidualVerdict } from './risk-treatment-residual.js';
 import type { MethodologyInForce } from './risks-api.js';
 import '../controls/controls.css';
+import { DataTable } from '../ui/data-table.js';
 
 interface Props {
   org: string;
@@ -153,43 +154,42 @@ function TreatmentView({
       </Part>
       <Part title={t('treatment.controls')}>
         {treatment.controls.length ? (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('treatment.controlsTable')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('treatment.column.control')}</th>
-                  <th scope="col">{t('treatment.column.applicability')}</th>
-                  <th scope="col">{t('treatment.column.effect')}</th>
-                  <th scope="col">{t('treatment.column.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {treatment.controls.map((c) => (
-                  <tr key={c.controlId}>
-                    <td>
-                      <Link to="/o/$org/controls/$id" params={{ org, id: c.controlId }}>
-                        <span className="ref">{c.ref}</span> {c.title}
-                      </Link>
-                    </td>
-                    <td>
-                      <span className={`pill pill--applicability-${c.applicability}`}>
-                        {td(`controls.applicability.${c.applicability}`)}
-                      </span>
-                    </td>
-                    <td>{t(`treatment.effect.${c.effect}`)}</td>
-                    <td>
-                      {c.note ? (
-                        <span className="prewrap">{c.note}</span>
-                      ) : (
-                        <span className="muted">{t('common.empty')}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('treatment.controlsTable')}
+            rows={treatment.controls}
+            rowKey={(c) => c.controlId}
+            columns={[
+              {
+                id: 'control',
+                header: t('treatment.column.control'),
+                cell: (c) => (
+                  <Link to="/o/$org/controls/$id" params={{ org, id: c.controlId }}>
+                    <span className="ref">{c.ref}</span> {c.title}
+                  </Link>
+                ),
+              },
+              {
+                id: 'applicability',
+                header: t('treatment.column.applicability'),
+                cell: (c) => (
+                  <span className={`pill pill--applicability-${c.applicability}`}>
+                    {td(`controls.applicability.${c.applicability}`)}
+                  </span>
+                ),
+              },
+              { id: 'effect', header: t('treatment.column.effect'), cell: (c) => t(`treatment.effect.${c.effect}`) },
+              {
+                id: 'note',
+                header: t('treatment.column.note'),
+                cell: (c) =>
+                  c.note ? (
+                    <span className="prewrap">{c.note}</span>
+                  ) : (
+                    <span className="muted">{t('common.empty')}</span>
+                  ),
+              },
+            ]}
+          />
         ) : (
           <p className="muted">{t('treatment.controlsNone')}</p>
         )}

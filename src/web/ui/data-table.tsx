@@ -25,7 +25,7 @@ export interface DataSort {
 interface Props<T extends RowData> {
   columns: DataColumn<T>[];
   rows: T[];
-  rowKey: (row: T) => string;
+  rowKey: (row: T, index: number) => string;
   /** what the table holds, for screen readers (and on screen when `captionShown`) */
   caption: string;
   captionShown?: boolean;
@@ -35,7 +35,11 @@ interface Props<T extends RowData> {
   /** a paged list's `page`, `pageSize` and `total`, and how to move */
   pagination?: PaginationProps | undefined;
   className?: string;
+  /** class of the scrolling box around the table (a page's own spacing or width) */
+  wrapClassName?: string;
   rowClassName?: (row: T) => string | undefined;
+  /** the row shown elsewhere on the page (e.g. the version open above), marked `aria-current` */
+  isCurrentRow?: (row: T) => boolean;
   /** a refetch is under way: the old rows stay, marked busy */
   busy?: boolean;
 }
@@ -58,7 +62,9 @@ export function DataTable<T extends RowData>({
   onSort,
   pagination,
   className,
+  wrapClassName,
   rowClassName,
+  isCurrentRow,
   busy,
 }: Props<T>) {
   const tableColumns = useMemo(() => {
@@ -72,7 +78,7 @@ export function DataTable<T extends RowData>({
 
   return (
     <div className="data-table" aria-busy={busy || undefined}>
-      <div className="table-wrap data-table__scroll">
+      <div className={`table-wrap data-table__scroll${wrapClassName ? ` ${wrapClassName}` : ''}`}>
         <table className={className ? `table ${className}` : 'table'}>
           <caption className={captionShown ? 'data-table__caption' : 'visually-hidden'}>{caption}</caption>
           <thead>
@@ -105,7 +111,11 @@ export function DataTable<T extends RowData>({
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={rowClassName?.(row.original)}>
+              <tr
+                key={row.id}
+                className={rowClassName?.(row.original)}
+                aria-current={isCurrentRow?.(row.original) ? 'true' : undefined}
+              >
                 {row.getAllCells().map((cell) => {
                   const def = byId.get(cell.column.id);
                   const content = <table.FlexRender cell={cell} />;

@@ -16,6 +16,9 @@ interface Props {
   actions?: ReactNode;
   /** the heading's id, for `aria-labelledby` of the page section */
   titleId?: string;
+  /** the heading takes focus after a change of page state (tabIndex -1) */
+  focusableTitle?: boolean;
+  titleClassName?: string;
   className?: string;
 }
 
@@ -29,6 +32,8 @@ export function PageHeader({
   badges,
   actions,
   titleId = 'page-title',
+  focusableTitle,
+  titleClassName,
   className,
 }: Props) {
   return (
@@ -38,7 +43,9 @@ export function PageHeader({
         <div className="page__heading">
           {reference ? <p className="page__eyebrow ref">{reference}</p> : null}
           {eyebrow ? <p className="page__eyebrow">{eyebrow}</p> : null}
-          <h1 id={titleId}>{title}</h1>
+          <h1 id={titleId} tabIndex={focusableTitle ? -1 : undefined} className={titleClassName}>
+            {title}
+          </h1>
           {badges ? <div className="page__badges">{badges}</div> : null}
           {description ? (
             typeof description === 'string' ? (

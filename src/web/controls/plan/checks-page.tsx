@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { ErrorMessage, Loading } from '../../components/status.js';
 import { useTreatmentChecks } from './plan-api.js';
 import './plan.css';
+import { PageHeader } from '../../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/treatment-checks');
 type Check = TreatmentChecks['checks'][number];
@@ -33,25 +34,24 @@ export function TreatmentChecksPage() {
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{t('checksPage.title')}</span>
       </nav>
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('checksPage.eyebrow')}</p>
-          <h1 id="page-title" tabIndex={-1}>
-            {t('checksPage.title')}
-          </h1>
-          <p className="page__lead">{t('checksPage.lead')}</p>
-        </div>
-        <div className="page__actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void checks.refetch()}
-            disabled={checks.isFetching}
-          >
-            {t('checksPage.refresh')}
-          </button>
-        </div>
-      </header>
+      <PageHeader
+        eyebrow={t('checksPage.eyebrow')}
+        focusableTitle
+        title={t('checksPage.title')}
+        description={t('checksPage.lead')}
+        actions={
+          <>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void checks.refetch()}
+              disabled={checks.isFetching}
+            >
+              {t('checksPage.refresh')}
+            </button>
+          </>
+        }
+      />
       {checks.isPending ? (
         <Loading />
       ) : checks.isError ? (
