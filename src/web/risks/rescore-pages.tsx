@@ -5,7 +5,6 @@ import { useT } from '../i18n/i18n.js';
 import { useMemberNames } from '../lib/members.js';
 import { useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ErrorMessage, Loading } from '../components/status.js';
 import { DataTable } from '../ui/data-table.js';
 import { PageHeader } from '../ui/page-header.js';
 import { QueryState } from '../ui/query-state.js';
@@ -111,8 +110,7 @@ export function RescorePage() {
   const after = useMethodologyVersion(org, recordId, report.data?.toVersion);
   const [crossedOnly, setCrossedOnly] = useState(false);
   useDocumentTitle(t('risks.rescores.one'), useOrg(org).data?.name);
-  if (report.isPending) return <Loading />;
-  if (report.isError) return <ErrorMessage error={report.error} onRetry={() => void report.refetch()} />;
+  if (report.isPending || report.isError) return <QueryState query={report}>{() => null}</QueryState>;
   const r = report.data;
   const moves = (r.moves ?? []).filter((mv) => !crossedOnly || mv.crossed);
   return (

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import type { Treatment } from '../../schema/controls/treatment.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { LiveMessage } from '../components/status.js';
 import { useControlSettings, useTreatment } from '../controls/controls-api.js';
 import { cellText, LevelBadge, levelOf } from './risk-level.js';
 import { RiskTreatmentForm } from './risk-treatment-form.js';
@@ -12,6 +12,7 @@ import { ResidualVerdict } from './risk-treatment-residual.js';
 import type { MethodologyInForce } from './risks-api.js';
 import '../controls/controls.css';
 import { DataTable } from '../ui/data-table.js';
+import { QueryState } from '../ui/query-state.js';
 
 interface Props {
   org: string;
@@ -68,37 +69,37 @@ export function RiskTreatmentCard({ org, riskId, archived, inForce }: Props) {
           </p>
         </div>
       ) : null}
-      {treatment.isPending ? (
-        <Loading />
-      ) : treatment.isError ? (
-        <ErrorMessage error={treatment.error} onRetry={() => void treatment.refetch()} />
-      ) : editing ? (
-        <RiskTreatmentForm
-          org={org}
-          riskId={riskId}
-          treatment={treatment.data}
-          inForce={inForce}
-          onSaved={(result) => {
-            setSaved(result);
-            setEditing(false);
-            focusHeading();
-          }}
-          onCancel={() => {
-            setEditing(false);
-            focusHeading();
-          }}
-        />
-      ) : empty ? (
-        <>
-          <p>{t('treatment.none')}</p>
-          <p className="muted small">{editable ? t('treatment.noneHint') : t('treatment.readOnly')}</p>
-        </>
-      ) : (
-        <>
-          <TreatmentView org={org} treatment={treatment.data} inForce={inForce} />
-          <AcceptancePanel org={org} riskId={riskId} treatment={treatment.data} />
-        </>
-      )}
+      <QueryState query={treatment}>
+        {(data) =>
+          editing ? (
+            <RiskTreatmentForm
+              org={org}
+              riskId={riskId}
+              treatment={data}
+              inForce={inForce}
+              onSaved={(result) => {
+                setSaved(result);
+                setEditing(false);
+                focusHeading();
+              }}
+              onCancel={() => {
+                setEditing(false);
+                focusHeading();
+              }}
+            />
+          ) : empty ? (
+            <>
+              <p>{t('treatment.none')}</p>
+              <p className="muted small">{editable ? t('treatment.noneHint') : t('treatment.readOnly')}</p>
+            </>
+          ) : (
+            <>
+              <TreatmentView org={org} treatment={data} inForce={inForce} />
+              <AcceptancePanel org={org} riskId={riskId} treatment={data} />
+            </>
+          )
+        }
+      </QueryState>
     </section>
   );
 }
