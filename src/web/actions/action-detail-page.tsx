@@ -4,12 +4,13 @@ import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../components/confirm-button.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { RegisterDetail } from '../register/register-detail.js';
 import { useRegisterMutations, useRegisterRecord } from '../register/register-api.js';
 import { Breadcrumb } from './action-form-pages.js';
 import { ActionSource } from './action-source.js';
 import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 
 const route = getRouteApi('/o/$org/actions/$id');
 
@@ -24,12 +25,11 @@ export function ActionDetailPage() {
   const data = record.data;
   useDocumentTitle(data ? `${data.ref} ${String(data.title ?? '')}` : t('actions.title'), useOrg(org).data?.name);
 
-  if (record.isPending) return <Loading />;
-  if (record.isError || !data) {
+  if (record.isPending || record.isError || !data) {
     return (
       <section className="page">
         <Breadcrumb org={org} />
-        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
+        <QueryState query={record}>{() => null}</QueryState>
       </section>
     );
   }

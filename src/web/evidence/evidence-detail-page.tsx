@@ -7,7 +7,7 @@ import { useMemberNames } from '../lib/members.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../components/confirm-button.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { FieldValue } from '../register/field-value.js';
 import { RecordHistory } from '../register/record-history.js';
 import type { RelatedMap } from '../register/record-select.js';
@@ -19,6 +19,7 @@ import { EvidenceAttachments } from './evidence-attachments.js';
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
 import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 
 const route = getRouteApi('/o/$org/evidence/$id');
 
@@ -48,12 +49,11 @@ export function EvidenceDetailPage() {
       ) : null}
     </nav>
   );
-  if (record.isPending) return <Loading />;
-  if (record.isError || !data) {
+  if (record.isPending || record.isError || !data) {
     return (
       <section className="page">
         {breadcrumb}
-        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
+        <QueryState query={record}>{() => null}</QueryState>
       </section>
     );
   }

@@ -7,7 +7,7 @@ import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { Breadcrumb } from '../components/breadcrumb.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { QueryState } from '../ui/query-state.js';
 import { RecordHistory } from './record-history.js';
 import { recordPath } from './record-targets.js';
@@ -238,12 +238,11 @@ export function RegisterDetailPage({
   const title = data ? String(data[register.titleField] ?? data.ref) : '';
   useDocumentTitle(data ? `${data.ref} ${title}` : td(register.title), useOrg(org).data?.name);
 
-  if (record.isPending) return <Loading />;
-  if (record.isError || !data) {
+  if (record.isPending || record.isError || !data) {
     return (
       <section className="page">
         <RegisterBreadcrumb register={register} path={path} org={org} />
-        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
+        <QueryState query={record}>{() => null}</QueryState>
       </section>
     );
   }

@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../components/confirm-button.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { RecordHistory } from '../register/record-history.js';
 import { RecordLinks } from '../register/record-links.js';
 import { recordPath } from '../register/record-targets.js';
@@ -18,6 +18,7 @@ import { EvaluationCard } from './isms-risk-evaluation-card.js';
 import { Fields } from './isms-risk-fields.js';
 import './isms-risks.css';
 import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 
 const route = getRouteApi('/o/$org/isms-risks/$id');
 
@@ -36,12 +37,11 @@ export function IsmsRiskDetailPage() {
   const data = record.data;
   useDocumentTitle(data ? `${data.ref} ${String(data.title)}` : t('isms-risks.title'), useOrg(org).data?.name);
 
-  if (record.isPending) return <Loading />;
-  if (record.isError || !data) {
+  if (record.isPending || record.isError || !data) {
     return (
       <section className="page">
         <IsmsRiskBreadcrumb org={org} />
-        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
+        <QueryState query={record}>{() => null}</QueryState>
       </section>
     );
   }
