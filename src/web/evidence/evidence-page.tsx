@@ -13,6 +13,7 @@ import { EvidenceFlags } from './evidence-card.js';
 import { evidencePagePath } from './evidence-paths.js';
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/evidence');
 
@@ -58,18 +59,18 @@ export function EvidencePage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('evidence.eyebrow')}</p>
-          <h1 id="page-title">{t('evidence.title')}</h1>
-          <p className="page__lead">{t('evidence.lead')}</p>
-        </div>
-        {can('evidence.create') ? (
-          <button type="button" className="button button--primary" onClick={() => setUploading(true)}>
-            {t('evidence.upload')}
-          </button>
-        ) : null}
-      </header>
+      <PageHeader
+        eyebrow={t('evidence.eyebrow')}
+        title={t('evidence.title')}
+        description={t('evidence.lead')}
+        actions={
+          can('evidence.create') ? (
+            <button type="button" className="button button--primary" onClick={() => setUploading(true)}>
+              {t('evidence.upload')}
+            </button>
+          ) : null
+        }
+      />
       <RegisterList
         org={org}
         register={evidenceRegister}

@@ -4,11 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { Page, RegisterRecord } from '../lib/api-types.js';
-import { ErrorMessage, Loading } from '../components/status.js';
 import type { RegisterSearch } from '../register/register-search.js';
 import { HeatMap, HeatMapLegend } from './heat-map.js';
 import { MethodologyLink } from './methodology-link.js';
 import { useHeatMap, type HeatMapData, type MethodologyInForce } from './risks-api.js';
+import { QueryState } from '../ui/query-state.js';
 
 interface Props {
   org: string;
@@ -51,8 +51,7 @@ export function RiskOverview({ org, search, inForce }: Props) {
     </Link>
   );
 
-  if (map.isPending) return <Loading />;
-  if (map.isError) return <ErrorMessage error={map.error} onRetry={() => void map.refetch()} />;
+  if (map.isPending || map.isError) return <QueryState query={map}>{() => null}</QueryState>;
   const data = map.data;
   if (!data.methodology) return null;
   const withScales = data as HeatMapData & { methodology: NonNullable<HeatMapData['methodology']> };

@@ -7,6 +7,7 @@ import { VersionEditor } from './version-editor.js';
 import { VersionView } from './version-view.js';
 import type { DocumentPresentation } from './presentation.js';
 import type { DraftBody, Version, VersionSummary } from './versioned-api.js';
+import { QueryState } from '../ui/query-state.js';
 
 interface Props {
   org: string;
@@ -65,8 +66,7 @@ export function DocumentTab(props: Props) {
     );
   }
 
-  if (shown.isPending) return <Loading />;
-  if (shown.isError) return <ErrorMessage error={shown.error} onRetry={() => void shown.refetch()} />;
+  if (shown.isPending || shown.isError) return <QueryState query={shown}>{() => null}</QueryState>;
   const v = shown.data;
   return (
     <>

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { PlanRow } from '../../../schema/controls/treatment-plan.schema.js';
 import { useT } from '../../i18n/i18n.js';
-import { ErrorMessage, Loading } from '../../components/status.js';
 import { AcceptancePanel } from './acceptance-panel.js';
 import { useTreatment } from './plan-api.js';
+import { QueryState } from '../../ui/query-state.js';
 
 /** The owner's acceptance of one plan row, in a modal dialog over the plan (the treatment is read when it opens). */
 export function AcceptDialog({
@@ -34,18 +34,11 @@ export function AcceptDialog({
         <div className="accept-dialog">
           <h2 id="accept-title">{t('acceptance.dialog.title', { ref: row.ref })}</h2>
           <p className="muted">{row.title}</p>
-          {treatment.isPending ? (
-            <Loading />
-          ) : treatment.isError ? (
-            <ErrorMessage error={treatment.error} onRetry={() => void treatment.refetch()} />
-          ) : (
-            <AcceptancePanel
-              org={org}
-              riskId={row.riskId}
-              treatment={treatment.data}
-              onAccepted={() => onAccepted(row.ref)}
-            />
-          )}
+          <QueryState query={treatment}>
+            {(data) => (
+              <AcceptancePanel org={org} riskId={row.riskId} treatment={data} onAccepted={() => onAccepted(row.ref)} />
+            )}
+          </QueryState>
           <div className="form__actions accept-dialog__close">
             <button type="button" className="button button--secondary" onClick={onClose}>
               {t('acceptance.dialog.close')}

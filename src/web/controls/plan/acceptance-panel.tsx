@@ -5,12 +5,13 @@ import { isApiError } from '../../lib/api-client.js';
 import { useMemberNames } from '../../lib/members.js';
 import { useSession } from '../../lib/session.js';
 import { FormField } from '../../components/form-field.js';
-import { ErrorMessage, Loading } from '../../components/status.js';
+import { ErrorMessage } from '../../components/status.js';
 import { levelOf } from '../../risks/risk-level.js';
 import { useCurrentMethodology } from '../../risks/methodology/methodology-api.js';
 import { AcceptanceState } from './acceptance-state.js';
 import { useAcceptRisk, useRiskOwner } from './plan-api.js';
 import './plan.css';
+import { QueryState } from '../../ui/query-state.js';
 
 interface Props {
   org: string;
@@ -49,21 +50,21 @@ export function AcceptancePanel({ org, riskId, treatment, onAccepted }: Props) {
       <p className="acceptance-panel__state">
         <AcceptanceState acceptance={info} />
       </p>
-      {owner.isPending ? (
-        <Loading />
-      ) : owner.isError ? (
-        <ErrorMessage error={owner.error} onRetry={() => void owner.refetch()} />
-      ) : isOwner ? (
-        info?.state === 'valid' ? null : (
-          <AcceptanceForm org={org} riskId={riskId} treatment={treatment} onAccepted={onAccepted} />
-        )
-      ) : (
-        <p className="muted">
-          {ownerId
-            ? t('acceptance.onlyOwner', { owner: names.get(ownerId) ?? t('common.unknownMember') })
-            : t('acceptance.noOwner')}
-        </p>
-      )}
+      <QueryState query={owner}>
+        {() =>
+          isOwner ? (
+            info?.state === 'valid' ? null : (
+              <AcceptanceForm org={org} riskId={riskId} treatment={treatment} onAccepted={onAccepted} />
+            )
+          ) : (
+            <p className="muted">
+              {ownerId
+                ? t('acceptance.onlyOwner', { owner: names.get(ownerId) ?? t('common.unknownMember') })
+                : t('acceptance.noOwner')}
+            </p>
+          )
+        }
+      </QueryState>
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { useVersions } from '../../versioning/versioned-api.js';
 import { soaExportHref } from './soa-api.js';
 import { SoaCompareCard } from './soa-compare-card.js';
 import './soa-section.js';
+import { PageHeader } from '../../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/soa');
 
@@ -166,15 +167,12 @@ function NoSoaPage({
   return (
     <section className="page" aria-labelledby="page-title">
       {breadcrumb}
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('soaPage.eyebrow')}</p>
-          <h1 id="page-title" tabIndex={-1}>
-            {t('soa.title')}
-          </h1>
-          <p className="page__lead">{t('soaPage.lead')}</p>
-        </div>
-      </header>
+      <PageHeader
+        eyebrow={t('soaPage.eyebrow')}
+        focusableTitle
+        title={t('soa.title')}
+        description={t('soaPage.lead')}
+      />
       <div className="empty-state soa-empty">
         <h2>{t('soaPage.empty.title')}</h2>
         <p>{t('soaPage.empty.intro')}</p>

@@ -6,9 +6,10 @@ import { api, isApiError, orgPath } from '../../lib/api-client.js';
 import type { RegisterRecord } from '../../lib/api-types.js';
 import { useSession } from '../../lib/session.js';
 import { FormField } from '../../components/form-field.js';
-import { ErrorMessage, Loading } from '../../components/status.js';
+import { ErrorMessage } from '../../components/status.js';
 import { HeatThumbnail } from './heat-grid.js';
 import { useStartingSet, type StartingMethodology } from './methodology-api.js';
+import { QueryState } from '../../ui/query-state.js';
 
 /**
  * No methodology yet: what it is for (27001 6.1.2 a–b) and a start from one of the shipped methodologies. Creating
@@ -84,8 +85,7 @@ function CreateForm({ org, onCreated }: { org: string; onCreated: (id: string) =
     }
   };
 
-  if (set.isPending) return <Loading />;
-  if (set.isError) return <ErrorMessage error={set.error} onRetry={() => void set.refetch()} />;
+  if (set.isPending || set.isError) return <QueryState query={set}>{() => null}</QueryState>;
   return (
     <form className="form mx-create" onSubmit={submit} noValidate>
       <fieldset className="mx-starts">
