@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { actionRegister } from '../../schema/actions/action.register.js';
 import { ismsRiskRegister, ISMS_RISK_ENTITY } from '../../schema/risks/isms-risk.register.js';
-import type { IsmsRiskSummary } from '../../schema/risks/isms-risks.schema.js';
+import { ismsRiskSummarySchema } from '../../schema/risks/isms-risks.schema.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { Page, RegisterRecord } from '../lib/api-types.js';
 import { registerBase } from '../register/register-api.js';
@@ -10,7 +10,7 @@ import { registerBase } from '../register/register-api.js';
 export function useIsmsRiskSummary(org: string) {
   return useQuery({
     queryKey: ['org', org, ismsRiskRegister.collection, 'summary'],
-    queryFn: () => api.get<IsmsRiskSummary>(orgPath(org, `/${ismsRiskRegister.collection}/summary`)),
+    queryFn: () => api.get(orgPath(org, `/${ismsRiskRegister.collection}/summary`), ismsRiskSummarySchema),
   });
 }
 

@@ -8,7 +8,8 @@ import { ErrorMessage, Loading } from '../components/status.js';
 import type { RegisterSearch } from '../register/register-search.js';
 import { HeatMap, HeatMapLegend } from './heat-map.js';
 import { MethodologyLink } from './methodology-link.js';
-import { useHeatMap, type HeatMapData, type MethodologyInForce } from './risks-api.js';
+import { useHeatMap } from './risks-api.js';
+import type { HeatMapData, MethodologyInForce } from '../../schema/risks/risks.responses.js';
 
 interface Props {
   org: string;

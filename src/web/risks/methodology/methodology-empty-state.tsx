@@ -8,7 +8,8 @@ import { useSession } from '../../lib/session.js';
 import { FormField } from '../../components/form-field.js';
 import { ErrorMessage, Loading } from '../../components/status.js';
 import { HeatThumbnail } from './heat-grid.js';
-import { useStartingSet, type StartingMethodology } from './methodology-api.js';
+import type { StartingMethodology } from '../../../schema/risks/risks.responses.js';
+import { useStartingSet } from './methodology-api.js';
 
 /**
  * No methodology yet: what it is for (27001 6.1.2 a–b) and a start from one of the shipped methodologies. Creating
