@@ -7,8 +7,11 @@ import {
   type TreatmentInput,
 } from '../../schema/controls/treatment.schema.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { Page, RegisterRecord } from '../lib/api-types.js';
 import type { RegisterSearch } from '../register/register-search.js';
+
+const controlPage = paginated(controlRegister.recordSchema);
+import { controlRegister } from '../../schema/controls/control.register.js';
+import { paginated } from '../../schema/common/primitives.js';
 
 /** Queries of the controls routes beyond the generic register ones (docs/API.md "Controls and risk treatment"). */
 
@@ -56,8 +59,8 @@ export function useControlCounts(org: string, queries: Record<string, RegisterSe
     queries: entries.map(([, query]) => ({
       queryKey: ['org', org, 'controls', 'count', query],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api.get<Page<RegisterRecord>>(orgPath(org, '/controls'), { query: { ...query, pageSize: 1 }, signal }),
-      select: (p: Page<RegisterRecord>) => p.total,
+        api.get(orgPath(org, '/controls'), controlPage, { query: { ...query, pageSize: 1 }, signal }),
+      select: (p: { total: number }) => p.total,
     })),
     combine: (results) => ({
       pending: results.some((r) => r.isPending),
