@@ -13,7 +13,9 @@ import {
   rescoreSchema,
 } from '../../schema/risks/risks.responses.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { Page, RegisterRecord } from '../lib/api-types.js';
+import type { RegisterRecord } from '../lib/api-types.js';
+import { riskRegister } from '../../schema/risks/risk.register.js';
+import { paginated } from '../../schema/common/primitives.js';
 
 /** Queries of the risk assessment routes beyond the generic register ones (docs/API.md "Risk assessment"). */
 
@@ -75,7 +77,7 @@ export function useReassessmentDue(org: string, risk: RegisterRecord | undefined
     queryKey: key(org, 'list', 'due', risk?.id, risk?.version),
     enabled: !!risk,
     queryFn: () =>
-      api.get<Page<RegisterRecord>>(orgPath(org, '/risks'), {
+      api.get(orgPath(org, '/risks'), paginated(riskRegister.recordSchema), {
         query: { reassessmentDue: 'true', q: risk!.ref, pageSize: 25 },
       }),
     select: (p) => p.items.some((r) => r.id === risk!.id),

@@ -3,7 +3,7 @@ import { treatmentChecksSchema } from '../../../schema/controls/checks.schema.js
 import { planPageSchema } from '../../../schema/controls/treatment-plan.schema.js';
 import { treatmentSchema, type AcceptanceInput } from '../../../schema/controls/treatment.schema.js';
 import { api, isApiError, orgPath } from '../../lib/api-client.js';
-import type { RegisterRecord } from '../../lib/api-types.js';
+import { riskRegister } from '../../../schema/risks/risk.register.js';
 
 /**
  * The risk treatment plan's live view, the consistency checks and the owner's acceptance. Plan and checks read what
@@ -45,7 +45,7 @@ export function useTreatment(org: string, riskId: string, enabled = true) {
 export function useRiskOwner(org: string, riskId: string) {
   return useQuery({
     queryKey: ['org', org, 'risks', 'record', riskId],
-    queryFn: () => api.get<RegisterRecord>(orgPath(org, `/risks/${encodeURIComponent(riskId)}`)),
+    queryFn: () => api.get(orgPath(org, `/risks/${encodeURIComponent(riskId)}`), riskRegister.recordSchema),
     select: (r) => (typeof r.ownerId === 'string' ? r.ownerId : null),
   });
 }
