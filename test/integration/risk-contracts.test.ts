@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
@@ -120,6 +121,31 @@ describe.each(DIALECTS)('risk and control answers on %s', (kind) => {
     expect(move.before).toMatchObject({ level: 'critical', levelLabel: 'Critical' });
     expect(move.after.levelLabel).toEqual(expect.any(String));
     expect(move.after.levelLabel).not.toBe(move.after.level);
+
+    // a report written before levels answered their names: read from the versions it went from and to
+    type Stored = { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+    const unnamed = (x: Record<string, unknown> | null) => x && { ...x, levelLabel: undefined };
+    const row = await env.handle.db
+      .selectFrom('riskRescores')
+      .selectAll()
+      .where('id', '=', list.json().items[0].id)
+      .executeTakeFirstOrThrow();
+    const moves = (JSON.parse(row.moves) as Stored[]).map((m) => ({
+      ...m,
+      before: unnamed(m.before),
+      after: unnamed(m.after),
+    }));
+    expect(JSON.stringify(moves)).not.toContain('levelLabel');
+    // the table is append-only: the old report is a copy of this one as it would have been stored
+    const oldId = crypto.randomUUID();
+    await env.handle.db
+      .insertInto('riskRescores')
+      .values({ ...row, id: oldId, moves: JSON.stringify(moves) })
+      .execute();
+    const old = await org.as.viewer.get(url(org, `/risk-rescores/${oldId}`));
+    expect(old.statusCode).toBe(200);
+    expect(old.json().moves[0].before).toMatchObject({ level: 'critical', levelLabel: 'Critical' });
+    expect(old.json().moves[0].after.levelLabel).toBe(move.after.levelLabel);
   });
 
   it('a treatment answers the controls it made applicable by id, and names the residual level', async () => {
