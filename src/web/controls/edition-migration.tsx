@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { EditionMigration } from '../../schema/controls/treatment.schema.js';
+import { editionMigrationSchema } from '../../schema/controls/treatment.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import { ErrorMessage } from '../components/status.js';
@@ -17,7 +17,7 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
   const [open, setOpen] = useState(false);
   const run = useMutation({
     mutationFn: (apply: boolean) =>
-      api.post<EditionMigration>(orgPath(org, '/control-settings/migrate-to-2022'), { apply }),
+      api.post(orgPath(org, '/control-settings/migrate-to-2022'), { apply }, editionMigrationSchema),
     onSuccess: async (result) => {
       if (result.applied) await queryClient.invalidateQueries({ queryKey: ['org', org] });
     },

@@ -19,11 +19,9 @@ import {
   useComparison,
   useMethodologyInForce,
   useMethodologyVersion,
-  type CompareChange,
   type CompareQuery,
-  type CompareRow,
-  type Comparison,
 } from './risks-api.js';
+import type { CompareChange, CompareRow, Comparison } from '../../schema/risks/risks.responses.js';
 import './risks.css';
 
 const route = getRouteApi('/o/$org/risk-assessments/compare');

@@ -11,7 +11,8 @@ import { QueryState } from '../ui/query-state.js';
 import { RiskBreadcrumb } from './risk-form-pages.js';
 import { LevelBadge, levelOf } from './risk-level.js';
 import { Tile } from './tiles.js';
-import { useMethodologyInForce, useMethodologyVersion, useRescore, useRescores, type RiskMove } from './risks-api.js';
+import { useMethodologyInForce, useMethodologyVersion, useRescore, useRescores } from './risks-api.js';
+import type { RiskMove } from '../../schema/risks/risks.responses.js';
 import './risks.css';
 
 const listRoute = getRouteApi('/o/$org/risks/rescores');

@@ -9,7 +9,7 @@ import { cellText, LevelBadge, levelOf } from './risk-level.js';
 import { RiskTreatmentForm } from './risk-treatment-form.js';
 import { AcceptancePanel } from '../controls/plan/acceptance-panel.js';
 import { ResidualVerdict } from './risk-treatment-residual.js';
-import type { MethodologyInForce } from './risks-api.js';
+import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
 import '../controls/controls.css';
 import { DataTable } from '../ui/data-table.js';
 import { QueryState } from '../ui/query-state.js';
@@ -109,7 +109,9 @@ const focusHeading = () => requestAnimationFrame(() => document.getElementById('
 /** "Treatment saved." and, when it made controls applicable, which ones. */
 function SavedMessage({ saved }: { saved: Treatment }) {
   const { t, locale } = useT();
-  const refs = saved.proposedApplicable ?? [];
+  // by id, read against the controls the treatment names (the references answer is deprecated)
+  const ids = saved.proposedApplicableControlIds ?? [];
+  const refs = saved.controls.filter((c) => ids.includes(c.controlId)).map((c) => c.ref);
   const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(refs);
   return (
     <>

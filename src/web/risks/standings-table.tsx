@@ -4,7 +4,7 @@ import type { Methodology } from '../../schema/risks/methodology.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { optionLabel } from '../register/field-value.js';
 import { AcceptanceMarker, CellValue, LevelBadge, levelOf } from './risk-level.js';
-import type { Standing } from './risks-api.js';
+import type { Standing } from '../../schema/risks/risks.responses.js';
 import { DataTable, type DataColumn } from '../ui/data-table.js';
 
 /** Level badge and "likelihood × consequence" of a risk as it stood, on the scales of the version it used. */
@@ -16,7 +16,7 @@ export function StandingLevel({ s, m }: { s: Standing | null; m: Methodology | u
       <LevelBadge level={levelOf(m, s.level)} />
       {s.likelihood !== null ? (
         <span className="standing__cell muted small">
-          <CellValue m={m} likelihood={s.likelihood} consequence={s.consequenceLevel} />
+          <CellValue m={m} likelihood={s.likelihood} consequence={s.consequence} />
         </span>
       ) : null}
     </span>

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { soaRegister, soaVersioned } from '../../../schema/controls/soa.register.js';
+import { controlSettingsSchema } from '../../../schema/controls/treatment.schema.js';
 import { useT } from '../../i18n/i18n.js';
 import { api, orgPath } from '../../lib/api-client.js';
 import type { RegisterRecord } from '../../lib/api-types.js';
@@ -134,7 +135,7 @@ function NoSoaPage({
   const [failure, setFailure] = useState<unknown>(null);
   const settings = useQuery({
     queryKey: ['org', org, 'control-settings'],
-    queryFn: () => api.get<{ edition: string | null }>(orgPath(org, '/control-settings')),
+    queryFn: () => api.get(orgPath(org, '/control-settings'), controlSettingsSchema),
   });
   const noEdition = settings.data ? settings.data.edition === null : false;
   useDocumentTitle(t('soa.title'), useOrg(org).data?.name);

@@ -8,7 +8,8 @@ import { useSession } from '../../lib/session.js';
 import { FormField } from '../../components/form-field.js';
 import { ErrorMessage } from '../../components/status.js';
 import { HeatThumbnail } from './heat-grid.js';
-import { useStartingSet, type StartingMethodology } from './methodology-api.js';
+import type { StartingMethodology } from '../../../schema/risks/risks.responses.js';
+import { useStartingSet } from './methodology-api.js';
 import { QueryState } from '../../ui/query-state.js';
 
 /**

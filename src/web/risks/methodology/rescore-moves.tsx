@@ -1,6 +1,6 @@
 import type { Methodology } from '../../../schema/risks/methodology.schema.js';
 import { useT } from '../../i18n/i18n.js';
-import type { RiskMove, Standing } from './methodology-api.js';
+import type { RescoreStanding as Standing, RiskMove } from '../../../schema/risks/risks.responses.js';
 import { textOn } from './methodology-model.js';
 import { DataTable } from '../../ui/data-table.js';
 
