@@ -1,3 +1,5 @@
+import type { Database } from '../../db/types.js';
+import type { ExpressionBuilder } from 'kysely';
 import { ismsActivityRegister } from '../../schema/leadership/isms-activity.register.js';
 import { ismsRoleRegister } from '../../schema/leadership/isms-role.register.js';
 import { roleAssignmentRegister } from '../../schema/leadership/role-assignment.register.js';
@@ -113,7 +115,7 @@ export const roleAssignmentsModule: RegisterModule<typeof roleAssignmentRegister
   applyFilters(_ctx, qb, query) {
     if (query.current === undefined) return qb;
     const today = todayIso();
-    const current = (eb: any) =>
+    const current = (eb: ExpressionBuilder<Database, 'roleAssignments'>) =>
       eb.and([
         eb.or([eb('startDate', 'is', null), eb('startDate', '<=', today)]),
         eb.or([eb('endDate', 'is', null), eb('endDate', '>=', today)]),

@@ -1,3 +1,4 @@
+import type { Database } from '../../db/types.js';
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import {
@@ -17,7 +18,7 @@ const isPlanned = (status: unknown) => (ISMS_RISK_PLANNED_STATUSES as readonly u
 const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
 
 /** Due for evaluation: the date has passed, nobody has recorded the effectiveness yet, and the record is still open. */
-export function evaluationOverdue(eb: ExpressionBuilder<any, any>) {
+export function evaluationOverdue(eb: ExpressionBuilder<Database, 'ismsRisks'>) {
   return eb.and([
     eb('evaluationDueDate', '<', todayIso()),
     eb('effectiveness', '=', 'not_evaluated'),
@@ -26,7 +27,7 @@ export function evaluationOverdue(eb: ExpressionBuilder<any, any>) {
 }
 
 /** The opposite, spelled out: NOT over a missing due date would be unknown in SQL and drop the record. */
-function notEvaluationOverdue(eb: ExpressionBuilder<any, any>) {
+function notEvaluationOverdue(eb: ExpressionBuilder<Database, 'ismsRisks'>) {
   return eb.or([
     eb('evaluationDueDate', 'is', null),
     eb('evaluationDueDate', '>=', todayIso()),
@@ -36,7 +37,7 @@ function notEvaluationOverdue(eb: ExpressionBuilder<any, any>) {
 }
 
 /** What each source filter keeps: records with a source issue, a source requirement, either, or neither. */
-export function sourceCondition(eb: ExpressionBuilder<any, any>, source: string) {
+export function sourceCondition(eb: ExpressionBuilder<Database, 'ismsRisks'>, source: string) {
   const issue = eb('sourceIssueId', 'is not', null);
   const requirement = eb('sourceRequirementId', 'is not', null);
   if (source === 'issue') return issue;

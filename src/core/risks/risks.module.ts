@@ -1,3 +1,5 @@
+import type { Database } from '../../db/types.js';
+import type { ExpressionBuilder } from 'kysely';
 import { sql } from 'kysely';
 import { riskRegister } from '../../schema/risks/risk.register.js';
 import type { OrgContext } from '../context.js';
@@ -165,7 +167,7 @@ export const risksModule: RegisterModule<typeof riskRegister.fields> = {
     }
     if (query.reassessmentDue !== undefined) {
       // Due: an open trigger names the risk, and the risk was not evaluated since the trigger occurred.
-      const due = (eb: any) =>
+      const due = (eb: ExpressionBuilder<Database, 'risks'>) =>
         eb.exists(
           eb
             .selectFrom('reassessmentTriggerRisks as trr')
@@ -175,7 +177,7 @@ export const risksModule: RegisterModule<typeof riskRegister.fields> = {
             .where('trr.orgId', '=', ctx.org.id)
             .where('tr.status', '=', 'open')
             .where('tr.archivedAt', 'is', null)
-            .where((w: any) =>
+            .where((w) =>
               w.or([
                 w('risks.evaluatedAt', 'is', null),
                 w(sql`substr(risks.evaluated_at, 1, 10)`, '<', w.ref('tr.occurredOn')),
