@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
-import { assertRecordExists, registerOfType, summarize, type RecordSummary } from '../links/record-types.js';
+import { assertRecordExists, summarize, type RecordSummary } from '../links/record-types.js';
 import { nextRef } from './refs.js';
 import { filteredQuery, sortedQuery } from './register-query.js';
 import type { AnyRegisterModule, ChangesOf, RegisterModule, Values, WriteTools } from './register-module.js';
@@ -15,7 +15,7 @@ import { untypedDb } from './untyped-db.js';
 const toolsFor = (ctx: OrgContext, trx: Db): WriteTools => ({
   assertRecordExists: (type, id, field) => assertRecordExists(ctx, trx, type, id, field),
   actionPlanned: async (type, id, action) => {
-    const source = registerOfType(type);
+    const source = ctx.registers.byEntity(type);
     if (source?.onActionPlanned) await source.onActionPlanned(ctx, trx, id, action, toolsFor(ctx, trx));
   },
   updateRecord: (mod, id, changes) => applyUpdate(ctx, trx, mod, id, changes),
