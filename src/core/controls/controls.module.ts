@@ -110,7 +110,7 @@ export const controlsModule: RegisterModule<typeof controlRegister.fields> = {
     if (value('applicability') === 'excluded') {
       if (!value('exclusionReason')) throw field('exclusionReason', 'Say why the control is excluded');
       if (value('exclusionReason') === 'replaced') {
-        const replacedBy = value('replacedById') as string | null;
+        const replacedBy = value('replacedById');
         if (!replacedBy) throw field('replacedById', 'Name the custom control that replaces this one');
         if (existing && replacedBy === existing.id) throw field('replacedById', 'A control cannot replace itself');
         const other = await trx
@@ -147,14 +147,14 @@ export const controlsModule: RegisterModule<typeof controlRegister.fields> = {
   async beforeArchive(ctx, trx, existing) {
     if (existing.source !== 'custom')
       throw new ConflictError(
-        `${existing.ref as string} is an Annex A control and stays in the Statement of Applicability; exclude it instead`,
+        `${existing.ref} is an Annex A control and stays in the Statement of Applicability; exclude it instead`,
       );
     const treating = await trx
       .selectFrom('riskControls')
       .innerJoin('risks', 'risks.id', 'riskControls.riskId')
       .select('risks.ref')
       .where('riskControls.orgId', '=', ctx.org.id)
-      .where('riskControls.controlId', '=', existing.id as string)
+      .where('riskControls.controlId', '=', existing.id)
       // an archived risk's treatment keeps its history; only current risks hold the control in place
       .where('risks.archivedAt', 'is', null)
       .orderBy('risks.ref')
@@ -162,19 +162,19 @@ export const controlsModule: RegisterModule<typeof controlRegister.fields> = {
       .execute();
     if (treating.length)
       throw new ConflictError(
-        `${existing.ref as string} treats ${treating.map((r) => r.ref).join(', ')}; take it out of those treatments first`,
+        `${existing.ref} treats ${treating.map((r) => r.ref).join(', ')}; take it out of those treatments first`,
       );
     const replacing = await trx
       .selectFrom('controls')
       .select('ref')
       .where('orgId', '=', ctx.org.id)
-      .where('replacedById', '=', existing.id as string)
+      .where('replacedById', '=', existing.id)
       .where('archivedAt', 'is', null)
       .limit(5)
       .execute();
     if (replacing.length)
       throw new ConflictError(
-        `${existing.ref as string} replaces ${replacing.map((r) => r.ref).join(', ')}; change those exclusions first`,
+        `${existing.ref} replaces ${replacing.map((r) => r.ref).join(', ')}; change those exclusions first`,
       );
   },
   applyFilters(ctx, qb, query) {

@@ -35,7 +35,7 @@ export const ismsRolesModule: RegisterModule<typeof ismsRoleRegister.fields> = {
   def: ismsRoleRegister,
   async beforeWrite(ctx, trx, changes, existing) {
     if (existing && typeof changes.reportsToId === 'string')
-      await assertNoReportingLoop(ctx, trx, existing.id as string, changes.reportsToId);
+      await assertNoReportingLoop(ctx, trx, existing.id, changes.reportsToId);
     return {};
   },
 };

@@ -35,7 +35,7 @@ export async function assertRecordExists(
   if (mod.readScope) q = mod.readScope(ctx, q);
   const row = await q.executeTakeFirst();
   if (!row) throw new ValidationError([{ field, message: `No ${type} with this id in this organization` }]);
-  return row as RecordSummary;
+  return row;
 }
 
 /** Summaries of many records of mixed types: one query per type, however many records. */
@@ -57,7 +57,7 @@ export async function summarize(
     // a record the caller may not read is left out, and so are links to it (see listLinks)
     if (mod.readScope) q = mod.readScope(ctx, q);
     const rows = await q.execute();
-    for (const row of rows) out.set(`${type}:${row.id}`, row as RecordSummary);
+    for (const row of rows) out.set(`${type}:${row.id}`, row);
   }
   return out;
 }

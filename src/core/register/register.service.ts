@@ -96,8 +96,7 @@ export async function relatedOf(
   const wanted: { type: string; id: string }[] = [];
   for (const [name, field] of Object.entries(mod.def.fields)) {
     if (field.kind !== 'record' || !field.target) continue;
-    for (const r of records)
-      if (typeof r[name] === 'string') wanted.push({ type: field.target, id: r[name] as string });
+    for (const r of records) if (typeof r[name] === 'string') wanted.push({ type: field.target, id: r[name] });
   }
   if (!wanted.length) return {};
   const found = await summarize(ctx, wanted);
@@ -124,7 +123,7 @@ async function loadRow(ctx: OrgContext, trx: Db, mod: AnyRegisterModule, id: str
   if (mod.readScope) q = mod.readScope(ctx, q);
   const row = await q.executeTakeFirst();
   if (!row) throw new NotFoundError(`The ${mod.def.entity}`);
-  return row as Values;
+  return row;
 }
 
 export async function getRecord<F extends FieldMap>(

@@ -20,5 +20,5 @@ export type RegisterQuery = SelectQueryBuilder<any, any, any>;
 export type RegisterExpressions = ExpressionBuilder<any, any>;
 
 export function untypedDb(db: Db): UntypedDb {
-  return db as unknown as UntypedDb;
+  return db;
 }

@@ -6,12 +6,15 @@ import {
   ismsRiskRegister,
   ISMS_RISK_PLANNED_STATUSES,
   type IsmsRiskKind,
+  type IsmsRiskRecord,
 } from '../../schema/risks/isms-risk.register.js';
 import type { OrgContext } from '../context.js';
 import { ValidationError } from '../errors.js';
-import type { RegisterModule, Values } from '../register/register-module.js';
+import type { ChangesOf, RegisterModule } from '../register/register-module.js';
 import { todayIso } from '../util/ids.js';
 import { untypedDb } from '../register/untyped-db.js';
+
+type IsmsRiskFields = typeof ismsRiskRegister.fields;
 
 type FieldError = { field: string; message: string };
 const isPlanned = (status: unknown) => (ISMS_RISK_PLANNED_STATUSES as readonly unknown[]).includes(status);
@@ -72,7 +75,11 @@ async function assertCurrent(
  * action is planned, the way to evaluate its effectiveness is stated (e 2); effectiveness is that of planned
  * actions, dated when recorded (today unless given, never in the future) and undated when reset.
  */
-function checkRules(changes: Values, existing: Values | undefined, extra: Values): FieldError[] {
+function checkRules(
+  changes: ChangesOf<IsmsRiskFields>,
+  existing: IsmsRiskRecord | undefined,
+  extra: ChangesOf<IsmsRiskFields>,
+): FieldError[] {
   const errors: FieldError[] = [];
   const next = { ...existing, ...changes };
   const touched = (...names: string[]) => names.some((n) => n in changes);
@@ -127,7 +134,7 @@ export const ismsRisksModule: RegisterModule<typeof ismsRiskRegister.fields> = {
   def: ismsRiskRegister,
 
   async beforeWrite(ctx, trx, changes, existing) {
-    const extra: Values = {};
+    const extra: ChangesOf<IsmsRiskFields> = {};
     const errors = checkRules(changes, existing, extra);
     for (const [field, table, what] of [
       ['sourceIssueId', 'issues', 'issue'],
