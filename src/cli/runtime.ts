@@ -5,6 +5,7 @@ import type { OrgContext } from '../core/context.js';
 import os from 'node:os';
 import { loadConfig, type Config } from './config.js';
 import { CliError } from './io.js';
+import { REGISTERS } from '../core/modules.js';
 
 export const cliActor = () => ({ kind: 'system' as const, userId: null, label: `cli:${os.userInfo().username}` });
 
@@ -47,5 +48,5 @@ export async function withDatabase<T>(
 export async function orgContext(handle: DatabaseHandle, slug: string): Promise<OrgContext> {
   const org = await findOrgBySlug(handle.db, slug);
   if (!org) throw new CliError(`No organization with the slug "${slug}" (list them with: rampart org list)`);
-  return { db: handle.db, org, role: 'admin', actor: cliActor() };
+  return { db: handle.db, org, role: 'admin', actor: cliActor(), registers: REGISTERS };
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../schema/auth/roles.js';
 import type { Db } from '../db/connect.js';
+import type { RegisterLookup } from './register/register-lookup.js';
 
 /** Who is acting: a signed-in user, a user through an API token, the system (CLI, demo) or nobody yet. */
 export interface Actor {
@@ -23,6 +24,8 @@ export interface OrgContext {
   role: Role;
   actor: Actor;
   ip?: string | null;
+  /** the product's registers, from the composition root (core/modules.ts): the generic machinery looks them up here */
+  registers: RegisterLookup;
 }
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', userId: null, label: 'system' };

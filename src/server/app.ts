@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../core/auth/settings.js';
-import { REGISTER_MODULES, VERSIONED_MODULES } from '../core/register/registry.js';
+import { REGISTER_MODULES, VERSIONED_MODULES } from '../core/modules.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { generateInstanceKey, type InstanceKey } from '../core/signing/instance-key.js';
 import { startCheckpointTimer } from './checkpoint-timer.js';

@@ -1,7 +1,7 @@
 import { untypedDb } from '../../src/core/register/untyped-db.js';
 import crypto from 'node:crypto';
 import type { DatabaseHandle } from '../../src/db/connect.js';
-import { REGISTER_MODULES, VERSIONED_MODULES } from '../../src/core/register/registry.js';
+import { REGISTER_MODULES, VERSIONED_MODULES } from '../../src/core/modules.js';
 import { SYSTEM_ACTOR } from '../../src/core/context.js';
 import { createOrg } from '../../src/core/orgs/orgs.service.js';
 import type { VersionedModule } from '../../src/core/versioning/versioned-module.js';

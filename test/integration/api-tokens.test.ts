@@ -6,6 +6,7 @@ import { DIALECTS } from '../helpers/databases.js';
 import { addMembership, buildOrg, buildUser, PASSWORD, writeCounts, type TestOrg } from '../helpers/factories.js';
 import { caller, signIn } from '../helpers/http.js';
 import { buildToken } from '../helpers/routes.js';
+import { REGISTERS } from '../../src/core/modules.js';
 
 /** API tokens: shown once, stored hashed, acting with the owner's current role in one organization. */
 describe.each(DIALECTS)('API tokens on %s', (kind) => {
@@ -66,7 +67,7 @@ describe.each(DIALECTS)('API tokens on %s', (kind) => {
     const auditor = await buildToken(org.as.auditor, org.slug);
     expect((await bearer(auditor.token).get(`/api/v1/orgs/${org.slug}/audit-events`)).statusCode).toBe(200);
     const viewer = await createToken(
-      { db: env.handle.db, org, role: 'viewer', actor: SYSTEM_ACTOR },
+      { db: env.handle.db, org, role: 'viewer', actor: SYSTEM_ACTOR, registers: REGISTERS },
       { name: 'viewer via CLI' },
       org.users.viewer.id,
     );

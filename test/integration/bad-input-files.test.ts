@@ -3,7 +3,7 @@ import { testEnv, type TestEnv } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { buildOrg, writeCounts, type TestOrg } from '../helpers/factories.js';
 import { editableTextField, fillUrl, loadRouteCatalog, routeKey } from '../helpers/routes.js';
-import { REGISTER_MODULES } from '../../src/core/register/registry.js';
+import { REGISTER_MODULES } from '../../src/core/modules.js';
 
 /** File uploads (register imports) are bad input too: broken, oversized or poisoned files write nothing. */
 const importRoutes = (await loadRouteCatalog()).filter((r) => r.method === 'POST' && r.url.endsWith('/import'));

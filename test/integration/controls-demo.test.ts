@@ -8,6 +8,7 @@ import { loadDemo } from '../../src/core/demo/demo.service.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { soaStatementSchema } from '../../src/schema/controls/soa.register.js';
 import { DIALECTS, openTestDatabase } from '../helpers/databases.js';
+import { REGISTERS } from '../../src/core/modules.js';
 
 describe.each(DIALECTS)('demo risk treatment and SoA of Example Ltd on %s', (kind) => {
   let handle: DatabaseHandle;
@@ -20,7 +21,13 @@ describe.each(DIALECTS)('demo risk treatment and SoA of Example Ltd on %s', (kin
       .select(['id', 'slug', 'name'])
       .where('slug', '=', 'example')
       .executeTakeFirstOrThrow();
-    ctx = { db: handle.db, org, role: 'viewer', actor: { kind: 'system', userId: null, label: 'test' } };
+    ctx = {
+      db: handle.db,
+      org,
+      role: 'viewer',
+      actor: { kind: 'system', userId: null, label: 'test' },
+      registers: REGISTERS,
+    };
   });
   afterAll(() => handle?.close());
 

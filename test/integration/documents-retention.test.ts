@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VERSIONED_MODULES } from '../../src/core/register/registry.js';
+import { VERSIONED_MODULES } from '../../src/core/modules.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
 import {

@@ -195,7 +195,7 @@ describe.each(DIALECTS)('records hidden by classification hide what is about the
 
 describe('the registers that hide what is attached to their records', () => {
   it('are every register with a read scope (evidence, whose scope follows them, aside)', async () => {
-    const { REGISTER_MODULES } = await import('../../src/core/register/registry.js');
+    const { REGISTER_MODULES } = await import('../../src/core/modules.js');
     const { HIDING_REGISTERS } = await import('../../src/core/evidence/evidence-access.js');
     const scoped = REGISTER_MODULES.filter((m) => m.readScope && m.def.entity !== 'evidence').map((m) => m.def.entity);
     expect(HIDING_REGISTERS.map((h) => h.entity).sort()).toEqual(scoped.sort());

@@ -3,7 +3,7 @@ import { DIALECTS } from '../helpers/databases.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { buildParty } from '../helpers/context-factories.js';
 import { IMPORT_CHUNK_ROWS, writeRows } from '../../src/core/register/register-import-write.js';
-import { registerByEntity } from '../../src/core/register/registry.js';
+import { REGISTERS } from '../../src/core/modules.js';
 import type { OrgContext } from '../../src/core/context.js';
 import { buildAction, buildOrg, type TestOrg } from '../helpers/factories.js';
 
@@ -99,8 +99,9 @@ describe.each(DIALECTS)('register import writes on %s', (kind) => {
       org: { id: org.id, slug: org.slug, name: org.name },
       role: 'contributor',
       actor: { kind: 'user', userId: org.users.contributor.id, label: 'contributor' },
+      registers: REGISTERS,
     };
-    const mod = registerByEntity('action')!;
+    const mod = REGISTERS.byEntity('action')!;
     const rows = Array.from({ length: IMPORT_CHUNK_ROWS + 50 }, (_, i) => ({
       line: i + 2,
       values: { title: `Chunked ${i}`, status: 'open' },

@@ -102,6 +102,22 @@ describe.each(DIALECTS)("the risk owner's acceptance is bound to the owner on %s
     expect((await riskOf(org, risk.id)).status).toBe('treatment_planned');
   });
 
+  it('nobody sets "accepted" by hand on an acceptance outdated by a change of owner, even back to the one who accepted', async () => {
+    const { org, risk, t } = await treatedRisk();
+    expect((await accept(org, 'isms_manager', risk.id, t.version)).statusCode).toBe(200);
+    await setOwner(org, risk.id, org.users.contributor.id);
+    await setOwner(org, risk.id, org.users.isms_manager.id);
+    const before = await riskOf(org, risk.id);
+    expect(before.status).toBe('treatment_planned');
+    const res = await org.as.isms_manager.patch(url(org, `/risks/${risk.id}`), {
+      status: 'accepted',
+      expectedVersion: before.version,
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect((res.json().errors as { field: string }[]).map((e) => e.field)).toEqual(['body.status']);
+    expect(await riskOf(org, risk.id)).toEqual(before);
+  });
+
   it('accepting sets the status to accepted (audited), a changed treatment sets it back, and the status filter follows', async () => {
     const { org, risk, t } = await treatedRisk();
     expect(await acceptedIds(org)).toEqual([]);

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { AuditListQuery } from '../../schema/audit/audit-query.js';
 import type { OrgContext } from '../context.js';
-import { REGISTER_MODULES } from '../register/registry.js';
 import { untypedDb } from '../register/untyped-db.js';
 
 /**
@@ -12,7 +11,7 @@ import { untypedDb } from '../register/untyped-db.js';
  */
 export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, reader?: OrgContext) {
   let base = db.selectFrom('auditEvents').where('orgId', '=', orgId);
-  for (const mod of reader ? REGISTER_MODULES.filter((m) => m.readScope) : []) {
+  for (const mod of reader ? reader.registers.all.filter((m) => m.readScope) : []) {
     const t = mod.def.table;
     const all = untypedDb(db).selectFrom(t).select(`${t}.id`).where(`${t}.orgId`, '=', orgId);
     // the register hides nothing from this reader (an administrator): nothing to leave out

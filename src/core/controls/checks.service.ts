@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { TREATMENT_CHECKS, type TreatmentCheck, type TreatmentChecks } from '../../schema/controls/checks.schema.js';
 import { CLOSED_ACTION_STATUSES } from '../../schema/actions/action.register.js';
 import type { OrgContext } from '../context.js';
-import { controlsModule } from './controls.module.js';
+import { withoutReason } from './controls.module.js';
 import { methodologyInForce } from '../risks/methodology.service.js';
 import { acceptanceState } from './acceptance-state.js';
 import { evaluateResidual } from './treatment.service.js';
@@ -35,16 +35,12 @@ export async function treatmentChecks(ctx: OrgContext): Promise<TreatmentChecks>
 
   // the list filter the Controls page offers under "No reason left"
   const base = db.selectFrom('controls').where('controls.orgId', '=', org).where('controls.archivedAt', 'is', null);
-  const unjustified = await controlsModule.applyFilters!(
-    ctx,
-    base.select(['controls.id', 'controls.ref', 'controls.title']),
-    { unjustified: true },
-  )
+  const unjustified = await withoutReason(ctx, base.select(['controls.id', 'controls.ref', 'controls.title']))
     .orderBy('controls.sortKey')
     .execute();
   put(
     'control_without_reason',
-    unjustified.map((r: any) => control(r)),
+    unjustified.map((r) => control(r)),
   );
 
   const unexplained = await base

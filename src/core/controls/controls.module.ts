@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import type { Database } from '../../db/types.js';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { OrgContext } from '../context.js';
 import { controlRegister } from '../../schema/controls/control.register.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import type { RegisterModule, Values } from '../register/register-module.js';
@@ -12,6 +14,67 @@ const EXCLUSION_FIELDS = ['exclusionReason', 'replacedById', 'exclusionExplanati
 export const customSortKey = (createdAt: string) => `zz${createdAt}`;
 
 const field = (name: string, message: string) => new ValidationError([{ field: `body.${name}`, message }]);
+
+/** Conditions for a control's reasons: it treats a current risk; a current requirement is linked to it. */
+function reasons(ctx: OrgContext) {
+  // reasons are current risks and requirements only, as the drivers and the SoA show them
+  const treats = (eb: ExpressionBuilder<Database, 'controls'>) =>
+    eb.exists(
+      eb
+        .selectFrom('riskControls')
+        .innerJoin('risks', 'risks.id', 'riskControls.riskId')
+        .select(sql.lit(1).as('x'))
+        .whereRef('riskControls.controlId', '=', 'controls.id')
+        .where('riskControls.orgId', '=', ctx.org.id)
+        .where('risks.archivedAt', 'is', null),
+    );
+  const required = (eb: ExpressionBuilder<Database, 'controls'>) =>
+    eb.exists(
+      eb
+        .selectFrom('links')
+        .innerJoin('requirements', (j) =>
+          j.on((r) =>
+            r.or([r('requirements.id', '=', r.ref('links.toId')), r('requirements.id', '=', r.ref('links.fromId'))]),
+          ),
+        )
+        .select(sql.lit(1).as('x'))
+        .where('links.orgId', '=', ctx.org.id)
+        .where('requirements.archivedAt', 'is', null)
+        .where((l) =>
+          l.or([
+            l.and([
+              l('links.fromType', '=', 'control'),
+              l('links.toType', '=', 'requirement'),
+              l('links.fromId', '=', l.ref('controls.id')),
+              l('requirements.id', '=', l.ref('links.toId')),
+            ]),
+            l.and([
+              l('links.toType', '=', 'control'),
+              l('links.fromType', '=', 'requirement'),
+              l('links.toId', '=', l.ref('controls.id')),
+              l('requirements.id', '=', l.ref('links.fromId')),
+            ]),
+          ]),
+        ),
+    );
+  return { treats, required };
+}
+
+/**
+ * Applicable controls with no reason left (no stated reason, no current risk treated, no current requirement): the
+ * list filter `unjustified` and the check of the same name.
+ */
+export function withoutReason<O>(
+  ctx: OrgContext,
+  qb: SelectQueryBuilder<Database, 'controls', O>,
+): SelectQueryBuilder<Database, 'controls', O> {
+  const { treats, required } = reasons(ctx);
+  return qb
+    .where('controls.applicability', '=', 'applicable')
+    .where((eb) => eb.or([eb('controls.statedReason', 'is', null), eb('controls.statedReason', '=', '')]))
+    .where((eb) => eb.not(treats(eb)))
+    .where((eb) => eb.not(required(eb)));
+}
 
 /**
  * The organization's controls and their SoA lines. The edition's controls are made by the server when the
@@ -47,7 +110,7 @@ export const controlsModule: RegisterModule<typeof controlRegister.fields> = {
     if (value('applicability') === 'excluded') {
       if (!value('exclusionReason')) throw field('exclusionReason', 'Say why the control is excluded');
       if (value('exclusionReason') === 'replaced') {
-        const replacedBy = value('replacedById') as string | null;
+        const replacedBy = value('replacedById');
         if (!replacedBy) throw field('replacedById', 'Name the custom control that replaces this one');
         if (existing && replacedBy === existing.id) throw field('replacedById', 'A control cannot replace itself');
         const other = await trx
@@ -84,14 +147,14 @@ export const controlsModule: RegisterModule<typeof controlRegister.fields> = {
   async beforeArchive(ctx, trx, existing) {
     if (existing.source !== 'custom')
       throw new ConflictError(
-        `${existing.ref as string} is an Annex A control and stays in the Statement of Applicability; exclude it instead`,
+        `${existing.ref} is an Annex A control and stays in the Statement of Applicability; exclude it instead`,
       );
     const treating = await trx
       .selectFrom('riskControls')
       .innerJoin('risks', 'risks.id', 'riskControls.riskId')
       .select('risks.ref')
       .where('riskControls.orgId', '=', ctx.org.id)
-      .where('riskControls.controlId', '=', existing.id as string)
+      .where('riskControls.controlId', '=', existing.id)
       // an archived risk's treatment keeps its history; only current risks hold the control in place
       .where('risks.archivedAt', 'is', null)
       .orderBy('risks.ref')
@@ -99,71 +162,26 @@ export const controlsModule: RegisterModule<typeof controlRegister.fields> = {
       .execute();
     if (treating.length)
       throw new ConflictError(
-        `${existing.ref as string} treats ${treating.map((r) => r.ref).join(', ')}; take it out of those treatments first`,
+        `${existing.ref} treats ${treating.map((r) => r.ref).join(', ')}; take it out of those treatments first`,
       );
     const replacing = await trx
       .selectFrom('controls')
       .select('ref')
       .where('orgId', '=', ctx.org.id)
-      .where('replacedById', '=', existing.id as string)
+      .where('replacedById', '=', existing.id)
       .where('archivedAt', 'is', null)
       .limit(5)
       .execute();
     if (replacing.length)
       throw new ConflictError(
-        `${existing.ref as string} replaces ${replacing.map((r) => r.ref).join(', ')}; change those exclusions first`,
+        `${existing.ref} replaces ${replacing.map((r) => r.ref).join(', ')}; change those exclusions first`,
       );
   },
   applyFilters(ctx, qb, query) {
-    // reasons are current risks and requirements only, as the drivers and the SoA show them
-    const treats = (eb: any) =>
-      eb.exists(
-        eb
-          .selectFrom('riskControls')
-          .innerJoin('risks', 'risks.id', 'riskControls.riskId')
-          .select(sql.lit(1).as('x'))
-          .whereRef('riskControls.controlId', '=', 'controls.id')
-          .where('riskControls.orgId', '=', ctx.org.id)
-          .where('risks.archivedAt', 'is', null),
-      );
-    const required = (eb: any) =>
-      eb.exists(
-        eb
-          .selectFrom('links')
-          .innerJoin('requirements', (j: any) =>
-            j.on((r: any) =>
-              r.or([r('requirements.id', '=', r.ref('links.toId')), r('requirements.id', '=', r.ref('links.fromId'))]),
-            ),
-          )
-          .select(sql.lit(1).as('x'))
-          .where('links.orgId', '=', ctx.org.id)
-          .where('requirements.archivedAt', 'is', null)
-          .where((l: any) =>
-            l.or([
-              l.and([
-                l('links.fromType', '=', 'control'),
-                l('links.toType', '=', 'requirement'),
-                l('links.fromId', '=', l.ref('controls.id')),
-                l('requirements.id', '=', l.ref('links.toId')),
-              ]),
-              l.and([
-                l('links.toType', '=', 'control'),
-                l('links.fromType', '=', 'requirement'),
-                l('links.toId', '=', l.ref('controls.id')),
-                l('requirements.id', '=', l.ref('links.fromId')),
-              ]),
-            ]),
-          ),
-      );
     let out = qb;
-    if (query.unjustified === true) {
-      out = out
-        .where('controls.applicability', '=', 'applicable')
-        .where((eb) => eb.or([eb('controls.statedReason', 'is', null), eb('controls.statedReason', '=', '')]))
-        .where((eb) => eb.not(treats(eb)))
-        .where((eb) => eb.not(required(eb)));
-    }
+    if (query.unjustified === true) out = withoutReason(ctx, out);
     if (query.untouched === true) {
+      const { treats, required } = reasons(ctx);
       out = out
         .where('controls.applicability', '=', 'undecided')
         .where((eb) => eb.not(treats(eb)))

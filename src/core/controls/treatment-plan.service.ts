@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder, type StringReference } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { CLOSED_ACTION_STATUSES } from '../../schema/actions/action.register.js';
 import {
@@ -134,8 +134,10 @@ export async function planRows(
   if (!ids.length) return { items: [], total };
   // For a whole-plan snapshot the id list can be long: read the organization's rows and keep the page's.
   const inPage = new Set(ids);
-  const scope = <T extends { where: (...a: any[]) => T }>(qb: T, column: string): T =>
-    ids.length <= 500 ? qb.where(column, 'in', ids) : qb;
+  const scope = <DB, TB extends keyof DB, O>(
+    qb: SelectQueryBuilder<DB, TB, O>,
+    column: StringReference<DB, TB>,
+  ): SelectQueryBuilder<DB, TB, O> => (ids.length <= 500 ? qb.where(sql.ref<string>(column), 'in', ids) : qb);
 
   const options = (
     await scope(

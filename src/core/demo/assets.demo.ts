@@ -397,7 +397,7 @@ export async function seedAssets(ctx: OrgContext, ids: Record<Role, string>): Pr
       status: a.status,
       processId: processId(a.process),
     });
-    made.set(a.key, (await createRecord(ctx, assetsModule, values as Record<string, unknown>)).id as string);
+    made.set(a.key, (await createRecord(ctx, assetsModule, values as Record<string, unknown>)).id);
   }
   for (const [from, to, how] of DEPENDENCIES) {
     await createRecord(ctx, assetDependenciesModule, {

@@ -131,7 +131,7 @@ export async function seedContext(ctx: OrgContext, ids: Record<Role, string>): P
     decidedOn: inDays(-30),
   });
 
-  const party = async (values: Record<string, unknown>) => (await create(interestedPartiesModule, values)).id as string;
+  const party = async (values: Record<string, unknown>) => (await create(interestedPartiesModule, values)).id;
   const regulator = await party({
     name: 'Data protection supervisory authority',
     direction: 'external',

@@ -20,6 +20,7 @@ import type { actionRegister } from '../../schema/actions/action.register.js';
 import { insertUser } from '../users/users.service.js';
 import { nowIso } from '../util/ids.js';
 import { inInstanceTransaction } from '../transaction.js';
+import { REGISTERS } from '../modules.js';
 
 export const DEMO_ORG = { name: 'Example Ltd', slug: 'example' };
 /** Demo accounts share one published password: they exist to be tried, never for real data. */
@@ -87,6 +88,7 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
     org,
     role: 'admin',
     actor: { kind: 'user', userId: ids.isms_manager, label: DEMO_PEOPLE.isms_manager.email },
+    registers: REGISTERS,
   };
   await seedActions(ctx, ids);
   await seedContext(ctx, ids);

@@ -122,7 +122,7 @@ export async function seedLeadership(ctx: OrgContext, ids: Record<Role, string>)
     ],
   ] as const;
   const p: Record<string, string> = {};
-  for (const [key, values] of processes) p[key] = (await create(ismsProcessesModule, { ...values })).id as string;
+  for (const [key, values] of processes) p[key] = (await create(ismsProcessesModule, { ...values })).id;
 
   const flows: [string, string, string][] = [
     ['context', 'risk', 'Scope and requirements'],
@@ -175,7 +175,7 @@ export async function seedLeadership(ctx: OrgContext, ids: Record<Role, string>)
         'Advises on data-protection law, monitors compliance and is the contact point for the supervisory authority.',
       authorities: 'Direct access to the management board; consulted before any new processing of personal data.',
     })
-  ).id as string;
+  ).id;
 
   const approved = { approvedById: ids.approver, approvedOn: daysAgo(200) };
   const assignments = [

@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely';
+import type { RegisterExpressions, RegisterQuery } from '../register/untyped-db.js';
 import type { Role } from '../../schema/auth/roles.js';
 import type { OrgContext } from '../context.js';
 
@@ -12,15 +12,11 @@ export const CONFIDENTIAL_READERS: readonly Role[] = ['admin', 'isms_manager', '
  * query that reads documents (lists, search, exports, links, parent pickers), so a document one may not read is
  * not there at all. `table` is the name (or alias) the query gives the documents table.
  */
-export function readableDocuments<Q extends SelectQueryBuilder<any, any, any>>(
-  ctx: OrgContext,
-  qb: Q,
-  table = 'documents',
-): Q {
+export function readableDocuments<Q extends RegisterQuery>(ctx: OrgContext, qb: Q, table = 'documents'): Q {
   if (ctx.role === 'admin') return qb;
   const me = ctx.actor.userId ?? '';
   const col = (c: string) => `${table}.${c}`;
-  return qb.where((eb: any) =>
+  return qb.where((eb: RegisterExpressions) =>
     eb.or([
       eb(
         col('classification'),
@@ -34,7 +30,7 @@ export function readableDocuments<Q extends SelectQueryBuilder<any, any, any>>(
           .selectFrom('documentPeople as dp')
           .select('dp.subject')
           .whereRef('dp.documentId', '=', col('id'))
-          .where((e: any) =>
+          .where((e: RegisterExpressions) =>
             e.or([
               e.and([e('dp.relation', 'in', ['approver', 'audience_user']), e('dp.subject', '=', me)]),
               e.and([e('dp.relation', '=', 'audience_role'), e('dp.subject', '=', ctx.role)]),

@@ -155,7 +155,7 @@ function sectionBlocks(record: Record<string, unknown>, version: Version, extern
     isSecurityPolicy: record.isSecurityPolicy === true || record.isSecurityPolicy === 1,
   });
   return keys.flatMap((key): DocumentBlock[] => {
-    const markdown = typeof version.content[key] === 'string' ? (version.content[key] as string) : '';
+    const markdown = typeof version.content[key] === 'string' ? version.content[key] : '';
     const blocks = markdown.trim() ? markdownToBlocks(markdown, { external }) : [];
     if (!blocks.length) return [];
     const heading = t(`documents.section.${key}`);

@@ -173,7 +173,7 @@ export async function listAcknowledgements(ctx: OrgContext, id: string) {
   const visible = followsUp ? items : items.filter((i) => i.userId === ctx.actor.userId);
   return {
     versionNo,
-    publishedOn: record.publishedOn as string | null,
+    publishedOn: record.publishedOn,
     total: items.length,
     acknowledged: items.filter((i) => i.acknowledgedAt).length,
     items: visible,
@@ -384,7 +384,7 @@ export async function documentsToRead(ctx: OrgContext) {
       type: r.type,
       versionNo: r.publishedVersion ?? 0,
       publishedOn: r.publishedOn,
-      lastRemindedAt: (r.lastRemindedAt as string | null) ?? null,
+      lastRemindedAt: r.lastRemindedAt ?? null,
     })),
   };
 }

@@ -1,9 +1,15 @@
 import type { Db } from '../../db/connect.js';
-import { documentRegister, type DocumentStatus } from '../../schema/documents/document.register.js';
+import {
+  documentRegister,
+  type DocumentRecord,
+  type DocumentStatus,
+} from '../../schema/documents/document.register.js';
 import { documentVersioned } from '../../schema/documents/document.versioned.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, ValidationError } from '../errors.js';
-import type { RegisterModule, Values } from '../register/register-module.js';
+import type { ChangesOf, RegisterModule, Values } from '../register/register-module.js';
+
+type DocumentFields = typeof documentRegister.fields;
 import { todayIso } from '../util/ids.js';
 import type { VersionedModule } from '../versioning/versioned-module.js';
 import { addMonths } from './document-dates.js';
@@ -35,12 +41,17 @@ async function checkParent(ctx: OrgContext, trx: Db, id: string | undefined, par
 }
 
 /** Checks what the form cannot: one information security policy, a sound hierarchy, external documents' source. */
-async function beforeWrite(ctx: OrgContext, trx: Db, changes: Values, existing: Values | undefined): Promise<Values> {
+async function beforeWrite(
+  ctx: OrgContext,
+  trx: Db,
+  changes: ChangesOf<DocumentFields>,
+  existing: DocumentRecord | undefined,
+): Promise<ChangesOf<DocumentFields>> {
   const next = { ...existing, ...changes };
   if (existing?.status === 'disposed')
     throw new ConflictError(`${String(existing.ref)} was disposed of; it cannot be changed`);
   const extra: Values = {};
-  if (next.isSecurityPolicy === true || next.isSecurityPolicy === 1) {
+  if (next.isSecurityPolicy === true) {
     if (next.type !== 'policy')
       throw new ValidationError([
         {

@@ -25,7 +25,7 @@ export function contentMarkdown(
     `${t('documents.export.versionState', { no: version.versionNo, state: t(`versions.state.${version.state}`) })} · SHA-256 ${version.contentHash}`,
   ];
   for (const key of templateSections(doc)) {
-    const text = typeof content[key] === 'string' ? (content[key] as string).trim() : '';
+    const text = typeof content[key] === 'string' ? content[key].trim() : '';
     if (text) parts.push(`## ${t(`documents.section.${key}`)}`, text);
   }
   return `${parts.join('\n\n')}\n`;

@@ -1,14 +1,10 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { RegisterExpressions, RegisterQuery } from '../register/untyped-db.js';
 import { documentRegister } from '../../schema/documents/document.register.js';
 import { EVIDENCE_LINK_KIND, evidenceRegister } from '../../schema/evidence/evidence.register.js';
 import type { OrgContext } from '../context.js';
 import { readableDocuments } from '../documents/document-access.js';
 
-type Scope = (
-  ctx: OrgContext,
-  qb: SelectQueryBuilder<any, any, any>,
-  table?: string,
-) => SelectQueryBuilder<any, any, any>;
+type Scope = (ctx: OrgContext, qb: RegisterQuery, table?: string) => RegisterQuery;
 
 /**
  * Registers whose `readScope` hides records, with that scope: what is attached to a hidden record is hidden with
@@ -22,7 +18,7 @@ export const HIDING_REGISTERS: readonly { entity: string; table: string; scope: 
 const EVIDENCE = evidenceRegister.entity;
 
 /** The ids of `entity` records this caller may read, as a subquery (undefined: the register hides nothing). */
-export function readableIdsOf(ctx: OrgContext, eb: ExpressionBuilder<any, any>, entity: string) {
+export function readableIdsOf(ctx: OrgContext, eb: RegisterExpressions, entity: string) {
   const h = HIDING_REGISTERS.find((r) => r.entity === entity);
   if (!h) return undefined;
   return h.scope(
@@ -33,7 +29,7 @@ export function readableIdsOf(ctx: OrgContext, eb: ExpressionBuilder<any, any>, 
 }
 
 /** `typeCol`/`idCol` name a record the caller may read (or one of a register that hides nothing). */
-function readableEnd(ctx: OrgContext, eb: ExpressionBuilder<any, any>, typeCol: string, idCol: string) {
+function readableEnd(ctx: OrgContext, eb: RegisterExpressions, typeCol: string, idCol: string) {
   return eb.and(
     HIDING_REGISTERS.map((h) =>
       eb.or([eb(typeCol, '!=', h.entity), eb(idCol, 'in', readableIdsOf(ctx, eb, h.entity)!)]),
@@ -46,7 +42,7 @@ function readableEnd(ctx: OrgContext, eb: ExpressionBuilder<any, any>, typeCol: 
  * round) to at least one record the caller may read. Evidence attached only to records hidden from the caller is
  * hidden too — list, record, file, history, links and the audit trail — and answers 404 like a random id.
  */
-export function readableEvidence<Q extends SelectQueryBuilder<any, any, any>>(
+export function readableEvidence<Q extends RegisterQuery>(
   ctx: OrgContext,
   qb: Q,
   table: string = evidenceRegister.table,
@@ -55,7 +51,7 @@ export function readableEvidence<Q extends SelectQueryBuilder<any, any, any>>(
   if (HIDING_REGISTERS.every((h) => h.scope(ctx, qb, h.table) === qb)) return qb;
   const id = `${table}.id`;
   // evidence links run either way round: evidence → record (`ea`) or record → evidence (`ei`)
-  const side = (eb: ExpressionBuilder<any, any>, alias: 'ea' | 'ei', visibleOnly: boolean) => {
+  const side = (eb: RegisterExpressions, alias: 'ea' | 'ei', visibleOnly: boolean) => {
     const [self, other] = alias === 'ea' ? (['from', 'to'] as const) : (['to', 'from'] as const);
     const q = eb
       .selectFrom(`links as ${alias}`)
@@ -68,15 +64,13 @@ export function readableEvidence<Q extends SelectQueryBuilder<any, any, any>>(
       visibleOnly ? q.where((e) => readableEnd(ctx, e, `${alias}.${other}Type`, `${alias}.${other}Id`)) : q,
     );
   };
-  const attachments = (eb: ExpressionBuilder<any, any>, visibleOnly: boolean) =>
+  const attachments = (eb: RegisterExpressions, visibleOnly: boolean) =>
     eb.or([side(eb, 'ea', visibleOnly), side(eb, 'ei', visibleOnly)]);
-  return qb.where((eb: ExpressionBuilder<any, any>) =>
-    eb.or([eb.not(attachments(eb, false)), attachments(eb, true)]),
-  ) as Q;
+  return qb.where((eb: RegisterExpressions) => eb.or([eb.not(attachments(eb, false)), attachments(eb, true)])) as Q;
 }
 
 /** An expression true when the record `type`/`id` is one this caller may read (records of registers that hide nothing: always). */
-export function readableRecord(ctx: OrgContext, eb: ExpressionBuilder<any, any>, type: string, id: string) {
+export function readableRecord(ctx: OrgContext, eb: RegisterExpressions, type: string, id: string) {
   if (type === EVIDENCE)
     return eb.exists(
       readableEvidence(

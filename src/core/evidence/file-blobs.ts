@@ -51,7 +51,7 @@ export async function readBlob(ctx: OrgContext, sha256: string): Promise<Buffer>
     .where('sha256', '=', sha256)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('The file');
-  const content = Buffer.isBuffer(row.content) ? row.content : Buffer.from(row.content as Uint8Array);
+  const content = Buffer.isBuffer(row.content) ? row.content : Buffer.from(row.content);
   if (sha256Of(content) !== sha256)
     throw new DomainError(
       'integrity',

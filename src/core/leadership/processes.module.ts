@@ -77,7 +77,7 @@ export const processInteractionsModule: RegisterModule<typeof processInteraction
       .where('fromProcessId', '=', from)
       .where('toProcessId', '=', to)
       .where('archivedAt', 'is', null);
-    if (existing) dup = dup.where('id', '!=', existing.id as string);
+    if (existing) dup = dup.where('id', '!=', existing.id);
     const found = await dup.executeTakeFirst();
     if (found)
       throw new ConflictError(

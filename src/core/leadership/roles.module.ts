@@ -1,3 +1,5 @@
+import type { Database } from '../../db/types.js';
+import type { ExpressionBuilder } from 'kysely';
 import { ismsActivityRegister } from '../../schema/leadership/isms-activity.register.js';
 import { ismsRoleRegister } from '../../schema/leadership/isms-role.register.js';
 import { roleAssignmentRegister } from '../../schema/leadership/role-assignment.register.js';
@@ -33,7 +35,7 @@ export const ismsRolesModule: RegisterModule<typeof ismsRoleRegister.fields> = {
   def: ismsRoleRegister,
   async beforeWrite(ctx, trx, changes, existing) {
     if (existing && typeof changes.reportsToId === 'string')
-      await assertNoReportingLoop(ctx, trx, existing.id as string, changes.reportsToId);
+      await assertNoReportingLoop(ctx, trx, existing.id, changes.reportsToId);
     return {};
   },
 };
@@ -113,7 +115,7 @@ export const roleAssignmentsModule: RegisterModule<typeof roleAssignmentRegister
   applyFilters(_ctx, qb, query) {
     if (query.current === undefined) return qb;
     const today = todayIso();
-    const current = (eb: any) =>
+    const current = (eb: ExpressionBuilder<Database, 'roleAssignments'>) =>
       eb.and([
         eb.or([eb('startDate', 'is', null), eb('startDate', '<=', today)]),
         eb.or([eb('endDate', 'is', null), eb('endDate', '>=', today)]),

@@ -47,7 +47,7 @@ export async function addStartingSet(ctx: OrgContext, roleStatus: 'draft' | 'app
           position: a.position,
           starterKey: a.key,
         });
-        newActivities.set(a.key, { id: rec.id as string, ref: rec.ref as string });
+        newActivities.set(a.key, { id: rec.id, ref: rec.ref });
       }
       const newRoles = new Map<string, { id: string; ref: string }>();
       for (const r of STARTER_ROLES) {
@@ -62,7 +62,7 @@ export async function addStartingSet(ctx: OrgContext, roleStatus: 'draft' | 'app
           status: roleStatus,
           starterKey: r.key,
         });
-        newRoles.set(r.key, { id: rec.id as string, ref: rec.ref as string });
+        newRoles.set(r.key, { id: rec.id, ref: rec.ref });
       }
       const cells: { activityRef: string; roleRef: string; value: string }[] = [];
       const now = nowIso();

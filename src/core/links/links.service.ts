@@ -4,7 +4,6 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
-import { registerByEntity } from '../register/registry.js';
 import { assertRecordExists, summarize, type RecordSummary } from './record-types.js';
 import { inOrgTransaction } from '../transaction.js';
 
@@ -80,7 +79,7 @@ export async function listLinks(ctx: OrgContext, type: string, id: string) {
   );
   return {
     items: rows
-      .filter((r) => !hiddenEnd(summaries, r.fromType, r.fromId) && !hiddenEnd(summaries, r.toType, r.toId))
+      .filter((r) => !hiddenEnd(ctx, summaries, r.fromType, r.fromId) && !hiddenEnd(ctx, summaries, r.toType, r.toId))
       .map((r) => {
         const from = summaries.get(`${r.fromType}:${r.fromId}`);
         const to = summaries.get(`${r.toType}:${r.toId}`);
@@ -109,7 +108,7 @@ export async function deleteLink(ctx: OrgContext, linkId: string): Promise<void>
       { type: row.toType, id: row.toId },
     ]);
     // a link to a record the caller may not read is not there for them (as in listLinks)
-    if (hiddenEnd(s, row.fromType, row.fromId) || hiddenEnd(s, row.toType, row.toId))
+    if (hiddenEnd(ctx, s, row.fromType, row.fromId) || hiddenEnd(ctx, s, row.toType, row.toId))
       throw new NotFoundError('The link');
     await trx.deleteFrom('links').where('id', '=', linkId).where('orgId', '=', ctx.org.id).execute();
     await recordAudit(trx, {
@@ -131,6 +130,6 @@ export async function deleteLink(ctx: OrgContext, linkId: string): Promise<void>
 }
 
 /** A link end the caller may not read: a record of a register with a read scope that `summarize` left out. */
-function hiddenEnd(summaries: Map<string, RecordSummary>, type: string, id: string): boolean {
-  return !!registerByEntity(type)?.readScope && !summaries.has(`${type}:${id}`);
+function hiddenEnd(ctx: OrgContext, summaries: Map<string, RecordSummary>, type: string, id: string): boolean {
+  return !!ctx.registers.byEntity(type)?.readScope && !summaries.has(`${type}:${id}`);
 }

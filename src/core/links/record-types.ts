@@ -1,14 +1,10 @@
 import type { Db } from '../../db/connect.js';
 import type { OrgContext } from '../context.js';
 import { ValidationError } from '../errors.js';
-import { REGISTER_MODULES, registerByEntity } from '../register/registry.js';
 import { untypedDb } from '../register/untyped-db.js';
 
 /** Record types that links and action sources can point at: every register, by its entity name. */
-export const linkableTypes = (): string[] => REGISTER_MODULES.map((m) => m.def.entity);
-
-/** The register whose records have this type (its entity name), if any. */
-export const registerOfType = (type: string) => registerByEntity(type);
+export const linkableTypes = (ctx: OrgContext): string[] => ctx.registers.all.map((m) => m.def.entity);
 
 export interface RecordSummary {
   id: string;
@@ -23,12 +19,12 @@ export async function assertRecordExists(
   id: string,
   field: string,
 ): Promise<RecordSummary> {
-  const mod = registerByEntity(type);
+  const mod = ctx.registers.byEntity(type);
   if (!mod)
     throw new ValidationError([
       {
         field: field.replace(/Id$/, 'Type'),
-        message: `Unknown record type; use one of: ${linkableTypes().join(', ')}`,
+        message: `Unknown record type; use one of: ${linkableTypes(ctx).join(', ')}`,
       },
     ]);
   let q = untypedDb(trx)
@@ -39,7 +35,7 @@ export async function assertRecordExists(
   if (mod.readScope) q = mod.readScope(ctx, q);
   const row = await q.executeTakeFirst();
   if (!row) throw new ValidationError([{ field, message: `No ${type} with this id in this organization` }]);
-  return row as RecordSummary;
+  return row;
 }
 
 /** Summaries of many records of mixed types: one query per type, however many records. */
@@ -51,7 +47,7 @@ export async function summarize(
   for (const r of refs) byType.set(r.type, [...(byType.get(r.type) ?? []), r.id]);
   const out = new Map<string, RecordSummary>();
   for (const [type, ids] of byType) {
-    const mod = registerByEntity(type);
+    const mod = ctx.registers.byEntity(type);
     if (!mod) continue;
     let q = untypedDb(ctx.db)
       .selectFrom(mod.def.table)
@@ -61,7 +57,7 @@ export async function summarize(
     // a record the caller may not read is left out, and so are links to it (see listLinks)
     if (mod.readScope) q = mod.readScope(ctx, q);
     const rows = await q.execute();
-    for (const row of rows) out.set(`${type}:${row.id}`, row as RecordSummary);
+    for (const row of rows) out.set(`${type}:${row.id}`, row);
   }
   return out;
 }

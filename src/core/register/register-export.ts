@@ -73,7 +73,7 @@ export async function exportTable(
     { key: 'createdAt', header: 'Created', kind: 'datetime' as const },
     { key: 'updatedAt', header: 'Updated', kind: 'datetime' as const },
   ];
-  const records = rows.map((raw) => presentRecord(mod, raw as Values));
+  const records = rows.map((raw) => presentRecord(mod, raw));
   const related = await relatedOf(ctx, mod, records);
   const table = records.map((r) => {
     return columns.map(({ key }) => {
@@ -82,7 +82,7 @@ export async function exportTable(
       if (mod.def.fields[key]?.kind === 'member') return people.get(v as string) ?? String(v);
       if (mod.def.fields[key]?.kind === 'record')
         return related[v as string] ? `${related[v as string]!.ref} — ${related[v as string]!.title}` : String(v);
-      return v as string | number | boolean;
+      return v;
     });
   });
   const filters = Object.fromEntries(

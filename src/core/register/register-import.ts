@@ -4,7 +4,6 @@ import type { OrgContext } from '../context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { humanize } from './register-export.js';
-import { registerByEntity } from './registry.js';
 import { presentRecord } from './register.service.js';
 import { writeRows, type PlannedRow } from './register-import-write.js';
 import type { ChangesOf, RegisterModule, Values } from './register-module.js';
@@ -108,7 +107,7 @@ async function targetRefs(ctx: OrgContext, mod: RegisterModule): Promise<Map<str
     ),
   ];
   for (const target of targets) {
-    const targetMod = registerByEntity(target);
+    const targetMod = ctx.registers.byEntity(target);
     if (!targetMod) continue;
     const rows = await visibleRows(ctx, targetMod).select(['id', 'ref']).execute();
     for (const r of rows) out.set(`${target}:${r.ref}`, r.id as string);

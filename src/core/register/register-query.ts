@@ -1,10 +1,8 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { containsText } from '../../db/dialect.js';
 import type { OrgContext } from '../context.js';
-import type { RegisterModule, Values } from './register-module.js';
-import { untypedDb } from './untyped-db.js';
-
-type AnyQuery = SelectQueryBuilder<any, any, any>;
+import type { AnyRegisterModule as RegisterModule, Values } from './register-module.js';
+import { untypedDb, type RegisterQuery as AnyQuery } from './untyped-db.js';
 const MAX_SEARCH_WORDS = 6;
 
 /** The filtered (not yet sorted or paged) query of a register list; shared by the list, its count and exports. */

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
-import { assertRecordExists, registerOfType, summarize, type RecordSummary } from '../links/record-types.js';
+import { assertRecordExists, summarize, type RecordSummary } from '../links/record-types.js';
 import { nextRef } from './refs.js';
 import { filteredQuery, sortedQuery } from './register-query.js';
 import type { AnyRegisterModule, ChangesOf, RegisterModule, Values, WriteTools } from './register-module.js';
@@ -15,7 +15,7 @@ import { untypedDb } from './untyped-db.js';
 const toolsFor = (ctx: OrgContext, trx: Db): WriteTools => ({
   assertRecordExists: (type, id, field) => assertRecordExists(ctx, trx, type, id, field),
   actionPlanned: async (type, id, action) => {
-    const source = registerOfType(type);
+    const source = ctx.registers.byEntity(type);
     if (source?.onActionPlanned) await source.onActionPlanned(ctx, trx, id, action, toolsFor(ctx, trx));
   },
   updateRecord: (mod, id, changes) => applyUpdate(ctx, trx, mod, id, changes),
@@ -96,8 +96,7 @@ export async function relatedOf(
   const wanted: { type: string; id: string }[] = [];
   for (const [name, field] of Object.entries(mod.def.fields)) {
     if (field.kind !== 'record' || !field.target) continue;
-    for (const r of records)
-      if (typeof r[name] === 'string') wanted.push({ type: field.target, id: r[name] as string });
+    for (const r of records) if (typeof r[name] === 'string') wanted.push({ type: field.target, id: r[name] });
   }
   if (!wanted.length) return {};
   const found = await summarize(ctx, wanted);
@@ -124,7 +123,7 @@ async function loadRow(ctx: OrgContext, trx: Db, mod: AnyRegisterModule, id: str
   if (mod.readScope) q = mod.readScope(ctx, q);
   const row = await q.executeTakeFirst();
   if (!row) throw new NotFoundError(`The ${mod.def.entity}`);
-  return row as Values;
+  return row;
 }
 
 export async function getRecord<F extends FieldMap>(

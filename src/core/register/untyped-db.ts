@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connect.js';
 
 /**
@@ -15,6 +15,10 @@ export type UntypedDb = Kysely<any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above: the table is named at run time
 export type RegisterQuery = SelectQueryBuilder<any, any, any>;
 
+/** Conditions over such a query (or over tables and aliases named at run time: `links as ea`, `evidence as target`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above: the tables are named at run time
+export type RegisterExpressions = ExpressionBuilder<any, any>;
+
 export function untypedDb(db: Db): UntypedDb {
-  return db as unknown as UntypedDb;
+  return db;
 }

@@ -1,13 +1,12 @@
 import { assetDependencyRegister } from '../../schema/risks/asset-dependency.register.js';
-import { assetRegister, highestLevel } from '../../schema/risks/asset.register.js';
+import { assetRegister, highestLevel, type AssetRecord } from '../../schema/risks/asset.register.js';
 import { ConflictError, ValidationError } from '../errors.js';
-import type { RegisterModule, Values } from '../register/register-module.js';
+import type { RegisterModule } from '../register/register-module.js';
 
 const CIA = ['confidentiality', 'integrity', 'availability'] as const;
 
 /** Whether a stored asset's value is the one the server derived from C/I/A (an empty value counts as derived). */
-const isDerived = (existing: Values) =>
-  existing.valueDerived === 1 || existing.valueDerived === true || existing.value === null;
+const isDerived = (existing: AssetRecord) => existing.valueDerived === true || existing.value === null;
 
 /**
  * The asset inventory. Business value: when nobody gives one, the server fills in the highest of confidentiality,
@@ -74,7 +73,7 @@ export const assetDependenciesModule: RegisterModule<typeof assetDependencyRegis
       .where('supportingAssetId', '=', from)
       .where('supportedAssetId', '=', to)
       .where('archivedAt', 'is', null);
-    if (existing) dup = dup.where('id', '!=', existing.id as string);
+    if (existing) dup = dup.where('id', '!=', existing.id);
     const found = await dup.executeTakeFirst();
     if (found)
       throw new ConflictError(`${found.ref} already records that this asset supports that one`, [

@@ -1,3 +1,4 @@
+import type { Database } from '../../db/types.js';
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import {
@@ -5,19 +6,22 @@ import {
   ismsRiskRegister,
   ISMS_RISK_PLANNED_STATUSES,
   type IsmsRiskKind,
+  type IsmsRiskRecord,
 } from '../../schema/risks/isms-risk.register.js';
 import type { OrgContext } from '../context.js';
 import { ValidationError } from '../errors.js';
-import type { RegisterModule, Values } from '../register/register-module.js';
+import type { ChangesOf, RegisterModule } from '../register/register-module.js';
 import { todayIso } from '../util/ids.js';
 import { untypedDb } from '../register/untyped-db.js';
+
+type IsmsRiskFields = typeof ismsRiskRegister.fields;
 
 type FieldError = { field: string; message: string };
 const isPlanned = (status: unknown) => (ISMS_RISK_PLANNED_STATUSES as readonly unknown[]).includes(status);
 const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
 
 /** Due for evaluation: the date has passed, nobody has recorded the effectiveness yet, and the record is still open. */
-export function evaluationOverdue(eb: ExpressionBuilder<any, any>) {
+export function evaluationOverdue(eb: ExpressionBuilder<Database, 'ismsRisks'>) {
   return eb.and([
     eb('evaluationDueDate', '<', todayIso()),
     eb('effectiveness', '=', 'not_evaluated'),
@@ -26,7 +30,7 @@ export function evaluationOverdue(eb: ExpressionBuilder<any, any>) {
 }
 
 /** The opposite, spelled out: NOT over a missing due date would be unknown in SQL and drop the record. */
-function notEvaluationOverdue(eb: ExpressionBuilder<any, any>) {
+function notEvaluationOverdue(eb: ExpressionBuilder<Database, 'ismsRisks'>) {
   return eb.or([
     eb('evaluationDueDate', 'is', null),
     eb('evaluationDueDate', '>=', todayIso()),
@@ -36,7 +40,7 @@ function notEvaluationOverdue(eb: ExpressionBuilder<any, any>) {
 }
 
 /** What each source filter keeps: records with a source issue, a source requirement, either, or neither. */
-export function sourceCondition(eb: ExpressionBuilder<any, any>, source: string) {
+export function sourceCondition(eb: ExpressionBuilder<Database, 'ismsRisks'>, source: string) {
   const issue = eb('sourceIssueId', 'is not', null);
   const requirement = eb('sourceRequirementId', 'is not', null);
   if (source === 'issue') return issue;
@@ -71,7 +75,11 @@ async function assertCurrent(
  * action is planned, the way to evaluate its effectiveness is stated (e 2); effectiveness is that of planned
  * actions, dated when recorded (today unless given, never in the future) and undated when reset.
  */
-function checkRules(changes: Values, existing: Values | undefined, extra: Values): FieldError[] {
+function checkRules(
+  changes: ChangesOf<IsmsRiskFields>,
+  existing: IsmsRiskRecord | undefined,
+  extra: ChangesOf<IsmsRiskFields>,
+): FieldError[] {
   const errors: FieldError[] = [];
   const next = { ...existing, ...changes };
   const touched = (...names: string[]) => names.some((n) => n in changes);
@@ -126,7 +134,7 @@ export const ismsRisksModule: RegisterModule<typeof ismsRiskRegister.fields> = {
   def: ismsRiskRegister,
 
   async beforeWrite(ctx, trx, changes, existing) {
-    const extra: Values = {};
+    const extra: ChangesOf<IsmsRiskFields> = {};
     const errors = checkRules(changes, existing, extra);
     for (const [field, table, what] of [
       ['sourceIssueId', 'issues', 'issue'],

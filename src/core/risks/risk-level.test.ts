@@ -49,10 +49,11 @@ describe('risk level from a methodology', () => {
   });
 
   it('rejects an inconsistent methodology, naming the place', () => {
-    const m = structuredClone(get('three-by-three')) as Record<string, any>;
-    m.rule.cells[1][2] = 'extreme';
+    const m = structuredClone(get('three-by-three'));
+    if (m.rule.kind !== 'matrix') throw new Error('three-by-three is a matrix');
+    m.rule.cells[1]![2] = 'extreme';
     m.rule.cells.pop();
-    m.likelihood.levels[2].value = 1;
+    m.likelihood.levels[2]!.value = 1;
     m.acceptance.acceptableLevels = ['nope'];
     const r = methodologySchema.safeParse(m);
     expect(r.success).toBe(false);

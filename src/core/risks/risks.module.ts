@@ -1,8 +1,12 @@
+import type { Database } from '../../db/types.js';
+import type { ExpressionBuilder } from 'kysely';
 import { sql } from 'kysely';
-import { riskRegister } from '../../schema/risks/risk.register.js';
+import { riskRegister, type RiskRecord } from '../../schema/risks/risk.register.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, ValidationError } from '../errors.js';
-import type { RegisterModule, Values } from '../register/register-module.js';
+import type { ChangesOf, RegisterModule, Values } from '../register/register-module.js';
+
+type RiskFields = typeof riskRegister.fields;
 import type { Db } from '../../db/connect.js';
 import { acceptanceState } from '../controls/acceptance-state.js';
 import { nowIso, todayIso } from '../util/ids.js';
@@ -19,7 +23,7 @@ const ANALYSIS_FIELDS = [
 ] as const;
 
 function analysisOf(values: Values): RiskAnalysis {
-  const n = (k: string) => (typeof values[k] === 'number' ? (values[k] as number) : null);
+  const n = (k: string) => (typeof values[k] === 'number' ? values[k] : null);
   return {
     likelihood: n('likelihood'),
     consequence: n('consequence'),
@@ -38,9 +42,9 @@ function analysisOf(values: Values): RiskAnalysis {
 async function acceptanceEffects(
   ctx: OrgContext,
   trx: Db,
-  changes: Values,
-  existing: Values | undefined,
-): Promise<Values> {
+  changes: ChangesOf<RiskFields>,
+  existing: RiskRecord | undefined,
+): Promise<ChangesOf<RiskFields>> {
   const ownerChanged = !!existing && 'ownerId' in changes && (changes.ownerId ?? null) !== (existing.ownerId ?? null);
   if (ownerChanged) {
     // not a register field (nobody writes it but this hook): stamped in the same transaction as the change
@@ -70,7 +74,16 @@ async function acceptanceEffects(
           .limit(1)
           .executeTakeFirst()
       : undefined;
-    const owner = ('ownerId' in changes ? changes.ownerId : existing?.ownerId) as string | null;
+    const owner = ('ownerId' in changes ? changes.ownerId : existing?.ownerId) ?? null;
+    // not a register field, so not on the record the hook receives: read from the row
+    const stamped = existing
+      ? await trx
+          .selectFrom('risks')
+          .select('ownerChangedAt')
+          .where('orgId', '=', ctx.org.id)
+          .where('id', '=', existing.id)
+          .executeTakeFirst()
+      : undefined;
     const holds =
       !!t &&
       !!a &&
@@ -80,7 +93,7 @@ async function acceptanceEffects(
         {
           treatmentVersion: t.version,
           ownerId: owner,
-          ownerChangedAt: (existing!.ownerChangedAt as string | null) ?? null,
+          ownerChangedAt: stamped?.ownerChangedAt ?? null,
         },
         todayIso(),
       ) === 'valid';
@@ -93,7 +106,7 @@ async function acceptanceEffects(
         },
       ]);
   }
-  if (ownerChanged && existing!.status === 'accepted' && !('status' in changes)) return { status: 'treatment_planned' };
+  if (ownerChanged && existing.status === 'accepted' && !('status' in changes)) return { status: 'treatment_planned' };
   return {};
 }
 
@@ -106,7 +119,7 @@ export const risksModule: RegisterModule<typeof riskRegister.fields> = {
   def: riskRegister,
   async beforeWrite(ctx, trx, changes, existing) {
     const acceptance = await acceptanceEffects(ctx, trx, changes, existing);
-    const merged: Values = { ...(existing ?? {}), ...changes, ...acceptance };
+    const merged = { ...existing, ...changes, ...acceptance };
     const analysis = analysisOf(merged);
     const touched = !existing || ANALYSIS_FIELDS.some((f) => f in changes) || 'ownerId' in changes;
     if (!touched) return acceptance;
@@ -121,7 +134,7 @@ export const risksModule: RegisterModule<typeof riskRegister.fields> = {
         throw new ValidationError([
           { field: `body.${partial}`, message: `Give the ${partial} too: a risk is analysed on both scales` },
         ]);
-      return { ...NOT_EVALUATED, evaluatedAt: null, ...acceptance };
+      return { ...NOT_EVALUATED, acceptable: null, evaluatedAt: null, ...acceptance };
     }
     if (!merged.ownerId)
       throw new ValidationError([
@@ -139,7 +152,15 @@ export const risksModule: RegisterModule<typeof riskRegister.fields> = {
       ]);
     const evaluation = evaluateRisk(inForce.methodology, inForce.versionNo, analysis);
     const status = merged.status === 'identified' || !merged.status ? 'assessed' : merged.status;
-    return { ...evaluation, evaluatedAt: nowIso(), ...acceptance, ...(status !== merged.status ? { status } : {}) };
+    // the evaluation is in storage form (acceptable as 1/0); the hook returns record values
+    const acceptable = evaluation.acceptable === null ? null : evaluation.acceptable === 1;
+    return {
+      ...evaluation,
+      acceptable,
+      evaluatedAt: nowIso(),
+      ...acceptance,
+      ...(status !== merged.status ? { status } : {}),
+    };
   },
   applyFilters(ctx: OrgContext, qb, query) {
     let q = qb;
@@ -165,7 +186,7 @@ export const risksModule: RegisterModule<typeof riskRegister.fields> = {
     }
     if (query.reassessmentDue !== undefined) {
       // Due: an open trigger names the risk, and the risk was not evaluated since the trigger occurred.
-      const due = (eb: any) =>
+      const due = (eb: ExpressionBuilder<Database, 'risks'>) =>
         eb.exists(
           eb
             .selectFrom('reassessmentTriggerRisks as trr')
@@ -175,7 +196,7 @@ export const risksModule: RegisterModule<typeof riskRegister.fields> = {
             .where('trr.orgId', '=', ctx.org.id)
             .where('tr.status', '=', 'open')
             .where('tr.archivedAt', 'is', null)
-            .where((w: any) =>
+            .where((w) =>
               w.or([
                 w('risks.evaluatedAt', 'is', null),
                 w(sql`substr(risks.evaluated_at, 1, 10)`, '<', w.ref('tr.occurredOn')),

@@ -51,7 +51,7 @@ export async function addStartingCatalog(
             affectsAvailability: t.a,
             starterKey: t.key,
           });
-          threats.push(rec.ref as string);
+          threats.push(rec.ref);
         }
       }
       const vulnerabilities: string[] = [];
@@ -64,7 +64,7 @@ export async function addStartingCatalog(
             description: v.description,
             starterKey: v.key,
           });
-          vulnerabilities.push(rec.ref as string);
+          vulnerabilities.push(rec.ref);
         }
       }
       if (threats.length || vulnerabilities.length) {

@@ -1,7 +1,7 @@
 import { diffWordsWithSpace } from 'diff';
 import { canonicalJson } from '../audit/canonical-json.js';
 import type { OrgContext } from '../context.js';
-import { getVersion, type Content } from './versions.service.js';
+import { getVersion } from './versions.service.js';
 import type { VersionedModule } from './versioned-module.js';
 
 type Row = Record<string, string>;
@@ -57,8 +57,8 @@ export async function compareVersions(
 ) {
   const [a, b] = await Promise.all([getVersion(ctx, vm, recordId, from), getVersion(ctx, vm, recordId, to)]);
   const sections: SectionComparison[] = vm.versioned.sections.map((section) => {
-    const before = (a.content as Content)[section.key];
-    const after = (b.content as Content)[section.key];
+    const before = a.content[section.key];
+    const after = b.content[section.key];
     const changed = canonicalJson(before) !== canonicalJson(after);
     if (section.kind === 'text') {
       return {

@@ -6,6 +6,7 @@ import { can } from '../../schema/auth/permissions.js';
 import { slugSchema } from '../../schema/common/primitives.js';
 import type { App } from '../types.js';
 import { authUser } from './authenticate.js';
+import { REGISTERS } from '../../core/modules.js';
 
 /**
  * Runs when the request arrives, before its body is read or validated, so a caller learns nothing about a body's
@@ -68,7 +69,7 @@ export function registerAuthorization(app: App) {
       });
       throw new ForbiddenError(`Your role (${role}) does not allow ${permission ?? 'this'}`);
     }
-    request.orgCtx = { db, org, role, actor, ip: request.ip };
+    request.orgCtx = { db, org, role, actor, ip: request.ip, registers: REGISTERS };
   });
 }
 
