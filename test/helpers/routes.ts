@@ -414,6 +414,9 @@ const BODIES: Record<string, BodyMaker> = {
       { controlId: (await buildRegisterRecord(org.as.admin, org, registerOf('control'))).id, effect: 'likelihood' },
     ],
   }),
+  'PATCH /api/v1/orgs/:org/risks/:id/treatment': async () => ({
+    options: [{ option: 'retain', rationale: `Within appetite ${uniq()}` }],
+  }),
   // migration needs an organization on the 2013 edition: start one afresh
   'POST /api/v1/orgs/:org/control-settings/migrate-to-2022': async ({ env, org }) => {
     await forgetEdition(env.handle, org.id);

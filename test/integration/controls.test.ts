@@ -493,6 +493,7 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
           { controlId: c('8.8').id, effect: 'likelihood' },
           { controlId: c('5.16').id, effect: 'both' },
         ],
+        residual: null,
       },
       {
         options: [{ option: 'modify', rationale: 'MDM instead of patching' }],
@@ -657,6 +658,7 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
           { controlId: c('8.8').id, effect: 'likelihood' },
           { controlId: c('5.16').id, effect: 'both' },
         ],
+        residual: null,
       });
       expect(none).toMatchObject({
         version: 3,
