@@ -15,6 +15,7 @@ import type { Caller } from './http.js';
 import { approveMethodology, startingMethodology } from './risk-factories.js';
 import { buildEvidence, multipart, textFile } from './evidence-factories.js';
 import { DOCUMENT_BODIES, DOCUMENT_QUERIES } from './document-factories.js';
+import { buildAutomationAccount } from './automation-factories.js';
 
 /**
  * Drives catalog-wide tests (tenant isolation, role matrix, bad input) from `app.routeCatalog`: how to make a
@@ -266,6 +267,10 @@ const RECORD_KINDS: Record<string, RecordKind> = {
       (await buildToken(can(role, 'tokens.create') ? org.as[role] : org.as.admin, org.slug)).id,
     snapshot: (h, m) => h.db.selectFrom('apiTokens').selectAll().where('id', '=', m.id!).executeTakeFirst(),
   },
+  'automation-accounts/:userId': {
+    make: async ({ org }) => (await buildAutomationAccount(org)).userId,
+    snapshot: (h, m) => h.db.selectFrom('apiTokens').selectAll().where('userId', '=', m.userId!).execute(),
+  },
   'links/:id': {
     make: async ({ org }) => (await buildLink(org)).id,
     snapshot: (h, m) => h.db.selectFrom('links').selectAll().where('id', '=', m.id!).executeTakeFirst(),
@@ -383,6 +388,8 @@ const BODIES: Record<string, BodyMaker> = {
   'POST /api/v1/invitations/:id/decline': async () => ({}),
   'PATCH /api/v1/orgs/:org/members/:userId': async () => ({ role: 'contributor' }),
   'POST /api/v1/orgs/:org/tokens': async () => ({ name: `token ${uniq()}` }),
+  'POST /api/v1/orgs/:org/automation-accounts': async () => ({ name: `Integration ${uniq()}`, role: 'contributor' }),
+  'POST /api/v1/orgs/:org/automation-accounts/:userId/tokens': async () => ({ name: `token ${uniq()}` }),
   'POST /api/v1/orgs/:org/links': async ({ org }) => {
     const a = await buildRegisterRecord(org.as.admin, org, LINKABLE);
     const b = await buildRegisterRecord(org.as.admin, org, LINKABLE);
