@@ -39,7 +39,6 @@ export default tseslint.config(
     files: [
       'src/core/controls/checks.service.ts',
       'src/core/controls/controls.module.ts',
-      'src/core/controls/treatment-plan.service.ts',
       'src/core/documents/document-access.ts',
       'src/core/evidence/evidence-access.ts',
       'src/core/leadership/roles.module.ts',
