@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table shapes as the application sees them (camelCase; CamelCasePlugin maps to snake_case columns).
  * Timestamps are ISO-8601 UTC text and booleans are 0/1 integers on both databases, so the two never drift.
@@ -8,6 +10,8 @@ export interface UsersTable {
   name: string;
   passwordHash: string;
   isSuperadmin: number;
+  /** `person`, or `automation`: a non-person member that acts only through tokens and never signs in */
+  kind: Generated<string>;
   createdAt: string;
   updatedAt: string;
 }

@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health.routes.js';
 import { invitationRoutes } from './routes/invitations.routes.js';
 import { leadershipRoutes } from './routes/leadership.routes.js';
 import { riskRoutes } from './routes/risks.routes.js';
+import { automationRoutes } from './routes/automation.routes.js';
 import { controlRoutes } from './routes/controls.routes.js';
 import { ismsRiskRoutes } from './routes/isms-risks.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
@@ -142,6 +143,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(orgRoutes);
   await app.register(invitationRoutes);
   await app.register(tokenRoutes);
+  await app.register(automationRoutes);
   await app.register(auditRoutes);
   await app.register(linkRoutes);
   await app.register(contextRoutes);

@@ -29,10 +29,12 @@ export async function login(
   if (retryAfter > 0)
     throw new RateLimitedError('Too many failed sign-in attempts. Wait a few minutes and try again.', retryAfter);
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-  const ok = user
-    ? await verifyPassword(user.passwordHash, input.password)
+  // an automation account never signs in: refused as an unknown account is, after the same work
+  const person = user && user.kind !== 'automation' ? user : undefined;
+  const ok = person
+    ? await verifyPassword(person.passwordHash, input.password)
     : (await burnPasswordCheck(input.password), false);
-  if (!user || !ok) {
+  if (!person || !ok) {
     await db.transaction().execute(async (trx) => {
       const reached = await recordFailure(trx, email, meta.ip, settings);
       await recordAudit(trx, {
@@ -58,15 +60,15 @@ export async function login(
   }
   return db.transaction().execute(async (trx) => {
     await clearPair(trx, email, meta.ip);
-    const { secret, csrfToken } = await createSession(trx, user.id, settings, meta);
+    const { secret, csrfToken } = await createSession(trx, person.id, settings, meta);
     await recordAudit(trx, {
       orgId: null,
-      actor: { kind: 'user', userId: user.id, label: user.email },
+      actor: { kind: 'user', userId: person.id, label: person.email },
       ip: meta.ip,
       event: { type: 'auth.login_succeeded', payload: { email } },
     });
     return {
-      user: { id: user.id, email: user.email, name: user.name, isSuperadmin: user.isSuperadmin === 1 },
+      user: { id: person.id, email: person.email, name: person.name, isSuperadmin: person.isSuperadmin === 1 },
       secret,
       csrfToken,
     };

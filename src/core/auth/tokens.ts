@@ -27,6 +27,31 @@ export async function createToken(
 ) {
   if (ctx.actor.kind === 'token' || ctx.actor.kind === 'anonymous' || !ownerUserId)
     throw new ForbiddenError('API tokens can only be created by a signed-in person');
+  return inOrgTransaction(ctx, async (trx) => {
+    const issued = await insertToken(ctx, trx, input, ownerUserId);
+    const { name, prefix, expiresAt } = issued;
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'api_token',
+      entityId: issued.id,
+      event: { type: 'token.created', payload: { name, prefix, expiresAt } },
+    });
+    return issued;
+  });
+}
+
+/**
+ * Stores a new token for `ownerUserId` in the caller's transaction (whose audit event says who issued it for whom)
+ * and answers with its secret, which is shown this once: only its hash is kept.
+ */
+export async function insertToken(
+  ctx: OrgContext,
+  trx: Db,
+  input: { name: string; expiresAt?: string | undefined },
+  ownerUserId: string,
+) {
   const expiresAt = input.expiresAt ? `${input.expiresAt}T23:59:59.999Z` : null;
   if (expiresAt && expiresAt <= nowIso())
     throw new ValidationError([{ field: 'body.expiresAt', message: 'Must be a future date' }]);
@@ -44,17 +69,7 @@ export async function createToken(
     lastUsedAt: null,
     revokedAt: null,
   };
-  await inOrgTransaction(ctx, async (trx) => {
-    await trx.insertInto('apiTokens').values(row).execute();
-    await recordAudit(trx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      ip: ctx.ip,
-      entityType: 'api_token',
-      entityId: row.id,
-      event: { type: 'token.created', payload: { name: row.name, prefix: row.prefix, expiresAt } },
-    });
-  });
+  await trx.insertInto('apiTokens').values(row).execute();
   const { tokenHash: _omit, orgId: _org, ...meta } = row;
   return { token, ...meta };
 }
@@ -72,6 +87,7 @@ export async function listTokens(ctx: OrgContext, { page, pageSize }: PageQuery)
       'apiTokens.prefix',
       'apiTokens.userId',
       'users.name as userName',
+      'users.kind as userKind',
       'apiTokens.createdAt',
       'apiTokens.expiresAt',
       'apiTokens.lastUsedAt',
@@ -83,7 +99,15 @@ export async function listTokens(ctx: OrgContext, { page, pageSize }: PageQuery)
     .offset((page - 1) * pageSize)
     .execute();
   const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { items, page, pageSize, total: Number(count.n) };
+  return {
+    items: items.map((t) => ({
+      ...t,
+      userKind: t.userKind === 'automation' ? ('automation' as const) : ('person' as const),
+    })),
+    page,
+    pageSize,
+    total: Number(count.n),
+  };
 }
 
 export async function revokeToken(ctx: OrgContext, tokenId: string): Promise<void> {

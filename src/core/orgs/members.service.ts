@@ -29,11 +29,15 @@ export async function addMember(
   input: { email: string; role: Role; name?: string; password?: string },
 ) {
   return inOrgTransaction(ctx, async (trx) => {
-    let user = await trx
+    const found = await trx
       .selectFrom('users')
-      .select(['id', 'email', 'name'])
+      .select(['id', 'email', 'name', 'kind'])
       .where('email', '=', input.email)
       .executeTakeFirst();
+    // an automation account belongs to the organization that made it
+    if (found?.kind === 'automation')
+      throw new ValidationError([{ field: 'body.email', message: 'An automation account cannot be added elsewhere' }]);
+    let user: { id: string; email: string; name: string } | undefined = found;
     if (!user) {
       const missing = [
         ...(input.name ? [] : [{ field: 'body.name', message: 'Required for a new user' }]),

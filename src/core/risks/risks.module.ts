@@ -117,6 +117,8 @@ async function acceptanceEffects(
  */
 export const risksModule: RegisterModule<typeof riskRegister.fields> = {
   def: riskRegister,
+  // created by its own route (risks.routes.ts), which takes the risk's assets with it (risk-create.service.ts)
+  omitRoutes: ['create'],
   async beforeWrite(ctx, trx, changes, existing) {
     const acceptance = await acceptanceEffects(ctx, trx, changes, existing);
     const merged = { ...existing, ...changes, ...acceptance };

@@ -14,6 +14,7 @@ import * as m0012 from './0012-one-per-organization-indexes.js';
 import * as m0013 from './0013-audit-checkpoints.js';
 import * as m0014 from './0014-login-throttle-invitations.js';
 import * as m0015 from './0015-risk-owner-since.js';
+import * as m0016 from './0016-automation-accounts.js';
 
 /** Ordered list of migrations. Append only; never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-audit-checkpoints': m0013,
   '0014-login-throttle-invitations': m0014,
   '0015-risk-owner-since': m0015,
+  '0016-automation-accounts': m0016,
 };

@@ -301,6 +301,20 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('invitation.declined'), payload: z.object({ email: z.string(), role: roleSchema }) }),
   z.object({ type: z.literal('invitation.revoked'), payload: z.object({ email: z.string(), role: roleSchema }) }),
+  z.object({
+    type: z.literal('automation_account.created'),
+    payload: z.object({ name: z.string(), role: roleSchema }),
+  }),
+  z.object({
+    type: z.literal('token.issued_for_account'),
+    payload: z.object({
+      name: z.string(),
+      prefix: z.string(),
+      expiresAt: z.string().nullable(),
+      account: z.string(),
+      accountUserId: z.string(),
+    }),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

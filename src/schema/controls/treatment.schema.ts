@@ -30,30 +30,52 @@ export const residualAnalysisSchema = z.strictObject({
   rationale: z.string().trim().max(8000).nullable().optional(),
 });
 
-/** The whole treatment of one risk, written at once (options, controls, expected residual risk). */
-export const treatmentInputSchema = z
-  .strictObject({
-    options: z.array(treatmentOptionSchema).max(TREATMENT_OPTIONS.length),
-    controls: z.array(treatmentControlSchema).max(200),
-    residual: residualAnalysisSchema.nullable().optional(),
-    /** the treatment version the editor read (0 before any treatment); a different one is a conflict */
-    expectedVersion: intInput(0).optional(),
-  })
-  .superRefine((t, ctx) => {
-    const seen = new Set<string>();
-    t.options.forEach((o, i) => {
-      if (seen.has(o.option))
-        ctx.addIssue({ code: 'custom', path: ['options', i, 'option'], message: 'This option is listed twice' });
-      seen.add(o.option);
-    });
-    const controls = new Set<string>();
-    t.controls.forEach((c, i) => {
-      if (controls.has(c.controlId))
-        ctx.addIssue({ code: 'custom', path: ['controls', i, 'controlId'], message: 'This control is listed twice' });
-      controls.add(c.controlId);
-    });
+/** Neither an option nor a control is listed twice in one treatment. */
+function noDuplicates(
+  t: { options?: { option: string }[] | undefined; controls?: { controlId: string }[] | undefined },
+  ctx: z.RefinementCtx,
+) {
+  const seen = new Set<string>();
+  t.options?.forEach((o, i) => {
+    if (seen.has(o.option))
+      ctx.addIssue({ code: 'custom', path: ['options', i, 'option'], message: 'This option is listed twice' });
+    seen.add(o.option);
   });
+  const controls = new Set<string>();
+  t.controls?.forEach((c, i) => {
+    if (controls.has(c.controlId))
+      ctx.addIssue({ code: 'custom', path: ['controls', i, 'controlId'], message: 'This control is listed twice' });
+    controls.add(c.controlId);
+  });
+}
+
+const treatmentFields = {
+  options: z.array(treatmentOptionSchema).max(TREATMENT_OPTIONS.length),
+  controls: z.array(treatmentControlSchema).max(200),
+  /** absent: the stored expected residual risk stays; null: it is cleared */
+  residual: residualAnalysisSchema.nullable().optional(),
+  /** the treatment version the editor read (0 before any treatment); a different one is a conflict */
+  expectedVersion: intInput(0).optional(),
+};
+
+/**
+ * The whole treatment of one risk, written at once (PUT): options and controls replace the stored ones; the
+ * expected residual risk is replaced when `residual` is given, cleared by `residual: null`, and kept when the key is
+ * left out (a client resending the controls never drops a rating it did not mention).
+ */
+export const treatmentInputSchema = z.strictObject(treatmentFields).superRefine(noDuplicates);
 export type TreatmentInput = z.infer<typeof treatmentInputSchema>;
+
+/** A partial change of a risk's treatment (PATCH): only the parts given change; the others stay as stored. */
+export const treatmentPatchSchema = z
+  .strictObject({
+    options: treatmentFields.options.optional(),
+    controls: treatmentFields.controls.optional(),
+    residual: treatmentFields.residual,
+    expectedVersion: treatmentFields.expectedVersion,
+  })
+  .superRefine(noDuplicates);
+export type TreatmentPatch = z.infer<typeof treatmentPatchSchema>;
 
 const residualEvaluationSchema = z.object({
   consequenceLevel: z.number().int().nullable(),

@@ -28,12 +28,16 @@ export const memberSchema = z.object({
   role: roleSchema,
   createdAt: z.string(),
 });
+/** A user is a person, or an automation account (acts only through tokens an admin issues; never signs in). */
+export const USER_KINDS = ['person', 'automation'] as const;
 export const apiTokenSchema = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
   userId: z.string(),
   userName: z.string(),
+  /** whose token: a person's own, or one an admin issued for an automation account */
+  userKind: z.enum(USER_KINDS),
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),

@@ -150,6 +150,20 @@ export function defineRegister<const F extends FieldMap>(config: RegisterConfig<
   };
 }
 
+/**
+ * A register's create body with more fields, for a route of the register's own that takes them (a risk created
+ * with its assets). Strict like the body it extends.
+ */
+export function createSchemaWith<F extends FieldMap, E extends z.ZodRawShape>(
+  def: RegisterDef<F>,
+  extra: E,
+): z.ZodType<CreateBodyOf<F> & z.output<z.ZodObject<E>>> {
+  // createSchema is the strict object built above; its static type is the body, so extending it needs the one cast
+  return (def.createSchema as unknown as z.ZodObject).extend(extra) as unknown as z.ZodType<
+    CreateBodyOf<F> & z.output<z.ZodObject<E>>
+  >;
+}
+
 /** What `defineRegister` returns; `RegisterDef<typeof fields>` for one register, `AnyRegisterDef` for the machinery. */
 export interface RegisterDef<F extends FieldMap = FieldMap> extends RegisterConfig<F> {
   table: string;

@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import { paginated, pageQuerySchema } from '../common/primitives.js';
+import { createSchemaWith } from '../register/define-register.js';
+import { riskRegister } from './risk.register.js';
 
 /** Replace the set of records a risk (or trigger) names: at most 500, each a current record of the organization. */
 export const riskAssetsBodySchema = z.strictObject({ assetIds: z.array(z.uuid()).max(500) });
 export const triggerRisksBodySchema = z.strictObject({ riskIds: z.array(z.uuid()).max(500) });
+/**
+ * A new risk, optionally with the assets it bears on: written with the risk in one transaction, audited as linking
+ * them later is (`risk.assets_set`).
+ */
+export const riskCreateBodySchema = createSchemaWith(riskRegister, {
+  assetIds: riskAssetsBodySchema.shape.assetIds.optional(),
+});
+export type RiskCreateBody = z.infer<typeof riskCreateBodySchema>;
 
 export const linkedRecordSchema = z.object({ id: z.string(), ref: z.string(), title: z.string() });
 export const linkedListSchema = paginated(linkedRecordSchema);

@@ -7,7 +7,7 @@ import { controlCatalogsSchema } from '../../schema/controls/controls.responses.
 import { treatmentChecksSchema } from '../../schema/controls/checks.schema.js';
 import { planRows } from '../../core/controls/treatment-plan.service.js';
 import { planPageSchema, planQuerySchema } from '../../schema/controls/treatment-plan.schema.js';
-import { acceptRisk, getTreatment, setTreatment } from '../../core/controls/treatment.service.js';
+import { acceptRisk, getTreatment, patchTreatment, setTreatment } from '../../core/controls/treatment.service.js';
 import { soaCompareQuerySchema, soaCompareSchema } from '../../schema/controls/soa.register.js';
 import { CONTROL_CATALOGS, NEW_IN_2022, mapping2013To2022 } from '../../schema/controls/catalogs/index.js';
 import {
@@ -18,6 +18,7 @@ import {
   migrateEditionSchema,
   controlSettingsSchema,
   treatmentInputSchema,
+  treatmentPatchSchema,
   treatmentSchema,
 } from '../../schema/controls/treatment.schema.js';
 import { orgCtx } from '../plugins/authorize.js';
@@ -186,12 +187,30 @@ export async function controlRoutes(app: App) {
         tags: ['risks'],
         summary:
           'Replace the treatment of a risk (one audited transaction); undecided controls it names become applicable in the SoA',
+        description:
+          'Options and controls replace the stored ones. The expected residual risk is replaced when `residual` is given, cleared by `residual: null`, and kept when the key is left out. A request that changes nothing writes nothing and keeps the owner’s acceptance.',
         params: idParams,
         body: treatmentInputSchema,
         response: { 200: treatmentSchema },
       },
     },
     async (request) => setTreatment(orgCtx(request), request.params.id, request.body),
+  );
+  app.patch(
+    `${o}/risks/:id/treatment`,
+    {
+      config: { permission: 'risk_treatment.update' },
+      schema: {
+        tags: ['risks'],
+        summary: 'Change only the parts of a risk’s treatment given (options, controls, residual); the others stay',
+        description:
+          'Each of `options`, `controls` and `residual` is optional; a part left out stays as stored (`residual: null` clears the rating). A request that changes nothing writes nothing and keeps the owner’s acceptance; any real change makes a new treatment version, which the owner accepts again.',
+        params: idParams,
+        body: treatmentPatchSchema,
+        response: { 200: treatmentSchema },
+      },
+    },
+    async (request) => patchTreatment(orgCtx(request), request.params.id, request.body),
   );
   app.get(
     `${o}/statements-of-applicability/:id/compare`,

@@ -5,7 +5,9 @@ import { compareExportTable } from '../../core/risks/compare-export.js';
 import { heatMap } from '../../core/risks/heat-map.service.js';
 import { methodologyInForce } from '../../core/risks/methodology.service.js';
 import { getRescore, listRescores, rescorePreview } from '../../core/risks/rescore.service.js';
+import { createRisk } from '../../core/risks/risk-create.service.js';
 import { listSet, replaceSet, RISK_ASSETS, TRIGGER_RISKS } from '../../core/risks/risk-sets.service.js';
+import { riskRegister } from '../../schema/risks/risk.register.js';
 import { renderCsv } from '../../reports/table-csv.js';
 import { renderXlsx } from '../../reports/table-xlsx.js';
 import { STARTING_METHODOLOGIES } from '../../schema/risks/starting-methodologies.js';
@@ -16,6 +18,7 @@ import {
   linkedListQuerySchema,
   linkedListSchema,
   riskAssetsBodySchema,
+  riskCreateBodySchema,
   triggerRisksBodySchema,
 } from '../../schema/risks/risks.schema.js';
 import {
@@ -141,6 +144,22 @@ export async function riskRoutes(app: App) {
       },
     },
     async (request) => heatMap(orgCtx(request), request.query),
+  );
+  app.post(
+    `${o}/risks`,
+    {
+      config: { permission: 'risk.create' },
+      schema: {
+        tags: ['risks'],
+        summary: 'Create a risk, optionally with the assets it bears on (one transaction)',
+        description:
+          '`assetIds` (optional, at most 500) names current assets of the organization; they are linked in the same transaction and audited as `PUT …/risks/{id}/assets` is. An asset of another organization or an archived one refuses the whole request.',
+        params: orgParams,
+        body: riskCreateBodySchema,
+        response: { 201: riskRegister.recordSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createRisk(orgCtx(request), request.body)),
   );
   app.get(
     `${o}/risks/:id/assets`,

@@ -420,6 +420,8 @@ const en = {
   'audit.event.member.removed': 'Member removed',
   'audit.event.token.created': 'API token created',
   'audit.event.token.revoked': 'API token revoked',
+  'audit.event.automation_account.created': 'Automation account created',
+  'audit.event.token.issued_for_account': 'API token issued for an automation account',
   'audit.event.record.created': 'Record created',
   'audit.event.record.updated': 'Record updated',
   'audit.event.record.archived': 'Record archived',
