@@ -1,6 +1,7 @@
 import { Kysely, Migrator, type MigrationProvider } from 'kysely';
 import type { Db } from './connect.js';
 import { migrations } from './migrations/index.js';
+import type { MigrationState } from '../schema/common/health.schema.js';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
@@ -14,11 +15,7 @@ function migrator(db: Db): Migrator {
   });
 }
 
-export interface MigrationState {
-  applied: number;
-  pending: number;
-  latest: string | null;
-}
+export type { MigrationState };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator(db).migrateToLatest();

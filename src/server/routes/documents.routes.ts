@@ -39,6 +39,7 @@ import {
   treeItemSchema,
   withdrawBody,
 } from '../../schema/documents/documents.schema.js';
+import { documentRegister } from '../../schema/documents/document.register.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
 
@@ -159,6 +160,7 @@ export async function documentRoutes(app: App) {
           'Publish the approved version to the audience (starts the review interval; asks everyone to acknowledge)',
         params: idParams,
         body: publishBody,
+        response: { 200: documentRegister.recordSchema },
       },
     },
     async (request) => publishDocument(orgCtx(request), request.params.id, request.body),
@@ -172,6 +174,7 @@ export async function documentRoutes(app: App) {
         summary: 'Withdraw the document (its retention period starts)',
         params: idParams,
         body: withdrawBody,
+        response: { 200: documentRegister.recordSchema },
       },
     },
     async (request) => withdrawDocument(orgCtx(request), request.params.id, request.body),

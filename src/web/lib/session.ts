@@ -14,7 +14,7 @@ export const sessionQuery = queryOptions({
   queryFn: async (): Promise<Session | null> => {
     try {
       const s = await api.get<Session>('/api/v1/auth/session', { allowUnauthenticated: true });
-      setCsrfToken(s.csrfToken);
+      setCsrfToken(s.csrfToken ?? undefined);
       return s;
     } catch (e) {
       if (isApiError(e) && e.status === 401) {
@@ -31,7 +31,7 @@ export const sessionQuery = queryOptions({
 export function acceptSession(queryClient: QueryClient, session: Session): void {
   // Whatever was cached belonged to the previous session (possibly another user): start clean.
   queryClient.clear();
-  setCsrfToken(session.csrfToken);
+  setCsrfToken(session.csrfToken ?? undefined);
   queryClient.setQueryData(sessionQuery.queryKey, session);
   queryClient.setQueryData(setupQuery.queryKey, { needed: false });
 }

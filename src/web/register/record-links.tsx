@@ -52,15 +52,20 @@ export function RecordLinks({ org, register, record, renderLinkTarget, linkFrom 
         <ul className="link-list">
           {links.data.items.map((l) => {
             const outgoing = l.fromId === record.id;
-            const otherRef = outgoing ? l.toRef : l.fromRef;
+            // an end whose record is gone reads null: its id stands in
+            const otherRef = (outgoing ? l.toRef : l.fromRef) ?? (outgoing ? l.toId : l.fromId);
             return (
               <li key={l.id}>
                 <span className="link-list__kind">
                   {td(`link.kind.${l.kind}`, undefined, l.kind.replace(/_/g, ' '))}
                 </span>{' '}
                 {outgoing
-                  ? renderLinkTarget(l.toType, l.toId, relatedText({ ref: l.toRef, title: l.toTitle ?? '' }))
-                  : renderLinkTarget(l.fromType, l.fromId, relatedText({ ref: l.fromRef, title: l.fromTitle ?? '' }))}
+                  ? renderLinkTarget(l.toType, l.toId, relatedText({ ref: l.toRef ?? l.toId, title: l.toTitle ?? '' }))
+                  : renderLinkTarget(
+                      l.fromType,
+                      l.fromId,
+                      relatedText({ ref: l.fromRef ?? l.fromId, title: l.fromTitle ?? '' }),
+                    )}
                 <span className="muted"> · {outgoing ? t('register.linkOutgoing') : t('register.linkIncoming')}</span>
                 {editable && can('links.delete') ? (
                   <button
