@@ -1,7 +1,6 @@
 import { Kysely, Migrator, type MigrationProvider } from 'kysely';
 import type { Db } from './connect.js';
 import { migrations } from './migrations/index.js';
-import type { MigrationState } from '../schema/common/health.schema.js';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
@@ -15,7 +14,11 @@ function migrator(db: Db): Migrator {
   });
 }
 
-export type { MigrationState };
+export interface MigrationState {
+  applied: number;
+  pending: number;
+  latest: string | null;
+}
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator(db).migrateToLatest();

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 
-/** Migrations applied and still to run (`latest` is the name of the last applied one). */
+/** Migrations applied and still to run (`latest` is the name of the last applied one); db/migrate.ts keeps its own interface, as db imports nothing of schema. */
 export const migrationStateSchema = z.object({
   applied: z.number().int(),
   pending: z.number().int(),
   latest: z.string().nullable(),
 });
-export type MigrationState = z.infer<typeof migrationStateSchema>;
 
 export const healthSchema = z.object({
   status: z.enum(['ok', 'migrations-pending']),

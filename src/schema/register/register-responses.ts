@@ -52,3 +52,18 @@ export function fileResponse(contentType: string, description: string) {
     content: { [contentType]: { schema: z.unknown().meta({ type: 'string', format: 'binary' }) } },
   };
 }
+
+/** The columns every register record has; a definition's `recordSchema` adds its own fields. */
+export const registerRecordBaseSchema = z
+  .object({
+    id: z.string(),
+    ref: z.string(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    updatedAt: z.string(),
+    updatedBy: z.string().nullable(),
+    archivedAt: z.string().nullable(),
+  })
+  .catchall(z.unknown());
+export type RegisterRecord = z.infer<typeof registerRecordBaseSchema>;

@@ -12,6 +12,7 @@ import { ConfirmButton } from '../components/confirm-button.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { AddMemberForm } from './add-member-form.js';
 import { PendingInvitations } from './pending-invitations.js';
+import { memberSchema } from '../../schema/orgs/org.schema.js';
 
 const route = getRouteApi('/o/$org/members');
 
@@ -32,7 +33,7 @@ export function MembersPage() {
   };
   const changeRole = useMutation({
     mutationFn: ({ m, role }: { m: Member; role: Role }) =>
-      api.patch<Member>(orgPath(org, `/members/${encodeURIComponent(m.userId)}`), { role }),
+      api.patch(orgPath(org, `/members/${encodeURIComponent(m.userId)}`), { role }, memberSchema),
     onSuccess: async (m) => {
       setNotice(t('members.roleChanged', { name: m.name, role: td(`role.${m.role}`) }));
       await refresh();

@@ -13,6 +13,7 @@ import { RecordOptions, RecordSearch } from '../register/record-select.js';
 import { evidenceExpired, evidenceFileUrl, formatBytes, useAttachedEvidence } from './evidence-api.js';
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
+import { linkSchema } from '../../schema/orgs/org.schema.js';
 
 interface Props {
   org: string;
@@ -196,17 +197,15 @@ function AttachExisting({
   const onSearch = useCallback((text: string) => setQ(text), []);
   const attach = useMutation({
     mutationFn: () =>
-      api.post<{ fromRef: string }>(orgPath(org, '/links'), {
-        fromType: 'evidence',
-        fromId: chosen,
-        toType: type,
-        toId: id,
-        kind: EVIDENCE_LINK_KIND,
-      }),
+      api.post(
+        orgPath(org, '/links'),
+        { fromType: 'evidence', fromId: chosen, toType: type, toId: id, kind: EVIDENCE_LINK_KIND },
+        linkSchema,
+      ),
     onSuccess: async (link) => {
       setChosen('');
       setOpen(false);
-      await onAttached(link.fromRef);
+      await onAttached(link.fromRef ?? link.fromId);
     },
   });
   if (!open) {

@@ -21,14 +21,4 @@ export interface ItemList<T> {
 }
 
 /** Every register record carries these, plus its own fields. */
-export interface RegisterRecord {
-  id: string;
-  ref: string;
-  version: number;
-  createdAt: string;
-  createdBy: string | null;
-  updatedAt: string;
-  updatedBy: string | null;
-  archivedAt: string | null;
-  [field: string]: unknown;
-}
+export type { RegisterRecord } from '../../schema/register/register-responses.js';

@@ -9,6 +9,7 @@ import { FormField } from '../components/form-field.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { useRecordLinks } from './register-api.js';
 import { RecordOptions, RecordSearch, relatedText } from './record-select.js';
+import { linkSchema } from '../../schema/orgs/org.schema.js';
 
 interface Props {
   org: string;
@@ -121,16 +122,15 @@ function AddLink({
   const onSearch = useCallback((text: string) => setQ(text), []);
   const add = useMutation({
     mutationFn: () =>
-      api.post<{ fromRef: string }>(orgPath(org, '/links'), {
-        fromType: entity,
-        fromId: chosen,
-        toType: register.entity,
-        toId: record.id,
-      }),
+      api.post(
+        orgPath(org, '/links'),
+        { fromType: entity, fromId: chosen, toType: register.entity, toId: record.id },
+        linkSchema,
+      ),
     onSuccess: async (link) => {
       setChosen('');
       await queryClient.invalidateQueries({ queryKey: ['org', org, 'links'] });
-      onLinked(link.fromRef);
+      onLinked(link.fromRef ?? link.fromId);
     },
   });
   const submit = (e: FormEvent) => {

@@ -1,8 +1,27 @@
+import { z } from 'zod';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RegisterDef } from '../../schema/register/define-register.js';
+import { paginated } from '../../schema/common/primitives.js';
+import { linkListSchema } from '../../schema/orgs/org.schema.js';
+import { registerRecordBaseSchema, relatedSchema } from '../../schema/register/register-responses.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { ItemList, LinkItem, Page, RegisterRecord } from '../lib/api-types.js';
 import type { RegisterSearch } from './register-search.js';
+
+/**
+ * A register's records as the web reads them: the definition's `recordSchema` checks its fields, the base schema
+ * types the columns every record has (`RegisterRecord`).
+ */
+export function recordSchemaOf(register: RegisterDef) {
+  return registerRecordBaseSchema.and(register.recordSchema);
+}
+
+/** A page of records of any register (the columns every record has), where the definition is not at hand. */
+export const anyRecordPageSchema = paginated(registerRecordBaseSchema);
+
+/** The list answer: a page of records, with the reference and title of the records their fields point at. */
+export function recordPageSchemaOf(register: RegisterDef) {
+  return paginated(recordSchemaOf(register)).extend({ related: relatedSchema });
+}
 
 /** Queries and mutations of the generic register routes (docs/API.md "Registers"). */
 export function registerBase(org: string, register: RegisterDef): string {
@@ -12,7 +31,8 @@ export function registerBase(org: string, register: RegisterDef): string {
 export function registerListQuery(org: string, register: RegisterDef, search: RegisterSearch) {
   return queryOptions({
     queryKey: ['org', org, register.collection, 'list', search],
-    queryFn: ({ signal }) => api.get<Page<RegisterRecord>>(registerBase(org, register), { query: search, signal }),
+    queryFn: ({ signal }) =>
+      api.get(registerBase(org, register), recordPageSchemaOf(register), { query: search, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -24,14 +44,18 @@ export function useRegisterList(org: string, register: RegisterDef, search: Regi
 export function useRegisterRecord(org: string, register: RegisterDef, id: string) {
   return useQuery({
     queryKey: ['org', org, register.collection, 'record', id],
-    queryFn: () => api.get<RegisterRecord>(`${registerBase(org, register)}/${encodeURIComponent(id)}`),
+    queryFn: () =>
+      api.get(
+        `${registerBase(org, register)}/${encodeURIComponent(id)}`,
+        recordSchemaOf(register).and(z.object({ related: relatedSchema })),
+      ),
   });
 }
 
 export function useRecordLinks(org: string, type: string, id: string) {
   return useQuery({
     queryKey: ['org', org, 'links', type, id],
-    queryFn: () => api.get<ItemList<LinkItem>>(orgPath(org, '/links'), { query: { type, id } }),
+    queryFn: () => api.get(orgPath(org, '/links'), linkListSchema, { query: { type, id } }),
   });
 }
 
@@ -41,12 +65,12 @@ export function useRegisterMutations(org: string, register: RegisterDef) {
   const base = registerBase(org, register);
   return {
     create: useMutation({
-      mutationFn: (body: Record<string, unknown>) => api.post<RegisterRecord>(base, body),
+      mutationFn: (body: Record<string, unknown>) => api.post(base, body, recordSchemaOf(register)),
       onSuccess: invalidate,
     }),
     update: useMutation({
       mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) =>
-        api.patch<RegisterRecord>(`${base}/${encodeURIComponent(id)}`, body),
+        api.patch(`${base}/${encodeURIComponent(id)}`, body, recordSchemaOf(register)),
       onSuccess: invalidate,
     }),
     archive: useMutation({
