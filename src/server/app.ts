@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import Fastify from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../core/auth/settings.js';
 import { REGISTER_MODULES, VERSIONED_MODULES } from '../core/modules.js';
@@ -70,6 +70,25 @@ function trustProxyOption(tp: BuildOptions['trustProxy']) {
   return tp ?? false;
 }
 
+/**
+ * One log line per request (method, path without its query, status, milliseconds, client) instead of Fastify's two
+ * (incoming, completed); a request that failed logs that line at error level with the error.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      method: request.method,
+      path: request.url.split('?')[0],
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      ip: request.ip,
+    };
+    if (error) reply.log.error({ ...line, err: error }, 'request');
+    else reply.log.info(line, 'request');
+  }
+}
+
 /** Builds the whole server (API, OpenAPI, web UI) without listening: tests call inject() on it. */
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const app = Fastify({
@@ -81,8 +100,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         }
       : false,
     bodyLimit: BODY_LIMIT,
-    // One line per request (see the onResponse hook) instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     trustProxy: trustProxyOption(opts.trustProxy),
     routerOptions: { maxParamLength: 200 },
     // Malformed or over-long URLs are answered by the router before any handler: keep them problem+json too.
@@ -93,20 +111,6 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  if (opts.logger) {
-    app.addHook('onResponse', async (request, reply) => {
-      request.log.info(
-        {
-          method: request.method,
-          path: request.url.split('?')[0],
-          status: reply.statusCode,
-          ms: Math.round(reply.elapsedTime * 10) / 10,
-          ip: request.ip,
-        },
-        'request',
-      );
-    });
-  }
   const signingKey = opts.signingKey ?? generateInstanceKey();
   app.decorate('deps', {
     handle: opts.handle,

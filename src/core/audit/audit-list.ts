@@ -66,7 +66,7 @@ export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, 
     items: rows.map((r) => ({
       ...r,
       actorName: (r.actorId && names.get(r.actorId)) || null,
-      payload: JSON.parse(r.payload) as unknown,
+      payload: JSON.parse(r.payload) as Record<string, unknown>,
     })),
     page: q.page,
     pageSize: q.pageSize,

@@ -5,22 +5,9 @@ import type { PublicKeyInfo } from '../signing/instance-key.js';
 import { GENESIS_HASH, chainKeyFor, hashEvent } from './audit-hash.js';
 import type { Checkpoint } from './audit-checkpoint.js';
 import { checkedCheckpoints } from './audit-checkpoint-check.js';
+import type { AuditVerifyResult as VerifyResult } from '../../schema/audit/signing-key.js';
 
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBroken: null | { seq: number; eventId: string | null; reason: string };
-  /**
-   * The last signed checkpoint the chain matches: events up to its seq cannot have been rewritten or removed
-   * without the signing key. Events after it are only checked for consistency (their hashes link up).
-   */
-  anchor: null | { seq: number; signedAt: string; keyFingerprint: string };
-  /** checkpoints by the trusted key that hold */
-  checkpoints: number;
-  unanchoredEvents: number;
-  /** fingerprints of other keys of this installation (former keys) whose checkpoints hold but anchor nothing */
-  formerKeys: string[];
-}
+export type { VerifyResult };
 
 export interface VerifyOptions {
   /** the instance's current public key; checkpoints signed by it are trusted */

@@ -1,13 +1,9 @@
 import type { Db } from '../../db/connect.js';
 import { nowIso, randomSecret, sha256Hex } from '../util/ids.js';
 import type { AuthSettings } from './settings.js';
+import type { SessionUser } from '../../schema/orgs/session.schema.js';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  isSuperadmin: boolean;
-}
+export type { SessionUser };
 
 export interface ResolvedSession {
   sessionId: string;

@@ -19,5 +19,5 @@ export async function recordHistory(ctx: OrgContext, mod: RegisterModule, id: st
     .orderBy('seq', 'desc')
     .limit(HISTORY_LIMIT)
     .execute();
-  return { items: rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown })) };
+  return { items: rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> })) };
 }

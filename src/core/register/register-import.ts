@@ -1,3 +1,4 @@
+import type { ImportIssue, ImportReport } from '../../schema/register/register-responses.js';
 import type { OrgContext } from '../context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ConflictError, ValidationError } from '../errors.js';
@@ -13,23 +14,7 @@ export interface ImportTable {
   rows: { line: number; cells: string[] }[];
 }
 
-export interface ImportIssue {
-  line: number;
-  field: string;
-  message: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  applied: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: ImportIssue[];
-  /** columns that were not used (unknown, or set by the server) */
-  ignoredColumns: string[];
-}
+export type { ImportIssue, ImportReport };
 
 const MAX_REPORTED_ERRORS = 500;
 

@@ -7,8 +7,10 @@ import { getRecord } from '../register/register.service.js';
 import { sha256Hex } from '../util/ids.js';
 import type { VersionedModule } from './versioned-module.js';
 import { untypedDb } from '../register/untyped-db.js';
+import { versionStateSchema, type Approval, type Content } from '../../schema/versioning/version-responses.js';
+import type { VersionState } from '../../schema/versioning/versioned.js';
 
-export type Content = Record<string, unknown>;
+export type { Content };
 
 export const contentHash = (content: Content): string => sha256Hex(canonicalJson(content));
 
@@ -18,9 +20,17 @@ export function emptyContent(vm: VersionedModule): Content {
   return vm.versioned.contentSchema.parse({}) as Content;
 }
 
-export function present<T extends { content: string }>(row: T): Omit<T, 'content'> & { content: Content } {
-  const { content, ...rest } = row;
-  return { ...rest, content: JSON.parse(content) as Content };
+/** The stored state column read as the schema's state (a value outside it is a broken row: it throws). */
+const stateOf = <T extends { state: string }>(row: T): Omit<T, 'state'> & { state: VersionState } => ({
+  ...row,
+  state: versionStateSchema.parse(row.state),
+});
+
+export function present<T extends { content: string; state: string }>(
+  row: T,
+): Omit<T, 'content' | 'state'> & { content: Content; state: VersionState } {
+  const { content, state, ...rest } = row;
+  return { ...rest, state: versionStateSchema.parse(state), content: JSON.parse(content) as Content };
 }
 
 export async function lockRecord(ctx: OrgContext, trx: Db, vm: VersionedModule, recordId: string) {
@@ -98,7 +108,7 @@ export async function listVersions(ctx: OrgContext, vm: VersionedModule, recordI
     .where('recordId', '=', recordId)
     .orderBy('versionNo', 'desc')
     .execute();
-  return { items: rows };
+  return { items: rows.map(stateOf) };
 }
 
 export async function getVersion(ctx: OrgContext, vm: VersionedModule, recordId: string, versionNo: number) {
@@ -160,7 +170,7 @@ export async function getVersionIn(ctx: OrgContext, trx: Db, vm: VersionedModule
   const { orgId: _o, entityType: _e, ...rest } = row;
   return {
     ...present(rest),
-    approvals: [] as unknown[],
+    approvals: [] as Approval[],
     requiredApprovals: await requiredApprovals(ctx, trx, vm, row.recordId),
   };
 }

@@ -2,29 +2,12 @@ import { diffWordsWithSpace } from 'diff';
 import { canonicalJson } from '../audit/canonical-json.js';
 import type { OrgContext } from '../context.js';
 import { getVersion } from './versions.service.js';
+import type { SectionComparison, ValueChange } from '../../schema/versioning/version-responses.js';
 import type { VersionedModule } from './versioned-module.js';
 
 type Row = Record<string, string>;
 
-export interface SectionComparison {
-  key: string;
-  kind: 'text' | 'table' | 'data';
-  changed: boolean;
-  /** text sections: the words kept, added and removed, in order */
-  parts?: { value: string; added?: boolean; removed?: boolean }[];
-  /** table sections: rows only in the older version, only in the newer one, and kept */
-  removedRows?: Row[];
-  addedRows?: Row[];
-  keptRows?: Row[];
-  /** data sections: every value that differs, by its path (e.g. `likelihood.levels.2.label`) */
-  changes?: ValueChange[];
-}
-
-export interface ValueChange {
-  path: string;
-  before: unknown;
-  after: unknown;
-}
+export type { SectionComparison, ValueChange };
 
 /** The leaves of a JSON value by path; arrays by index, so a level renamed shows as that level's label changing. */
 function leaves(value: unknown, path: string, out: Map<string, unknown>): Map<string, unknown> {

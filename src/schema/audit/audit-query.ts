@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intParam } from '../common/primitives.js';
+import { intParam, paginated } from '../common/primitives.js';
 import { AUDIT_EVENT_TYPES } from './audit-events.js';
 
 export const auditListQuerySchema = z.strictObject({
@@ -13,3 +13,28 @@ export const auditListQuerySchema = z.strictObject({
   to: z.iso.date().optional(),
 });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
+
+/**
+ * One event of the trail as the API shows it: the stored row (its chain fields included, so a reader can check the
+ * hashes), the payload parsed, and the name of the person who acted (null for the system and unknown actors).
+ */
+export const auditEventSchema = z.object({
+  id: z.string(),
+  chainKey: z.string(),
+  seq: z.number().int(),
+  orgId: z.string().nullable(),
+  type: z.string(),
+  actorKind: z.string(),
+  actorId: z.string().nullable(),
+  actorLabel: z.string(),
+  actorName: z.string().nullable(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  payload: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
+  createdAt: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEventItem = z.infer<typeof auditEventSchema>;
+export const auditEventPageSchema = paginated(auditEventSchema);

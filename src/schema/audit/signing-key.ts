@@ -13,8 +13,15 @@ export const auditVerifyResultSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBroken: z.object({ seq: z.number().int(), eventId: z.string().nullable(), reason: z.string() }).nullable(),
+  /**
+   * The last signed checkpoint the chain matches: events up to its seq cannot have been rewritten or removed
+   * without the signing key. Events after it are only checked for consistency (their hashes link up).
+   */
   anchor: z.object({ seq: z.number().int(), signedAt: z.string(), keyFingerprint: z.string() }).nullable(),
+  /** checkpoints by the trusted key that hold */
   checkpoints: z.number().int(),
   unanchoredEvents: z.number().int(),
+  /** fingerprints of other keys of this installation (former keys) whose checkpoints hold but anchor nothing */
   formerKeys: z.array(z.string()),
 });
+export type AuditVerifyResult = z.infer<typeof auditVerifyResultSchema>;

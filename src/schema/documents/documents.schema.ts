@@ -168,3 +168,12 @@ export const classificationSchemeBody = z.strictObject({
       });
     }),
 });
+
+/** Answers of the document routes, named so that the routes and the web read the same schema. */
+export const treeListSchema = z.object({ items: z.array(treeItemSchema) });
+export const toReadListSchema = z.object({ items: z.array(toReadItemSchema) });
+export const disposalListSchema = z.object({ items: z.array(disposalSchema) });
+export const reviewListSchema = z.object({ items: z.array(reviewSchema) });
+export const acknowledgedSchema = z.object({ acknowledgedAt: z.string() });
+export const remindedSchema = z.object({ reminded: z.number().int() });
+export const currentDisposalSchema = z.object({ current: disposalSchema.nullable() });

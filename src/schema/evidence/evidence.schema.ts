@@ -28,7 +28,7 @@ export const EVIDENCE_UPLOAD_FIELDS = Object.keys(evidenceUploadFieldsSchema.sha
 const summarySchema = z.object({ id: z.string(), ref: z.string(), title: z.string() });
 const attachedSchema = summarySchema.extend({ type: z.string(), linkId: z.string() });
 
-const uploadOutcomeSchema = z.object({
+export const uploadOutcomeSchema = z.object({
   /** the same content was already stored in this organization: no second copy was written */
   blobReused: z.boolean(),
   /** other current evidence of this organization with exactly this content */

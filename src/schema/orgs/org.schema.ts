@@ -44,6 +44,12 @@ export const apiTokenSchema = z.object({
   revokedAt: z.string().nullable(),
 });
 
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+/** A token as created: its secret is shown this once; the owner (the caller) is not described again. */
+export const createdTokenSchema = apiTokenSchema.omit({ userName: true, userKind: true }).extend({ token: z.string() });
+export type CreatedToken = z.infer<typeof createdTokenSchema>;
+export type Member = z.infer<typeof memberSchema>;
+
 export const tokenCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(80),
   expiresAt: z.iso.date().optional(),
@@ -56,6 +62,27 @@ export const linkCreateSchema = z.strictObject({
   toId: z.uuid(),
   kind: z.string().trim().min(1).max(40).default('relates_to'),
 });
+
+/**
+ * A link between two records, with each end's reference and title. In a list an end the caller cannot see is left
+ * out; an end whose record is gone reads null.
+ */
+export const linkSchema = z.object({
+  id: z.string(),
+  fromType: z.string(),
+  fromId: z.string(),
+  fromRef: z.string().nullable(),
+  fromTitle: z.string().nullable(),
+  toType: z.string(),
+  toId: z.string(),
+  toRef: z.string().nullable(),
+  toTitle: z.string().nullable(),
+  kind: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+export type Link = z.infer<typeof linkSchema>;
+export const linkListSchema = z.object({ items: z.array(linkSchema) });
 
 export const passwordChangeSchema = z.strictObject({
   currentPassword: z.string().min(1).max(256),

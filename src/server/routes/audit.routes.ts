@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { readCheckpointLog } from '../../core/audit/audit-checkpoint.js';
 import { verifyChain } from '../../core/audit/audit-verify.js';
 import { auditVerifyResultSchema } from '../../schema/audit/signing-key.js';
-import { auditListQuerySchema } from '../../schema/audit/audit-query.js';
+import { auditEventPageSchema, auditListQuerySchema } from '../../schema/audit/audit-query.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
 
@@ -20,6 +20,7 @@ export async function auditRoutes(app: App) {
         summary: 'Audit trail, newest first, with filters',
         params: orgParams,
         querystring: auditListQuerySchema,
+        response: { 200: auditEventPageSchema },
       },
     },
     async (request) => {

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { noContentSchema, createdSchema } from '../../schema/common/responses.js';
+import { noContentSchema } from '../../schema/common/responses.js';
+import { sessionSchema, setupStatusSchema } from '../../schema/orgs/session.schema.js';
 import { login } from '../../core/auth/login.js';
 import { revokeSession, revokeSessionBySecret } from '../../core/auth/sessions.js';
 import { recordAuditAlone } from '../../core/audit/audit.service.js';
@@ -40,7 +41,11 @@ export async function authRoutes(app: App) {
     '/api/v1/setup',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], summary: 'Whether the one-time first-run setup is open' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether the one-time first-run setup is open',
+        response: { 200: setupStatusSchema },
+      },
     },
     async () => ({
       needed: await setupNeeded(handle.db),
@@ -55,7 +60,7 @@ export async function authRoutes(app: App) {
         tags: ['auth'],
         summary: 'First run: create the first admin and organization',
         body: setupSchema,
-        response: { 201: createdSchema },
+        response: { 201: sessionSchema },
       },
     },
     async (request, reply) => {
@@ -80,7 +85,12 @@ export async function authRoutes(app: App) {
     '/api/v1/auth/login',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], summary: 'Sign in with email and password', body: loginSchema },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: loginSchema,
+        response: { 200: sessionSchema },
+      },
     },
     async (request, reply) => {
       const result = await login(
@@ -122,7 +132,7 @@ export async function authRoutes(app: App) {
         summary:
           'A new person joins through an invitation link: creates the account, makes them a member, signs them in',
         body: invitationRedeemSchema,
-        response: { 201: createdSchema },
+        response: { 201: sessionSchema },
       },
     },
     async (request, reply) => {
@@ -192,7 +202,11 @@ export async function authRoutes(app: App) {
     '/api/v1/auth/session',
     {
       config: { access: 'user' },
-      schema: { tags: ['auth'], summary: 'The signed-in user, CSRF token and organizations' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, CSRF token and organizations',
+        response: { 200: sessionSchema },
+      },
     },
     async (request) => {
       const a = request.auth;

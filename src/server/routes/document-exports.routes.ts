@@ -10,6 +10,7 @@ import { renderDocx } from '../../reports/document-docx.js';
 import { buildDocumentModel } from '../../reports/document-model.js';
 import { renderPdf } from '../../reports/document-pdf.js';
 import { evidencePackageBody } from '../../schema/documents/documents.schema.js';
+import { fileResponse } from '../../schema/register/register-responses.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
 
@@ -51,6 +52,7 @@ export async function documentExportRoutes(app: App) {
           tags,
           summary: `The published version as ${format.toUpperCase()} for external parties, without its confidential parts`,
           params: z.object({ org: z.string(), id: z.uuid() }),
+          response: { 200: fileResponse(type, `The external copy as ${format.toUpperCase()}`) },
         },
       },
       async (request, reply) => {
@@ -84,6 +86,7 @@ export async function documentExportRoutes(app: App) {
           'A ZIP of approved versions (PDF and hashed source), approvals, publications and acknowledgements, with a SHA-256 manifest and the audit head; verify with `rampart verify-package`',
         params: z.object({ org: z.string() }),
         body: evidencePackageBody,
+        response: { 200: fileResponse('application/zip', 'The evidence package (ZIP)') },
       },
     },
     async (request, reply) => {

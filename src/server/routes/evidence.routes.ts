@@ -22,6 +22,7 @@ import {
 import type { FieldError } from '../../schema/common/problem.js';
 import { orgCtx } from '../plugins/authorize.js';
 import { isMissing } from '../plugins/problem.js';
+import { fileResponse } from '../../schema/register/register-responses.js';
 import type { App } from '../types.js';
 
 const MiB = 1024 * 1024;
@@ -133,6 +134,9 @@ export async function evidenceRoutes(app: App) {
         tags,
         summary: 'Download the file of an evidence record (always as an attachment; audited as evidence.downloaded)',
         params: idParams,
+        response: {
+          200: fileResponse('application/octet-stream', 'The file as uploaded (sent with its own content type)'),
+        },
       },
     },
     async (request, reply) => {

@@ -15,6 +15,7 @@ import {
   startingSetResultSchema,
 } from '../../schema/leadership/raci.schema.js';
 import { orgCtx } from '../plugins/authorize.js';
+import { fileResponse } from '../../schema/register/register-responses.js';
 import type { App } from '../types.js';
 
 const orgParams = z.object({ org: z.string() });
@@ -62,6 +63,7 @@ export async function leadershipRoutes(app: App) {
         tags: ['raci'],
         summary: 'The RACI matrix as CSV (one row per activity, one column per role)',
         params: orgParams,
+        response: { 200: fileResponse('text/csv', 'The RACI matrix as CSV') },
       },
     },
     async (request, reply) => {
@@ -76,7 +78,12 @@ export async function leadershipRoutes(app: App) {
     `${raci}/export.xlsx`,
     {
       config: { permission: 'raci.export' },
-      schema: { tags: ['raci'], summary: 'The RACI matrix as an Excel workbook', params: orgParams },
+      schema: {
+        tags: ['raci'],
+        summary: 'The RACI matrix as an Excel workbook',
+        params: orgParams,
+        response: { 200: fileResponse(XLSX, 'The RACI matrix as an Excel workbook') },
+      },
     },
     async (request, reply) => {
       const ctx = orgCtx(request);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { noContentSchema, createdSchema } from '../../schema/common/responses.js';
+import { noContentSchema } from '../../schema/common/responses.js';
 import { createLink, deleteLink, listLinks } from '../../core/links/links.service.js';
-import { linkCreateSchema } from '../../schema/orgs/org.schema.js';
+import { linkCreateSchema, linkListSchema, linkSchema } from '../../schema/orgs/org.schema.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
 
@@ -17,6 +17,7 @@ export async function linkRoutes(app: App) {
         summary: 'Links from and to one record',
         params: orgParams,
         querystring: z.strictObject({ type: z.string().min(1).max(40), id: z.uuid() }),
+        response: { 200: linkListSchema },
       },
     },
     async (request) => listLinks(orgCtx(request), request.query.type, request.query.id),
@@ -30,7 +31,7 @@ export async function linkRoutes(app: App) {
         summary: 'Link two records',
         params: orgParams,
         body: linkCreateSchema,
-        response: { 201: createdSchema },
+        response: { 201: linkSchema },
       },
     },
     async (request, reply) => reply.code(201).send(await createLink(orgCtx(request), request.body)),

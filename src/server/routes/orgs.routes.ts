@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { noContentSchema, createdSchema } from '../../schema/common/responses.js';
+import { noContentSchema } from '../../schema/common/responses.js';
+import { orgDetailSchema, orgListSchema, orgSummarySchema } from '../../schema/orgs/session.schema.js';
 import { ForbiddenError } from '../../core/errors.js';
 import { changeMemberRole, listMembers, removeMember } from '../../core/orgs/members.service.js';
 import { createOrg, listUserOrgs } from '../../core/orgs/orgs.service.js';
@@ -18,7 +19,10 @@ export async function orgRoutes(app: App) {
 
   app.get(
     '/api/v1/orgs',
-    { config: { access: 'user' }, schema: { tags: ['organizations'], summary: 'Organizations you belong to' } },
+    {
+      config: { access: 'user' },
+      schema: { tags: ['organizations'], summary: 'Organizations you belong to', response: { 200: orgListSchema } },
+    },
     async (request) => {
       const user = authUser(request)!;
       const onlyOrg = request.auth?.kind === 'token' ? request.auth.token.orgId : undefined;
@@ -34,7 +38,7 @@ export async function orgRoutes(app: App) {
         tags: ['organizations'],
         summary: 'Create an organization (instance superadmins)',
         body: orgCreateSchema,
-        response: { 201: createdSchema },
+        response: { 201: orgSummarySchema },
       },
     },
     async (request, reply) => {
@@ -60,6 +64,7 @@ export async function orgRoutes(app: App) {
         tags: ['organizations'],
         summary: 'One organization with your role and permissions',
         params: orgParams,
+        response: { 200: orgDetailSchema },
       },
     },
     async (request) => {
@@ -87,7 +92,13 @@ export async function orgRoutes(app: App) {
     '/api/v1/orgs/:org/members/:userId',
     {
       config: { permission: 'members.manage' },
-      schema: { tags: ['members'], summary: "Change a member's role", params: memberParams, body: memberUpdateSchema },
+      schema: {
+        tags: ['members'],
+        summary: "Change a member's role",
+        params: memberParams,
+        body: memberUpdateSchema,
+        response: { 200: memberSchema },
+      },
     },
     async (request) => changeMemberRole(orgCtx(request), request.params.userId, request.body.role),
   );

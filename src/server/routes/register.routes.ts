@@ -20,13 +20,15 @@ import { paginated } from '../../schema/common/primitives.js';
 import { orgCtx } from '../plugins/authorize.js';
 import { ValidationError } from '../../core/errors.js';
 
-const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
-/** Reference and title of records pointed at by `record` fields, keyed by id. */
-const relatedSchema = z.record(
-  z.string(),
-  z.object({ type: z.string(), id: z.string(), ref: z.string(), title: z.string() }),
-);
+import {
+  fileResponse,
+  historySchema,
+  importReportSchema,
+  relatedSchema,
+} from '../../schema/register/register-responses.js';
 import type { App } from '../types.js';
+
+const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
 /** The same six routes for every register, from its definition. */
 export function registerRoutesFor(mod: RegisterModule) {
@@ -62,6 +64,7 @@ export function registerRoutesFor(mod: RegisterModule) {
           summary: `Export ${def.collection} as CSV (same filters as the list)`,
           params: orgParams,
           querystring: def.listQuerySchema,
+          response: { 200: fileResponse('text/csv', `The ${def.collection} as CSV`) },
         },
       },
       async (request, reply) => {
@@ -82,6 +85,7 @@ export function registerRoutesFor(mod: RegisterModule) {
           summary: `Export ${def.collection} as an Excel workbook (same filters as the list)`,
           params: orgParams,
           querystring: def.listQuerySchema,
+          response: { 200: fileResponse(XLSX_TYPE, `The ${def.collection} as an Excel workbook`) },
         },
       },
       async (request, reply) => {
@@ -89,7 +93,7 @@ export function registerRoutesFor(mod: RegisterModule) {
         const table = await exportTable(ctx, mod, request.query as Record<string, unknown>, 'xlsx');
         const body = await renderXlsx(table, { organization: ctx.org.name, exportedBy: ctx.actor.label });
         return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .type(XLSX_TYPE)
           .header('content-disposition', `attachment; filename="${table.filenameBase}.xlsx"`)
           .send(body);
       },
@@ -126,6 +130,7 @@ export function registerRoutesFor(mod: RegisterModule) {
             summary: `Import ${def.collection} from CSV or XLSX (dryRun=true checks every row and writes nothing); rows with a known Reference update, others create`,
             params: orgParams,
             querystring: z.strictObject({ dryRun: queryBoolean.default(true) }),
+            response: { 200: importReportSchema },
           },
         },
         async (request) => {
@@ -147,6 +152,7 @@ export function registerRoutesFor(mod: RegisterModule) {
           tags,
           summary: `A ${def.entity}'s history (created, every change with before/after, archived)`,
           params: idParams,
+          response: { 200: historySchema },
         },
       },
       async (request) => recordHistory(orgCtx(request), mod, request.params.id),

@@ -1,3 +1,4 @@
+import { fileResponse } from '../../schema/register/register-responses.js';
 import { z } from 'zod';
 import { intParam, versionNoParam } from '../../schema/common/primitives.js';
 import { closeAssessment, compareAssessments, listEntries } from '../../core/risks/assessments.service.js';
@@ -243,6 +244,9 @@ export async function riskRoutes(app: App) {
           summary: `The comparison as ${format.toUpperCase()}`,
           params: orgParams,
           querystring: compareQuerySchema,
+          response: {
+            200: fileResponse(format === 'csv' ? 'text/csv' : XLSX, `The comparison as ${format.toUpperCase()}`),
+          },
         },
       },
       async (request, reply) => {

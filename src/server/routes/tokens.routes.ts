@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { noContentSchema, createdSchema } from '../../schema/common/responses.js';
+import { noContentSchema } from '../../schema/common/responses.js';
 import { createToken, listTokens, revokeToken } from '../../core/auth/tokens.js';
 import { paginated, pageQuerySchema } from '../../schema/common/primitives.js';
-import { apiTokenSchema, tokenCreateSchema } from '../../schema/orgs/org.schema.js';
+import { apiTokenSchema, createdTokenSchema, tokenCreateSchema } from '../../schema/orgs/org.schema.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
 
@@ -32,7 +32,7 @@ export async function tokenRoutes(app: App) {
         summary: 'Create an API token; the secret is returned once',
         params: orgParams,
         body: tokenCreateSchema,
-        response: { 201: createdSchema },
+        response: { 201: createdTokenSchema },
       },
     },
     async (request, reply) => reply.code(201).send(await createToken(orgCtx(request), request.body)),

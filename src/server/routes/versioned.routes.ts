@@ -19,6 +19,9 @@ import { renderCsv } from '../../reports/table-csv.js';
 import { renderXlsx } from '../../reports/table-xlsx.js';
 import { tableApproval } from '../../reports/table-approval.js';
 import type { Permission } from '../../schema/auth/permissions.js';
+import { fileResponse } from '../../schema/register/register-responses.js';
+import { comparisonSchema, versionListSchema, versionSchema } from '../../schema/versioning/version-responses.js';
+import { XLSX_TYPE } from '../../reports/table-read.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
 
@@ -41,7 +44,12 @@ export function versionedRoutesFor(vm: VersionedModule) {
       `${base}/versions`,
       {
         config: { permission: perm('read') },
-        schema: { tags, summary: `Versions of a ${def.entity}, newest first`, params: idParams },
+        schema: {
+          tags,
+          summary: `Versions of a ${def.entity}, newest first`,
+          params: idParams,
+          response: { 200: versionListSchema },
+        },
       },
       async (request) => listVersions(orgCtx(request), vm, request.params.id),
     );
@@ -55,6 +63,7 @@ export function versionedRoutesFor(vm: VersionedModule) {
           summary: `Compare two versions of a ${def.entity} section by section`,
           params: idParams,
           querystring: z.strictObject({ from: versionNoParam(), to: versionNoParam() }),
+          response: { 200: comparisonSchema },
         },
       },
       async (request) => compareVersions(orgCtx(request), vm, request.params.id, request.query.from, request.query.to),
@@ -68,6 +77,7 @@ export function versionedRoutesFor(vm: VersionedModule) {
           tags,
           summary: `One version of a ${def.entity} with its content and approvals`,
           params: versionParams,
+          response: { 200: versionSchema },
         },
       },
       async (request) => getVersion(orgCtx(request), vm, request.params.id, request.params.no),
@@ -82,6 +92,7 @@ export function versionedRoutesFor(vm: VersionedModule) {
           summary: `Save the draft of a ${def.entity} (starts the next version when the latest is approved)`,
           params: idParams,
           body: vm.versioned.draftSchema,
+          response: { 200: versionSchema },
         },
       },
       async (request) => {
@@ -105,6 +116,7 @@ export function versionedRoutesFor(vm: VersionedModule) {
           summary: `Approve a draft version, bound to the hash of the exact content read`,
           params: versionParams,
           body: vm.versioned.approveSchema,
+          response: { 200: versionSchema },
         },
       },
       async (request) =>
@@ -126,6 +138,7 @@ export function versionedRoutesFor(vm: VersionedModule) {
             tags,
             summary: `One version of a ${def.entity} as ${format.toUpperCase()} (document control, approval block, sections)`,
             params: versionParams,
+            response: { 200: fileResponse(type, `The version as ${format.toUpperCase()}`) },
           },
         },
         async (request, reply) => {
@@ -159,6 +172,12 @@ export function versionedRoutesFor(vm: VersionedModule) {
             tags,
             summary: `One version of a ${def.entity} as a ${format.toUpperCase()} table`,
             params: versionParams,
+            response: {
+              200: fileResponse(
+                format === 'csv' ? 'text/csv' : XLSX_TYPE,
+                `The version as a ${format.toUpperCase()} table`,
+              ),
+            },
           },
         },
         async (request, reply) => {
@@ -187,7 +206,7 @@ export function versionedRoutesFor(vm: VersionedModule) {
               .send(renderCsv(table));
           const body = await renderXlsx(table, { organization: ctx.org.name, exportedBy: ctx.actor.label });
           return reply
-            .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+            .type(XLSX_TYPE)
             .header('content-disposition', `attachment; filename="${table.filenameBase}.xlsx"`)
             .send(body);
         },

@@ -4,13 +4,13 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { invitationPreviewSchema, invitationRedeemSchema } from '../../schema/orgs/invitation.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { api } from '../lib/api-client.js';
-import type { Session } from '../lib/api-types.js';
 import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
 import { acceptSession } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { FormField } from '../components/form-field.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { AuthLayout } from '../auth/auth-layout.js';
+import { sessionSchema } from '../../schema/orgs/session.schema.js';
 
 const EMPTY = { name: '', password: '' };
 
@@ -26,10 +26,8 @@ export function InvitePage() {
 
   const preview = useQuery({
     queryKey: ['invitation-preview', token],
-    queryFn: async () =>
-      invitationPreviewSchema.parse(
-        await api.post('/api/v1/invitations/preview', { token }, { allowUnauthenticated: true }),
-      ),
+    queryFn: () =>
+      api.post('/api/v1/invitations/preview', { token }, invitationPreviewSchema, { allowUnauthenticated: true }),
     enabled: token.length > 0,
     retry: false,
   });
@@ -37,7 +35,7 @@ export function InvitePage() {
 
   const join = useMutation({
     mutationFn: (body: unknown) =>
-      api.post<Session>('/api/v1/invitations/redeem', body, { allowUnauthenticated: true }),
+      api.post('/api/v1/invitations/redeem', body, sessionSchema, { allowUnauthenticated: true }),
     onSuccess: async (session) => {
       acceptSession(queryClient, session);
       const first = session.organizations[0];

@@ -6,6 +6,7 @@ import { api } from '../lib/api-client.js';
 import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
 import { FormField } from '../components/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
+import { noAnswerSchema } from '../../schema/common/responses.js';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
 
@@ -19,7 +20,7 @@ export function PasswordForm() {
 
   const change = useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api.post<void>('/api/v1/auth/password', body),
+      api.post('/api/v1/auth/password', body, noAnswerSchema),
     onSuccess: () => {
       setValues(EMPTY);
       setDone(true);

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useT, type I18n } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { AuditEventItem, Page } from '../lib/api-types.js';
+import { auditEventPageSchema, type AuditEventItem } from '../../schema/audit/audit-query.js';
 import { useMemberNames, useMembers } from '../lib/members.js';
 import { useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
@@ -28,7 +28,7 @@ export function AuditPage() {
   useDocumentTitle(t('audit.title'), useOrg(org).data?.name);
   const events = useQuery({
     queryKey: ['org', org, 'audit', search],
-    queryFn: () => api.get<Page<AuditEventItem>>(orgPath(org, '/audit-events'), { query: search }),
+    queryFn: () => api.get(orgPath(org, '/audit-events'), auditEventPageSchema, { query: search }),
     placeholderData: keepPreviousData,
   });
   const go = (next: Record<string, string | undefined>) => void navigate({ search: next });

@@ -1,13 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { VerifyResult } from '../lib/api-types.js';
+import { auditVerifyResultSchema } from '../../schema/audit/signing-key.js';
 import { ErrorMessage } from '../components/status.js';
 
 /** Recomputes the organization's hash chain on the server and says whether it holds. */
 export function AuditVerify({ org }: { org: string }) {
   const { t, formatNumber, formatDateTime } = useT();
-  const verify = useMutation({ mutationFn: () => api.get<VerifyResult>(orgPath(org, '/audit/verify')) });
+  const verify = useMutation({ mutationFn: () => api.get(orgPath(org, '/audit/verify'), auditVerifyResultSchema) });
   const r = verify.data;
   return (
     <div className="verify">

@@ -15,6 +15,7 @@ import { PageHeader } from '../ui/page-header.js';
 import { QueryState } from '../ui/query-state.js';
 import { AddMemberForm } from './add-member-form.js';
 import { PendingInvitations } from './pending-invitations.js';
+import { memberSchema } from '../../schema/orgs/org.schema.js';
 
 const route = getRouteApi('/o/$org/members');
 
@@ -35,7 +36,7 @@ export function MembersPage() {
   };
   const changeRole = useMutation({
     mutationFn: ({ m, role }: { m: Member; role: Role }) =>
-      api.patch<Member>(orgPath(org, `/members/${encodeURIComponent(m.userId)}`), { role }),
+      api.patch(orgPath(org, `/members/${encodeURIComponent(m.userId)}`), { role }, memberSchema),
     onSuccess: async (m) => {
       setNotice(t('members.roleChanged', { name: m.name, role: td(`role.${m.role}`) }));
       await refresh();

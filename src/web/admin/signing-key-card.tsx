@@ -9,7 +9,7 @@ export function SigningKeyCard() {
   const { t, formatDateTime } = useT();
   const key = useQuery({
     queryKey: ['instance', 'signing-key'],
-    queryFn: async () => signingKeySchema.parse(await api.get<unknown>('/api/v1/instance/signing-key')),
+    queryFn: () => api.get('/api/v1/instance/signing-key', signingKeySchema),
   });
   return (
     <section className="card" aria-labelledby="signing-key-title">

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { tokenCreateSchema } from '../../schema/orgs/org.schema.js';
+import { paginated } from '../../schema/common/primitives.js';
+import { apiTokenSchema, createdTokenSchema, tokenCreateSchema } from '../../schema/orgs/org.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { ApiToken, CreatedToken, ItemList } from '../lib/api-types.js';
+import type { ApiToken, CreatedToken } from '../lib/api-types.js';
 import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
@@ -17,6 +18,7 @@ import { QueryState } from '../ui/query-state.js';
 import { TokenSecret } from './token-secret.js';
 
 const route = getRouteApi('/o/$org/tokens');
+const tokenPageSchema = paginated(apiTokenSchema);
 
 export function TokensPage() {
   const i18n = useT();
@@ -26,7 +28,7 @@ export function TokensPage() {
   const queryClient = useQueryClient();
   useDocumentTitle(t('tokens.title'), useOrg(org).data?.name);
   const key = ['org', org, 'tokens'];
-  const tokens = useQuery({ queryKey: key, queryFn: () => api.get<ItemList<ApiToken>>(orgPath(org, '/tokens')) });
+  const tokens = useQuery({ queryKey: key, queryFn: () => api.get(orgPath(org, '/tokens'), tokenPageSchema) });
   const [name, setName] = useState('');
   const [expiresAt, setExpiresAt] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -34,7 +36,8 @@ export function TokensPage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   const create = useMutation({
-    mutationFn: (body: { name: string; expiresAt?: string }) => api.post<CreatedToken>(orgPath(org, '/tokens'), body),
+    mutationFn: (body: { name: string; expiresAt?: string }) =>
+      api.post(orgPath(org, '/tokens'), body, createdTokenSchema),
     onSuccess: async (tok) => {
       setCreated(tok);
       setName('');

@@ -3,12 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { orgCreateSchema } from '../../schema/orgs/org.schema.js';
 import { api } from '../lib/api-client.js';
-import type { OrgSummary } from '../lib/api-types.js';
 import { sessionQuery } from '../lib/session.js';
 import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
 import { useT } from '../i18n/i18n.js';
 import { FormField } from '../components/form-field.js';
 import { ErrorMessage } from '../components/status.js';
+import { orgSummarySchema } from '../../schema/orgs/session.schema.js';
 
 /** Superadmins create organizations (tenants); the creator becomes their admin. A native modal dialog. */
 export function NewOrgDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -29,7 +29,7 @@ export function NewOrgDialog({ open, onClose }: { open: boolean; onClose: () => 
   }, [open]);
 
   const mutation = useMutation({
-    mutationFn: (body: { name: string; slug?: string }) => api.post<OrgSummary>('/api/v1/orgs', body),
+    mutationFn: (body: { name: string; slug?: string }) => api.post('/api/v1/orgs', body, orgSummarySchema),
     onSuccess: async (org) => {
       await queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
       setName('');

@@ -3,7 +3,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { setupSchema } from '../../schema/orgs/org.schema.js';
 import { api } from '../lib/api-client.js';
-import type { Session } from '../lib/api-types.js';
 import { acceptSession } from '../lib/session.js';
 import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
@@ -11,6 +10,7 @@ import { useT } from '../i18n/i18n.js';
 import { FormField } from '../components/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { AuthLayout } from './auth-layout.js';
+import { sessionSchema } from '../../schema/orgs/session.schema.js';
 
 type SetupValues = {
   name: string;
@@ -32,7 +32,7 @@ export function SetupPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const mutation = useMutation({
-    mutationFn: (body: unknown) => api.post<Session>('/api/v1/setup', body, { allowUnauthenticated: true }),
+    mutationFn: (body: unknown) => api.post('/api/v1/setup', body, sessionSchema, { allowUnauthenticated: true }),
     onSuccess: async (session) => {
       acceptSession(queryClient, session);
       const first = session.organizations[0];

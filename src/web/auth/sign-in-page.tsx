@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { api, isApiError } from '../lib/api-client.js';
-import type { Session } from '../lib/api-types.js';
 import { acceptSession } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { useT } from '../i18n/i18n.js';
 import { FormField } from '../components/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { AuthLayout } from './auth-layout.js';
+import { sessionSchema } from '../../schema/orgs/session.schema.js';
 
 const route = getRouteApi('/sign-in');
 
@@ -23,7 +23,7 @@ export function SignInPage() {
 
   const mutation = useMutation({
     mutationFn: () =>
-      api.post<Session>('/api/v1/auth/login', { email: email.trim(), password }, { allowUnauthenticated: true }),
+      api.post('/api/v1/auth/login', { email: email.trim(), password }, sessionSchema, { allowUnauthenticated: true }),
     onSuccess: async (session) => {
       acceptSession(queryClient, session);
       // Only follow same-app paths, never an absolute URL.

@@ -1,19 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Role } from '../../schema/auth/roles.js';
-import { CLASSIFICATIONS, type Classification } from '../../schema/documents/document.register.js';
-import type {
+import { CLASSIFICATIONS, documentRegister, type Classification } from '../../schema/documents/document.register.js';
+import {
+  acknowledgedSchema,
   acknowledgementsSchema,
-  classificationLevelSchema,
+  classificationSchemeSchema,
+  currentDisposalSchema,
+  disposalListSchema,
   disposalSchema,
   documentPeopleSchema,
+  remindedSchema,
+  reviewListSchema,
   reviewSchema,
-  toReadItemSchema,
-  treeItemSchema,
+  toReadListSchema,
+  treeListSchema,
+  type classificationLevelSchema,
+  type toReadItemSchema,
+  type treeItemSchema,
 } from '../../schema/documents/documents.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath, requestFile } from '../lib/api-client.js';
-import type { ItemList, RegisterRecord } from '../lib/api-types.js';
+import { recordSchemaOf } from '../register/register-api.js';
 
 /** Answers of the document routes beyond the register and version ones (schema/documents/documents.schema.ts). */
 export type TreeItem = z.infer<typeof treeItemSchema>;
@@ -33,14 +41,14 @@ const key = (org: string, id: string) => ['org', org, 'documents', 'record', id]
 export function useDocumentTree(org: string) {
   return useQuery({
     queryKey: ['org', org, 'documents', 'tree'],
-    queryFn: () => api.get<ItemList<TreeItem>>(`${base(org)}/tree`),
+    queryFn: () => api.get(`${base(org)}/tree`, treeListSchema),
   });
 }
 
 export function useToRead(org: string, enabled = true) {
   return useQuery({
     queryKey: ['org', org, 'documents', 'to-read'],
-    queryFn: () => api.get<ItemList<ToReadItem>>(`${base(org)}/to-read`),
+    queryFn: () => api.get(`${base(org)}/to-read`, toReadListSchema),
     enabled,
   });
 }
@@ -48,14 +56,14 @@ export function useToRead(org: string, enabled = true) {
 export function useDocumentPeople(org: string, id: string) {
   return useQuery({
     queryKey: [...key(org, id), 'people'],
-    queryFn: () => api.get<DocumentPeople>(doc(org, id, '/people')),
+    queryFn: () => api.get(doc(org, id, '/people'), documentPeopleSchema),
   });
 }
 
 export function useAcknowledgements(org: string, id: string, enabled: boolean) {
   return useQuery({
     queryKey: [...key(org, id), 'acknowledgements'],
-    queryFn: () => api.get<Acknowledgements>(doc(org, id, '/acknowledgements')),
+    queryFn: () => api.get(doc(org, id, '/acknowledgements'), acknowledgementsSchema),
     enabled,
   });
 }
@@ -63,14 +71,14 @@ export function useAcknowledgements(org: string, id: string, enabled: boolean) {
 export function useReviews(org: string, id: string) {
   return useQuery({
     queryKey: [...key(org, id), 'reviews'],
-    queryFn: () => api.get<ItemList<Review>>(doc(org, id, '/reviews')),
+    queryFn: () => api.get(doc(org, id, '/reviews'), reviewListSchema),
   });
 }
 
 export function useDisposal(org: string, id: string) {
   return useQuery({
     queryKey: [...key(org, id), 'disposal'],
-    queryFn: () => api.get<{ current: Disposal | null }>(doc(org, id, '/disposal')),
+    queryFn: () => api.get(doc(org, id, '/disposal'), currentDisposalSchema),
   });
 }
 
@@ -81,39 +89,40 @@ export function useDocumentMutations(org: string, id: string) {
   return {
     setPeople: useMutation({
       mutationFn: (body: { approverIds: string[]; audienceUserIds: string[]; audienceRoles: Role[] }) =>
-        api.put<DocumentPeople>(doc(org, id, '/people'), body),
+        api.put(doc(org, id, '/people'), body, documentPeopleSchema),
       onSuccess,
     }),
     publish: useMutation({
       mutationFn: (body: { versionNo: number; note?: string }) =>
-        api.post<RegisterRecord>(doc(org, id, '/publish'), body),
+        api.post(doc(org, id, '/publish'), body, recordSchemaOf(documentRegister)),
       onSuccess,
     }),
     withdraw: useMutation({
-      mutationFn: (body: { reason: string }) => api.post<RegisterRecord>(doc(org, id, '/withdraw'), body),
+      mutationFn: (body: { reason: string }) =>
+        api.post(doc(org, id, '/withdraw'), body, recordSchemaOf(documentRegister)),
       onSuccess,
     }),
     acknowledge: useMutation({
       mutationFn: (body: { versionNo: number; contentHash: string }) =>
-        api.post<{ acknowledgedAt: string }>(doc(org, id, '/acknowledge'), body),
+        api.post(doc(org, id, '/acknowledge'), body, acknowledgedSchema),
       onSuccess,
     }),
     remind: useMutation({
-      mutationFn: (body: { userIds?: string[] }) => api.post<{ reminded: number }>(doc(org, id, '/reminders'), body),
+      mutationFn: (body: { userIds?: string[] }) => api.post(doc(org, id, '/reminders'), body, remindedSchema),
       onSuccess,
     }),
     review: useMutation({
       mutationFn: (body: { outcome: 'no_change' | 'revise'; note: string; reviewedOn?: string }) =>
-        api.post<Review>(doc(org, id, '/reviews'), body),
+        api.post(doc(org, id, '/reviews'), body, reviewSchema),
       onSuccess,
     }),
     proposeDisposal: useMutation({
-      mutationFn: (body: { reason: string }) => api.post<Disposal | null>(doc(org, id, '/disposal'), body),
+      mutationFn: (body: { reason: string }) => api.post(doc(org, id, '/disposal'), body, disposalSchema.nullable()),
       onSuccess,
     }),
     decideDisposal: useMutation({
       mutationFn: (body: { decision: 'approve' | 'reject'; note?: string }) =>
-        api.post<Disposal | null>(doc(org, id, '/disposal/decision'), body),
+        api.post(doc(org, id, '/disposal/decision'), body, disposalSchema.nullable()),
       onSuccess,
     }),
   };
@@ -127,7 +136,7 @@ export function externalCopyUrl(org: string, id: string, format: 'docx' | 'pdf')
 export function useDisposals(org: string) {
   return useQuery({
     queryKey: ['org', org, 'documents', 'disposals'],
-    queryFn: () => api.get<ItemList<Disposal>>(`${base(org)}/disposals`),
+    queryFn: () => api.get(`${base(org)}/disposals`, disposalListSchema),
   });
 }
 
@@ -136,7 +145,7 @@ const schemeKey = (org: string) => ['org', org, 'documents', 'classification-sch
 export function useClassificationScheme(org: string) {
   return useQuery({
     queryKey: schemeKey(org),
-    queryFn: () => api.get<{ levels: ClassificationLevel[] }>(`${base(org)}/classification-scheme`),
+    queryFn: () => api.get(`${base(org)}/classification-scheme`, classificationSchemeSchema),
     staleTime: 60_000,
   });
 }
@@ -159,7 +168,7 @@ export function useSetClassificationScheme(org: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { levels: { level: Classification; label: string; description?: string }[] }) =>
-      api.put<{ levels: ClassificationLevel[] }>(`${base(org)}/classification-scheme`, body),
+      api.put(`${base(org)}/classification-scheme`, body, classificationSchemeSchema),
     onSuccess: (answer) => {
       queryClient.setQueryData(schemeKey(org), answer);
       return queryClient.invalidateQueries({ queryKey: ['org', org, 'documents'] });

@@ -2,10 +2,11 @@ import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { ItemList, RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
 import './documents.css';
 import { QueryState } from '../ui/query-state.js';
+import { recordPageSchemaOf } from '../register/register-api.js';
+import { documentRegister } from '../../schema/documents/document.register.js';
 
 const SHOWN = 10;
 
@@ -20,8 +21,9 @@ export function ReviewsDueCard({ org }: { org: string }) {
   const due = useQuery({
     queryKey: ['org', org, 'documents', 'reviews-due'],
     queryFn: () =>
-      api.get<ItemList<RegisterRecord> & { total: number }>(
+      api.get(
         `${orgPath(org)}/documents?ownerId=me&review=due&sort=nextReviewDate&order=asc&pageSize=${SHOWN}`,
+        recordPageSchemaOf(documentRegister),
       ),
     enabled,
   });

@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import { useQuery } from '@tanstack/react-query';
 import { evidenceRegister, isExpired } from '../../schema/evidence/evidence.register.js';
-import type { EvidenceUploadPolicy } from '../../schema/evidence/evidence.schema.js';
+import { evidenceUploadPolicySchema, uploadOutcomeSchema } from '../../schema/evidence/evidence.schema.js';
 import type { FieldError } from '../../schema/common/problem.js';
 import { api, ApiError, orgPath } from '../lib/api-client.js';
-import type { Page, RegisterRecord } from '../lib/api-types.js';
+import { recordPageSchemaOf, recordSchemaOf } from '../register/register-api.js';
+import type { RegisterRecord } from '../lib/api-types.js';
 import type { I18n } from '../i18n/i18n.js';
 
 /** Calls of the evidence routes (docs/API.md "Evidence files"). */
@@ -15,7 +17,7 @@ export const evidenceFileUrl = (org: string, id: string) => evidencePath(org, `/
 export function useUploadPolicy(org: string) {
   return useQuery({
     queryKey: ['org', org, 'evidence', 'upload-policy'],
-    queryFn: () => api.get<EvidenceUploadPolicy>(evidencePath(org, '/upload-policy')),
+    queryFn: () => api.get(evidencePath(org, '/upload-policy'), evidenceUploadPolicySchema),
     staleTime: 5 * 60_000,
   });
 }
@@ -26,20 +28,16 @@ export function useAttachedEvidence(org: string, type: string, id: string, enabl
     queryKey: ['org', org, evidenceRegister.collection, 'attached', type, id],
     enabled,
     queryFn: ({ signal }) =>
-      api.get<Page<RegisterRecord>>(evidencePath(org), {
+      api.get(evidencePath(org), recordPageSchemaOf(evidenceRegister), {
         query: { attachedType: type, attachedId: id, pageSize: 200, sort: 'createdAt', order: 'desc' },
         signal,
       }),
   });
 }
 
-export interface UploadResult extends RegisterRecord {
-  upload: {
-    blobReused: boolean;
-    sameContent: { id: string; ref: string; title: string }[];
-    attachedTo: { type: string; id: string; ref: string; title: string; linkId: string }[];
-  };
-}
+/** The answer to an upload: the new evidence record, and what happened to the file and the links. */
+const uploadResultSchema = recordSchemaOf(evidenceRegister).and(z.object({ upload: uploadOutcomeSchema }));
+export type UploadResult = z.infer<typeof uploadResultSchema>;
 
 /**
  * Uploads with XMLHttpRequest rather than fetch, because only it reports upload progress. Same contract as the
@@ -70,7 +68,20 @@ export function uploadEvidence(
       } catch {
         // a proxy's HTML error page: the status says enough
       }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as unknown as UploadResult);
+      if (xhr.status >= 200 && xhr.status < 300) {
+        // checked like every answer of api-client.ts: a mismatch is a broken contract, not a page of undefined
+        const parsed = uploadResultSchema.safeParse(body);
+        if (parsed.success) return resolve(parsed.data);
+        const issue = parsed.error.issues[0];
+        return reject(
+          new ApiError({
+            status: 0,
+            type: 'contract',
+            title: 'Unexpected answer from the server',
+            detail: `POST ${evidencePath(org, '/upload')}: ${issue?.path.join('.') || '(answer)'}: ${issue?.message ?? 'does not match'}`,
+          }),
+        );
+      }
       reject(
         new ApiError({
           status: xhr.status,

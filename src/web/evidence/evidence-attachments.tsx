@@ -12,6 +12,7 @@ import { useRecordLinks } from '../register/register-api.js';
 import { RecordOptions, RecordSearch, relatedText } from '../register/record-select.js';
 import { knownRegisters, recordPath } from '../register/record-targets.js';
 import { QueryState } from '../ui/query-state.js';
+import { linkSchema } from '../../schema/orgs/org.schema.js';
 
 /** The records an evidence is attached to (links of kind `evidence`), with attaching and detaching. */
 export function EvidenceAttachments({ org, record }: { org: string; record: RegisterRecord }) {
@@ -108,16 +109,14 @@ function AttachTo({
   const onSearch = useCallback((text: string) => setQ(text), []);
   const attach = useMutation({
     mutationFn: () =>
-      api.post<{ toRef: string }>(orgPath(org, '/links'), {
-        fromType: 'evidence',
-        fromId: evidenceId,
-        toType: entity,
-        toId: chosen,
-        kind: EVIDENCE_LINK_KIND,
-      }),
+      api.post(
+        orgPath(org, '/links'),
+        { fromType: 'evidence', fromId: evidenceId, toType: entity, toId: chosen, kind: EVIDENCE_LINK_KIND },
+        linkSchema,
+      ),
     onSuccess: async (link) => {
       setChosen('');
-      await onAttached(link.toRef);
+      await onAttached(link.toRef ?? link.toId);
     },
   });
   const submit = (e: FormEvent) => {

@@ -14,6 +14,7 @@ import { evidenceExpired, evidenceFileUrl, formatBytes, useAttachedEvidence } fr
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
 import { QueryState } from '../ui/query-state.js';
+import { linkSchema } from '../../schema/orgs/org.schema.js';
 
 interface Props {
   org: string;
@@ -195,17 +196,15 @@ function AttachExisting({
   const onSearch = useCallback((text: string) => setQ(text), []);
   const attach = useMutation({
     mutationFn: () =>
-      api.post<{ fromRef: string }>(orgPath(org, '/links'), {
-        fromType: 'evidence',
-        fromId: chosen,
-        toType: type,
-        toId: id,
-        kind: EVIDENCE_LINK_KIND,
-      }),
+      api.post(
+        orgPath(org, '/links'),
+        { fromType: 'evidence', fromId: chosen, toType: type, toId: id, kind: EVIDENCE_LINK_KIND },
+        linkSchema,
+      ),
     onSuccess: async (link) => {
       setChosen('');
       setOpen(false);
-      await onAttached(link.fromRef);
+      await onAttached(link.fromRef ?? link.fromId);
     },
   });
   if (!open) {

@@ -104,7 +104,7 @@ export function UploadDialog({ org, open, onClose, onUploaded, attachTo, superse
       const result = await uploadEvidence(
         org,
         form,
-        session?.csrfToken,
+        session?.csrfToken ?? undefined,
         (f) => {
           setProgress(f);
           if (f >= 1) setPhase('storing');

@@ -3,10 +3,9 @@ import { Link, getRouteApi } from '@tanstack/react-router';
 import { actionRegister } from '../../schema/actions/action.register.js';
 import { useT } from '../i18n/i18n.js';
 import { api } from '../lib/api-client.js';
-import type { Page, RegisterRecord } from '../lib/api-types.js';
 import { useCan, useOrg, useSession } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { registerBase } from '../register/register-api.js';
+import { recordPageSchemaOf, registerBase } from '../register/register-api.js';
 import { NAV_GROUPS } from '../app/navigation.js';
 import { PageLink } from '../app/side-nav.js';
 import { ToReadCard } from '../documents/to-read-card.js';
@@ -24,7 +23,9 @@ function useCount(org: string, filters: Record<string, string>) {
   return useQuery({
     queryKey: ['org', org, actionRegister.collection, 'count', filters],
     queryFn: () =>
-      api.get<Page<RegisterRecord>>(registerBase(org, actionRegister), { query: { ...filters, pageSize: 1 } }),
+      api.get(registerBase(org, actionRegister), recordPageSchemaOf(actionRegister), {
+        query: { ...filters, pageSize: 1 },
+      }),
     select: (p) => p.total,
   });
 }

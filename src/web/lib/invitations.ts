@@ -11,7 +11,7 @@ import { sessionQuery } from './session.js';
 
 export const myInvitationsQuery = queryOptions({
   queryKey: ['invitations', 'mine'],
-  queryFn: async () => myInvitationListSchema.parse(await api.get('/api/v1/invitations')),
+  queryFn: () => api.get('/api/v1/invitations', myInvitationListSchema),
   staleTime: 30_000,
 });
 
@@ -21,10 +21,8 @@ export const useMyInvitations = () => useQuery(myInvitationsQuery);
 export function useDecideInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ invitation, decision }: { invitation: MyInvitation; decision: 'accept' | 'decline' }) =>
-      invitationDecisionSchema.parse(
-        await api.post(`/api/v1/invitations/${encodeURIComponent(invitation.id)}/${decision}`, {}),
-      ),
+    mutationFn: ({ invitation, decision }: { invitation: MyInvitation; decision: 'accept' | 'decline' }) =>
+      api.post(`/api/v1/invitations/${encodeURIComponent(invitation.id)}/${decision}`, {}, invitationDecisionSchema),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: myInvitationsQuery.queryKey });
       await queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
@@ -35,13 +33,13 @@ export function useDecideInvitation() {
 export function orgInvitationsQuery(org: string) {
   return queryOptions({
     queryKey: ['org', org, 'invitations'],
-    queryFn: async () => invitationListSchema.parse(await api.get(orgPath(org, '/invitations'))),
+    queryFn: () => api.get(orgPath(org, '/invitations'), invitationListSchema),
     staleTime: 30_000,
   });
 }
 
 export async function createInvitation(org: string, body: { email: string; role: string }): Promise<InvitationCreated> {
-  return invitationCreatedSchema.parse(await api.post(orgPath(org, '/members'), body));
+  return api.post(orgPath(org, '/members'), body, invitationCreatedSchema);
 }
 
 /** The link a new person opens: the secret rides in the fragment, which browsers never send to the server. */

@@ -1,11 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, orgPath } from './api-client.js';
-import type { ItemList, Member } from './api-types.js';
+import { paginated } from '../../schema/common/primitives.js';
+import { memberSchema } from '../../schema/orgs/org.schema.js';
+
+const memberPageSchema = paginated(memberSchema);
 
 export function membersQuery(org: string) {
   return queryOptions({
     queryKey: ['org', org, 'members'],
-    queryFn: () => api.get<ItemList<Member>>(orgPath(org, '/members')),
+    queryFn: () => api.get(orgPath(org, '/members'), memberPageSchema),
     staleTime: 30_000,
   });
 }

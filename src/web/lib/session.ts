@@ -1,10 +1,11 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, isApiError, orgPath, setCsrfToken } from './api-client.js';
-import type { OrgDetail, Session } from './api-types.js';
+import { noAnswerSchema } from '../../schema/common/responses.js';
+import { orgDetailSchema, sessionSchema, setupStatusSchema, type Session } from '../../schema/orgs/session.schema.js';
 
 export const setupQuery = queryOptions({
   queryKey: ['setup'],
-  queryFn: () => api.get<{ needed: boolean }>('/api/v1/setup', { allowUnauthenticated: true }),
+  queryFn: () => api.get('/api/v1/setup', setupStatusSchema, { allowUnauthenticated: true }),
   staleTime: 60_000,
 });
 
@@ -13,8 +14,8 @@ export const sessionQuery = queryOptions({
   queryKey: ['session'],
   queryFn: async (): Promise<Session | null> => {
     try {
-      const s = await api.get<Session>('/api/v1/auth/session', { allowUnauthenticated: true });
-      setCsrfToken(s.csrfToken);
+      const s = await api.get('/api/v1/auth/session', sessionSchema, { allowUnauthenticated: true });
+      setCsrfToken(s.csrfToken ?? undefined);
       return s;
     } catch (e) {
       if (isApiError(e) && e.status === 401) {
@@ -31,7 +32,7 @@ export const sessionQuery = queryOptions({
 export function acceptSession(queryClient: QueryClient, session: Session): void {
   // Whatever was cached belonged to the previous session (possibly another user): start clean.
   queryClient.clear();
-  setCsrfToken(session.csrfToken);
+  setCsrfToken(session.csrfToken ?? undefined);
   queryClient.setQueryData(sessionQuery.queryKey, session);
   queryClient.setQueryData(setupQuery.queryKey, { needed: false });
 }
@@ -43,7 +44,7 @@ export function useSession(): Session | null | undefined {
 export function orgQuery(slug: string) {
   return queryOptions({
     queryKey: ['org', slug],
-    queryFn: () => api.get<OrgDetail>(orgPath(slug)),
+    queryFn: () => api.get(orgPath(slug), orgDetailSchema),
     staleTime: 30_000,
   });
 }
@@ -62,7 +63,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return async () => {
     try {
-      await api.post('/api/v1/auth/logout', undefined, { allowUnauthenticated: true });
+      await api.post('/api/v1/auth/logout', undefined, noAnswerSchema, { allowUnauthenticated: true });
     } finally {
       setCsrfToken(undefined);
       queryClient.clear();

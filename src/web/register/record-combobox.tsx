@@ -2,9 +2,10 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { Page, RegisterRecord } from '../lib/api-types.js';
+import type { RegisterRecord } from '../lib/api-types.js';
 import { relatedText } from './record-select.js';
 import { targetRegister } from './record-targets.js';
+import { anyRecordPageSchema, recordPageSchemaOf } from './register-api.js';
 
 export interface PickedRecord {
   id: string;
@@ -53,7 +54,7 @@ export function RecordCombobox({ org, entity, collection, label, help, error, ex
     queryKey: ['org', org, path.slice(1), 'options', 'combobox', q],
     enabled: open,
     queryFn: ({ signal }) =>
-      api.get<Page<RegisterRecord>>(orgPath(org, path), {
+      api.get(orgPath(org, path), target ? recordPageSchemaOf(target) : anyRecordPageSchema, {
         query: { q: q || undefined, pageSize: PAGE + exclude.length },
         signal,
       }),

@@ -2,27 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { useT, type I18n } from '../i18n/i18n.js';
 import { api } from '../lib/api-client.js';
-import type { ItemList } from '../lib/api-types.js';
+import { historySchema, type HistoryEntry } from '../../schema/register/register-responses.js';
 import { useMemberNames } from '../lib/members.js';
 import { DataTable } from '../ui/data-table.js';
 import { QueryState } from '../ui/query-state.js';
 import { registerBase } from './register-api.js';
 
-export interface HistoryItem {
-  id: string;
-  seq: number;
-  type: string;
-  actorId: string | null;
-  actorLabel: string | null;
-  actorKind: string | null;
-  payload: Record<string, unknown>;
-  createdAt: string;
-}
-
 export function useRecordHistory(org: string, register: RegisterDef, id: string) {
   return useQuery({
     queryKey: ['org', org, register.collection, 'record', id, 'history'],
-    queryFn: () => api.get<ItemList<HistoryItem>>(`${registerBase(org, register)}/${encodeURIComponent(id)}/history`),
+    queryFn: () => api.get(`${registerBase(org, register)}/${encodeURIComponent(id)}/history`, historySchema),
   });
 }
 
@@ -92,7 +81,7 @@ const text = (v: unknown): string =>
 function details(
   i18n: I18n,
   register: RegisterDef,
-  e: HistoryItem,
+  e: HistoryEntry,
   sectionLabel: Props['sectionLabel'],
   stageText: Props['stageText'],
 ): string {

@@ -10,6 +10,7 @@ import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRecordLinks } from './register-api.js';
 import { RecordOptions, RecordSearch, relatedText } from './record-select.js';
 import { QueryState } from '../ui/query-state.js';
+import { linkSchema } from '../../schema/orgs/org.schema.js';
 
 interface Props {
   org: string;
@@ -48,15 +49,24 @@ export function RecordLinks({ org, register, record, renderLinkTarget, linkFrom 
           <ul className="link-list">
             {data.items.map((l) => {
               const outgoing = l.fromId === record.id;
-              const otherRef = outgoing ? l.toRef : l.fromRef;
+              // an end whose record is gone reads null: its id stands in
+              const otherRef = (outgoing ? l.toRef : l.fromRef) ?? (outgoing ? l.toId : l.fromId);
               return (
                 <li key={l.id}>
                   <span className="link-list__kind">
                     {td(`link.kind.${l.kind}`, undefined, l.kind.replace(/_/g, ' '))}
                   </span>{' '}
                   {outgoing
-                    ? renderLinkTarget(l.toType, l.toId, relatedText({ ref: l.toRef, title: l.toTitle ?? '' }))
-                    : renderLinkTarget(l.fromType, l.fromId, relatedText({ ref: l.fromRef, title: l.fromTitle ?? '' }))}
+                    ? renderLinkTarget(
+                        l.toType,
+                        l.toId,
+                        relatedText({ ref: l.toRef ?? l.toId, title: l.toTitle ?? '' }),
+                      )
+                    : renderLinkTarget(
+                        l.fromType,
+                        l.fromId,
+                        relatedText({ ref: l.fromRef ?? l.fromId, title: l.fromTitle ?? '' }),
+                      )}
                   <span className="muted"> · {outgoing ? t('register.linkOutgoing') : t('register.linkIncoming')}</span>
                   {editable && can('links.delete') ? (
                     <button
@@ -113,16 +123,15 @@ function AddLink({
   const onSearch = useCallback((text: string) => setQ(text), []);
   const add = useMutation({
     mutationFn: () =>
-      api.post<{ fromRef: string }>(orgPath(org, '/links'), {
-        fromType: entity,
-        fromId: chosen,
-        toType: register.entity,
-        toId: record.id,
-      }),
+      api.post(
+        orgPath(org, '/links'),
+        { fromType: entity, fromId: chosen, toType: register.entity, toId: record.id },
+        linkSchema,
+      ),
     onSuccess: async (link) => {
       setChosen('');
       await queryClient.invalidateQueries({ queryKey: ['org', org, 'links'] });
-      onLinked(link.fromRef);
+      onLinked(link.fromRef ?? link.fromId);
     },
   });
   const submit = (e: FormEvent) => {

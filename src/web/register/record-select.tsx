@@ -3,8 +3,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { Page, RegisterRecord } from '../lib/api-types.js';
+import type { RegisterRecord } from '../lib/api-types.js';
 import { targetRegister } from './record-targets.js';
+import { recordPageSchemaOf } from './register-api.js';
 
 /** `{ type, id, ref, title }` of a record that a `record` field points at (the API's `related` map). */
 export interface RelatedRecord {
@@ -25,7 +26,7 @@ export function useRecordOptions(org: string, target: RegisterDef | undefined, q
     queryKey: ['org', org, target?.collection ?? '-', 'options', q],
     enabled: !!target,
     queryFn: ({ signal }) =>
-      api.get<Page<RegisterRecord>>(orgPath(org, `/${target!.collection}`), {
+      api.get(orgPath(org, `/${target!.collection}`), recordPageSchemaOf(target!), {
         query: { q: q || undefined, pageSize: PAGE },
         signal,
       }),

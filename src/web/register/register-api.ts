@@ -1,17 +1,36 @@
+import { z } from 'zod';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RecordOf, RegisterDef } from '../../schema/register/define-register.js';
+import type { RegisterDef } from '../../schema/register/define-register.js';
 import type { FieldMap } from '../../schema/register/fields.js';
+import { paginated } from '../../schema/common/primitives.js';
+import { linkListSchema } from '../../schema/orgs/org.schema.js';
+import { registerRecordBaseSchema, relatedSchema } from '../../schema/register/register-responses.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { ItemList, LinkItem, Page } from '../lib/api-types.js';
 import type { RelatedMap } from './record-select.js';
 import type { RegisterSearch } from './register-search.js';
 
-/**
- * Queries and mutations of the generic register routes (docs/API.md "Registers"), typed by the register's
- * definition: `useRegisterRecord(org, riskRegister, id)` gives a `RiskRecord`, so a misspelt field fails to compile.
- */
 /** A record or a page of them, with the references and titles of the records its `record` fields point at. */
 export type WithRelated<T> = T & { related?: RelatedMap };
+
+/**
+ * A register's record as the web reads it, checked by the definition's `recordSchema` (the columns every record
+ * has and the register's fields), and typed by it: `useRegisterRecord(org, riskRegister, id)` gives a `RiskRecord`,
+ * so a misspelt field fails to compile.
+ */
+export function recordSchemaOf<F extends FieldMap>(register: RegisterDef<F>) {
+  // the base columns spelled out too: for "any register" (FieldMap) the definition's type is only an index signature
+  return registerRecordBaseSchema.and(register.recordSchema);
+}
+
+/** A page of records of any register (the columns every record has), where the definition is not at hand. */
+export const anyRecordPageSchema = paginated(registerRecordBaseSchema);
+
+/** The list answer: a page of records, with the reference and title of the records their fields point at. */
+export function recordPageSchemaOf<F extends FieldMap>(register: RegisterDef<F>) {
+  return paginated(recordSchemaOf(register)).extend({ related: relatedSchema });
+}
+
+/** Queries and mutations of the generic register routes (docs/API.md "Registers"). */
 export function registerBase<F extends FieldMap>(org: string, register: RegisterDef<F>): string {
   return orgPath(org, `/${register.collection}`);
 }
@@ -20,7 +39,7 @@ export function registerListQuery<F extends FieldMap>(org: string, register: Reg
   return queryOptions({
     queryKey: ['org', org, register.collection, 'list', search],
     queryFn: ({ signal }) =>
-      api.get<WithRelated<Page<RecordOf<F>>>>(registerBase(org, register), { query: search, signal }),
+      api.get(registerBase(org, register), recordPageSchemaOf(register), { query: search, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -32,14 +51,18 @@ export function useRegisterList<F extends FieldMap>(org: string, register: Regis
 export function useRegisterRecord<F extends FieldMap>(org: string, register: RegisterDef<F>, id: string) {
   return useQuery({
     queryKey: ['org', org, register.collection, 'record', id],
-    queryFn: () => api.get<WithRelated<RecordOf<F>>>(`${registerBase(org, register)}/${encodeURIComponent(id)}`),
+    queryFn: () =>
+      api.get(
+        `${registerBase(org, register)}/${encodeURIComponent(id)}`,
+        recordSchemaOf(register).and(z.object({ related: relatedSchema })),
+      ),
   });
 }
 
 export function useRecordLinks(org: string, type: string, id: string) {
   return useQuery({
     queryKey: ['org', org, 'links', type, id],
-    queryFn: () => api.get<ItemList<LinkItem>>(orgPath(org, '/links'), { query: { type, id } }),
+    queryFn: () => api.get(orgPath(org, '/links'), linkListSchema, { query: { type, id } }),
   });
 }
 
@@ -49,12 +72,12 @@ export function useRegisterMutations<F extends FieldMap>(org: string, register: 
   const base = registerBase(org, register);
   return {
     create: useMutation({
-      mutationFn: (body: Record<string, unknown>) => api.post<RecordOf<F>>(base, body),
+      mutationFn: (body: Record<string, unknown>) => api.post(base, body, recordSchemaOf(register)),
       onSuccess: invalidate,
     }),
     update: useMutation({
       mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) =>
-        api.patch<RecordOf<F>>(`${base}/${encodeURIComponent(id)}`, body),
+        api.patch(`${base}/${encodeURIComponent(id)}`, body, recordSchemaOf(register)),
       onSuccess: invalidate,
     }),
     archive: useMutation({

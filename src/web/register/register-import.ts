@@ -1,18 +1,10 @@
 import type { RegisterDef } from '../../schema/register/define-register.js';
+import { importReportSchema, type ImportReport } from '../../schema/register/register-responses.js';
 import { api } from '../lib/api-client.js';
 import { registerBase } from './register-api.js';
 
 /** The answer of `POST …/import` (docs/API.md "Registers"). */
-export interface ImportReport {
-  dryRun: boolean;
-  applied: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: { line: number; field: string; message: string }[];
-  ignoredColumns: string[];
-}
+export type { ImportReport };
 
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,7 +20,7 @@ export function importContentType(fileName: string): string | undefined {
 export function runImport(org: string, register: RegisterDef, file: File, dryRun: boolean): Promise<ImportReport> {
   const type = importContentType(file.name);
   if (!type) throw new Error(`Unsupported file type: ${file.name}`);
-  return api.upload<ImportReport>(`${registerBase(org, register)}/import`, file, type, { query: { dryRun } });
+  return api.upload(`${registerBase(org, register)}/import`, file, type, importReportSchema, { query: { dryRun } });
 }
 
 /** A refused real run answers 400 with `rows[<line>].<field>`: back to the report's { line, field } shape. */

@@ -28,8 +28,10 @@ const version = (over: Partial<Version>): Version => ({
   updatedAt: '',
   updatedBy: null,
   approvedAt: null,
+  recordId: 'r',
   content: {},
   approvals: [],
+  requiredApprovals: 1,
   ...over,
 });
 

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { Page, RegisterRecord } from '../lib/api-types.js';
+import type { RegisterRecord } from '../lib/api-types.js';
+import { recordPageSchemaOf } from '../register/register-api.js';
 import { Breadcrumb } from '../components/breadcrumb.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 
@@ -11,7 +12,7 @@ export function useTheOneRecord(org: string, register: RegisterDef) {
   return useQuery({
     queryKey: ['org', org, register.collection, 'list', 'the-one'],
     queryFn: async () =>
-      (await api.get<Page<RegisterRecord>>(orgPath(org, `/${register.collection}`), { query: { pageSize: 1 } }))
+      (await api.get(orgPath(org, `/${register.collection}`), recordPageSchemaOf(register), { query: { pageSize: 1 } }))
         .items[0] ?? null,
   });
 }

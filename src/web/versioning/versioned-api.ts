@@ -1,63 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RegisterDef } from '../../schema/register/define-register.js';
-import type { VersionState } from '../../schema/versioning/versioned.js';
+import { comparisonSchema, versionListSchema, versionSchema } from '../../schema/versioning/version-responses.js';
 import { api } from '../lib/api-client.js';
-import type { ItemList } from '../lib/api-types.js';
 import { registerBase } from '../register/register-api.js';
 
-/** Answers of the version routes (docs/API.md "Versioned records and approvals"). */
-export type Content = Record<string, unknown>;
-export type TableRow = Record<string, string>;
-
-export interface VersionSummary {
-  id: string;
-  versionNo: number;
-  state: VersionState;
-  stage: string | null;
-  contentHash: string;
-  changeNote: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  updatedAt: string;
-  updatedBy: string | null;
-  approvedAt: string | null;
-}
-
-export interface Approval {
-  id: string;
-  signerId: string;
-  signerName: string;
-  signerEmail: string;
-  signerRole: string;
-  meaning: string;
-  comment: string | null;
-  signedAt: string;
-  contentHash: string;
-}
-
-export interface Version extends VersionSummary {
-  content: Content;
-  approvals: Approval[];
-  requiredApprovals?: number;
-}
-
-export interface SectionComparison {
-  key: string;
-  kind: 'text' | 'table' | 'data';
-  changed: boolean;
-  parts?: { value: string; added?: boolean; removed?: boolean }[];
-  removedRows?: TableRow[];
-  addedRows?: TableRow[];
-  keptRows?: TableRow[];
-  /** data sections: every changed value by its path inside the section */
-  changes?: { path: string; before: unknown; after: unknown }[];
-}
-
-export interface Comparison {
-  from: Pick<VersionSummary, 'versionNo' | 'state' | 'stage' | 'contentHash' | 'approvedAt' | 'updatedAt'>;
-  to: Pick<VersionSummary, 'versionNo' | 'state' | 'stage' | 'contentHash' | 'approvedAt' | 'updatedAt'>;
-  sections: SectionComparison[];
-}
+/** Answers of the version routes (docs/API.md "Versioned records and approvals"): schema/versioning/version-responses.ts. */
+export type {
+  Approval,
+  Comparison,
+  Content,
+  SectionComparison,
+  TableRow,
+  Version,
+  VersionSummary,
+} from '../../schema/versioning/version-responses.js';
+import type { Content } from '../../schema/versioning/version-responses.js';
 
 export interface DraftBody {
   content: Content;
@@ -77,14 +34,14 @@ const keyOf = (org: string, register: RegisterDef, id: string) =>
 export function useVersions(org: string, register: RegisterDef, id: string) {
   return useQuery({
     queryKey: [...keyOf(org, register, id), 'versions'],
-    queryFn: () => api.get<ItemList<VersionSummary>>(recordPath(org, register, id, '/versions')),
+    queryFn: () => api.get(recordPath(org, register, id, '/versions'), versionListSchema),
   });
 }
 
 export function useVersion(org: string, register: RegisterDef, id: string, no: number | undefined) {
   return useQuery({
     queryKey: [...keyOf(org, register, id), 'versions', no],
-    queryFn: () => api.get<Version>(recordPath(org, register, id, `/versions/${no}`)),
+    queryFn: () => api.get(recordPath(org, register, id, `/versions/${no}`), versionSchema),
     enabled: no !== undefined,
   });
 }
@@ -92,7 +49,8 @@ export function useVersion(org: string, register: RegisterDef, id: string, no: n
 export function useComparison(org: string, register: RegisterDef, id: string, from: number, to: number) {
   return useQuery({
     queryKey: [...keyOf(org, register, id), 'compare', from, to],
-    queryFn: () => api.get<Comparison>(recordPath(org, register, id, '/versions/compare'), { query: { from, to } }),
+    queryFn: () =>
+      api.get(recordPath(org, register, id, '/versions/compare'), comparisonSchema, { query: { from, to } }),
   });
 }
 
@@ -102,15 +60,16 @@ export function useVersionMutations(org: string, register: RegisterDef, id: stri
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['org', org, register.collection] });
   return {
     save: useMutation({
-      mutationFn: (body: DraftBody) => api.put<Version>(recordPath(org, register, id, '/draft'), body),
+      mutationFn: (body: DraftBody) => api.put(recordPath(org, register, id, '/draft'), body, versionSchema),
       onSuccess: refresh,
     }),
     approve: useMutation({
       mutationFn: ({ no, contentHash, comment }: { no: number; contentHash: string; comment?: string }) =>
-        api.post<Version>(recordPath(org, register, id, `/versions/${no}/approve`), {
-          contentHash,
-          ...(comment ? { comment } : {}),
-        }),
+        api.post(
+          recordPath(org, register, id, `/versions/${no}/approve`),
+          { contentHash, ...(comment ? { comment } : {}) },
+          versionSchema,
+        ),
       onSuccess: refresh,
     }),
   };
