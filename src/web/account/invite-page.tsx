@@ -8,7 +8,7 @@ import type { Session } from '../lib/api-types.js';
 import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
 import { acceptSession } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { AuthLayout } from '../auth/auth-layout.js';
 

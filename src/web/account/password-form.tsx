@@ -4,7 +4,7 @@ import { passwordChangeSchema } from '../../schema/orgs/org.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { api } from '../lib/api-client.js';
 import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };

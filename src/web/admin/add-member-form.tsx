@@ -5,7 +5,7 @@ import { invitationCreateSchema, type InvitationCreated } from '../../schema/org
 import { useT } from '../i18n/i18n.js';
 import { createInvitation } from '../lib/invitations.js';
 import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { InvitationLink } from './invitation-link.js';
 

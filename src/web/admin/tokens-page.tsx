@@ -8,8 +8,8 @@ import type { ApiToken, CreatedToken, ItemList } from '../lib/api-types.js';
 import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { FormField } from '../components/form-field.js';
-import { ConfirmButton } from '../components/confirm-button.js';
+import { FormField } from '../ui/form-field.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { TokenSecret } from './token-secret.js';
 
@@ -141,7 +141,7 @@ export function TokensPage() {
                         question={t('tokens.revokeQuestion', { name: tok.name })}
                         confirmLabel={t('tokens.revokeConfirm')}
                         busy={revoke.isPending}
-                        className="button button--danger button--small"
+                        size="small"
                         onConfirm={() =>
                           revoke.mutateAsync(tok).then(
                             () => undefined,

@@ -7,7 +7,7 @@ import type { OrgSummary } from '../lib/api-types.js';
 import { sessionQuery } from '../lib/session.js';
 import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
 import { useT } from '../i18n/i18n.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 
 /** Superadmins create organizations (tenants); the creator becomes their admin. A native modal dialog. */

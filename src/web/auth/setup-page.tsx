@@ -8,7 +8,7 @@ import { acceptSession } from '../lib/session.js';
 import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { useT } from '../i18n/i18n.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { AuthLayout } from './auth-layout.js';
 

@@ -6,7 +6,7 @@ import { isApiError } from '../lib/api-client.js';
 import { zodFieldErrors } from '../lib/form-errors.js';
 import { useMemberNames, useMembers } from '../lib/members.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import {
   useClimateDecision,

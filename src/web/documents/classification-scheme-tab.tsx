@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { CLASSIFICATIONS, type Classification } from '../../schema/documents/document.register.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { ClassificationBadge } from './document-badges.js';
 import { useClassificationScheme, useSetClassificationScheme, type ClassificationLevel } from './documents-api.js';

@@ -13,7 +13,7 @@ import { zodFieldErrors } from '../lib/form-errors.js';
 import { useMembers } from '../lib/members.js';
 import { useOrg, useSession } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { CheckboxField } from '../components/form-field.js';
+import { CheckboxField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { RegisterFieldInput, type FormValue } from '../register/register-field-input.js';
 import { useRegisterMutations } from '../register/register-api.js';

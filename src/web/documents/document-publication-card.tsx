@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { externalCopyUrl, useDocumentMutations } from './documents-api.js';
 

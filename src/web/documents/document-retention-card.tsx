@@ -3,7 +3,7 @@ import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useMemberNames } from '../lib/members.js';
 import { useCan, useSession } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { useDisposal, useDocumentMutations } from './documents-api.js';
 

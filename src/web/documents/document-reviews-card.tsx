@@ -3,7 +3,7 @@ import { REVIEW_OUTCOMES } from '../../schema/documents/documents.schema.js';
 import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { useDocumentMutations, useReviews } from './documents-api.js';
 

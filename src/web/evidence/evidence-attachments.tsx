@@ -6,7 +6,7 @@ import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { useRecordLinks } from '../register/register-api.js';
 import { RecordOptions, RecordSearch, relatedText } from '../register/record-select.js';

@@ -6,7 +6,7 @@ import type { RegisterRecord } from '../lib/api-types.js';
 import { useMemberNames } from '../lib/members.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ConfirmButton } from '../components/confirm-button.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { FieldValue } from '../register/field-value.js';
 import { RecordHistory } from '../register/record-history.js';

@@ -6,7 +6,7 @@ import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import { useMembers } from '../lib/members.js';
 import { useSession } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { formatBytes, uploadEvidence, useUploadPolicy, type UploadResult } from './evidence-api.js';
 

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { ImportReportView } from './import-report.js';
 import {

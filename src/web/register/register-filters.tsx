@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { FieldDef, RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import type { Member } from '../lib/api-types.js';
 import { optionLabel } from './field-value.js';
 import type { RegisterSearch } from './register-search.js';

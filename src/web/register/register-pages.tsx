@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ConfirmButton } from '../components/confirm-button.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { RecordHistory } from './record-history.js';
 import { recordPath } from './record-targets.js';

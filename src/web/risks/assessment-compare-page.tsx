@@ -7,7 +7,7 @@ import { api, orgPath, toQueryString } from '../lib/api-client.js';
 import type { Page, RegisterRecord } from '../lib/api-types.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { StandingLevel } from './standings-table.js';
 import { Tile } from './tiles.js';

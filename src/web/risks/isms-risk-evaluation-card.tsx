@@ -4,7 +4,7 @@ import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { optionLabel } from '../register/field-value.js';
 import { useRegisterMutations } from '../register/register-api.js';

@@ -3,7 +3,7 @@ import { riskRegister } from '../../schema/risks/risk.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ConfirmButton } from '../components/confirm-button.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { EvidenceCard } from '../evidence/evidence-card.js';
 import { RecordHistory } from '../register/record-history.js';

@@ -5,7 +5,7 @@ import { isApiError } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { zodFieldErrors } from '../lib/form-errors.js';
 import { useMembers } from '../lib/members.js';
-import { CheckboxField } from '../components/form-field.js';
+import { CheckboxField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import type { PickedRecord } from '../register/record-combobox.js';
 import type { RelatedMap } from '../register/record-select.js';

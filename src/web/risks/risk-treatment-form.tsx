@@ -9,7 +9,7 @@ import {
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import { issueMessage } from '../lib/form-errors.js';
-import { CheckboxField, FormField } from '../components/form-field.js';
+import { CheckboxField, FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { RecordCombobox } from '../register/record-combobox.js';
 import { useSaveTreatment } from '../controls/controls-api.js';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import type { VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { stageLabel } from './stage-stepper.js';
 import type { Version } from './versioned-api.js';

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { DataSection, VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { FallbackDataEditor } from './data-section-fallback.js';
 import { dataSectionUi, sectionErrors } from './data-sections.js';

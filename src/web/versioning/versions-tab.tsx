@@ -3,7 +3,7 @@ import type { RegisterDef } from '../../schema/register/define-register.js';
 import type { VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { useMemberNames } from '../lib/members.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { stageLabel } from './stage-stepper.js';
 import { VersionCompare } from './version-compare.js';
 import type { VersionSummary } from './versioned-api.js';

@@ -4,7 +4,7 @@ import { useT } from '../../i18n/i18n.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useMemberNames } from '../../lib/members.js';
 import { useSession } from '../../lib/session.js';
-import { FormField } from '../../components/form-field.js';
+import { FormField } from '../../ui/form-field.js';
 import { ErrorMessage, Loading } from '../../components/status.js';
 import { levelOf } from '../../risks/risk-level.js';
 import { useCurrentMethodology } from '../../risks/methodology/methodology-api.js';

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/i18n.js';
 import { api, isApiError, orgPath } from '../../lib/api-client.js';
 import type { RegisterRecord } from '../../lib/api-types.js';
 import { useSession } from '../../lib/session.js';
-import { FormField } from '../../components/form-field.js';
+import { FormField } from '../../ui/form-field.js';
 import { ErrorMessage, Loading } from '../../components/status.js';
 import { HeatThumbnail } from './heat-grid.js';
 import { useStartingSet, type StartingMethodology } from './methodology-api.js';

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/i18n.js';
-import { FormField } from '../../components/form-field.js';
+import { FormField } from '../../ui/form-field.js';
 import { CellInput, CellSelect, focusLater, GroupError, type EditorKit } from './editor-kit.js';
 import { HeatGrid, MatrixFrame } from './heat-grid.js';
 import { cycleLevel, parsedMethodology, textOn, type WorkingMethodology } from './methodology-model.js';

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useT } from '../../i18n/i18n.js';
-import { FormField } from '../../components/form-field.js';
+import { FormField } from '../../ui/form-field.js';
 import { CellInput, CellTextarea, focusLater, GroupError, type EditorKit } from './editor-kit.js';
 import {
   addScaleLevel,
