@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../lib/use-document-title.js';
 import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { AuthLayout } from '../auth/auth-layout.js';
+import { Button } from '../ui/button.js';
 
 const EMPTY = { name: '', password: '' };
 
@@ -84,9 +85,9 @@ export function InvitePage() {
           <input type="password" autoComplete="new-password" value={values.password} onChange={set('password')} />
         </FormField>
         {join.isError && isFormLevelError(join.error, Object.keys(EMPTY)) ? <ErrorMessage error={join.error} /> : null}
-        <button type="submit" className="button button--primary button--block" disabled={join.isPending}>
+        <Button type="submit" variant="primary" block disabled={join.isPending}>
           {join.isPending ? t('invite.submitting') : t('invite.submit')}
-        </button>
+        </Button>
         <p className="muted">
           {t('invite.haveAccount')} <Link to="/sign-in">{t('invite.signIn')}</Link> · {t('members.expires')}{' '}
           {formatDate(inv.expiresAt)}

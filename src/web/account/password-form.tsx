@@ -6,6 +6,7 @@ import { api } from '../lib/api-client.js';
 import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
 import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
+import { Button } from '../ui/button.js';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
 
@@ -80,9 +81,9 @@ export function PasswordForm() {
         <ErrorMessage error={change.error} />
       ) : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={change.isPending}>
+        <Button type="submit" variant="primary" disabled={change.isPending}>
           {change.isPending ? t('account.submitting') : t('account.submit')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form
 import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { InvitationLink } from './invitation-link.js';
+import { Button } from '../ui/button.js';
 
 const EMPTY = { email: '', role: 'contributor' };
 
@@ -74,9 +75,9 @@ export function AddMemberForm({ org, onInvited }: { org: string; onInvited: (ema
         <ErrorMessage error={invite.error} />
       ) : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={invite.isPending}>
+        <Button type="submit" variant="primary" disabled={invite.isPending}>
           {t('members.addSubmit')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -12,6 +12,7 @@ import { FormField } from '../ui/form-field.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { TokenSecret } from './token-secret.js';
+import { Button } from '../ui/button.js';
 
 const route = getRouteApi('/o/$org/tokens');
 
@@ -93,9 +94,9 @@ export function TokensPage() {
             <ErrorMessage error={create.error} />
           ) : null}
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={create.isPending}>
+            <Button type="submit" variant="primary" disabled={create.isPending}>
               {t('tokens.createSubmit')}
-            </button>
+            </Button>
           </div>
         </form>
       ) : null}

@@ -9,6 +9,7 @@ import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form
 import { useT } from '../i18n/i18n.js';
 import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
+import { Button } from '../ui/button.js';
 
 /** Superadmins create organizations (tenants); the creator becomes their admin. A native modal dialog. */
 export function NewOrgDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -69,12 +70,10 @@ export function NewOrgDialog({ open, onClose }: { open: boolean; onClose: () => 
             <ErrorMessage error={mutation.error} />
           ) : null}
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+            <Button type="submit" variant="primary" disabled={mutation.isPending}>
               {t('newOrg.submit')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
+            </Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
           </div>
         </form>
       ) : null}

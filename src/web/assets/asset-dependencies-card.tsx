@@ -7,6 +7,7 @@ import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { RecordCombobox, type PickedRecord } from '../register/record-combobox.js';
 import { LevelBadge } from './cia.js';
 import { useAssetDependencies, useDependencyMutations } from './assets-api.js';
+import { Button } from '../ui/button.js';
 
 /**
  * On an asset's page: the assets it supports and those it depends on, each with a remove button, and a typeahead
@@ -65,15 +66,13 @@ export function AssetDependenciesCard({ org, id, archived }: { org: string; id: 
               </Link>
             </span>
             {canRemove ? (
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button
                 disabled={busy}
                 aria-label={t('assets.dependencies.removeLabel', { ref: `${d.ref} (${d.asset.ref} ${d.asset.name})` })}
                 onClick={() => void removeOne(d)}
               >
                 {t('assets.dependencies.remove')}
-              </button>
+              </Button>
             ) : null}
           </li>
         ))}

@@ -11,6 +11,7 @@ import { useT } from '../i18n/i18n.js';
 import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { AuthLayout } from './auth-layout.js';
+import { Button } from '../ui/button.js';
 
 type SetupValues = {
   name: string;
@@ -83,9 +84,9 @@ export function SetupPage() {
         {mutation.isError && isFormLevelError(mutation.error, Object.keys(EMPTY)) ? (
           <ErrorMessage error={mutation.error} />
         ) : null}
-        <button type="submit" className="button button--primary button--block" disabled={mutation.isPending}>
+        <Button type="submit" variant="primary" block disabled={mutation.isPending}>
           {mutation.isPending ? t('setup.submitting') : t('setup.submit')}
-        </button>
+        </Button>
       </form>
     </AuthLayout>
   );

@@ -9,6 +9,7 @@ import { useT } from '../i18n/i18n.js';
 import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { AuthLayout } from './auth-layout.js';
+import { Button } from '../ui/button.js';
 
 const route = getRouteApi('/sign-in');
 
@@ -91,9 +92,9 @@ export function SignInPage() {
             )
           ) : null}
         </div>
-        <button type="submit" className="button button--primary button--block" disabled={mutation.isPending}>
+        <Button type="submit" variant="primary" block disabled={mutation.isPending}>
           {mutation.isPending ? t('signIn.submitting') : t('signIn.submit')}
-        </button>
+        </Button>
       </form>
     </AuthLayout>
   );

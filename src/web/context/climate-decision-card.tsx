@@ -15,6 +15,7 @@ import {
   useSaveClimateDecision,
 } from './climate-decision-api.js';
 import './context.css';
+import { Button } from '../ui/button.js';
 
 /**
  * The climate-change decision (27001:2022/Amd 1:2024): relevant, not relevant or not yet decided, with the
@@ -44,16 +45,15 @@ export function ClimateDecisionCard({ org }: { org: string }) {
           <p className="muted climate__lead">{t('climate.lead')}</p>
         </div>
         {can('climate_decision.update') && d && !editing ? (
-          <button
-            type="button"
-            className={d.status === 'undecided' ? 'button button--primary' : 'button button--secondary'}
+          <Button
+            variant={d.status === 'undecided' ? 'primary' : 'secondary'}
             onClick={() => {
               setSaved(false);
               setEditing(true);
             }}
           >
             {d.status === 'undecided' ? t('climate.decide') : t('climate.change')}
-          </button>
+          </Button>
         ) : null}
       </div>
       <LiveMessage>{saved ? t('climate.saved') : null}</LiveMessage>
@@ -96,14 +96,9 @@ export function ClimateDecisionCard({ org }: { org: string }) {
           {decision.data.status === 'relevant' && issueCount.data ? (
             <p className="muted">{t('climate.relevantIssues', { count: issueCount.data })}</p>
           ) : null}
-          <button
-            type="button"
-            className="button button--link"
-            aria-expanded={showHistory}
-            onClick={() => setShowHistory((v) => !v)}
-          >
+          <Button variant="link" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
             {t('climate.historyCount', { count: decision.data.version })}
-          </button>
+          </Button>
           {showHistory ? <ClimateHistory org={org} /> : null}
         </>
       )}
@@ -216,12 +211,10 @@ function ClimateForm({
         <ErrorMessage error={save.error} />
       ) : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
+        <Button type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending ? t('form.saving') : t('climate.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={() => onDone(false)}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

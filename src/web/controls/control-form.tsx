@@ -12,6 +12,7 @@ import type { RelatedMap } from '../register/record-select.js';
 import { RegisterFieldInput, type FormValue } from '../register/register-field-input.js';
 import { initialValues, toApiValue, writableFields, type FormValues } from '../register/register-form.js';
 import { CATALOG_FIELDS, shownFields } from './control-fields.js';
+import { Button } from '../ui/button.js';
 
 interface Props {
   org: string;
@@ -162,12 +163,10 @@ export function ControlForm({ org, record, onSubmit, onCancel }: Props) {
         <ErrorMessage error={failure} />
       ) : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <Button type="submit" variant="primary" disabled={busy}>
           {busy ? t('form.saving') : record ? t('form.save') : t('form.create', { name: td('controls.singular') })}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

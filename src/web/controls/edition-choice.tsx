@@ -4,6 +4,7 @@ import { CONTROL_EDITIONS } from '../../schema/controls/treatment.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorMessage } from '../components/status.js';
 import type { ControlSettings, Edition } from './controls-api.js';
+import { Button } from '../ui/button.js';
 
 interface Props {
   canChoose: boolean;
@@ -60,15 +61,14 @@ function EditionOption({
   const helpId = useId();
   return (
     <li className={`edition-option${recommended ? ' edition-option--recommended' : ''}`}>
-      <button
-        type="button"
-        className={`button ${recommended ? 'button--primary' : 'button--secondary'}`}
+      <Button
+        variant={recommended ? 'primary' : 'secondary'}
         aria-describedby={helpId}
         disabled={busy}
         onClick={onChoose}
       >
         {td(`controls.edition.${edition}`)}
-      </button>
+      </Button>
       <p id={helpId} className="edition-option__help">
         {recommended ? <span className="badge badge--accent">{t('controls.edition.recommended')}</span> : null}{' '}
         {td(`controls.edition.help.${edition}`)}

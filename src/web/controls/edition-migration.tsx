@@ -4,6 +4,7 @@ import type { EditionMigration } from '../../schema/controls/treatment.schema.js
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import { ErrorMessage } from '../components/status.js';
+import { Button } from '../ui/button.js';
 
 /**
  * For an organization still on the 2013 edition: what moving its SoA to 2022 would do (a dry run the server
@@ -30,16 +31,14 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
       {!canMigrate ? (
         <p className="muted">{t('controls.migration.readOnly')}</p>
       ) : !open ? (
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
           onClick={() => {
             setOpen(true);
             run.mutate(false);
           }}
         >
           {t('controls.migration.preview')}
-        </button>
+        </Button>
       ) : run.isPending ? (
         <p role="status">{t('controls.migration.working')}</p>
       ) : run.isError ? (
@@ -85,19 +84,17 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
             </ul>
           </details>
           <div className="form-actions">
-            <button type="button" className="button button--primary" onClick={() => run.mutate(true)}>
+            <Button variant="primary" onClick={() => run.mutate(true)}>
               {t('controls.migration.apply')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
+            </Button>
+            <Button
               onClick={() => {
                 setOpen(false);
                 run.reset();
               }}
             >
               {t('common.cancel')}
-            </button>
+            </Button>
           </div>
         </>
       ) : run.data?.applied ? (

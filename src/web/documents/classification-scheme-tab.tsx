@@ -6,6 +6,7 @@ import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { ClassificationBadge } from './document-badges.js';
 import { useClassificationScheme, useSetClassificationScheme, type ClassificationLevel } from './documents-api.js';
+import { Button } from '../ui/button.js';
 
 /**
  * The organization's classification scheme (5.12, 5.13 of Annex A): the four levels in Rampart's fixed order, each
@@ -42,16 +43,14 @@ export function ClassificationSchemeTab({ org, canEdit }: { org: string; canEdit
         <>
           <SchemeView levels={scheme.data.levels} />
           {canEdit ? (
-            <button
-              type="button"
-              className="button button--secondary"
+            <Button
               onClick={() => {
                 setDone(null);
                 setEditing(true);
               }}
             >
               {t('documents.scheme.edit')}
-            </button>
+            </Button>
           ) : (
             <p className="muted">{t('documents.scheme.readOnly')}</p>
           )}
@@ -208,12 +207,10 @@ function SchemeForm({
       })}
       {failure ? <ErrorMessage error={failure} /> : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
+        <Button type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending ? t('documents.scheme.saving') : t('documents.scheme.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

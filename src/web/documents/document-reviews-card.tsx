@@ -6,6 +6,7 @@ import { useCan } from '../lib/session.js';
 import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { useDocumentMutations, useReviews } from './documents-api.js';
+import { Button } from '../ui/button.js';
 
 type Outcome = (typeof REVIEW_OUTCOMES)[number];
 
@@ -86,26 +87,23 @@ export function ReviewsCard({ org, record }: { org: string; record: RegisterReco
             </FormField>
             {review.isError ? <ErrorMessage error={review.error} /> : null}
             <div className="form__actions">
-              <button type="submit" className="button button--primary" disabled={review.isPending}>
+              <Button type="submit" variant="primary" disabled={review.isPending}>
                 {t('documents.review.record')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
-                {t('common.cancel')}
-              </button>
+              </Button>
+              <Button onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
             </div>
           </form>
         ) : (
           <p>
-            <button
-              type="button"
-              className="button button--secondary button--small"
+            <Button
+              size="small"
               onClick={() => {
                 setDone(null);
                 setOpen(true);
               }}
             >
               {t('documents.review.open')}
-            </button>
+            </Button>
           </p>
         )
       ) : null}

@@ -11,6 +11,7 @@ import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { useRecordLinks } from '../register/register-api.js';
 import { RecordOptions, RecordSearch, relatedText } from '../register/record-select.js';
 import { knownRegisters, recordPath } from '../register/record-targets.js';
+import { Button } from '../ui/button.js';
 
 /** The records an evidence is attached to (links of kind `evidence`), with attaching and detaching. */
 export function EvidenceAttachments({ org, record }: { org: string; record: RegisterRecord }) {
@@ -156,9 +157,9 @@ function AttachTo({
           <RecordOptions org={org} entity={entity} q={q} value={chosen} current={undefined} />
         </select>
       </FormField>
-      <button type="submit" className="button button--secondary" disabled={!chosen || attach.isPending}>
+      <Button type="submit" disabled={!chosen || attach.isPending}>
         {t('evidence.attachSubmit')}
-      </button>
+      </Button>
       {attach.isError ? <ErrorMessage error={attach.error} /> : null}
     </form>
   );

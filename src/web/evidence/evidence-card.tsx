@@ -13,6 +13,7 @@ import { RecordOptions, RecordSearch } from '../register/record-select.js';
 import { evidenceExpired, evidenceFileUrl, formatBytes, useAttachedEvidence } from './evidence-api.js';
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
+import { Button } from '../ui/button.js';
 
 interface Props {
   org: string;
@@ -125,9 +126,9 @@ export function EvidenceCard({ org, type, id, ref, archived = false }: Props) {
       {editable && (can('evidence.create') || can('links.create')) ? (
         <div className="evidence-card__tools">
           {can('evidence.create') ? (
-            <button type="button" className="button button--secondary button--small" onClick={() => setUploading(true)}>
+            <Button size="small" onClick={() => setUploading(true)}>
               {t('evidence.card.upload')}
-            </button>
+            </Button>
           ) : null}
           {can('links.create') ? (
             <AttachExisting
@@ -211,9 +212,9 @@ function AttachExisting({
   });
   if (!open) {
     return (
-      <button type="button" className="button button--secondary button--small" onClick={() => setOpen(true)}>
+      <Button size="small" onClick={() => setOpen(true)}>
         {t('evidence.card.attachExisting')}
-      </button>
+      </Button>
     );
   }
   const submit = (e: FormEvent) => {
@@ -233,16 +234,17 @@ function AttachExisting({
         </select>
       </FormField>
       <div className="form__actions">
-        <button
+        <Button
           type="submit"
-          className="button button--primary button--small"
+          variant="primary"
+          size="small"
           disabled={!chosen || attached.includes(chosen) || attach.isPending}
         >
           {t('evidence.card.attach')}
-        </button>
-        <button type="button" className="button button--link" onClick={() => setOpen(false)}>
+        </Button>
+        <Button variant="link" onClick={() => setOpen(false)}>
           {t('common.cancel')}
-        </button>
+        </Button>
       </div>
       {attach.isError ? <ErrorMessage error={attach.error} /> : null}
     </form>

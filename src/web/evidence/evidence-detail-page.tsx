@@ -18,6 +18,7 @@ import { EvidenceFlags } from './evidence-card.js';
 import { EvidenceAttachments } from './evidence-attachments.js';
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
+import { Button } from '../ui/button.js';
 
 const route = getRouteApi('/o/$org/evidence/$id');
 
@@ -79,9 +80,7 @@ export function EvidenceDetailPage() {
             {t('evidence.download')}
           </a>
           {current && can('evidence.create') ? (
-            <button type="button" className="button button--secondary" onClick={() => setSuperseding(true)}>
-              {t('evidence.newVersion')}
-            </button>
+            <Button onClick={() => setSuperseding(true)}>{t('evidence.newVersion')}</Button>
           ) : null}
           {can('evidence.update') && !data.archivedAt ? (
             <Link to="/o/$org/evidence/$id/edit" params={{ org, id }} className="button button--secondary">

@@ -9,6 +9,7 @@ import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { useRecordLinks } from './register-api.js';
 import { RecordOptions, RecordSearch, relatedText } from './record-select.js';
+import { Button } from '../ui/button.js';
 
 interface Props {
   org: string;
@@ -163,9 +164,9 @@ function AddLink({
           <RecordOptions org={org} entity={entity} q={q} value={chosen} current={undefined} />
         </select>
       </FormField>
-      <button type="submit" className="button button--secondary" disabled={!chosen || add.isPending}>
+      <Button type="submit" disabled={!chosen || add.isPending}>
         {t('register.linkSubmit')}
-      </button>
+      </Button>
       {add.isError ? <ErrorMessage error={add.error} /> : null}
     </form>
   );

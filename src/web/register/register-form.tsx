@@ -8,6 +8,7 @@ import { useMembers } from '../lib/members.js';
 import { ErrorMessage } from '../components/status.js';
 import { RegisterFieldInput, type FormValue } from './register-field-input.js';
 import type { RelatedMap } from './record-select.js';
+import { Button } from '../ui/button.js';
 
 interface Props {
   org: string;
@@ -170,16 +171,14 @@ export function RegisterForm({
         <ErrorMessage error={failure} />
       ) : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <Button type="submit" variant="primary" disabled={busy}>
           {busy
             ? t('form.saving')
             : record
               ? t('form.save')
               : t('form.create', { name: td(`${register.collection}.singular`) })}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { PAGE_SIZES } from './register-search.js';
+import { Button } from '../ui/button.js';
 
 interface Props {
   page: number;
@@ -31,25 +32,15 @@ export function RegisterPagination({ page, pageSize, total, onPage, onPageSize }
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={page <= 1}
-          onClick={() => onPage(page - 1)}
-        >
+        <Button disabled={page <= 1} onClick={() => onPage(page - 1)}>
           {t('register.previous')}
-        </button>
+        </Button>
         <span className="pagination__page">
           {t('register.pageOf', { page: formatNumber(page), pages: formatNumber(pages) })}
         </span>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={page >= pages}
-          onClick={() => onPage(page + 1)}
-        >
+        <Button disabled={page >= pages} onClick={() => onPage(page + 1)}>
           {t('register.next')}
-        </button>
+        </Button>
       </div>
     </nav>
   );

@@ -22,6 +22,7 @@ import {
   type Comparison,
 } from './risks-api.js';
 import './risks.css';
+import { Button } from '../ui/button.js';
 
 const route = getRouteApi('/o/$org/risk-assessments/compare');
 const GROUPS: CompareChange[] = ['rose', 'added', 'fell', 'removed', 'same'];
@@ -157,9 +158,9 @@ function CompareForm({
         />{' '}
         {t('risk-assessments.compare.changesOnly')}
       </label>
-      <button type="submit" className="button button--primary">
+      <Button type="submit" variant="primary">
         {t('risk-assessments.compare.submit')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import type { Page, RegisterRecord } from '../lib/api-types.js';
 import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { useCloseAssessment } from './risks-api.js';
+import { Button } from '../ui/button.js';
 
 interface Props {
   org: string;
@@ -88,12 +89,10 @@ export function CloseAssessmentDialog({ org, assessment, open, onClose, onClosed
           </FormField>
           {close.isError ? <ErrorMessage error={close.error} /> : null}
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={close.isPending}>
+            <Button type="submit" variant="primary" disabled={close.isPending}>
               {close.isPending ? t('form.saving') : t('risk-assessments.close.confirm')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
+            </Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
           </div>
         </form>
       ) : null}

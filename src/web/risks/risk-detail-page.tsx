@@ -19,6 +19,7 @@ import { PlannedActionsCard } from './isms-risk-actions-card.js';
 import { LevelBadge, levelOf } from './risk-level.js';
 import { useMethodologyInForce, useReassessmentDue } from './risks-api.js';
 import './risks.css';
+import { Button } from '../ui/button.js';
 
 const route = getRouteApi('/o/$org/risks/$id');
 
@@ -90,9 +91,7 @@ export function RiskDetailPage() {
           </p>
           {editable && typeof risk.likelihood === 'number' ? (
             <p className="risk-due__actions">
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button
                 disabled={update.isPending}
                 // Sending the same likelihood makes the server evaluate the risk again: the review is recorded.
                 onClick={() =>
@@ -100,7 +99,7 @@ export function RiskDetailPage() {
                 }
               >
                 {t('risks.detail.confirmRating')}
-              </button>
+              </Button>
               <Link to="/o/$org/risks/$id/edit" params={{ org, id }} className="button button--secondary">
                 {t('risks.detail.changeRating')}
               </Link>

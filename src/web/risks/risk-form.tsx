@@ -15,6 +15,7 @@ import { NoMethodologyNotice } from './methodology-link.js';
 import { RiskAnalysisFields } from './risk-analysis-fields.js';
 import { RiskIdentificationFields } from './risk-identification-fields.js';
 import type { MethodologyInForce } from './risks-api.js';
+import { Button } from '../ui/button.js';
 
 export interface RiskFormResult {
   body: Record<string, unknown>;
@@ -195,12 +196,10 @@ export function RiskForm({ org, record, inForce, initialAssets, defaults, onSubm
         <ErrorMessage error={failure} />
       ) : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <Button type="submit" variant="primary" disabled={busy}>
           {busy ? t('form.saving') : record ? t('form.save') : t('form.create', { name: td('risks.singular') })}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

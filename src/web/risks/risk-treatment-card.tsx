@@ -11,6 +11,7 @@ import { AcceptancePanel } from '../controls/plan/acceptance-panel.js';
 import { ResidualVerdict } from './risk-treatment-residual.js';
 import type { MethodologyInForce } from './risks-api.js';
 import '../controls/controls.css';
+import { Button } from '../ui/button.js';
 
 interface Props {
   org: string;
@@ -43,16 +44,16 @@ export function RiskTreatmentCard({ org, riskId, archived, inForce }: Props) {
           {t('treatment.title')}
         </h2>
         {editable && data && !editing ? (
-          <button
-            type="button"
-            className={`button ${empty ? 'button--primary' : 'button--secondary'} button--small`}
+          <Button
+            variant={empty ? 'primary' : 'secondary'}
+            size="small"
             onClick={() => {
               setSaved(null);
               setEditing(true);
             }}
           >
             {empty ? t('treatment.start') : t('treatment.edit')}
-          </button>
+          </Button>
         ) : null}
       </div>
       <p className="muted small">{t('treatment.lead')}</p>

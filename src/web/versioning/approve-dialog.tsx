@@ -6,6 +6,7 @@ import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { stageLabel } from './stage-stepper.js';
 import type { Version } from './versioned-api.js';
+import { Button } from '../ui/button.js';
 
 interface Props {
   def: VersionedDef;
@@ -95,22 +96,17 @@ export function ApproveDialog({ def, version, open, onClose, approve, onApproved
           {failure ? <ErrorMessage error={failure} /> : null}
           <div className="form__actions">
             {stale ? (
-              <button type="button" className="button button--primary" onClick={onStale} autoFocus>
+              <Button variant="primary" onClick={onStale} autoFocus>
                 {t('versions.approve.readAgain')}
-              </button>
+              </Button>
             ) : (
-              <button
-                type="submit"
-                className="button button--primary"
-                disabled={busy || !approvable}
-                autoFocus={approvable}
-              >
+              <Button type="submit" variant="primary" disabled={busy || !approvable} autoFocus={approvable}>
                 {busy ? t('versions.approve.approving') : t('versions.approve.confirm', { no: version.versionNo })}
-              </button>
+              </Button>
             )}
-            <button type="button" className="button button--secondary" onClick={onClose} autoFocus={!approvable}>
+            <Button onClick={onClose} autoFocus={!approvable}>
               {t('common.cancel')}
-            </button>
+            </Button>
           </div>
         </form>
       ) : null}

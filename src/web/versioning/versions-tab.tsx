@@ -7,6 +7,7 @@ import { FormField } from '../ui/form-field.js';
 import { stageLabel } from './stage-stepper.js';
 import { VersionCompare } from './version-compare.js';
 import type { VersionSummary } from './versioned-api.js';
+import { Button } from '../ui/button.js';
 
 interface Props {
   org: string;
@@ -58,13 +59,9 @@ export function VersionsTab({ org, register, def, id, versions, shownNo, compare
                   })}
                 </td>
                 <td className="cell-actions">
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={() => onOpen(v.versionNo)}
-                  >
+                  <Button size="small" onClick={() => onOpen(v.versionNo)}>
                     {t('versions.list.open', { no: v.versionNo })}
-                  </button>
+                  </Button>
                 </td>
               </tr>
             ))}
@@ -124,9 +121,9 @@ function CompareForm({ versions, compare, onCompare }: Pick<Props, 'versions' | 
           {options}
         </select>
       </FormField>
-      <button type="submit" className="button button--primary">
+      <Button type="submit" variant="primary">
         {t('versions.compare.submit')}
-      </button>
+      </Button>
     </form>
   );
 }

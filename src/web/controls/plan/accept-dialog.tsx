@@ -4,6 +4,7 @@ import { useT } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../components/status.js';
 import { AcceptancePanel } from './acceptance-panel.js';
 import { useTreatment } from './plan-api.js';
+import { Button } from '../../ui/button.js';
 
 /** The owner's acceptance of one plan row, in a modal dialog over the plan (the treatment is read when it opens). */
 export function AcceptDialog({
@@ -47,9 +48,7 @@ export function AcceptDialog({
             />
           )}
           <div className="form__actions accept-dialog__close">
-            <button type="button" className="button button--secondary" onClick={onClose}>
-              {t('acceptance.dialog.close')}
-            </button>
+            <Button onClick={onClose}>{t('acceptance.dialog.close')}</Button>
           </div>
         </div>
       ) : null}

@@ -11,6 +11,7 @@ import { useCurrentMethodology } from '../../risks/methodology/methodology-api.j
 import { AcceptanceState } from './acceptance-state.js';
 import { useAcceptRisk, useRiskOwner } from './plan-api.js';
 import './plan.css';
+import { Button } from '../../ui/button.js';
 
 interface Props {
   org: string;
@@ -153,9 +154,9 @@ function AcceptanceForm({ org, riskId, treatment, onAccepted }: Props) {
         </div>
       ) : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={accept.isPending}>
+        <Button type="submit" variant="primary" disabled={accept.isPending}>
           {accept.isPending ? t('acceptance.accepting') : t('acceptance.accept')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { ErrorMessage, Loading } from '../../components/status.js';
 import { useTreatmentChecks } from './plan-api.js';
 import './plan.css';
+import { Button } from '../../ui/button.js';
 
 const route = getRouteApi('/o/$org/treatment-checks');
 type Check = TreatmentChecks['checks'][number];
@@ -42,14 +43,9 @@ export function TreatmentChecksPage() {
           <p className="page__lead">{t('checksPage.lead')}</p>
         </div>
         <div className="page__actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void checks.refetch()}
-            disabled={checks.isFetching}
-          >
+          <Button onClick={() => void checks.refetch()} disabled={checks.isFetching}>
             {t('checksPage.refresh')}
-          </button>
+          </Button>
         </div>
       </header>
       {checks.isPending ? (

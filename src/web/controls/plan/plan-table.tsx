@@ -7,6 +7,7 @@ import { ActionProgress, ControlList, LevelMove, OptionList, RevisitFlag } from 
 import '../../risks/risks.css';
 import '../soa/soa.css';
 import './plan.css';
+import { Button } from '../../ui/button.js';
 
 interface Props {
   org: string;
@@ -60,14 +61,14 @@ export function PlanTable({ org, rows, caption, canAccept, onAccept }: Props) {
                 <AcceptanceState acceptance={row.acceptance} compact />
                 {canAccept?.(row) && onAccept ? (
                   <div>
-                    <button
-                      type="button"
-                      className="button button--secondary button--small plan-table__accept"
+                    <Button
+                      size="small"
+                      className="plan-table__accept"
                       onClick={() => onAccept(row)}
                       aria-label={t('planPage.acceptFor', { ref: row.ref })}
                     >
                       {t('planPage.accept')}
-                    </button>
+                    </Button>
                   </div>
                 ) : null}
               </td>

@@ -9,6 +9,7 @@ import { FormField } from '../../ui/form-field.js';
 import { ErrorMessage, Loading } from '../../components/status.js';
 import { HeatThumbnail } from './heat-grid.js';
 import { useStartingSet, type StartingMethodology } from './methodology-api.js';
+import { Button } from '../../ui/button.js';
 
 /**
  * No methodology yet: what it is for (27001 6.1.2 a–b) and a start from one of the shipped methodologies. Creating
@@ -104,9 +105,9 @@ function CreateForm({ org, onCreated }: { org: string; onCreated: (id: string) =
       </FormField>
       {failure ? <ErrorMessage error={failure} /> : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy || !chosen}>
+        <Button type="submit" variant="primary" disabled={busy || !chosen}>
           {busy ? t('riskMethodology.empty.creating') : t('riskMethodology.empty.create')}
-        </button>
+        </Button>
       </div>
     </form>
   );
