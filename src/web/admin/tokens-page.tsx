@@ -1,33 +1,30 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { tokenCreateSchema } from '../../schema/orgs/org.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { ApiToken, CreatedToken, ItemList } from '../lib/api-types.js';
-import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { FormField } from '../ui/form-field.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { TokenSecret } from './token-secret.js';
 import { Button } from '../ui/button.js';
+import { DateField, TextField } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 
 const route = getRouteApi('/o/$org/tokens');
 
 export function TokensPage() {
-  const i18n = useT();
-  const { t, formatDate, formatDateTime } = i18n;
+  const { t, formatDate, formatDateTime } = useT();
   const { org } = route.useParams();
   const can = useCan(org);
   const queryClient = useQueryClient();
   useDocumentTitle(t('tokens.title'), useOrg(org).data?.name);
   const key = ['org', org, 'tokens'];
   const tokens = useQuery({ queryKey: key, queryFn: () => api.get<ItemList<ApiToken>>(orgPath(org, '/tokens')) });
-  const [name, setName] = useState('');
-  const [expiresAt, setExpiresAt] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -35,11 +32,8 @@ export function TokensPage() {
     mutationFn: (body: { name: string; expiresAt?: string }) => api.post<CreatedToken>(orgPath(org, '/tokens'), body),
     onSuccess: async (tok) => {
       setCreated(tok);
-      setName('');
-      setExpiresAt('');
       await queryClient.invalidateQueries({ queryKey: key });
     },
-    onError: (e) => setErrors(serverFieldErrors(e)),
   });
   const revoke = useMutation({
     mutationFn: (tok: ApiToken) => api.delete(orgPath(org, `/tokens/${encodeURIComponent(tok.id)}`)),
@@ -49,15 +43,16 @@ export function TokensPage() {
     },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const body = { name: name.trim(), expiresAt: expiresAt || undefined };
-    const parsed = tokenCreateSchema.safeParse(body);
-    if (!parsed.success) return setErrors(zodFieldErrors(i18n, parsed.error));
-    setErrors({});
-    setNotice(null);
-    create.mutate(body);
-  };
+  const form = useForm({
+    initial: { name: '', expiresAt: '' },
+    schema: tokenCreateSchema,
+    toBody: (v) => ({ name: v.name.trim(), expiresAt: v.expiresAt || undefined }),
+    submit: (body) => {
+      setNotice(null);
+      return create.mutateAsync(body);
+    },
+    resetOnSuccess: true,
+  });
 
   const status = (tok: ApiToken) =>
     tok.revokedAt
@@ -78,27 +73,21 @@ export function TokensPage() {
       <LiveMessage>{notice}</LiveMessage>
       {created ? <TokenSecret token={created} onDone={() => setCreated(null)} /> : null}
       {can('tokens.create') ? (
-        <form className="form card form--inline" onSubmit={submit} noValidate aria-labelledby="new-token-title">
+        <Form form={form} className="form card form--inline" aria-labelledby="new-token-title">
           <h2 id="new-token-title" className="card__title">
             {t('tokens.create')}
           </h2>
           <div className="form__grid">
-            <FormField label={t('tokens.name')} help={t('tokens.nameHelp')} error={errors.name} required>
-              <input value={name} onChange={(e) => setName(e.target.value)} />
-            </FormField>
-            <FormField label={t('tokens.expiresAt')} help={t('tokens.expiresHelp')} error={errors.expiresAt}>
-              <input type="date" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} />
-            </FormField>
+            <TextField label={t('tokens.name')} help={t('tokens.nameHelp')} required {...form.field('name')} />
+            <DateField label={t('tokens.expiresAt')} help={t('tokens.expiresHelp')} {...form.field('expiresAt')} />
           </div>
-          {create.isError && isFormLevelError(create.error, ['name', 'expiresAt']) ? (
-            <ErrorMessage error={create.error} />
-          ) : null}
+          <FormFailureMessage form={form} />
           <div className="form__actions">
-            <Button type="submit" variant="primary" disabled={create.isPending}>
+            <Button type="submit" variant="primary" busy={form.submitting}>
               {t('tokens.createSubmit')}
             </Button>
           </div>
-        </form>
+        </Form>
       ) : null}
       {revoke.isError ? <ErrorMessage error={revoke.error} /> : null}
       {tokens.isPending ? (

@@ -52,7 +52,7 @@ export function Dialog({ open, onClose, title, titleId, describedBy, wide, class
         <>
           <h2 id={headingId}>{title}</h2>
           {children}
-          {footer ? <div className="form__actions">{footer}</div> : null}
+          {footer ? <div className="form__actions dialog__footer">{footer}</div> : null}
         </>
       ) : null}
     </dialog>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useReducer, useRef, type FormEvent, type RefObject } from 'react';
+import { useCallback, useMemo, useReducer, useRef, type ChangeEvent, type FormEvent, type RefObject } from 'react';
 import type { z } from 'zod';
 import { useT } from '../i18n/i18n.js';
 import { zodFieldErrors } from '../lib/form-errors.js';
@@ -37,6 +37,16 @@ export interface UseFormOptions<V, B, R> {
   resetOnSuccess?: boolean | undefined;
 }
 
+/** The keys of the values that hold text (inputs, selects, textareas). */
+export type TextKeys<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
+/** What a text control needs: spread onto TextField, TextArea, Select or DateField. */
+export interface BoundField {
+  value: string;
+  error: string | undefined;
+  onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => void;
+}
+
 export interface FormApi<V> {
   values: V;
   errors: FieldErrors;
@@ -49,6 +59,8 @@ export interface FormApi<V> {
   /** change several values at once (`clear`: the fields whose messages go) */
   update: (change: (values: V) => V, clear?: readonly string[]) => void;
   setErrors: (errors: FieldErrors) => void;
+  /** value, error and onChange of a text field: `<TextField label=… {...form.field('name')} />` */
+  field: <K extends TextKeys<V>>(name: K) => BoundField;
   /** the `onSubmit` of the form */
   handleSubmit: (event?: FormEvent) => void;
   /** back to these values (default: the initial ones), no errors */
@@ -138,6 +150,12 @@ export function useForm<V, B, R = unknown>(options: UseFormOptions<V, B, R>): Fo
         dispatch({ type: 'change', update: (v) => ({ ...v, [name]: value }), clear: [String(name)] }),
       update: (change, clear) => dispatch({ type: 'change', update: change, clear }),
       setErrors: (errors) => dispatch({ type: 'errors', errors }),
+      field: (name) => ({
+        value: String(state.values[name]),
+        error: state.errors[name],
+        onChange: (event) =>
+          dispatch({ type: 'change', update: (v) => ({ ...v, [name]: event.target.value }), clear: [name] }),
+      }),
       handleSubmit,
       reset: (values) => dispatch({ type: 'reset', values: values ?? latest.current.options.initial }),
       reload,

@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'react';
 import type { PlanRow } from '../../../schema/controls/treatment-plan.schema.js';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../components/status.js';
 import { AcceptancePanel } from './acceptance-panel.js';
 import { useTreatment } from './plan-api.js';
 import { Button } from '../../ui/button.js';
+import { Dialog } from '../../ui/dialog.js';
 
 /** The owner's acceptance of one plan row, in a modal dialog over the plan (the treatment is read when it opens). */
 export function AcceptDialog({
@@ -19,21 +19,19 @@ export function AcceptDialog({
   onAccepted: (ref: string) => void;
 }) {
   const { t } = useT();
-  const ref = useRef<HTMLDialogElement>(null);
   const treatment = useTreatment(org, row?.riskId ?? '', !!row);
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (row && !d.open) d.showModal();
-    if (!row && d.open) d.close();
-  }, [row]);
-
   return (
-    <dialog ref={ref} className="dialog dialog--wide" aria-labelledby="accept-title" onClose={onClose}>
+    <Dialog
+      open={!!row}
+      onClose={onClose}
+      wide
+      title={row ? t('acceptance.dialog.title', { ref: row.ref }) : ''}
+      titleId="accept-title"
+      footer={<Button onClick={onClose}>{t('acceptance.dialog.close')}</Button>}
+    >
       {row ? (
         <div className="accept-dialog">
-          <h2 id="accept-title">{t('acceptance.dialog.title', { ref: row.ref })}</h2>
           <p className="muted">{row.title}</p>
           {treatment.isPending ? (
             <Loading />
@@ -47,11 +45,8 @@ export function AcceptDialog({
               onAccepted={() => onAccepted(row.ref)}
             />
           )}
-          <div className="form__actions accept-dialog__close">
-            <Button onClick={onClose}>{t('acceptance.dialog.close')}</Button>
-          </div>
         </div>
       ) : null}
-    </dialog>
+    </Dialog>
   );
 }
