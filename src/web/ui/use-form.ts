@@ -28,7 +28,7 @@ export interface UseFormOptions<V, B, R> {
   submit: (body: B, values: V) => Promise<R>;
   onSuccess?: ((result: R, values: V) => void | Promise<void>) | undefined;
   /** the fields shown (server messages on others go to the form-level message); default: the keys of `initial` */
-  fields?: readonly string[] | undefined;
+  fields?: readonly string[] | ((values: V) => Iterable<string>) | undefined;
   /** the form sends the version it read: a bare 409 conflict is then a stale version */
   versioned?: boolean | undefined;
   /** what "reload" does after a stale conflict; default: reload the page */
@@ -113,7 +113,7 @@ export function useForm<V, B, R = unknown>(options: UseFormOptions<V, B, R>): Fo
       await o.onSuccess?.(result, values);
     } catch (error) {
       const outcome = classifySubmitError(error, {
-        fields: o.fields ?? Object.keys(o.initial as object),
+        fields: typeof o.fields === 'function' ? [...o.fields(values)] : (o.fields ?? Object.keys(o.initial as object)),
         versioned: o.versioned,
         serverErrors: o.serverErrors ? (e) => o.serverErrors?.(e, values) ?? {} : undefined,
       });
