@@ -11,6 +11,7 @@ import { openTestDatabase } from '../test/helpers/databases.js';
 import { buildApp } from '../src/server/app.js';
 import { signIn } from '../test/helpers/http.js';
 import { actionsBench } from './cases/actions.js';
+import { auditBench } from './cases/audit.js';
 import { assetsBench } from './cases/assets.js';
 import { risksBench } from './cases/risks.js';
 import { controlsBench } from './cases/controls.js';
@@ -18,7 +19,7 @@ import { documentsBench } from './cases/documents.js';
 import type { BenchEnv, BenchModule } from './cases/types.js';
 
 /** In seeding order: a later module may build on what an earlier one made (risks on assets). */
-const MODULES: BenchModule[] = [actionsBench, assetsBench, risksBench, controlsBench, documentsBench];
+const MODULES: BenchModule[] = [actionsBench, assetsBench, risksBench, controlsBench, documentsBench, auditBench];
 
 const RUNS = 15;
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;

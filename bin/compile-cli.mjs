@@ -38,6 +38,7 @@ export async function compiledCli() {
         main: path.join(SRC, 'cli/main.ts'),
         'worker-entry': path.join(SRC, 'core/util/worker-entry.mjs'),
         'table-parse': path.join(SRC, 'reports/table-parse.ts'),
+        'document-pdf-layout': path.join(SRC, 'reports/document-pdf-layout.ts'),
       },
       outdir: tmp,
       outExtension: { '.js': '.mjs' },

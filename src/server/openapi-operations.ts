@@ -57,6 +57,8 @@ export function errorStatusesFor(f: OperationFacts): number[] {
   if (write) statuses.add(409); // a stale version, a rule the record breaks, a unique index
   if (f.takesBody) statuses.add(413).add(415);
   if (f.url.endsWith('/import')) statuses.add(429); // the table reader is busy
+  // PDFs are laid out in the worker pool: busy (429), or beyond one export's memory or time (422)
+  if (f.url.endsWith('.pdf') || f.url.endsWith('/evidence-package')) statuses.add(422).add(429);
   for (const s of EXTRA[`${f.method} ${f.url}`] ?? []) statuses.add(s);
   return [...statuses].sort((a, b) => a - b);
 }
@@ -70,6 +72,7 @@ const RESPONSE_NAMES: Record<number, [string, string]> = {
   413: ['PayloadTooLarge', "The body is larger than this route's limit"],
   414: ['UriTooLong', 'A part of the URL is too long'],
   415: ['UnsupportedMediaType', 'The body is not in a content type this route reads'],
+  422: ['TooLargeToRender', 'The document is too large to render as a PDF here: export it as DOCX or XLSX'],
   429: ['TooManyRequests', 'Too many attempts, or the server is busy: wait for the Retry-After seconds'],
 };
 

@@ -10,6 +10,7 @@ import {
   MANAGER,
   seedAlphaWithMembers,
   shot,
+  expectColumnsShownAt1440,
   shotBoth,
   signIn,
 } from './support/journey.js';
@@ -178,6 +179,15 @@ describeJourney(
           await page.waitForURL('**/o/alpha/documents?policies=true');
           await page.getByRole('row').filter({ hasText: 'DOC-001' }).waitFor();
           await shotBoth(page, `${p}07-register`);
+          await expectColumnsShownAt1440(page, page.getByRole('table', { name: 'Documents and policies' }), [
+            'Title',
+            'Type',
+            'Classification',
+            'Owner',
+            'Status',
+            'Published version',
+            'Next review',
+          ]);
           await page.goto('/o/alpha/documents?view=tree');
           await page
             .locator('.doc-tree__item--isp')

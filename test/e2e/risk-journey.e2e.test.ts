@@ -5,6 +5,7 @@ import { fourByFour } from '../helpers/risk-factories.js';
 import {
   describeJourney,
   shot,
+  expectFitsPhone,
   shotBoth,
   signIn,
   seedAlphaWithMembers,
@@ -142,6 +143,8 @@ describeJourney(
         const cell = page.getByRole('link', { name: 'High × High: level High, 1 risk' });
         await cell.waitFor();
         await shotBoth(page, `${p}04-heat-map`);
+        // On a phone the heat map fits its card: nothing runs off the page.
+        await expectFitsPhone(page, page.locator('.heat-map'), `${p}04-heat-map`);
         await cell.click();
         await page.waitForURL(/likelihood=3/);
         expect(new URL(page.url()).searchParams.get('consequenceLevel')).toBe('3');

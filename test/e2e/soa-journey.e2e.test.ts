@@ -11,6 +11,7 @@ import {
   APPROVER,
   MANAGER,
   apiSession,
+  expectColumnsShownAt1440,
 } from './support/journey.js';
 
 /**
@@ -110,6 +111,14 @@ describeJourney(
         await chips.getByRole('button', { name: 'All (93)' }).waitFor();
         await page.getByRole('img', { name: /Implementation of the 2 applicable controls: Not started: 2/ }).waitFor();
         await shotBoth(page, `${p}02-draft`);
+        // At 1440 px every column of the statement shows, the control owner's too.
+        await expectColumnsShownAt1440(page, lines, [
+          'Control',
+          'Applicability',
+          'Justification',
+          'Implementation',
+          'Control owner',
+        ]);
 
         await chips.getByRole('button', { name: 'Applicable (2)' }).click();
         await expect.poll(() => lines.getByRole('row').count()).toBe(3);
@@ -138,6 +147,13 @@ describeJourney(
         const planRow = plan.getByRole('row').filter({ hasText: riskTitle });
         await planRow.getByText('Not accepted by the risk owner').waitFor();
         await shotBoth(page, `${p}04-plan`);
+        await expectColumnsShownAt1440(page, plan, [
+          'Risk',
+          'Level → expected residual',
+          'Controls',
+          'Progress',
+          'Owner acceptance',
+        ]);
         await planRow.getByRole('button', { name: `Accept the residual risk of ${riskRef}` }).click();
         const dialog = page.getByRole('dialog', { name: `Owner acceptance of ${riskRef}` });
         await dialog.getByText('is within the risk acceptance criteria').waitFor();

@@ -966,6 +966,7 @@ describe.each(DIALECTS)('controls and risk treatment on %s', (kind) => {
           title: 'Personal data leak',
           effect: 'consequence',
           level: 'low',
+          levelLabel: 'Low',
           acceptable: true,
           status: 'treatment_planned',
         },

@@ -103,7 +103,7 @@ describe.each(DIALECTS)('register import writes on %s', (kind) => {
     const mod = registerByEntity('action')!;
     const rows = Array.from({ length: IMPORT_CHUNK_ROWS + 50 }, (_, i) => ({
       line: i + 2,
-      values: { title: `Chunked ${i}`, status: 'open' } as Record<string, unknown>,
+      values: { title: `Chunked ${i}`, status: 'open' },
     }));
     rows.splice(IMPORT_CHUNK_ROWS + 10, 0, { line: 9_999, id: archived.id, values: { title: 'Renamed' } } as never);
     const before = await count('actions', org.id);

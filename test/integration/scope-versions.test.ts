@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { workerTasksCompleted } from '../../src/core/util/worker-pool.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
@@ -132,8 +133,11 @@ describe.each(DIALECTS)('scope statement versions and approval on %s', (kind) =>
     expect(xml).toContain('Exported scope text');
     expect(xml).toContain(d.json().contentHash);
     expect(xml).toContain(org.users.approver.email);
+    const tasksBefore = workerTasksCompleted();
     const pdf = await org.as.auditor.get(`${base}/versions/1/export.pdf`);
     expect(pdf.statusCode).toBe(200);
+    // laid out in a worker thread, never on the thread that answers everyone else
+    expect(workerTasksCompleted()).toBe(tasksBefore + 1);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.rawPayload.length).toBeGreaterThan(2000);
   });

@@ -7,7 +7,7 @@ import { nowIso, todayIso } from '../util/ids.js';
  * The action tracker's own behaviour on top of the shared register: a source record that must exist in the
  * organization, and the completion time kept by the server.
  */
-export const actionsModule: RegisterModule = {
+export const actionsModule: RegisterModule<typeof actionRegister.fields> = {
   def: actionRegister,
 
   async beforeWrite(_ctx, _trx, changes, existing, tools) {

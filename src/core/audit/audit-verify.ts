@@ -1,4 +1,6 @@
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import type { AuditEventsTable } from '../../db/types.js';
 import type { PublicKeyInfo } from '../signing/instance-key.js';
 import { GENESIS_HASH, chainKeyFor, hashEvent } from './audit-hash.js';
 import type { Checkpoint } from './audit-checkpoint.js';
@@ -27,7 +29,10 @@ export interface VerifyOptions {
   logCheckpoints?: Checkpoint[];
 }
 
-const BATCH = 1000;
+// Rows per read. The next batch is read while this one is hashed (PostgreSQL answers over the network meanwhile).
+const BATCH = 5000;
+
+type AuditEventRow = Selectable<AuditEventsTable>;
 
 /**
  * Walks one chain in order and reports the first event whose sequence, link or hash does not hold, whether the
@@ -58,15 +63,23 @@ export async function verifyChain(db: Db, orgId: string | null, opts: VerifyOpti
       formerKeys: cps.otherKeys,
     };
   };
+  // Plain SQL with the camelCase names spelled out, on the database without plugins: the walk reads every event of
+  // the chain, and renaming 14 columns of each row is a sixth of its time otherwise.
+  const plain = db.withoutPlugins();
+  const read = (fromSeq: number) => {
+    const rows = sql<AuditEventRow>`select id, chain_key as "chainKey", seq, org_id as "orgId", type,
+        actor_kind as "actorKind", actor_id as "actorId", actor_label as "actorLabel", entity_type as "entityType",
+        entity_id as "entityId", payload, ip, created_at as "createdAt", prev_hash as "prevHash", hash
+      from audit_events where chain_key = ${chainKey} and seq >= ${fromSeq} order by seq limit ${BATCH}`
+      .execute(plain)
+      .then((r) => r.rows);
+    rows.catch(() => undefined); // awaited below unless the walk stops early; never an unhandled rejection
+    return rows;
+  };
+  let next = read(expectedSeq);
   for (;;) {
-    const rows = await db
-      .selectFrom('auditEvents')
-      .selectAll()
-      .where('chainKey', '=', chainKey)
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(BATCH)
-      .execute();
+    const rows = await next;
+    if (rows.length === BATCH) next = read(rows.at(-1)!.seq + 1);
     for (const row of rows) {
       const broken = (reason: string) => result({ seq: row.seq, eventId: row.id, reason });
       if (row.seq !== expectedSeq) return broken(`event ${expectedSeq} is missing (next found is ${row.seq})`);

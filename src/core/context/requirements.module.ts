@@ -8,7 +8,7 @@ import type { RegisterModule } from '../register/register-module.js';
  * this organization; this module also refuses a party that has been archived, so new requirements never hang
  * off a party that is no longer in the register.
  */
-export const requirementsModule: RegisterModule = {
+export const requirementsModule: RegisterModule<typeof requirementRegister.fields> = {
   def: requirementRegister,
   async beforeWrite(ctx, trx, changes) {
     if (typeof changes.partyId !== 'string') return {};

@@ -18,7 +18,7 @@ const field = (name: string, message: string) => new ValidationError([{ field: `
  * edition is chosen (controls.service.ts); a control made here is a custom one. An excluded control says why; a
  * replaced one names the custom control that replaces it; a planned one says when.
  */
-export const controlsModule: RegisterModule = {
+export const controlsModule: RegisterModule<typeof controlRegister.fields> = {
   def: controlRegister,
   async beforeWrite(ctx, trx, changes, existing) {
     const extra: Values = {};
@@ -43,7 +43,7 @@ export const controlsModule: RegisterModule = {
         }
       }
     }
-    const value = (name: string) => (name in changes ? changes[name] : existing?.[name]) ?? null;
+    const value = (name: keyof typeof changes) => (name in changes ? changes[name] : existing?.[name]) ?? null;
     if (value('applicability') === 'excluded') {
       if (!value('exclusionReason')) throw field('exclusionReason', 'Say why the control is excluded');
       if (value('exclusionReason') === 'replaced') {

@@ -7,6 +7,7 @@ import { newId, nowIso } from '../util/ids.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import type { Db } from '../../db/connect.js';
 import { inOrgTransaction } from '../transaction.js';
+import { levelLabeller } from '../risks/level-labels.js';
 
 /** 2022 themes by the first part of the control identifier. */
 const THEME_OF_2022: Record<string, string> = {
@@ -133,6 +134,7 @@ export async function controlDrivers(ctx: OrgContext, controlId: string): Promis
       'risks.level',
       'risks.acceptable',
       'risks.status',
+      'risks.methodologyVersion',
     ])
     .where('riskControls.orgId', '=', ctx.org.id)
     .where('risks.orgId', '=', ctx.org.id)
@@ -141,9 +143,15 @@ export async function controlDrivers(ctx: OrgContext, controlId: string): Promis
     .orderBy('risks.ref')
     .execute();
   const requirements = await requirementsOf(ctx, [controlId]);
+  const label = await levelLabeller(
+    ctx,
+    ctx.db,
+    risks.map((r) => r.methodologyVersion),
+  );
   return {
-    risks: risks.map((r) => ({
+    risks: risks.map(({ methodologyVersion, ...r }) => ({
       ...r,
+      levelLabel: label(methodologyVersion, r.level),
       effect: r.effect as 'likelihood' | 'consequence' | 'both',
       acceptable: r.acceptable === null ? null : Boolean(r.acceptable),
     })),

@@ -65,8 +65,11 @@ export async function buildStatement(ctx: OrgContext, db: Db): Promise<SoaStatem
     .orderBy('risks.ref')
     .execute();
   const risksOf = new Map<string, { ref: string; title: string }[]>();
-  for (const t of treated)
-    risksOf.set(t.controlId, [...(risksOf.get(t.controlId) ?? []), { ref: t.ref, title: t.title }]);
+  for (const t of treated) {
+    const list = risksOf.get(t.controlId);
+    if (list) list.push({ ref: t.ref, title: t.title });
+    else risksOf.set(t.controlId, [{ ref: t.ref, title: t.title }]);
+  }
   const requirements = await requirementsOf(
     ctx,
     controls.map((c) => c.id),
@@ -136,7 +139,7 @@ function statementBlocks(value: unknown): DocumentBlock[] {
 }
 
 /** One Statement of Applicability per organization: its versions are its history. */
-export const soaModule: RegisterModule = {
+export const soaModule: RegisterModule<typeof soaRegister.fields> = {
   def: soaRegister,
   beforeWrite: onePerOrganization('statementsOfApplicability', 'Statement of Applicability'),
 };

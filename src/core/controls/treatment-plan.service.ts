@@ -320,7 +320,7 @@ function planExportTable(
 }
 
 /** One treatment plan per organization: its versions are what management approved, when. */
-export const treatmentPlanModule: RegisterModule = {
+export const treatmentPlanModule: RegisterModule<typeof treatmentPlanRegister.fields> = {
   def: treatmentPlanRegister,
   beforeWrite: onePerOrganization('riskTreatmentPlans', 'risk treatment plan'),
 };

@@ -7,6 +7,7 @@ import type { OrgContext } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import type { Methodology } from '../../schema/risks/methodology.schema.js';
 import { carryLevel, evaluateRisk, outOfScale, type RiskAnalysis } from '../risks/risk-evaluation.js';
+import { labelIn } from '../risks/level-labels.js';
 import { methodologyInForce, methodologyOfVersion, type MethodologyInForce } from '../risks/methodology.service.js';
 import { newId, nowIso, sha256Hex, todayIso } from '../util/ids.js';
 import { inOrgTransaction } from '../transaction.js';
@@ -58,6 +59,7 @@ export function evaluateResidual(inForce: MethodologyInForce | null, row: Residu
     consequenceLevel: e.consequenceLevel,
     score: e.score,
     level: e.level,
+    levelLabel: labelIn(inForce.methodology, e.level),
     levelRank: e.levelRank,
     acceptable: e.acceptable === null ? null : e.acceptable === 1,
     methodologyVersion: e.methodologyVersion,
@@ -469,9 +471,13 @@ export async function setTreatment(ctx: OrgContext, riskId: string, input: Treat
         },
       },
     });
-    return undecided.map((u) => u.ref);
+    return undecided;
   });
-  return { ...(await getTreatment(ctx, riskId)), proposedApplicable: proposed };
+  return {
+    ...(await getTreatment(ctx, riskId)),
+    proposedApplicableControlIds: proposed.map((p) => p.id),
+    proposedApplicable: proposed.map((p) => p.ref),
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { setClimateDecision } from '../context/climate-decision.service.js';
 import { interestedPartiesModule } from '../context/interested-parties.module.js';
 import { issuesModule } from '../context/issues.module.js';
 import { requirementsModule } from '../context/requirements.module.js';
-import type { RegisterModule } from '../register/register-module.js';
+import type { AnyRegisterModule, Values } from '../register/register-module.js';
 import { createRecord } from '../register/register.service.js';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -15,8 +15,7 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
  */
 export async function seedContext(ctx: OrgContext, ids: Record<Role, string>): Promise<void> {
   // Through the register's create schema, as the API would: defaults (status, flags) are applied.
-  const create = (mod: RegisterModule, values: Record<string, unknown>) =>
-    createRecord(ctx, mod, mod.def.createSchema.parse(values) as Record<string, unknown>);
+  const create = (mod: AnyRegisterModule, values: Values) => createRecord(ctx, mod, mod.def.createSchema.parse(values));
   const m = ids.isms_manager;
   const c = ids.contributor;
   const issues = [

@@ -7,7 +7,7 @@ import { treatmentPlanModule, treatmentPlanVersionedModule } from '../controls/t
 import { actionsModule } from '../actions/actions.module.js';
 import type { OrgContext } from '../context.js';
 import { createLink } from '../links/links.service.js';
-import type { RegisterModule } from '../register/register-module.js';
+import type { AnyRegisterModule, Values } from '../register/register-module.js';
 import { createRecord, updateRecord } from '../register/register.service.js';
 import { approveVersion, saveDraft } from '../versioning/versions.service.js';
 
@@ -55,8 +55,7 @@ export async function seedControls(ctx: OrgContext, ids: Record<Role, string>): 
   const m = ids.isms_manager;
   const c = ids.contributor;
   await chooseEdition(ctx, 'iso27001-2022');
-  const create = (mod: RegisterModule, values: Record<string, unknown>) =>
-    createRecord(ctx, mod, mod.def.createSchema.parse(values) as Record<string, unknown>);
+  const create = (mod: AnyRegisterModule, values: Values) => createRecord(ctx, mod, mod.def.createSchema.parse(values));
   const mdm = await create(controlsModule, {
     title: 'Mobile device management',
     theme: 'technological',

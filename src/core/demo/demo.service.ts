@@ -15,6 +15,8 @@ import { seedIsmsRisks } from './isms-risks.demo.js';
 import { seedEvidence } from './evidence.demo.js';
 import { seedDocuments } from './documents.demo.js';
 import { createRecord } from '../register/register.service.js';
+import type { ChangesOf } from '../register/register-module.js';
+import type { actionRegister } from '../../schema/actions/action.register.js';
 import { insertUser } from '../users/users.service.js';
 import { nowIso } from '../util/ids.js';
 import { inInstanceTransaction } from '../transaction.js';
@@ -106,7 +108,7 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
 }
 
 async function seedActions(ctx: OrgContext, ids: Record<Role, string>) {
-  const actions = [
+  const actions: ChangesOf<typeof actionRegister.fields>[] = [
     {
       title: 'Agree the ISMS scope with top management',
       ownerId: ids.isms_manager,

@@ -2,7 +2,7 @@ import type { Role } from '../../schema/auth/roles.js';
 import { ISMS_RISK_ENTITY } from '../../schema/risks/isms-risk.register.js';
 import { actionsModule } from '../actions/actions.module.js';
 import type { OrgContext } from '../context.js';
-import type { RegisterModule } from '../register/register-module.js';
+import type { AnyRegisterModule, Values } from '../register/register-module.js';
 import { createRecord, updateRecord } from '../register/register.service.js';
 import { ismsRisksModule } from '../risks/isms-risks.module.js';
 
@@ -24,8 +24,7 @@ interface DemoItem {
  * evaluations: one effective, one partly, one not effective, one overdue, and one still waiting for an action.
  */
 export async function seedIsmsRisks(ctx: OrgContext, ids: Record<Role, string>): Promise<void> {
-  const create = (mod: RegisterModule, values: Record<string, unknown>) =>
-    createRecord(ctx, mod, mod.def.createSchema.parse(values) as Record<string, unknown>);
+  const create = (mod: AnyRegisterModule, values: Values) => createRecord(ctx, mod, mod.def.createSchema.parse(values));
   const inOrg = async (table: 'issues' | 'requirements' | 'ismsProcesses', column: 'title' | 'name') =>
     (await ctx.db
       .selectFrom(table)

@@ -5,7 +5,7 @@ import { ismsProcessesModule, processInteractionsModule } from '../leadership/pr
 import { ismsRolesModule, leadershipCommitmentsModule, roleAssignmentsModule } from '../leadership/roles.module.js';
 import { setRaciCell } from '../leadership/raci.service.js';
 import { addStartingSet } from '../leadership/starting-set.service.js';
-import type { RegisterModule } from '../register/register-module.js';
+import type { AnyRegisterModule, Values } from '../register/register-module.js';
 import { createRecord, updateRecord } from '../register/register.service.js';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -16,8 +16,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
  * management's eight commitments with evidence (5.1, 5.3).
  */
 export async function seedLeadership(ctx: OrgContext, ids: Record<Role, string>): Promise<void> {
-  const create = (mod: RegisterModule, values: Record<string, unknown>) =>
-    createRecord(ctx, mod, mod.def.createSchema.parse(values) as Record<string, unknown>);
+  const create = (mod: AnyRegisterModule, values: Values) => createRecord(ctx, mod, mod.def.createSchema.parse(values));
   const m = ids.isms_manager;
 
   const processes = [

@@ -2,7 +2,7 @@ import type { Role } from '../../schema/auth/roles.js';
 import { STARTING_METHODOLOGIES } from '../../schema/risks/starting-methodologies.js';
 import type { OrgContext } from '../context.js';
 import { createLink } from '../links/links.service.js';
-import type { RegisterModule } from '../register/register-module.js';
+import type { AnyRegisterModule, Values } from '../register/register-module.js';
 import { createRecord, updateRecord } from '../register/register.service.js';
 import { closeAssessment, reassessmentTriggersModule, riskAssessmentsModule } from '../risks/assessments.service.js';
 import { riskMethodologyVersionedModule } from '../risks/methodology.module.js';
@@ -33,8 +33,7 @@ interface DemoRisk {
 export async function seedRisks(ctx: OrgContext, ids: Record<Role, string>): Promise<void> {
   const db = untypedDb(ctx.db);
   // Through each register's create schema, as the API would: defaults (status, flags) are applied.
-  const create = (mod: RegisterModule, values: Record<string, unknown>) =>
-    createRecord(ctx, mod, mod.def.createSchema.parse(values) as Record<string, unknown>);
+  const create = (mod: AnyRegisterModule, values: Values) => createRecord(ctx, mod, mod.def.createSchema.parse(values));
   const m = ids.isms_manager;
   const c = ids.contributor;
 

@@ -99,7 +99,7 @@ async function beforeWrite(ctx: OrgContext, trx: Db, changes: Values, existing: 
   return extra;
 }
 
-export const documentsModule: RegisterModule = {
+export const documentsModule: RegisterModule<typeof documentRegister.fields> = {
   def: documentRegister,
   beforeWrite,
   readScope: (ctx, qb) => readableDocuments(ctx, qb, documentRegister.table),

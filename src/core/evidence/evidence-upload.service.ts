@@ -70,7 +70,7 @@ export async function uploadEvidence(
       sha256: file.sha256,
       supersedesId: older?.id ?? null,
     });
-    const id = String(record.id);
+    const id = record.id;
     const attachedTo: Attached[] = [];
     const attach = async (type: string, targetId: string) => {
       if (attachedTo.some((a) => a.type === type && a.id === targetId)) return;
@@ -106,7 +106,7 @@ export async function uploadEvidence(
       .orderBy('createdAt')
       .limit(20)
       .execute();
-    return { ...record, id, ref: String(record.ref), upload: { blobReused: reused, sameContent, attachedTo } };
+    return { ...record, upload: { blobReused: reused, sameContent, attachedTo } };
   });
 }
 

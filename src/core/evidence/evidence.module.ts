@@ -10,7 +10,7 @@ const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
  * The evidence register on top of the shared machinery: made only by upload (the file fields are the server's),
  * dates that make sense together, and the filters an auditor asks for (expired, current, attached to a record).
  */
-export const evidenceModule: RegisterModule = {
+export const evidenceModule: RegisterModule<typeof evidenceRegister.fields> = {
   def: evidenceRegister,
   omitRoutes: ['create', 'import'],
   readScope: (ctx, qb) => readableEvidence(ctx, qb, evidenceRegister.table),
@@ -23,7 +23,7 @@ export const evidenceModule: RegisterModule = {
     }
     const extra: Values = {};
     if (!existing && !str(changes.collectedOn)) extra.collectedOn = todayIso();
-    const pick = (name: string) => (name in changes ? str(changes[name]) : str(existing?.[name]));
+    const pick = (name: keyof typeof changes) => (name in changes ? str(changes[name]) : str(existing?.[name]));
     const validFrom = pick('validFrom');
     const validUntil = pick('validUntil');
     const collectedOn = str(extra.collectedOn) ?? pick('collectedOn');

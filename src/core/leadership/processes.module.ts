@@ -20,7 +20,7 @@ export function normalizeClauses(changes: Values, field = 'clauses'): Values {
 }
 
 /** The ISMS processes (27001 4.4): clause lists checked and normalized; `clause=6.1.2` finds processes serving it. */
-export const ismsProcessesModule: RegisterModule = {
+export const ismsProcessesModule: RegisterModule<typeof ismsProcessRegister.fields> = {
   def: ismsProcessRegister,
   async beforeWrite(_ctx, _trx, changes) {
     return normalizeClauses(changes);
@@ -44,7 +44,7 @@ export const ismsProcessesModule: RegisterModule = {
  * Which process feeds which (27001 4.4 "and their interactions"): both ends current processes of the
  * organization, never the same one, and one interaction per ordered pair (list everything that flows in it).
  */
-export const processInteractionsModule: RegisterModule = {
+export const processInteractionsModule: RegisterModule<typeof processInteractionRegister.fields> = {
   def: processInteractionRegister,
   async beforeWrite(ctx, trx, changes, existing) {
     const from = (changes.fromProcessId ?? existing?.fromProcessId) as string;

@@ -29,7 +29,7 @@ async function assertNoReportingLoop(ctx: OrgContext, trx: Db, roleId: string, r
 }
 
 /** ISMS roles (27001 5.3): reporting lines without loops. */
-export const ismsRolesModule: RegisterModule = {
+export const ismsRolesModule: RegisterModule<typeof ismsRoleRegister.fields> = {
   def: ismsRoleRegister,
   async beforeWrite(ctx, trx, changes, existing) {
     if (existing && typeof changes.reportsToId === 'string')
@@ -39,7 +39,7 @@ export const ismsRolesModule: RegisterModule = {
 };
 
 /** The activities of the RACI matrix; clause lists checked like those of processes. */
-export const ismsActivitiesModule: RegisterModule = {
+export const ismsActivitiesModule: RegisterModule<typeof ismsActivityRegister.fields> = {
   def: ismsActivityRegister,
   async beforeWrite(_ctx, _trx, changes) {
     return normalizeClauses(changes);
@@ -53,7 +53,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * for a named person; the end not before the start; an approval names both who and when; the role current.
  * The server keeps `personLabel` (the person's name) for lists, links and exports.
  */
-export const roleAssignmentsModule: RegisterModule = {
+export const roleAssignmentsModule: RegisterModule<typeof roleAssignmentRegister.fields> = {
   def: roleAssignmentRegister,
   async beforeWrite(ctx, trx, changes, existing) {
     const next: Values = { ...existing, ...changes };

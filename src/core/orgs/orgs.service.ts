@@ -87,6 +87,28 @@ export async function findOrgBySlug(db: Db, slug: string): Promise<OrgRef | unde
   return db.selectFrom('organizations').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
 }
 
+/**
+ * The organization named by `slug` and the user's role in it (null when not a member), in one query: every
+ * organization request asks this before anything else.
+ */
+export async function findOrgWithRole(
+  db: Db,
+  slug: string,
+  userId: string,
+): Promise<{ org: OrgRef; role: Role | null } | undefined> {
+  const row = await db
+    .selectFrom('organizations')
+    .leftJoin('memberships', (j) =>
+      j.onRef('memberships.orgId', '=', 'organizations.id').on('memberships.userId', '=', userId),
+    )
+    .select(['organizations.id', 'organizations.slug', 'organizations.name', 'memberships.role'])
+    .where('organizations.slug', '=', slug)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { role, ...org } = row;
+  return { org, role: (role as Role | null) ?? null };
+}
+
 export async function membershipRole(db: Db, orgId: string, userId: string): Promise<Role | null> {
   const row = await db
     .selectFrom('memberships')

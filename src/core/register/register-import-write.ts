@@ -1,7 +1,8 @@
 import type { OrgContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { applyUpdate, insertRecord } from './register.service.js';
-import type { RegisterModule, Values } from './register-module.js';
+import type { ChangesOf, RegisterModule } from './register-module.js';
+import type { FieldMap } from '../../schema/register/fields.js';
 import { inOrgTransaction } from '../transaction.js';
 
 /**
@@ -17,7 +18,7 @@ export interface PlannedRow {
   line: number;
   /** the record to update; none to create one */
   id?: string;
-  values: Values;
+  values: ChangesOf<FieldMap>;
 }
 
 export interface WriteIssue {

@@ -1,4 +1,5 @@
-import type { FieldDef } from '../../schema/register/fields.js';
+import type { FieldDef, FieldMap } from '../../schema/register/fields.js';
+import type { FieldValue } from '../../schema/register/define-register.js';
 import type { OrgContext } from '../context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ConflictError, ValidationError } from '../errors.js';
@@ -6,7 +7,7 @@ import { humanize } from './register-export.js';
 import { registerByEntity } from './registry.js';
 import { presentRecord } from './register.service.js';
 import { writeRows, type PlannedRow } from './register-import-write.js';
-import type { RegisterModule, Values } from './register-module.js';
+import type { ChangesOf, RegisterModule, Values } from './register-module.js';
 import { inOrgTransaction } from '../transaction.js';
 import { untypedDb } from './untyped-db.js';
 
@@ -57,7 +58,7 @@ function cellValue(
   raw: string,
   people: Map<string, string>,
   refs: Map<string, string>,
-): { value?: unknown; error?: string } {
+): { value?: FieldValue<FieldDef> | null; error?: string } {
   if (raw === '') return { value: null };
   switch (def.kind) {
     case 'integer':
@@ -227,7 +228,7 @@ export async function importRecords(
   const seenKeys = new Map<string, number>();
   let unchanged = 0;
   for (const { line, cells } of table.rows) {
-    const values: Values = {};
+    const values: ChangesOf<FieldMap> = {};
     let ref = '';
     columns.forEach((field, i) => {
       if (!field) return;
@@ -284,22 +285,22 @@ export async function importRecords(
     const schema = current ? mod.def.updateSchema : mod.def.createSchema;
     // Empty cells clear optional fields; on creation they are simply not set.
     const given = current ? values : Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
-    const input = mod.normalizeImport ? mod.normalizeImport(given, current) : given;
+    const shown = current && presentRecord(mod, current);
+    const input = mod.normalizeImport ? mod.normalizeImport(given, shown) : given;
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         errors.push({ line, field: String(issue.path[0] ?? 'row'), message: issue.message });
       continue;
     }
-    if (current) {
-      const shown = presentRecord(mod, current);
-      const changed = Object.entries(parsed.data as Values).some(([k, v]) => (v ?? null) !== (shown[k] ?? null));
+    if (shown) {
+      const changed = Object.entries(parsed.data).some(([k, v]) => (v ?? null) !== (shown[k] ?? null));
       if (!changed) {
         unchanged++;
         continue;
       }
     }
-    plan.push({ line, id: current?.id as string | undefined, values: parsed.data as Values });
+    plan.push({ line, id: current?.id as string | undefined, values: parsed.data });
   }
 
   // The real write path, rolled back: a dry run refuses exactly what the import would (checks that run only on

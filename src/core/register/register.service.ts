@@ -6,7 +6,9 @@ import { newId, nowIso } from '../util/ids.js';
 import { assertRecordExists, registerOfType, summarize, type RecordSummary } from '../links/record-types.js';
 import { nextRef } from './refs.js';
 import { filteredQuery, sortedQuery } from './register-query.js';
-import type { RegisterModule, Values, WriteTools } from './register-module.js';
+import type { AnyRegisterModule, ChangesOf, RegisterModule, Values, WriteTools } from './register-module.js';
+import type { FieldMap } from '../../schema/register/fields.js';
+import type { RecordOf } from '../../schema/register/define-register.js';
 import { inOrgTransaction } from '../transaction.js';
 import { untypedDb } from './untyped-db.js';
 
@@ -32,18 +34,21 @@ const BASE_COLUMNS = [
 
 const anyDb = untypedDb;
 
-/** Stored row → API record: base columns and declared fields only (never orgId), booleans as booleans. */
-export function presentRecord(mod: RegisterModule, row: Values): Values {
+/**
+ * Stored row → API record: base columns and declared fields only (never orgId), booleans as booleans. The row comes
+ * from a table named at run time, so its type is asserted here, once, from the definition the columns follow.
+ */
+export function presentRecord<F extends FieldMap>(mod: RegisterModule<F>, row: Values): RecordOf<F> {
   const out: Values = {};
   for (const c of BASE_COLUMNS) out[c] = row[c] ?? null;
   for (const [name, field] of Object.entries(mod.def.fields)) {
     const v = row[name] ?? null;
     out[name] = field.kind === 'boolean' && v !== null ? v === 1 || v === true : v;
   }
-  return out;
+  return out as RecordOf<F>;
 }
 
-function toStorage(mod: RegisterModule, values: Values): Values {
+function toStorage(mod: AnyRegisterModule, values: Values): Values {
   const out: Values = {};
   for (const [name, v] of Object.entries(values)) {
     const field = mod.def.fields[name];
@@ -54,7 +59,7 @@ function toStorage(mod: RegisterModule, values: Values): Values {
 }
 
 /** Every `member` field must name a member of this organization (one query for all of them). */
-async function checkMembers(ctx: OrgContext, trx: Db, mod: RegisterModule, values: Values): Promise<void> {
+async function checkMembers(ctx: OrgContext, trx: Db, mod: AnyRegisterModule, values: Values): Promise<void> {
   const wanted = Object.entries(values).filter(
     ([name, v]) => mod.def.fields[name]?.kind === 'member' && typeof v === 'string',
   );
@@ -74,7 +79,7 @@ async function checkMembers(ctx: OrgContext, trx: Db, mod: RegisterModule, value
 }
 
 /** Every `record` field must point at a record of its target register in this organization. */
-async function checkRecordRefs(ctx: OrgContext, trx: Db, mod: RegisterModule, values: Values): Promise<void> {
+async function checkRecordRefs(ctx: OrgContext, trx: Db, mod: AnyRegisterModule, values: Values): Promise<void> {
   for (const [name, v] of Object.entries(values)) {
     const field = mod.def.fields[name];
     if (field?.kind === 'record' && typeof v === 'string')
@@ -85,8 +90,8 @@ async function checkRecordRefs(ctx: OrgContext, trx: Db, mod: RegisterModule, va
 /** Reference and title of every record that `record` fields of these records point at: `{ [id]: { type, ref, title } }`. */
 export async function relatedOf(
   ctx: OrgContext,
-  mod: RegisterModule,
-  records: Values[],
+  mod: AnyRegisterModule,
+  records: readonly Values[],
 ): Promise<Record<string, RecordSummary & { type: string }>> {
   const wanted: { type: string; id: string }[] = [];
   for (const [name, field] of Object.entries(mod.def.fields)) {
@@ -101,7 +106,7 @@ export async function relatedOf(
   return out;
 }
 
-export async function listRecords(ctx: OrgContext, mod: RegisterModule, query: Values) {
+export async function listRecords<F extends FieldMap>(ctx: OrgContext, mod: RegisterModule<F>, query: Values) {
   const page = Number(query.page ?? 1);
   const pageSize = Number(query.pageSize ?? 25);
   const base = filteredQuery(ctx, mod, query);
@@ -114,7 +119,7 @@ export async function listRecords(ctx: OrgContext, mod: RegisterModule, query: V
   return { items, page, pageSize, total: Number(countRow?.total ?? 0), related: await relatedOf(ctx, mod, items) };
 }
 
-async function loadRow(ctx: OrgContext, trx: Db, mod: RegisterModule, id: string): Promise<Values> {
+async function loadRow(ctx: OrgContext, trx: Db, mod: AnyRegisterModule, id: string): Promise<Values> {
   let q = anyDb(trx).selectFrom(mod.def.table).selectAll().where('id', '=', id).where('orgId', '=', ctx.org.id);
   if (mod.readScope) q = mod.readScope(ctx, q);
   const row = await q.executeTakeFirst();
@@ -122,22 +127,35 @@ async function loadRow(ctx: OrgContext, trx: Db, mod: RegisterModule, id: string
   return row as Values;
 }
 
-export async function getRecord(ctx: OrgContext, mod: RegisterModule, id: string) {
+export async function getRecord<F extends FieldMap>(
+  ctx: OrgContext,
+  mod: RegisterModule<F>,
+  id: string,
+): Promise<RecordOf<F>> {
   return presentRecord(mod, await loadRow(ctx, ctx.db, mod, id));
 }
 
 /** One record with the references and titles of the records its `record` fields point at. */
-export async function getRecordWithRelated(ctx: OrgContext, mod: RegisterModule, id: string) {
+export async function getRecordWithRelated<F extends FieldMap>(ctx: OrgContext, mod: RegisterModule<F>, id: string) {
   const record = await getRecord(ctx, mod, id);
   return { ...record, related: await relatedOf(ctx, mod, [record]) };
 }
 
-export async function createRecord(ctx: OrgContext, mod: RegisterModule, input: Values) {
+export async function createRecord<F extends FieldMap>(
+  ctx: OrgContext,
+  mod: RegisterModule<F>,
+  input: ChangesOf<F>,
+): Promise<RecordOf<F>> {
   return inOrgTransaction(ctx, (trx) => insertRecord(ctx, trx, mod, input));
 }
 
 /** Creates a record and its audit event inside the caller's transaction (imports create many in one). */
-export async function insertRecord(ctx: OrgContext, trx: Db, mod: RegisterModule, input: Values) {
+export async function insertRecord<F extends FieldMap>(
+  ctx: OrgContext,
+  trx: Db,
+  mod: RegisterModule<F>,
+  input: ChangesOf<F>,
+): Promise<RecordOf<F>> {
   await checkMembers(ctx, trx, mod, input);
   await checkRecordRefs(ctx, trx, mod, input);
   const extra = mod.beforeWrite ? await mod.beforeWrite(ctx, trx, input, undefined, toolsFor(ctx, trx)) : {};
@@ -172,13 +190,29 @@ export async function insertRecord(ctx: OrgContext, trx: Db, mod: RegisterModule
   return record;
 }
 
-export async function updateRecord(ctx: OrgContext, mod: RegisterModule, id: string, input: Values) {
+/** What an update asks for: the changes, and the version they were made on (when the caller read one). */
+export type UpdateOf<F extends FieldMap> = ChangesOf<F> & { expectedVersion?: number };
+
+export async function updateRecord<F extends FieldMap>(
+  ctx: OrgContext,
+  mod: RegisterModule<F>,
+  id: string,
+  input: UpdateOf<F>,
+): Promise<RecordOf<F>> {
   return inOrgTransaction(ctx, (trx) => applyUpdate(ctx, trx, mod, id, input));
 }
 
 /** Updates a record (only what changed, with its audit event) inside the caller's transaction. */
-export async function applyUpdate(ctx: OrgContext, trx: Db, mod: RegisterModule, id: string, input: Values) {
-  const { expectedVersion, ...changes } = input;
+export async function applyUpdate<F extends FieldMap>(
+  ctx: OrgContext,
+  trx: Db,
+  mod: RegisterModule<F>,
+  id: string,
+  input: UpdateOf<F>,
+): Promise<RecordOf<F>> {
+  const { expectedVersion } = input;
+  const changes: UpdateOf<F> = { ...input };
+  delete changes.expectedVersion;
   const existing = await loadRow(ctx, trx, mod, id);
   if (existing.archivedAt) throw new ConflictError(`${existing.ref} is archived and cannot be changed`);
   if (typeof expectedVersion === 'number' && expectedVersion !== existing.version) {
@@ -189,14 +223,14 @@ export async function applyUpdate(ctx: OrgContext, trx: Db, mod: RegisterModule,
   }
   await checkMembers(ctx, trx, mod, changes);
   await checkRecordRefs(ctx, trx, mod, changes);
-  const extra = mod.beforeWrite ? await mod.beforeWrite(ctx, trx, changes, existing, toolsFor(ctx, trx)) : {};
+  const before = presentRecord(mod, existing);
+  const extra = mod.beforeWrite ? await mod.beforeWrite(ctx, trx, changes, before, toolsFor(ctx, trx)) : {};
   const next = toStorage(mod, { ...changes, ...extra });
   const diff: Record<string, { from: unknown; to: unknown }> = {};
   for (const [name, to] of Object.entries(next)) {
     const from = existing[name] ?? null;
     if ((to ?? null) !== from) diff[name] = { from, to: to ?? null };
   }
-  const before = presentRecord(mod, existing);
   if (!Object.keys(diff).length) return before;
   const set = {
     ...Object.fromEntries(Object.entries(diff).map(([k, v]) => [k, v.to])),
@@ -223,7 +257,7 @@ export async function applyUpdate(ctx: OrgContext, trx: Db, mod: RegisterModule,
  */
 async function writeIfVersion(
   trx: Db,
-  mod: RegisterModule,
+  mod: AnyRegisterModule,
   orgId: string,
   existing: Values,
   set: Values,
@@ -243,11 +277,11 @@ async function writeIfVersion(
   }
 }
 
-export async function archiveRecord(ctx: OrgContext, mod: RegisterModule, id: string): Promise<void> {
+export async function archiveRecord(ctx: OrgContext, mod: AnyRegisterModule, id: string): Promise<void> {
   await inOrgTransaction(ctx, async (trx) => {
     const existing = await loadRow(ctx, trx, mod, id);
     if (existing.archivedAt) return;
-    if (mod.beforeArchive) await mod.beforeArchive(ctx, trx, existing);
+    if (mod.beforeArchive) await mod.beforeArchive(ctx, trx, presentRecord(mod, existing));
     const now = nowIso();
     await writeIfVersion(trx, mod, ctx.org.id, existing, {
       archivedAt: now,

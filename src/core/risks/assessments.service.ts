@@ -1,15 +1,25 @@
+import type { z } from 'zod';
 import type { Db } from '../../db/connect.js';
+import type {
+  assessmentEntriesSchema,
+  closedAssessmentSchema,
+  CompareHead,
+  CompareRow,
+  Comparison,
+  Standing,
+} from '../../schema/risks/risks.responses.js';
 import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { RegisterModule } from '../register/register-module.js';
 import { nowIso } from '../util/ids.js';
+import { levelLabeller } from './level-labels.js';
 import { methodologyInForce } from './methodology.service.js';
 import { inOrgTransaction } from '../transaction.js';
 
 /** An assessment opens on the approved methodology; once closed, its record and snapshot never change. */
-export const riskAssessmentsModule: RegisterModule = {
+export const riskAssessmentsModule: RegisterModule<typeof riskAssessmentRegister.fields> = {
   def: riskAssessmentRegister,
   async beforeWrite(ctx, trx, _changes, existing) {
     if (existing) {
@@ -34,7 +44,11 @@ const SNAPSHOT_BATCH = 200;
  * Closes an assessment: every current risk's analysis and evaluation is copied into its frozen snapshot (an
  * append-only table), with the methodology version in force, in one transaction with the audit event.
  */
-export async function closeAssessment(ctx: OrgContext, id: string, note?: string) {
+export async function closeAssessment(
+  ctx: OrgContext,
+  id: string,
+  note?: string,
+): Promise<z.infer<typeof closedAssessmentSchema>> {
   return inOrgTransaction(ctx, async (trx) => {
     const a = await trx
       .selectFrom('riskAssessments')
@@ -119,21 +133,7 @@ export async function closeAssessment(ctx: OrgContext, id: string, note?: string
   });
 }
 
-export interface Standing {
-  riskId: string;
-  ref: string;
-  title: string;
-  ownerLabel: string | null;
-  status: string;
-  likelihood: number | null;
-  consequenceLevel: number | null;
-  score: number | null;
-  level: string | null;
-  levelRank: number | null;
-  acceptable: boolean | null;
-  priority: number | null;
-}
-
+/** The columns a standing is read from, in the register and in a frozen assessment alike. */
 const standingColumns = [
   'riskId',
   'ref',
@@ -147,13 +147,31 @@ const standingColumns = [
   'levelRank',
   'acceptable',
   'priority',
+  'methodologyVersion',
 ] as const;
 
-function toStanding(r: Omit<Standing, 'acceptable'> & { acceptable: number | null }): Standing {
-  return { ...r, acceptable: r.acceptable === null ? null : r.acceptable === 1 };
+type StandingRow = Omit<Standing, 'acceptable' | 'consequence' | 'levelLabel'> & {
+  acceptable: number | null;
+  methodologyVersion: number | null;
+};
+type Labeller = Awaited<ReturnType<typeof levelLabeller>>;
+
+function toStanding(r: StandingRow, label: Labeller): Standing {
+  const { methodologyVersion, ...rest } = r;
+  return {
+    ...rest,
+    consequence: r.consequenceLevel,
+    levelLabel: label(methodologyVersion, r.level),
+    acceptable: r.acceptable === null ? null : r.acceptable === 1,
+  };
 }
 
-export async function listEntries(ctx: OrgContext, id: string, page: number, pageSize: number) {
+export async function listEntries(
+  ctx: OrgContext,
+  id: string,
+  page: number,
+  pageSize: number,
+): Promise<z.infer<typeof assessmentEntriesSchema>> {
   const a = await ctx.db
     .selectFrom('riskAssessments')
     .select(['id', 'status'])
@@ -176,14 +194,19 @@ export async function listEntries(ctx: OrgContext, id: string, page: number, pag
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toStanding), total: Number(count.n), page, pageSize };
+  const label = await levelLabeller(
+    ctx,
+    ctx.db,
+    rows.map((r) => r.methodologyVersion),
+  );
+  return { items: rows.map((r) => toStanding(r, label)), total: Number(count.n), page, pageSize };
 }
 
 async function standingsOf(
   ctx: OrgContext,
   db: Db,
   assessmentId: string | 'current',
-): Promise<{ head: Record<string, unknown>; rows: Map<string, Standing> }> {
+): Promise<{ head: CompareHead; rows: Map<string, Standing> }> {
   if (assessmentId === 'current') {
     const inForce = await methodologyInForce(ctx, db);
     const rows = await db
@@ -202,13 +225,19 @@ async function standingsOf(
         'risks.levelRank',
         'risks.acceptable',
         'risks.priority',
+        'risks.methodologyVersion',
       ])
       .where('risks.orgId', '=', ctx.org.id)
       .where('risks.archivedAt', 'is', null)
       .execute();
+    const label = await levelLabeller(
+      ctx,
+      db,
+      rows.map((r) => r.methodologyVersion),
+    );
     return {
       head: { id: 'current', ref: null, title: null, closedAt: null, methodologyVersion: inForce?.versionNo ?? null },
-      rows: new Map(rows.map((r) => [r.riskId, toStanding(r)])),
+      rows: new Map(rows.map((r) => [r.riskId, toStanding(r, label)])),
     };
   }
   const a = await db
@@ -226,24 +255,25 @@ async function standingsOf(
     .where('orgId', '=', ctx.org.id)
     .where('assessmentId', '=', assessmentId)
     .execute();
-  return { head: a, rows: new Map(rows.map((r) => [r.riskId, toStanding(r)])) };
+  const label = await levelLabeller(
+    ctx,
+    db,
+    rows.map((r) => r.methodologyVersion),
+  );
+  const { status: _s, ...head } = a;
+  return { head, rows: new Map(rows.map((r) => [r.riskId, toStanding(r, label)])) };
 }
-
-export type CompareRow = {
-  riskId: string;
-  ref: string;
-  title: string;
-  change: 'added' | 'removed' | 'rose' | 'fell' | 'same';
-  crossed: 'to_unacceptable' | 'to_acceptable' | null;
-  before: Standing | null;
-  after: Standing | null;
-};
 
 /**
  * Two assessments side by side (or one and the register as it stands): new and removed risks, risks whose level
  * rose or fell (by the level's rank, then by score within a level) and those that crossed the acceptance line.
  */
-export async function compareAssessments(ctx: OrgContext, from: string, to: string | 'current', changesOnly: boolean) {
+export async function compareAssessments(
+  ctx: OrgContext,
+  from: string,
+  to: string | 'current',
+  changesOnly: boolean,
+): Promise<Comparison> {
   const [a, b] = await Promise.all([standingsOf(ctx, ctx.db, from), standingsOf(ctx, ctx.db, to)]);
   const rows: CompareRow[] = [];
   const ids = new Set([...a.rows.keys(), ...b.rows.keys()]);

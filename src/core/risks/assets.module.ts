@@ -15,10 +15,10 @@ const isDerived = (existing: Values) =>
  * until it is cleared (null), which hands it back to the server. Sending the value it already has changes nothing,
  * so an exported file edited and imported again does not pin a derived value.
  */
-export const assetsModule: RegisterModule = {
+export const assetsModule: RegisterModule<typeof assetRegister.fields> = {
   def: assetRegister,
   async beforeWrite(_ctx, _trx, changes, existing) {
-    const level = (f: string) => (f in changes ? changes[f] : existing?.[f]) as string | null | undefined;
+    const level = (f: (typeof CIA)[number]) => (f in changes ? changes[f] : existing?.[f]);
     const given = changes.value !== undefined;
     const derive = !given
       ? !existing || isDerived(existing)
@@ -41,7 +41,7 @@ export const assetsModule: RegisterModule = {
  * here), never the same asset, and one current dependency per ordered pair. `assetId` lists an asset's
  * dependencies from either end.
  */
-export const assetDependenciesModule: RegisterModule = {
+export const assetDependenciesModule: RegisterModule<typeof assetDependencyRegister.fields> = {
   def: assetDependencyRegister,
   async beforeWrite(ctx, trx, changes, existing) {
     if (!('supportingAssetId' in changes) && !('supportedAssetId' in changes)) return {};

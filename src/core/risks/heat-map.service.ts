@@ -1,4 +1,6 @@
+import type { HeatMapData } from '../../schema/risks/risks.responses.js';
 import type { OrgContext } from '../context.js';
+import { labelIn } from './level-labels.js';
 import { methodologyInForce } from './methodology.service.js';
 import { evaluate } from './risk-level.js';
 
@@ -7,7 +9,7 @@ import { evaluate } from './risk-level.js';
  * consequence cell (one grouped query), with the scales, levels and cell colours to draw it. A cell's level is the
  * shared evaluation (schema/risks/risk-level.ts), so it is the level the register shows for a risk in that cell.
  */
-export async function heatMap(ctx: OrgContext, filters: { ownerId?: string; assetId?: string }) {
+export async function heatMap(ctx: OrgContext, filters: { ownerId?: string; assetId?: string }): Promise<HeatMapData> {
   const inForce = await methodologyInForce(ctx);
   if (!inForce) return { methodology: null, cells: [], total: 0, notEvaluated: 0 };
   const m = inForce.methodology;
@@ -41,12 +43,16 @@ export async function heatMap(ctx: OrgContext, filters: { ownerId?: string; asse
     else counts.set(`${g.likelihood}:${g.consequenceLevel}`, Number(g.n));
   }
   const cells = m.likelihood.levels.flatMap((_, li) =>
-    m.consequence.levels.map((__, ci) => ({
-      likelihood: li + 1,
-      consequence: ci + 1,
-      level: evaluate(m, { likelihood: li, consequence: ci }).level,
-      count: counts.get(`${li + 1}:${ci + 1}`) ?? 0,
-    })),
+    m.consequence.levels.map((__, ci) => {
+      const level = evaluate(m, { likelihood: li, consequence: ci }).level;
+      return {
+        likelihood: li + 1,
+        consequence: ci + 1,
+        level,
+        levelLabel: labelIn(m, level) ?? level,
+        count: counts.get(`${li + 1}:${ci + 1}`) ?? 0,
+      };
+    }),
   );
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   return {

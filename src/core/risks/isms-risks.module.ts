@@ -122,7 +122,7 @@ function checkRules(changes: Values, existing: Values | undefined, extra: Values
  * ISMS-level risks and opportunities (27001 6.1.1): a register with the rules above, list filters for overdue
  * evaluations and sources, and the step from "identified" to "action planned" when the first action is planned.
  */
-export const ismsRisksModule: RegisterModule = {
+export const ismsRisksModule: RegisterModule<typeof ismsRiskRegister.fields> = {
   def: ismsRiskRegister,
 
   async beforeWrite(ctx, trx, changes, existing) {

@@ -1,17 +1,12 @@
 import type { Db } from '../../db/connect.js';
 import { methodologySchema, type Methodology } from '../../schema/risks/methodology.schema.js';
+import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
 import { riskMethodologyRegister } from '../../schema/risks/risk-methodology.register.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError } from '../errors.js';
 import type { RegisterModule } from '../register/register-module.js';
 
-export interface MethodologyInForce {
-  recordId: string;
-  ref: string;
-  versionNo: number;
-  approvedAt: string | null;
-  methodology: Methodology;
-}
+export type { MethodologyInForce };
 
 /** The organization's methodology record (there is at most one current), or undefined. */
 export async function methodologyRecord(ctx: OrgContext, db: Db) {
@@ -59,7 +54,7 @@ export async function methodologyInForce(ctx: OrgContext, db: Db = ctx.db): Prom
 }
 
 /** One methodology per organization: its versions are its history, and the approved one is in force. */
-export const riskMethodologyModule: RegisterModule = {
+export const riskMethodologyModule: RegisterModule<typeof riskMethodologyRegister.fields> = {
   def: riskMethodologyRegister,
   async beforeWrite(ctx, trx, _changes, existing) {
     if (existing) return {};

@@ -1,38 +1,21 @@
 import type { Db } from '../../db/connect.js';
 import type { Methodology } from '../../schema/risks/methodology.schema.js';
+import type {
+  RescorePreview,
+  Rescore,
+  RescoreStanding,
+  RescoreSummary,
+  RiskMove,
+} from '../../schema/risks/risks.responses.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
 import { carryLevel, evaluateRisk, isAnalysed, type RiskAnalysis, type RiskEvaluation } from './risk-evaluation.js';
+import { labelIn, levelLabeller } from './level-labels.js';
 import { methodologyOfVersion, methodologyRecord } from './methodology.service.js';
 
-interface Standing {
-  level: string | null;
-  score: number | null;
-  acceptable: boolean | null;
-}
-
-/** What a new methodology version does to one risk. */
-export interface RiskMove {
-  riskId: string;
-  ref: string;
-  title: string;
-  before: Standing | null;
-  after: Standing | null;
-  /** true when the risk moved across the acceptance line (either way) */
-  crossed: boolean;
-  /** level numbers carried to a scale of another size */
-  carried: { field: string; from: number; to: number }[];
-}
-
-export interface RescorePlan {
-  fromVersion: number | null;
-  toVersion: number;
-  total: number;
-  changed: number;
-  crossed: number;
-  moves: RiskMove[];
+export interface RescorePlan extends RescorePreview {
   /** risks whose stored values change (analysis carried and/or evaluation) */
   updates: {
     id: string;
@@ -122,11 +105,21 @@ export async function planRescore(
       }
     }
     const e = evaluateRisk(next, toVersion, carriedAnalysis);
-    const before: Standing | null =
+    const before: RescoreStanding | null =
       r.level === null
         ? null
-        : { level: r.level, score: r.score, acceptable: r.acceptable === null ? null : r.acceptable === 1 };
-    const after: Standing = { level: e.level, score: e.score, acceptable: e.acceptable === 1 };
+        : {
+            level: r.level,
+            levelLabel: labelIn(prev, r.level),
+            score: r.score,
+            acceptable: r.acceptable === null ? null : r.acceptable === 1,
+          };
+    const after: RescoreStanding = {
+      level: e.level,
+      levelLabel: labelIn(next, e.level),
+      score: e.score,
+      acceptable: e.acceptable === 1,
+    };
     const stored = {
       consequenceLevel: r.consequenceLevel,
       score: r.score,
@@ -248,7 +241,7 @@ export async function applyRescore(
 }
 
 /** What approving version `versionNo` (a draft) would do to the risks; nothing is written. */
-export async function rescorePreview(ctx: OrgContext, recordId: string, versionNo: number) {
+export async function rescorePreview(ctx: OrgContext, recordId: string, versionNo: number): Promise<RescorePreview> {
   const record = await methodologyRecord(ctx, ctx.db);
   if (!record || record.id !== recordId) throw new NotFoundError('The risk methodology');
   const v = await methodologyOfVersion(ctx, ctx.db, recordId, versionNo);
@@ -257,22 +250,26 @@ export async function rescorePreview(ctx: OrgContext, recordId: string, versionN
   return plan;
 }
 
-function presentRescore(row: {
-  id: string;
-  fromVersion: number | null;
-  toVersion: number;
-  total: number;
-  changed: number;
-  crossed: number;
-  createdAt: string;
-  createdBy: string | null;
-  moves?: string;
-}) {
-  const { moves, ...rest } = row;
-  return moves === undefined ? rest : { ...rest, moves: JSON.parse(moves) as RiskMove[] };
+/**
+ * The moves as stored. Reports written before levels answered their names have none: they are read from the
+ * versions the report went from and to.
+ */
+async function presentMoves(ctx: OrgContext, row: { fromVersion: number | null; toVersion: number; moves: string }) {
+  const moves = JSON.parse(row.moves) as RiskMove[];
+  const label = await levelLabeller(ctx, ctx.db, [row.fromVersion, row.toVersion]);
+  const named = (s: RescoreStanding | null, version: number | null): RescoreStanding | null =>
+    s && { ...s, levelLabel: s.levelLabel === undefined ? label(version, s.level) : s.levelLabel };
+  return moves.map((m) => ({
+    ...m,
+    before: named(m.before, row.fromVersion),
+    after: named(m.after, row.toVersion),
+  }));
 }
 
-export async function listRescores(ctx: OrgContext, query: { page: number; pageSize: number }) {
+export async function listRescores(
+  ctx: OrgContext,
+  query: { page: number; pageSize: number },
+): Promise<{ items: RescoreSummary[]; total: number; page: number; pageSize: number }> {
   const base = ctx.db.selectFrom('riskRescores').where('orgId', '=', ctx.org.id);
   const [rows, count] = await Promise.all([
     base
@@ -284,10 +281,10 @@ export async function listRescores(ctx: OrgContext, query: { page: number; pageS
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(presentRescore), total: Number(count.n), page: query.page, pageSize: query.pageSize };
+  return { items: rows, total: Number(count.n), page: query.page, pageSize: query.pageSize };
 }
 
-export async function getRescore(ctx: OrgContext, id: string) {
+export async function getRescore(ctx: OrgContext, id: string): Promise<Rescore> {
   const row = await ctx.db
     .selectFrom('riskRescores')
     .select(['id', 'fromVersion', 'toVersion', 'total', 'changed', 'crossed', 'createdAt', 'createdBy', 'moves'])
@@ -295,5 +292,5 @@ export async function getRescore(ctx: OrgContext, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('The re-scoring report');
-  return presentRescore(row);
+  return { ...row, moves: await presentMoves(ctx, row) };
 }

@@ -102,7 +102,7 @@ async function acceptanceEffects(
  * acceptability and priority always follow the analysis. A risk is evaluated only with an owner (27003 6.1.2 c:
  * risk owners are identified) and an approved methodology.
  */
-export const risksModule: RegisterModule = {
+export const risksModule: RegisterModule<typeof riskRegister.fields> = {
   def: riskRegister,
   async beforeWrite(ctx, trx, changes, existing) {
     const acceptance = await acceptanceEffects(ctx, trx, changes, existing);

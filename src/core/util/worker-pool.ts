@@ -40,6 +40,11 @@ export function siblingModule(callerUrl: string, name: string): string {
   return new URL(`./${name}${ext}`, callerUrl).href;
 }
 
+/** How many tasks the pool's threads have finished in this process (0 before the first): lets a test see work went there. */
+export function workerTasksCompleted(): number {
+  return pool?.completed ?? 0;
+}
+
 /** Runs the exported function `fn` of `module` in a worker thread with `input` (structured-cloned both ways). */
 export async function runInWorker<T>(
   module: string,

@@ -59,6 +59,8 @@ const residualEvaluationSchema = z.object({
   consequenceLevel: z.number().int().nullable(),
   score: z.number().nullable(),
   level: z.string().nullable(),
+  /** the level's name in the methodology in force */
+  levelLabel: z.string().nullable(),
   levelRank: z.number().int().nullable(),
   acceptable: z.boolean().nullable(),
   methodologyVersion: z.number().int().nullable(),
@@ -110,7 +112,11 @@ export const treatmentSchema = z.object({
     })
     .nullable(),
   /** controls whose applicability this save turned from undecided to applicable (the risk is their reason) */
-  proposedApplicable: z.array(z.string()).optional(),
+  proposedApplicableControlIds: z.array(z.string()).optional(),
+  proposedApplicable: z.array(z.string()).optional().meta({
+    deprecated: true,
+    description: 'Deprecated: the same controls by reference; use proposedApplicableControlIds.',
+  }),
 });
 export type Treatment = z.infer<typeof treatmentSchema>;
 
@@ -123,6 +129,8 @@ export const controlDriversSchema = z.object({
       title: z.string(),
       effect: z.enum(CONTROL_EFFECTS),
       level: z.string().nullable(),
+      /** the level's name in the methodology the risk was evaluated with */
+      levelLabel: z.string().nullable(),
       acceptable: z.boolean().nullable(),
       status: z.string(),
     }),
@@ -137,6 +145,7 @@ export const controlSettingsSchema = z.object({
   chosenAt: z.string().nullable(),
   counts: z.object({ catalog: z.number().int(), custom: z.number().int() }),
 });
+export type ControlSettings = z.infer<typeof controlSettingsSchema>;
 export const chooseEditionSchema = z.strictObject({ edition: z.enum(CONTROL_EDITIONS) });
 
 /** What moving the SoA from 2013 to 2022 does (or did): decisions carried over, and controls needing a decision. */

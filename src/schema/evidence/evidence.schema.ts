@@ -40,7 +40,7 @@ export type EvidenceUploadOutcome = z.infer<typeof uploadOutcomeSchema>;
 
 /** The answer to an upload: the new record, and what happened to the file and the links. */
 export const evidenceUploadResultSchema = evidenceRegister.recordSchema.extend({ upload: uploadOutcomeSchema });
-export type EvidenceUploadResult = Record<string, unknown> & { id: string; ref: string; upload: EvidenceUploadOutcome };
+export type EvidenceUploadResult = z.infer<typeof evidenceUploadResultSchema>;
 
 /** What the server accepts, so that a client can check a file before sending it. */
 export const evidenceUploadPolicySchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { intInput, intParam } from '../common/primitives.js';
 import { fieldValueSchema, type FieldDef, type FieldMap } from './fields.js';
+import type { CreateBodyOf, RecordShapeOf, UpdateBodyOf } from './register-types.js';
 
 export interface RegisterConfig<F extends FieldMap> {
   /** permission entity and audit entity type, singular: `action` */
@@ -70,7 +71,12 @@ export const refList = z
       .max(MAX_REFS, `At most ${MAX_REFS} references`),
   );
 
-export function defineRegister<F extends FieldMap>(config: RegisterConfig<F>) {
+/**
+ * A register from its definition: the zod schemas of its record, bodies and list query, built at run time from the
+ * fields, and typed from the same fields (`const F` keeps enum options and flags literal) so records and bodies are
+ * checked at compile time too.
+ */
+export function defineRegister<const F extends FieldMap>(config: RegisterConfig<F>): RegisterDef<F> {
   const writable = Object.entries(config.fields).filter(([, def]) => !def.readOnly);
 
   const createShape: Record<string, z.ZodType> = {};
@@ -134,14 +140,27 @@ export function defineRegister<F extends FieldMap>(config: RegisterConfig<F>) {
   return {
     ...config,
     table: config.table ?? config.collection.replace(/-/g, '_'),
-    createSchema: z.strictObject(createShape),
-    updateSchema: z.strictObject(updateShape),
-    recordSchema: z.object(recordShape),
+    // The shapes are built from the fields at run time; their static types come from the same fields (one cast each).
+    createSchema: z.strictObject(createShape) as unknown as z.ZodType<CreateBodyOf<F>>,
+    updateSchema: z.strictObject(updateShape) as unknown as z.ZodType<UpdateBodyOf<F>>,
+    recordSchema: z.object(recordShape) as unknown as z.ZodObject<RecordShapeOf<F>>,
     listQuerySchema: z.strictObject(queryShape),
     sortable,
-    defaultSort: config.defaultSort ?? { field: 'ref', order: 'desc' as const },
+    defaultSort: config.defaultSort ?? { field: 'ref', order: 'desc' },
   };
 }
 
-export type RegisterDef = ReturnType<typeof defineRegister<FieldMap>>;
+/** What `defineRegister` returns; `RegisterDef<typeof fields>` for one register, `AnyRegisterDef` for the machinery. */
+export interface RegisterDef<F extends FieldMap = FieldMap> extends RegisterConfig<F> {
+  table: string;
+  createSchema: z.ZodType<CreateBodyOf<F>>;
+  updateSchema: z.ZodType<UpdateBodyOf<F>>;
+  recordSchema: z.ZodObject<RecordShapeOf<F>>;
+  listQuerySchema: z.ZodObject<Record<string, z.ZodType>, z.core.$strict>;
+  sortable: [string, ...string[]];
+  defaultSort: { field: string; order: 'asc' | 'desc' };
+}
+/** Any register, for code that works on every register alike (storage, routes, links, CSV, the generic pages). */
+export type AnyRegisterDef = RegisterDef<FieldMap>;
 export type { FieldDef, FieldMap };
+export type { BaseRecord, CreateBodyOf, FieldsOf, FieldValue, RecordOf, UpdateBodyOf } from './register-types.js';

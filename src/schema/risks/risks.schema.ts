@@ -29,9 +29,5 @@ export const compareQuerySchema = z.strictObject({
 export const COMPARE_CHANGES = ['added', 'removed', 'rose', 'fell', 'same'] as const;
 export const CROSSINGS = ['to_unacceptable', 'to_acceptable'] as const;
 
-export const startingMethodologiesSchema = z.object({
-  items: z.array(z.object({ key: z.string(), name: z.string(), methodology: z.unknown() })),
-});
-
 /** Closing an assessment; the note (what was concluded) goes into the audit trail with the closure. */
 export const closeAssessmentBodySchema = z.strictObject({ note: z.string().trim().max(2000).optional() });

@@ -1,7 +1,7 @@
 import { recordAuditAlone } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors.js';
-import { findOrgBySlug, membershipRole } from '../../core/orgs/orgs.service.js';
+import { findOrgWithRole } from '../../core/orgs/orgs.service.js';
 import { can } from '../../schema/auth/permissions.js';
 import { slugSchema } from '../../schema/common/primitives.js';
 import type { App } from '../types.js';
@@ -31,11 +31,14 @@ export function registerAuthorization(app: App) {
     const slug = (request.params as { org?: unknown }).org;
     const { db } = app.deps.handle;
     // Only a well-formed slug is looked up: anything else cannot name an organization (and never reaches the database).
-    const org =
-      typeof slug === 'string' && slugSchema.safeParse(slug).success ? await findOrgBySlug(db, slug) : undefined;
-    if (!org) throw new NotFoundError('The organization');
+    const found =
+      typeof slug === 'string' && slugSchema.safeParse(slug).success
+        ? await findOrgWithRole(db, slug, user.id)
+        : undefined;
+    if (!found) throw new NotFoundError('The organization');
+    const { org } = found;
     const tokenOrgMismatch = request.auth.kind === 'token' && request.auth.token.orgId !== org.id;
-    const role = tokenOrgMismatch ? null : await membershipRole(db, org.id, user.id);
+    const role = tokenOrgMismatch ? null : found.role;
     if (!role) throw new NotFoundError('The organization');
 
     const actor: Actor =

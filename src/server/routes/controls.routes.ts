@@ -3,6 +3,7 @@ import { chooseEdition, controlDrivers, controlSettings } from '../../core/contr
 import { treatmentChecks } from '../../core/controls/checks.service.js';
 import { migrateTo2022 } from '../../core/controls/edition-migration.service.js';
 import { compareSoa } from '../../core/controls/soa-compare.service.js';
+import { controlCatalogsSchema } from '../../schema/controls/controls.responses.js';
 import { treatmentChecksSchema } from '../../schema/controls/checks.schema.js';
 import { planRows } from '../../core/controls/treatment-plan.service.js';
 import { planPageSchema, planQuerySchema } from '../../schema/controls/treatment-plan.schema.js';
@@ -39,6 +40,7 @@ export async function controlRoutes(app: App) {
         tags: ['controls'],
         summary: 'The Annex A catalogs Rampart ships (2022 and 2013) and the 2013 → 2022 correspondence',
         params: orgParams,
+        response: { 200: controlCatalogsSchema },
       },
     },
     async () => ({

@@ -165,8 +165,7 @@ export function registerRoutesFor(mod: RegisterModule) {
             response: { 201: def.recordSchema },
           },
         },
-        async (request, reply) =>
-          reply.code(201).send(await createRecord(orgCtx(request), mod, request.body as Record<string, unknown>)),
+        async (request, reply) => reply.code(201).send(await createRecord(orgCtx(request), mod, request.body)),
       );
 
     app.patch(
@@ -181,7 +180,7 @@ export function registerRoutesFor(mod: RegisterModule) {
           response: { 200: def.recordSchema },
         },
       },
-      async (request) => updateRecord(orgCtx(request), mod, request.params.id, request.body as Record<string, unknown>),
+      async (request) => updateRecord(orgCtx(request), mod, request.params.id, request.body),
     );
 
     app.delete(

@@ -18,6 +18,17 @@ import {
   riskAssetsBodySchema,
   triggerRisksBodySchema,
 } from '../../schema/risks/risks.schema.js';
+import {
+  assessmentEntriesSchema,
+  closedAssessmentSchema,
+  comparisonSchema,
+  currentMethodologySchema,
+  heatMapSchema,
+  rescoreListSchema,
+  rescorePreviewSchema,
+  rescoreSchema,
+  startingSetSchema,
+} from '../../schema/risks/risks.responses.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
 
@@ -51,6 +62,7 @@ export async function riskRoutes(app: App) {
           tags: ['risk-methodologies'],
           summary: 'The starting methodologies an organization can copy and adapt (5×5, 3×3, semi-quantitative)',
           params: orgParams,
+          response: { 200: startingSetSchema },
           ...old,
         },
       },
@@ -66,6 +78,7 @@ export async function riskRoutes(app: App) {
           tags: ['risk-methodologies'],
           summary: 'The approved methodology in force (null until one is approved)',
           params: orgParams,
+          response: { 200: currentMethodologySchema },
           ...old,
         },
       },
@@ -83,6 +96,7 @@ export async function riskRoutes(app: App) {
         summary:
           'What approving this version would do to every risk: level changes and acceptance crossings (nothing is written)',
         params: versionParams,
+        response: { 200: rescorePreviewSchema },
       },
     },
     async (request) => rescorePreview(orgCtx(request), request.params.id, request.params.no),
@@ -96,6 +110,7 @@ export async function riskRoutes(app: App) {
         summary: 'Re-scorings done by methodology approvals, newest first',
         params: orgParams,
         querystring: pageQuery,
+        response: { 200: rescoreListSchema },
       },
     },
     async (request) => listRescores(orgCtx(request), request.query),
@@ -104,7 +119,12 @@ export async function riskRoutes(app: App) {
     `${o}/risk-rescores/:id`,
     {
       config: { permission: 'risk.read' },
-      schema: { tags: ['risks'], summary: 'One re-scoring: every risk that moved, before and after', params: idParams },
+      schema: {
+        tags: ['risks'],
+        summary: 'One re-scoring: every risk that moved, before and after',
+        params: idParams,
+        response: { 200: rescoreSchema },
+      },
     },
     async (request) => getRescore(orgCtx(request), request.params.id),
   );
@@ -117,6 +137,7 @@ export async function riskRoutes(app: App) {
         summary: 'Open evaluated risks per likelihood × consequence cell of the methodology in force',
         params: orgParams,
         querystring: heatMapQuerySchema,
+        response: { 200: heatMapSchema },
       },
     },
     async (request) => heatMap(orgCtx(request), request.query),
@@ -157,6 +178,7 @@ export async function riskRoutes(app: App) {
         tags: ['risk-assessments'],
         summary: 'Close an assessment: freeze a snapshot of every current risk (immutable)',
         params: idParams,
+        response: { 200: closedAssessmentSchema },
         body: closeAssessmentBodySchema,
       },
     },
@@ -171,6 +193,7 @@ export async function riskRoutes(app: App) {
         summary: 'The frozen results of a closed assessment, by priority',
         params: idParams,
         querystring: pageQuery,
+        response: { 200: assessmentEntriesSchema },
       },
     },
     async (request) => listEntries(orgCtx(request), request.params.id, request.query.page, request.query.pageSize),
@@ -185,6 +208,7 @@ export async function riskRoutes(app: App) {
           'Compare two closed assessments (or one with the current register): new, removed, rose, fell, crossed the acceptance line',
         params: orgParams,
         querystring: compareQuerySchema,
+        response: { 200: comparisonSchema },
       },
     },
     async (request) =>

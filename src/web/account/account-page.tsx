@@ -3,6 +3,7 @@ import { useSession } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { InvitationsCard } from './invitations-card.js';
 import { PasswordForm } from './password-form.js';
+import { PageHeader } from '../ui/page-header.js';
 
 /** The signed-in person's own page: who they are, their password, invitations waiting for them. */
 export function AccountPage() {
@@ -11,17 +12,19 @@ export function AccountPage() {
   useDocumentTitle(t('account.title'));
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <h1 id="page-title">{t('account.title')}</h1>
-          <p className="page__lead">{t('account.lead')}</p>
-          {session ? (
-            <p>
-              <strong>{session.user.name}</strong> · {session.user.email}
-            </p>
-          ) : null}
-        </div>
-      </header>
+      <PageHeader
+        title={t('account.title')}
+        description={t('account.lead')}
+        badges={
+          <>
+            {session ? (
+              <p>
+                <strong>{session.user.name}</strong> · {session.user.email}
+              </p>
+            ) : null}
+          </>
+        }
+      />
       <InvitationsCard />
       <PasswordForm />
     </section>

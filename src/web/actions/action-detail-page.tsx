@@ -4,11 +4,13 @@ import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { RegisterDetail } from '../register/register-detail.js';
 import { useRegisterMutations, useRegisterRecord } from '../register/register-api.js';
 import { Breadcrumb } from './action-form-pages.js';
 import { ActionSource } from './action-source.js';
+import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 
 const route = getRouteApi('/o/$org/actions/$id');
 
@@ -23,12 +25,11 @@ export function ActionDetailPage() {
   const data = record.data;
   useDocumentTitle(data ? `${data.ref} ${String(data.title ?? '')}` : t('actions.title'), useOrg(org).data?.name);
 
-  if (record.isPending) return <Loading />;
-  if (record.isError || !data) {
+  if (record.isPending || record.isError || !data) {
     return (
       <section className="page">
         <Breadcrumb org={org} />
-        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
+        <QueryState query={record}>{() => null}</QueryState>
       </section>
     );
   }
@@ -37,32 +38,32 @@ export function ActionDetailPage() {
     <section className="page" aria-labelledby="page-title">
       <Breadcrumb org={org} current={data.ref} />
       <LiveMessage>{created ? t('actions.created', { ref: data.ref }) : null}</LiveMessage>
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow ref">{data.ref}</p>
-          <h1 id="page-title">{String(data.title ?? data.ref)}</h1>
-          {data.archivedAt ? <p className="badge badge--muted">{t('register.archivedBadge')}</p> : null}
-        </div>
-        <div className="page__actions">
-          {can('action.update') && !data.archivedAt ? (
-            <Link to="/o/$org/actions/$id/edit" params={{ org, id }} className="button button--primary">
-              {t('common.edit')}
-            </Link>
-          ) : null}
-          {can('action.delete') && !data.archivedAt ? (
-            <ConfirmButton
-              label={t('register.archive')}
-              question={t('register.archiveQuestion', { ref: data.ref })}
-              confirmLabel={t('register.archiveConfirm')}
-              busy={archive.isPending}
-              onConfirm={async () => {
-                await archive.mutateAsync(id);
-                await navigate({ to: '/o/$org/actions', params: { org } });
-              }}
-            />
-          ) : null}
-        </div>
-      </header>
+      <PageHeader
+        reference={data.ref}
+        title={String(data.title ?? data.ref)}
+        badges={<>{data.archivedAt ? <p className="badge badge--muted">{t('register.archivedBadge')}</p> : null}</>}
+        actions={
+          <>
+            {can('action.update') && !data.archivedAt ? (
+              <Link to="/o/$org/actions/$id/edit" params={{ org, id }} className="button button--primary">
+                {t('common.edit')}
+              </Link>
+            ) : null}
+            {can('action.delete') && !data.archivedAt ? (
+              <ConfirmButton
+                label={t('register.archive')}
+                question={t('register.archiveQuestion', { ref: data.ref })}
+                confirmLabel={t('register.archiveConfirm')}
+                busy={archive.isPending}
+                onConfirm={async () => {
+                  await archive.mutateAsync(id);
+                  await navigate({ to: '/o/$org/actions', params: { org } });
+                }}
+              />
+            ) : null}
+          </>
+        }
+      />
       {archive.isError ? <ErrorMessage error={archive.error} /> : null}
       <ActionSource org={org} action={data} />
       <RegisterDetail

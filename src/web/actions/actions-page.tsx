@@ -5,6 +5,7 @@ import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { RegisterList } from '../register/register-list.js';
 import type { RecordLinkComponent } from '../register/register-table.js';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/actions');
 
@@ -28,18 +29,18 @@ export function ActionsPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('actions.eyebrow')}</p>
-          <h1 id="page-title">{t('actions.title')}</h1>
-          <p className="page__lead">{t('actions.lead')}</p>
-        </div>
-        {can('action.create') ? (
-          <Link to="/o/$org/actions/new" params={{ org }} className="button button--primary">
-            {t('actions.new')}
-          </Link>
-        ) : null}
-      </header>
+      <PageHeader
+        eyebrow={t('actions.eyebrow')}
+        title={t('actions.title')}
+        description={t('actions.lead')}
+        actions={
+          can('action.create') ? (
+            <Link to="/o/$org/actions/new" params={{ org }} className="button button--primary">
+              {t('actions.new')}
+            </Link>
+          ) : null
+        }
+      />
       <RegisterList
         org={org}
         register={actionRegister}

@@ -6,8 +6,9 @@ import type { AuditEventItem, Page } from '../lib/api-types.js';
 import { useMemberNames, useMembers } from '../lib/members.js';
 import { useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ErrorMessage, Loading } from '../components/status.js';
-import { RegisterPagination } from '../register/register-pagination.js';
+import { DataTable } from '../ui/data-table.js';
+import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 import { auditDetails } from './audit-details.js';
 import { AuditFilters } from './audit-filters.js';
 import { AuditVerify } from './audit-verify.js';
@@ -34,82 +35,71 @@ export function AuditPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('nav.group.admin')}</p>
-          <h1 id="page-title">{t('audit.title')}</h1>
-          <p className="page__lead">{t('audit.lead')}</p>
-        </div>
-        <AuditVerify org={org} />
-      </header>
+      <PageHeader
+        eyebrow={t('nav.group.admin')}
+        title={t('audit.title')}
+        description={t('audit.lead')}
+        actions={<AuditVerify org={org} />}
+      />
       <AuditFilters search={search} members={members} onChange={(p) => go({ ...search, ...p, page: undefined })} />
-      {events.isPending ? (
-        <Loading />
-      ) : events.isError ? (
-        <ErrorMessage error={events.error} onRetry={() => void events.refetch()} />
-      ) : events.data.items.length === 0 ? (
-        <p className="empty-state empty-state--small" role="status">
-          {t('audit.empty')}
-        </p>
-      ) : (
-        <div aria-busy={events.isFetching}>
-          <div className="table-wrap">
-            <table className="table table--audit">
-              <caption className="visually-hidden">{t('audit.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.seq')}</th>
-                  <th scope="col">{t('audit.when')}</th>
-                  <th scope="col">{t('audit.type')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.entity')}</th>
-                  <th scope="col">{t('audit.details')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.data.items.map((e) => (
-                  <tr key={e.id}>
-                    <td className="mono">{e.seq}</td>
-                    <td>{formatDateTime(e.createdAt)}</td>
-                    <td>
-                      <span className="event-type" title={e.type}>
-                        {td(`audit.event.${e.type}`, undefined, e.type)}
-                      </span>
-                      <span className="mono muted event-code">{e.type}</span>
-                    </td>
-                    <td>
-                      {e.actorName ? (
-                        <>
-                          <span className="audit-actor">{e.actorName}</span>
-                          {e.actorLabel ? (
-                            <span className="muted audit-actor__label" title={e.actorLabel}>
-                              {e.actorLabel}
-                            </span>
-                          ) : null}
-                        </>
-                      ) : (
-                        (e.actorLabel ??
-                        (e.actorKind ? td(`audit.actorKind.${e.actorKind}`, undefined, e.actorKind) : '—'))
-                      )}
-                    </td>
-                    <td>{entityText(i18n, e)}</td>
-                    <td className="event-details" title={JSON.stringify(e.payload)}>
-                      {auditDetails(i18n, e.entityType, e.payload, memberNames)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <RegisterPagination
-            page={events.data.page}
-            pageSize={events.data.pageSize}
-            total={events.data.total}
-            onPage={(p) => go({ ...search, page: p > 1 ? String(p) : undefined })}
-            onPageSize={(s) => go({ ...search, pageSize: String(s), page: undefined })}
+      <QueryState query={events} empty={t('audit.empty')}>
+        {(data) => (
+          <DataTable
+            className="table--audit"
+            caption={t('audit.title')}
+            rows={data.items}
+            rowKey={(e) => e.id}
+            busy={events.isFetching}
+            pagination={{
+              page: data.page,
+              pageSize: data.pageSize,
+              total: data.total,
+              onPage: (p) => go({ ...search, page: p > 1 ? String(p) : undefined }),
+              onPageSize: (size) => go({ ...search, pageSize: String(size), page: undefined }),
+            }}
+            columns={[
+              { id: 'seq', header: t('audit.seq'), className: 'mono nowrap', cell: (e) => e.seq },
+              { id: 'when', header: t('audit.when'), className: 'nowrap', cell: (e) => formatDateTime(e.createdAt) },
+              {
+                id: 'type',
+                header: t('audit.type'),
+                cell: (e) => (
+                  <>
+                    <span className="event-type" title={e.type}>
+                      {td(`audit.event.${e.type}`, undefined, e.type)}
+                    </span>
+                    <span className="mono muted event-code">{e.type}</span>
+                  </>
+                ),
+              },
+              {
+                id: 'actor',
+                header: t('audit.actor'),
+                cell: (e) =>
+                  e.actorName ? (
+                    <>
+                      <span className="audit-actor">{e.actorName}</span>
+                      {e.actorLabel ? (
+                        <span className="muted audit-actor__label" title={e.actorLabel}>
+                          {e.actorLabel}
+                        </span>
+                      ) : null}
+                    </>
+                  ) : (
+                    (e.actorLabel ?? (e.actorKind ? td(`audit.actorKind.${e.actorKind}`, undefined, e.actorKind) : '—'))
+                  ),
+              },
+              { id: 'entity', header: t('audit.entity'), cell: (e) => entityText(i18n, e) },
+              {
+                id: 'details',
+                header: t('audit.details'),
+                className: 'event-details',
+                cell: (e) => auditDetails(i18n, e.entityType, e.payload, memberNames),
+              },
+            ]}
           />
-        </div>
-      )}
+        )}
+      </QueryState>
       <SigningKeyCard />
     </section>
   );

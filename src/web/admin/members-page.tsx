@@ -9,7 +9,10 @@ import { useMembers } from '../lib/members.js';
 import { sessionQuery, useCan, useOrg, useSession } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
+import { DataTable } from '../ui/data-table.js';
+import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 import { AddMemberForm } from './add-member-form.js';
 import { PendingInvitations } from './pending-invitations.js';
 
@@ -48,87 +51,82 @@ export function MembersPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('nav.group.admin')}</p>
-          <h1 id="page-title">{t('members.title')}</h1>
-          <p className="page__lead">{manage ? t('members.leadAdmin') : t('members.leadReadOnly')}</p>
-        </div>
-      </header>
+      <PageHeader
+        eyebrow={t('nav.group.admin')}
+        title={t('members.title')}
+        description={manage ? t('members.leadAdmin') : t('members.leadReadOnly')}
+      />
       <LiveMessage>{notice}</LiveMessage>
       {changeRole.isError ? <ErrorMessage error={changeRole.error} /> : null}
       {remove.isError ? <ErrorMessage error={remove.error} /> : null}
-      {members.isPending ? (
-        <Loading />
-      ) : members.isError ? (
-        <ErrorMessage error={members.error} onRetry={() => void members.refetch()} />
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('members.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('members.name')}</th>
-                <th scope="col">{t('members.email')}</th>
-                <th scope="col">{t('members.role')}</th>
-                <th scope="col">{t('members.since')}</th>
-                {manage ? (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.items.map((m) => (
-                <tr key={m.userId}>
-                  <td>
+      <QueryState query={members}>
+        {(data) => (
+          <DataTable
+            caption={t('members.title')}
+            rows={data.items}
+            rowKey={(m) => m.userId}
+            columns={[
+              {
+                id: 'name',
+                header: t('members.name'),
+                cell: (m) => (
+                  <>
                     {m.name}
                     {m.userId === session?.user.id ? <span className="badge">{t('members.you')}</span> : null}
-                  </td>
-                  <td>{m.email}</td>
-                  <td>
-                    {manage ? (
-                      <select
-                        aria-label={t('members.roleOf', { name: m.name })}
-                        value={m.role}
-                        disabled={changeRole.isPending}
-                        onChange={(e) => changeRole.mutate({ m, role: e.target.value as Role })}
-                      >
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {td(`role.${r}`)}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      td(`role.${m.role}`)
-                    )}
-                  </td>
-                  <td>{formatDate(m.createdAt)}</td>
-                  {manage ? (
-                    <td className="cell-actions">
-                      <ConfirmButton
-                        label={t('members.remove')}
-                        question={t('members.removeQuestion', { name: m.name })}
-                        confirmLabel={t('members.removeConfirm')}
-                        busy={remove.isPending}
-                        size="small"
-                        onConfirm={() =>
-                          remove.mutateAsync(m).then(
-                            () => undefined,
-                            () => undefined,
-                          )
-                        }
-                      />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                  </>
+                ),
+              },
+              { id: 'email', header: t('members.email'), cell: (m) => m.email },
+              {
+                id: 'role',
+                header: t('members.role'),
+                cell: (m) =>
+                  manage ? (
+                    <select
+                      aria-label={t('members.roleOf', { name: m.name })}
+                      value={m.role}
+                      disabled={changeRole.isPending}
+                      onChange={(e) => changeRole.mutate({ m, role: e.target.value as Role })}
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {td(`role.${r}`)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    td(`role.${m.role}`)
+                  ),
+              },
+              { id: 'since', header: t('members.since'), cell: (m) => formatDate(m.createdAt) },
+              ...(manage
+                ? [
+                    {
+                      id: 'actions',
+                      header: <span className="visually-hidden">{t('common.actions')}</span>,
+                      className: 'cell-actions',
+                      cell: (m: Member) => (
+                        <ConfirmButton
+                          label={t('members.remove')}
+                          question={t('members.removeQuestion', { name: m.name })}
+                          confirmLabel={t('members.removeConfirm')}
+                          busy={remove.isPending}
+                          size="small"
+                          onConfirm={() =>
+                            remove.mutateAsync(m).then(
+                              () => undefined,
+                              () => undefined,
+                            )
+                          }
+                        />
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        )}
+      </QueryState>
       {manage ? (
         <PendingInvitations org={org} onRevoked={(email) => setNotice(t('members.revoked', { email }))} />
       ) : null}

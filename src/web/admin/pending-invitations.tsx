@@ -5,7 +5,9 @@ import { api, orgPath } from '../lib/api-client.js';
 import { orgInvitationsQuery } from '../lib/invitations.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
 import '../account/account.css';
-import { ErrorMessage, Loading } from '../components/status.js';
+import { ErrorMessage } from '../components/status.js';
+import { DataTable } from '../ui/data-table.js';
+import { QueryState } from '../ui/query-state.js';
 
 /** Invitations of the organization still waiting for an answer, each revocable. */
 export function PendingInvitations({ org, onRevoked }: { org: string; onRevoked: (email: string) => void }) {
@@ -25,55 +27,41 @@ export function PendingInvitations({ org, onRevoked }: { org: string; onRevoked:
         {t('members.pending')}
       </h2>
       {revoke.isError ? <ErrorMessage error={revoke.error} /> : null}
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <p className="muted">{t('members.pendingNone')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('members.pending')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('members.email')}</th>
-                <th scope="col">{t('members.role')}</th>
-                <th scope="col">{t('members.invitedBy')}</th>
-                <th scope="col">{t('members.expires')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.email}</td>
-                  <td>{td(`role.${i.role}`)}</td>
-                  <td>{i.invitedBy ?? '—'}</td>
-                  <td>{formatDate(i.expiresAt)}</td>
-                  <td className="cell-actions">
-                    <ConfirmButton
-                      label={t('members.revoke')}
-                      question={t('members.revokeQuestion', { email: i.email })}
-                      confirmLabel={t('members.revokeConfirm')}
-                      busy={revoke.isPending}
-                      size="small"
-                      onConfirm={() =>
-                        revoke.mutateAsync(i).then(
-                          () => undefined,
-                          () => undefined,
-                        )
-                      }
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState query={list} empty={t('members.pendingNone')}>
+        {(data) => (
+          <DataTable
+            caption={t('members.pending')}
+            rows={data.items}
+            rowKey={(i) => i.id}
+            columns={[
+              { id: 'email', header: t('members.email'), cell: (i) => i.email },
+              { id: 'role', header: t('members.role'), cell: (i) => td(`role.${i.role}`) },
+              { id: 'invitedBy', header: t('members.invitedBy'), cell: (i) => i.invitedBy ?? '—' },
+              { id: 'expires', header: t('members.expires'), cell: (i) => formatDate(i.expiresAt) },
+              {
+                id: 'actions',
+                header: <span className="visually-hidden">{t('common.actions')}</span>,
+                className: 'cell-actions',
+                cell: (i) => (
+                  <ConfirmButton
+                    label={t('members.revoke')}
+                    question={t('members.revokeQuestion', { email: i.email })}
+                    confirmLabel={t('members.revokeConfirm')}
+                    busy={revoke.isPending}
+                    size="small"
+                    onConfirm={() =>
+                      revoke.mutateAsync(i).then(
+                        () => undefined,
+                        () => undefined,
+                      )
+                    }
+                  />
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
     </section>
   );
 }

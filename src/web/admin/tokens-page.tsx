@@ -8,7 +8,10 @@ import type { ApiToken, CreatedToken, ItemList } from '../lib/api-types.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
+import { DataTable } from '../ui/data-table.js';
+import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 import { TokenSecret } from './token-secret.js';
 import { Button } from '../ui/button.js';
 import { DateField, TextField } from '../ui/fields.js';
@@ -63,13 +66,7 @@ export function TokensPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('nav.group.admin')}</p>
-          <h1 id="page-title">{t('tokens.title')}</h1>
-          <p className="page__lead">{t('tokens.lead')}</p>
-        </div>
-      </header>
+      <PageHeader eyebrow={t('nav.group.admin')} title={t('tokens.title')} description={t('tokens.lead')} />
       <LiveMessage>{notice}</LiveMessage>
       {created ? <TokenSecret token={created} onDone={() => setCreated(null)} /> : null}
       {can('tokens.create') ? (
@@ -90,63 +87,53 @@ export function TokensPage() {
         </Form>
       ) : null}
       {revoke.isError ? <ErrorMessage error={revoke.error} /> : null}
-      {tokens.isPending ? (
-        <Loading />
-      ) : tokens.isError ? (
-        <ErrorMessage error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.items.length === 0 ? (
-        <p className="empty-state empty-state--small">{t('tokens.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('tokens.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.name')}</th>
-                <th scope="col">{t('tokens.prefix')}</th>
-                <th scope="col">{t('tokens.owner')}</th>
-                <th scope="col">{t('tokens.createdAt')}</th>
-                <th scope="col">{t('tokens.expiresAt')}</th>
-                <th scope="col">{t('tokens.lastUsed')}</th>
-                <th scope="col">{t('tokens.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.items.map((tok) => (
-                <tr key={tok.id}>
-                  <td>{tok.name}</td>
-                  <td className="mono">{tok.prefix}…</td>
-                  <td>{tok.userName}</td>
-                  <td>{formatDateTime(tok.createdAt)}</td>
-                  <td>{tok.expiresAt ? formatDate(tok.expiresAt) : t('tokens.never')}</td>
-                  <td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('tokens.neverUsed')}</td>
-                  <td>{status(tok)}</td>
-                  <td className="cell-actions">
-                    {tok.revokedAt ? null : (
-                      <ConfirmButton
-                        label={t('tokens.revoke')}
-                        question={t('tokens.revokeQuestion', { name: tok.name })}
-                        confirmLabel={t('tokens.revokeConfirm')}
-                        busy={revoke.isPending}
-                        size="small"
-                        onConfirm={() =>
-                          revoke.mutateAsync(tok).then(
-                            () => undefined,
-                            () => undefined,
-                          )
-                        }
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState query={tokens} empty={t('tokens.empty')}>
+        {(data) => (
+          <DataTable
+            caption={t('tokens.title')}
+            rows={data.items}
+            rowKey={(tok) => tok.id}
+            columns={[
+              { id: 'name', header: t('tokens.name'), cell: (tok) => tok.name },
+              { id: 'prefix', header: t('tokens.prefix'), className: 'mono', cell: (tok) => `${tok.prefix}…` },
+              { id: 'owner', header: t('tokens.owner'), cell: (tok) => tok.userName },
+              { id: 'createdAt', header: t('tokens.createdAt'), cell: (tok) => formatDateTime(tok.createdAt) },
+              {
+                id: 'expiresAt',
+                header: t('tokens.expiresAt'),
+                cell: (tok) => (tok.expiresAt ? formatDate(tok.expiresAt) : t('tokens.never')),
+              },
+              {
+                id: 'lastUsed',
+                header: t('tokens.lastUsed'),
+                cell: (tok) => (tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('tokens.neverUsed')),
+              },
+              { id: 'status', header: t('tokens.status'), cell: status },
+              {
+                id: 'actions',
+                header: <span className="visually-hidden">{t('common.actions')}</span>,
+                className: 'cell-actions',
+                cell: (tok) =>
+                  tok.revokedAt ? null : (
+                    <ConfirmButton
+                      label={t('tokens.revoke')}
+                      question={t('tokens.revokeQuestion', { name: tok.name })}
+                      confirmLabel={t('tokens.revokeConfirm')}
+                      busy={revoke.isPending}
+                      size="small"
+                      onConfirm={() =>
+                        revoke.mutateAsync(tok).then(
+                          () => undefined,
+                          () => undefined,
+                        )
+                      }
+                    />
+                  ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -3,11 +3,12 @@ import { Link } from '@tanstack/react-router';
 import type { DependencyEnd } from '../../schema/risks/asset-dependencies.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { RecordCombobox, type PickedRecord } from '../register/record-combobox.js';
 import { LevelBadge } from './cia.js';
 import { useAssetDependencies, useDependencyMutations } from './assets-api.js';
 import { Button } from '../ui/button.js';
+import { QueryState } from '../ui/query-state.js';
 
 /**
  * On an asset's page: the assets it supports and those it depends on, each with a remove button, and a typeahead
@@ -88,42 +89,40 @@ export function AssetDependenciesCard({ org, id, archived }: { org: string; id: 
       <LiveMessage>{said || null}</LiveMessage>
       {add.isError ? <ErrorMessage error={add.error} /> : null}
       {remove.isError ? <ErrorMessage error={remove.error} /> : null}
-      {view.isPending ? (
-        <Loading />
-      ) : view.isError ? (
-        <ErrorMessage error={view.error} onRetry={() => void view.refetch()} />
-      ) : (
-        <div className="dependencies__columns">
-          <div>
-            <h3>{t('assets.dependencies.supports')}</h3>
-            {list(view.data.supports, t('assets.dependencies.noneSupports'))}
-            {canAdd ? (
-              <RecordCombobox
-                org={org}
-                entity="asset"
-                label={t('assets.dependencies.addSupported')}
-                exclude={linked}
-                disabled={busy}
-                onPick={(r: PickedRecord) => void addOne({ supportingAssetId: id, supportedAssetId: r.id })}
-              />
-            ) : null}
+      <QueryState query={view}>
+        {(data) => (
+          <div className="dependencies__columns">
+            <div>
+              <h3>{t('assets.dependencies.supports')}</h3>
+              {list(data.supports, t('assets.dependencies.noneSupports'))}
+              {canAdd ? (
+                <RecordCombobox
+                  org={org}
+                  entity="asset"
+                  label={t('assets.dependencies.addSupported')}
+                  exclude={linked}
+                  disabled={busy}
+                  onPick={(r: PickedRecord) => void addOne({ supportingAssetId: id, supportedAssetId: r.id })}
+                />
+              ) : null}
+            </div>
+            <div>
+              <h3>{t('assets.dependencies.dependsOn')}</h3>
+              {list(data.dependsOn, t('assets.dependencies.noneDependsOn'))}
+              {canAdd ? (
+                <RecordCombobox
+                  org={org}
+                  entity="asset"
+                  label={t('assets.dependencies.addSupporting')}
+                  exclude={linked}
+                  disabled={busy}
+                  onPick={(r: PickedRecord) => void addOne({ supportingAssetId: r.id, supportedAssetId: id })}
+                />
+              ) : null}
+            </div>
           </div>
-          <div>
-            <h3>{t('assets.dependencies.dependsOn')}</h3>
-            {list(view.data.dependsOn, t('assets.dependencies.noneDependsOn'))}
-            {canAdd ? (
-              <RecordCombobox
-                org={org}
-                entity="asset"
-                label={t('assets.dependencies.addSupporting')}
-                exclude={linked}
-                disabled={busy}
-                onPick={(r: PickedRecord) => void addOne({ supportingAssetId: r.id, supportedAssetId: id })}
-              />
-            ) : null}
-          </div>
-        </div>
-      )}
+        )}
+      </QueryState>
     </section>
   );
 }

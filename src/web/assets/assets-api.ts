@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AssetDependenciesView } from '../../schema/risks/asset-dependencies.schema.js';
-import type { CatalogStartingSetResult } from '../../schema/risks/threat-catalog.js';
+import { assetDependenciesViewSchema } from '../../schema/risks/asset-dependencies.schema.js';
+import { catalogStartingSetResultSchema } from '../../schema/risks/threat-catalog.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 
@@ -9,7 +9,9 @@ export function useAssetDependencies(org: string, assetId: string) {
   return useQuery({
     queryKey: ['org', org, 'asset-dependencies', 'of', assetId],
     queryFn: ({ signal }) =>
-      api.get<AssetDependenciesView>(orgPath(org, `/assets/${encodeURIComponent(assetId)}/dependencies`), { signal }),
+      api.get(orgPath(org, `/assets/${encodeURIComponent(assetId)}/dependencies`), assetDependenciesViewSchema, {
+        signal,
+      }),
   });
 }
 
@@ -32,7 +34,7 @@ export function useDependencyMutations(org: string) {
 export function useLoadStartingCatalog(org: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<CatalogStartingSetResult>(orgPath(org, '/threat-catalog/starting-set'), {}),
+    mutationFn: () => api.post(orgPath(org, '/threat-catalog/starting-set'), {}, catalogStartingSetResultSchema),
     onSuccess: async () => {
       for (const key of ['threats', 'vulnerabilities'])
         await queryClient.invalidateQueries({ queryKey: ['org', org, key] });

@@ -13,6 +13,7 @@ import { recordLinkFor } from '../register/register-pages.js';
 import { assetPagePath } from './asset-paths.js';
 import { CiaCell, ValueCell } from './cia.js';
 import './assets.css';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/assets');
 export const ASSET_TABS = ['list', 'dependencies'] as const;
@@ -49,25 +50,25 @@ export function AssetsPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('assets.eyebrow')}</p>
-          <h1 id="page-title">{t('assets.title')}</h1>
-          <p className="page__lead">{t('assets.lead')}</p>
-        </div>
-        <div className="page__actions">
-          {can('asset_dependency.create') ? (
-            <Link to="/o/$org/asset-dependencies/new" params={{ org }} className="button button--secondary">
-              {t('asset-dependencies.new')}
-            </Link>
-          ) : null}
-          {can('asset.create') ? (
-            <Link to="/o/$org/assets/new" params={{ org }} className="button button--primary">
-              {t('assets.new')}
-            </Link>
-          ) : null}
-        </div>
-      </header>
+      <PageHeader
+        eyebrow={t('assets.eyebrow')}
+        title={t('assets.title')}
+        description={t('assets.lead')}
+        actions={
+          <>
+            {can('asset_dependency.create') ? (
+              <Link to="/o/$org/asset-dependencies/new" params={{ org }} className="button button--secondary">
+                {t('asset-dependencies.new')}
+              </Link>
+            ) : null}
+            {can('asset.create') ? (
+              <Link to="/o/$org/assets/new" params={{ org }} className="button button--primary">
+                {t('assets.new')}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
       <Tabs
         label={t('assets.tabs')}
         idPrefix="assets"

@@ -1,9 +1,11 @@
 import { createRoute, redirect, type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
-import * as pages from './asset-pages.js';
+import type * as AssetPages from './asset-pages.js';
 
 // Pages load with their route (one chunk each), so the first page does not wait for the whole app.
 const AssetsPage = lazyRouteComponent(() => import('./assets-page.js'), 'AssetsPage');
 const ThreatCatalogPage = lazyRouteComponent(() => import('./threat-catalog-page.js'), 'ThreatCatalogPage');
+/** The register pages of these collections: one chunk, loaded with the first of them. */
+const page = (name: keyof typeof AssetPages) => lazyRouteComponent(() => import('./asset-pages.js'), name);
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 /** List pages keep their whole list state (tab, filters, paging) in the query string as plain strings. */
@@ -23,14 +25,14 @@ export function assetRoutes<P extends AnyRoute>(orgRoute: P) {
   const getParentRoute = () => orgRoute;
   return [
     createRoute({ getParentRoute, path: 'assets', validateSearch: listSearch, component: AssetsPage }),
-    createRoute({ getParentRoute, path: 'assets/new', component: pages.AssetNewPage }),
+    createRoute({ getParentRoute, path: 'assets/new', component: page('AssetNewPage') }),
     createRoute({
       getParentRoute,
       path: 'assets/$id',
       validateSearch: createdSearch,
-      component: pages.AssetDetailPage,
+      component: page('AssetDetailPage'),
     }),
-    createRoute({ getParentRoute, path: 'assets/$id/edit', component: pages.AssetEditPage }),
+    createRoute({ getParentRoute, path: 'assets/$id/edit', component: page('AssetEditPage') }),
     createRoute({
       getParentRoute,
       path: 'asset-dependencies',
@@ -49,25 +51,25 @@ export function assetRoutes<P extends AnyRoute>(orgRoute: P) {
         supportingAssetId: str(s.supportingAssetId),
         supportedAssetId: str(s.supportedAssetId),
       }),
-      component: pages.DependencyNewPage,
+      component: page('DependencyNewPage'),
     }),
     createRoute({
       getParentRoute,
       path: 'asset-dependencies/$id',
       validateSearch: createdSearch,
-      component: pages.DependencyDetailPage,
+      component: page('DependencyDetailPage'),
     }),
-    createRoute({ getParentRoute, path: 'asset-dependencies/$id/edit', component: pages.DependencyEditPage }),
+    createRoute({ getParentRoute, path: 'asset-dependencies/$id/edit', component: page('DependencyEditPage') }),
 
     createRoute({ getParentRoute, path: 'threats', validateSearch: listSearch, component: ThreatCatalogPage }),
-    createRoute({ getParentRoute, path: 'threats/new', component: pages.ThreatNewPage }),
+    createRoute({ getParentRoute, path: 'threats/new', component: page('ThreatNewPage') }),
     createRoute({
       getParentRoute,
       path: 'threats/$id',
       validateSearch: createdSearch,
-      component: pages.ThreatDetailPage,
+      component: page('ThreatDetailPage'),
     }),
-    createRoute({ getParentRoute, path: 'threats/$id/edit', component: pages.ThreatEditPage }),
+    createRoute({ getParentRoute, path: 'threats/$id/edit', component: page('ThreatEditPage') }),
     createRoute({
       getParentRoute,
       path: 'vulnerabilities',
@@ -79,13 +81,13 @@ export function assetRoutes<P extends AnyRoute>(orgRoute: P) {
         });
       },
     }),
-    createRoute({ getParentRoute, path: 'vulnerabilities/new', component: pages.VulnerabilityNewPage }),
+    createRoute({ getParentRoute, path: 'vulnerabilities/new', component: page('VulnerabilityNewPage') }),
     createRoute({
       getParentRoute,
       path: 'vulnerabilities/$id',
       validateSearch: createdSearch,
-      component: pages.VulnerabilityDetailPage,
+      component: page('VulnerabilityDetailPage'),
     }),
-    createRoute({ getParentRoute, path: 'vulnerabilities/$id/edit', component: pages.VulnerabilityEditPage }),
+    createRoute({ getParentRoute, path: 'vulnerabilities/$id/edit', component: page('VulnerabilityEditPage') }),
   ] as const;
 }

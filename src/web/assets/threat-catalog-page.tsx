@@ -16,6 +16,7 @@ import { useLoadStartingCatalog } from './assets-api.js';
 import { assetPagePath } from './asset-paths.js';
 import './assets.css';
 import { Button } from '../ui/button.js';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/threats');
 export const CATALOG_TABS = ['threats', 'vulnerabilities'] as const;
@@ -86,26 +87,26 @@ export function ThreatCatalogPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('threat-catalog.eyebrow')}</p>
-          <h1 id="page-title">{t('threat-catalog.title')}</h1>
-          <p className="page__lead">{t('threat-catalog.lead')}</p>
-        </div>
-        <div className="page__actions">
-          {can('threat.seed') ? loadButton(false) : null}
-          {tab === 'threats' && can('threat.create') ? (
-            <Link to="/o/$org/threats/new" params={{ org }} className="button button--primary">
-              {t('threats.new')}
-            </Link>
-          ) : null}
-          {tab === 'vulnerabilities' && can('vulnerability.create') ? (
-            <Link to="/o/$org/vulnerabilities/new" params={{ org }} className="button button--primary">
-              {t('vulnerabilities.new')}
-            </Link>
-          ) : null}
-        </div>
-      </header>
+      <PageHeader
+        eyebrow={t('threat-catalog.eyebrow')}
+        title={t('threat-catalog.title')}
+        description={t('threat-catalog.lead')}
+        actions={
+          <>
+            {can('threat.seed') ? loadButton(false) : null}
+            {tab === 'threats' && can('threat.create') ? (
+              <Link to="/o/$org/threats/new" params={{ org }} className="button button--primary">
+                {t('threats.new')}
+              </Link>
+            ) : null}
+            {tab === 'vulnerabilities' && can('vulnerability.create') ? (
+              <Link to="/o/$org/vulnerabilities/new" params={{ org }} className="button button--primary">
+                {t('vulnerabilities.new')}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
       {can('threat.seed') ? (
         <p id="catalog-help" className="muted small threat-catalog__help">
           {t('threat-catalog.startingSetHelp')}

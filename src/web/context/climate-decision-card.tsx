@@ -7,7 +7,7 @@ import { zodFieldErrors } from '../lib/form-errors.js';
 import { useMemberNames, useMembers } from '../lib/members.js';
 import { useCan } from '../lib/session.js';
 import { FormField } from '../ui/form-field.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import {
   useClimateDecision,
   useClimateHistory,
@@ -16,6 +16,7 @@ import {
 } from './climate-decision-api.js';
 import './context.css';
 import { Button } from '../ui/button.js';
+import { QueryState } from '../ui/query-state.js';
 
 /**
  * The climate-change decision (27001:2022/Amd 1:2024): relevant, not relevant or not yet decided, with the
@@ -57,51 +58,51 @@ export function ClimateDecisionCard({ org }: { org: string }) {
         ) : null}
       </div>
       <LiveMessage>{saved ? t('climate.saved') : null}</LiveMessage>
-      {decision.isPending ? (
-        <Loading />
-      ) : decision.isError ? (
-        <ErrorMessage error={decision.error} onRetry={() => void decision.refetch()} />
-      ) : editing ? (
-        <ClimateForm
-          org={org}
-          decision={decision.data}
-          onDone={(ok) => {
-            setEditing(false);
-            setSaved(ok);
-          }}
-        />
-      ) : decision.data.status === 'undecided' ? (
-        <p className="alert alert--warning">
-          {t('climate.undecidedHint')} {can('climate_decision.update') ? null : t('climate.readOnly')}
-        </p>
-      ) : (
-        <>
-          <dl className="climate__facts">
-            <dt>{t('climate.reasoning')}</dt>
-            <dd className="prewrap">{decision.data.reasoning}</dd>
-            <dt>{t('climate.decidedBy')}</dt>
-            <dd>{names.get(decision.data.decidedBy ?? '') ?? t('common.unknownMember')}</dd>
-            <dt>{t('climate.decidedOn')}</dt>
-            <dd>{decision.data.decidedOn ? formatDate(decision.data.decidedOn) : ''}</dd>
-          </dl>
-          <p className="muted small">
-            {t('climate.recordedBy', {
-              who: names.get(decision.data.updatedBy ?? '') ?? t('common.system'),
-              when: decision.data.updatedAt ? formatDateTime(decision.data.updatedAt) : '',
-            })}
-          </p>
-          {decision.data.status === 'relevant' && issueCount.data === 0 ? (
-            <p className="alert alert--warning">{t('climate.relevantNoIssue')}</p>
-          ) : null}
-          {decision.data.status === 'relevant' && issueCount.data ? (
-            <p className="muted">{t('climate.relevantIssues', { count: issueCount.data })}</p>
-          ) : null}
-          <Button variant="link" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
-            {t('climate.historyCount', { count: decision.data.version })}
-          </Button>
-          {showHistory ? <ClimateHistory org={org} /> : null}
-        </>
-      )}
+      <QueryState query={decision}>
+        {(data) =>
+          editing ? (
+            <ClimateForm
+              org={org}
+              decision={data}
+              onDone={(ok) => {
+                setEditing(false);
+                setSaved(ok);
+              }}
+            />
+          ) : data.status === 'undecided' ? (
+            <p className="alert alert--warning">
+              {t('climate.undecidedHint')} {can('climate_decision.update') ? null : t('climate.readOnly')}
+            </p>
+          ) : (
+            <>
+              <dl className="climate__facts">
+                <dt>{t('climate.reasoning')}</dt>
+                <dd className="prewrap">{data.reasoning}</dd>
+                <dt>{t('climate.decidedBy')}</dt>
+                <dd>{names.get(data.decidedBy ?? '') ?? t('common.unknownMember')}</dd>
+                <dt>{t('climate.decidedOn')}</dt>
+                <dd>{data.decidedOn ? formatDate(data.decidedOn) : ''}</dd>
+              </dl>
+              <p className="muted small">
+                {t('climate.recordedBy', {
+                  who: names.get(data.updatedBy ?? '') ?? t('common.system'),
+                  when: data.updatedAt ? formatDateTime(data.updatedAt) : '',
+                })}
+              </p>
+              {data.status === 'relevant' && issueCount.data === 0 ? (
+                <p className="alert alert--warning">{t('climate.relevantNoIssue')}</p>
+              ) : null}
+              {data.status === 'relevant' && issueCount.data ? (
+                <p className="muted">{t('climate.relevantIssues', { count: issueCount.data })}</p>
+              ) : null}
+              <Button variant="link" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
+                {t('climate.historyCount', { count: data.version })}
+              </Button>
+              {showHistory ? <ClimateHistory org={org} /> : null}
+            </>
+          )
+        }
+      </QueryState>
     </section>
   );
 }
@@ -110,8 +111,7 @@ function ClimateHistory({ org }: { org: string }) {
   const { t, formatDate, formatDateTime } = useT();
   const history = useClimateHistory(org, true);
   const names = useMemberNames(org);
-  if (history.isPending) return <Loading />;
-  if (history.isError) return <ErrorMessage error={history.error} onRetry={() => void history.refetch()} />;
+  if (history.isPending || history.isError) return <QueryState query={history}>{() => null}</QueryState>;
   if (!history.data.items.length) return <p className="muted">{t('climate.historyEmpty')}</p>;
   return (
     <ol className="climate__history" aria-label={t('climate.history')}>

@@ -3,7 +3,6 @@ import { controlRegister } from '../../schema/controls/control.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ErrorMessage, Loading } from '../components/status.js';
 import { RegisterDetailPage } from '../register/register-pages.js';
 import { useRegisterMutations, useRegisterRecord } from '../register/register-api.js';
 import { ControlDriversCard } from './control-drivers-card.js';
@@ -11,6 +10,7 @@ import { detailShows } from './control-fields.js';
 import { ControlForm } from './control-form.js';
 import { controlPath } from './control-paths.js';
 import './controls.css';
+import { QueryState } from '../ui/query-state.js';
 
 const useParamsOf = () => useParams({ strict: false }) as { org: string; id?: string };
 const listTo = '/o/$org/controls';
@@ -85,26 +85,24 @@ export function ControlEditPage() {
   return (
     <section className="page page--form" aria-labelledby="page-title">
       <ControlsBreadcrumb org={org} current={ref} />
-      {record.isPending ? (
-        <Loading />
-      ) : record.isError ? (
-        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
-      ) : (
-        <>
-          <h1 id="page-title">{t('controls.editTitle', { ref: record.data.ref })}</h1>
-          <p className="page__lead">{String(record.data.title ?? '')}</p>
-          <ControlForm
-            key={record.data.version}
-            org={org}
-            record={record.data}
-            onSubmit={async (body) => {
-              await update.mutateAsync({ id, body });
-              await navigate({ to: detailTo, params: { org, id } });
-            }}
-            onCancel={() => void navigate({ to: detailTo, params: { org, id } })}
-          />
-        </>
-      )}
+      <QueryState query={record}>
+        {(data) => (
+          <>
+            <h1 id="page-title">{t('controls.editTitle', { ref: data.ref })}</h1>
+            <p className="page__lead">{String(data.title ?? '')}</p>
+            <ControlForm
+              key={data.version}
+              org={org}
+              record={data}
+              onSubmit={async (body) => {
+                await update.mutateAsync({ id, body });
+                await navigate({ to: detailTo, params: { org, id } });
+              }}
+              onCancel={() => void navigate({ to: detailTo, params: { org, id } })}
+            />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -1,18 +1,21 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ControlDrivers, Treatment, TreatmentInput } from '../../schema/controls/treatment.schema.js';
-import { CONTROL_EDITIONS } from '../../schema/controls/treatment.schema.js';
+import {
+  controlDriversSchema,
+  controlSettingsSchema,
+  treatmentSchema,
+  type CONTROL_EDITIONS,
+  type TreatmentInput,
+} from '../../schema/controls/treatment.schema.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { Page, RegisterRecord } from '../lib/api-types.js';
 import type { RegisterSearch } from '../register/register-search.js';
+
+const controlPage = paginated(controlRegister.recordSchema);
+import { controlRegister } from '../../schema/controls/control.register.js';
+import { paginated } from '../../schema/common/primitives.js';
 
 /** Queries of the controls routes beyond the generic register ones (docs/API.md "Controls and risk treatment"). */
 
 export type Edition = (typeof CONTROL_EDITIONS)[number];
-export interface ControlSettings {
-  edition: Edition | null;
-  chosenAt: string | null;
-  counts: { catalog: number; custom: number };
-}
 
 const settingsKey = (org: string) => ['org', org, 'controls', 'settings'];
 
@@ -20,14 +23,15 @@ const settingsKey = (org: string) => ['org', org, 'controls', 'settings'];
 export function useControlSettings(org: string) {
   return useQuery({
     queryKey: settingsKey(org),
-    queryFn: () => api.get<ControlSettings>(orgPath(org, '/control-settings')),
+    queryFn: () => api.get(orgPath(org, '/control-settings'), controlSettingsSchema),
   });
 }
 
 export function useChooseEdition(org: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (edition: Edition) => api.post<ControlSettings>(orgPath(org, '/control-settings/edition'), { edition }),
+    mutationFn: (edition: Edition) =>
+      api.post(orgPath(org, '/control-settings/edition'), { edition }, controlSettingsSchema),
     onSuccess: async (settings) => {
       queryClient.setQueryData(settingsKey(org), settings);
       await queryClient.invalidateQueries({ queryKey: ['org', org, 'controls'] });
@@ -41,7 +45,7 @@ export function useChooseEdition(org: string) {
 export function useControlDrivers(org: string, id: string) {
   return useQuery({
     queryKey: ['org', org, 'controls', 'record', id, 'drivers'],
-    queryFn: () => api.get<ControlDrivers>(orgPath(org, `/controls/${encodeURIComponent(id)}/drivers`)),
+    queryFn: () => api.get(orgPath(org, `/controls/${encodeURIComponent(id)}/drivers`), controlDriversSchema),
   });
 }
 
@@ -55,8 +59,8 @@ export function useControlCounts(org: string, queries: Record<string, RegisterSe
     queries: entries.map(([, query]) => ({
       queryKey: ['org', org, 'controls', 'count', query],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api.get<Page<RegisterRecord>>(orgPath(org, '/controls'), { query: { ...query, pageSize: 1 }, signal }),
-      select: (p: Page<RegisterRecord>) => p.total,
+        api.get(orgPath(org, '/controls'), controlPage, { query: { ...query, pageSize: 1 }, signal }),
+      select: (p: { total: number }) => p.total,
     })),
     combine: (results) => ({
       pending: results.some((r) => r.isPending),
@@ -71,7 +75,7 @@ const treatmentKey = (org: string, riskId: string) => ['org', org, 'risks', 'rec
 export function useTreatment(org: string, riskId: string) {
   return useQuery({
     queryKey: treatmentKey(org, riskId),
-    queryFn: () => api.get<Treatment>(orgPath(org, `/risks/${encodeURIComponent(riskId)}/treatment`)),
+    queryFn: () => api.get(orgPath(org, `/risks/${encodeURIComponent(riskId)}/treatment`), treatmentSchema),
   });
 }
 
@@ -80,7 +84,7 @@ export function useSaveTreatment(org: string, riskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: TreatmentInput) =>
-      api.put<Treatment>(orgPath(org, `/risks/${encodeURIComponent(riskId)}/treatment`), body),
+      api.put(orgPath(org, `/risks/${encodeURIComponent(riskId)}/treatment`), body, treatmentSchema),
     onSuccess: async (treatment) => {
       queryClient.setQueryData(treatmentKey(org, riskId), treatment);
       await Promise.all([

@@ -4,7 +4,7 @@ import { controlRegister } from '../../schema/controls/control.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { LiveMessage } from '../components/status.js';
 import { recordLinkFor } from '../register/register-pages.js';
 import { RegisterList } from '../register/register-list.js';
 import type { RegisterSearch } from '../register/register-search.js';
@@ -14,6 +14,8 @@ import { ControlsSummary } from './controls-summary.js';
 import { EditionChoice } from './edition-choice.js';
 import { EditionMigrationPanel } from './edition-migration.js';
 import './controls.css';
+import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 
 const route = getRouteApi('/o/$org/controls');
 
@@ -38,23 +40,27 @@ export function ControlsPage() {
 
   return (
     <section className="page controls-page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('controls.eyebrow')}</p>
-          <h1 id="page-title">{t('nav.controls')}</h1>
-          <p className="page__lead">{t('controls.lead')}</p>
-          {edition ? (
-            <p className="badge controls-edition">
-              {t('controls.editionBadge', { edition: td(`controls.source.${edition}`) })}
-            </p>
-          ) : null}
-        </div>
-        {edition && can('control.create') ? (
-          <Link to="/o/$org/controls/new" params={{ org }} className="button button--primary">
-            {t('controls.new')}
-          </Link>
-        ) : null}
-      </header>
+      <PageHeader
+        eyebrow={t('controls.eyebrow')}
+        title={t('nav.controls')}
+        description={t('controls.lead')}
+        badges={
+          <>
+            {edition ? (
+              <p className="badge controls-edition">
+                {t('controls.editionBadge', { edition: td(`controls.source.${edition}`) })}
+              </p>
+            ) : null}
+          </>
+        }
+        actions={
+          edition && can('control.create') ? (
+            <Link to="/o/$org/controls/new" params={{ org }} className="button button--primary">
+              {t('controls.new')}
+            </Link>
+          ) : null
+        }
+      />
       <LiveMessage>
         {choose.isSuccess && choose.data.edition
           ? t('controls.edition.chosen', {
@@ -63,48 +69,48 @@ export function ControlsPage() {
             })
           : null}
       </LiveMessage>
-      {settings.isPending ? (
-        <Loading />
-      ) : settings.isError ? (
-        <ErrorMessage error={settings.error} onRetry={() => void settings.refetch()} />
-      ) : !edition ? (
-        <EditionChoice canChoose={can('control.choose_edition')} choose={choose} />
-      ) : (
-        <>
-          {edition === 'iso27001-2013' ? (
-            <EditionMigrationPanel org={org} canMigrate={can('control.choose_edition')} />
-          ) : null}
-          <ControlsSummary org={org} onFilter={(params) => onSearch(params)} />
-          <h2 id="control-list" className="section-title controls-list__title">
-            {td(controlRegister.title)}
-          </h2>
-          <RegisterList
-            org={org}
-            register={controlRegister}
-            search={search}
-            onSearch={onSearch}
-            RecordLink={RecordLink}
-            columns={['title', grouping, 'applicability', 'implementationStatus', 'ownerId']}
-            canExport={can('control.export')}
-            canImport={can('control.import')}
-            hiddenFilters={[grouping === 'theme' ? 'objective' : 'theme']}
-            quickFilters={[
-              { id: 'undecided', label: t('controls.quick.undecided'), params: { applicability: 'undecided' } },
-              { id: 'applicable', label: t('controls.quick.applicable'), params: { applicability: 'applicable' } },
-              { id: 'excluded', label: t('controls.quick.excluded'), params: { applicability: 'excluded' } },
-              { id: 'unjustified', label: t('controls.quick.unjustified'), params: { unjustified: 'true' } },
-              { id: 'untouched', label: t('controls.quick.untouched'), params: { untouched: 'true' } },
-            ]}
-            banner={<FilterBanner search={search} />}
-            emptyState={
-              <>
-                <h2>{t('controls.empty.title')}</h2>
-                <p>{t('controls.empty.intro')}</p>
-              </>
-            }
-          />
-        </>
-      )}
+      <QueryState query={settings}>
+        {() =>
+          !edition ? (
+            <EditionChoice canChoose={can('control.choose_edition')} choose={choose} />
+          ) : (
+            <>
+              {edition === 'iso27001-2013' ? (
+                <EditionMigrationPanel org={org} canMigrate={can('control.choose_edition')} />
+              ) : null}
+              <ControlsSummary org={org} onFilter={(params) => onSearch(params)} />
+              <h2 id="control-list" className="section-title controls-list__title">
+                {td(controlRegister.title)}
+              </h2>
+              <RegisterList
+                org={org}
+                register={controlRegister}
+                search={search}
+                onSearch={onSearch}
+                RecordLink={RecordLink}
+                columns={['title', grouping, 'applicability', 'implementationStatus', 'ownerId']}
+                canExport={can('control.export')}
+                canImport={can('control.import')}
+                hiddenFilters={[grouping === 'theme' ? 'objective' : 'theme']}
+                quickFilters={[
+                  { id: 'undecided', label: t('controls.quick.undecided'), params: { applicability: 'undecided' } },
+                  { id: 'applicable', label: t('controls.quick.applicable'), params: { applicability: 'applicable' } },
+                  { id: 'excluded', label: t('controls.quick.excluded'), params: { applicability: 'excluded' } },
+                  { id: 'unjustified', label: t('controls.quick.unjustified'), params: { unjustified: 'true' } },
+                  { id: 'untouched', label: t('controls.quick.untouched'), params: { untouched: 'true' } },
+                ]}
+                banner={<FilterBanner search={search} />}
+                emptyState={
+                  <>
+                    <h2>{t('controls.empty.title')}</h2>
+                    <p>{t('controls.empty.intro')}</p>
+                  </>
+                }
+              />
+            </>
+          )
+        }
+      </QueryState>
     </section>
   );
 }

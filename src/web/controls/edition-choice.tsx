@@ -3,8 +3,9 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { CONTROL_EDITIONS } from '../../schema/controls/treatment.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorMessage } from '../components/status.js';
-import type { ControlSettings, Edition } from './controls-api.js';
 import { Button } from '../ui/button.js';
+import type { ControlSettings } from '../../schema/controls/treatment.schema.js';
+import type { Edition } from './controls-api.js';
 
 interface Props {
   canChoose: boolean;

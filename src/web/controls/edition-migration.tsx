@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { EditionMigration } from '../../schema/controls/treatment.schema.js';
+import { editionMigrationSchema } from '../../schema/controls/treatment.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import { ErrorMessage } from '../components/status.js';
 import { Button } from '../ui/button.js';
+import { DataTable } from '../ui/data-table.js';
 
 /**
  * For an organization still on the 2013 edition: what moving its SoA to 2022 would do (a dry run the server
@@ -17,7 +18,7 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
   const [open, setOpen] = useState(false);
   const run = useMutation({
     mutationFn: (apply: boolean) =>
-      api.post<EditionMigration>(orgPath(org, '/control-settings/migrate-to-2022'), { apply }),
+      api.post(orgPath(org, '/control-settings/migrate-to-2022'), { apply }, editionMigrationSchema),
     onSuccess: async (result) => {
       if (result.applied) await queryClient.invalidateQueries({ queryKey: ['org', org] });
     },
@@ -48,31 +49,34 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
           <p role="status">
             {t('controls.migration.summary', { carried: preview.carried.length, decide: preview.needsDecision.length })}
           </p>
-          <table className="table edition-migration__table">
-            <caption>{t('controls.migration.needsDecision')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('controls.migration.col.control')}</th>
-                <th scope="col">{t('controls.migration.col.why')}</th>
-                <th scope="col">{t('controls.migration.col.from')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.needsDecision.map((n) => (
-                <tr key={n.ref}>
-                  <th scope="row">
-                    {n.ref} {n.title}
-                  </th>
-                  <td>{td(`controls.migration.why.${n.why}`)}</td>
-                  <td>
-                    {n.from.length
-                      ? n.from.map((f) => `${f.ref} (${td(`controls.applicability.${f.applicability}`)})`).join(', ')
-                      : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="edition-migration__table"
+            caption={t('controls.migration.needsDecision')}
+            captionShown
+            rows={preview.needsDecision}
+            rowKey={(n) => n.ref}
+            columns={[
+              {
+                id: 'control',
+                header: t('controls.migration.col.control'),
+                rowHeader: true,
+                cell: (n) => `${n.ref} ${n.title}`,
+              },
+              {
+                id: 'why',
+                header: t('controls.migration.col.why'),
+                cell: (n) => td(`controls.migration.why.${n.why}`),
+              },
+              {
+                id: 'from',
+                header: t('controls.migration.col.from'),
+                cell: (n) =>
+                  n.from.length
+                    ? n.from.map((f) => `${f.ref} (${td(`controls.applicability.${f.applicability}`)})`).join(', ')
+                    : '—',
+              },
+            ]}
+          />
           <details>
             <summary>{t('controls.migration.carried', { count: preview.carried.length })}</summary>
             <ul className="edition-migration__carried">

@@ -3,10 +3,11 @@ import { CLASSIFICATIONS, type Classification } from '../../schema/documents/doc
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import { FormField } from '../ui/form-field.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { ClassificationBadge } from './document-badges.js';
 import { useClassificationScheme, useSetClassificationScheme, type ClassificationLevel } from './documents-api.js';
 import { Button } from '../ui/button.js';
+import { QueryState } from '../ui/query-state.js';
 
 /**
  * The organization's classification scheme (5.12, 5.13 of Annex A): the four levels in Rampart's fixed order, each
@@ -25,37 +26,37 @@ export function ClassificationSchemeTab({ org, canEdit }: { org: string; canEdit
       </h2>
       <p className="page__lead">{t('documents.scheme.lead')}</p>
       <LiveMessage>{done}</LiveMessage>
-      {scheme.isPending ? (
-        <Loading />
-      ) : scheme.isError ? (
-        <ErrorMessage error={scheme.error} onRetry={() => void scheme.refetch()} />
-      ) : editing ? (
-        <SchemeForm
-          org={org}
-          levels={scheme.data.levels}
-          onDone={() => {
-            setEditing(false);
-            setDone(t('documents.scheme.saved'));
-          }}
-          onCancel={() => setEditing(false)}
-        />
-      ) : (
-        <>
-          <SchemeView levels={scheme.data.levels} />
-          {canEdit ? (
-            <Button
-              onClick={() => {
-                setDone(null);
-                setEditing(true);
+      <QueryState query={scheme}>
+        {(data) =>
+          editing ? (
+            <SchemeForm
+              org={org}
+              levels={data.levels}
+              onDone={() => {
+                setEditing(false);
+                setDone(t('documents.scheme.saved'));
               }}
-            >
-              {t('documents.scheme.edit')}
-            </Button>
+              onCancel={() => setEditing(false)}
+            />
           ) : (
-            <p className="muted">{t('documents.scheme.readOnly')}</p>
-          )}
-        </>
-      )}
+            <>
+              <SchemeView levels={data.levels} />
+              {canEdit ? (
+                <Button
+                  onClick={() => {
+                    setDone(null);
+                    setEditing(true);
+                  }}
+                >
+                  {t('documents.scheme.edit')}
+                </Button>
+              ) : (
+                <p className="muted">{t('documents.scheme.readOnly')}</p>
+              )}
+            </>
+          )
+        }
+      </QueryState>
     </section>
   );
 }

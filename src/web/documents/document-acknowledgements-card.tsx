@@ -3,7 +3,9 @@ import { documentRegister } from '../../schema/documents/document.register.js';
 import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
+import { DataTable } from '../ui/data-table.js';
+import { QueryState } from '../ui/query-state.js';
 import { useVersion } from '../versioning/versioned-api.js';
 import { useAcknowledgements, useDocumentMutations, useToRead } from './documents-api.js';
 import { Button } from '../ui/button.js';
@@ -54,93 +56,93 @@ export function AcknowledgementsCard({ org, record }: { org: string; record: Reg
       ) : null}
       {published === null ? (
         <p className="muted">{t('documents.ack.notPublished')}</p>
-      ) : acks.isPending ? (
-        <Loading />
-      ) : acks.isError ? (
-        <ErrorMessage error={acks.error} onRetry={() => void acks.refetch()} />
       ) : (
-        <>
-          <div className="doc-progress">
-            <p className="doc-progress__text" id="doc-ack-progress">
-              {t('documents.ack.count', {
-                done: formatNumber(acks.data.acknowledged),
-                total: formatNumber(acks.data.total),
-                no: acks.data.versionNo ?? published,
-              })}
-            </p>
-            <progress
-              max={Math.max(1, acks.data.total)}
-              value={acks.data.acknowledged}
-              aria-labelledby="doc-ack-progress"
-            />
-          </div>
-          {acks.data.total === 0 ? (
-            <p className="muted">{t('documents.ack.nobody')}</p>
-          ) : acks.data.items.length === 0 ? (
-            <p className="muted">{t('documents.ack.followUpOnly')}</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">
-                  {t('documents.ack.caption', { no: acks.data.versionNo ?? published })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('documents.ack.person')}</th>
-                    <th scope="col">{t('documents.ack.role')}</th>
-                    <th scope="col">{t('documents.ack.state')}</th>
-                    <th scope="col">{t('documents.ack.reminders')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {acks.data.items.map((p) => (
-                    <tr key={p.userId}>
-                      <th scope="row" className="doc-ack__person">
-                        {p.name || p.email} <span className="muted">{p.email}</span>
-                      </th>
-                      <td>{td(`role.${p.role}`, undefined, p.role)}</td>
-                      <td>
-                        {p.acknowledgedAt ? (
+        <QueryState query={acks}>
+          {(data) => (
+            <>
+              <div className="doc-progress">
+                <p className="doc-progress__text" id="doc-ack-progress">
+                  {t('documents.ack.count', {
+                    done: formatNumber(data.acknowledged),
+                    total: formatNumber(data.total),
+                    no: data.versionNo ?? published,
+                  })}
+                </p>
+                <progress max={Math.max(1, data.total)} value={data.acknowledged} aria-labelledby="doc-ack-progress" />
+              </div>
+              {data.total === 0 ? (
+                <p className="muted">{t('documents.ack.nobody')}</p>
+              ) : data.items.length === 0 ? (
+                <p className="muted">{t('documents.ack.followUpOnly')}</p>
+              ) : (
+                <DataTable
+                  caption={t('documents.ack.caption', { no: data.versionNo ?? published })}
+                  rows={data.items}
+                  rowKey={(p) => p.userId}
+                  columns={[
+                    {
+                      id: 'person',
+                      header: t('documents.ack.person'),
+                      rowHeader: true,
+                      className: 'doc-ack__person',
+                      cell: (p) => (
+                        <>
+                          {p.name || p.email} <span className="muted">{p.email}</span>
+                        </>
+                      ),
+                    },
+                    {
+                      id: 'role',
+                      header: t('documents.ack.role'),
+                      cell: (p) => td(`role.${p.role}`, undefined, p.role),
+                    },
+                    {
+                      id: 'state',
+                      header: t('documents.ack.state'),
+                      cell: (p) =>
+                        p.acknowledgedAt ? (
                           <span className="doc-ack doc-ack--done">
                             {t('documents.ack.acknowledged')}{' '}
                             <time dateTime={p.acknowledgedAt}>{formatDateTime(p.acknowledgedAt)}</time>
                           </span>
                         ) : (
                           <span className="doc-ack doc-ack--pending">{t('documents.ack.pending')}</span>
-                        )}
-                      </td>
-                      <td>
-                        {p.reminders ? (
+                        ),
+                    },
+                    {
+                      id: 'reminders',
+                      header: t('documents.ack.reminders'),
+                      cell: (p) =>
+                        p.reminders ? (
                           t('documents.ack.reminderCount', {
                             count: p.reminders,
                             date: formatDateTime(p.lastRemindedAt),
                           })
                         ) : (
                           <span className="muted">{t('common.empty')}</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                        ),
+                    },
+                  ]}
+                />
+              )}
+              {data.items.length > 0 && data.items.length < data.total ? (
+                <p className="muted">{t('documents.ack.followUpOnly')}</p>
+              ) : null}
+              {can('document.publish') && data.acknowledged < data.total ? (
+                <p>
+                  <Button
+                    size="small"
+                    disabled={remind.isPending}
+                    onClick={() => void sendReminders().catch(() => undefined)}
+                  >
+                    {t('documents.ack.remind', { count: data.total - data.acknowledged })}
+                  </Button>
+                </p>
+              ) : null}
+              {remind.isError ? <ErrorMessage error={remind.error} /> : null}
+            </>
           )}
-          {acks.data.items.length > 0 && acks.data.items.length < acks.data.total ? (
-            <p className="muted">{t('documents.ack.followUpOnly')}</p>
-          ) : null}
-          {can('document.publish') && acks.data.acknowledged < acks.data.total ? (
-            <p>
-              <Button
-                size="small"
-                disabled={remind.isPending}
-                onClick={() => void sendReminders().catch(() => undefined)}
-              >
-                {t('documents.ack.remind', { count: acks.data.total - acks.data.acknowledged })}
-              </Button>
-            </p>
-          ) : null}
-          {remind.isError ? <ErrorMessage error={remind.error} /> : null}
-        </>
+        </QueryState>
       )}
     </section>
   );

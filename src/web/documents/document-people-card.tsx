@@ -7,10 +7,11 @@ import { isApiError } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useMembers } from '../lib/members.js';
 import { useCan } from '../lib/session.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRegisterMutations } from '../register/register-api.js';
 import { useDocumentMutations, useDocumentPeople, type DocumentPeople } from './documents-api.js';
 import { Button } from '../ui/button.js';
+import { QueryState } from '../ui/query-state.js';
 
 /**
  * Who approves (all named approvers must sign; none named: top management) and who the document is for: every
@@ -32,59 +33,54 @@ export function DocumentPeopleCard({ org, record }: { org: string; record: Regis
         {t('documents.people.title')}
       </h2>
       <LiveMessage>{done}</LiveMessage>
-      {people.isPending ? (
-        <Loading />
-      ) : people.isError ? (
-        <ErrorMessage error={people.error} onRetry={() => void people.refetch()} />
-      ) : editing ? (
-        <PeopleForm
-          org={org}
-          record={record}
-          people={people.data}
-          onDone={() => {
-            setEditing(false);
-            setDone(t('documents.people.saved'));
-          }}
-          onCancel={() => setEditing(false)}
-        />
-      ) : (
-        <>
-          <dl className="detail__meta">
-            <dt>{t('documents.people.approvers')}</dt>
-            <dd>{people.data.approvers.length ? names(people.data.approvers) : t('documents.people.anyApprover')}</dd>
-            <dt>{t('documents.field.audience')}</dt>
-            <dd>
-              {td(`documents.audience.${audience}`, undefined, audience)}
-              {audience === 'roles' ? (
-                <>
-                  :{' '}
-                  {people.data.audienceRoles.length
-                    ? people.data.audienceRoles.map((r) => td(`role.${r}`, undefined, r)).join(', ')
-                    : t('documents.people.noneChosen')}
-                </>
-              ) : audience === 'people' ? (
-                <>
-                  :{' '}
-                  {people.data.audienceUsers.length
-                    ? names(people.data.audienceUsers)
-                    : t('documents.people.noneChosen')}
-                </>
-              ) : null}
-            </dd>
-          </dl>
-          {editable ? (
-            <Button
-              size="small"
-              onClick={() => {
-                setDone(null);
-                setEditing(true);
+      <QueryState query={people}>
+        {(data) =>
+          editing ? (
+            <PeopleForm
+              org={org}
+              record={record}
+              people={data}
+              onDone={() => {
+                setEditing(false);
+                setDone(t('documents.people.saved'));
               }}
-            >
-              {t('documents.people.edit')}
-            </Button>
-          ) : null}
-        </>
-      )}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <>
+              <dl className="detail__meta">
+                <dt>{t('documents.people.approvers')}</dt>
+                <dd>{data.approvers.length ? names(data.approvers) : t('documents.people.anyApprover')}</dd>
+                <dt>{t('documents.field.audience')}</dt>
+                <dd>
+                  {td(`documents.audience.${audience}`, undefined, audience)}
+                  {audience === 'roles' ? (
+                    <>
+                      :{' '}
+                      {data.audienceRoles.length
+                        ? data.audienceRoles.map((r) => td(`role.${r}`, undefined, r)).join(', ')
+                        : t('documents.people.noneChosen')}
+                    </>
+                  ) : audience === 'people' ? (
+                    <>: {data.audienceUsers.length ? names(data.audienceUsers) : t('documents.people.noneChosen')}</>
+                  ) : null}
+                </dd>
+              </dl>
+              {editable ? (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setDone(null);
+                    setEditing(true);
+                  }}
+                >
+                  {t('documents.people.edit')}
+                </Button>
+              ) : null}
+            </>
+          )
+        }
+      </QueryState>
     </section>
   );
 }

@@ -4,9 +4,10 @@ import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
 import { FormField } from '../ui/form-field.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useDocumentMutations, useReviews } from './documents-api.js';
 import { Button } from '../ui/button.js';
+import { QueryState } from '../ui/query-state.js';
 
 type Outcome = (typeof REVIEW_OUTCOMES)[number];
 
@@ -107,27 +108,23 @@ export function ReviewsCard({ org, record }: { org: string; record: RegisterReco
           </p>
         )
       ) : null}
-      {reviews.isPending ? (
-        <Loading />
-      ) : reviews.isError ? (
-        <ErrorMessage error={reviews.error} onRetry={() => void reviews.refetch()} />
-      ) : reviews.data.items.length === 0 ? (
-        <p className="muted">{t('documents.review.none')}</p>
-      ) : (
-        <ul className="doc-reviews">
-          {reviews.data.items.map((r) => (
-            <li key={r.id} className="doc-reviews__item">
-              <p className="doc-reviews__head">
-                <strong>{formatDate(r.reviewedOn)}</strong> ·{' '}
-                {td(`documents.review.outcome.${r.outcome}`, undefined, r.outcome)}
-                {r.versionNo ? <> · {t('documents.review.ofVersion', { no: r.versionNo })}</> : null}
-                {r.reviewerName ? <span className="muted"> · {r.reviewerName}</span> : null}
-              </p>
-              <p className="prewrap">{r.note}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={reviews} empty={t('documents.review.none')}>
+        {(data) => (
+          <ul className="doc-reviews">
+            {data.items.map((r) => (
+              <li key={r.id} className="doc-reviews__item">
+                <p className="doc-reviews__head">
+                  <strong>{formatDate(r.reviewedOn)}</strong> ·{' '}
+                  {td(`documents.review.outcome.${r.outcome}`, undefined, r.outcome)}
+                  {r.versionNo ? <> · {t('documents.review.ofVersion', { no: r.versionNo })}</> : null}
+                  {r.reviewerName ? <span className="muted"> · {r.reviewerName}</span> : null}
+                </p>
+                <p className="prewrap">{r.note}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import { useT } from '../i18n/i18n.js';
-import { ErrorMessage, Loading } from '../components/status.js';
 import { ClassificationBadge, SecurityPolicyBadge, StatusBadge } from './document-badges.js';
 import { useDocumentTree, type TreeItem } from './documents-api.js';
+import { QueryState } from '../ui/query-state.js';
 
 /** Children by parent; a document whose parent the reader cannot see (or that has none) is a root. */
 export function buildTree(items: TreeItem[]): { roots: TreeItem[]; children: Map<string, TreeItem[]> } {
@@ -27,8 +27,7 @@ export function buildTree(items: TreeItem[]): { roots: TreeItem[]; children: Map
 export function DocumentTree({ org, canCreate }: { org: string; canCreate: boolean }) {
   const { t } = useT();
   const tree = useDocumentTree(org);
-  if (tree.isPending) return <Loading />;
-  if (tree.isError) return <ErrorMessage error={tree.error} onRetry={() => void tree.refetch()} />;
+  if (tree.isPending || tree.isError) return <QueryState query={tree}>{() => null}</QueryState>;
   const items = tree.data.items;
   if (items.length === 0) {
     return (

@@ -13,6 +13,7 @@ import { DisposalsTab } from './disposals-tab.js';
 import { DocumentTree } from './document-tree.js';
 import { EvidencePackageButton } from './evidence-package-button.js';
 import './documents.css';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/documents');
 
@@ -89,18 +90,18 @@ export function DocumentsPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('documents.eyebrow')}</p>
-          <h1 id="page-title">{t('documents.title')}</h1>
-          <p className="page__lead">{t('documents.lead')}</p>
-        </div>
-        {can('document.create') ? (
-          <Link to="/o/$org/documents/new" params={{ org }} className="button button--primary">
-            {t('documents.new')}
-          </Link>
-        ) : null}
-      </header>
+      <PageHeader
+        eyebrow={t('documents.eyebrow')}
+        title={t('documents.title')}
+        description={t('documents.lead')}
+        actions={
+          can('document.create') ? (
+            <Link to="/o/$org/documents/new" params={{ org }} className="button button--primary">
+              {t('documents.new')}
+            </Link>
+          ) : null
+        }
+      />
       {can('document.export') ? <EvidencePackageButton org={org} /> : null}
       <Tabs
         label={t('documents.views')}

@@ -4,8 +4,8 @@ import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { ItemList, RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { ErrorMessage, Loading } from '../components/status.js';
 import './documents.css';
+import { QueryState } from '../ui/query-state.js';
 
 const SHOWN = 10;
 
@@ -33,39 +33,37 @@ export function ReviewsDueCard({ org }: { org: string }) {
         {t('documents.reviewsDue.title')}
         {due.data ? <span className="badge">{due.data.total}</span> : null}
       </h2>
-      {due.isPending ? (
-        <Loading />
-      ) : due.isError ? (
-        <ErrorMessage error={due.error} onRetry={() => void due.refetch()} />
-      ) : (
-        <>
-          <p className="muted">{t('documents.reviewsDue.lead')}</p>
-          <ul className="to-read__list">
-            {due.data.items.map((d) => {
-              const date = String(d.nextReviewDate ?? '');
-              return (
-                <li key={d.id}>
-                  <Link to="/o/$org/documents/$id" params={{ org, id: d.id }}>
-                    <span className="ref">{d.ref}</span> {String(d.title ?? '')}
-                  </Link>
-                  <span className="to-read__meta muted">
-                    {date < today ? (
-                      <strong>{t('documents.reviewsDue.overdue', { date: formatDate(date) })}</strong>
-                    ) : (
-                      t('documents.reviewsDue.due', { date: formatDate(date) })
-                    )}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-          {due.data.total > SHOWN ? (
-            <Link to="/o/$org/documents" params={{ org }} search={{ ownerId: 'me', review: 'due' }}>
-              {t('documents.reviewsDue.all', { n: due.data.total })}
-            </Link>
-          ) : null}
-        </>
-      )}
+      <QueryState query={due}>
+        {(data) => (
+          <>
+            <p className="muted">{t('documents.reviewsDue.lead')}</p>
+            <ul className="to-read__list">
+              {data.items.map((d) => {
+                const date = String(d.nextReviewDate ?? '');
+                return (
+                  <li key={d.id}>
+                    <Link to="/o/$org/documents/$id" params={{ org, id: d.id }}>
+                      <span className="ref">{d.ref}</span> {String(d.title ?? '')}
+                    </Link>
+                    <span className="to-read__meta muted">
+                      {date < today ? (
+                        <strong>{t('documents.reviewsDue.overdue', { date: formatDate(date) })}</strong>
+                      ) : (
+                        t('documents.reviewsDue.due', { date: formatDate(date) })
+                      )}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+            {data.total > SHOWN ? (
+              <Link to="/o/$org/documents" params={{ org }} search={{ ownerId: 'me', review: 'due' }}>
+                {t('documents.reviewsDue.all', { n: data.total })}
+              </Link>
+            ) : null}
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

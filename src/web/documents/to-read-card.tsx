@@ -1,9 +1,9 @@
 import { Link } from '@tanstack/react-router';
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
-import { ErrorMessage, Loading } from '../components/status.js';
 import { useToRead } from './documents-api.js';
 import './documents.css';
+import { QueryState } from '../ui/query-state.js';
 
 /** "Policies to read" on the home page: what was published to the member and still waits for their acknowledgement. */
 export function ToReadCard({ org }: { org: string }) {
@@ -19,39 +19,35 @@ export function ToReadCard({ org }: { org: string }) {
         {t('documents.toRead.title')}
         {toRead.data && items.length ? <span className="badge">{items.length}</span> : null}
       </h2>
-      {toRead.isPending ? (
-        <Loading />
-      ) : toRead.isError ? (
-        <ErrorMessage error={toRead.error} onRetry={() => void toRead.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="muted">{t('documents.toRead.none')}</p>
-      ) : (
-        <>
-          <p className="muted">{t('documents.toRead.lead')}</p>
-          <ul className="to-read__list">
-            {items.map((i) => (
-              <li key={i.id}>
-                <Link to="/o/$org/documents/$id" params={{ org, id: i.id }} search={{ v: String(i.versionNo) }}>
-                  <span className="ref">{i.ref}</span> {i.title}
-                </Link>
-                <span className="to-read__meta muted">
-                  {td(`documents.type.${i.type}`, undefined, i.type)} ·{' '}
-                  {t('documents.toRead.version', { no: i.versionNo })}
-                  {i.publishedOn ? (
-                    <> · {t('documents.toRead.publishedOn', { date: formatDate(i.publishedOn) })}</>
-                  ) : null}
-                  {i.lastRemindedAt ? (
-                    <>
-                      {' '}
-                      · <strong>{t('documents.toRead.reminded', { date: formatDate(i.lastRemindedAt) })}</strong>
-                    </>
-                  ) : null}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <QueryState query={toRead} isEmpty={() => items.length === 0} empty={t('documents.toRead.none')}>
+        {() => (
+          <>
+            <p className="muted">{t('documents.toRead.lead')}</p>
+            <ul className="to-read__list">
+              {items.map((i) => (
+                <li key={i.id}>
+                  <Link to="/o/$org/documents/$id" params={{ org, id: i.id }} search={{ v: String(i.versionNo) }}>
+                    <span className="ref">{i.ref}</span> {i.title}
+                  </Link>
+                  <span className="to-read__meta muted">
+                    {td(`documents.type.${i.type}`, undefined, i.type)} ·{' '}
+                    {t('documents.toRead.version', { no: i.versionNo })}
+                    {i.publishedOn ? (
+                      <> · {t('documents.toRead.publishedOn', { date: formatDate(i.publishedOn) })}</>
+                    ) : null}
+                    {i.lastRemindedAt ? (
+                      <>
+                        {' '}
+                        · <strong>{t('documents.toRead.reminded', { date: formatDate(i.lastRemindedAt) })}</strong>
+                      </>
+                    ) : null}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -7,11 +7,12 @@ import { api, orgPath } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
 import { FormField } from '../ui/form-field.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRecordLinks } from '../register/register-api.js';
 import { RecordOptions, RecordSearch, relatedText } from '../register/record-select.js';
 import { knownRegisters, recordPath } from '../register/record-targets.js';
 import { Button } from '../ui/button.js';
+import { QueryState } from '../ui/query-state.js';
 
 /** The records an evidence is attached to (links of kind `evidence`), with attaching and detaching. */
 export function EvidenceAttachments({ org, record }: { org: string; record: RegisterRecord }) {
@@ -42,42 +43,38 @@ export function EvidenceAttachments({ org, record }: { org: string; record: Regi
         {t('evidence.attachedTo')}
       </h2>
       <LiveMessage>{done}</LiveMessage>
-      {links.isPending ? (
-        <Loading />
-      ) : links.isError ? (
-        <ErrorMessage error={links.error} onRetry={() => void links.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="muted">{t('evidence.attachedNone')}</p>
-      ) : (
-        <ul className="link-list">
-          {items.map((a) => {
-            const text = relatedText({ ref: a.ref ?? '', title: a.title ?? '' });
-            const to = recordPath(org, a.type, a.id);
-            return (
-              <li key={a.linkId}>
-                <span className="link-list__kind">{td(`entity.${a.type}`, undefined, a.type)}</span>{' '}
-                {to ? <Link to={to as '/'}>{text}</Link> : <span className="ref">{text}</span>}
-                {editable && can('links.delete') ? (
-                  <button
-                    type="button"
-                    className="icon-button icon-button--danger link-list__remove"
-                    aria-label={t('evidence.detach', { ref: a.ref ?? '' })}
-                    title={t('evidence.detach', { ref: a.ref ?? '' })}
-                    disabled={detach.isPending}
-                    onClick={() =>
-                      detach.mutate(a.linkId, {
-                        onSuccess: () => setDone(t('evidence.detached', { ref: a.ref ?? '' })),
-                      })
-                    }
-                  >
-                    ×
-                  </button>
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <QueryState query={links} isEmpty={() => items.length === 0} empty={t('evidence.attachedNone')}>
+        {() => (
+          <ul className="link-list">
+            {items.map((a) => {
+              const text = relatedText({ ref: a.ref ?? '', title: a.title ?? '' });
+              const to = recordPath(org, a.type, a.id);
+              return (
+                <li key={a.linkId}>
+                  <span className="link-list__kind">{td(`entity.${a.type}`, undefined, a.type)}</span>{' '}
+                  {to ? <Link to={to as '/'}>{text}</Link> : <span className="ref">{text}</span>}
+                  {editable && can('links.delete') ? (
+                    <button
+                      type="button"
+                      className="icon-button icon-button--danger link-list__remove"
+                      aria-label={t('evidence.detach', { ref: a.ref ?? '' })}
+                      title={t('evidence.detach', { ref: a.ref ?? '' })}
+                      disabled={detach.isPending}
+                      onClick={() =>
+                        detach.mutate(a.linkId, {
+                          onSuccess: () => setDone(t('evidence.detached', { ref: a.ref ?? '' })),
+                        })
+                      }
+                    >
+                      ×
+                    </button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryState>
       {detach.isError ? <ErrorMessage error={detach.error} /> : null}
       {editable && can('links.create') ? (
         <AttachTo

@@ -7,13 +7,14 @@ import { api, orgPath } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
 import { FormField } from '../ui/form-field.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRecordLinks } from '../register/register-api.js';
 import { RecordOptions, RecordSearch } from '../register/record-select.js';
 import { evidenceExpired, evidenceFileUrl, formatBytes, useAttachedEvidence } from './evidence-api.js';
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
 import { Button } from '../ui/button.js';
+import { QueryState } from '../ui/query-state.js';
 
 interface Props {
   org: string;
@@ -72,56 +73,54 @@ export function EvidenceCard({ org, type, id, ref, archived = false }: Props) {
         ) : null}
       </h2>
       <LiveMessage>{done}</LiveMessage>
-      {evidence.isPending ? (
-        <Loading />
-      ) : evidence.isError ? (
-        <ErrorMessage error={evidence.error} onRetry={() => void evidence.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="muted">{t('evidence.card.none')}</p>
-      ) : (
-        <ul className="evidence-list">
-          {items.map((e) => {
-            const link = linkOf(e.id);
-            return (
-              <li
-                key={e.id}
-                className={
-                  e.supersededById ? 'evidence-list__item evidence-list__item--superseded' : 'evidence-list__item'
-                }
-              >
-                <Link to="/o/$org/evidence/$id" params={{ org, id: e.id }} className="evidence-list__title">
-                  <span className="ref">{e.ref}</span> {String(e.title)}
-                </Link>
-                {editable && link && can('links.delete') ? (
-                  <button
-                    type="button"
-                    className="icon-button icon-button--danger evidence-list__detach"
-                    title={t('evidence.card.detach', { ref: e.ref })}
-                    aria-label={t('evidence.card.detach', { ref: e.ref })}
-                    disabled={detach.isPending}
-                    onClick={() =>
-                      detach.mutate(link.id, { onSuccess: () => setDone(t('evidence.card.detached', { ref: e.ref })) })
-                    }
-                  >
-                    ×
-                  </button>
-                ) : null}
-                <span className="evidence-list__meta muted">
-                  {String(e.fileName)} · {formatBytes(i18n, Number(e.size))} ·{' '}
-                  <a
-                    href={evidenceFileUrl(org, e.id)}
-                    download
-                    aria-label={t('evidence.downloadNamed', { name: String(e.fileName) })}
-                  >
-                    {t('evidence.download')}
-                  </a>
-                  <EvidenceFlags record={e} />
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <QueryState query={evidence} isEmpty={() => items.length === 0} empty={t('evidence.card.none')}>
+        {() => (
+          <ul className="evidence-list">
+            {items.map((e) => {
+              const link = linkOf(e.id);
+              return (
+                <li
+                  key={e.id}
+                  className={
+                    e.supersededById ? 'evidence-list__item evidence-list__item--superseded' : 'evidence-list__item'
+                  }
+                >
+                  <Link to="/o/$org/evidence/$id" params={{ org, id: e.id }} className="evidence-list__title">
+                    <span className="ref">{e.ref}</span> {String(e.title)}
+                  </Link>
+                  {editable && link && can('links.delete') ? (
+                    <button
+                      type="button"
+                      className="icon-button icon-button--danger evidence-list__detach"
+                      title={t('evidence.card.detach', { ref: e.ref })}
+                      aria-label={t('evidence.card.detach', { ref: e.ref })}
+                      disabled={detach.isPending}
+                      onClick={() =>
+                        detach.mutate(link.id, {
+                          onSuccess: () => setDone(t('evidence.card.detached', { ref: e.ref })),
+                        })
+                      }
+                    >
+                      ×
+                    </button>
+                  ) : null}
+                  <span className="evidence-list__meta muted">
+                    {String(e.fileName)} · {formatBytes(i18n, Number(e.size))} ·{' '}
+                    <a
+                      href={evidenceFileUrl(org, e.id)}
+                      download
+                      aria-label={t('evidence.downloadNamed', { name: String(e.fileName) })}
+                    >
+                      {t('evidence.download')}
+                    </a>
+                    <EvidenceFlags record={e} />
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryState>
       {detach.isError ? <ErrorMessage error={detach.error} /> : null}
       {editable && (can('evidence.create') || can('links.create')) ? (
         <div className="evidence-card__tools">

@@ -7,7 +7,7 @@ import { useMemberNames } from '../lib/members.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { FieldValue } from '../register/field-value.js';
 import { RecordHistory } from '../register/record-history.js';
 import type { RelatedMap } from '../register/record-select.js';
@@ -19,6 +19,8 @@ import { EvidenceAttachments } from './evidence-attachments.js';
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
 import { Button } from '../ui/button.js';
+import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 
 const route = getRouteApi('/o/$org/evidence/$id');
 
@@ -48,12 +50,11 @@ export function EvidenceDetailPage() {
       ) : null}
     </nav>
   );
-  if (record.isPending) return <Loading />;
-  if (record.isError || !data) {
+  if (record.isPending || record.isError || !data) {
     return (
       <section className="page">
         {breadcrumb}
-        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
+        <QueryState query={record}>{() => null}</QueryState>
       </section>
     );
   }
@@ -66,41 +67,45 @@ export function EvidenceDetailPage() {
           ? `${t('evidence.created', { ref: data.ref })}${same ? ` ${t('evidence.dialog.sameContent', { refs: same })}` : ''}`
           : null}
       </LiveMessage>
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow ref">{data.ref}</p>
-          <h1 id="page-title">{String(data.title)}</h1>
-          <p className="evidence-flags">
-            <EvidenceFlags record={data} />
-            {data.archivedAt ? <span className="badge badge--muted">{t('register.archivedBadge')}</span> : null}
-          </p>
-        </div>
-        <div className="page__actions">
-          <a href={evidenceFileUrl(org, id)} download className="button button--primary">
-            {t('evidence.download')}
-          </a>
-          {current && can('evidence.create') ? (
-            <Button onClick={() => setSuperseding(true)}>{t('evidence.newVersion')}</Button>
-          ) : null}
-          {can('evidence.update') && !data.archivedAt ? (
-            <Link to="/o/$org/evidence/$id/edit" params={{ org, id }} className="button button--secondary">
-              {t('common.edit')}
-            </Link>
-          ) : null}
-          {can('evidence.delete') && !data.archivedAt ? (
-            <ConfirmButton
-              label={t('register.archive')}
-              question={t('register.archiveQuestion', { ref: data.ref })}
-              confirmLabel={t('register.archiveConfirm')}
-              busy={archive.isPending}
-              onConfirm={async () => {
-                await archive.mutateAsync(id);
-                await navigate({ to: '/o/$org/evidence', params: { org } });
-              }}
-            />
-          ) : null}
-        </div>
-      </header>
+      <PageHeader
+        reference={data.ref}
+        title={String(data.title)}
+        badges={
+          <>
+            <p className="evidence-flags">
+              <EvidenceFlags record={data} />
+              {data.archivedAt ? <span className="badge badge--muted">{t('register.archivedBadge')}</span> : null}
+            </p>
+          </>
+        }
+        actions={
+          <>
+            <a href={evidenceFileUrl(org, id)} download className="button button--primary">
+              {t('evidence.download')}
+            </a>
+            {current && can('evidence.create') ? (
+              <Button onClick={() => setSuperseding(true)}>{t('evidence.newVersion')}</Button>
+            ) : null}
+            {can('evidence.update') && !data.archivedAt ? (
+              <Link to="/o/$org/evidence/$id/edit" params={{ org, id }} className="button button--secondary">
+                {t('common.edit')}
+              </Link>
+            ) : null}
+            {can('evidence.delete') && !data.archivedAt ? (
+              <ConfirmButton
+                label={t('register.archive')}
+                question={t('register.archiveQuestion', { ref: data.ref })}
+                confirmLabel={t('register.archiveConfirm')}
+                busy={archive.isPending}
+                onConfirm={async () => {
+                  await archive.mutateAsync(id);
+                  await navigate({ to: '/o/$org/evidence', params: { org } });
+                }}
+              />
+            ) : null}
+          </>
+        }
+      />
       {archive.isError ? <ErrorMessage error={archive.error} /> : null}
       <div className="detail">
         <FileFacts org={org} record={data} />

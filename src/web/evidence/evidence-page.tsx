@@ -14,6 +14,7 @@ import { evidencePagePath } from './evidence-paths.js';
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
 import { Button } from '../ui/button.js';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/evidence');
 
@@ -59,18 +60,18 @@ export function EvidencePage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('evidence.eyebrow')}</p>
-          <h1 id="page-title">{t('evidence.title')}</h1>
-          <p className="page__lead">{t('evidence.lead')}</p>
-        </div>
-        {can('evidence.create') ? (
-          <Button variant="primary" onClick={() => setUploading(true)}>
-            {t('evidence.upload')}
-          </Button>
-        ) : null}
-      </header>
+      <PageHeader
+        eyebrow={t('evidence.eyebrow')}
+        title={t('evidence.title')}
+        description={t('evidence.lead')}
+        actions={
+          can('evidence.create') ? (
+            <Button variant="primary" onClick={() => setUploading(true)}>
+              {t('evidence.upload')}
+            </Button>
+          ) : null
+        }
+      />
       <RegisterList
         org={org}
         register={evidenceRegister}

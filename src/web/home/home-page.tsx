@@ -12,6 +12,7 @@ import { PageLink } from '../app/side-nav.js';
 import { ToReadCard } from '../documents/to-read-card.js';
 import { InvitationsCard } from '../account/invitations-card.js';
 import { ReviewsDueCard } from '../documents/reviews-due-card.js';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/');
 
@@ -39,13 +40,11 @@ export function HomePage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{orgData?.name}</p>
-          <h1 id="page-title">{t('home.greeting', { name: firstName })}</h1>
-          <p className="page__lead">{t('home.lead')}</p>
-        </div>
-      </header>
+      <PageHeader
+        eyebrow={orgData?.name}
+        title={t('home.greeting', { name: firstName })}
+        description={t('home.lead')}
+      />
       <div className="stat-grid">
         <StatCard org={org} label={t('home.myOpen')} filters={MY_OPEN} />
         <StatCard org={org} label={t('home.myOverdue')} filters={MY_OVERDUE} warn />

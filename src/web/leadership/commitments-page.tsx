@@ -4,13 +4,14 @@ import { COMMITMENTS, leadershipCommitmentRegister } from '../../schema/leadersh
 import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ErrorMessage, Loading } from '../components/status.js';
 import { RegisterList } from '../register/register-list.js';
 import { useRegisterList } from '../register/register-api.js';
 import { parseRegisterSearch } from '../register/register-search.js';
 import { recordLinkFor } from '../register/register-pages.js';
 import { pagePath } from './register-paths.js';
 import './leadership.css';
+import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 
 const route = getRouteApi('/o/$org/leadership-commitments');
 
@@ -26,18 +27,18 @@ export function CommitmentsPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('leadership-commitments.eyebrow')}</p>
-          <h1 id="page-title">{t('leadership-commitments.title')}</h1>
-          <p className="page__lead">{t('leadership-commitments.lead')}</p>
-        </div>
-        {can('leadership_commitment.create') ? (
-          <Link to="/o/$org/leadership-commitments/new" params={{ org }} className="button button--primary">
-            {t('leadership-commitments.new')}
-          </Link>
-        ) : null}
-      </header>
+      <PageHeader
+        eyebrow={t('leadership-commitments.eyebrow')}
+        title={t('leadership-commitments.title')}
+        description={t('leadership-commitments.lead')}
+        actions={
+          can('leadership_commitment.create') ? (
+            <Link to="/o/$org/leadership-commitments/new" params={{ org }} className="button button--primary">
+              {t('leadership-commitments.new')}
+            </Link>
+          ) : null
+        }
+      />
       <CommitmentChecklist org={org} canCreate={can('leadership_commitment.create')} />
       <h2 className="section-title">{t('leadership-commitments.records')}</h2>
       <RegisterList
@@ -62,8 +63,7 @@ export function CommitmentsPage() {
 function CommitmentChecklist({ org, canCreate }: { org: string; canCreate: boolean }) {
   const { t, formatDate } = useT();
   const list = useRegisterList(org, leadershipCommitmentRegister, { pageSize: '200', sort: 'date', order: 'desc' });
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.isPending || list.isError) return <QueryState query={list}>{() => null}</QueryState>;
   const by = (c: string) => list.data.items.filter((r) => r.commitment === c);
   const done = COMMITMENTS.filter((c) => by(c).length > 0).length;
   return (

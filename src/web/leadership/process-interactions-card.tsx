@@ -1,9 +1,9 @@
 import { Link } from '@tanstack/react-router';
 import { processInteractionRegister } from '../../schema/leadership/process-interaction.register.js';
 import { useT } from '../i18n/i18n.js';
-import { ErrorMessage, Loading } from '../components/status.js';
 import { useRegisterList } from '../register/register-api.js';
 import type { RelatedMap } from '../register/record-select.js';
+import { QueryState } from '../ui/query-state.js';
 
 /** On a process page: what it feeds and what feeds it, each with what flows. */
 export function ProcessInteractionsCard({ org, id }: { org: string; id: string }) {
@@ -30,20 +30,16 @@ export function ProcessInteractionsCard({ org, id }: { org: string; id: string }
       <h2 id="process-interactions" className="card__title">
         {t('isms-processes.interactions')}
       </h2>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="muted">{t('isms-processes.noInteractions')}</p>
-      ) : (
-        <>
-          <h3 className="small">{t('isms-processes.feeds')}</h3>
-          <ul>{outgoing.map((i) => row(i.id, i.flows, i.toProcessId))}</ul>
-          <h3 className="small">{t('isms-processes.fedBy')}</h3>
-          <ul>{incoming.map((i) => row(i.id, i.flows, i.fromProcessId))}</ul>
-        </>
-      )}
+      <QueryState query={list} isEmpty={() => items.length === 0} empty={t('isms-processes.noInteractions')}>
+        {() => (
+          <>
+            <h3 className="small">{t('isms-processes.feeds')}</h3>
+            <ul>{outgoing.map((i) => row(i.id, i.flows, i.toProcessId))}</ul>
+            <h3 className="small">{t('isms-processes.fedBy')}</h3>
+            <ul>{incoming.map((i) => row(i.id, i.flows, i.fromProcessId))}</ul>
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

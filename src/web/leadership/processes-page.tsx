@@ -12,6 +12,7 @@ import { parseRegisterSearch } from '../register/register-search.js';
 import { recordLinkFor } from '../register/register-pages.js';
 import { ProcessDiagram } from './process-diagram.js';
 import { pagePath } from './register-paths.js';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/isms-processes');
 export const PROCESS_TABS = ['diagram', 'list', 'interactions'] as const;
@@ -33,25 +34,25 @@ export function ProcessesPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('isms-processes.eyebrow')}</p>
-          <h1 id="page-title">{t('isms-processes.title')}</h1>
-          <p className="page__lead">{t('isms-processes.lead')}</p>
-        </div>
-        <div className="page__actions">
-          {can('process_interaction.create') ? (
-            <Link to="/o/$org/process-interactions/new" params={{ org }} className="button button--secondary">
-              {t('process-interactions.new')}
-            </Link>
-          ) : null}
-          {can('isms_process.create') ? (
-            <Link to="/o/$org/isms-processes/new" params={{ org }} className="button button--primary">
-              {t('isms-processes.new')}
-            </Link>
-          ) : null}
-        </div>
-      </header>
+      <PageHeader
+        eyebrow={t('isms-processes.eyebrow')}
+        title={t('isms-processes.title')}
+        description={t('isms-processes.lead')}
+        actions={
+          <>
+            {can('process_interaction.create') ? (
+              <Link to="/o/$org/process-interactions/new" params={{ org }} className="button button--secondary">
+                {t('process-interactions.new')}
+              </Link>
+            ) : null}
+            {can('isms_process.create') ? (
+              <Link to="/o/$org/isms-processes/new" params={{ org }} className="button button--primary">
+                {t('isms-processes.new')}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
       <Tabs
         label={t('leadership.tabs')}
         idPrefix="processes"

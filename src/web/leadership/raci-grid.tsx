@@ -4,8 +4,9 @@ import { RACI_VALUES, type RaciValue } from '../../schema/leadership/raci.schema
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
 import { orgPath } from '../lib/api-client.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRaciMatrix, useSetRaciCell } from './leadership-api.js';
+import { QueryState } from '../ui/query-state.js';
 
 /**
  * The RACI matrix (roles × ISMS activities) as an editable grid: every cell is a labelled select, so the whole
@@ -20,8 +21,7 @@ export function RaciGrid({ org }: { org: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const editable = can('raci.update');
 
-  if (matrix.isPending) return <Loading />;
-  if (matrix.isError) return <ErrorMessage error={matrix.error} onRetry={() => void matrix.refetch()} />;
+  if (matrix.isPending || matrix.isError) return <QueryState query={matrix}>{() => null}</QueryState>;
   const { activities, roles, cells } = matrix.data;
   const value = new Map(cells.map((c) => [`${c.activityId}:${c.roleId}`, c.value]));
 

@@ -2,8 +2,8 @@ import { Link } from '@tanstack/react-router';
 import { roleAssignmentRegister } from '../../schema/leadership/role-assignment.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
-import { ErrorMessage, Loading } from '../components/status.js';
 import { useRegisterList } from '../register/register-api.js';
+import { QueryState } from '../ui/query-state.js';
 
 /** On a role page: who holds the role now, with the assignment's dates and approval. */
 export function RoleHoldersCard({ org, id }: { org: string; id: string }) {
@@ -27,35 +27,31 @@ export function RoleHoldersCard({ org, id }: { org: string; id: string }) {
           </Link>
         ) : null}
       </div>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <p className="muted">{t('isms-roles.noHolders')}</p>
-      ) : (
-        <ul>
-          {list.data.items.map((a) => (
-            <li key={a.id}>
-              <Link to="/o/$org/role-assignments/$id" params={{ org, id: a.id }}>
-                {String(a.personLabel)}
-              </Link>
-              {a.startDate ? (
-                <span className="muted">
-                  {' '}
-                  · {t('role-assignments.field.startDate')} {formatDate(String(a.startDate))}
-                </span>
-              ) : null}
-              {a.approvedOn ? (
-                <span className="muted">
-                  {' '}
-                  · {t('role-assignments.field.approvedOn')} {formatDate(String(a.approvedOn))}
-                </span>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={list} empty={t('isms-roles.noHolders')}>
+        {(data) => (
+          <ul>
+            {data.items.map((a) => (
+              <li key={a.id}>
+                <Link to="/o/$org/role-assignments/$id" params={{ org, id: a.id }}>
+                  {String(a.personLabel)}
+                </Link>
+                {a.startDate ? (
+                  <span className="muted">
+                    {' '}
+                    · {t('role-assignments.field.startDate')} {formatDate(String(a.startDate))}
+                  </span>
+                ) : null}
+                {a.approvedOn ? (
+                  <span className="muted">
+                    {' '}
+                    · {t('role-assignments.field.approvedOn')} {formatDate(String(a.approvedOn))}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { RaciGrid } from './raci-grid.js';
 import { pagePath } from './register-paths.js';
 import './leadership.css';
 import { Button } from '../ui/button.js';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/isms-roles');
 export const ROLE_TABS = ['roles', 'assignments', 'raci'] as const;
@@ -38,30 +39,30 @@ export function RolesPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('isms-roles.eyebrow')}</p>
-          <h1 id="page-title">{t('isms-roles.title')}</h1>
-          <p className="page__lead">{t('isms-roles.lead')}</p>
-        </div>
-        <div className="page__actions">
-          {can('isms_role.seed') ? (
-            <Button aria-describedby="starting-set-help" disabled={seed.isPending} onClick={() => seed.mutate()}>
-              {seed.isPending ? t('isms-roles.startingSetBusy') : t('isms-roles.startingSet')}
-            </Button>
-          ) : null}
-          {can('role_assignment.create') ? (
-            <Link to="/o/$org/role-assignments/new" params={{ org }} className="button button--secondary">
-              {t('role-assignments.new')}
-            </Link>
-          ) : null}
-          {can('isms_role.create') ? (
-            <Link to="/o/$org/isms-roles/new" params={{ org }} className="button button--primary">
-              {t('isms-roles.new')}
-            </Link>
-          ) : null}
-        </div>
-      </header>
+      <PageHeader
+        eyebrow={t('isms-roles.eyebrow')}
+        title={t('isms-roles.title')}
+        description={t('isms-roles.lead')}
+        actions={
+          <>
+            {can('isms_role.seed') ? (
+              <Button aria-describedby="starting-set-help" disabled={seed.isPending} onClick={() => seed.mutate()}>
+                {seed.isPending ? t('isms-roles.startingSetBusy') : t('isms-roles.startingSet')}
+              </Button>
+            ) : null}
+            {can('role_assignment.create') ? (
+              <Link to="/o/$org/role-assignments/new" params={{ org }} className="button button--secondary">
+                {t('role-assignments.new')}
+              </Link>
+            ) : null}
+            {can('isms_role.create') ? (
+              <Link to="/o/$org/isms-roles/new" params={{ org }} className="button button--primary">
+                {t('isms-roles.new')}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
       {can('isms_role.seed') ? (
         <p id="starting-set-help" className="muted small">
           {t('isms-roles.startingSetHelp')}

@@ -1,6 +1,7 @@
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import type { ImportReport } from './register-import.js';
+import { DataTable } from '../ui/data-table.js';
 
 /** The dry run's answer: counts, ignored columns, and every problem with its line and field. */
 export function ImportReportView({ register, report }: { register: RegisterDef; report: ImportReport }) {
@@ -40,27 +41,21 @@ export function ImportReportView({ register, report }: { register: RegisterDef; 
           <p className="alert alert--error" role="alert">
             {t('import.errorsTitle', { count: formatNumber(errors.length) })}
           </p>
-          <div className="table-wrap import-report__errors">
-            <table className="table">
-              <caption className="visually-hidden">{t('import.errorsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.line')}</th>
-                  <th scope="col">{t('import.field')}</th>
-                  <th scope="col">{t('import.message')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {errors.map((e, i) => (
-                  <tr key={i}>
-                    <td className="mono">{e.line || t('common.empty')}</td>
-                    <td>{e.field ? fieldLabel(e.field) : t('common.empty')}</td>
-                    <td>{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            wrapClassName="import-report__errors"
+            caption={t('import.errorsCaption')}
+            rows={errors}
+            rowKey={(_e, i) => String(i)}
+            columns={[
+              { id: 'line', header: t('import.line'), className: 'mono', cell: (e) => e.line || t('common.empty') },
+              {
+                id: 'field',
+                header: t('import.field'),
+                cell: (e) => (e.field ? fieldLabel(e.field) : t('common.empty')),
+              },
+              { id: 'message', header: t('import.message'), cell: (e) => e.message },
+            ]}
+          />
         </>
       )}
     </section>

@@ -4,7 +4,8 @@ import { useT, type I18n } from '../i18n/i18n.js';
 import { api } from '../lib/api-client.js';
 import type { ItemList } from '../lib/api-types.js';
 import { useMemberNames } from '../lib/members.js';
-import { ErrorMessage, Loading } from '../components/status.js';
+import { DataTable } from '../ui/data-table.js';
+import { QueryState } from '../ui/query-state.js';
 import { registerBase } from './register-api.js';
 
 export interface HistoryItem {
@@ -42,40 +43,46 @@ export function RecordHistory({ org, register, id, sectionLabel, stageText }: Pr
   const history = useRecordHistory(org, register, id);
   // the person who acted by name (the label recorded at the time, an e-mail, stays in the title)
   const names = useMemberNames(org);
-  if (history.isPending) return <Loading />;
-  if (history.isError) return <ErrorMessage error={history.error} onRetry={() => void history.refetch()} />;
-  if (history.data.items.length === 0)
-    return <p className="empty-state empty-state--small">{t('versions.history.empty')}</p>;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{t('versions.history.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('versions.history.when')}</th>
-            <th scope="col">{t('versions.history.who')}</th>
-            <th scope="col">{t('versions.history.what')}</th>
-            <th scope="col">{t('versions.history.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.data.items.map((e) => (
-            <tr key={e.id}>
-              <td className="nowrap">
-                <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
-              </td>
-              <td title={e.actorLabel ?? undefined}>
-                {(e.actorId && names.get(e.actorId)) ||
-                  e.actorLabel ||
-                  (e.actorKind ? td(`audit.actorKind.${e.actorKind}`, undefined, e.actorKind) : t('common.system'))}
-              </td>
-              <td>{td(`audit.event.${e.type}`, undefined, e.type)}</td>
-              <td className="event-details">{details(i18n, register, e, sectionLabel, stageText)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <QueryState query={history} empty={t('versions.history.empty')}>
+      {(data) => (
+        <DataTable
+          caption={t('versions.history.caption')}
+          rows={data.items}
+          rowKey={(e) => e.id}
+          columns={[
+            {
+              id: 'when',
+              header: t('versions.history.when'),
+              className: 'nowrap',
+              cell: (e) => <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>,
+            },
+            {
+              id: 'who',
+              header: t('versions.history.who'),
+              cell: (e) => (
+                <span title={e.actorLabel ?? undefined}>
+                  {(e.actorId && names.get(e.actorId)) ||
+                    e.actorLabel ||
+                    (e.actorKind ? td(`audit.actorKind.${e.actorKind}`, undefined, e.actorKind) : t('common.system'))}
+                </span>
+              ),
+            },
+            {
+              id: 'what',
+              header: t('versions.history.what'),
+              cell: (e) => td(`audit.event.${e.type}`, undefined, e.type),
+            },
+            {
+              id: 'details',
+              header: t('versions.history.details'),
+              className: 'event-details',
+              cell: (e) => details(i18n, register, e, sectionLabel, stageText),
+            },
+          ]}
+        />
+      )}
+    </QueryState>
   );
 }
 

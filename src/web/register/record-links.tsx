@@ -6,10 +6,11 @@ import { api, orgPath } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
 import { FormField } from '../ui/form-field.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRecordLinks } from './register-api.js';
 import { RecordOptions, RecordSearch, relatedText } from './record-select.js';
 import { Button } from '../ui/button.js';
+import { QueryState } from '../ui/query-state.js';
 
 interface Props {
   org: string;
@@ -43,45 +44,41 @@ export function RecordLinks({ org, register, record, renderLinkTarget, linkFrom 
         {t('register.links')}
       </h2>
       <LiveMessage>{done}</LiveMessage>
-      {links.isPending ? (
-        <Loading />
-      ) : links.isError ? (
-        <ErrorMessage error={links.error} onRetry={() => void links.refetch()} />
-      ) : links.data.items.length === 0 ? (
-        <p className="muted">{t('register.noLinks')}</p>
-      ) : (
-        <ul className="link-list">
-          {links.data.items.map((l) => {
-            const outgoing = l.fromId === record.id;
-            const otherRef = outgoing ? l.toRef : l.fromRef;
-            return (
-              <li key={l.id}>
-                <span className="link-list__kind">
-                  {td(`link.kind.${l.kind}`, undefined, l.kind.replace(/_/g, ' '))}
-                </span>{' '}
-                {outgoing
-                  ? renderLinkTarget(l.toType, l.toId, relatedText({ ref: l.toRef, title: l.toTitle ?? '' }))
-                  : renderLinkTarget(l.fromType, l.fromId, relatedText({ ref: l.fromRef, title: l.fromTitle ?? '' }))}
-                <span className="muted"> · {outgoing ? t('register.linkOutgoing') : t('register.linkIncoming')}</span>
-                {editable && can('links.delete') ? (
-                  <button
-                    type="button"
-                    className="icon-button icon-button--danger link-list__remove"
-                    aria-label={t('register.linkRemove', { ref: otherRef })}
-                    title={t('register.linkRemove', { ref: otherRef })}
-                    disabled={remove.isPending}
-                    onClick={() =>
-                      remove.mutate(l.id, { onSuccess: () => setDone(t('register.linkRemoved', { ref: otherRef })) })
-                    }
-                  >
-                    ×
-                  </button>
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <QueryState query={links} empty={t('register.noLinks')}>
+        {(data) => (
+          <ul className="link-list">
+            {data.items.map((l) => {
+              const outgoing = l.fromId === record.id;
+              const otherRef = outgoing ? l.toRef : l.fromRef;
+              return (
+                <li key={l.id}>
+                  <span className="link-list__kind">
+                    {td(`link.kind.${l.kind}`, undefined, l.kind.replace(/_/g, ' '))}
+                  </span>{' '}
+                  {outgoing
+                    ? renderLinkTarget(l.toType, l.toId, relatedText({ ref: l.toRef, title: l.toTitle ?? '' }))
+                    : renderLinkTarget(l.fromType, l.fromId, relatedText({ ref: l.fromRef, title: l.fromTitle ?? '' }))}
+                  <span className="muted"> · {outgoing ? t('register.linkOutgoing') : t('register.linkIncoming')}</span>
+                  {editable && can('links.delete') ? (
+                    <button
+                      type="button"
+                      className="icon-button icon-button--danger link-list__remove"
+                      aria-label={t('register.linkRemove', { ref: otherRef })}
+                      title={t('register.linkRemove', { ref: otherRef })}
+                      disabled={remove.isPending}
+                      onClick={() =>
+                        remove.mutate(l.id, { onSuccess: () => setDone(t('register.linkRemoved', { ref: otherRef })) })
+                      }
+                    >
+                      ×
+                    </button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryState>
       {remove.isError ? <ErrorMessage error={remove.error} /> : null}
       {editable && can('links.create') ? (
         <AddLink

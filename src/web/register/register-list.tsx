@@ -2,11 +2,10 @@ import { useState, type ReactNode } from 'react';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import { useMemberNames, useMembers } from '../lib/members.js';
-import { ErrorMessage, Loading } from '../components/status.js';
+import { QueryState } from '../ui/query-state.js';
 import { ImportDialog } from './import-dialog.js';
 import { registerBase, useRegisterList } from './register-api.js';
 import { RegisterFilters } from './register-filters.js';
-import { RegisterPagination } from './register-pagination.js';
 import { filterParams, hasActiveFilters, nextSort, toQuery, type RegisterSearch } from './register-search.js';
 import { RegisterTable, type ColumnSpec, type RecordLinkComponent } from './register-table.js';
 import type { RelatedMap } from './record-select.js';
@@ -127,39 +126,34 @@ export function RegisterList({
       />
       {banner}
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.total === 0 && !filtered ? (
-        <div className="empty-state">{emptyState}</div>
-      ) : list.data.total === 0 ? (
-        <p className="empty-state empty-state--small" role="status">
-          {t('register.noMatches')}
-        </p>
-      ) : (
-        <div aria-busy={list.isFetching}>
+      <QueryState
+        query={list}
+        isEmpty={(data) => data.total === 0}
+        empty={filtered ? t('register.noMatches') : emptyState}
+      >
+        {(data) => (
           <RegisterTable
             register={register}
-            rows={list.data.items}
+            rows={data.items}
             search={search}
             onSort={(field) => onSearch(nextSort(register, search, field))}
             memberNames={memberNames}
             RecordLink={RecordLink}
             caption={td(register.title)}
-            related={(list.data as { related?: RelatedMap }).related}
+            related={(data as { related?: RelatedMap }).related}
             org={org}
             columns={columns}
+            busy={list.isFetching}
+            pagination={{
+              page: data.page,
+              pageSize: data.pageSize,
+              total: data.total,
+              onPage: (page) => onSearch({ ...search, page: page > 1 ? String(page) : undefined }),
+              onPageSize: (size) => onSearch({ ...search, pageSize: String(size), page: undefined }),
+            }}
           />
-          <RegisterPagination
-            page={list.data.page}
-            pageSize={list.data.pageSize}
-            total={list.data.total}
-            onPage={(page) => onSearch({ ...search, page: page > 1 ? String(page) : undefined })}
-            onPageSize={(size) => onSearch({ ...search, pageSize: String(size), page: undefined })}
-          />
-        </div>
-      )}
+        )}
+      </QueryState>
       {canImport ? (
         <ImportDialog org={org} register={register} open={importing} onClose={() => setImporting(false)} />
       ) : null}

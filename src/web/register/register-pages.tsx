@@ -6,7 +6,9 @@ import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { Breadcrumb } from '../components/breadcrumb.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
+import { QueryState } from '../ui/query-state.js';
 import { RecordHistory } from './record-history.js';
 import { recordPath } from './record-targets.js';
 import { RegisterDetail } from './register-detail.js';
@@ -15,6 +17,7 @@ import { RegisterList, type QuickFilter } from './register-list.js';
 import { useRegisterMutations, useRegisterRecord } from './register-api.js';
 import type { RegisterSearch } from './register-search.js';
 import type { RecordLinkComponent } from './register-table.js';
+import { PageHeader } from '../ui/page-header.js';
 
 /**
  * List, new, detail and edit pages of a register, driven by its definition. Pages live at `/o/$org/<collection>`;
@@ -62,18 +65,18 @@ export function RegisterListPage({ register, path, quickFilters, emptyState, bef
   useDocumentTitle(td(register.title), useOrg(org).data?.name);
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{td(`${c}.eyebrow`)}</p>
-          <h1 id="page-title">{td(register.title)}</h1>
-          <p className="page__lead">{td(`${c}.lead`)}</p>
-        </div>
-        {can(`${register.entity}.create`) ? (
-          <Link to={newTo(path)} params={{ org }} className="button button--primary">
-            {td(`${c}.new`)}
-          </Link>
-        ) : null}
-      </header>
+      <PageHeader
+        eyebrow={td(`${c}.eyebrow`)}
+        title={td(register.title)}
+        description={td(`${c}.lead`)}
+        actions={
+          can(`${register.entity}.create`) ? (
+            <Link to={newTo(path)} params={{ org }} className="button button--primary">
+              {td(`${c}.new`)}
+            </Link>
+          ) : null
+        }
+      />
       {before?.(org)}
       <RegisterList
         org={org}
@@ -90,7 +93,8 @@ export function RegisterListPage({ register, path, quickFilters, emptyState, bef
   );
 }
 
-function Breadcrumb({
+/** The trail above a record's pages: the register, then the record when it has a reference. */
+function RegisterBreadcrumb({
   register,
   path,
   org,
@@ -99,21 +103,18 @@ function Breadcrumb({
   register: RegisterDef;
   path: ContextPath;
   org: string;
-  current?: string;
+  current?: string | undefined;
 }) {
-  const { t, td } = useT();
+  const { td } = useT();
   return (
-    <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-      <Link to={listTo(path)} params={{ org }}>
-        {td(register.title)}
-      </Link>
-      {current ? (
-        <>
-          <span aria-hidden="true"> / </span>
-          <span aria-current="page">{current}</span>
-        </>
-      ) : null}
-    </nav>
+    <Breadcrumb
+      parent={
+        <Link to={listTo(path)} params={{ org }}>
+          {td(register.title)}
+        </Link>
+      }
+      current={current}
+    />
   );
 }
 
@@ -134,9 +135,11 @@ export function RegisterNewPage({
   useDocumentTitle(td(`${c}.new`), useOrg(org).data?.name);
   return (
     <section className="page page--narrow" aria-labelledby="page-title">
-      <Breadcrumb register={register} path={path} org={org} />
-      <h1 id="page-title">{td(`${c}.new`)}</h1>
-      <p className="page__lead">{td(`${c}.formLead`)}</p>
+      <PageHeader
+        breadcrumb={<RegisterBreadcrumb register={register} path={path} org={org} />}
+        title={td(`${c}.new`)}
+        description={td(`${c}.formLead`)}
+      />
       <RegisterForm
         key={JSON.stringify(defaults ?? {})}
         org={org}
@@ -166,27 +169,27 @@ export function RegisterEditPage({ register, path }: { register: RegisterDef; pa
   );
   return (
     <section className="page page--narrow" aria-labelledby="page-title">
-      <Breadcrumb register={register} path={path} org={org} current={record.data?.ref} />
-      {record.isPending ? (
-        <Loading />
-      ) : record.isError ? (
-        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
-      ) : (
-        <>
-          <h1 id="page-title">{td(`${c}.editTitle`, { ref: record.data.ref })}</h1>
-          <RegisterForm
-            key={record.data.version}
-            org={org}
-            register={register}
-            record={record.data}
-            onSubmit={async (body) => {
-              await update.mutateAsync({ id, body });
-              await navigate({ to: detailTo(path), params: { org, id } });
-            }}
-            onCancel={() => void navigate({ to: detailTo(path), params: { org, id } })}
-          />
-        </>
-      )}
+      <QueryState query={record}>
+        {(data) => (
+          <>
+            <PageHeader
+              breadcrumb={<RegisterBreadcrumb register={register} path={path} org={org} current={data.ref} />}
+              title={td(`${c}.editTitle`, { ref: data.ref })}
+            />
+            <RegisterForm
+              key={data.version}
+              org={org}
+              register={register}
+              record={data}
+              onSubmit={async (body) => {
+                await update.mutateAsync({ id, body });
+                await navigate({ to: detailTo(path), params: { org, id } });
+              }}
+              onCancel={() => void navigate({ to: detailTo(path), params: { org, id } })}
+            />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }
@@ -235,46 +238,45 @@ export function RegisterDetailPage({
   const title = data ? String(data[register.titleField] ?? data.ref) : '';
   useDocumentTitle(data ? `${data.ref} ${title}` : td(register.title), useOrg(org).data?.name);
 
-  if (record.isPending) return <Loading />;
-  if (record.isError || !data) {
+  if (record.isPending || record.isError || !data) {
     return (
       <section className="page">
-        <Breadcrumb register={register} path={path} org={org} />
-        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
+        <RegisterBreadcrumb register={register} path={path} org={org} />
+        <QueryState query={record}>{() => null}</QueryState>
       </section>
     );
   }
   return (
     <section className="page" aria-labelledby="page-title">
-      <Breadcrumb register={register} path={path} org={org} current={data.ref} />
       <LiveMessage>{created ? td(`${c}.created`, { ref: data.ref }) : null}</LiveMessage>
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow ref">{data.ref}</p>
-          <h1 id="page-title">{title}</h1>
-          {data.archivedAt ? <p className="badge badge--muted">{t('register.archivedBadge')}</p> : null}
-        </div>
-        <div className="page__actions">
-          {actions?.(org, data)}
-          {can(`${register.entity}.update`) && !data.archivedAt && (canEdit?.(data) ?? true) ? (
-            <Link to={editTo(path)} params={{ org, id }} className="button button--primary">
-              {t('common.edit')}
-            </Link>
-          ) : null}
-          {can(`${register.entity}.delete`) && !data.archivedAt && (canArchive?.(data) ?? true) ? (
-            <ConfirmButton
-              label={t('register.archive')}
-              question={t('register.archiveQuestion', { ref: data.ref })}
-              confirmLabel={t('register.archiveConfirm')}
-              busy={archive.isPending}
-              onConfirm={async () => {
-                await archive.mutateAsync(id);
-                await navigate({ to: listTo(path), params: { org } });
-              }}
-            />
-          ) : null}
-        </div>
-      </header>
+      <PageHeader
+        breadcrumb={<RegisterBreadcrumb register={register} path={path} org={org} current={data.ref} />}
+        reference={data.ref}
+        title={title}
+        badges={<>{data.archivedAt ? <p className="badge badge--muted">{t('register.archivedBadge')}</p> : null}</>}
+        actions={
+          <>
+            {actions?.(org, data)}
+            {can(`${register.entity}.update`) && !data.archivedAt && (canEdit?.(data) ?? true) ? (
+              <Link to={editTo(path)} params={{ org, id }} className="button button--primary">
+                {t('common.edit')}
+              </Link>
+            ) : null}
+            {can(`${register.entity}.delete`) && !data.archivedAt && (canArchive?.(data) ?? true) ? (
+              <ConfirmButton
+                label={t('register.archive')}
+                question={t('register.archiveQuestion', { ref: data.ref })}
+                confirmLabel={t('register.archiveConfirm')}
+                busy={archive.isPending}
+                onConfirm={async () => {
+                  await archive.mutateAsync(id);
+                  await navigate({ to: listTo(path), params: { org } });
+                }}
+              />
+            ) : null}
+          </>
+        }
+      />
       {archive.isError ? <ErrorMessage error={archive.error} /> : null}
       {above?.(org, data)}
       <RegisterDetail

@@ -6,8 +6,6 @@ import type { RegisterDef } from '../../schema/register/define-register.js';
  */
 export type RegisterSearch = Record<string, string | undefined>;
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-
 export function registerQueryKeys(register: RegisterDef): string[] {
   return Object.keys(register.listQuerySchema.shape);
 }

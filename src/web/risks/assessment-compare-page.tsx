@@ -8,7 +8,10 @@ import type { Page, RegisterRecord } from '../lib/api-types.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { FormField } from '../ui/form-field.js';
-import { ErrorMessage, Loading } from '../components/status.js';
+import { Breadcrumb } from '../components/breadcrumb.js';
+import { DataTable } from '../ui/data-table.js';
+import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 import { StandingLevel } from './standings-table.js';
 import { Tile } from './tiles.js';
 import {
@@ -16,11 +19,9 @@ import {
   useComparison,
   useMethodologyInForce,
   useMethodologyVersion,
-  type CompareChange,
   type CompareQuery,
-  type CompareRow,
-  type Comparison,
 } from './risks-api.js';
+import type { CompareChange, CompareRow, Comparison } from '../../schema/risks/risks.responses.js';
 import './risks.css';
 import { Button } from '../ui/button.js';
 
@@ -57,61 +58,65 @@ export function AssessmentComparePage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <Link to="/o/$org/risk-assessments" params={{ org }}>
-          {t('riskAssessments.title')}
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">{t('risk-assessments.compare.title')}</span>
-      </nav>
-      <header className="page__header">
-        <div>
-          <h1 id="page-title">{t('risk-assessments.compare.title')}</h1>
-          <p className="page__lead">{t('risk-assessments.compare.lead')}</p>
-        </div>
-        {q && can('risk_assessment.export') ? (
-          <div className="page__actions" role="group" aria-label={t('register.io')}>
-            <a
-              className="button button--secondary"
-              href={`${orgPath(org, '/risk-assessments/compare/export.csv')}${toQueryString(compareQueryString(q))}`}
-              download
-            >
-              {t('register.exportCsv')}
-            </a>
-            <a
-              className="button button--secondary"
-              href={`${orgPath(org, '/risk-assessments/compare/export.xlsx')}${toQueryString(compareQueryString(q))}`}
-              download
-            >
-              {t('register.exportXlsx')}
-            </a>
-          </div>
-        ) : null}
-      </header>
-      {closed.isPending ? (
-        <Loading />
-      ) : closed.isError ? (
-        <ErrorMessage error={closed.error} onRetry={() => void closed.refetch()} />
-      ) : items.length === 0 ? (
-        <div className="empty-state">
-          <h2>{t('risk-assessments.compare.noneTitle')}</h2>
-          <p>{t('risk-assessments.compare.none')}</p>
+      <PageHeader
+        breadcrumb={
+          <Breadcrumb
+            parent={
+              <Link to="/o/$org/risk-assessments" params={{ org }}>
+                {t('riskAssessments.title')}
+              </Link>
+            }
+            current={t('risk-assessments.compare.title')}
+          />
+        }
+        title={t('risk-assessments.compare.title')}
+        description={t('risk-assessments.compare.lead')}
+        actions={
+          q && can('risk_assessment.export') ? (
+            <div className="page__actions" role="group" aria-label={t('register.io')}>
+              <a
+                className="button button--secondary"
+                href={`${orgPath(org, '/risk-assessments/compare/export.csv')}${toQueryString(compareQueryString(q))}`}
+                download
+              >
+                {t('register.exportCsv')}
+              </a>
+              <a
+                className="button button--secondary"
+                href={`${orgPath(org, '/risk-assessments/compare/export.xlsx')}${toQueryString(compareQueryString(q))}`}
+                download
+              >
+                {t('register.exportXlsx')}
+              </a>
+            </div>
+          ) : null
+        }
+      />
+      <QueryState
+        query={closed}
+        empty={
+          <>
+            <h2>{t('risk-assessments.compare.noneTitle')}</h2>
+            <p>{t('risk-assessments.compare.none')}</p>
+          </>
+        }
+        emptyAction={
           <Link to="/o/$org/risk-assessments" params={{ org }}>
             {t('riskAssessments.title')}
           </Link>
-        </div>
-      ) : (
-        <>
-          <CompareForm items={items} value={q!} onChange={setQuery} />
-          {comparison.isPending ? (
-            <Loading />
-          ) : comparison.isError ? (
-            <ErrorMessage error={comparison.error} onRetry={() => void comparison.refetch()} />
-          ) : (
-            <CompareResult org={org} c={comparison.data} changesOnly={q!.changesOnly} />
-          )}
-        </>
-      )}
+        }
+      >
+        {() =>
+          q ? (
+            <>
+              <CompareForm items={items} value={q} onChange={setQuery} />
+              <QueryState query={comparison}>
+                {(data) => <CompareResult org={org} c={data} changesOnly={q.changesOnly} />}
+              </QueryState>
+            </>
+          ) : null
+        }
+      </QueryState>
     </section>
   );
 }
@@ -237,49 +242,48 @@ function ChangeGroup({
       <h3 id={id} className="card__title">
         {t(`risk-assessments.change.${change}`)} <span className="badge">{rows.length}</span>
       </h3>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">{t(`risk-assessments.change.${change}`)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('register.ref')}</th>
-              <th scope="col">{t('risks.field.title')}</th>
-              <th scope="col">{t('risk-assessments.compare.before')}</th>
-              <th scope="col">{t('risk-assessments.compare.after')}</th>
-              <th scope="col">{t('risks.rescores.acceptanceLine')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.riskId} className={r.crossed ? 'row--crossed' : undefined}>
-                <td data-column="ref">
-                  <Link to="/o/$org/risks/$id" params={{ org, id: r.riskId }}>
-                    {r.ref}
-                  </Link>
-                </td>
-                <td>{r.title}</td>
-                <td>
-                  <StandingLevel s={r.before} m={before} />
-                </td>
-                <td>
-                  <StandingLevel s={r.after} m={after} />
-                </td>
-                <td>
-                  {r.crossed ? (
-                    <strong
-                      className={`acceptance ${r.crossed === 'to_acceptable' ? 'acceptance--ok' : 'acceptance--treat'}`}
-                    >
-                      {t(`risks.crossed.${r.crossed}`)}
-                    </strong>
-                  ) : (
-                    <span className="muted">{t('risks.crossed.none')}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t(`risk-assessments.change.${change}`)}
+        rows={rows}
+        rowKey={(r) => r.riskId}
+        rowClassName={(r) => (r.crossed ? 'row--crossed' : undefined)}
+        columns={[
+          {
+            id: 'ref',
+            header: t('register.ref'),
+            cell: (r) => (
+              <Link to="/o/$org/risks/$id" params={{ org, id: r.riskId }}>
+                {r.ref}
+              </Link>
+            ),
+          },
+          { id: 'title', header: t('risks.field.title'), cell: (r) => r.title },
+          {
+            id: 'before',
+            header: t('risk-assessments.compare.before'),
+            cell: (r) => <StandingLevel s={r.before} m={before} />,
+          },
+          {
+            id: 'after',
+            header: t('risk-assessments.compare.after'),
+            cell: (r) => <StandingLevel s={r.after} m={after} />,
+          },
+          {
+            id: 'crossed',
+            header: t('risks.rescores.acceptanceLine'),
+            cell: (r) =>
+              r.crossed ? (
+                <strong
+                  className={`acceptance ${r.crossed === 'to_acceptable' ? 'acceptance--ok' : 'acceptance--treat'}`}
+                >
+                  {t(`risks.crossed.${r.crossed}`)}
+                </strong>
+              ) : (
+                <span className="muted">{t('risks.crossed.none')}</span>
+              ),
+          },
+        ]}
+      />
     </section>
   );
 }

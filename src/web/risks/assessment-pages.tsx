@@ -3,9 +3,9 @@ import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { LiveMessage, Loading } from '../components/status.js';
 import { RegisterDetailPage, RegisterEditPage, RegisterListPage, RegisterNewPage } from '../register/register-pages.js';
-import { RegisterPagination } from '../register/register-pagination.js';
+import { Pagination } from '../ui/pagination.js';
 import { useRegisterRecord } from '../register/register-api.js';
 import { CloseAssessmentDialog } from './close-assessment-dialog.js';
 import { NoMethodologyNotice } from './methodology-link.js';
@@ -14,6 +14,7 @@ import { useAssessmentEntries, useMethodologyInForce, useMethodologyVersion } fr
 import { assessmentPath } from './risk-paths.js';
 import './risks.css';
 import { Button } from '../ui/button.js';
+import { QueryState } from '../ui/query-state.js';
 
 /** Assessment cycles (27001 8.2): each a dated run with the approved methodology, frozen when closed. */
 export function AssessmentsPage() {
@@ -197,27 +198,23 @@ function FrozenResults({
       <h2 id="frozen-results" className="card__title">
         {t('risk-assessments.results')}
       </h2>
-      {entries.isPending ? (
-        <Loading />
-      ) : entries.isError ? (
-        <ErrorMessage error={entries.error} onRetry={() => void entries.refetch()} />
-      ) : entries.data.total === 0 ? (
-        <p className="muted">{t('risk-assessments.noResults')}</p>
-      ) : (
-        <>
-          <StandingsTable org={org} rows={entries.data.items} m={m.data} caption={t('risk-assessments.results')} />
-          <RegisterPagination
-            page={page}
-            pageSize={pageSize}
-            total={entries.data.total}
-            onPage={setPage}
-            onPageSize={(s) => {
-              setPageSize(s);
-              setPage(1);
-            }}
-          />
-        </>
-      )}
+      <QueryState query={entries} isEmpty={(data) => data.total === 0} empty={t('risk-assessments.noResults')}>
+        {(data) => (
+          <>
+            <StandingsTable org={org} rows={data.items} m={m.data} caption={t('risk-assessments.results')} />
+            <Pagination
+              page={page}
+              pageSize={pageSize}
+              total={data.total}
+              onPage={setPage}
+              onPageSize={(s) => {
+                setPageSize(s);
+                setPage(1);
+              }}
+            />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

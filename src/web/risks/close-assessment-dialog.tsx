@@ -1,13 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { Page, RegisterRecord } from '../lib/api-types.js';
+import type { RegisterRecord } from '../lib/api-types.js';
 import { useCloseAssessment } from './risks-api.js';
 import { Button } from '../ui/button.js';
 import { Dialog } from '../ui/dialog.js';
 import { TextArea } from '../ui/fields.js';
 import { Form, FormFailureMessage } from '../ui/form.js';
 import { useForm } from '../ui/use-form.js';
+
+const riskPage = paginated(riskRegister.recordSchema);
+import { riskRegister } from '../../schema/risks/risk.register.js';
+import { paginated } from '../../schema/common/primitives.js';
 
 interface Props {
   org: string;
@@ -29,8 +33,8 @@ export function CloseAssessmentDialog({ org, assessment, open, onClose, onClosed
     enabled: open,
     queryFn: async () => {
       const [all, unevaluated] = await Promise.all([
-        api.get<Page<RegisterRecord>>(orgPath(org, '/risks'), { query: { pageSize: 1 } }),
-        api.get<Page<RegisterRecord>>(orgPath(org, '/risks'), { query: { pageSize: 1, evaluated: 'false' } }),
+        api.get(orgPath(org, '/risks'), riskPage, { query: { pageSize: 1 } }),
+        api.get(orgPath(org, '/risks'), riskPage, { query: { pageSize: 1, evaluated: 'false' } }),
       ]);
       return { all: all.total, unevaluated: unevaluated.total };
     },

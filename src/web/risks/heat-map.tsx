@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n.js';
-import type { HeatMapData } from './risks-api.js';
+import type { HeatMapData } from '../../schema/risks/risks.responses.js';
 import { textOn } from './risk-level.js';
 
 type Scales = NonNullable<HeatMapData['methodology']>;

@@ -5,7 +5,8 @@ import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useMemberNames } from '../lib/members.js';
 import { useCan } from '../lib/session.js';
-import { ErrorMessage, Loading } from '../components/status.js';
+import { DataTable } from '../ui/data-table.js';
+import { QueryState } from '../ui/query-state.js';
 import { optionLabel } from '../register/field-value.js';
 import { useActionsFrom } from './isms-risks-api.js';
 
@@ -69,67 +70,71 @@ export function PlannedActionsCard({
             ))
           : null}
       </div>
-      {actions.isPending ? (
-        <Loading />
-      ) : actions.isError ? (
-        <ErrorMessage error={actions.error} onRetry={() => void actions.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="empty-state empty-state--small">{text?.empty ?? t('isms-risks.detail.noActions')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{text?.title ?? t('isms-risks.detail.actions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('register.ref')}</th>
-                <th scope="col">{field('title')}</th>
-                <th scope="col">{field('ownerId')}</th>
-                <th scope="col">{field('dueDate')}</th>
-                <th scope="col">{field('status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => {
-                const late = typeof a.dueDate === 'string' && a.dueDate < today() && !isClosed(a.status);
-                return (
-                  <tr key={a.id}>
-                    <td data-column="ref">
-                      <Link to="/o/$org/actions/$id" params={{ org, id: a.id }}>
-                        {a.ref}
-                      </Link>
-                    </td>
-                    <td>
-                      <Link to="/o/$org/actions/$id" params={{ org, id: a.id }}>
-                        {String(a.title)}
-                      </Link>
-                    </td>
-                    <td>
-                      {typeof a.ownerId === 'string' ? (
-                        (memberNames.get(a.ownerId) ?? t('common.unknownMember'))
-                      ) : (
-                        <span className="muted">{t('common.empty')}</span>
-                      )}
-                    </td>
-                    <td className="nowrap">
-                      {typeof a.dueDate === 'string' ? (
-                        formatDate(a.dueDate)
-                      ) : (
-                        <span className="muted">{t('common.empty')}</span>
-                      )}
-                      {late ? <span className="badge badge--overdue">⚠ {t('isms-risks.overdueFlag')}</span> : null}
-                    </td>
-                    <td>
-                      <span className={`pill pill--status-${String(a.status)}`}>
-                        {optionLabel(i18n, actionRegister.collection, 'status', String(a.status))}
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState query={actions} empty={text?.empty ?? t('isms-risks.detail.noActions')}>
+        {(data) => (
+          <DataTable
+            caption={text?.title ?? t('isms-risks.detail.actions')}
+            rows={data.items}
+            rowKey={(a) => a.id}
+            columns={[
+              {
+                id: 'ref',
+                header: t('register.ref'),
+                cell: (a) => (
+                  <Link to="/o/$org/actions/$id" params={{ org, id: a.id }}>
+                    {a.ref}
+                  </Link>
+                ),
+              },
+              {
+                id: 'title',
+                header: field('title'),
+                cell: (a) => (
+                  <Link to="/o/$org/actions/$id" params={{ org, id: a.id }}>
+                    {String(a.title)}
+                  </Link>
+                ),
+              },
+              {
+                id: 'owner',
+                header: field('ownerId'),
+                cell: (a) =>
+                  typeof a.ownerId === 'string' ? (
+                    (memberNames.get(a.ownerId) ?? t('common.unknownMember'))
+                  ) : (
+                    <span className="muted">{t('common.empty')}</span>
+                  ),
+              },
+              {
+                id: 'dueDate',
+                header: field('dueDate'),
+                className: 'nowrap',
+                cell: (a) => (
+                  <>
+                    {typeof a.dueDate === 'string' ? (
+                      formatDate(a.dueDate)
+                    ) : (
+                      <span className="muted">{t('common.empty')}</span>
+                    )}
+                    {typeof a.dueDate === 'string' && a.dueDate < today() && !isClosed(a.status) ? (
+                      <span className="badge badge--overdue">⚠ {t('isms-risks.overdueFlag')}</span>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                id: 'status',
+                header: field('status'),
+                cell: (a) => (
+                  <span className={`pill pill--status-${String(a.status)}`}>
+                    {optionLabel(i18n, actionRegister.collection, 'status', String(a.status))}
+                  </span>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { RecordHistory } from '../register/record-history.js';
 import { RecordLinks } from '../register/record-links.js';
 import { recordPath } from '../register/record-targets.js';
@@ -17,6 +17,8 @@ import { PlannedActionsCard } from './isms-risk-actions-card.js';
 import { EvaluationCard } from './isms-risk-evaluation-card.js';
 import { Fields } from './isms-risk-fields.js';
 import './isms-risks.css';
+import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 
 const route = getRouteApi('/o/$org/isms-risks/$id');
 
@@ -35,12 +37,11 @@ export function IsmsRiskDetailPage() {
   const data = record.data;
   useDocumentTitle(data ? `${data.ref} ${String(data.title)}` : t('isms-risks.title'), useOrg(org).data?.name);
 
-  if (record.isPending) return <Loading />;
-  if (record.isError || !data) {
+  if (record.isPending || record.isError || !data) {
     return (
       <section className="page">
         <IsmsRiskBreadcrumb org={org} />
-        <ErrorMessage error={record.error} onRetry={() => void record.refetch()} />
+        <QueryState query={record}>{() => null}</QueryState>
       </section>
     );
   }
@@ -55,42 +56,48 @@ export function IsmsRiskDetailPage() {
             ? t('isms-risks.planned', { action: planned, ref: data.ref })
             : null}
       </LiveMessage>
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">
+      <PageHeader
+        eyebrow={
+          <>
             <span className="ref">{data.ref}</span> · <OptionPill field="kind" value={data.kind} />
-          </p>
-          <h1 id="page-title">{String(data.title)}</h1>
-          <p className="isms-risk__pills">
-            <OptionPill field="significance" value={data.significance} />
-            <OptionPill field="status" value={data.status} />
-            <OptionPill field="effectiveness" value={data.effectiveness} />
-            {isEvaluationOverdue(data) ? (
-              <span className="badge badge--overdue">⚠ {t('isms-risks.detail.overdueBadge')}</span>
+          </>
+        }
+        title={String(data.title)}
+        badges={
+          <>
+            <p className="isms-risk__pills">
+              <OptionPill field="significance" value={data.significance} />
+              <OptionPill field="status" value={data.status} />
+              <OptionPill field="effectiveness" value={data.effectiveness} />
+              {isEvaluationOverdue(data) ? (
+                <span className="badge badge--overdue">⚠ {t('isms-risks.detail.overdueBadge')}</span>
+              ) : null}
+              {data.archivedAt ? <span className="badge badge--muted">{t('register.archivedBadge')}</span> : null}
+            </p>
+          </>
+        }
+        actions={
+          <>
+            {can('isms_risk.update') && current ? (
+              <Link to="/o/$org/isms-risks/$id/edit" params={{ org, id }} className="button button--primary">
+                {t('common.edit')}
+              </Link>
             ) : null}
-            {data.archivedAt ? <span className="badge badge--muted">{t('register.archivedBadge')}</span> : null}
-          </p>
-        </div>
-        <div className="page__actions">
-          {can('isms_risk.update') && current ? (
-            <Link to="/o/$org/isms-risks/$id/edit" params={{ org, id }} className="button button--primary">
-              {t('common.edit')}
-            </Link>
-          ) : null}
-          {can('isms_risk.delete') && current ? (
-            <ConfirmButton
-              label={t('register.archive')}
-              question={t('register.archiveQuestion', { ref: data.ref })}
-              confirmLabel={t('register.archiveConfirm')}
-              busy={archive.isPending}
-              onConfirm={async () => {
-                await archive.mutateAsync(id);
-                await navigate({ to: '/o/$org/isms-risks', params: { org } });
-              }}
-            />
-          ) : null}
-        </div>
-      </header>
+            {can('isms_risk.delete') && current ? (
+              <ConfirmButton
+                label={t('register.archive')}
+                question={t('register.archiveQuestion', { ref: data.ref })}
+                confirmLabel={t('register.archiveConfirm')}
+                busy={archive.isPending}
+                onConfirm={async () => {
+                  await archive.mutateAsync(id);
+                  await navigate({ to: '/o/$org/isms-risks', params: { org } });
+                }}
+              />
+            ) : null}
+          </>
+        }
+      />
       {archive.isError ? <ErrorMessage error={archive.error} /> : null}
       <Progress status={String(data.status)} />
 

@@ -1,16 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { actionRegister } from '../../schema/actions/action.register.js';
 import { ismsRiskRegister, ISMS_RISK_ENTITY } from '../../schema/risks/isms-risk.register.js';
-import type { IsmsRiskSummary } from '../../schema/risks/isms-risks.schema.js';
+import { ismsRiskSummarySchema } from '../../schema/risks/isms-risks.schema.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { Page, RegisterRecord } from '../lib/api-types.js';
 import { registerBase } from '../register/register-api.js';
+import { paginated } from '../../schema/common/primitives.js';
 
 /** The register at a glance (GET /isms-risks/summary); refreshed with the register's other queries. */
 export function useIsmsRiskSummary(org: string) {
   return useQuery({
     queryKey: ['org', org, ismsRiskRegister.collection, 'summary'],
-    queryFn: () => api.get<IsmsRiskSummary>(orgPath(org, `/${ismsRiskRegister.collection}/summary`)),
+    queryFn: () => api.get(orgPath(org, `/${ismsRiskRegister.collection}/summary`), ismsRiskSummarySchema),
   });
 }
 
@@ -18,7 +19,10 @@ export function useIsmsRiskSummary(org: string) {
 export function useIsmsRiskTitles(org: string) {
   return useQuery({
     queryKey: ['org', org, ismsRiskRegister.collection, 'titles'],
-    queryFn: () => api.get<Page<RegisterRecord>>(registerBase(org, ismsRiskRegister), { query: { pageSize: 200 } }),
+    queryFn: () =>
+      api.get(registerBase(org, ismsRiskRegister), paginated(ismsRiskRegister.recordSchema), {
+        query: { pageSize: 200 },
+      }),
     select: (p) => new Set(p.items.map((r) => String(r.title).trim().toLowerCase())),
   });
 }

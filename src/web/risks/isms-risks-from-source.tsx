@@ -2,10 +2,10 @@ import { Link } from '@tanstack/react-router';
 import { ismsRiskRegister } from '../../schema/risks/isms-risk.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
-import { ErrorMessage, Loading } from '../components/status.js';
 import { useRegisterList } from '../register/register-api.js';
 import { OptionPill } from './isms-risk-badges.js';
 import './isms-risks.css';
+import { QueryState } from '../ui/query-state.js';
 
 /**
  * On an issue's or a requirement's page: the ISMS risks and opportunities that come from it (6.1.1 determines them
@@ -33,26 +33,22 @@ export function IsmsRisksFromSource({ org, source, id }: { org: string; source: 
           </Link>
         ) : null}
       </div>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="muted">{t('isms-risks.fromSource.none')}</p>
-      ) : (
-        <ul className="link-list">
-          {items.map((r) => (
-            <li key={r.id}>
-              <OptionPill field="kind" value={r.kind} />{' '}
-              <Link to="/o/$org/isms-risks/$id" params={{ org, id: r.id }}>
-                <span className="ref">{r.ref}</span> {String(r.title)}
-              </Link>{' '}
-              <OptionPill field="status" value={r.status} />{' '}
-              <OptionPill field="effectiveness" value={r.effectiveness} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={list} isEmpty={() => items.length === 0} empty={t('isms-risks.fromSource.none')}>
+        {() => (
+          <ul className="link-list">
+            {items.map((r) => (
+              <li key={r.id}>
+                <OptionPill field="kind" value={r.kind} />{' '}
+                <Link to="/o/$org/isms-risks/$id" params={{ org, id: r.id }}>
+                  <span className="ref">{r.ref}</span> {String(r.title)}
+                </Link>{' '}
+                <OptionPill field="status" value={r.status} />{' '}
+                <OptionPill field="effectiveness" value={r.effectiveness} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </section>
   );
 }

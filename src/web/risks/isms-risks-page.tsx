@@ -6,7 +6,6 @@ import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { FormField } from '../ui/form-field.js';
-import { ErrorMessage, Loading } from '../components/status.js';
 import { TabPanel, Tabs } from '../components/tabs.js';
 import { RegisterList } from '../register/register-list.js';
 import type { RegisterSearch } from '../register/register-search.js';
@@ -16,6 +15,8 @@ import { EvaluationDue, OptionPill } from './isms-risk-badges.js';
 import { IsmsRiskSummaryCard } from './isms-risk-summary.js';
 import { IsmsRiskSuggestions } from './isms-risk-suggestions.js';
 import './isms-risks.css';
+import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 
 const route = getRouteApi('/o/$org/isms-risks');
 const TABS = ['all', ...ISMS_RISK_KINDS] as const;
@@ -70,79 +71,83 @@ export function IsmsRisksPage() {
 
   return (
     <section className="page isms-risks" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('isms-risks.eyebrow')}</p>
-          <h1 id="page-title">{t('isms-risks.title')}</h1>
-          <p className="page__lead">{t('isms-risks.lead')}</p>
-        </div>
-        {canCreate ? (
-          <Link
-            to="/o/$org/isms-risks/new"
-            params={{ org }}
-            search={tab === 'all' ? {} : { kind: tab }}
-            className="button button--primary"
-          >
-            {t('isms-risks.new')}
-          </Link>
-        ) : null}
-      </header>
+      <PageHeader
+        eyebrow={t('isms-risks.eyebrow')}
+        title={t('isms-risks.title')}
+        description={t('isms-risks.lead')}
+        actions={
+          canCreate ? (
+            <Link
+              to="/o/$org/isms-risks/new"
+              params={{ org }}
+              search={tab === 'all' ? {} : { kind: tab }}
+              className="button button--primary"
+            >
+              {t('isms-risks.new')}
+            </Link>
+          ) : null
+        }
+      />
 
-      {summary.isPending ? (
-        <Loading />
-      ) : summary.isError ? (
-        <ErrorMessage error={summary.error} onRetry={() => void summary.refetch()} />
-      ) : summary.data.total === 0 ? (
-        <>
-          <EmptyRegister org={org} canCreate={canCreate} />
-          <IsmsRiskSuggestions org={org} canCreate={canCreate} open />
-        </>
-      ) : (
-        <>
-          <IsmsRiskSummaryCard summary={summary.data} onFilter={(params) => onSearch({ ...params })} />
-          <Tabs
-            label={t('isms-risks.tabs')}
-            idPrefix="isms-risks"
-            selected={tab}
-            onSelect={(id) => onSearch({ ...search, kind: id === 'all' ? undefined : id, page: undefined })}
-            tabs={TABS.map((id) => ({
-              id,
-              label: `${t(`isms-risks.tab.${id}`)} (${id === 'all' ? summary.data.total : summary.data.byKind[id].total})`,
-            }))}
-          />
-          <TabPanel idPrefix="isms-risks" id={tab}>
-            <RegisterList
-              org={org}
-              register={ismsRiskRegister}
-              search={search}
-              onSearch={onSearch}
-              RecordLink={IsmsRiskLink}
-              columns={columns}
-              hiddenFilters={['kind', 'aim', 'sourceIssueId', 'sourceRequirementId', 'processId']}
-              extraFilters={
-                <SourceFilter
-                  value={search.source ?? ''}
-                  onChange={(source) => onSearch({ ...search, source: source || undefined, page: undefined })}
-                />
-              }
-              canExport={can('isms_risk.export')}
-              canImport={can('isms_risk.import')}
-              quickFilters={[
-                { id: 'overdue', label: t('isms-risks.quick.overdue'), params: { evaluationOverdue: 'true' } },
-                {
-                  id: 'notEvaluated',
-                  label: t('isms-risks.quick.notEvaluated'),
-                  params: { effectiveness: 'not_evaluated' },
-                },
-                { id: 'noSource', label: t('isms-risks.quick.noSource'), params: { source: 'none' } },
-                { id: 'mine', label: t('isms-risks.quick.mine'), params: { ownerId: 'me' } },
-              ]}
-              emptyState={<p>{tab === 'all' ? t('isms-risks.empty.title') : td(`isms-risks.noMatches.${tab}`)}</p>}
+      <QueryState
+        query={summary}
+        isEmpty={(data) => data.total === 0}
+        empty={
+          <>
+            <>
+              <EmptyRegister org={org} canCreate={canCreate} />
+              <IsmsRiskSuggestions org={org} canCreate={canCreate} open />
+            </>
+          </>
+        }
+      >
+        {(data) => (
+          <>
+            <IsmsRiskSummaryCard summary={data} onFilter={(params) => onSearch({ ...params })} />
+            <Tabs
+              label={t('isms-risks.tabs')}
+              idPrefix="isms-risks"
+              selected={tab}
+              onSelect={(id) => onSearch({ ...search, kind: id === 'all' ? undefined : id, page: undefined })}
+              tabs={TABS.map((id) => ({
+                id,
+                label: `${t(`isms-risks.tab.${id}`)} (${id === 'all' ? data.total : data.byKind[id].total})`,
+              }))}
             />
-          </TabPanel>
-          <IsmsRiskSuggestions org={org} canCreate={canCreate} open={false} />
-        </>
-      )}
+            <TabPanel idPrefix="isms-risks" id={tab}>
+              <RegisterList
+                org={org}
+                register={ismsRiskRegister}
+                search={search}
+                onSearch={onSearch}
+                RecordLink={IsmsRiskLink}
+                columns={columns}
+                hiddenFilters={['kind', 'aim', 'sourceIssueId', 'sourceRequirementId', 'processId']}
+                extraFilters={
+                  <SourceFilter
+                    value={search.source ?? ''}
+                    onChange={(source) => onSearch({ ...search, source: source || undefined, page: undefined })}
+                  />
+                }
+                canExport={can('isms_risk.export')}
+                canImport={can('isms_risk.import')}
+                quickFilters={[
+                  { id: 'overdue', label: t('isms-risks.quick.overdue'), params: { evaluationOverdue: 'true' } },
+                  {
+                    id: 'notEvaluated',
+                    label: t('isms-risks.quick.notEvaluated'),
+                    params: { effectiveness: 'not_evaluated' },
+                  },
+                  { id: 'noSource', label: t('isms-risks.quick.noSource'), params: { source: 'none' } },
+                  { id: 'mine', label: t('isms-risks.quick.mine'), params: { ownerId: 'me' } },
+                ]}
+                emptyState={<p>{tab === 'all' ? t('isms-risks.empty.title') : td(`isms-risks.noMatches.${tab}`)}</p>}
+              />
+            </TabPanel>
+            <IsmsRiskSuggestions org={org} canCreate={canCreate} open={false} />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

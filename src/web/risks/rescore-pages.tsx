@@ -5,12 +5,14 @@ import { useT } from '../i18n/i18n.js';
 import { useMemberNames } from '../lib/members.js';
 import { useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ErrorMessage, Loading } from '../components/status.js';
-import { RegisterPagination } from '../register/register-pagination.js';
+import { DataTable } from '../ui/data-table.js';
+import { PageHeader } from '../ui/page-header.js';
+import { QueryState } from '../ui/query-state.js';
 import { RiskBreadcrumb } from './risk-form-pages.js';
 import { LevelBadge, levelOf } from './risk-level.js';
 import { Tile } from './tiles.js';
-import { useMethodologyInForce, useMethodologyVersion, useRescore, useRescores, type RiskMove } from './risks-api.js';
+import { useMethodologyInForce, useMethodologyVersion, useRescore, useRescores } from './risks-api.js';
+import type { RiskMove } from '../../schema/risks/risks.responses.js';
 import './risks.css';
 
 const listRoute = getRouteApi('/o/$org/risks/rescores');
@@ -26,69 +28,68 @@ export function RescoresPage() {
   useDocumentTitle(t('risks.rescores.title'), useOrg(org).data?.name);
   return (
     <section className="page" aria-labelledby="page-title">
-      <RiskBreadcrumb org={org} current={t('risks.rescores.title')} />
-      <header className="page__header">
-        <div>
-          <h1 id="page-title">{t('risks.rescores.title')}</h1>
-          <p className="page__lead">{t('risks.rescores.lead')}</p>
-        </div>
-      </header>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.total === 0 ? (
-        <div className="empty-state">
-          <h2>{t('risks.rescores.emptyTitle')}</h2>
-          <p>{t('risks.rescores.empty')}</p>
-        </div>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('risks.rescores.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('risks.rescores.when')}</th>
-                  <th scope="col">{t('risks.rescores.versions')}</th>
-                  <th scope="col">{t('risks.rescores.total')}</th>
-                  <th scope="col">{t('risks.rescores.changed')}</th>
-                  <th scope="col">{t('risks.rescores.crossed')}</th>
-                  <th scope="col">{t('risks.rescores.by')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to="/o/$org/risks/rescores/$id" params={{ org, id: r.id }}>
-                        {formatDateTime(r.createdAt)}
-                      </Link>
-                    </td>
-                    <td>{versionsText(t, r.fromVersion, r.toVersion)}</td>
-                    <td>{r.total}</td>
-                    <td>{r.changed}</td>
-                    <td>
-                      {r.crossed ? <strong className="acceptance acceptance--treat">{r.crossed}</strong> : r.crossed}
-                    </td>
-                    <td>{r.createdBy ? (names.get(r.createdBy) ?? t('common.unknownMember')) : t('common.system')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <RegisterPagination
-            page={page}
-            pageSize={pageSize}
-            total={list.data.total}
-            onPage={setPage}
-            onPageSize={(s) => {
-              setPageSize(s);
-              setPage(1);
+      <PageHeader
+        breadcrumb={<RiskBreadcrumb org={org} current={t('risks.rescores.title')} />}
+        title={t('risks.rescores.title')}
+        description={t('risks.rescores.lead')}
+      />
+      <QueryState
+        query={list}
+        isEmpty={(data) => data.total === 0}
+        empty={
+          <>
+            <h2>{t('risks.rescores.emptyTitle')}</h2>
+            <p>{t('risks.rescores.empty')}</p>
+          </>
+        }
+      >
+        {(data) => (
+          <DataTable
+            caption={t('risks.rescores.title')}
+            rows={data.items}
+            rowKey={(r) => r.id}
+            pagination={{
+              page,
+              pageSize,
+              total: data.total,
+              onPage: setPage,
+              onPageSize: (size) => {
+                setPageSize(size);
+                setPage(1);
+              },
             }}
+            columns={[
+              {
+                id: 'when',
+                header: t('risks.rescores.when'),
+                cell: (r) => (
+                  <Link to="/o/$org/risks/rescores/$id" params={{ org, id: r.id }}>
+                    {formatDateTime(r.createdAt)}
+                  </Link>
+                ),
+              },
+              {
+                id: 'versions',
+                header: t('risks.rescores.versions'),
+                cell: (r) => versionsText(t, r.fromVersion, r.toVersion),
+              },
+              { id: 'total', header: t('risks.rescores.total'), cell: (r) => r.total },
+              { id: 'changed', header: t('risks.rescores.changed'), cell: (r) => r.changed },
+              {
+                id: 'crossed',
+                header: t('risks.rescores.crossed'),
+                cell: (r) =>
+                  r.crossed ? <strong className="acceptance acceptance--treat">{r.crossed}</strong> : r.crossed,
+              },
+              {
+                id: 'by',
+                header: t('risks.rescores.by'),
+                cell: (r) => (r.createdBy ? (names.get(r.createdBy) ?? t('common.unknownMember')) : t('common.system')),
+              },
+            ]}
           />
-        </>
-      )}
+        )}
+      </QueryState>
     </section>
   );
 }
@@ -110,27 +111,24 @@ export function RescorePage() {
   const after = useMethodologyVersion(org, recordId, report.data?.toVersion);
   const [crossedOnly, setCrossedOnly] = useState(false);
   useDocumentTitle(t('risks.rescores.one'), useOrg(org).data?.name);
-  if (report.isPending) return <Loading />;
-  if (report.isError) return <ErrorMessage error={report.error} onRetry={() => void report.refetch()} />;
+  if (report.isPending || report.isError) return <QueryState query={report}>{() => null}</QueryState>;
   const r = report.data;
   const moves = (r.moves ?? []).filter((mv) => !crossedOnly || mv.crossed);
   return (
     <section className="page" aria-labelledby="page-title">
-      <RiskBreadcrumb org={org} current={versionsText(t, r.fromVersion, r.toVersion)}>
-        <span aria-hidden="true"> / </span>
-        <Link to="/o/$org/risks/rescores" params={{ org }}>
-          {t('risks.rescores.title')}
-        </Link>
-      </RiskBreadcrumb>
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{formatDateTime(r.createdAt)}</p>
-          <h1 id="page-title">
-            {t('risks.rescores.heading', { versions: versionsText(t, r.fromVersion, r.toVersion) })}
-          </h1>
-          <p className="page__lead">{t('risks.rescores.oneLead')}</p>
-        </div>
-      </header>
+      <PageHeader
+        breadcrumb={
+          <RiskBreadcrumb org={org} current={versionsText(t, r.fromVersion, r.toVersion)}>
+            <span aria-hidden="true"> / </span>
+            <Link to="/o/$org/risks/rescores" params={{ org }}>
+              {t('risks.rescores.title')}
+            </Link>
+          </RiskBreadcrumb>
+        }
+        eyebrow={formatDateTime(r.createdAt)}
+        title={t('risks.rescores.heading', { versions: versionsText(t, r.fromVersion, r.toVersion) })}
+        description={t('risks.rescores.oneLead')}
+      />
       <dl className="tiles" aria-label={t('risks.rescores.summary')}>
         <Tile label={t('risks.rescores.total')} value={r.total} />
         <Tile label={t('risks.rescores.changed')} value={r.changed} />
@@ -166,67 +164,77 @@ function MovesTable({
 }) {
   const { t, td } = useT();
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{t('risks.rescores.movesCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('register.ref')}</th>
-            <th scope="col">{t('risks.field.title')}</th>
-            <th scope="col">{t('risks.rescores.before')}</th>
-            <th scope="col">{t('risks.rescores.after')}</th>
-            <th scope="col">{t('risks.rescores.acceptanceLine')}</th>
-            <th scope="col">{t('risks.rescores.carried')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {moves.map((mv) => (
-            <tr key={mv.riskId} className={mv.crossed ? 'row--crossed' : undefined}>
-              <td data-column="ref">
-                <Link to="/o/$org/risks/$id" params={{ org, id: mv.riskId }}>
-                  {mv.ref}
-                </Link>
-              </td>
-              <td>{mv.title}</td>
-              <td>
-                <LevelBadge level={levelOf(before, mv.before?.level)} />{' '}
-                {mv.before?.score != null ? (
-                  <span className="muted small score">{t('risks.scoreShort', { score: mv.before.score })}</span>
-                ) : null}
-              </td>
-              <td>
-                <span aria-hidden="true" className="move-arrow">
-                  →{' '}
-                </span>
-                <LevelBadge level={levelOf(after, mv.after?.level)} />{' '}
-                {mv.after?.score != null ? (
-                  <span className="muted small score">{t('risks.scoreShort', { score: mv.after.score })}</span>
-                ) : null}
-              </td>
-              <td>
-                {mv.crossed ? (
-                  <strong className={`acceptance ${mv.after?.acceptable ? 'acceptance--ok' : 'acceptance--treat'}`}>
-                    {mv.after?.acceptable ? t('risks.crossed.to_acceptable') : t('risks.crossed.to_unacceptable')}
-                  </strong>
-                ) : (
-                  <span className="muted">{t('risks.crossed.none')}</span>
-                )}
-              </td>
-              <td className="small">
-                {mv.carried.length ? (
-                  mv.carried
-                    .map((c) =>
-                      t('risks.rescores.carriedItem', { field: td(`risks.field.${c.field}`), from: c.from, to: c.to }),
-                    )
-                    .join('; ')
-                ) : (
-                  <span className="muted">{t('common.empty')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('risks.rescores.movesCaption')}
+      rows={moves}
+      rowKey={(mv) => mv.riskId}
+      rowClassName={(mv) => (mv.crossed ? 'row--crossed' : undefined)}
+      columns={[
+        {
+          id: 'ref',
+          header: t('register.ref'),
+          cell: (mv) => (
+            <Link to="/o/$org/risks/$id" params={{ org, id: mv.riskId }}>
+              {mv.ref}
+            </Link>
+          ),
+        },
+        { id: 'title', header: t('risks.field.title'), cell: (mv) => mv.title },
+        {
+          id: 'before',
+          header: t('risks.rescores.before'),
+          cell: (mv) => (
+            <>
+              <LevelBadge level={levelOf(before, mv.before?.level)} />{' '}
+              {mv.before?.score != null ? (
+                <span className="muted small score">{t('risks.scoreShort', { score: mv.before.score })}</span>
+              ) : null}
+            </>
+          ),
+        },
+        {
+          id: 'after',
+          header: t('risks.rescores.after'),
+          cell: (mv) => (
+            <>
+              <span aria-hidden="true" className="move-arrow">
+                →{' '}
+              </span>
+              <LevelBadge level={levelOf(after, mv.after?.level)} />{' '}
+              {mv.after?.score != null ? (
+                <span className="muted small score">{t('risks.scoreShort', { score: mv.after.score })}</span>
+              ) : null}
+            </>
+          ),
+        },
+        {
+          id: 'crossed',
+          header: t('risks.rescores.acceptanceLine'),
+          cell: (mv) =>
+            mv.crossed ? (
+              <strong className={`acceptance ${mv.after?.acceptable ? 'acceptance--ok' : 'acceptance--treat'}`}>
+                {mv.after?.acceptable ? t('risks.crossed.to_acceptable') : t('risks.crossed.to_unacceptable')}
+              </strong>
+            ) : (
+              <span className="muted">{t('risks.crossed.none')}</span>
+            ),
+        },
+        {
+          id: 'carried',
+          header: t('risks.rescores.carried'),
+          className: 'small',
+          cell: (mv) =>
+            mv.carried.length ? (
+              mv.carried
+                .map((c) =>
+                  t('risks.rescores.carriedItem', { field: td(`risks.field.${c.field}`), from: c.from, to: c.to }),
+                )
+                .join('; ')
+            ) : (
+              <span className="muted">{t('common.empty')}</span>
+            ),
+        },
+      ]}
+    />
   );
 }

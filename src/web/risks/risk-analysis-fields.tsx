@@ -8,7 +8,7 @@ import { RegisterFieldInput, type FormValue } from '../register/register-field-i
 import type { FormValues } from '../register/register-form.js';
 import { MethodologyLink } from './methodology-link.js';
 import { AcceptanceMarker, LevelBadge, levelOf } from './risk-level.js';
-import type { MethodologyInForce } from './risks-api.js';
+import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
 import { previewEvaluation } from './risk-preview.js';
 
 interface Props {

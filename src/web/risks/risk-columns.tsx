@@ -9,6 +9,7 @@ import { PickedList, RecordCombobox } from '../register/record-combobox.js';
 import type { ColumnSpec } from '../register/register-table.js';
 import type { RegisterSearch } from '../register/register-search.js';
 import { AcceptanceMarker, CellValue, LevelBadge, levelOf } from './risk-level.js';
+import { assetRegister } from '../../schema/risks/asset.register.js';
 
 /** The risk list's columns: the level as a badge, the cell with the scale labels, the evaluation, the priority. */
 export function riskColumns({ t }: I18n, m: Methodology | null | undefined): ColumnSpec[] {
@@ -97,7 +98,7 @@ export function AssetFilter({ org, search, onChange }: FilterProps) {
   const chosen = useQuery({
     queryKey: ['org', org, 'assets', 'record', assetId],
     enabled: !!assetId,
-    queryFn: () => api.get<RegisterRecord>(orgPath(org, `/assets/${encodeURIComponent(assetId!)}`)),
+    queryFn: () => api.get(orgPath(org, `/assets/${encodeURIComponent(assetId!)}`), assetRegister.recordSchema),
     retry: false,
   });
   const [key, setKey] = useState(0);
@@ -113,7 +114,7 @@ export function AssetFilter({ org, search, onChange }: FilterProps) {
     const picked = {
       id: assetId,
       ref: a?.ref ?? t('risks.filter.assetChosen'),
-      title: a ? String(a.name ?? a.title ?? '') : '',
+      title: a?.name ?? '',
     };
     return (
       <div className="field asset-filter">

@@ -20,6 +20,7 @@ import { LevelBadge, levelOf } from './risk-level.js';
 import { useMethodologyInForce, useReassessmentDue } from './risks-api.js';
 import './risks.css';
 import { Button } from '../ui/button.js';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/risks/$id');
 
@@ -52,34 +53,37 @@ export function RiskDetailPage() {
     <section className="page" aria-labelledby="page-title">
       <RiskBreadcrumb org={org} current={risk.ref} />
       <LiveMessage>{created ? t('risks.created', { ref: risk.ref }) : null}</LiveMessage>
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow ref">{risk.ref}</p>
-          <h1 id="page-title" className="risk-title">
+      <PageHeader
+        reference={risk.ref}
+        titleClassName="risk-title"
+        title={
+          <>
             {String(risk.title ?? risk.ref)} {level ? <LevelBadge level={level} /> : null}
-          </h1>
-          {risk.archivedAt ? <p className="badge badge--muted">{t('register.archivedBadge')}</p> : null}
-        </div>
-        <div className="page__actions">
-          {editable ? (
-            <Link to="/o/$org/risks/$id/edit" params={{ org, id }} className="button button--primary">
-              {risk.level ? t('common.edit') : t('risks.detail.analyse')}
-            </Link>
-          ) : null}
-          {can('risk.delete') && !risk.archivedAt ? (
-            <ConfirmButton
-              label={t('register.archive')}
-              question={t('register.archiveQuestion', { ref: risk.ref })}
-              confirmLabel={t('register.archiveConfirm')}
-              busy={archive.isPending}
-              onConfirm={async () => {
-                await archive.mutateAsync(id);
-                await navigate({ to: '/o/$org/risks', params: { org } });
-              }}
-            />
-          ) : null}
-        </div>
-      </header>
+          </>
+        }
+        badges={<>{risk.archivedAt ? <p className="badge badge--muted">{t('register.archivedBadge')}</p> : null}</>}
+        actions={
+          <>
+            {editable ? (
+              <Link to="/o/$org/risks/$id/edit" params={{ org, id }} className="button button--primary">
+                {risk.level ? t('common.edit') : t('risks.detail.analyse')}
+              </Link>
+            ) : null}
+            {can('risk.delete') && !risk.archivedAt ? (
+              <ConfirmButton
+                label={t('register.archive')}
+                question={t('register.archiveQuestion', { ref: risk.ref })}
+                confirmLabel={t('register.archiveConfirm')}
+                busy={archive.isPending}
+                onConfirm={async () => {
+                  await archive.mutateAsync(id);
+                  await navigate({ to: '/o/$org/risks', params: { org } });
+                }}
+              />
+            ) : null}
+          </>
+        }
+      />
       {archive.isError ? <ErrorMessage error={archive.error} /> : null}
       {due.data ? (
         <div className="alert alert--warning risk-due" role="note">

@@ -7,7 +7,7 @@ import { FieldValue } from '../register/field-value.js';
 import type { RelatedMap } from '../register/record-select.js';
 import { MethodologyLink } from './methodology-link.js';
 import { AcceptanceMarker, LevelBadge, levelOf, scaleLabel } from './risk-level.js';
-import type { MethodologyInForce } from './risks-api.js';
+import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
 
 const f = riskRegister.fields;
 

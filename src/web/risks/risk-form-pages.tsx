@@ -11,6 +11,7 @@ import { useRegisterMutations, useRegisterRecord } from '../register/register-ap
 import { RiskForm, type RiskFormResult } from './risk-form.js';
 import { riskAssetsPath, useMethodologyInForce, useRiskAssets } from './risks-api.js';
 import './risks.css';
+import { linkedListSchema } from '../../schema/risks/risks.schema.js';
 
 /** Breadcrumb of the risk pages: the register, then where we are. */
 export function RiskBreadcrumb({
@@ -53,7 +54,8 @@ export function RiskNewPage() {
   const submit = async ({ body, assetIds }: RiskFormResult) => {
     const risk = await create.mutateAsync(body);
     // The risk exists now; a failure naming its assets is shown on its page, where the assets can be set again.
-    if (assetIds?.length) await api.put(orgPath(org, riskAssetsPath(risk.id)), { assetIds }).catch(() => undefined);
+    if (assetIds?.length)
+      await api.put(orgPath(org, riskAssetsPath(risk.id)), { assetIds }, linkedListSchema).catch(() => undefined);
     await navigate({ to: '/o/$org/risks/$id', params: { org, id: risk.id }, search: { created: '1' } });
   };
   return (

@@ -12,10 +12,10 @@ import { initialValues, toApiValue, writableFields, type FormValues } from '../r
 import { NoMethodologyNotice } from './methodology-link.js';
 import { RiskAnalysisFields } from './risk-analysis-fields.js';
 import { RiskIdentificationFields } from './risk-identification-fields.js';
-import type { MethodologyInForce } from './risks-api.js';
 import { Button } from '../ui/button.js';
 import { Form, FormFailureMessage } from '../ui/form.js';
 import { useForm } from '../ui/use-form.js';
+import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
 
 export interface RiskFormResult {
   body: Record<string, unknown>;

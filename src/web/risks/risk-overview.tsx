@@ -3,12 +3,14 @@ import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { Page, RegisterRecord } from '../lib/api-types.js';
-import { ErrorMessage, Loading } from '../components/status.js';
 import type { RegisterSearch } from '../register/register-search.js';
 import { HeatMap, HeatMapLegend } from './heat-map.js';
 import { MethodologyLink } from './methodology-link.js';
-import { useHeatMap, type HeatMapData, type MethodologyInForce } from './risks-api.js';
+import { useHeatMap } from './risks-api.js';
+import type { HeatMapData, MethodologyInForce } from '../../schema/risks/risks.responses.js';
+import { riskRegister } from '../../schema/risks/risk.register.js';
+import { paginated } from '../../schema/common/primitives.js';
+import { QueryState } from '../ui/query-state.js';
 
 interface Props {
   org: string;
@@ -30,7 +32,7 @@ export function RiskOverview({ org, search, inForce }: Props) {
   const due = useQuery({
     queryKey: ['org', org, 'risks', 'list', 'due-count', scope],
     queryFn: () =>
-      api.get<Page<RegisterRecord>>(orgPath(org, '/risks'), {
+      api.get(orgPath(org, '/risks'), paginated(riskRegister.recordSchema), {
         query: { ...scope, reassessmentDue: 'true', open: 'true', pageSize: 1 },
       }),
     select: (p) => p.total,
@@ -51,8 +53,7 @@ export function RiskOverview({ org, search, inForce }: Props) {
     </Link>
   );
 
-  if (map.isPending) return <Loading />;
-  if (map.isError) return <ErrorMessage error={map.error} onRetry={() => void map.refetch()} />;
+  if (map.isPending || map.isError) return <QueryState query={map}>{() => null}</QueryState>;
   const data = map.data;
   if (!data.methodology) return null;
   const withScales = data as HeatMapData & { methodology: NonNullable<HeatMapData['methodology']> };

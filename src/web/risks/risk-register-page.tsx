@@ -15,6 +15,7 @@ import { RiskOverview } from './risk-overview.js';
 import { useMethodologyInForce } from './risks-api.js';
 import { riskPath } from './risk-paths.js';
 import './risks.css';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/risks');
 
@@ -46,23 +47,23 @@ export function RiskRegisterPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('risks.eyebrow')}</p>
-          <h1 id="page-title">{t('risks.title')}</h1>
-          <p className="page__lead">{t('risks.lead')}</p>
-        </div>
-        <div className="page__actions">
-          <Link to="/o/$org/risk-assessments" params={{ org }} className="button button--secondary">
-            {t('riskAssessments.title')}
-          </Link>
-          {can('risk.create') ? (
-            <Link to="/o/$org/risks/new" params={{ org }} className="button button--primary">
-              {t('risks.new')}
+      <PageHeader
+        eyebrow={t('risks.eyebrow')}
+        title={t('risks.title')}
+        description={t('risks.lead')}
+        actions={
+          <>
+            <Link to="/o/$org/risk-assessments" params={{ org }} className="button button--secondary">
+              {t('riskAssessments.title')}
             </Link>
-          ) : null}
-        </div>
-      </header>
+            {can('risk.create') ? (
+              <Link to="/o/$org/risks/new" params={{ org }} className="button button--primary">
+                {t('risks.new')}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
       {inForce.isPending ? (
         <Loading />
       ) : inForce.data ? (

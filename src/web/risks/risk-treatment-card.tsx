@@ -3,15 +3,17 @@ import { Link } from '@tanstack/react-router';
 import type { Treatment } from '../../schema/controls/treatment.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
-import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
+import { LiveMessage } from '../components/status.js';
 import { useControlSettings, useTreatment } from '../controls/controls-api.js';
 import { cellText, LevelBadge, levelOf } from './risk-level.js';
 import { RiskTreatmentForm } from './risk-treatment-form.js';
 import { AcceptancePanel } from '../controls/plan/acceptance-panel.js';
 import { ResidualVerdict } from './risk-treatment-residual.js';
-import type { MethodologyInForce } from './risks-api.js';
+import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
 import '../controls/controls.css';
 import { Button } from '../ui/button.js';
+import { DataTable } from '../ui/data-table.js';
+import { QueryState } from '../ui/query-state.js';
 
 interface Props {
   org: string;
@@ -68,37 +70,37 @@ export function RiskTreatmentCard({ org, riskId, archived, inForce }: Props) {
           </p>
         </div>
       ) : null}
-      {treatment.isPending ? (
-        <Loading />
-      ) : treatment.isError ? (
-        <ErrorMessage error={treatment.error} onRetry={() => void treatment.refetch()} />
-      ) : editing ? (
-        <RiskTreatmentForm
-          org={org}
-          riskId={riskId}
-          treatment={treatment.data}
-          inForce={inForce}
-          onSaved={(result) => {
-            setSaved(result);
-            setEditing(false);
-            focusHeading();
-          }}
-          onCancel={() => {
-            setEditing(false);
-            focusHeading();
-          }}
-        />
-      ) : empty ? (
-        <>
-          <p>{t('treatment.none')}</p>
-          <p className="muted small">{editable ? t('treatment.noneHint') : t('treatment.readOnly')}</p>
-        </>
-      ) : (
-        <>
-          <TreatmentView org={org} treatment={treatment.data} inForce={inForce} />
-          <AcceptancePanel org={org} riskId={riskId} treatment={treatment.data} />
-        </>
-      )}
+      <QueryState query={treatment}>
+        {(data) =>
+          editing ? (
+            <RiskTreatmentForm
+              org={org}
+              riskId={riskId}
+              treatment={data}
+              inForce={inForce}
+              onSaved={(result) => {
+                setSaved(result);
+                setEditing(false);
+                focusHeading();
+              }}
+              onCancel={() => {
+                setEditing(false);
+                focusHeading();
+              }}
+            />
+          ) : empty ? (
+            <>
+              <p>{t('treatment.none')}</p>
+              <p className="muted small">{editable ? t('treatment.noneHint') : t('treatment.readOnly')}</p>
+            </>
+          ) : (
+            <>
+              <TreatmentView org={org} treatment={data} inForce={inForce} />
+              <AcceptancePanel org={org} riskId={riskId} treatment={data} />
+            </>
+          )
+        }
+      </QueryState>
     </section>
   );
 }
@@ -108,7 +110,9 @@ const focusHeading = () => requestAnimationFrame(() => document.getElementById('
 /** "Treatment saved." and, when it made controls applicable, which ones. */
 function SavedMessage({ saved }: { saved: Treatment }) {
   const { t, locale } = useT();
-  const refs = saved.proposedApplicable ?? [];
+  // by id, read against the controls the treatment names (the references answer is deprecated)
+  const ids = saved.proposedApplicableControlIds ?? [];
+  const refs = saved.controls.filter((c) => ids.includes(c.controlId)).map((c) => c.ref);
   const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(refs);
   return (
     <>
@@ -154,43 +158,42 @@ function TreatmentView({
       </Part>
       <Part title={t('treatment.controls')}>
         {treatment.controls.length ? (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('treatment.controlsTable')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('treatment.column.control')}</th>
-                  <th scope="col">{t('treatment.column.applicability')}</th>
-                  <th scope="col">{t('treatment.column.effect')}</th>
-                  <th scope="col">{t('treatment.column.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {treatment.controls.map((c) => (
-                  <tr key={c.controlId}>
-                    <td>
-                      <Link to="/o/$org/controls/$id" params={{ org, id: c.controlId }}>
-                        <span className="ref">{c.ref}</span> {c.title}
-                      </Link>
-                    </td>
-                    <td>
-                      <span className={`pill pill--applicability-${c.applicability}`}>
-                        {td(`controls.applicability.${c.applicability}`)}
-                      </span>
-                    </td>
-                    <td>{t(`treatment.effect.${c.effect}`)}</td>
-                    <td>
-                      {c.note ? (
-                        <span className="prewrap">{c.note}</span>
-                      ) : (
-                        <span className="muted">{t('common.empty')}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('treatment.controlsTable')}
+            rows={treatment.controls}
+            rowKey={(c) => c.controlId}
+            columns={[
+              {
+                id: 'control',
+                header: t('treatment.column.control'),
+                cell: (c) => (
+                  <Link to="/o/$org/controls/$id" params={{ org, id: c.controlId }}>
+                    <span className="ref">{c.ref}</span> {c.title}
+                  </Link>
+                ),
+              },
+              {
+                id: 'applicability',
+                header: t('treatment.column.applicability'),
+                cell: (c) => (
+                  <span className={`pill pill--applicability-${c.applicability}`}>
+                    {td(`controls.applicability.${c.applicability}`)}
+                  </span>
+                ),
+              },
+              { id: 'effect', header: t('treatment.column.effect'), cell: (c) => t(`treatment.effect.${c.effect}`) },
+              {
+                id: 'note',
+                header: t('treatment.column.note'),
+                cell: (c) =>
+                  c.note ? (
+                    <span className="prewrap">{c.note}</span>
+                  ) : (
+                    <span className="muted">{t('common.empty')}</span>
+                  ),
+              },
+            ]}
+          />
         ) : (
           <p className="muted">{t('treatment.controlsNone')}</p>
         )}

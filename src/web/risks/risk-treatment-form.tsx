@@ -15,8 +15,8 @@ import { RecordCombobox } from '../register/record-combobox.js';
 import { useSaveTreatment } from '../controls/controls-api.js';
 import { ResidualFields, residualBody, residualValues } from './risk-treatment-residual.js';
 import type { FormValues } from '../register/register-form.js';
-import type { MethodologyInForce } from './risks-api.js';
 import { Button } from '../ui/button.js';
+import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
 
 type Option = (typeof TREATMENT_OPTIONS)[number];
 interface ControlRow {

@@ -10,7 +10,7 @@ import { MethodologyLink } from './methodology-link.js';
 import { labelOf, ScaleSelect } from './risk-analysis-fields.js';
 import { AcceptanceMarker, LevelBadge, levelOf } from './risk-level.js';
 import { previewEvaluation } from './risk-preview.js';
-import type { MethodologyInForce } from './risks-api.js';
+import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
 
 const LEVELS = ['likelihood', 'consequence', 'consequenceC', 'consequenceI', 'consequenceA'] as const;
 const CIA = ['consequenceC', 'consequenceI', 'consequenceA'] as const;

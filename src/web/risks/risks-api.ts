@@ -1,122 +1,23 @@
 import { useRef } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Methodology } from '../../schema/risks/methodology.schema.js';
+import { z } from 'zod';
+import { methodologySchema } from '../../schema/risks/methodology.schema.js';
+import { linkedListSchema } from '../../schema/risks/risks.schema.js';
+import {
+  assessmentEntriesSchema,
+  closedAssessmentSchema,
+  comparisonSchema,
+  currentMethodologySchema,
+  heatMapSchema,
+  rescoreListSchema,
+  rescoreSchema,
+} from '../../schema/risks/risks.responses.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { ItemList, Page, RegisterRecord } from '../lib/api-types.js';
+import type { RegisterRecord } from '../lib/api-types.js';
+import { riskRegister } from '../../schema/risks/risk.register.js';
+import { paginated } from '../../schema/common/primitives.js';
 
 /** Queries of the risk assessment routes beyond the generic register ones (docs/API.md "Risk assessment"). */
-
-export interface MethodologyInForce {
-  recordId: string;
-  ref: string;
-  versionNo: number;
-  approvedAt: string | null;
-  methodology: Methodology;
-}
-
-export interface HeatMapLevel {
-  key: string;
-  label: string;
-  colour: string;
-  acceptable: boolean;
-}
-
-export interface HeatMapData {
-  methodology: null | {
-    recordId: string;
-    ref: string;
-    versionNo: number;
-    likelihood: { name: string; levels: string[] };
-    consequence: { name: string; levels: string[] };
-    levels: HeatMapLevel[];
-  };
-  cells: { likelihood: number; consequence: number; level: string; count: number }[];
-  total: number;
-  notEvaluated: number;
-}
-
-export interface RescoreStanding {
-  level: string | null;
-  score: number | null;
-  acceptable: boolean | null;
-}
-
-export interface RiskMove {
-  riskId: string;
-  ref: string;
-  title: string;
-  before: RescoreStanding | null;
-  after: RescoreStanding | null;
-  crossed: boolean;
-  carried: { field: string; from: number; to: number }[];
-}
-
-export interface Rescore {
-  id: string;
-  fromVersion: number | null;
-  toVersion: number;
-  total: number;
-  changed: number;
-  crossed: number;
-  createdAt: string;
-  createdBy: string | null;
-  moves?: RiskMove[];
-}
-
-/** A risk as an assessment froze it, or as the register stands (compare). */
-export interface Standing {
-  riskId: string;
-  ref: string;
-  title: string;
-  ownerLabel: string | null;
-  status: string;
-  likelihood: number | null;
-  consequenceLevel: number | null;
-  score: number | null;
-  level: string | null;
-  levelRank: number | null;
-  acceptable: boolean | null;
-  priority: number | null;
-}
-
-export type CompareChange = 'added' | 'removed' | 'rose' | 'fell' | 'same';
-export interface CompareRow {
-  riskId: string;
-  ref: string;
-  title: string;
-  change: CompareChange;
-  crossed: 'to_unacceptable' | 'to_acceptable' | null;
-  before: Standing | null;
-  after: Standing | null;
-}
-export interface CompareHead {
-  id: string;
-  ref: string | null;
-  title: string | null;
-  closedAt: string | null;
-  methodologyVersion: number | null;
-}
-export interface Comparison {
-  from: CompareHead;
-  to: CompareHead;
-  methodologyChanged: boolean;
-  summary: {
-    added: number;
-    removed: number;
-    rose: number;
-    fell: number;
-    toUnacceptable: number;
-    toAcceptable: number;
-    unchanged: number;
-  };
-  rows: CompareRow[];
-}
-
-export interface LinkedRecord {
-  id: string;
-  ref: string;
-  title: string;
-}
 
 const key = (org: string, ...rest: unknown[]) => ['org', org, 'risks', ...rest];
 
@@ -124,10 +25,13 @@ const key = (org: string, ...rest: unknown[]) => ['org', org, 'risks', ...rest];
 export function useMethodologyInForce(org: string) {
   return useQuery({
     queryKey: ['org', org, 'risk-methodologies', 'in-force'],
-    queryFn: () => api.get<{ current: MethodologyInForce | null }>(orgPath(org, '/risk-methodologies/current')),
+    queryFn: () => api.get(orgPath(org, '/risk-methodologies/current'), currentMethodologySchema),
     select: (d) => d.current,
   });
 }
+
+/** What this page reads of a methodology version (the versioned routes answer more: the rest is not read here). */
+const methodologyVersionSchema = z.object({ content: z.object({ methodology: methodologySchema.optional() }) });
 
 /** One version of the methodology (older assessments and re-scorings are read on the scales of their own version). */
 export function useMethodologyVersion(org: string, recordId: string | undefined, versionNo: number | null | undefined) {
@@ -136,8 +40,9 @@ export function useMethodologyVersion(org: string, recordId: string | undefined,
     queryKey: ['org', org, 'risk-methodologies', 'record', recordId, 'versions', versionNo],
     enabled: !!recordId && typeof versionNo === 'number',
     queryFn: () =>
-      api.get<{ content: { methodology?: Methodology } }>(
+      api.get(
         orgPath(org, `/risk-methodologies/${encodeURIComponent(recordId!)}/versions/${versionNo}`),
+        methodologyVersionSchema,
       ),
     select: (d) => d.content.methodology,
   });
@@ -146,7 +51,7 @@ export function useMethodologyVersion(org: string, recordId: string | undefined,
 export function useHeatMap(org: string, filters: { ownerId?: string | undefined; assetId?: string | undefined }) {
   return useQuery({
     queryKey: key(org, 'heat-map', filters),
-    queryFn: ({ signal }) => api.get<HeatMapData>(orgPath(org, '/risks/heat-map'), { query: filters, signal }),
+    queryFn: ({ signal }) => api.get(orgPath(org, '/risks/heat-map'), heatMapSchema, { query: filters, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -154,7 +59,7 @@ export function useHeatMap(org: string, filters: { ownerId?: string | undefined;
 export function useRescores(org: string, page: number, pageSize = 20) {
   return useQuery({
     queryKey: key(org, 'rescores', page, pageSize),
-    queryFn: () => api.get<Page<Rescore>>(orgPath(org, '/risk-rescores'), { query: { page, pageSize } }),
+    queryFn: () => api.get(orgPath(org, '/risk-rescores'), rescoreListSchema, { query: { page, pageSize } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -162,7 +67,7 @@ export function useRescores(org: string, page: number, pageSize = 20) {
 export function useRescore(org: string, id: string) {
   return useQuery({
     queryKey: key(org, 'rescores', 'one', id),
-    queryFn: () => api.get<Rescore>(orgPath(org, `/risk-rescores/${encodeURIComponent(id)}`)),
+    queryFn: () => api.get(orgPath(org, `/risk-rescores/${encodeURIComponent(id)}`), rescoreSchema),
   });
 }
 
@@ -172,7 +77,7 @@ export function useReassessmentDue(org: string, risk: RegisterRecord | undefined
     queryKey: key(org, 'list', 'due', risk?.id, risk?.version),
     enabled: !!risk,
     queryFn: () =>
-      api.get<Page<RegisterRecord>>(orgPath(org, '/risks'), {
+      api.get(orgPath(org, '/risks'), paginated(riskRegister.recordSchema), {
         query: { reassessmentDue: 'true', q: risk!.ref, pageSize: 25 },
       }),
     select: (p) => p.items.some((r) => r.id === risk!.id),
@@ -188,11 +93,11 @@ function useLinkedSet(
   alsoInvalidate: unknown[],
 ) {
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey, queryFn: () => api.get<ItemList<LinkedRecord>>(orgPath(org, path)) });
+  const query = useQuery({ queryKey, queryFn: () => api.get(orgPath(org, path), linkedListSchema) });
   // The set as last asked for: two quick additions each send the whole set, the second including the first.
   const wanted = useRef<string[] | null>(null);
   const replace = useMutation({
-    mutationFn: (ids: string[]) => api.put<ItemList<LinkedRecord>>(orgPath(org, path), { [bodyKey]: ids }),
+    mutationFn: (ids: string[]) => api.put(orgPath(org, path), { [bodyKey]: ids }, linkedListSchema),
     onSuccess: async (data) => {
       queryClient.setQueryData(queryKey, data);
       await queryClient.invalidateQueries({ queryKey: alsoInvalidate });
@@ -245,9 +150,10 @@ export function useCloseAssessment(org: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (note: string) =>
-      api.post<{ riskCount: number; methodologyVersion: number }>(
+      api.post(
         orgPath(org, `/risk-assessments/${encodeURIComponent(id)}/close`),
         note ? { note } : {},
+        closedAssessmentSchema,
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['org', org, 'risk-assessments'] }),
   });
@@ -258,7 +164,7 @@ export function useAssessmentEntries(org: string, id: string, page: number, page
     queryKey: ['org', org, 'risk-assessments', 'record', id, 'entries', page, pageSize],
     enabled,
     queryFn: () =>
-      api.get<Page<Standing>>(orgPath(org, `/risk-assessments/${encodeURIComponent(id)}/entries`), {
+      api.get(orgPath(org, `/risk-assessments/${encodeURIComponent(id)}/entries`), assessmentEntriesSchema, {
         query: { page, pageSize },
       }),
     placeholderData: keepPreviousData,
@@ -277,7 +183,8 @@ export function useComparison(org: string, q: CompareQuery | null) {
   return useQuery({
     queryKey: ['org', org, 'risk-assessments', 'compare', q],
     enabled: !!q,
-    queryFn: () => api.get<Comparison>(orgPath(org, '/risk-assessments/compare'), { query: compareQueryString(q!) }),
+    queryFn: () =>
+      api.get(orgPath(org, '/risk-assessments/compare'), comparisonSchema, { query: compareQueryString(q!) }),
     placeholderData: keepPreviousData,
   });
 }

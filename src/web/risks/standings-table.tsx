@@ -1,9 +1,11 @@
+import { useMemo } from 'react';
 import { Link } from '@tanstack/react-router';
 import type { Methodology } from '../../schema/risks/methodology.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { optionLabel } from '../register/field-value.js';
 import { AcceptanceMarker, CellValue, LevelBadge, levelOf } from './risk-level.js';
-import type { Standing } from './risks-api.js';
+import type { Standing } from '../../schema/risks/risks.responses.js';
+import { DataTable, type DataColumn } from '../ui/data-table.js';
 
 /** Level badge and "likelihood × consequence" of a risk as it stood, on the scales of the version it used. */
 export function StandingLevel({ s, m }: { s: Standing | null; m: Methodology | undefined }) {
@@ -14,7 +16,7 @@ export function StandingLevel({ s, m }: { s: Standing | null; m: Methodology | u
       <LevelBadge level={levelOf(m, s.level)} />
       {s.likelihood !== null ? (
         <span className="standing__cell muted small">
-          <CellValue m={m} likelihood={s.likelihood} consequence={s.consequenceLevel} />
+          <CellValue m={m} likelihood={s.likelihood} consequence={s.consequence} />
         </span>
       ) : null}
     </span>
@@ -35,47 +37,43 @@ export function StandingsTable({
 }) {
   const i18n = useT();
   const { t } = i18n;
-  return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('risks.field.priority')}</th>
-            <th scope="col">{t('register.ref')}</th>
-            <th scope="col">{t('risks.field.title')}</th>
-            <th scope="col">{t('risks.field.level')}</th>
-            <th scope="col">{t('risks.field.acceptable')}</th>
-            <th scope="col">{t('risks.field.owner')}</th>
-            <th scope="col">{t('risks.field.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.riskId}>
-              <td>{s.priority ?? <span className="muted">{t('common.empty')}</span>}</td>
-              <td data-column="ref">
-                <Link to="/o/$org/risks/$id" params={{ org, id: s.riskId }}>
-                  {s.ref}
-                </Link>
-              </td>
-              <td>{s.title}</td>
-              <td>
-                <StandingLevel s={s} m={m} />
-              </td>
-              <td>
-                <AcceptanceMarker acceptable={s.acceptable} />
-              </td>
-              <td>{s.ownerLabel ?? <span className="muted">{t('common.empty')}</span>}</td>
-              <td>
-                <span className={`pill pill--status-${s.status}`}>
-                  {optionLabel(i18n, 'risks', 'status', s.status)}
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+  const columns = useMemo<DataColumn<Standing>[]>(
+    () => [
+      {
+        id: 'priority',
+        header: t('risks.field.priority'),
+        cell: (s) => s.priority ?? <span className="muted">{t('common.empty')}</span>,
+      },
+      {
+        id: 'ref',
+        header: t('register.ref'),
+        cell: (s) => (
+          <Link to="/o/$org/risks/$id" params={{ org, id: s.riskId }}>
+            {s.ref}
+          </Link>
+        ),
+      },
+      { id: 'title', header: t('risks.field.title'), cell: (s) => s.title },
+      { id: 'level', header: t('risks.field.level'), cell: (s) => <StandingLevel s={s} m={m} /> },
+      {
+        id: 'acceptable',
+        header: t('risks.field.acceptable'),
+        cell: (s) => <AcceptanceMarker acceptable={s.acceptable} />,
+      },
+      {
+        id: 'owner',
+        header: t('risks.field.owner'),
+        cell: (s) => s.ownerLabel ?? <span className="muted">{t('common.empty')}</span>,
+      },
+      {
+        id: 'status',
+        header: t('risks.field.status'),
+        cell: (s) => (
+          <span className={`pill pill--status-${s.status}`}>{optionLabel(i18n, 'risks', 'status', s.status)}</span>
+        ),
+      },
+    ],
+    [org, m, i18n, t],
   );
+  return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(s) => s.riskId} />;
 }

@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { reassessmentTriggerRegister } from '../../schema/risks/risk-assessment.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
-import { ErrorMessage, Loading } from '../components/status.js';
+import { ErrorMessage } from '../components/status.js';
 import { RegisterDetailPage, RegisterEditPage, RegisterListPage, RegisterNewPage } from '../register/register-pages.js';
 import { RecordCombobox } from '../register/record-combobox.js';
 import { relatedText } from '../register/record-select.js';
@@ -10,6 +10,7 @@ import { useRegisterRecord } from '../register/register-api.js';
 import { useTriggerRisks } from './risks-api.js';
 import { triggerPath } from './risk-paths.js';
 import './risks.css';
+import { QueryState } from '../ui/query-state.js';
 
 /** Significant changes, incidents and findings that call given risks to be reassessed (27001 8.2, 27003 8.2 a–b). */
 export function TriggersPage() {
@@ -71,33 +72,29 @@ function TriggerRisksCard({ org, id }: { org: string; id: string }) {
       <p className="muted small">
         {t(trigger.data?.status === 'done' ? 'reassessment-triggers.risksDone' : 'reassessment-triggers.risksLead')}
       </p>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="muted">{t('reassessment-triggers.noRisks')}</p>
-      ) : (
-        <ul className="link-list">
-          {items.map((r) => (
-            <li key={r.id}>
-              <Link to="/o/$org/risks/$id" params={{ org, id: r.id }}>
-                {relatedText(r)}
-              </Link>
-              {editable ? (
-                <button
-                  type="button"
-                  className="icon-button icon-button--danger link-list__remove"
-                  aria-label={t('register.pickedRemove', { ref: r.ref })}
-                  onClick={() => remove(r.id)}
-                >
-                  ×
-                </button>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={query} isEmpty={() => items.length === 0} empty={t('reassessment-triggers.noRisks')}>
+        {() => (
+          <ul className="link-list">
+            {items.map((r) => (
+              <li key={r.id}>
+                <Link to="/o/$org/risks/$id" params={{ org, id: r.id }}>
+                  {relatedText(r)}
+                </Link>
+                {editable ? (
+                  <button
+                    type="button"
+                    className="icon-button icon-button--danger link-list__remove"
+                    aria-label={t('register.pickedRemove', { ref: r.ref })}
+                    onClick={() => remove(r.id)}
+                  >
+                    ×
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       {replace.isError ? <ErrorMessage error={replace.error} /> : null}
       {editable ? (
         <div className="risk-assets__add">

@@ -5,6 +5,7 @@ import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { RegisterList } from '../register/register-list.js';
 import type { RecordLinkComponent } from '../register/register-table.js';
+import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/scopes');
 
@@ -28,18 +29,18 @@ export function ScopesPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('scope.eyebrow')}</p>
-          <h1 id="page-title">{t('scope.title')}</h1>
-          <p className="page__lead">{t('scope.lead')}</p>
-        </div>
-        {can('scope.create') ? (
-          <Link to="/o/$org/scopes/new" params={{ org }} className="button button--primary">
-            {t('scope.new')}
-          </Link>
-        ) : null}
-      </header>
+      <PageHeader
+        eyebrow={t('scope.eyebrow')}
+        title={t('scope.title')}
+        description={t('scope.lead')}
+        actions={
+          can('scope.create') ? (
+            <Link to="/o/$org/scopes/new" params={{ org }} className="button button--primary">
+              {t('scope.new')}
+            </Link>
+          ) : null
+        }
+      />
       <RegisterList
         org={org}
         register={scopeRegister}

@@ -7,6 +7,7 @@ import { fieldText } from '../register/field-value.js';
 import { StageStepper, stageLabel } from './stage-stepper.js';
 import { recordPath, type VersionSummary } from './versioned-api.js';
 import { Button } from '../ui/button.js';
+import { PageHeader } from '../ui/page-header.js';
 
 interface Props {
   org: string;
@@ -55,13 +56,12 @@ export function DocumentHeader({
       : t('versions.startNext', { no: latest.versionNo + 1 });
 
   return (
-    <header className="doc-header">
-      <div className="page__header">
-        <div>
-          <p className="page__eyebrow ref">{record.ref}</p>
-          <h1 id="page-title" tabIndex={-1}>
-            {String(record[register.titleField] ?? record.ref)}
-          </h1>
+    <div className="doc-header">
+      <PageHeader
+        reference={record.ref}
+        title={String(record[register.titleField] ?? record.ref)}
+        focusableTitle
+        badges={
           <dl className="doc-header__meta">
             {meta.map(([name, f]) => (
               <div key={name}>
@@ -92,42 +92,44 @@ export function DocumentHeader({
               </div>
             ) : null}
           </dl>
-        </div>
-        <div className="page__actions">
-          {can.update && !editing && !record.archivedAt ? (
-            <Button variant="primary" onClick={onEdit}>
-              {editLabel}
-            </Button>
-          ) : null}
-          {canApprove && !editing ? (
-            <Button variant="primary" onClick={onApprove}>
-              {t('versions.approve')}
-            </Button>
-          ) : null}
-          {can.export && exported ? (
-            <div className="button-group" role="group" aria-label={t('versions.export', { no: exported.versionNo })}>
-              <span className="button-group__label" aria-hidden="true">
-                {t('versions.exportOf', { no: exported.versionNo, state: td(`versions.state.${exported.state}`) })}
-              </span>
-              {(['docx', 'pdf'] as const).map((format) => (
-                <a
-                  key={format}
-                  className="button button--secondary button--small"
-                  href={recordPath(org, register, record.id, `/versions/${exported.versionNo}/export.${format}`)}
-                  download
-                  aria-label={t('versions.export.as', {
-                    no: exported.versionNo,
-                    format: t(`versions.export.${format}`),
-                  })}
-                >
-                  {t(`versions.export.${format}`)}
-                </a>
-              ))}
-            </div>
-          ) : null}
-        </div>
-      </div>
+        }
+        actions={
+          <>
+            {can.update && !editing && !record.archivedAt ? (
+              <Button variant="primary" onClick={onEdit}>
+                {editLabel}
+              </Button>
+            ) : null}
+            {canApprove && !editing ? (
+              <Button variant="primary" onClick={onApprove}>
+                {t('versions.approve')}
+              </Button>
+            ) : null}
+            {can.export && exported ? (
+              <div className="button-group" role="group" aria-label={t('versions.export', { no: exported.versionNo })}>
+                <span className="button-group__label" aria-hidden="true">
+                  {t('versions.exportOf', { no: exported.versionNo, state: td(`versions.state.${exported.state}`) })}
+                </span>
+                {(['docx', 'pdf'] as const).map((format) => (
+                  <a
+                    key={format}
+                    className="button button--secondary button--small"
+                    href={recordPath(org, register, record.id, `/versions/${exported.versionNo}/export.${format}`)}
+                    download
+                    aria-label={t('versions.export.as', {
+                      no: exported.versionNo,
+                      format: t(`versions.export.${format}`),
+                    })}
+                  >
+                    {t(`versions.export.${format}`)}
+                  </a>
+                ))}
+              </div>
+            ) : null}
+          </>
+        }
+      />
       {def.stages ? <StageStepper def={def} version={latest} /> : null}
-    </header>
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import { VersionView } from './version-view.js';
 import type { DocumentPresentation } from './presentation.js';
 import type { DraftBody, Version, VersionSummary } from './versioned-api.js';
 import { Button } from '../ui/button.js';
+import { QueryState } from '../ui/query-state.js';
 
 interface Props {
   org: string;
@@ -66,8 +67,7 @@ export function DocumentTab(props: Props) {
     );
   }
 
-  if (shown.isPending) return <Loading />;
-  if (shown.isError) return <ErrorMessage error={shown.error} onRetry={() => void shown.refetch()} />;
+  if (shown.isPending || shown.isError) return <QueryState query={shown}>{() => null}</QueryState>;
   const v = shown.data;
   return (
     <>

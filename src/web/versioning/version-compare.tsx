@@ -2,6 +2,7 @@ import type { RegisterDef } from '../../schema/register/define-register.js';
 import type { Section, VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../components/status.js';
+import { DataTable, type DataColumn } from '../ui/data-table.js';
 import { describeByPath } from './data-section-fallback.js';
 import { dataSectionUi, type DescribedChange } from './data-sections.js';
 import { useComparison, useVersion, type Content, type SectionComparison, type TableRow } from './versioned-api.js';
@@ -130,38 +131,28 @@ function RowDiff({ cmp, section }: { cmp: SectionComparison; section: Extract<Se
   ];
   return (
     <>
-      <div className="table-wrap">
-        <table className="table compare__rows">
-          <caption className="visually-hidden">{td(section.label)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('versions.compare.change')}</th>
-              {section.columns.map((c) => (
-                <th key={c.key} scope="col">
-                  {td(c.label)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ kind, row }, i) => {
+      <DataTable
+        className="compare__rows"
+        caption={td(section.label)}
+        rows={rows}
+        rowKey={(_r, i) => String(i)}
+        rowClassName={(r) => `compare__row--${r.kind}`}
+        columns={[
+          {
+            id: 'change',
+            header: t('versions.compare.change'),
+            cell: ({ kind }) => <span className={`pill pill--diff-${kind}`}>{t(`versions.compare.${kind}`)}</span>,
+          },
+          ...section.columns.map((c): DataColumn<(typeof rows)[number]> => ({
+            id: c.key,
+            header: td(c.label),
+            cell: ({ kind, row }) => {
               const Mark = kind === 'added' ? 'ins' : 'del';
-              return (
-                <tr key={i} className={`compare__row--${kind}`}>
-                  <td>
-                    <span className={`pill pill--diff-${kind}`}>{t(`versions.compare.${kind}`)}</span>
-                  </td>
-                  {section.columns.map((c) => (
-                    <td key={c.key}>
-                      <Mark>{row[c.key] ?? ''}</Mark>
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+              return <Mark>{row[c.key] ?? ''}</Mark>;
+            },
+          })),
+        ]}
+      />
       {cmp.keptRows && cmp.keptRows.length > 0 ? (
         <p className="muted">{t('versions.compare.keptRows', { count: cmp.keptRows.length })}</p>
       ) : null}
@@ -194,39 +185,35 @@ function DataDiff(props: {
   return (
     <>
       <p className="muted">{t('versions.compare.dataChanges', { count: lines.length })}</p>
-      <div className="table-wrap">
-        <table className="table compare__rows compare__data">
-          <caption className="visually-hidden">{td(section.label)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('versions.compare.where')}</th>
-              <th scope="col">{t('versions.compare.before')}</th>
-              <th scope="col">{t('versions.compare.after')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line, i) => (
-              <tr key={i}>
-                <th scope="row">{line.where}</th>
-                <td>
-                  {line.before === null ? (
-                    <span className="muted">{t('common.empty')}</span>
-                  ) : (
-                    <DiffMark kind="removed" text={line.before} />
-                  )}
-                </td>
-                <td>
-                  {line.after === null ? (
-                    <span className="muted">{t('common.empty')}</span>
-                  ) : (
-                    <DiffMark kind="added" text={line.after} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="compare__rows compare__data"
+        caption={td(section.label)}
+        rows={lines}
+        rowKey={(_l, i) => String(i)}
+        columns={[
+          { id: 'where', header: t('versions.compare.where'), rowHeader: true, cell: (line) => line.where },
+          {
+            id: 'before',
+            header: t('versions.compare.before'),
+            cell: (line) =>
+              line.before === null ? (
+                <span className="muted">{t('common.empty')}</span>
+              ) : (
+                <DiffMark kind="removed" text={line.before} />
+              ),
+          },
+          {
+            id: 'after',
+            header: t('versions.compare.after'),
+            cell: (line) =>
+              line.after === null ? (
+                <span className="muted">{t('common.empty')}</span>
+              ) : (
+                <DiffMark kind="added" text={line.after} />
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

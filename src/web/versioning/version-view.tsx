@@ -5,6 +5,7 @@ import { FallbackDataView } from './data-section-fallback.js';
 import { dataSectionUi } from './data-sections.js';
 import { visibleSections, type DocumentPresentation } from './presentation.js';
 import type { Content, TableRow } from './versioned-api.js';
+import { DataTable } from '../ui/data-table.js';
 
 /**
  * A version read-only: every section with its label and help; tables as tables; data sections through the view
@@ -108,30 +109,16 @@ export function SectionTable({
   const { t, td } = useT();
   if (rows.length === 0) return <p className="doc__empty">{t('versions.nothingRecorded')}</p>;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {section.columns.map((c) => (
-              <th key={c.key} scope="col">
-                {td(c.label)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i}>
-              {section.columns.map((c) => (
-                <td key={c.key} className="prewrap">
-                  {row[c.key] || <span className="muted">{t('common.empty')}</span>}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={(_row, i) => String(i)}
+      columns={section.columns.map((c) => ({
+        id: c.key,
+        header: td(c.label),
+        className: 'prewrap',
+        cell: (row: TableRow) => row[c.key] || <span className="muted">{t('common.empty')}</span>,
+      }))}
+    />
   );
 }

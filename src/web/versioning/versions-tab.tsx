@@ -4,6 +4,7 @@ import type { VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { useMemberNames } from '../lib/members.js';
 import { FormField } from '../ui/form-field.js';
+import { DataTable } from '../ui/data-table.js';
 import { stageLabel } from './stage-stepper.js';
 import { VersionCompare } from './version-compare.js';
 import type { VersionSummary } from './versioned-api.js';
@@ -28,46 +29,47 @@ export function VersionsTab({ org, register, def, id, versions, shownNo, compare
   const names = useMemberNames(org);
   return (
     <div className="versions-tab">
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">{t('versions.list.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('versions.list.no')}</th>
-              <th scope="col">{t('versions.field.latestState')}</th>
-              {def.stages ? <th scope="col">{t('versions.stage')}</th> : null}
-              <th scope="col">{t('versions.changeNote')}</th>
-              <th scope="col">{t('versions.list.updated')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.id} aria-current={v.versionNo === shownNo ? 'true' : undefined}>
-                <td className="mono">{v.versionNo}</td>
-                <td>
-                  <span className={`pill pill--state-${v.state}`}>{td(`versions.state.${v.state}`)}</span>
-                </td>
-                {def.stages ? <td>{stageLabel(td, def, v.stage)}</td> : null}
-                <td>{v.changeNote ?? <span className="muted">{t('common.empty')}</span>}</td>
-                <td>
-                  {t('register.byOn', {
-                    who: v.updatedBy ? (names.get(v.updatedBy) ?? t('common.unknownMember')) : t('common.system'),
-                    when: formatDateTime(v.updatedAt),
-                  })}
-                </td>
-                <td className="cell-actions">
-                  <Button size="small" onClick={() => onOpen(v.versionNo)}>
-                    {t('versions.list.open', { no: v.versionNo })}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('versions.list.caption')}
+        rows={versions}
+        rowKey={(v) => v.id}
+        isCurrentRow={(v) => v.versionNo === shownNo}
+        columns={[
+          { id: 'no', header: t('versions.list.no'), className: 'mono', cell: (v) => v.versionNo },
+          {
+            id: 'state',
+            header: t('versions.field.latestState'),
+            cell: (v) => <span className={`pill pill--state-${v.state}`}>{td(`versions.state.${v.state}`)}</span>,
+          },
+          ...(def.stages
+            ? [{ id: 'stage', header: t('versions.stage'), cell: (v: VersionSummary) => stageLabel(td, def, v.stage) }]
+            : []),
+          {
+            id: 'changeNote',
+            header: t('versions.changeNote'),
+            cell: (v) => v.changeNote ?? <span className="muted">{t('common.empty')}</span>,
+          },
+          {
+            id: 'updated',
+            header: t('versions.list.updated'),
+            cell: (v) =>
+              t('register.byOn', {
+                who: v.updatedBy ? (names.get(v.updatedBy) ?? t('common.unknownMember')) : t('common.system'),
+                when: formatDateTime(v.updatedAt),
+              }),
+          },
+          {
+            id: 'actions',
+            header: <span className="visually-hidden">{t('common.actions')}</span>,
+            className: 'cell-actions',
+            cell: (v) => (
+              <Button size="small" onClick={() => onOpen(v.versionNo)}>
+                {t('versions.list.open', { no: v.versionNo })}
+              </Button>
+            ),
+          },
+        ]}
+      />
       <section className="card compare-card" aria-labelledby="compare-title">
         <h2 id="compare-title" className="card__title">
           {t('versions.compare.title')}

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { DatabaseKind } from '../../../src/db/connect.js';
 import { createPostgresDatabase, DIALECTS } from '../../helpers/databases.js';
 
@@ -281,4 +281,61 @@ export async function apiSession(baseUrl: string, email: string, org = 'alpha'):
       return (text ? JSON.parse(text) : undefined) as T;
     },
   };
+}
+
+/**
+ * At 1440 × 900 (a laptop), every named column header of `table` stands inside the table's visible box: not cut off
+ * by its scroll container, not pushed past the window. A column a person must scroll sideways to find is hidden.
+ */
+export async function expectColumnsShownAt1440(
+  page: Page,
+  table: Locator,
+  headers: string[],
+  name = 'table',
+): Promise<void> {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await table.waitFor();
+  await shot(page, `${name}-1440`);
+  const wrap = table.locator('xpath=..');
+  const box = await wrap.boundingBox();
+  expect(box, 'the table is on the page').not.toBeNull();
+  const right = Math.min(box!.x + box!.width, 1440);
+  for (const name of headers) {
+    const header = table.getByRole('columnheader', { name, exact: true });
+    await header.waitFor();
+    const h = await header.boundingBox();
+    expect(h, `column "${name}" is laid out`).not.toBeNull();
+    expect(h!.x, `column "${name}" starts inside the table`).toBeGreaterThanOrEqual(box!.x - 1);
+    expect(h!.x + h!.width, `column "${name}" ends inside the visible table at 1440 px`).toBeLessThanOrEqual(right + 1);
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
+
+/**
+ * At 390 × 844 (a phone), `part` fits the window's width and the page itself does not scroll sideways (a wide
+ * table may scroll inside its own container).
+ */
+export async function expectFitsPhone(page: Page, part: Locator, name = 'phone'): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await part.waitFor();
+  await shot(page, `${name}-390`);
+  const box = await part.boundingBox();
+  expect(box, 'the part is on the page').not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width, 'the part ends inside a 390 px window').toBeLessThanOrEqual(390);
+  const overflow = await page.evaluate(() => {
+    const by = document.documentElement.scrollWidth - window.innerWidth;
+    // the outermost elements running past the window, to name in the failure
+    const culprits = [...document.body.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+      .filter((el) => !(el.parentElement && el.parentElement.getBoundingClientRect().right > window.innerWidth + 1))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    return { by, culprits };
+  });
+  expect(
+    overflow.by,
+    `the page scrolls sideways at 390 px because of ${overflow.culprits.join(', ')}`,
+  ).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 860 });
 }

@@ -1,10 +1,10 @@
 import type { PlanRow } from '../../../schema/controls/treatment-plan.schema.js';
 import { useT } from '../../i18n/i18n.js';
-import { ErrorMessage, Loading } from '../../components/status.js';
 import { AcceptancePanel } from './acceptance-panel.js';
 import { useTreatment } from './plan-api.js';
 import { Button } from '../../ui/button.js';
 import { Dialog } from '../../ui/dialog.js';
+import { QueryState } from '../../ui/query-state.js';
 
 /** The owner's acceptance of one plan row, in a modal dialog over the plan (the treatment is read when it opens). */
 export function AcceptDialog({
@@ -33,18 +33,11 @@ export function AcceptDialog({
       {row ? (
         <div className="accept-dialog">
           <p className="muted">{row.title}</p>
-          {treatment.isPending ? (
-            <Loading />
-          ) : treatment.isError ? (
-            <ErrorMessage error={treatment.error} onRetry={() => void treatment.refetch()} />
-          ) : (
-            <AcceptancePanel
-              org={org}
-              riskId={row.riskId}
-              treatment={treatment.data}
-              onAccepted={() => onAccepted(row.ref)}
-            />
-          )}
+          <QueryState query={treatment}>
+            {(data) => (
+              <AcceptancePanel org={org} riskId={row.riskId} treatment={data} onAccepted={() => onAccepted(row.ref)} />
+            )}
+          </QueryState>
         </div>
       ) : null}
     </Dialog>

@@ -5,7 +5,6 @@ import { useT } from '../../i18n/i18n.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useMemberNames } from '../../lib/members.js';
 import { useSession } from '../../lib/session.js';
-import { ErrorMessage, Loading } from '../../components/status.js';
 import { levelOf } from '../../risks/risk-level.js';
 import { useCurrentMethodology } from '../../risks/methodology/methodology-api.js';
 import { AcceptanceState } from './acceptance-state.js';
@@ -15,6 +14,7 @@ import { Button } from '../../ui/button.js';
 import { DateField, TextArea } from '../../ui/fields.js';
 import { Form, FormFailureMessage } from '../../ui/form.js';
 import { useForm } from '../../ui/use-form.js';
+import { QueryState } from '../../ui/query-state.js';
 
 interface Props {
   org: string;
@@ -53,21 +53,21 @@ export function AcceptancePanel({ org, riskId, treatment, onAccepted }: Props) {
       <p className="acceptance-panel__state">
         <AcceptanceState acceptance={info} />
       </p>
-      {owner.isPending ? (
-        <Loading />
-      ) : owner.isError ? (
-        <ErrorMessage error={owner.error} onRetry={() => void owner.refetch()} />
-      ) : isOwner ? (
-        info?.state === 'valid' ? null : (
-          <AcceptanceForm org={org} riskId={riskId} treatment={treatment} onAccepted={onAccepted} />
-        )
-      ) : (
-        <p className="muted">
-          {ownerId
-            ? t('acceptance.onlyOwner', { owner: names.get(ownerId) ?? t('common.unknownMember') })
-            : t('acceptance.noOwner')}
-        </p>
-      )}
+      <QueryState query={owner}>
+        {() =>
+          isOwner ? (
+            info?.state === 'valid' ? null : (
+              <AcceptanceForm org={org} riskId={riskId} treatment={treatment} onAccepted={onAccepted} />
+            )
+          ) : (
+            <p className="muted">
+              {ownerId
+                ? t('acceptance.onlyOwner', { owner: names.get(ownerId) ?? t('common.unknownMember') })
+                : t('acceptance.noOwner')}
+            </p>
+          )
+        }
+      </QueryState>
     </div>
   );
 }

@@ -4,10 +4,11 @@ import { TREATMENT_CHECKS, type TreatmentChecks } from '../../../schema/controls
 import { useT } from '../../i18n/i18n.js';
 import { useOrg } from '../../lib/session.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
-import { ErrorMessage, Loading } from '../../components/status.js';
 import { useTreatmentChecks } from './plan-api.js';
 import './plan.css';
 import { Button } from '../../ui/button.js';
+import { PageHeader } from '../../ui/page-header.js';
+import { QueryState } from '../../ui/query-state.js';
 
 const route = getRouteApi('/o/$org/treatment-checks');
 type Check = TreatmentChecks['checks'][number];
@@ -34,45 +35,43 @@ export function TreatmentChecksPage() {
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{t('checksPage.title')}</span>
       </nav>
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('checksPage.eyebrow')}</p>
-          <h1 id="page-title" tabIndex={-1}>
-            {t('checksPage.title')}
-          </h1>
-          <p className="page__lead">{t('checksPage.lead')}</p>
-        </div>
-        <div className="page__actions">
-          <Button onClick={() => void checks.refetch()} disabled={checks.isFetching}>
-            {t('checksPage.refresh')}
-          </Button>
-        </div>
-      </header>
-      {checks.isPending ? (
-        <Loading />
-      ) : checks.isError ? (
-        <ErrorMessage error={checks.error} onRetry={() => void checks.refetch()} />
-      ) : (
-        <>
-          <p className={failing ? 'alert alert--warning' : 'alert alert--success'} role="status">
-            {failing
-              ? t('checksPage.summary', { failing: formatNumber(failing), total: formatNumber(list.length) })
-              : t('checksPage.allClear')}
-          </p>
-          <nav aria-label={t('checksPage.toc')} className="checks-toc">
-            <ul>
-              {list.map((c) => (
-                <li key={c.key}>
-                  <a href={`#check-${c.key}`}>{t(`checksPage.check.${c.key}.title`)}</a> <CountBadge count={c.count} />
-                </li>
-              ))}
-            </ul>
-          </nav>
-          {list.map((c) => (
-            <CheckSection key={c.key} org={org} check={c} />
-          ))}
-        </>
-      )}
+      <PageHeader
+        eyebrow={t('checksPage.eyebrow')}
+        focusableTitle
+        title={t('checksPage.title')}
+        description={t('checksPage.lead')}
+        actions={
+          <>
+            <Button onClick={() => void checks.refetch()} disabled={checks.isFetching}>
+              {t('checksPage.refresh')}
+            </Button>
+          </>
+        }
+      />
+      <QueryState query={checks}>
+        {() => (
+          <>
+            <p className={failing ? 'alert alert--warning' : 'alert alert--success'} role="status">
+              {failing
+                ? t('checksPage.summary', { failing: formatNumber(failing), total: formatNumber(list.length) })
+                : t('checksPage.allClear')}
+            </p>
+            <nav aria-label={t('checksPage.toc')} className="checks-toc">
+              <ul>
+                {list.map((c) => (
+                  <li key={c.key}>
+                    <a href={`#check-${c.key}`}>{t(`checksPage.check.${c.key}.title`)}</a>{' '}
+                    <CountBadge count={c.count} />
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            {list.map((c) => (
+              <CheckSection key={c.key} org={org} check={c} />
+            ))}
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

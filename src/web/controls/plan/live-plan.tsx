@@ -3,8 +3,8 @@ import { Link } from '@tanstack/react-router';
 import type { PlanRow } from '../../../schema/controls/treatment-plan.schema.js';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../lib/session.js';
-import { ErrorMessage, LiveMessage, Loading } from '../../components/status.js';
-import { RegisterPagination } from '../../register/register-pagination.js';
+import { LiveMessage } from '../../components/status.js';
+import { QueryState } from '../../ui/query-state.js';
 import { AcceptDialog } from './accept-dialog.js';
 import { usePlan } from './plan-api.js';
 import { PlanTable } from './plan-table.js';
@@ -64,14 +64,12 @@ export function LivePlan({
         </div>
       </div>
       <LiveMessage>{message}</LiveMessage>
-      {plan.isPending ? (
-        <Loading />
-      ) : plan.isError ? (
-        <ErrorMessage error={plan.error} onRetry={() => void plan.refetch()} />
-      ) : plan.data.total === 0 ? (
-        <div className="empty-state empty-state--small">
-          {query.attention ? (
-            <p>{t('planPage.live.nothingToAttend')}</p>
+      <QueryState
+        query={plan}
+        isEmpty={(data) => data.total === 0}
+        empty={
+          query.attention ? (
+            t('planPage.live.nothingToAttend')
           ) : (
             <>
               <p>{t('planPage.live.empty')}</p>
@@ -81,29 +79,31 @@ export function LivePlan({
                 </Link>
               </p>
             </>
-          )}
-        </div>
-      ) : (
-        <>
-          <p className="visually-hidden" aria-live="polite">
-            {t('planPage.live.count', { count: formatNumber(plan.data.total) })}
-          </p>
-          <PlanTable
-            org={org}
-            rows={plan.data.items}
-            caption={t('planPage.live.title')}
-            canAccept={canAccept}
-            onAccept={(row) => (setMessage(null), setAccepting(row))}
-          />
-          <RegisterPagination
-            page={plan.data.page}
-            pageSize={plan.data.pageSize}
-            total={plan.data.total}
-            onPage={(page) => onQuery({ page })}
-            onPageSize={(pageSize) => onQuery({ pageSize, page: 1 })}
-          />
-        </>
-      )}
+          )
+        }
+      >
+        {(data) => (
+          <>
+            <p className="visually-hidden" aria-live="polite">
+              {t('planPage.live.count', { count: formatNumber(data.total) })}
+            </p>
+            <PlanTable
+              org={org}
+              rows={data.items}
+              caption={t('planPage.live.title')}
+              canAccept={canAccept}
+              onAccept={(row) => (setMessage(null), setAccepting(row))}
+              pagination={{
+                page: data.page,
+                pageSize: data.pageSize,
+                total: data.total,
+                onPage: (page) => onQuery({ page }),
+                onPageSize: (pageSize) => onQuery({ pageSize, page: 1 }),
+              }}
+            />
+          </>
+        )}
+      </QueryState>
       <AcceptDialog
         org={org}
         row={accepting}

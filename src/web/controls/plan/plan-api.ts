@@ -1,26 +1,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TreatmentChecks } from '../../../schema/controls/checks.schema.js';
-import type { PlanRow } from '../../../schema/controls/treatment-plan.schema.js';
-import type { AcceptanceInput, Treatment } from '../../../schema/controls/treatment.schema.js';
+import { treatmentChecksSchema } from '../../../schema/controls/checks.schema.js';
+import { planPageSchema } from '../../../schema/controls/treatment-plan.schema.js';
+import { treatmentSchema, type AcceptanceInput } from '../../../schema/controls/treatment.schema.js';
 import { api, isApiError, orgPath } from '../../lib/api-client.js';
-import type { RegisterRecord } from '../../lib/api-types.js';
+import { riskRegister } from '../../../schema/risks/risk.register.js';
 
 /**
  * The risk treatment plan's live view, the consistency checks and the owner's acceptance. Plan and checks read what
  * treatments, controls and actions say, so an acceptance refreshes them, the risk and its treatment.
  */
-export interface PlanPage {
-  items: PlanRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export function usePlan(org: string, query: { page: number; pageSize: number; attention: boolean }) {
   return useQuery({
     queryKey: ['org', org, 'risk-treatment-plan', 'live', query],
     queryFn: ({ signal }) =>
-      api.get<PlanPage>(orgPath(org, '/risk-treatment-plans/live'), {
+      api.get(orgPath(org, '/risk-treatment-plans/live'), planPageSchema, {
         query: { ...query, attention: query.attention ? 'true' : undefined },
         signal,
       }),
@@ -31,7 +25,7 @@ export function usePlan(org: string, query: { page: number; pageSize: number; at
 export function useTreatmentChecks(org: string) {
   return useQuery({
     queryKey: ['org', org, 'treatment-checks'],
-    queryFn: () => api.get<TreatmentChecks>(orgPath(org, '/treatment-checks')),
+    queryFn: () => api.get(orgPath(org, '/treatment-checks'), treatmentChecksSchema),
   });
 }
 
@@ -42,7 +36,7 @@ export function treatmentQueryKey(org: string, riskId: string) {
 export function useTreatment(org: string, riskId: string, enabled = true) {
   return useQuery({
     queryKey: treatmentQueryKey(org, riskId),
-    queryFn: () => api.get<Treatment>(orgPath(org, `/risks/${encodeURIComponent(riskId)}/treatment`)),
+    queryFn: () => api.get(orgPath(org, `/risks/${encodeURIComponent(riskId)}/treatment`), treatmentSchema),
     enabled,
   });
 }
@@ -51,7 +45,7 @@ export function useTreatment(org: string, riskId: string, enabled = true) {
 export function useRiskOwner(org: string, riskId: string) {
   return useQuery({
     queryKey: ['org', org, 'risks', 'record', riskId],
-    queryFn: () => api.get<RegisterRecord>(orgPath(org, `/risks/${encodeURIComponent(riskId)}`)),
+    queryFn: () => api.get(orgPath(org, `/risks/${encodeURIComponent(riskId)}`), riskRegister.recordSchema),
     select: (r) => (typeof r.ownerId === 'string' ? r.ownerId : null),
   });
 }
@@ -60,7 +54,7 @@ export function useAcceptRisk(org: string, riskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: AcceptanceInput) =>
-      api.post<Treatment>(orgPath(org, `/risks/${encodeURIComponent(riskId)}/acceptance`), input),
+      api.post(orgPath(org, `/risks/${encodeURIComponent(riskId)}/acceptance`), input, treatmentSchema),
     onSuccess: async (treatment) => {
       queryClient.setQueryData(treatmentQueryKey(org, riskId), treatment);
       await Promise.all([

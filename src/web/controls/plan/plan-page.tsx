@@ -13,6 +13,7 @@ import { OnePerOrganizationPage } from '../../versioning/one-per-organization.js
 import { LivePlan, type PlanQuery } from './live-plan.js';
 import './plan-section.js';
 import { Button } from '../../ui/button.js';
+import { PageHeader } from '../../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/risk-treatment-plan');
 const COLLECTION = treatmentPlanRegister.collection;
@@ -143,15 +144,12 @@ function NoPlanDocument({
   return (
     <section className="page" aria-labelledby="page-title">
       {breadcrumb}
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('planPage.eyebrow')}</p>
-          <h1 id="page-title" tabIndex={-1}>
-            {t('treatmentPlan.title')}
-          </h1>
-          <p className="page__lead">{t('planPage.lead')}</p>
-        </div>
-      </header>
+      <PageHeader
+        eyebrow={t('planPage.eyebrow')}
+        focusableTitle
+        title={t('treatmentPlan.title')}
+        description={t('planPage.lead')}
+      />
       {live}
       <section className="empty-state plan-doc-empty" aria-labelledby="plan-doc-title">
         <h2 id="plan-doc-title">{t('planPage.empty.title')}</h2>

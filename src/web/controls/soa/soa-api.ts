@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { soaRegister, type SoaCompare } from '../../../schema/controls/soa.register.js';
+import { soaCompareSchema, soaRegister } from '../../../schema/controls/soa.register.js';
 import { api, orgPath } from '../../lib/api-client.js';
 
 /**
@@ -12,7 +12,9 @@ export function useSoaCompare(org: string, id: string, from: number | undefined,
   return useQuery({
     queryKey: ['org', org, COLLECTION, 'record', id, 'soa-compare', from, to],
     queryFn: () =>
-      api.get<SoaCompare>(orgPath(org, `/${COLLECTION}/${encodeURIComponent(id)}/compare`), { query: { from, to } }),
+      api.get(orgPath(org, `/${COLLECTION}/${encodeURIComponent(id)}/compare`), soaCompareSchema, {
+        query: { from, to },
+      }),
     enabled: from !== undefined && to !== undefined && from !== to,
   });
 }

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { SOA_CHANGES, type SoaCompare, type SoaRow } from '../../../schema/controls/soa.register.js';
 import { useT, type I18n } from '../../i18n/i18n.js';
-import { ErrorMessage, Loading } from '../../components/status.js';
+import { DataTable } from '../../ui/data-table.js';
+import { QueryState } from '../../ui/query-state.js';
 import type { VersionSummary } from '../../versioning/versioned-api.js';
 import { useSoaCompare } from './soa-api.js';
 import { justificationText, statusText } from './soa-lines.js';
@@ -65,25 +66,25 @@ export function SoaCompareCard({
       </div>
       {pair.from === pair.to ? (
         <p className="muted">{t('soaPage.compare.same')}</p>
-      ) : cmp.isPending ? (
-        <Loading />
-      ) : cmp.isError ? (
-        <ErrorMessage error={cmp.error} onRetry={() => void cmp.refetch()} />
       ) : (
-        <div aria-live="polite">
-          <p>
-            {total === 0
-              ? t('soaPage.compare.none', { from: cmp.data.from.versionNo, to: cmp.data.to.versionNo })
-              : total === 1
-                ? t('soaPage.compare.summaryOne', { from: cmp.data.from.versionNo, to: cmp.data.to.versionNo })
-                : t('soaPage.compare.summary', {
-                    count: formatNumber(total),
-                    from: cmp.data.from.versionNo,
-                    to: cmp.data.to.versionNo,
-                  })}
-          </p>
-          {total > 0 ? <CompareGroups data={cmp.data} /> : null}
-        </div>
+        <QueryState query={cmp}>
+          {(data) => (
+            <div aria-live="polite">
+              <p>
+                {total === 0
+                  ? t('soaPage.compare.none', { from: data.from.versionNo, to: data.to.versionNo })
+                  : total === 1
+                    ? t('soaPage.compare.summaryOne', { from: data.from.versionNo, to: data.to.versionNo })
+                    : t('soaPage.compare.summary', {
+                        count: formatNumber(total),
+                        from: data.from.versionNo,
+                        to: data.to.versionNo,
+                      })}
+              </p>
+              {total > 0 ? <CompareGroups data={data} /> : null}
+            </div>
+          )}
+        </QueryState>
       )}
     </section>
   );
@@ -109,41 +110,44 @@ function CompareGroups({ data }: { data: SoaCompare }) {
             <summary>
               {t(`soaPage.change.${kind}`)} ({formatNumber(rows.length)})
             </summary>
-            <div className="table-wrap">
-              <table className="table compare__rows">
-                <caption className="visually-hidden">{t(`soaPage.change.${kind}`)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('soaPage.column.control')}</th>
-                    <th scope="col">{t('versions.compare.before')}</th>
-                    <th scope="col">{t('versions.compare.after')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.ref}>
-                      <th scope="row">
-                        <span className="mono">{r.ref}</span> {r.title}
-                      </th>
-                      <td>
-                        {r.before ? (
-                          <Side i18n={i18n} kind={kind} row={r.before} mark="removed" />
-                        ) : (
-                          <span className="muted">{t('common.empty')}</span>
-                        )}
-                      </td>
-                      <td>
-                        {r.after ? (
-                          <Side i18n={i18n} kind={kind} row={r.after} mark="added" />
-                        ) : (
-                          <span className="muted">{t('common.empty')}</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="compare__rows"
+              caption={t(`soaPage.change.${kind}`)}
+              rows={rows}
+              rowKey={(r) => r.ref}
+              columns={[
+                {
+                  id: 'control',
+                  header: t('soaPage.column.control'),
+                  rowHeader: true,
+                  cell: (r) => (
+                    <>
+                      <span className="mono">{r.ref}</span> {r.title}
+                    </>
+                  ),
+                },
+                {
+                  id: 'before',
+                  header: t('versions.compare.before'),
+                  cell: (r) =>
+                    r.before ? (
+                      <Side i18n={i18n} kind={kind} row={r.before} mark="removed" />
+                    ) : (
+                      <span className="muted">{t('common.empty')}</span>
+                    ),
+                },
+                {
+                  id: 'after',
+                  header: t('versions.compare.after'),
+                  cell: (r) =>
+                    r.after ? (
+                      <Side i18n={i18n} kind={kind} row={r.after} mark="added" />
+                    ) : (
+                      <span className="muted">{t('common.empty')}</span>
+                    ),
+                },
+              ]}
+            />
           </details>
         );
       })}

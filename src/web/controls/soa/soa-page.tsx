@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { soaRegister, soaVersioned } from '../../../schema/controls/soa.register.js';
+import { controlSettingsSchema } from '../../../schema/controls/treatment.schema.js';
 import { useT } from '../../i18n/i18n.js';
 import { api, orgPath } from '../../lib/api-client.js';
 import type { RegisterRecord } from '../../lib/api-types.js';
@@ -15,6 +16,7 @@ import { soaExportHref } from './soa-api.js';
 import { SoaCompareCard } from './soa-compare-card.js';
 import './soa-section.js';
 import { Button } from '../../ui/button.js';
+import { PageHeader } from '../../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/soa');
 
@@ -134,7 +136,7 @@ function NoSoaPage({
   const [failure, setFailure] = useState<unknown>(null);
   const settings = useQuery({
     queryKey: ['org', org, 'control-settings'],
-    queryFn: () => api.get<{ edition: string | null }>(orgPath(org, '/control-settings')),
+    queryFn: () => api.get(orgPath(org, '/control-settings'), controlSettingsSchema),
   });
   const noEdition = settings.data ? settings.data.edition === null : false;
   useDocumentTitle(t('soa.title'), useOrg(org).data?.name);
@@ -167,15 +169,12 @@ function NoSoaPage({
   return (
     <section className="page" aria-labelledby="page-title">
       {breadcrumb}
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('soaPage.eyebrow')}</p>
-          <h1 id="page-title" tabIndex={-1}>
-            {t('soa.title')}
-          </h1>
-          <p className="page__lead">{t('soaPage.lead')}</p>
-        </div>
-      </header>
+      <PageHeader
+        eyebrow={t('soaPage.eyebrow')}
+        focusableTitle
+        title={t('soa.title')}
+        description={t('soaPage.lead')}
+      />
       <div className="empty-state soa-empty">
         <h2>{t('soaPage.empty.title')}</h2>
         <p>{t('soaPage.empty.intro')}</p>

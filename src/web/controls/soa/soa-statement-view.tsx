@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import type { SoaRow } from '../../../schema/controls/soa.register.js';
 import { useT } from '../../i18n/i18n.js';
 import type { DataEditorProps, DataViewProps } from '../../versioning/data-sections.js';
+import { DataTable, type DataColumn } from '../../ui/data-table.js';
 import { SoaSummary } from './soa-summary.js';
 import {
   APPLICABILITY_KEYS,
@@ -23,6 +24,7 @@ export function SoaStatementView({ org, value }: DataViewProps) {
   const [filter, setFilter] = useState<ApplicabilityFilter>('all');
   const [query, setQuery] = useState('');
   const rows = useMemo(() => filterLines(statement.rows, filter, query), [statement, filter, query]);
+  const columns = useSoaColumns(org);
 
   if (statement.rows.length === 0) return <p className="doc__empty">{t('soaPage.noLines')}</p>;
   return (
@@ -58,74 +60,93 @@ export function SoaStatementView({ org, value }: DataViewProps) {
       {rows.length === 0 ? (
         <p className="doc__empty">{t('soaPage.filter.nothing')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table soa-table">
-            <caption className="visually-hidden">{t('soaPage.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('soaPage.column.control')}</th>
-                <th scope="col">{t('controls.field.applicability')}</th>
-                <th scope="col">{t('soaPage.column.justification')}</th>
-                <th scope="col">{t('controls.field.implementationStatus')}</th>
-                <th scope="col">{t('controls.field.owner')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <SoaLine key={row.ref} org={org} row={row} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="soa-table"
+          caption={t('soaPage.tableCaption')}
+          columns={columns}
+          rows={rows}
+          rowKey={(row) => row.ref}
+        />
       )}
     </div>
   );
 }
 
-function SoaLine({ org, row }: { org: string; row: SoaRow }) {
+/** The statement's columns: the control names its line; the owner is never dropped for width. */
+function useSoaColumns(org: string): DataColumn<SoaRow>[] {
   const i18n = useT();
   const { t, td } = i18n;
+  return useMemo(
+    () => [
+      {
+        id: 'control',
+        header: t('soaPage.column.control'),
+        rowHeader: true,
+        className: 'soa-table__control',
+        cell: (row) => (
+          <>
+            <Link to="/o/$org/controls" params={{ org }} search={{ q: row.ref }} className="mono">
+              {row.ref}
+            </Link>{' '}
+            {row.title}
+          </>
+        ),
+      },
+      {
+        id: 'applicability',
+        header: t('controls.field.applicability'),
+        cell: (row) => <ApplicabilityPill value={row.applicability} />,
+      },
+      {
+        id: 'justification',
+        header: t('soaPage.column.justification'),
+        className: 'soa-table__why',
+        cell: (row) => <Justification row={row} />,
+      },
+      {
+        id: 'status',
+        header: t('controls.field.implementationStatus'),
+        cell: (row) => {
+          const status = statusText(i18n, row);
+          return status ? (
+            <span className={`pill soa-status--${row.implementationStatus}`}>{status}</span>
+          ) : (
+            <span className="muted">{t('common.empty')}</span>
+          );
+        },
+      },
+      {
+        id: 'owner',
+        header: t('controls.field.owner'),
+        cell: (row) => row.owner ?? <span className="muted">{td('common.empty')}</span>,
+      },
+    ],
+    [org, i18n, t, td],
+  );
+}
+
+function Justification({ row }: { row: SoaRow }) {
+  const i18n = useT();
   const why = justificationParts(i18n, row);
-  const status = statusText(i18n, row);
-  return (
-    <tr>
-      <th scope="row" className="soa-table__control">
-        <Link to="/o/$org/controls" params={{ org }} search={{ q: row.ref }} className="mono">
-          {row.ref}
-        </Link>{' '}
-        {row.title}
-      </th>
-      <td>
-        <ApplicabilityPill value={row.applicability} />
-      </td>
-      <td className="soa-table__why">
-        {why.length ? (
-          why.map((w, i) => (
-            <span
-              key={i}
-              className={`soa-table__reason${row.applicability === 'excluded' && i === 0 ? ' soa-table__reason--exclusion' : ''}`}
-            >
-              {w}
-            </span>
-          ))
-        ) : row.applicability === 'undecided' ? (
-          <span className="muted">{t('common.empty')}</span>
-        ) : (
-          <span className="soa-missing">
-            <span aria-hidden="true">▲ </span>
-            {t('soaPage.noReason')}
+  if (why.length)
+    return (
+      <>
+        {why.map((w, i) => (
+          <span
+            key={i}
+            className={`soa-table__reason${row.applicability === 'excluded' && i === 0 ? ' soa-table__reason--exclusion' : ''}`}
+          >
+            {w}
           </span>
-        )}
-      </td>
-      <td>
-        {status ? (
-          <span className={`pill soa-status--${row.implementationStatus}`}>{status}</span>
-        ) : (
-          <span className="muted">{t('common.empty')}</span>
-        )}
-      </td>
-      <td>{row.owner ?? <span className="muted">{td('common.empty')}</span>}</td>
-    </tr>
+        ))}
+      </>
+    );
+  if (row.applicability === 'undecided') return <span className="muted">{i18n.t('common.empty')}</span>;
+  return (
+    <span className="soa-missing">
+      <span aria-hidden="true">▲ </span>
+      {i18n.t('soaPage.noReason')}
+    </span>
   );
 }
 

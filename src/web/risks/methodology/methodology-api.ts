@@ -1,5 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Methodology } from '../../../schema/risks/methodology.schema.js';
+import {
+  currentMethodologySchema,
+  rescoreListSchema,
+  rescorePreviewSchema,
+  rescoreSchema,
+  startingSetSchema,
+} from '../../../schema/risks/risks.responses.js';
 import { api, orgPath } from '../../lib/api-client.js';
 
 /**
@@ -9,55 +15,11 @@ import { api, orgPath } from '../../lib/api-client.js';
  */
 const COLLECTION = 'risk-methodologies';
 
-export interface StartingMethodology {
-  key: string;
-  name: string;
-  methodology: Methodology;
-}
-
-export interface Standing {
-  level: string | null;
-  score: number | null;
-  acceptable: boolean | null;
-}
-
-export interface RiskMove {
-  riskId: string;
-  ref: string;
-  title: string;
-  before: Standing | null;
-  after: Standing | null;
-  /** moved across the acceptance line, either way */
-  crossed?: boolean;
-}
-
-export interface RescoreSummary {
-  fromVersion: number | null;
-  toVersion: number;
-  total: number;
-  changed: number;
-  crossed: number;
-}
-
-export interface RescorePreview extends RescoreSummary {
-  moves: RiskMove[];
-}
-
-export interface Rescore extends RescorePreview {
-  id: string;
-  createdAt: string;
-  createdBy: string | null;
-}
-
 export function useStartingSet(org: string) {
   return useQuery({
     queryKey: ['org', org, COLLECTION, 'starting-set'],
-    queryFn: async () => {
-      const body = await api.get<{ methodologies?: StartingMethodology[]; items?: StartingMethodology[] }>(
-        orgPath(org, '/risk-methodologies/starting-set'),
-      );
-      return body.methodologies ?? body.items ?? [];
-    },
+    queryFn: async () =>
+      (await api.get(orgPath(org, '/risk-methodologies/starting-set'), startingSetSchema)).methodologies,
     staleTime: Infinity,
   });
 }
@@ -66,7 +28,10 @@ export function useRescorePreview(org: string, id: string, no: number, contentHa
   return useQuery({
     queryKey: ['org', org, COLLECTION, 'record', id, 'rescore-preview', no, contentHash],
     queryFn: () =>
-      api.get<RescorePreview>(orgPath(org, `/${COLLECTION}/${encodeURIComponent(id)}/versions/${no}/rescore-preview`)),
+      api.get(
+        orgPath(org, `/${COLLECTION}/${encodeURIComponent(id)}/versions/${no}/rescore-preview`),
+        rescorePreviewSchema,
+      ),
   });
 }
 
@@ -74,12 +39,7 @@ export function useRescorePreview(org: string, id: string, no: number, contentHa
 export function useCurrentMethodology(org: string) {
   return useQuery({
     queryKey: ['org', org, COLLECTION, 'current'],
-    queryFn: async () =>
-      (
-        await api.get<{ current: { recordId: string; versionNo: number; methodology: Methodology } | null }>(
-          orgPath(org, '/risk-methodologies/current'),
-        )
-      ).current,
+    queryFn: async () => (await api.get(orgPath(org, '/risk-methodologies/current'), currentMethodologySchema)).current,
   });
 }
 
@@ -88,11 +48,9 @@ export function useLatestRescore(org: string) {
   return useQuery({
     queryKey: ['org', org, COLLECTION, 'rescores', 'latest'],
     queryFn: async () => {
-      const list = await api.get<{ items: (RescoreSummary & { id: string })[] }>(orgPath(org, '/risk-rescores'), {
-        query: { pageSize: 1 },
-      });
+      const list = await api.get(orgPath(org, '/risk-rescores'), rescoreListSchema, { query: { pageSize: 1 } });
       const latest = list.items[0];
-      return latest ? api.get<Rescore>(orgPath(org, `/risk-rescores/${encodeURIComponent(latest.id)}`)) : null;
+      return latest ? api.get(orgPath(org, `/risk-rescores/${encodeURIComponent(latest.id)}`), rescoreSchema) : null;
     },
   });
 }

@@ -6,10 +6,12 @@ import { api, isApiError, orgPath } from '../../lib/api-client.js';
 import type { RegisterRecord } from '../../lib/api-types.js';
 import { useSession } from '../../lib/session.js';
 import { FormField } from '../../ui/form-field.js';
-import { ErrorMessage, Loading } from '../../components/status.js';
+import { ErrorMessage } from '../../components/status.js';
 import { HeatThumbnail } from './heat-grid.js';
-import { useStartingSet, type StartingMethodology } from './methodology-api.js';
 import { Button } from '../../ui/button.js';
+import type { StartingMethodology } from '../../../schema/risks/risks.responses.js';
+import { useStartingSet } from './methodology-api.js';
+import { QueryState } from '../../ui/query-state.js';
 
 /**
  * No methodology yet: what it is for (27001 6.1.2 a–b) and a start from one of the shipped methodologies. Creating
@@ -85,8 +87,7 @@ function CreateForm({ org, onCreated }: { org: string; onCreated: (id: string) =
     }
   };
 
-  if (set.isPending) return <Loading />;
-  if (set.isError) return <ErrorMessage error={set.error} onRetry={() => void set.refetch()} />;
+  if (set.isPending || set.isError) return <QueryState query={set}>{() => null}</QueryState>;
   return (
     <form className="form mx-create" onSubmit={submit} noValidate>
       <fieldset className="mx-starts">

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/i18n.js';
 import type { DataViewProps } from '../../versioning/data-sections.js';
 import { FallbackDataView } from '../../versioning/data-section-fallback.js';
 import { HeatGrid, LevelLegend } from './heat-grid.js';
+import { DataTable } from '../../ui/data-table.js';
 
 /**
  * A methodology version read-only, in the order 6.1.2 a) reads: how risks are analysed (approach, the two scales,
@@ -63,31 +64,31 @@ function ScaleTable({ m, scale }: { m: Methodology; scale: 'likelihood' | 'conse
   return (
     <>
       <h4 className="mx-view__heading">{heading}</h4>
-      <div className="table-wrap mx-view__table">
-        <table className="table">
-          <caption className="visually-hidden">{heading}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('riskMethodology.doc.value')}</th>
-              <th scope="col">{t('riskMethodology.doc.label')}</th>
-              <th scope="col">{t('riskMethodology.doc.description')}</th>
-              {ranged ? <th scope="col">{t('riskMethodology.doc.range')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {s.levels.map((l) => (
-              <tr key={l.value}>
-                <td className="mono">{l.value}</td>
-                <td>
-                  <strong>{l.label}</strong>
-                </td>
-                <td>{l.description || <span className="muted">{t('common.empty')}</span>}</td>
-                {ranged ? <td className="nowrap">{range(l.from, l.to)}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        wrapClassName="mx-view__table"
+        caption={heading}
+        rows={s.levels}
+        rowKey={(l) => String(l.value)}
+        columns={[
+          { id: 'value', header: t('riskMethodology.doc.value'), className: 'mono', cell: (l) => l.value },
+          { id: 'label', header: t('riskMethodology.doc.label'), cell: (l) => <strong>{l.label}</strong> },
+          {
+            id: 'description',
+            header: t('riskMethodology.doc.description'),
+            cell: (l) => l.description || <span className="muted">{t('common.empty')}</span>,
+          },
+          ...(ranged
+            ? [
+                {
+                  id: 'range',
+                  header: t('riskMethodology.doc.range'),
+                  className: 'nowrap',
+                  cell: (l: (typeof s.levels)[number]) => range(l.from, l.to),
+                },
+              ]
+            : []),
+        ]}
+      />
     </>
   );
 }
@@ -99,25 +100,21 @@ function FormulaSummary({ m }: { m: Methodology }) {
   return (
     <>
       <p>{t('riskMethodology.doc.formula', { op: m.rule.formula === 'product' ? '×' : '+' })}</p>
-      <div className="table-wrap mx-view__table mx-view__table--narrow">
-        <table className="table">
-          <caption className="visually-hidden">{t('riskMethodology.thresholds')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('riskMethodology.doc.threshold')}</th>
-              <th scope="col">{t('riskMethodology.doc.level')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.rule.thresholds.map((th, i) => (
-              <tr key={i}>
-                <td className="mono">{formatNumber(th.min)}</td>
-                <td>{labels.get(th.level) ?? th.level}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        wrapClassName="mx-view__table mx-view__table--narrow"
+        caption={t('riskMethodology.thresholds')}
+        rows={m.rule.thresholds}
+        rowKey={(_th, i) => String(i)}
+        columns={[
+          {
+            id: 'threshold',
+            header: t('riskMethodology.doc.threshold'),
+            className: 'mono',
+            cell: (th) => formatNumber(th.min),
+          },
+          { id: 'level', header: t('riskMethodology.doc.level'), cell: (th) => labels.get(th.level) ?? th.level },
+        ]}
+      />
       <p className="muted">{t('riskMethodology.formulaGridNote')}</p>
     </>
   );
@@ -133,37 +130,42 @@ function AcceptanceTable({ m }: { m: Methodology }) {
   return (
     <>
       <h4 className="mx-view__heading">{t('riskMethodology.doc.acceptance')}</h4>
-      <div className="table-wrap mx-view__table">
-        <table className="table">
-          <caption className="visually-hidden">{t('riskMethodology.doc.acceptance')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('riskMethodology.doc.level')}</th>
-              <th scope="col">{t('riskMethodology.doc.acceptable')}</th>
-              <th scope="col">{t('riskMethodology.doc.acceptors')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.levels.map((l) => {
-              const acceptable = m.acceptance.acceptableLevels.includes(l.key);
-              return (
-                <tr key={l.key}>
-                  <th scope="row">
-                    <span
-                      className="heat-legend__swatch heat-legend__swatch--inline"
-                      style={{ background: l.colour }}
-                      aria-hidden="true"
-                    />
-                    {l.label}
-                  </th>
-                  <td>{acceptable ? `✓ ${t('riskMethodology.doc.yes')}` : t('riskMethodology.doc.no')}</td>
-                  <td>{who(l.key) || <span className="muted">{t('riskMethodology.nobodyNamed')}</span>}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        wrapClassName="mx-view__table"
+        caption={t('riskMethodology.doc.acceptance')}
+        rows={m.levels}
+        rowKey={(l) => l.key}
+        columns={[
+          {
+            id: 'level',
+            header: t('riskMethodology.doc.level'),
+            rowHeader: true,
+            cell: (l) => (
+              <>
+                <span
+                  className="heat-legend__swatch heat-legend__swatch--inline"
+                  style={{ background: l.colour }}
+                  aria-hidden="true"
+                />
+                {l.label}
+              </>
+            ),
+          },
+          {
+            id: 'acceptable',
+            header: t('riskMethodology.doc.acceptable'),
+            cell: (l) =>
+              m.acceptance.acceptableLevels.includes(l.key)
+                ? `✓ ${t('riskMethodology.doc.yes')}`
+                : t('riskMethodology.doc.no'),
+          },
+          {
+            id: 'acceptors',
+            header: t('riskMethodology.doc.acceptors'),
+            cell: (l) => who(l.key) || <span className="muted">{t('riskMethodology.nobodyNamed')}</span>,
+          },
+        ]}
+      />
       <p className="mx-view__criteria">
         <strong>{t('riskMethodology.doc.otherCriteria')}:</strong>{' '}
         {m.acceptance.otherCriteria ? (

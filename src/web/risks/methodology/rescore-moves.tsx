@@ -1,7 +1,8 @@
 import type { Methodology } from '../../../schema/risks/methodology.schema.js';
 import { useT } from '../../i18n/i18n.js';
-import type { RiskMove, Standing } from './methodology-api.js';
+import type { RescoreStanding as Standing, RiskMove } from '../../../schema/risks/risks.responses.js';
 import { textOn } from './methodology-model.js';
+import { DataTable } from '../../ui/data-table.js';
 
 type Levels = Pick<Methodology, 'levels'> | null | undefined;
 
@@ -54,57 +55,60 @@ export function MovesTable({
 }) {
   const { t } = useT();
   return (
-    <div className="table-wrap mx-moves">
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('riskMethodology.rescore.risk')}</th>
-            <th scope="col">{t('riskMethodology.rescore.before')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('riskMethodology.rescore.becomes')}</span>
-            </th>
-            <th scope="col">{t('riskMethodology.rescore.after')}</th>
-            <th scope="col">{t('riskMethodology.rescore.acceptance')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {moves.map((m) => {
-            const across = crossed(m);
-            return (
-              <tr key={m.riskId} className={across ? 'mx-moves__crossed' : undefined}>
-                <th scope="row" className="mx-moves__risk">
-                  <span className="ref">{m.ref}</span> {m.title}
-                </th>
-                <td>
-                  <LevelPill standing={m.before} levels={before} />
-                </td>
-                <td aria-hidden="true" className="muted">
-                  →
-                </td>
-                <td>
-                  <LevelPill standing={m.after} levels={after} />
-                </td>
-                <td>
-                  {across ? (
-                    <strong className={m.after?.acceptable ? 'mx-cross mx-cross--ok' : 'mx-cross mx-cross--bad'}>
-                      {m.after?.acceptable
-                        ? `▼ ${t('riskMethodology.rescore.becameAcceptable')}`
-                        : `▲ ${t('riskMethodology.rescore.needsTreatment')}`}
-                    </strong>
-                  ) : m.after?.acceptable === true ? (
-                    <span className="muted">{t('riskMethodology.rescore.stillAcceptable')}</span>
-                  ) : m.after?.acceptable === false ? (
-                    <span className="muted">{t('riskMethodology.rescore.stillTreat')}</span>
-                  ) : (
-                    <span className="muted">{t('common.empty')}</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <div className="mx-moves">
+      <DataTable
+        caption={caption}
+        rows={moves}
+        rowKey={(m) => m.riskId}
+        rowClassName={(m) => (crossed(m) ? 'mx-moves__crossed' : undefined)}
+        columns={[
+          {
+            id: 'risk',
+            header: t('riskMethodology.rescore.risk'),
+            rowHeader: true,
+            className: 'mx-moves__risk',
+            cell: (m) => (
+              <>
+                <span className="ref">{m.ref}</span> {m.title}
+              </>
+            ),
+          },
+          {
+            id: 'before',
+            header: t('riskMethodology.rescore.before'),
+            cell: (m) => <LevelPill standing={m.before} levels={before} />,
+          },
+          {
+            id: 'becomes',
+            header: <span className="visually-hidden">{t('riskMethodology.rescore.becomes')}</span>,
+            className: 'muted',
+            cell: () => <span aria-hidden="true">→</span>,
+          },
+          {
+            id: 'after',
+            header: t('riskMethodology.rescore.after'),
+            cell: (m) => <LevelPill standing={m.after} levels={after} />,
+          },
+          {
+            id: 'acceptance',
+            header: t('riskMethodology.rescore.acceptance'),
+            cell: (m) =>
+              crossed(m) ? (
+                <strong className={m.after?.acceptable ? 'mx-cross mx-cross--ok' : 'mx-cross mx-cross--bad'}>
+                  {m.after?.acceptable
+                    ? `▼ ${t('riskMethodology.rescore.becameAcceptable')}`
+                    : `▲ ${t('riskMethodology.rescore.needsTreatment')}`}
+                </strong>
+              ) : m.after?.acceptable === true ? (
+                <span className="muted">{t('riskMethodology.rescore.stillAcceptable')}</span>
+              ) : m.after?.acceptable === false ? (
+                <span className="muted">{t('riskMethodology.rescore.stillTreat')}</span>
+              ) : (
+                <span className="muted">{t('common.empty')}</span>
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -2,10 +2,10 @@ import { useId } from 'react';
 import { methodologySchema } from '../../../schema/risks/methodology.schema.js';
 import { riskMethodologyRegister } from '../../../schema/risks/risk-methodology.register.js';
 import { useT } from '../../i18n/i18n.js';
-import { ErrorMessage, Loading } from '../../components/status.js';
 import { useVersion, type Version } from '../../versioning/versioned-api.js';
 import { useCurrentMethodology, useLatestRescore, useRescorePreview } from './methodology-api.js';
 import { levelChanges, MovesTable } from './rescore-moves.js';
+import { QueryState } from '../../ui/query-state.js';
 
 const methodologyOf = (content: Record<string, unknown> | undefined) =>
   methodologySchema.safeParse(content?.methodology).data;
@@ -26,35 +26,40 @@ export function RescorePreviewPanel({ org, id, version }: { org: string; id: str
       <h3 id={titleId} className="mx-rescore__title">
         {t('riskMethodology.rescore.previewTitle')}
       </h3>
-      {preview.isPending ? (
-        <Loading label={t('riskMethodology.rescore.computing')} />
-      ) : preview.isError ? (
-        <ErrorMessage error={preview.error} onRetry={() => void preview.refetch()} />
-      ) : preview.data.total === 0 ? (
-        <p>{t('riskMethodology.rescore.previewNone')}</p>
-      ) : (
-        <>
-          <p className="mx-rescore__summary">
-            <strong>
-              {t('riskMethodology.rescore.previewSummary', {
-                changed: levelChanges(preview.data.moves),
-                total: preview.data.total,
-                crossed: preview.data.crossed,
-              })}
-            </strong>
-          </p>
-          {preview.data.moves.length ? (
-            <MovesTable
-              moves={preview.data.moves}
-              before={current.data?.methodology}
-              after={after}
-              caption={t('riskMethodology.rescore.previewTitle')}
-            />
-          ) : (
-            <p className="muted">{t('riskMethodology.rescore.noMoves')}</p>
-          )}
-        </>
-      )}
+      <QueryState
+        query={preview}
+        loadingLabel={t('riskMethodology.rescore.computing')}
+        isEmpty={(data) => data.total === 0}
+        empty={
+          <>
+            <p>{t('riskMethodology.rescore.previewNone')}</p>
+          </>
+        }
+      >
+        {(data) => (
+          <>
+            <p className="mx-rescore__summary">
+              <strong>
+                {t('riskMethodology.rescore.previewSummary', {
+                  changed: levelChanges(data.moves),
+                  total: data.total,
+                  crossed: data.crossed,
+                })}
+              </strong>
+            </p>
+            {data.moves.length ? (
+              <MovesTable
+                moves={data.moves}
+                before={current.data?.methodology}
+                after={after}
+                caption={t('riskMethodology.rescore.previewTitle')}
+              />
+            ) : (
+              <p className="muted">{t('riskMethodology.rescore.noMoves')}</p>
+            )}
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { OnePerOrganizationPage } from '../../versioning/one-per-organization.js
 import { MethodologyEmptyState } from './methodology-empty-state.js';
 import { LatestRescoreCard, RescorePreviewPanel } from './rescore-panels.js';
 import './methodology-section.js';
+import { PageHeader } from '../../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/risk-methodology');
 
@@ -73,15 +74,12 @@ function NoMethodologyPage({
   return (
     <section className="page" aria-labelledby="page-title">
       {breadcrumb}
-      <header className="page__header">
-        <div>
-          <p className="page__eyebrow">{t('riskMethodology.eyebrow')}</p>
-          <h1 id="page-title" tabIndex={-1}>
-            {t('riskMethodology.title')}
-          </h1>
-          <p className="page__lead">{t('riskMethodology.lead')}</p>
-        </div>
-      </header>
+      <PageHeader
+        eyebrow={t('riskMethodology.eyebrow')}
+        focusableTitle
+        title={t('riskMethodology.title')}
+        description={t('riskMethodology.lead')}
+      />
       <MethodologyEmptyState org={org} canCreate={canCreate} onCreated={onCreated} />
     </section>
   );

@@ -1,18 +1,22 @@
 import { useId } from 'react';
 import { useT } from '../i18n/i18n.js';
-import { PAGE_SIZES } from './register-search.js';
-import { Button } from '../ui/button.js';
+import { Button } from './button.js';
 
-interface Props {
+/** The page sizes offered; the API's lists take any size up to 100. */
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+
+export interface PaginationProps {
+  /** 1-based */
   page: number;
   pageSize: number;
   total: number;
   onPage: (page: number) => void;
-  onPageSize: (size: number) => void;
+  /** offers the page size when given */
+  onPageSize?: ((size: number) => void) | undefined;
 }
 
-/** Server-side pagination: where we are, previous/next, and the page size. */
-export function RegisterPagination({ page, pageSize, total, onPage, onPageSize }: Props) {
+/** Server-side pagination (`page`, `pageSize`, `total` of a list answer): where we are, previous/next, the page size. */
+export function Pagination({ page, pageSize, total, onPage, onPageSize }: PaginationProps) {
   const { t, formatNumber } = useT();
   const id = useId();
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -24,14 +28,18 @@ export function RegisterPagination({ page, pageSize, total, onPage, onPageSize }
         {t('register.showing', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(total) })}
       </p>
       <div className="pagination__controls">
-        <label htmlFor={id}>{t('register.pageSize')}</label>
-        <select id={id} value={pageSize} onChange={(e) => onPageSize(Number(e.target.value))}>
-          {PAGE_SIZES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
+        {onPageSize ? (
+          <>
+            <label htmlFor={id}>{t('register.pageSize')}</label>
+            <select id={id} value={pageSize} onChange={(e) => onPageSize(Number(e.target.value))}>
+              {PAGE_SIZES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
         <Button disabled={page <= 1} onClick={() => onPage(page - 1)}>
           {t('register.previous')}
         </Button>

@@ -1,0 +1,136 @@
+import { createRequire } from 'node:module';
+import type { DocumentModel } from './document-model.js';
+
+const require = createRequire(import.meta.url);
+// pdfmake's server build: pure JavaScript with its bundled Roboto fonts (no browser, no download).
+const pdfmake = require('pdfmake') as {
+  setFonts(fonts: unknown): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
+};
+const fonts = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<string, string> };
+pdfmake.setFonts(fonts);
+// Documents never load anything but the bundled fonts: no URLs, no other files.
+const fontFiles = new Set(Object.values(fonts.Roboto));
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((file: string) => fontFiles.has(file));
+
+const tableLayout = {
+  hLineColor: () => '#B7C3D0',
+  vLineColor: () => '#B7C3D0',
+  paddingTop: () => 3,
+  paddingBottom: () => 3,
+};
+const headerCells = (cols: string[]) => cols.map((c) => ({ text: c, style: 'th' }));
+
+const A4 = { long: 841.89, short: 595.28 };
+const MARGIN = 50;
+/** what a cell adds to its content width: padding left and right (4 pt each) and a vertical line */
+const CELL_EXTRA = 9;
+
+/**
+ * Column widths in points from relative weights, filling the page's text width (pdfmake's '*' columns are all the
+ * same width, which starves a long column such as a justification); equal shares without weights.
+ */
+export function columnWidths(weights: number[] | undefined, count: number, landscape: boolean): (number | string)[] {
+  if (!weights || weights.length !== count) return Array.from({ length: count }, () => '*');
+  const text = (landscape ? A4.long : A4.short) - 2 * MARGIN - count * CELL_EXTRA - 1;
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor((text * w) / sum));
+}
+
+/**
+ * Lays the document out as a PDF, in the calling thread. Runs in a worker thread (document-pdf.ts): a long document
+ * keeps a CPU busy for seconds, which on the main thread would stall every other request.
+ */
+export async function layOutPdf(doc: DocumentModel): Promise<Buffer> {
+  const landscape = doc.sections.some((s) => s.kind === 'table' && s.wide);
+  const content: unknown[] = [
+    { text: doc.title, style: 'title' },
+    { text: doc.subtitle, style: doc.notice ? 'subtitleTight' : 'subtitle' },
+    ...(doc.notice ? [{ text: doc.notice, style: 'notice' }] : []),
+    {
+      table: { widths: ['auto', '*'], body: doc.control.map(([k, v]) => [{ text: k, style: 'th' }, v]) },
+      layout: tableLayout,
+    },
+    { text: doc.approvalHeading, style: 'h2' },
+  ];
+  if (doc.approvals.length)
+    content.push({
+      table: {
+        headerRows: 1,
+        widths: ['*', 'auto', '*', 'auto'],
+        body: [headerCells(doc.approvalColumns), ...doc.approvals],
+      },
+      layout: tableLayout,
+    });
+  if (doc.approvalNote) content.push({ text: doc.approvalNote, bold: true });
+  for (const s of doc.sections) {
+    if (s.heading) content.push({ text: s.heading, style: s.subheading ? 'h2' : 'h1', headlineLevel: 1 });
+    if (s.kind === 'text') {
+      content.push(
+        ...(s.paragraphs.length
+          ? s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] }))
+          : doc.emptyText
+            ? [{ text: doc.emptyText, italics: true }]
+            : []),
+      );
+      continue;
+    }
+    const body = s.rows.map((r, i) =>
+      r.map((v, j) =>
+        s.rowHeadings && j === 0
+          ? { text: v, style: 'th' }
+          : s.fills?.[i]?.[j]
+            ? { text: v, fillColor: s.fills[i]![j] }
+            : v,
+      ),
+    );
+    // the header row repeats on every page; a row is never split across two pages
+    if (s.rows.length)
+      content.push({
+        table: {
+          headerRows: 1,
+          keepWithHeaderRows: 1,
+          dontBreakRows: true,
+          widths: columnWidths(s.widths, s.columns.length, landscape),
+          body: [headerCells(s.columns), ...body],
+        },
+        layout: tableLayout,
+        margin: [0, 0, 0, 6],
+        fontSize: s.wide ? 8.5 : undefined,
+      });
+    else if (doc.emptyText) content.push({ text: doc.emptyText, italics: true });
+  }
+  const definition = {
+    info: { title: `${doc.title} — ${doc.subtitle}`, creator: 'Rampart', producer: 'Rampart' },
+    pageSize: 'A4',
+    pageOrientation: landscape ? 'landscape' : 'portrait',
+    pageMargins: [MARGIN, MARGIN, MARGIN, 60],
+    content,
+    // a heading is not left at the foot of a page: near the bottom it moves to the next page with what it introduces
+    pageBreakBefore: (
+      node: { headlineLevel?: number; startPosition?: { verticalRatio?: number } },
+      following: unknown[],
+    ) => node.headlineLevel === 1 && (following.length === 0 || (node.startPosition?.verticalRatio ?? 0) > 0.8),
+    footer: (page: number, pages: number) => ({
+      text: `${doc.footer} · ${page} / ${pages}`,
+      alignment: 'center',
+      fontSize: 8,
+      margin: [0, 20, 0, 0],
+      color: '#555555',
+    }),
+    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
+    styles: {
+      title: { fontSize: 20, bold: true, margin: [0, 0, 0, 4] },
+      subtitle: { fontSize: 11, italics: true, color: '#444444', margin: [0, 0, 0, 14] },
+      subtitleTight: { fontSize: 11, italics: true, color: '#444444', margin: [0, 0, 0, 6] },
+      notice: { fontSize: 10, bold: true, margin: [0, 0, 0, 14] },
+      h1: { fontSize: 14, bold: true, margin: [0, 16, 0, 6], color: '#16324F' },
+      h2: { fontSize: 12, bold: true, margin: [0, 14, 0, 6], color: '#16324F' },
+      th: { bold: true, fillColor: '#E8EEF4' },
+    },
+  };
+  return pdfmake.createPdf(definition).getBuffer();
+}
