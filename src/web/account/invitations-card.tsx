@@ -4,7 +4,6 @@ import { useT } from '../i18n/i18n.js';
 import { useDecideInvitation, useMyInvitations } from '../lib/invitations.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import './account.css';
-import { Button } from '../ui/button.js';
 
 /** Invitations waiting for the signed-in person; shown only when there are some. */
 export function InvitationsCard() {
@@ -35,9 +34,9 @@ export function InvitationsCard() {
               </span>
             </div>
             <div className="form__actions">
-              <Button
-                variant="primary"
-                size="small"
+              <button
+                type="button"
+                className="button button--primary button--small"
                 disabled={decide.isPending}
                 onClick={() =>
                   decide.mutate(
@@ -52,9 +51,10 @@ export function InvitationsCard() {
                 }
               >
                 {t('invitations.accept')}
-              </Button>
-              <Button
-                size="small"
+              </button>
+              <button
+                type="button"
+                className="button button--secondary button--small"
                 disabled={decide.isPending}
                 onClick={() =>
                   decide.mutate(
@@ -64,7 +64,7 @@ export function InvitationsCard() {
                 }
               >
                 {t('invitations.decline')}
-              </Button>
+              </button>
             </div>
           </li>
         ))}

@@ -3,7 +3,6 @@ import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import { auditVerifyResultSchema } from '../../schema/audit/signing-key.js';
 import { ErrorMessage } from '../components/status.js';
-import { Button } from '../ui/button.js';
 
 /** Recomputes the organization's hash chain on the server and says whether it holds. */
 export function AuditVerify({ org }: { org: string }) {
@@ -12,9 +11,14 @@ export function AuditVerify({ org }: { org: string }) {
   const r = verify.data;
   return (
     <div className="verify">
-      <Button onClick={() => verify.mutate()} disabled={verify.isPending}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => verify.mutate()}
+        disabled={verify.isPending}
+      >
         {verify.isPending ? t('audit.verifying') : t('audit.verify')}
-      </Button>
+      </button>
       <div aria-live="polite" className="verify__result">
         {verify.isError ? <ErrorMessage error={verify.error} /> : null}
         {r ? (

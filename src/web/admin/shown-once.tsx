@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { useT } from '../i18n/i18n.js';
-import { Button } from '../ui/button.js';
 
 /**
  * A secret shown once (an API token, an invitation link): the value in a read-only field with a copy button, a
@@ -46,14 +45,16 @@ export function ShownOnce(props: {
           value={props.value}
           onFocus={(e) => e.target.select()}
         />
-        <Button variant="primary" onClick={copy}>
+        <button type="button" className="button button--primary" onClick={copy}>
           {t('tokens.copy')}
-        </Button>
+        </button>
       </div>
       <p aria-live="polite" className="muted">
         {copied === 'yes' ? t('tokens.copied') : copied === 'no' ? t('tokens.copyManually') : ''}
       </p>
-      <Button onClick={props.onDone}>{props.doneLabel}</Button>
+      <button type="button" className="button button--secondary" onClick={props.onDone}>
+        {props.doneLabel}
+      </button>
     </section>
   );
 }

@@ -6,7 +6,6 @@ import { useDocumentTitle } from '../lib/use-document-title.js';
 import { AuthLayout } from '../auth/auth-layout.js';
 import { NewOrgDialog } from './new-org-dialog.js';
 import { InvitationsCard } from '../account/invitations-card.js';
-import { Button } from '../ui/button.js';
 
 /** Signed in, but member of no organization yet. */
 export function NoOrganizationPage() {
@@ -21,18 +20,20 @@ export function NoOrganizationPage() {
       <InvitationsCard />
       <div className="form__actions">
         {session?.user.isSuperadmin ? (
-          <Button variant="primary" onClick={() => setOpen(true)}>
+          <button type="button" className="button button--primary" onClick={() => setOpen(true)}>
             {t('shell.newOrganization')}
-          </Button>
+          </button>
         ) : null}
-        <Button
+        <button
+          type="button"
+          className="button button--secondary"
           onClick={async () => {
             await signOut();
             await navigate({ to: '/sign-in' });
           }}
         >
           {t('shell.signOut')}
-        </Button>
+        </button>
       </div>
       {session?.user.isSuperadmin ? <NewOrgDialog open={open} onClose={() => setOpen(false)} /> : null}
     </AuthLayout>

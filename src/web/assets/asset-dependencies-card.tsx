@@ -7,7 +7,6 @@ import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { RecordCombobox, type PickedRecord } from '../register/record-combobox.js';
 import { LevelBadge } from './cia.js';
 import { useAssetDependencies, useDependencyMutations } from './assets-api.js';
-import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 
 /**
@@ -67,13 +66,15 @@ export function AssetDependenciesCard({ org, id, archived }: { org: string; id: 
               </Link>
             </span>
             {canRemove ? (
-              <Button
+              <button
+                type="button"
+                className="button button--secondary"
                 disabled={busy}
                 aria-label={t('assets.dependencies.removeLabel', { ref: `${d.ref} (${d.asset.ref} ${d.asset.name})` })}
                 onClick={() => void removeOne(d)}
               >
                 {t('assets.dependencies.remove')}
-              </Button>
+              </button>
             ) : null}
           </li>
         ))}

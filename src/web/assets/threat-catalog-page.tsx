@@ -15,7 +15,6 @@ import { recordLinkFor } from '../register/register-pages.js';
 import { useLoadStartingCatalog } from './assets-api.js';
 import { assetPagePath } from './asset-paths.js';
 import './assets.css';
-import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/threats');
@@ -75,14 +74,15 @@ export function ThreatCatalogPage() {
     [t],
   );
   const loadButton = (primary: boolean) => (
-    <Button
-      variant={primary ? 'primary' : 'secondary'}
+    <button
+      type="button"
+      className={`button ${primary ? 'button--primary' : 'button--secondary'}`}
       aria-describedby="catalog-help"
       disabled={load.isPending}
       onClick={() => load.mutate()}
     >
       {load.isPending ? t('threat-catalog.startingSetBusy') : t('threat-catalog.startingSet')}
-    </Button>
+    </button>
   );
 
   return (

@@ -4,7 +4,6 @@ import { editionMigrationSchema } from '../../schema/controls/treatment.schema.j
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import { ErrorMessage } from '../components/status.js';
-import { Button } from '../ui/button.js';
 import { DataTable } from '../ui/data-table.js';
 
 /**
@@ -32,14 +31,16 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
       {!canMigrate ? (
         <p className="muted">{t('controls.migration.readOnly')}</p>
       ) : !open ? (
-        <Button
+        <button
+          type="button"
+          className="button button--secondary"
           onClick={() => {
             setOpen(true);
             run.mutate(false);
           }}
         >
           {t('controls.migration.preview')}
-        </Button>
+        </button>
       ) : run.isPending ? (
         <p role="status">{t('controls.migration.working')}</p>
       ) : run.isError ? (
@@ -88,17 +89,19 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
             </ul>
           </details>
           <div className="form-actions">
-            <Button variant="primary" onClick={() => run.mutate(true)}>
+            <button type="button" className="button button--primary" onClick={() => run.mutate(true)}>
               {t('controls.migration.apply')}
-            </Button>
-            <Button
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
               onClick={() => {
                 setOpen(false);
                 run.reset();
               }}
             >
               {t('common.cancel')}
-            </Button>
+            </button>
           </div>
         </>
       ) : run.data?.applied ? (

@@ -2,11 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { CLASSIFICATIONS, type Classification } from '../../schema/documents/document.register.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
-import { FormField } from '../ui/form-field.js';
+import { FormField } from '../components/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { ClassificationBadge } from './document-badges.js';
 import { useClassificationScheme, useSetClassificationScheme, type ClassificationLevel } from './documents-api.js';
-import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 
 /**
@@ -42,14 +41,16 @@ export function ClassificationSchemeTab({ org, canEdit }: { org: string; canEdit
             <>
               <SchemeView levels={data.levels} />
               {canEdit ? (
-                <Button
+                <button
+                  type="button"
+                  className="button button--secondary"
                   onClick={() => {
                     setDone(null);
                     setEditing(true);
                   }}
                 >
                   {t('documents.scheme.edit')}
-                </Button>
+                </button>
               ) : (
                 <p className="muted">{t('documents.scheme.readOnly')}</p>
               )}
@@ -208,10 +209,12 @@ function SchemeForm({
       })}
       {failure ? <ErrorMessage error={failure} /> : null}
       <div className="form__actions">
-        <Button type="submit" variant="primary" disabled={save.isPending}>
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
           {save.isPending ? t('documents.scheme.saving') : t('documents.scheme.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -101,7 +101,11 @@ function DocumentCards({ org, record }: { org: string; record: RegisterRecord })
             <h2 id="doc-evidence-title" className="card__title">
               {t('documents.evidence.title')}
             </h2>
-            <EvidencePackageButton org={org} documentId={record.id} size="small" />
+            <EvidencePackageButton
+              org={org}
+              documentId={record.id}
+              className="button button--secondary button--small"
+            />
           </section>
         ) : null}
       </aside>

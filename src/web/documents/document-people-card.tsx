@@ -10,7 +10,6 @@ import { useCan } from '../lib/session.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRegisterMutations } from '../register/register-api.js';
 import { useDocumentMutations, useDocumentPeople, type DocumentPeople } from './documents-api.js';
-import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 
 /**
@@ -67,15 +66,16 @@ export function DocumentPeopleCard({ org, record }: { org: string; record: Regis
                 </dd>
               </dl>
               {editable ? (
-                <Button
-                  size="small"
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
                   onClick={() => {
                     setDone(null);
                     setEditing(true);
                   }}
                 >
                   {t('documents.people.edit')}
-                </Button>
+                </button>
               ) : null}
             </>
           )
@@ -216,10 +216,12 @@ function PeopleForm({
         </ul>
       ) : null}
       <div className="form__actions">
-        <Button type="submit" variant="primary" disabled={setPeople.isPending || update.isPending}>
+        <button type="submit" className="button button--primary" disabled={setPeople.isPending || update.isPending}>
           {t('documents.people.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -2,10 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../ui/form-field.js';
+import { FormField } from '../components/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { externalCopyUrl, useDocumentMutations } from './documents-api.js';
-import { Button } from '../ui/button.js';
 
 /**
  * Publication (7.5.3 a): the approved version is made available to its audience, who are then asked to
@@ -75,9 +74,9 @@ export function PublicationCard({ org, record }: { org: string; record: Register
             <input value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
           </FormField>
           <div className="form__actions">
-            <Button type="submit" variant="primary" disabled={publish.isPending}>
+            <button type="submit" className="button button--primary" disabled={publish.isPending}>
               {t('documents.publication.publish', { no: approved ?? 0, audience })}
-            </Button>
+            </button>
           </div>
           {publish.isError ? <ErrorMessage error={publish.error} /> : null}
         </form>
@@ -123,23 +122,26 @@ export function PublicationCard({ org, record }: { org: string; record: Register
             </FormField>
             {withdraw.isError ? <ErrorMessage error={withdraw.error} /> : null}
             <div className="form__actions">
-              <Button type="submit" variant="danger" disabled={withdraw.isPending}>
+              <button type="submit" className="button button--danger" disabled={withdraw.isPending}>
                 {t('documents.publication.withdrawConfirm')}
-              </Button>
-              <Button onClick={() => setWithdrawing(false)}>{t('common.cancel')}</Button>
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setWithdrawing(false)}>
+                {t('common.cancel')}
+              </button>
             </div>
           </form>
         ) : (
           <p>
-            <Button
-              size="small"
+            <button
+              type="button"
+              className="button button--secondary button--small"
               onClick={() => {
                 setDone(null);
                 setWithdrawing(true);
               }}
             >
               {t('documents.publication.withdraw')}
-            </Button>
+            </button>
           </p>
         )
       ) : null}

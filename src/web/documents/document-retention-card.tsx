@@ -3,10 +3,9 @@ import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useMemberNames } from '../lib/members.js';
 import { useCan, useSession } from '../lib/session.js';
-import { FormField } from '../ui/form-field.js';
+import { FormField } from '../components/form-field.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { useDisposal, useDocumentMutations } from './documents-api.js';
-import { Button } from '../ui/button.js';
 
 /**
  * Retention and disposal (7.5.3 d): how long the document is kept once out of force, and at the end an approved,
@@ -121,19 +120,22 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
                 <input value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
               </FormField>
               <div className="form__actions">
-                <Button
-                  variant="danger"
+                <button
+                  type="button"
+                  className="button button--danger"
                   disabled={decideDisposal.isPending}
                   onClick={() => void decide('approve').catch(() => undefined)}
                 >
                   {t('documents.retention.approve')}
-                </Button>
-                <Button
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
                   disabled={decideDisposal.isPending}
                   onClick={() => void decide('reject').catch(() => undefined)}
                 >
                   {t('documents.retention.reject')}
-                </Button>
+                </button>
               </div>
             </div>
           ) : current.state === 'proposed' && current.proposedBy === me ? (
@@ -157,9 +159,9 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
           </FormField>
           {proposeDisposal.isError ? <ErrorMessage error={proposeDisposal.error} /> : null}
           <div className="form__actions">
-            <Button type="submit" disabled={proposeDisposal.isPending}>
+            <button type="submit" className="button button--secondary" disabled={proposeDisposal.isPending}>
               {t('documents.retention.propose')}
-            </Button>
+            </button>
           </div>
         </form>
       ) : null}

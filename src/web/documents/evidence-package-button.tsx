@@ -3,7 +3,6 @@ import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useEvidencePackage } from './documents-api.js';
-import { Button } from '../ui/button.js';
 
 /**
  * Downloads the evidence package (7.5.3, for auditors): of the whole register, or of one document. Building it takes
@@ -12,11 +11,11 @@ import { Button } from '../ui/button.js';
 export function EvidencePackageButton({
   org,
   documentId,
-  size = 'normal',
+  className = 'button button--secondary',
 }: {
   org: string;
   documentId?: string;
-  size?: 'normal' | 'small';
+  className?: string;
 }) {
   const { t } = useT();
   const pkg = useEvidencePackage(org);
@@ -31,13 +30,24 @@ export function EvidencePackageButton({
   };
   return (
     <div className="doc-evidence">
-      <Button size={size} aria-describedby={descriptionId} busy={pkg.isPending} onClick={download}>
-        {pkg.isPending
-          ? t('documents.evidence.busy')
-          : documentId
-            ? t('documents.evidence.downloadOne')
-            : t('documents.evidence.download')}
-      </Button>
+      <button
+        type="button"
+        className={className}
+        aria-describedby={descriptionId}
+        aria-busy={pkg.isPending || undefined}
+        disabled={pkg.isPending}
+        onClick={download}
+      >
+        {pkg.isPending ? (
+          <>
+            <span className="spinner" aria-hidden="true" /> {t('documents.evidence.busy')}
+          </>
+        ) : documentId ? (
+          t('documents.evidence.downloadOne')
+        ) : (
+          t('documents.evidence.download')
+        )}
+      </button>
       <p className="muted doc-evidence__note" id={descriptionId}>
         {documentId ? t('documents.evidence.holdsOne') : t('documents.evidence.holds')} {verify[0]}
         <code>rampart verify-package &lt;file&gt;</code>

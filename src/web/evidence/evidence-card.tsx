@@ -6,14 +6,13 @@ import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../ui/form-field.js';
+import { FormField } from '../components/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRecordLinks } from '../register/register-api.js';
 import { RecordOptions, RecordSearch } from '../register/record-select.js';
 import { evidenceExpired, evidenceFileUrl, formatBytes, useAttachedEvidence } from './evidence-api.js';
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
-import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 import { linkSchema } from '../../schema/orgs/org.schema.js';
 
@@ -126,9 +125,9 @@ export function EvidenceCard({ org, type, id, ref, archived = false }: Props) {
       {editable && (can('evidence.create') || can('links.create')) ? (
         <div className="evidence-card__tools">
           {can('evidence.create') ? (
-            <Button size="small" onClick={() => setUploading(true)}>
+            <button type="button" className="button button--secondary button--small" onClick={() => setUploading(true)}>
               {t('evidence.card.upload')}
-            </Button>
+            </button>
           ) : null}
           {can('links.create') ? (
             <AttachExisting
@@ -210,9 +209,9 @@ function AttachExisting({
   });
   if (!open) {
     return (
-      <Button size="small" onClick={() => setOpen(true)}>
+      <button type="button" className="button button--secondary button--small" onClick={() => setOpen(true)}>
         {t('evidence.card.attachExisting')}
-      </Button>
+      </button>
     );
   }
   const submit = (e: FormEvent) => {
@@ -232,17 +231,16 @@ function AttachExisting({
         </select>
       </FormField>
       <div className="form__actions">
-        <Button
+        <button
           type="submit"
-          variant="primary"
-          size="small"
+          className="button button--primary button--small"
           disabled={!chosen || attached.includes(chosen) || attach.isPending}
         >
           {t('evidence.card.attach')}
-        </Button>
-        <Button variant="link" onClick={() => setOpen(false)}>
+        </button>
+        <button type="button" className="button button--link" onClick={() => setOpen(false)}>
           {t('common.cancel')}
-        </Button>
+        </button>
       </div>
       {attach.isError ? <ErrorMessage error={attach.error} /> : null}
     </form>

@@ -13,7 +13,6 @@ import { EvidenceFlags } from './evidence-card.js';
 import { evidencePagePath } from './evidence-paths.js';
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
-import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/evidence');
@@ -66,9 +65,9 @@ export function EvidencePage() {
         description={t('evidence.lead')}
         actions={
           can('evidence.create') ? (
-            <Button variant="primary" onClick={() => setUploading(true)}>
+            <button type="button" className="button button--primary" onClick={() => setUploading(true)}>
               {t('evidence.upload')}
-            </Button>
+            </button>
           ) : null
         }
       />
@@ -92,9 +91,9 @@ export function EvidencePage() {
             <p>{t('evidence.empty.intro')}</p>
             {can('evidence.create') ? (
               <p>
-                <Button variant="primary" onClick={() => setUploading(true)}>
+                <button type="button" className="button button--primary" onClick={() => setUploading(true)}>
                   {t('evidence.upload')}
-                </Button>
+                </button>
               </p>
             ) : (
               <p className="muted">{t('evidence.empty.readOnly')}</p>

@@ -14,7 +14,6 @@ import { useAddStartingSet } from './leadership-api.js';
 import { RaciGrid } from './raci-grid.js';
 import { pagePath } from './register-paths.js';
 import './leadership.css';
-import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/isms-roles');
@@ -46,9 +45,15 @@ export function RolesPage() {
         actions={
           <>
             {can('isms_role.seed') ? (
-              <Button aria-describedby="starting-set-help" disabled={seed.isPending} onClick={() => seed.mutate()}>
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-describedby="starting-set-help"
+                disabled={seed.isPending}
+                onClick={() => seed.mutate()}
+              >
                 {seed.isPending ? t('isms-roles.startingSetBusy') : t('isms-roles.startingSet')}
-              </Button>
+              </button>
             ) : null}
             {can('role_assignment.create') ? (
               <Link to="/o/$org/role-assignments/new" params={{ org }} className="button button--secondary">
@@ -102,9 +107,14 @@ export function RolesPage() {
                 <h2>{t('isms-roles.empty.title')}</h2>
                 <p>{t('isms-roles.empty.intro')}</p>
                 {can('isms_role.seed') ? (
-                  <Button variant="primary" disabled={seed.isPending} onClick={() => seed.mutate()}>
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    disabled={seed.isPending}
+                    onClick={() => seed.mutate()}
+                  >
                     {t('isms-roles.startingSet')}
-                  </Button>
+                  </button>
                 ) : (
                   <p className="muted">{t('isms-roles.empty.readOnly')}</p>
                 )}

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
-import { FormField } from '../ui/form-field.js';
+import { FormField } from '../components/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { ImportReportView } from './import-report.js';
 import {
@@ -13,7 +13,6 @@ import {
   runImport,
   type ImportReport,
 } from './register-import.js';
-import { Button } from '../ui/button.js';
 
 interface Props {
   org: string;
@@ -143,22 +142,29 @@ export function ImportDialog({ org, register, open, onClose }: Props) {
           {failure ? <ErrorMessage error={failure} /> : null}
           <div className="form__actions">
             {phase === 'done' ? (
-              <Button variant="primary" onClick={onClose} autoFocus>
+              <button type="button" className="button button--primary" onClick={onClose} autoFocus>
                 {t('import.close')}
-              </Button>
+              </button>
             ) : (
               <>
-                <Button
+                <button
                   type="submit"
-                  variant={canImport ? 'secondary' : 'primary'}
+                  className={canImport ? 'button button--secondary' : 'button button--primary'}
                   disabled={busy || !file || Boolean(fileError)}
                 >
                   {t('import.check')}
-                </Button>
-                <Button variant="primary" disabled={!canImport || busy} onClick={() => void apply()}>
+                </button>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={!canImport || busy}
+                  onClick={() => void apply()}
+                >
                   {t('import.submit')}
-                </Button>
-                <Button onClick={onClose}>{t('common.cancel')}</Button>
+                </button>
+                <button type="button" className="button button--secondary" onClick={onClose}>
+                  {t('common.cancel')}
+                </button>
               </>
             )}
           </div>

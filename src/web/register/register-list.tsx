@@ -9,7 +9,6 @@ import { RegisterFilters } from './register-filters.js';
 import { filterParams, hasActiveFilters, nextSort, toQuery, type RegisterSearch } from './register-search.js';
 import { RegisterTable, type ColumnSpec, type RecordLinkComponent } from './register-table.js';
 import type { RelatedMap } from './record-select.js';
-import { Button } from '../ui/button.js';
 
 export interface QuickFilter {
   id: string;
@@ -85,9 +84,9 @@ export function RegisterList({
               </button>
             ))}
             {filtered ? (
-              <Button variant="link" onClick={() => onSearch({})}>
+              <button type="button" className="button button--link" onClick={() => onSearch({})}>
                 {t('register.clearFilters')}
-              </Button>
+              </button>
             ) : null}
           </div>
         ) : null}
@@ -111,7 +110,11 @@ export function RegisterList({
                 </a>
               </>
             ) : null}
-            {canImport ? <Button onClick={() => setImporting(true)}>{t('import.open')}</Button> : null}
+            {canImport ? (
+              <button type="button" className="button button--secondary" onClick={() => setImporting(true)}>
+                {t('import.open')}
+              </button>
+            ) : null}
           </div>
         ) : null}
       </div>

@@ -2,7 +2,6 @@ import type { IsmsRiskSummary } from '../../schema/risks/isms-risks.schema.js';
 import { ISMS_RISK_EFFECTIVENESS, ISMS_RISK_KINDS, ISMS_RISK_STATUSES } from '../../schema/risks/isms-risk.register.js';
 import { useT } from '../i18n/i18n.js';
 import type { RegisterSearch } from '../register/register-search.js';
-import { Button } from '../ui/button.js';
 
 /** Effectiveness from best to not yet known, the order of the bar's segments. */
 const ORDER = [
@@ -38,9 +37,13 @@ export function IsmsRiskSummaryCard({
           return (
             <div key={kind} className="isms-summary__kind">
               <p className="isms-summary__label">
-                <Button variant="link" className="isms-summary__kindlink" onClick={() => onFilter({ kind })}>
+                <button
+                  type="button"
+                  className="button--link isms-summary__kindlink"
+                  onClick={() => onFilter({ kind })}
+                >
                   {name}
-                </Button>{' '}
+                </button>{' '}
                 <span className="muted">
                   {k.total
                     ? t('isms-risks.summary.count', { count: formatNumber(k.total) })

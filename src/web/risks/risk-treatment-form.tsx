@@ -9,13 +9,12 @@ import {
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import { issueMessage } from '../lib/form-errors.js';
-import { CheckboxField, FormField } from '../ui/form-field.js';
+import { CheckboxField, FormField } from '../components/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { RecordCombobox } from '../register/record-combobox.js';
 import { useSaveTreatment } from '../controls/controls-api.js';
 import { ResidualFields, residualBody, residualValues } from './risk-treatment-residual.js';
 import type { FormValues } from '../register/register-form.js';
-import { Button } from '../ui/button.js';
 import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
 
 type Option = (typeof TREATMENT_OPTIONS)[number];
@@ -211,13 +210,13 @@ export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, on
                     onChange={(e) => setRow(c.controlId, { note: e.target.value })}
                   />
                 </FormField>
-                <Button
-                  size="small"
-                  className="treatment-control__remove"
+                <button
+                  type="button"
+                  className="button button--secondary button--small treatment-control__remove"
                   onClick={() => setControls((rows) => rows.filter((r) => r.controlId !== c.controlId))}
                 >
                   {t('treatment.removeControl', { ref: c.ref })}
-                </Button>
+                </button>
               </li>
             ))}
           </ul>
@@ -264,10 +263,12 @@ export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, on
         <ErrorMessage error={failure} />
       ) : null}
       <div className="form__actions">
-        <Button type="submit" variant="primary" disabled={save.isPending}>
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
           {save.isPending ? t('form.saving') : t('treatment.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

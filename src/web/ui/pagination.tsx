@@ -1,6 +1,5 @@
 import { useId } from 'react';
 import { useT } from '../i18n/i18n.js';
-import { Button } from './button.js';
 
 /** The page sizes offered; the API's lists take any size up to 100. */
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -40,15 +39,25 @@ export function Pagination({ page, pageSize, total, onPage, onPageSize }: Pagina
             </select>
           </>
         ) : null}
-        <Button disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={page <= 1}
+          onClick={() => onPage(page - 1)}
+        >
           {t('register.previous')}
-        </Button>
+        </button>
         <span className="pagination__page">
           {t('register.pageOf', { page: formatNumber(page), pages: formatNumber(pages) })}
         </span>
-        <Button disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={page >= pages}
+          onClick={() => onPage(page + 1)}
+        >
           {t('register.next')}
-        </Button>
+        </button>
       </div>
     </nav>
   );

@@ -6,7 +6,6 @@ import { useMemberNames } from '../lib/members.js';
 import { fieldText } from '../register/field-value.js';
 import { StageStepper, stageLabel } from './stage-stepper.js';
 import { recordPath, type VersionSummary } from './versioned-api.js';
-import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
 
 interface Props {
@@ -96,14 +95,14 @@ export function DocumentHeader({
         actions={
           <>
             {can.update && !editing && !record.archivedAt ? (
-              <Button variant="primary" onClick={onEdit}>
+              <button type="button" className="button button--primary" onClick={onEdit}>
                 {editLabel}
-              </Button>
+              </button>
             ) : null}
             {canApprove && !editing ? (
-              <Button variant="primary" onClick={onApprove}>
+              <button type="button" className="button button--primary" onClick={onApprove}>
                 {t('versions.approve')}
-              </Button>
+              </button>
             ) : null}
             {can.export && exported ? (
               <div className="button-group" role="group" aria-label={t('versions.export', { no: exported.versionNo })}>

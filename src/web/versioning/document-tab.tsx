@@ -7,7 +7,6 @@ import { VersionEditor } from './version-editor.js';
 import { VersionView } from './version-view.js';
 import type { DocumentPresentation } from './presentation.js';
 import type { DraftBody, Version, VersionSummary } from './versioned-api.js';
-import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 
 interface Props {
@@ -59,9 +58,9 @@ export function DocumentTab(props: Props) {
         <h2>{t('versions.noVersions.title')}</h2>
         <p>{props.canUpdate ? t('versions.noVersions.body') : t('versions.noVersions.readOnly')}</p>
         {props.canUpdate ? (
-          <Button variant="primary" onClick={props.onStart}>
+          <button type="button" className="button button--primary" onClick={props.onStart}>
             {t('versions.startDraft')}
-          </Button>
+          </button>
         ) : null}
       </div>
     );
@@ -74,9 +73,9 @@ export function DocumentTab(props: Props) {
       {v.versionNo !== latestNo ? (
         <div className="alert alert--info">
           <p>{t('versions.viewingOld', { no: v.versionNo, state: td(`versions.state.${v.state}`) })}</p>
-          <Button size="small" onClick={props.onShowLatest}>
+          <button type="button" className="button button--secondary button--small" onClick={props.onShowLatest}>
             {t('versions.viewLatest')}
-          </Button>
+          </button>
         </div>
       ) : null}
       <div className="doc-layout">

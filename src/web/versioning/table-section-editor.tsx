@@ -4,7 +4,6 @@ import { useT } from '../i18n/i18n.js';
 import type { DraftErrors } from './draft-form.js';
 import { newRow } from './draft-form.js';
 import type { TableRow } from './versioned-api.js';
-import { Button } from '../ui/button.js';
 
 type TableSection = Extract<Section, { kind: 'table' }>;
 
@@ -161,14 +160,14 @@ export function TableSectionEditor({ section, rows, errors, onChange, onCellEdit
         </div>
       )}
       <div>
-        <Button
-          size="small"
-          className="row-editor__add"
+        <button
+          type="button"
+          className="button button--secondary button--small row-editor__add"
           onClick={add}
           disabled={rows.length >= (section.maxRows ?? 200)}
         >
           + {t('versions.table.addRow')}
-        </Button>
+        </button>
       </div>
     </fieldset>
   );

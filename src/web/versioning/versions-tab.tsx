@@ -3,12 +3,11 @@ import type { RegisterDef } from '../../schema/register/define-register.js';
 import type { VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { useMemberNames } from '../lib/members.js';
-import { FormField } from '../ui/form-field.js';
+import { FormField } from '../components/form-field.js';
 import { DataTable } from '../ui/data-table.js';
 import { stageLabel } from './stage-stepper.js';
 import { VersionCompare } from './version-compare.js';
 import type { VersionSummary } from './versioned-api.js';
-import { Button } from '../ui/button.js';
 
 interface Props {
   org: string;
@@ -63,9 +62,13 @@ export function VersionsTab({ org, register, def, id, versions, shownNo, compare
             header: <span className="visually-hidden">{t('common.actions')}</span>,
             className: 'cell-actions',
             cell: (v) => (
-              <Button size="small" onClick={() => onOpen(v.versionNo)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => onOpen(v.versionNo)}
+              >
                 {t('versions.list.open', { no: v.versionNo })}
-              </Button>
+              </button>
             ),
           },
         ]}
@@ -123,9 +126,9 @@ function CompareForm({ versions, compare, onCompare }: Pick<Props, 'versions' | 
           {options}
         </select>
       </FormField>
-      <Button type="submit" variant="primary">
+      <button type="submit" className="button button--primary">
         {t('versions.compare.submit')}
-      </Button>
+      </button>
     </form>
   );
 }

@@ -12,7 +12,6 @@ import { VersionedDocumentPage, type DocumentSearch } from '../../versioning/ver
 import { OnePerOrganizationPage } from '../../versioning/one-per-organization.js';
 import { LivePlan, type PlanQuery } from './live-plan.js';
 import './plan-section.js';
-import { Button } from '../../ui/button.js';
 import { PageHeader } from '../../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/risk-treatment-plan');
@@ -157,9 +156,9 @@ function NoPlanDocument({
         {canCreate ? (
           <>
             {failure ? <ErrorMessage error={failure} /> : null}
-            <Button variant="primary" disabled={busy} onClick={() => void start()}>
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void start()}>
               {busy ? t('planPage.empty.starting') : t('planPage.empty.start')}
-            </Button>
+            </button>
           </>
         ) : (
           <p className="muted">{t('planPage.empty.readOnly')}</p>

@@ -8,7 +8,6 @@ import {
   removeRiskLevel,
   type WorkingRiskLevel,
 } from './methodology-model.js';
-import { Button } from '../../ui/button.js';
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
@@ -169,9 +168,9 @@ export function LevelsEditor({ kit }: { kit: EditorKit }) {
         </table>
       </div>
       <div className="mx-actions">
-        <Button
-          size="small"
-          className="mx-add"
+        <button
+          type="button"
+          className="button button--secondary button--small mx-add"
           disabled={w.levels.length >= LEVEL_LIMITS.max}
           onClick={() => {
             update((m) => addRiskLevel(m, t('riskMethodology.newRiskLevel', { no: m.levels.length + 1 })));
@@ -180,7 +179,7 @@ export function LevelsEditor({ kit }: { kit: EditorKit }) {
           }}
         >
           + {t('riskMethodology.addLevel')}
-        </Button>
+        </button>
         <span className="muted mx-count">
           {t('riskMethodology.levelCount', { count: w.levels.length, min: LEVEL_LIMITS.min, max: LEVEL_LIMITS.max })}
         </span>

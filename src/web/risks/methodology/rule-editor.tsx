@@ -1,10 +1,9 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/i18n.js';
-import { FormField } from '../../ui/form-field.js';
+import { FormField } from '../../components/form-field.js';
 import { CellInput, CellSelect, focusLater, GroupError, type EditorKit } from './editor-kit.js';
 import { HeatGrid, MatrixFrame } from './heat-grid.js';
 import { cycleLevel, parsedMethodology, textOn, type WorkingMethodology } from './methodology-model.js';
-import { Button } from '../../ui/button.js';
 
 /**
  * The rule for the level of risk (6.1.2 a 2): a matrix edited cell by cell in a grid shaped like the heat map, or
@@ -193,9 +192,9 @@ function FormulaEditor({ kit }: { kit: EditorKit }) {
         </table>
       </div>
       <div className="mx-actions">
-        <Button
-          size="small"
-          className="mx-add"
+        <button
+          type="button"
+          className="button button--secondary button--small mx-add"
           onClick={() => {
             update((m) => {
               const last = m.thresholds.at(-1);
@@ -209,7 +208,7 @@ function FormulaEditor({ kit }: { kit: EditorKit }) {
           }}
         >
           + {t('riskMethodology.addThreshold')}
-        </Button>
+        </button>
       </div>
       <h4 className="mx-subheading">{t('riskMethodology.preview')}</h4>
       {preview ? (

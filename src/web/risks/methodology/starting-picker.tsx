@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Methodology } from '../../../schema/risks/methodology.schema.js';
 import { useT } from '../../i18n/i18n.js';
 import { useStartingSet } from './methodology-api.js';
-import { Button } from '../../ui/button.js';
 
 /**
  * "Start again from a starting methodology": pick one of the shipped methodologies and, after confirming, it
@@ -54,9 +53,10 @@ export function StartingPicker({ org, onPick }: { org: string; onPick: (m: Metho
             aria-label={t('riskMethodology.start.question', { name: chosen.name })}
           >
             <span className="confirm__question">{t('riskMethodology.start.question', { name: chosen.name })}</span>
-            <Button
+            <button
               ref={confirmRef}
-              variant="danger"
+              type="button"
+              className="button button--danger"
               onClick={() => {
                 onPick(structuredClone(chosen.methodology), chosen.name);
                 setAsking(false);
@@ -64,20 +64,26 @@ export function StartingPicker({ org, onPick }: { org: string; onPick: (m: Metho
               }}
             >
               {t('riskMethodology.start.confirm')}
-            </Button>
-            <Button onClick={cancel} onKeyDown={(e) => e.key === 'Escape' && cancel()}>
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={cancel}
+              onKeyDown={(e) => e.key === 'Escape' && cancel()}
+            >
               {t('common.cancel')}
-            </Button>
+            </button>
           </span>
         ) : (
-          <Button
+          <button
             ref={openerRef}
-
+            type="button"
+            className="button button--secondary"
             disabled={!chosen}
             onClick={() => setAsking(true)}
           >
             {t('riskMethodology.start.replace')}
-          </Button>
+          </button>
         )}
       </div>
       <p className="field__help" id={`${id}-help`}>

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n.js';
-import { Button, type ButtonVariant } from './button.js';
 
 interface Props {
   label: string;
@@ -8,23 +7,11 @@ interface Props {
   confirmLabel: string;
   onConfirm: () => void | Promise<void>;
   busy?: boolean;
-  /** the first button's look (danger by default) and size */
-  variant?: ButtonVariant;
-  size?: 'normal' | 'small';
   className?: string;
 }
 
 /** A destructive button that asks first, inline, keyboard-first: focus moves to the confirm button. */
-export function ConfirmButton({
-  label,
-  question,
-  confirmLabel,
-  onConfirm,
-  busy,
-  variant = 'danger',
-  size = 'normal',
-  className,
-}: Props) {
+export function ConfirmButton({ label, question, confirmLabel, onConfirm, busy, className }: Props) {
   const { t } = useT();
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -36,28 +23,39 @@ export function ConfirmButton({
 
   if (!asking) {
     return (
-      <Button ref={openerRef} variant={variant} size={size} className={className} onClick={() => setAsking(true)}>
+      <button
+        ref={openerRef}
+        type="button"
+        className={className ?? 'button button--danger'}
+        onClick={() => setAsking(true)}
+      >
         {label}
-      </Button>
+      </button>
     );
   }
   return (
     <span className="confirm" role="group" aria-label={question}>
       <span className="confirm__question">{question}</span>
-      <Button
+      <button
         ref={confirmRef}
-        variant="danger"
-        busy={busy}
+        type="button"
+        className="button button--danger"
+        disabled={busy}
         onClick={async () => {
           await onConfirm();
           setAsking(false);
         }}
       >
         {confirmLabel}
-      </Button>
-      <Button onClick={() => setAsking(false)} onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}>
+      </button>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => setAsking(false)}
+        onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
+      >
         {t('common.cancel')}
-      </Button>
+      </button>
     </span>
   );
 }
