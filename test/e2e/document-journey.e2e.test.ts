@@ -167,7 +167,12 @@ describeJourney(
           await reviews.getByLabel('What the review found').fill('Still suitable after the move to the new office');
           await reviews.getByRole('button', { name: 'Record the review' }).click();
           await reviews.getByRole('status').filter({ hasText: 'Review recorded' }).waitFor();
-          await reviews.getByText('Still suitable after the move to the new office').waitFor();
+          // Recording closes the form; the review is then listed (aim at the list, not the closing form's text).
+          await reviews.getByRole('textbox', { name: 'What the review found' }).waitFor({ state: 'detached' });
+          await reviews
+            .getByRole('listitem')
+            .filter({ hasText: 'Still suitable after the move to the new office' })
+            .waitFor();
           await page.goto('/o/alpha/documents');
           await page
             .getByRole('row')

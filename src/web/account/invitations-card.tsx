@@ -4,6 +4,7 @@ import { useT } from '../i18n/i18n.js';
 import { useDecideInvitation, useMyInvitations } from '../lib/invitations.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import './account.css';
+import { Button } from '../ui/button.js';
 
 /** Invitations waiting for the signed-in person; shown only when there are some. */
 export function InvitationsCard() {
@@ -34,9 +35,9 @@ export function InvitationsCard() {
               </span>
             </div>
             <div className="form__actions">
-              <button
-                type="button"
-                className="button button--primary button--small"
+              <Button
+                variant="primary"
+                size="small"
                 disabled={decide.isPending}
                 onClick={() =>
                   decide.mutate(
@@ -51,10 +52,9 @@ export function InvitationsCard() {
                 }
               >
                 {t('invitations.accept')}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--small"
+              </Button>
+              <Button
+                size="small"
                 disabled={decide.isPending}
                 onClick={() =>
                   decide.mutate(
@@ -64,7 +64,7 @@ export function InvitationsCard() {
                 }
               >
                 {t('invitations.decline')}
-              </button>
+              </Button>
             </div>
           </li>
         ))}

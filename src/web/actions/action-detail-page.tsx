@@ -3,7 +3,7 @@ import { actionRegister } from '../../schema/actions/action.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ConfirmButton } from '../components/confirm-button.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { RegisterDetail } from '../register/register-detail.js';
 import { useRegisterMutations, useRegisterRecord } from '../register/register-api.js';

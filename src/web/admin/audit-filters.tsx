@@ -1,7 +1,7 @@
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { useT } from '../i18n/i18n.js';
 import type { Member } from '../lib/api-types.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 
 export type AuditSearch = Record<string, string | undefined>;
 export const AUDIT_SEARCH_KEYS = ['type', 'actor', 'entityType', 'entityId', 'from', 'to', 'page', 'pageSize'] as const;

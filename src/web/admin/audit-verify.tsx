@@ -3,6 +3,7 @@ import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import { auditVerifyResultSchema } from '../../schema/audit/signing-key.js';
 import { ErrorMessage } from '../components/status.js';
+import { Button } from '../ui/button.js';
 
 /** Recomputes the organization's hash chain on the server and says whether it holds. */
 export function AuditVerify({ org }: { org: string }) {
@@ -11,14 +12,9 @@ export function AuditVerify({ org }: { org: string }) {
   const r = verify.data;
   return (
     <div className="verify">
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => verify.mutate()}
-        disabled={verify.isPending}
-      >
+      <Button onClick={() => verify.mutate()} disabled={verify.isPending}>
         {verify.isPending ? t('audit.verifying') : t('audit.verify')}
-      </button>
+      </Button>
       <div aria-live="polite" className="verify__result">
         {verify.isError ? <ErrorMessage error={verify.error} /> : null}
         {r ? (

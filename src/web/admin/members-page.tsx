@@ -8,7 +8,7 @@ import type { Member } from '../lib/api-types.js';
 import { useMembers } from '../lib/members.js';
 import { sessionQuery, useCan, useOrg, useSession } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ConfirmButton } from '../components/confirm-button.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { DataTable } from '../ui/data-table.js';
 import { PageHeader } from '../ui/page-header.js';
@@ -112,7 +112,7 @@ export function MembersPage() {
                           question={t('members.removeQuestion', { name: m.name })}
                           confirmLabel={t('members.removeConfirm')}
                           busy={remove.isPending}
-                          className="button button--danger button--small"
+                          size="small"
                           onConfirm={() =>
                             remove.mutateAsync(m).then(
                               () => undefined,

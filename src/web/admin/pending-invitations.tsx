@@ -3,7 +3,7 @@ import type { Invitation } from '../../schema/orgs/invitation.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import { orgInvitationsQuery } from '../lib/invitations.js';
-import { ConfirmButton } from '../components/confirm-button.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
 import '../account/account.css';
 import { ErrorMessage } from '../components/status.js';
 import { DataTable } from '../ui/data-table.js';
@@ -48,7 +48,7 @@ export function PendingInvitations({ org, onRevoked }: { org: string; onRevoked:
                     question={t('members.revokeQuestion', { email: i.email })}
                     confirmLabel={t('members.revokeConfirm')}
                     busy={revoke.isPending}
-                    className="button button--danger button--small"
+                    size="small"
                     onConfirm={() =>
                       revoke.mutateAsync(i).then(
                         () => undefined,

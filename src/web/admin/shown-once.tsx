@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useT } from '../i18n/i18n.js';
+import { Button } from '../ui/button.js';
 
 /**
  * A secret shown once (an API token, an invitation link): the value in a read-only field with a copy button, a
@@ -45,16 +46,14 @@ export function ShownOnce(props: {
           value={props.value}
           onFocus={(e) => e.target.select()}
         />
-        <button type="button" className="button button--primary" onClick={copy}>
+        <Button variant="primary" onClick={copy}>
           {t('tokens.copy')}
-        </button>
+        </Button>
       </div>
       <p aria-live="polite" className="muted">
         {copied === 'yes' ? t('tokens.copied') : copied === 'no' ? t('tokens.copyManually') : ''}
       </p>
-      <button type="button" className="button button--secondary" onClick={props.onDone}>
-        {props.doneLabel}
-      </button>
+      <Button onClick={props.onDone}>{props.doneLabel}</Button>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { paginated } from '../../schema/common/primitives.js';
@@ -6,32 +6,30 @@ import { apiTokenSchema, createdTokenSchema, tokenCreateSchema } from '../../sch
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { ApiToken, CreatedToken } from '../lib/api-types.js';
-import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { FormField } from '../components/form-field.js';
-import { ConfirmButton } from '../components/confirm-button.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { DataTable } from '../ui/data-table.js';
 import { PageHeader } from '../ui/page-header.js';
 import { QueryState } from '../ui/query-state.js';
 import { TokenSecret } from './token-secret.js';
+import { Button } from '../ui/button.js';
+import { DateField, TextField } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 
 const route = getRouteApi('/o/$org/tokens');
 const tokenPageSchema = paginated(apiTokenSchema);
 
 export function TokensPage() {
-  const i18n = useT();
-  const { t, formatDate, formatDateTime } = i18n;
+  const { t, formatDate, formatDateTime } = useT();
   const { org } = route.useParams();
   const can = useCan(org);
   const queryClient = useQueryClient();
   useDocumentTitle(t('tokens.title'), useOrg(org).data?.name);
   const key = ['org', org, 'tokens'];
   const tokens = useQuery({ queryKey: key, queryFn: () => api.get(orgPath(org, '/tokens'), tokenPageSchema) });
-  const [name, setName] = useState('');
-  const [expiresAt, setExpiresAt] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -40,11 +38,8 @@ export function TokensPage() {
       api.post(orgPath(org, '/tokens'), body, createdTokenSchema),
     onSuccess: async (tok) => {
       setCreated(tok);
-      setName('');
-      setExpiresAt('');
       await queryClient.invalidateQueries({ queryKey: key });
     },
-    onError: (e) => setErrors(serverFieldErrors(e)),
   });
   const revoke = useMutation({
     mutationFn: (tok: ApiToken) => api.delete(orgPath(org, `/tokens/${encodeURIComponent(tok.id)}`)),
@@ -54,15 +49,16 @@ export function TokensPage() {
     },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const body = { name: name.trim(), expiresAt: expiresAt || undefined };
-    const parsed = tokenCreateSchema.safeParse(body);
-    if (!parsed.success) return setErrors(zodFieldErrors(i18n, parsed.error));
-    setErrors({});
-    setNotice(null);
-    create.mutate(body);
-  };
+  const form = useForm({
+    initial: { name: '', expiresAt: '' },
+    schema: tokenCreateSchema,
+    toBody: (v) => ({ name: v.name.trim(), expiresAt: v.expiresAt || undefined }),
+    submit: (body) => {
+      setNotice(null);
+      return create.mutateAsync(body);
+    },
+    resetOnSuccess: true,
+  });
 
   const status = (tok: ApiToken) =>
     tok.revokedAt
@@ -77,27 +73,21 @@ export function TokensPage() {
       <LiveMessage>{notice}</LiveMessage>
       {created ? <TokenSecret token={created} onDone={() => setCreated(null)} /> : null}
       {can('tokens.create') ? (
-        <form className="form card form--inline" onSubmit={submit} noValidate aria-labelledby="new-token-title">
+        <Form form={form} className="form card form--inline" aria-labelledby="new-token-title">
           <h2 id="new-token-title" className="card__title">
             {t('tokens.create')}
           </h2>
           <div className="form__grid">
-            <FormField label={t('tokens.name')} help={t('tokens.nameHelp')} error={errors.name} required>
-              <input value={name} onChange={(e) => setName(e.target.value)} />
-            </FormField>
-            <FormField label={t('tokens.expiresAt')} help={t('tokens.expiresHelp')} error={errors.expiresAt}>
-              <input type="date" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} />
-            </FormField>
+            <TextField label={t('tokens.name')} help={t('tokens.nameHelp')} required {...form.field('name')} />
+            <DateField label={t('tokens.expiresAt')} help={t('tokens.expiresHelp')} {...form.field('expiresAt')} />
           </div>
-          {create.isError && isFormLevelError(create.error, ['name', 'expiresAt']) ? (
-            <ErrorMessage error={create.error} />
-          ) : null}
+          <FormFailureMessage form={form} />
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={create.isPending}>
+            <Button type="submit" variant="primary" busy={form.submitting}>
               {t('tokens.createSubmit')}
-            </button>
+            </Button>
           </div>
-        </form>
+        </Form>
       ) : null}
       {revoke.isError ? <ErrorMessage error={revoke.error} /> : null}
       <QueryState query={tokens} empty={t('tokens.empty')}>
@@ -133,7 +123,7 @@ export function TokensPage() {
                       question={t('tokens.revokeQuestion', { name: tok.name })}
                       confirmLabel={t('tokens.revokeConfirm')}
                       busy={revoke.isPending}
-                      className="button button--danger button--small"
+                      size="small"
                       onConfirm={() =>
                         revoke.mutateAsync(tok).then(
                           () => undefined,

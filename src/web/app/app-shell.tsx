@@ -9,6 +9,7 @@ import { OrgSwitcher } from './org-switcher.js';
 import { UserMenu } from './user-menu.js';
 import { SideNav } from './side-nav.js';
 import { NewOrgDialog } from './new-org-dialog.js';
+import { Button } from '../ui/button.js';
 
 const route = getRouteApi('/o/$org');
 
@@ -51,9 +52,9 @@ export function AppShell() {
         <OrgSwitcher current={org} organizations={session.organizations} />
         <div className="topbar__spacer" />
         {session.user.isSuperadmin ? (
-          <button type="button" className="button button--ghost" onClick={() => setNewOrgOpen(true)}>
+          <Button variant="ghost" onClick={() => setNewOrgOpen(true)}>
             {t('shell.newOrganization')}
-          </button>
+          </Button>
         ) : null}
         <UserMenu user={session.user} role={current?.role} org={current?.slug} />
       </header>

@@ -1,83 +1,59 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { orgCreateSchema } from '../../schema/orgs/org.schema.js';
 import { api } from '../lib/api-client.js';
 import { sessionQuery } from '../lib/session.js';
-import { isFormLevelError, serverFieldErrors, zodFieldErrors } from '../lib/form-errors.js';
 import { useT } from '../i18n/i18n.js';
-import { FormField } from '../components/form-field.js';
-import { ErrorMessage } from '../components/status.js';
+import { Button } from '../ui/button.js';
+import { Dialog } from '../ui/dialog.js';
+import { TextField } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 import { orgSummarySchema } from '../../schema/orgs/session.schema.js';
 
-/** Superadmins create organizations (tenants); the creator becomes their admin. A native modal dialog. */
+/** Superadmins create organizations (tenants); the creator becomes their admin. A modal dialog. */
 export function NewOrgDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const i18n = useT();
-  const { t } = i18n;
-  const ref = useRef<HTMLDialogElement>(null);
+  const { t } = useT();
+  return (
+    <Dialog open={open} onClose={onClose} title={t('newOrg.title')} titleId="new-org-title">
+      <NewOrgForm onClose={onClose} />
+    </Dialog>
+  );
+}
+
+/** Mounted only while the dialog is open: each opening starts empty. */
+function NewOrgForm({ onClose }: { onClose: () => void }) {
+  const { t } = useT();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [slug, setSlug] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   const mutation = useMutation({
-    mutationFn: (body: { name: string; slug?: string }) => api.post('/api/v1/orgs', body, orgSummarySchema),
+    mutationFn: (body: { name: string; slug?: string | undefined }) => api.post('/api/v1/orgs', body, orgSummarySchema),
     onSuccess: async (org) => {
       await queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
-      setName('');
-      setSlug('');
       onClose();
       await navigate({ to: '/o/$org', params: { org: org.slug } });
     },
-    onError: (e) => setErrors(serverFieldErrors(e)),
+  });
+  const form = useForm({
+    initial: { name: '', slug: '' },
+    schema: orgCreateSchema,
+    toBody: (v) => ({ name: v.name, slug: v.slug.trim() || undefined }),
+    submit: (body) => mutation.mutateAsync(body),
   });
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const body = { name, slug: slug.trim() || undefined };
-    const parsed = orgCreateSchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(i18n, parsed.error));
-      return;
-    }
-    setErrors({});
-    mutation.mutate(body);
-  };
-
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="new-org-title" onClose={onClose}>
-      {/* Content only while open: a closed dialog holds no stray form fields. */}
-      {open ? (
-        <form className="form" onSubmit={onSubmit} noValidate>
-          <h2 id="new-org-title">{t('newOrg.title')}</h2>
-          <p className="muted">{t('newOrg.intro')}</p>
-          <FormField label={t('newOrg.name')} error={errors.name} required>
-            <input value={name} onChange={(e) => setName(e.target.value)} autoFocus />
-          </FormField>
-          <FormField label={t('newOrg.slug')} help={t('newOrg.slugHelp')} error={errors.slug}>
-            <input value={slug} onChange={(e) => setSlug(e.target.value)} />
-          </FormField>
-          {mutation.isError && isFormLevelError(mutation.error, ['name', 'slug']) ? (
-            <ErrorMessage error={mutation.error} />
-          ) : null}
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-              {t('newOrg.submit')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
-      ) : null}
-    </dialog>
+    <Form form={form} className="form">
+      <p className="muted">{t('newOrg.intro')}</p>
+      <TextField label={t('newOrg.name')} required autoFocus {...form.field('name')} />
+      <TextField label={t('newOrg.slug')} help={t('newOrg.slugHelp')} {...form.field('slug')} />
+      <FormFailureMessage form={form} />
+      <div className="form__actions">
+        <Button type="submit" variant="primary" busy={form.submitting}>
+          {t('newOrg.submit')}
+        </Button>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
+      </div>
+    </Form>
   );
 }

@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../lib/use-document-title.js';
 import { AuthLayout } from '../auth/auth-layout.js';
 import { NewOrgDialog } from './new-org-dialog.js';
 import { InvitationsCard } from '../account/invitations-card.js';
+import { Button } from '../ui/button.js';
 
 /** Signed in, but member of no organization yet. */
 export function NoOrganizationPage() {
@@ -20,20 +21,18 @@ export function NoOrganizationPage() {
       <InvitationsCard />
       <div className="form__actions">
         {session?.user.isSuperadmin ? (
-          <button type="button" className="button button--primary" onClick={() => setOpen(true)}>
+          <Button variant="primary" onClick={() => setOpen(true)}>
             {t('shell.newOrganization')}
-          </button>
+          </Button>
         ) : null}
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
           onClick={async () => {
             await signOut();
             await navigate({ to: '/sign-in' });
           }}
         >
           {t('shell.signOut')}
-        </button>
+        </Button>
       </div>
       {session?.user.isSuperadmin ? <NewOrgDialog open={open} onClose={() => setOpen(false)} /> : null}
     </AuthLayout>

@@ -3,6 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useT } from '../i18n/i18n.js';
 import type { SessionUser } from '../lib/api-types.js';
 import { useSignOut } from '../lib/session.js';
+import { Button } from '../ui/button.js';
 
 /** Who is signed in, and the way out. A disclosure (details/summary) so it works with keyboard and screen readers. */
 export function UserMenu({
@@ -54,16 +55,15 @@ export function UserMenu({
             {t('shell.account')}
           </Link>
         ) : null}
-        <button
-          type="button"
-          className="button button--secondary button--block"
+        <Button
+          block
           onClick={async () => {
             await signOut();
             await navigate({ to: '/sign-in' });
           }}
         >
           {t('shell.signOut')}
-        </button>
+        </Button>
       </div>
     </details>
   );

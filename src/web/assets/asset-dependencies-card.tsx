@@ -7,6 +7,7 @@ import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { RecordCombobox, type PickedRecord } from '../register/record-combobox.js';
 import { LevelBadge } from './cia.js';
 import { useAssetDependencies, useDependencyMutations } from './assets-api.js';
+import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 
 /**
@@ -66,15 +67,13 @@ export function AssetDependenciesCard({ org, id, archived }: { org: string; id: 
               </Link>
             </span>
             {canRemove ? (
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button
                 disabled={busy}
                 aria-label={t('assets.dependencies.removeLabel', { ref: `${d.ref} (${d.asset.ref} ${d.asset.name})` })}
                 onClick={() => void removeOne(d)}
               >
                 {t('assets.dependencies.remove')}
-              </button>
+              </Button>
             ) : null}
           </li>
         ))}

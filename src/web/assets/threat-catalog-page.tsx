@@ -15,6 +15,7 @@ import { recordLinkFor } from '../register/register-pages.js';
 import { useLoadStartingCatalog } from './assets-api.js';
 import { assetPagePath } from './asset-paths.js';
 import './assets.css';
+import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/threats');
@@ -74,15 +75,14 @@ export function ThreatCatalogPage() {
     [t],
   );
   const loadButton = (primary: boolean) => (
-    <button
-      type="button"
-      className={`button ${primary ? 'button--primary' : 'button--secondary'}`}
+    <Button
+      variant={primary ? 'primary' : 'secondary'}
       aria-describedby="catalog-help"
       disabled={load.isPending}
       onClick={() => load.mutate()}
     >
       {load.isPending ? t('threat-catalog.startingSetBusy') : t('threat-catalog.startingSet')}
-    </button>
+    </Button>
   );
 
   return (

@@ -1,13 +1,15 @@
-import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { api, isApiError } from '../lib/api-client.js';
 import { acceptSession } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { useT } from '../i18n/i18n.js';
-import { FormField } from '../components/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { AuthLayout } from './auth-layout.js';
+import { Button } from '../ui/button.js';
+import { TextField } from '../ui/fields.js';
+import { Form } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 import { sessionSchema } from '../../schema/orgs/session.schema.js';
 
 const route = getRouteApi('/sign-in');
@@ -18,12 +20,10 @@ export function SignInPage() {
   const { redirect, reason } = route.useSearch();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
 
   const mutation = useMutation({
-    mutationFn: () =>
-      api.post('/api/v1/auth/login', { email: email.trim(), password }, sessionSchema, { allowUnauthenticated: true }),
+    mutationFn: (body: { email: string; password: string }) =>
+      api.post('/api/v1/auth/login', body, sessionSchema, { allowUnauthenticated: true }),
     onSuccess: async (session) => {
       acceptSession(queryClient, session);
       // Only follow same-app paths, never an absolute URL.
@@ -36,13 +36,21 @@ export function SignInPage() {
     },
   });
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!email.trim() || !password) return;
-    mutation.mutate();
-  };
+  // An empty field is said so next to it; any refusal of the server reads the same (no hint which part was wrong).
+  const form = useForm({
+    initial: { email: '', password: '' },
+    toBody: (v) => ({ email: v.email.trim(), password: v.password }),
+    check: (_, body) => {
+      const missing: Record<string, string> = {};
+      if (!body.email) missing.email = t('validation.required');
+      if (!body.password) missing.password = t('validation.required');
+      return missing;
+    },
+    submit: (body) => mutation.mutateAsync(body),
+    fields: [],
+  });
 
-  const error = mutation.error;
+  const error = form.failure?.kind === 'error' ? form.failure.error : null;
   return (
     <AuthLayout title={t('signIn.title')}>
       {reason === 'expired' ? (
@@ -50,25 +58,15 @@ export function SignInPage() {
           {t('signIn.expired')}
         </p>
       ) : null}
-      <form className="form" onSubmit={onSubmit}>
-        <FormField label={t('signIn.email')} required>
-          <input
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-          />
-        </FormField>
-        <FormField label={t('signIn.password')} required>
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </FormField>
+      <Form form={form} className="form">
+        <TextField label={t('signIn.email')} required type="email" autoComplete="username" {...form.field('email')} />
+        <TextField
+          label={t('signIn.password')}
+          required
+          type="password"
+          autoComplete="current-password"
+          {...form.field('password')}
+        />
         <div aria-live="assertive">
           {error ? (
             isApiError(error) && error.status === 401 ? (
@@ -91,10 +89,10 @@ export function SignInPage() {
             )
           ) : null}
         </div>
-        <button type="submit" className="button button--primary button--block" disabled={mutation.isPending}>
-          {mutation.isPending ? t('signIn.submitting') : t('signIn.submit')}
-        </button>
-      </form>
+        <Button type="submit" variant="primary" block busy={form.submitting}>
+          {form.submitting ? t('signIn.submitting') : t('signIn.submit')}
+        </Button>
+      </Form>
     </AuthLayout>
   );
 }

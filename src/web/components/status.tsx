@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { isApiError } from '../lib/api-client.js';
 import { useT, type I18n } from '../i18n/i18n.js';
+import { Button } from '../ui/button.js';
 
 /** A human sentence for any error a call can raise. */
 export function describeError(i18n: I18n, error: unknown): string {
@@ -45,11 +46,7 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
   return (
     <div className="alert alert--error" role="alert">
       <p>{describeError(i18n, error)}</p>
-      {onRetry ? (
-        <button type="button" className="button button--secondary" onClick={onRetry}>
-          {i18n.t('common.retry')}
-        </button>
-      ) : null}
+      {onRetry ? <Button onClick={onRetry}>{i18n.t('common.retry')}</Button> : null}
     </div>
   );
 }

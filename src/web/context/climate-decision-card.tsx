@@ -6,7 +6,7 @@ import { isApiError } from '../lib/api-client.js';
 import { zodFieldErrors } from '../lib/form-errors.js';
 import { useMemberNames, useMembers } from '../lib/members.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import {
   useClimateDecision,
@@ -15,6 +15,7 @@ import {
   useSaveClimateDecision,
 } from './climate-decision-api.js';
 import './context.css';
+import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 
 /**
@@ -45,16 +46,15 @@ export function ClimateDecisionCard({ org }: { org: string }) {
           <p className="muted climate__lead">{t('climate.lead')}</p>
         </div>
         {can('climate_decision.update') && d && !editing ? (
-          <button
-            type="button"
-            className={d.status === 'undecided' ? 'button button--primary' : 'button button--secondary'}
+          <Button
+            variant={d.status === 'undecided' ? 'primary' : 'secondary'}
             onClick={() => {
               setSaved(false);
               setEditing(true);
             }}
           >
             {d.status === 'undecided' ? t('climate.decide') : t('climate.change')}
-          </button>
+          </Button>
         ) : null}
       </div>
       <LiveMessage>{saved ? t('climate.saved') : null}</LiveMessage>
@@ -95,14 +95,9 @@ export function ClimateDecisionCard({ org }: { org: string }) {
               {data.status === 'relevant' && issueCount.data ? (
                 <p className="muted">{t('climate.relevantIssues', { count: issueCount.data })}</p>
               ) : null}
-              <button
-                type="button"
-                className="button button--link"
-                aria-expanded={showHistory}
-                onClick={() => setShowHistory((v) => !v)}
-              >
+              <Button variant="link" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
                 {t('climate.historyCount', { count: data.version })}
-              </button>
+              </Button>
               {showHistory ? <ClimateHistory org={org} /> : null}
             </>
           )
@@ -216,12 +211,10 @@ function ClimateForm({
         <ErrorMessage error={save.error} />
       ) : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
+        <Button type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending ? t('form.saving') : t('climate.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={() => onDone(false)}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

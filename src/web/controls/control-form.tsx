@@ -1,17 +1,17 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { controlRegister } from '../../schema/controls/control.register.js';
 import type { FieldDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
-import { isApiError } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
-import { zodFieldErrors } from '../lib/form-errors.js';
 import { useMembers } from '../lib/members.js';
-import { ErrorMessage } from '../components/status.js';
 import { FieldValue } from '../register/field-value.js';
 import type { RelatedMap } from '../register/record-select.js';
 import { RegisterFieldInput, type FormValue } from '../register/register-field-input.js';
 import { initialValues, toApiValue, writableFields, type FormValues } from '../register/register-form.js';
 import { CATALOG_FIELDS, shownFields } from './control-fields.js';
+import { Button } from '../ui/button.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 
 interface Props {
   org: string;
@@ -29,57 +29,35 @@ const CATALOG = CATALOG_FIELDS;
  * the reasons or the justification of its exclusion, and its implementation.
  */
 export function ControlForm({ org, record, onSubmit, onCancel }: Props) {
-  const i18n = useT();
-  const { t, td } = i18n;
+  const { t, td } = useT();
   const members = useMembers(org).data?.items ?? [];
   const initial = useMemo(() => initialValues(controlRegister, record), [record]);
   const related = (record?.related ?? {}) as RelatedMap;
   const annex = !!record && record.source !== 'custom';
-  const [values, setValues] = useState<FormValues>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initial,
+    schema: record ? controlRegister.updateSchema : controlRegister.createSchema,
+    toBody: (values: FormValues) => {
+      const visible = shownFields(values, annex);
+      const body: Record<string, unknown> = {};
+      for (const [name, def] of writableFields(controlRegister)) {
+        // hidden fields are the server's to clear (an exclusion reason once the control is applicable again)
+        if (!visible.has(name)) continue;
+        const v = values[name] ?? '';
+        if (record) {
+          if (v !== initial[name]) body[name] = toApiValue(def, v);
+        } else if (v !== '') body[name] = toApiValue(def, v);
+      }
+      if (record) body.expectedVersion = record.version;
+      return body;
+    },
+    submit: (body) => onSubmit(body),
+    fields: (values) => shownFields(values, annex),
+    versioned: !!record,
+  });
+  const values = form.values;
   const shown = shownFields(values, annex);
-  const set = (name: string, v: FormValue) => setValues((prev) => ({ ...prev, [name]: v }));
-
-  const buildBody = (): Record<string, unknown> => {
-    const body: Record<string, unknown> = {};
-    for (const [name, def] of writableFields(controlRegister)) {
-      // hidden fields are the server's to clear (an exclusion reason once the control is applicable again)
-      if (!shown.has(name)) continue;
-      const v = values[name] ?? '';
-      if (record) {
-        if (v !== initial[name]) body[name] = toApiValue(def, v);
-      } else if (v !== '') body[name] = toApiValue(def, v);
-    }
-    if (record) body.expectedVersion = record.version;
-    return body;
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    const body = buildBody();
-    const parsed = (record ? controlRegister.updateSchema : controlRegister.createSchema).safeParse(body);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(i18n, parsed.error));
-      focusFirstError();
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await onSubmit(body);
-    } catch (err) {
-      const all = isApiError(err) && err.status !== 409 ? err.fieldErrors() : {};
-      const onFields = Object.fromEntries(Object.entries(all).filter(([name]) => shown.has(name)));
-      setErrors(onFields);
-      if (Object.keys(onFields).length === 0) setFailure(err);
-      else focusFirstError();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const set = (name: string, v: FormValue) => form.update((prev) => ({ ...prev, [name]: v }), [name]);
 
   const input = (name: string) =>
     shown.has(name) ? (
@@ -89,7 +67,7 @@ export function ControlForm({ org, record, onSubmit, onCancel }: Props) {
         name={name}
         def={f[name as keyof typeof f] as FieldDef}
         value={values[name] ?? ''}
-        error={errors[name]}
+        error={form.errors[name]}
         members={members}
         org={org}
         current={related[String(values[name] ?? '')]}
@@ -97,14 +75,8 @@ export function ControlForm({ org, record, onSubmit, onCancel }: Props) {
       />
     ) : null;
 
-  const stale = isApiError(failure) && failure.status === 409;
   return (
-    <form
-      className="form register-form control-form"
-      onSubmit={submit}
-      noValidate
-      aria-describedby="form-required-note"
-    >
+    <Form form={form} className="form register-form control-form" aria-describedby="form-required-note">
       <p id="form-required-note" className="muted">
         {t('form.requiredNote')}
       </p>
@@ -154,22 +126,18 @@ export function ControlForm({ org, record, onSubmit, onCancel }: Props) {
           {input('implementation')}
         </div>
       </Section>
-      {stale ? (
-        <p className="alert alert--error" role="alert">
-          {t('form.stale')}
-        </p>
-      ) : failure ? (
-        <ErrorMessage error={failure} />
-      ) : null}
+      <FormFailureMessage form={form} />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('form.saving') : record ? t('form.save') : t('form.create', { name: td('controls.singular') })}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        <Button type="submit" variant="primary" busy={form.submitting}>
+          {form.submitting
+            ? t('form.saving')
+            : record
+              ? t('form.save')
+              : t('form.create', { name: td('controls.singular') })}
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -181,8 +149,4 @@ function Section({ legend, lead, children }: { legend: string; lead?: string; ch
       {children}
     </fieldset>
   );
-}
-
-function focusFirstError() {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('.control-form [aria-invalid="true"]')?.focus());
 }

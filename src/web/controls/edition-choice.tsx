@@ -3,6 +3,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { CONTROL_EDITIONS } from '../../schema/controls/treatment.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorMessage } from '../components/status.js';
+import { Button } from '../ui/button.js';
 import type { ControlSettings } from '../../schema/controls/treatment.schema.js';
 import type { Edition } from './controls-api.js';
 
@@ -61,15 +62,14 @@ function EditionOption({
   const helpId = useId();
   return (
     <li className={`edition-option${recommended ? ' edition-option--recommended' : ''}`}>
-      <button
-        type="button"
-        className={`button ${recommended ? 'button--primary' : 'button--secondary'}`}
+      <Button
+        variant={recommended ? 'primary' : 'secondary'}
         aria-describedby={helpId}
         disabled={busy}
         onClick={onChoose}
       >
         {td(`controls.edition.${edition}`)}
-      </button>
+      </Button>
       <p id={helpId} className="edition-option__help">
         {recommended ? <span className="badge badge--accent">{t('controls.edition.recommended')}</span> : null}{' '}
         {td(`controls.edition.help.${edition}`)}

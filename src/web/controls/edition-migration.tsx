@@ -4,6 +4,7 @@ import { editionMigrationSchema } from '../../schema/controls/treatment.schema.j
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import { ErrorMessage } from '../components/status.js';
+import { Button } from '../ui/button.js';
 import { DataTable } from '../ui/data-table.js';
 
 /**
@@ -31,16 +32,14 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
       {!canMigrate ? (
         <p className="muted">{t('controls.migration.readOnly')}</p>
       ) : !open ? (
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
           onClick={() => {
             setOpen(true);
             run.mutate(false);
           }}
         >
           {t('controls.migration.preview')}
-        </button>
+        </Button>
       ) : run.isPending ? (
         <p role="status">{t('controls.migration.working')}</p>
       ) : run.isError ? (
@@ -89,19 +88,17 @@ export function EditionMigrationPanel({ org, canMigrate }: { org: string; canMig
             </ul>
           </details>
           <div className="form-actions">
-            <button type="button" className="button button--primary" onClick={() => run.mutate(true)}>
+            <Button variant="primary" onClick={() => run.mutate(true)}>
               {t('controls.migration.apply')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
+            </Button>
+            <Button
               onClick={() => {
                 setOpen(false);
                 run.reset();
               }}
             >
               {t('common.cancel')}
-            </button>
+            </Button>
           </div>
         </>
       ) : run.data?.applied ? (

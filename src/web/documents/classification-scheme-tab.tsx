@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { CLASSIFICATIONS, type Classification } from '../../schema/documents/document.register.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { ClassificationBadge } from './document-badges.js';
 import { useClassificationScheme, useSetClassificationScheme, type ClassificationLevel } from './documents-api.js';
+import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 
 /**
@@ -41,16 +42,14 @@ export function ClassificationSchemeTab({ org, canEdit }: { org: string; canEdit
             <>
               <SchemeView levels={data.levels} />
               {canEdit ? (
-                <button
-                  type="button"
-                  className="button button--secondary"
+                <Button
                   onClick={() => {
                     setDone(null);
                     setEditing(true);
                   }}
                 >
                   {t('documents.scheme.edit')}
-                </button>
+                </Button>
               ) : (
                 <p className="muted">{t('documents.scheme.readOnly')}</p>
               )}
@@ -209,12 +208,10 @@ function SchemeForm({
       })}
       {failure ? <ErrorMessage error={failure} /> : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
+        <Button type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending ? t('documents.scheme.saving') : t('documents.scheme.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

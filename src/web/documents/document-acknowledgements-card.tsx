@@ -8,6 +8,7 @@ import { DataTable } from '../ui/data-table.js';
 import { QueryState } from '../ui/query-state.js';
 import { useVersion } from '../versioning/versioned-api.js';
 import { useAcknowledgements, useDocumentMutations, useToRead } from './documents-api.js';
+import { Button } from '../ui/button.js';
 
 /**
  * Acknowledgements of the published version (evidence for 7.3 awareness): how many of the audience have read it,
@@ -43,14 +44,13 @@ export function AcknowledgementsCard({ org, record }: { org: string; record: Reg
       {mine ? (
         <div className="doc-ack-me">
           <p>{t('documents.ack.mine', { no: mine.versionNo })}</p>
-          <button
-            type="button"
-            className="button button--primary"
+          <Button
+            variant="primary"
             disabled={acknowledge.isPending || !version.data}
             onClick={() => void confirm().catch(() => undefined)}
           >
             {t('documents.ack.confirm', { no: mine.versionNo })}
-          </button>
+          </Button>
           {acknowledge.isError ? <ErrorMessage error={acknowledge.error} /> : null}
         </div>
       ) : null}
@@ -130,14 +130,13 @@ export function AcknowledgementsCard({ org, record }: { org: string; record: Reg
               ) : null}
               {can('document.publish') && data.acknowledged < data.total ? (
                 <p>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
+                  <Button
+                    size="small"
                     disabled={remind.isPending}
                     onClick={() => void sendReminders().catch(() => undefined)}
                   >
                     {t('documents.ack.remind', { count: data.total - data.acknowledged })}
-                  </button>
+                  </Button>
                 </p>
               ) : null}
               {remind.isError ? <ErrorMessage error={remind.error} /> : null}

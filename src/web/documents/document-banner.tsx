@@ -7,6 +7,7 @@ import { useRegisterRecord } from '../register/register-api.js';
 import { useVersion, useVersionMutations, useVersions } from '../versioning/versioned-api.js';
 import { StatusBadge } from './document-badges.js';
 import { useToRead } from './documents-api.js';
+import { Button } from '../ui/button.js';
 
 /**
  * Where the document is in its life and the next step, between the header and the text: "Send for approval" for a
@@ -73,14 +74,9 @@ export function DocumentBanner({
         <StatusBadge record={record} />
         <p className="doc-banner__next">{next}</p>
         {canSend ? (
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={save.isPending}
-            onClick={() => void send()}
-          >
+          <Button variant="primary" disabled={save.isPending} onClick={() => void send()}>
             {save.isPending ? t('documents.sending') : t('documents.sendForApproval')}
-          </button>
+          </Button>
         ) : null}
       </div>
       {save.isError ? <ErrorMessage error={save.error} /> : null}
@@ -88,13 +84,9 @@ export function DocumentBanner({
         <div className="alert alert--info doc-banner__read" role="note">
           <p>{t('documents.toRead.note', { no: toRead.versionNo })}</p>
           {latestSummary && latestSummary.versionNo !== toRead.versionNo ? (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => onShowVersion(toRead.versionNo)}
-            >
+            <Button size="small" onClick={() => onShowVersion(toRead.versionNo)}>
               {t('documents.toRead.show', { no: toRead.versionNo })}
-            </button>
+            </Button>
           ) : null}
         </div>
       ) : null}

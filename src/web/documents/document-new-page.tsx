@@ -13,12 +13,13 @@ import { zodFieldErrors } from '../lib/form-errors.js';
 import { useMembers } from '../lib/members.js';
 import { useOrg, useSession } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { CheckboxField } from '../components/form-field.js';
+import { CheckboxField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { RegisterFieldInput, type FormValue } from '../register/register-field-input.js';
 import { useRegisterMutations } from '../register/register-api.js';
 import { DocumentsBreadcrumb } from './documents-breadcrumb.js';
 import './documents.css';
+import { Button } from '../ui/button.js';
 
 const route = getRouteApi('/o/$org/documents/new');
 const FIELDS = ['title', 'classification', 'ownerId', 'audience', 'parentId'] as const;
@@ -156,16 +157,12 @@ export function DocumentNewPage() {
         <p className="muted">{t('documents.new.moreLater')}</p>
         {failure ? <ErrorMessage error={failure} /> : null}
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
             {create.isPending ? t('form.saving') : t('documents.new.submit')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void navigate({ to: '/o/$org/documents', params: { org } })}
-          >
+          </Button>
+          <Button onClick={() => void navigate({ to: '/o/$org/documents', params: { org } })}>
             {t('common.cancel')}
-          </button>
+          </Button>
         </div>
       </form>
     </section>

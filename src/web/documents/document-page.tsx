@@ -101,11 +101,7 @@ function DocumentCards({ org, record }: { org: string; record: RegisterRecord })
             <h2 id="doc-evidence-title" className="card__title">
               {t('documents.evidence.title')}
             </h2>
-            <EvidencePackageButton
-              org={org}
-              documentId={record.id}
-              className="button button--secondary button--small"
-            />
+            <EvidencePackageButton org={org} documentId={record.id} size="small" />
           </section>
         ) : null}
       </aside>

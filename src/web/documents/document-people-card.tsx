@@ -10,6 +10,7 @@ import { useCan } from '../lib/session.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRegisterMutations } from '../register/register-api.js';
 import { useDocumentMutations, useDocumentPeople, type DocumentPeople } from './documents-api.js';
+import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 
 /**
@@ -66,16 +67,15 @@ export function DocumentPeopleCard({ org, record }: { org: string; record: Regis
                 </dd>
               </dl>
               {editable ? (
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
+                <Button
+                  size="small"
                   onClick={() => {
                     setDone(null);
                     setEditing(true);
                   }}
                 >
                   {t('documents.people.edit')}
-                </button>
+                </Button>
               ) : null}
             </>
           )
@@ -216,12 +216,10 @@ function PeopleForm({
         </ul>
       ) : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={setPeople.isPending || update.isPending}>
+        <Button type="submit" variant="primary" disabled={setPeople.isPending || update.isPending}>
           {t('documents.people.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { externalCopyUrl, useDocumentMutations } from './documents-api.js';
+import { Button } from '../ui/button.js';
 
 /**
  * Publication (7.5.3 a): the approved version is made available to its audience, who are then asked to
@@ -74,9 +75,9 @@ export function PublicationCard({ org, record }: { org: string; record: Register
             <input value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
           </FormField>
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={publish.isPending}>
+            <Button type="submit" variant="primary" disabled={publish.isPending}>
               {t('documents.publication.publish', { no: approved ?? 0, audience })}
-            </button>
+            </Button>
           </div>
           {publish.isError ? <ErrorMessage error={publish.error} /> : null}
         </form>
@@ -122,26 +123,23 @@ export function PublicationCard({ org, record }: { org: string; record: Register
             </FormField>
             {withdraw.isError ? <ErrorMessage error={withdraw.error} /> : null}
             <div className="form__actions">
-              <button type="submit" className="button button--danger" disabled={withdraw.isPending}>
+              <Button type="submit" variant="danger" disabled={withdraw.isPending}>
                 {t('documents.publication.withdrawConfirm')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={() => setWithdrawing(false)}>
-                {t('common.cancel')}
-              </button>
+              </Button>
+              <Button onClick={() => setWithdrawing(false)}>{t('common.cancel')}</Button>
             </div>
           </form>
         ) : (
           <p>
-            <button
-              type="button"
-              className="button button--secondary button--small"
+            <Button
+              size="small"
               onClick={() => {
                 setDone(null);
                 setWithdrawing(true);
               }}
             >
               {t('documents.publication.withdraw')}
-            </button>
+            </Button>
           </p>
         )
       ) : null}

@@ -3,9 +3,10 @@ import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useMemberNames } from '../lib/members.js';
 import { useCan, useSession } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { useDisposal, useDocumentMutations } from './documents-api.js';
+import { Button } from '../ui/button.js';
 
 /**
  * Retention and disposal (7.5.3 d): how long the document is kept once out of force, and at the end an approved,
@@ -120,22 +121,19 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
                 <input value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
               </FormField>
               <div className="form__actions">
-                <button
-                  type="button"
-                  className="button button--danger"
+                <Button
+                  variant="danger"
                   disabled={decideDisposal.isPending}
                   onClick={() => void decide('approve').catch(() => undefined)}
                 >
                   {t('documents.retention.approve')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
+                </Button>
+                <Button
                   disabled={decideDisposal.isPending}
                   onClick={() => void decide('reject').catch(() => undefined)}
                 >
                   {t('documents.retention.reject')}
-                </button>
+                </Button>
               </div>
             </div>
           ) : current.state === 'proposed' && current.proposedBy === me ? (
@@ -159,9 +157,9 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
           </FormField>
           {proposeDisposal.isError ? <ErrorMessage error={proposeDisposal.error} /> : null}
           <div className="form__actions">
-            <button type="submit" className="button button--secondary" disabled={proposeDisposal.isPending}>
+            <Button type="submit" disabled={proposeDisposal.isPending}>
               {t('documents.retention.propose')}
-            </button>
+            </Button>
           </div>
         </form>
       ) : null}

@@ -3,9 +3,10 @@ import { REVIEW_OUTCOMES } from '../../schema/documents/documents.schema.js';
 import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useDocumentMutations, useReviews } from './documents-api.js';
+import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 
 type Outcome = (typeof REVIEW_OUTCOMES)[number];
@@ -87,26 +88,23 @@ export function ReviewsCard({ org, record }: { org: string; record: RegisterReco
             </FormField>
             {review.isError ? <ErrorMessage error={review.error} /> : null}
             <div className="form__actions">
-              <button type="submit" className="button button--primary" disabled={review.isPending}>
+              <Button type="submit" variant="primary" disabled={review.isPending}>
                 {t('documents.review.record')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
-                {t('common.cancel')}
-              </button>
+              </Button>
+              <Button onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
             </div>
           </form>
         ) : (
           <p>
-            <button
-              type="button"
-              className="button button--secondary button--small"
+            <Button
+              size="small"
               onClick={() => {
                 setDone(null);
                 setOpen(true);
               }}
             >
               {t('documents.review.open')}
-            </button>
+            </Button>
           </p>
         )
       ) : null}

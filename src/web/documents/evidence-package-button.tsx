@@ -3,6 +3,7 @@ import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useEvidencePackage } from './documents-api.js';
+import { Button } from '../ui/button.js';
 
 /**
  * Downloads the evidence package (7.5.3, for auditors): of the whole register, or of one document. Building it takes
@@ -11,11 +12,11 @@ import { useEvidencePackage } from './documents-api.js';
 export function EvidencePackageButton({
   org,
   documentId,
-  className = 'button button--secondary',
+  size = 'normal',
 }: {
   org: string;
   documentId?: string;
-  className?: string;
+  size?: 'normal' | 'small';
 }) {
   const { t } = useT();
   const pkg = useEvidencePackage(org);
@@ -30,24 +31,13 @@ export function EvidencePackageButton({
   };
   return (
     <div className="doc-evidence">
-      <button
-        type="button"
-        className={className}
-        aria-describedby={descriptionId}
-        aria-busy={pkg.isPending || undefined}
-        disabled={pkg.isPending}
-        onClick={download}
-      >
-        {pkg.isPending ? (
-          <>
-            <span className="spinner" aria-hidden="true" /> {t('documents.evidence.busy')}
-          </>
-        ) : documentId ? (
-          t('documents.evidence.downloadOne')
-        ) : (
-          t('documents.evidence.download')
-        )}
-      </button>
+      <Button size={size} aria-describedby={descriptionId} busy={pkg.isPending} onClick={download}>
+        {pkg.isPending
+          ? t('documents.evidence.busy')
+          : documentId
+            ? t('documents.evidence.downloadOne')
+            : t('documents.evidence.download')}
+      </Button>
       <p className="muted doc-evidence__note" id={descriptionId}>
         {documentId ? t('documents.evidence.holdsOne') : t('documents.evidence.holds')} {verify[0]}
         <code>rampart verify-package &lt;file&gt;</code>

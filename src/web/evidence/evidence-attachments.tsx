@@ -6,11 +6,12 @@ import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRecordLinks } from '../register/register-api.js';
 import { RecordOptions, RecordSearch, relatedText } from '../register/record-select.js';
 import { knownRegisters, recordPath } from '../register/record-targets.js';
+import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 import { linkSchema } from '../../schema/orgs/org.schema.js';
 
@@ -152,9 +153,9 @@ function AttachTo({
           <RecordOptions org={org} entity={entity} q={q} value={chosen} current={undefined} />
         </select>
       </FormField>
-      <button type="submit" className="button button--secondary" disabled={!chosen || attach.isPending}>
+      <Button type="submit" disabled={!chosen || attach.isPending}>
         {t('evidence.attachSubmit')}
-      </button>
+      </Button>
       {attach.isError ? <ErrorMessage error={attach.error} /> : null}
     </form>
   );

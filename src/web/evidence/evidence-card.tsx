@@ -6,13 +6,14 @@ import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRecordLinks } from '../register/register-api.js';
 import { RecordOptions, RecordSearch } from '../register/record-select.js';
 import { evidenceExpired, evidenceFileUrl, formatBytes, useAttachedEvidence } from './evidence-api.js';
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
+import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 import { linkSchema } from '../../schema/orgs/org.schema.js';
 
@@ -125,9 +126,9 @@ export function EvidenceCard({ org, type, id, ref, archived = false }: Props) {
       {editable && (can('evidence.create') || can('links.create')) ? (
         <div className="evidence-card__tools">
           {can('evidence.create') ? (
-            <button type="button" className="button button--secondary button--small" onClick={() => setUploading(true)}>
+            <Button size="small" onClick={() => setUploading(true)}>
               {t('evidence.card.upload')}
-            </button>
+            </Button>
           ) : null}
           {can('links.create') ? (
             <AttachExisting
@@ -209,9 +210,9 @@ function AttachExisting({
   });
   if (!open) {
     return (
-      <button type="button" className="button button--secondary button--small" onClick={() => setOpen(true)}>
+      <Button size="small" onClick={() => setOpen(true)}>
         {t('evidence.card.attachExisting')}
-      </button>
+      </Button>
     );
   }
   const submit = (e: FormEvent) => {
@@ -231,16 +232,17 @@ function AttachExisting({
         </select>
       </FormField>
       <div className="form__actions">
-        <button
+        <Button
           type="submit"
-          className="button button--primary button--small"
+          variant="primary"
+          size="small"
           disabled={!chosen || attached.includes(chosen) || attach.isPending}
         >
           {t('evidence.card.attach')}
-        </button>
-        <button type="button" className="button button--link" onClick={() => setOpen(false)}>
+        </Button>
+        <Button variant="link" onClick={() => setOpen(false)}>
           {t('common.cancel')}
-        </button>
+        </Button>
       </div>
       {attach.isError ? <ErrorMessage error={attach.error} /> : null}
     </form>

@@ -6,7 +6,7 @@ import type { RegisterRecord } from '../lib/api-types.js';
 import { useMemberNames } from '../lib/members.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ConfirmButton } from '../components/confirm-button.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { FieldValue } from '../register/field-value.js';
 import { RecordHistory } from '../register/record-history.js';
@@ -18,6 +18,7 @@ import { EvidenceFlags } from './evidence-card.js';
 import { EvidenceAttachments } from './evidence-attachments.js';
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
+import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
 import { QueryState } from '../ui/query-state.js';
 
@@ -83,9 +84,7 @@ export function EvidenceDetailPage() {
               {t('evidence.download')}
             </a>
             {current && can('evidence.create') ? (
-              <button type="button" className="button button--secondary" onClick={() => setSuperseding(true)}>
-                {t('evidence.newVersion')}
-              </button>
+              <Button onClick={() => setSuperseding(true)}>{t('evidence.newVersion')}</Button>
             ) : null}
             {can('evidence.update') && !data.archivedAt ? (
               <Link to="/o/$org/evidence/$id/edit" params={{ org, id }} className="button button--secondary">

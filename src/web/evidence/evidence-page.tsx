@@ -13,6 +13,7 @@ import { EvidenceFlags } from './evidence-card.js';
 import { evidencePagePath } from './evidence-paths.js';
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
+import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/evidence');
@@ -65,9 +66,9 @@ export function EvidencePage() {
         description={t('evidence.lead')}
         actions={
           can('evidence.create') ? (
-            <button type="button" className="button button--primary" onClick={() => setUploading(true)}>
+            <Button variant="primary" onClick={() => setUploading(true)}>
               {t('evidence.upload')}
-            </button>
+            </Button>
           ) : null
         }
       />
@@ -91,9 +92,9 @@ export function EvidencePage() {
             <p>{t('evidence.empty.intro')}</p>
             {can('evidence.create') ? (
               <p>
-                <button type="button" className="button button--primary" onClick={() => setUploading(true)}>
+                <Button variant="primary" onClick={() => setUploading(true)}>
                   {t('evidence.upload')}
-                </button>
+                </Button>
               </p>
             ) : (
               <p className="muted">{t('evidence.empty.readOnly')}</p>

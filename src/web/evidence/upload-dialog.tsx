@@ -6,9 +6,10 @@ import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import { useMembers } from '../lib/members.js';
 import { useSession } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { formatBytes, uploadEvidence, useUploadPolicy, type UploadResult } from './evidence-api.js';
+import { Button } from '../ui/button.js';
 
 interface Props {
   org: string;
@@ -216,16 +217,10 @@ export function UploadDialog({ org, open, onClose, onUploaded, attachTo, superse
           </div>
           {failure && !shownAtFields(failure) ? <ErrorMessage error={failure} /> : null}
           <div className="form__actions">
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={busy || !file || Boolean(errors[EVIDENCE_FILE_FIELD])}
-            >
+            <Button type="submit" variant="primary" disabled={busy || !file || Boolean(errors[EVIDENCE_FILE_FIELD])}>
               {t('evidence.dialog.submit')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={cancel}>
-              {t('common.cancel')}
-            </button>
+            </Button>
+            <Button onClick={cancel}>{t('common.cancel')}</Button>
           </div>
         </form>
       ) : null}

@@ -14,6 +14,7 @@ import { useAddStartingSet } from './leadership-api.js';
 import { RaciGrid } from './raci-grid.js';
 import { pagePath } from './register-paths.js';
 import './leadership.css';
+import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/isms-roles');
@@ -45,15 +46,9 @@ export function RolesPage() {
         actions={
           <>
             {can('isms_role.seed') ? (
-              <button
-                type="button"
-                className="button button--secondary"
-                aria-describedby="starting-set-help"
-                disabled={seed.isPending}
-                onClick={() => seed.mutate()}
-              >
+              <Button aria-describedby="starting-set-help" disabled={seed.isPending} onClick={() => seed.mutate()}>
                 {seed.isPending ? t('isms-roles.startingSetBusy') : t('isms-roles.startingSet')}
-              </button>
+              </Button>
             ) : null}
             {can('role_assignment.create') ? (
               <Link to="/o/$org/role-assignments/new" params={{ org }} className="button button--secondary">
@@ -107,14 +102,9 @@ export function RolesPage() {
                 <h2>{t('isms-roles.empty.title')}</h2>
                 <p>{t('isms-roles.empty.intro')}</p>
                 {can('isms_role.seed') ? (
-                  <button
-                    type="button"
-                    className="button button--primary"
-                    disabled={seed.isPending}
-                    onClick={() => seed.mutate()}
-                  >
+                  <Button variant="primary" disabled={seed.isPending} onClick={() => seed.mutate()}>
                     {t('isms-roles.startingSet')}
-                  </button>
+                  </Button>
                 ) : (
                   <p className="muted">{t('isms-roles.empty.readOnly')}</p>
                 )}

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { I18n } from '../i18n/i18n.js';
-import { isApiError } from './api-client.js';
 
 /** Zod issues as translated messages keyed by the top-level field name (first issue per field wins). */
 export function zodFieldErrors(i18n: I18n, error: z.ZodError): Record<string, string> {
@@ -37,15 +36,4 @@ export function issueMessage({ t }: I18n, issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
-}
-
-/** Server-side field errors (`body.title` → `title`), or an empty map for other errors. */
-export function serverFieldErrors(error: unknown): Record<string, string> {
-  return isApiError(error) ? error.fieldErrors() : {};
-}
-
-/** True when the error has no message for any of these fields, so it must be shown for the whole form. */
-export function isFormLevelError(error: unknown, fieldNames: readonly string[]): boolean {
-  const fields = serverFieldErrors(error);
-  return !fieldNames.some((name) => fields[name] !== undefined);
 }

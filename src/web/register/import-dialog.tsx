@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { ImportReportView } from './import-report.js';
 import {
@@ -13,6 +13,7 @@ import {
   runImport,
   type ImportReport,
 } from './register-import.js';
+import { Button } from '../ui/button.js';
 
 interface Props {
   org: string;
@@ -142,29 +143,22 @@ export function ImportDialog({ org, register, open, onClose }: Props) {
           {failure ? <ErrorMessage error={failure} /> : null}
           <div className="form__actions">
             {phase === 'done' ? (
-              <button type="button" className="button button--primary" onClick={onClose} autoFocus>
+              <Button variant="primary" onClick={onClose} autoFocus>
                 {t('import.close')}
-              </button>
+              </Button>
             ) : (
               <>
-                <button
+                <Button
                   type="submit"
-                  className={canImport ? 'button button--secondary' : 'button button--primary'}
+                  variant={canImport ? 'secondary' : 'primary'}
                   disabled={busy || !file || Boolean(fileError)}
                 >
                   {t('import.check')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--primary"
-                  disabled={!canImport || busy}
-                  onClick={() => void apply()}
-                >
+                </Button>
+                <Button variant="primary" disabled={!canImport || busy} onClick={() => void apply()}>
                   {t('import.submit')}
-                </button>
-                <button type="button" className="button button--secondary" onClick={onClose}>
-                  {t('common.cancel')}
-                </button>
+                </Button>
+                <Button onClick={onClose}>{t('common.cancel')}</Button>
               </>
             )}
           </div>

@@ -5,10 +5,11 @@ import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRecordLinks } from './register-api.js';
 import { RecordOptions, RecordSearch, relatedText } from './record-select.js';
+import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 import { linkSchema } from '../../schema/orgs/org.schema.js';
 
@@ -169,9 +170,9 @@ function AddLink({
           <RecordOptions org={org} entity={entity} q={q} value={chosen} current={undefined} />
         </select>
       </FormField>
-      <button type="submit" className="button button--secondary" disabled={!chosen || add.isPending}>
+      <Button type="submit" disabled={!chosen || add.isPending}>
         {t('register.linkSubmit')}
-      </button>
+      </Button>
       {add.isError ? <ErrorMessage error={add.error} /> : null}
     </form>
   );

@@ -1,6 +1,6 @@
 import type { FieldDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
-import { CheckboxField, FormField } from '../components/form-field.js';
+import { CheckboxField, FormField } from '../ui/form-field.js';
 import type { Member } from '../lib/api-types.js';
 import { useCallback, useState } from 'react';
 import { optionLabel } from './field-value.js';

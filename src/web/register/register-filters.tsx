@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { FieldDef, RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import type { Member } from '../lib/api-types.js';
 import { optionLabel } from './field-value.js';
 import type { RegisterSearch } from './register-search.js';
 import { RecordOptions, RecordSearch } from './record-select.js';
+import { Button } from '../ui/button.js';
 
 interface Props {
   /** the organization, for filters that list records of another register */
@@ -64,9 +65,7 @@ function SearchBox({ value, onSubmit }: { value: string; onSubmit: (q: string) =
           placeholder={t('register.searchPlaceholder')}
         />
       </FormField>
-      <button type="submit" className="button button--secondary">
-        {t('register.searchSubmit')}
-      </button>
+      <Button type="submit">{t('register.searchSubmit')}</Button>
     </form>
   );
 }

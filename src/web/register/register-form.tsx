@@ -1,13 +1,13 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import type { FieldDef, RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
-import { isApiError } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
-import { zodFieldErrors } from '../lib/form-errors.js';
 import { useMembers } from '../lib/members.js';
-import { ErrorMessage } from '../components/status.js';
 import { RegisterFieldInput, type FormValue } from './register-field-input.js';
 import type { RelatedMap } from './record-select.js';
+import { Button } from '../ui/button.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 
 interface Props {
   org: string;
@@ -66,76 +66,54 @@ export function RegisterForm({
   optionsFor,
   hiddenFields = [],
 }: Props) {
-  const i18n = useT();
-  const { t, td } = i18n;
+  const { t, td } = useT();
   const members = useMembers(org).data?.items ?? [];
   const initial = useMemo(() => initialValues(register, record, defaults), [register, record, defaults]);
   const related = (record?.related ?? {}) as RelatedMap;
-  const [values, setValues] = useState<FormValues>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const buildBody = (): Record<string, unknown> => {
-    const body: Record<string, unknown> = {};
-    for (const [name, def] of writableFields(register)) {
-      const v = values[name] ?? '';
-      if (record) {
-        if (v === initial[name]) continue; // PATCH only what changed
-        body[name] = toApiValue(def, v);
-      } else if (v !== '' && !(def.kind === 'boolean' && v === false && def.default === undefined)) {
-        body[name] = toApiValue(def, v);
+  const form = useForm({
+    initial,
+    schema: record ? register.updateSchema : register.createSchema,
+    toBody: (values: FormValues) => {
+      const body: Record<string, unknown> = {};
+      for (const [name, def] of writableFields(register)) {
+        const v = values[name] ?? '';
+        if (record) {
+          if (v === initial[name]) continue; // PATCH only what changed
+          body[name] = toApiValue(def, v);
+        } else if (v !== '' && !(def.kind === 'boolean' && v === false && def.default === undefined)) {
+          body[name] = toApiValue(def, v);
+        }
       }
-    }
-    if (record) body.expectedVersion = record.version;
-    return body;
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    const body = buildBody();
-    const parsed = (record ? register.updateSchema : register.createSchema).safeParse(body);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(i18n, parsed.error));
-      focusFirstError();
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await onSubmit(body);
-    } catch (err) {
-      // Errors on fields of this form go next to them; anything else (a stale version, a conflict…) above the buttons.
-      const formFields = new Set(writableFields(register).map(([name]) => name));
-      const all = isApiError(err) && err.status !== 409 ? err.fieldErrors() : {};
-      const fields = Object.fromEntries(Object.entries(all).filter(([name]) => formFields.has(name)));
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setFailure(err);
-      else focusFirstError();
-    } finally {
-      setBusy(false);
-    }
-  };
+      if (record) body.expectedVersion = record.version;
+      return body;
+    },
+    submit: (body) => onSubmit(body),
+    fields: writableFields(register).map(([name]) => name),
+    versioned: !!record,
+  });
+  const values = form.values;
 
   const change = (name: string, v: FormValue) =>
-    setValues((prev) => {
-      const next = { ...prev, [name]: v };
-      if (!optionsFor) return next;
-      for (const [field, def] of writableFields(register)) {
-        const options = def.kind === 'enum' ? optionsFor(field, next) : undefined;
-        if (options && next[field] !== '' && !options.includes(String(next[field]))) next[field] = '';
-      }
-      return next;
-    });
+    form.update(
+      (prev) => {
+        const next = { ...prev, [name]: v };
+        if (!optionsFor) return next;
+        for (const [field, def] of writableFields(register)) {
+          const options = def.kind === 'enum' ? optionsFor(field, next) : undefined;
+          if (options && next[field] !== '' && !options.includes(String(next[field]))) next[field] = '';
+        }
+        return next;
+      },
+      [name],
+    );
   const withOptions = (name: string, def: FieldDef): FieldDef => {
     const options = def.kind === 'enum' && optionsFor ? optionsFor(name, values) : undefined;
     return options ? { ...def, options } : def;
   };
 
-  const stale = isApiError(failure) && failure.status === 409;
   return (
-    <form className="form register-form" onSubmit={submit} noValidate aria-describedby="form-required-note">
+    <Form form={form} className="form register-form" aria-describedby="form-required-note">
       <p id="form-required-note" className="muted">
         {t('form.requiredNote')}
       </p>
@@ -149,7 +127,7 @@ export function RegisterForm({
               name={name}
               def={withOptions(name, def)}
               value={values[name] ?? ''}
-              error={errors[name]}
+              error={form.errors[name]}
               members={members}
               org={org}
               current={related[String(values[name] ?? '')]}
@@ -157,37 +135,22 @@ export function RegisterForm({
             />
           ))}
       </div>
-      {errors._form ? (
+      {form.errors._form ? (
         <p className="alert alert--error" role="alert">
-          {errors._form}
+          {form.errors._form}
         </p>
       ) : null}
-      {stale ? (
-        <p className="alert alert--error" role="alert">
-          {t('form.stale')}
-        </p>
-      ) : failure ? (
-        <ErrorMessage error={failure} />
-      ) : null}
+      <FormFailureMessage form={form} />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy
+        <Button type="submit" variant="primary" busy={form.submitting}>
+          {form.submitting
             ? t('form.saving')
             : record
               ? t('form.save')
               : t('form.create', { name: td(`${register.collection}.singular`) })}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
-}
-
-function focusFirstError() {
-  requestAnimationFrame(() => {
-    const el = document.querySelector<HTMLElement>('.register-form [aria-invalid="true"]');
-    el?.focus();
-  });
 }

@@ -9,6 +9,7 @@ import { RegisterFilters } from './register-filters.js';
 import { filterParams, hasActiveFilters, nextSort, toQuery, type RegisterSearch } from './register-search.js';
 import { RegisterTable, type ColumnSpec, type RecordLinkComponent } from './register-table.js';
 import type { RelatedMap } from './record-select.js';
+import { Button } from '../ui/button.js';
 
 export interface QuickFilter {
   id: string;
@@ -84,9 +85,9 @@ export function RegisterList({
               </button>
             ))}
             {filtered ? (
-              <button type="button" className="button button--link" onClick={() => onSearch({})}>
+              <Button variant="link" onClick={() => onSearch({})}>
                 {t('register.clearFilters')}
-              </button>
+              </Button>
             ) : null}
           </div>
         ) : null}
@@ -110,11 +111,7 @@ export function RegisterList({
                 </a>
               </>
             ) : null}
-            {canImport ? (
-              <button type="button" className="button button--secondary" onClick={() => setImporting(true)}>
-                {t('import.open')}
-              </button>
-            ) : null}
+            {canImport ? <Button onClick={() => setImporting(true)}>{t('import.open')}</Button> : null}
           </div>
         ) : null}
       </div>

@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ConfirmButton } from '../components/confirm-button.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
 import { Breadcrumb } from '../components/breadcrumb.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { QueryState } from '../ui/query-state.js';

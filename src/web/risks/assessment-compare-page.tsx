@@ -7,7 +7,7 @@ import { api, orgPath, toQueryString } from '../lib/api-client.js';
 import type { Page, RegisterRecord } from '../lib/api-types.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { Breadcrumb } from '../components/breadcrumb.js';
 import { DataTable } from '../ui/data-table.js';
 import { PageHeader } from '../ui/page-header.js';
@@ -23,6 +23,7 @@ import {
 } from './risks-api.js';
 import type { CompareChange, CompareRow, Comparison } from '../../schema/risks/risks.responses.js';
 import './risks.css';
+import { Button } from '../ui/button.js';
 
 const route = getRouteApi('/o/$org/risk-assessments/compare');
 const GROUPS: CompareChange[] = ['rose', 'added', 'fell', 'removed', 'same'];
@@ -162,9 +163,9 @@ function CompareForm({
         />{' '}
         {t('risk-assessments.compare.changesOnly')}
       </label>
-      <button type="submit" className="button button--primary">
+      <Button type="submit" variant="primary">
         {t('risk-assessments.compare.submit')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { StandingsTable } from './standings-table.js';
 import { useAssessmentEntries, useMethodologyInForce, useMethodologyVersion } from './risks-api.js';
 import { assessmentPath } from './risk-paths.js';
 import './risks.css';
+import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 
 /** Assessment cycles (27001 8.2): each a dated run with the approved methodology, frozen when closed. */
@@ -118,9 +119,7 @@ export function AssessmentDetailPage() {
         a ? (
           <>
             {can('risk_assessment.close') && !closed && !a.archivedAt ? (
-              <button type="button" className="button button--secondary" onClick={() => setClosing(true)}>
-                {t('risk-assessments.close.open')}
-              </button>
+              <Button onClick={() => setClosing(true)}>{t('risk-assessments.close.open')}</Button>
             ) : null}
             {closed ? (
               <Link

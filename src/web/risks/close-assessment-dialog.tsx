@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
-import { FormField } from '../components/form-field.js';
-import { ErrorMessage } from '../components/status.js';
 import { useCloseAssessment } from './risks-api.js';
+import { Button } from '../ui/button.js';
+import { Dialog } from '../ui/dialog.js';
+import { TextArea } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 
 const riskPage = paginated(riskRegister.recordSchema);
 import { riskRegister } from '../../schema/risks/risk.register.js';
@@ -25,8 +27,6 @@ interface Props {
  */
 export function CloseAssessmentDialog({ org, assessment, open, onClose, onClosed }: Props) {
   const { t, formatNumber } = useT();
-  const ref = useRef<HTMLDialogElement>(null);
-  const [note, setNote] = useState('');
   const close = useCloseAssessment(org, assessment.id);
   const counts = useQuery({
     queryKey: ['org', org, 'risks', 'list', 'close-counts'],
@@ -40,67 +40,70 @@ export function CloseAssessmentDialog({ org, assessment, open, onClose, onClosed
     },
   });
 
-  const resetClose = close.reset; // stable across renders (TanStack Query)
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      // Opening starts afresh: no note, no error of an earlier attempt.
-      setNote('');
-      resetClose();
-      d.showModal();
-    }
-    if (!open && d.open) d.close();
-  }, [open, resetClose]);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const done = await close.mutateAsync(note.trim()).catch(() => null);
-    if (done) onClosed(done.riskCount);
-  };
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog dialog--wide"
-      aria-labelledby="close-title"
-      aria-describedby="close-explain"
+    <Dialog
+      open={open}
       onClose={onClose}
+      wide
+      title={t('risk-assessments.close.title', { ref: assessment.ref })}
+      titleId="close-title"
+      describedBy="close-explain"
     >
-      {open ? (
-        <form className="form" onSubmit={submit} noValidate>
-          <h2 id="close-title">{t('risk-assessments.close.title', { ref: assessment.ref })}</h2>
-          <div id="close-explain">
-            <p>{t('risk-assessments.close.explain')}</p>
-            <ul className="checklist">
-              <li>
-                {counts.data
-                  ? t('risk-assessments.close.count', { count: formatNumber(counts.data.all) })
-                  : t('common.loading')}
-              </li>
-              {counts.data?.unevaluated ? (
-                <li className="close-warning">
-                  {t('risk-assessments.close.unevaluated', { count: formatNumber(counts.data.unevaluated) })}
-                </li>
-              ) : null}
-              <li>{t('risk-assessments.close.frozen')}</li>
-              <li>{t('risk-assessments.close.compare')}</li>
-            </ul>
-          </div>
-          <FormField label={t('risk-assessments.close.note')} help={t('risk-assessments.close.noteHelp')}>
-            <textarea value={note} maxLength={2000} rows={3} onChange={(e) => setNote(e.target.value)} />
-          </FormField>
-          {close.isError ? <ErrorMessage error={close.error} /> : null}
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={close.isPending}>
-              {close.isPending ? t('form.saving') : t('risk-assessments.close.confirm')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
-      ) : null}
-    </dialog>
+      <div id="close-explain">
+        <p>{t('risk-assessments.close.explain')}</p>
+        <ul className="checklist">
+          <li>
+            {counts.data
+              ? t('risk-assessments.close.count', { count: formatNumber(counts.data.all) })
+              : t('common.loading')}
+          </li>
+          {counts.data?.unevaluated ? (
+            <li className="close-warning">
+              {t('risk-assessments.close.unevaluated', { count: formatNumber(counts.data.unevaluated) })}
+            </li>
+          ) : null}
+          <li>{t('risk-assessments.close.frozen')}</li>
+          <li>{t('risk-assessments.close.compare')}</li>
+        </ul>
+      </div>
+      <CloseForm close={close} onClose={onClose} onClosed={onClosed} />
+    </Dialog>
+  );
+}
+
+/** Mounted while the dialog is open: each opening starts afresh, with no note and no error of an earlier attempt. */
+function CloseForm({
+  close,
+  onClose,
+  onClosed,
+}: {
+  close: ReturnType<typeof useCloseAssessment>;
+  onClose: () => void;
+  onClosed: (riskCount: number) => void;
+}) {
+  const { t } = useT();
+  const form = useForm({
+    initial: { note: '' },
+    toBody: (v) => v.note.trim(),
+    submit: (note) => close.mutateAsync(note),
+    onSuccess: (done) => onClosed(done.riskCount),
+  });
+  return (
+    <Form form={form} className="form">
+      <TextArea
+        label={t('risk-assessments.close.note')}
+        help={t('risk-assessments.close.noteHelp')}
+        maxLength={2000}
+        rows={3}
+        {...form.field('note')}
+      />
+      <FormFailureMessage form={form} />
+      <div className="form__actions">
+        <Button type="submit" variant="primary" busy={form.submitting}>
+          {form.submitting ? t('form.saving') : t('risk-assessments.close.confirm')}
+        </Button>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
+      </div>
+    </Form>
   );
 }

@@ -4,7 +4,7 @@ import { ismsRiskRegister, ISMS_RISK_STATUSES } from '../../schema/risks/isms-ri
 import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ConfirmButton } from '../components/confirm-button.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { RecordHistory } from '../register/record-history.js';
 import { RecordLinks } from '../register/record-links.js';

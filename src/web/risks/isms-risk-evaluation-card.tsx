@@ -4,12 +4,13 @@ import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { optionLabel } from '../register/field-value.js';
 import { useRegisterMutations } from '../register/register-api.js';
 import { Fields } from './isms-risk-fields.js';
 import { isEvaluationOverdue } from './isms-risk-badges.js';
+import { Button } from '../ui/button.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -31,16 +32,14 @@ export function EvaluationCard({ org, record }: { org: string; record: RegisterR
           {t('isms-risks.detail.evaluation')}
         </h2>
         {editable && planned && !recording ? (
-          <button
-            type="button"
-            className="button button--secondary"
+          <Button
             onClick={() => {
               setSaved(false);
               setRecording(true);
             }}
           >
             {t('isms-risks.detail.record')}
-          </button>
+          </Button>
         ) : null}
       </div>
       <LiveMessage>{saved ? t('isms-risks.detail.evaluationSaved') : null}</LiveMessage>
@@ -155,12 +154,10 @@ function RecordEvaluation({
       </div>
       {failure ? <ErrorMessage error={failure} /> : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
+        <Button type="submit" variant="primary" disabled={update.isPending}>
           {update.isPending ? t('form.saving') : t('isms-risks.detail.saveEvaluation')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={() => onDone(false)}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

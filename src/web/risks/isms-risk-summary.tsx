@@ -2,6 +2,7 @@ import type { IsmsRiskSummary } from '../../schema/risks/isms-risks.schema.js';
 import { ISMS_RISK_EFFECTIVENESS, ISMS_RISK_KINDS, ISMS_RISK_STATUSES } from '../../schema/risks/isms-risk.register.js';
 import { useT } from '../i18n/i18n.js';
 import type { RegisterSearch } from '../register/register-search.js';
+import { Button } from '../ui/button.js';
 
 /** Effectiveness from best to not yet known, the order of the bar's segments. */
 const ORDER = [
@@ -37,13 +38,9 @@ export function IsmsRiskSummaryCard({
           return (
             <div key={kind} className="isms-summary__kind">
               <p className="isms-summary__label">
-                <button
-                  type="button"
-                  className="button--link isms-summary__kindlink"
-                  onClick={() => onFilter({ kind })}
-                >
+                <Button variant="link" className="isms-summary__kindlink" onClick={() => onFilter({ kind })}>
                   {name}
-                </button>{' '}
+                </Button>{' '}
                 <span className="muted">
                   {k.total
                     ? t('isms-risks.summary.count', { count: formatNumber(k.total) })

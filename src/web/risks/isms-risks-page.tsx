@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { TabPanel, Tabs } from '../components/tabs.js';
 import { RegisterList } from '../register/register-list.js';
 import type { RegisterSearch } from '../register/register-search.js';

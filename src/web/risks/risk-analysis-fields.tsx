@@ -3,7 +3,7 @@ import type { Methodology } from '../../schema/risks/methodology.schema.js';
 import type { FieldDef } from '../../schema/register/define-register.js';
 import { riskRegister } from '../../schema/risks/risk.register.js';
 import { useT } from '../i18n/i18n.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { RegisterFieldInput, type FormValue } from '../register/register-field-input.js';
 import type { FormValues } from '../register/register-form.js';
 import { MethodologyLink } from './methodology-link.js';

@@ -4,7 +4,7 @@ import type { Methodology } from '../../schema/risks/methodology.schema.js';
 import { useT, type I18n } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { PickedList, RecordCombobox } from '../register/record-combobox.js';
 import type { ColumnSpec } from '../register/register-table.js';
 import type { RegisterSearch } from '../register/register-search.js';

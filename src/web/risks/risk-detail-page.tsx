@@ -3,7 +3,7 @@ import { riskRegister } from '../../schema/risks/risk.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { ConfirmButton } from '../components/confirm-button.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { EvidenceCard } from '../evidence/evidence-card.js';
 import { RecordHistory } from '../register/record-history.js';
@@ -19,6 +19,7 @@ import { PlannedActionsCard } from './isms-risk-actions-card.js';
 import { LevelBadge, levelOf } from './risk-level.js';
 import { useMethodologyInForce, useReassessmentDue } from './risks-api.js';
 import './risks.css';
+import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/risks/$id');
@@ -94,9 +95,7 @@ export function RiskDetailPage() {
           </p>
           {editable && typeof risk.likelihood === 'number' ? (
             <p className="risk-due__actions">
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button
                 disabled={update.isPending}
                 // Sending the same likelihood makes the server evaluate the risk again: the review is recorded.
                 onClick={() =>
@@ -104,7 +103,7 @@ export function RiskDetailPage() {
                 }
               >
                 {t('risks.detail.confirmRating')}
-              </button>
+              </Button>
               <Link to="/o/$org/risks/$id/edit" params={{ org, id }} className="button button--secondary">
                 {t('risks.detail.changeRating')}
               </Link>

@@ -1,12 +1,10 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { riskRegister } from '../../schema/risks/risk.register.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import type { RegisterRecord } from '../lib/api-types.js';
-import { zodFieldErrors } from '../lib/form-errors.js';
 import { useMembers } from '../lib/members.js';
-import { CheckboxField } from '../components/form-field.js';
-import { ErrorMessage } from '../components/status.js';
+import { CheckboxField } from '../ui/form-field.js';
 import type { PickedRecord } from '../register/record-combobox.js';
 import type { RelatedMap } from '../register/record-select.js';
 import { RegisterFieldInput, type FormValue } from '../register/register-field-input.js';
@@ -14,6 +12,9 @@ import { initialValues, toApiValue, writableFields, type FormValues } from '../r
 import { NoMethodologyNotice } from './methodology-link.js';
 import { RiskAnalysisFields } from './risk-analysis-fields.js';
 import { RiskIdentificationFields } from './risk-identification-fields.js';
+import { Button } from '../ui/button.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
 
 export interface RiskFormResult {
@@ -49,34 +50,13 @@ const CIA = ['affectsConfidentiality', 'affectsIntegrity', 'affectsAvailability'
  * which of C/I/A it affects, its owner and existing controls, and the analysis on the methodology's scales.
  */
 export function RiskForm({ org, record, inForce, initialAssets, defaults, onSubmit, onCancel }: Props) {
-  const i18n = useT();
-  const { t, td } = i18n;
+  const { t, td } = useT();
   const members = useMembers(org).data?.items ?? [];
   const initial = useMemo(() => initialValues(riskRegister, record, defaults), [record, defaults]);
   const related = (record?.related ?? {}) as RelatedMap;
-  const [values, setValues] = useState<FormValues>(initial);
   const [assets, setAssets] = useState<PickedRecord[]>(initialAssets);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (name: string, value: FormValue) => setValues((prev) => ({ ...prev, [name]: value }));
   const fields = writableFields(riskRegister);
   const formFields = new Set([...fields.map(([n]) => n), 'assetIds']);
-
-  const buildBody = (): Record<string, unknown> => {
-    const body: Record<string, unknown> = {};
-    for (const [name, def] of fields) {
-      if (!inForce && ANALYSIS.slice(0, 5).includes(name)) continue;
-      const v = values[name] ?? '';
-      if (record) {
-        if (v !== initial[name]) body[name] = toApiValue(def, v);
-      } else if (v !== '' && !(def.kind === 'boolean' && v === false && def.default === undefined)) {
-        body[name] = toApiValue(def, v);
-      }
-    }
-    if (record) body.expectedVersion = record.version;
-    return body;
-  };
   const assetsChanged = () => {
     const before = initialAssets
       .map((a) => a.id)
@@ -90,39 +70,40 @@ export function RiskForm({ org, record, inForce, initialAssets, defaults, onSubm
     );
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    const body = buildBody();
-    const parsed = (record ? riskRegister.updateSchema : riskRegister.createSchema).safeParse(body);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(i18n, parsed.error));
-      focusFirstError();
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await onSubmit({
-        body,
-        assetIds: values.approach === 'asset' && assetsChanged() ? assets.map((a) => a.id) : null,
-      });
-    } catch (err) {
-      const all = isApiError(err) ? err.fieldErrors() : {};
-      const onFields = Object.fromEntries(
-        Object.entries(all)
-          .filter(([name]) => formFields.has(name.split('.')[0]!))
-          .map(([name, msg]) => [name.split('.')[0]!, msg]),
-      );
-      setErrors(onFields);
-      if (Object.keys(onFields).length === 0 || all.expectedVersion) setFailure(err);
-      else focusFirstError();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useForm({
+    initial,
+    schema: record ? riskRegister.updateSchema : riskRegister.createSchema,
+    toBody: (values: FormValues) => {
+      const body: Record<string, unknown> = {};
+      for (const [name, def] of fields) {
+        if (!inForce && ANALYSIS.slice(0, 5).includes(name)) continue;
+        const v = values[name] ?? '';
+        if (record) {
+          if (v !== initial[name]) body[name] = toApiValue(def, v);
+        } else if (v !== '' && !(def.kind === 'boolean' && v === false && def.default === undefined)) {
+          body[name] = toApiValue(def, v);
+        }
+      }
+      if (record) body.expectedVersion = record.version;
+      return body;
+    },
+    submit: (body, values) =>
+      onSubmit({ body, assetIds: values.approach === 'asset' && assetsChanged() ? assets.map((a) => a.id) : null }),
+    // `assetIds.0` (one of the chosen assets) is said next to the assets
+    serverErrors: (err) =>
+      Object.fromEntries(
+        Object.entries(isApiError(err) ? err.fieldErrors() : {}).map(([name, msg]) => [
+          name.split('.')[0] ?? name,
+          msg,
+        ]),
+      ),
+    fields: [...formFields],
+    versioned: !!record,
+  });
+  const values = form.values;
+  const errors = form.errors;
+  const set = (name: string, value: FormValue) => form.update((prev) => ({ ...prev, [name]: value }), [name]);
 
-  const stale = isApiError(failure) && failure.fieldErrors().expectedVersion !== undefined;
   const input = (name: string) => {
     const def = riskRegister.fields[name as keyof typeof riskRegister.fields];
     return (
@@ -141,7 +122,7 @@ export function RiskForm({ org, record, inForce, initialAssets, defaults, onSubm
   };
 
   return (
-    <form className="form register-form risk-form" onSubmit={submit} noValidate aria-describedby="form-required-note">
+    <Form form={form} className="form register-form risk-form" aria-describedby="form-required-note">
       <p id="form-required-note" className="muted">
         {t('form.requiredNote')}
       </p>
@@ -187,25 +168,17 @@ export function RiskForm({ org, record, inForce, initialAssets, defaults, onSubm
           <NoMethodologyNotice org={org} what="form" />
         </fieldset>
       )}
-      {stale ? (
-        <p className="alert alert--error" role="alert">
-          {t('form.stale')}
-        </p>
-      ) : failure ? (
-        <ErrorMessage error={failure} />
-      ) : null}
+      <FormFailureMessage form={form} />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('form.saving') : record ? t('form.save') : t('form.create', { name: td('risks.singular') })}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        <Button type="submit" variant="primary" busy={form.submitting}>
+          {form.submitting
+            ? t('form.saving')
+            : record
+              ? t('form.save')
+              : t('form.create', { name: td('risks.singular') })}
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
-}
-
-function focusFirstError() {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('.risk-form [aria-invalid="true"]')?.focus());
 }

@@ -11,6 +11,7 @@ import { AcceptancePanel } from '../controls/plan/acceptance-panel.js';
 import { ResidualVerdict } from './risk-treatment-residual.js';
 import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
 import '../controls/controls.css';
+import { Button } from '../ui/button.js';
 import { DataTable } from '../ui/data-table.js';
 import { QueryState } from '../ui/query-state.js';
 
@@ -45,16 +46,16 @@ export function RiskTreatmentCard({ org, riskId, archived, inForce }: Props) {
           {t('treatment.title')}
         </h2>
         {editable && data && !editing ? (
-          <button
-            type="button"
-            className={`button ${empty ? 'button--primary' : 'button--secondary'} button--small`}
+          <Button
+            variant={empty ? 'primary' : 'secondary'}
+            size="small"
             onClick={() => {
               setSaved(null);
               setEditing(true);
             }}
           >
             {empty ? t('treatment.start') : t('treatment.edit')}
-          </button>
+          </Button>
         ) : null}
       </div>
       <p className="muted small">{t('treatment.lead')}</p>

@@ -9,12 +9,13 @@ import {
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import { issueMessage } from '../lib/form-errors.js';
-import { CheckboxField, FormField } from '../components/form-field.js';
+import { CheckboxField, FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { RecordCombobox } from '../register/record-combobox.js';
 import { useSaveTreatment } from '../controls/controls-api.js';
 import { ResidualFields, residualBody, residualValues } from './risk-treatment-residual.js';
 import type { FormValues } from '../register/register-form.js';
+import { Button } from '../ui/button.js';
 import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
 
 type Option = (typeof TREATMENT_OPTIONS)[number];
@@ -210,13 +211,13 @@ export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, on
                     onChange={(e) => setRow(c.controlId, { note: e.target.value })}
                   />
                 </FormField>
-                <button
-                  type="button"
-                  className="button button--secondary button--small treatment-control__remove"
+                <Button
+                  size="small"
+                  className="treatment-control__remove"
                   onClick={() => setControls((rows) => rows.filter((r) => r.controlId !== c.controlId))}
                 >
                   {t('treatment.removeControl', { ref: c.ref })}
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
@@ -263,12 +264,10 @@ export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, on
         <ErrorMessage error={failure} />
       ) : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
+        <Button type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending ? t('form.saving') : t('treatment.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

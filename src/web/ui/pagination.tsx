@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useT } from '../i18n/i18n.js';
+import { Button } from './button.js';
 
 /** The page sizes offered; the API's lists take any size up to 100. */
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -39,25 +40,15 @@ export function Pagination({ page, pageSize, total, onPage, onPageSize }: Pagina
             </select>
           </>
         ) : null}
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={page <= 1}
-          onClick={() => onPage(page - 1)}
-        >
+        <Button disabled={page <= 1} onClick={() => onPage(page - 1)}>
           {t('register.previous')}
-        </button>
+        </Button>
         <span className="pagination__page">
           {t('register.pageOf', { page: formatNumber(page), pages: formatNumber(pages) })}
         </span>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={page >= pages}
-          onClick={() => onPage(page + 1)}
-        >
+        <Button disabled={page >= pages} onClick={() => onPage(page + 1)}>
           {t('register.next')}
-        </button>
+        </Button>
       </div>
     </nav>
   );

@@ -6,6 +6,7 @@ import { useMemberNames } from '../lib/members.js';
 import { fieldText } from '../register/field-value.js';
 import { StageStepper, stageLabel } from './stage-stepper.js';
 import { recordPath, type VersionSummary } from './versioned-api.js';
+import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
 
 interface Props {
@@ -95,14 +96,14 @@ export function DocumentHeader({
         actions={
           <>
             {can.update && !editing && !record.archivedAt ? (
-              <button type="button" className="button button--primary" onClick={onEdit}>
+              <Button variant="primary" onClick={onEdit}>
                 {editLabel}
-              </button>
+              </Button>
             ) : null}
             {canApprove && !editing ? (
-              <button type="button" className="button button--primary" onClick={onApprove}>
+              <Button variant="primary" onClick={onApprove}>
                 {t('versions.approve')}
-              </button>
+              </Button>
             ) : null}
             {can.export && exported ? (
               <div className="button-group" role="group" aria-label={t('versions.export', { no: exported.versionNo })}>

@@ -7,6 +7,7 @@ import { VersionEditor } from './version-editor.js';
 import { VersionView } from './version-view.js';
 import type { DocumentPresentation } from './presentation.js';
 import type { DraftBody, Version, VersionSummary } from './versioned-api.js';
+import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 
 interface Props {
@@ -58,9 +59,9 @@ export function DocumentTab(props: Props) {
         <h2>{t('versions.noVersions.title')}</h2>
         <p>{props.canUpdate ? t('versions.noVersions.body') : t('versions.noVersions.readOnly')}</p>
         {props.canUpdate ? (
-          <button type="button" className="button button--primary" onClick={props.onStart}>
+          <Button variant="primary" onClick={props.onStart}>
             {t('versions.startDraft')}
-          </button>
+          </Button>
         ) : null}
       </div>
     );
@@ -73,9 +74,9 @@ export function DocumentTab(props: Props) {
       {v.versionNo !== latestNo ? (
         <div className="alert alert--info">
           <p>{t('versions.viewingOld', { no: v.versionNo, state: td(`versions.state.${v.state}`) })}</p>
-          <button type="button" className="button button--secondary button--small" onClick={props.onShowLatest}>
+          <Button size="small" onClick={props.onShowLatest}>
             {t('versions.viewLatest')}
-          </button>
+          </Button>
         </div>
       ) : null}
       <div className="doc-layout">

@@ -4,6 +4,7 @@ import { useT } from '../i18n/i18n.js';
 import type { DraftErrors } from './draft-form.js';
 import { newRow } from './draft-form.js';
 import type { TableRow } from './versioned-api.js';
+import { Button } from '../ui/button.js';
 
 type TableSection = Extract<Section, { kind: 'table' }>;
 
@@ -160,14 +161,14 @@ export function TableSectionEditor({ section, rows, errors, onChange, onCellEdit
         </div>
       )}
       <div>
-        <button
-          type="button"
-          className="button button--secondary button--small row-editor__add"
+        <Button
+          size="small"
+          className="row-editor__add"
           onClick={add}
           disabled={rows.length >= (section.maxRows ?? 200)}
         >
           + {t('versions.table.addRow')}
-        </button>
+        </Button>
       </div>
     </fieldset>
   );

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { DataSection, VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { ErrorMessage } from '../components/status.js';
 import { FallbackDataEditor } from './data-section-fallback.js';
 import { dataSectionUi, sectionErrors } from './data-sections.js';
@@ -20,6 +20,7 @@ import { stageLabel } from './stage-stepper.js';
 import { TableSectionEditor } from './table-section-editor.js';
 import './text-sections.css';
 import type { DraftBody, TableRow, Version } from './versioned-api.js';
+import { Button } from '../ui/button.js';
 
 interface Props {
   org: string;
@@ -170,9 +171,7 @@ export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onRel
       {conflict ? (
         <div className="alert alert--error version-editor__failure" role="alert">
           <p>{t('versions.editor.conflict')}</p>
-          <button type="button" className="button button--secondary" onClick={onReload}>
-            {t('versions.editor.reload')}
-          </button>
+          <Button onClick={onReload}>{t('versions.editor.reload')}</Button>
         </div>
       ) : failure ? (
         <div className="version-editor__failure">
@@ -180,12 +179,10 @@ export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onRel
         </div>
       ) : null}
       <div className="form__actions version-editor__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <Button type="submit" variant="primary" disabled={busy}>
           {busy ? t('versions.editor.saving') : t('versions.editor.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

@@ -3,11 +3,12 @@ import type { RegisterDef } from '../../schema/register/define-register.js';
 import type { VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { useMemberNames } from '../lib/members.js';
-import { FormField } from '../components/form-field.js';
+import { FormField } from '../ui/form-field.js';
 import { DataTable } from '../ui/data-table.js';
 import { stageLabel } from './stage-stepper.js';
 import { VersionCompare } from './version-compare.js';
 import type { VersionSummary } from './versioned-api.js';
+import { Button } from '../ui/button.js';
 
 interface Props {
   org: string;
@@ -62,13 +63,9 @@ export function VersionsTab({ org, register, def, id, versions, shownNo, compare
             header: <span className="visually-hidden">{t('common.actions')}</span>,
             className: 'cell-actions',
             cell: (v) => (
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => onOpen(v.versionNo)}
-              >
+              <Button size="small" onClick={() => onOpen(v.versionNo)}>
                 {t('versions.list.open', { no: v.versionNo })}
-              </button>
+              </Button>
             ),
           },
         ]}
@@ -126,9 +123,9 @@ function CompareForm({ versions, compare, onCompare }: Pick<Props, 'versions' | 
           {options}
         </select>
       </FormField>
-      <button type="submit" className="button button--primary">
+      <Button type="submit" variant="primary">
         {t('versions.compare.submit')}
-      </button>
+      </Button>
     </form>
   );
 }

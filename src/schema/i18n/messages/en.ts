@@ -264,6 +264,7 @@ const en = {
   'form.create': 'Create {name}',
   'form.stale':
     'Someone changed this record while you were editing. Reload the page to see their version, then make your change again.',
+  'form.reload': 'Reload',
 
   'actions.title': 'Actions',
   'actions.singular': 'action',

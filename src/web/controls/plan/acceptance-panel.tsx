@@ -1,16 +1,19 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Treatment } from '../../../schema/controls/treatment.schema.js';
 import { useT } from '../../i18n/i18n.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useMemberNames } from '../../lib/members.js';
 import { useSession } from '../../lib/session.js';
-import { FormField } from '../../components/form-field.js';
-import { ErrorMessage } from '../../components/status.js';
 import { levelOf } from '../../risks/risk-level.js';
 import { useCurrentMethodology } from '../../risks/methodology/methodology-api.js';
 import { AcceptanceState } from './acceptance-state.js';
-import { useAcceptRisk, useRiskOwner } from './plan-api.js';
+import { treatmentQueryKey, useAcceptRisk, useRiskOwner } from './plan-api.js';
 import './plan.css';
+import { Button } from '../../ui/button.js';
+import { DateField, TextArea } from '../../ui/fields.js';
+import { Form, FormFailureMessage } from '../../ui/form.js';
+import { useForm } from '../../ui/use-form.js';
 import { QueryState } from '../../ui/query-state.js';
 
 interface Props {
@@ -72,50 +75,46 @@ export function AcceptancePanel({ org, riskId, treatment, onAccepted }: Props) {
 function AcceptanceForm({ org, riskId, treatment, onAccepted }: Props) {
   const { t } = useT();
   const id = useId();
+  const queryClient = useQueryClient();
   const accept = useAcceptRisk(org, riskId);
-  const [justification, setJustification] = useState('');
-  const [expiresOn, setExpiresOn] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
   const evaluation = treatment.residualEvaluation;
   const methodology = useCurrentMethodology(org).data?.methodology;
+  const concession = evaluation?.acceptable !== true;
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+  const form = useForm({
+    initial: { justification: '', expiresOn: '' },
+    toBody: (v) => ({
+      kind: concession ? ('concession' as const) : ('within_criteria' as const),
+      justification: v.justification.trim() || null,
+      expiresOn: v.expiresOn || null,
+      treatmentVersion: treatment.version,
+    }),
+    check: (v) => {
+      const found: Record<string, string> = {};
+      if (concession && !v.justification.trim()) found.justification = t('acceptance.justificationRequired');
+      if (v.expiresOn && v.expiresOn < tomorrow) found.expiresOn = t('acceptance.reviewFuture');
+      return found;
+    },
+    submit: (body) => accept.mutateAsync(body),
+    onSuccess: (next) => onAccepted?.(next),
+    // the choice of kind is not a field here: a message about it goes with the justification
+    serverErrors: (err) => {
+      const fields = isApiError(err) ? err.fieldErrors() : {};
+      const justification = fields.justification ?? fields.kind;
+      return { ...fields, ...(justification ? { justification } : {}) };
+    },
+    versioned: true,
+    // the treatment is read again already (useAcceptRisk); reload shows it once more
+    reload: () => void queryClient.invalidateQueries({ queryKey: treatmentQueryKey(org, riskId) }),
+  });
 
   if (treatment.version === 0) return <p className="muted">{t('acceptance.noTreatment')}</p>;
   if (!evaluation || !evaluation.level) return <p className="alert alert--info">{t('acceptance.noResidual')}</p>;
-  const concession = evaluation.acceptable !== true;
   const level = levelOf(methodology, evaluation.level)?.label ?? evaluation.level;
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    const found: Record<string, string> = {};
-    if (concession && !justification.trim()) found.justification = t('acceptance.justificationRequired');
-    if (expiresOn && expiresOn < tomorrow) found.expiresOn = t('acceptance.reviewFuture');
-    setErrors(found);
-    if (Object.keys(found).length) {
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLElement>(`[data-form="${id}"] [aria-invalid="true"]`)?.focus(),
-      );
-      return;
-    }
-    try {
-      const next = await accept.mutateAsync({
-        kind: concession ? 'concession' : 'within_criteria',
-        justification: justification.trim() || null,
-        expiresOn: expiresOn || null,
-        treatmentVersion: treatment.version,
-      });
-      onAccepted?.(next);
-    } catch (err) {
-      if (isApiError(err) && err.status === 400) setErrors(err.fieldErrors());
-      setFailure(err);
-    }
-  };
-
-  const stale = isApiError(failure) && failure.status === 409;
   return (
-    <form className="form acceptance-form" onSubmit={submit} noValidate data-form={id} aria-labelledby={`${id}-title`}>
+    <Form form={form} className="form acceptance-form" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="acceptance-form__title">
         {t('acceptance.form.title')}
       </h3>
@@ -123,41 +122,26 @@ function AcceptanceForm({ org, riskId, treatment, onAccepted }: Props) {
         {concession ? t('acceptance.form.concession', { level }) : t('acceptance.form.within', { level })}
       </p>
       <p className="muted">{t('acceptance.form.version', { version: treatment.version })}</p>
-      <FormField
+      <TextArea
         label={concession ? t('acceptance.justification') : t('acceptance.note')}
         help={concession ? t('acceptance.justificationHelp') : undefined}
         required={concession}
-        error={errors.justification ?? errors.kind}
-      >
-        <textarea
-          rows={3}
-          maxLength={4000}
-          value={justification}
-          onChange={(e) => (setJustification(e.target.value), setErrors((x) => ({ ...x, justification: '' })))}
-        />
-      </FormField>
-      <FormField
+        rows={3}
+        maxLength={4000}
+        {...form.field('justification')}
+      />
+      <DateField
         label={t('acceptance.reviewDate')}
         help={t('acceptance.reviewDateHelp')}
-        error={errors.expiresOn || undefined}
-      >
-        <input
-          type="date"
-          min={tomorrow}
-          value={expiresOn}
-          onChange={(e) => (setExpiresOn(e.target.value), setErrors((x) => ({ ...x, expiresOn: '' })))}
-        />
-      </FormField>
-      {failure ? (
-        <div role="alert">
-          {stale ? <p className="alert alert--error">{t('acceptance.stale')}</p> : <ErrorMessage error={failure} />}
-        </div>
-      ) : null}
+        min={tomorrow}
+        {...form.field('expiresOn')}
+      />
+      <FormFailureMessage form={form} />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={accept.isPending}>
-          {accept.isPending ? t('acceptance.accepting') : t('acceptance.accept')}
-        </button>
+        <Button type="submit" variant="primary" busy={form.submitting}>
+          {form.submitting ? t('acceptance.accepting') : t('acceptance.accept')}
+        </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -6,6 +6,7 @@ import { useOrg } from '../../lib/session.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { useTreatmentChecks } from './plan-api.js';
 import './plan.css';
+import { Button } from '../../ui/button.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { QueryState } from '../../ui/query-state.js';
 
@@ -41,14 +42,9 @@ export function TreatmentChecksPage() {
         description={t('checksPage.lead')}
         actions={
           <>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void checks.refetch()}
-              disabled={checks.isFetching}
-            >
+            <Button onClick={() => void checks.refetch()} disabled={checks.isFetching}>
               {t('checksPage.refresh')}
-            </button>
+            </Button>
           </>
         }
       />

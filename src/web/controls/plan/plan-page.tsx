@@ -12,6 +12,7 @@ import { VersionedDocumentPage, type DocumentSearch } from '../../versioning/ver
 import { OnePerOrganizationPage } from '../../versioning/one-per-organization.js';
 import { LivePlan, type PlanQuery } from './live-plan.js';
 import './plan-section.js';
+import { Button } from '../../ui/button.js';
 import { PageHeader } from '../../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/risk-treatment-plan');
@@ -156,9 +157,9 @@ function NoPlanDocument({
         {canCreate ? (
           <>
             {failure ? <ErrorMessage error={failure} /> : null}
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => void start()}>
+            <Button variant="primary" disabled={busy} onClick={() => void start()}>
               {busy ? t('planPage.empty.starting') : t('planPage.empty.start')}
-            </button>
+            </Button>
           </>
         ) : (
           <p className="muted">{t('planPage.empty.readOnly')}</p>

@@ -4,6 +4,7 @@ import { planContentSchema, treatmentPlanVersioned } from '../../../schema/contr
 import { useT } from '../../i18n/i18n.js';
 import { registerDataSection, type DataEditorProps, type DataViewProps } from '../../versioning/data-sections.js';
 import { PlanTable } from './plan-table.js';
+import { Button } from '../../ui/button.js';
 
 const STEP = 100;
 
@@ -23,13 +24,9 @@ function PlanVersionView({ org, value }: DataViewProps) {
       <PlanTable org={org} rows={rows.slice(0, shown)} caption={t('treatmentPlan.section.plan')} />
       {rows.length > shown ? (
         <p>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => setShown((n) => n + STEP)}
-          >
+          <Button size="small" onClick={() => setShown((n) => n + STEP)}>
             {t('planPage.doc.more', { shown: formatNumber(shown), total: formatNumber(rows.length) })}
-          </button>
+          </Button>
         </p>
       ) : null}
     </>

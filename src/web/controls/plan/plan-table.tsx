@@ -10,6 +10,7 @@ import { ActionProgress, ControlList, LevelMove, OptionList, RevisitFlag } from 
 import '../../risks/risks.css';
 import '../soa/soa.css';
 import './plan.css';
+import { Button } from '../../ui/button.js';
 
 interface Props {
   org: string;
@@ -57,14 +58,14 @@ export function PlanTable({ org, rows, caption, canAccept, onAccept, pagination 
             <AcceptanceState acceptance={row.acceptance} compact />
             {canAccept?.(row) && onAccept ? (
               <div>
-                <button
-                  type="button"
-                  className="button button--secondary button--small plan-table__accept"
+                <Button
+                  size="small"
+                  className="plan-table__accept"
                   onClick={() => onAccept(row)}
                   aria-label={t('planPage.acceptFor', { ref: row.ref })}
                 >
                   {t('planPage.accept')}
-                </button>
+                </Button>
               </div>
             ) : null}
           </>

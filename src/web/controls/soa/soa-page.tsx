@@ -15,6 +15,7 @@ import { useVersions } from '../../versioning/versioned-api.js';
 import { soaExportHref } from './soa-api.js';
 import { SoaCompareCard } from './soa-compare-card.js';
 import './soa-section.js';
+import { Button } from '../../ui/button.js';
 import { PageHeader } from '../../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/soa');
@@ -193,14 +194,9 @@ function NoSoaPage({
         {canCreate ? (
           <>
             {failure ? <ErrorMessage error={failure} /> : null}
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={busy || noEdition}
-              onClick={() => void start()}
-            >
+            <Button variant="primary" disabled={busy || noEdition} onClick={() => void start()}>
               {busy ? t('soaPage.empty.starting') : t('soaPage.empty.start')}
-            </button>
+            </Button>
           </>
         ) : (
           <p className="muted">{t('soaPage.empty.readOnly')}</p>

@@ -1,6 +1,6 @@
 import { APPROACHES, CIA_COMBINATIONS } from '../../../schema/risks/methodology.schema.js';
 import { useT } from '../../i18n/i18n.js';
-import { CheckboxField, FormField } from '../../components/form-field.js';
+import { CheckboxField, FormField } from '../../ui/form-field.js';
 import { CellInput, type EditorKit } from './editor-kit.js';
 import type { Approach, CiaCombination } from './methodology-model.js';
 

@@ -8,6 +8,7 @@ import {
   removeRiskLevel,
   type WorkingRiskLevel,
 } from './methodology-model.js';
+import { Button } from '../../ui/button.js';
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
@@ -168,9 +169,9 @@ export function LevelsEditor({ kit }: { kit: EditorKit }) {
         </table>
       </div>
       <div className="mx-actions">
-        <button
-          type="button"
-          className="button button--secondary button--small mx-add"
+        <Button
+          size="small"
+          className="mx-add"
           disabled={w.levels.length >= LEVEL_LIMITS.max}
           onClick={() => {
             update((m) => addRiskLevel(m, t('riskMethodology.newRiskLevel', { no: m.levels.length + 1 })));
@@ -179,7 +180,7 @@ export function LevelsEditor({ kit }: { kit: EditorKit }) {
           }}
         >
           + {t('riskMethodology.addLevel')}
-        </button>
+        </Button>
         <span className="muted mx-count">
           {t('riskMethodology.levelCount', { count: w.levels.length, min: LEVEL_LIMITS.min, max: LEVEL_LIMITS.max })}
         </span>

@@ -5,9 +5,10 @@ import { useT } from '../../i18n/i18n.js';
 import { api, isApiError, orgPath } from '../../lib/api-client.js';
 import type { RegisterRecord } from '../../lib/api-types.js';
 import { useSession } from '../../lib/session.js';
-import { FormField } from '../../components/form-field.js';
+import { FormField } from '../../ui/form-field.js';
 import { ErrorMessage } from '../../components/status.js';
 import { HeatThumbnail } from './heat-grid.js';
+import { Button } from '../../ui/button.js';
 import type { StartingMethodology } from '../../../schema/risks/risks.responses.js';
 import { useStartingSet } from './methodology-api.js';
 import { QueryState } from '../../ui/query-state.js';
@@ -105,9 +106,9 @@ function CreateForm({ org, onCreated }: { org: string; onCreated: (id: string) =
       </FormField>
       {failure ? <ErrorMessage error={failure} /> : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy || !chosen}>
+        <Button type="submit" variant="primary" disabled={busy || !chosen}>
           {busy ? t('riskMethodology.empty.creating') : t('riskMethodology.empty.create')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -1,9 +1,10 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/i18n.js';
-import { FormField } from '../../components/form-field.js';
+import { FormField } from '../../ui/form-field.js';
 import { CellInput, CellSelect, focusLater, GroupError, type EditorKit } from './editor-kit.js';
 import { HeatGrid, MatrixFrame } from './heat-grid.js';
 import { cycleLevel, parsedMethodology, textOn, type WorkingMethodology } from './methodology-model.js';
+import { Button } from '../../ui/button.js';
 
 /**
  * The rule for the level of risk (6.1.2 a 2): a matrix edited cell by cell in a grid shaped like the heat map, or
@@ -192,9 +193,9 @@ function FormulaEditor({ kit }: { kit: EditorKit }) {
         </table>
       </div>
       <div className="mx-actions">
-        <button
-          type="button"
-          className="button button--secondary button--small mx-add"
+        <Button
+          size="small"
+          className="mx-add"
           onClick={() => {
             update((m) => {
               const last = m.thresholds.at(-1);
@@ -208,7 +209,7 @@ function FormulaEditor({ kit }: { kit: EditorKit }) {
           }}
         >
           + {t('riskMethodology.addThreshold')}
-        </button>
+        </Button>
       </div>
       <h4 className="mx-subheading">{t('riskMethodology.preview')}</h4>
       {preview ? (

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useT } from '../../i18n/i18n.js';
-import { FormField } from '../../components/form-field.js';
+import { FormField } from '../../ui/form-field.js';
 import { CellInput, CellTextarea, focusLater, GroupError, type EditorKit } from './editor-kit.js';
 import {
   addScaleLevel,
@@ -9,6 +9,7 @@ import {
   type ScaleName,
   type WorkingScaleLevel,
 } from './methodology-model.js';
+import { Button } from '../../ui/button.js';
 
 /**
  * One scale (likelihood or consequence): its name and unit, and its levels from lowest to highest with value,
@@ -188,14 +189,9 @@ export function ScaleEditor({ kit, scale }: { kit: EditorKit; scale: ScaleName }
         </table>
       </div>
       <div className="mx-actions">
-        <button
-          type="button"
-          className="button button--secondary button--small mx-add"
-          onClick={add}
-          disabled={s.levels.length >= SCALE_LIMITS.max}
-        >
+        <Button size="small" className="mx-add" onClick={add} disabled={s.levels.length >= SCALE_LIMITS.max}>
           + {t('riskMethodology.addScaleLevel', { scale: word })}
-        </button>
+        </Button>
         <span className="muted mx-count">
           {t('riskMethodology.levelCount', { count: s.levels.length, min: SCALE_LIMITS.min, max: SCALE_LIMITS.max })}
         </span>

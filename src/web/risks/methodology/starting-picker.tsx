@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Methodology } from '../../../schema/risks/methodology.schema.js';
 import { useT } from '../../i18n/i18n.js';
 import { useStartingSet } from './methodology-api.js';
+import { Button } from '../../ui/button.js';
 
 /**
  * "Start again from a starting methodology": pick one of the shipped methodologies and, after confirming, it
@@ -53,10 +54,9 @@ export function StartingPicker({ org, onPick }: { org: string; onPick: (m: Metho
             aria-label={t('riskMethodology.start.question', { name: chosen.name })}
           >
             <span className="confirm__question">{t('riskMethodology.start.question', { name: chosen.name })}</span>
-            <button
+            <Button
               ref={confirmRef}
-              type="button"
-              className="button button--danger"
+              variant="danger"
               onClick={() => {
                 onPick(structuredClone(chosen.methodology), chosen.name);
                 setAsking(false);
@@ -64,26 +64,20 @@ export function StartingPicker({ org, onPick }: { org: string; onPick: (m: Metho
               }}
             >
               {t('riskMethodology.start.confirm')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={cancel}
-              onKeyDown={(e) => e.key === 'Escape' && cancel()}
-            >
+            </Button>
+            <Button onClick={cancel} onKeyDown={(e) => e.key === 'Escape' && cancel()}>
               {t('common.cancel')}
-            </button>
+            </Button>
           </span>
         ) : (
-          <button
+          <Button
             ref={openerRef}
-            type="button"
-            className="button button--secondary"
+
             disabled={!chosen}
             onClick={() => setAsking(true)}
           >
             {t('riskMethodology.start.replace')}
-          </button>
+          </Button>
         )}
       </div>
       <p className="field__help" id={`${id}-help`}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n.js';
+import { Button, type ButtonVariant } from './button.js';
 
 interface Props {
   label: string;
@@ -7,11 +8,23 @@ interface Props {
   confirmLabel: string;
   onConfirm: () => void | Promise<void>;
   busy?: boolean;
+  /** the first button's look (danger by default) and size */
+  variant?: ButtonVariant;
+  size?: 'normal' | 'small';
   className?: string;
 }
 
 /** A destructive button that asks first, inline, keyboard-first: focus moves to the confirm button. */
-export function ConfirmButton({ label, question, confirmLabel, onConfirm, busy, className }: Props) {
+export function ConfirmButton({
+  label,
+  question,
+  confirmLabel,
+  onConfirm,
+  busy,
+  variant = 'danger',
+  size = 'normal',
+  className,
+}: Props) {
   const { t } = useT();
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -23,39 +36,28 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, busy, 
 
   if (!asking) {
     return (
-      <button
-        ref={openerRef}
-        type="button"
-        className={className ?? 'button button--danger'}
-        onClick={() => setAsking(true)}
-      >
+      <Button ref={openerRef} variant={variant} size={size} className={className} onClick={() => setAsking(true)}>
         {label}
-      </button>
+      </Button>
     );
   }
   return (
     <span className="confirm" role="group" aria-label={question}>
       <span className="confirm__question">{question}</span>
-      <button
+      <Button
         ref={confirmRef}
-        type="button"
-        className="button button--danger"
-        disabled={busy}
+        variant="danger"
+        busy={busy}
         onClick={async () => {
           await onConfirm();
           setAsking(false);
         }}
       >
         {confirmLabel}
-      </button>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => setAsking(false)}
-        onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
-      >
+      </Button>
+      <Button onClick={() => setAsking(false)} onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}>
         {t('common.cancel')}
-      </button>
+      </Button>
     </span>
   );
 }
