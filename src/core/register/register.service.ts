@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, type AuditInput } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
@@ -140,6 +140,24 @@ export async function getRecordWithRelated<F extends FieldMap>(ctx: OrgContext, 
   return { ...record, related: await relatedOf(ctx, mod, [record]) };
 }
 
+/**
+ * A caller writing many records in one transaction (an import chunk) takes over the per-record statements that
+ * batch: it reserves the references (`reserveRefs`) and writes the collected audit events with one
+ * `recordAuditBatch` before it commits. Checks, hooks and the record's own insert or update still run per record,
+ * in order, so each record sees the ones written before it exactly as a single create would.
+ */
+export interface WriteBatch {
+  /** the next reserved reference, for a record created with this batch */
+  takeRef: () => string;
+  /** the audit events of the records written with this batch, in order; the caller writes them */
+  audit: AuditInput[];
+}
+
+async function auditOrBatch(trx: Db, batch: WriteBatch | undefined, input: AuditInput): Promise<void> {
+  if (batch) batch.audit.push(input);
+  else await recordAudit(trx, input);
+}
+
 export async function createRecord<F extends FieldMap>(
   ctx: OrgContext,
   mod: RegisterModule<F>,
@@ -154,6 +172,7 @@ export async function insertRecord<F extends FieldMap>(
   trx: Db,
   mod: RegisterModule<F>,
   input: ChangesOf<F>,
+  batch?: WriteBatch,
 ): Promise<RecordOf<F>> {
   await checkMembers(ctx, trx, mod, input);
   await checkRecordRefs(ctx, trx, mod, input);
@@ -162,7 +181,7 @@ export async function insertRecord<F extends FieldMap>(
   const row: Values = {
     id: newId(),
     orgId: ctx.org.id,
-    ref: await nextRef(trx, ctx.org.id, mod.def.refPrefix),
+    ref: batch ? batch.takeRef() : await nextRef(trx, ctx.org.id, mod.def.refPrefix),
     version: 1,
     createdAt: now,
     createdBy: ctx.actor.userId,
@@ -178,7 +197,7 @@ export async function insertRecord<F extends FieldMap>(
       .filter((k) => record[k] !== null)
       .map((k) => [k, record[k]]),
   );
-  await recordAudit(trx, {
+  await auditOrBatch(trx, batch, {
     orgId: ctx.org.id,
     actor: ctx.actor,
     ip: ctx.ip,
@@ -208,6 +227,7 @@ export async function applyUpdate<F extends FieldMap>(
   mod: RegisterModule<F>,
   id: string,
   input: UpdateOf<F>,
+  batch?: WriteBatch,
 ): Promise<RecordOf<F>> {
   const { expectedVersion } = input;
   const changes: UpdateOf<F> = { ...input };
@@ -238,7 +258,7 @@ export async function applyUpdate<F extends FieldMap>(
     updatedBy: ctx.actor.userId,
   };
   await writeIfVersion(trx, mod, ctx.org.id, existing, set);
-  await recordAudit(trx, {
+  await auditOrBatch(trx, batch, {
     orgId: ctx.org.id,
     actor: ctx.actor,
     ip: ctx.ip,

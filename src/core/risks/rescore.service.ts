@@ -1,18 +1,12 @@
 import type { Db } from '../../db/connect.js';
 import type { Methodology } from '../../schema/risks/methodology.schema.js';
-import type {
-  RescorePreview,
-  Rescore,
-  RescoreStanding,
-  RescoreSummary,
-  RiskMove,
-} from '../../schema/risks/risks.responses.js';
-import { recordAudit } from '../audit/audit.service.js';
+import type { RescorePreview, RescoreStanding, RiskMove } from '../../schema/risks/risks.responses.js';
+import { recordAuditBatch, type AuditInput } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
 import { carryLevel, evaluateRisk, isAnalysed, type RiskAnalysis, type RiskEvaluation } from './risk-evaluation.js';
-import { labelIn, levelLabeller } from './level-labels.js';
+import { labelIn } from './level-labels.js';
 import { methodologyOfVersion, methodologyRecord } from './methodology.service.js';
 
 export interface RescorePlan extends RescorePreview {
@@ -148,6 +142,25 @@ export async function planRescore(
   return plan;
 }
 
+const IDS_PER_STATEMENT = 500;
+
+/** The updates grouped by identical new values, each group's ids in lists of at most IDS_PER_STATEMENT. */
+function groupBySet(updates: RescorePlan['updates']): { set: RescorePlan['updates'][number]['set']; ids: string[] }[] {
+  const groups = new Map<string, { set: RescorePlan['updates'][number]['set']; ids: string[] }>();
+  for (const u of updates) {
+    const key = JSON.stringify(Object.entries(u.set).sort(([a], [b]) => a.localeCompare(b)));
+    const group = groups.get(key) ?? { set: u.set, ids: [] };
+    group.ids.push(u.id);
+    groups.set(key, group);
+  }
+  return [...groups.values()].flatMap((g) =>
+    Array.from({ length: Math.ceil(g.ids.length / IDS_PER_STATEMENT) }, (_, i) => ({
+      set: g.set,
+      ids: g.ids.slice(i * IDS_PER_STATEMENT, (i + 1) * IDS_PER_STATEMENT),
+    })),
+  );
+}
+
 /**
  * Runs inside the approval's transaction (VersionedModule.onApproved): every analysed risk is re-evaluated with
  * the newly approved version, all or nothing. The report of what moved is kept (risk_rescores) and audited: one
@@ -184,31 +197,33 @@ export async function applyRescore(
       createdBy: ctx.actor.userId,
     })
     .execute();
-  for (const u of plan.updates) {
+  // Risks that get the same new values (the same cell of the matrix) are written by one statement: a few dozen
+  // statements for thousands of risks, and one audit append for all their events.
+  for (const ids of groupBySet(plan.updates)) {
     await trx
       .updateTable('risks')
       .set({
-        ...u.set,
+        ...ids.set,
         evaluatedAt: now,
         updatedAt: now,
         updatedBy: ctx.actor.userId,
         version: (eb) => eb('version', '+', 1),
       })
-      .where('id', '=', u.id)
+      .where('id', 'in', ids.ids)
       .where('orgId', '=', ctx.org.id)
       .execute();
-    await recordAudit(trx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      ip: ctx.ip,
-      entityType: 'risk',
-      entityId: u.id,
-      event: {
-        type: 'risk.reevaluated',
-        payload: { ref: u.ref, rescoreId: id, toVersion: versionNo, changes: u.changes },
-      },
-    });
   }
+  const events: AuditInput[] = plan.updates.map((u) => ({
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    ip: ctx.ip,
+    entityType: 'risk',
+    entityId: u.id,
+    event: {
+      type: 'risk.reevaluated',
+      payload: { ref: u.ref, rescoreId: id, toVersion: versionNo, changes: u.changes },
+    },
+  }));
   // The rest keep their values; they are now evaluated with the new version.
   await trx
     .updateTable('risks')
@@ -218,7 +233,7 @@ export async function applyRescore(
     .where('level', 'is not', null)
     .where('methodologyVersion', '!=', versionNo)
     .execute();
-  await recordAudit(trx, {
+  events.push({
     orgId: ctx.org.id,
     actor: ctx.actor,
     ip: ctx.ip,
@@ -237,6 +252,7 @@ export async function applyRescore(
       },
     },
   });
+  await recordAuditBatch(trx, events);
   return { ...plan, id };
 }
 
@@ -248,49 +264,4 @@ export async function rescorePreview(ctx: OrgContext, recordId: string, versionN
   if (!v) throw new NotFoundError(`Version ${versionNo} of ${record.ref}`);
   const { updates: _u, ...plan } = await planRescore(ctx, ctx.db, recordId, v.methodology, versionNo);
   return plan;
-}
-
-/**
- * The moves as stored. Reports written before levels answered their names have none: they are read from the
- * versions the report went from and to.
- */
-async function presentMoves(ctx: OrgContext, row: { fromVersion: number | null; toVersion: number; moves: string }) {
-  const moves = JSON.parse(row.moves) as RiskMove[];
-  const label = await levelLabeller(ctx, ctx.db, [row.fromVersion, row.toVersion]);
-  const named = (s: RescoreStanding | null, version: number | null): RescoreStanding | null =>
-    s && { ...s, levelLabel: s.levelLabel === undefined ? label(version, s.level) : s.levelLabel };
-  return moves.map((m) => ({
-    ...m,
-    before: named(m.before, row.fromVersion),
-    after: named(m.after, row.toVersion),
-  }));
-}
-
-export async function listRescores(
-  ctx: OrgContext,
-  query: { page: number; pageSize: number },
-): Promise<{ items: RescoreSummary[]; total: number; page: number; pageSize: number }> {
-  const base = ctx.db.selectFrom('riskRescores').where('orgId', '=', ctx.org.id);
-  const [rows, count] = await Promise.all([
-    base
-      .select(['id', 'fromVersion', 'toVersion', 'total', 'changed', 'crossed', 'createdAt', 'createdBy'])
-      .orderBy('createdAt', 'desc')
-      .orderBy('id')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows, total: Number(count.n), page: query.page, pageSize: query.pageSize };
-}
-
-export async function getRescore(ctx: OrgContext, id: string): Promise<Rescore> {
-  const row = await ctx.db
-    .selectFrom('riskRescores')
-    .select(['id', 'fromVersion', 'toVersion', 'total', 'changed', 'crossed', 'createdAt', 'createdBy', 'moves'])
-    .where('orgId', '=', ctx.org.id)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new NotFoundError('The re-scoring report');
-  return { ...row, moves: await presentMoves(ctx, row) };
 }

@@ -5,7 +5,8 @@ import { closeAssessment, compareAssessments, listEntries } from '../../core/ris
 import { compareExportTable } from '../../core/risks/compare-export.js';
 import { heatMap } from '../../core/risks/heat-map.service.js';
 import { methodologyInForce } from '../../core/risks/methodology.service.js';
-import { getRescore, listRescores, rescorePreview } from '../../core/risks/rescore.service.js';
+import { rescorePreview } from '../../core/risks/rescore.service.js';
+import { getRescore, listRescores } from '../../core/risks/rescore-reports.js';
 import { createRisk } from '../../core/risks/risk-create.service.js';
 import { listSet, replaceSet, RISK_ASSETS, TRIGGER_RISKS } from '../../core/risks/risk-sets.service.js';
 import { riskRegister } from '../../schema/risks/risk.register.js';
