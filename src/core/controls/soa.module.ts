@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import {
   soaRegister,
@@ -62,6 +63,8 @@ export async function buildStatement(ctx: OrgContext, db: Db): Promise<SoaStatem
     .where('riskControls.orgId', '=', ctx.org.id)
     .where('risks.orgId', '=', ctx.org.id)
     .where('risks.archivedAt', 'is', null)
+    // RSK-999 before RSK-1000: by length, then text
+    .orderBy(sql`length(risks.ref)`)
     .orderBy('risks.ref')
     .execute();
   const risksOf = new Map<string, { ref: string; title: string }[]>();
@@ -83,6 +86,19 @@ export async function buildStatement(ctx: OrgContext, db: Db): Promise<SoaStatem
   return { edition: settings?.edition ?? null, rows };
 }
 
+/** How many risk references a line of the SoA document names before it gives the count of the rest. */
+export const SOA_RISKS_NAMED = 12;
+
+/**
+ * The first references and a count of the rest: a control that treats thousands of risks would otherwise fill pages
+ * of the document with references (the treatment plan and the SoA's XLSX export list every one).
+ */
+function shortList(refs: string[]): string {
+  if (refs.length <= SOA_RISKS_NAMED) return refs.join(', ');
+  const rest = refs.length - SOA_RISKS_NAMED;
+  return `${refs.slice(0, SOA_RISKS_NAMED).join(', ')} and ${rest.toLocaleString('en')} more (the treatment plan lists them all)`;
+}
+
 /** Why a line is what it is, in words: reasons for inclusion, or the reason for exclusion. */
 export function justificationText(row: SoaRow): string {
   if (row.applicability === 'excluded') {
@@ -91,7 +107,7 @@ export function justificationText(row: SoaRow): string {
     return [`${why}${by}`, row.exclusionExplanation].filter(Boolean).join('. ');
   }
   const parts: string[] = [];
-  if (row.risks.length) parts.push(`Treats ${row.risks.map((r) => r.ref).join(', ')}`);
+  if (row.risks.length) parts.push(`Treats ${shortList(row.risks.map((r) => r.ref))}`);
   if (row.requirements.length) parts.push(`Required by ${row.requirements.map((r) => r.ref).join(', ')}`);
   if (row.statedReason) parts.push(row.statedReason);
   return parts.join('. ');

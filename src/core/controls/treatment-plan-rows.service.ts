@@ -4,6 +4,7 @@ import { CLOSED_ACTION_STATUSES } from '../../schema/actions/action.register.js'
 import { type PlanRow } from '../../schema/controls/treatment-plan.schema.js';
 import type { OrgContext } from '../context.js';
 import { methodologyInForce } from '../risks/methodology.service.js';
+import { groupBy } from '../util/group-by.js';
 import { todayIso } from '../util/ids.js';
 import { acceptanceState } from './acceptance-state.js';
 import { evaluateResidual } from './treatment.service.js';
@@ -157,11 +158,15 @@ export async function planRows(
   const labels = new Map(inForce?.methodology.levels.map((l) => [l.key, l.label]) ?? []);
   const label = (key: string | null | undefined) => (key ? (labels.get(key) ?? key) : null);
 
+  // grouped once (a whole-plan snapshot has thousands of risks: filtering per risk was quadratic)
+  const optionsOf = groupBy(options, (o) => o.riskId);
+  const controlsOf = groupBy(controls, (c) => c.riskId);
+  const actionsOf = groupBy(actions, (x) => x.sourceId);
   const items = risks.map((r): PlanRow => {
     const residual = evaluateResidual(inForce, r);
     const a = latest.get(r.id);
-    const mine = actions.filter((x) => x.sourceId === r.id);
-    const cs = controls.filter((c) => c.riskId === r.id);
+    const mine = actionsOf.get(r.id) ?? [];
+    const cs = controlsOf.get(r.id) ?? [];
     return {
       riskId: r.id,
       ref: r.ref,
@@ -172,7 +177,7 @@ export async function planRows(
       levelLabel: label(r.level),
       acceptable: r.acceptable === null ? null : Boolean(r.acceptable),
       status: r.status,
-      options: options.filter((o) => o.riskId === r.id).map(({ option, rationale }) => ({ option, rationale })),
+      options: (optionsOf.get(r.id) ?? []).map(({ option, rationale }) => ({ option, rationale })),
       controls: cs.map(({ riskId: _r, ...c }) => c),
       actions: mine.map((x) => ({
         id: x.id,
