@@ -85,7 +85,9 @@ function orderBy(mod: RegisterModule, qb: AnyQuery, field: string, order: 'asc' 
   if (def?.kind === 'text' || def?.kind === 'longtext')
     return out.orderBy((eb) => eb.fn('lower', [eb.ref(field)]), order);
   if (def?.kind === 'enum' && def.ordered) {
-    const whens = (def.options ?? []).map((o, i) => sql`when ${o} then ${sql.lit(i)}`);
+    // literals, not parameters: the list index (migration 0017) holds this very expression, and an index can only
+    // serve an ORDER BY whose text it matches (the options are the definition's own, never user input)
+    const whens = (def.options ?? []).map((o, i) => sql`when ${sql.lit(o)} then ${sql.lit(i)}`);
     return out.orderBy((eb) => sql`case ${eb.ref(field)} ${sql.join(whens, sql` `)} end`, order);
   }
   return out.orderBy(field, order);
