@@ -51,10 +51,10 @@ describe.each(DIALECTS)('register lists ordered by an index on %s', (kind) => {
               await trx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
               return plan(trx, table);
             });
-    const text = lines.join('\n');
+      const text = lines.join('\n');
       // (a register of one current record per organization may be read through its one-current index: SQLite knows
-    // from it that at most one row comes back, so no order is needed)
-    expect(text).toMatch(new RegExp(`${table}_(list_idx|one_current)`));
+      // from it that at most one row comes back, so no order is needed)
+      expect(text).toMatch(new RegExp(`${table}_(list_idx|one_current)`));
       if (kind === 'sqlite') expect(text).not.toMatch(/TEMP B-TREE FOR .*ORDER BY/);
       else expect(text).not.toMatch(/(^|\s|->\s*)(Incremental )?Sort\b/m);
     },
