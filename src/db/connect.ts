@@ -2,17 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import {
-  CamelCasePlugin,
-  CompiledQuery,
-  Kysely,
-  PostgresDialect,
-  SqliteDialect,
-  SqliteDriver,
-  type DatabaseConnection,
-  type SqliteDatabase as KyselySqliteDatabase,
-} from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './types.js';
+import { ReadWriteSqliteDialect, type SqliteSide } from './sqlite-driver.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -42,34 +34,18 @@ export function redactUrl(url: string): string {
   }
 }
 
-/**
- * Write transactions take SQLite's write lock up front (BEGIN IMMEDIATE). With the default deferred BEGIN, a
- * transaction that reads and then writes fails at once with SQLITE_BUSY when another process wrote in between;
- * IMMEDIATE makes it wait (busy_timeout) instead, so several processes can share one file safely.
- */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
-class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: KyselySqliteDatabase) {
-    super({ database });
-  }
-  override createDriver() {
-    return new ImmediateSqliteDriver({ database: this.database });
-  }
-}
-
 const STATEMENT_CACHE_SIZE = 1000;
 
 /**
  * Kysely asks better-sqlite3 to prepare every query afresh, which parses and plans the same SQL again and again
  * (15 % of an import's time). This reuses prepared statements by their SQL text, the most recently used 1,000 kept.
- * Safe because the one connection runs one query at a time, and SQLite re-prepares a statement by itself when the
+ * Safe because a connection runs one query at a time (better-sqlite3 is synchronous), and SQLite re-prepares a statement by itself when the
  * schema changes under it.
  */
-export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATEMENT_CACHE_SIZE): KyselySqliteDatabase {
+export function withStatementCache(
+  sqlite: SqliteDatabase.Database,
+  size = STATEMENT_CACHE_SIZE,
+): { close: () => void; prepare: (sql: string) => SqliteDatabase.Statement } {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),
@@ -110,8 +86,15 @@ export function openSqlite(file: string): DatabaseHandle {
   optimize(' = 0x10002');
   const timer = setInterval(() => optimize(), OPTIMIZE_EVERY_MS);
   timer.unref();
+  const writer: SqliteSide = { db: sqlite, prepare: withStatementCache(sqlite).prepare };
+  let reader = writer;
+  if (file !== ':memory:') {
+    const readOnly = new SqliteDatabase(file, { readonly: true });
+    readOnly.pragma('busy_timeout = 5000');
+    reader = { db: readOnly, prepare: withStatementCache(readOnly).prepare };
+  }
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect(withStatementCache(sqlite)),
+    dialect: new ReadWriteSqliteDialect({ writer, reader }),
     plugins: [new CamelCasePlugin()],
   });
   const close = async () => {
