@@ -78,10 +78,6 @@ const NOT_YET_CONVERTED = new Set([
   'register/import-dialog.tsx',
   'register/record-links.tsx',
   'register/register-filters.tsx',
-  'risks/assessment-compare-page.tsx',
-  'risks/isms-risk-evaluation-card.tsx',
-  'risks/methodology/methodology-empty-state.tsx',
-  'risks/risk-treatment-form.tsx',
   'versioning/version-editor.tsx',
   'versioning/versions-tab.tsx',
 ]);

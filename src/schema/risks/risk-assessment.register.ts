@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { defineRegister } from '../register/define-register.js';
 
 export const ASSESSMENT_STATUSES = ['open', 'closed'] as const;
@@ -118,3 +119,6 @@ export const reassessmentTriggerRegister = defineRegister({
     },
   },
 });
+
+export type RiskAssessmentRecord = z.infer<typeof riskAssessmentRegister.recordSchema>;
+export type ReassessmentTriggerRecord = z.infer<typeof reassessmentTriggerRegister.recordSchema>;

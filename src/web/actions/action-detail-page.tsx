@@ -23,7 +23,7 @@ export function ActionDetailPage() {
   const record = useRegisterRecord(org, actionRegister, id);
   const { archive } = useRegisterMutations(org, actionRegister);
   const data = record.data;
-  useDocumentTitle(data ? `${data.ref} ${String(data.title ?? '')}` : t('actions.title'), useOrg(org).data?.name);
+  useDocumentTitle(data ? `${data.ref} ${data.title ?? ''}` : t('actions.title'), useOrg(org).data?.name);
 
   if (record.isPending || record.isError || !data) {
     return (
@@ -40,7 +40,7 @@ export function ActionDetailPage() {
       <LiveMessage>{created ? t('actions.created', { ref: data.ref }) : null}</LiveMessage>
       <PageHeader
         reference={data.ref}
-        title={String(data.title ?? data.ref)}
+        title={data.title ?? data.ref}
         badges={<>{data.archivedAt ? <p className="badge badge--muted">{t('register.archivedBadge')}</p> : null}</>}
         actions={
           <>

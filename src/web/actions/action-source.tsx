@@ -1,15 +1,15 @@
 import { Link } from '@tanstack/react-router';
 import { useT } from '../i18n/i18n.js';
-import type { RegisterRecord } from '../lib/api-types.js';
+import type { ActionRecord } from '../../schema/actions/action.register.js';
 import { relatedText } from '../register/record-select.js';
 import { recordPath, targetRegister } from '../register/record-targets.js';
 import { useRegisterRecord } from '../register/register-api.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 
 /** "Comes from … RO-005 — …": the record an action comes from, linked, when the UI knows its register. */
-export function ActionSource({ org, action }: { org: string; action: RegisterRecord }) {
-  const register = targetRegister(typeof action.sourceType === 'string' ? action.sourceType : undefined);
-  if (!register || typeof action.sourceId !== 'string') return null;
+export function ActionSource({ org, action }: { org: string; action: ActionRecord }) {
+  const register = targetRegister(action.sourceType ?? undefined);
+  if (!register || !action.sourceId) return null;
   return <SourceLink org={org} register={register} id={action.sourceId} />;
 }
 

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { assetDependenciesViewSchema } from '../../schema/risks/asset-dependencies.schema.js';
 import { catalogStartingSetResultSchema } from '../../schema/risks/threat-catalog.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { RegisterRecord } from '../lib/api-types.js';
+import { assetDependencyRegister } from '../../schema/risks/asset-dependency.register.js';
+import { recordSchemaOf } from '../register/register-api.js';
 
 /** Queries and mutations of the asset and catalog routes beyond the registers (docs/API.md "Assets"). */
 export function useAssetDependencies(org: string, assetId: string) {
@@ -21,7 +22,7 @@ export function useDependencyMutations(org: string) {
   return {
     add: useMutation({
       mutationFn: (body: { supportingAssetId: string; supportedAssetId: string; description?: string }) =>
-        api.post<RegisterRecord>(orgPath(org, '/asset-dependencies'), body),
+        api.post(orgPath(org, '/asset-dependencies'), body, recordSchemaOf(assetDependencyRegister)),
       onSuccess: invalidate,
     }),
     remove: useMutation({

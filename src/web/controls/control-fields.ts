@@ -12,7 +12,7 @@ const EXCLUSION_FIELDS = ['exclusionReason', 'replacedById', 'exclusionExplanati
  */
 export function shownFields(values: Record<string, unknown>, annex: boolean): Set<string> {
   const shown = new Set(
-    (Object.entries(controlRegister.fields) as Array<[string, FieldDef]>)
+    Object.entries<FieldDef>(controlRegister.fields)
       .filter(([, d]) => !d.readOnly)
       .map(([name]) => name),
   );

@@ -1,11 +1,9 @@
 import { useMemo, type ReactNode } from 'react';
-import { controlRegister } from '../../schema/controls/control.register.js';
-import type { FieldDef } from '../../schema/register/define-register.js';
+import { controlRegister, type ControlRecord } from '../../schema/controls/control.register.js';
 import { useT } from '../i18n/i18n.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import { useMembers } from '../lib/members.js';
 import { FieldValue } from '../register/field-value.js';
-import type { RelatedMap } from '../register/record-select.js';
+import type { WithRelated } from '../register/register-api.js';
 import { RegisterFieldInput, type FormValue } from '../register/register-field-input.js';
 import { initialValues, toApiValue, writableFields, type FormValues } from '../register/register-form.js';
 import { CATALOG_FIELDS, shownFields } from './control-fields.js';
@@ -16,7 +14,7 @@ import { useForm } from '../ui/use-form.js';
 interface Props {
   org: string;
   /** editing this control; creating a custom one when absent */
-  record?: RegisterRecord | undefined;
+  record?: WithRelated<ControlRecord> | undefined;
   onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
   onCancel: () => void;
 }
@@ -32,7 +30,7 @@ export function ControlForm({ org, record, onSubmit, onCancel }: Props) {
   const { t, td } = useT();
   const members = useMembers(org).data?.items ?? [];
   const initial = useMemo(() => initialValues(controlRegister, record), [record]);
-  const related = (record?.related ?? {}) as RelatedMap;
+  const related = record?.related ?? {};
   const annex = !!record && record.source !== 'custom';
   const form = useForm({
     initial,
@@ -59,13 +57,13 @@ export function ControlForm({ org, record, onSubmit, onCancel }: Props) {
   const shown = shownFields(values, annex);
   const set = (name: string, v: FormValue) => form.update((prev) => ({ ...prev, [name]: v }), [name]);
 
-  const input = (name: string) =>
+  const input = (name: keyof typeof f) =>
     shown.has(name) ? (
       <RegisterFieldInput
         key={name}
         collection={controlRegister.collection}
         name={name}
-        def={f[name as keyof typeof f] as FieldDef}
+        def={f[name]}
         value={values[name] ?? ''}
         error={form.errors[name]}
         members={members}

@@ -89,7 +89,7 @@ export function ControlEditPage() {
         {(data) => (
           <>
             <h1 id="page-title">{t('controls.editTitle', { ref: data.ref })}</h1>
-            <p className="page__lead">{String(data.title ?? '')}</p>
+            <p className="page__lead">{data.title ?? ''}</p>
             <ControlForm
               key={data.version}
               org={org}

@@ -1,13 +1,15 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { Methodology } from '../../schema/risks/methodology.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath, toQueryString } from '../lib/api-client.js';
-import type { Page, RegisterRecord } from '../lib/api-types.js';
+import { recordPageSchemaOf } from '../register/register-api.js';
+import { riskAssessmentRegister, type RiskAssessmentRecord } from '../../schema/risks/risk-assessment.register.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { FormField } from '../ui/form-field.js';
+import { Checkbox, Select } from '../ui/fields.js';
+import { Form } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 import { Breadcrumb } from '../components/breadcrumb.js';
 import { DataTable } from '../ui/data-table.js';
 import { PageHeader } from '../ui/page-header.js';
@@ -42,7 +44,7 @@ export function AssessmentComparePage() {
   const closed = useQuery({
     queryKey: ['org', org, 'risk-assessments', 'list', 'closed-for-compare'],
     queryFn: () =>
-      api.get<Page<RegisterRecord>>(orgPath(org, '/risk-assessments'), {
+      api.get(orgPath(org, '/risk-assessments'), recordPageSchemaOf(riskAssessmentRegister), {
         query: { status: 'closed', pageSize: 200, sort: 'startedOn', order: 'desc' },
       }),
     select: (p) => p.items,
@@ -109,7 +111,7 @@ export function AssessmentComparePage() {
         {() =>
           q ? (
             <>
-              <CompareForm items={items} value={q} onChange={setQuery} />
+              <CompareForm key={`${q.from}|${q.to}|${q.changesOnly}`} items={items} value={q} onChange={setQuery} />
               <QueryState query={comparison}>
                 {(data) => <CompareResult org={org} c={data} changesOnly={q.changesOnly} />}
               </QueryState>
@@ -121,52 +123,48 @@ export function AssessmentComparePage() {
   );
 }
 
+/**
+ * The two cycles to compare. Not a filter bar that applies as it changes: the choice is sent with "Compare", into
+ * the address (the page reads it back from there). Keyed by the address, so a new address starts it again.
+ */
 function CompareForm({
   items,
   value,
   onChange,
 }: {
-  items: RegisterRecord[];
+  items: RiskAssessmentRecord[];
   value: CompareQuery;
   onChange: (q: CompareQuery) => void;
 }) {
   const { t, formatDate } = useT();
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
-  const option = (a: RegisterRecord) => (
+  const form = useForm({
+    initial: value,
+    toBody: (v: CompareQuery) => v,
+    submit: async (q) => onChange(q),
+  });
+  const option = (a: RiskAssessmentRecord) => (
     <option key={a.id} value={a.id}>
-      {`${a.ref} — ${String(a.title)} (${formatDate(a.closedAt as string)})`}
+      {`${a.ref} — ${a.title ?? ''} (${a.closedAt ? formatDate(a.closedAt) : ''})`}
     </option>
   );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onChange(draft);
-  };
   return (
-    <form className="compare-form card" onSubmit={submit} aria-label={t('risk-assessments.compare.choose')}>
-      <FormField label={t('risk-assessments.compare.from')}>
-        <select value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })}>
-          {items.map(option)}
-        </select>
-      </FormField>
-      <FormField label={t('risk-assessments.compare.to')}>
-        <select value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })}>
-          <option value="current">{t('risk-assessments.compare.current')}</option>
-          {items.map(option)}
-        </select>
-      </FormField>
-      <label className="inline-check">
-        <input
-          type="checkbox"
-          checked={draft.changesOnly}
-          onChange={(e) => setDraft({ ...draft, changesOnly: e.target.checked })}
-        />{' '}
-        {t('risk-assessments.compare.changesOnly')}
-      </label>
+    <Form form={form} className="compare-form card" aria-label={t('risk-assessments.compare.choose')}>
+      <Select label={t('risk-assessments.compare.from')} {...form.field('from')}>
+        {items.map(option)}
+      </Select>
+      <Select label={t('risk-assessments.compare.to')} {...form.field('to')}>
+        <option value="current">{t('risk-assessments.compare.current')}</option>
+        {items.map(option)}
+      </Select>
+      <Checkbox
+        label={t('risk-assessments.compare.changesOnly')}
+        checked={form.values.changesOnly}
+        onChange={(e) => form.set('changesOnly', e.target.checked)}
+      />
       <Button type="submit" variant="primary">
         {t('risk-assessments.compare.submit')}
       </Button>
-    </form>
+    </Form>
   );
 }
 

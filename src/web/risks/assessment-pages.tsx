@@ -169,11 +169,7 @@ export function AssessmentDetailPage() {
           </>
         ) : null
       }
-      below={() =>
-        closed && a ? (
-          <FrozenResults org={org} id={id} methodologyVersion={a.methodologyVersion as number | null} />
-        ) : null
-      }
+      below={() => (closed && a ? <FrozenResults org={org} id={id} methodologyVersion={a.methodologyVersion} /> : null)}
     />
   );
 }

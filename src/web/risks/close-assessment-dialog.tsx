@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { RegisterRecord } from '../lib/api-types.js';
+import type { RiskAssessmentRecord } from '../../schema/risks/risk-assessment.register.js';
 import { useCloseAssessment } from './risks-api.js';
 import { Button } from '../ui/button.js';
 import { Dialog } from '../ui/dialog.js';
@@ -15,7 +15,7 @@ import { paginated } from '../../schema/common/primitives.js';
 
 interface Props {
   org: string;
-  assessment: RegisterRecord;
+  assessment: RiskAssessmentRecord;
   open: boolean;
   onClose: () => void;
   onClosed: (riskCount: number) => void;

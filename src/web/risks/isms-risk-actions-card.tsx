@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { actionRegister, CLOSED_ACTION_STATUSES } from '../../schema/actions/action.register.js';
 import { useT } from '../i18n/i18n.js';
-import type { RegisterRecord } from '../lib/api-types.js';
+import type { BaseRecord } from '../../schema/register/register-types.js';
 import { useMemberNames } from '../lib/members.js';
 import { useCan } from '../lib/session.js';
 import { DataTable } from '../ui/data-table.js';
@@ -32,7 +32,8 @@ export function PlannedActionsCard({
   text,
 }: {
   org: string;
-  record: RegisterRecord;
+  /** the record the actions are planned from (of any register) */
+  record: Pick<BaseRecord, 'id' | 'archivedAt'>;
   text?: PlannedActionsText;
 }) {
   const i18n = useT();
@@ -91,7 +92,7 @@ export function PlannedActionsCard({
                 header: field('title'),
                 cell: (a) => (
                   <Link to="/o/$org/actions/$id" params={{ org, id: a.id }}>
-                    {String(a.title)}
+                    {a.title}
                   </Link>
                 ),
               },
@@ -99,7 +100,7 @@ export function PlannedActionsCard({
                 id: 'owner',
                 header: field('ownerId'),
                 cell: (a) =>
-                  typeof a.ownerId === 'string' ? (
+                  a.ownerId ? (
                     (memberNames.get(a.ownerId) ?? t('common.unknownMember'))
                   ) : (
                     <span className="muted">{t('common.empty')}</span>
@@ -111,12 +112,8 @@ export function PlannedActionsCard({
                 className: 'nowrap',
                 cell: (a) => (
                   <>
-                    {typeof a.dueDate === 'string' ? (
-                      formatDate(a.dueDate)
-                    ) : (
-                      <span className="muted">{t('common.empty')}</span>
-                    )}
-                    {typeof a.dueDate === 'string' && a.dueDate < today() && !isClosed(a.status) ? (
+                    {a.dueDate ? formatDate(a.dueDate) : <span className="muted">{t('common.empty')}</span>}
+                    {a.dueDate && a.dueDate < today() && !isClosed(a.status) ? (
                       <span className="badge badge--overdue">⚠ {t('isms-risks.overdueFlag')}</span>
                     ) : null}
                   </>
@@ -126,8 +123,8 @@ export function PlannedActionsCard({
                 id: 'status',
                 header: field('status'),
                 cell: (a) => (
-                  <span className={`pill pill--status-${String(a.status)}`}>
-                    {optionLabel(i18n, actionRegister.collection, 'status', String(a.status))}
+                  <span className={`pill pill--status-${a.status ?? ''}`}>
+                    {optionLabel(i18n, actionRegister.collection, 'status', a.status ?? '')}
                   </span>
                 ),
               },

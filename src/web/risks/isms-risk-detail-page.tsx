@@ -1,6 +1,6 @@
 import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { EvidenceCard } from '../evidence/evidence-card.js';
-import { ismsRiskRegister, ISMS_RISK_STATUSES } from '../../schema/risks/isms-risk.register.js';
+import { ismsRiskRegister, ISMS_RISK_STATUSES, type IsmsRiskRecord } from '../../schema/risks/isms-risk.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
@@ -35,7 +35,7 @@ export function IsmsRiskDetailPage() {
   const record = useRegisterRecord(org, ismsRiskRegister, id);
   const { archive } = useRegisterMutations(org, ismsRiskRegister);
   const data = record.data;
-  useDocumentTitle(data ? `${data.ref} ${String(data.title)}` : t('isms-risks.title'), useOrg(org).data?.name);
+  useDocumentTitle(data ? `${data.ref} ${data.title ?? ''}` : t('isms-risks.title'), useOrg(org).data?.name);
 
   if (record.isPending || record.isError || !data) {
     return (
@@ -62,7 +62,7 @@ export function IsmsRiskDetailPage() {
             <span className="ref">{data.ref}</span> · <OptionPill field="kind" value={data.kind} />
           </>
         }
-        title={String(data.title)}
+        title={data.title ?? ''}
         badges={
           <>
             <p className="isms-risk__pills">
@@ -99,7 +99,7 @@ export function IsmsRiskDetailPage() {
         }
       />
       {archive.isError ? <ErrorMessage error={archive.error} /> : null}
-      <Progress status={String(data.status)} />
+      <Progress status={data.status} />
 
       <div className="detail">
         <div className="isms-risk__main">
@@ -158,9 +158,9 @@ export function IsmsRiskDetailPage() {
 }
 
 /** Identified → action planned → monitoring → closed, with the record's place; text carries the meaning. */
-function Progress({ status }: { status: string }) {
+function Progress({ status }: { status: IsmsRiskRecord['status'] }) {
   const { t, td } = useT();
-  const current = ISMS_RISK_STATUSES.indexOf(status as (typeof ISMS_RISK_STATUSES)[number]);
+  const current = status ? ISMS_RISK_STATUSES.indexOf(status) : -1;
   return (
     <ol className="stepper isms-risk__progress" aria-label={t('isms-risks.detail.progress')}>
       {ISMS_RISK_STATUSES.map((s, i) => {

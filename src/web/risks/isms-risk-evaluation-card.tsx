@@ -1,11 +1,16 @@
-import { useState, type FormEvent } from 'react';
-import { ismsRiskRegister, ISMS_RISK_EFFECTIVENESS } from '../../schema/risks/isms-risk.register.js';
+import { useState } from 'react';
+import {
+  ismsRiskRegister,
+  ISMS_RISK_EFFECTIVENESS,
+  type IsmsRiskRecord,
+} from '../../schema/risks/isms-risk.register.js';
 import { useT } from '../i18n/i18n.js';
-import { isApiError } from '../lib/api-client.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../ui/form-field.js';
-import { ErrorMessage, LiveMessage } from '../components/status.js';
+import { LiveMessage } from '../components/status.js';
+import { DateField, Select, TextArea } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
+import type { WithRelated } from '../register/register-api.js';
 import { optionLabel } from '../register/field-value.js';
 import { useRegisterMutations } from '../register/register-api.js';
 import { Fields } from './isms-risk-fields.js';
@@ -18,7 +23,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * How the effectiveness of the actions is evaluated (6.1.1 e 2), by when, and what the evaluation found; once an
  * action is planned, the evaluation can be recorded here without opening the whole form.
  */
-export function EvaluationCard({ org, record }: { org: string; record: RegisterRecord }) {
+export function EvaluationCard({ org, record }: { org: string; record: WithRelated<IsmsRiskRecord> }) {
   const { t, formatDate } = useT();
   const can = useCan(org);
   const [recording, setRecording] = useState(false);
@@ -45,7 +50,7 @@ export function EvaluationCard({ org, record }: { org: string; record: RegisterR
       <LiveMessage>{saved ? t('isms-risks.detail.evaluationSaved') : null}</LiveMessage>
       {isEvaluationOverdue(record) ? (
         <p className="alert alert--error">
-          ⚠ {t('isms-risks.detail.overdue', { date: formatDate(String(record.evaluationDueDate)) })}
+          ⚠ {t('isms-risks.detail.overdue', { date: formatDate(record.evaluationDueDate ?? '') })}
         </p>
       ) : null}
       {!record.evaluationMethod ? <p className="alert alert--warning">{t('isms-risks.detail.noMethod')}</p> : null}
@@ -73,92 +78,79 @@ export function EvaluationCard({ org, record }: { org: string; record: RegisterR
   );
 }
 
+interface EvaluationValues {
+  effectiveness: string;
+  evaluatedOn: string;
+  evaluationNotes: string;
+}
+
 function RecordEvaluation({
   org,
   record,
   onDone,
 }: {
   org: string;
-  record: RegisterRecord;
+  record: IsmsRiskRecord;
   onDone: (saved: boolean) => void;
 }) {
   const i18n = useT();
   const { t, td } = i18n;
   const { update } = useRegisterMutations(org, ismsRiskRegister);
-  const [effectiveness, setEffectiveness] = useState(
-    record.effectiveness === 'not_evaluated' ? '' : String(record.effectiveness),
-  );
-  const [evaluatedOn, setEvaluatedOn] = useState(today());
-  const [notes, setNotes] = useState(typeof record.evaluationNotes === 'string' ? record.evaluationNotes : '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
   const f = ismsRiskRegister.fields;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    if (!effectiveness) return setErrors({ effectiveness: t('validation.required') });
-    try {
-      await update.mutateAsync({
-        id: record.id,
-        body: {
-          effectiveness,
-          evaluatedOn,
-          evaluationNotes: notes.trim() ? notes : null,
-          expectedVersion: record.version,
-        },
-      });
-      onDone(true);
-    } catch (err) {
-      const fields = isApiError(err) && err.status === 400 ? err.fieldErrors() : {};
-      setErrors(fields);
-      if (!Object.keys(fields).length) setFailure(err);
-    }
-  };
+  const form = useForm({
+    initial: {
+      effectiveness: record.effectiveness === 'not_evaluated' ? '' : (record.effectiveness ?? ''),
+      evaluatedOn: today(),
+      evaluationNotes: record.evaluationNotes ?? '',
+    },
+    schema: ismsRiskRegister.updateSchema,
+    // an unchosen effectiveness is left out of the body: `check` says it is required, in the words every form uses
+    toBody: (v: EvaluationValues) => ({
+      ...(v.effectiveness ? { effectiveness: v.effectiveness } : {}),
+      evaluatedOn: v.evaluatedOn,
+      evaluationNotes: v.evaluationNotes.trim() ? v.evaluationNotes : null,
+      expectedVersion: record.version,
+    }),
+    check: (v): Record<string, string> => (v.effectiveness ? {} : { effectiveness: t('validation.required') }),
+    submit: (body) => update.mutateAsync({ id: record.id, body }),
+    onSuccess: () => onDone(true),
+    versioned: true,
+  });
 
   return (
-    <form
-      className="form isms-evaluation__form"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby="isms-evaluation-form-title"
-    >
+    <Form form={form} className="form isms-evaluation__form" aria-labelledby="isms-evaluation-form-title">
       <h3 id="isms-evaluation-form-title">{t('isms-risks.detail.recordLead')}</h3>
       <div className="form__grid">
-        <FormField label={td(f.effectiveness.label)} error={errors.effectiveness} required>
-          <select value={effectiveness} onChange={(e) => setEffectiveness(e.target.value)} required>
-            <option value="">{t('common.choose')}</option>
-            {ISMS_RISK_EFFECTIVENESS.map((o) => (
-              <option key={o} value={o}>
-                {optionLabel(i18n, ismsRiskRegister.collection, 'effectiveness', o)}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField label={td(f.evaluatedOn.label)} error={errors.evaluatedOn} help={td(f.evaluatedOn.help)}>
-          <input type="date" value={evaluatedOn} max={today()} onChange={(e) => setEvaluatedOn(e.target.value)} />
-        </FormField>
-        <FormField
+        <Select label={td(f.effectiveness.label)} required {...form.field('effectiveness')}>
+          <option value="">{t('common.choose')}</option>
+          {ISMS_RISK_EFFECTIVENESS.map((o) => (
+            <option key={o} value={o}>
+              {optionLabel(i18n, ismsRiskRegister.collection, 'effectiveness', o)}
+            </option>
+          ))}
+        </Select>
+        <DateField
+          label={td(f.evaluatedOn.label)}
+          help={td(f.evaluatedOn.help)}
+          max={today()}
+          {...form.field('evaluatedOn')}
+        />
+        <TextArea
           label={td(f.evaluationNotes.label)}
-          error={errors.evaluationNotes}
           help={td(f.evaluationNotes.help)}
-          className="field--wide"
-        >
-          <textarea
-            value={notes}
-            rows={4}
-            maxLength={f.evaluationNotes.maxLength}
-            onChange={(e) => setNotes(e.target.value)}
-          />
-        </FormField>
+          fieldClassName="field--wide"
+          rows={4}
+          maxLength={f.evaluationNotes.maxLength}
+          {...form.field('evaluationNotes')}
+        />
       </div>
-      {failure ? <ErrorMessage error={failure} /> : null}
+      <FormFailureMessage form={form} />
       <div className="form__actions">
-        <Button type="submit" variant="primary" disabled={update.isPending}>
-          {update.isPending ? t('form.saving') : t('isms-risks.detail.saveEvaluation')}
+        <Button type="submit" variant="primary" busy={form.submitting}>
+          {form.submitting ? t('form.saving') : t('isms-risks.detail.saveEvaluation')}
         </Button>
         <Button onClick={() => onDone(false)}>{t('common.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,13 +1,9 @@
 import type { ReactNode } from 'react';
-import { ismsRiskRegister } from '../../schema/risks/isms-risk.register.js';
-import type { FieldDef } from '../../schema/register/define-register.js';
+import { ismsRiskRegister, type IsmsRiskRecord } from '../../schema/risks/isms-risk.register.js';
 import { useT } from '../i18n/i18n.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import { useMemberNames } from '../lib/members.js';
 import { FieldValue } from '../register/field-value.js';
-import type { RelatedMap } from '../register/record-select.js';
-
-const fieldDef = (name: string) => ismsRiskRegister.fields[name as keyof typeof ismsRiskRegister.fields] as FieldDef;
+import type { WithRelated } from '../register/register-api.js';
 
 /** Some fields of the record as a definition list (long texts across the whole width). */
 export function Fields({
@@ -17,8 +13,8 @@ export function Fields({
   children,
 }: {
   org: string;
-  record: RegisterRecord;
-  names: string[];
+  record: WithRelated<IsmsRiskRecord>;
+  names: (keyof typeof ismsRiskRegister.fields)[];
   children?: ReactNode;
 }) {
   const { td } = useT();
@@ -26,7 +22,7 @@ export function Fields({
   return (
     <dl className="detail__fields">
       {names.map((name) => {
-        const def = fieldDef(name);
+        const def = ismsRiskRegister.fields[name];
         return (
           <div key={name} className={def.kind === 'longtext' ? 'detail__row detail__row--wide' : 'detail__row'}>
             <dt>{td(def.label)}</dt>
@@ -37,7 +33,7 @@ export function Fields({
                 def={def}
                 value={record[name]}
                 memberNames={memberNames}
-                related={record.related as RelatedMap | undefined}
+                related={record.related}
                 org={org}
               />
             </dd>

@@ -132,8 +132,8 @@ export function PlanActionPage() {
   const defaults = useMemo(() => {
     if (!data) return undefined;
     const out: Record<string, string> = { sourceType: ISMS_RISK_ENTITY, sourceId: data.id };
-    if (typeof data.ownerId === 'string') out.ownerId = data.ownerId;
-    if (typeof data.evaluationMethod === 'string') out.evaluation = data.evaluationMethod;
+    if (data.ownerId) out.ownerId = data.ownerId;
+    if (data.evaluationMethod) out.evaluation = data.evaluationMethod;
     return out;
   }, [data]);
 
@@ -151,7 +151,7 @@ export function PlanActionPage() {
           <div className="alert alert--info">
             <p>
               <Link to="/o/$org/isms-risks/$id" params={{ org, id }}>
-                <span className="ref">{data.ref}</span> {String(data.title)}
+                <span className="ref">{data.ref}</span> {data.title}
               </Link>
             </p>
             {data.status === 'identified' ? <p>{t('isms-risks.plan.statusNote', { ref: data.ref })}</p> : null}

@@ -3,8 +3,7 @@ import { actionRegister } from '../../schema/actions/action.register.js';
 import { ismsRiskRegister, ISMS_RISK_ENTITY } from '../../schema/risks/isms-risk.register.js';
 import { ismsRiskSummarySchema } from '../../schema/risks/isms-risks.schema.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { Page, RegisterRecord } from '../lib/api-types.js';
-import { registerBase } from '../register/register-api.js';
+import { recordPageSchemaOf, registerBase } from '../register/register-api.js';
 import { paginated } from '../../schema/common/primitives.js';
 
 /** The register at a glance (GET /isms-risks/summary); refreshed with the register's other queries. */
@@ -32,6 +31,6 @@ export function useActionsFrom(org: string, sourceId: string, sourceType: string
   const query = { sourceType, sourceId, pageSize: 100, sort: 'dueDate', order: 'asc' };
   return useQuery({
     queryKey: ['org', org, actionRegister.collection, 'list', query],
-    queryFn: () => api.get<Page<RegisterRecord>>(registerBase(org, actionRegister), { query }),
+    queryFn: () => api.get(registerBase(org, actionRegister), recordPageSchemaOf(actionRegister), { query }),
   });
 }

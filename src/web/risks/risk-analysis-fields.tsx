@@ -33,7 +33,7 @@ const CIA = [
 export function RiskAnalysisFields({ org, inForce, values, errors, set }: Props) {
   const { t, td } = useT();
   const m = inForce.methodology;
-  const field = (name: string) => riskRegister.fields[name as keyof typeof riskRegister.fields] as FieldDef;
+  const field = (name: keyof typeof riskRegister.fields): FieldDef => riskRegister.fields[name];
   return (
     <fieldset className="risk-form__section">
       <legend>{t('risks.form.analysis')}</legend>

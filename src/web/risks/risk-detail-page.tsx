@@ -36,7 +36,7 @@ export function RiskDetailPage() {
   const due = useReassessmentDue(org, record.data);
   const { archive, update } = useRegisterMutations(org, riskRegister);
   const risk = record.data;
-  useDocumentTitle(risk ? `${risk.ref} ${String(risk.title ?? '')}` : t('risks.title'), useOrg(org).data?.name);
+  useDocumentTitle(risk ? `${risk.ref} ${risk.title ?? ''}` : t('risks.title'), useOrg(org).data?.name);
 
   if (record.isPending || inForce.isPending) return <Loading />;
   if (record.isError || !risk) {
@@ -48,7 +48,7 @@ export function RiskDetailPage() {
     );
   }
   const editable = can('risk.update') && !risk.archivedAt;
-  const level = levelOf(inForce.data?.methodology, risk.level as string | null);
+  const level = levelOf(inForce.data?.methodology, risk.level);
   return (
     <section className="page" aria-labelledby="page-title">
       <RiskBreadcrumb org={org} current={risk.ref} />
@@ -58,7 +58,7 @@ export function RiskDetailPage() {
         titleClassName="risk-title"
         title={
           <>
-            {String(risk.title ?? risk.ref)} {level ? <LevelBadge level={level} /> : null}
+            {risk.title ?? risk.ref} {level ? <LevelBadge level={level} /> : null}
           </>
         }
         badges={<>{risk.archivedAt ? <p className="badge badge--muted">{t('register.archivedBadge')}</p> : null}</>}
@@ -93,7 +93,7 @@ export function RiskDetailPage() {
               {t('risks.detail.dueLink')}
             </Link>
           </p>
-          {editable && typeof risk.likelihood === 'number' ? (
+          {editable && risk.likelihood !== null ? (
             <p className="risk-due__actions">
               <Button
                 disabled={update.isPending}

@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
-import { riskRegister } from '../../schema/risks/risk.register.js';
+import { riskRegister, type RiskRecord } from '../../schema/risks/risk.register.js';
 import { useT } from '../i18n/i18n.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import { useMemberNames } from '../lib/members.js';
 import { FieldValue } from '../register/field-value.js';
-import type { RelatedMap } from '../register/record-select.js';
+import type { WithRelated } from '../register/register-api.js';
 import { MethodologyLink } from './methodology-link.js';
 import { AcceptanceMarker, LevelBadge, levelOf, scaleLabel } from './risk-level.js';
 import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
@@ -18,14 +17,13 @@ export function RiskEvaluationCard({
   inForce,
 }: {
   org: string;
-  risk: RegisterRecord;
+  risk: RiskRecord;
   inForce: MethodologyInForce | null;
 }) {
   const { t, td, formatDateTime } = useT();
   const m = inForce?.methodology;
-  const level = levelOf(m, risk.level as string | null);
-  const num = (k: string) => (typeof risk[k] === 'number' ? (risk[k] as number) : null);
-  const cia = (['consequenceC', 'consequenceI', 'consequenceA'] as const).filter((k) => num(k) !== null);
+  const level = levelOf(m, risk.level);
+  const cia = (['consequenceC', 'consequenceI', 'consequenceA'] as const).filter((k) => risk[k] !== null);
   return (
     <section className="card risk-evaluation" aria-labelledby="risk-evaluation">
       <h2 id="risk-evaluation" className="card__title">
@@ -40,16 +38,16 @@ export function RiskEvaluationCard({
             <LevelBadge level={level} large />
           </div>
           <div className="risk-evaluation__verdict">
-            <AcceptanceMarker acceptable={risk.acceptable as boolean | null} />
+            <AcceptanceMarker acceptable={risk.acceptable} />
           </div>
           <dl className="risk-evaluation__facts">
             <Fact label={td(f.priority.label)}>
-              <strong>{String(risk.priority ?? '')}</strong>
-              {num('priorityOverride') !== null ? (
+              <strong>{risk.priority ?? ''}</strong>
+              {risk.priorityOverride !== null ? (
                 <span className="muted small"> {t('risks.prioritySetByOwner')}</span>
               ) : null}
             </Fact>
-            <Fact label={td(f.score.label)}>{String(risk.score ?? '')}</Fact>
+            <Fact label={td(f.score.label)}>{risk.score ?? ''}</Fact>
             <Fact label={td(f.methodologyVersion.label)}>
               {inForce ? (
                 <MethodologyLink org={org}>
@@ -62,28 +60,28 @@ export function RiskEvaluationCard({
                 String(risk.methodologyVersion ?? '')
               )}
             </Fact>
-            <Fact label={td(f.evaluatedAt.label)}>{formatDateTime(risk.evaluatedAt as string | null)}</Fact>
+            <Fact label={td(f.evaluatedAt.label)}>{formatDateTime(risk.evaluatedAt)}</Fact>
           </dl>
         </div>
       )}
       <dl className="detail__fields risk-evaluation__analysis">
-        <Fact label={td(f.likelihood.label)}>{scaleLabel(m, 'likelihood', num('likelihood')) || <Empty />}</Fact>
+        <Fact label={td(f.likelihood.label)}>{scaleLabel(m, 'likelihood', risk.likelihood) || <Empty />}</Fact>
         {cia.length ? (
           cia.map((k) => (
             <Fact key={k} label={td(f[k].label)}>
-              {scaleLabel(m, 'consequence', num(k))}
+              {scaleLabel(m, 'consequence', risk[k])}
             </Fact>
           ))
         ) : (
-          <Fact label={td(f.consequence.label)}>{scaleLabel(m, 'consequence', num('consequence')) || <Empty />}</Fact>
+          <Fact label={td(f.consequence.label)}>{scaleLabel(m, 'consequence', risk.consequence) || <Empty />}</Fact>
         )}
         {cia.length ? (
           <Fact label={t('risks.detail.combinedConsequence')}>
-            {scaleLabel(m, 'consequence', num('consequenceLevel')) || <Empty />}
+            {scaleLabel(m, 'consequence', risk.consequenceLevel) || <Empty />}
           </Fact>
         ) : null}
         <Fact label={td(f.rationale.label)} wide>
-          {risk.rationale ? <span className="prewrap">{String(risk.rationale)}</span> : <Empty />}
+          {risk.rationale ? <span className="prewrap">{risk.rationale}</span> : <Empty />}
         </Fact>
       </dl>
     </section>
@@ -91,7 +89,7 @@ export function RiskEvaluationCard({
 }
 
 /** What could happen: the scenario, or the threat and vulnerability (the assets have their own card). */
-export function RiskIdentificationCard({ org, risk }: { org: string; risk: RegisterRecord }) {
+export function RiskIdentificationCard({ org, risk }: { org: string; risk: WithRelated<RiskRecord> }) {
   const { t, td } = useT();
   const memberNames = useMemberNames(org);
   const approach = risk.approach === 'asset' ? 'asset' : 'event';
@@ -109,7 +107,7 @@ export function RiskIdentificationCard({ org, risk }: { org: string; risk: Regis
       def={f[name]}
       value={risk[name]}
       memberNames={memberNames}
-      related={risk.related as RelatedMap | undefined}
+      related={risk.related}
       org={org}
     />
   );

@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
-import { riskRegister } from '../../schema/risks/risk.register.js';
+import { riskRegister, type RiskRecord } from '../../schema/risks/risk.register.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import { useMembers } from '../lib/members.js';
 import { CheckboxField } from '../ui/form-field.js';
 import type { PickedRecord } from '../register/record-combobox.js';
-import type { RelatedMap } from '../register/record-select.js';
+import type { WithRelated } from '../register/register-api.js';
 import { RegisterFieldInput, type FormValue } from '../register/register-field-input.js';
 import { initialValues, toApiValue, writableFields, type FormValues } from '../register/register-form.js';
 import { NoMethodologyNotice } from './methodology-link.js';
@@ -26,7 +25,7 @@ export interface RiskFormResult {
 interface Props {
   org: string;
   /** editing this risk; creating when absent */
-  record?: RegisterRecord | undefined;
+  record?: WithRelated<RiskRecord> | undefined;
   inForce: MethodologyInForce | null;
   initialAssets: PickedRecord[];
   defaults?: Record<string, string> | undefined;
@@ -53,7 +52,7 @@ export function RiskForm({ org, record, inForce, initialAssets, defaults, onSubm
   const { t, td } = useT();
   const members = useMembers(org).data?.items ?? [];
   const initial = useMemo(() => initialValues(riskRegister, record, defaults), [record, defaults]);
-  const related = (record?.related ?? {}) as RelatedMap;
+  const related = record?.related ?? {};
   const [assets, setAssets] = useState<PickedRecord[]>(initialAssets);
   const fields = writableFields(riskRegister);
   const formFields = new Set([...fields.map(([n]) => n), 'assetIds']);

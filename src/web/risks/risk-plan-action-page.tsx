@@ -28,7 +28,7 @@ export function RiskPlanActionPage() {
   const defaults = useMemo(() => {
     if (!data) return undefined;
     const out: Record<string, string> = { sourceType: 'risk', sourceId: data.id };
-    if (typeof data.ownerId === 'string') out.ownerId = data.ownerId;
+    if (data.ownerId) out.ownerId = data.ownerId;
     return out;
   }, [data]);
   const back = () => void navigate({ to: '/o/$org/risks/$id', params: { org, id } });
@@ -51,7 +51,7 @@ export function RiskPlanActionPage() {
       ) : (
         <>
           <h1 id="page-title">{t('risks.plan.title', { ref: data.ref })}</h1>
-          <p className="page__lead">{t('risks.plan.lead', { ref: data.ref, title: String(data.title) })}</p>
+          <p className="page__lead">{t('risks.plan.lead', { ref: data.ref, title: data.title ?? '' })}</p>
           <RegisterForm
             org={org}
             register={actionRegister}

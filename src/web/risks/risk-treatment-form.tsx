@@ -1,5 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { z } from 'zod';
+import { useEffect } from 'react';
 import {
   CONTROL_EFFECTS,
   TREATMENT_OPTIONS,
@@ -7,27 +6,26 @@ import {
   type Treatment,
 } from '../../schema/controls/treatment.schema.js';
 import { useT } from '../i18n/i18n.js';
-import { isApiError } from '../lib/api-client.js';
 import { issueMessage } from '../lib/form-errors.js';
-import { CheckboxField, FormField } from '../ui/form-field.js';
-import { ErrorMessage } from '../components/status.js';
+import { Checkbox, Select, TextArea, TextField } from '../ui/fields.js';
 import { RecordCombobox } from '../register/record-combobox.js';
 import { useSaveTreatment } from '../controls/controls-api.js';
-import { ResidualFields, residualBody, residualValues } from './risk-treatment-residual.js';
-import type { FormValues } from '../register/register-form.js';
+import { ResidualFields } from './risk-treatment-residual.js';
+import {
+  firstPerKey,
+  treatmentBody,
+  treatmentErrorKey,
+  treatmentFieldKeys,
+  treatmentServerErrors,
+  treatmentValues,
+  type ControlRow,
+  type TreatmentOption,
+  type TreatmentValues,
+} from './risk-treatment-values.js';
 import { Button } from '../ui/button.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 import type { MethodologyInForce } from '../../schema/risks/risks.responses.js';
-
-type Option = (typeof TREATMENT_OPTIONS)[number];
-interface ControlRow {
-  controlId: string;
-  ref: string;
-  title: string;
-  /** as the SoA has it (known for controls already saved in the treatment) */
-  applicability: string | null;
-  effect: string;
-  note: string;
-}
 
 interface Props {
   org: string;
@@ -41,120 +39,64 @@ interface Props {
 /**
  * The whole treatment of a risk as one form (PUT with the version read): the options with a rationale each, the
  * controls determined with what each changes, and the expected residual risk with a live preview of its level.
+ * A 409 is a stale version only as the form hook decides (versioned): one that names something else is said as such.
  */
 export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, onCancel }: Props) {
   const i18n = useT();
   const { t, td } = i18n;
   const save = useSaveTreatment(org, riskId);
-  const [options, setOptions] = useState<Record<Option, { on: boolean; rationale: string }>>(() => {
-    const out = {} as Record<Option, { on: boolean; rationale: string }>;
-    for (const o of TREATMENT_OPTIONS) {
-      const chosen = treatment.options.find((x) => x.option === o);
-      out[o] = { on: !!chosen, rationale: chosen?.rationale ?? '' };
-    }
-    return out;
+  const form = useForm({
+    initial: treatmentValues(treatment),
+    schema: treatmentInputSchema,
+    toBody: (values: TreatmentValues) => treatmentBody(values, treatment.version),
+    clientErrors: (error, values) =>
+      firstPerKey(error.issues.map((issue) => [treatmentErrorKey(values, issue.path), issueMessage(i18n, issue)])),
+    serverErrors: treatmentServerErrors,
+    fields: treatmentFieldKeys,
+    // what is sent is the body as the schema reads it (trimmed), as the server will
+    submit: (body) => save.mutateAsync(treatmentInputSchema.parse(body)),
+    onSuccess: onSaved,
+    versioned: true,
   });
-  const [controls, setControls] = useState<ControlRow[]>(() =>
-    treatment.controls.map((c) => ({
-      controlId: c.controlId,
-      ref: c.ref,
-      title: c.title,
-      applicability: c.applicability,
-      effect: c.effect,
-      note: c.note ?? '',
-    })),
-  );
-  const [residual, setResidual] = useState<FormValues>(() => residualValues(treatment.residual));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { values, errors, update } = form;
+  const { formRef } = form;
   // the button that opened the form is gone: keyboard users continue at the form's first control
-  useEffect(() => formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(), []);
+  useEffect(() => formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(), [formRef]);
 
-  const chosenOptions = TREATMENT_OPTIONS.filter((o) => options[o].on);
-  const body = {
-    options: chosenOptions.map((o) => ({ option: o, rationale: options[o].rationale.trim() })),
-    controls: controls.map((c) => ({ controlId: c.controlId, effect: c.effect, note: c.note.trim() || null })),
-    residual: residualBody(residual),
-    expectedVersion: treatment.version,
-  };
-  /** An error path of the body (`options.1.rationale`) as the key of the field it belongs to. */
-  const keyOf = (path: readonly PropertyKey[]): string => {
-    const [head, index, field] = path.map(String);
-    if (head === 'options' && index !== undefined) return `option.${chosenOptions[Number(index)] ?? ''}`;
-    if (head === 'controls' && index !== undefined) {
-      const id = controls[Number(index)]?.controlId ?? '';
-      return field === 'effect' || field === 'note' ? `${field}.${id}` : `control.${id}`;
-    }
-    if (head === 'residual') return index ? `residual.${index}` : 'residual';
-    return '_form';
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    const parsed = treatmentInputSchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(
-        collect(parsed.error.issues.map((issue) => [keyOf(issue.path), issueMessage(i18n, issue as z.core.$ZodIssue)])),
-      );
-      focusFirstError();
-      return;
-    }
-    setErrors({});
-    try {
-      onSaved(await save.mutateAsync(parsed.data));
-    } catch (err) {
-      const fieldErrors = isApiError(err) && err.status !== 409 ? err.errors : [];
-      const mapped = collect(fieldErrors.map((fe) => [keyOf(fe.field.replace(/^body\./, '').split('.')), fe.message]));
-      const { _form, ...onFields } = mapped;
-      setErrors(onFields);
-      if (Object.keys(onFields).length === 0) setFailure(err);
-      else focusFirstError();
-    }
-  };
-
-  const stale = isApiError(failure) && failure.status === 409;
-  const setRow = (id: string, patch: Partial<ControlRow>) =>
-    setControls((rows) => rows.map((r) => (r.controlId === id ? { ...r, ...patch } : r)));
+  const setOption = (o: TreatmentOption, patch: Partial<TreatmentValues['options'][TreatmentOption]>) =>
+    update((v) => ({ ...v, options: { ...v.options, [o]: { ...v.options[o], ...patch } } }), [`option.${o}`]);
+  const setControls = (change: (rows: ControlRow[]) => ControlRow[]) =>
+    update((v) => ({ ...v, controls: change(v.controls) }));
   /** a field's message goes once it is changed; the next save checks again */
-  const clear = (key: string) =>
-    setErrors((prev) =>
-      prev[key] === undefined ? prev : Object.fromEntries(Object.entries(prev).filter(([k]) => k !== key)),
-    );
+  const setRow = (id: string, patch: Partial<ControlRow>, clear: string[] = []) =>
+    update((v) => ({ ...v, controls: v.controls.map((r) => (r.controlId === id ? { ...r, ...patch } : r)) }), clear);
+  const { options, controls } = values;
 
   return (
-    <form ref={formRef} className="treatment-form" onSubmit={submit} noValidate aria-label={t('treatment.title')}>
+    <Form form={form} className="treatment-form" aria-label={t('treatment.title')}>
       <fieldset className="treatment-form__section">
         <legend>{t('treatment.options')}</legend>
         <p className="muted small">{t('treatment.optionsLead')}</p>
         {TREATMENT_OPTIONS.map((o) => (
           <div key={o} className="treatment-option">
-            <CheckboxField label={t(`treatment.option.${o}`)} help={t(`treatment.optionHelp.${o}`)}>
-              <input
-                type="checkbox"
-                name={`option-${o}`}
-                checked={options[o].on}
-                onChange={(e) => setOptions((prev) => ({ ...prev, [o]: { ...prev[o], on: e.target.checked } }))}
-              />
-            </CheckboxField>
+            <Checkbox
+              label={t(`treatment.option.${o}`)}
+              help={t(`treatment.optionHelp.${o}`)}
+              name={`option-${o}`}
+              checked={options[o].on}
+              onChange={(e) => setOption(o, { on: e.target.checked })}
+            />
             {options[o].on ? (
               <div className="treatment-option__rationale">
-                <FormField
+                <TextArea
                   label={t('treatment.rationale', { option: t(`treatment.option.${o}`) })}
                   error={errors[`option.${o}`]}
                   required
-                >
-                  <textarea
-                    rows={2}
-                    maxLength={4000}
-                    value={options[o].rationale}
-                    onChange={(e) => {
-                      clear(`option.${o}`);
-                      setOptions((prev) => ({ ...prev, [o]: { ...prev[o], rationale: e.target.value } }));
-                    }}
-                  />
-                </FormField>
+                  rows={2}
+                  maxLength={4000}
+                  value={options[o].rationale}
+                  onChange={(e) => setOption(o, { rationale: e.target.value })}
+                />
               </div>
             ) : null}
           </div>
@@ -183,34 +125,28 @@ export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, on
                     <span className="field__error">{errors[`control.${c.controlId}`]}</span>
                   ) : null}
                 </p>
-                <FormField
+                <Select
                   label={t('treatment.effect', { ref: c.ref })}
                   error={errors[`effect.${c.controlId}`]}
                   required
+                  value={c.effect}
+                  onChange={(e) => setRow(c.controlId, { effect: e.target.value }, [`effect.${c.controlId}`])}
                 >
-                  <select
-                    value={c.effect}
-                    onChange={(e) => {
-                      clear(`effect.${c.controlId}`);
-                      setRow(c.controlId, { effect: e.target.value });
-                    }}
-                  >
-                    {c.effect === '' ? <option value="">{t('common.choose')}</option> : null}
-                    {CONTROL_EFFECTS.map((effect) => (
-                      <option key={effect} value={effect}>
-                        {t(`treatment.effect.${effect}`)}
-                      </option>
-                    ))}
-                  </select>
-                </FormField>
-                <FormField label={t('treatment.note', { ref: c.ref })} error={errors[`note.${c.controlId}`]}>
-                  <input
-                    type="text"
-                    maxLength={2000}
-                    value={c.note}
-                    onChange={(e) => setRow(c.controlId, { note: e.target.value })}
-                  />
-                </FormField>
+                  {c.effect === '' ? <option value="">{t('common.choose')}</option> : null}
+                  {CONTROL_EFFECTS.map((effect) => (
+                    <option key={effect} value={effect}>
+                      {t(`treatment.effect.${effect}`)}
+                    </option>
+                  ))}
+                </Select>
+                <TextField
+                  label={t('treatment.note', { ref: c.ref })}
+                  error={errors[`note.${c.controlId}`]}
+                  type="text"
+                  maxLength={2000}
+                  value={c.note}
+                  onChange={(e) => setRow(c.controlId, { note: e.target.value }, [`note.${c.controlId}`])}
+                />
                 <Button
                   size="small"
                   className="treatment-control__remove"
@@ -249,37 +185,22 @@ export function RiskTreatmentForm({ org, riskId, treatment, inForce, onSaved, on
         <ResidualFields
           org={org}
           inForce={inForce}
-          values={residual}
+          values={values.residual}
           errors={errors}
-          set={(name, v) => setResidual((prev) => ({ ...prev, [name]: v }))}
+          set={(name, v) =>
+            update((prev) => ({ ...prev, residual: { ...prev.residual, [name]: v } }), [`residual.${name}`])
+          }
         />
         {errors.residual ? <p className="field__error">{errors.residual}</p> : null}
       </fieldset>
 
-      {stale ? (
-        <p className="alert alert--error" role="alert">
-          {t('form.stale')}
-        </p>
-      ) : failure ? (
-        <ErrorMessage error={failure} />
-      ) : null}
+      <FormFailureMessage form={form} />
       <div className="form__actions">
-        <Button type="submit" variant="primary" disabled={save.isPending}>
-          {save.isPending ? t('form.saving') : t('treatment.save')}
+        <Button type="submit" variant="primary" busy={form.submitting}>
+          {form.submitting ? t('form.saving') : t('treatment.save')}
         </Button>
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
-}
-
-/** The first message per key. */
-function collect(entries: Array<[string, string]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, message] of entries) if (out[key] === undefined) out[key] = message;
-  return out;
-}
-
-function focusFirstError() {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('.treatment-form [aria-invalid="true"]')?.focus());
 }

@@ -13,7 +13,7 @@ import {
   rescoreSchema,
 } from '../../schema/risks/risks.responses.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { RegisterRecord } from '../lib/api-types.js';
+import type { BaseRecord } from '../../schema/register/register-types.js';
 import { riskRegister } from '../../schema/risks/risk.register.js';
 import { paginated } from '../../schema/common/primitives.js';
 
@@ -72,7 +72,7 @@ export function useRescore(org: string, id: string) {
 }
 
 /** Whether an open reassessment trigger names this risk and it was not evaluated since (one small list query). */
-export function useReassessmentDue(org: string, risk: RegisterRecord | undefined) {
+export function useReassessmentDue(org: string, risk: Pick<BaseRecord, 'id' | 'ref' | 'version'> | undefined) {
   return useQuery({
     queryKey: key(org, 'list', 'due', risk?.id, risk?.version),
     enabled: !!risk,

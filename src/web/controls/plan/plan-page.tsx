@@ -4,7 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { treatmentPlanRegister, treatmentPlanVersioned } from '../../../schema/controls/treatment-plan.schema.js';
 import { useT } from '../../i18n/i18n.js';
 import { api, orgPath } from '../../lib/api-client.js';
-import type { RegisterRecord } from '../../lib/api-types.js';
+import { recordSchemaOf } from '../../register/register-api.js';
+import { versionSchema } from '../../../schema/versioning/version-responses.js';
 import { useCan, useOrg, useSession } from '../../lib/session.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { ErrorMessage } from '../../components/status.js';
@@ -123,14 +124,16 @@ function NoPlanDocument({
     setFailure(null);
     const base = orgPath(org, `/${COLLECTION}`);
     try {
-      const record = await api.post<RegisterRecord>(base, {
-        title: t('treatmentPlan.title'),
-        ...(session ? { ownerId: session.user.id } : {}),
-      });
-      await api.put(`${base}/${encodeURIComponent(record.id)}/draft`, {
-        content: { summary: '', plan: { rows: [] } },
-        changeNote: t('planPage.empty.changeNote'),
-      });
+      const record = await api.post(
+        base,
+        { title: t('treatmentPlan.title'), ...(session ? { ownerId: session.user.id } : {}) },
+        recordSchemaOf(treatmentPlanRegister),
+      );
+      await api.put(
+        `${base}/${encodeURIComponent(record.id)}/draft`,
+        { content: { summary: '', plan: { rows: [] } }, changeNote: t('planPage.empty.changeNote') },
+        versionSchema,
+      );
       await queryClient.invalidateQueries({ queryKey: ['org', org, COLLECTION] });
       onCreated();
     } catch (err) {

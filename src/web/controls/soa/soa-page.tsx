@@ -6,6 +6,8 @@ import { controlSettingsSchema } from '../../../schema/controls/treatment.schema
 import { useT } from '../../i18n/i18n.js';
 import { api, orgPath } from '../../lib/api-client.js';
 import type { RegisterRecord } from '../../lib/api-types.js';
+import { recordSchemaOf } from '../../register/register-api.js';
+import { versionSchema } from '../../../schema/versioning/version-responses.js';
 import { useCan, useOrg, useSession } from '../../lib/session.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { ErrorMessage } from '../../components/status.js';
@@ -147,14 +149,19 @@ function NoSoaPage({
     setFailure(null);
     const base = orgPath(org, `/${soaRegister.collection}`);
     try {
-      const record = await api.post<RegisterRecord>(base, {
-        title: t('soa.title'),
-        ...(session ? { ownerId: session.user.id } : {}),
-      });
-      await api.put(`${base}/${encodeURIComponent(record.id)}/draft`, {
-        content: { introduction: '', statement: { edition: null, rows: [] } },
-        changeNote: t('soaPage.empty.changeNote'),
-      });
+      const record = await api.post(
+        base,
+        { title: t('soa.title'), ...(session ? { ownerId: session.user.id } : {}) },
+        recordSchemaOf(soaRegister),
+      );
+      await api.put(
+        `${base}/${encodeURIComponent(record.id)}/draft`,
+        {
+          content: { introduction: '', statement: { edition: null, rows: [] } },
+          changeNote: t('soaPage.empty.changeNote'),
+        },
+        versionSchema,
+      );
       await queryClient.invalidateQueries({ queryKey: ['org', org, soaRegister.collection] });
       onCreated();
     } catch (err) {

@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { riskMethodologyRegister } from '../../../schema/risks/risk-methodology.register.js';
 import { useT } from '../../i18n/i18n.js';
-import { api, isApiError, orgPath } from '../../lib/api-client.js';
-import type { RegisterRecord } from '../../lib/api-types.js';
+import { api, orgPath } from '../../lib/api-client.js';
+import { recordSchemaOf } from '../../register/register-api.js';
+import { versionSchema } from '../../../schema/versioning/version-responses.js';
 import { useSession } from '../../lib/session.js';
-import { FormField } from '../../ui/form-field.js';
-import { ErrorMessage } from '../../components/status.js';
+import { TextField } from '../../ui/fields.js';
+import { Form, FormFailureMessage } from '../../ui/form.js';
+import { useForm } from '../../ui/use-form.js';
 import { HeatThumbnail } from './heat-grid.js';
 import { Button } from '../../ui/button.js';
 import type { StartingMethodology } from '../../../schema/risks/risks.responses.js';
@@ -51,45 +52,46 @@ function CreateForm({ org, onCreated }: { org: string; onCreated: (id: string) =
   const queryClient = useQueryClient();
   const session = useSession();
   const set = useStartingSet(org);
-  const [title, setTitle] = useState(() => t('riskMethodology.empty.defaultTitle'));
-  const [choice, setChoice] = useState<string>('');
-  const [titleError, setTitleError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   const items = set.data ?? [];
-  const chosen = items.find((i) => i.key === choice) ?? items[0];
+  const base = orgPath(org, `/${riskMethodologyRegister.collection}`);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['org', org, riskMethodologyRegister.collection] });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!title.trim()) return setTitleError(t('validation.required'));
-    if (!chosen) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      const base = orgPath(org, `/${riskMethodologyRegister.collection}`);
-      const record = await api.post<RegisterRecord>(base, {
-        title: title.trim(),
-        ...(session ? { ownerId: session.user.id } : {}),
-      });
-      await api.put(`${base}/${encodeURIComponent(record.id)}/draft`, {
-        content: { summary: '', methodology: chosen.methodology },
-        changeNote: t('riskMethodology.empty.changeNote', { name: chosen.name }),
-      });
-      await queryClient.invalidateQueries({ queryKey: ['org', org, riskMethodologyRegister.collection] });
-      onCreated(record.id);
-    } catch (err) {
-      if (isApiError(err) && err.fieldErrors().title) setTitleError(err.fieldErrors().title);
-      setFailure(err);
-      // Created but the draft failed: the page now shows the record, whose first draft can be written there.
-      await queryClient.invalidateQueries({ queryKey: ['org', org, riskMethodologyRegister.collection] });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useForm({
+    initial: { title: t('riskMethodology.empty.defaultTitle'), choice: '' },
+    toBody: (v: { title: string; choice: string }) => ({
+      title: v.title.trim(),
+      ...(session ? { ownerId: session.user.id } : {}),
+    }),
+    schema: riskMethodologyRegister.createSchema,
+    submit: async (body, v) => {
+      const chosen = items.find((i) => i.key === v.choice) ?? items[0];
+      if (!chosen) throw new Error('no starting methodology'); // not reached: the button waits for one
+      const record = await api.post(base, body, recordSchemaOf(riskMethodologyRegister));
+      try {
+        await api.put(
+          `${base}/${encodeURIComponent(record.id)}/draft`,
+          {
+            content: { summary: '', methodology: chosen.methodology },
+            changeNote: t('riskMethodology.empty.changeNote', { name: chosen.name }),
+          },
+          versionSchema,
+        );
+      } catch (err) {
+        // Created but the draft failed: the page now shows the record, whose first draft can be written there.
+        await refresh();
+        throw err;
+      }
+      await refresh();
+      return record;
+    },
+    onSuccess: (record) => onCreated(record.id),
+    fields: ['title'],
+  });
+  const chosen = items.find((i) => i.key === form.values.choice) ?? items[0];
 
   if (set.isPending || set.isError) return <QueryState query={set}>{() => null}</QueryState>;
   return (
-    <form className="form mx-create" onSubmit={submit} noValidate>
+    <Form form={form} className="form mx-create">
       <fieldset className="mx-starts">
         <legend>{t('riskMethodology.empty.choose')}</legend>
         {items.map((item) => (
@@ -97,20 +99,18 @@ function CreateForm({ org, onCreated }: { org: string; onCreated: (id: string) =
             key={item.key}
             item={item}
             checked={chosen?.key === item.key}
-            onChoose={() => setChoice(item.key)}
+            onChoose={() => form.set('choice', item.key)}
           />
         ))}
       </fieldset>
-      <FormField label={t('riskMethodology.field.title')} error={titleError} required>
-        <input value={title} maxLength={200} onChange={(e) => (setTitle(e.target.value), setTitleError(undefined))} />
-      </FormField>
-      {failure ? <ErrorMessage error={failure} /> : null}
+      <TextField label={t('riskMethodology.field.title')} required maxLength={200} {...form.field('title')} />
+      <FormFailureMessage form={form} />
       <div className="form__actions">
-        <Button type="submit" variant="primary" disabled={busy || !chosen}>
-          {busy ? t('riskMethodology.empty.creating') : t('riskMethodology.empty.create')}
+        <Button type="submit" variant="primary" disabled={!chosen} busy={form.submitting}>
+          {form.submitting ? t('riskMethodology.empty.creating') : t('riskMethodology.empty.create')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
