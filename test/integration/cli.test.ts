@@ -39,7 +39,9 @@ describe.each(DIALECTS)('rampart CLI on %s', (kind) => {
   let t: Target;
   const cli = async (...args: string[]) => {
     try {
-      const r = await run('node', [BIN, ...args], { env: { ...process.env, ...t.env }, timeout: 60_000 });
+      // generous: a child process compiles the CLI and, for `demo`, writes a whole organization; on a loaded CI
+      // machine that took over a minute on PostgreSQL
+      const r = await run('node', [BIN, ...args], { env: { ...process.env, ...t.env }, timeout: 240_000 });
       return { code: 0, out: r.stdout, err: r.stderr };
     } catch (e) {
       const x = e as { code: number; stdout: string; stderr: string };
@@ -221,7 +223,7 @@ describe.each(DIALECTS)('rampart CLI on %s', (kind) => {
     const second = await cli('demo');
     expect(second.out).toContain('already loaded');
     expect((await cli('audit', 'verify', '--org', 'example')).code).toBe(0);
-  });
+  }, 600_000);
 
   it('offers --help on every command', async () => {
     const commands = [

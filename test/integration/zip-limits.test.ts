@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readZip, ZipLimitError, type ZipLimits } from '../../src/core/util/zip-read.js';
 import { runInWorker, siblingModule, WorkerLimitError } from '../../src/core/util/worker-pool.js';
 import { buildZip, deflatedRepeat, rawEntry } from '../helpers/zip-bombs.js';
+import { verifyPackage } from '../../src/cli/commands/verify-package-check.js';
 
 const LIMITS: ZipLimits = {
   maxEntries: 10,
@@ -38,6 +39,22 @@ describe('reading untrusted ZIP files', () => {
     const err = await readZip(buildZip([liar]), { ...LIMITS, maxRatio: 1e9 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ZipLimitError);
     expect((err as Error).message).toMatch(/liar\.xml inflates to more than the 1000 bytes it declares/);
+  });
+
+  it('names, in a package being verified, the entry a changed byte made inflate past its declared size', async () => {
+    const damaged = {
+      ...(await deflatedRepeat('POL-001/v2/document.pdf', '%PDF', ' 0 obj', 400_000, '%%EOF')),
+      declaredSize: 1000,
+    };
+    const report = await verifyPackage(buildZip([damaged]));
+    expect(report.ok).toBe(false);
+    expect(report.checks).toEqual([
+      expect.objectContaining({
+        name: 'file hashes',
+        ok: false,
+        problems: [expect.stringContaining('POL-001/v2/document.pdf: damaged')],
+      }),
+    ]);
   });
 
   it('refuses too many entries, too many bytes in all, and an absurd compression ratio', async () => {

@@ -2,7 +2,13 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../core/audit/canonical-json.js';
 import { checkSignature, type SignatureOutcome, type TrustedKey } from './verify-package-signature.js';
-import { readZip, ZipLimitError, type ZipEntryRead, type ZipLimits } from '../../core/util/zip-read.js';
+import {
+  readZip,
+  ZipEntryOverrunError,
+  ZipLimitError,
+  type ZipEntryRead,
+  type ZipLimits,
+} from '../../core/util/zip-read.js';
 
 /**
  * Offline verification of an evidence package (core/documents/evidence-package.service.ts): needs only the ZIP,
@@ -79,6 +85,9 @@ export async function verifyPackage(data: Buffer, trusted?: TrustedKey[]): Promi
   try {
     entries = await readZip(data, PACKAGE_LIMITS, (name) => name.endsWith('.json') || name === 'manifest.sig');
   } catch (err) {
+    // a flipped byte can make an entry inflate past its declared size: that is a damaged file, named as such
+    if (err instanceof ZipEntryOverrunError)
+      return fail('file hashes', `${err.entryName}: damaged (${err.message}); the package was changed`);
     if (err instanceof ZipLimitError) return fail('archive', `too large to verify: ${err.message}`);
     return fail('archive', `not a readable ZIP archive (${err instanceof Error ? err.message : String(err)})`);
   }

@@ -25,6 +25,19 @@ export interface ZipLimits {
 /** Why a ZIP was refused, in words for the person who sent it. */
 export class ZipLimitError extends Error {}
 
+/**
+ * An entry that inflates past the size its headers declare: refused like any limit (yauzl stops inflating it at
+ * once), and named, because in a file that was once valid it means damage or tampering in that entry.
+ */
+export class ZipEntryOverrunError extends ZipLimitError {
+  constructor(
+    readonly entryName: string,
+    declaredBytes: number,
+  ) {
+    super(`${entryName} inflates to more than the ${mb(declaredBytes)} it declares`);
+  }
+}
+
 export interface ZipEntryRead {
   name: string;
   size: number;
@@ -123,9 +136,7 @@ export async function readZip(
       } catch (err) {
         // yauzl stops the stream the moment it inflates past the declared size.
         if (/too many bytes/i.test((err as Error).message))
-          throw new ZipLimitError(
-            `${entry.fileName} inflates to more than the ${mb(entry.uncompressedSize)} it declares`,
-          );
+          throw new ZipEntryOverrunError(entry.fileName, entry.uncompressedSize);
         if (err instanceof ZipLimitError) throw err;
         out.push({ name: entry.fileName, size, sha256: '', error: (err as Error).message });
         continue;
