@@ -82,8 +82,6 @@ const NOT_YET_CONVERTED = new Set([
   'risks/isms-risk-evaluation-card.tsx',
   'risks/methodology/methodology-empty-state.tsx',
   'risks/risk-treatment-form.tsx',
-  'versioning/version-editor.tsx',
-  'versioning/versions-tab.tsx',
 ]);
 
 const all = tsxFiles(WEB).flatMap(elements);

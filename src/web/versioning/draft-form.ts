@@ -3,6 +3,7 @@ import type { Section, VersionedDef } from '../../schema/versioning/versioned.js
 import type { I18n } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import { issueMessage } from '../lib/form-errors.js';
+import type { UseFormOptions } from '../ui/use-form.js';
 import type { Content, DraftBody, TableRow, Version } from './versioned-api.js';
 
 /**
@@ -122,4 +123,20 @@ export function editorPaths(def: VersionedDef, values: DraftValues): Set<string>
 export function isEditorPath(def: VersionedDef, values: DraftValues, path: string): boolean {
   if (editorPaths(def, values).has(path)) return true;
   return def.sections.some((s) => s.kind === 'data' && path.startsWith(`content.${s.key}.`));
+}
+
+/**
+ * How the editor reads a failed save (the `useForm` options it passes): a draft sends the version it read, so a
+ * bare 409 is a stale version, but a 409 naming a section is that section's message, not "someone else saved";
+ * server messages land on any control the editor shows (`isEditorPath`), the rest above the save bar.
+ */
+export function draftErrorOptions(
+  def: VersionedDef,
+): Pick<UseFormOptions<DraftValues, DraftBody, Version>, 'versioned' | 'fields' | 'showsField' | 'serverErrors'> {
+  return {
+    versioned: true,
+    fields: [],
+    showsField: (name: string, values: DraftValues) => isEditorPath(def, values, name),
+    serverErrors: (error: unknown, values: DraftValues) => serverDraftErrors(def, values, error),
+  };
 }
