@@ -90,10 +90,10 @@ function CommitmentChecklist({ org, canCreate }: { org: string; canCreate: boole
                       {records.map((r) => (
                         <li key={r.id}>
                           <Link to="/o/$org/leadership-commitments/$id" params={{ org, id: r.id }}>
-                            {String(r.title)}
+                            {r.title}
                           </Link>
-                          {r.date ? <span className="muted"> · {formatDate(String(r.date))}</span> : null}
-                          {r.evidence ? <span className="muted"> · {String(r.evidence)}</span> : null}
+                          {r.date ? <span className="muted"> · {formatDate(r.date)}</span> : null}
+                          {r.evidence ? <span className="muted"> · {r.evidence}</span> : null}
                         </li>
                       ))}
                     </ul>
