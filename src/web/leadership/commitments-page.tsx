@@ -19,7 +19,7 @@ const route = getRouteApi('/o/$org/leadership-commitments');
 export function CommitmentsPage() {
   const { t } = useT();
   const { org } = route.useParams();
-  const search = route.useSearch() as Record<string, string | undefined>;
+  const search = route.useSearch();
   const navigate = route.useNavigate();
   const can = useCan(org);
   const RecordLink = useMemo(() => recordLinkFor(pagePath('leadership-commitments')), []);

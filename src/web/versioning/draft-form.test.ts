@@ -13,6 +13,7 @@ import {
   initialDraft,
   isEditorPath,
   serverDraftErrors,
+  tableRowsOf,
   toDraftBody,
   type DraftValues,
 } from './draft-form.js';
@@ -166,5 +167,14 @@ describe('a failed save in the draft editor (the options it gives useForm)', () 
     expect(classify(inside, data, v)).toEqual({ errors: { 'content.methodology.levels.0.key': 'Bad' }, failure: null });
     const elsewhere = new ApiError({ status: 400, errors: [{ field: 'body.owner', message: 'Unknown' }] });
     expect(classify(elsewhere, data, v)).toEqual({ errors: {}, failure: { kind: 'error', error: elsewhere } });
+  });
+});
+
+describe('tableRowsOf', () => {
+  it('reads the rows of a table section from content, and nothing that is not a row of text', () => {
+    expect(tableRowsOf([{ item: 'Canteen', reason: '' }])).toEqual([{ item: 'Canteen', reason: '' }]);
+    expect(tableRowsOf(undefined)).toEqual([]);
+    expect(tableRowsOf('text')).toEqual([]);
+    expect(tableRowsOf([null, ['a'], { item: 1 }, { item: 'Lab' }])).toEqual([{ item: 'Lab' }]);
   });
 });

@@ -11,6 +11,7 @@ import {
   clientDraftErrors,
   draftErrorOptions,
   initialDraft,
+  tableRowsOf,
   toDraftBody,
   type DraftErrors,
   type DraftValues,
@@ -19,7 +20,7 @@ import { visibleSections, type DocumentPresentation } from './presentation.js';
 import { stageLabel } from './stage-stepper.js';
 import { TableSectionEditor } from './table-section-editor.js';
 import './text-sections.css';
-import type { DraftBody, TableRow, Version } from './versioned-api.js';
+import type { DraftBody, Version } from './versioned-api.js';
 import { Button } from '../ui/button.js';
 
 interface Props {
@@ -110,7 +111,7 @@ export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onRel
           <TableSectionEditor
             key={section.key}
             section={section}
-            rows={rowsOf(values.content[section.key])}
+            rows={tableRowsOf(values.content[section.key])}
             errors={errors}
             onChange={(rows) => setSection(section.key, rows)}
             onCellEdited={clearError}
@@ -161,7 +162,6 @@ export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onRel
 }
 
 const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
-const rowsOf = (value: unknown): TableRow[] => (Array.isArray(value) ? value : []);
 
 /**
  * A text section: a textarea, and when the module renders text (Markdown) a live preview of what readers will see
