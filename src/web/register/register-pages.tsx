@@ -30,8 +30,9 @@ const newTo = (path: ContextPath) => `/o/$org/${path}/new` as '/o/$org/issues/ne
 const detailTo = (path: ContextPath) => `/o/$org/${path}/$id` as '/o/$org/issues/$id';
 const editTo = (path: ContextPath) => `/o/$org/${path}/$id/edit` as '/o/$org/issues/$id/edit';
 
-const useOrgParam = () => (useParams({ strict: false }) as { org: string }).org;
-const useIdParam = () => (useParams({ strict: false }) as { id: string }).id;
+// Every route of these pages sits under /o/$org, and the record pages under …/$id: the params are always there.
+const useOrgParam = () => useParams({ strict: false }).org ?? '';
+const useIdParam = () => useParams({ strict: false }).id ?? '';
 
 export function recordLinkFor(path: ContextPath): RecordLinkComponent {
   return function ContextRecordLink({ record, children }) {
@@ -56,7 +57,7 @@ interface ListProps {
 export function RegisterListPage({ register, path, quickFilters, emptyState, before }: ListProps) {
   const { td } = useT();
   const org = useOrgParam();
-  const search = useSearch({ strict: false }) as RegisterSearch;
+  const search: RegisterSearch = useSearch({ strict: false });
   const navigate = useNavigate();
   const can = useCan(org);
   const RecordLink = useMemo(() => recordLinkFor(path), [path]);
@@ -230,7 +231,7 @@ export function RegisterDetailPage<F extends FieldMap>({
   const { t, td } = useT();
   const org = useOrgParam();
   const id = useIdParam();
-  const { created } = useSearch({ strict: false }) as { created?: string };
+  const { created } = useSearch({ strict: false });
   const navigate = useNavigate();
   const can = useCan(org);
   const record = useRegisterRecord(org, register, id);
