@@ -118,11 +118,12 @@ function details(
       if (typeof p.supersedes === 'number') parts.push(t('versions.history.supersedes', { no: p.supersedes }));
       if (typeof p.contentHash === 'string') parts.push(`SHA-256 ${p.contentHash.slice(0, 12)}…`);
       break;
-    case 'export.generated':
+    case 'export.generated': {
       if (typeof p.format === 'string') parts.push(t('versions.history.format', { format: p.format.toUpperCase() }));
       const exported = exportFilters.safeParse(p.filters);
       if (exported.success) parts.push(t('versions.history.version', { no: exported.data.version }));
       break;
+    }
     default:
       if (typeof p.ref === 'string') parts.push(p.ref);
       // sets of records replaced as a whole (the assets of a risk, the risks of a trigger)
