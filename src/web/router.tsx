@@ -42,6 +42,10 @@ const ActionEditPage = lazyRouteComponent(() => import('./actions/action-form-pa
 const ActionNewPage = lazyRouteComponent(() => import('./actions/action-form-pages.js'), 'ActionNewPage');
 const MembersPage = lazyRouteComponent(() => import('./admin/members-page.js'), 'MembersPage');
 const TokensPage = lazyRouteComponent(() => import('./admin/tokens-page.js'), 'TokensPage');
+const AutomationAccountsPage = lazyRouteComponent(
+  () => import('./admin/automation-accounts-page.js'),
+  'AutomationAccountsPage',
+);
 const AuditPage = lazyRouteComponent(() => import('./admin/audit-page.js'), 'AuditPage');
 const ScopesPage = lazyRouteComponent(() => import('./scope/scopes-page.js'), 'ScopesPage');
 const ScopeNewPage = lazyRouteComponent(() => import('./scope/scope-new-page.js'), 'ScopeNewPage');
@@ -241,6 +245,11 @@ const requirementEditRoute = createRoute({
 
 const membersRoute = createRoute({ getParentRoute: () => orgRoute, path: 'members', component: MembersPage });
 const tokensRoute = createRoute({ getParentRoute: () => orgRoute, path: 'tokens', component: TokensPage });
+const automationAccountsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'automation-accounts',
+  component: AutomationAccountsPage,
+});
 const auditRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'audit',
@@ -293,6 +302,7 @@ const routeTree = rootRoute.addChildren([
     requirementEditRoute,
     membersRoute,
     tokensRoute,
+    automationAccountsRoute,
     auditRoute,
     moduleRoute,
     ...leadershipRoutes(orgRoute),

@@ -6,6 +6,8 @@ import {
   PASSWORD,
   apiSession,
   describeJourney,
+  expectColumnsShownAt1440,
+  expectFitsPhone,
   seedAlphaWithMembers,
   shot,
   signIn,
@@ -125,6 +127,68 @@ describeJourney(
         await expect.poll(() => page.getByLabel('Organization').inputValue()).toBe('beta');
       } finally {
         await context.close();
+      }
+    });
+
+    it('an admin adds an automation account from the admin navigation, issues it a token and sees it among the tokens', async () => {
+      const { dialect, newContext } = run();
+      const p = `account-${dialect}-`;
+      const context = await newContext();
+      const page = await signIn(context, ADMIN, '/o/alpha');
+      try {
+        await page.getByRole('navigation').getByRole('link', { name: 'Automation accounts' }).click();
+        await page.waitForURL('**/o/alpha/automation-accounts');
+        // before the first one, the page says what they are for
+        await expect.poll(() => page.getByText('No automation accounts yet').isVisible()).toBe(true);
+        await shot(page, `${p}05-automation-empty`);
+
+        const form = page.getByRole('form', { name: 'Add an automation account' });
+        const role = form.getByLabel('Role', { exact: true });
+        // never an admin: the choice is not offered
+        expect(await role.locator('option').allTextContents()).not.toContain('Administrator');
+        await form.getByLabel('Name', { exact: true }).fill('CI pipeline');
+        await role.selectOption('contributor');
+        await form.getByRole('button', { name: 'Add account' }).click();
+        const table = page.getByRole('table', { name: 'Automation accounts' });
+        const row = table.getByRole('row', { name: /CI pipeline/ });
+        await expect.poll(() => row.getByRole('cell', { name: 'Contributor' }).isVisible()).toBe(true);
+
+        await row.getByRole('button', { name: 'Issue a token for CI pipeline' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Issue a token for CI pipeline' });
+        await dialog.getByLabel('Name', { exact: true }).fill('Nightly export');
+        await shot(page, `${p}06-automation-issue`);
+        await dialog.getByRole('button', { name: 'Issue token' }).click();
+        // the secret, shown once, and the account now counts one active token
+        const secret = page.getByRole('textbox', { name: 'Token secret' });
+        await secret.waitFor();
+        expect(await secret.inputValue()).toMatch(/^rpt_/);
+        // the name is the row's header; Role, Created, Active tokens follow
+        await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('1');
+        await expectColumnsShownAt1440(page, table, ['Name', 'Role', 'Created', 'Active tokens'], `${p}07-automation`);
+
+        // the token is listed with the others, its owner marked as an automation account
+        await page.getByRole('link', { name: 'See and revoke tokens on the API tokens page.' }).click();
+        await page.waitForURL('**/o/alpha/tokens');
+        const token = page.getByRole('table', { name: 'API tokens' }).getByRole('row', { name: /Nightly export/ });
+        await expect.poll(() => token.getByText('CI pipeline').isVisible()).toBe(true);
+        await expect.poll(() => token.getByText('automation', { exact: true }).isVisible()).toBe(true);
+        await shot(page, `${p}09-automation-token`);
+      } finally {
+        await context.close();
+      }
+
+      // A member who is no admin sees the accounts but neither adds one nor issues tokens; on a phone the page fits
+      // (checked as a member: a superadmin's top bar holds "New organization" too, which is the shell's own matter).
+      const memberContext = await newContext();
+      const member = await signIn(memberContext, MANAGER, '/o/alpha/automation-accounts');
+      try {
+        const table = member.getByRole('table', { name: 'Automation accounts' });
+        await expect.poll(() => table.getByRole('row', { name: /CI pipeline/ }).isVisible()).toBe(true);
+        expect(await member.getByRole('form', { name: 'Add an automation account' }).count()).toBe(0);
+        expect(await member.getByRole('button', { name: /Issue a token/ }).count()).toBe(0);
+        await expectFitsPhone(member, member.locator('.page'), `${p}08-automation`);
+      } finally {
+        await memberContext.close();
       }
     });
   },

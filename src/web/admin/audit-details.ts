@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { I18n } from '../i18n/i18n.js';
 import { fieldText } from '../register/field-value.js';
 import { targetRegister } from '../register/record-targets.js';
@@ -67,10 +68,10 @@ export function auditDetails(
   for (const [k, v] of Object.entries(payload ?? {})) {
     if (k === 'ref' || v === null || v === undefined || v === '') continue;
     if (k === 'changes' && v && typeof v === 'object') {
-      for (const [name, change] of Object.entries(v as Record<string, { from?: unknown; to?: unknown }>))
+      for (const [name, change] of Object.entries(changesSchema.safeParse(v).data ?? {}))
         parts.push(`${label(name)}: ${value(name, change?.from)} → ${value(name, change?.to)}`);
     } else if (k === 'values' && v && typeof v === 'object') {
-      const entries = Object.entries(v as Record<string, unknown>);
+      const entries = Object.entries(valuesSchema.safeParse(v).data ?? {});
       for (const [name, val] of entries.slice(0, MAX_VALUES)) parts.push(`${label(name)}: ${value(name, val)}`);
       if (entries.length > MAX_VALUES) parts.push(i18n.t('audit.moreValues', { count: entries.length - MAX_VALUES }));
     } else if (Array.isArray(v)) {
@@ -87,3 +88,7 @@ export function auditDetails(
   }
   return parts.join(' · ');
 }
+
+/** The payload parts read by shape (an event's payload is a free object): changes `{ field: { from, to } }`, values. */
+const changesSchema = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }).nullable());
+const valuesSchema = z.record(z.string(), z.unknown());

@@ -87,7 +87,10 @@ export function MembersPage() {
                       aria-label={t('members.roleOf', { name: m.name })}
                       value={m.role}
                       disabled={changeRole.isPending}
-                      onChange={(e) => changeRole.mutate({ m, role: e.target.value as Role })}
+                      onChange={(e) => {
+                        const role = ROLES.find((r) => r === e.target.value);
+                        if (role) changeRole.mutate({ m, role });
+                      }}
                     >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>

@@ -99,7 +99,16 @@ export function TokensPage() {
             columns={[
               { id: 'name', header: t('tokens.name'), cell: (tok) => tok.name },
               { id: 'prefix', header: t('tokens.prefix'), className: 'mono', cell: (tok) => `${tok.prefix}…` },
-              { id: 'owner', header: t('tokens.owner'), cell: (tok) => tok.userName },
+              {
+                id: 'owner',
+                header: t('tokens.owner'),
+                cell: (tok) => (
+                  <>
+                    {tok.userName}
+                    {tok.userKind === 'automation' ? <span className="badge">{t('tokens.kindAutomation')}</span> : null}
+                  </>
+                ),
+              },
               { id: 'createdAt', header: t('tokens.createdAt'), cell: (tok) => formatDateTime(tok.createdAt) },
               {
                 id: 'expiresAt',

@@ -30,6 +30,7 @@ export type NavItem =
         | 'evidence'
         | 'members'
         | 'tokens'
+        | 'automation-accounts'
         | 'audit';
       label: MessageKey;
       search?: Record<string, string>;
@@ -124,6 +125,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { kind: 'page', path: 'members', label: 'nav.members', permission: 'members.read' },
       { kind: 'page', path: 'tokens', label: 'nav.tokens', permission: 'tokens.read' },
+      { kind: 'page', path: 'automation-accounts', label: 'nav.automationAccounts', permission: 'members.read' },
       { kind: 'page', path: 'audit', label: 'nav.audit', permission: 'audit.read' },
     ],
   },

@@ -3,7 +3,7 @@ import { useT } from '../i18n/i18n.js';
 import type { OrgSummary } from '../lib/api-types.js';
 
 /** Sections that exist in every organization: switching keeps you in the same one. */
-const PORTABLE = /^\/(actions|members|tokens|audit|m\/[a-z-]+)\/?$/;
+const PORTABLE = /^\/(actions|members|tokens|automation-accounts|audit|m\/[a-z-]+)\/?$/;
 
 export function OrgSwitcher({ current, organizations }: { current: string; organizations: OrgSummary[] }) {
   const { t } = useT();

@@ -220,6 +220,12 @@ export function PageLink({
           {children}
         </Link>
       );
+    case 'automation-accounts':
+      return (
+        <Link to="/o/$org/automation-accounts" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'audit':
       return (
         <Link to="/o/$org/audit" params={{ org }} activeProps={activeProps}>

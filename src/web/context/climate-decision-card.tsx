@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ClimateDecision } from '../../schema/context/climate-decision.schema.js';
 import { climateDecisionPutSchema } from '../../schema/context/climate-decision.schema.js';
 import { useT } from '../i18n/i18n.js';
-import { isApiError } from '../lib/api-client.js';
-import { zodFieldErrors } from '../lib/form-errors.js';
 import { useMemberNames, useMembers } from '../lib/members.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../ui/form-field.js';
-import { ErrorMessage, LiveMessage } from '../components/status.js';
+import { DateField, Select, TextArea } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
+import { LiveMessage } from '../components/status.js';
 import {
   useClimateDecision,
   useClimateHistory,
@@ -141,81 +141,76 @@ function ClimateForm({
   decision: ClimateDecision;
   onDone: (saved: boolean) => void;
 }) {
-  const i18n = useT();
-  const { t } = i18n;
+  const { t } = useT();
   const members = useMembers(org).data?.items ?? [];
   const save = useSaveClimateDecision(org);
-  const [relevant, setRelevant] = useState<string>(decision.relevant === null ? '' : String(decision.relevant));
-  const [reasoning, setReasoning] = useState(decision.reasoning ?? '');
-  const [decidedBy, setDecidedBy] = useState(decision.decidedBy ?? '');
-  const [decidedOn, setDecidedOn] = useState(decision.decidedOn ?? new Date().toISOString().slice(0, 10));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const body = {
-      relevant: relevant === '' ? undefined : relevant === 'true',
-      reasoning,
-      decidedBy,
-      decidedOn,
+  // It sends the version it read (expectedVersion): a bare 409 means someone decided meanwhile.
+  const form = useForm({
+    initial: {
+      relevant: decision.relevant === null ? '' : String(decision.relevant),
+      reasoning: decision.reasoning ?? '',
+      decidedBy: decision.decidedBy ?? '',
+      decidedOn: decision.decidedOn ?? new Date().toISOString().slice(0, 10),
+    },
+    toBody: (v) => ({
+      relevant: v.relevant === '' ? undefined : v.relevant === 'true',
+      reasoning: v.reasoning,
+      decidedBy: v.decidedBy,
+      decidedOn: v.decidedOn,
       expectedVersion: decision.version,
-    };
-    const parsed = climateDecisionPutSchema.safeParse(body);
-    if (!parsed.success) return setErrors(zodFieldErrors(i18n, parsed.error));
-    setErrors({});
-    try {
-      await save.mutateAsync(parsed.data);
-      onDone(true);
-    } catch (err) {
-      if (isApiError(err) && err.status === 400) setErrors(err.fieldErrors());
-    }
-  };
+    }),
+    schema: climateDecisionPutSchema,
+    versioned: true,
+    submit: (body) => save.mutateAsync(climateDecisionPutSchema.parse(body)),
+    onSuccess: () => onDone(true),
+  });
+  const { errors } = form;
 
   return (
-    <form className="form climate__form" onSubmit={submit} noValidate>
+    <Form form={form} className="form climate__form">
       <fieldset aria-invalid={errors.relevant ? true : undefined}>
         <legend>{t('climate.question')}</legend>
         {(['true', 'false'] as const).map((v) => (
           <label key={v} className="radio">
-            <input type="radio" name="relevant" value={v} checked={relevant === v} onChange={() => setRelevant(v)} />{' '}
+            <input
+              type="radio"
+              name="relevant"
+              value={v}
+              checked={form.values.relevant === v}
+              onChange={() => form.set('relevant', v)}
+            />{' '}
             {t(v === 'true' ? 'climate.answer.relevant' : 'climate.answer.not_relevant')}
           </label>
         ))}
         {errors.relevant ? <p className="field__error">{errors.relevant}</p> : null}
       </fieldset>
-      <FormField
+      <TextArea
         label={t('climate.reasoning')}
         help={t('climate.reasoningHelp')}
-        error={errors.reasoning}
         required
-        className="field--wide"
-      >
-        <textarea value={reasoning} rows={4} maxLength={8000} onChange={(e) => setReasoning(e.target.value)} />
-      </FormField>
+        fieldClassName="field--wide"
+        rows={4}
+        maxLength={8000}
+        {...form.field('reasoning')}
+      />
       <div className="form__grid">
-        <FormField label={t('climate.decidedBy')} help={t('climate.decidedByHelp')} error={errors.decidedBy} required>
-          <select value={decidedBy} onChange={(e) => setDecidedBy(e.target.value)}>
-            <option value="">{t('common.choose')}</option>
-            {members.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name ? `${m.name} (${m.email})` : m.email}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField label={t('climate.decidedOn')} error={errors.decidedOn} required>
-          <input type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
-        </FormField>
+        <Select label={t('climate.decidedBy')} help={t('climate.decidedByHelp')} required {...form.field('decidedBy')}>
+          <option value="">{t('common.choose')}</option>
+          {members.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.name ? `${m.name} (${m.email})` : m.email}
+            </option>
+          ))}
+        </Select>
+        <DateField label={t('climate.decidedOn')} required {...form.field('decidedOn')} />
       </div>
-      {save.isError && !(isApiError(save.error) && save.error.status === 400) ? (
-        <ErrorMessage error={save.error} />
-      ) : null}
+      <FormFailureMessage form={form} />
       <div className="form__actions">
-        <Button type="submit" variant="primary" disabled={save.isPending}>
-          {save.isPending ? t('form.saving') : t('climate.save')}
+        <Button type="submit" variant="primary" disabled={form.submitting}>
+          {form.submitting ? t('form.saving') : t('climate.save')}
         </Button>
         <Button onClick={() => onDone(false)}>{t('common.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -19,7 +19,7 @@ const route = getRouteApi('/o/$org/leadership-commitments');
 export function CommitmentsPage() {
   const { t } = useT();
   const { org } = route.useParams();
-  const search = route.useSearch() as Record<string, string | undefined>;
+  const search = route.useSearch();
   const navigate = route.useNavigate();
   const can = useCan(org);
   const RecordLink = useMemo(() => recordLinkFor(pagePath('leadership-commitments')), []);
@@ -90,10 +90,10 @@ function CommitmentChecklist({ org, canCreate }: { org: string; canCreate: boole
                       {records.map((r) => (
                         <li key={r.id}>
                           <Link to="/o/$org/leadership-commitments/$id" params={{ org, id: r.id }}>
-                            {String(r.title)}
+                            {r.title}
                           </Link>
-                          {r.date ? <span className="muted"> · {formatDate(String(r.date))}</span> : null}
-                          {r.evidence ? <span className="muted"> · {String(r.evidence)}</span> : null}
+                          {r.date ? <span className="muted"> · {formatDate(r.date)}</span> : null}
+                          {r.evidence ? <span className="muted"> · {r.evidence}</span> : null}
                         </li>
                       ))}
                     </ul>

@@ -8,12 +8,12 @@ const CommitmentsPage = lazyRouteComponent(() => import('./commitments-page.js')
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 /** List pages keep their whole list state (tab, filters, paging) in the query string as plain strings. */
-const listSearch = (s: Record<string, unknown>) =>
+const listSearch = (s: Record<string, unknown>): Record<string, string | undefined> =>
   Object.fromEntries(
     Object.entries(s)
       .filter(([, v]) => v !== undefined && v !== null && v !== '')
-      .map(([k, v]) => [k, String(v)]),
-  ) as Record<string, string | undefined>;
+      .map(([k, v]): [string, string] => [k, String(v)]),
+  );
 const createdSearch = (s: Record<string, unknown>): { created?: string } => ({ created: str(s.created) });
 
 /**

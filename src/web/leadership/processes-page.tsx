@@ -11,7 +11,7 @@ import { RegisterList } from '../register/register-list.js';
 import { parseRegisterSearch } from '../register/register-search.js';
 import { recordLinkFor } from '../register/register-pages.js';
 import { ProcessDiagram } from './process-diagram.js';
-import { pagePath } from './register-paths.js';
+import { pagePath, tabOf } from './register-paths.js';
 import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/isms-processes');
@@ -22,10 +22,10 @@ export type ProcessTab = (typeof PROCESS_TABS)[number];
 export function ProcessesPage() {
   const { t } = useT();
   const { org } = route.useParams();
-  const search = route.useSearch() as Record<string, string | undefined>;
+  const search = route.useSearch();
   const navigate = route.useNavigate();
   const can = useCan(org);
-  const tab = (PROCESS_TABS as readonly string[]).includes(search.tab ?? '') ? (search.tab as ProcessTab) : 'diagram';
+  const tab = tabOf(PROCESS_TABS, search.tab);
   const ProcessLink = useMemo(() => recordLinkFor(pagePath('isms-processes')), []);
   const FlowLink = useMemo(() => recordLinkFor(pagePath('process-interactions')), []);
   useDocumentTitle(t('isms-processes.title'), useOrg(org).data?.name);

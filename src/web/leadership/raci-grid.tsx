@@ -109,7 +109,7 @@ export function RaciGrid({ org }: { org: string }) {
                             aria-label={t('raci.cellLabel', { role: r.name, activity: a.name })}
                             value={v}
                             disabled={!editable || setCell.isPending}
-                            onChange={(e) => void onChange(a, r, (e.target.value || null) as RaciValue | null)}
+                            onChange={(e) => void onChange(a, r, RACI_VALUES.find((x) => x === e.target.value) ?? null)}
                           >
                             <option value="">{t('raci.value.empty')}</option>
                             {RACI_VALUES.map((x) => (

@@ -13,3 +13,8 @@ export type LeadershipPath =
   | 'isms-activities'
   | 'leadership-commitments';
 export const pagePath = (path: LeadershipPath) => path as unknown as ContextPath;
+
+/** The tab named in the address when it is one of the page's, else the first one (a typo or an old link). */
+export function tabOf<T extends string>(tabs: readonly [T, ...T[]], value: string | undefined): T {
+  return tabs.find((tab) => tab === value) ?? tabs[0];
+}

@@ -33,18 +33,18 @@ export function RoleHoldersCard({ org, id }: { org: string; id: string }) {
             {data.items.map((a) => (
               <li key={a.id}>
                 <Link to="/o/$org/role-assignments/$id" params={{ org, id: a.id }}>
-                  {String(a.personLabel)}
+                  {a.personLabel}
                 </Link>
                 {a.startDate ? (
                   <span className="muted">
                     {' '}
-                    · {t('role-assignments.field.startDate')} {formatDate(String(a.startDate))}
+                    · {t('role-assignments.field.startDate')} {formatDate(a.startDate)}
                   </span>
                 ) : null}
                 {a.approvedOn ? (
                   <span className="muted">
                     {' '}
-                    · {t('role-assignments.field.approvedOn')} {formatDate(String(a.approvedOn))}
+                    · {t('role-assignments.field.approvedOn')} {formatDate(a.approvedOn)}
                   </span>
                 ) : null}
               </li>

@@ -12,7 +12,7 @@ import { parseRegisterSearch } from '../register/register-search.js';
 import { recordLinkFor } from '../register/register-pages.js';
 import { useAddStartingSet } from './leadership-api.js';
 import { RaciGrid } from './raci-grid.js';
-import { pagePath } from './register-paths.js';
+import { pagePath, tabOf } from './register-paths.js';
 import './leadership.css';
 import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
@@ -24,13 +24,11 @@ export const ROLE_TABS = ['roles', 'assignments', 'raci'] as const;
 export function RolesPage() {
   const { t } = useT();
   const { org } = route.useParams();
-  const search = route.useSearch() as Record<string, string | undefined>;
+  const search = route.useSearch();
   const navigate = route.useNavigate();
   const can = useCan(org);
   const seed = useAddStartingSet(org);
-  const tab = (ROLE_TABS as readonly string[]).includes(search.tab ?? '')
-    ? (search.tab as (typeof ROLE_TABS)[number])
-    : 'roles';
+  const tab = tabOf(ROLE_TABS, search.tab);
   const RoleLink = useMemo(() => recordLinkFor(pagePath('isms-roles')), []);
   const AssignmentLink = useMemo(() => recordLinkFor(pagePath('role-assignments')), []);
   useDocumentTitle(t('isms-roles.title'), useOrg(org).data?.name);

@@ -1,9 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
-import { FormField } from '../ui/form-field.js';
+import { Dialog } from '../ui/dialog.js';
+import { TextField } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import type { FieldErrors } from '../ui/form-state.js';
+import { useForm } from '../ui/use-form.js';
 import { ErrorMessage } from '../components/status.js';
 import { ImportReportView } from './import-report.js';
 import {
@@ -22,7 +26,7 @@ interface Props {
   onClose: () => void;
 }
 
-type Phase = 'idle' | 'checking' | 'checked' | 'importing' | 'done';
+type Phase = 'idle' | 'checked' | 'importing' | 'done';
 
 /**
  * Import a CSV/XLSX file into a register: a dry run first (nothing written) with the report, then the real run,
@@ -30,57 +34,48 @@ type Phase = 'idle' | 'checking' | 'checked' | 'importing' | 'done';
  */
 export function ImportDialog({ org, register, open, onClose }: Props) {
   const { t, td } = useT();
-  const ref = useRef<HTMLDialogElement>(null);
+  // The dialog's content exists only while it is open: each opening starts with no file and no report.
+  return (
+    <Dialog open={open} onClose={onClose} wide title={t('import.title', { register: td(register.title) })}>
+      <ImportForm org={org} register={register} onClose={onClose} />
+    </Dialog>
+  );
+}
+
+function ImportForm({ org, register, onClose }: Omit<Props, 'open'>) {
+  const { t } = useT();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | undefined>();
   const [phase, setPhase] = useState<Phase>('idle');
   const [report, setReport] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      setFile(null);
-      setFileError(undefined);
-      setPhase('idle');
-      setReport(null);
-      setFailure(null);
-      d.showModal();
-    }
-    if (!open && d.open) d.close();
-  }, [open]);
+  const fileProblem = (f: File) =>
+    !importContentType(f.name) ? t('import.wrongType') : f.size > IMPORT_MAX_BYTES ? t('import.tooLarge') : undefined;
+  // Submitting is the dry run; the real import is the second button, offered once the dry run found no error.
+  const form = useForm<{ file: File | null }, File | null, ImportReport>({
+    initial: { file: null },
+    toBody: (v) => v.file,
+    check: (v): FieldErrors => {
+      const problem = v.file ? fileProblem(v.file) : t('import.noFile');
+      return problem ? { file: problem } : {};
+    },
+    submit: (file) => (file ? runImport(org, register, file, true) : Promise.reject(new Error(t('import.noFile')))),
+    onSuccess: (checked) => {
+      setReport(checked);
+      setPhase('checked');
+    },
+  });
+  const file = form.values.file;
+  const fileError = form.errors.file;
 
   const choose = (f: File | null) => {
-    setFile(f);
+    form.reset({ file: f });
     setReport(null);
     setFailure(null);
     setPhase('idle');
-    setFileError(
-      !f
-        ? undefined
-        : !importContentType(f.name)
-          ? t('import.wrongType')
-          : f.size > IMPORT_MAX_BYTES
-            ? t('import.tooLarge')
-            : undefined,
-    );
-  };
-
-  const check = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) return setFileError(t('import.noFile'));
-    if (fileError) return;
-    setPhase('checking');
-    setFailure(null);
-    try {
-      setReport(await runImport(org, register, file, true));
-      setPhase('checked');
-    } catch (err) {
-      setFailure(err);
-      setPhase('idle');
-    }
+    // A wrong type or size is said at once, before any dry run.
+    const problem = f ? fileProblem(f) : undefined;
+    if (problem) form.setErrors({ file: problem });
   };
 
   const apply = async () => {
@@ -106,64 +101,62 @@ export function ImportDialog({ org, register, open, onClose }: Props) {
     }
   };
 
-  const busy = phase === 'checking' || phase === 'importing';
+  const checking = form.submitting;
+  const busy = checking || phase === 'importing';
   const canImport = phase === 'checked' && report !== null && report.errors.length === 0;
   return (
-    <dialog ref={ref} className="dialog dialog--wide" aria-labelledby="import-title" onClose={onClose}>
-      {open ? (
-        <form className="form" onSubmit={check} noValidate aria-busy={busy}>
-          <h2 id="import-title">{t('import.title', { register: td(register.title) })}</h2>
-          <p>{t('import.intro')}</p>
-          <ul className="checklist">
-            <li>{t('import.updateRule')}</li>
-            <li>{t('import.roundTrip')}</li>
-            <li>{t('import.allOrNothing')}</li>
-          </ul>
-          <FormField label={t('import.file')} help={t('import.fileHelp')} error={fileError}>
-            <input
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              disabled={busy || phase === 'done'}
-              onChange={(e) => choose(e.target.files?.[0] ?? null)}
-            />
-          </FormField>
-          <div className="import__status" role="status" aria-live="polite">
-            {phase === 'checking' || phase === 'importing' ? (
-              <p className="loading">
-                <span className="spinner" aria-hidden="true" />
-                {phase === 'checking' ? t('import.checking') : t('import.importing')}
-              </p>
-            ) : phase === 'done' && report ? (
-              <p className="alert alert--success">
-                {t('import.done', { created: report.created, updated: report.updated, unchanged: report.unchanged })}
-              </p>
-            ) : null}
-          </div>
-          {report && phase !== 'done' ? <ImportReportView register={register} report={report} /> : null}
-          {failure ? <ErrorMessage error={failure} /> : null}
-          <div className="form__actions">
-            {phase === 'done' ? (
-              <Button variant="primary" onClick={onClose} autoFocus>
-                {t('import.close')}
-              </Button>
-            ) : (
-              <>
-                <Button
-                  type="submit"
-                  variant={canImport ? 'secondary' : 'primary'}
-                  disabled={busy || !file || Boolean(fileError)}
-                >
-                  {t('import.check')}
-                </Button>
-                <Button variant="primary" disabled={!canImport || busy} onClick={() => void apply()}>
-                  {t('import.submit')}
-                </Button>
-                <Button onClick={onClose}>{t('common.cancel')}</Button>
-              </>
-            )}
-          </div>
-        </form>
-      ) : null}
-    </dialog>
+    <Form form={form} className="form" aria-busy={busy}>
+      <p>{t('import.intro')}</p>
+      <ul className="checklist">
+        <li>{t('import.updateRule')}</li>
+        <li>{t('import.roundTrip')}</li>
+        <li>{t('import.allOrNothing')}</li>
+      </ul>
+      <TextField
+        label={t('import.file')}
+        help={t('import.fileHelp')}
+        error={fileError}
+        type="file"
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        disabled={busy || phase === 'done'}
+        onChange={(e) => choose(e.target.files?.[0] ?? null)}
+      />
+      <div className="import__status" role="status" aria-live="polite">
+        {busy ? (
+          <p className="loading">
+            <span className="spinner" aria-hidden="true" />
+            {checking ? t('import.checking') : t('import.importing')}
+          </p>
+        ) : phase === 'done' && report ? (
+          <p className="alert alert--success">
+            {t('import.done', { created: report.created, updated: report.updated, unchanged: report.unchanged })}
+          </p>
+        ) : null}
+      </div>
+      {report && phase !== 'done' ? <ImportReportView register={register} report={report} /> : null}
+      <FormFailureMessage form={form} />
+      {failure ? <ErrorMessage error={failure} /> : null}
+      <div className="form__actions">
+        {phase === 'done' ? (
+          <Button variant="primary" onClick={onClose} autoFocus>
+            {t('import.close')}
+          </Button>
+        ) : (
+          <>
+            <Button
+              type="submit"
+              variant={canImport ? 'secondary' : 'primary'}
+              disabled={busy || !file || Boolean(fileError)}
+            >
+              {t('import.check')}
+            </Button>
+            <Button variant="primary" disabled={!canImport || busy} onClick={() => void apply()}>
+              {t('import.submit')}
+            </Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+          </>
+        )}
+      </div>
+    </Form>
   );
 }

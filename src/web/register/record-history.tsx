@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { useT, type I18n } from '../i18n/i18n.js';
 import { api } from '../lib/api-client.js';
@@ -93,9 +94,7 @@ function details(
     case 'record.updated':
     case 'risk.reevaluated': // a new methodology version re-scored the risk: same shape of changes
       if (typeof p.toVersion === 'number') parts.push(t('register.history.methodologyVersion', { no: p.toVersion }));
-      for (const [field, change] of Object.entries(
-        (p.changes ?? {}) as Record<string, { from: unknown; to: unknown }>,
-      )) {
+      for (const [field, change] of Object.entries(changesOf(p.changes))) {
         const label = register.fields[field] ? td(register.fields[field].label) : field;
         parts.push(`${label}: ${text(change.from)} → ${text(change.to)}`);
       }
@@ -105,7 +104,7 @@ function details(
       if (typeof p.stage === 'string')
         parts.push(t('versions.history.stage', { stage: stageText ? stageText(p.stage) : p.stage }));
       if (Array.isArray(p.sectionsChanged) && p.sectionsChanged.length) {
-        const list = (p.sectionsChanged as string[]).map((k) => sectionLabel?.(k) ?? k).join(', ');
+        const list = p.sectionsChanged.map((k) => sectionLabel?.(String(k)) ?? String(k)).join(', ');
         parts.push(t('versions.history.sections', { list }));
       }
       if (typeof p.changeNote === 'string' && p.changeNote)
@@ -119,12 +118,12 @@ function details(
       if (typeof p.supersedes === 'number') parts.push(t('versions.history.supersedes', { no: p.supersedes }));
       if (typeof p.contentHash === 'string') parts.push(`SHA-256 ${p.contentHash.slice(0, 12)}…`);
       break;
-    case 'export.generated':
+    case 'export.generated': {
       if (typeof p.format === 'string') parts.push(t('versions.history.format', { format: p.format.toUpperCase() }));
-      if (p.filters && typeof (p.filters as Record<string, unknown>).version === 'number') {
-        parts.push(t('versions.history.version', { no: (p.filters as { version: number }).version }));
-      }
+      const exported = exportFilters.safeParse(p.filters);
+      if (exported.success) parts.push(t('versions.history.version', { no: exported.data.version }));
       break;
+    }
     default:
       if (typeof p.ref === 'string') parts.push(p.ref);
       // sets of records replaced as a whole (the assets of a risk, the risks of a trigger)
@@ -135,3 +134,8 @@ function details(
   }
   return parts.join(' · ');
 }
+
+/** The shapes of the payload parts read here (the payload is a free object in the history's schema). */
+const changesSchema = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
+const exportFilters = z.object({ version: z.number() });
+const changesOf = (value: unknown) => changesSchema.safeParse(value ?? {}).data ?? {};

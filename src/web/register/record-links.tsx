@@ -1,11 +1,12 @@
-import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RegisterDef } from '../../schema/register/define-register.js';
+import type { BaseRecord, RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../ui/form-field.js';
+import { Select } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRecordLinks } from './register-api.js';
 import { RecordOptions, RecordSearch, relatedText } from './record-select.js';
@@ -16,7 +17,7 @@ import { linkSchema } from '../../schema/orgs/org.schema.js';
 interface Props {
   org: string;
   register: RegisterDef;
-  record: RegisterRecord;
+  record: BaseRecord;
   /** how to show the other end of a link (a router link for registers the UI knows); `text` is `REF — title` */
   renderLinkTarget: (type: string, id: string, text: string) => ReactNode;
   /**
@@ -112,68 +113,56 @@ function AddLink({
 }: {
   org: string;
   register: RegisterDef;
-  record: RegisterRecord;
+  record: BaseRecord;
   entities: string[];
   onLinked: (ref: string) => void;
 }) {
   const { t, td } = useT();
   const queryClient = useQueryClient();
-  const [entity, setEntity] = useState(entities[0]!);
-  const [chosen, setChosen] = useState('');
   const [q, setQ] = useState('');
   const onSearch = useCallback((text: string) => setQ(text), []);
-  const add = useMutation({
-    mutationFn: () =>
-      api.post(
-        orgPath(org, '/links'),
-        { fromType: entity, fromId: chosen, toType: register.entity, toId: record.id },
-        linkSchema,
-      ),
+  const form = useForm({
+    initial: { entity: entities[0] ?? '', chosen: '' },
+    toBody: (v) => ({ fromType: v.entity, fromId: v.chosen, toType: register.entity, toId: record.id }),
+    submit: (body) => api.post(orgPath(org, '/links'), body, linkSchema),
     onSuccess: async (link) => {
-      setChosen('');
+      // the kind of record stays chosen, to link another of them
+      form.set('chosen', '');
       await queryClient.invalidateQueries({ queryKey: ['org', org, 'links'] });
       onLinked(link.fromRef ?? link.fromId);
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (chosen) add.mutate();
-  };
+  const { entity, chosen } = form.values;
   const recordLabel = t('register.linkRecord', { kind: td(`entity.${entity}`, undefined, entity) });
   return (
-    <form className="link-add" onSubmit={submit} aria-label={t('register.linkAdd')}>
+    <Form form={form} className="link-add" aria-label={t('register.linkAdd')}>
       <h3 className="link-add__title">{t('register.linkAdd')}</h3>
       {entities.length > 1 ? (
-        <FormField label={t('register.linkType')}>
-          <select
-            value={entity}
-            onChange={(e) => {
-              setEntity(e.target.value);
-              setChosen('');
-            }}
-          >
-            {entities.map((en) => (
-              <option key={en} value={en}>
-                {td(`entity.${en}`, undefined, en)}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <Select
+          label={t('register.linkType')}
+          value={entity}
+          onChange={(e) => form.update((v) => ({ ...v, entity: e.target.value, chosen: '' }))}
+        >
+          {entities.map((en) => (
+            <option key={en} value={en}>
+              {td(`entity.${en}`, undefined, en)}
+            </option>
+          ))}
+        </Select>
       ) : null}
-      <FormField
+      <Select
         label={recordLabel}
-        className="record-select"
+        fieldClassName="record-select"
         suffix={<RecordSearch key={entity} label={recordLabel} onSearch={onSearch} />}
+        {...form.field('chosen')}
       >
-        <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
-          <option value="">{t('common.choose')}</option>
-          <RecordOptions org={org} entity={entity} q={q} value={chosen} current={undefined} />
-        </select>
-      </FormField>
-      <Button type="submit" disabled={!chosen || add.isPending}>
+        <option value="">{t('common.choose')}</option>
+        <RecordOptions org={org} entity={entity} q={q} value={chosen} current={undefined} />
+      </Select>
+      <Button type="submit" disabled={!chosen || form.submitting}>
         {t('register.linkSubmit')}
       </Button>
-      {add.isError ? <ErrorMessage error={add.error} /> : null}
-    </form>
+      <FormFailureMessage form={form} />
+    </Form>
   );
 }

@@ -22,6 +22,12 @@ export function recordSchemaOf<F extends FieldMap>(register: RegisterDef<F>) {
   return registerRecordBaseSchema.and(register.recordSchema);
 }
 
+/**
+ * A record as `useRegisterRecord` reads it: the columns every record has and the register's typed fields. Generic
+ * pages give it to a module's callbacks, which then read `RecordOf<F>`'s fields with their types.
+ */
+export type RecordRead<F extends FieldMap> = z.output<ReturnType<typeof recordSchemaOf<F>>>;
+
 /** A page of records of any register (the columns every record has), where the definition is not at hand. */
 export const anyRecordPageSchema = paginated(registerRecordBaseSchema);
 

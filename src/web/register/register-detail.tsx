@@ -1,17 +1,18 @@
 import type { ReactNode } from 'react';
-import type { FieldDef, RegisterDef } from '../../schema/register/define-register.js';
+import type { RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useMemberNames } from '../lib/members.js';
 import { FieldValue } from './field-value.js';
 import { RecordLinks } from './record-links.js';
 import { EvidenceCard } from '../evidence/evidence-card.js';
-import type { RelatedMap } from './record-select.js';
+import type { WithRelated } from './register-api.js';
 
 interface Props {
   org: string;
   register: RegisterDef;
-  record: RegisterRecord;
+  /** the record as read, with the references and titles of the records its fields point at */
+  record: WithRelated<RegisterRecord>;
   /** how to show the other end of a link (a router link for registers the UI knows) */
   renderLinkTarget: (type: string, id: string, text: string) => ReactNode;
   /** entities whose records may be linked to this one from its page (see RecordLinks) */
@@ -24,9 +25,7 @@ interface Props {
 export function RegisterDetail({ org, register, record, renderLinkTarget, linkFrom, showField }: Props) {
   const { t, td } = useT();
   const memberNames = useMemberNames(org);
-  const fields = (Object.entries(register.fields) as Array<[string, FieldDef]>).filter(
-    ([name]) => showField?.(name, record) ?? true,
-  );
+  const fields = Object.entries(register.fields).filter(([name]) => showField?.(name, record) ?? true);
 
   return (
     <div className="detail">
@@ -45,7 +44,7 @@ export function RegisterDetail({ org, register, record, renderLinkTarget, linkFr
                   def={def}
                   value={record[name]}
                   memberNames={memberNames}
-                  related={record.related as RelatedMap | undefined}
+                  related={record.related}
                   org={org}
                 />
               </dd>

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { FieldDef, RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
-import { FormField } from '../ui/form-field.js';
+import { DateField, Select, TextField } from '../ui/fields.js';
+import { Form } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 import type { Member } from '../lib/api-types.js';
 import { optionLabel } from './field-value.js';
 import type { RegisterSearch } from './register-search.js';
@@ -24,9 +26,7 @@ interface Props {
 /** Search box and one filter per `filterable` field, all written to the URL. */
 export function RegisterFilters({ org, register, search, members, onChange, hidden = [], extra }: Props) {
   const { t } = useT();
-  const filterable = Object.entries(register.fields).filter(
-    ([name, d]) => d.filterable && !hidden.includes(name),
-  ) as Array<[string, FieldDef]>;
+  const filterable = Object.entries(register.fields).filter(([name, d]) => d.filterable && !hidden.includes(name));
   return (
     <div className="filters" role="search" aria-label={t('register.filters')}>
       <SearchBox value={search.q ?? ''} onSubmit={(q) => onChange({ q: q || undefined })} />
@@ -47,26 +47,30 @@ export function RegisterFilters({ org, register, search, members, onChange, hidd
   );
 }
 
+/** The search box is a form of its own: Enter or the button applies it (the other filters apply as they change). */
 function SearchBox({ value, onSubmit }: { value: string; onSubmit: (q: string) => void }) {
   const { t } = useT();
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSubmit(text.trim());
-  };
+  const form = useForm({
+    initial: { q: value },
+    toBody: (v) => v.q.trim(),
+    submit: async (q) => onSubmit(q),
+  });
+  // The URL changed under it (back button, a link): start again from it, keeping focus (React's "previous render" way).
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    form.reset({ q: value });
+  }
   return (
-    <form className="filters__search" onSubmit={submit}>
-      <FormField label={t('register.search')}>
-        <input
-          type="search"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={t('register.searchPlaceholder')}
-        />
-      </FormField>
+    <Form form={form} className="filters__search">
+      <TextField
+        label={t('register.search')}
+        type="search"
+        placeholder={t('register.searchPlaceholder')}
+        {...form.field('q')}
+      />
       <Button type="submit">{t('register.searchSubmit')}</Button>
-    </form>
+    </Form>
   );
 }
 
@@ -80,57 +84,53 @@ function FieldFilter({ org, register, name, def, search, members, onChange }: Pr
       const options = def.options ?? [];
       const combined = value.includes(',');
       return (
-        <FormField label={label}>
-          <select value={value} onChange={(e) => onChange({ [name]: e.target.value || undefined })}>
-            <option value="">{t('register.any')}</option>
-            {combined ? (
-              <option value={value}>
-                {value
-                  .split(',')
-                  .map((o) => optionLabel(i18n, register.collection, name, o))
-                  .join(', ')}
-              </option>
-            ) : null}
-            {options.map((o) => (
-              <option key={o} value={o}>
-                {optionLabel(i18n, register.collection, name, o)}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <Select label={label} value={value} onChange={(e) => onChange({ [name]: e.target.value || undefined })}>
+          <option value="">{t('register.any')}</option>
+          {combined ? (
+            <option value={value}>
+              {value
+                .split(',')
+                .map((o) => optionLabel(i18n, register.collection, name, o))
+                .join(', ')}
+            </option>
+          ) : null}
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {optionLabel(i18n, register.collection, name, o)}
+            </option>
+          ))}
+        </Select>
       );
     }
     case 'member':
       return (
-        <FormField label={label}>
-          <select value={search[name] ?? ''} onChange={(e) => onChange({ [name]: e.target.value || undefined })}>
-            <option value="">{t('register.any')}</option>
-            <option value="me">{t('register.me')}</option>
-            {members.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name || m.email}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <Select
+          label={label}
+          value={search[name] ?? ''}
+          onChange={(e) => onChange({ [name]: e.target.value || undefined })}
+        >
+          <option value="">{t('register.any')}</option>
+          <option value="me">{t('register.me')}</option>
+          {members.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.name || m.email}
+            </option>
+          ))}
+        </Select>
       );
     case 'date':
       return (
         <>
-          <FormField label={t('register.dateFrom', { field: label })}>
-            <input
-              type="date"
-              value={search[`${name}From`] ?? ''}
-              onChange={(e) => onChange({ [`${name}From`]: e.target.value || undefined })}
-            />
-          </FormField>
-          <FormField label={t('register.dateTo', { field: label })}>
-            <input
-              type="date"
-              value={search[`${name}To`] ?? ''}
-              onChange={(e) => onChange({ [`${name}To`]: e.target.value || undefined })}
-            />
-          </FormField>
+          <DateField
+            label={t('register.dateFrom', { field: label })}
+            value={search[`${name}From`] ?? ''}
+            onChange={(e) => onChange({ [`${name}From`]: e.target.value || undefined })}
+          />
+          <DateField
+            label={t('register.dateTo', { field: label })}
+            value={search[`${name}To`] ?? ''}
+            onChange={(e) => onChange({ [`${name}To`]: e.target.value || undefined })}
+          />
         </>
       );
     case 'record':
@@ -145,13 +145,15 @@ function FieldFilter({ org, register, name, def, search, members, onChange }: Pr
       ) : null;
     case 'boolean':
       return (
-        <FormField label={label}>
-          <select value={search[name] ?? ''} onChange={(e) => onChange({ [name]: e.target.value || undefined })}>
-            <option value="">{t('register.any')}</option>
-            <option value="true">{t('common.yes')}</option>
-            <option value="false">{t('common.no')}</option>
-          </select>
-        </FormField>
+        <Select
+          label={label}
+          value={search[name] ?? ''}
+          onChange={(e) => onChange({ [name]: e.target.value || undefined })}
+        >
+          <option value="">{t('register.any')}</option>
+          <option value="true">{t('common.yes')}</option>
+          <option value="false">{t('common.no')}</option>
+        </Select>
       );
     default:
       return (
@@ -164,14 +166,13 @@ function TextFilter({ label, value, onSubmit }: { label: string; value: string; 
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   return (
-    <FormField label={label}>
-      <input
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={() => text !== value && onSubmit(text.trim())}
-        onKeyDown={(e) => e.key === 'Enter' && onSubmit(text.trim())}
-      />
-    </FormField>
+    <TextField
+      label={label}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={() => text !== value && onSubmit(text.trim())}
+      onKeyDown={(e) => e.key === 'Enter' && onSubmit(text.trim())}
+    />
   );
 }
 
@@ -193,11 +194,15 @@ function RecordFilter({
   const [q, setQ] = useState('');
   const onSearch = useCallback((text: string) => setQ(text), []);
   return (
-    <FormField label={label} className="record-select" suffix={<RecordSearch label={label} onSearch={onSearch} />}>
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('register.any')}</option>
-        <RecordOptions org={org} entity={def.target} q={q} value={value} current={undefined} />
-      </select>
-    </FormField>
+    <Select
+      label={label}
+      fieldClassName="record-select"
+      suffix={<RecordSearch label={label} onSearch={onSearch} />}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      <option value="">{t('register.any')}</option>
+      <RecordOptions org={org} entity={def.target} q={q} value={value} current={undefined} />
+    </Select>
   );
 }

@@ -4,7 +4,7 @@ import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useMembers } from '../lib/members.js';
 import { RegisterFieldInput, type FormValue } from './register-field-input.js';
-import type { RelatedMap } from './record-select.js';
+import type { WithRelated } from './register-api.js';
 import { Button } from '../ui/button.js';
 import { Form, FormFailureMessage } from '../ui/form.js';
 import { useForm } from '../ui/use-form.js';
@@ -13,7 +13,8 @@ interface Props {
   org: string;
   register: RegisterDef;
   /** editing this record; creating when absent */
-  record?: RegisterRecord;
+  /** the record edited, as read (with the references of the records its fields point at) */
+  record?: WithRelated<RegisterRecord>;
   onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
   onCancel: () => void;
   /** values to start a new record with (e.g. the party a new requirement belongs to) */
@@ -31,7 +32,7 @@ export type FormValues = Record<string, FormValue>;
 
 /** The fields a person writes (not the server-kept ones), for forms built from a register. */
 export function writableFields(register: RegisterDef): Array<[string, FieldDef]> {
-  return Object.entries(register.fields).filter(([, d]) => !d.readOnly) as Array<[string, FieldDef]>;
+  return Object.entries(register.fields).filter(([, d]) => !d.readOnly);
 }
 
 export function initialValues(
@@ -69,7 +70,7 @@ export function RegisterForm({
   const { t, td } = useT();
   const members = useMembers(org).data?.items ?? [];
   const initial = useMemo(() => initialValues(register, record, defaults), [register, record, defaults]);
-  const related = (record?.related ?? {}) as RelatedMap;
+  const related = record?.related ?? {};
 
   const form = useForm({
     initial,

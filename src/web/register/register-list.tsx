@@ -8,7 +8,6 @@ import { registerBase, useRegisterList } from './register-api.js';
 import { RegisterFilters } from './register-filters.js';
 import { filterParams, hasActiveFilters, nextSort, toQuery, type RegisterSearch } from './register-search.js';
 import { RegisterTable, type ColumnSpec, type RecordLinkComponent } from './register-table.js';
-import type { RelatedMap } from './record-select.js';
 import { Button } from '../ui/button.js';
 
 export interface QuickFilter {
@@ -140,7 +139,7 @@ export function RegisterList({
             memberNames={memberNames}
             RecordLink={RecordLink}
             caption={td(register.title)}
-            related={(data as { related?: RelatedMap }).related}
+            related={data.related}
             org={org}
             columns={columns}
             busy={list.isFetching}

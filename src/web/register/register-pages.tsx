@@ -1,8 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import type { RegisterDef } from '../../schema/register/define-register.js';
+import type { FieldMap, RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
@@ -14,7 +13,7 @@ import { recordPath } from './record-targets.js';
 import { RegisterDetail } from './register-detail.js';
 import { RegisterForm } from './register-form.js';
 import { RegisterList, type QuickFilter } from './register-list.js';
-import { useRegisterMutations, useRegisterRecord } from './register-api.js';
+import { useRegisterMutations, useRegisterRecord, type RecordRead } from './register-api.js';
 import type { RegisterSearch } from './register-search.js';
 import type { RecordLinkComponent } from './register-table.js';
 import { PageHeader } from '../ui/page-header.js';
@@ -31,8 +30,9 @@ const newTo = (path: ContextPath) => `/o/$org/${path}/new` as '/o/$org/issues/ne
 const detailTo = (path: ContextPath) => `/o/$org/${path}/$id` as '/o/$org/issues/$id';
 const editTo = (path: ContextPath) => `/o/$org/${path}/$id/edit` as '/o/$org/issues/$id/edit';
 
-const useOrgParam = () => (useParams({ strict: false }) as { org: string }).org;
-const useIdParam = () => (useParams({ strict: false }) as { id: string }).id;
+// Every route of these pages sits under /o/$org, and the record pages under …/$id: the params are always there.
+const useOrgParam = () => useParams({ strict: false }).org ?? '';
+const useIdParam = () => useParams({ strict: false }).id ?? '';
 
 export function recordLinkFor(path: ContextPath): RecordLinkComponent {
   return function ContextRecordLink({ record, children }) {
@@ -57,7 +57,7 @@ interface ListProps {
 export function RegisterListPage({ register, path, quickFilters, emptyState, before }: ListProps) {
   const { td } = useT();
   const org = useOrgParam();
-  const search = useSearch({ strict: false }) as RegisterSearch;
+  const search: RegisterSearch = useSearch({ strict: false });
   const navigate = useNavigate();
   const can = useCan(org);
   const RecordLink = useMemo(() => recordLinkFor(path), [path]);
@@ -194,27 +194,30 @@ export function RegisterEditPage({ register, path }: { register: RegisterDef; pa
   );
 }
 
-interface DetailPageProps {
-  register: RegisterDef;
+interface DetailPageProps<F extends FieldMap> {
+  register: RegisterDef<F>;
   path: ContextPath;
   /** what the register shows of its own below the record */
   below?: (org: string, id: string) => ReactNode;
   /** what it shows between the header and the record (a state note, a dialog) */
-  above?: (org: string, record: RegisterRecord) => ReactNode;
+  above?: (org: string, record: RecordRead<F>) => ReactNode;
   /** buttons of its own, before Edit and Archive */
-  actions?: (org: string, record: RegisterRecord) => ReactNode;
+  actions?: (org: string, record: RecordRead<F>) => ReactNode;
   /** whether the record can still be edited (e.g. not once closed); default: yes */
-  canEdit?: (record: RegisterRecord) => boolean;
+  canEdit?: (record: RecordRead<F>) => boolean;
   /** entities whose records may be linked to this one from its page (see RecordLinks), given the record */
-  linkFrom?: (record: RegisterRecord) => string[] | undefined;
+  linkFrom?: (record: RecordRead<F>) => string[] | undefined;
   /** whether the record may be archived at all (e.g. not an Annex A control); default: yes */
-  canArchive?: (record: RegisterRecord) => boolean;
+  canArchive?: (record: RecordRead<F>) => boolean;
   /** whether a field is worth showing for this record (see RegisterDetail); default: all */
-  showField?: (name: string, record: RegisterRecord) => boolean;
+  showField?: (name: string, record: RecordRead<F>) => boolean;
 }
 
-/** A record with its fields, links and full change history; the register adds its own parts through the props. */
-export function RegisterDetailPage({
+/**
+ * A record with its fields, links and full change history; the register adds its own parts through the props, which
+ * get the register's typed record (generic over its fields).
+ */
+export function RegisterDetailPage<F extends FieldMap>({
   register,
   path,
   below,
@@ -224,11 +227,11 @@ export function RegisterDetailPage({
   linkFrom,
   canArchive,
   showField,
-}: DetailPageProps) {
+}: DetailPageProps<F>) {
   const { t, td } = useT();
   const org = useOrgParam();
   const id = useIdParam();
-  const { created } = useSearch({ strict: false }) as { created?: string };
+  const { created } = useSearch({ strict: false });
   const navigate = useNavigate();
   const can = useCan(org);
   const record = useRegisterRecord(org, register, id);
@@ -284,7 +287,7 @@ export function RegisterDetailPage({
         register={register}
         record={data}
         linkFrom={linkFrom?.(data)}
-        showField={showField}
+        showField={showField && ((name) => showField(name, data))}
         renderLinkTarget={(type, targetId, ref) => {
           const to = recordPath(org, type, targetId);
           return to ? <Link to={to as '/'}>{ref}</Link> : <span className="ref">{ref}</span>;

@@ -1,5 +1,5 @@
 import { useMemo, type ComponentType, type ReactNode } from 'react';
-import type { FieldDef, RegisterDef } from '../../schema/register/define-register.js';
+import type { RegisterDef } from '../../schema/register/define-register.js';
 import type { RegisterRecord } from '../lib/api-types.js';
 import { useT } from '../i18n/i18n.js';
 import { FieldValue } from './field-value.js';
@@ -60,29 +60,33 @@ export function RegisterTable({
         header: t('register.ref'),
         cell: (record) => <RecordLink record={record}>{record.ref}</RecordLink>,
       },
-      ...shown.map((spec): DataColumn<RegisterRecord> => {
-        if (typeof spec !== 'string') return spec;
+      ...shown.flatMap((spec): DataColumn<RegisterRecord>[] => {
+        if (typeof spec !== 'string') return [spec];
         const name = spec;
-        const def = register.fields[name] as FieldDef;
-        return {
-          id: name,
-          header: td(def.label),
-          sortField: register.sortable.includes(name) ? name : undefined,
-          cell: (record) =>
-            name === register.titleField ? (
-              <RecordLink record={record}>{String(record[name] ?? record.ref)}</RecordLink>
-            ) : (
-              <FieldValue
-                collection={register.collection}
-                name={name}
-                def={def}
-                value={record[name]}
-                memberNames={memberNames}
-                related={related}
-                org={org}
-              />
-            ),
-        };
+        const def = register.fields[name];
+        // a column named after no field of the register is a page's mistake: it is left out, not shown blank
+        if (!def) return [];
+        return [
+          {
+            id: name,
+            header: td(def.label),
+            sortField: register.sortable.includes(name) ? name : undefined,
+            cell: (record) =>
+              name === register.titleField ? (
+                <RecordLink record={record}>{String(record[name] ?? record.ref)}</RecordLink>
+              ) : (
+                <FieldValue
+                  collection={register.collection}
+                  name={name}
+                  def={def}
+                  value={record[name]}
+                  memberNames={memberNames}
+                  related={related}
+                  org={org}
+                />
+              ),
+          },
+        ];
       }),
     ];
   }, [specs, register, memberNames, RecordLink, t, td, related, org]);

@@ -76,6 +76,14 @@ describe('classifySubmitError', () => {
       failure: null,
     });
   });
+  it('places a message on a field the form shows without listing it ahead', () => {
+    const error = new ApiError({ status: 400, errors: [{ field: 'body.content.rule.cells.2', message: 'Bad' }] });
+    const shows = (name: string) => name.startsWith('content.rule.');
+    expect(classifySubmitError(error, { fields: [], shows })).toEqual({
+      errors: { 'content.rule.cells.2': 'Bad' },
+      failure: null,
+    });
+  });
   it('uses the form’s own mapping of server errors when it has one', () => {
     const error = new ApiError({ status: 400, errors: [{ field: 'body.content.scope', message: 'Required' }] });
     const serverErrors = () => ({ 'content.scope': 'Required' });

@@ -40,6 +40,8 @@ export function isStaleConflict(error: unknown, versioned = false): boolean {
 export interface ClassifyOptions {
   /** the fields shown on the form: server errors on them go next to them, others to the form-level message */
   fields: readonly string[];
+  /** also shown: fields the form cannot list ahead (anything inside a draft's data section) */
+  shows?: ((name: string) => boolean) | undefined;
   /** the form sends the version it read (an edit of a versioned record) */
   versioned?: boolean | undefined;
   /** maps server field errors to the form's own names (e.g. `content.scope` paths); defaults to `body.x` → `x` */
@@ -53,12 +55,12 @@ export interface ClassifyOptions {
  */
 export function classifySubmitError(
   error: unknown,
-  { fields, versioned, serverErrors }: ClassifyOptions,
+  { fields, shows, versioned, serverErrors }: ClassifyOptions,
 ): { errors: FieldErrors; failure: FormFailure | null } {
   if (isStaleConflict(error, versioned)) return { errors: {}, failure: { kind: 'stale' } };
   const all = serverErrors ? serverErrors(error) : isApiError(error) ? error.fieldErrors() : {};
   const shown = new Set(fields);
-  const errors = Object.fromEntries(Object.entries(all).filter(([name]) => shown.has(name)));
+  const errors = Object.fromEntries(Object.entries(all).filter(([name]) => shown.has(name) || shows?.(name) === true));
   const placed = Object.keys(errors).length;
   const unplaced = placed === 0 || placed < Object.keys(all).length;
   return { errors, failure: unplaced ? { kind: 'error', error } : null };

@@ -29,6 +29,8 @@ export interface UseFormOptions<V, B, R> {
   onSuccess?: ((result: R, values: V) => void | Promise<void>) | undefined;
   /** the fields shown (server messages on others go to the form-level message); default: the keys of `initial` */
   fields?: readonly string[] | ((values: V) => Iterable<string>) | undefined;
+  /** fields shown besides `fields` that cannot be listed ahead (a draft's data sections) */
+  showsField?: ((name: string, values: V) => boolean) | undefined;
   /** the form sends the version it read: a bare 409 conflict is then a stale version */
   versioned?: boolean | undefined;
   /** what "reload" does after a stale conflict; default: reload the page */
@@ -114,6 +116,7 @@ export function useForm<V, B, R = unknown>(options: UseFormOptions<V, B, R>): Fo
     } catch (error) {
       const outcome = classifySubmitError(error, {
         fields: typeof o.fields === 'function' ? [...o.fields(values)] : (o.fields ?? Object.keys(o.initial as object)),
+        shows: o.showsField ? (name) => o.showsField?.(name, values) === true : undefined,
         versioned: o.versioned,
         serverErrors: o.serverErrors ? (e) => o.serverErrors?.(e, values) ?? {} : undefined,
       });

@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { scopeVersioned } from '../../schema/scope/scope.versioned.js';
 import { ApiError } from '../lib/api-client.js';
+import { classifySubmitError } from '../ui/form-state.js';
 import { createI18n } from '../i18n/i18n.js';
 import { riskMethodologyVersioned } from '../../schema/risks/risk-methodology.versioned.js';
 import { describeByPath } from './data-section-fallback.js';
 import { sectionErrors } from './data-sections.js';
 import {
   clientDraftErrors,
+  draftErrorOptions,
   editorPaths,
   initialDraft,
   isEditorPath,
   serverDraftErrors,
+  tableRowsOf,
   toDraftBody,
+  type DraftValues,
 } from './draft-form.js';
+import type { VersionedDef } from '../../schema/versioning/versioned.js';
 import type { Version } from './versioned-api.js';
 
 const def = scopeVersioned;
@@ -125,5 +130,51 @@ describe('data sections in the draft editor', () => {
       { where: 'levels.0.key', before: 'low', after: null },
       { where: 'x', before: '[]', after: '{"a":1}' },
     ]);
+  });
+});
+
+describe('a failed save in the draft editor (the options it gives useForm)', () => {
+  const values = initialDraft(def, undefined);
+  const classify = (error: unknown, d: VersionedDef = def, v: DraftValues = values) => {
+    const o = draftErrorOptions(d);
+    return classifySubmitError(error, {
+      fields: typeof o.fields === 'function' ? [...o.fields(v)] : (o.fields ?? []),
+      versioned: o.versioned,
+      shows: (name) => o.showsField?.(name, v) === true,
+      serverErrors: (e) => o.serverErrors?.(e, v) ?? {},
+    });
+  };
+
+  it('is stale on a bare 409 or one naming the version read, and then shows no field message', () => {
+    const bare = new ApiError({ status: 409, type: 'https://rampart.dev/problems/conflict', detail: 'changed' });
+    expect(classify(bare)).toEqual({ errors: {}, failure: { kind: 'stale' } });
+    const named = new ApiError({ status: 409, errors: [{ field: 'body.baseContentHash', message: 'Changed' }] });
+    expect(classify(named).failure).toEqual({ kind: 'stale' });
+  });
+
+  it('puts a 409 that names a section next to it instead of calling every 409 stale', () => {
+    const error = new ApiError({ status: 409, errors: [{ field: 'body.content.statement', message: 'Taken' }] });
+    expect(classify(error)).toEqual({ errors: { 'content.statement': 'Taken' }, failure: null });
+  });
+
+  it('hands a message inside a data section to its editor, and one it cannot place to the whole form', () => {
+    const data = riskMethodologyVersioned;
+    const v = initialDraft(data, undefined);
+    const inside = new ApiError({
+      status: 400,
+      errors: [{ field: 'body.content.methodology.levels.0.key', message: 'Bad' }],
+    });
+    expect(classify(inside, data, v)).toEqual({ errors: { 'content.methodology.levels.0.key': 'Bad' }, failure: null });
+    const elsewhere = new ApiError({ status: 400, errors: [{ field: 'body.owner', message: 'Unknown' }] });
+    expect(classify(elsewhere, data, v)).toEqual({ errors: {}, failure: { kind: 'error', error: elsewhere } });
+  });
+});
+
+describe('tableRowsOf', () => {
+  it('reads the rows of a table section from content, and nothing that is not a row of text', () => {
+    expect(tableRowsOf([{ item: 'Canteen', reason: '' }])).toEqual([{ item: 'Canteen', reason: '' }]);
+    expect(tableRowsOf(undefined)).toEqual([]);
+    expect(tableRowsOf('text')).toEqual([]);
+    expect(tableRowsOf([null, ['a'], { item: 1 }, { item: 'Lab' }])).toEqual([{ item: 'Lab' }]);
   });
 });

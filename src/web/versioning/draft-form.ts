@@ -3,6 +3,7 @@ import type { Section, VersionedDef } from '../../schema/versioning/versioned.js
 import type { I18n } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import { issueMessage } from '../lib/form-errors.js';
+import type { UseFormOptions } from '../ui/use-form.js';
 import type { Content, DraftBody, TableRow, Version } from './versioned-api.js';
 
 /**
@@ -22,6 +23,17 @@ function emptyRow(section: Extract<Section, { kind: 'table' }>): TableRow {
   return Object.fromEntries(section.columns.map((c) => [c.key, '']));
 }
 
+const isTableRow = (row: unknown): row is TableRow =>
+  typeof row === 'object' &&
+  row !== null &&
+  !Array.isArray(row) &&
+  Object.values(row).every((cell) => typeof cell === 'string');
+
+/** A table section's rows from stored or edited content (the draft schema keeps every cell text). */
+export function tableRowsOf(value: unknown): TableRow[] {
+  return Array.isArray(value) ? value.filter(isTableRow) : [];
+}
+
 export function newRow(section: Extract<Section, { kind: 'table' }>): TableRow {
   return emptyRow(section);
 }
@@ -33,10 +45,7 @@ export function initialDraft(def: VersionedDef, latest: Version | undefined): Dr
     const value = latest?.content[section.key];
     if (section.kind === 'text') content[section.key] = typeof value === 'string' ? value : '';
     else if (section.kind === 'data') content[section.key] = structuredClone(value ?? section.initial);
-    else
-      content[section.key] = Array.isArray(value)
-        ? (value as TableRow[]).map((r) => ({ ...emptyRow(section), ...r }))
-        : [];
+    else content[section.key] = tableRowsOf(value).map((r) => ({ ...emptyRow(section), ...r }));
   }
   return { content, stage: latest?.stage ?? def.stages?.[0] ?? '', changeNote: '' };
 }
@@ -51,7 +60,7 @@ export function toDraftBody(def: VersionedDef, values: DraftValues, latest: Vers
     if (section.kind === 'text') content[section.key] = value ?? '';
     // a section the server fills on save (the SoA's lines) goes back empty: it can be large, and is replaced anyway
     else if (section.kind === 'data') content[section.key] = section.serverFilled ? section.initial : value;
-    else content[section.key] = ((value as TableRow[] | undefined) ?? []).filter((r) => !isBlankRow(r));
+    else content[section.key] = tableRowsOf(value).filter((r) => !isBlankRow(r));
   }
   const body: DraftBody = { content };
   if (def.stages && values.stage) body.stage = values.stage;
@@ -112,7 +121,7 @@ export function editorPaths(def: VersionedDef, values: DraftValues): Set<string>
   for (const section of def.sections) {
     paths.add(`content.${section.key}`);
     if (section.kind !== 'table') continue;
-    const rows = (values.content[section.key] as TableRow[] | undefined) ?? [];
+    const rows = tableRowsOf(values.content[section.key]);
     rows.forEach((_r, i) => section.columns.forEach((c) => paths.add(`content.${section.key}.${i}.${c.key}`)));
   }
   return paths;
@@ -122,4 +131,20 @@ export function editorPaths(def: VersionedDef, values: DraftValues): Set<string>
 export function isEditorPath(def: VersionedDef, values: DraftValues, path: string): boolean {
   if (editorPaths(def, values).has(path)) return true;
   return def.sections.some((s) => s.kind === 'data' && path.startsWith(`content.${s.key}.`));
+}
+
+/**
+ * How the editor reads a failed save (the `useForm` options it passes): a draft sends the version it read, so a
+ * bare 409 is a stale version, but a 409 naming a section is that section's message, not "someone else saved";
+ * server messages land on any control the editor shows (`isEditorPath`), the rest above the save bar.
+ */
+export function draftErrorOptions(
+  def: VersionedDef,
+): Pick<UseFormOptions<DraftValues, DraftBody, Version>, 'versioned' | 'fields' | 'showsField' | 'serverErrors'> {
+  return {
+    versioned: true,
+    fields: [],
+    showsField: (name: string, values: DraftValues) => isEditorPath(def, values, name),
+    serverErrors: (error: unknown, values: DraftValues) => serverDraftErrors(def, values, error),
+  };
 }

@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { RegisterDef } from '../../schema/register/define-register.js';
+import type { FieldMap, RegisterDef } from '../../schema/register/define-register.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { RegisterRecord } from '../lib/api-types.js';
-import { recordPageSchemaOf } from '../register/register-api.js';
+import { recordPageSchemaOf, type RecordRead } from '../register/register-api.js';
 import { Breadcrumb } from '../components/breadcrumb.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 
 /** The organization's one current record of a register that holds one (the methodology, the SoA, the plan), or null. */
-export function useTheOneRecord(org: string, register: RegisterDef) {
+export function useTheOneRecord<F extends FieldMap>(org: string, register: RegisterDef<F>) {
   return useQuery({
     queryKey: ['org', org, register.collection, 'list', 'the-one'],
     queryFn: async () =>
@@ -17,9 +16,9 @@ export function useTheOneRecord(org: string, register: RegisterDef) {
   });
 }
 
-interface Props {
+interface Props<F extends FieldMap> {
   org: string;
-  register: RegisterDef;
+  register: RegisterDef<F>;
   /** the page's name (translated), also the last step of the breadcrumb */
   title: string;
   /** the navigation group the page sits in (translated), the breadcrumb's first step */
@@ -27,14 +26,14 @@ interface Props {
   /** while the organization has none: what it is and how to start (given the breadcrumb) */
   empty: (breadcrumb: ReactNode) => ReactNode;
   /** the record as a controlled document (given the breadcrumb maker for VersionedDocumentPage) */
-  children: (record: RegisterRecord, breadcrumb: (ref?: string) => ReactNode) => ReactNode;
+  children: (record: RecordRead<F>, breadcrumb: (ref?: string) => ReactNode) => ReactNode;
 }
 
 /**
  * A page for a controlled document the organization has one of: loading and errors, an explained start while
  * there is none, then the document (usually a VersionedDocumentPage).
  */
-export function OnePerOrganizationPage({ org, register, title, group, empty, children }: Props) {
+export function OnePerOrganizationPage<F extends FieldMap>({ org, register, title, group, empty, children }: Props<F>) {
   const record = useTheOneRecord(org, register);
   const breadcrumb = (ref?: string) => (
     <Breadcrumb parent={<span>{group}</span>} current={ref ? `${title} ${ref}` : title} />

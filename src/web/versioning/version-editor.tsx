@@ -1,16 +1,17 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import type { DataSection, VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
-import { isApiError } from '../lib/api-client.js';
 import { FormField } from '../ui/form-field.js';
-import { ErrorMessage } from '../components/status.js';
+import { Select, TextField } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 import { FallbackDataEditor } from './data-section-fallback.js';
 import { dataSectionUi, sectionErrors } from './data-sections.js';
 import {
   clientDraftErrors,
+  draftErrorOptions,
   initialDraft,
-  isEditorPath,
-  serverDraftErrors,
+  tableRowsOf,
   toDraftBody,
   type DraftErrors,
   type DraftValues,
@@ -19,7 +20,7 @@ import { visibleSections, type DocumentPresentation } from './presentation.js';
 import { stageLabel } from './stage-stepper.js';
 import { TableSectionEditor } from './table-section-editor.js';
 import './text-sections.css';
-import type { DraftBody, TableRow, Version } from './versioned-api.js';
+import type { DraftBody, Version } from './versioned-api.js';
 import { Button } from '../ui/button.js';
 
 interface Props {
@@ -44,51 +45,32 @@ interface Props {
 export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onReload, presentation }: Props) {
   const i18n = useT();
   const { t, td } = i18n;
-  const [values, setValues] = useState<DraftValues>(() => initialDraft(def, latest));
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm<DraftValues, DraftBody, Version>({
+    initial: initialDraft(def, latest),
+    toBody: (values) => toDraftBody(def, values, latest),
+    schema: def.draftSchema,
+    clientErrors: (error, values) => clientDraftErrors(i18n, def, values, error),
+    ...draftErrorOptions(def),
+    reload: onReload,
+    submit: (body) => save(body),
+    onSuccess: (version) => onSaved(version),
+  });
+  const { values, errors, failure } = form;
   const editingNo = !latest ? 1 : latest.state === 'draft' ? latest.versionNo : latest.versionNo + 1;
 
-  const setSection = (key: string, value: unknown) =>
-    setValues((v) => ({ ...v, content: { ...v.content, [key]: value } }));
+  // The save bar is sticky, so a message above it may be off screen: bring it (or its reload button) into view.
+  useEffect(() => {
+    if (failure) revealFailure();
+  }, [failure]);
+
+  const setSection = (key: string, value: unknown, clear?: string) =>
+    form.update((v) => ({ ...v, content: { ...v.content, [key]: value } }), clear ? [clear] : undefined);
   // An edited control loses its message; the next save checks again.
-  const clearError = (path: string) =>
-    setErrors((e) => (e[path] === undefined ? e : Object.fromEntries(Object.entries(e).filter(([p]) => p !== path))));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    const body = toDraftBody(def, values, latest);
-    const parsed = def.draftSchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(clientDraftErrors(i18n, def, values, parsed.error));
-      focusFirstError();
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      onSaved(await save(body));
-    } catch (err) {
-      const fields = isApiError(err) && err.status !== 409 ? serverDraftErrors(def, values, err) : {};
-      const placed = Object.fromEntries(Object.entries(fields).filter(([path]) => isEditorPath(def, values, path)));
-      setErrors(placed);
-      if (Object.keys(placed).length > 0) focusFirstError();
-      if (Object.keys(placed).length < Object.keys(fields).length || Object.keys(placed).length === 0) {
-        setFailure(err);
-        revealFailure();
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const conflict = isApiError(failure) && failure.status === 409;
+  const clearError = (path: string) => form.update((v) => v, [path]);
   const hasErrors = Object.keys(errors).length > 0;
 
   return (
-    <form className="form version-editor" onSubmit={submit} noValidate aria-labelledby="editor-title">
+    <Form form={form} className="form version-editor" aria-labelledby="editor-title">
       <h2 id="editor-title">{t('versions.editor.title', { no: editingNo })}</h2>
       <p
         className={
@@ -110,12 +92,9 @@ export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onRel
             help={section.help ? td(section.help) : undefined}
             error={errors[`content.${section.key}`]}
             maxLength={section.maxLength ?? 20_000}
-            value={(values.content[section.key] as string | undefined) ?? ''}
+            value={textOf(values.content[section.key])}
             renderText={presentation?.renderText}
-            onChange={(text) => {
-              setSection(section.key, text);
-              clearError(`content.${section.key}`);
-            }}
+            onChange={(text) => setSection(section.key, text, `content.${section.key}`)}
           />
         ) : section.kind === 'data' ? (
           <DataSectionField
@@ -132,7 +111,7 @@ export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onRel
           <TableSectionEditor
             key={section.key}
             section={section}
-            rows={(values.content[section.key] as TableRow[] | undefined) ?? []}
+            rows={tableRowsOf(values.content[section.key])}
             errors={errors}
             onChange={(rows) => setSection(section.key, rows)}
             onCellEdited={clearError}
@@ -141,52 +120,48 @@ export function VersionEditor({ org, def, latest, save, onSaved, onCancel, onRel
       )}
       <div className="form__grid version-editor__meta">
         {def.stages ? (
-          <FormField label={t('versions.stage')} help={t('versions.editor.stageHelp')} error={errors.stage}>
-            <select value={values.stage} onChange={(e) => setValues((v) => ({ ...v, stage: e.target.value }))}>
-              {def.stages.map((s) => (
-                <option key={s} value={s}>
-                  {stageLabel(td, def, s)}
-                </option>
-              ))}
-            </select>
-          </FormField>
+          <Select label={t('versions.stage')} help={t('versions.editor.stageHelp')} {...form.field('stage')}>
+            {def.stages.map((s) => (
+              <option key={s} value={s}>
+                {stageLabel(td, def, s)}
+              </option>
+            ))}
+          </Select>
         ) : null}
-        <FormField
+        <TextField
           label={t('versions.changeNote')}
           help={t('versions.editor.changeNoteHelp')}
-          error={errors.changeNote}
-        >
-          <input
-            value={values.changeNote}
-            maxLength={2000}
-            onChange={(e) => setValues((v) => ({ ...v, changeNote: e.target.value }))}
-          />
-        </FormField>
+          maxLength={2000}
+          {...form.field('changeNote')}
+        />
       </div>
       {hasErrors ? (
         <p className="alert alert--error" role="alert">
           {t('versions.editor.hasErrors')}
         </p>
       ) : null}
-      {conflict ? (
+      {form.stale ? (
+        // The one stale outcome (form-state.ts decides it), worded for a document: copy your text before reloading.
         <div className="alert alert--error version-editor__failure" role="alert">
           <p>{t('versions.editor.conflict')}</p>
-          <Button onClick={onReload}>{t('versions.editor.reload')}</Button>
+          <Button onClick={form.reload}>{t('versions.editor.reload')}</Button>
         </div>
       ) : failure ? (
         <div className="version-editor__failure">
-          <ErrorMessage error={failure} />
+          <FormFailureMessage form={form} />
         </div>
       ) : null}
       <div className="form__actions version-editor__actions">
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? t('versions.editor.saving') : t('versions.editor.save')}
+        <Button type="submit" variant="primary" disabled={form.submitting}>
+          {form.submitting ? t('versions.editor.saving') : t('versions.editor.save')}
         </Button>
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }
+
+const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /**
  * A text section: a textarea, and when the module renders text (Markdown) a live preview of what readers will see
@@ -278,8 +253,4 @@ function revealFailure() {
     if (reload) reload.focus();
     else document.querySelector('.version-editor__failure')?.scrollIntoView({ block: 'center' });
   });
-}
-
-function focusFirstError() {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('.version-editor [aria-invalid="true"]')?.focus());
 }

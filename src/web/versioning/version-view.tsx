@@ -3,6 +3,7 @@ import type { Section, VersionedDef } from '../../schema/versioning/versioned.js
 import { useT } from '../i18n/i18n.js';
 import { FallbackDataView } from './data-section-fallback.js';
 import { dataSectionUi } from './data-sections.js';
+import { tableRowsOf } from './draft-form.js';
 import { visibleSections, type DocumentPresentation } from './presentation.js';
 import type { Content, TableRow } from './versioned-api.js';
 import { DataTable } from '../ui/data-table.js';
@@ -72,11 +73,7 @@ function SectionView({
       ) : section.kind === 'data' ? (
         <DataView org={org} entity={entity} section={section} value={value} />
       ) : (
-        <SectionTable
-          section={section}
-          rows={Array.isArray(value) ? (value as TableRow[]) : []}
-          caption={td(section.label)}
-        />
+        <SectionTable section={section} rows={tableRowsOf(value)} caption={td(section.label)} />
       )}
     </section>
   );

@@ -2,15 +2,14 @@ import { useState, type ReactNode } from 'react';
 import { EvidenceCard } from '../evidence/evidence-card.js';
 import './text-sections.css';
 import { useQueryClient } from '@tanstack/react-query';
-import type { RegisterDef } from '../../schema/register/define-register.js';
+import type { FieldMap, RegisterDef } from '../../schema/register/define-register.js';
 import type { VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { TabPanel, Tabs } from '../components/tabs.js';
-import type { RegisterRecord } from '../lib/api-types.js';
-import { useRegisterRecord } from '../register/register-api.js';
+import { useRegisterRecord, type RecordRead } from '../register/register-api.js';
 import { RecordHistory } from '../register/record-history.js';
 import { ApproveDialog } from './approve-dialog.js';
 import { DocumentHeader } from './document-header.js';
@@ -40,10 +39,10 @@ export function parseDocumentSearch(s: Record<string, unknown>): DocumentSearch 
 
 const positive = (v: string | undefined) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
 
-interface Props {
+interface Props<F extends FieldMap> {
   org: string;
   id: string;
-  register: RegisterDef;
+  register: RegisterDef<F>;
   def: VersionedDef;
   search: DocumentSearch;
   onSearch: (next: DocumentSearch) => void;
@@ -57,18 +56,19 @@ interface Props {
   /** false when the module shows the record's evidence itself (in `below`); by default a card under the tabs */
   evidence?: boolean;
   /** which sections this record uses and how its text is shown (presentation.ts) */
-  presentation?: (record: RegisterRecord) => DocumentPresentation;
+  presentation?: (record: RecordRead<F>) => DocumentPresentation;
   /** the register fields listed under the title (default: every field a person writes) */
   headerFields?: readonly string[];
   /** the module's cards below the tabs (people, publication…), given the record */
-  below?: (record: RegisterRecord) => ReactNode;
+  below?: (record: RecordRead<F>) => ReactNode;
 }
 
 /**
  * A versioned record as a controlled document (generic: scope, policies, methodology, SoA…): read any version,
  * edit the draft, approve it, compare versions, export, and its history.
  */
-export function VersionedDocumentPage({
+/** Generic over the register's fields: `presentation` and `below` get the module's typed record. */
+export function VersionedDocumentPage<F extends FieldMap>({
   org,
   id,
   register,
@@ -83,7 +83,7 @@ export function VersionedDocumentPage({
   headerFields,
   below,
   evidence = true,
-}: Props) {
+}: Props<F>) {
   const { t, td } = useT();
   const queryClient = useQueryClient();
   const can = useCan(org);

@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import type { VersionedDef } from '../../schema/versioning/versioned.js';
 import { useT } from '../i18n/i18n.js';
 import { useMemberNames } from '../lib/members.js';
-import { FormField } from '../ui/form-field.js';
+import { Select } from '../ui/fields.js';
+import { Form } from '../ui/form.js';
+import type { FieldErrors } from '../ui/form-state.js';
+import { useForm } from '../ui/use-form.js';
 import { DataTable } from '../ui/data-table.js';
 import { stageLabel } from './stage-stepper.js';
 import { VersionCompare } from './version-compare.js';
@@ -96,36 +98,32 @@ export function VersionsTab({ org, register, def, id, versions, shownNo, compare
 
 function CompareForm({ versions, compare, onCompare }: Pick<Props, 'versions' | 'compare' | 'onCompare'>) {
   const { t, td } = useT();
-  const [from, setFrom] = useState(String(compare?.from ?? versions[1]?.versionNo ?? ''));
-  const [to, setTo] = useState(String(compare?.to ?? versions[0]?.versionNo ?? ''));
-  const [error, setError] = useState<string | undefined>();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (from === to) return setError(t('versions.compare.same'));
-    setError(undefined);
-    const [a, b] = [Number(from), Number(to)].sort((x, y) => x - y) as [number, number];
-    onCompare(a, b);
-  };
+  // Nothing is sent: submitting opens the comparison (sorted, older first) once the two versions differ.
+  const form = useForm({
+    initial: {
+      from: String(compare?.from ?? versions[1]?.versionNo ?? ''),
+      to: String(compare?.to ?? versions[0]?.versionNo ?? ''),
+    },
+    toBody: (v) => [Number(v.from), Number(v.to)].sort((x, y) => x - y),
+    check: (v): FieldErrors => (v.from === v.to ? { from: t('versions.compare.same') } : {}),
+    submit: async ([a, b]) => onCompare(a ?? 0, b ?? 0),
+  });
   const options = versions.map((v) => (
     <option key={v.versionNo} value={v.versionNo}>
       {t('versions.version', { no: v.versionNo })} · {td(`versions.state.${v.state}`)}
     </option>
   ));
   return (
-    <form className="compare-form" onSubmit={submit} noValidate>
-      <FormField label={t('versions.compare.from')} error={error}>
-        <select value={from} onChange={(e) => setFrom(e.target.value)}>
-          {options}
-        </select>
-      </FormField>
-      <FormField label={t('versions.compare.to')}>
-        <select value={to} onChange={(e) => setTo(e.target.value)}>
-          {options}
-        </select>
-      </FormField>
+    <Form form={form} className="compare-form">
+      <Select label={t('versions.compare.from')} {...form.field('from')}>
+        {options}
+      </Select>
+      <Select label={t('versions.compare.to')} {...form.field('to')}>
+        {options}
+      </Select>
       <Button type="submit" variant="primary">
         {t('versions.compare.submit')}
       </Button>
-    </form>
+    </Form>
   );
 }

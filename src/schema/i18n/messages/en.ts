@@ -16,6 +16,7 @@ import { evidenceMessages } from '../../evidence/evidence.messages.js';
 import { controlMessages } from '../../controls/controls.messages.js';
 import { documentMessages } from '../../documents/documents.messages.js';
 import { auditTrustMessages } from '../../audit/audit-trust.messages.js';
+import { automationMessages } from '../../orgs/automation.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -31,6 +32,7 @@ const en = {
   ...controlMessages,
   ...documentMessages,
   ...auditTrustMessages,
+  ...automationMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
