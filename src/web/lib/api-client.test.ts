@@ -23,8 +23,8 @@ describe('api client', () => {
   it('sends the CSRF header on mutations only, with same-origin credentials', async () => {
     setCsrfToken('tok-123');
     const fetchMock = respond(200, { ok: true });
-    await api.get('/api/v1/x', { query: { a: 1, b: undefined, c: '' } });
-    await api.post('/api/v1/x', { title: 't' });
+    await api.get('/api/v1/x', z.unknown(), { query: { a: 1, b: undefined, c: '' } });
+    await api.post('/api/v1/x', { title: 't' }, z.unknown());
     const [getUrl, getInit] = fetchMock.mock.calls[0]!;
     const [, postInit] = fetchMock.mock.calls[1]!;
     expect(getUrl).toBe('/api/v1/x?a=1');
@@ -44,7 +44,7 @@ describe('api client', () => {
         { field: 'body.dueDate', message: 'Invalid date' },
       ],
     });
-    const error = await api.post('/api/v1/orgs/a/actions', {}).catch((e: unknown) => e);
+    const error = await api.post('/api/v1/orgs/a/actions', {}, z.unknown()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const e = error as ApiError;
     expect(e.kind).toBe('validation');
@@ -58,7 +58,7 @@ describe('api client', () => {
       { 'retry-after': '60' },
     );
     const throttled = (await api
-      .post('/api/v1/auth/login', {}, { allowUnauthenticated: true })
+      .post('/api/v1/auth/login', {}, z.unknown(), { allowUnauthenticated: true })
       .catch((e: unknown) => e)) as ApiError;
     expect(throttled.status).toBe(429);
     expect(throttled.retryAfter).toBe(60);
@@ -66,8 +66,8 @@ describe('api client', () => {
     const handler = vi.fn();
     setUnauthenticatedHandler(handler);
     respond(401, { type: 'https://rampart.dev/problems/unauthenticated', title: 'Sign in', status: 401 });
-    await api.get('/api/v1/orgs').catch(() => undefined);
-    await api.get('/api/v1/auth/session', { allowUnauthenticated: true }).catch(() => undefined);
+    await api.get('/api/v1/orgs', z.unknown()).catch(() => undefined);
+    await api.get('/api/v1/auth/session', z.unknown(), { allowUnauthenticated: true }).catch(() => undefined);
     expect(handler).toHaveBeenCalledTimes(1);
   });
 });

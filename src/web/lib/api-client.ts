@@ -201,10 +201,6 @@ export function fileNameOf(disposition: string | null): string | undefined {
 /** Anything with Zod's `safeParse`: the response schemas of `src/schema`, shared with the server's routes. */
 export type ResponseSchema = z.ZodType;
 
-function isSchema(x: unknown): x is ResponseSchema {
-  return typeof x === 'object' && x !== null && typeof (x as { safeParse?: unknown }).safeParse === 'function';
-}
-
 /**
  * The answer checked against the schema the server declares for the route (the same Zod schema): a mismatch is a
  * broken contract between server and web, reported as an `ApiError` of kind `contract` naming the first field that
@@ -234,60 +230,33 @@ async function checked<S extends ResponseSchema>(
 
 /**
  * Calls of the API. Each answer is checked against the route's response schema: `api.get(path, schema)`,
- * `api.post(path, body, schema)`. The forms without a schema (`api.get<T>(path)`, an unchecked cast) remain only
- * until the last call site is converted (issue 13), then go.
+ * `api.post(path, body, schema)`; an answer that does not match is an ApiError of kind `contract`.
  */
 export const api = {
-  get: (<S extends ResponseSchema>(path: string, schemaOrOpts?: S | RequestOptions, opts?: RequestOptions) =>
-    isSchema(schemaOrOpts) ? checked('GET', path, schemaOrOpts, opts ?? {}) : request('GET', path, schemaOrOpts)) as {
-    <S extends ResponseSchema>(path: string, schema: S, opts?: RequestOptions): Promise<z.output<S>>;
-    /** @deprecated unchecked: give the response schema */
-    <T>(path: string, opts?: RequestOptions): Promise<T>;
-  },
+  get: <S extends ResponseSchema>(path: string, schema: S, opts: RequestOptions = {}): Promise<z.output<S>> =>
+    checked('GET', path, schema, opts),
   post: withBody('POST'),
   put: withBody('PUT'),
   patch: withBody('PATCH'),
   /** POST a file's bytes as the body (register imports): `text/csv` or the XLSX type. */
-  upload: (<S extends ResponseSchema>(
+  upload: <S extends ResponseSchema>(
     path: string,
     data: Blob,
     contentType: string,
-    schemaOrOpts?: S | RequestOptions,
-    opts?: RequestOptions,
-  ) =>
-    isSchema(schemaOrOpts)
-      ? checked('POST', path, schemaOrOpts, { ...opts, file: { data, contentType } })
-      : request('POST', path, { ...schemaOrOpts, file: { data, contentType } })) as {
-    <S extends ResponseSchema>(
-      path: string,
-      data: Blob,
-      contentType: string,
-      schema: S,
-      opts?: RequestOptions,
-    ): Promise<z.output<S>>;
-    /** @deprecated unchecked: give the response schema */
-    <T>(path: string, data: Blob, contentType: string, opts?: RequestOptions): Promise<T>;
-  },
+    schema: S,
+    opts: RequestOptions = {},
+  ): Promise<z.output<S>> => checked('POST', path, schema, { ...opts, file: { data, contentType } }),
   /** DELETE answers 204 without a body. */
   delete: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
 };
 
-interface WithBody {
-  <S extends ResponseSchema>(path: string, body: unknown, schema: S, opts?: RequestOptions): Promise<z.output<S>>;
-  /** @deprecated unchecked: give the response schema */
-  <T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T>;
-}
-
-function withBody(method: 'POST' | 'PUT' | 'PATCH'): WithBody {
-  return (<S extends ResponseSchema>(
+function withBody(method: 'POST' | 'PUT' | 'PATCH') {
+  return <S extends ResponseSchema>(
     path: string,
-    body?: unknown,
-    schemaOrOpts?: S | RequestOptions,
-    opts?: RequestOptions,
-  ) =>
-    isSchema(schemaOrOpts)
-      ? checked(method, path, schemaOrOpts, { ...opts, body })
-      : request(method, path, { ...schemaOrOpts, body })) as WithBody;
+    body: unknown,
+    schema: S,
+    opts: RequestOptions = {},
+  ): Promise<z.output<S>> => checked(method, path, schema, { ...opts, body });
 }
 
 export function orgPath(org: string, rest = ''): string {
