@@ -66,15 +66,6 @@ function elements(file: string): Element[] {
  */
 const NOT_YET_CONVERTED = new Set([
   'context/climate-decision-card.tsx',
-  'documents/classification-scheme-tab.tsx',
-  'documents/document-new-page.tsx',
-  'documents/document-people-card.tsx',
-  'documents/document-publication-card.tsx',
-  'documents/document-retention-card.tsx',
-  'documents/document-reviews-card.tsx',
-  'evidence/evidence-attachments.tsx',
-  'evidence/evidence-card.tsx',
-  'evidence/upload-dialog.tsx',
   'register/import-dialog.tsx',
   'register/record-links.tsx',
   'register/register-filters.tsx',

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { useQuery } from '@tanstack/react-query';
-import { evidenceRegister, isExpired } from '../../schema/evidence/evidence.register.js';
+import { evidenceRegister, isExpired, type EvidenceRecord } from '../../schema/evidence/evidence.register.js';
 import { evidenceUploadPolicySchema, uploadOutcomeSchema } from '../../schema/evidence/evidence.schema.js';
 import type { FieldError } from '../../schema/common/problem.js';
 import { api, ApiError, orgPath } from '../lib/api-client.js';
 import { recordPageSchemaOf, recordSchemaOf } from '../register/register-api.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import type { I18n } from '../i18n/i18n.js';
 
 /** Calls of the evidence routes (docs/API.md "Evidence files"). */
@@ -130,5 +129,5 @@ export function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export const evidenceExpired = (record: RegisterRecord) =>
-  isExpired(record.validUntil as string | null | undefined, localToday());
+export const evidenceExpired = (record: Pick<EvidenceRecord, 'validUntil'>) =>
+  isExpired(record.validUntil, localToday());
