@@ -26,7 +26,7 @@ const route = getRouteApi('/o/$org/evidence/$id');
 export function EvidenceDetailPage() {
   const { t } = useT();
   const { org, id } = route.useParams();
-  const { created, same } = route.useSearch() as { created?: string; same?: string };
+  const { created, same } = route.useSearch();
   const navigate = route.useNavigate();
   const can = useCan(org);
   const record = useRegisterRecord(org, evidenceRegister, id);

@@ -31,7 +31,7 @@ export function EvidencePage() {
   const i18n = useT();
   const { t, formatDate } = i18n;
   const { org } = route.useParams();
-  const search = route.useSearch() as Record<string, string | undefined>;
+  const search = route.useSearch();
   const navigate = route.useNavigate();
   const can = useCan(org);
   const [uploading, setUploading] = useState(false);
