@@ -255,6 +255,7 @@ describeJourney(
           });
           await expect.poll(() => upload.getByLabel('Title', { exact: true }).inputValue()).toBe('visitor log 2026');
           expect(await upload.getByText('This kind of file is not accepted as evidence').count()).toBe(0);
+          await upload.getByLabel('Valid until', { exact: true }).fill('2020-01-31');
           await shotBoth(page, `${p}08-upload`);
           await upload.getByRole('button', { name: 'Upload', exact: true }).click();
           await card.getByRole('status').filter({ hasText: 'uploaded and attached.' }).waitFor();
@@ -271,6 +272,11 @@ describeJourney(
           await attachedTo.getByRole('status').filter({ hasText: 'Attached to ACT-001.' }).waitFor();
           await attachedTo.getByRole('link', { name: `ACT-001 — ${ACTION}` }).waitFor();
           await shotBoth(page, `${p}09-evidence-attached`);
+          // The evidence register lists it, its validity (long over) flagged.
+          await page.getByRole('link', { name: 'Evidence', exact: true }).first().click();
+          const evidenceRow = page.getByRole('row').filter({ hasText: 'visitor log 2026' });
+          await evidenceRow.getByText('visitor_log-2026.csv').waitFor();
+          await evidenceRow.locator('.evidence-validity .badge--expired').waitFor();
 
           // The evidence package of the register downloads as a ZIP.
           await page.goto('/o/alpha/documents');
