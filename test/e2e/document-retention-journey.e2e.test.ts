@@ -15,6 +15,7 @@ import {
 
 const PROCEDURE = 'Visitor registration procedure';
 const POLICY = 'Acceptable use policy';
+const ACTION = 'Move the visitor log to the building system';
 
 /**
  * Through the API: a published procedure kept 0 months once withdrawn (so it can be disposed of at once) and a
@@ -47,6 +48,8 @@ async function seed(baseUrl: string): Promise<void> {
         'Lock the screen when leaving the desk.\n\n::: confidential\nAdmin passwords live in the vault.\n:::',
     },
   );
+  // a record of another kind, for the evidence to be attached to from its own page
+  await manager.call('POST', '/actions', { title: ACTION });
 }
 
 /** The file a download saved, as bytes. */
@@ -61,7 +64,9 @@ async function bytesOf(download: Download): Promise<Buffer> {
  * server: the manager names the approver and a named audience, reminds them, withdraws the procedure, finds it due
  * for disposal and proposes disposal; top management (who did not propose it) approves, the text is destroyed and
  * the disposal with each version's hash is on record. The manager also renames a classification level (documents
- * show the new name), shares a policy externally (the DOCX copy downloads) and downloads the evidence package.
+ * show the new name), shares a policy externally (the DOCX copy downloads), files evidence on it (a file of a kind not
+ * accepted is refused at once; the one uploaded is then attached to an action from its own page) and downloads the
+ * evidence package.
  * Runs on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set.
  */
 describeJourney(
@@ -228,6 +233,50 @@ describeJourney(
           ]);
           expect((await bytesOf(one)).subarray(0, 2).toString('latin1')).toBe('PK');
           await evidence.getByRole('status').filter({ hasText: 'Evidence package downloaded' }).waitFor();
+
+          // Evidence on the policy: a kind of file not accepted is refused as soon as it is chosen; a CSV is uploaded
+          // (its title taken from its name while none is written) and attached to the policy, then attached to an action from its own page.
+          const card = page.locator('section.evidence-card');
+          await card.getByRole('button', { name: 'Upload', exact: true }).click();
+          const upload = page.getByRole('dialog', { name: /^Upload evidence for DOC-/ });
+          const file = upload.getByLabel('File', { exact: true });
+          await file.setInputFiles({
+            name: 'setup.exe',
+            mimeType: 'application/octet-stream',
+            buffer: Buffer.from('MZ'),
+          });
+          await upload.getByText('This kind of file is not accepted as evidence').waitFor();
+          await expect.poll(() => upload.getByLabel('Title', { exact: true }).inputValue()).toBe('setup');
+          await upload.getByLabel('Title', { exact: true }).fill('');
+          await file.setInputFiles({
+            name: 'visitor_log-2026.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from('date,name\n2026-01-05,Eve Visitor\n'),
+          });
+          await expect.poll(() => upload.getByLabel('Title', { exact: true }).inputValue()).toBe('visitor log 2026');
+          expect(await upload.getByText('This kind of file is not accepted as evidence').count()).toBe(0);
+          await upload.getByLabel('Valid until', { exact: true }).fill('2020-01-31');
+          await shotBoth(page, `${p}08-upload`);
+          await upload.getByRole('button', { name: 'Upload', exact: true }).click();
+          await card.getByRole('status').filter({ hasText: 'uploaded and attached.' }).waitFor();
+          expect(await page.getByRole('dialog').count()).toBe(0);
+          await card.getByRole('link', { name: /visitor log 2026/ }).click();
+          await page.getByRole('heading', { name: 'visitor log 2026', level: 1 }).waitFor();
+          const attachedTo = page.getByRole('region', { name: 'Attached to' });
+          await attachedTo.getByRole('link', { name: new RegExp(POLICY) }).waitFor();
+          await attachedTo.getByLabel('Kind of record').selectOption({ label: 'Action' });
+          const action = attachedTo.getByLabel('Action', { exact: true });
+          await action.locator('option', { hasText: ACTION }).waitFor({ state: 'attached' });
+          await action.selectOption({ label: `ACT-001 — ${ACTION}` });
+          await attachedTo.getByRole('button', { name: 'Attach', exact: true }).click();
+          await attachedTo.getByRole('status').filter({ hasText: 'Attached to ACT-001.' }).waitFor();
+          await attachedTo.getByRole('link', { name: `ACT-001 — ${ACTION}` }).waitFor();
+          await shotBoth(page, `${p}09-evidence-attached`);
+          // The evidence register lists it, its validity (long over) flagged.
+          await page.getByRole('link', { name: 'Evidence', exact: true }).first().click();
+          const evidenceRow = page.getByRole('row').filter({ hasText: 'visitor log 2026' });
+          await evidenceRow.getByText('visitor_log-2026.csv').waitFor();
+          await evidenceRow.locator('.evidence-validity .badge--expired').waitFor();
 
           // The evidence package of the register downloads as a ZIP.
           await page.goto('/o/alpha/documents');

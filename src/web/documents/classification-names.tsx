@@ -29,7 +29,7 @@ export function ClassificationNames({ org, children }: { org: string; children: 
 /** A documents route's page inside the organization's classification names. */
 export function withClassificationNames(Page: ComponentType): () => ReactNode {
   function Named() {
-    const { org } = useParams({ strict: false }) as { org: string };
+    const { org = '' } = useParams({ strict: false });
     return (
       <ClassificationNames org={org}>
         <Page />

@@ -1,13 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import type { z } from 'zod';
 import { CLASSIFICATIONS, type Classification } from '../../schema/documents/document.register.js';
-import { useT } from '../i18n/i18n.js';
+import { classificationSchemeBody } from '../../schema/documents/documents.schema.js';
+import { useT, type I18n } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
-import { FormField } from '../ui/form-field.js';
-import { ErrorMessage, LiveMessage } from '../components/status.js';
+import { issueMessage } from '../lib/form-errors.js';
+import { LiveMessage } from '../components/status.js';
 import { ClassificationBadge } from './document-badges.js';
 import { useClassificationScheme, useSetClassificationScheme, type ClassificationLevel } from './documents-api.js';
 import { Button } from '../ui/button.js';
+import { TextArea, TextField } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import type { FieldErrors } from '../ui/form-state.js';
 import { QueryState } from '../ui/query-state.js';
+import { useForm } from '../ui/use-form.js';
 
 /**
  * The organization's classification scheme (5.12, 5.13 of Annex A): the four levels in Rampart's fixed order, each
@@ -94,6 +100,39 @@ function SchemeView({ levels }: { levels: ClassificationLevel[] }) {
 
 type Draft = Record<Classification, { label: string; description: string }>;
 
+/** The form's name for a level's field: `internal.label`. */
+const FIELDS = CLASSIFICATIONS.flatMap((level) => [`${level}.label`, `${level}.description`]);
+
+/** `levels.1.label` (the body's path, from the schema or the server) → `internal.label`. */
+function levelField(path: readonly PropertyKey[]): string | undefined {
+  const [root, index, field] = path;
+  const level = root === 'levels' ? CLASSIFICATIONS[Number(index)] : undefined;
+  return level && (field === 'label' || field === 'description') ? `${level}.${field}` : undefined;
+}
+
+/** Every level named, each name once: in the scheme's own words (the schema says the same, more tersely). */
+function namesGiven({ t }: I18n, draft: Draft): FieldErrors {
+  const out: FieldErrors = {};
+  const seen = new Set<string>();
+  for (const level of CLASSIFICATIONS) {
+    const name = draft[level].label.trim();
+    if (!name) out[`${level}.label`] = t('documents.scheme.nameRequired');
+    else if (seen.has(name.toLowerCase())) out[`${level}.label`] = t('documents.scheme.nameTaken');
+    seen.add(name.toLowerCase());
+  }
+  return out;
+}
+
+/** The schema's issues next to their level's fields. */
+function schemaErrors(i18n: I18n, error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const name = levelField(issue.path) ?? '_form';
+    out[name] ??= issueMessage(i18n, issue);
+  }
+  return out;
+}
+
 function SchemeForm({
   org,
   levels,
@@ -105,72 +144,50 @@ function SchemeForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const { t, td } = useT();
+  const i18n = useT();
+  const { t, td } = i18n;
   const save = useSetClassificationScheme(org);
-  const [draft, setDraft] = useState<Draft>(() => {
-    const out = {} as Draft;
-    for (const level of CLASSIFICATIONS) {
+  const [initial] = useState(() => {
+    const draft = (level: Classification) => {
       const l = levels.find((x) => x.level === level);
-      out[level] = { label: l?.label ?? '', description: l?.description ?? '' };
-    }
+      return { label: l?.label ?? '', description: l?.description ?? '' };
+    };
+    const out: Draft = {
+      public: draft('public'),
+      internal: draft('internal'),
+      confidential: draft('confidential'),
+      restricted: draft('restricted'),
+    };
     return out;
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const change = (level: Classification, field: 'label' | 'description', value: string) => {
-    setDraft((d) => ({ ...d, [level]: { ...d[level], [field]: value } }));
-    setErrors((e) => ({ ...e, [`${level}.${field}`]: '' }));
-  };
-
-  const validate = (): Record<string, string> => {
-    const out: Record<string, string> = {};
-    const seen = new Set<string>();
-    for (const level of CLASSIFICATIONS) {
-      const name = draft[level].label.trim();
-      if (!name) out[`${level}.label`] = t('documents.scheme.nameRequired');
-      else if (seen.has(name.toLowerCase())) out[`${level}.label`] = t('documents.scheme.nameTaken');
-      seen.add(name.toLowerCase());
-    }
-    return out;
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length) {
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLElement>('.doc-scheme-form [aria-invalid="true"]')?.focus(),
-      );
-      return;
-    }
-    const body = {
+  const form = useForm({
+    initial,
+    schema: classificationSchemeBody,
+    toBody: (draft) => ({
       levels: CLASSIFICATIONS.map((level) => {
         const description = draft[level].description.trim();
         return { level, label: draft[level].label.trim(), ...(description ? { description } : {}) };
       }),
-    };
-    try {
-      await save.mutateAsync(body);
-      onDone();
-    } catch (err) {
-      // the server names fields `body.levels.N.label`; show each next to its level
-      const fields: Record<string, string> = {};
-      if (isApiError(err)) {
-        for (const [name, message] of Object.entries(err.fieldErrors())) {
-          const m = /^levels\.(\d+)\.(label|description)$/.exec(name);
-          const level = m ? CLASSIFICATIONS[Number(m[1])] : undefined;
-          if (m && level) fields[`${level}.${m[2]}`] = message;
-        }
-      }
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setFailure(err);
-    }
-  };
+    }),
+    check: (draft) => namesGiven(i18n, draft),
+    clientErrors: (error, draft) => ({ ...schemaErrors(i18n, error), ...namesGiven(i18n, draft) }),
+    // the server names fields `body.levels.N.label`; each is said next to its level
+    serverErrors: (err) =>
+      Object.fromEntries(
+        (isApiError(err) ? err.errors : []).flatMap((e) => {
+          const name = levelField(e.field.replace(/^body\./, '').split('.'));
+          return name ? [[name, e.message]] : [];
+        }),
+      ),
+    fields: FIELDS,
+    submit: (body) => save.mutateAsync(body),
+    onSuccess: onDone,
+  });
+  const change = (level: Classification, field: 'label' | 'description', value: string) =>
+    form.update((d) => ({ ...d, [level]: { ...d[level], [field]: value } }), [`${level}.${field}`]);
 
   return (
-    <form className="form doc-scheme-form" onSubmit={(e) => void submit(e)} noValidate>
+    <Form form={form} className="form doc-scheme-form">
       {CLASSIFICATIONS.map((level) => {
         const n = position(level);
         return (
@@ -178,41 +195,35 @@ function SchemeForm({
             <legend>
               {t('documents.scheme.position', { n })} — {td(`documents.scheme.rule.${level}`)}
             </legend>
-            <FormField
+            <TextField
               label={t('documents.scheme.nameOf', { n })}
               help={t('documents.scheme.nameHelp')}
-              error={errors[`${level}.label`] || undefined}
+              error={form.errors[`${level}.label`]}
               required
-            >
-              <input
-                value={draft[level].label}
-                maxLength={60}
-                onChange={(e) => change(level, 'label', e.target.value)}
-              />
-            </FormField>
-            <FormField
+              value={form.values[level].label}
+              maxLength={60}
+              onChange={(e) => change(level, 'label', e.target.value)}
+            />
+            <TextArea
               label={t('documents.scheme.handlingOf', { n })}
               help={t('documents.scheme.handlingHelp')}
-              error={errors[`${level}.description`] || undefined}
-              className="field--wide"
-            >
-              <textarea
-                rows={3}
-                maxLength={1000}
-                value={draft[level].description}
-                onChange={(e) => change(level, 'description', e.target.value)}
-              />
-            </FormField>
+              error={form.errors[`${level}.description`]}
+              fieldClassName="field--wide"
+              rows={3}
+              maxLength={1000}
+              value={form.values[level].description}
+              onChange={(e) => change(level, 'description', e.target.value)}
+            />
           </fieldset>
         );
       })}
-      {failure ? <ErrorMessage error={failure} /> : null}
+      <FormFailureMessage form={form} />
       <div className="form__actions">
-        <Button type="submit" variant="primary" disabled={save.isPending}>
-          {save.isPending ? t('documents.scheme.saving') : t('documents.scheme.save')}
+        <Button type="submit" variant="primary" busy={form.submitting}>
+          {form.submitting ? t('documents.scheme.saving') : t('documents.scheme.save')}
         </Button>
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { documentRegister } from '../../schema/documents/document.register.js';
+import { documentRegister, type DocumentRecord } from '../../schema/documents/document.register.js';
 import { useT } from '../i18n/i18n.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { DataTable } from '../ui/data-table.js';
@@ -14,11 +13,10 @@ import { Button } from '../ui/button.js';
  * Acknowledgements of the published version (evidence for 7.3 awareness): how many of the audience have read it,
  * who and when, reminders; and for a reader who still has to, the confirmation bound to the exact text (its hash).
  */
-export function AcknowledgementsCard({ org, record }: { org: string; record: RegisterRecord }) {
+export function AcknowledgementsCard({ org, record }: { org: string; record: DocumentRecord }) {
   const { t, formatDateTime, formatNumber, td } = useT();
   const can = useCan(org);
-  const published =
-    record.status === 'published' && typeof record.publishedVersion === 'number' ? record.publishedVersion : null;
+  const published = record.status === 'published' ? record.publishedVersion : null;
   const acks = useAcknowledgements(org, record.id, published !== null);
   const mine = useToRead(org).data?.items.find((i) => i.id === record.id);
   const version = useVersion(org, documentRegister, record.id, mine?.versionNo);

@@ -38,7 +38,7 @@ export function DocumentBanner({
   const [sent, setSent] = useState<number | null>(null);
   if (!record) return null;
 
-  const status = typeof record.status === 'string' ? record.status : 'draft';
+  const status = record.status ?? 'draft';
   const canSend =
     can('document.update') && !record.archivedAt && latest?.state === 'draft' && latest.stage !== 'in_review';
   const send = async () => {
@@ -61,10 +61,10 @@ export function DocumentBanner({
           : latestSummary?.state === 'draft'
             ? t('documents.next.draft', { no: latestSummary.versionNo })
             : status === 'approved' ||
-                (typeof record.approvedVersion === 'number' && record.approvedVersion !== record.publishedVersion)
-              ? t('documents.next.approved', { no: Number(record.approvedVersion) })
+                (record.approvedVersion !== null && record.approvedVersion !== record.publishedVersion)
+              ? t('documents.next.approved', { no: record.approvedVersion ?? 0 })
               : status === 'published'
-                ? t('documents.next.published', { no: Number(record.publishedVersion) })
+                ? t('documents.next.published', { no: record.publishedVersion ?? 0 })
                 : t('documents.next.empty');
 
   return (

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import {
   DOCUMENT_TYPES,
@@ -6,83 +5,71 @@ import {
   documentRegister,
   type DocumentType,
 } from '../../schema/documents/document.register.js';
-import type { FieldDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
-import { isApiError } from '../lib/api-client.js';
-import { zodFieldErrors } from '../lib/form-errors.js';
 import { useMembers } from '../lib/members.js';
 import { useOrg, useSession } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { CheckboxField } from '../ui/form-field.js';
-import { ErrorMessage } from '../components/status.js';
-import { RegisterFieldInput, type FormValue } from '../register/register-field-input.js';
+import { RegisterFieldInput } from '../register/register-field-input.js';
 import { useRegisterMutations } from '../register/register-api.js';
 import { DocumentsBreadcrumb } from './documents-breadcrumb.js';
 import './documents.css';
 import { Button } from '../ui/button.js';
+import { Checkbox } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import { useForm } from '../ui/use-form.js';
 
 const route = getRouteApi('/o/$org/documents/new');
 const FIELDS = ['title', 'classification', 'ownerId', 'audience', 'parentId'] as const;
+
+interface NewDocument extends Record<(typeof FIELDS)[number], string> {
+  type: DocumentType | '';
+  isSecurityPolicy: boolean;
+}
 
 /**
  * A new document: its type first (policies get the 27003 Annex A template, the information security policy also
  * the 5.2 commitments), then what identifies it. The text is written next, on the document page, in edit mode.
  */
 export function DocumentNewPage() {
-  const i18n = useT();
-  const { t, td } = i18n;
+  const { t, td } = useT();
   const { org } = route.useParams();
   const navigate = useNavigate();
   const me = useSession()?.user.id;
   const members = useMembers(org).data?.items ?? [];
   const { create } = useRegisterMutations(org, documentRegister);
-  const [type, setType] = useState<DocumentType | ''>('');
-  const [isp, setIsp] = useState(false);
-  const [values, setValues] = useState<Record<string, FormValue>>(() => ({
+  const initial: NewDocument = {
+    type: '',
+    isSecurityPolicy: false,
     title: '',
     classification: 'internal',
     ownerId: me ?? '',
     audience: 'all_members',
     parentId: '',
-  }));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
+  };
+  const form = useForm({
+    initial,
+    schema: documentRegister.createSchema,
+    toBody: (v) => {
+      const body: Record<string, unknown> = { type: v.type || undefined };
+      if (v.type === 'policy' && v.isSecurityPolicy) body.isSecurityPolicy = true;
+      for (const name of FIELDS) if (v[name] !== '') body[name] = v[name];
+      return body;
+    },
+    submit: (body) => create.mutateAsync(body),
+    onSuccess: (record) =>
+      navigate({ to: '/o/$org/documents/$id', params: { org, id: record.id }, search: { edit: '1', created: '1' } }),
+  });
+  const { values, errors } = form;
+  const type = values.type;
   useDocumentTitle(t('documents.new'), useOrg(org).data?.name);
   const isPolicy = type !== '' && POLICY_TYPES.includes(type);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    const body: Record<string, unknown> = { type: type || undefined };
-    if (type === 'policy' && isp) body.isSecurityPolicy = true;
-    for (const name of FIELDS) if (values[name] !== '') body[name] = values[name];
-    const parsed = documentRegister.createSchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(i18n, parsed.error));
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.doc-new [aria-invalid="true"]')?.focus());
-      return;
-    }
-    setErrors({});
-    try {
-      const record = await create.mutateAsync(body);
-      await navigate({
-        to: '/o/$org/documents/$id',
-        params: { org, id: record.id },
-        search: { edit: '1', created: '1' },
-      });
-    } catch (err) {
-      const fields = isApiError(err) ? err.fieldErrors() : {};
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setFailure(err);
-    }
-  };
 
   return (
     <section className="page page--narrow" aria-labelledby="page-title">
       <DocumentsBreadcrumb org={org} />
       <h1 id="page-title">{t('documents.new')}</h1>
       <p className="page__lead">{t('documents.newLead')}</p>
-      <form className="form doc-new" onSubmit={submit} noValidate aria-describedby="form-required-note">
+      <Form form={form} className="form doc-new" aria-describedby="form-required-note">
         <p id="form-required-note" className="muted">
           {t('form.requiredNote')}
         </p>
@@ -109,10 +96,7 @@ export function DocumentNewPage() {
                   checked={type === option}
                   aria-describedby={`doc-type-${option}-hint`}
                   aria-invalid={errors.type ? true : undefined}
-                  onChange={() => {
-                    setType(option);
-                    setErrors((x) => ({ ...x, type: '' }));
-                  }}
+                  onChange={() => form.set('type', option)}
                 />
                 <span className="doc-type__text">
                   <label htmlFor={`doc-type-${option}`} className="doc-type__name">
@@ -127,13 +111,20 @@ export function DocumentNewPage() {
           </div>
         </fieldset>
         {type === 'policy' ? (
-          <CheckboxField label={t('documents.field.isSecurityPolicy')} help={t('documents.help.isSecurityPolicy')}>
-            <input type="checkbox" name="isSecurityPolicy" checked={isp} onChange={(e) => setIsp(e.target.checked)} />
-          </CheckboxField>
+          <Checkbox
+            label={t('documents.field.isSecurityPolicy')}
+            help={t('documents.help.isSecurityPolicy')}
+            error={errors.isSecurityPolicy}
+            name="isSecurityPolicy"
+            checked={values.isSecurityPolicy}
+            onChange={(e) => form.set('isSecurityPolicy', e.target.checked)}
+          />
         ) : null}
         {isPolicy ? (
           <p className="alert alert--info">
-            {isp && type === 'policy' ? t('documents.new.ispTemplate') : t('documents.new.policyTemplate')}
+            {values.isSecurityPolicy && type === 'policy'
+              ? t('documents.new.ispTemplate')
+              : t('documents.new.policyTemplate')}
           </p>
         ) : null}
         <div className="form__grid">
@@ -142,29 +133,26 @@ export function DocumentNewPage() {
               key={name}
               collection={documentRegister.collection}
               name={name}
-              def={documentRegister.fields[name] as FieldDef}
-              value={values[name] ?? ''}
-              error={errors[name] || undefined}
+              def={documentRegister.fields[name]}
+              value={values[name]}
+              error={errors[name]}
               members={members}
               org={org}
-              onChange={(v) => {
-                setValues((x) => ({ ...x, [name]: v }));
-                setErrors((x) => ({ ...x, [name]: '' }));
-              }}
+              onChange={(v) => form.set(name, String(v))}
             />
           ))}
         </div>
         <p className="muted">{t('documents.new.moreLater')}</p>
-        {failure ? <ErrorMessage error={failure} /> : null}
+        <FormFailureMessage form={form} />
         <div className="form__actions">
-          <Button type="submit" variant="primary" disabled={create.isPending}>
-            {create.isPending ? t('form.saving') : t('documents.new.submit')}
+          <Button type="submit" variant="primary" busy={form.submitting}>
+            {form.submitting ? t('form.saving') : t('documents.new.submit')}
           </Button>
           <Button onClick={() => void navigate({ to: '/o/$org/documents', params: { org } })}>
             {t('common.cancel')}
           </Button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

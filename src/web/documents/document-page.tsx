@@ -1,10 +1,10 @@
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { documentRegister } from '../../schema/documents/document.register.js';
+import { documentRegister, type DocumentRecord } from '../../schema/documents/document.register.js';
 import { documentVersioned, templateSections } from '../../schema/documents/document.versioned.js';
 import { useT } from '../i18n/i18n.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { EvidenceCard } from '../evidence/evidence-card.js';
+import { useRegisterRecord, type WithRelated } from '../register/register-api.js';
 import { VersionedDocumentPage } from '../versioning/versioned-document-page.js';
 import { AcknowledgementsCard } from './document-acknowledgements-card.js';
 import { DocumentBanner } from './document-banner.js';
@@ -61,15 +61,21 @@ export function DocumentPage() {
         approvable: record.isSecurityPolicy !== true || role === 'approver',
       })}
       banner={<DocumentBanner org={org} id={id} onShowVersion={(no) => void navigate({ search: { v: String(no) } })} />}
-      below={(record) => <DocumentCards org={org} record={record} />}
+      below={() => <DocumentCards org={org} id={id} />}
       evidence={false}
     />
   );
 }
 
-function DocumentCards({ org, record }: { org: string; record: RegisterRecord }) {
+/**
+ * The cards under the text. They read the record the page has loaded (the same query, so no second request) through
+ * the document register's schema, typed as a document rather than as any register's record.
+ */
+function DocumentCards({ org, id }: { org: string; id: string }) {
   const { t } = useT();
   const can = useCan(org);
+  const record = useRegisterRecord(org, documentRegister, id).data;
+  if (!record) return null;
   return (
     <div className="doc-cards">
       <div className="doc-cards__main">
@@ -110,11 +116,10 @@ function DocumentCards({ org, record }: { org: string; record: RegisterRecord })
 }
 
 /** The attributes not already under the title. */
-function DetailsList({ record }: { record: RegisterRecord }) {
+function DetailsList({ record }: { record: WithRelated<DocumentRecord> }) {
   const { t, td, formatDate } = useT();
-  const text = (v: unknown) => (v === null || v === undefined || v === '' ? t('common.empty') : String(v));
-  const related = (record.related ?? {}) as Record<string, { ref: string; title: string } | undefined>;
-  const parent = typeof record.parentId === 'string' ? related[record.parentId] : undefined;
+  const text = (v: string | number | null) => (v === null || v === '' ? t('common.empty') : String(v));
+  const parent = record.parentId ? record.related?.[record.parentId] : undefined;
   return (
     <dl className="detail__meta">
       <dt>{t('documents.field.purpose')}</dt>
@@ -123,8 +128,8 @@ function DetailsList({ record }: { record: RegisterRecord }) {
       <dd>{parent ? `${parent.ref} — ${parent.title}` : text(record.parentId)}</dd>
       <dt>{t('documents.field.origin')}</dt>
       <dd>
-        {td(`documents.origin.${String(record.origin)}`, undefined, text(record.origin))}
-        {record.source ? ` — ${String(record.source)}` : ''}
+        {td(`documents.origin.${record.origin ?? ''}`, undefined, text(record.origin))}
+        {record.source ? ` — ${record.source}` : ''}
       </dd>
       <dt>{t('documents.field.reviewIntervalMonths')}</dt>
       <dd>{text(record.reviewIntervalMonths)}</dd>
@@ -133,7 +138,7 @@ function DetailsList({ record }: { record: RegisterRecord }) {
       {record.publishedOn ? (
         <>
           <dt>{t('documents.field.publishedOn')}</dt>
-          <dd>{formatDate(String(record.publishedOn))}</dd>
+          <dd>{formatDate(record.publishedOn)}</dd>
         </>
       ) : null}
     </dl>

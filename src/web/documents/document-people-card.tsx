@@ -1,29 +1,33 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { can as roleCan } from '../../schema/auth/permissions.js';
 import { ROLES, type Role } from '../../schema/auth/roles.js';
-import { documentRegister } from '../../schema/documents/document.register.js';
+import { AUDIENCES, documentRegister, type DocumentRecord } from '../../schema/documents/document.register.js';
+import { documentPeopleBody } from '../../schema/documents/documents.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import { useMembers } from '../lib/members.js';
 import { useCan } from '../lib/session.js';
-import { ErrorMessage, LiveMessage } from '../components/status.js';
+import { LiveMessage } from '../components/status.js';
 import { useRegisterMutations } from '../register/register-api.js';
 import { useDocumentMutations, useDocumentPeople, type DocumentPeople } from './documents-api.js';
 import { Button } from '../ui/button.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
 import { QueryState } from '../ui/query-state.js';
+import { useForm } from '../ui/use-form.js';
+
+type Audience = (typeof AUDIENCES)[number];
 
 /**
  * Who approves (all named approvers must sign; none named: top management) and who the document is for: every
  * member, members holding some roles, or named people. Those in the audience acknowledge the published version.
  */
-export function DocumentPeopleCard({ org, record }: { org: string; record: RegisterRecord }) {
+export function DocumentPeopleCard({ org, record }: { org: string; record: DocumentRecord }) {
   const { t, td } = useT();
   const can = useCan(org);
   const people = useDocumentPeople(org, record.id);
   const [editing, setEditing] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const audience = String(record.audience ?? 'all_members');
+  const audience = record.audience ?? 'all_members';
   const editable = can('document.update') && !record.archivedAt && record.status !== 'disposed';
   const names = (list: { name: string; email: string }[]) => list.map((p) => p.name || p.email).join(', ');
 
@@ -85,6 +89,17 @@ export function DocumentPeopleCard({ org, record }: { org: string; record: Regis
   );
 }
 
+interface PeopleValues {
+  audience: Audience;
+  approvers: string[];
+  users: string[];
+  roles: Role[];
+}
+
+/** `list` with `value` in it or not. */
+const toggled = <T,>(list: readonly T[], value: T, on: boolean): T[] =>
+  on ? (list.includes(value) ? [...list] : [...list, value]) : list.filter((v) => v !== value);
+
 function PeopleForm({
   org,
   record,
@@ -93,7 +108,7 @@ function PeopleForm({
   onCancel,
 }: {
   org: string;
-  record: RegisterRecord;
+  record: DocumentRecord;
   people: DocumentPeople;
   onDone: () => void;
   onCancel: () => void;
@@ -102,40 +117,41 @@ function PeopleForm({
   const members = useMembers(org).data?.items ?? [];
   const { setPeople } = useDocumentMutations(org, record.id);
   const { update } = useRegisterMutations(org, documentRegister);
-  const [audience, setAudience] = useState(String(record.audience ?? 'all_members'));
-  const [approvers, setApprovers] = useState(() => new Set(people.approvers.map((p) => p.userId)));
-  const [users, setUsers] = useState(() => new Set(people.audienceUsers.map((p) => p.userId)));
-  const [roles, setRoles] = useState(() => new Set<Role>(people.audienceRoles));
-  const [failure, setFailure] = useState<unknown>(null);
-  const toggle = <T,>(set: Set<T>, value: T, on: boolean) => {
-    const next = new Set(set);
-    if (on) next.add(value);
-    else next.delete(value);
-    return next;
+  const initial: PeopleValues = {
+    audience: record.audience ?? 'all_members',
+    approvers: people.approvers.map((p) => p.userId),
+    users: people.audienceUsers.map((p) => p.userId),
+    roles: people.audienceRoles,
   };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    try {
-      if (audience !== record.audience)
-        await update.mutateAsync({ id: record.id, body: { audience, expectedVersion: record.version } });
-      await setPeople.mutateAsync({
-        approverIds: [...approvers],
-        audienceUserIds: audience === 'people' ? [...users] : [],
-        audienceRoles: audience === 'roles' ? [...roles] : [],
-      });
-      onDone();
-    } catch (err) {
-      setFailure(err);
-    }
-  };
+  const form = useForm({
+    initial,
+    schema: documentPeopleBody,
+    toBody: (v) => ({
+      approverIds: v.approvers,
+      audienceUserIds: v.audience === 'people' ? v.users : [],
+      audienceRoles: v.audience === 'roles' ? v.roles : [],
+    }),
+    submit: async (body, v) => {
+      // the audience is a field of the document (its version guards it); the people are a list of their own
+      if (v.audience !== record.audience)
+        await update.mutateAsync({ id: record.id, body: { audience: v.audience, expectedVersion: record.version } });
+      return setPeople.mutateAsync(body);
+    },
+    onSuccess: onDone,
+    // the server names the person it refused (`approverIds.2`): said under the form, with the whole error
+    fields: [],
+  });
+  const { values } = form;
   // Top management alone approves the information security policy (5.2); other documents, any role that may approve.
   const isp = record.isSecurityPolicy === true;
   const mayApprove = (role: Role) => (isp ? role === 'approver' : roleCan(role, 'document.approve'));
   const memberLabel = (m: { name: string; email: string; role: string }) =>
     `${m.name || m.email} (${td(`role.${m.role}`, undefined, m.role)})`;
+  const failure = form.failure?.kind === 'error' ? form.failure.error : null;
+  // the server says which person it refused and why (e.g. not top management, for the security policy)
+  const refusals = isApiError(failure) ? failure.errors.map((e) => e.message) : Object.values(form.errors);
   return (
-    <form className="form doc-people-form" onSubmit={submit} noValidate>
+    <Form form={form} className="form doc-people-form">
       <fieldset>
         <legend>{t('documents.people.approvers')}</legend>
         <p className="field__help">{t('documents.people.approversHelp')}</p>
@@ -143,14 +159,14 @@ function PeopleForm({
         <ul className="doc-checklist">
           {/* only members whose role may approve this document can be named (the server refuses others) */}
           {members
-            .filter((m) => mayApprove(m.role) || approvers.has(m.userId))
+            .filter((m) => mayApprove(m.role) || values.approvers.includes(m.userId))
             .map((m) => (
               <li key={m.userId}>
                 <label>
                   <input
                     type="checkbox"
-                    checked={approvers.has(m.userId)}
-                    onChange={(e) => setApprovers((s) => toggle(s, m.userId, e.target.checked))}
+                    checked={values.approvers.includes(m.userId)}
+                    onChange={(e) => form.set('approvers', toggled(values.approvers, m.userId, e.target.checked))}
                   />{' '}
                   {memberLabel(m)}
                 </label>
@@ -160,33 +176,33 @@ function PeopleForm({
       </fieldset>
       <fieldset>
         <legend>{t('documents.field.audience')}</legend>
-        {(documentRegister.fields.audience.options ?? []).map((option) => (
+        {AUDIENCES.map((option) => (
           <label key={option} className="doc-radio">
             <input
               type="radio"
               name="audience"
               value={option}
-              checked={audience === option}
-              onChange={() => setAudience(option)}
+              checked={values.audience === option}
+              onChange={() => form.set('audience', option)}
             />{' '}
             {td(`documents.audience.${option}`)}
           </label>
         ))}
-        {audience === 'roles' ? (
+        {values.audience === 'roles' ? (
           <fieldset className="fieldset--subtle">
             <legend>{t('documents.people.roles')}</legend>
             {ROLES.map((role) => (
               <label key={role} className="doc-radio">
                 <input
                   type="checkbox"
-                  checked={roles.has(role)}
-                  onChange={(e) => setRoles((s) => toggle(s, role, e.target.checked))}
+                  checked={values.roles.includes(role)}
+                  onChange={(e) => form.set('roles', toggled(values.roles, role, e.target.checked))}
                 />{' '}
                 {td(`role.${role}`)}
               </label>
             ))}
           </fieldset>
-        ) : audience === 'people' ? (
+        ) : values.audience === 'people' ? (
           <fieldset className="fieldset--subtle">
             <legend>{t('documents.people.users')}</legend>
             <ul className="doc-checklist">
@@ -195,8 +211,8 @@ function PeopleForm({
                   <label>
                     <input
                       type="checkbox"
-                      checked={users.has(m.userId)}
-                      onChange={(e) => setUsers((s) => toggle(s, m.userId, e.target.checked))}
+                      checked={values.users.includes(m.userId)}
+                      onChange={(e) => form.set('users', toggled(values.users, m.userId, e.target.checked))}
                     />{' '}
                     {memberLabel(m)}
                   </label>
@@ -206,21 +222,20 @@ function PeopleForm({
           </fieldset>
         ) : null}
       </fieldset>
-      {failure ? <ErrorMessage error={failure} /> : null}
-      {/* the server says which person it refused and why (e.g. not top management, for the security policy) */}
-      {isApiError(failure) && failure.errors.length ? (
+      <FormFailureMessage form={form} />
+      {refusals.length ? (
         <ul className="field__error">
-          {failure.errors.map((e) => (
-            <li key={e.field}>{e.message}</li>
+          {refusals.map((message, i) => (
+            <li key={i}>{message}</li>
           ))}
         </ul>
       ) : null}
       <div className="form__actions">
-        <Button type="submit" variant="primary" disabled={setPeople.isPending || update.isPending}>
+        <Button type="submit" variant="primary" busy={form.submitting}>
           {t('documents.people.save')}
         </Button>
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,31 +1,34 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import type { DocumentRecord } from '../../schema/documents/document.register.js';
+import { proposeDisposalBody } from '../../schema/documents/documents.schema.js';
 import { useT } from '../i18n/i18n.js';
-import type { RegisterRecord } from '../lib/api-types.js';
+import { zodFieldErrors } from '../lib/form-errors.js';
 import { useMemberNames } from '../lib/members.js';
 import { useCan, useSession } from '../lib/session.js';
-import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage, Loading } from '../components/status.js';
 import { useDisposal, useDocumentMutations } from './documents-api.js';
 import { Button } from '../ui/button.js';
+import { TextArea, TextField } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import type { FieldErrors } from '../ui/form-state.js';
+import { useForm } from '../ui/use-form.js';
 
 /**
  * Retention and disposal (7.5.3 d): how long the document is kept once out of force, and at the end an approved,
  * audited disposal (proposed by a manager, decided by someone else) that destroys the text and keeps its record.
  */
-export function RetentionCard({ org, record }: { org: string; record: RegisterRecord }) {
+export function RetentionCard({ org, record }: { org: string; record: DocumentRecord }) {
   const { t, td, formatDate, formatDateTime } = useT();
   const can = useCan(org);
   const me = useSession()?.user.id;
   const names = useMemberNames(org);
   const disposal = useDisposal(org, record.id);
-  const { proposeDisposal, decideDisposal } = useDocumentMutations(org, record.id);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
+  const { decideDisposal } = useDocumentMutations(org, record.id);
   const [note, setNote] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const today = new Date().toISOString().slice(0, 10);
-  const ends = typeof record.retentionEndsOn === 'string' ? record.retentionEndsOn : null;
-  const action = String(record.retentionAction ?? 'dispose');
+  const ends = record.retentionEndsOn;
+  const action = record.retentionAction ?? 'dispose';
   const current = disposal.data?.current ?? null;
   const disposed = record.status === 'disposed';
   const who = (id: string | null) => (id ? (names.get(id) ?? t('common.unknownMember')) : t('common.system'));
@@ -39,16 +42,6 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
     current?.state !== 'proposed';
   const canDecide = can('document.approve_disposal') && current?.state === 'proposed' && current.proposedBy !== me;
 
-  const propose = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!reason.trim()) {
-      setReasonError(t('documents.retention.reasonRequired'));
-      return;
-    }
-    await proposeDisposal.mutateAsync({ reason: reason.trim() });
-    setReason('');
-    setDone(t('documents.retention.proposed'));
-  };
   const decide = async (decision: 'approve' | 'reject') => {
     await decideDisposal.mutateAsync({ decision, ...(note.trim() ? { note: note.trim() } : {}) });
     setNote('');
@@ -65,7 +58,7 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
         <dt>{t('documents.field.retentionMonths')}</dt>
         <dd>
           {t('documents.retention.rule', {
-            months: Number(record.retentionMonths ?? 0),
+            months: record.retentionMonths ?? 0,
             action: td(`documents.retentionAction.${action}`, undefined, action),
           })}
         </dd>
@@ -74,7 +67,7 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
         {disposed && record.disposedOn ? (
           <>
             <dt>{t('documents.field.disposedOn')}</dt>
-            <dd>{formatDate(String(record.disposedOn))}</dd>
+            <dd>{formatDate(record.disposedOn)}</dd>
           </>
         ) : null}
       </dl>
@@ -117,9 +110,12 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
           ) : null}
           {canDecide ? (
             <div className="doc-inline-form">
-              <FormField label={t('documents.retention.decisionNote')}>
-                <input value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
-              </FormField>
+              <TextField
+                label={t('documents.retention.decisionNote')}
+                value={note}
+                maxLength={2000}
+                onChange={(e) => setNote(e.target.value)}
+              />
               <div className="form__actions">
                 <Button
                   variant="danger"
@@ -143,26 +139,39 @@ export function RetentionCard({ org, record }: { org: string; record: RegisterRe
         </div>
       ) : null}
       {canPropose ? (
-        <form className="form doc-inline-form" onSubmit={(e) => void propose(e).catch(() => undefined)} noValidate>
-          <FormField label={t('documents.retention.reason')} error={reasonError} required>
-            <textarea
-              rows={2}
-              maxLength={2000}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.target.value);
-                setReasonError(undefined);
-              }}
-            />
-          </FormField>
-          {proposeDisposal.isError ? <ErrorMessage error={proposeDisposal.error} /> : null}
-          <div className="form__actions">
-            <Button type="submit" disabled={proposeDisposal.isPending}>
-              {t('documents.retention.propose')}
-            </Button>
-          </div>
-        </form>
+        <ProposeDisposalForm org={org} id={record.id} onDone={() => setDone(t('documents.retention.proposed'))} />
       ) : null}
     </section>
+  );
+}
+
+/** Proposing the disposal of a document whose retention has ended, saying why. */
+function ProposeDisposalForm({ org, id, onDone }: { org: string; id: string; onDone: () => void }) {
+  const i18n = useT();
+  const { t } = i18n;
+  const { proposeDisposal } = useDocumentMutations(org, id);
+  // the card's own words for a missing reason, rather than the schema's
+  const reasonGiven = (v: { reason: string }): FieldErrors =>
+    v.reason.trim() ? {} : { reason: t('documents.retention.reasonRequired') };
+  const form = useForm({
+    initial: { reason: '' },
+    schema: proposeDisposalBody,
+    toBody: (v) => ({ reason: v.reason.trim() }),
+    check: reasonGiven,
+    clientErrors: (error, v) => ({ ...zodFieldErrors(i18n, error), ...reasonGiven(v) }),
+    submit: (body) => proposeDisposal.mutateAsync(body),
+    onSuccess: onDone,
+    resetOnSuccess: true,
+  });
+  return (
+    <Form form={form} className="form doc-inline-form">
+      <TextArea label={t('documents.retention.reason')} required rows={2} maxLength={2000} {...form.field('reason')} />
+      <FormFailureMessage form={form} />
+      <div className="form__actions">
+        <Button type="submit" busy={form.submitting}>
+          {t('documents.retention.propose')}
+        </Button>
+      </div>
+    </Form>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Role } from '../../schema/auth/roles.js';
-import { CLASSIFICATIONS, documentRegister, type Classification } from '../../schema/documents/document.register.js';
+import { documentRegister, type Classification } from '../../schema/documents/document.register.js';
 import {
   acknowledgedSchema,
   acknowledgementsSchema,
@@ -157,9 +157,13 @@ export function useClassificationScheme(org: string) {
 export function useClassificationLabels(org: string): ClassificationLabels {
   const { td } = useT();
   const levels = useClassificationScheme(org).data?.levels;
-  const labels = Object.fromEntries(
-    CLASSIFICATIONS.map((level) => [level, td(`documents.classification.${level}`, undefined, level)]),
-  ) as ClassificationLabels;
+  const word = (level: Classification) => td(`documents.classification.${level}`, undefined, level);
+  const labels: ClassificationLabels = {
+    public: word('public'),
+    internal: word('internal'),
+    confidential: word('confidential'),
+    restricted: word('restricted'),
+  };
   for (const l of levels ?? []) if (l.label) labels[l.level] = l.label;
   return labels;
 }

@@ -39,6 +39,7 @@ const QUICK_KEYS = [...new Set(QUICK.flatMap((q) => Object.keys(q.params)))];
 /** The tabs of the page besides the register (`?view=`). */
 export const VIEWS = ['tree', 'disposals', 'scheme'] as const;
 type DocumentsView = (typeof VIEWS)[number] | 'list';
+const isView = (view: string | undefined): view is (typeof VIEWS)[number] => VIEWS.some((v) => v === view);
 
 /** Documented information (7.5) and the policy framework (5.2): the register with its quick views, and the hierarchy. */
 export function DocumentsPage() {
@@ -48,7 +49,7 @@ export function DocumentsPage() {
   const navigate = route.useNavigate();
   const can = useCan(org);
   useDocumentTitle(t('documents.title'), useOrg(org).data?.name);
-  const tab = view && (VIEWS as readonly string[]).includes(view) ? (view as DocumentsView) : 'list';
+  const tab: DocumentsView = isView(view) ? view : 'list';
   const onSearch = (next: RegisterSearch) => void navigate({ search: next });
 
   const isOn = (params: RegisterSearch) => Object.entries(params).every(([k, v]) => search[k] === v);

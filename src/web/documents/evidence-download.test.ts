@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, fileNameOf, requestFile, setCsrfToken } from '../lib/api-client.js';
+import { ApiError, fileNameOf, isApiError, requestFile, setCsrfToken } from '../lib/api-client.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -27,8 +27,9 @@ describe('requestFile', () => {
     });
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/v1/orgs/alpha/documents/evidence-package');
-    expect((init.headers as Record<string, string>)['x-csrf-token']).toBe('tok-1');
-    expect((init.headers as Record<string, string>)['content-type']).toBe('application/json');
+    const headers = new Headers(init.headers);
+    expect(headers.get('x-csrf-token')).toBe('tok-1');
+    expect(headers.get('content-type')).toBe('application/json');
     expect(init.credentials).toBe('same-origin');
     expect(init.body).toBe('{"documentIds":["a"]}');
     expect(file.fileName).toBe('alpha-evidence-2026-11-29.zip');
@@ -57,8 +58,9 @@ describe('requestFile', () => {
     );
     const error = await requestFile('POST', '/x', { body: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).detail).toBe('Unknown document');
-    expect((error as ApiError).fieldErrors()).toEqual({ 'documentIds.0': 'Not found' });
+    if (!isApiError(error)) return;
+    expect(error.detail).toBe('Unknown document');
+    expect(error.fieldErrors()).toEqual({ 'documentIds.0': 'Not found' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Lexer, type MarkedToken, type Token, type Tokens } from 'marked';
 import { useT } from '../i18n/i18n.js';
 
 /**
@@ -101,39 +101,74 @@ function heading(depth: number, level: number, children: ReactNode): ReactNode {
   }
 }
 
+/**
+ * The token types marked's own grammar makes (`MarkedToken`); anything else would be an extension's token, shown
+ * through its children or as the text written. Checking the type here lets each case read its token's own fields.
+ */
+const MARKED_TYPES: ReadonlySet<string> = new Set<MarkedToken['type']>([
+  'blockquote',
+  'br',
+  'checkbox',
+  'code',
+  'codespan',
+  'def',
+  'del',
+  'em',
+  'escape',
+  'heading',
+  'hr',
+  'html',
+  'image',
+  'link',
+  'list',
+  'list_item',
+  'paragraph',
+  'space',
+  'strong',
+  'table',
+  'text',
+]);
+const isMarked = (token: Token): token is MarkedToken => MARKED_TYPES.has(token.type);
+
+/** An extension's token: its children when it has some, else the text as written. */
+function unknownToken(token: Token, wrap: (text: string) => ReactNode): ReactNode {
+  return 'tokens' in token && Array.isArray(token.tokens) ? <Inline tokens={token.tokens} /> : wrap(token.raw);
+}
+
 function block(token: Token, level: number): ReactNode {
+  if (!isMarked(token)) return unknownToken(token, (raw) => <p>{raw}</p>);
   switch (token.type) {
     case 'space':
     case 'def':
       return null;
     case 'heading':
-      return heading((token as Tokens.Heading).depth, level, <Inline tokens={(token as Tokens.Heading).tokens} />);
+      return heading(token.depth, level, <Inline tokens={token.tokens} />);
     case 'paragraph':
       return (
         <p>
-          <Inline tokens={(token as Tokens.Paragraph).tokens} />
+          <Inline tokens={token.tokens} />
         </p>
       );
     case 'text': {
-      const tk = token as Tokens.Text;
+      const tk = token;
       return tk.tokens ? <Inline tokens={tk.tokens} /> : decodeEntities(tk.text);
     }
     case 'code':
       return (
         <pre className="md__code">
-          <code>{(token as Tokens.Code).text}</code>
+          <code>{token.text}</code>
         </pre>
       );
     case 'blockquote':
       return (
         <blockquote>
-          <Blocks tokens={(token as Tokens.Blockquote).tokens} level={level} />
+          <Blocks tokens={token.tokens} level={level} />
         </blockquote>
       );
     case 'hr':
       return <hr />;
     case 'list': {
-      const list = token as Tokens.List;
+      const list = token;
       const items = list.items.map((item, i) => (
         <li key={i}>
           {item.task ? <span className="md__task">{item.checked ? '☑ ' : '☐ '}</span> : null}
@@ -147,8 +182,8 @@ function block(token: Token, level: number): ReactNode {
       );
     }
     case 'table': {
-      const table = token as Tokens.Table;
-      const align = (a: string | null) => (a ? { textAlign: a as 'left' | 'right' | 'center' } : undefined);
+      const table = token;
+      const align = (a: Tokens.TableCell['align']) => (a ? { textAlign: a } : undefined);
       return (
         <div className="table-wrap">
           <table className="table md__table">
@@ -178,7 +213,7 @@ function block(token: Token, level: number): ReactNode {
     }
     case 'html':
       // Raw HTML is never interpreted: it is shown as the text that was written.
-      return <pre className="md__html">{(token as Tokens.HTML).text}</pre>;
+      return <pre className="md__html">{token.text}</pre>;
     default:
       return 'tokens' in token && Array.isArray(token.tokens) ? <Inline tokens={token.tokens} /> : <p>{token.raw}</p>;
   }
@@ -195,37 +230,38 @@ function Inline({ tokens }: { tokens: Token[] | undefined }) {
 }
 
 function inline(token: Token): ReactNode {
+  if (!isMarked(token)) return unknownToken(token, (raw) => raw);
   switch (token.type) {
     case 'text': {
-      const tk = token as Tokens.Text;
+      const tk = token;
       return tk.tokens ? <Inline tokens={tk.tokens} /> : decodeEntities(tk.text);
     }
     case 'escape':
-      return (token as Tokens.Escape).text;
+      return token.text;
     case 'strong':
       return (
         <strong>
-          <Inline tokens={(token as Tokens.Strong).tokens} />
+          <Inline tokens={token.tokens} />
         </strong>
       );
     case 'em':
       return (
         <em>
-          <Inline tokens={(token as Tokens.Em).tokens} />
+          <Inline tokens={token.tokens} />
         </em>
       );
     case 'del':
       return (
         <del>
-          <Inline tokens={(token as Tokens.Del).tokens} />
+          <Inline tokens={token.tokens} />
         </del>
       );
     case 'codespan':
-      return <code>{decodeEntities((token as Tokens.Codespan).text)}</code>;
+      return <code>{decodeEntities(token.text)}</code>;
     case 'br':
       return <br />;
     case 'link': {
-      const link = token as Tokens.Link;
+      const link = token;
       const href = safeHref(link.href);
       const content = <Inline tokens={link.tokens} />;
       if (!href) {
@@ -243,7 +279,7 @@ function inline(token: Token): ReactNode {
       );
     }
     case 'image': {
-      const image = token as Tokens.Image;
+      const image = token;
       // Never loaded: an image from elsewhere would tell its server who opened the document, and when.
       return (
         <span className="md__image">
@@ -252,9 +288,9 @@ function inline(token: Token): ReactNode {
       );
     }
     case 'html':
-      return <code className="md__html">{(token as Tokens.HTML).text}</code>;
+      return <code className="md__html">{token.text}</code>;
     case 'checkbox':
-      return (token as Tokens.Checkbox).checked ? '☑ ' : '☐ ';
+      return token.checked ? '☑ ' : '☐ ';
     default:
       return 'tokens' in token && Array.isArray(token.tokens) ? <Inline tokens={token.tokens} /> : token.raw;
   }

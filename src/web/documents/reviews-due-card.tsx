@@ -41,11 +41,11 @@ export function ReviewsDueCard({ org }: { org: string }) {
             <p className="muted">{t('documents.reviewsDue.lead')}</p>
             <ul className="to-read__list">
               {data.items.map((d) => {
-                const date = String(d.nextReviewDate ?? '');
+                const date = d.nextReviewDate ?? '';
                 return (
                   <li key={d.id}>
                     <Link to="/o/$org/documents/$id" params={{ org, id: d.id }}>
-                      <span className="ref">{d.ref}</span> {String(d.title ?? '')}
+                      <span className="ref">{d.ref}</span> {d.title ?? ''}
                     </Link>
                     <span className="to-read__meta muted">
                       {date < today ? (

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { useQuery } from '@tanstack/react-query';
-import { evidenceRegister, isExpired } from '../../schema/evidence/evidence.register.js';
+import { evidenceRegister, isExpired, type EvidenceRecord } from '../../schema/evidence/evidence.register.js';
 import { evidenceUploadPolicySchema, uploadOutcomeSchema } from '../../schema/evidence/evidence.schema.js';
-import type { FieldError } from '../../schema/common/problem.js';
+import { problemSchema } from '../../schema/common/problem.js';
 import { api, ApiError, orgPath } from '../lib/api-client.js';
 import { recordPageSchemaOf, recordSchemaOf } from '../register/register-api.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import type { I18n } from '../i18n/i18n.js';
 
 /** Calls of the evidence routes (docs/API.md "Evidence files"). */
@@ -62,9 +61,9 @@ export function uploadEvidence(
     xhr.onerror = () => reject(new ApiError({ status: 0, type: 'network', title: 'Network error' }));
     xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
     xhr.onload = () => {
-      let body: Record<string, unknown> = {};
+      let body: unknown = {};
       try {
-        body = xhr.responseText ? (JSON.parse(xhr.responseText) as Record<string, unknown>) : {};
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : {};
       } catch {
         // a proxy's HTML error page: the status says enough
       }
@@ -82,13 +81,15 @@ export function uploadEvidence(
           }),
         );
       }
+      // a problem+json answer read through its schema; whatever part of it is missing, the status still speaks
+      const problem = problemSchema.partial().safeParse(body).data;
       reject(
         new ApiError({
           status: xhr.status,
-          type: body.type as string,
-          title: body.title as string,
-          detail: body.detail as string,
-          errors: Array.isArray(body.errors) ? (body.errors as FieldError[]) : [],
+          type: problem?.type,
+          title: problem?.title,
+          detail: problem?.detail,
+          errors: problem?.errors ?? [],
         }),
       );
     };
@@ -130,5 +131,5 @@ export function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export const evidenceExpired = (record: RegisterRecord) =>
-  isExpired(record.validUntil as string | null | undefined, localToday());
+export const evidenceExpired = (record: Pick<EvidenceRecord, 'validUntil'>) =>
+  isExpired(record.validUntil, localToday());

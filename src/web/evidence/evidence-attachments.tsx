@@ -1,22 +1,24 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
+import type { z } from 'zod';
 import { Link } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { EVIDENCE_LINK_KIND } from '../../schema/evidence/evidence.register.js';
+import { EVIDENCE_LINK_KIND, type EvidenceRecord } from '../../schema/evidence/evidence.register.js';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRecordLinks } from '../register/register-api.js';
 import { RecordOptions, RecordSearch, relatedText } from '../register/record-select.js';
 import { knownRegisters, recordPath } from '../register/record-targets.js';
 import { Button } from '../ui/button.js';
+import { Select } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
 import { QueryState } from '../ui/query-state.js';
-import { linkSchema } from '../../schema/orgs/org.schema.js';
+import { useForm } from '../ui/use-form.js';
+import { linkCreateSchema, linkSchema } from '../../schema/orgs/org.schema.js';
 
 /** The records an evidence is attached to (links of kind `evidence`), with attaching and detaching. */
-export function EvidenceAttachments({ org, record }: { org: string; record: RegisterRecord }) {
+export function EvidenceAttachments({ org, record }: { org: string; record: EvidenceRecord }) {
   const { t, td } = useT();
   const can = useCan(org);
   const queryClient = useQueryClient();
@@ -104,59 +106,59 @@ function AttachTo({
   const entities = knownRegisters()
     .map((r) => r.entity)
     .filter((e) => e !== 'evidence');
-  const [entity, setEntity] = useState(entities[0] ?? 'action');
-  const [chosen, setChosen] = useState('');
   const [q, setQ] = useState('');
   const onSearch = useCallback((text: string) => setQ(text), []);
   const attach = useMutation({
-    mutationFn: () =>
-      api.post(
-        orgPath(org, '/links'),
-        { fromType: 'evidence', fromId: evidenceId, toType: entity, toId: chosen, kind: EVIDENCE_LINK_KIND },
-        linkSchema,
-      ),
-    onSuccess: async (link) => {
-      setChosen('');
+    mutationFn: (body: z.input<typeof linkCreateSchema>) => api.post(orgPath(org, '/links'), body, linkSchema),
+  });
+  const form = useForm({
+    // named as the body's fields, so the schema's and the server's messages land next to them
+    initial: { toType: entities[0] ?? 'action', toId: '' },
+    schema: linkCreateSchema,
+    toBody: (v) => ({
+      fromType: 'evidence',
+      fromId: evidenceId,
+      toType: v.toType,
+      toId: v.toId,
+      kind: EVIDENCE_LINK_KIND,
+    }),
+    submit: (body) => attach.mutateAsync(body),
+    // the kind of record stays chosen, for attaching another of the same kind
+    onSuccess: async (link, v) => {
+      form.reset({ ...v, toId: '' });
       await onAttached(link.toRef ?? link.toId);
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (chosen) attach.mutate();
-  };
+  const { toType: entity, toId: chosen } = form.values;
   const recordLabel = t('evidence.attachToRecord', { kind: td(`entity.${entity}`, undefined, entity) });
   return (
-    <form className="link-add" onSubmit={submit} aria-label={t('evidence.attachTo')}>
+    <Form form={form} className="link-add" aria-label={t('evidence.attachTo')}>
       <h3 className="link-add__title">{t('evidence.attachTo')}</h3>
-      <FormField label={t('evidence.attachToType')}>
-        <select
-          value={entity}
-          onChange={(e) => {
-            setEntity(e.target.value);
-            setChosen('');
-          }}
-        >
-          {entities.map((en) => (
-            <option key={en} value={en}>
-              {td(`entity.${en}`, undefined, en)}
-            </option>
-          ))}
-        </select>
-      </FormField>
-      <FormField
-        label={recordLabel}
-        className="record-select"
-        suffix={<RecordSearch key={entity} label={recordLabel} onSearch={onSearch} />}
+      <Select
+        label={t('evidence.attachToType')}
+        error={form.errors.toType}
+        value={entity}
+        onChange={(e) => form.update((v) => ({ ...v, toType: e.target.value, toId: '' }), ['toType', 'toId'])}
       >
-        <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
-          <option value="">{t('common.choose')}</option>
-          <RecordOptions org={org} entity={entity} q={q} value={chosen} current={undefined} />
-        </select>
-      </FormField>
-      <Button type="submit" disabled={!chosen || attach.isPending}>
+        {entities.map((en) => (
+          <option key={en} value={en}>
+            {td(`entity.${en}`, undefined, en)}
+          </option>
+        ))}
+      </Select>
+      <Select
+        label={recordLabel}
+        fieldClassName="record-select"
+        suffix={<RecordSearch key={entity} label={recordLabel} onSearch={onSearch} />}
+        {...form.field('toId')}
+      >
+        <option value="">{t('common.choose')}</option>
+        <RecordOptions org={org} entity={entity} q={q} value={chosen} current={undefined} />
+      </Select>
+      <Button type="submit" disabled={!chosen} busy={form.submitting}>
         {t('evidence.attachSubmit')}
       </Button>
-      {attach.isError ? <ErrorMessage error={attach.error} /> : null}
-    </form>
+      <FormFailureMessage form={form} />
+    </Form>
   );
 }

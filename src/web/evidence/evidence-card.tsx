@@ -1,12 +1,11 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
+import type { z } from 'zod';
 import { Link } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { EVIDENCE_LINK_KIND } from '../../schema/evidence/evidence.register.js';
+import { EVIDENCE_LINK_KIND, type EvidenceRecord } from '../../schema/evidence/evidence.register.js';
 import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import { useCan } from '../lib/session.js';
-import { FormField } from '../ui/form-field.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { useRecordLinks } from '../register/register-api.js';
 import { RecordOptions, RecordSearch } from '../register/record-select.js';
@@ -14,8 +13,11 @@ import { evidenceExpired, evidenceFileUrl, formatBytes, useAttachedEvidence } fr
 import { UploadDialog } from './upload-dialog.js';
 import './evidence.css';
 import { Button } from '../ui/button.js';
+import { Select } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
 import { QueryState } from '../ui/query-state.js';
-import { linkSchema } from '../../schema/orgs/org.schema.js';
+import { useForm } from '../ui/use-form.js';
+import { linkCreateSchema, linkSchema } from '../../schema/orgs/org.schema.js';
 
 interface Props {
   org: string;
@@ -87,7 +89,7 @@ export function EvidenceCard({ org, type, id, ref, archived = false }: Props) {
                   }
                 >
                   <Link to="/o/$org/evidence/$id" params={{ org, id: e.id }} className="evidence-list__title">
-                    <span className="ref">{e.ref}</span> {String(e.title)}
+                    <span className="ref">{e.ref}</span> {e.title}
                   </Link>
                   {editable && link && can('links.delete') ? (
                     <button
@@ -106,11 +108,11 @@ export function EvidenceCard({ org, type, id, ref, archived = false }: Props) {
                     </button>
                   ) : null}
                   <span className="evidence-list__meta muted">
-                    {String(e.fileName)} · {formatBytes(i18n, Number(e.size))} ·{' '}
+                    {e.fileName} · {formatBytes(i18n, e.size ?? 0)} ·{' '}
                     <a
                       href={evidenceFileUrl(org, e.id)}
                       download
-                      aria-label={t('evidence.downloadNamed', { name: String(e.fileName) })}
+                      aria-label={t('evidence.downloadNamed', { name: e.fileName ?? '' })}
                     >
                       {t('evidence.download')}
                     </a>
@@ -162,9 +164,9 @@ export function EvidenceCard({ org, type, id, ref, archived = false }: Props) {
 }
 
 /** Expired / superseded / not yet valid, as badges. */
-export function EvidenceFlags({ record }: { record: RegisterRecord }) {
+export function EvidenceFlags({ record }: { record: Pick<EvidenceRecord, 'validUntil' | 'supersededById'> }) {
   const { t, formatDate } = useT();
-  const until = record.validUntil as string | null;
+  const until = record.validUntil;
   return (
     <>
       {record.supersededById ? <span className="badge badge--muted">{t('evidence.superseded')}</span> : null}
@@ -192,21 +194,22 @@ function AttachExisting({
 }) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
-  const [chosen, setChosen] = useState('');
   const [q, setQ] = useState('');
   const onSearch = useCallback((text: string) => setQ(text), []);
   const attach = useMutation({
-    mutationFn: () =>
-      api.post(
-        orgPath(org, '/links'),
-        { fromType: 'evidence', fromId: chosen, toType: type, toId: id, kind: EVIDENCE_LINK_KIND },
-        linkSchema,
-      ),
+    mutationFn: (body: z.input<typeof linkCreateSchema>) => api.post(orgPath(org, '/links'), body, linkSchema),
+  });
+  const form = useForm({
+    // named as the body's field, so the schema's and the server's messages land next to it
+    initial: { fromId: '' },
+    schema: linkCreateSchema,
+    toBody: (v) => ({ fromType: 'evidence', fromId: v.fromId, toType: type, toId: id, kind: EVIDENCE_LINK_KIND }),
+    submit: (body) => attach.mutateAsync(body),
     onSuccess: async (link) => {
-      setChosen('');
       setOpen(false);
       await onAttached(link.fromRef ?? link.fromId);
     },
+    resetOnSuccess: true,
   });
   if (!open) {
     return (
@@ -215,28 +218,25 @@ function AttachExisting({
       </Button>
     );
   }
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (chosen && !attached.includes(chosen)) attach.mutate();
-  };
+  const chosen = form.values.fromId;
   return (
-    <form className="link-add evidence-card__attach" onSubmit={submit} aria-label={t('evidence.card.attachExisting')}>
-      <FormField
+    <Form form={form} className="link-add evidence-card__attach" aria-label={t('evidence.card.attachExisting')}>
+      <Select
         label={t('evidence.card.chooseEvidence')}
-        className="record-select"
+        fieldClassName="record-select"
         suffix={<RecordSearch label={t('evidence.card.chooseEvidence')} onSearch={onSearch} />}
+        {...form.field('fromId')}
       >
-        <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
-          <option value="">{t('common.choose')}</option>
-          <RecordOptions org={org} entity="evidence" q={q} value={chosen} current={undefined} />
-        </select>
-      </FormField>
+        <option value="">{t('common.choose')}</option>
+        <RecordOptions org={org} entity="evidence" q={q} value={chosen} current={undefined} />
+      </Select>
       <div className="form__actions">
         <Button
           type="submit"
           variant="primary"
           size="small"
-          disabled={!chosen || attached.includes(chosen) || attach.isPending}
+          disabled={!chosen || attached.includes(chosen)}
+          busy={form.submitting}
         >
           {t('evidence.card.attach')}
         </Button>
@@ -244,7 +244,7 @@ function AttachExisting({
           {t('common.cancel')}
         </Button>
       </div>
-      {attach.isError ? <ErrorMessage error={attach.error} /> : null}
-    </form>
+      <FormFailureMessage form={form} />
+    </Form>
   );
 }

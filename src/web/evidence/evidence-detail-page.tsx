@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
+import { evidenceRegister, type EvidenceRecord } from '../../schema/evidence/evidence.register.js';
 import { useT } from '../i18n/i18n.js';
-import type { RegisterRecord } from '../lib/api-types.js';
 import { useMemberNames } from '../lib/members.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
@@ -10,9 +9,8 @@ import { ConfirmButton } from '../ui/confirm-button.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { FieldValue } from '../register/field-value.js';
 import { RecordHistory } from '../register/record-history.js';
-import type { RelatedMap } from '../register/record-select.js';
 import { RecordStamps } from '../register/register-detail.js';
-import { useRegisterMutations, useRegisterRecord } from '../register/register-api.js';
+import { useRegisterMutations, useRegisterRecord, type WithRelated } from '../register/register-api.js';
 import { createdSearch, evidenceExpired, evidenceFileUrl, formatByteCount, formatBytes } from './evidence-api.js';
 import { EvidenceFlags } from './evidence-card.js';
 import { EvidenceAttachments } from './evidence-attachments.js';
@@ -28,14 +26,14 @@ const route = getRouteApi('/o/$org/evidence/$id');
 export function EvidenceDetailPage() {
   const { t } = useT();
   const { org, id } = route.useParams();
-  const { created, same } = route.useSearch() as { created?: string; same?: string };
+  const { created, same } = route.useSearch();
   const navigate = route.useNavigate();
   const can = useCan(org);
   const record = useRegisterRecord(org, evidenceRegister, id);
   const { archive } = useRegisterMutations(org, evidenceRegister);
   const [superseding, setSuperseding] = useState(false);
   const data = record.data;
-  useDocumentTitle(data ? `${data.ref} ${String(data.title)}` : t('evidence.title'), useOrg(org).data?.name);
+  useDocumentTitle(data ? `${data.ref} ${data.title ?? ''}` : t('evidence.title'), useOrg(org).data?.name);
 
   const breadcrumb = (
     <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
@@ -69,7 +67,7 @@ export function EvidenceDetailPage() {
       </LiveMessage>
       <PageHeader
         reference={data.ref}
-        title={String(data.title)}
+        title={data.title ?? ''}
         badges={
           <>
             <p className="evidence-flags">
@@ -123,7 +121,7 @@ export function EvidenceDetailPage() {
       <UploadDialog
         org={org}
         open={superseding}
-        supersedes={{ id, ref: data.ref, title: String(data.title) }}
+        supersedes={{ id, ref: data.ref, title: data.title ?? '' }}
         onClose={() => setSuperseding(false)}
         onUploaded={(result) => {
           setSuperseding(false);
@@ -152,10 +150,11 @@ const SHOWN = [
   'description',
 ] as const;
 
-function FileFacts({ org, record }: { org: string; record: RegisterRecord }) {
+function FileFacts({ org, record }: { org: string; record: WithRelated<EvidenceRecord> }) {
   const i18n = useT();
   const { t, td } = i18n;
   const memberNames = useMemberNames(org);
+  const size = record.size ?? 0;
   return (
     <section className="card" aria-labelledby="evidence-file">
       <h2 id="evidence-file" className="card__title">
@@ -172,13 +171,13 @@ function FileFacts({ org, record }: { org: string; record: RegisterRecord }) {
               <dd>
                 {name === 'size' ? (
                   <>
-                    {Number(record.size) < 1024
-                      ? formatBytes(i18n, Number(record.size))
-                      : `${formatBytes(i18n, Number(record.size))} (${formatByteCount(i18n, Number(record.size))})`}
+                    {size < 1024
+                      ? formatBytes(i18n, size)
+                      : `${formatBytes(i18n, size)} (${formatByteCount(i18n, size)})`}
                   </>
                 ) : name === 'sha256' ? (
                   <>
-                    <code className="evidence-hash">{String(record.sha256)}</code>
+                    <code className="evidence-hash">{record.sha256}</code>
                     <p className="field__help">{t('evidence.hashHelp')}</p>
                   </>
                 ) : (
@@ -189,7 +188,7 @@ function FileFacts({ org, record }: { org: string; record: RegisterRecord }) {
                       def={def}
                       value={record[name]}
                       memberNames={memberNames}
-                      related={record.related as RelatedMap | undefined}
+                      related={record.related}
                       org={org}
                     />
                     {name === 'validUntil' && evidenceExpired(record) ? (

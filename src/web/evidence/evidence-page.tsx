@@ -17,6 +17,11 @@ import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/evidence');
+/**
+ * The validity columns of a row. The generic register table hands rows over as any register's record; these two
+ * fields are read back through the evidence register's own schema rather than cast.
+ */
+const validity = evidenceRegister.recordSchema.pick({ validUntil: true, supersededById: true });
 
 /**
  * The evidence register (7.5.3): every file kept as proof, with what it is, how big, until when it is valid (expired
@@ -26,7 +31,7 @@ export function EvidencePage() {
   const i18n = useT();
   const { t, formatDate } = i18n;
   const { org } = route.useParams();
-  const search = route.useSearch() as Record<string, string | undefined>;
+  const search = route.useSearch();
   const navigate = route.useNavigate();
   const can = useCan(org);
   const [uploading, setUploading] = useState(false);
@@ -46,12 +51,15 @@ export function EvidencePage() {
         id: 'validUntil',
         header: t('evidence.column.validity'),
         sortField: 'validUntil',
-        cell: (r) => (
-          <span className="evidence-validity">
-            {r.validUntil ? formatDate(String(r.validUntil)) : <span className="muted">{t('common.empty')}</span>}
-            <EvidenceFlags record={r} />
-          </span>
-        ),
+        cell: (r) => {
+          const row = validity.safeParse(r).data;
+          return (
+            <span className="evidence-validity">
+              {row?.validUntil ? formatDate(row.validUntil) : <span className="muted">{t('common.empty')}</span>}
+              {row ? <EvidenceFlags record={row} /> : null}
+            </span>
+          );
+        },
       },
       'ownerId',
     ],

@@ -9,12 +9,12 @@ const EvidencePage = lazyRouteComponent(() => import('./evidence-page.js'), 'Evi
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 /** The list keeps its whole state (filters, paging) in the query string as plain strings. */
-const listSearch = (s: Record<string, unknown>) =>
+const listSearch = (s: Record<string, unknown>): Record<string, string | undefined> =>
   Object.fromEntries(
     Object.entries(s)
       .filter(([, v]) => v !== undefined && v !== null && v !== '')
-      .map(([k, v]) => [k, String(v)]),
-  ) as Record<string, string | undefined>;
+      .map(([k, v]): [string, string] => [k, String(v)]),
+  );
 
 const EvidenceEditPage = () => <RegisterEditPage register={evidenceRegister} path={evidencePagePath} />;
 

@@ -1,15 +1,21 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { EVIDENCE_ACCEPT, extensionOf, fileTypeOfExtension } from '../../schema/evidence/evidence-types.js';
-import { EVIDENCE_FILE_FIELD } from '../../schema/evidence/evidence.schema.js';
+import {
+  EVIDENCE_FILE_FIELD,
+  evidenceUploadFieldsSchema,
+  type EvidenceUploadFields,
+} from '../../schema/evidence/evidence.schema.js';
 import { useT } from '../i18n/i18n.js';
-import { isApiError } from '../lib/api-client.js';
 import { useMembers } from '../lib/members.js';
 import { useSession } from '../lib/session.js';
-import { FormField } from '../ui/form-field.js';
-import { ErrorMessage } from '../components/status.js';
 import { formatBytes, uploadEvidence, useUploadPolicy, type UploadResult } from './evidence-api.js';
 import { Button } from '../ui/button.js';
+import { Dialog } from '../ui/dialog.js';
+import { DateField, Select, TextArea, TextField } from '../ui/fields.js';
+import { Form, FormFailureMessage } from '../ui/form.js';
+import type { FieldErrors } from '../ui/form-state.js';
+import { useForm } from '../ui/use-form.js';
 
 interface Props {
   org: string;
@@ -23,217 +29,215 @@ interface Props {
 }
 
 const TEXT_FIELDS = ['title', 'description', 'collectedOn', 'validFrom', 'validUntil', 'ownerId'] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
+const DATES = ['collectedOn', 'validFrom', 'validUntil'] as const;
 type Phase = 'idle' | 'sending' | 'storing';
+type UploadValues = Record<(typeof TEXT_FIELDS)[number], string> & { file: File | null };
 
 /** Chooses a file, describes it, and uploads it with a progress bar; the server checks everything again. */
 export function UploadDialog({ org, open, onClose, onUploaded, attachTo, supersedes }: Props) {
+  const { t } = useT();
+  const heading = supersedes
+    ? t('evidence.dialog.titleSupersede', { ref: supersedes.ref })
+    : attachTo
+      ? t('evidence.dialog.titleFor', { ref: attachTo.ref })
+      : t('evidence.dialog.title');
+  // the form exists only while the dialog is open: each opening starts from a blank form
+  return (
+    <Dialog open={open} onClose={onClose} title={heading} titleId="evidence-upload-title" wide>
+      <UploadForm org={org} onCancel={onClose} onUploaded={onUploaded} attachTo={attachTo} supersedes={supersedes} />
+    </Dialog>
+  );
+}
+
+function UploadForm({
+  org,
+  onCancel,
+  onUploaded,
+  attachTo,
+  supersedes,
+}: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
   const i18n = useT();
   const { t } = i18n;
-  const ref = useRef<HTMLDialogElement>(null);
   const queryClient = useQueryClient();
   const session = useSession();
   const members = useMembers(org).data?.items ?? [];
   const policy = useUploadPolicy(org).data;
   const maxBytes = policy?.maxBytes ?? 25 * 1024 * 1024;
-  const [file, setFile] = useState<File | null>(null);
-  const [values, setValues] = useState<Record<TextField, string>>(() => emptyValues());
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const size = formatBytes(i18n, maxBytes);
   const [phase, setPhase] = useState<Phase>('idle');
   const [progress, setProgress] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
   const abort = useRef<AbortController | null>(null);
+  // closing the dialog (Cancel, Escape) stops an upload on its way
+  useEffect(() => () => abort.current?.abort(), []);
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      setFile(null);
-      setValues({ ...emptyValues(), title: supersedes?.title ?? '', ownerId: session?.user.id ?? '' });
-      setErrors({});
-      setPhase('idle');
-      setFailure(null);
-      d.showModal();
-    }
-    if (!open && d.open) d.close();
-  }, [open, supersedes, session]);
-
-  const set = (name: TextField, value: string) => setValues((v) => ({ ...v, [name]: value }));
-  const size = formatBytes(i18n, maxBytes);
-
-  const choose = (f: File | null) => {
-    setFile(f);
-    setFailure(null);
-    const problem = !f
+  /** What is wrong with the chosen file, said as soon as it is chosen. */
+  const fileProblem = (f: File | null): string | undefined =>
+    !f
       ? undefined
       : !fileTypeOfExtension(extensionOf(f.name))
         ? t('evidence.dialog.wrongType')
         : f.size > maxBytes
           ? t('evidence.dialog.tooLarge', { size })
           : undefined;
-    setErrors((e) => ({ ...e, [EVIDENCE_FILE_FIELD]: problem ?? '' }));
+
+  const initial: UploadValues = {
+    title: supersedes?.title ?? '',
+    description: '',
+    collectedOn: '',
+    validFrom: '',
+    validUntil: '',
+    ownerId: session?.user.id ?? '',
+    file: null,
+  };
+  const form = useForm({
+    initial,
+    schema: evidenceUploadFieldsSchema,
+    // the text parts of the multipart body (empty ones left out); the file goes beside them in `submit`
+    toBody: (v): EvidenceUploadFields => {
+      const body: EvidenceUploadFields = { title: v.title };
+      for (const name of TEXT_FIELDS) if (v[name].trim()) body[name] = v[name];
+      if (attachTo) {
+        body.attachToType = attachTo.type;
+        body.attachToId = attachTo.id;
+      }
+      if (supersedes) body.supersedes = supersedes.id;
+      return body;
+    },
+    check: (v): FieldErrors => {
+      const problem = v.file ? fileProblem(v.file) : t('evidence.dialog.noFile');
+      return problem ? { [EVIDENCE_FILE_FIELD]: problem } : {};
+    },
+    submit: async (body, v) => {
+      const parts = new FormData();
+      for (const [name, value] of Object.entries(body)) if (value !== undefined) parts.append(name, value);
+      if (v.file) parts.append(EVIDENCE_FILE_FIELD, v.file, v.file.name);
+      setPhase('sending');
+      setProgress(0);
+      abort.current = new AbortController();
+      try {
+        const result = await uploadEvidence(
+          org,
+          parts,
+          session?.csrfToken ?? undefined,
+          (f) => {
+            setProgress(f);
+            if (f >= 1) setPhase('storing');
+          },
+          abort.current.signal,
+        );
+        await queryClient.invalidateQueries({ queryKey: ['org', org, 'evidence'] });
+        await queryClient.invalidateQueries({ queryKey: ['org', org, 'links'] });
+        return result;
+      } finally {
+        setPhase('idle');
+      }
+    },
+    onSuccess: onUploaded,
+    fields: [...TEXT_FIELDS, EVIDENCE_FILE_FIELD],
+  });
+  const { values } = form;
+  const chosenProblem = fileProblem(values.file);
+
+  const choose = (f: File | null) =>
     // a title from the file name, until someone writes one
-    if (f && !values.title.trim())
-      set(
-        'title',
-        f.name
-          .replace(/\.[^.]+$/, '')
-          .replace(/[_-]+/g, ' ')
-          .trim(),
-      );
-  };
+    form.update(
+      (v) => ({
+        ...v,
+        file: f,
+        title:
+          f && !v.title.trim()
+            ? f.name
+                .replace(/\.[^.]+$/, '')
+                .replace(/[_-]+/g, ' ')
+                .trim()
+            : v.title,
+      }),
+      [EVIDENCE_FILE_FIELD, 'title'],
+    );
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) return setErrors((x) => ({ ...x, [EVIDENCE_FILE_FIELD]: t('evidence.dialog.noFile') }));
-    if (errors[EVIDENCE_FILE_FIELD]) return;
-    if (!values.title.trim()) return setErrors((x) => ({ ...x, title: t('validation.required') }));
-    const form = new FormData();
-    for (const name of TEXT_FIELDS) if (values[name].trim()) form.append(name, values[name]);
-    if (attachTo) {
-      form.append('attachToType', attachTo.type);
-      form.append('attachToId', attachTo.id);
-    }
-    if (supersedes) form.append('supersedes', supersedes.id);
-    form.append(EVIDENCE_FILE_FIELD, file, file.name);
-    setPhase('sending');
-    setProgress(0);
-    setFailure(null);
-    setErrors({});
-    abort.current = new AbortController();
-    try {
-      const result = await uploadEvidence(
-        org,
-        form,
-        session?.csrfToken ?? undefined,
-        (f) => {
-          setProgress(f);
-          if (f >= 1) setPhase('storing');
-        },
-        abort.current.signal,
-      );
-      await queryClient.invalidateQueries({ queryKey: ['org', org, 'evidence'] });
-      await queryClient.invalidateQueries({ queryKey: ['org', org, 'links'] });
-      onUploaded(result);
-    } catch (err) {
-      if (err instanceof DOMException && err.name === 'AbortError') return;
-      if (isApiError(err) && err.errors.length) setErrors(err.fieldErrors());
-      setFailure(err);
-    } finally {
-      setPhase('idle');
-    }
-  };
-
-  const cancel = () => {
-    abort.current?.abort();
-    onClose();
-  };
-
-  const busy = phase !== 'idle';
-  const heading = supersedes
-    ? t('evidence.dialog.titleSupersede', { ref: supersedes.ref })
-    : attachTo
-      ? t('evidence.dialog.titleFor', { ref: attachTo.ref })
-      : t('evidence.dialog.title');
+  const busy = form.submitting;
   return (
-    <dialog ref={ref} className="dialog dialog--wide" aria-labelledby="evidence-upload-title" onClose={cancel}>
-      {open ? (
-        <form className="form" onSubmit={submit} noValidate aria-busy={busy}>
-          <h2 id="evidence-upload-title">{heading}</h2>
-          <p>{t('evidence.dialog.intro', { size })}</p>
-          {supersedes ? (
-            <p className="alert alert--info">{t('evidence.dialog.supersedeIntro', { ref: supersedes.ref })}</p>
-          ) : null}
-          <FormField label={t('evidence.dialog.file')} required error={errors[EVIDENCE_FILE_FIELD] || undefined}>
-            <input
-              type="file"
-              accept={EVIDENCE_ACCEPT}
-              disabled={busy}
-              onChange={(e) => choose(e.target.files?.[0] ?? null)}
-            />
-          </FormField>
-          {file && !errors[EVIDENCE_FILE_FIELD] ? (
-            <p className="muted evidence-upload__file">{`${file.name} · ${formatBytes(i18n, file.size)}`}</p>
-          ) : null}
-          <FormField label={t('evidence.field.title')} help={t('evidence.help.title')} required error={errors.title}>
-            <input
-              type="text"
-              maxLength={200}
-              value={values.title}
-              disabled={busy}
-              onChange={(e) => set('title', e.target.value)}
-            />
-          </FormField>
-          <FormField
-            label={t('evidence.field.description')}
-            help={t('evidence.help.description')}
-            error={errors.description}
-          >
-            <textarea
-              rows={3}
-              value={values.description}
-              disabled={busy}
-              onChange={(e) => set('description', e.target.value)}
-            />
-          </FormField>
-          <div className="form__grid">
-            {(['collectedOn', 'validFrom', 'validUntil'] as const).map((name) => (
-              <FormField
-                key={name}
-                label={t(`evidence.field.${name}`)}
-                help={t(`evidence.help.${name}`)}
-                error={errors[name]}
-              >
-                <input type="date" value={values[name]} disabled={busy} onChange={(e) => set(name, e.target.value)} />
-              </FormField>
-            ))}
-            <FormField label={t('evidence.field.owner')} help={t('evidence.help.owner')} error={errors.ownerId}>
-              <select value={values.ownerId} disabled={busy} onChange={(e) => set('ownerId', e.target.value)}>
-                <option value="">{t('common.nobody')}</option>
-                {members.map((m) => (
-                  <option key={m.userId} value={m.userId}>
-                    {m.name || m.email}
-                  </option>
-                ))}
-              </select>
-            </FormField>
-          </div>
-          <div className="evidence-upload__status" role="status" aria-live="polite">
-            {phase === 'sending' ? (
-              <>
-                <progress
-                  max={1}
-                  value={progress}
-                  aria-label={t('evidence.dialog.uploading', { percent: Math.round(progress * 100) })}
-                />
-                <span>{t('evidence.dialog.uploading', { percent: Math.round(progress * 100) })}</span>
-              </>
-            ) : phase === 'storing' ? (
-              <p className="loading">
-                <span className="spinner" aria-hidden="true" />
-                {t('evidence.dialog.checking')}
-              </p>
-            ) : null}
-          </div>
-          {failure && !shownAtFields(failure) ? <ErrorMessage error={failure} /> : null}
-          <div className="form__actions">
-            <Button type="submit" variant="primary" disabled={busy || !file || Boolean(errors[EVIDENCE_FILE_FIELD])}>
-              {t('evidence.dialog.submit')}
-            </Button>
-            <Button onClick={cancel}>{t('common.cancel')}</Button>
-          </div>
-        </form>
+    <Form form={form} className="form" aria-busy={busy}>
+      <p>{t('evidence.dialog.intro', { size })}</p>
+      {supersedes ? (
+        <p className="alert alert--info">{t('evidence.dialog.supersedeIntro', { ref: supersedes.ref })}</p>
       ) : null}
-    </dialog>
+      <TextField
+        label={t('evidence.dialog.file')}
+        required
+        error={chosenProblem ?? form.errors[EVIDENCE_FILE_FIELD]}
+        type="file"
+        accept={EVIDENCE_ACCEPT}
+        disabled={busy}
+        onChange={(e) => choose(e.target.files?.[0] ?? null)}
+      />
+      {values.file && !chosenProblem ? (
+        <p className="muted evidence-upload__file">{`${values.file.name} · ${formatBytes(i18n, values.file.size)}`}</p>
+      ) : null}
+      <TextField
+        label={t('evidence.field.title')}
+        help={t('evidence.help.title')}
+        required
+        type="text"
+        maxLength={200}
+        disabled={busy}
+        {...form.field('title')}
+      />
+      <TextArea
+        label={t('evidence.field.description')}
+        help={t('evidence.help.description')}
+        rows={3}
+        disabled={busy}
+        {...form.field('description')}
+      />
+      <div className="form__grid">
+        {DATES.map((name) => (
+          <DateField
+            key={name}
+            label={t(`evidence.field.${name}`)}
+            help={t(`evidence.help.${name}`)}
+            disabled={busy}
+            {...form.field(name)}
+          />
+        ))}
+        <Select
+          label={t('evidence.field.owner')}
+          help={t('evidence.help.owner')}
+          disabled={busy}
+          {...form.field('ownerId')}
+        >
+          <option value="">{t('common.nobody')}</option>
+          {members.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.name || m.email}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="evidence-upload__status" role="status" aria-live="polite">
+        {phase === 'sending' ? (
+          <>
+            <progress
+              max={1}
+              value={progress}
+              aria-label={t('evidence.dialog.uploading', { percent: Math.round(progress * 100) })}
+            />
+            <span>{t('evidence.dialog.uploading', { percent: Math.round(progress * 100) })}</span>
+          </>
+        ) : phase === 'storing' ? (
+          <p className="loading">
+            <span className="spinner" aria-hidden="true" />
+            {t('evidence.dialog.checking')}
+          </p>
+        ) : null}
+      </div>
+      <FormFailureMessage form={form} />
+      <div className="form__actions">
+        <Button type="submit" variant="primary" disabled={busy || !values.file || Boolean(chosenProblem)}>
+          {t('evidence.dialog.submit')}
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      </div>
+    </Form>
   );
-}
-
-/** Whether every field error of the failure is shown beside its field (then the alert would only repeat it). */
-function shownAtFields(failure: unknown): boolean {
-  const shown = new Set<string>([...TEXT_FIELDS, EVIDENCE_FILE_FIELD].map((f) => `body.${f}`));
-  return isApiError(failure) && failure.errors.length > 0 && failure.errors.every((e) => shown.has(e.field));
-}
-
-function emptyValues(): Record<TextField, string> {
-  return { title: '', description: '', collectedOn: '', validFrom: '', validUntil: '', ownerId: '' };
 }
