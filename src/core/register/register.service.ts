@@ -1,11 +1,14 @@
 import type { Db } from '../../db/connect.js';
-import { recordAudit, type AuditInput } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { auditOrBatch, type WriteBatch } from './write-batch.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
 import { assertRecordExists, summarize, type RecordSummary } from '../links/record-types.js';
 import { nextRef } from './refs.js';
 import { filteredQuery, sortedQuery } from './register-query.js';
+
+export type { WriteBatch };
 import type { AnyRegisterModule, ChangesOf, RegisterModule, Values, WriteTools } from './register-module.js';
 import type { FieldMap } from '../../schema/register/fields.js';
 import type { RecordOf } from '../../schema/register/define-register.js';
@@ -138,24 +141,6 @@ export async function getRecord<F extends FieldMap>(
 export async function getRecordWithRelated<F extends FieldMap>(ctx: OrgContext, mod: RegisterModule<F>, id: string) {
   const record = await getRecord(ctx, mod, id);
   return { ...record, related: await relatedOf(ctx, mod, [record]) };
-}
-
-/**
- * A caller writing many records in one transaction (an import chunk) takes over the per-record statements that
- * batch: it reserves the references (`reserveRefs`) and writes the collected audit events with one
- * `recordAuditBatch` before it commits. Checks, hooks and the record's own insert or update still run per record,
- * in order, so each record sees the ones written before it exactly as a single create would.
- */
-export interface WriteBatch {
-  /** the next reserved reference, for a record created with this batch */
-  takeRef: () => string;
-  /** the audit events of the records written with this batch, in order; the caller writes them */
-  audit: AuditInput[];
-}
-
-async function auditOrBatch(trx: Db, batch: WriteBatch | undefined, input: AuditInput): Promise<void> {
-  if (batch) batch.audit.push(input);
-  else await recordAudit(trx, input);
 }
 
 export async function createRecord<F extends FieldMap>(
