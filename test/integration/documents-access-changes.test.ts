@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../src/schema/auth/roles.js';
-import { testEnv, type TestEnv } from '../helpers/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { documentAccessSuite, READERS } from '../helpers/document-access-suite.js';
 import { DIALECTS } from '../helpers/databases.js';
 import {
   approveDocument,
@@ -10,10 +9,9 @@ import {
   documentSnapshot,
   publishDocument,
 } from '../helpers/document-factories.js';
-import { buildAction, buildOrg, PASSWORD, writeCounts, type TestOrg } from '../helpers/factories.js';
-import { signIn, type Caller } from '../helpers/http.js';
+import { buildOrg, writeCounts, type TestOrg } from '../helpers/factories.js';
+import { type Caller } from '../helpers/http.js';
 import {
-  buildMember,
   fillUrl,
   loadRouteCatalog,
   makeParams,
@@ -25,18 +23,9 @@ import {
 } from '../helpers/routes.js';
 
 /**
- * Who may read a document (7.5.3 b) and who may change it. The expectations are written out here, from the rule
- * document-access.ts states, not computed by it: a change of the rule must change this table too.
+ * Who may read a document (7.5.3 b) and who may change it: the expectations are written out in
+ * test/helpers/document-access-suite.ts and here, not computed by document-access.ts.
  */
-const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
-type Classification = (typeof CLASSIFICATIONS)[number];
-/** by role alone: public and internal everyone; confidential those who run, approve and audit the ISMS; restricted the admin */
-const READERS: Record<Classification, readonly Role[]> = {
-  public: ROLES,
-  internal: ROLES,
-  confidential: ['admin', 'isms_manager', 'approver', 'auditor'],
-  restricted: ['admin'],
-};
 
 const catalog = await loadRouteCatalog();
 const documentRoutes = catalog.filter((r) => r.url.startsWith('/api/v1/orgs/:org/documents'));
@@ -45,105 +34,60 @@ const uniq = () => crypto.randomBytes(4).toString('hex');
 const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 
 describe.each(DIALECTS)('document access: changes, imports and other organizations on %s', (kind) => {
-  let env: TestEnv;
-  let org: TestOrg;
-  const token = `m${uniq()}`;
-  const docs = {} as Record<Classification, { id: string; ref: string; title: string; actionId: string }>;
-
-  /** a second administrator: approves what the first wrote (four eyes) without granting anyone else a reading */
-  let admin2: Caller;
-
-  beforeAll(async () => {
-    env = await testEnv(kind);
-    org = await buildOrg(env.app, env.handle);
-    admin2 = await signIn(env.app, (await buildMember(env.handle, org.id, 'admin')).email, PASSWORD);
-    // each document written, approved and published by administrators alone, and linked from an action
-    for (const classification of CLASSIFICATIONS) {
-      const title = `Matrix ${token}${classification}`;
-      const res = await org.as.admin.post(docsPath(org), {
-        title,
-        type: 'procedure',
-        classification,
-        ownerId: org.users.admin.id,
-        purpose: `Purpose ${token}${classification}`,
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      const doc = res.json() as { id: string; ref: string };
-      const base = `${docsPath(org)}/${doc.id}`;
-      const draft = await org.as.admin.request('PUT', `${base}/draft`, {
-        content: { body: `Text ${token}${classification}` },
-        stage: 'in_review',
-      });
-      expect(draft.statusCode, draft.body).toBe(200);
-      expect(
-        (await admin2.post(`${base}/versions/1/approve`, { contentHash: draft.json().contentHash })).statusCode,
-      ).toBe(200);
-      expect((await org.as.admin.post(`${base}/publish`, { versionNo: 1 })).statusCode).toBe(200);
-      const action = await buildAction(org.as.admin, org.slug, { title: `Action pointing at ${classification}` });
-      const link = await org.as.admin.post(`/api/v1/orgs/${org.slug}/links`, {
-        fromType: 'action',
-        fromId: action.id,
-        toType: 'document',
-        toId: doc.id,
-      });
-      expect(link.statusCode, link.body).toBe(201);
-      docs[classification] = { ...doc, title, actionId: action.id };
-    }
-  });
-  afterAll(() => env?.close());
+  const s = documentAccessSuite(kind);
 
   it('acknowledgements list only audience members who may read the document', async () => {
-    const res = await org.as.admin.post(docsPath(org), {
+    const res = await s.org.as.admin.post(docsPath(s.org), {
       title: `Confidential notice ${uniq()}`,
       type: 'procedure',
       classification: 'confidential',
     });
     const doc = res.json() as { id: string };
-    await publishDocument(org, doc.id, { body: 'For the ISMS team' });
-    const acks = (await org.as.admin.get(`${docsPath(org)}/${doc.id}/acknowledgements`)).json();
+    await publishDocument(s.org, doc.id, { body: 'For the ISMS team' });
+    const acks = (await s.org.as.admin.get(`${docsPath(s.org)}/${doc.id}/acknowledgements`)).json();
     expect([...new Set(acks.items.map((i: { role: string }) => i.role))].sort()).toEqual(
       [...READERS.confidential].sort(),
     );
   });
 
   it('a member who may not read a document cannot change it either: 404, nothing written', async () => {
-    const res = await org.as.admin.post(docsPath(org), {
+    const res = await s.org.as.admin.post(docsPath(s.org), {
       title: `Hidden ${uniq()}`,
       type: 'procedure',
       classification: 'restricted',
     });
     const doc = res.json() as { id: string };
     const v = await approveDocument(
-      org,
+      s.org,
       doc.id,
       { body: 'restricted text' },
-      { writer: org.as.admin, approver: admin2 },
+      { writer: s.org.as.admin, approver: s.admin2 },
     );
-    const base = `${docsPath(org)}/${doc.id}`;
+    const base = `${docsPath(s.org)}/${doc.id}`;
     // and version 2 awaiting approval
     const v2 = (
-      await org.as.admin.request('PUT', `${base}/draft`, {
+      await s.org.as.admin.request('PUT', `${base}/draft`, {
         content: { body: 'restricted text, v2' },
         stage: 'in_review',
       })
     ).json() as { versionNo: number; contentHash: string };
     expect(v2.versionNo).toBe(2);
-    const snapshot = await documentSnapshot(env.handle, doc.id);
+    const snapshot = await documentSnapshot(s.env.handle, doc.id);
     const calls: [Caller, 'PATCH' | 'PUT' | 'POST' | 'DELETE', string, unknown][] = [
-      [org.as.contributor, 'PATCH', base, { title: 'Mine now' }],
+      [s.org.as.contributor, 'PATCH', base, { title: 'Mine now' }],
       [
-        org.as.contributor,
+        s.org.as.contributor,
         'PUT',
         `${base}/people`,
-        { approverIds: [], audienceUserIds: [org.users.contributor.id], audienceRoles: [] },
+        { approverIds: [], audienceUserIds: [s.org.users.contributor.id], audienceRoles: [] },
       ],
-      [org.as.contributor, 'POST', `${base}/reviews`, { outcome: 'revise', note: 'peek' }],
-      [org.as.viewer, 'POST', `${base}/acknowledge`, { versionNo: v.versionNo, contentHash: v.contentHash }],
-      [org.as.isms_manager, 'POST', `${base}/publish`, { versionNo: v.versionNo }],
-      [org.as.isms_manager, 'POST', `${base}/withdraw`, { reason: 'peek' }],
-      [org.as.isms_manager, 'DELETE', base, undefined],
-      [org.as.approver, 'POST', `${base}/versions/2/approve`, { contentHash: v2.contentHash }],
-      [org.as.contributor, 'PUT', `${base}/draft`, { content: { body: 'overwritten' }, stage: 'in_review' }],
+      [s.org.as.contributor, 'POST', `${base}/reviews`, { outcome: 'revise', note: 'peek' }],
+      [s.org.as.viewer, 'POST', `${base}/acknowledge`, { versionNo: v.versionNo, contentHash: v.contentHash }],
+      [s.org.as.isms_manager, 'POST', `${base}/publish`, { versionNo: v.versionNo }],
+      [s.org.as.isms_manager, 'POST', `${base}/withdraw`, { reason: 'peek' }],
+      [s.org.as.isms_manager, 'DELETE', base, undefined],
+      [s.org.as.approver, 'POST', `${base}/versions/2/approve`, { contentHash: v2.contentHash }],
+      [s.org.as.contributor, 'PUT', `${base}/draft`, { content: { body: 'overwritten' }, stage: 'in_review' }],
     ];
     // every call is tried (one leak must not hide another); the document has not moved after any of them
     const leaks: string[] = [];
@@ -151,7 +95,7 @@ describe.each(DIALECTS)('document access: changes, imports and other organizatio
       const r = await c.request(method, url, body);
       const what = `${method} ${url.replace(base, '…')} → ${r.statusCode}`;
       if (r.statusCode !== 404 || r.body.includes('restricted text')) leaks.push(what);
-      const now = await documentSnapshot(env.handle, doc.id);
+      const now = await documentSnapshot(s.env.handle, doc.id);
       const changed = (Object.keys(snapshot) as (keyof typeof snapshot)[]).filter(
         (k) => JSON.stringify(now[k]) !== JSON.stringify(snapshot[k]),
       );
@@ -161,16 +105,16 @@ describe.each(DIALECTS)('document access: changes, imports and other organizatio
   });
 
   it('an import does not reveal a document the importer may not read (its reference is unknown to them)', async () => {
-    const res = await org.as.admin.post(docsPath(org), {
+    const res = await s.org.as.admin.post(docsPath(s.org), {
       title: 'Merger plan',
       type: 'plan',
       classification: 'restricted',
     });
     const hidden = res.json() as { id: string; ref: string };
     const dryRun = async (title: string) => {
-      const r = await org.as.contributor.request(
+      const r = await s.org.as.contributor.request(
         'POST',
-        `${docsPath(org)}/import?dryRun=true`,
+        `${docsPath(s.org)}/import?dryRun=true`,
         `ref,title,type\n${hidden.ref},${title},plan\n`,
         { 'content-type': 'text/csv' },
       );
@@ -188,25 +132,25 @@ describe.each(DIALECTS)('document access: changes, imports and other organizatio
   describe('another organization', () => {
     let other: TestOrg;
     beforeAll(async () => {
-      other = await buildOrg(env.app, env.handle, `Other ${uniq()}`);
+      other = await buildOrg(s.env.app, s.env.handle, `Other ${uniq()}`);
     });
 
     it.each(documentIdRoutes.map((r) => [routeKey(r), r] as const))(
       "%s with the other organization's document: 404, nothing written",
       async (_key, route) => {
         // the other organization's document, brought into the state the route needs there
-        const made = await makeParams(route.url, { env, org: other, role: 'admin' });
-        const body = await validBody(route, { env, org: other, role: 'admin' }, made);
+        const made = await makeParams(route.url, { env: s.env, org: other, role: 'admin' });
+        const body = await validBody(route, { env: s.env, org: other, role: 'admin' }, made);
         const url =
-          fillUrl(route.url, { ...made, org: org.slug }) +
-          (await validQuery(route, { env, org: other, role: 'admin' }, made));
-        const snapshot = await documentSnapshot(env.handle, made.id!);
-        const before = { ...(await writeCounts(env.handle)), ...(await documentCounts(env.handle)) };
-        const res = await send(org.as.admin, route.method, url, body);
+          fillUrl(route.url, { ...made, org: s.org.slug }) +
+          (await validQuery(route, { env: s.env, org: other, role: 'admin' }, made));
+        const snapshot = await documentSnapshot(s.env.handle, made.id!);
+        const before = { ...(await writeCounts(s.env.handle)), ...(await documentCounts(s.env.handle)) };
+        const res = await send(s.org.as.admin, route.method, url, body);
         expect(res.statusCode, `${route.method} ${url} → ${res.body.slice(0, 300)}`).toBe(404);
         expect(res.headers['content-type']).toContain('application/problem+json');
-        expect({ ...(await writeCounts(env.handle)), ...(await documentCounts(env.handle)) }).toEqual(before);
-        expect(await documentSnapshot(env.handle, made.id!)).toEqual(snapshot);
+        expect({ ...(await writeCounts(s.env.handle)), ...(await documentCounts(s.env.handle)) }).toEqual(before);
+        expect(await documentSnapshot(s.env.handle, made.id!)).toEqual(snapshot);
       },
     );
 
@@ -217,31 +161,38 @@ describe.each(DIALECTS)('document access: changes, imports and other organizatio
       });
       const theirDoc = theirs.json() as { id: string };
       await approveDocument(other, theirDoc.id);
-      const mine = (await org.as.admin.post(docsPath(org), { title: `Mine ${uniq()}`, type: 'procedure' })).json() as {
+      const mine = (
+        await s.org.as.admin.post(docsPath(s.org), { title: `Mine ${uniq()}`, type: 'procedure' })
+      ).json() as {
         id: string;
       };
-      const before = { ...(await writeCounts(env.handle)), ...(await documentCounts(env.handle)) };
+      const before = { ...(await writeCounts(s.env.handle)), ...(await documentCounts(s.env.handle)) };
       const refused: [string, string, unknown, string][] = [
-        ['POST', docsPath(org), { title: 'Under theirs', type: 'procedure', parentId: theirDoc.id }, 'body.parentId'],
-        ['PATCH', `${docsPath(org)}/${mine.id}`, { parentId: theirDoc.id }, 'body.parentId'],
-        ['PATCH', `${docsPath(org)}/${mine.id}`, { ownerId: other.users.admin.id }, 'body.ownerId'],
-        ['PUT', `${docsPath(org)}/${mine.id}/people`, { approverIds: [other.users.approver.id] }, 'body.approverIds.0'],
+        ['POST', docsPath(s.org), { title: 'Under theirs', type: 'procedure', parentId: theirDoc.id }, 'body.parentId'],
+        ['PATCH', `${docsPath(s.org)}/${mine.id}`, { parentId: theirDoc.id }, 'body.parentId'],
+        ['PATCH', `${docsPath(s.org)}/${mine.id}`, { ownerId: other.users.admin.id }, 'body.ownerId'],
         [
           'PUT',
-          `${docsPath(org)}/${mine.id}/people`,
+          `${docsPath(s.org)}/${mine.id}/people`,
+          { approverIds: [other.users.approver.id] },
+          'body.approverIds.0',
+        ],
+        [
+          'PUT',
+          `${docsPath(s.org)}/${mine.id}/people`,
           { audienceUserIds: [other.users.viewer.id] },
           'body.audienceUserIds.0',
         ],
         [
           'POST',
-          `/api/v1/orgs/${org.slug}/links`,
+          `/api/v1/orgs/${s.org.slug}/links`,
           { fromType: 'document', fromId: mine.id, toType: 'document', toId: theirDoc.id },
           'body.toId',
         ],
-        ['POST', `${docsPath(org)}/evidence-package`, { documentIds: [theirDoc.id] }, 'body.documentIds.0'],
+        ['POST', `${docsPath(s.org)}/evidence-package`, { documentIds: [theirDoc.id] }, 'body.documentIds.0'],
       ];
       for (const [method, url, body, field] of refused) {
-        const res = await org.as.admin.request(method as 'POST', url, body);
+        const res = await s.org.as.admin.request(method as 'POST', url, body);
         expect(res.statusCode, `${method} ${url} → ${res.body}`).toBe(400);
         expect(fields(res), `${method} ${url}`).toEqual([field]);
       }
@@ -250,9 +201,9 @@ describe.each(DIALECTS)('document access: changes, imports and other organizatio
         `ownerId=${other.users.isms_manager.id}`,
         `authorId=${other.users.isms_manager.id}`,
       ]) {
-        expect((await org.as.admin.get(`${docsPath(org)}?${filter}`)).json().items, filter).toEqual([]);
+        expect((await s.org.as.admin.get(`${docsPath(s.org)}?${filter}`)).json().items, filter).toEqual([]);
       }
-      expect({ ...(await writeCounts(env.handle)), ...(await documentCounts(env.handle)) }).toEqual(before);
+      expect({ ...(await writeCounts(s.env.handle)), ...(await documentCounts(s.env.handle)) }).toEqual(before);
     });
 
     it("lists, tree, to-read, disposals and exports show nothing of the other organization's", async () => {
@@ -280,7 +231,7 @@ describe.each(DIALECTS)('document access: changes, imports and other organizatio
         '?disposalDue=true',
         '?policies=true',
       ]) {
-        const res = await org.as.admin.get(`${docsPath(org)}${path}`);
+        const res = await s.org.as.admin.get(`${docsPath(s.org)}${path}`);
         expect(res.statusCode, path).toBe(200);
         expect(res.body, path).not.toContain(title);
         expect(res.body, path).not.toContain(theirs.id);
