@@ -1,7 +1,4 @@
-import crypto from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEnv, type TestEnv } from '../helpers/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCustomControl,
   chooseEdition,
@@ -10,72 +7,22 @@ import {
   setTreatment,
   type Control,
 } from '../helpers/control-factories.js';
+import { controlsSuite, uuid, fields } from '../helpers/controls-suite.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { buildOrg, writeCounts, type TestOrg } from '../helpers/factories.js';
 import { buildParty, buildRequirement } from '../helpers/context-factories.js';
 import { approveMethodology, buildRisk, startingMethodology } from '../helpers/risk-factories.js';
 
-const uuid = () => crypto.randomUUID();
-type Res = LightMyRequestResponse;
-const fields = (res: Res) => ((res.json().errors ?? []) as { field: string }[]).map((e) => e.field);
-
 /** What needs a control (27003 6.1.3 b), the list filters, and isolation between organizations. */
 describe.each(DIALECTS)('what needs a control on %s', (kind) => {
-  let env: TestEnv;
-  let org: TestOrg;
-  let other: TestOrg;
-  let controls: Map<string, Control>;
-  beforeAll(async () => {
-    env = await testEnv(kind);
-    org = await buildOrg(env.app, env.handle);
-    other = await buildOrg(env.app, env.handle);
-  });
-  afterAll(() => env?.close());
-
-  const url = (path = '', o: TestOrg = org) => `/api/v1/orgs/${o.slug}${path}`;
-  const db = () => env.handle.db;
-  const c = (ref: string) => controls.get(ref)!;
-  const controlRow = (id: string) =>
-    db().selectFrom('controls').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const listRefs = async (query: string, o: TestOrg = org) => {
-    const res = await o.as.viewer.get(url(`/controls?pageSize=200${query}`, o));
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    return (res.json().items as Control[]).map((x) => x.ref);
-  };
-  const drivers = async (id: string, o: TestOrg = org) => {
-    const res = await o.as.viewer.get(url(`/controls/${id}/drivers`, o));
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    return res.json() as {
-      risks: {
-        id: string;
-        ref: string;
-        effect: string;
-        level: string | null;
-        acceptable: boolean | null;
-        status: string;
-      }[];
-      requirements: { id: string; ref: string; title: string }[];
-    };
-  };
-  const patchOk = async (o: TestOrg, id: string, body: Record<string, unknown>) => {
-    const res = await o.as.isms_manager.patch(url(`/controls/${id}`, o), body);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as Control;
-  };
-  /** a risk with an owner and an analysis (status assessed) once the organization has an approved methodology */
-  const assessedRisk = (o: TestOrg = org, overrides: Record<string, unknown> = {}) =>
-    buildRisk(o.as.contributor, o.slug, {
-      ownerId: o.users.contributor.id,
-      likelihood: 3,
-      consequence: 3,
-      ...overrides,
-    });
+  const s = controlsSuite(kind, { other: true });
+  const { url, c, controlRow, listRefs, drivers, patchOk, assessedRisk } = s;
 
   describe('what needs a control, and the list filters', () => {
     let fresh: TestOrg;
     let fc: Map<string, Control>;
     beforeAll(async () => {
-      fresh = await buildOrg(env.app, env.handle);
+      fresh = await buildOrg(s.env.app, s.env.handle);
       fc = await chooseEdition(fresh);
       await approveMethodology(fresh, startingMethodology('three-by-three'));
     });
@@ -150,7 +97,7 @@ describe.each(DIALECTS)('what needs a control on %s', (kind) => {
 
     it('untouched leaves out controls a risk, a requirement or a decision has touched', async () => {
       // an organization of its own: the count below must not depend on what the tests above touched
-      fresh = await buildOrg(env.app, env.handle);
+      fresh = await buildOrg(s.env.app, s.env.handle);
       fc = await chooseEdition(fresh);
       await approveMethodology(fresh, startingMethodology('three-by-three'));
       const treatedRisk = await assessedRisk(fresh, { title: 'Touches four controls' });
@@ -229,59 +176,59 @@ describe.each(DIALECTS)('what needs a control on %s', (kind) => {
     let theirControl: Control;
     let theirRisk: { id: string };
     beforeAll(async () => {
-      org = await buildOrg(env.app, env.handle);
-      controls = await chooseEdition(org);
-      await approveMethodology(org, startingMethodology('three-by-three'));
-      await chooseEdition(other);
-      await approveMethodology(other, startingMethodology('three-by-three'));
-      theirControl = (await controlsByRef(other)).get('5.1')!;
-      theirRisk = await assessedRisk(other);
-      await setTreatment(other.as.contributor, other.slug, theirRisk.id, {
+      s.org = await buildOrg(s.env.app, s.env.handle);
+      s.controls = await chooseEdition(s.org);
+      await approveMethodology(s.org, startingMethodology('three-by-three'));
+      await chooseEdition(s.other);
+      await approveMethodology(s.other, startingMethodology('three-by-three'));
+      theirControl = (await controlsByRef(s.other)).get('5.1')!;
+      theirRisk = await assessedRisk(s.other);
+      await setTreatment(s.other.as.contributor, s.other.slug, theirRisk.id, {
         options: [{ option: 'modify', rationale: 'Theirs' }],
         controls: [{ controlId: theirControl.id, effect: 'both' }],
       });
     });
 
     it('another organization’s control and risk are not found on any new route', async () => {
-      const before = await writeCounts(env.handle);
-      expect((await org.as.admin.get(url(`/controls/${theirControl.id}/drivers`))).statusCode).toBe(404);
-      expect((await org.as.admin.get(url(`/controls/${theirControl.id}`))).statusCode).toBe(404);
+      const before = await writeCounts(s.env.handle);
+      expect((await s.org.as.admin.get(url(`/controls/${theirControl.id}/drivers`))).statusCode).toBe(404);
+      expect((await s.org.as.admin.get(url(`/controls/${theirControl.id}`))).statusCode).toBe(404);
       expect(
-        (await org.as.admin.patch(url(`/controls/${theirControl.id}`), { implementation: 'Mine now' })).statusCode,
+        (await s.org.as.admin.patch(url(`/controls/${theirControl.id}`), { implementation: 'Mine now' })).statusCode,
       ).toBe(404);
-      expect((await org.as.admin.del(url(`/controls/${theirControl.id}`))).statusCode).toBe(404);
-      expect((await org.as.admin.get(url(`/risks/${theirRisk.id}/treatment`))).statusCode).toBe(404);
-      const put = await putTreatment(org.as.admin, org.slug, theirRisk.id, {
+      expect((await s.org.as.admin.del(url(`/controls/${theirControl.id}`))).statusCode).toBe(404);
+      expect((await s.org.as.admin.get(url(`/risks/${theirRisk.id}/treatment`))).statusCode).toBe(404);
+      const put = await putTreatment(s.org.as.admin, s.org.slug, theirRisk.id, {
         options: [{ option: 'avoid', rationale: 'Hijack' }],
       });
       expect(put.statusCode).toBe(404);
       expect(await listRefs(`&riskId=${theirRisk.id}`)).toEqual([]);
-      expect(await writeCounts(env.handle)).toEqual(before);
-      expect((await other.as.viewer.get(url(`/risks/${theirRisk.id}/treatment`, other))).json()).toMatchObject({
+      expect(await writeCounts(s.env.handle)).toEqual(before);
+      expect((await s.other.as.viewer.get(url(`/risks/${theirRisk.id}/treatment`, s.other))).json()).toMatchObject({
         version: 1,
         options: [{ option: 'modify' }],
       });
     });
 
     it('a treatment or a replacement cannot point at another organization’s control', async () => {
-      const mine = await assessedRisk(org, { title: 'Mine' });
-      const before = await writeCounts(env.handle);
-      const res = await putTreatment(org.as.contributor, org.slug, mine.id, {
+      const mine = await assessedRisk(s.org, { title: 'Mine' });
+      const before = await writeCounts(s.env.handle);
+      const res = await putTreatment(s.org.as.contributor, s.org.slug, mine.id, {
         options: [],
         controls: [{ controlId: theirControl.id, effect: 'both' }],
       });
       expect(res.statusCode).toBe(400);
       expect(fields(res)).toEqual(['body.controls.0.controlId']);
-      const theirCustom = await buildCustomControl(other.as.admin, other.slug);
-      const before2 = await writeCounts(env.handle);
-      const replace = await org.as.isms_manager.patch(url(`/controls/${c('5.20').id}`), {
+      const theirCustom = await buildCustomControl(s.other.as.admin, s.other.slug);
+      const before2 = await writeCounts(s.env.handle);
+      const replace = await s.org.as.isms_manager.patch(url(`/controls/${c('5.20').id}`), {
         applicability: 'excluded',
         exclusionReason: 'replaced',
         replacedById: theirCustom.id,
       });
       expect(replace.statusCode).toBe(400);
       expect(fields(replace)).toEqual(['body.replacedById']);
-      expect(await writeCounts(env.handle)).toEqual(before2);
+      expect(await writeCounts(s.env.handle)).toEqual(before2);
       expect(before2.auditEvents).toBe(before.auditEvents + 1);
       expect((await controlRow(theirControl.id)).applicability).toBe('applicable');
     });

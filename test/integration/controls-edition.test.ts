@@ -1,37 +1,20 @@
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTROL_CATALOGS } from '../../src/schema/controls/catalogs/index.js';
-import { testEnv, type TestEnv } from '../helpers/app.js';
 import { chooseEdition, type Control } from '../helpers/control-factories.js';
+import { controlsSuite, REFS_2022, fields } from '../helpers/controls-suite.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { buildOrg, writeCounts, type TestOrg } from '../helpers/factories.js';
+import { buildOrg, writeCounts } from '../helpers/factories.js';
 
-/** The 2022 Annex A identifiers in catalog order, written out independently of the catalog data. */
-const REFS_2022 = [
-  ...Array.from({ length: 37 }, (_, i) => `5.${i + 1}`),
-  ...Array.from({ length: 8 }, (_, i) => `6.${i + 1}`),
-  ...Array.from({ length: 14 }, (_, i) => `7.${i + 1}`),
-  ...Array.from({ length: 34 }, (_, i) => `8.${i + 1}`),
-];
 const THEMES: Record<string, string> = { '5': 'organizational', '6': 'people', '7': 'physical', '8': 'technological' };
 type Res = LightMyRequestResponse;
-const fields = (res: Res) => ((res.json().errors ?? []) as { field: string }[]).map((e) => e.field);
 
 /** Choosing the organization's Annex A edition (27001 6.1.3 c): its controls, their order, and the choice made once. */
 describe.each(DIALECTS)('choosing the Annex A edition on %s', (kind) => {
-  let env: TestEnv;
-  let org: TestOrg;
-  let other: TestOrg;
-  beforeAll(async () => {
-    env = await testEnv(kind);
-    org = await buildOrg(env.app, env.handle);
-    other = await buildOrg(env.app, env.handle);
-  });
-  afterAll(() => env?.close());
+  const s = controlsSuite(kind, { other: true });
+  const { url, db, events, listRefs } = s;
 
-  const url = (path = '', o: TestOrg = org) => `/api/v1/orgs/${o.slug}${path}`;
-  const db = () => env.handle.db;
   const controlCount = async () =>
     Number(
       (
@@ -41,36 +24,23 @@ describe.each(DIALECTS)('choosing the Annex A edition on %s', (kind) => {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const events = (type: string, o: TestOrg = org) =>
-    db()
-      .selectFrom('auditEvents')
-      .select(['type', 'entityId', 'payload'])
-      .where('orgId', '=', o.id)
-      .where('type', '=', type)
-      .orderBy('seq')
-      .execute();
-  const listRefs = async (query: string, o: TestOrg = org) => {
-    const res = await o.as.viewer.get(url(`/controls?pageSize=200${query}`, o));
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    return (res.json().items as Control[]).map((x) => x.ref);
-  };
 
   describe('the Annex A edition', () => {
     it('starts with no edition and no controls', async () => {
-      const res = await org.as.viewer.get(url('/control-settings'));
+      const res = await s.org.as.viewer.get(url('/control-settings'));
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ edition: null, chosenAt: null, counts: { catalog: 0, custom: 0 } });
     });
 
     it('choosing 2022 makes its 93 controls, undecided and not started, with their themes, audited', async () => {
-      const before = await writeCounts(env.handle);
-      const res = await org.as.isms_manager.post(url('/control-settings/edition'), { edition: 'iso27001-2022' });
+      const before = await writeCounts(s.env.handle);
+      const res = await s.org.as.isms_manager.post(url('/control-settings/edition'), { edition: 'iso27001-2022' });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ edition: 'iso27001-2022', counts: { catalog: 93, custom: 0 } });
       expect(res.json().chosenAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-      expect((await org.as.viewer.get(url('/control-settings'))).json()).toEqual(res.json());
+      expect((await s.org.as.viewer.get(url('/control-settings'))).json()).toEqual(res.json());
 
-      const rows = await db().selectFrom('controls').selectAll().where('orgId', '=', org.id).execute();
+      const rows = await db().selectFrom('controls').selectAll().where('orgId', '=', s.org.id).execute();
       expect(rows).toHaveLength(93);
       expect(rows.map((r) => r.ref).sort()).toEqual([...REFS_2022].sort());
       for (const r of rows) {
@@ -86,13 +56,13 @@ describe.each(DIALECTS)('choosing the Annex A edition on %s', (kind) => {
       }
       expect(rows.find((r) => r.ref === '8.34')!.title).toMatch(/audit/i);
       // one audit event for the choice, nothing per control
-      expect(await writeCounts(env.handle)).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
+      expect(await writeCounts(s.env.handle)).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
       const [event] = await events('controls.edition_chosen');
       expect(JSON.parse(event!.payload)).toEqual({ edition: 'iso27001-2022', controls: 93 });
     });
 
     it('lists in catalog order by default: 5.9 before 5.10, 8.34 last', async () => {
-      const o = await buildOrg(env.app, env.handle);
+      const o = await buildOrg(s.env.app, s.env.handle);
       await chooseEdition(o);
       expect(await listRefs('', o)).toEqual(REFS_2022);
       // paging keeps the order
@@ -103,14 +73,14 @@ describe.each(DIALECTS)('choosing the Annex A edition on %s', (kind) => {
     });
 
     it('is chosen once: a second choice, same or other edition, is a conflict and writes nothing', async () => {
-      const o = await buildOrg(env.app, env.handle);
+      const o = await buildOrg(s.env.app, s.env.handle);
       await chooseEdition(o);
       for (const edition of ['iso27001-2022', 'iso27001-2013']) {
-        const before = { counts: await writeCounts(env.handle), controls: await controlCount() };
+        const before = { counts: await writeCounts(s.env.handle), controls: await controlCount() };
         const res = await o.as.admin.post(url('/control-settings/edition', o), { edition });
         expect(res.statusCode, res.body).toBe(409);
         expect(res.headers['content-type']).toContain('application/problem+json');
-        expect({ counts: await writeCounts(env.handle), controls: await controlCount() }).toEqual(before);
+        expect({ counts: await writeCounts(s.env.handle), controls: await controlCount() }).toEqual(before);
       }
       expect((await o.as.viewer.get(url('/control-settings', o))).json()).toMatchObject({
         edition: 'iso27001-2022',
@@ -120,7 +90,7 @@ describe.each(DIALECTS)('choosing the Annex A edition on %s', (kind) => {
     });
 
     it('two people choosing at the same moment: one choice wins, the other is a conflict', async () => {
-      const o = await buildOrg(env.app, env.handle);
+      const o = await buildOrg(s.env.app, s.env.handle);
       const choose = () =>
         Promise.all([
           o.as.admin.post(url('/control-settings/edition', o), { edition: 'iso27001-2022' }),
@@ -150,18 +120,20 @@ describe.each(DIALECTS)('choosing the Annex A edition on %s', (kind) => {
     });
 
     it('refuses an edition it does not know, and leaves the choice to managers', async () => {
-      const unknown = await other.as.admin.post(url('/control-settings/edition', other), { edition: 'iso27001-2005' });
+      const unknown = await s.other.as.admin.post(url('/control-settings/edition', s.other), {
+        edition: 'iso27001-2005',
+      });
       expect(unknown.statusCode).toBe(400);
       expect(fields(unknown)).toEqual(['body.edition']);
-      const contributor = await other.as.contributor.post(url('/control-settings/edition', other), {
+      const contributor = await s.other.as.contributor.post(url('/control-settings/edition', s.other), {
         edition: 'iso27001-2022',
       });
       expect(contributor.statusCode).toBe(403);
-      expect((await other.as.viewer.get(url('/control-settings', other))).json().edition).toBeNull();
+      expect((await s.other.as.viewer.get(url('/control-settings', s.other))).json().edition).toBeNull();
     });
 
     it('choosing 2013 makes its 114 controls, each with its control objective, in catalog order', async () => {
-      const o2013 = await buildOrg(env.app, env.handle);
+      const o2013 = await buildOrg(s.env.app, s.env.handle);
       const res = await o2013.as.admin.post(url('/control-settings/edition', o2013), { edition: 'iso27001-2013' });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ edition: 'iso27001-2013', counts: { catalog: 114, custom: 0 } });

@@ -1,133 +1,27 @@
-import crypto from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEnv, type TestEnv } from '../helpers/app.js';
-import {
-  buildCustomControl,
-  chooseEdition,
-  controlsByRef,
-  putTreatment,
-  setTreatment,
-  type Control,
-  type TreatmentBody,
-} from '../helpers/control-factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCustomControl, putTreatment, setTreatment } from '../helpers/control-factories.js';
+import { controlsSuite, uuid, fields } from '../helpers/controls-suite.js';
+import { treatRansomware } from '../helpers/ransomware-treatment.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { buildOrg, writeCounts, type TestOrg } from '../helpers/factories.js';
-import { approveMethodology, buildRisk, startingMethodology } from '../helpers/risk-factories.js';
-
-const uuid = () => crypto.randomUUID();
-type Res = LightMyRequestResponse;
-const fields = (res: Res) => ((res.json().errors ?? []) as { field: string }[]).map((e) => e.field);
+import { buildOrg, writeCounts } from '../helpers/factories.js';
+import { buildRisk } from '../helpers/risk-factories.js';
 
 /** Risk treatment (27001 6.1.3 a–d): options, controls and the expected residual risk, and what they do to the SoA. */
 describe.each(DIALECTS)('risk treatment on %s', (kind) => {
-  let env: TestEnv;
-  let org: TestOrg;
-  let other: TestOrg;
-  let controls: Map<string, Control>;
-  beforeAll(async () => {
-    env = await testEnv(kind);
-    org = await buildOrg(env.app, env.handle);
-    other = await buildOrg(env.app, env.handle);
-  });
-  afterAll(() => env?.close());
-
-  const url = (path = '', o: TestOrg = org) => `/api/v1/orgs/${o.slug}${path}`;
-  const db = () => env.handle.db;
-  const c = (ref: string) => controls.get(ref)!;
-  const controlRow = (id: string) =>
-    db().selectFrom('controls').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const events = (type: string, o: TestOrg = org) =>
-    db()
-      .selectFrom('auditEvents')
-      .select(['type', 'entityId', 'payload'])
-      .where('orgId', '=', o.id)
-      .where('type', '=', type)
-      .orderBy('seq')
-      .execute();
-  const patchOk = async (o: TestOrg, id: string, body: Record<string, unknown>) => {
-    const res = await o.as.isms_manager.patch(url(`/controls/${id}`, o), body);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as Control;
-  };
-  /** a risk with an owner and an analysis (status assessed) once the organization has an approved methodology */
-  const assessedRisk = (o: TestOrg = org, overrides: Record<string, unknown> = {}) =>
-    buildRisk(o.as.contributor, o.slug, {
-      ownerId: o.users.contributor.id,
-      likelihood: 3,
-      consequence: 3,
-      ...overrides,
-    });
+  const s = controlsSuite(kind, { other: true });
+  const { url, db, c, controlRow, events, patchOk } = s;
 
   describe('risk treatment', () => {
     let risk: { id: string; ref: string };
-    /** The treatments the tests below save in turn, versions 1 to 4 of the ransomware risk's treatment. */
-    const saves = (): TreatmentBody[] => [
-      {
-        options: [
-          { option: 'modify', rationale: 'Backups and patching bring it down' },
-          { option: 'retain', rationale: 'What is left is within appetite' },
-        ],
-        controls: [
-          { controlId: c('8.13').id, effect: 'consequence', note: 'Offline copies' },
-          { controlId: c('8.8').id, effect: 'likelihood' },
-          { controlId: c('5.16').id, effect: 'both' },
-        ],
-        residual: { likelihood: 1, consequence: 1, rationale: 'Restore within a day' },
-        expectedVersion: 0,
-      },
-      {
-        options: [{ option: 'modify', rationale: 'Patching only' }],
-        controls: [
-          { controlId: c('8.13').id, effect: 'consequence' },
-          { controlId: c('8.8').id, effect: 'likelihood' },
-          { controlId: c('5.16').id, effect: 'both' },
-        ],
-        residual: { likelihood: 3, consequence: 3 },
-        expectedVersion: 1,
-      },
-      {
-        options: [{ option: 'modify', rationale: 'Patching only' }],
-        controls: [
-          { controlId: c('8.13').id, effect: 'consequence' },
-          { controlId: c('8.8').id, effect: 'likelihood' },
-          { controlId: c('5.16').id, effect: 'both' },
-        ],
-        residual: null,
-      },
-      {
-        options: [{ option: 'modify', rationale: 'MDM instead of patching' }],
-        controls: [
-          { controlId: c('8.13').id, effect: 'consequence' },
-          { controlId: c('CUS-001').id, effect: 'likelihood' },
-        ],
-        expectedVersion: 3,
-      },
-    ];
-    /**
-     * A new organization (the 2022 controls, an approved 3 × 3, custom control CUS-001) with the ransomware risk,
-     * its treatment saved `versions` times: each test starts from the state it needs, not from an earlier test's.
-     */
+    /** The ransomware risk of a new organization, its treatment saved `versions` times (treatRansomware). */
     async function treated(versions: number) {
-      org = await buildOrg(env.app, env.handle);
-      await chooseEdition(org);
-      await approveMethodology(org, startingMethodology('three-by-three'));
-      await buildCustomControl(org.as.isms_manager, org.slug, {
-        title: 'Mobile device management',
-        theme: 'technological',
-      });
-      controls = await controlsByRef(org);
-      risk = await assessedRisk(org, { title: 'Ransomware on the file server' });
-      if (versions > 0)
-        await patchOk(org, c('5.16').id, { applicability: 'excluded', exclusionReason: 'out_of_scope' });
-      for (const body of saves().slice(0, versions)) await setTreatment(org.as.contributor, org.slug, risk.id, body);
-      controls = await controlsByRef(org);
+      risk = await treatRansomware(s, versions);
     }
     beforeAll(() => treated(0));
 
     it('a risk has no treatment until one is saved', async () => {
-      expect((await org.as.viewer.get(url(`/risks/${risk.id}`))).json().status).toBe('assessed');
-      const res = await org.as.viewer.get(url(`/risks/${risk.id}/treatment`));
+      expect((await s.org.as.viewer.get(url(`/risks/${risk.id}`))).json().status).toBe('assessed');
+      const res = await s.org.as.viewer.get(url(`/risks/${risk.id}/treatment`));
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({
         riskId: risk.id,
@@ -150,9 +44,9 @@ describe.each(DIALECTS)('risk treatment on %s', (kind) => {
 
     it('saves options, controls and residual risk; undecided controls become applicable; the risk is treatment planned', async () => {
       // 5.16 is excluded beforehand: a treatment naming it does not change that
-      await patchOk(org, c('5.16').id, { applicability: 'excluded', exclusionReason: 'out_of_scope' });
-      const before = await writeCounts(env.handle);
-      const res = await putTreatment(org.as.contributor, org.slug, risk.id, {
+      await patchOk(s.org, c('5.16').id, { applicability: 'excluded', exclusionReason: 'out_of_scope' });
+      const before = await writeCounts(s.env.handle);
+      const res = await putTreatment(s.org.as.contributor, s.org.slug, risk.id, {
         options: [
           { option: 'modify', rationale: 'Backups and patching bring it down' },
           { option: 'retain', rationale: 'What is left is within appetite' },
@@ -177,7 +71,7 @@ describe.each(DIALECTS)('risk treatment on %s', (kind) => {
         residual: { likelihood: 1, consequence: 1, rationale: 'Restore within a day' },
         residualEvaluation: { level: 'low', acceptable: true, methodologyVersion: 1 },
       });
-      expect(t.updatedBy).toBe(org.users.contributor.id);
+      expect(t.updatedBy).toBe(s.org.users.contributor.id);
       expect(t.controls).toEqual([
         expect.objectContaining({
           controlId: c('8.13').id,
@@ -205,9 +99,9 @@ describe.each(DIALECTS)('risk treatment on %s', (kind) => {
         applicability: 'excluded',
         exclusionReason: 'out_of_scope',
       });
-      expect((await org.as.viewer.get(url(`/risks/${risk.id}`))).json().status).toBe('treatment_planned');
+      expect((await s.org.as.viewer.get(url(`/risks/${risk.id}`))).json().status).toBe('treatment_planned');
       // the same, read back
-      const read = (await org.as.viewer.get(url(`/risks/${risk.id}/treatment`))).json();
+      const read = (await s.org.as.viewer.get(url(`/risks/${risk.id}/treatment`))).json();
       expect(read).toMatchObject({
         version: 1,
         options: t.options,
@@ -216,7 +110,7 @@ describe.each(DIALECTS)('risk treatment on %s', (kind) => {
         residualEvaluation: t.residualEvaluation,
       });
       // audited in the same write: the treatment and each control made applicable
-      expect(await writeCounts(env.handle)).toEqual({ ...before, auditEvents: before.auditEvents + 3 });
+      expect(await writeCounts(s.env.handle)).toEqual({ ...before, auditEvents: before.auditEvents + 3 });
       const [set] = await events('risk.treatment_set');
       expect(set!.entityId).toBe(risk.id);
       expect(JSON.parse(set!.payload)).toEqual({
@@ -236,7 +130,7 @@ describe.each(DIALECTS)('risk treatment on %s', (kind) => {
 
     it('evaluates the residual risk with the methodology, and gives no evaluation without residual values', async () => {
       await treated(1);
-      const high = await setTreatment(org.as.contributor, org.slug, risk.id, {
+      const high = await setTreatment(s.org.as.contributor, s.org.slug, risk.id, {
         options: [{ option: 'modify', rationale: 'Patching only' }],
         controls: [
           { controlId: c('8.13').id, effect: 'consequence' },
@@ -251,7 +145,7 @@ describe.each(DIALECTS)('risk treatment on %s', (kind) => {
         residualEvaluation: { level: 'high', acceptable: false, methodologyVersion: 1 },
         proposedApplicable: [],
       });
-      const none = await setTreatment(org.as.contributor, org.slug, risk.id, {
+      const none = await setTreatment(s.org.as.contributor, s.org.slug, risk.id, {
         options: [{ option: 'modify', rationale: 'Patching only' }],
         controls: [
           { controlId: c('8.13').id, effect: 'consequence' },
@@ -278,9 +172,9 @@ describe.each(DIALECTS)('risk treatment on %s', (kind) => {
 
     it('refuses bad treatments with the field named, writing nothing', async () => {
       await treated(3);
-      const theirs = await buildCustomControl(other.as.admin, other.slug, { title: 'Other org control' });
-      const archived = await buildCustomControl(org.as.isms_manager, org.slug, { title: 'Archived control' });
-      expect((await org.as.isms_manager.del(url(`/controls/${archived.id}`))).statusCode).toBe(204);
+      const theirs = await buildCustomControl(s.other.as.admin, s.other.slug, { title: 'Other org control' });
+      const archived = await buildCustomControl(s.org.as.isms_manager, s.org.slug, { title: 'Archived control' });
+      expect((await s.org.as.isms_manager.del(url(`/controls/${archived.id}`))).statusCode).toBe(204);
       const base = {
         options: [{ option: 'modify', rationale: 'x' }],
         controls: [{ controlId: c('8.13').id, effect: 'consequence' }],
@@ -338,19 +232,19 @@ describe.each(DIALECTS)('risk treatment on %s', (kind) => {
         [{ ...base, expectedVersion: 1 }, 'body.expectedVersion', 409],
       ];
       const snapshot = async () => ({
-        counts: await writeCounts(env.handle),
-        treatment: (await org.as.viewer.get(url(`/risks/${risk.id}/treatment`))).json(),
+        counts: await writeCounts(s.env.handle),
+        treatment: (await s.org.as.viewer.get(url(`/risks/${risk.id}/treatment`))).json(),
         controls: await db()
           .selectFrom('controls')
           .select(['id', 'applicability', 'version'])
-          .where('orgId', '=', org.id)
+          .where('orgId', '=', s.org.id)
           .orderBy('id')
           .execute(),
         links: await db().selectFrom('riskControls').selectAll().orderBy('riskId').orderBy('controlId').execute(),
       });
       const before = await snapshot();
       for (const [body, field, status] of cases) {
-        const res = await org.as.contributor.request('PUT', url(`/risks/${risk.id}/treatment`), body);
+        const res = await s.org.as.contributor.request('PUT', url(`/risks/${risk.id}/treatment`), body);
         expect(res.statusCode, `${JSON.stringify(body)} → ${res.body}`).toBe(status);
         expect(fields(res), JSON.stringify(body)).toEqual([field]);
       }
@@ -359,16 +253,16 @@ describe.each(DIALECTS)('risk treatment on %s', (kind) => {
     });
 
     it('residual risk needs an approved methodology', async () => {
-      const bare = await buildOrg(env.app, env.handle);
+      const bare = await buildOrg(s.env.app, s.env.handle);
       const r = await buildRisk(bare.as.contributor, bare.slug, { title: 'Not yet analysed' });
-      const before = await writeCounts(env.handle);
+      const before = await writeCounts(s.env.handle);
       const res = await putTreatment(bare.as.contributor, bare.slug, r.id, {
         options: [{ option: 'avoid', rationale: 'Stop the activity' }],
         residual: { likelihood: 1, consequence: 1 },
       });
       expect(res.statusCode).toBe(400);
       expect(fields(res)).toEqual(['body.residual']);
-      expect(await writeCounts(env.handle)).toEqual(before);
+      expect(await writeCounts(s.env.handle)).toEqual(before);
       expect((await bare.as.viewer.get(url(`/risks/${r.id}/treatment`, bare))).json().version).toBe(0);
       // without residual values the treatment is saved, and an identified risk moves on too
       const ok = await setTreatment(bare.as.contributor, bare.slug, r.id, {

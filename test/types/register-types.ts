@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { riskRegister, type RiskRecord } from '../../src/schema/risks/risk.register.js';
 import { actionRegister, type ActionRecord } from '../../src/schema/actions/action.register.js';
 import type { CreateBodyOf, RecordOf, UpdateBodyOf } from '../../src/schema/register/define-register.js';
+import type { RiskCreateBody } from '../../src/schema/risks/risks.schema.js';
 
 type RiskFields = typeof riskRegister.fields;
 type ActionFields = typeof actionRegister.fields;
@@ -61,3 +62,13 @@ export const misspeltUpdate: UpdateBodyOf<RiskFields> = { likelyhood: 3 };
 export const parsed: CreateBodyOf<ActionFields> = actionRegister.createSchema.parse({ title: 'x' });
 // @ts-expect-error the parsed body has no such field
 export const parsedBogus = actionRegister.createSchema.parse({ title: 'x' }).bogus;
+
+// A create body extended with more fields (createSchemaWith) keeps the register's fields and adds the new ones.
+export const withAssets: RiskCreateBody = { title: 'Flood', likelihood: 2, assetIds: [] };
+export const registerPart: CreateBodyOf<RiskFields> = withAssets;
+// @ts-expect-error an unknown extra field
+export const bogusExtra: RiskCreateBody = { title: 'Flood', assetIdz: [] };
+// @ts-expect-error the added field keeps its type
+export const wrongExtra: RiskCreateBody = { title: 'Flood', assetIds: 'all' };
+// @ts-expect-error the register's fields keep theirs
+export const wrongField: RiskCreateBody = { title: 'Flood', likelihood: 'high' };

@@ -1,13 +1,13 @@
 import { isUniqueViolation } from '../../db/dialect.js';
 import { can } from '../../schema/auth/permissions.js';
-import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
 import { getRecord } from '../register/register.service.js';
 import { newId, nowIso } from '../util/ids.js';
-import { audienceOf, lockDocument } from './document-people.service.js';
+import { audienceOf } from './document-people.service.js';
 import { documentsModule } from './documents.module.js';
 import { inOrgTransaction } from '../transaction.js';
+import { auditDocument, documentVersions, lockDocument } from './document-queries.js';
 
 /** Who must read the published version, and who has: each person with the time they acknowledged and reminders. */
 export async function listAcknowledgements(ctx: OrgContext, id: string) {
@@ -80,12 +80,8 @@ export async function acknowledgeDocument(
         `Version ${input.versionNo} of ${doc.ref} is not the published one (${doc.publishedVersion}); read the published version`,
         [{ field: 'body.versionNo', message: `The published version is ${doc.publishedVersion}` }],
       );
-    const version = await trx
-      .selectFrom('recordVersions')
+    const version = await documentVersions(ctx, trx, id)
       .select('contentHash')
-      .where('orgId', '=', ctx.org.id)
-      .where('entityType', '=', 'document')
-      .where('recordId', '=', id)
       .where('versionNo', '=', input.versionNo)
       .executeTakeFirstOrThrow();
     if (version.contentHash !== input.contentHash)
@@ -114,16 +110,9 @@ export async function acknowledgeDocument(
         throw new ConflictError(`You have already acknowledged version ${input.versionNo} of ${doc.ref}`);
       throw err;
     }
-    await recordAudit(trx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      ip: ctx.ip,
-      entityType: 'document',
-      entityId: id,
-      event: {
-        type: 'document.acknowledged',
-        payload: { ref: doc.ref, version: input.versionNo, contentHash: input.contentHash },
-      },
+    await auditDocument(ctx, trx, id, {
+      type: 'document.acknowledged',
+      payload: { ref: doc.ref, version: input.versionNo, contentHash: input.contentHash },
     });
     return { acknowledgedAt };
   });
@@ -177,16 +166,9 @@ export async function remindReaders(ctx: OrgContext, id: string, input: { userId
           })),
         )
         .execute();
-      await recordAudit(trx, {
-        orgId: ctx.org.id,
-        actor: ctx.actor,
-        ip: ctx.ip,
-        entityType: 'document',
-        entityId: id,
-        event: {
-          type: 'document.reminded',
-          payload: { ref: doc.ref, version: versionNo, recipients: targets.map((m) => m.email) },
-        },
+      await auditDocument(ctx, trx, id, {
+        type: 'document.reminded',
+        payload: { ref: doc.ref, version: versionNo, recipients: targets.map((m) => m.email) },
       });
     }
     return { reminded: targets.length };

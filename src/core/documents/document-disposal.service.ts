@@ -1,12 +1,11 @@
-import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { getRecord } from '../register/register.service.js';
 import { newId, nowIso, todayIso } from '../util/ids.js';
 import { readableDocuments } from './document-access.js';
-import { lockDocument } from './document-people.service.js';
 import { documentsModule, syncDocumentStatus } from './documents.module.js';
 import { inOrgTransaction } from '../transaction.js';
+import { auditDocument, updateDocument, documentVersions, lockDocument } from './document-queries.js';
 
 type DisposalRow = {
   id: string;
@@ -28,14 +27,7 @@ const presentDisposal = (r: DisposalRow) => ({
 });
 
 async function versionsOf(ctx: OrgContext, db: OrgContext['db'], id: string) {
-  return db
-    .selectFrom('recordVersions')
-    .select(['versionNo', 'state', 'contentHash'])
-    .where('orgId', '=', ctx.org.id)
-    .where('entityType', '=', 'document')
-    .where('recordId', '=', id)
-    .orderBy('versionNo')
-    .execute();
+  return documentVersions(ctx, db, id).select(['versionNo', 'state', 'contentHash']).orderBy('versionNo').execute();
 }
 
 export async function currentDisposal(ctx: OrgContext, id: string) {
@@ -118,13 +110,9 @@ export async function proposeDisposal(ctx: OrgContext, id: string, input: { reas
         versions: JSON.stringify(versions),
       })
       .execute();
-    await recordAudit(trx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      ip: ctx.ip,
-      entityType: 'document',
-      entityId: id,
-      event: { type: 'document.disposal_proposed', payload: { ref: doc.ref, reason: input.reason } },
+    await auditDocument(ctx, trx, id, {
+      type: 'document.disposal_proposed',
+      payload: { ref: doc.ref, reason: input.reason },
     });
   });
   return (await currentDisposal(ctx, id)).current;
@@ -159,13 +147,9 @@ export async function decideDisposal(
         .set({ state: 'rejected', decidedAt: now, decidedBy: ctx.actor.userId, decisionNote: input.note ?? null })
         .where('id', '=', proposal.id)
         .execute();
-      await recordAudit(trx, {
-        orgId: ctx.org.id,
-        actor: ctx.actor,
-        ip: ctx.ip,
-        entityType: 'document',
-        entityId: id,
-        event: { type: 'document.disposal_rejected', payload: { ref: doc.ref, note: input.note ?? null } },
+      await auditDocument(ctx, trx, id, {
+        type: 'document.disposal_rejected',
+        payload: { ref: doc.ref, note: input.note ?? null },
       });
       return;
     }
@@ -190,29 +174,14 @@ export async function decideDisposal(
       .where('recordId', '=', id)
       .where('state', 'in', ['approved', 'superseded', 'draft'])
       .execute();
-    await trx
-      .updateTable('documents')
-      .set({
-        disposedOn: todayIso(),
-        purpose: null,
-        latestState: 'disposed',
-        version: doc.version + 1,
-        updatedAt: now,
-        updatedBy: ctx.actor.userId,
-      })
-      .where('id', '=', id)
-      .where('orgId', '=', ctx.org.id)
-      .execute();
-    await recordAudit(trx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      ip: ctx.ip,
-      entityType: 'document',
-      entityId: id,
-      event: {
-        type: 'document.disposed',
-        payload: { ref: doc.ref, title: doc.title, note: input.note ?? null, versions },
-      },
+    await updateDocument(ctx, trx, doc, {
+      disposedOn: todayIso(),
+      purpose: null,
+      latestState: 'disposed',
+    });
+    await auditDocument(ctx, trx, id, {
+      type: 'document.disposed',
+      payload: { ref: doc.ref, title: doc.title, note: input.note ?? null, versions },
     });
     await syncDocumentStatus(ctx, trx, id);
   });

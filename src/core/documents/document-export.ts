@@ -6,6 +6,7 @@ import type { DocumentBlock, DocumentModel, VersionedModule } from '../versionin
 import { markdownToBlocks } from './document-markdown.js';
 import { classificationLabels } from './classification-scheme.service.js';
 import type { Classification } from '../../schema/documents/document.register.js';
+import { documentVersions } from './document-queries.js';
 
 export interface DocumentExportOptions {
   /** an external copy: confidential parts left out, internal drafts left out of the history, a notice on top */
@@ -122,12 +123,13 @@ async function changeHistory(
   version: Version,
   external: boolean,
 ): Promise<DocumentBlock> {
-  let q = ctx.db
-    .selectFrom('recordVersions')
-    .select(['versionNo', 'state', 'changeNote', 'approvedAt', 'updatedAt'])
-    .where('orgId', '=', ctx.org.id)
-    .where('entityType', '=', 'document')
-    .where('recordId', '=', documentId);
+  let q = documentVersions(ctx, ctx.db, documentId).select([
+    'versionNo',
+    'state',
+    'changeNote',
+    'approvedAt',
+    'updatedAt',
+  ]);
   if (external) q = q.where('state', '!=', 'draft').where('versionNo', '<=', version.versionNo);
   const rows = await q.orderBy('versionNo').execute();
   return {

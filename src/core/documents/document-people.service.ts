@@ -1,10 +1,8 @@
 import type { Db } from '../../db/connect.js';
-import { forUpdate } from '../../db/dialect.js';
 import type { Role } from '../../schema/auth/roles.js';
 import type { DocumentPeopleBody } from '../../schema/documents/documents.schema.js';
-import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ValidationError } from '../errors.js';
 import { getRecord } from '../register/register.service.js';
 import { can } from '../../schema/auth/permissions.js';
 import { CONFIDENTIAL_READERS } from './document-access.js';
@@ -16,6 +14,7 @@ import {
   syncDocumentStatus,
 } from './documents.module.js';
 import { inOrgTransaction } from '../transaction.js';
+import { auditDocument, lockDocument } from './document-queries.js';
 
 export interface DocumentRow {
   id: string;
@@ -27,18 +26,6 @@ export interface DocumentRow {
   audience: string;
   status: string | null;
   publishedVersion: number | null;
-}
-
-/** The document row, locked for the rest of the transaction, after checking the caller may read it at all. */
-export async function lockDocument(ctx: OrgContext, trx: Db, id: string) {
-  await getRecord({ ...ctx, db: trx }, documentsModule, id);
-  const row = await forUpdate(
-    trx,
-    trx.selectFrom('documents').selectAll().where('id', '=', id).where('orgId', '=', ctx.org.id),
-  ).executeTakeFirst();
-  if (!row) throw new NotFoundError('The document');
-  if (row.archivedAt) throw new ConflictError(`${row.ref} is archived`);
-  return row;
 }
 
 export async function peopleRows(ctx: OrgContext, db: Db, documentIds: string[]) {
@@ -164,20 +151,13 @@ export async function setPeople(ctx: OrgContext, id: string, body: DocumentPeopl
     ].map((r) => ({ ...r, orgId: ctx.org.id, documentId: id }));
     if (rows.length) await trx.insertInto('documentPeople').values(rows).execute();
     const email = (uid: string) => byId.get(uid)?.email ?? uid;
-    await recordAudit(trx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      ip: ctx.ip,
-      entityType: 'document',
-      entityId: id,
-      event: {
-        type: 'document.people_set',
-        payload: {
-          ref: doc.ref,
-          approvers: body.approverIds.map(email),
-          audienceUsers: body.audienceUserIds.map(email),
-          audienceRoles: body.audienceRoles,
-        },
+    await auditDocument(ctx, trx, id, {
+      type: 'document.people_set',
+      payload: {
+        ref: doc.ref,
+        approvers: body.approverIds.map(email),
+        audienceUsers: body.audienceUserIds.map(email),
+        audienceRoles: body.audienceRoles,
       },
     });
     // fewer approvers may mean a draft in review now has every signature it needs

@@ -1,12 +1,11 @@
-import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { getRecord } from '../register/register.service.js';
 import { newId, nowIso, todayIso } from '../util/ids.js';
 import { addMonths } from './document-dates.js';
-import { lockDocument } from './document-people.service.js';
 import { documentsModule, syncDocumentStatus } from './documents.module.js';
 import { inOrgTransaction } from '../transaction.js';
+import { auditDocument, updateDocument, documentVersions, lockDocument } from './document-queries.js';
 
 /**
  * Publishing makes the approved version the one in force and asks its audience to read it (7.3, 7.5.3 a): the
@@ -16,12 +15,8 @@ export async function publishDocument(ctx: OrgContext, id: string, input: { vers
   await inOrgTransaction(ctx, async (trx) => {
     const doc = await lockDocument(ctx, trx, id);
     if (doc.status === 'disposed') throw new ConflictError(`${doc.ref} was disposed of`);
-    const version = await trx
-      .selectFrom('recordVersions')
+    const version = await documentVersions(ctx, trx, id)
       .select(['versionNo', 'state', 'contentHash'])
-      .where('orgId', '=', ctx.org.id)
-      .where('entityType', '=', 'document')
-      .where('recordId', '=', id)
       .where('versionNo', '=', input.versionNo)
       .executeTakeFirst();
     if (!version)
@@ -34,21 +29,13 @@ export async function publishDocument(ctx: OrgContext, id: string, input: { vers
     if (doc.publishedVersion === input.versionNo && !doc.withdrawnOn)
       throw new ConflictError(`Version ${input.versionNo} of ${doc.ref} is already published`);
     const today = todayIso();
-    await trx
-      .updateTable('documents')
-      .set({
-        publishedVersion: input.versionNo,
-        publishedOn: today,
-        withdrawnOn: null,
-        nextReviewDate: addMonths(today, doc.reviewIntervalMonths),
-        retentionEndsOn: doc.type === 'record' ? addMonths(today, doc.retentionMonths) : null,
-        version: doc.version + 1,
-        updatedAt: nowIso(),
-        updatedBy: ctx.actor.userId,
-      })
-      .where('id', '=', id)
-      .where('orgId', '=', ctx.org.id)
-      .execute();
+    await updateDocument(ctx, trx, doc, {
+      publishedVersion: input.versionNo,
+      publishedOn: today,
+      withdrawnOn: null,
+      nextReviewDate: addMonths(today, doc.reviewIntervalMonths),
+      retentionEndsOn: doc.type === 'record' ? addMonths(today, doc.retentionMonths) : null,
+    });
     await trx
       .insertInto('documentPublications')
       .values({
@@ -62,21 +49,14 @@ export async function publishDocument(ctx: OrgContext, id: string, input: { vers
         publishedBy: ctx.actor.userId,
       })
       .execute();
-    await recordAudit(trx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      ip: ctx.ip,
-      entityType: 'document',
-      entityId: id,
-      event: {
-        type: 'document.published',
-        payload: {
-          ref: doc.ref,
-          version: input.versionNo,
-          contentHash: version.contentHash,
-          audience: doc.audience,
-          note: input.note ?? null,
-        },
+    await auditDocument(ctx, trx, id, {
+      type: 'document.published',
+      payload: {
+        ref: doc.ref,
+        version: input.versionNo,
+        contentHash: version.contentHash,
+        audience: doc.audience,
+        note: input.note ?? null,
       },
     });
     await syncDocumentStatus(ctx, trx, id);
@@ -95,25 +75,13 @@ export async function withdrawDocument(ctx: OrgContext, id: string, input: { rea
       doc.type === 'record' && doc.publishedOn
         ? addMonths(doc.publishedOn, doc.retentionMonths)
         : addMonths(today, doc.retentionMonths);
-    await trx
-      .updateTable('documents')
-      .set({
-        withdrawnOn: today,
-        retentionEndsOn,
-        version: doc.version + 1,
-        updatedAt: nowIso(),
-        updatedBy: ctx.actor.userId,
-      })
-      .where('id', '=', id)
-      .where('orgId', '=', ctx.org.id)
-      .execute();
-    await recordAudit(trx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      ip: ctx.ip,
-      entityType: 'document',
-      entityId: id,
-      event: { type: 'document.withdrawn', payload: { ref: doc.ref, reason: input.reason, retentionEndsOn } },
+    await updateDocument(ctx, trx, doc, {
+      withdrawnOn: today,
+      retentionEndsOn,
+    });
+    await auditDocument(ctx, trx, id, {
+      type: 'document.withdrawn',
+      payload: { ref: doc.ref, reason: input.reason, retentionEndsOn },
     });
     await syncDocumentStatus(ctx, trx, id);
   });

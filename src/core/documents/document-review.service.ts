@@ -1,13 +1,12 @@
-import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError } from '../errors.js';
 import { getRecord } from '../register/register.service.js';
 import { newId, nowIso, todayIso } from '../util/ids.js';
 import { saveDraftIn } from '../versioning/versions.service.js';
 import { addMonths } from './document-dates.js';
-import { lockDocument } from './document-people.service.js';
 import { documentsModule, documentVersionedModule } from './documents.module.js';
 import { inOrgTransaction } from '../transaction.js';
+import { auditDocument, updateDocument, documentVersions, lockDocument } from './document-queries.js';
 
 /** Reviews as the API gives them, with the reviewer's name. */
 function reviewRows(ctx: OrgContext) {
@@ -79,39 +78,23 @@ export async function recordReview(
       })
       .execute();
     if (nextReviewDate !== doc.nextReviewDate) {
-      await trx
-        .updateTable('documents')
-        .set({ nextReviewDate, version: doc.version + 1, updatedAt: nowIso(), updatedBy: ctx.actor.userId })
-        .where('id', '=', id)
-        .where('orgId', '=', ctx.org.id)
-        .execute();
+      await updateDocument(ctx, trx, doc, { nextReviewDate });
     }
-    const latest = await trx
-      .selectFrom('recordVersions')
+    const latest = await documentVersions(ctx, trx, id)
       .select(['versionNo', 'state', 'content'])
-      .where('orgId', '=', ctx.org.id)
-      .where('entityType', '=', 'document')
-      .where('recordId', '=', id)
       .orderBy('versionNo', 'desc')
       .limit(1)
       .executeTakeFirst();
     const revise = input.outcome === 'revise' && latest && latest.state !== 'draft' ? latest : null;
-    await recordAudit(trx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      ip: ctx.ip,
-      entityType: 'document',
-      entityId: id,
-      event: {
-        type: 'document.reviewed',
-        payload: {
-          ref: doc.ref,
-          outcome: input.outcome,
-          note: input.note,
-          reviewedOn,
-          nextReviewDate,
-          draftVersion: revise ? revise.versionNo + 1 : null,
-        },
+    await auditDocument(ctx, trx, id, {
+      type: 'document.reviewed',
+      payload: {
+        ref: doc.ref,
+        outcome: input.outcome,
+        note: input.note,
+        reviewedOn,
+        nextReviewDate,
+        draftVersion: revise ? revise.versionNo + 1 : null,
       },
     });
     // "Revise" opens the next draft from the text in force, in the same transaction as the review it comes from.

@@ -17,6 +17,7 @@ import {
   readme,
   type PackagedDocument,
 } from './evidence-package-files.js';
+import { documentVersions } from './document-queries.js';
 
 /** Rendering a PDF per version is the cost; beyond this many documents the caller names a subset. */
 export const MAX_PACKAGE_DOCUMENTS = 500;
@@ -86,12 +87,8 @@ async function selectDocuments(ctx: OrgContext, documentIds: string[] | undefine
 
 /** Approved and superseded versions only: drafts are not evidence, disposed ones have no text left. */
 async function versionsOf(ctx: OrgContext, documentId: string) {
-  return ctx.db
-    .selectFrom('recordVersions')
+  return documentVersions(ctx, ctx.db, documentId)
     .select(['id', 'versionNo', 'state', 'content', 'contentHash'])
-    .where('orgId', '=', ctx.org.id)
-    .where('entityType', '=', 'document')
-    .where('recordId', '=', documentId)
     .where('state', 'in', ['approved', 'superseded'])
     .orderBy('versionNo')
     .execute();

@@ -87,12 +87,20 @@ async function loadMember(ctx: OrgContext, trx: OrgContext['db'], userId: string
   const row = await trx
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.userId')
-    .select(['users.id as userId', 'users.email', 'users.name', 'memberships.role', 'memberships.createdAt'])
+    .select([
+      'users.id as userId',
+      'users.email',
+      'users.name',
+      'users.kind',
+      'memberships.role',
+      'memberships.createdAt',
+    ])
     .where('memberships.orgId', '=', ctx.org.id)
     .where('memberships.userId', '=', userId)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('The member');
-  return { ...row, role: row.role as Role };
+  const { kind, ...member } = row;
+  return { member: { ...member, role: row.role as Role }, kind };
 }
 
 async function assertNotLastAdmin(ctx: OrgContext, trx: OrgContext['db'], role: Role) {
@@ -109,8 +117,13 @@ async function assertNotLastAdmin(ctx: OrgContext, trx: OrgContext['db'], role: 
 
 export async function changeMemberRole(ctx: OrgContext, userId: string, role: Role) {
   return inOrgTransaction(ctx, async (trx) => {
-    const member = await loadMember(ctx, trx, userId);
+    const { member, kind } = await loadMember(ctx, trx, userId);
     if (member.role === role) return member;
+    // A user's kind never changes, so this check under the organization's lock holds with any number of writers.
+    if (kind === 'automation' && role === 'admin')
+      throw new ValidationError([
+        { field: 'body.role', message: 'An automation account cannot be an admin; choose another role' },
+      ]);
     await assertNotLastAdmin(ctx, trx, member.role);
     await trx
       .updateTable('memberships')
@@ -132,7 +145,7 @@ export async function changeMemberRole(ctx: OrgContext, userId: string, role: Ro
 
 export async function removeMember(ctx: OrgContext, userId: string): Promise<void> {
   await inOrgTransaction(ctx, async (trx) => {
-    const member = await loadMember(ctx, trx, userId);
+    const { member } = await loadMember(ctx, trx, userId);
     await assertNotLastAdmin(ctx, trx, member.role);
     await trx.deleteFrom('memberships').where('orgId', '=', ctx.org.id).where('userId', '=', userId).execute();
     // A removed member's tokens stop working with the membership; revoke them so the list says so too.

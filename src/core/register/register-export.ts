@@ -2,6 +2,7 @@ import { recordAuditAlone } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { filteredQuery, sortedQuery } from './register-query.js';
 import { presentRecord, relatedOf } from './register.service.js';
+import { answerRecords } from './register-derived.js';
 import type { RegisterModule, Values } from './register-module.js';
 
 /** An export is for reading, not a backup: it stops at this many rows. */
@@ -70,10 +71,17 @@ export async function exportTable(
       header: humanize(name),
       kind: name.endsWith('At') ? ('datetime' as const) : kindOf(f.kind),
     })),
+    // values the register derives (a risk's level label) follow its fields
+    ...Object.keys(mod.def.derived ?? {}).map((key) => ({ key, header: humanize(key), kind: 'text' as const })),
     { key: 'createdAt', header: 'Created', kind: 'datetime' as const },
     { key: 'updatedAt', header: 'Updated', kind: 'datetime' as const },
   ];
-  const records = rows.map((raw) => presentRecord(mod, raw));
+  const records = await answerRecords(
+    ctx,
+    ctx.db,
+    mod,
+    rows.map((raw) => presentRecord(mod, raw)),
+  );
   const related = await relatedOf(ctx, mod, records);
   const table = records.map((r) => {
     return columns.map(({ key }) => {

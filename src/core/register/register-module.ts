@@ -1,9 +1,19 @@
-import type { AnyRegisterDef, FieldsOf, RecordOf, RegisterDef } from '../../schema/register/define-register.js';
+import type { z } from 'zod';
+import type {
+  AnyRegisterDef,
+  FieldsOf,
+  NoDerived,
+  RecordOf,
+  RegisterDef,
+} from '../../schema/register/define-register.js';
 import type { FieldMap } from '../../schema/register/fields.js';
 import type { ActionRecord } from '../../schema/actions/action.register.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgContext } from '../context.js';
 import type { RegisterQuery } from './untyped-db.js';
+
+/** The values a register derives for one record, by the schemas of `def.derived`. */
+export type DerivedOf<D extends z.ZodRawShape> = { [K in keyof D]: z.output<D[K]> };
 
 /** Values of no one register in particular (generic machinery, import rows, list queries). */
 export type Values = Record<string, unknown>;
@@ -26,8 +36,8 @@ export interface WriteTools {
  * list/filter/sort/paginate, CSV) is shared. Hooks are methods (not function-valued properties) so that a list of
  * different registers' modules is a `readonly AnyRegisterModule[]`.
  */
-export interface RegisterModule<F extends FieldMap = FieldMap> {
-  def: RegisterDef<F>;
+export interface RegisterModule<F extends FieldMap = FieldMap, D extends z.ZodRawShape = NoDerived> {
+  def: RegisterDef<F, D>;
   /**
    * Generic routes this register does without, because its records are made another way (evidence: only by
    * uploading a file, so neither a JSON create nor a CSV import could make a valid record).
@@ -73,6 +83,12 @@ export interface RegisterModule<F extends FieldMap = FieldMap> {
    * record of another organization. The query selects from the register's table under its own name.
    */
   readScope?(ctx: OrgContext, qb: RegisterQuery): RegisterQuery;
+  /**
+   * The values declared in `def.derived`, for every record the register answers (a list page, one record, a
+   * create or update answer, an export), in the records' order. Called once per batch, so it must cost a bounded
+   * number of queries whatever the number of records (no query per record).
+   */
+  derive?(ctx: OrgContext, db: Db, records: readonly RecordOf<F>[]): Promise<DerivedOf<D>[]>;
   /** register-specific list filters from `def.extraQuery` */
   applyFilters?(ctx: OrgContext, qb: RegisterQuery, query: Values): RegisterQuery;
 }

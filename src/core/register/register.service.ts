@@ -14,6 +14,7 @@ import type { FieldMap } from '../../schema/register/fields.js';
 import type { RecordOf } from '../../schema/register/define-register.js';
 import { inOrgTransaction } from '../transaction.js';
 import { untypedDb } from './untyped-db.js';
+import { answerRecord, answerRecords } from './register-derived.js';
 
 const toolsFor = (ctx: OrgContext, trx: Db): WriteTools => ({
   assertRecordExists: (type, id, field) => assertRecordExists(ctx, trx, type, id, field),
@@ -117,7 +118,12 @@ export async function listRecords<F extends FieldMap>(ctx: OrgContext, mod: Regi
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
-  const items = rows.map((r) => presentRecord(mod, r));
+  const items = await answerRecords(
+    ctx,
+    ctx.db,
+    mod,
+    rows.map((r) => presentRecord(mod, r)),
+  );
   return { items, page, pageSize, total: Number(countRow?.total ?? 0), related: await relatedOf(ctx, mod, items) };
 }
 
@@ -139,7 +145,7 @@ export async function getRecord<F extends FieldMap>(
 
 /** One record with the references and titles of the records its `record` fields point at. */
 export async function getRecordWithRelated<F extends FieldMap>(ctx: OrgContext, mod: RegisterModule<F>, id: string) {
-  const record = await getRecord(ctx, mod, id);
+  const record = await answerRecord(ctx, ctx.db, mod, await getRecord(ctx, mod, id));
   return { ...record, related: await relatedOf(ctx, mod, [record]) };
 }
 
@@ -148,7 +154,7 @@ export async function createRecord<F extends FieldMap>(
   mod: RegisterModule<F>,
   input: ChangesOf<F>,
 ): Promise<RecordOf<F>> {
-  return inOrgTransaction(ctx, (trx) => insertRecord(ctx, trx, mod, input));
+  return inOrgTransaction(ctx, async (trx) => answerRecord(ctx, trx, mod, await insertRecord(ctx, trx, mod, input)));
 }
 
 /** Creates a record and its audit event inside the caller's transaction (imports create many in one). */
@@ -202,7 +208,7 @@ export async function updateRecord<F extends FieldMap>(
   id: string,
   input: UpdateOf<F>,
 ): Promise<RecordOf<F>> {
-  return inOrgTransaction(ctx, (trx) => applyUpdate(ctx, trx, mod, id, input));
+  return inOrgTransaction(ctx, async (trx) => answerRecord(ctx, trx, mod, await applyUpdate(ctx, trx, mod, id, input)));
 }
 
 /** Updates a record (only what changed, with its audit event) inside the caller's transaction. */

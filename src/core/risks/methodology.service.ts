@@ -38,6 +38,30 @@ export async function methodologyOfVersion(
   return { methodology: methodologySchema.parse(content.methodology), state: row.state, approvedAt: row.approvedAt };
 }
 
+/** Several versions' methodologies in one query, by version number (versions not found are left out). */
+export async function methodologiesOfVersions(
+  ctx: OrgContext,
+  db: Db,
+  recordId: string,
+  versionNos: readonly number[],
+): Promise<Map<number, Methodology>> {
+  const out = new Map<number, Methodology>();
+  if (!versionNos.length) return out;
+  const rows = await db
+    .selectFrom('recordVersions')
+    .select(['versionNo', 'content'])
+    .where('orgId', '=', ctx.org.id)
+    .where('entityType', '=', 'risk_methodology')
+    .where('recordId', '=', recordId)
+    .where('versionNo', 'in', [...versionNos])
+    .execute();
+  for (const row of rows) {
+    const content = JSON.parse(row.content) as { methodology: unknown };
+    out.set(row.versionNo, methodologySchema.parse(content.methodology));
+  }
+  return out;
+}
+
 /** The approved methodology every risk is evaluated with, or null while none is approved. */
 export async function methodologyInForce(ctx: OrgContext, db: Db = ctx.db): Promise<MethodologyInForce | null> {
   const record = await methodologyRecord(ctx, db);

@@ -2,6 +2,7 @@ import type { RiskCreateBody } from '../../schema/risks/risks.schema.js';
 import type { OrgContext } from '../context.js';
 import { insertRecord } from '../register/register.service.js';
 import { inOrgTransaction } from '../transaction.js';
+import { oneWithDerived } from '../register/register-derived.js';
 import { RISK_ASSETS, writeSet } from './risk-sets.service.js';
 import { risksModule } from './risks.module.js';
 
@@ -15,6 +16,6 @@ export async function createRisk(ctx: OrgContext, input: RiskCreateBody) {
   return inOrgTransaction(ctx, async (trx) => {
     const record = await insertRecord(ctx, trx, risksModule, values);
     if (assetIds?.length) await writeSet(ctx, trx, RISK_ASSETS, String(record.id), assetIds);
-    return record;
+    return oneWithDerived(ctx, trx, risksModule, record);
   });
 }

@@ -1,10 +1,13 @@
 import type { Database } from '../../db/types.js';
 import type { ExpressionBuilder } from 'kysely';
 import { sql } from 'kysely';
-import { riskRegister, type RiskRecord } from '../../schema/risks/risk.register.js';
+import { riskRegister } from '../../schema/risks/risk.register.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, ValidationError } from '../errors.js';
-import type { ChangesOf, RegisterModule, Values } from '../register/register-module.js';
+import type { ChangesOf, Values } from '../register/register-module.js';
+import type { DerivingModule } from '../register/register-derived.js';
+import type { RecordOf } from '../../schema/register/define-register.js';
+import { levelLabeller } from './level-labels.js';
 
 type RiskFields = typeof riskRegister.fields;
 import type { Db } from '../../db/connect.js';
@@ -43,7 +46,7 @@ async function acceptanceEffects(
   ctx: OrgContext,
   trx: Db,
   changes: ChangesOf<RiskFields>,
-  existing: RiskRecord | undefined,
+  existing: RecordOf<RiskFields> | undefined,
 ): Promise<ChangesOf<RiskFields>> {
   const ownerChanged = !!existing && 'ownerId' in changes && (changes.ownerId ?? null) !== (existing.ownerId ?? null);
   if (ownerChanged) {
@@ -115,8 +118,17 @@ async function acceptanceEffects(
  * acceptability and priority always follow the analysis. A risk is evaluated only with an owner (27003 6.1.2 c:
  * risk owners are identified) and an approved methodology.
  */
-export const risksModule: RegisterModule<typeof riskRegister.fields> = {
+export const risksModule: DerivingModule<RiskFields, NonNullable<typeof riskRegister.derived>> = {
   def: riskRegister,
+  /** a level's name is the one of the methodology version the risk was evaluated with (versions read together) */
+  async derive(ctx, db, records) {
+    const label = await levelLabeller(
+      ctx,
+      db,
+      records.map((r) => r.methodologyVersion),
+    );
+    return records.map((r) => ({ levelLabel: label(r.methodologyVersion, r.level) }));
+  },
   // created by its own route (risks.routes.ts), which takes the risk's assets with it (risk-create.service.ts)
   omitRoutes: ['create'],
   async beforeWrite(ctx, trx, changes, existing) {

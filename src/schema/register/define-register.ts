@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { intInput, intParam } from '../common/primitives.js';
 import { fieldValueSchema, type FieldDef, type FieldMap } from './fields.js';
-import type { CreateBodyOf, RecordShapeOf, UpdateBodyOf } from './register-types.js';
+import type { BodyShapeOf, CreateBodyOf, RecordShapeOf, UpdateBodyOf } from './register-types.js';
 
-export interface RegisterConfig<F extends FieldMap> {
+/** No derived values (the default for a register). */
+export type NoDerived = Record<never, never>;
+
+export interface RegisterConfig<F extends FieldMap, D extends z.ZodRawShape = NoDerived> {
   /** permission entity and audit entity type, singular: `action` */
   entity: string;
   /** URL segment, plural kebab-case: `actions`, `interested-parties` */
@@ -29,6 +32,12 @@ export interface RegisterConfig<F extends FieldMap> {
    * without duplicates.
    */
   importMatch?: readonly (keyof F & string)[];
+  /**
+   * Read-only values the server derives for every record it answers (list, detail, create and update answers,
+   * export), e.g. a risk's `levelLabel`. Declared here so the record's schema and type carry them; computed by the
+   * register's module (`RegisterModule.derive`), a whole page at a time.
+   */
+  derived?: D;
 }
 
 export const BASE_SORT_FIELDS = ['ref', 'createdAt', 'updatedAt'] as const;
@@ -76,7 +85,9 @@ export const refList = z
  * fields, and typed from the same fields (`const F` keeps enum options and flags literal) so records and bodies are
  * checked at compile time too.
  */
-export function defineRegister<const F extends FieldMap>(config: RegisterConfig<F>): RegisterDef<F> {
+export function defineRegister<const F extends FieldMap, D extends z.ZodRawShape = NoDerived>(
+  config: RegisterConfig<F, D>,
+): RegisterDef<F, D> {
   const writable = Object.entries(config.fields).filter(([, def]) => !def.readOnly);
 
   const createShape: Record<string, z.ZodType> = {};
@@ -107,6 +118,7 @@ export function defineRegister<const F extends FieldMap>(config: RegisterConfig<
   for (const [name, def] of Object.entries(config.fields)) {
     recordShape[name] = fieldValueSchema(def).nullable();
   }
+  Object.assign(recordShape, config.derived);
 
   const sortable = [
     ...BASE_SORT_FIELDS,
@@ -141,9 +153,9 @@ export function defineRegister<const F extends FieldMap>(config: RegisterConfig<
     ...config,
     table: config.table ?? config.collection.replace(/-/g, '_'),
     // The shapes are built from the fields at run time; their static types come from the same fields (one cast each).
-    createSchema: z.strictObject(createShape) as unknown as z.ZodType<CreateBodyOf<F>>,
-    updateSchema: z.strictObject(updateShape) as unknown as z.ZodType<UpdateBodyOf<F>>,
-    recordSchema: z.object(recordShape) as unknown as z.ZodObject<RecordShapeOf<F>>,
+    createSchema: z.strictObject(createShape) as unknown as StrictBody<CreateBodyOf<F>>,
+    updateSchema: z.strictObject(updateShape) as unknown as StrictBody<UpdateBodyOf<F>>,
+    recordSchema: z.object(recordShape) as unknown as z.ZodObject<RecordShapeOf<F> & D>,
     listQuerySchema: z.strictObject(queryShape),
     sortable,
     defaultSort: config.defaultSort ?? { field: 'ref', order: 'desc' },
@@ -154,22 +166,26 @@ export function defineRegister<const F extends FieldMap>(config: RegisterConfig<
  * A register's create body with more fields, for a route of the register's own that takes them (a risk created
  * with its assets). Strict like the body it extends.
  */
-export function createSchemaWith<F extends FieldMap, E extends z.ZodRawShape>(
-  def: RegisterDef<F>,
+export function createSchemaWith<F extends FieldMap, D extends z.ZodRawShape, E extends z.ZodRawShape>(
+  def: RegisterDef<F, D>,
   extra: E,
-): z.ZodType<CreateBodyOf<F> & z.output<z.ZodObject<E>>> {
-  // createSchema is the strict object built above; its static type is the body, so extending it needs the one cast
-  return (def.createSchema as unknown as z.ZodObject).extend(extra) as unknown as z.ZodType<
-    CreateBodyOf<F> & z.output<z.ZodObject<E>>
-  >;
+) {
+  return def.createSchema.extend(extra);
 }
 
+/** A strict body schema whose shape is the body's keys, so `.extend` is typed. */
+export type StrictBody<B> = z.ZodObject<BodyShapeOf<B>, z.core.$strict>;
+
 /** What `defineRegister` returns; `RegisterDef<typeof fields>` for one register, `AnyRegisterDef` for the machinery. */
-export interface RegisterDef<F extends FieldMap = FieldMap> extends RegisterConfig<F> {
+export interface RegisterDef<F extends FieldMap = FieldMap, D extends z.ZodRawShape = NoDerived> extends RegisterConfig<
+  F,
+  D
+> {
   table: string;
-  createSchema: z.ZodType<CreateBodyOf<F>>;
-  updateSchema: z.ZodType<UpdateBodyOf<F>>;
-  recordSchema: z.ZodObject<RecordShapeOf<F>>;
+  createSchema: StrictBody<CreateBodyOf<F>>;
+  updateSchema: StrictBody<UpdateBodyOf<F>>;
+  /** the record as the API answers it: base columns, every field, and the derived values */
+  recordSchema: z.ZodObject<RecordShapeOf<F> & D>;
   listQuerySchema: z.ZodObject<Record<string, z.ZodType>, z.core.$strict>;
   sortable: [string, ...string[]];
   defaultSort: { field: string; order: 'asc' | 'desc' };

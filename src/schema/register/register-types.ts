@@ -73,3 +73,12 @@ export type UpdateBodyOf<F extends FieldMap> = Simplify<
 export type RecordShapeOf<F extends FieldMap> = {
   [K in keyof RecordOf<F>]: z.ZodType<RecordOf<F>[K]>;
 };
+
+/**
+ * The zod shape of a body type: each key's schema, wrapped in `ZodOptional` where the key is optional, so a
+ * `ZodObject` of it infers the body and `.extend(…)` keeps it typed.
+ */
+export type BodyShapeOf<B> = string extends keyof B
+  ? // any register's body (the generic machinery): any field, with any schema
+    Record<string, z.ZodType<B[keyof B]>>
+  : { [K in keyof B]-?: undefined extends B[K] ? z.ZodOptional<z.ZodType<Exclude<B[K], undefined>>> : z.ZodType<B[K]> };

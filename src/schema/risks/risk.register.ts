@@ -107,6 +107,11 @@ export const riskRegister = defineRegister({
       sortable: true,
     },
   },
+  derived: {
+    levelLabel: z.string().nullable().meta({
+      description: "The level's name in the methodology version the risk was evaluated with (null when no level)",
+    }),
+  },
   extraQuery: {
     /** any of these level keys */
     level: levelList.optional(),
