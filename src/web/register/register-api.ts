@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RegisterDef } from '../../schema/register/define-register.js';
+import type { NoDerived, RegisterDef } from '../../schema/register/define-register.js';
 import type { FieldMap } from '../../schema/register/fields.js';
 import { paginated } from '../../schema/common/primitives.js';
 import { linkListSchema } from '../../schema/orgs/org.schema.js';
@@ -17,7 +17,7 @@ export type WithRelated<T> = T & { related?: RelatedMap };
  * has and the register's fields), and typed by it: `useRegisterRecord(org, riskRegister, id)` gives a `RiskRecord`,
  * so a misspelt field fails to compile.
  */
-export function recordSchemaOf<F extends FieldMap>(register: RegisterDef<F>) {
+export function recordSchemaOf<F extends FieldMap, D extends z.ZodRawShape = NoDerived>(register: RegisterDef<F, D>) {
   // the base columns spelled out too: for "any register" (FieldMap) the definition's type is only an index signature
   return registerRecordBaseSchema.and(register.recordSchema);
 }
@@ -26,22 +26,33 @@ export function recordSchemaOf<F extends FieldMap>(register: RegisterDef<F>) {
  * A record as `useRegisterRecord` reads it: the columns every record has and the register's typed fields. Generic
  * pages give it to a module's callbacks, which then read `RecordOf<F>`'s fields with their types.
  */
-export type RecordRead<F extends FieldMap> = z.output<ReturnType<typeof recordSchemaOf<F>>>;
+export type RecordRead<F extends FieldMap, D extends z.ZodRawShape = NoDerived> = z.output<
+  ReturnType<typeof recordSchemaOf<F, D>>
+>;
 
 /** A page of records of any register (the columns every record has), where the definition is not at hand. */
 export const anyRecordPageSchema = paginated(registerRecordBaseSchema);
 
 /** The list answer: a page of records, with the reference and title of the records their fields point at. */
-export function recordPageSchemaOf<F extends FieldMap>(register: RegisterDef<F>) {
+export function recordPageSchemaOf<F extends FieldMap, D extends z.ZodRawShape = NoDerived>(
+  register: RegisterDef<F, D>,
+) {
   return paginated(recordSchemaOf(register)).extend({ related: relatedSchema });
 }
 
 /** Queries and mutations of the generic register routes (docs/API.md "Registers"). */
-export function registerBase<F extends FieldMap>(org: string, register: RegisterDef<F>): string {
+export function registerBase<F extends FieldMap, D extends z.ZodRawShape = NoDerived>(
+  org: string,
+  register: RegisterDef<F, D>,
+): string {
   return orgPath(org, `/${register.collection}`);
 }
 
-export function registerListQuery<F extends FieldMap>(org: string, register: RegisterDef<F>, search: RegisterSearch) {
+export function registerListQuery<F extends FieldMap, D extends z.ZodRawShape = NoDerived>(
+  org: string,
+  register: RegisterDef<F, D>,
+  search: RegisterSearch,
+) {
   return queryOptions({
     queryKey: ['org', org, register.collection, 'list', search],
     queryFn: ({ signal }) =>
@@ -50,11 +61,19 @@ export function registerListQuery<F extends FieldMap>(org: string, register: Reg
   });
 }
 
-export function useRegisterList<F extends FieldMap>(org: string, register: RegisterDef<F>, search: RegisterSearch) {
+export function useRegisterList<F extends FieldMap, D extends z.ZodRawShape = NoDerived>(
+  org: string,
+  register: RegisterDef<F, D>,
+  search: RegisterSearch,
+) {
   return useQuery(registerListQuery(org, register, search));
 }
 
-export function useRegisterRecord<F extends FieldMap>(org: string, register: RegisterDef<F>, id: string) {
+export function useRegisterRecord<F extends FieldMap, D extends z.ZodRawShape = NoDerived>(
+  org: string,
+  register: RegisterDef<F, D>,
+  id: string,
+) {
   return useQuery({
     queryKey: ['org', org, register.collection, 'record', id],
     queryFn: () =>
@@ -72,7 +91,10 @@ export function useRecordLinks(org: string, type: string, id: string) {
   });
 }
 
-export function useRegisterMutations<F extends FieldMap>(org: string, register: RegisterDef<F>) {
+export function useRegisterMutations<F extends FieldMap, D extends z.ZodRawShape = NoDerived>(
+  org: string,
+  register: RegisterDef<F, D>,
+) {
   const queryClient = useQueryClient();
   const invalidate = () => queryClient.invalidateQueries({ queryKey: ['org', org, register.collection] });
   const base = registerBase(org, register);
