@@ -13,7 +13,8 @@ describe('SQLite with a writer and a reader connection', () => {
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-rw-'));
     handle = openSqlite(path.join(dir, 'db.sqlite'));
-    db = handle.db as unknown as Kysely<{ t: { n: number } }>;
+    // the test's own table, added to the database type (no cast)
+    db = handle.db.withTables<{ t: { n: number } }>();
     await sql`create table t (n integer not null)`.execute(db);
     await db.insertInto('t').values({ n: 1 }).execute();
   });
