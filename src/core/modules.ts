@@ -22,6 +22,8 @@ import { evidenceModule } from './evidence/evidence.module.js';
 import { controlsModule } from './controls/controls.module.js';
 import { soaModule, soaVersionedModule } from './controls/soa.module.js';
 import { treatmentPlanModule, treatmentPlanVersionedModule } from './controls/treatment-plan.service.js';
+import { auditProgrammeModule, auditProgrammeVersionedModule } from './internal-audit/audit-programme.module.js';
+import { auditReportVersionedModule, internalAuditsModule } from './internal-audit/internal-audits.module.js';
 import type { VersionedModule } from './versioning/versioned-module.js';
 import type { AnyRegisterModule } from './register/register-module.js';
 import { registerLookup, type RegisterLookup } from './register/register-lookup.js';
@@ -58,6 +60,8 @@ export const REGISTER_MODULES: readonly AnyRegisterModule[] = [
   soaModule,
   treatmentPlanModule,
   documentsModule,
+  auditProgrammeModule,
+  internalAuditsModule,
 ];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */
@@ -67,6 +71,8 @@ export const VERSIONED_MODULES: readonly VersionedModule[] = [
   soaVersionedModule,
   treatmentPlanVersionedModule,
   documentVersionedModule,
+  auditProgrammeVersionedModule,
+  auditReportVersionedModule,
 ];
 
 /** The registers, for `OrgContext.registers`. */

@@ -717,6 +717,95 @@ export interface AuditCheckpointsTable {
   signature: string;
 }
 
+/** Internal audit (9.2): the programme, the audits and their child tables (migration 0019). */
+export interface AuditProgrammesTable extends RegisterBaseColumns {
+  title: string;
+  ownerId: string | null;
+  latestVersion: number | null;
+  latestState: string | null;
+  approvedVersion: number | null;
+}
+
+export interface InternalAuditsTable extends RegisterBaseColumns {
+  title: string;
+  programmeId: string | null;
+  plannedAuditKey: string | null;
+  scope: string | null;
+  clauses: string | null;
+  soaCriterion: number;
+  status: string;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
+  leadAuditorId: string | null;
+  auditees: string | null;
+  auditPlan: string | null;
+  latestVersion: number | null;
+  latestState: string | null;
+  approvedVersion: number | null;
+}
+
+export interface AuditTeamTable {
+  id: string;
+  orgId: string;
+  auditId: string;
+  userId: string;
+  role: string;
+}
+
+export interface AuditIndependenceExceptionsTable {
+  id: string;
+  orgId: string;
+  auditId: string;
+  auditorId: string;
+  field: string;
+  objectType: string;
+  objectId: string;
+  objectRef: string;
+  reason: string;
+  justification: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface AuditChecklistItemsTable {
+  id: string;
+  orgId: string;
+  auditId: string;
+  seq: number;
+  source: string;
+  requirementKey: string | null;
+  clause: string | null;
+  controlId: string | null;
+  title: string;
+  conclusion: string;
+  notes: string | null;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface AuditChecklistLinksTable {
+  id: string;
+  orgId: string;
+  itemId: string;
+  kind: string;
+  targetType: string;
+  targetId: string;
+}
+
+export interface AuditReportDistributionsTable {
+  id: string;
+  orgId: string;
+  auditId: string;
+  versionNo: number;
+  memberIds: string;
+  note: string | null;
+  distributedAt: string;
+  distributedBy: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -777,4 +866,11 @@ export interface Database {
   documentReviews: DocumentReviewsTable;
   documentDisposals: DocumentDisposalsTable;
   classificationLevels: ClassificationLevelsTable;
+  auditProgrammes: AuditProgrammesTable;
+  internalAudits: InternalAuditsTable;
+  auditTeam: AuditTeamTable;
+  auditIndependenceExceptions: AuditIndependenceExceptionsTable;
+  auditChecklistItems: AuditChecklistItemsTable;
+  auditChecklistLinks: AuditChecklistLinksTable;
+  auditReportDistributions: AuditReportDistributionsTable;
 }

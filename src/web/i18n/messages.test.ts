@@ -24,6 +24,8 @@ import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
 import { controlRegister } from '../../schema/controls/control.register.js';
 import { documentRegister } from '../../schema/documents/document.register.js';
 import { documentVersioned } from '../../schema/documents/document.versioned.js';
+import { auditProgrammeRegister } from '../../schema/internal-audit/audit-programme.register.js';
+import { internalAuditRegister } from '../../schema/internal-audit/internal-audit.register.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -55,6 +57,8 @@ const REGISTERS: RegisterDef[] = [
   evidenceRegister,
   controlRegister,
   documentRegister,
+  auditProgrammeRegister,
+  internalAuditRegister,
 ];
 
 describe('message catalog', () => {

@@ -17,6 +17,7 @@ import { controlMessages } from '../../controls/controls.messages.js';
 import { documentMessages } from '../../documents/documents.messages.js';
 import { auditTrustMessages } from '../../audit/audit-trust.messages.js';
 import { automationMessages } from '../../orgs/automation.messages.js';
+import { internalAuditMessages } from '../../internal-audit/internal-audit.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -33,6 +34,7 @@ const en = {
   ...documentMessages,
   ...auditTrustMessages,
   ...automationMessages,
+  ...internalAuditMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
