@@ -4,7 +4,7 @@ import { testEnv, type TestEnv } from '../helpers/app.js';
 import { chooseEdition } from '../helpers/control-factories.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { buildOrg, type TestOrg } from '../helpers/factories.js';
-import { buildAudit } from '../helpers/internal-audit-factories.js';
+import { buildAudit, buildProgramme } from '../helpers/internal-audit-factories.js';
 import { buildProcess, buildRole } from '../helpers/leadership-factories.js';
 
 const PARALLEL = 20;
@@ -232,5 +232,36 @@ describe.each(DIALECTS)('internal audits: team, scope, independence, status, che
     });
     expect(foreign.statusCode, foreign.body).toBe(400);
     expect(foreign.json().errors[0].field).toBe('body.targetId');
+  });
+
+  it('refuses a new lead auditor who owns a process in scope (409 naming body.leadAuditorId), and changes nothing', async () => {
+    const process = await buildProcess(org.as.admin, org.slug, { ownerId: org.users.isms_manager.id });
+    const audit = await buildAudit(org);
+    const scope = await org.as.auditor.request('PUT', url(`/internal-audits/${audit.id}/scope-processes`), {
+      processIds: [process.id],
+    });
+    expect(scope.statusCode, scope.body).toBe(200);
+    const res = await org.as.auditor.patch(url(`/internal-audits/${audit.id}`), {
+      leadAuditorId: org.users.isms_manager.id,
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().errors[0].field).toBe('body.leadAuditorId');
+    expect(res.json().errors[0].message).toContain(process.ref);
+    const after = (await org.as.viewer.get(url(`/internal-audits/${audit.id}`))).json();
+    expect(after.leadAuditorId).toBe(org.users.auditor.id);
+    expect(after.version).toBe(audit.version);
+  });
+
+  it('puts the programme’s key controls into every checklist, even without the SoA as a criterion', async () => {
+    const o = await buildOrg(env.app, env.handle);
+    const key = (await chooseEdition(o)).get('5.1')!;
+    await buildProgramme(o, { keyControlIds: [key.id] });
+    const audit = await buildAudit(o, { clauses: '4.1' });
+    const res = await o.as.auditor.post(`/api/v1/orgs/${o.slug}/internal-audits/${audit.id}/checklist/generate`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { source: string; controlRef: string | null }[];
+    expect(items.filter((i) => i.source !== 'requirement')).toEqual([
+      expect.objectContaining({ source: 'key_control', controlRef: '5.1' }),
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intInput, versionNoInput } from '../common/primitives.js';
 import { defineRegister } from '../register/define-register.js';
 import { VERSION_STATES, defineVersioned } from '../versioning/versioned.js';
 import { ISMS_REQUIREMENT_KEYS } from './isms-requirements.js';
@@ -114,7 +115,7 @@ export const scopeProcessesBodySchema = z.strictObject({
 export const transitionBodySchema = z.strictObject({
   to: z.enum(AUDIT_STATUSES),
   /** the audit's version the caller read; another writer's change first answers 409 */
-  expectedVersion: z.number().int().min(1),
+  expectedVersion: versionNoInput(),
 });
 
 const person = z.object({ id: z.string(), name: z.string(), email: z.string() });
@@ -191,7 +192,7 @@ export const addItemBodySchema = z.strictObject({
 export const itemPatchSchema = z.strictObject({
   conclusion: z.enum(CONCLUSIONS).optional(),
   notes: z.string().trim().max(20_000).nullable().optional(),
-  expectedVersion: z.number().int().min(1),
+  expectedVersion: versionNoInput(),
 });
 export const itemLinkBodySchema = z.strictObject({
   kind: z.enum(CHECKLIST_LINK_KINDS),
@@ -228,7 +229,7 @@ export const auditFactsSchema = z.object({
   exceptions: z.array(z.object({ auditor: z.string(), object: z.string(), justification: z.string() })),
   findingsByClause: z.array(z.object({ clause: z.string(), title: z.string(), conclusion: z.string() })),
   findingsByControl: z.array(z.object({ control: z.string(), title: z.string(), conclusion: z.string() })),
-  counts: z.record(z.string(), z.number().int()),
+  counts: z.record(z.string(), intInput(0)),
 });
 export type AuditFacts = z.infer<typeof auditFactsSchema>;
 export const EMPTY_AUDIT_FACTS: AuditFacts = {
