@@ -264,4 +264,24 @@ describe.each(DIALECTS)('internal audits: team, scope, independence, status, che
       expect.objectContaining({ source: 'key_control', controlRef: '5.1' }),
     ]);
   });
+
+  it('refuses processes and controls of another organization in the body, naming the entry, and writes nothing', async () => {
+    const other = await buildOrg(env.app, env.handle);
+    const foreignProcess = await buildProcess(other.as.admin, other.slug);
+    const foreignControl = [...(await chooseEdition(other)).values()][0]!;
+    const audit = await buildAudit(org);
+    const scope = await org.as.auditor.request('PUT', url(`/internal-audits/${audit.id}/scope-processes`), {
+      processIds: [foreignProcess.id],
+    });
+    expect(scope.statusCode, scope.body).toBe(400);
+    expect(scope.json().errors[0].field).toBe('body.processIds.0');
+    expect(await scopeLinks(audit.id)).toHaveLength(0);
+    const item = await org.as.auditor.post(url(`/internal-audits/${audit.id}/checklist`), {
+      title: 'Foreign control',
+      controlId: foreignControl.id,
+    });
+    expect(item.statusCode, item.body).toBe(400);
+    expect(item.json().errors[0].field).toBe('body.controlId');
+    expect((await org.as.viewer.get(url(`/internal-audits/${audit.id}/checklist`))).json().items).toHaveLength(0);
+  });
 });
