@@ -2,20 +2,14 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { auditPlanSchema } from '../../schema/internal-audit/audit-programme.register.js';
-import {
-  FINDING_CONCLUSIONS,
-  type ChecklistItem,
-  type Conclusion,
-  type addItemBodySchema,
-  type itemLinkBodySchema,
-  type itemPatchSchema,
-} from '../../schema/internal-audit/internal-audit.register.js';
+import { type addItemBodySchema, type itemPatchSchema } from '../../schema/internal-audit/internal-audit.register.js';
 import { ISMS_REQUIREMENTS, ismsRequirement } from '../../schema/internal-audit/isms-requirements.js';
 import { parseClauses } from '../../schema/leadership/isms-clauses.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import { assertRecordExists, summarize } from '../links/record-types.js';
+
+import { listChecklist, oneItem } from './audit-checklist-read.service.js';
 import { inOrgTransaction } from '../transaction.js';
 import { newId, nowIso } from '../util/ids.js';
 import { clauseCovers } from './audit-coverage.service.js';
@@ -25,7 +19,7 @@ import { findConflicts, settleConflicts } from './independence.service.js';
 type Exception = { justification: string } | undefined;
 
 /** The checklist is written while the audit is open (not completed or cancelled). */
-async function openAudit(ctx: OrgContext, trx: Db, auditId: string) {
+export async function openAudit(ctx: OrgContext, trx: Db, auditId: string) {
   const audit = await loadAudit(ctx, trx, auditId);
   if (audit.status === 'completed' || audit.status === 'cancelled')
     throw new ConflictError(`${audit.ref} is ${audit.status}; its checklist no longer changes`);
@@ -211,7 +205,7 @@ export async function addChecklistItem(ctx: OrgContext, auditId: string, body: z
   return oneItem(ctx, auditId, id);
 }
 
-async function loadItem(ctx: OrgContext, trx: Db, auditId: string, itemId: string) {
+export async function loadItem(ctx: OrgContext, trx: Db, auditId: string, itemId: string) {
   const item = await trx
     .selectFrom('auditChecklistItems')
     .selectAll()
@@ -255,172 +249,4 @@ export async function updateChecklistItem(
     });
   });
   return oneItem(ctx, auditId, itemId);
-}
-
-/**
- * Evidence, a sampled record or an object audited, linked to an item. An object audited is checked for
- * independence: an auditor who owns it needs a justification.
- */
-export async function addChecklistLink(
-  ctx: OrgContext,
-  auditId: string,
-  itemId: string,
-  body: z.infer<typeof itemLinkBodySchema>,
-) {
-  await inOrgTransaction(ctx, async (trx) => {
-    const audit = await openAudit(ctx, trx, auditId);
-    await loadItem(ctx, trx, auditId, itemId);
-    if (body.kind === 'evidence' && body.targetType !== 'evidence')
-      throw new ValidationError([{ field: 'body.targetType', message: 'Evidence links point at evidence' }]);
-    const target = await assertRecordExists(ctx, trx, body.targetType, body.targetId, 'body.targetId');
-    if (body.kind === 'object') {
-      const conflicts = await findConflicts(ctx, trx, await auditorsOf(ctx, trx, audit), [
-        { type: body.targetType, id: body.targetId },
-      ]);
-      await settleConflicts(ctx, trx, audit, 'body.targetId', conflicts, body.independenceException);
-    }
-    try {
-      await trx
-        .insertInto('auditChecklistLinks')
-        .values({
-          id: newId(),
-          orgId: ctx.org.id,
-          itemId,
-          kind: body.kind,
-          targetType: body.targetType,
-          targetId: body.targetId,
-        })
-        .execute();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new ConflictError(`${target.ref} is already linked to this item`);
-      throw err;
-    }
-    await recordAudit(trx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      ip: ctx.ip,
-      entityType: 'internal_audit',
-      entityId: auditId,
-      event: {
-        type: 'internal_audit.checklist_link_added',
-        payload: { ref: audit.ref, itemId, kind: body.kind, target: target.ref },
-      },
-    });
-  });
-  return oneItem(ctx, auditId, itemId);
-}
-
-export async function removeChecklistLink(ctx: OrgContext, auditId: string, itemId: string, linkId: string) {
-  await inOrgTransaction(ctx, async (trx) => {
-    const audit = await openAudit(ctx, trx, auditId);
-    await loadItem(ctx, trx, auditId, itemId);
-    const link = await trx
-      .selectFrom('auditChecklistLinks')
-      .selectAll()
-      .where('orgId', '=', ctx.org.id)
-      .where('itemId', '=', itemId)
-      .where('id', '=', linkId)
-      .executeTakeFirst();
-    if (!link) throw new NotFoundError('The link');
-    await trx.deleteFrom('auditChecklistLinks').where('orgId', '=', ctx.org.id).where('id', '=', linkId).execute();
-    await recordAudit(trx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      ip: ctx.ip,
-      entityType: 'internal_audit',
-      entityId: auditId,
-      event: {
-        type: 'internal_audit.checklist_link_removed',
-        payload: { ref: audit.ref, itemId, kind: link.kind, target: `${link.targetType}:${link.targetId}` },
-      },
-    });
-  });
-  return oneItem(ctx, auditId, itemId);
-}
-
-/** The checklist in order with each item's links: three queries plus one per linked record type. */
-export async function listChecklist(ctx: OrgContext, auditId: string, db: Db = ctx.db): Promise<ChecklistItem[]> {
-  await loadAudit(ctx, db, auditId);
-  return itemsOf(ctx, db, auditId);
-}
-
-async function itemsOf(ctx: OrgContext, db: Db, auditId: string, onlyId?: string): Promise<ChecklistItem[]> {
-  let q = db
-    .selectFrom('auditChecklistItems as i')
-    .leftJoin('controls as c', 'c.id', 'i.controlId')
-    .select([
-      'i.id',
-      'i.seq',
-      'i.source',
-      'i.requirementKey',
-      'i.clause',
-      'i.controlId',
-      'c.ref as controlRef',
-      'i.title',
-      'i.conclusion',
-      'i.notes',
-      'i.version',
-    ])
-    .where('i.orgId', '=', ctx.org.id)
-    .where('i.auditId', '=', auditId);
-  if (onlyId) q = q.where('i.id', '=', onlyId);
-  const items = await q.orderBy('i.seq').execute();
-  const links = items.length
-    ? await db
-        .selectFrom('auditChecklistLinks')
-        .selectAll()
-        .where('orgId', '=', ctx.org.id)
-        .where(
-          'itemId',
-          'in',
-          items.map((i) => i.id),
-        )
-        .orderBy('id')
-        .execute()
-    : [];
-  const names = await summarize(
-    ctx,
-    links.map((l) => ({ type: l.targetType, id: l.targetId })),
-  );
-  return items.map((i) => ({
-    ...i,
-    source: i.source as ChecklistItem['source'],
-    conclusion: i.conclusion as Conclusion,
-    clause2013: i.requirementKey ? (ismsRequirement(i.requirementKey)?.clause2013 ?? null) : null,
-    links: links
-      .filter((l) => l.itemId === i.id)
-      .map((l) => {
-        const s = names.get(`${l.targetType}:${l.targetId}`);
-        return {
-          id: l.id,
-          kind: l.kind as ChecklistItem['links'][number]['kind'],
-          targetType: l.targetType,
-          targetId: l.targetId,
-          ref: s?.ref ?? '',
-          title: s?.title ?? '',
-        };
-      }),
-  }));
-}
-
-async function oneItem(ctx: OrgContext, auditId: string, itemId: string): Promise<ChecklistItem> {
-  const [item] = await itemsOf(ctx, ctx.db, auditId, itemId);
-  if (!item) throw new NotFoundError('The checklist item');
-  return item;
-}
-
-/** Findings: items concluded other than conforms / not assessed, with counts by clause and by control. */
-export async function auditFindings(ctx: OrgContext, auditId: string, db: Db = ctx.db) {
-  await loadAudit(ctx, db, auditId);
-  const items = (await itemsOf(ctx, db, auditId)).filter((i) => FINDING_CONCLUSIONS.includes(i.conclusion));
-  const count = (keys: (string | null)[]) => {
-    const m = new Map<string, number>();
-    for (const k of keys) if (k) m.set(k, (m.get(k) ?? 0) + 1);
-    return [...m];
-  };
-  return {
-    items,
-    byClause: count(items.map((i) => i.clause)).map(([clause, n]) => ({ clause, count: n })),
-    byControl: count(items.map((i) => i.controlRef)).map(([controlRef, n]) => ({ controlRef, count: n })),
-  };
 }

@@ -2,13 +2,11 @@ import { z } from 'zod';
 import { coverageMatrix } from '../../core/internal-audit/audit-coverage.service.js';
 import {
   addChecklistItem,
-  addChecklistLink,
-  auditFindings,
   generateChecklist,
-  listChecklist,
-  removeChecklistLink,
   updateChecklistItem,
 } from '../../core/internal-audit/audit-checklist.service.js';
+import { addChecklistLink, removeChecklistLink } from '../../core/internal-audit/audit-checklist-links.service.js';
+import { auditFindings, listChecklist } from '../../core/internal-audit/audit-checklist-read.service.js';
 import {
   distributeReport,
   listDistributions,
