@@ -16,6 +16,7 @@ import { riskAssessmentsModule, reassessmentTriggersModule } from './risks/asses
 import { riskMethodologyVersionedModule } from './risks/methodology.module.js';
 import { riskMethodologyModule } from './risks/methodology.service.js';
 import { ismsRisksModule } from './risks/isms-risks.module.js';
+import { nonconformitiesModule } from './improvement/nonconformities.module.js';
 import { risksModule } from './risks/risks.module.js';
 import { threatsModule, vulnerabilitiesModule } from './risks/threats.module.js';
 import { evidenceModule } from './evidence/evidence.module.js';
@@ -58,6 +59,7 @@ export const REGISTER_MODULES: readonly AnyRegisterModule[] = [
   soaModule,
   treatmentPlanModule,
   documentsModule,
+  nonconformitiesModule,
 ];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */

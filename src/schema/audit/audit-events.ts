@@ -315,6 +315,29 @@ export const auditEventSchema = z.discriminatedUnion('type', [
       accountUserId: z.string(),
     }),
   }),
+  z.object({
+    type: z.literal('nonconformity.step_recorded'),
+    payload: z.object({
+      ref: z.string(),
+      step: z.enum(['correction', 'decision', 'analysis', 'effectiveness_review', 'closure']),
+      statusFrom: z.string(),
+      statusTo: z.string(),
+      values: z.record(z.string(), z.unknown()),
+    }),
+  }),
+  z.object({
+    type: z.literal('nonconformity.raised'),
+    payload: z.object({ ref: z.string(), source: z.string(), sourceType: z.string(), sourceId: z.string() }),
+  }),
+  z.object({
+    type: z.literal('improvement.step_recorded'),
+    payload: z.object({
+      ref: z.string(),
+      step: z.enum(['evaluation', 'implementation', 'review']),
+      statusFrom: z.string(),
+      statusTo: z.string(),
+    }),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

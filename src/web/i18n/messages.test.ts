@@ -16,6 +16,7 @@ import { assetDependencyRegister } from '../../schema/risks/asset-dependency.reg
 import { threatRegister } from '../../schema/risks/threat.register.js';
 import { vulnerabilityRegister } from '../../schema/risks/vulnerability.register.js';
 import { ismsRiskRegister } from '../../schema/risks/isms-risk.register.js';
+import { nonconformityRegister } from '../../schema/improvement/nonconformity.register.js';
 import { riskRegister } from '../../schema/risks/risk.register.js';
 import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
 import { riskMethodologyRegister } from '../../schema/risks/risk-methodology.register.js';
@@ -48,6 +49,7 @@ const REGISTERS: RegisterDef[] = [
   threatRegister,
   vulnerabilityRegister,
   ismsRiskRegister,
+  nonconformityRegister,
   riskRegister,
   riskAssessmentRegister,
   reassessmentTriggerRegister,
