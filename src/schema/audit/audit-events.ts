@@ -327,7 +327,13 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('nonconformity.raised'),
-    payload: z.object({ ref: z.string(), source: z.string(), sourceType: z.string(), sourceId: z.string() }),
+    payload: z.object({
+      ref: z.string(),
+      source: z.string(),
+      sourceType: z.string(),
+      sourceId: z.string(),
+      sourceRef: z.string(),
+    }),
   }),
   z.object({
     type: z.literal('improvement.step_recorded'),
