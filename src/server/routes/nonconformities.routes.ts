@@ -20,6 +20,8 @@ import {
   ncReviewListSchema,
   ncSimilarListSchema,
 } from '../../schema/improvement/nonconformity-steps.schema.js';
+import { nonconformityTrends } from '../../core/improvement/nonconformity-trends.service.js';
+import { ncTrendsQuerySchema, ncTrendsSchema } from '../../schema/improvement/nonconformity-trends.schema.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
 
@@ -32,6 +34,23 @@ const stepNote =
 
 /** The steps of a nonconformity's handling (27001 10.2); the register's own routes come from the registry. */
 export async function nonconformityRoutes(app: App) {
+  app.get(
+    '/api/v1/orgs/:org/nonconformities/trends',
+    {
+      config: { permission: 'nonconformity.read' },
+      schema: {
+        tags,
+        summary:
+          'Trends: found and closed per month or quarter, by source, by clause, by control, days to close (mean, median), repeats within 12 months',
+        description:
+          'Default range: the twelve months up to today; at most ten years. Archived nonconformities are left out.',
+        params: z.object({ org: z.string() }),
+        querystring: ncTrendsQuerySchema,
+        response: { 200: ncTrendsSchema },
+      },
+    },
+    async (request) => nonconformityTrends(orgCtx(request), request.query),
+  );
   app.post(
     `${o}/correction`,
     {
