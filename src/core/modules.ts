@@ -17,6 +17,7 @@ import { riskMethodologyVersionedModule } from './risks/methodology.module.js';
 import { riskMethodologyModule } from './risks/methodology.service.js';
 import { ismsRisksModule } from './risks/isms-risks.module.js';
 import { nonconformitiesModule } from './improvement/nonconformities.module.js';
+import { improvementsModule } from './improvement/improvements.module.js';
 import { risksModule } from './risks/risks.module.js';
 import { threatsModule, vulnerabilitiesModule } from './risks/threats.module.js';
 import { evidenceModule } from './evidence/evidence.module.js';
@@ -60,6 +61,7 @@ export const REGISTER_MODULES: readonly AnyRegisterModule[] = [
   treatmentPlanModule,
   documentsModule,
   nonconformitiesModule,
+  improvementsModule,
 ];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */

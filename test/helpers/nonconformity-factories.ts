@@ -92,3 +92,51 @@ export const NONCONFORMITY_BODIES: Record<
     return { expectedVersion: res.statusCode === 200 ? (res.json() as Made).version : expectedVersion };
   },
 };
+
+const I = 'POST /api/v1/orgs/:org/improvements/:id';
+/** Moves the improvement `made.id` through its steps as the admin; answers its current version. */
+async function improvementAt(ctx: Ctx, made: Record<string, string>, upTo: 'suggested' | 'planned' | 'implemented') {
+  const c = ctx.org.as.admin;
+  const base = `/api/v1/orgs/${ctx.org.slug}/improvements/${made.id}`;
+  let res = await c.get(base);
+  if (res.statusCode !== 200) return 1;
+  if (upTo === 'suggested') return (res.json() as Made).version;
+  res = await c.post(`${base}/evaluation`, {
+    expectedVersion: (res.json() as Made).version,
+    worthPursuing: true,
+    evaluationNote: 'Cheap and helps',
+  });
+  await c.post(`/api/v1/orgs/${ctx.org.slug}/actions`, {
+    title: `Action ${uniq()}`,
+    sourceType: 'improvement',
+    sourceId: made.id,
+  });
+  res = await c.get(base);
+  if (upTo === 'planned') return (res.json() as Made).version;
+  res = await c.post(`${base}/implemented`, {
+    expectedVersion: (res.json() as Made).version,
+    ismsChange: 'Onboarding procedure updated',
+  });
+  return (res.json() as Made).version;
+}
+
+export const IMPROVEMENT_BODIES: Record<
+  string,
+  (ctx: Ctx, made: Record<string, string>) => Promise<Record<string, unknown>>
+> = {
+  'POST /api/v1/orgs/:org/improvements/suggest': async () => ({ title: `Idea ${uniq()}`, description: 'Why not' }),
+  [`${I}/evaluation`]: async (ctx, made) => ({
+    expectedVersion: await improvementAt(ctx, made, 'suggested'),
+    worthPursuing: true,
+    evaluationNote: 'Cheap and helps',
+  }),
+  [`${I}/implemented`]: async (ctx, made) => ({
+    expectedVersion: await improvementAt(ctx, made, 'planned'),
+    ismsChange: 'Onboarding procedure updated',
+  }),
+  [`${I}/review`]: async (ctx, made) => ({
+    expectedVersion: await improvementAt(ctx, made, 'implemented'),
+    effective: true,
+    effectivenessNote: 'Fewer tickets since',
+  }),
+};
