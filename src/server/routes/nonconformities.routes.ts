@@ -22,6 +22,11 @@ import {
 } from '../../schema/improvement/nonconformity-steps.schema.js';
 import { nonconformityTrends } from '../../core/improvement/nonconformity-trends.service.js';
 import { ncTrendsQuerySchema, ncTrendsSchema } from '../../schema/improvement/nonconformity-trends.schema.js';
+import { nonconformityHistory } from '../../core/improvement/nonconformity-history.js';
+import { renderPdf } from '../../reports/document-pdf.js';
+import { XLSX_TYPE } from '../../reports/table-parse.js';
+import { renderXlsx } from '../../reports/table-xlsx.js';
+import { fileResponse } from '../../schema/register/register-responses.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
 
@@ -128,6 +133,48 @@ export async function nonconformityRoutes(app: App) {
       },
     },
     async (request) => closeNonconformity(orgCtx(request), request.params.id, request.body.expectedVersion),
+  );
+  app.get(
+    `${o}/history.xlsx`,
+    {
+      config: { permission: 'nonconformity.export' },
+      schema: {
+        tags,
+        summary:
+          'The history of one nonconformity as an Excel workbook: its steps, actions, reviews and audit events (10.2)',
+        params: idParams,
+        response: { 200: fileResponse(XLSX_TYPE, 'The nonconformity history as an Excel workbook') },
+      },
+    },
+    async (request, reply) => {
+      const ctx = orgCtx(request);
+      const { table } = await nonconformityHistory(ctx, request.params.id);
+      const body = await renderXlsx(table, { organization: ctx.org.name, exportedBy: ctx.actor.label });
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${table.filenameBase}.xlsx"`)
+        .send(body);
+    },
+  );
+  app.get(
+    `${o}/history.pdf`,
+    {
+      config: { permission: 'nonconformity.export' },
+      schema: {
+        tags,
+        summary: 'The history of one nonconformity as PDF: its steps, actions, reviews and audit events (10.2)',
+        params: idParams,
+        response: { 200: fileResponse('application/pdf', 'The nonconformity history as PDF') },
+      },
+    },
+    async (request, reply) => {
+      const { document } = await nonconformityHistory(orgCtx(request), request.params.id);
+      const body = await renderPdf(document);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${document.filenameBase}.pdf"`)
+        .send(body);
+    },
   );
   app.get(
     `${o}/analysis`,
