@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { makeAppendOnly, registerBase } from './helpers.js';
 
 /**
@@ -93,6 +93,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('improvements_ref_uq', ['org_id', 'ref'])
     .execute();
   await db.schema.createIndex('improvements_org_status_idx').on('improvements').columns(['org_id', 'status']).execute();
+
+  // the default list order (newest reference first), as 0017 does for every register (list-order-index.test.ts)
+  for (const table of ['nonconformities', 'improvements'])
+    await sql
+      .raw(
+        `create index ${table}_list_idx on ${table} (org_id, (length("ref")) desc, "ref" desc, "id") where archived_at is null`,
+      )
+      .execute(db);
 }
 
 export async function down(): Promise<void> {
