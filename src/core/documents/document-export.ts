@@ -6,7 +6,7 @@ import type { DocumentBlock, DocumentModel, VersionedModule } from '../versionin
 import { markdownToBlocks } from './document-markdown.js';
 import { classificationLabels } from './classification-scheme.service.js';
 import type { Classification } from '../../schema/documents/document.register.js';
-import { documentVersions } from './document-queries.js';
+import { documentVersions } from './document-versions.js';
 
 export interface DocumentExportOptions {
   /** an external copy: confidential parts left out, internal drafts left out of the history, a notice on top */

@@ -10,6 +10,9 @@ import { getRecord } from '../register/register.service.js';
 import { nowIso } from '../util/ids.js';
 import { documentsModule } from './documents.module.js';
 
+// in a file of its own: the export (imported by documents.module) needs it without this file's module import
+export { documentVersions } from './document-versions.js';
+
 /**
  * The small queries every document service shares (they were repeated in each file after the split): the document
  * row locked for a change, the document's versions, a change of the row with its version bump, and its audit event.
@@ -25,15 +28,6 @@ export async function lockDocument(ctx: OrgContext, trx: Db, id: string) {
   if (!row) throw new NotFoundError('The document');
   if (row.archivedAt) throw new ConflictError(`${row.ref} is archived`);
   return row;
-}
-
-/** The versions of document `id` in this organization: a query to select from and narrow. */
-export function documentVersions(ctx: OrgContext, db: Db, id: string) {
-  return db
-    .selectFrom('recordVersions')
-    .where('orgId', '=', ctx.org.id)
-    .where('entityType', '=', 'document')
-    .where('recordId', '=', id);
 }
 
 /** Changes the document row (it was read with `lockDocument`), moving it to its next version, by the caller. */
