@@ -16,6 +16,8 @@ import { riskAssessmentsModule, reassessmentTriggersModule } from './risks/asses
 import { riskMethodologyVersionedModule } from './risks/methodology.module.js';
 import { riskMethodologyModule } from './risks/methodology.service.js';
 import { ismsRisksModule } from './risks/isms-risks.module.js';
+import { nonconformitiesModule } from './improvement/nonconformities.module.js';
+import { improvementsModule } from './improvement/improvements.module.js';
 import { risksModule } from './risks/risks.module.js';
 import { threatsModule, vulnerabilitiesModule } from './risks/threats.module.js';
 import { evidenceModule } from './evidence/evidence.module.js';
@@ -62,6 +64,8 @@ export const REGISTER_MODULES: readonly AnyRegisterModule[] = [
   documentsModule,
   auditProgrammeModule,
   internalAuditsModule,
+  nonconformitiesModule,
+  improvementsModule,
 ];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */

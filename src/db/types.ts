@@ -567,6 +567,72 @@ export interface IsmsRisksTable extends RegisterBaseColumns {
   evaluationNotes: string | null;
 }
 
+export interface NonconformitiesTable extends RegisterBaseColumns {
+  title: string;
+  description: string | null;
+  source: string;
+  sourceType: string | null;
+  sourceId: string | null;
+  requirementKey: string | null;
+  grade: string | null;
+  foundBy: string | null;
+  foundOn: string | null;
+  ownerId: string | null;
+  status: string;
+  correctionText: string | null;
+  correctionDoneOn: string | null;
+  consequencesText: string | null;
+  correctiveActionNeeded: number | null;
+  decisionCriterion: string | null;
+  decidedBy: string | null;
+  decidedOn: string | null;
+  whatWentWrong: string | null;
+  causeCategory: string | null;
+  /** JSON array of strings: the five-whys chain */
+  whys: Generated<string>;
+  rootCause: string | null;
+  patterns: string | null;
+  /** JSON array of nonconformity ids the analyst confirmed as similar */
+  similarConfirmed: Generated<string>;
+  analysedBy: string | null;
+  analysedOn: string | null;
+  closedBy: string | null;
+  closedOn: string | null;
+}
+
+/** Effectiveness reviews of a nonconformity's corrective actions (10.2 d). Append-only. */
+export interface NonconformityReviewsTable {
+  id: string;
+  orgId: string;
+  nonconformityId: string;
+  reviewedBy: string;
+  reviewedOn: string;
+  effective: number;
+  note: string | null;
+  /** JSON array of evidence ids */
+  evidenceIds: Generated<string>;
+  createdAt: string;
+}
+
+export interface ImprovementsTable extends RegisterBaseColumns {
+  title: string;
+  description: string | null;
+  source: string;
+  sourceType: string | null;
+  sourceId: string | null;
+  suggestedBy: string | null;
+  ownerId: string | null;
+  status: string;
+  worthPursuing: number | null;
+  evaluationNote: string | null;
+  evaluatedBy: string | null;
+  evaluatedOn: string | null;
+  ismsChange: string | null;
+  effective: number | null;
+  effectivenessNote: string | null;
+  reviewedOn: string | null;
+}
+
 /** File content, once per organization and SHA-256 (evidence files). Never updated. */
 export interface FileBlobsTable {
   orgId: string;
@@ -873,4 +939,7 @@ export interface Database {
   auditChecklistItems: AuditChecklistItemsTable;
   auditChecklistLinks: AuditChecklistLinksTable;
   auditReportDistributions: AuditReportDistributionsTable;
+  nonconformities: NonconformitiesTable;
+  nonconformityReviews: NonconformityReviewsTable;
+  improvements: ImprovementsTable;
 }

@@ -30,6 +30,8 @@ import { automationRoutes } from './routes/automation.routes.js';
 import { controlRoutes } from './routes/controls.routes.js';
 import { ismsRiskRoutes } from './routes/isms-risks.routes.js';
 import { internalAuditRoutes } from './routes/internal-audit.routes.js';
+import { nonconformityRoutes } from './routes/nonconformities.routes.js';
+import { improvementRoutes } from './routes/improvements.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { documentExportRoutes } from './routes/document-exports.routes.js';
@@ -158,6 +160,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(controlRoutes);
   await app.register(ismsRiskRoutes);
   await app.register(internalAuditRoutes);
+  await app.register(nonconformityRoutes);
+  await app.register(improvementRoutes);
   await app.register(evidenceRoutes);
   await app.register(documentRoutes);
   await app.register(documentExportRoutes);

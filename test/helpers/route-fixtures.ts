@@ -44,6 +44,8 @@ export async function buildRegisterRecord(c: Caller, org: TestOrg, mod: Register
 export const CREATE_EXTRAS: Record<string, () => Record<string, unknown>> = {
   // exactly one of a member or a named person: a named person works in JSON and CSV alike
   role_assignment: () => ({ personName: `Named person ${uniq()}` }),
+  // the first source is an internal audit, whose findings are graded
+  nonconformity: () => ({ grade: 'minor' }),
 };
 
 /**

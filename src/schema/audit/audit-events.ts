@@ -356,6 +356,35 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     type: z.literal('internal_audit.report_distributed'),
     payload: z.object({ ref: z.string(), versionNo: z.number().int(), members: z.array(z.string()) }),
   }),
+  z.object({
+    type: z.literal('nonconformity.step_recorded'),
+    payload: z.object({
+      ref: z.string(),
+      step: z.enum(['correction', 'decision', 'analysis', 'effectiveness_review', 'closure']),
+      statusFrom: z.string(),
+      statusTo: z.string(),
+      values: z.record(z.string(), z.unknown()),
+    }),
+  }),
+  z.object({
+    type: z.literal('nonconformity.raised'),
+    payload: z.object({
+      ref: z.string(),
+      source: z.string(),
+      sourceType: z.string(),
+      sourceId: z.string(),
+      sourceRef: z.string(),
+    }),
+  }),
+  z.object({
+    type: z.literal('improvement.step_recorded'),
+    payload: z.object({
+      ref: z.string(),
+      step: z.enum(['evaluation', 'implementation', 'review']),
+      statusFrom: z.string(),
+      statusTo: z.string(),
+    }),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -174,6 +174,28 @@ export const PERMISSIONS = {
     approve: AUDIT_WRITERS,
   },
   audit_checklist: { read: ALL, write: AUDIT_WRITERS },
+  // Nonconformities (10.2): whoever handles them records correction, decision, causes and reviews; closing one is
+  // the ISMS manager's (or an admin's) call.
+  nonconformity: {
+    read: ALL,
+    export: ALL,
+    create: EDITORS,
+    update: EDITORS,
+    import: EDITORS,
+    delete: MANAGERS,
+    close: MANAGERS,
+  },
+  // Improvements (10.1): anyone in the organization may suggest one (viewers and auditors too: a suggestion box
+  // open to all is what 27003 10.1 asks for); evaluating and following them up is for editors.
+  improvement: {
+    read: ALL,
+    export: ALL,
+    create: EDITORS,
+    update: EDITORS,
+    import: EDITORS,
+    delete: MANAGERS,
+    suggest: ALL,
+  },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Perms = typeof PERMISSIONS;

@@ -16,6 +16,8 @@ import { assetDependencyRegister } from '../../schema/risks/asset-dependency.reg
 import { threatRegister } from '../../schema/risks/threat.register.js';
 import { vulnerabilityRegister } from '../../schema/risks/vulnerability.register.js';
 import { ismsRiskRegister } from '../../schema/risks/isms-risk.register.js';
+import { nonconformityRegister } from '../../schema/improvement/nonconformity.register.js';
+import { improvementRegister } from '../../schema/improvement/improvement.register.js';
 import { riskRegister } from '../../schema/risks/risk.register.js';
 import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
 import { riskMethodologyRegister } from '../../schema/risks/risk-methodology.register.js';
@@ -50,6 +52,8 @@ const REGISTERS: RegisterDef[] = [
   threatRegister,
   vulnerabilityRegister,
   ismsRiskRegister,
+  nonconformityRegister,
+  improvementRegister,
   riskRegister,
   riskAssessmentRegister,
   reassessmentTriggerRegister,

@@ -8,6 +8,7 @@ import { riskMethodologyMessages } from '../../risks/risk-methodology.messages.j
 import { riskMessages } from '../../risks/risks.messages.js';
 import { assetMessages } from '../../risks/assets.messages.js';
 import { ismsRiskMessages } from '../../risks/isms-risks.messages.js';
+import { improvementMessages } from '../../improvement/improvement.messages.js';
 import { versioningMessages } from '../../versioning/versioning.messages.js';
 import { registerIoMessages } from '../../register/register-io.messages.js';
 import { contextMessages } from '../../context/context.messages.js';
@@ -26,6 +27,7 @@ const en = {
   ...riskMessages,
   ...assetMessages,
   ...ismsRiskMessages,
+  ...improvementMessages,
   ...registerIoMessages,
   ...contextMessages,
   ...leadershipMessages,
