@@ -16,12 +16,16 @@ import { riskAssessmentsModule, reassessmentTriggersModule } from './risks/asses
 import { riskMethodologyVersionedModule } from './risks/methodology.module.js';
 import { riskMethodologyModule } from './risks/methodology.service.js';
 import { ismsRisksModule } from './risks/isms-risks.module.js';
+import { nonconformitiesModule } from './improvement/nonconformities.module.js';
+import { improvementsModule } from './improvement/improvements.module.js';
 import { risksModule } from './risks/risks.module.js';
 import { threatsModule, vulnerabilitiesModule } from './risks/threats.module.js';
 import { evidenceModule } from './evidence/evidence.module.js';
 import { controlsModule } from './controls/controls.module.js';
 import { soaModule, soaVersionedModule } from './controls/soa.module.js';
 import { treatmentPlanModule, treatmentPlanVersionedModule } from './controls/treatment-plan.service.js';
+import { auditProgrammeModule, auditProgrammeVersionedModule } from './internal-audit/audit-programme.module.js';
+import { auditReportVersionedModule, internalAuditsModule } from './internal-audit/internal-audits.module.js';
 import type { VersionedModule } from './versioning/versioned-module.js';
 import type { AnyRegisterModule } from './register/register-module.js';
 import { registerLookup, type RegisterLookup } from './register/register-lookup.js';
@@ -58,6 +62,10 @@ export const REGISTER_MODULES: readonly AnyRegisterModule[] = [
   soaModule,
   treatmentPlanModule,
   documentsModule,
+  auditProgrammeModule,
+  internalAuditsModule,
+  nonconformitiesModule,
+  improvementsModule,
 ];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */
@@ -67,6 +75,8 @@ export const VERSIONED_MODULES: readonly VersionedModule[] = [
   soaVersionedModule,
   treatmentPlanVersionedModule,
   documentVersionedModule,
+  auditProgrammeVersionedModule,
+  auditReportVersionedModule,
 ];
 
 /** The registers, for `OrgContext.registers`. */

@@ -567,6 +567,72 @@ export interface IsmsRisksTable extends RegisterBaseColumns {
   evaluationNotes: string | null;
 }
 
+export interface NonconformitiesTable extends RegisterBaseColumns {
+  title: string;
+  description: string | null;
+  source: string;
+  sourceType: string | null;
+  sourceId: string | null;
+  requirementKey: string | null;
+  grade: string | null;
+  foundBy: string | null;
+  foundOn: string | null;
+  ownerId: string | null;
+  status: string;
+  correctionText: string | null;
+  correctionDoneOn: string | null;
+  consequencesText: string | null;
+  correctiveActionNeeded: number | null;
+  decisionCriterion: string | null;
+  decidedBy: string | null;
+  decidedOn: string | null;
+  whatWentWrong: string | null;
+  causeCategory: string | null;
+  /** JSON array of strings: the five-whys chain */
+  whys: Generated<string>;
+  rootCause: string | null;
+  patterns: string | null;
+  /** JSON array of nonconformity ids the analyst confirmed as similar */
+  similarConfirmed: Generated<string>;
+  analysedBy: string | null;
+  analysedOn: string | null;
+  closedBy: string | null;
+  closedOn: string | null;
+}
+
+/** Effectiveness reviews of a nonconformity's corrective actions (10.2 d). Append-only. */
+export interface NonconformityReviewsTable {
+  id: string;
+  orgId: string;
+  nonconformityId: string;
+  reviewedBy: string;
+  reviewedOn: string;
+  effective: number;
+  note: string | null;
+  /** JSON array of evidence ids */
+  evidenceIds: Generated<string>;
+  createdAt: string;
+}
+
+export interface ImprovementsTable extends RegisterBaseColumns {
+  title: string;
+  description: string | null;
+  source: string;
+  sourceType: string | null;
+  sourceId: string | null;
+  suggestedBy: string | null;
+  ownerId: string | null;
+  status: string;
+  worthPursuing: number | null;
+  evaluationNote: string | null;
+  evaluatedBy: string | null;
+  evaluatedOn: string | null;
+  ismsChange: string | null;
+  effective: number | null;
+  effectivenessNote: string | null;
+  reviewedOn: string | null;
+}
+
 /** File content, once per organization and SHA-256 (evidence files). Never updated. */
 export interface FileBlobsTable {
   orgId: string;
@@ -717,6 +783,95 @@ export interface AuditCheckpointsTable {
   signature: string;
 }
 
+/** Internal audit (9.2): the programme, the audits and their child tables (migration 0019). */
+export interface AuditProgrammesTable extends RegisterBaseColumns {
+  title: string;
+  ownerId: string | null;
+  latestVersion: number | null;
+  latestState: string | null;
+  approvedVersion: number | null;
+}
+
+export interface InternalAuditsTable extends RegisterBaseColumns {
+  title: string;
+  programmeId: string | null;
+  plannedAuditKey: string | null;
+  scope: string | null;
+  clauses: string | null;
+  soaCriterion: number;
+  status: string;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
+  leadAuditorId: string | null;
+  auditees: string | null;
+  auditPlan: string | null;
+  latestVersion: number | null;
+  latestState: string | null;
+  approvedVersion: number | null;
+}
+
+export interface AuditTeamTable {
+  id: string;
+  orgId: string;
+  auditId: string;
+  userId: string;
+  role: string;
+}
+
+export interface AuditIndependenceExceptionsTable {
+  id: string;
+  orgId: string;
+  auditId: string;
+  auditorId: string;
+  field: string;
+  objectType: string;
+  objectId: string;
+  objectRef: string;
+  reason: string;
+  justification: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface AuditChecklistItemsTable {
+  id: string;
+  orgId: string;
+  auditId: string;
+  seq: number;
+  source: string;
+  requirementKey: string | null;
+  clause: string | null;
+  controlId: string | null;
+  title: string;
+  conclusion: string;
+  notes: string | null;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface AuditChecklistLinksTable {
+  id: string;
+  orgId: string;
+  itemId: string;
+  kind: string;
+  targetType: string;
+  targetId: string;
+}
+
+export interface AuditReportDistributionsTable {
+  id: string;
+  orgId: string;
+  auditId: string;
+  versionNo: number;
+  memberIds: string;
+  note: string | null;
+  distributedAt: string;
+  distributedBy: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -777,4 +932,14 @@ export interface Database {
   documentReviews: DocumentReviewsTable;
   documentDisposals: DocumentDisposalsTable;
   classificationLevels: ClassificationLevelsTable;
+  auditProgrammes: AuditProgrammesTable;
+  internalAudits: InternalAuditsTable;
+  auditTeam: AuditTeamTable;
+  auditIndependenceExceptions: AuditIndependenceExceptionsTable;
+  auditChecklistItems: AuditChecklistItemsTable;
+  auditChecklistLinks: AuditChecklistLinksTable;
+  auditReportDistributions: AuditReportDistributionsTable;
+  nonconformities: NonconformitiesTable;
+  nonconformityReviews: NonconformityReviewsTable;
+  improvements: ImprovementsTable;
 }

@@ -44,6 +44,8 @@ export async function buildRegisterRecord(c: Caller, org: TestOrg, mod: Register
 export const CREATE_EXTRAS: Record<string, () => Record<string, unknown>> = {
   // exactly one of a member or a named person: a named person works in JSON and CSV alike
   role_assignment: () => ({ personName: `Named person ${uniq()}` }),
+  // the first source is an internal audit, whose findings are graded
+  nonconformity: () => ({ grade: 'minor' }),
 };
 
 /**
@@ -60,6 +62,7 @@ export const BEFORE_CREATE: Record<string, (org: TestOrg) => Promise<void>> = {
   // one SoA and one treatment plan per organization, like the methodology
   soa: (org) => archiveAll(org, 'statements-of-applicability'),
   risk_treatment_plan: (org) => archiveAll(org, 'risk-treatment-plans'),
+  audit_programme: (org) => archiveAll(org, 'audit-programmes'),
 };
 
 export async function archiveAll(org: TestOrg, collection: string) {
@@ -291,6 +294,31 @@ export const RECORD_KINDS: Record<string, RecordKind> = {
       return String((await saveDraft(org, vm, made.id)).versionNo);
     },
     snapshot: (h, m) => h.db.selectFrom('recordVersions').selectAll().where('recordId', '=', m.id!).execute(),
+  },
+  // internal audit: an item of the audit's checklist (`/internal-audits/:id/checklist/:itemId`), a link of the item
+  'checklist/:itemId': {
+    make: async ({ org }, made) => {
+      const res = await org.as.admin.post(`/api/v1/orgs/${org.slug}/internal-audits/${made.id}/checklist`, {
+        title: `Sampled records ${uniq()}`,
+      });
+      if (res.statusCode !== 200) throw new Error(`checklist item: ${res.statusCode} ${res.body}`);
+      return (res.json() as { id: string }).id;
+    },
+    snapshot: (h, m) =>
+      h.db.selectFrom('auditChecklistItems').selectAll().where('id', '=', m.itemId!).executeTakeFirst(),
+  },
+  'links/:linkId': {
+    make: async ({ org }, made) => {
+      const target = await buildRegisterRecord(org.as.admin, org, LINKABLE);
+      const res = await org.as.admin.post(
+        `/api/v1/orgs/${org.slug}/internal-audits/${made.id}/checklist/${made.itemId}/links`,
+        { kind: 'sample', targetType: LINKABLE.def.entity, targetId: target.id },
+      );
+      if (res.statusCode !== 200) throw new Error(`checklist link: ${res.statusCode} ${res.body}`);
+      return (res.json() as { links: { id: string }[] }).links[0]!.id;
+    },
+    snapshot: (h, m) =>
+      h.db.selectFrom('auditChecklistLinks').selectAll().where('id', '=', m.linkId!).executeTakeFirst(),
   },
 };
 

@@ -5,6 +5,8 @@ import { PASSWORD } from './factories.js';
 import type { Caller } from './http.js';
 import { multipart, textFile } from './evidence-factories.js';
 import { DOCUMENT_BODIES, DOCUMENT_QUERIES } from './document-factories.js';
+import { INTERNAL_AUDIT_BODIES } from './internal-audit-bodies.js';
+import { IMPROVEMENT_BODIES, NONCONFORMITY_BODIES } from './nonconformity-factories.js';
 
 /**
  * Drives catalog-wide tests (tenant isolation, role matrix, bad input) from `app.routeCatalog`: how to make a
@@ -163,6 +165,10 @@ const BODIES: Record<string, BodyMaker> = {
   ),
   // documents: publication, acknowledgement, reviews, retention and disposal, exports (test/helpers/document-factories.ts)
   ...DOCUMENT_BODIES,
+  // internal audit: team, scope, status, checklist, distribution; the report's approval by its lead auditor
+  ...INTERNAL_AUDIT_BODIES,
+  ...NONCONFORMITY_BODIES,
+  ...IMPROVEMENT_BODIES,
 };
 
 /** Required query strings of GET routes, keyed like BODIES. */

@@ -38,7 +38,8 @@ const apiRoutes = api.catalog.filter((r) => !isApiDocs(r));
 function wrongValues(s: JsonSchema): unknown[] {
   const nullable = !!s.anyOf?.some((x) => x.type === 'null');
   const base = s.anyOf?.find((x) => x.type !== 'null') ?? s;
-  const out: unknown[] = [{ nested: { __proto__: 1 } }, ['list']];
+  // a list of text is a valid value of a list of text: wrong there is a list of something else
+  const out: unknown[] = [{ nested: { __proto__: 1 } }, base.type === 'array' ? [{ nested: 1 }] : ['list']];
   if (base.type === 'string') {
     out.push(12345, true);
     if (base.enum) out.push('not-an-option');

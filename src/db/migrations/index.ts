@@ -16,6 +16,8 @@ import * as m0014 from './0014-login-throttle-invitations.js';
 import * as m0015 from './0015-risk-owner-since.js';
 import * as m0016 from './0016-automation-accounts.js';
 import * as m0017 from './0017-list-order-indexes.js';
+import * as m0018 from './0018-nonconformities.js';
+import * as m0019 from './0019-internal-audit.js';
 
 /** Ordered list of migrations. Append only; never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +38,6 @@ export const migrations: Record<string, Migration> = {
   '0015-risk-owner-since': m0015,
   '0016-automation-accounts': m0016,
   '0017-list-order-indexes': m0017,
+  '0018-nonconformities': m0018,
+  '0019-internal-audit': m0019,
 };

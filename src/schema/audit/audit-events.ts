@@ -315,6 +315,76 @@ export const auditEventSchema = z.discriminatedUnion('type', [
       accountUserId: z.string(),
     }),
   }),
+  // internal audit (9.2): the team, the scope, independence, status, checklist and report distribution
+  z.object({
+    type: z.literal('internal_audit.team_set'),
+    payload: z.object({ ref: z.string(), members: z.array(z.object({ userId: z.string(), role: z.string() })) }),
+  }),
+  z.object({
+    type: z.literal('internal_audit.scope_set'),
+    payload: z.object({ ref: z.string(), processes: z.array(z.string()) }),
+  }),
+  z.object({
+    type: z.literal('internal_audit.independence_excepted'),
+    payload: z.object({ ref: z.string(), field: z.string(), objects: z.array(z.string()), justification: z.string() }),
+  }),
+  z.object({
+    type: z.literal('internal_audit.status_changed'),
+    payload: z.object({ ref: z.string(), from: z.string(), to: z.string() }),
+  }),
+  z.object({
+    type: z.literal('internal_audit.checklist_generated'),
+    payload: z.object({ ref: z.string(), added: z.number().int() }),
+  }),
+  z.object({
+    type: z.literal('internal_audit.checklist_item_added'),
+    payload: z.object({ ref: z.string(), itemId: z.string(), title: z.string() }),
+  }),
+  z.object({
+    type: z.literal('internal_audit.checklist_item_updated'),
+    payload: z.object({ ref: z.string(), itemId: z.string(), changes: z.record(z.string(), z.unknown()) }),
+  }),
+  z.object({
+    type: z.literal('internal_audit.checklist_link_added'),
+    payload: z.object({ ref: z.string(), itemId: z.string(), kind: z.string(), target: z.string() }),
+  }),
+  z.object({
+    type: z.literal('internal_audit.checklist_link_removed'),
+    payload: z.object({ ref: z.string(), itemId: z.string(), kind: z.string(), target: z.string() }),
+  }),
+  z.object({
+    type: z.literal('internal_audit.report_distributed'),
+    payload: z.object({ ref: z.string(), versionNo: z.number().int(), members: z.array(z.string()) }),
+  }),
+  z.object({
+    type: z.literal('nonconformity.step_recorded'),
+    payload: z.object({
+      ref: z.string(),
+      step: z.enum(['correction', 'decision', 'analysis', 'effectiveness_review', 'closure']),
+      statusFrom: z.string(),
+      statusTo: z.string(),
+      values: z.record(z.string(), z.unknown()),
+    }),
+  }),
+  z.object({
+    type: z.literal('nonconformity.raised'),
+    payload: z.object({
+      ref: z.string(),
+      source: z.string(),
+      sourceType: z.string(),
+      sourceId: z.string(),
+      sourceRef: z.string(),
+    }),
+  }),
+  z.object({
+    type: z.literal('improvement.step_recorded'),
+    payload: z.object({
+      ref: z.string(),
+      step: z.enum(['evaluation', 'implementation', 'review']),
+      statusFrom: z.string(),
+      statusTo: z.string(),
+    }),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

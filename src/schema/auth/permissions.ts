@@ -11,6 +11,8 @@ const EDITORS: readonly Role[] = ['admin', 'isms_manager', 'contributor'];
 const MANAGERS: readonly Role[] = ['admin', 'isms_manager'];
 const ADMINS: readonly Role[] = ['admin'];
 const APPROVERS: readonly Role[] = ['approver'];
+/** who writes internal audits and their checklists: managers and auditors */
+const AUDIT_WRITERS: readonly Role[] = ['admin', 'isms_manager', 'auditor'];
 /** Everyone except viewers may create API tokens for automation. */
 const TOKEN_USERS: readonly Role[] = ['admin', 'isms_manager', 'contributor', 'auditor', 'approver'];
 
@@ -150,6 +152,50 @@ export const PERMISSIONS = {
     set_scheme: MANAGERS,
   },
   evidence: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, delete: MANAGERS },
+  // Internal audit (9.2). The auditor role writes audit records and their checklists and nothing else in the ISMS;
+  // managers plan the programme, top management approves it. The lead auditor approves an audit's report (named
+  // signer, checked in core); the report goes to top management.
+  audit_programme: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+    approve: APPROVERS,
+  },
+  internal_audit: {
+    read: ALL,
+    export: ALL,
+    create: AUDIT_WRITERS,
+    update: AUDIT_WRITERS,
+    import: AUDIT_WRITERS,
+    delete: AUDIT_WRITERS,
+    approve: AUDIT_WRITERS,
+  },
+  audit_checklist: { read: ALL, write: AUDIT_WRITERS },
+  // Nonconformities (10.2): whoever handles them records correction, decision, causes and reviews; closing one is
+  // the ISMS manager's (or an admin's) call.
+  nonconformity: {
+    read: ALL,
+    export: ALL,
+    create: EDITORS,
+    update: EDITORS,
+    import: EDITORS,
+    delete: MANAGERS,
+    close: MANAGERS,
+  },
+  // Improvements (10.1): anyone in the organization may suggest one (viewers and auditors too: a suggestion box
+  // open to all is what 27003 10.1 asks for); evaluating and following them up is for editors.
+  improvement: {
+    read: ALL,
+    export: ALL,
+    create: EDITORS,
+    update: EDITORS,
+    import: EDITORS,
+    delete: MANAGERS,
+    suggest: ALL,
+  },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Perms = typeof PERMISSIONS;

@@ -16,6 +16,8 @@ import { assetDependencyRegister } from '../../schema/risks/asset-dependency.reg
 import { threatRegister } from '../../schema/risks/threat.register.js';
 import { vulnerabilityRegister } from '../../schema/risks/vulnerability.register.js';
 import { ismsRiskRegister } from '../../schema/risks/isms-risk.register.js';
+import { nonconformityRegister } from '../../schema/improvement/nonconformity.register.js';
+import { improvementRegister } from '../../schema/improvement/improvement.register.js';
 import { riskRegister } from '../../schema/risks/risk.register.js';
 import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
 import { riskMethodologyRegister } from '../../schema/risks/risk-methodology.register.js';
@@ -24,6 +26,8 @@ import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
 import { controlRegister } from '../../schema/controls/control.register.js';
 import { documentRegister } from '../../schema/documents/document.register.js';
 import { documentVersioned } from '../../schema/documents/document.versioned.js';
+import { auditProgrammeRegister } from '../../schema/internal-audit/audit-programme.register.js';
+import { internalAuditRegister } from '../../schema/internal-audit/internal-audit.register.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -48,6 +52,8 @@ const REGISTERS: RegisterDef[] = [
   threatRegister,
   vulnerabilityRegister,
   ismsRiskRegister,
+  nonconformityRegister,
+  improvementRegister,
   riskRegister,
   riskAssessmentRegister,
   reassessmentTriggerRegister,
@@ -55,6 +61,8 @@ const REGISTERS: RegisterDef[] = [
   evidenceRegister,
   controlRegister,
   documentRegister,
+  auditProgrammeRegister,
+  internalAuditRegister,
 ];
 
 describe('message catalog', () => {

@@ -8,6 +8,7 @@ import { riskMethodologyMessages } from '../../risks/risk-methodology.messages.j
 import { riskMessages } from '../../risks/risks.messages.js';
 import { assetMessages } from '../../risks/assets.messages.js';
 import { ismsRiskMessages } from '../../risks/isms-risks.messages.js';
+import { improvementMessages } from '../../improvement/improvement.messages.js';
 import { versioningMessages } from '../../versioning/versioning.messages.js';
 import { registerIoMessages } from '../../register/register-io.messages.js';
 import { contextMessages } from '../../context/context.messages.js';
@@ -17,6 +18,7 @@ import { controlMessages } from '../../controls/controls.messages.js';
 import { documentMessages } from '../../documents/documents.messages.js';
 import { auditTrustMessages } from '../../audit/audit-trust.messages.js';
 import { automationMessages } from '../../orgs/automation.messages.js';
+import { internalAuditMessages } from '../../internal-audit/internal-audit.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -25,6 +27,7 @@ const en = {
   ...riskMessages,
   ...assetMessages,
   ...ismsRiskMessages,
+  ...improvementMessages,
   ...registerIoMessages,
   ...contextMessages,
   ...leadershipMessages,
@@ -33,6 +36,7 @@ const en = {
   ...documentMessages,
   ...auditTrustMessages,
   ...automationMessages,
+  ...internalAuditMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 

@@ -1,0 +1,227 @@
+import type { Db } from '../../db/connect.js';
+import { FINDING_CONCLUSIONS, type AuditFacts } from '../../schema/internal-audit/internal-audit.register.js';
+import { ismsRequirement } from '../../schema/internal-audit/isms-requirements.js';
+import { parseClauses } from '../../schema/leadership/isms-clauses.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { OrgContext } from '../context.js';
+import { ConflictError, ValidationError } from '../errors.js';
+import { inOrgTransaction } from '../transaction.js';
+import { newId, nowIso } from '../util/ids.js';
+import { clauseCovers } from './audit-coverage.service.js';
+import { loadAudit } from './audit-team.service.js';
+import { listExceptions } from './independence.service.js';
+
+const CONCLUSION_WORDS: Record<string, string> = {
+  major_nc: 'Major nonconformity',
+  minor_nc: 'Minor nonconformity',
+  observation: 'Observation',
+  ofi: 'Opportunity for improvement',
+};
+
+/** "10.2 (2013: 10.1)": the 2022 number, and the 2013 one beside it where a migrating reader looks elsewhere. */
+export function clauseLabel(requirementKey: string | null, clause: string | null): string {
+  const q = requirementKey ? ismsRequirement(requirementKey) : undefined;
+  const n = q ? (q.item ? `${q.clause} ${q.item})` : q.clause) : (clause ?? '');
+  return q?.clause2013 && q.clause2013 !== q.clause ? `${n} (2013: ${q.clause2013})` : n;
+}
+
+/**
+ * The facts of the audit report, read inside the draft's transaction (prepareDraft): scope, criteria, team,
+ * independence exceptions, findings by clause and by control, and the count of each conclusion.
+ */
+export async function auditFacts(ctx: OrgContext, trx: Db, auditId: string): Promise<AuditFacts> {
+  const audit = await loadAudit(ctx, trx, auditId);
+  const team = await trx
+    .selectFrom('auditTeam')
+    .innerJoin('users', 'users.id', 'auditTeam.userId')
+    .select(['users.name', 'auditTeam.role'])
+    .where('auditTeam.orgId', '=', ctx.org.id)
+    .where('auditTeam.auditId', '=', auditId)
+    .orderBy('users.name')
+    .execute();
+  const lead = await trx.selectFrom('users').select('name').where('id', '=', audit.leadAuditorId).executeTakeFirst();
+  const processes = await trx
+    .selectFrom('links')
+    .innerJoin('ismsProcesses as p', 'p.id', 'links.toId')
+    .select(['p.ref', 'p.name'])
+    .where('links.orgId', '=', ctx.org.id)
+    .where('p.orgId', '=', ctx.org.id)
+    .where('links.fromType', '=', 'internal_audit')
+    .where('links.fromId', '=', auditId)
+    .where('links.kind', '=', 'scope')
+    .orderBy('p.ref')
+    .execute();
+  const items = await trx
+    .selectFrom('auditChecklistItems as i')
+    .leftJoin('controls as c', 'c.id', 'i.controlId')
+    .select(['i.requirementKey', 'i.clause', 'c.ref as controlRef', 'i.title', 'i.conclusion'])
+    .where('i.orgId', '=', ctx.org.id)
+    .where('i.auditId', '=', auditId)
+    .orderBy('i.seq')
+    .execute();
+  const counts: Record<string, number> = {};
+  for (const i of items) counts[i.conclusion] = (counts[i.conclusion] ?? 0) + 1;
+  const findings = items.filter((i) => (FINDING_CONCLUSIONS as readonly string[]).includes(i.conclusion));
+  const clauses = parseClauses(audit.clauses ?? '').clauses;
+  const scopeLines = [
+    audit.scope,
+    processes.length ? `Processes: ${processes.map((p) => `${p.ref} ${p.name}`).join('; ')}` : null,
+  ];
+  return {
+    scope: scopeLines.filter(Boolean).join('\n') || null,
+    criteria: [
+      ...(clauses.length ? [`ISO/IEC 27001:2022 clauses ${clauses.join(', ')}`] : []),
+      ...(audit.soaCriterion ? ['Statement of Applicability (applicable controls)'] : []),
+    ],
+    team: [
+      ...(lead ? [{ name: lead.name, role: 'lead' }] : []),
+      ...team.filter((t) => !(lead && t.name === lead.name && t.role === 'lead')),
+    ],
+    exceptions: (await listExceptions(ctx, trx, auditId)).map((e) => ({
+      auditor: e.auditorName,
+      object: `${e.objectRef} (${e.reason})`,
+      justification: e.justification,
+    })),
+    findingsByClause: findings
+      .filter((f) => f.clause)
+      .map((f) => ({
+        clause: clauseLabel(f.requirementKey, f.clause),
+        title: f.title,
+        conclusion: CONCLUSION_WORDS[f.conclusion] ?? f.conclusion,
+      })),
+    findingsByControl: findings
+      .filter((f) => f.controlRef)
+      .map((f) => ({
+        control: f.controlRef!,
+        title: f.title,
+        conclusion: CONCLUSION_WORDS[f.conclusion] ?? f.conclusion,
+      })),
+    counts,
+  };
+}
+
+/**
+ * What earlier audits left in this audit's scope (9.2.2: the results of previous audits): the previous completed
+ * audit, and the findings of completed audits on the clauses (or, with the SoA as a criterion, the controls) this
+ * audit covers. Nonconformities still open join this once the nonconformity register is merged.
+ */
+export async function previousResults(ctx: OrgContext, auditId: string) {
+  const audit = await loadAudit(ctx, ctx.db, auditId);
+  const clauses = parseClauses(audit.clauses ?? '').clauses;
+  const earlier = await ctx.db
+    .selectFrom('internalAudits')
+    .select(['id', 'ref', 'title'])
+    .where('orgId', '=', ctx.org.id)
+    .where('archivedAt', 'is', null)
+    .where('status', '=', 'completed')
+    .where('id', '!=', auditId)
+    .orderBy('actualEnd', 'desc')
+    .orderBy('createdAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const findings = await ctx.db
+    .selectFrom('auditChecklistItems as i')
+    .innerJoin('internalAudits as a', 'a.id', 'i.auditId')
+    .select([
+      'a.ref as auditRef',
+      'i.id as itemId',
+      'i.title',
+      'i.clause',
+      'i.requirementKey',
+      'i.conclusion',
+      'i.notes',
+      'i.controlId',
+    ])
+    .where('a.orgId', '=', ctx.org.id)
+    .where('i.orgId', '=', ctx.org.id)
+    .where('a.status', '=', 'completed')
+    .where('a.archivedAt', 'is', null)
+    .where('a.id', '!=', auditId)
+    .where('i.conclusion', 'in', [...FINDING_CONCLUSIONS])
+    .orderBy('a.ref')
+    .orderBy('i.seq')
+    .limit(1000)
+    .execute();
+  return {
+    previousAudit: earlier ?? null,
+    findings: findings
+      .filter(
+        (f) => (f.clause && clauses.some((c) => clauseCovers(c, f.clause!))) || (audit.soaCriterion && f.controlId),
+      )
+      .map(({ controlId: _c, ...f }) => ({ ...f, conclusion: f.conclusion as (typeof FINDING_CONCLUSIONS)[number] })),
+  };
+}
+
+/** The approved report handed to top management (9.2.2 f): who received which version, when. */
+export async function distributeReport(ctx: OrgContext, auditId: string, body: { memberIds: string[]; note?: string }) {
+  await inOrgTransaction(ctx, async (trx) => {
+    const audit = await loadAudit(ctx, trx, auditId);
+    if (!audit.approvedVersion)
+      throw new ConflictError(`${audit.ref} has no approved report yet; the lead auditor approves it first`);
+    const ids = [...new Set(body.memberIds)];
+    const found = new Set(
+      (
+        await trx
+          .selectFrom('memberships')
+          .select('userId')
+          .where('orgId', '=', ctx.org.id)
+          .where('userId', 'in', ids)
+          .execute()
+      ).map((m) => m.userId),
+    );
+    body.memberIds.forEach((id, i) => {
+      if (!found.has(id))
+        throw new ValidationError([{ field: `body.memberIds.${i}`, message: 'Not a member of this organization' }]);
+    });
+    await trx
+      .insertInto('auditReportDistributions')
+      .values({
+        id: newId(),
+        orgId: ctx.org.id,
+        auditId,
+        versionNo: audit.approvedVersion,
+        memberIds: JSON.stringify(ids),
+        note: body.note ?? null,
+        distributedAt: nowIso(),
+        distributedBy: ctx.actor.userId,
+      })
+      .execute();
+    await recordAudit(trx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      entityType: 'internal_audit',
+      entityId: auditId,
+      event: {
+        type: 'internal_audit.report_distributed',
+        payload: { ref: audit.ref, versionNo: audit.approvedVersion, members: ids },
+      },
+    });
+  });
+  return listDistributions(ctx, auditId);
+}
+
+export async function listDistributions(ctx: OrgContext, auditId: string) {
+  await loadAudit(ctx, ctx.db, auditId);
+  const rows = await ctx.db
+    .selectFrom('auditReportDistributions')
+    .selectAll()
+    .where('orgId', '=', ctx.org.id)
+    .where('auditId', '=', auditId)
+    .orderBy('distributedAt')
+    .execute();
+  const ids = [...new Set(rows.flatMap((r) => JSON.parse(r.memberIds) as string[]))];
+  const people = ids.length
+    ? await ctx.db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', ids).execute()
+    : [];
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      versionNo: r.versionNo,
+      members: (JSON.parse(r.memberIds) as string[]).flatMap((id) => people.filter((p) => p.id === id)),
+      note: r.note,
+      distributedAt: r.distributedAt,
+      distributedBy: r.distributedBy,
+    })),
+  };
+}

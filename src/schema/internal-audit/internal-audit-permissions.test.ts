@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { can, permissionsOf } from '../auth/permissions.js';
+
+describe('who writes internal audits', () => {
+  it('the auditor role writes audit records and checklists and nothing else of the ISMS', () => {
+    // besides reading and exporting: its own API tokens and acknowledging documents published to it
+    expect(permissionsOf('auditor').filter((p) => !/\.(read|export)$/.test(p))).toEqual([
+      'tokens.create',
+      'document.acknowledge',
+      'internal_audit.create',
+      'internal_audit.update',
+      'internal_audit.import',
+      'internal_audit.delete',
+      'internal_audit.approve',
+      'audit_checklist.write',
+    ]);
+  });
+
+  it('managers plan the programme and top management approves it; the auditor only reads it', () => {
+    expect(can('isms_manager', 'audit_programme.update')).toBe(true);
+    expect(can('approver', 'audit_programme.approve')).toBe(true);
+    expect(can('isms_manager', 'audit_programme.approve')).toBe(false);
+    expect(can('auditor', 'audit_programme.update')).toBe(false);
+    expect(can('auditor', 'audit_programme.read')).toBe(true);
+    expect(can('contributor', 'audit_checklist.write')).toBe(false);
+  });
+});
