@@ -1,6 +1,6 @@
 import type { ExportTable } from '../register/register-export.js';
 import type { DocumentBlock, DocumentModel } from '../versioning/versioned-module.js';
-import { ismsRequirement } from '../../schema/internal-audit/isms-requirements.js';
+import { clauseLabel, ismsRequirement } from '../../schema/internal-audit/isms-requirements.js';
 import type { OrgContext } from '../context.js';
 import { getRecord } from '../register/register.service.js';
 import { nonconformitiesModule, stringArray } from './nonconformities.module.js';
@@ -59,9 +59,7 @@ export async function nonconformityHistory(ctx: OrgContext, id: string) {
     .execute();
 
   const req = nc.requirementKey ? ismsRequirement(nc.requirementKey) : undefined;
-  const requirement = req
-    ? `${req.key}${req.clause2013 && req.clause2013 !== req.clause ? ` (2013: ${req.clause2013})` : ''} ${req.text}`
-    : '';
+  const requirement = req ? `${clauseLabel(req.key)} ${req.text}` : '';
   const whys = stringArray(lists.whys);
   const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   const found: [string, string][] = [

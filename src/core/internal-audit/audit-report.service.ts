@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import { FINDING_CONCLUSIONS, type AuditFacts } from '../../schema/internal-audit/internal-audit.register.js';
-import { ismsRequirement } from '../../schema/internal-audit/isms-requirements.js';
+import { clauseLabel as requirementNumberLabel } from '../../schema/internal-audit/isms-requirements.js';
 import { parseClauses } from '../../schema/leadership/isms-clauses.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
@@ -18,11 +18,10 @@ const CONCLUSION_WORDS: Record<string, string> = {
   ofi: 'Opportunity for improvement',
 };
 
-/** "10.2 (2013: 10.1)": the 2022 number, and the 2013 one beside it where a migrating reader looks elsewhere. */
+/** "10.2 (2013: 10.1)" for a checklist item: its requirement's number, else its clause, else nothing. */
 export function clauseLabel(requirementKey: string | null, clause: string | null): string {
-  const q = requirementKey ? ismsRequirement(requirementKey) : undefined;
-  const n = q ? (q.item ? `${q.clause} ${q.item})` : q.clause) : (clause ?? '');
-  return q?.clause2013 && q.clause2013 !== q.clause ? `${n} (2013: ${q.clause2013})` : n;
+  const key = requirementKey ?? clause;
+  return key ? requirementNumberLabel(key) : '';
 }
 
 /**

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ISMS_CLAUSE_TITLES, ISMS_CLAUSES, ISMS_REQUIREMENTS, ismsRequirement } from './isms-requirements.js';
+import {
+  clauseLabel,
+  ISMS_CLAUSE_TITLES,
+  ISMS_CLAUSES,
+  ISMS_REQUIREMENTS,
+  ismsRequirement,
+} from './isms-requirements.js';
 
 describe('the ISO/IEC 27001:2022 requirement list (clauses 4 to 10)', () => {
   it('has unique keys, each parsed into its clause and item', () => {
@@ -59,5 +65,15 @@ describe('the ISO/IEC 27001:2022 requirement list (clauses 4 to 10)', () => {
       expect(q.text, q.key).toMatch(/^[A-Z].*\.$/);
       expect(q.text.length, q.key).toBeLessThan(220);
     }
+  });
+
+  it('labels a number with the 2013 clause only where a migrating reader looks elsewhere', () => {
+    expect(clauseLabel('10.2')).toBe('10.2 (2013: 10.1)');
+    expect(clauseLabel('10.1')).toBe('10.1 (2013: 10.2)');
+    expect(clauseLabel('6.1.3.d')).toBe('6.1.3 d)');
+    expect(clauseLabel('4.3')).toBe('4.3');
+    expect(clauseLabel('9.2.2')).toBe('9.2.2 (2013: 9.2)');
+    // a clause the 2013 edition did not have shows no 2013 number
+    expect(clauseLabel('6.3')).toBe('6.3');
   });
 });

@@ -339,3 +339,23 @@ export const ismsRequirement = (key: string): IsmsRequirement | undefined => BY_
 
 /** The requirement keys, for validating a body field that names one. */
 export const ISMS_REQUIREMENT_KEYS = ISMS_REQUIREMENTS.map((q) => q.key) as [string, ...string[]];
+
+/** The 2013 clause of a 2022 clause number, when a migrating reader would look elsewhere (10.1 ↔ 10.2, 9.2.x → 9.2). */
+export const clause2013Of = (clause: string): string | null => {
+  const numbers = new Set(ISMS_REQUIREMENTS.filter((q) => q.clause === clause).map((q) => q.clause2013));
+  numbers.delete(null);
+  const [only] = numbers;
+  return numbers.size === 1 && only !== clause ? (only ?? null) : null;
+};
+
+/**
+ * How Rampart shows a clause or requirement number: the 2022 number, and the 2013 one beside it when a reader
+ * migrating from the 2013 edition would look elsewhere: "10.2 (2013: 10.1)", "6.1.3 d)".
+ */
+export const clauseLabel = (clauseOrKey: string): string => {
+  const requirement = ismsRequirement(clauseOrKey);
+  const clause = requirement?.clause ?? clauseOrKey;
+  const old = requirement ? requirement.clause2013 : clause2013Of(clause);
+  const shown = requirement?.item ? `${clause} ${requirement.item})` : clause;
+  return old && old !== clause ? `${shown} (2013: ${old})` : shown;
+};
