@@ -3,6 +3,13 @@ import type { Db } from '../../db/connect.js';
 import type { AuditListQuery } from '../../schema/audit/audit-query.js';
 import type { OrgContext } from '../context.js';
 import { untypedDb } from '../register/untyped-db.js';
+import { chainKeyFor } from './audit-hash.js';
+
+/**
+ * A filtered count stops here: counting the matches of a filter over a trail of 200,000 events would read them
+ * all on every page. Beyond it the answer says "at least" (`totalIsLowerBound`) and the reader pages on.
+ */
+export const AUDIT_COUNT_CAP = 10_000;
 
 /**
  * The organization's trail, newest first. Events about records the reader may not see (a register's `readScope`:
@@ -10,12 +17,16 @@ import { untypedDb } from '../register/untyped-db.js';
  * such a record; they stay in the chain, which `verify` checks whole.
  */
 export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, reader?: OrgContext) {
-  let base = db.selectFrom('auditEvents').where('orgId', '=', orgId);
+  const chainKey = chainKeyFor(orgId);
+  // the chain key names the organization's chain: its (chain_key, seq) index serves the newest-first order
+  let base = db.selectFrom('auditEvents').where('chainKey', '=', chainKey).where('orgId', '=', orgId);
+  let narrowed = false;
   for (const mod of reader ? reader.registers.all.filter((m) => m.readScope) : []) {
     const t = mod.def.table;
     const all = untypedDb(db).selectFrom(t).select(`${t}.id`).where(`${t}.orgId`, '=', orgId);
     // the register hides nothing from this reader (an administrator): nothing to leave out
     if (mod.readScope!(reader!, all) === all) continue;
+    narrowed = true;
     const readable = () => mod.readScope!(reader!, all);
     base = base.where((eb) =>
       eb.or([
@@ -45,7 +56,20 @@ export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, 
   if (q.from) base = base.where('createdAt', '>=', q.from);
   // `to` is inclusive of the whole day: compare with the next day's start.
   if (q.to) base = base.where('createdAt', '<', nextDay(q.to));
-  const [{ total } = { total: 0 }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  narrowed ||= Boolean(q.type || q.actor || q.entityType || q.entityId || q.from || q.to);
+  const { total, totalIsLowerBound } = narrowed
+    ? cappedCount(
+        await db
+          .selectFrom(
+            base
+              .select('auditEvents.id')
+              .limit(AUDIT_COUNT_CAP + 1)
+              .as('capped'),
+          )
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .executeTakeFirstOrThrow(),
+      )
+    : await chainLength(db, chainKey);
   const rows = await base
     .selectAll()
     .orderBy('seq', 'desc')
@@ -70,8 +94,23 @@ export async function listAuditEvents(db: Db, orgId: string, q: AuditListQuery, 
     })),
     page: q.page,
     pageSize: q.pageSize,
-    total: Number(total),
+    total,
+    totalIsLowerBound,
   };
+}
+
+/** The whole trail of an organization: its chain head's sequence number is its length, one row to read. */
+async function chainLength(db: Db, chainKey: string) {
+  const head = await db.selectFrom('auditHeads').select('seq').where('chainKey', '=', chainKey).executeTakeFirst();
+  return { total: Number(head?.seq ?? 0), totalIsLowerBound: false };
+}
+
+/** The matches of a filter, counted up to the cap: one row more than the cap says there are more. */
+function cappedCount({ n }: { n: number | string }) {
+  const count = Number(n);
+  return count > AUDIT_COUNT_CAP
+    ? { total: AUDIT_COUNT_CAP, totalIsLowerBound: true }
+    : { total: count, totalIsLowerBound: false };
 }
 
 function nextDay(date: string): string {

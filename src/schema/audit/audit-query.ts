@@ -37,4 +37,8 @@ export const auditEventSchema = z.object({
   hash: z.string(),
 });
 export type AuditEventItem = z.infer<typeof auditEventSchema>;
-export const auditEventPageSchema = paginated(auditEventSchema);
+/**
+ * A page of the trail. `total` is exact for the whole trail; for a filter it is counted up to a cap, and
+ * `totalIsLowerBound` says there are at least that many.
+ */
+export const auditEventPageSchema = paginated(auditEventSchema).extend({ totalIsLowerBound: z.boolean() });

@@ -54,6 +54,7 @@ export function AuditPage() {
               page: data.page,
               pageSize: data.pageSize,
               total: data.total,
+              totalIsLowerBound: data.totalIsLowerBound,
               onPage: (p) => go({ ...search, page: p > 1 ? String(p) : undefined }),
               onPageSize: (size) => go({ ...search, pageSize: String(size), page: undefined }),
             }}

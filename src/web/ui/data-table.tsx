@@ -134,7 +134,7 @@ export function DataTable<T extends RowData>({
           </tbody>
         </table>
       </div>
-      {pagination ? <Pagination {...pagination} /> : null}
+      {pagination ? <Pagination rowsOnPage={rows.length} {...pagination} /> : null}
     </div>
   );
 }

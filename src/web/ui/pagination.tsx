@@ -10,22 +10,32 @@ export interface PaginationProps {
   page: number;
   pageSize: number;
   total: number;
+  /** the list counted its matches only up to a cap: there are at least `total`, and paging goes on past it */
+  totalIsLowerBound?: boolean | undefined;
+  /** the rows this page shows (a table passes it): past a lower-bound total, a page not full is the last */
+  rowsOnPage?: number | undefined;
   onPage: (page: number) => void;
   /** offers the page size when given */
   onPageSize?: ((size: number) => void) | undefined;
 }
 
 /** Server-side pagination (`page`, `pageSize`, `total` of a list answer): where we are, previous/next, the page size. */
-export function Pagination({ page, pageSize, total, onPage, onPageSize }: PaginationProps) {
+export function Pagination(props: PaginationProps) {
+  const { page, pageSize, total, totalIsLowerBound, rowsOnPage, onPage, onPageSize } = props;
   const { t, formatNumber } = useT();
   const id = useId();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const to = Math.min(total, page * pageSize);
+  const to = totalIsLowerBound ? (page - 1) * pageSize + (rowsOnPage ?? pageSize) : Math.min(total, page * pageSize);
+  const last = totalIsLowerBound ? rowsOnPage !== undefined && rowsOnPage < pageSize : page >= pages;
   return (
     <nav className="pagination" aria-label={t('register.pagination')}>
       <p className="pagination__summary" aria-live="polite">
-        {t('register.showing', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(total) })}
+        {t(totalIsLowerBound ? 'register.showingAtLeast' : 'register.showing', {
+          from: formatNumber(from),
+          to: formatNumber(to),
+          total: formatNumber(total),
+        })}
       </p>
       <div className="pagination__controls">
         {onPageSize ? (
@@ -44,9 +54,11 @@ export function Pagination({ page, pageSize, total, onPage, onPageSize }: Pagina
           {t('register.previous')}
         </Button>
         <span className="pagination__page">
-          {t('register.pageOf', { page: formatNumber(page), pages: formatNumber(pages) })}
+          {totalIsLowerBound
+            ? t('register.page', { page: formatNumber(page) })
+            : t('register.pageOf', { page: formatNumber(page), pages: formatNumber(pages) })}
         </span>
-        <Button disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        <Button disabled={last} onClick={() => onPage(page + 1)}>
           {t('register.next')}
         </Button>
       </div>
