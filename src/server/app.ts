@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../core/auth/settings.js';
 import { REGISTER_MODULES, VERSIONED_MODULES } from '../core/modules.js';
 import type { DatabaseHandle } from '../db/connect.js';
@@ -40,6 +40,7 @@ import { orgRoutes } from './routes/orgs.routes.js';
 import { registerRoutesFor } from './routes/register.routes.js';
 import { tokenRoutes } from './routes/tokens.routes.js';
 import { versionedRoutesFor } from './routes/versioned.routes.js';
+import { createResponseSerializer } from './response-serializer.js';
 import type { App } from './types.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -61,7 +62,14 @@ export interface BuildOptions {
   checkpointLog?: string;
   /** sign the audit chain heads that moved, this often (`rampart start`: every minute); never when absent */
   checkpointEveryMs?: number;
+  /**
+   * also encode every answer with Zod and compare it with the fast projection (response-serializer.ts); default:
+   * under tests (NODE_ENV=test) and when RAMPART_CHECK_RESPONSES=1
+   */
+  checkResponses?: boolean;
 }
+
+const checkResponsesByDefault = () => process.env.NODE_ENV === 'test' || process.env.RAMPART_CHECK_RESPONSES === '1';
 
 /**
  * A hop count trusts the nearest `hops` addresses (the socket's peer, then X-Forwarded-For from the right): Fastify
@@ -113,7 +121,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         : sendProblem(reply, 400, 'bad-request', 'The URL is not valid'),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createResponseSerializer({ check: opts.checkResponses ?? checkResponsesByDefault() }));
   const signingKey = opts.signingKey ?? generateInstanceKey();
   app.decorate('deps', {
     handle: opts.handle,

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { compileProjection, createResponseSerializer } from './response-serializer.js';
+
+const item = z.object({
+  id: z.string(),
+  n: z.number().int(),
+  note: z.string().nullable(),
+  tags: z.array(z.object({ name: z.string() })),
+  extra: z.record(z.string(), z.object({ v: z.number() })),
+  maybe: z.string().optional(),
+  payload: z.unknown(),
+});
+const event = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('a'), a: z.string() }),
+  z.object({ type: z.literal('b'), b: z.number() }),
+]);
+const page = z.object({ items: z.array(item), events: z.array(event), total: z.number() });
+
+const row = {
+  id: 'x',
+  n: 3,
+  note: null,
+  tags: [{ name: 't', secret: 'tag secret' }],
+  extra: { k: { v: 1, hidden: true } },
+  payload: { anything: ['goes', 1] },
+  passwordHash: 'must never leave',
+};
+const answer = {
+  items: [row, { ...row, note: 'n', maybe: 'm' }],
+  events: [
+    { type: 'a', a: 'x', leak: 1 },
+    { type: 'b', b: 2, leak: 2 },
+  ],
+  total: 2,
+  debug: 'dropped',
+};
+
+describe('the response projection', () => {
+  it('writes what Zod would: declared keys only, at every depth, unions by their tag', () => {
+    const projected = compileProjection(page)(answer);
+    expect(JSON.stringify(projected)).toBe(JSON.stringify(z.encode(page, answer)));
+    expect(JSON.stringify(projected)).not.toMatch(/passwordHash|secret|hidden|leak|debug/);
+    expect(projected).toMatchObject({ events: [{ type: 'a', a: 'x' }, { type: 'b', b: 2 }] });
+  });
+
+  it('is compiled once per schema', () => {
+    expect(compileProjection(page)).toBe(compileProjection(page));
+  });
+
+  it('under check, refuses an answer that breaks its schema, as Zod did', () => {
+    const serialize = createResponseSerializer({ check: true })({ schema: page, method: 'GET', url: '/x' });
+    expect(serialize(answer)).toBe(JSON.stringify(z.encode(page, answer)));
+    expect(() => serialize({ ...answer, total: '2' })).toThrow(/doesn't match the schema/);
+    // without the check the projection does not validate: the handler's types are what keep it right
+    const fast = createResponseSerializer({ check: false })({ schema: page, method: 'GET', url: '/x' });
+    expect(fast({ ...answer, total: '2' })).toContain('"total":"2"');
+  });
+
+  it('checks answers in tests by default (NODE_ENV=test), so the whole suite proves the projection', () => {
+    expect(process.env.NODE_ENV).toBe('test');
+  });
+});

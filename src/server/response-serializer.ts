@@ -1,0 +1,154 @@
+import { ResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+/**
+ * Response serialization without re-validating every row on the way out.
+ *
+ * A route's response schema does two jobs: it is the contract (types, OpenAPI), and it is an allow-list: only the
+ * fields it declares leave the server, so a row read with `selectAll()` never leaks a column the API does not
+ * show. Validating a page of 200 risks with Zod costs ~20 µs a row, five times the JSON itself (issue 15). The
+ * types are already checked when the handler compiles (the type provider types its reply by the schema), so at
+ * run time it is enough to keep the allow-list: a projection compiled once per route copies the declared keys,
+ * recursively, and JSON.stringify writes it.
+ *
+ * With `check` (tests, and RAMPART_CHECK_RESPONSES=1), every answer is also encoded by Zod as before: an answer
+ * that breaks its schema fails as it always did, and one whose projection differs from Zod's output fails too,
+ * so the whole test suite proves the fast path writes what Zod would.
+ */
+export type Projection = (value: unknown) => unknown;
+
+const compiled = new WeakMap<z.ZodType, Projection>();
+
+/** Zod's own encoding, for the shapes the projection does not model (unions without a discriminator, pipes…). */
+const byZod =
+  (schema: z.ZodType): Projection =>
+  (value) =>
+    z.encode(schema, value);
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+
+/** The projection of a schema: what `z.encode(schema, value)` gives for a valid value, without the checks. */
+export function compileProjection(schema: z.ZodType): Projection {
+  const known = compiled.get(schema);
+  if (known) return known;
+  // a recursive schema reaches itself through a lazy: the entry is set before the parts are compiled
+  let self: Projection = byZod(schema);
+  compiled.set(schema, (v) => self(v));
+  self = build(schema);
+  compiled.set(schema, self);
+  return self;
+}
+
+function build(schema: z.ZodType): Projection {
+  const def = schema._zod.def;
+  switch (def.type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'enum':
+    case 'literal':
+    case 'null':
+    case 'unknown':
+    case 'any':
+      return (v) => v;
+    case 'nullable': {
+      const inner = compileProjection((schema as z.ZodNullable).unwrap() as z.ZodType);
+      return (v) => (v === null ? null : inner(v));
+    }
+    case 'optional': {
+      const inner = compileProjection((schema as z.ZodOptional).unwrap() as z.ZodType);
+      return (v) => (v === undefined ? undefined : inner(v));
+    }
+    case 'readonly':
+      return compileProjection((schema as z.ZodReadonly).unwrap() as z.ZodType);
+    case 'array': {
+      const element = compileProjection((schema as z.ZodArray<z.ZodType>).element);
+      return (v) => (Array.isArray(v) ? v.map(element) : byZod(schema)(v));
+    }
+    case 'record': {
+      const value = compileProjection((schema as z.ZodRecord).valueType as z.ZodType);
+      return (v) => {
+        if (!isPlainObject(v)) return byZod(schema)(v);
+        const out: Record<string, unknown> = {};
+        for (const k of Object.keys(v)) out[k] = value(v[k]);
+        return out;
+      };
+    }
+    case 'object':
+      return objectProjection(schema as z.ZodObject);
+    case 'union': {
+      const discriminator = (def as { discriminator?: string }).discriminator;
+      return discriminator ? unionProjection(schema as z.ZodDiscriminatedUnion, discriminator) : byZod(schema);
+    }
+    default:
+      // defaults, pipes, transforms, lazies, tuples, intersections: rare in answers, left to Zod
+      return byZod(schema);
+  }
+}
+
+function objectProjection(schema: z.ZodObject): Projection {
+  const fields = Object.entries(schema.shape).map(([key, s]) => [key, compileProjection(s as z.ZodType)] as const);
+  const catchall = schema._zod.def.catchall;
+  // a loose object (or one with a catch-all) lets undeclared keys through, as Zod does
+  if (catchall && catchall._zod.def.type !== 'never') return byZod(schema);
+  return (v) => {
+    if (!isPlainObject(v)) return byZod(schema)(v);
+    const out: Record<string, unknown> = {};
+    for (const [key, project] of fields) {
+      const value = v[key];
+      // an absent (or undefined) optional key writes nothing in JSON either way
+      if (value !== undefined) out[key] = project(value);
+    }
+    return out;
+  };
+}
+
+function unionProjection(schema: z.ZodDiscriminatedUnion, discriminator: string): Projection {
+  const options = new Map<unknown, Projection>();
+  for (const option of schema.options as z.ZodType[]) {
+    const shape = (option as z.ZodObject).shape as Record<string, z.ZodType> | undefined;
+    const tag = shape?.[discriminator]?._zod.def;
+    if (!tag || tag.type !== 'literal') return byZod(schema);
+    for (const value of (tag as unknown as { values: unknown[] }).values) options.set(value, compileProjection(option));
+  }
+  return (v) => {
+    const project = isPlainObject(v) ? options.get(v[discriminator]) : undefined;
+    return project ? project(v) : byZod(schema)(v);
+  };
+}
+
+/** A route's response schema: a Zod schema, or one wrapped as `{ properties }` (as the type provider accepts). */
+function resolveSchema(schema: unknown): z.ZodType {
+  if (schema instanceof z.ZodType) return schema;
+  const inner = (schema as { properties?: unknown } | null)?.properties;
+  if (inner instanceof z.ZodType) return inner;
+  throw new Error(`Not a Zod response schema: ${JSON.stringify(schema)}`);
+}
+
+/**
+ * Fastify's serializer compiler for Zod response schemas: the projection, then JSON. With `check`, Zod encodes
+ * every answer too, and an answer that breaks its schema or differs from the projection is an error.
+ */
+export const createResponseSerializer =
+  ({ check }: { check: boolean }) =>
+  ({ schema, method, url }: { schema: unknown; method: string; url: string }) => {
+    const zodSchema = resolveSchema(schema);
+    const project = compileProjection(zodSchema);
+    return (data: unknown): string => {
+      let json: string;
+      try {
+        json = JSON.stringify(project(data));
+      } catch (cause) {
+        throw new ResponseSerializationError(method, url, { cause: cause as z.ZodError });
+      }
+      if (!check) return json;
+      const encoded = z.safeEncode(zodSchema, data);
+      if (encoded.error) throw new ResponseSerializationError(method, url, { cause: encoded.error });
+      const expected = JSON.stringify(encoded.data);
+      if (expected !== json) {
+        throw new Error(`The response projection of ${method} ${url} differs from Zod's: ${json} against ${expected}`);
+      }
+      return json;
+    };
+  };
