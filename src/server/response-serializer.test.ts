@@ -29,8 +29,8 @@ const row = {
 const answer = {
   items: [row, { ...row, note: 'n', maybe: 'm' }],
   events: [
-    { type: 'a', a: 'x', leak: 1 },
-    { type: 'b', b: 2, leak: 2 },
+    { type: 'a' as const, a: 'x', leak: 1 },
+    { type: 'b' as const, b: 2, leak: 2 },
   ],
   total: 2,
   debug: 'dropped',
@@ -41,7 +41,12 @@ describe('the response projection', () => {
     const projected = compileProjection(page)(answer);
     expect(JSON.stringify(projected)).toBe(JSON.stringify(z.encode(page, answer)));
     expect(JSON.stringify(projected)).not.toMatch(/passwordHash|secret|hidden|leak|debug/);
-    expect(projected).toMatchObject({ events: [{ type: 'a', a: 'x' }, { type: 'b', b: 2 }] });
+    expect(projected).toMatchObject({
+      events: [
+        { type: 'a', a: 'x' },
+        { type: 'b', b: 2 },
+      ],
+    });
   });
 
   it('is compiled once per schema', () => {
