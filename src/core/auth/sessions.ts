@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect.js';
 import { nowIso, randomSecret, sha256Hex } from '../util/ids.js';
 import type { AuthSettings } from './settings.js';
 import type { SessionUser } from '../../schema/orgs/session.schema.js';
+import { orgLookupFrom, type OrgLookup } from '../orgs/org-lookup.js';
 
 export type { SessionUser };
 
@@ -9,6 +10,8 @@ export interface ResolvedSession {
   sessionId: string;
   csrfToken: string;
   user: SessionUser;
+  /** the organization the request names and the caller's role there, when `resolveSession` was given its slug */
+  orgLookup?: OrgLookup | undefined;
 }
 
 const minutes = (n: number) => n * 60_000;
@@ -43,11 +46,25 @@ export async function createSession(
 }
 
 /** The session behind a cookie secret, if it is live: not revoked, not past its absolute or idle limit. */
-export async function resolveSession(db: Db, secret: string, settings: AuthSettings): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  db: Db,
+  secret: string,
+  settings: AuthSettings,
+  orgSlug?: string,
+): Promise<ResolvedSession | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
+    // the organization the request names, and the caller's membership there, in the same statement
+    .leftJoin('organizations', (j) => j.on('organizations.slug', '=', orgSlug ?? ''))
+    .leftJoin('memberships', (j) =>
+      j.onRef('memberships.orgId', '=', 'organizations.id').onRef('memberships.userId', '=', 'users.id'),
+    )
     .select([
+      'organizations.id as lookupOrgId',
+      'organizations.slug as lookupOrgSlug',
+      'organizations.name as lookupOrgName',
+      'memberships.role as lookupRole',
       'sessions.id as sessionId',
       'sessions.csrfToken',
       'sessions.lastSeenAt',
@@ -71,6 +88,7 @@ export async function resolveSession(db: Db, secret: string, settings: AuthSetti
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
     user: { id: row.userId, email: row.email, name: row.name, isSuperadmin: row.isSuperadmin === 1 },
+    orgLookup: orgLookupFrom(orgSlug, row),
   };
 }
 

@@ -6,6 +6,7 @@ import type { OrgContext } from '../context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { newId, nowIso, randomSecret, sha256Hex } from '../util/ids.js';
 import { inOrgTransaction } from '../transaction.js';
+import { orgLookupFrom, type OrgLookup } from '../orgs/org-lookup.js';
 
 export const TOKEN_PREFIX = 'rpt_';
 
@@ -14,6 +15,8 @@ export interface ResolvedToken {
   orgId: string;
   prefix: string;
   user: { id: string; email: string; name: string; isSuperadmin: boolean };
+  /** the organization the request names and the caller's role there, when `resolveToken` was given its slug */
+  orgLookup?: OrgLookup | undefined;
 }
 
 /**
@@ -134,12 +137,21 @@ export async function revokeToken(ctx: OrgContext, tokenId: string): Promise<voi
 }
 
 /** The live token behind a bearer secret: not revoked, not expired. */
-export async function resolveToken(db: Db, token: string): Promise<ResolvedToken | null> {
+export async function resolveToken(db: Db, token: string, orgSlug?: string): Promise<ResolvedToken | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const row = await db
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
+    // the organization the request names, and the caller's membership there, in the same statement
+    .leftJoin('organizations', (j) => j.on('organizations.slug', '=', orgSlug ?? ''))
+    .leftJoin('memberships', (j) =>
+      j.onRef('memberships.orgId', '=', 'organizations.id').onRef('memberships.userId', '=', 'users.id'),
+    )
     .select([
+      'organizations.id as lookupOrgId',
+      'organizations.slug as lookupOrgSlug',
+      'organizations.name as lookupOrgName',
+      'memberships.role as lookupRole',
       'apiTokens.id',
       'apiTokens.orgId',
       'apiTokens.prefix',
@@ -163,5 +175,6 @@ export async function resolveToken(db: Db, token: string): Promise<ResolvedToken
     orgId: row.orgId,
     prefix: row.prefix,
     user: { id: row.userId, email: row.email, name: row.name, isSuperadmin: row.isSuperadmin === 1 },
+    orgLookup: orgLookupFrom(orgSlug, row),
   };
 }

@@ -3,9 +3,8 @@ import type { Actor } from '../../core/context.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors.js';
 import { findOrgWithRole } from '../../core/orgs/orgs.service.js';
 import { can } from '../../schema/auth/permissions.js';
-import { slugSchema } from '../../schema/common/primitives.js';
 import type { App } from '../types.js';
-import { authUser } from './authenticate.js';
+import { authUser, orgSlugOf } from './authenticate.js';
 import { REGISTERS } from '../../core/modules.js';
 
 /**
@@ -29,13 +28,13 @@ export function registerAuthorization(app: App) {
     if (!user || !request.auth) throw new UnauthenticatedError();
     if (config.access === 'user') return;
 
-    const slug = (request.params as { org?: unknown }).org;
     const { db } = app.deps.handle;
-    // Only a well-formed slug is looked up: anything else cannot name an organization (and never reaches the database).
+    // Only a well-formed slug is looked up: anything else cannot name an organization (and never reaches the
+    // database). The sign-in query has read it with the session or token already.
+    const slug = orgSlugOf(request);
+    const lookup = request.auth.kind === 'session' ? request.auth.session.orgLookup : request.auth.token.orgLookup;
     const found =
-      typeof slug === 'string' && slugSchema.safeParse(slug).success
-        ? await findOrgWithRole(db, slug, user.id)
-        : undefined;
+      slug === undefined ? undefined : lookup?.slug === slug ? lookup.found : await findOrgWithRole(db, slug, user.id);
     if (!found) throw new NotFoundError('The organization');
     const { org } = found;
     const tokenOrgMismatch = request.auth.kind === 'token' && request.auth.token.orgId !== org.id;
