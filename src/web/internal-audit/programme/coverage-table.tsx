@@ -96,8 +96,9 @@ function GroupBody({ group, matrix, width }: { group: CoverageGroup; matrix: Cov
     <tbody className="ap-matrix__group">
       <tr>
         <th scope="rowgroup" colSpan={width} className="ap-matrix__group-head">
-          {name}{' '}
+          {name}
           <span className="muted">
+            {' · '}
             {group.uncovered
               ? t('auditCoverage.group.uncovered', { count: formatNumber(group.uncovered) })
               : t('auditCoverage.group.allCovered')}
