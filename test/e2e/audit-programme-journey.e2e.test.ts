@@ -46,6 +46,37 @@ async function seed(baseUrl: string) {
   }
 }
 
+/**
+ * An internal audit carrying out planned audit `key` of the programme, completed, with the checklist item of
+ * requirement `clause` concluded as conforming (through the API, as the ISMS manager acting as lead auditor).
+ */
+async function completeAudit(baseUrl: string, key: string, clause: string): Promise<string> {
+  const { call } = await apiSession(baseUrl, MANAGER.email);
+  const programme = (await call('GET', '/audit-programmes')).items[0] as { id: string };
+  const members = (await call('GET', '/members')).items as { userId: string; email: string }[];
+  const lead = members.find((m) => m.email === MANAGER.email)!.userId;
+  const audit = await call('POST', '/internal-audits', {
+    title: 'Context and leadership audit 2027',
+    programmeId: programme.id,
+    plannedAuditKey: key,
+    clauses: clause,
+    leadAuditorId: lead,
+    plannedStart: '2027-03-01',
+    plannedEnd: '2027-03-05',
+  });
+  const { items } = await call('POST', `/internal-audits/${audit.id}/checklist/generate`, {});
+  const item = (items as { id: string; clause: string | null; version: number }[]).find((i) => i.clause === clause)!;
+  await call('PATCH', `/internal-audits/${audit.id}/checklist/${item.id}`, {
+    conclusion: 'conforms',
+    expectedVersion: item.version,
+  });
+  let version = (await call('GET', `/internal-audits/${audit.id}`)).version as number;
+  for (const to of ['in_progress', 'reporting', 'completed']) {
+    version = (await call('POST', `/internal-audits/${audit.id}/transition`, { to, expectedVersion: version })).version;
+  }
+  return audit.ref as string;
+}
+
 const nav = (page: Page) => page.getByRole('navigation', { name: 'ISMS by clause of ISO/IEC 27001' });
 
 /** Opens a picker's list (its disclosure) inside `group` and returns the group. */
@@ -139,6 +170,10 @@ describeJourney(
           await shotBoth(page, `${p}03-draft`);
           await page.getByRole('table', { name: 'Planned audits' }).getByText('Context and leadership').waitFor();
 
+          // An auditor carried out planned audit A1 (through the API: its own pages are another module's) and
+          // concluded on 4.1: the matrix reads 4.1 done and names the audit under A1.
+          const auditRef = await completeAudit(run().server.baseUrl, 'A1', '4.1');
+
           // The coverage matrix: what the two audits leave uncovered, counted and filtered.
           await nav(page).getByRole('link', { name: 'Audit coverage' }).click();
           await page.waitForURL('**/o/alpha/audit-programme/coverage');
@@ -146,6 +181,11 @@ describeJourney(
           const matrix = page.getByRole('table', { name: 'Coverage of clauses and controls by the planned audits' });
           const awareness = matrix.locator('.ap-matrix__row').filter({ hasText: 'awareness, education' });
           await awareness.getByText('Not covered').waitFor();
+          await matrix.getByRole('link', { name: `Carried out by ${auditRef}` }).waitFor();
+          const context41 = matrix
+            .locator('.ap-matrix__row')
+            .filter({ hasText: 'Understanding the organization and its' });
+          await context41.getByText('Done', { exact: true }).last().waitFor();
           const access = matrix.locator('.ap-matrix__row').filter({ hasText: 'Access control' });
           await access.getByText('Planned', { exact: true }).first().waitFor();
           await shotBoth(page, `${p}04-coverage`);
@@ -169,6 +209,16 @@ describeJourney(
           await page.getByText('Every clause and applicable control is covered.').waitFor();
           await shotBoth(page, `${p}06-covered`);
 
+          // The requirements the audits check, for reference: 10.2 is where a 2013 reader looks under 10.1.
+          await nav(page).getByRole('link', { name: 'ISMS requirements (4–10)' }).click();
+          await page.getByRole('status').filter({ hasText: '95 of 95 requirements shown.' }).waitFor();
+          await page.getByLabel('Search requirements').fill('2013: 10.1');
+          const requirements = page.getByRole('table', { name: 'Requirements of ISO/IEC 27001:2022 clauses 4 to 10' });
+          await requirements.getByText('10.2 (2013: 10.1) Nonconformity and corrective action').waitFor();
+          await requirements.getByRole('rowheader', { name: '10.2 c)', exact: true }).waitFor();
+          await shotBoth(page, `${p}07-requirements`);
+          await expectFitsPhone(page, requirements.locator('xpath=..'), `${p}07-requirements`);
+
           // Top management approves version 1 and downloads it as DOCX.
           approverPage = await signIn(approverContext, APPROVER, '/o/alpha/audit-programme');
           await approverPage.getByRole('button', { name: 'Approve', exact: true }).click();
@@ -176,8 +226,8 @@ describeJourney(
           await dialog.getByText('Approved as the internal audit programme').waitFor();
           await dialog.getByRole('button', { name: 'Approve version 1' }).click();
           await approverPage.getByRole('status').filter({ hasText: 'Version 1 approved.' }).waitFor();
-          await shotBoth(approverPage, `${p}07-approved`);
-          await expectFitsPhone(approverPage, approverPage.locator('.doc-page'), `${p}08`);
+          await shotBoth(approverPage, `${p}08-approved`);
+          await expectFitsPhone(approverPage, approverPage.locator('.doc-page'), `${p}09`);
           const [download] = await Promise.all([
             approverPage.waitForEvent('download'),
             approverPage.getByRole('link', { name: 'Export version 1 as DOCX' }).click(),

@@ -3,6 +3,7 @@ import { ISMS_CLAUSES } from '../../../schema/internal-audit/isms-requirements.j
 import { cellState, coverageCounts, groupCoverage, type CoverageRow } from './coverage-model.js';
 import {
   clauseGroups,
+  compactClauses,
   controlsByTheme,
   matchControls,
   nextAuditKey,
@@ -74,6 +75,13 @@ describe('the coverage plan editor model', () => {
     const chosen = toggleAll(['9.1', '4.1'], six, true, ISMS_CLAUSES);
     expect(chosen).toEqual(['4.1', '6.1.1', '6.1.2', '6.1.3', '6.2', '6.3', '9.1']);
     expect(toggleAll(chosen, six, false, ISMS_CLAUSES)).toEqual(['4.1', '9.1']);
+  });
+
+  it('reads a planned audit’s clauses shortly: whole clauses as such, the rest one by one', () => {
+    const six = ['6.1.1', '6.1.2', '6.1.3', '6.2', '6.3'];
+    expect(compactClauses(['9.1', ...six, '4.2'])).toEqual([{ clause: '4.2' }, { whole: '6' }, { clause: '9.1' }]);
+    expect(compactClauses(['7'])).toEqual([{ clause: '7' }]);
+    expect(compactClauses([])).toEqual([]);
   });
 
   it('groups controls by theme and finds them by reference or title words', () => {

@@ -126,3 +126,19 @@ export function matchControls<C extends PickableControl>(controls: readonly C[],
     return words.every((w) => hay.includes(w));
   });
 }
+
+/**
+ * A planned audit's clauses shortly: a clause whose sub-clauses are all chosen reads as the whole clause
+ * (`{ whole: '7' }`), the others one by one, in clause order.
+ */
+export function compactClauses(chosen: readonly string[]): ({ whole: string } | { clause: string })[] {
+  const set = new Set(chosen);
+  const out: ({ whole: string } | { clause: string })[] = [];
+  for (const g of clauseGroups()) {
+    if (g.clauses.every((c) => set.has(c))) out.push({ whole: g.top });
+    else for (const c of g.clauses) if (set.has(c)) out.push({ clause: c });
+  }
+  // a whole clause named as such (`6`) or a sub-clause group (`6.1`), which the schema also accepts
+  for (const c of chosen) if (!ISMS_CLAUSES.includes(c)) out.push({ clause: c });
+  return out;
+}

@@ -10,9 +10,18 @@ import {
   type DescribedChange,
 } from '../../versioning/data-sections.js';
 import { PlanEditor } from './plan-editor.js';
-import { readPlan } from './plan-model.js';
+import { compactClauses, readPlan } from './plan-model.js';
 import { useApplicableControls } from './programme-api.js';
 import './programme.css';
+
+/** How many control references a cell names before "and N more". */
+const SHOWN = 20;
+
+/** A planned audit's clauses in words: "all of clause 7, 9.1, 10.2 (2013: 10.1)". */
+const clausesText = (t: I18n['t'], clauses: readonly string[]) =>
+  compactClauses(clauses)
+    .map((c) => ('whole' in c ? t('auditProgramme.view.wholeClause', { no: c.whole }) : clauseLabel(c.clause)))
+    .join(', ');
 
 /** A version's coverage plan, read-only: period, key controls, competence, and the planned audits as a table. */
 function PlanView({ org, value }: DataViewProps) {
@@ -22,6 +31,16 @@ function PlanView({ org, value }: DataViewProps) {
   const byId = new Map((controls.data ?? []).map((c) => [c.id, c]));
   const refs = (ids: readonly string[]) =>
     ids.map((id) => byId.get(id)?.ref ?? t('auditProgramme.picker.unknownControl'));
+  const controlText = (ids: readonly string[]) => {
+    if (!ids.length) return t('auditProgramme.view.none');
+    const names = refs(ids);
+    return names.length > SHOWN
+      ? t('auditProgramme.picker.chosenMore', {
+          names: names.slice(0, SHOWN).join(', '),
+          more: formatNumber(names.length - SHOWN),
+        })
+      : names.join(', ');
+  };
   const day = (d: string | null) => (d ? formatDate(d) : '…');
   return (
     <div className="ap-view">
@@ -33,11 +52,7 @@ function PlanView({ org, value }: DataViewProps) {
             : t('auditProgramme.view.noPeriod')}
         </dd>
         <dt>{t('auditProgramme.editor.keyControls')}</dt>
-        <dd>
-          {plan.keyControlIds.length
-            ? `${formatNumber(plan.keyControlIds.length)}: ${refs(plan.keyControlIds).join(', ')}`
-            : t('auditProgramme.view.none')}
-        </dd>
+        <dd>{controlText(plan.keyControlIds)}</dd>
         <dt>{t('auditProgramme.editor.competence')}</dt>
         <dd>
           {plan.competence.length ? (
@@ -73,24 +88,19 @@ function PlanView({ org, value }: DataViewProps) {
             {
               id: 'clauses',
               header: t('auditProgramme.view.clauses'),
-              cell: (a) => a.clauses.map((c) => clauseLabel(c)).join(', ') || t('auditProgramme.view.none'),
+              cell: (a) => clausesText(t, a.clauses) || t('auditProgramme.view.none'),
             },
             {
               id: 'controls',
               header: t('auditProgramme.view.controls'),
               className: 'ap-view__controls',
-              cell: (a) =>
-                a.controlIds.length
-                  ? `${formatNumber(a.controlIds.length)}: ${refs(a.controlIds).join(', ')}`
-                  : t('auditProgramme.view.none'),
+              cell: (a) => controlText(a.controlIds),
             },
           ]}
         />
       )}
       {plan.keyControlIds.length && plan.plannedAudits.length ? (
-        <p className="field__help">
-          {t('auditProgramme.view.keyInEvery', { count: formatNumber(plan.keyControlIds.length) })}
-        </p>
+        <p className="field__help">{t('auditProgramme.view.keyInEvery')}</p>
       ) : null}
     </div>
   );
@@ -128,7 +138,7 @@ export function describePlanChanges(
   push(t('auditProgramme.editor.competence'), text(b.competence.join('; ')), text(a.competence.join('; ')));
   const summary = (x: (typeof b.plannedAudits)[number] | undefined, changed = false) =>
     x
-      ? `${x.title} (${x.plannedFrom} – ${x.plannedTo}); ${x.clauses.map((c) => clauseLabel(c)).join(', ') || '—'}; ${count(x.controlIds, changed)}`
+      ? `${x.title} (${x.plannedFrom} – ${x.plannedTo}); ${clausesText(t, x.clauses) || '—'}; ${count(x.controlIds, changed)}`
       : null;
   const keys = [...new Set([...b.plannedAudits, ...a.plannedAudits].map((x) => x.key))];
   for (const key of keys) {
