@@ -15,6 +15,8 @@ interface Kit {
   plan: AuditPlan;
   update: (change: (p: AuditPlan) => AuditPlan, edited?: string) => void;
   err: (key: string) => string | undefined;
+  /** every message at or under a path goes (a list entry removed: the indexes after it move) */
+  clearUnder: (prefix: string) => void;
   controls: readonly PickableControl[];
 }
 
@@ -39,7 +41,16 @@ export function PlanEditor({ org, value, onChange, errors, onEdited }: DataEdito
     onChange(next);
     if (edited) placed.sources[edited]?.forEach(onEdited);
   };
-  const kit = (all: readonly PickableControl[]): Kit => ({ plan, update, err: (k) => placed.at[k], controls: all });
+  const clearUnder = (prefix: string) => {
+    for (const path of Object.keys(errors)) if (path === prefix || path.startsWith(`${prefix}.`)) onEdited(path);
+  };
+  const kit = (all: readonly PickableControl[]): Kit => ({
+    plan,
+    update,
+    err: (k) => placed.at[k],
+    clearUnder,
+    controls: all,
+  });
   const setAudit = (i: number, change: Partial<PlannedAudit>, edited: string) =>
     update(
       (p) => ({ ...p, plannedAudits: p.plannedAudits.map((a, n) => (n === i ? { ...a, ...change } : a)) }),
@@ -66,7 +77,7 @@ export function PlanEditor({ org, value, onChange, errors, onEdited }: DataEdito
   };
   const removeAudit = (i: number) => {
     // the messages of later audits name indexes that move: they go, the next save checks again
-    for (const path of Object.keys(errors)) if (path.startsWith('plannedAudits.')) onEdited(path);
+    clearUnder('plannedAudits');
     update((p) => ({ ...p, plannedAudits: p.plannedAudits.filter((_a, n) => n !== i) }));
   };
 
@@ -155,6 +166,11 @@ function PeriodAndKeys({ kit }: { kit: Kit }) {
 function Competence({ kit }: { kit: Kit }) {
   const { t } = useT();
   const { plan, update, err } = kit;
+  // the messages of later entries name indexes that move: they go, the next save checks again
+  const removeCompetence = (i: number) => {
+    kit.clearUnder('competence');
+    update((p) => ({ ...p, competence: p.competence.filter((_c, n) => n !== i) }));
+  };
   const set = (i: number, text: string) =>
     update((p) => ({ ...p, competence: p.competence.map((c, n) => (n === i ? text : c)) }), `competence.${i}`);
   return (
@@ -176,9 +192,7 @@ function Competence({ kit }: { kit: Kit }) {
               size="small"
               variant="link"
               aria-label={t('auditProgramme.editor.removeCompetence', { no: i + 1 })}
-              onClick={() =>
-                update((p) => ({ ...p, competence: p.competence.filter((_c, n) => n !== i) }), 'competence')
-              }
+              onClick={() => removeCompetence(i)}
             >
               {t('auditProgramme.editor.remove')}
             </Button>
