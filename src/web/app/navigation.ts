@@ -110,7 +110,7 @@ export const NAV_GROUPS: NavGroup[] = [
     label: 'nav.group.performance',
     items: [
       { kind: 'module', slug: 'measurement', label: 'module.measurement.title' },
-      // 9.2: the programme and its coverage; the internal audits' entry goes after them
+      // 9.2: the programme and its coverage, then the internal audits, then the requirements they check
       { kind: 'page', path: 'audit-programme', label: 'nav.auditProgramme' },
       { kind: 'page', path: 'audit-programme/coverage', label: 'nav.auditCoverage' },
       { kind: 'page', path: 'isms-requirements', label: 'nav.ismsRequirements' },
