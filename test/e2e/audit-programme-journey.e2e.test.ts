@@ -106,9 +106,12 @@ async function addAudit(
   return group;
 }
 
-async function save(page: Page) {
+async function save(page: Page, no = 1) {
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await page.getByRole('status').filter({ hasText: 'Saved: version 1, draft.' }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Saved: version ${no}, draft.` })
+    .waitFor();
 }
 
 describeJourney(
@@ -235,6 +238,26 @@ describeJourney(
           expect(download.suggestedFilename()).toMatch(/v1.*\.docx$/);
           const head = fs.readFileSync((await download.path())!).subarray(0, 4);
           expect([...head]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+
+          // The manager extends the period in version 2 and compares it with the approved version 1, in words;
+          // the matrix keeps reading the approved version.
+          await page.goto('/o/alpha/audit-programme');
+          await page.getByRole('button', { name: 'Revise (start version 2)' }).click();
+          await page.getByLabel('Programme ends').fill('2030-06-30');
+          await page.getByLabel('Change note').fill('Period extended by six months');
+          await save(page, 2);
+          await page.getByRole('tab', { name: 'Versions (2)' }).click();
+          await page.getByRole('button', { name: 'Compare', exact: true }).click();
+          await page.getByRole('heading', { name: 'Version 1 → version 2' }).waitFor();
+          const changes = page.getByRole('table', { name: 'Coverage plan' });
+          await changes
+            .getByRole('row')
+            .filter({ hasText: 'Period of the programme' })
+            .getByText('2027-01-01 – 2030-06-30')
+            .waitFor();
+          await shotBoth(page, `${p}10-compare`);
+          await nav(page).getByRole('link', { name: 'Audit coverage' }).click();
+          await page.getByText('Reading AP-001 version 1 (Approved).').waitFor();
         } catch (err) {
           if (page && !page.isClosed()) await shot(page, `${p}failure`);
           if (approverPage && !approverPage.isClosed()) await shot(approverPage, `${p}failure-approver`);
