@@ -31,7 +31,10 @@ export type NavItem =
         | 'members'
         | 'tokens'
         | 'automation-accounts'
-        | 'audit';
+        | 'audit'
+        | 'audit-programme'
+        | 'audit-programme/coverage'
+        | 'isms-requirements';
       label: MessageKey;
       search?: Record<string, string>;
       permission?: string;
@@ -107,7 +110,10 @@ export const NAV_GROUPS: NavGroup[] = [
     label: 'nav.group.performance',
     items: [
       { kind: 'module', slug: 'measurement', label: 'module.measurement.title' },
-      { kind: 'module', slug: 'internal-audit', label: 'module.internalAudit.title' },
+      // 9.2: the programme and its coverage, then the internal audits, then the requirements they check
+      { kind: 'page', path: 'audit-programme', label: 'nav.auditProgramme' },
+      { kind: 'page', path: 'audit-programme/coverage', label: 'nav.auditCoverage' },
+      { kind: 'page', path: 'isms-requirements', label: 'nav.ismsRequirements' },
       { kind: 'module', slug: 'management-review', label: 'module.review.title' },
     ],
   },

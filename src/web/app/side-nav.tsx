@@ -232,5 +232,28 @@ export function PageLink({
           {children}
         </Link>
       );
+    case 'audit-programme':
+      return (
+        <Link
+          to="/o/$org/audit-programme"
+          params={{ org }}
+          activeProps={activeProps}
+          activeOptions={{ exact: true, includeSearch: false }}
+        >
+          {children}
+        </Link>
+      );
+    case 'audit-programme/coverage':
+      return (
+        <Link to="/o/$org/audit-programme/coverage" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
+    case 'isms-requirements':
+      return (
+        <Link to="/o/$org/isms-requirements" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
   }
 }

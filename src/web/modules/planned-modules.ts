@@ -40,12 +40,6 @@ export const PLANNED_MODULES = [
     clause: '9.1',
     description: 'module.measurement.description',
   },
-  {
-    slug: 'internal-audit',
-    title: 'module.internalAudit.title',
-    clause: '9.2',
-    description: 'module.internalAudit.description',
-  },
   { slug: 'management-review', title: 'module.review.title', clause: '9.3', description: 'module.review.description' },
   {
     slug: 'improvement',
@@ -67,6 +61,7 @@ export const BUILT_MODULES: Readonly<Record<string, string>> = {
   policy: 'policies',
   'risk-treatment': 'risk-treatment-plan',
   documents: 'documents',
+  'internal-audit': 'audit-programme',
 };
 
 export function builtModulePath(slug: string): string | undefined {
