@@ -31,7 +31,8 @@ export type NavItem =
         | 'members'
         | 'tokens'
         | 'automation-accounts'
-        | 'audit';
+        | 'audit'
+        | 'internal-audits';
       label: MessageKey;
       search?: Record<string, string>;
       permission?: string;
@@ -108,6 +109,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { kind: 'module', slug: 'measurement', label: 'module.measurement.title' },
       { kind: 'module', slug: 'internal-audit', label: 'module.internalAudit.title' },
+      { kind: 'page', path: 'internal-audits', label: 'nav.internalAudits' },
       { kind: 'module', slug: 'management-review', label: 'module.review.title' },
     ],
   },

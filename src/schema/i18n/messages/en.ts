@@ -19,6 +19,7 @@ import { documentMessages } from '../../documents/documents.messages.js';
 import { auditTrustMessages } from '../../audit/audit-trust.messages.js';
 import { automationMessages } from '../../orgs/automation.messages.js';
 import { internalAuditMessages } from '../../internal-audit/internal-audit.messages.js';
+import { auditPagesMessages } from '../../internal-audit/audits-pages.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -37,6 +38,7 @@ const en = {
   ...auditTrustMessages,
   ...automationMessages,
   ...internalAuditMessages,
+  ...auditPagesMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
