@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CHECKLIST_LINK_KINDS, type ChecklistItem } from '../../../schema/internal-audit/internal-audit.register.js';
 import { useT } from '../../i18n/i18n.js';
 import { useMemberNames } from '../../lib/members.js';
+import { useCan } from '../../lib/session.js';
 import { ErrorMessage, LiveMessage } from '../../components/status.js';
 import { UploadDialog } from '../../evidence/upload-dialog.js';
 import { RecordCombobox } from '../../register/record-combobox.js';
@@ -31,6 +32,8 @@ export function ItemLinks({
   const i18n = useT();
   const { t, td } = i18n;
   const names = useMemberNames(org);
+  // uploading a file is an evidence editor's (the auditor role links evidence already in Rampart)
+  const canUpload = useCan(org)('evidence.create');
   const { link, unlink } = useChecklistMutations(org, auditId);
   const [uploading, setUploading] = useState(false);
   const [kind, setKind] = useState<Kind>('sample');
@@ -81,7 +84,7 @@ export function ItemLinks({
       })}
       {writable ? (
         <div className="item-links__add">
-          <Button onClick={() => setUploading(true)}>{t('audits.links.upload')}</Button>
+          {canUpload ? <Button onClick={() => setUploading(true)}>{t('audits.links.upload')}</Button> : null}
           <RecordCombobox
             org={org}
             entity="evidence"
