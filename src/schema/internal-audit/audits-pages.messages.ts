@@ -146,6 +146,7 @@ export const auditPagesMessages = {
   'audits.findings.raiseImprovement': 'Record as improvement',
   'audits.findings.leadRaises': 'The lead auditor raises it',
   'audits.findings.raised': '{ref} raised.',
+  'audits.findings.agreed': '(follow-up agreed by {who} on {when})',
   'audits.findings.byClause': 'Findings by clause',
   'audits.findings.byControl': 'Findings by control',
   'audits.findings.control': 'Control',

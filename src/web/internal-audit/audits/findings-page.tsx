@@ -27,7 +27,7 @@ const isNc = (f: Pick<FindingItem, 'conclusion'>) => f.conclusion === 'major_nc'
  * improvement.
  */
 export function FindingsPage() {
-  const { t } = useT();
+  const { t, formatDate } = useT();
   const { org, id } = route.useParams();
   const can = useCan(org);
   const me = useSession()?.user.id;
@@ -44,10 +44,21 @@ export function FindingsPage() {
 
   const action = (f: FindingItem) => {
     if (f.raised)
-      return f.raised.type === 'nonconformity' ? (
-        <a href={`/o/${encodeURIComponent(org)}/nonconformities/${encodeURIComponent(f.raised.id)}`}>{f.raised.ref}</a>
-      ) : (
-        <a href={`/o/${encodeURIComponent(org)}/improvements/${encodeURIComponent(f.raised.id)}`}>{f.raised.ref}</a>
+      return (
+        <>
+          {/* the nonconformity and improvement pages are i14-web-nc's (merged next to these) */}
+          <a
+            href={`/o/${encodeURIComponent(org)}/${f.raised.type === 'nonconformity' ? 'nonconformities' : 'improvements'}/${encodeURIComponent(f.raised.id)}`}
+          >
+            {f.raised.ref}
+          </a>
+          {f.followUp ? (
+            <span className="muted">
+              {' '}
+              {t('audits.findings.agreed', { who: f.followUp.agreedBy.name, when: formatDate(f.followUp.agreedOn) })}
+            </span>
+          ) : null}
+        </>
       );
     if (!canRaise) return null;
     if (isNc(f))

@@ -10,20 +10,20 @@ import { auditPath, useAuditQuery, useRefreshAudit } from './audits-api.js';
 
 /** The follow-up plan of 27003 9.2 i–l, agreed with the lead auditor when an NC finding is raised. */
 export const followUpBodySchema = z.strictObject({
-  correction: z.string().trim().min(1).max(5000),
-  correctiveAction: z.string().trim().min(1).max(5000),
+  correction: z.string().trim().min(1).max(4000),
+  correctiveAction: z.string().trim().min(1).max(4000),
   dueOn: isoDateSchema,
-  verification: z.string().trim().min(1).max(5000),
+  verification: z.string().trim().min(1).max(4000),
 });
 export const raiseNcBodySchema = z.strictObject({
   expectedVersion: z.number().int().positive(),
   ownerId: z.uuid(),
-  title: z.string().trim().min(1).max(500).optional(),
+  title: z.string().trim().min(1).max(200).optional(),
   followUp: followUpBodySchema,
 });
 export const raiseImprovementBodySchema = z.strictObject({
   expectedVersion: z.number().int().positive(),
-  title: z.string().trim().min(1).max(500).optional(),
+  title: z.string().trim().min(1).max(200).optional(),
 });
 
 const raisedSchema = z.object({ type: z.string(), id: z.string(), ref: z.string() });
@@ -32,8 +32,9 @@ const followUpSchema = z.object({
   correctiveAction: z.string(),
   dueOn: z.string(),
   verification: z.string(),
-  agreedBy: z.string().nullable().optional(),
-  agreedOn: z.string().nullable().optional(),
+  /** the lead auditor who agreed the plan, and when */
+  agreedBy: z.object({ id: z.string(), name: z.string() }),
+  agreedOn: z.string(),
 });
 /** A finding as the raise contract reads it: the item, with what it was raised as and the agreed follow-up. */
 export const findingItemSchema = checklistItemSchema.extend({
