@@ -4,7 +4,10 @@ import { groupChecklist, pageOfGroups, progressOf } from './checklist-groups.js'
 import { independenceConflicts, objectNoun } from './independence.js';
 
 let seq = 0;
+// what the raise route adds to an item (h/i14-findings): spread, so the fixture fits the item with or without it
+const raisedFields = { raised: null, followUp: null };
 const item = (over: Partial<ChecklistItem>): ChecklistItem => ({
+  ...raisedFields,
   id: `i${++seq}`,
   seq,
   source: 'requirement',
