@@ -21,6 +21,7 @@ import { raiseNonconformityStep, raiseRouteExists } from './support/internal-aud
  */
 let baseUrl = '';
 let processRef = '';
+let otherProcessRef = '';
 
 async function seed(url: string) {
   baseUrl = url;
@@ -30,6 +31,8 @@ async function seed(url: string) {
   const tom = members.items.find((m) => m.email === APPROVER.email)!;
   const process = await manager('POST', '/isms-processes', { name: 'Document control', ownerId: tom.userId });
   processRef = process.ref;
+  const other = await manager('POST', '/isms-processes', { name: 'Supplier management', ownerId: tom.userId });
+  otherProcessRef = other.ref;
 }
 
 describeJourney(
@@ -136,9 +139,39 @@ describeJourney(
           .waitFor();
         expect(await page.getByRole('dialog').count()).toBe(0);
 
-        // Item 2 a minor nonconformity, item 3 an observation; the progress counts them.
+        // Item 2 a minor nonconformity, after another auditor saved it first: the stale save says so and reloads.
+        await page.getByRole('button', { name: `Open item: ${second!.title}` }).click();
+        const secondForm = page.getByRole('form', { name: `Conclusion on ${second!.title}` });
+        await secondForm.getByLabel('Notes').fill('Draft note');
+        await manager.call('PATCH', `/internal-audits/${auditId}/checklist/${second!.id}`, {
+          notes: 'Seen by Tom: records of two closures missing',
+          expectedVersion: 1,
+        });
+        await secondForm.getByRole('button', { name: 'Save the conclusion' }).click();
+        await secondForm.getByText('Someone changed this record while you were editing.', { exact: false }).waitFor();
+        await secondForm.getByRole('button', { name: 'Reload' }).click();
+        await expect
+          .poll(() => secondForm.getByLabel('Notes').inputValue())
+          .toBe('Seen by Tom: records of two closures missing');
         await conclude(page, second!.title, 'Minor nonconformity', 'Two corrective actions closed without review');
         await conclude(page, third!.title, 'Observation', 'Cause analysis is thin');
+        // An object audited that Tom owns is refused too, and linked with a justification.
+        await panel.getByLabel('As', { exact: true }).selectOption({ label: 'Objects audited' });
+        await panel.getByLabel('Register', { exact: true }).selectOption({ label: 'ISMS processes' });
+        await panel.getByRole('combobox', { name: 'Record' }).fill('Supplier');
+        await page.getByRole('option').filter({ hasText: 'Supplier management' }).click();
+        await panel
+          .getByRole('alert')
+          .filter({
+            hasText: `${APPROVER.name} owns record ${otherProcessRef}: an auditor may not audit their own work.`,
+          })
+          .waitFor();
+        await panel
+          .getByLabel('Justification of the exception')
+          .fill('Supplier files are only read, not judged, by Tom.');
+        await panel.getByRole('button', { name: `Link ${otherProcessRef} with the exception` }).click();
+        await panel.getByRole('list', { name: 'Objects audited' }).getByText(new RegExp(otherProcessRef)).waitFor();
+        await expectFitsPhone(page, panel, `${p}02-item`);
         await page.getByText(`3 of ${items.length} assessed`).waitFor();
         await page.getByLabel('Show').selectOption({ label: 'Only items not assessed' });
         expect(await page.getByRole('button', { name: `Open item: ${second!.title}` }).count()).toBe(0);
@@ -214,9 +247,11 @@ describeJourney(
   { seed },
 );
 
-/** Opens a checklist item, sets its conclusion and notes, and saves them. */
+/** Opens a checklist item (unless it is open), sets its conclusion and notes, and saves them. */
 async function conclude(page: Page, title: string, conclusion: string, notes: string) {
-  await page.getByRole('button', { name: `Open item: ${title}` }).click();
+  // an open item's button reads "Close item: …"
+  const open = page.getByRole('button', { name: `Open item: ${title}` });
+  if ((await page.getByRole('button', { name: `Close item: ${title}` }).count()) === 0) await open.click();
   const form = page.getByRole('form', { name: `Conclusion on ${title}` });
   await form.getByLabel('Conclusion').selectOption({ label: conclusion });
   await form.getByLabel('Notes').fill(notes);

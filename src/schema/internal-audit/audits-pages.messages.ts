@@ -76,6 +76,8 @@ export const auditPagesMessages = {
   'audits.independence.justification': 'Justification of the exception',
   'audits.independence.justificationHelp': 'At least 10 characters: why this auditor, and how objectivity is kept.',
   'audits.independence.saveWithException': 'Save with the exception',
+  'audits.independence.linkWithException': 'Link {ref} with the exception',
+  'audits.independence.generateWithException': 'Generate with the exception',
   'audits.independence.exceptions': 'Independence exceptions',
   'audits.independence.exceptionRow': '{who} audits {object} ({reason}): {justification}',
   'audits.previous.title': 'Previous results to follow up',

@@ -62,7 +62,8 @@ export function useChecklistMutations(org: string, id: string) {
   const refresh = useRefreshAudit(org);
   return {
     generate: useMutation({
-      mutationFn: () => api.post(auditPath(org, id, '/checklist/generate'), {}, generateResponseSchema),
+      mutationFn: (body: { independenceException?: { justification: string } } = {}) =>
+        api.post(auditPath(org, id, '/checklist/generate'), body, generateResponseSchema),
       onSuccess: refresh,
     }),
     add: useMutation({
@@ -71,8 +72,16 @@ export function useChecklistMutations(org: string, id: string) {
       onSuccess: refresh,
     }),
     link: useMutation({
-      mutationFn: ({ itemId, ...body }: { itemId: string; kind: string; targetType: string; targetId: string }) =>
-        api.post(auditPath(org, id, `/checklist/${encodeURIComponent(itemId)}/links`), body, checklistItemSchema),
+      mutationFn: ({
+        itemId,
+        ...body
+      }: {
+        itemId: string;
+        kind: string;
+        targetType: string;
+        targetId: string;
+        independenceException?: { justification: string };
+      }) => api.post(auditPath(org, id, `/checklist/${encodeURIComponent(itemId)}/links`), body, checklistItemSchema),
       onSuccess: refresh,
     }),
     unlink: useMutation({

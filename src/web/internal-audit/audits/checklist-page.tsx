@@ -12,6 +12,8 @@ import { PageHeader } from '../../ui/page-header.js';
 import { Pagination } from '../../ui/pagination.js';
 import { QueryState } from '../../ui/query-state.js';
 import { AddItemForm } from './add-item-form.js';
+import { ExceptionRetry } from './exception-retry.js';
+import { conflictsOf } from './independence-ui.js';
 import { AuditBreadcrumb, AuditNav } from './audit-nav.js';
 import { useChecklist, useChecklistMutations } from './audits-api.js';
 import { ChecklistItemRow } from './checklist-item.js';
@@ -85,16 +87,34 @@ export function ChecklistPage() {
                   variant={items.length ? 'secondary' : 'primary'}
                   busy={generate.isPending}
                   onClick={() =>
-                    generate.mutate(undefined, {
-                      onSuccess: (r) => setMessage(t('audits.checklist.generated', { added: r.added })),
-                    })
+                    generate.mutate(
+                      {},
+                      {
+                        onSuccess: (r) => setMessage(t('audits.checklist.generated', { added: r.added })),
+                      },
+                    )
                   }
                 >
                   {items.length ? t('audits.checklist.regenerate') : t('audits.checklist.generate')}
                 </Button>
               ) : null}
             </div>
-            {generate.isError ? <ErrorMessage error={generate.error} /> : null}
+            {conflictsOf(generate.error).length ? (
+              <ExceptionRetry
+                org={org}
+                error={generate.error}
+                busy={generate.isPending}
+                retryLabel={t('audits.independence.generateWithException')}
+                onRetry={(independenceException) =>
+                  generate.mutate(
+                    { independenceException },
+                    { onSuccess: (r) => setMessage(t('audits.checklist.generated', { added: r.added })) },
+                  )
+                }
+              />
+            ) : generate.isError ? (
+              <ErrorMessage error={generate.error} />
+            ) : null}
             {!items.length ? (
               <div className="empty-state">
                 <h2>{t('audits.checklist.emptyTitle')}</h2>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { CHECKLIST_LINK_KINDS, type ChecklistItem } from '../../../schema/internal-audit/internal-audit.register.js';
 import { useT } from '../../i18n/i18n.js';
-import { useMemberNames } from '../../lib/members.js';
 import { useCan } from '../../lib/session.js';
 import { ErrorMessage, LiveMessage } from '../../components/status.js';
 import { UploadDialog } from '../../evidence/upload-dialog.js';
@@ -10,7 +9,8 @@ import { knownRegisters, recordPath } from '../../register/record-targets.js';
 import { Button } from '../../ui/button.js';
 import { Select } from '../../ui/fields.js';
 import { useChecklistMutations } from './audits-api.js';
-import { conflictErrors, conflictsOf } from './independence-ui.js';
+import { ExceptionRetry } from './exception-retry.js';
+import { conflictsOf } from './independence-ui.js';
 
 type Kind = (typeof CHECKLIST_LINK_KINDS)[number];
 
@@ -29,9 +29,7 @@ export function ItemLinks({
   item: ChecklistItem;
   writable: boolean;
 }) {
-  const i18n = useT();
-  const { t, td } = i18n;
-  const names = useMemberNames(org);
+  const { t, td } = useT();
   // uploading a file is an evidence editor's (the auditor role links evidence already in Rampart)
   const canUpload = useCan(org)('evidence.create');
   const { link, unlink } = useChecklistMutations(org, auditId);
@@ -39,12 +37,26 @@ export function ItemLinks({
   const [kind, setKind] = useState<Kind>('sample');
   const [entity, setEntity] = useState('control');
   const [done, setDone] = useState<string | null>(null);
-  const add = (k: Kind, targetType: string, target: { id: string; ref: string }) =>
+  // the last link asked for, to ask again with a justification after an independence refusal
+  const [last, setLast] = useState<{ k: Kind; targetType: string; target: { id: string; ref: string } } | null>(null);
+  const add = (
+    k: Kind,
+    targetType: string,
+    target: { id: string; ref: string },
+    independenceException?: { justification: string },
+  ) => {
+    setLast({ k, targetType, target });
     link.mutate(
-      { itemId: item.id, kind: k, targetType, targetId: target.id },
+      {
+        itemId: item.id,
+        kind: k,
+        targetType,
+        targetId: target.id,
+        ...(independenceException ? { independenceException } : {}),
+      },
       { onSuccess: () => setDone(t('audits.links.added', { ref: target.ref })) },
     );
-  const refusal = conflictsOf(link.error).length ? Object.values(conflictErrors(i18n, link.error, names)) : [];
+  };
   return (
     <div className="item-links">
       <LiveMessage>{done}</LiveMessage>
@@ -118,10 +130,14 @@ export function ItemLinks({
               onPick={(r) => add(kind, entity, r)}
             />
           </fieldset>
-          {refusal.length ? (
-            <p className="alert alert--error" role="alert">
-              {refusal.join(' ')}
-            </p>
+          {conflictsOf(link.error).length && last ? (
+            <ExceptionRetry
+              org={org}
+              error={link.error}
+              busy={link.isPending}
+              retryLabel={t('audits.independence.linkWithException', { ref: last.target.ref })}
+              onRetry={(exception) => add(last.k, last.targetType, last.target, exception)}
+            />
           ) : link.isError ? (
             <ErrorMessage error={link.error} />
           ) : null}
