@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistItem } from '../../../schema/internal-audit/internal-audit.register.js';
 import { groupChecklist, pageOfGroups, progressOf } from './checklist-groups.js';
+import { clausesOf, joinClauses } from './clauses.js';
 import { independenceConflicts, objectNoun } from './independence.js';
 
 let seq = 0;
@@ -81,5 +82,14 @@ describe('an independence refusal read from the 409', () => {
     expect(objectNoun('members')).toBe('process');
     expect(objectNoun('controlId')).toBe('control');
     expect(objectNoun('targetId')).toBe('record');
+  });
+});
+
+describe("an audit's clauses text", () => {
+  it('reads numbers and whole clauses as the clauses 4–10 they cover, in the standard order', () => {
+    expect(clausesOf('10.2, 7.5.3')).toEqual(['7.5.3', '10.2']);
+    expect(clausesOf('9')).toEqual(['9.1', '9.2.1', '9.2.2', '9.3.1', '9.3.2', '9.3.3']);
+    expect(clausesOf('6.1; nonsense 11')).toEqual(['6.1.1', '6.1.2', '6.1.3']);
+    expect(joinClauses(clausesOf('10.2 7.5.3'))).toBe('7.5.3, 10.2');
   });
 });

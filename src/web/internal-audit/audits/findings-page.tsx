@@ -128,16 +128,23 @@ export function FindingsPage() {
                     { id: 'count', header: t('audits.findings.count'), cell: (c) => c.count },
                   ]}
                 />
-                <DataTable
-                  caption={t('audits.findings.byControl')}
-                  captionShown
-                  rows={data.byControl}
-                  rowKey={(c) => c.controlRef}
-                  columns={[
-                    { id: 'control', header: t('audits.findings.control'), cell: (c) => c.controlRef, rowHeader: true },
-                    { id: 'count', header: t('audits.findings.count'), cell: (c) => c.count },
-                  ]}
-                />
+                {data.byControl.length ? (
+                  <DataTable
+                    caption={t('audits.findings.byControl')}
+                    captionShown
+                    rows={data.byControl}
+                    rowKey={(c) => c.controlRef}
+                    columns={[
+                      {
+                        id: 'control',
+                        header: t('audits.findings.control'),
+                        cell: (c) => c.controlRef,
+                        rowHeader: true,
+                      },
+                      { id: 'count', header: t('audits.findings.count'), cell: (c) => c.count },
+                    ]}
+                  />
+                ) : null}
               </div>
             </>
           )
