@@ -30,6 +30,7 @@ import { soaRoutes } from './controls/soa/soa-routes.js';
 import { treatmentPlanRoutes } from './controls/plan/plan-routes.js';
 import { documentRoutes } from './documents/documents-routes.js';
 import { auditProgrammeRoutes } from './internal-audit/programme/programme-routes.js';
+import { internalAuditRoutes } from './internal-audit/audits/audits-routes.js';
 
 // Pages load with their route (one chunk each), so the first page does not wait for the whole app.
 const SetupPage = lazyRouteComponent(() => import('./auth/setup-page.js'), 'SetupPage');
@@ -317,6 +318,7 @@ const routeTree = rootRoute.addChildren([
     ...evidenceRoutes(orgRoute),
     ...documentRoutes(orgRoute),
     ...auditProgrammeRoutes(orgRoute),
+    ...internalAuditRoutes(orgRoute),
   ]),
 ]);
 

@@ -34,7 +34,8 @@ export type NavItem =
         | 'audit'
         | 'audit-programme'
         | 'audit-programme/coverage'
-        | 'isms-requirements';
+        | 'isms-requirements'
+        | 'internal-audits';
       label: MessageKey;
       search?: Record<string, string>;
       permission?: string;
@@ -113,6 +114,7 @@ export const NAV_GROUPS: NavGroup[] = [
       // 9.2: the programme and its coverage, then the internal audits, then the requirements they check
       { kind: 'page', path: 'audit-programme', label: 'nav.auditProgramme' },
       { kind: 'page', path: 'audit-programme/coverage', label: 'nav.auditCoverage' },
+      { kind: 'page', path: 'internal-audits', label: 'nav.internalAudits' },
       { kind: 'page', path: 'isms-requirements', label: 'nav.ismsRequirements' },
       { kind: 'module', slug: 'management-review', label: 'module.review.title' },
     ],

@@ -4,6 +4,7 @@ import { scopeRegister } from '../../schema/scope/scope.register.js';
 import { issueRegister } from '../../schema/context/issue.register.js';
 import { interestedPartyRegister } from '../../schema/context/interested-party.register.js';
 import { requirementRegister } from '../../schema/context/requirement.register.js';
+import { internalAuditRegister } from '../../schema/internal-audit/internal-audit.register.js';
 import { ismsProcessRegister } from '../../schema/leadership/isms-process.register.js';
 import { processInteractionRegister } from '../../schema/leadership/process-interaction.register.js';
 import { ismsRoleRegister } from '../../schema/leadership/isms-role.register.js';
@@ -48,6 +49,7 @@ const KNOWN: RegisterDef[] = [
   evidenceRegister,
   controlRegister,
   documentRegister,
+  internalAuditRegister,
 ];
 
 /** Every register the UI knows (e.g. the kinds of record evidence can be attached to). */

@@ -20,6 +20,7 @@ import { auditTrustMessages } from '../../audit/audit-trust.messages.js';
 import { automationMessages } from '../../orgs/automation.messages.js';
 import { internalAuditMessages } from '../../internal-audit/internal-audit.messages.js';
 import { auditProgrammePagesMessages } from '../../internal-audit/audit-programme-pages.messages.js';
+import { auditPagesMessages } from '../../internal-audit/audits-pages.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -39,6 +40,7 @@ const en = {
   ...automationMessages,
   ...internalAuditMessages,
   ...auditProgrammePagesMessages,
+  ...auditPagesMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
