@@ -78,6 +78,11 @@ export const INTERNAL_AUDIT_BODIES: Record<string, BodyMaker> = {
       },
     };
   },
+  [`PUT /api/v1/orgs/:org/internal-audits/:id/auditees`]: async ({ org }) => ({ memberIds: [org.users.viewer.id] }),
+  [`PUT /api/v1/orgs/:org/internal-audits/:id/criteria`]: async ({ org }) => ({
+    documentIds: [(await buildRegisterRecord(org.as.admin, org, registerOf('document'))).id],
+    requirementIds: [(await buildRegisterRecord(org.as.admin, org, registerOf('requirement'))).id],
+  }),
   [`${A}/distributions`]: async ({ org }, made) => {
     await approveReport(org, made.id!);
     return { memberIds: [org.users.approver.id] };

@@ -154,9 +154,29 @@ export const previousResultsSchema = z.object({
       requirementKey: z.string().nullable(),
       conclusion: z.enum(CONCLUSIONS),
       notes: z.string().nullable(),
+      /** the nonconformity or improvement raised from it */
+      raisedRef: z.string().nullable(),
+    }),
+  ),
+  /** nonconformities still open to follow up: raised by other audits, or linked to this audit's processes/controls */
+  openNonconformities: z.array(
+    z.object({
+      id: z.string(),
+      ref: z.string(),
+      title: z.string(),
+      status: z.string(),
+      grade: z.string().nullable(),
+      requirementKey: z.string().nullable(),
+      /** "10.2 (2013: 10.1)" */
+      clause: z.string().nullable(),
+      foundOn: z.string().nullable(),
+      /** the audit that raised it, if an internal audit did */
+      auditRef: z.string().nullable(),
+      reasons: z.array(z.enum(['earlier_audit', 'scope_process', 'scope_control'])),
     }),
   ),
 });
+export type PreviousResults = z.infer<typeof previousResultsSchema>;
 
 export const checklistLinkSchema = z.object({
   id: z.string(),
@@ -227,13 +247,21 @@ export const distributionSchema = z.object({
 export const distributionsResponseSchema = z.object({ items: z.array(distributionSchema) });
 
 /** The audit report's frozen facts: what the server copies into each draft (prepareDraft). */
+/** the NC / IMP reference raised from a finding (reports drafted before raising existed read null) */
+const raisedRef = z.string().nullable().default(null);
 export const auditFactsSchema = z.object({
   scope: z.string().nullable(),
   criteria: z.array(z.string()),
   team: z.array(z.object({ name: z.string(), role: z.string() })),
+  /** members audited and the free-text auditees (absent from reports drafted before they were kept) */
+  auditees: z.array(z.string()).default([]),
   exceptions: z.array(z.object({ auditor: z.string(), object: z.string(), justification: z.string() })),
-  findingsByClause: z.array(z.object({ clause: z.string(), title: z.string(), conclusion: z.string() })),
-  findingsByControl: z.array(z.object({ control: z.string(), title: z.string(), conclusion: z.string() })),
+  findingsByClause: z.array(
+    z.object({ clause: z.string(), title: z.string(), conclusion: z.string(), raised: raisedRef }),
+  ),
+  findingsByControl: z.array(
+    z.object({ control: z.string(), title: z.string(), conclusion: z.string(), raised: raisedRef }),
+  ),
   counts: z.record(z.string(), intInput(0)),
 });
 export type AuditFacts = z.infer<typeof auditFactsSchema>;
@@ -241,6 +269,7 @@ export const EMPTY_AUDIT_FACTS: AuditFacts = {
   scope: null,
   criteria: [],
   team: [],
+  auditees: [],
   exceptions: [],
   findingsByClause: [],
   findingsByControl: [],
