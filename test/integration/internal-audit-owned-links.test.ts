@@ -64,6 +64,23 @@ describe.each(DIALECTS)('links an internal audit keeps to itself on %s', (kind) 
     expect(scope.processes).toHaveLength(1);
   });
 
+  it('POST /links cannot claim a nonconformity or improvement was raised from an audit (raised_from)', async () => {
+    const audit = await buildAudit(org);
+    for (const collection of ['nonconformities', 'improvements'] as const) {
+      const made = await org.as.isms_manager.post(url(`/${collection}`), { title: 'Found later', source: 'other' });
+      expect(made.statusCode, made.body).toBe(201);
+      const res = await org.as.admin.post(url('/links'), {
+        fromType: collection === 'nonconformities' ? 'nonconformity' : 'improvement',
+        fromId: made.json().id,
+        toType: 'internal_audit',
+        toId: audit.id,
+        kind: 'raised_from',
+      });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().errors[0]).toMatchObject({ field: 'body.kind' });
+    }
+  });
+
   it('other kinds of link to an audit stay free (relates_to)', async () => {
     const process = await buildProcess(org.as.admin, org.slug);
     const audit = await buildAudit(org);
