@@ -30,6 +30,7 @@ import { automationRoutes } from './routes/automation.routes.js';
 import { controlRoutes } from './routes/controls.routes.js';
 import { ismsRiskRoutes } from './routes/isms-risks.routes.js';
 import { internalAuditRoutes } from './routes/internal-audit.routes.js';
+import { internalAuditFindingRoutes } from './routes/internal-audit-findings.routes.js';
 import { nonconformityRoutes } from './routes/nonconformities.routes.js';
 import { improvementRoutes } from './routes/improvements.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
@@ -168,6 +169,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(controlRoutes);
   await app.register(ismsRiskRoutes);
   await app.register(internalAuditRoutes);
+  await app.register(internalAuditFindingRoutes);
   await app.register(nonconformityRoutes);
   await app.register(improvementRoutes);
   await app.register(evidenceRoutes);

@@ -26,6 +26,8 @@ type Step = 'evaluation' | 'implementation' | 'review';
  */
 export const improvementsModule: RegisterModule<Fields> = {
   def: improvementRegister,
+  // where it came from is set when it is raised (one step from the source record), never claimed afterwards
+  ownedLinkKinds: { raised_from: 'POST /api/v1/orgs/{org}/internal-audits/{id}/checklist/{itemId}/raise' },
   async beforeWrite(ctx, _trx, _changes, existing) {
     return existing ? {} : { status: 'suggested', suggestedBy: ctx.actor.userId };
   },

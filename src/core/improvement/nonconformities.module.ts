@@ -45,6 +45,8 @@ function checkFinding(changes: ChangesOf<NcFields>, existing: NonconformityRecor
  */
 export const nonconformitiesModule: RegisterModule<NcFields> = {
   def: nonconformityRegister,
+  // where it came from is set when it is raised (one step from the source record), never claimed afterwards
+  ownedLinkKinds: { raised_from: 'POST /api/v1/orgs/{org}/internal-audits/{id}/checklist/{itemId}/raise' },
 
   async beforeWrite(_ctx, _trx, changes, existing) {
     const errors = checkFinding(changes, existing);

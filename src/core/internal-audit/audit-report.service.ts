@@ -7,7 +7,8 @@ import type { OrgContext } from '../context.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { inOrgTransaction } from '../transaction.js';
 import { newId, nowIso } from '../util/ids.js';
-import { clauseCovers } from './audit-coverage.service.js';
+import { auditeeMembers } from './audit-auditees.service.js';
+import { criteriaRecords } from './audit-criteria.service.js';
 import { loadAudit } from './audit-team.service.js';
 import { listExceptions } from './independence.service.js';
 
@@ -53,7 +54,14 @@ export async function auditFacts(ctx: OrgContext, trx: Db, auditId: string): Pro
   const items = await trx
     .selectFrom('auditChecklistItems as i')
     .leftJoin('controls as c', 'c.id', 'i.controlId')
-    .select(['i.requirementKey', 'i.clause', 'c.ref as controlRef', 'i.title', 'i.conclusion'])
+    .leftJoin('nonconformities as nc', (j) =>
+      j.onRef('nc.id', '=', 'i.raisedId').on('i.raisedType', '=', 'nonconformity').on('nc.orgId', '=', ctx.org.id),
+    )
+    .leftJoin('improvements as imp', (j) =>
+      j.onRef('imp.id', '=', 'i.raisedId').on('i.raisedType', '=', 'improvement').on('imp.orgId', '=', ctx.org.id),
+    )
+    .select(['i.requirementKey', 'i.clause', 'c.ref as controlRef', 'i.title', 'i.conclusion', 'nc.ref as ncRef'])
+    .select('imp.ref as impRef')
     .where('i.orgId', '=', ctx.org.id)
     .where('i.auditId', '=', auditId)
     .orderBy('i.seq')
@@ -62,6 +70,8 @@ export async function auditFacts(ctx: OrgContext, trx: Db, auditId: string): Pro
   for (const i of items) counts[i.conclusion] = (counts[i.conclusion] ?? 0) + 1;
   const findings = items.filter((i) => (FINDING_CONCLUSIONS as readonly string[]).includes(i.conclusion));
   const clauses = parseClauses(audit.clauses ?? '').clauses;
+  const records = await criteriaRecords(ctx, trx, auditId);
+  const auditees = await auditeeMembers(ctx, trx, auditId);
   const scopeLines = [
     audit.scope,
     processes.length ? `Processes: ${processes.map((p) => `${p.ref} ${p.name}`).join('; ')}` : null,
@@ -71,7 +81,10 @@ export async function auditFacts(ctx: OrgContext, trx: Db, auditId: string): Pro
     criteria: [
       ...(clauses.length ? [`ISO/IEC 27001:2022 clauses ${clauses.join(', ')}`] : []),
       ...(audit.soaCriterion ? ['Statement of Applicability (applicable controls)'] : []),
+      ...records.documents.map((d) => `Document ${d.ref} ${d.title}`),
+      ...records.requirements.map((r) => `Requirement of interested parties (4.2) ${r.ref} ${r.title}`),
     ],
+    auditees: [...auditees.map((m) => m.name), ...(audit.auditees?.trim() ? [audit.auditees.trim()] : [])],
     team: [
       ...(lead ? [{ name: lead.name, role: 'lead' }] : []),
       ...team.filter((t) => !(lead && t.name === lead.name && t.role === 'lead')),
@@ -87,6 +100,7 @@ export async function auditFacts(ctx: OrgContext, trx: Db, auditId: string): Pro
         clause: clauseLabel(f.requirementKey, f.clause),
         title: f.title,
         conclusion: CONCLUSION_WORDS[f.conclusion] ?? f.conclusion,
+        raised: f.ncRef ?? f.impRef ?? null,
       })),
     findingsByControl: findings
       .filter((f) => f.controlRef)
@@ -94,60 +108,9 @@ export async function auditFacts(ctx: OrgContext, trx: Db, auditId: string): Pro
         control: f.controlRef!,
         title: f.title,
         conclusion: CONCLUSION_WORDS[f.conclusion] ?? f.conclusion,
+        raised: f.ncRef ?? f.impRef ?? null,
       })),
     counts,
-  };
-}
-
-/**
- * What earlier audits left in this audit's scope (9.2.2: the results of previous audits): the previous completed
- * audit, and the findings of completed audits on the clauses (or, with the SoA as a criterion, the controls) this
- * audit covers. Nonconformities still open join this once the nonconformity register is merged.
- */
-export async function previousResults(ctx: OrgContext, auditId: string) {
-  const audit = await loadAudit(ctx, ctx.db, auditId);
-  const clauses = parseClauses(audit.clauses ?? '').clauses;
-  const earlier = await ctx.db
-    .selectFrom('internalAudits')
-    .select(['id', 'ref', 'title'])
-    .where('orgId', '=', ctx.org.id)
-    .where('archivedAt', 'is', null)
-    .where('status', '=', 'completed')
-    .where('id', '!=', auditId)
-    .orderBy('actualEnd', 'desc')
-    .orderBy('createdAt', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const findings = await ctx.db
-    .selectFrom('auditChecklistItems as i')
-    .innerJoin('internalAudits as a', 'a.id', 'i.auditId')
-    .select([
-      'a.ref as auditRef',
-      'i.id as itemId',
-      'i.title',
-      'i.clause',
-      'i.requirementKey',
-      'i.conclusion',
-      'i.notes',
-      'i.controlId',
-    ])
-    .where('a.orgId', '=', ctx.org.id)
-    .where('i.orgId', '=', ctx.org.id)
-    .where('a.status', '=', 'completed')
-    .where('a.archivedAt', 'is', null)
-    .where('a.id', '!=', auditId)
-    .where('i.conclusion', 'in', [...FINDING_CONCLUSIONS])
-    .orderBy('a.ref')
-    .orderBy('i.seq')
-    .limit(1000)
-    .execute();
-  return {
-    previousAudit: earlier ?? null,
-    findings: findings
-      .filter(
-        (f) => (f.clause && clauses.some((c) => clauseCovers(c, f.clause!))) || (audit.soaCriterion && f.controlId),
-      )
-      .map(({ controlId: _c, ...f }) => ({ ...f, conclusion: f.conclusion as (typeof FINDING_CONCLUSIONS)[number] })),
   };
 }
 

@@ -35,6 +35,11 @@ async function checkPlannedKey(ctx: OrgContext, trx: Db, programmeId: string | n
 /** Internal audits (9.2): clauses normalized, the planned audit checked, a new lead auditor checked for independence. */
 export const internalAuditsModule: RegisterModule<typeof internalAuditRegister.fields> = {
   def: internalAuditRegister,
+  // scope and criteria go through the audit's routes: independence checked, internal_audit.update, audited
+  ownedLinkKinds: {
+    scope: 'PUT /api/v1/orgs/{org}/internal-audits/{id}/scope-processes',
+    criterion: 'PUT /api/v1/orgs/{org}/internal-audits/{id}/criteria',
+  },
   async beforeWrite(ctx, trx, changes, existing) {
     const server: Partial<typeof changes> = existing ? {} : { status: 'planned' };
     if (changes.clauses !== undefined && changes.clauses !== null) {
@@ -69,7 +74,11 @@ const factsBlocks = (value: unknown): DocumentBlock[] => {
       kind: 'text',
       heading: 'Scope and criteria',
       subheading: true,
-      paragraphs: [f.scope ?? 'No scope recorded.', `Criteria: ${f.criteria.join('; ') || 'none recorded'}.`],
+      paragraphs: [
+        f.scope ?? 'No scope recorded.',
+        `Criteria: ${f.criteria.join('; ') || 'none recorded'}.`,
+        `Auditees: ${f.auditees.join('; ') || 'none recorded'}.`,
+      ],
     },
     {
       kind: 'table',
@@ -89,17 +98,17 @@ const factsBlocks = (value: unknown): DocumentBlock[] => {
       kind: 'table',
       heading: 'Findings by clause',
       subheading: true,
-      columns: ['Clause', 'Item', 'Conclusion'],
-      widths: [15, 60, 25],
-      rows: f.findingsByClause.map((x) => [x.clause, x.title, x.conclusion]),
+      columns: ['Clause', 'Item', 'Conclusion', 'Raised as'],
+      widths: [15, 50, 22, 13],
+      rows: f.findingsByClause.map((x) => [x.clause, x.title, x.conclusion, x.raised ?? '']),
     },
     {
       kind: 'table',
       heading: 'Findings by control',
       subheading: true,
-      columns: ['Control', 'Item', 'Conclusion'],
-      widths: [15, 60, 25],
-      rows: f.findingsByControl.map((x) => [x.control, x.title, x.conclusion]),
+      columns: ['Control', 'Item', 'Conclusion', 'Raised as'],
+      widths: [15, 50, 22, 13],
+      rows: f.findingsByControl.map((x) => [x.control, x.title, x.conclusion, x.raised ?? '']),
     },
   ];
 };

@@ -9,7 +9,22 @@ import { inOrgTransaction } from '../transaction.js';
 
 /** Links between records of any registers, walkable both ways (traceability from context to improvement). */
 export async function createLink(ctx: OrgContext, input: LinkInput) {
+  refuseOwnedKind(ctx, input, 'created');
   return inOrgTransaction(ctx, (trx) => insertLink(ctx, trx, input));
+}
+
+/**
+ * A kind of link that a register writes only through its own route (`ownedLinkKinds`: an internal audit's scope,
+ * whose route checks the auditors' independence) is refused on the generic routes, naming the route to use.
+ */
+function refuseOwnedKind(ctx: OrgContext, link: Omit<LinkInput, 'fromId' | 'toId'>, what: 'created' | 'removed') {
+  for (const type of [link.fromType, link.toType]) {
+    const route = ctx.registers.byEntity(type)?.ownedLinkKinds?.[link.kind];
+    if (route) {
+      const message = `A ${link.kind} link of ${type} is ${what} through ${route}, which checks it`;
+      throw new ConflictError(message, [{ field: 'body.kind', message }]);
+    }
+  }
 }
 
 export interface LinkInput {
@@ -110,6 +125,7 @@ export async function deleteLink(ctx: OrgContext, linkId: string): Promise<void>
     // a link to a record the caller may not read is not there for them (as in listLinks)
     if (hiddenEnd(ctx, s, row.fromType, row.fromId) || hiddenEnd(ctx, s, row.toType, row.toId))
       throw new NotFoundError('The link');
+    refuseOwnedKind(ctx, row, 'removed');
     await trx.deleteFrom('links').where('id', '=', linkId).where('orgId', '=', ctx.org.id).execute();
     await recordAudit(trx, {
       orgId: ctx.org.id,

@@ -44,6 +44,12 @@ export interface RegisterModule<F extends FieldMap = FieldMap, D extends z.ZodRa
    */
   omitRoutes?: readonly ('create' | 'import')[];
   /**
+   * Link kinds to or from this register's records that only its own routes write, because they carry checks and a
+   * permission of their own (an internal audit's `scope`: independence): kind → the route to use. The generic
+   * links routes refuse to create or delete them (409 on `body.kind`).
+   */
+  ownedLinkKinds?: Readonly<Record<string, string>>;
+  /**
    * Check and complete values before they are written (inside the write transaction). `changes` holds only what
    * the request sets; `existing` is the stored record on update. Return extra values to write (server-set fields).
    */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { intInput, versionNoInput } from '../common/primitives.js';
 import { defineRegister } from '../register/define-register.js';
 import { VERSION_STATES, defineVersioned } from '../versioning/versioned.js';
+import { followUpSchema, raisedSchema } from './audit-follow-up.schema.js';
 import { ISMS_REQUIREMENT_KEYS } from './isms-requirements.js';
 
 /** Where an internal audit stands (27001 9.2.2: plan, conduct, report). */
@@ -153,9 +154,29 @@ export const previousResultsSchema = z.object({
       requirementKey: z.string().nullable(),
       conclusion: z.enum(CONCLUSIONS),
       notes: z.string().nullable(),
+      /** the nonconformity or improvement raised from it */
+      raisedRef: z.string().nullable(),
+    }),
+  ),
+  /** nonconformities still open to follow up: raised by other audits, or linked to this audit's processes/controls */
+  openNonconformities: z.array(
+    z.object({
+      id: z.string(),
+      ref: z.string(),
+      title: z.string(),
+      status: z.string(),
+      grade: z.string().nullable(),
+      requirementKey: z.string().nullable(),
+      /** "10.2 (2013: 10.1)" */
+      clause: z.string().nullable(),
+      foundOn: z.string().nullable(),
+      /** the audit that raised it, if an internal audit did */
+      auditRef: z.string().nullable(),
+      reasons: z.array(z.enum(['earlier_audit', 'scope_process', 'scope_control'])),
     }),
   ),
 });
+export type PreviousResults = z.infer<typeof previousResultsSchema>;
 
 export const checklistLinkSchema = z.object({
   id: z.string(),
@@ -179,6 +200,10 @@ export const checklistItemSchema = z.object({
   notes: z.string().nullable(),
   version: z.number().int(),
   links: z.array(checklistLinkSchema),
+  /** the nonconformity or improvement raised from this finding (POST …/checklist/{itemId}/raise) */
+  raised: raisedSchema.nullable(),
+  /** a nonconformity finding's follow-up plan, agreed with the lead auditor (27003 9.2 i–l) */
+  followUp: followUpSchema.nullable(),
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export const checklistResponseSchema = z.object({ items: z.array(checklistItemSchema) });
@@ -222,13 +247,21 @@ export const distributionSchema = z.object({
 export const distributionsResponseSchema = z.object({ items: z.array(distributionSchema) });
 
 /** The audit report's frozen facts: what the server copies into each draft (prepareDraft). */
+/** the NC / IMP reference raised from a finding (reports drafted before raising existed read null) */
+const raisedRef = z.string().nullable().default(null);
 export const auditFactsSchema = z.object({
   scope: z.string().nullable(),
   criteria: z.array(z.string()),
   team: z.array(z.object({ name: z.string(), role: z.string() })),
+  /** members audited and the free-text auditees (absent from reports drafted before they were kept) */
+  auditees: z.array(z.string()).default([]),
   exceptions: z.array(z.object({ auditor: z.string(), object: z.string(), justification: z.string() })),
-  findingsByClause: z.array(z.object({ clause: z.string(), title: z.string(), conclusion: z.string() })),
-  findingsByControl: z.array(z.object({ control: z.string(), title: z.string(), conclusion: z.string() })),
+  findingsByClause: z.array(
+    z.object({ clause: z.string(), title: z.string(), conclusion: z.string(), raised: raisedRef }),
+  ),
+  findingsByControl: z.array(
+    z.object({ control: z.string(), title: z.string(), conclusion: z.string(), raised: raisedRef }),
+  ),
   counts: z.record(z.string(), intInput(0)),
 });
 export type AuditFacts = z.infer<typeof auditFactsSchema>;
@@ -236,6 +269,7 @@ export const EMPTY_AUDIT_FACTS: AuditFacts = {
   scope: null,
   criteria: [],
   team: [],
+  auditees: [],
   exceptions: [],
   findingsByClause: [],
   findingsByControl: [],

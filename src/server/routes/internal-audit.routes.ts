@@ -7,11 +7,8 @@ import {
 } from '../../core/internal-audit/audit-checklist.service.js';
 import { addChecklistLink, removeChecklistLink } from '../../core/internal-audit/audit-checklist-links.service.js';
 import { auditFindings, listChecklist } from '../../core/internal-audit/audit-checklist-read.service.js';
-import {
-  distributeReport,
-  listDistributions,
-  previousResults,
-} from '../../core/internal-audit/audit-report.service.js';
+import { previousResults } from '../../core/internal-audit/audit-previous-results.service.js';
+import { distributeReport, listDistributions } from '../../core/internal-audit/audit-report.service.js';
 import {
   getScopeProcesses,
   getTeam,
@@ -145,7 +142,8 @@ export async function internalAuditRoutes(app: App) {
       config: { permission: 'internal_audit.read' },
       schema: {
         tags,
-        summary: 'Results of previous audits to follow up in this audit’s scope (computed)',
+        summary:
+          'Results of previous audits to follow up in this audit’s scope, and the nonconformities still open (from other audits, or linked to its processes and controls)',
         params: idParams,
         response: { 200: previousResultsSchema },
       },
