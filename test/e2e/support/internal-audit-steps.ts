@@ -2,26 +2,6 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 /**
- * Whether the server has the route that raises a finding (`POST …/checklist/{itemId}/raise`, branch h/i14-findings).
- * An empty body is refused 400 by the route when it exists; without it the server answers 404.
- */
-export async function raiseRouteExists(
-  baseUrl: string,
-  cookie: string,
-  csrfToken: string,
-  auditId: string,
-  itemId: string,
-) {
-  const r = await fetch(`${baseUrl}/api/v1/orgs/alpha/internal-audits/${auditId}/checklist/${itemId}/raise`, {
-    method: 'POST',
-    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-    body: '{}',
-  });
-  await r.text();
-  return r.status !== 404;
-}
-
-/**
  * On the audit's Findings page, the lead auditor raises the NC finding `title` as a nonconformity with the follow-up
  * plan agreed (owner, correction, corrective action, due date, verification). Answers the new record's reference.
  */

@@ -40,7 +40,7 @@ export function FindingsPage() {
     useOrg(org).data?.name,
   );
   const lead = !!me && audit.data?.leadAuditorId === me;
-  const canRaise = can('audit_checklist.write');
+  const canRaise = can('audit_checklist.raise');
 
   const action = (f: FindingItem) => {
     if (f.raised)
