@@ -850,6 +850,24 @@ export interface AuditChecklistItemsTable {
   version: number;
   updatedAt: string;
   updatedBy: string | null;
+  /** what was raised from this finding: `nonconformity` or `improvement`, and its id (migration 0020) */
+  raisedType: string | null;
+  raisedId: string | null;
+  /** the follow-up plan agreed with the lead auditor when a nonconformity was raised (27003 9.2 i–l) */
+  followUpCorrection: string | null;
+  followUpCorrectiveAction: string | null;
+  followUpDueOn: string | null;
+  followUpVerification: string | null;
+  followUpAgreedBy: string | null;
+  followUpAgreedOn: string | null;
+}
+
+/** Members audited by an internal audit (the free-text auditees stay on the audit record). */
+export interface AuditAuditeesTable {
+  id: string;
+  orgId: string;
+  auditId: string;
+  userId: string;
 }
 
 export interface AuditChecklistLinksTable {
@@ -938,6 +956,7 @@ export interface Database {
   auditIndependenceExceptions: AuditIndependenceExceptionsTable;
   auditChecklistItems: AuditChecklistItemsTable;
   auditChecklistLinks: AuditChecklistLinksTable;
+  auditAuditees: AuditAuditeesTable;
   auditReportDistributions: AuditReportDistributionsTable;
   nonconformities: NonconformitiesTable;
   nonconformityReviews: NonconformityReviewsTable;

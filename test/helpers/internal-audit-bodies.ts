@@ -54,6 +54,30 @@ export const INTERNAL_AUDIT_BODIES: Record<string, BodyMaker> = {
     targetType: LINKABLE.def.entity,
     targetId: (await buildRegisterRecord(org.as.admin, org, LINKABLE)).id,
   }),
+  // a minor nonconformity raised by its lead auditor: the calling role's user leads the audit
+  [`${A}/checklist/:itemId/raise`]: async ({ org, role }, made) => {
+    await ok(
+      await org.as.admin.patch(auditUrl(org, made.id!), { leadAuditorId: org.users[role].id }),
+      'make the caller lead auditor',
+    );
+    const item = await ok(
+      await org.as.admin.patch(`${auditUrl(org, made.id!)}/checklist/${made.itemId}`, {
+        conclusion: 'minor_nc',
+        expectedVersion: 1,
+      }),
+      'conclude the item',
+    );
+    return {
+      expectedVersion: item.version,
+      ownerId: org.users.contributor.id,
+      followUp: {
+        correction: 'Revoke the accounts found',
+        correctiveAction: 'Reconcile accounts monthly',
+        dueOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        verification: 'Sampled at the next audit',
+      },
+    };
+  },
   [`${A}/distributions`]: async ({ org }, made) => {
     await approveReport(org, made.id!);
     return { memberIds: [org.users.approver.id] };

@@ -4,6 +4,7 @@ import {
   type ChecklistItem,
   type Conclusion,
 } from '../../schema/internal-audit/internal-audit.register.js';
+import type { FollowUp, Raised } from '../../schema/internal-audit/audit-follow-up.schema.js';
 import { ismsRequirement } from '../../schema/internal-audit/isms-requirements.js';
 import type { OrgContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
@@ -20,7 +21,26 @@ async function itemsOf(ctx: OrgContext, db: Db, auditId: string, onlyId?: string
   let q = db
     .selectFrom('auditChecklistItems as i')
     .leftJoin('controls as c', 'c.id', 'i.controlId')
+    // the record raised from the item: one of the two registers, in this organization
+    .leftJoin('nonconformities as nc', (j) =>
+      j.onRef('nc.id', '=', 'i.raisedId').on('i.raisedType', '=', 'nonconformity').on('nc.orgId', '=', ctx.org.id),
+    )
+    .leftJoin('improvements as imp', (j) =>
+      j.onRef('imp.id', '=', 'i.raisedId').on('i.raisedType', '=', 'improvement').on('imp.orgId', '=', ctx.org.id),
+    )
+    .leftJoin('users as agreed', 'agreed.id', 'i.followUpAgreedBy')
     .select([
+      'i.raisedType',
+      'i.raisedId',
+      'nc.ref as ncRef',
+      'imp.ref as impRef',
+      'i.followUpCorrection',
+      'i.followUpCorrectiveAction',
+      'i.followUpDueOn',
+      'i.followUpVerification',
+      'i.followUpAgreedBy',
+      'i.followUpAgreedOn',
+      'agreed.name as agreedByName',
       'i.id',
       'i.seq',
       'i.source',
@@ -55,7 +75,17 @@ async function itemsOf(ctx: OrgContext, db: Db, auditId: string, onlyId?: string
     links.map((l) => ({ type: l.targetType, id: l.targetId })),
   );
   return items.map((i) => ({
-    ...i,
+    id: i.id,
+    seq: i.seq,
+    requirementKey: i.requirementKey,
+    clause: i.clause,
+    controlId: i.controlId,
+    controlRef: i.controlRef,
+    title: i.title,
+    notes: i.notes,
+    version: i.version,
+    raised: raisedOf(i),
+    followUp: followUpOf(i),
     source: i.source as ChecklistItem['source'],
     conclusion: i.conclusion as Conclusion,
     clause2013: i.requirementKey ? (ismsRequirement(i.requirementKey)?.clause2013 ?? null) : null,
@@ -73,6 +103,40 @@ async function itemsOf(ctx: OrgContext, db: Db, auditId: string, onlyId?: string
         };
       }),
   }));
+}
+
+interface RaisedColumns {
+  raisedType: string | null;
+  raisedId: string | null;
+  ncRef: string | null;
+  impRef: string | null;
+}
+function raisedOf(i: RaisedColumns): Raised | null {
+  if (!i.raisedId) return null;
+  if (i.raisedType === 'nonconformity') return { type: 'nonconformity', id: i.raisedId, ref: i.ncRef ?? '' };
+  if (i.raisedType === 'improvement') return { type: 'improvement', id: i.raisedId, ref: i.impRef ?? '' };
+  return null;
+}
+
+interface FollowUpColumns {
+  followUpCorrection: string | null;
+  followUpCorrectiveAction: string | null;
+  followUpDueOn: string | null;
+  followUpVerification: string | null;
+  followUpAgreedBy: string | null;
+  followUpAgreedOn: string | null;
+  agreedByName: string | null;
+}
+function followUpOf(i: FollowUpColumns): FollowUp | null {
+  if (!i.followUpAgreedBy || !i.followUpAgreedOn) return null;
+  return {
+    correction: i.followUpCorrection ?? '',
+    correctiveAction: i.followUpCorrectiveAction ?? '',
+    dueOn: i.followUpDueOn ?? '',
+    verification: i.followUpVerification ?? '',
+    agreedBy: { id: i.followUpAgreedBy, name: i.agreedByName ?? '' },
+    agreedOn: i.followUpAgreedOn,
+  };
 }
 
 export async function oneItem(ctx: OrgContext, auditId: string, itemId: string): Promise<ChecklistItem> {

@@ -385,6 +385,26 @@ export const auditEventSchema = z.discriminatedUnion('type', [
       statusTo: z.string(),
     }),
   }),
+  z.object({
+    type: z.literal('internal_audit.finding_raised'),
+    payload: z.object({
+      ref: z.string(),
+      itemId: z.string(),
+      kind: z.enum(['nonconformity', 'improvement']),
+      raisedRef: z.string(),
+      followUp: z
+        .object({ correction: z.string(), correctiveAction: z.string(), dueOn: z.string(), verification: z.string() })
+        .optional(),
+    }),
+  }),
+  z.object({
+    type: z.literal('internal_audit.auditees_set'),
+    payload: z.object({ ref: z.string(), members: z.array(z.string()) }),
+  }),
+  z.object({
+    type: z.literal('internal_audit.criteria_set'),
+    payload: z.object({ ref: z.string(), documents: z.array(z.string()), requirements: z.array(z.string()) }),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -173,7 +173,12 @@ export const PERMISSIONS = {
     delete: AUDIT_WRITERS,
     approve: AUDIT_WRITERS,
   },
-  audit_checklist: { read: ALL, write: AUDIT_WRITERS },
+  // Raising a finding (a nonconformity from a major/minor NC, an improvement from an observation or OFI) is the
+  // audit's own output, so it is an audit permission, not nonconformity.create / improvement.create: the auditor
+  // role raises what it found and still writes nothing else. Core narrows it further: only the audit's lead auditor
+  // raises a nonconformity (they agree its follow-up plan, 27003 9.2: 403 for anyone else); an improvement is
+  // raised by a member of the audit team or an ISMS manager (admin included).
+  audit_checklist: { read: ALL, write: AUDIT_WRITERS, raise: AUDIT_WRITERS },
   // Nonconformities (10.2): whoever handles them records correction, decision, causes and reviews; closing one is
   // the ISMS manager's (or an admin's) call.
   nonconformity: {

@@ -54,4 +54,7 @@ export const internalAuditMessages = {
   'audit.event.internal_audit.checklist_link_added': 'Checklist item linked',
   'audit.event.internal_audit.checklist_link_removed': 'Checklist link removed',
   'audit.event.internal_audit.report_distributed': 'Audit report distributed',
+  'audit.event.internal_audit.finding_raised': 'Finding raised as a nonconformity or improvement',
+  'audit.event.internal_audit.auditees_set': 'Auditees set',
+  'audit.event.internal_audit.criteria_set': 'Audit criteria (documents, requirements) set',
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { intInput, versionNoInput } from '../common/primitives.js';
 import { defineRegister } from '../register/define-register.js';
 import { VERSION_STATES, defineVersioned } from '../versioning/versioned.js';
+import { followUpSchema, raisedSchema } from './audit-follow-up.schema.js';
 import { ISMS_REQUIREMENT_KEYS } from './isms-requirements.js';
 
 /** Where an internal audit stands (27001 9.2.2: plan, conduct, report). */
@@ -179,6 +180,10 @@ export const checklistItemSchema = z.object({
   notes: z.string().nullable(),
   version: z.number().int(),
   links: z.array(checklistLinkSchema),
+  /** the nonconformity or improvement raised from this finding (POST …/checklist/{itemId}/raise) */
+  raised: raisedSchema.nullable(),
+  /** a nonconformity finding's follow-up plan, agreed with the lead auditor (27003 9.2 i–l) */
+  followUp: followUpSchema.nullable(),
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export const checklistResponseSchema = z.object({ items: z.array(checklistItemSchema) });

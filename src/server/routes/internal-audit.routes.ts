@@ -19,6 +19,8 @@ import {
   setTeam,
   transitionAudit,
 } from '../../core/internal-audit/audit-team.service.js';
+import { raiseFinding } from '../../core/internal-audit/audit-raise.service.js';
+import { raiseFindingBodySchema, raiseFindingResponseSchema } from '../../schema/internal-audit/audit-raise.schema.js';
 import { coverageMatrixSchema } from '../../schema/internal-audit/audit-programme.register.js';
 import {
   AUDIT_STATUSES,
@@ -236,6 +238,24 @@ export async function internalAuditRoutes(app: App) {
     },
     async (request) =>
       removeChecklistLink(orgCtx(request), request.params.id, request.params.itemId, request.params.linkId),
+  );
+  app.post(
+    `${a}/checklist/:itemId/raise`,
+    {
+      config: { permission: 'audit_checklist.raise' },
+      schema: {
+        tags,
+        summary:
+          'Raise a finding in one step: a major/minor nonconformity finding becomes a nonconformity with its follow-up plan agreed by the lead auditor; an observation or OFI becomes an improvement',
+        description:
+          'For a major_nc / minor_nc item only the audit’s lead auditor may raise (403 for anyone else); `ownerId` and `followUp` (correction, correctiveAction, dueOn, verification: 27003 9.2 i–l) are required (400 naming them). For an observation / ofi item: a member of the audit team or an ISMS manager; no `followUp`. The record carries the item’s requirement, grade, control, evidence, samples and objects audited as links, and a `raised_from` link to the audit. Refused with 409: an item already raised (naming the record: `item.raised`), an item that is not a finding (`item.conclusion`), a completed or cancelled audit (`audit.status`), a stale `expectedVersion`. One transaction with its audit events; of parallel raises of one item exactly one creates the record.',
+        params: itemParams,
+        body: raiseFindingBodySchema,
+        response: { 201: raiseFindingResponseSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await raiseFinding(orgCtx(request), request.params.id, request.params.itemId, request.body)),
   );
   app.get(
     `${a}/findings`,
