@@ -138,6 +138,15 @@ describe.each(DIALECTS)('demo internal audit, nonconformities and improvements o
     expect(count(ncs.map((n) => n.status))).toEqual({ actions_planned: 1, analysed: 1, closed: 1, reported: 1 });
     const fromAudit = ncs.find((n) => n.source === 'internal_audit')!;
     expect(fromAudit).toMatchObject({ grade: 'minor', requirementKey: '6.2.d', sourceType: 'internal_audit' });
+    // raised in one step from the finding, with the follow-up plan agreed by the lead auditor
+    const findings = await auditFindings(ctx, fromAudit.sourceId!);
+    const minor = findings.items.find((i) => i.conclusion === 'minor_nc')!;
+    expect(minor.raised).toEqual({ type: 'nonconformity', id: fromAudit.id, ref: fromAudit.ref });
+    expect(minor.followUp?.agreedBy.id).toBe(await user('auditor@example.com'));
+    expect(findings.items.filter((i) => i.conclusion === 'observation').map((i) => i.raised?.type)).toEqual([
+      'improvement',
+      'improvement',
+    ]);
     const links = await handle.db
       .selectFrom('links')
       .select(['toType', 'kind'])
@@ -198,5 +207,10 @@ describe.each(DIALECTS)('demo internal audit, nonconformities and improvements o
       ['suggestion', 'suggested'],
     ]);
     expect(imps[2]!.suggestedBy).toBe(await user('viewer@example.com'));
+    const manager = await user('manager@example.com');
+    expect(imps.slice(0, 2).map((i) => [i.sourceType, i.ownerId])).toEqual([
+      ['internal_audit', manager],
+      ['internal_audit', manager],
+    ]);
   });
 });

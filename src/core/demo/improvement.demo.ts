@@ -2,7 +2,6 @@ import type { Role } from '../../schema/auth/roles.js';
 import { actionsModule } from '../actions/actions.module.js';
 import type { OrgContext } from '../context.js';
 import {
-  improvementsModule,
   evaluateImprovement,
   markImplemented,
   reviewImprovement,
@@ -18,7 +17,7 @@ import {
 } from '../improvement/nonconformity-steps.service.js';
 import { createLink } from '../links/links.service.js';
 import type { AnyRegisterModule, Values } from '../register/register-module.js';
-import { createRecord, getRecord, updateRecord } from '../register/register.service.js';
+import { createRecord, getRecord } from '../register/register.service.js';
 import type { AuditDemoResult } from './internal-audit.demo.js';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -230,8 +229,6 @@ async function seedImprovements(ctx: OrgContext, ids: Record<Role, string>, [reg
       actionsModule.def.createSchema.parse({ ...values, sourceType: 'improvement', sourceId }),
     );
 
-  // the ISMS manager takes on both observations
-  for (const id of [register!, threat!]) await updateRecord(ctx, improvementsModule, id, { ownerId: ids.isms_manager });
   await evaluateImprovement(ctx, threat!, {
     expectedVersion: await iv(threat!),
     worthPursuing: true,

@@ -1,11 +1,12 @@
 import type { Role } from '../../schema/auth/roles.js';
 import type { ChecklistItem, Conclusion } from '../../schema/internal-audit/internal-audit.register.js';
+import type { FollowUpInput } from '../../schema/internal-audit/audit-follow-up.schema.js';
 import type { OrgContext } from '../context.js';
 import { addChecklistLink } from '../internal-audit/audit-checklist-links.service.js';
 import { listChecklist } from '../internal-audit/audit-checklist-read.service.js';
 import { addChecklistItem, generateChecklist, updateChecklistItem } from '../internal-audit/audit-checklist.service.js';
 import { transitionAudit } from '../internal-audit/audit-team.service.js';
-import { raiseFinding } from './raise-finding.demo.js';
+import { raiseFinding } from '../internal-audit/audit-raise.service.js';
 
 interface ItemPlan {
   conclusion: Conclusion;
@@ -131,8 +132,16 @@ export async function conductFirstAudit(
     if (plan && plan.conclusion !== 'conforms') findings.set(key, concluded);
   }
 
-  const nc = await raiseFinding(auditor, auditId, findings.get('6.2.d')!, {
-    ownerId: ids.isms_manager,
+  // the lead auditor raises each finding in one step: the nonconformity with the follow-up plan she agreed
+  const raise = (key: string, body: { title: string; followUp?: FollowUpInput }) => {
+    const item = findings.get(key)!;
+    return raiseFinding(auditor, auditId, item.id, {
+      expectedVersion: item.version,
+      ownerId: ids.isms_manager,
+      ...body,
+    });
+  };
+  const nc = await raise('6.2.d', {
     title: 'Two information security objectives not monitored',
     followUp: {
       correction: 'Record the missing measurements of both objectives for the second and third quarters.',
@@ -143,8 +152,7 @@ export async function conductFirstAudit(
     },
   });
   const improvements = [];
-  for (const [key, title] of OBSERVATION_TITLES)
-    improvements.push(await raiseFinding(auditor, auditId, findings.get(key)!, { title }));
+  for (const [key, title] of OBSERVATION_TITLES) improvements.push(await raise(key, { title }));
   return { auditId, nonconformityId: nc.id, improvementIds: improvements.map((i) => i.id) };
 }
 
