@@ -16,10 +16,22 @@ import { assetsBench } from './cases/assets.js';
 import { risksBench } from './cases/risks.js';
 import { controlsBench } from './cases/controls.js';
 import { documentsBench } from './cases/documents.js';
+import { internalAuditBench } from './cases/internal-audit.js';
+import { nonconformitiesBench } from './cases/nonconformities.js';
 import type { BenchEnv, BenchModule } from './cases/types.js';
 
 /** In seeding order: a later module may build on what an earlier one made (risks on assets). */
-const MODULES: BenchModule[] = [actionsBench, assetsBench, risksBench, controlsBench, documentsBench, auditBench];
+const MODULES: BenchModule[] = [
+  actionsBench,
+  assetsBench,
+  risksBench,
+  controlsBench,
+  documentsBench,
+  // after controls: the checklist takes the 293 applicable controls, nonconformities link to some of them
+  internalAuditBench,
+  nonconformitiesBench,
+  auditBench,
+];
 
 const RUNS = 15;
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;

@@ -14,6 +14,8 @@ import { seedRisks } from './risks.demo.js';
 import { seedIsmsRisks } from './isms-risks.demo.js';
 import { seedEvidence } from './evidence.demo.js';
 import { seedDocuments } from './documents.demo.js';
+import { seedInternalAudit } from './internal-audit.demo.js';
+import { seedImprovement } from './improvement.demo.js';
 import { createRecord } from '../register/register.service.js';
 import type { ChangesOf } from '../register/register-module.js';
 import type { actionRegister } from '../../schema/actions/action.register.js';
@@ -106,6 +108,8 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
   await seedControls(ctx, ids);
   // the policy framework and other documented information, published and partly acknowledged
   await seedDocuments(ctx, ids);
+  // last: the internal audit samples what is above, and its findings start the nonconformities and improvements
+  await seedImprovement(ctx, ids, await seedInternalAudit(ctx, ids));
   return { created: true, org: DEMO_ORG, users, password: DEMO_PASSWORD };
 }
 
