@@ -107,6 +107,10 @@ export function openSqlite(file: string): DatabaseHandle {
 
 export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (a restart, a failover, an administrator) emits an error on the pool;
+  // unheard, node-postgres throws it and the process exits. The pool has already dropped that client, and the next
+  // query opens a new connection: say so and go on.
+  pool.on('error', (err) => process.emitWarning(`PostgreSQL closed an idle connection: ${err.message}`));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
