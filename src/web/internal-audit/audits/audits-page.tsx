@@ -90,10 +90,9 @@ export function AuditsPage() {
             <p>{t('audits.empty.intro')}</p>
             {canCreate ? (
               <p>
-                {/* the programme's page is i14-web-programme's (merged next to this one) */}
-                <a href={`/o/${encodeURIComponent(org)}/audit-programme`} className="button button--secondary">
+                <Link to="/o/$org/audit-programme" params={{ org }} className="button button--secondary">
                   {t('audits.empty.programme')}
-                </a>{' '}
+                </Link>{' '}
                 <Link to="/o/$org/internal-audits/new" params={{ org }} className="button button--primary">
                   {t('audits.empty.add')}
                 </Link>

@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import type { CoverageMatrix } from '../../../schema/internal-audit/audit-programme.register.js';
 import { clauseLabel } from '../../../schema/internal-audit/isms-requirements.js';
 import { useT } from '../../i18n/i18n.js';
@@ -54,14 +55,14 @@ export function CoverageTable({
                   {formatDate(a.plannedFrom)} – {formatDate(a.plannedTo)}
                 </span>
                 {(realized?.get(a.key) ?? []).map((x) => (
-                  // the audits' pages belong to their own module: a plain link to its address
-                  <a
+                  <Link
                     key={x.id}
                     className="ap-matrix__realized"
-                    href={`/o/${encodeURIComponent(org)}/internal-audits/${x.id}`}
+                    to="/o/$org/internal-audits/$id"
+                    params={{ org, id: x.id }}
                   >
                     {t('auditCoverage.realizedBy', { ref: x.ref })}
-                  </a>
+                  </Link>
                 ))}
               </th>
             ))}
