@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { noContentSchema } from '../../schema/common/responses.js';
 import type { RegisterModule } from '../../core/register/register-module.js';
@@ -9,6 +10,7 @@ import {
   updateRecord,
 } from '../../core/register/register.service.js';
 import { exportTable } from '../../core/register/register-export.js';
+import { readAllRecords } from '../../core/register/register-stream.js';
 import { recordHistory } from '../../core/register/register-history.js';
 import { importRecords } from '../../core/register/register-import.js';
 import { readTable, XLSX_TYPE } from '../../reports/table-read.js';
@@ -26,9 +28,11 @@ import {
   importReportSchema,
   relatedSchema,
 } from '../../schema/register/register-responses.js';
+import { compileProjection } from '../response-serializer.js';
 import type { App } from '../types.js';
 
 const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
+const NDJSON_TYPE = 'application/x-ndjson; charset=utf-8';
 
 /** The same six routes for every register, from its definition. */
 export function registerRoutesFor(mod: RegisterModule) {
@@ -53,6 +57,32 @@ export function registerRoutesFor(mod: RegisterModule) {
         },
       },
       async (request) => listRecords(orgCtx(request), mod, request.query as Record<string, unknown>),
+    );
+
+    // The whole register in one read, one JSON record per line, for integrations and BI tools: the list's
+    // filters and order without pages, each record written as the list writes it (the projection of its schema).
+    const projectRecord = compileProjection(def.recordSchema);
+    app.get(
+      `${base}/all.ndjson`,
+      {
+        config: { permission: perm('read') },
+        schema: {
+          tags,
+          summary: `All ${def.collection} in one read, one JSON record per line (same filters and order as the list)`,
+          params: orgParams,
+          querystring: def.listQuerySchema,
+          response: { 200: fileResponse(NDJSON_TYPE, `The ${def.collection} as newline-delimited JSON`) },
+        },
+      },
+      async (request, reply) => {
+        const all = await readAllRecords(orgCtx(request), mod, request.query as Record<string, unknown>);
+        async function* lines() {
+          for await (const batch of all.batches()) {
+            yield batch.map((r) => JSON.stringify(projectRecord(r))).join('\n') + '\n';
+          }
+        }
+        return reply.type(NDJSON_TYPE).header('x-total-count', String(all.count)).send(Readable.from(lines()));
+      },
     );
 
     app.get(
