@@ -29,6 +29,7 @@ import { controlRoutes } from './controls/controls-routes.js';
 import { soaRoutes } from './controls/soa/soa-routes.js';
 import { treatmentPlanRoutes } from './controls/plan/plan-routes.js';
 import { documentRoutes } from './documents/documents-routes.js';
+import { improvementRoutes } from './improvement/improvement-routes.js';
 
 // Pages load with their route (one chunk each), so the first page does not wait for the whole app.
 const SetupPage = lazyRouteComponent(() => import('./auth/setup-page.js'), 'SetupPage');
@@ -315,6 +316,7 @@ const routeTree = rootRoute.addChildren([
     ...treatmentPlanRoutes(orgRoute),
     ...evidenceRoutes(orgRoute),
     ...documentRoutes(orgRoute),
+    ...improvementRoutes(orgRoute),
   ]),
 ]);
 
