@@ -1,5 +1,5 @@
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { improvementRegister, type ImprovementRecord } from '../../schema/improvement/improvement.register.js';
+import { improvementRegister } from '../../schema/improvement/improvement.register.js';
 import { EvidenceCard } from '../evidence/evidence-card.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
