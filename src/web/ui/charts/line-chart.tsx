@@ -53,7 +53,7 @@ export function LineChart({
               {series.map((s, i) => (
                 <Line
                   key={s.key}
-                  type="monotone"
+                  type="linear"
                   dataKey={s.key}
                   name={s.label}
                   stroke={seriesColor(s, i)}

@@ -1,0 +1,115 @@
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  ADMIN,
+  apiSession,
+  describeJourney,
+  expectFitsPhone,
+  joinByInvitation,
+  JOURNEY_TIMEOUT,
+  MANAGER,
+  seedAlphaWithMembers,
+  shot,
+  signIn,
+} from './support/journey.js';
+import { handleNonconformity } from './support/nonconformity-steps.js';
+
+/**
+ * A nonconformity found by an internal audit, handled to closure in Chromium (27001:2022 10.2): correction,
+ * decision, cause analysis, a corrective action, its effectiveness review refused to the action's owner and taken by
+ * another person, closure by the ISMS manager; then the trends page counts it, and a viewer suggests an improvement
+ * (10.1: anyone may).
+ */
+const VIEWER = { email: 'vic@example.com', name: 'Vic Viewer', role: 'viewer' };
+let ncId = '';
+let ncRef = '';
+
+async function seed(url: string) {
+  await seedAlphaWithMembers(url);
+  const setupAdmin = await apiSession(url, ADMIN.email);
+  await joinByInvitation(url, { cookie: setupAdmin.cookie, csrfToken: setupAdmin.csrfToken }, VIEWER);
+  const manager = (await apiSession(url, MANAGER.email)).call;
+  const members = await manager('GET', '/members');
+  const maria = members.items.find((m: { email: string }) => m.email === MANAGER.email);
+  // as raised from an internal audit's finding: an audit source, a grade, the requirement not fulfilled
+  const nc = await manager('POST', '/nonconformities', {
+    source: 'internal_audit',
+    grade: 'minor',
+    title: 'Leavers keep their access after they leave',
+    description: 'Two of five sampled leavers still had active accounts two weeks after their last day.',
+    requirementKey: '10.2.d',
+    ownerId: maria.userId,
+  });
+  ncId = nc.id;
+  ncRef = nc.ref;
+}
+
+describeJourney(
+  'Nonconformity journey',
+  (run) => {
+    it(
+      'handles a nonconformity to closure, counts it in the trends, and takes a viewer’s suggestion',
+      async () => {
+        const { dialect, newContext } = run();
+        const managerContext = await newContext();
+        const adminContext = await newContext();
+        const viewerContext = await newContext();
+        let page: Page | undefined;
+        try {
+          page = await signIn(managerContext, MANAGER, `/o/alpha/nonconformities/${ncId}`);
+          await page.getByRole('heading', { level: 1, name: 'Leavers keep their access after they leave' }).waitFor();
+          // the requirement shows with its 2022 number and the 2013 one beside it
+          await page.getByText('10.2 d) (2013: 10.1)').first().waitFor();
+          const reviewer = await signIn(adminContext, ADMIN);
+          await handleNonconformity(page, reviewer, { label: 'Leavers', shots: `nc-${dialect}` });
+          await expectFitsPhone(page, page.locator('.step-progress'), `nc-${dialect}-closed`);
+
+          // the register lists it closed, with its requirement
+          await page.goto('/o/alpha/nonconformities');
+          const row = page.getByRole('row', { name: new RegExp(ncRef) });
+          await row.getByText('Closed', { exact: true }).waitFor();
+          await row.getByText('10.2 d) (2013: 10.1)').waitFor();
+
+          // the trends: one closed, from an internal audit, against clause 10.2 (2013: 10.1)
+          await page.getByRole('link', { name: 'Trends' }).click();
+          await page.getByRole('heading', { level: 1, name: 'Nonconformity trends' }).waitFor();
+          const closedTile = page.locator('.nc-tile', { hasText: 'Closed in the period' });
+          await expect.poll(() => closedTile.locator('.nc-tile__value').textContent(), { timeout: 60_000 }).toBe('1');
+          const found = page.getByRole('figure', { name: 'Found and closed' });
+          await found.locator('svg.recharts-surface').first().waitFor();
+          const bySource = page.getByRole('figure', { name: 'By source' });
+          await bySource.getByText('Show the numbers as a table').click();
+          await bySource.getByRole('row', { name: 'Internal audit 1' }).waitFor();
+          const byClause = page.getByRole('figure', { name: 'By clause not fulfilled' });
+          await byClause.getByText('Show the numbers as a table').click();
+          await byClause.getByRole('row', { name: '10.2 (2013: 10.1) 1' }).waitFor();
+          await shot(page, `nc-${dialect}-04-trends`);
+          await expectFitsPhone(page, found, `nc-${dialect}-trends`);
+
+          // a viewer suggests an improvement (anyone may, 10.1)
+          const viewer = await signIn(viewerContext, { email: VIEWER.email }, '/o/alpha/improvements');
+          await viewer.getByRole('link', { name: 'Suggest an improvement' }).first().click();
+          await viewer.getByRole('textbox', { name: 'Title' }).fill('Remind managers of the leaver checklist');
+          await viewer
+            .getByRole('textbox', { name: 'Your suggestion' })
+            .fill('A reminder in the monthly managers’ meeting would help.');
+          await viewer.getByRole('button', { name: 'Send the suggestion' }).click();
+          await viewer.getByRole('heading', { level: 1, name: 'Remind managers of the leaver checklist' }).waitFor();
+          await viewer.locator('.nc__pills').getByText('Suggested', { exact: true }).waitFor();
+          // a viewer reads it but does not evaluate it
+          expect(await viewer.getByRole('button', { name: 'Record the evaluation' }).count()).toBe(0);
+          await shot(viewer, `nc-${dialect}-05-suggested`);
+        } catch (error) {
+          if (page) await shot(page, `nc-${dialect}-failure`);
+          throw error;
+        } finally {
+          await managerContext.close();
+          await adminContext.close();
+          await viewerContext.close();
+        }
+      },
+      JOURNEY_TIMEOUT,
+    );
+  },
+  { seed },
+);
