@@ -22,6 +22,7 @@ import { handleNonconformity } from './support/nonconformity-steps.js';
  */
 const VIEWER = { email: 'vic@example.com', name: 'Vic Viewer', role: 'viewer' };
 let ncId = '';
+const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 let ncRef = '';
 
 async function seed(url: string) {
@@ -85,6 +86,23 @@ describeJourney(
           await byClause.getByRole('row', { name: '10.2 (2013: 10.1) 1' }).waitFor();
           await shot(page, `nc-${dialect}-04-trends`);
           await expectFitsPhone(page, found, `nc-${dialect}-trends`);
+
+          // reporting one by hand: the requirement is picked by its number and text, 2013 numbering beside
+          await page.goto('/o/alpha/nonconformities');
+          await page.getByRole('link', { name: 'Report a nonconformity' }).first().click();
+          await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'External audit' });
+          await page.getByRole('textbox', { name: 'Title' }).fill('Backups are not restored to test them');
+          await page.getByRole('button', { name: 'Report the nonconformity' }).click();
+          // an audit's finding is graded: the form says so beside the grade before anything is sent
+          await page.locator('.field__error', { hasText: 'An audit finding is graded' }).waitFor();
+          await page.getByRole('combobox', { name: 'Grade' }).selectOption({ label: 'Major' });
+          const picker = page.getByRole('combobox', { name: 'Requirement not fulfilled (27001)' });
+          await picker.selectOption({ label: (await picker.locator('option[value="10.2.c"]').textContent()) ?? '' });
+          expect(await picker.locator('option[value="10.2.c"]').textContent()).toMatch(/^10\.2 c\) \(2013: 10\.1\) — /);
+          await page.getByRole('button', { name: 'Report the nonconformity' }).click();
+          await page.getByRole('heading', { level: 1, name: 'Backups are not restored to test them' }).waitFor();
+          await page.getByText('Nonconformity NC-002 reported.').waitFor();
+          await region(page, 'Correction (10.2 a)').getByText('Current step').waitFor();
 
           // a viewer suggests an improvement (anyone may, 10.1)
           const viewer = await signIn(viewerContext, { email: VIEWER.email }, '/o/alpha/improvements');

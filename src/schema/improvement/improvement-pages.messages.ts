@@ -5,6 +5,7 @@ export const improvementPageMessages = {
   'steps.state.done': 'Done',
   'steps.state.current': 'Current step',
   'steps.state.todo': 'Not yet',
+  'steps.waiting': 'Waiting for someone who may take this step (an ISMS manager or a contributor).',
   // the register
   'nc.eyebrow': 'Improvement · 10.2 (2013: 10.1)',
   'nc.lead':

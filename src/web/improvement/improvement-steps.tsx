@@ -50,7 +50,13 @@ export function EvaluationCard({ org, record, state, editable }: CardProps) {
     reload,
   });
   return (
-    <StepCard id="imp-evaluation" title={t('imp.step.evaluation')} state={state} lead={t('imp.step.evaluationLead')}>
+    <StepCard
+      id="imp-evaluation"
+      title={t('imp.step.evaluation')}
+      state={state}
+      lead={t('imp.step.evaluationLead')}
+      waiting={!editable}
+    >
       <StepRecord
         org={org}
         items={[
@@ -93,7 +99,13 @@ export function ImplementedCard({ org, record, state, editable }: CardProps) {
     reload: useReload(org, record.id),
   });
   return (
-    <StepCard id="imp-implemented" title={t('imp.step.implemented')} state={state} lead={t('imp.step.implementedLead')}>
+    <StepCard
+      id="imp-implemented"
+      title={t('imp.step.implemented')}
+      state={state}
+      lead={t('imp.step.implementedLead')}
+      waiting={!editable}
+    >
       {state !== 'current' ? (
         <StepRecord org={org} items={[[td(f.ismsChange.label), record.ismsChange, 'text']]} />
       ) : null}
@@ -130,7 +142,13 @@ export function ImprovementReviewCard({ org, record, state, editable }: CardProp
     reload: useReload(org, record.id),
   });
   return (
-    <StepCard id="imp-review" title={t('imp.step.review')} state={state} lead={t('imp.step.reviewLead')}>
+    <StepCard
+      id="imp-review"
+      title={t('imp.step.review')}
+      state={state}
+      lead={t('imp.step.reviewLead')}
+      waiting={!editable}
+    >
       <StepRecord
         org={org}
         items={[

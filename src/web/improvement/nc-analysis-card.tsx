@@ -53,7 +53,13 @@ export function AnalysisCard({
   const canRevise = editable && record.status === 'analysed';
   const showForm = editable && (state === 'current' || revising);
   return (
-    <StepCard id="nc-analysis" title={t('nc.step.analysis')} state={state} lead={t('nc.step.analysisLead')}>
+    <StepCard
+      id="nc-analysis"
+      title={t('nc.step.analysis')}
+      state={state}
+      lead={t('nc.step.analysisLead')}
+      waiting={!editable}
+    >
       {analysed ? (
         <>
           <StepRecord

@@ -22,7 +22,13 @@ interface CardProps {
 export function CorrectionCard({ org, record, state, editable }: CardProps) {
   const { t, td } = useT();
   return (
-    <StepCard id="nc-correction" title={t('nc.step.correction')} state={state} lead={t('nc.step.correctionLead')}>
+    <StepCard
+      id="nc-correction"
+      title={t('nc.step.correction')}
+      state={state}
+      lead={t('nc.step.correctionLead')}
+      waiting={!editable}
+    >
       <StepRecord
         org={org}
         items={[
@@ -79,7 +85,13 @@ export function DecisionCard({ org, record, state, editable }: CardProps) {
   const { t, td } = useT();
   const decided = record.correctiveActionNeeded;
   return (
-    <StepCard id="nc-decision" title={t('nc.step.decision')} state={state} lead={t('nc.step.decisionLead')}>
+    <StepCard
+      id="nc-decision"
+      title={t('nc.step.decision')}
+      state={state}
+      lead={t('nc.step.decisionLead')}
+      waiting={!editable}
+    >
       <StepRecord
         org={org}
         items={[

@@ -34,7 +34,13 @@ export function ReviewCard({
   const reviews = useNcReviews(org, record.id);
   const names = useMemberNames(org);
   return (
-    <StepCard id="nc-review" title={t('nc.step.review')} state={state} lead={t('nc.step.reviewLead')}>
+    <StepCard
+      id="nc-review"
+      title={t('nc.step.review')}
+      state={state}
+      lead={t('nc.step.reviewLead')}
+      waiting={!editable}
+    >
       <QueryState query={reviews} empty={t('nc.review.none')} isEmpty={(d) => d.items.length === 0}>
         {(data) => (
           <DataTable

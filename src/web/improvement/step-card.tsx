@@ -14,12 +14,15 @@ export function StepCard({
   title,
   state,
   lead,
+  waiting = false,
   children,
 }: {
   id: string;
   title: string;
   state: StepState;
   lead?: string | undefined;
+  /** the current step, which this person may not take: say who does */
+  waiting?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useT();
@@ -36,6 +39,7 @@ export function StepCard({
       </div>
       {lead ? <p className="small muted">{lead}</p> : null}
       {children}
+      {waiting && state === 'current' ? <p className="muted">{t('steps.waiting')}</p> : null}
     </section>
   );
 }
