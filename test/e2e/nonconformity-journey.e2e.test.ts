@@ -43,6 +43,12 @@ async function seed(url: string) {
   });
   ncId = nc.id;
   ncRef = nc.ref;
+  // a 6.1.1 opportunity an improvement will be linked to
+  await manager('POST', '/isms-risks', {
+    kind: 'opportunity',
+    title: 'Automate leaver deprovisioning',
+    category: 'automation',
+  });
 }
 
 describeJourney(
@@ -117,6 +123,44 @@ describeJourney(
           // a viewer reads it but does not evaluate it
           expect(await viewer.getByRole('button', { name: 'Record the evaluation' }).count()).toBe(0);
           await shot(viewer, `nc-${dialect}-05-suggested`);
+
+          // the ISMS manager follows it up: worth pursuing, linked to a 6.1.1 opportunity, acted on, reviewed
+          await page.goto(viewer.url());
+          const evaluation = region(page, 'Evaluation');
+          await evaluation.getByRole('combobox', { name: 'Worth pursuing' }).selectOption({ label: 'Yes' });
+          await evaluation.getByRole('textbox', { name: 'Evaluation' }).fill('Cheap, and it addresses NC-001’s cause.');
+          await evaluation.getByRole('button', { name: 'Record the evaluation' }).click();
+          await evaluation.locator('.step-card__state', { hasText: 'Done' }).waitFor();
+          const linkForm = page.getByRole('form', { name: 'Link a record' });
+          await linkForm
+            .getByRole('combobox', { name: 'Register' })
+            .selectOption({ label: 'ISMS risk or opportunity' });
+          const opportunity = linkForm.locator('option', { hasText: 'Automate leaver deprovisioning' });
+          await opportunity.waitFor({ state: 'attached' });
+          await linkForm
+            .getByRole('combobox', { name: 'ISMS risk or opportunity', exact: true })
+            .selectOption((await opportunity.getAttribute('value')) ?? '');
+          await linkForm.getByRole('button', { name: 'Link', exact: true }).click();
+          await page.getByText(/^Linked RO-/).waitFor();
+          await region(page, 'Actions').getByRole('link', { name: 'Plan an action' }).click();
+          await page
+            .getByRole('textbox', { name: 'What will be done' })
+            .fill('Add the checklist to the managers’ agenda');
+          await page.getByRole('button', { name: 'Create action' }).click();
+          await page.locator('.nc__pills').getByText('Planned', { exact: true }).waitFor();
+          const change = region(page, 'Change to the ISMS');
+          await change
+            .getByRole('textbox', { name: 'Change to the ISMS' })
+            .fill('Leaver checklist on the monthly agenda.');
+          await change.getByRole('button', { name: 'Record as implemented' }).click();
+          await change.locator('.step-card__state', { hasText: 'Done' }).waitFor();
+          const impReview = region(page, 'Effectiveness review');
+          await impReview.getByRole('combobox', { name: 'Effective' }).selectOption({ label: 'Yes' });
+          await impReview.getByRole('textbox', { name: 'Effectiveness review' }).fill('No leaver missed since.');
+          await impReview.getByRole('button', { name: 'Record the review' }).click();
+          await page.locator('.nc__pills').getByText('Reviewed', { exact: true }).waitFor();
+          await shot(page, `nc-${dialect}-06-improvement-reviewed`);
+          await expectFitsPhone(page, page.locator('.step-progress'), `nc-${dialect}-improvement`);
         } catch (error) {
           if (page) await shot(page, `nc-${dialect}-failure`);
           throw error;
