@@ -109,6 +109,11 @@ describeJourney(
           await page.getByRole('heading', { level: 1, name: 'Backups are not restored to test them' }).waitFor();
           await page.getByText('Nonconformity NC-002 reported.').waitFor();
           await region(page, 'Correction (10.2 a)').getByText('Current step').waitFor();
+          // what was found can be corrected before it is handled: here, who handles it
+          await page.getByRole('link', { name: 'Edit', exact: true }).click();
+          await page.getByRole('combobox', { name: 'Owner (handles it)' }).selectOption({ label: ADMIN.name });
+          await page.getByRole('button', { name: 'Save changes' }).click();
+          await region(page, 'What was found').getByText(ADMIN.name, { exact: true }).waitFor();
 
           // a viewer suggests an improvement (anyone may, 10.1)
           const viewer = await signIn(viewerContext, { email: VIEWER.email }, '/o/alpha/improvements');

@@ -14,6 +14,7 @@ export const improvementPageMessages = {
   'nc.newLead':
     'Say where it was found and what; name the ISO/IEC 27001 requirement it does not fulfil. Link the control, policy or 4.2 requirement concerned from its page once it is reported.',
   'nc.report': 'Report the nonconformity',
+  'nc.editTitle': 'Edit {ref}',
   'nc.gradeRequired': 'An audit finding is graded: choose major or minor',
   'nc.requirement.none': '— None, or not a 27001 clause —',
   'nc.requirement.help':

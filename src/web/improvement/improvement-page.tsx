@@ -63,6 +63,13 @@ export function ImprovementPage() {
             <NcPill collection={C} field="source" value={data.source} />
           </p>
         }
+        actions={
+          editable ? (
+            <Link to="/o/$org/improvements/$id/edit" params={{ org, id }} className="button button--secondary">
+              {t('common.edit')}
+            </Link>
+          ) : null
+        }
       />
       {states.rejected ? null : (
         <Stepper

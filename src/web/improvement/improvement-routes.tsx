@@ -6,6 +6,7 @@ import { parseRegisterSearch } from '../register/register-search.js';
 // Pages load with their route (one chunk each), so the first page does not wait for the whole app.
 const NonconformitiesPage = lazyRouteComponent(() => import('./nonconformities-page.js'), 'NonconformitiesPage');
 const NonconformityNewPage = lazyRouteComponent(() => import('./nonconformity-new-page.js'), 'NonconformityNewPage');
+const NonconformityEditPage = lazyRouteComponent(() => import('./nonconformity-new-page.js'), 'NonconformityEditPage');
 const NonconformityPage = lazyRouteComponent(() => import('./nonconformity-page.js'), 'NonconformityPage');
 const NcTrendsPage = lazyRouteComponent(() => import('./nonconformity-trends-page.js'), 'NcTrendsPage');
 const PlanNcActionPage = lazyRouteComponent(() => import('./plan-action-pages.js'), 'PlanNcActionPage');
@@ -18,6 +19,7 @@ const ImprovementSuggestPage = lazyRouteComponent(
   () => import('./improvement-suggest-page.js'),
   'ImprovementSuggestPage',
 );
+const ImprovementEditPage = lazyRouteComponent(() => import('./improvement-edit-page.js'), 'ImprovementEditPage');
 const ImprovementPage = lazyRouteComponent(() => import('./improvement-page.js'), 'ImprovementPage');
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
@@ -50,6 +52,7 @@ export function improvementRoutes<P extends AnyRoute>(orgRoute: P) {
       validateSearch: (s: Record<string, unknown>): { created?: string } => ({ created: str(s.created) }),
       component: NonconformityPage,
     }),
+    createRoute({ getParentRoute, path: 'nonconformities/$id/edit', component: NonconformityEditPage }),
     createRoute({ getParentRoute, path: 'nonconformities/$id/plan-action', component: PlanNcActionPage }),
     createRoute({
       getParentRoute,
@@ -64,6 +67,7 @@ export function improvementRoutes<P extends AnyRoute>(orgRoute: P) {
       validateSearch: (s: Record<string, unknown>): { created?: string } => ({ created: str(s.created) }),
       component: ImprovementPage,
     }),
+    createRoute({ getParentRoute, path: 'improvements/$id/edit', component: ImprovementEditPage }),
     createRoute({ getParentRoute, path: 'improvements/$id/plan-action', component: PlanImprovementActionPage }),
   ] as const;
 }

@@ -77,16 +77,23 @@ export function NonconformityPage() {
           </p>
         }
         actions={
-          can('nonconformity.export') ? (
-            <div className="button-group" role="group" aria-label={t('nc.history.export')}>
-              <a className="button button--secondary button--small" href={ncHistoryPath(org, id, 'xlsx')} download>
-                {t('nc.history.xlsx')}
-              </a>
-              <a className="button button--secondary button--small" href={ncHistoryPath(org, id, 'pdf')} download>
-                {t('nc.history.pdf')}
-              </a>
-            </div>
-          ) : null
+          <>
+            {editable && data.status !== 'closed' ? (
+              <Link to="/o/$org/nonconformities/$id/edit" params={{ org, id }} className="button button--secondary">
+                {t('common.edit')}
+              </Link>
+            ) : null}
+            {can('nonconformity.export') ? (
+              <div className="button-group" role="group" aria-label={t('nc.history.export')}>
+                <a className="button button--secondary button--small" href={ncHistoryPath(org, id, 'xlsx')} download>
+                  {t('nc.history.xlsx')}
+                </a>
+                <a className="button button--secondary button--small" href={ncHistoryPath(org, id, 'pdf')} download>
+                  {t('nc.history.pdf')}
+                </a>
+              </div>
+            ) : null}
+          </>
         }
       />
       <Stepper
