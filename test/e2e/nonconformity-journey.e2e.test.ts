@@ -4,6 +4,7 @@ import {
   ADMIN,
   apiSession,
   describeJourney,
+  expectColumnsShownAt1440,
   expectFitsPhone,
   joinByInvitation,
   JOURNEY_TIMEOUT,
@@ -76,6 +77,13 @@ describeJourney(
           const row = page.getByRole('row', { name: new RegExp(ncRef) });
           await row.getByText('Closed', { exact: true }).waitFor();
           await row.getByText('10.2 d) (2013: 10.1)').waitFor();
+          await expectColumnsShownAt1440(
+            page,
+            page.getByRole('table'),
+            ['Title', 'Status', 'Source', 'Grade', 'Requirement', 'Owner (handles it)'],
+            `nc-${dialect}-register`,
+          );
+          await expectFitsPhone(page, page.locator('section.nonconformities'), `nc-${dialect}-register`);
 
           // the trends: one closed, from an internal audit, against clause 10.2 (2013: 10.1)
           await page.getByRole('link', { name: 'Trends' }).click();
@@ -102,6 +110,7 @@ describeJourney(
           // an audit's finding is graded: the form says so beside the grade before anything is sent
           await page.locator('.field__error', { hasText: 'An audit finding is graded' }).waitFor();
           await page.getByRole('combobox', { name: 'Grade' }).selectOption({ label: 'Major' });
+          await shot(page, `nc-${dialect}-07-report-form`);
           const picker = page.getByRole('combobox', { name: 'Requirement not fulfilled (27001)' });
           await picker.selectOption({ label: (await picker.locator('option[value="10.2.c"]').textContent()) ?? '' });
           expect(await picker.locator('option[value="10.2.c"]').textContent()).toMatch(/^10\.2 c\) \(2013: 10\.1\) — /);

@@ -19,6 +19,7 @@ export const improvementPageMessages = {
   'nc.requirement.none': '— None, or not a 27001 clause —',
   'nc.requirement.help':
     'ISO/IEC 27001:2022 numbering; the 2013 number is shown beside where it differs. For a control, a policy or a legal requirement, link it from the nonconformity’s page.',
+  'nc.column.requirement': 'Requirement',
   'nc.quick.mine': 'Mine to handle',
   'nc.quick.reported': 'Not yet corrected',
   'nc.quick.toClose': 'Effective, to close',

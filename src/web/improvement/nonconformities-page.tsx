@@ -9,6 +9,7 @@ import type { RegisterSearch } from '../register/register-search.js';
 import type { ColumnSpec, RecordLinkComponent } from '../register/register-table.js';
 import { PageHeader } from '../ui/page-header.js';
 import { RequirementLabel } from './nc-parts.js';
+import { RequirementPicker } from './requirement-picker.js';
 import './improvement.css';
 
 const route = getRouteApi('/o/$org/nonconformities');
@@ -42,13 +43,12 @@ export function NonconformitiesPage() {
       'grade',
       {
         id: 'requirementKey',
-        header: td(nonconformityRegister.fields.requirementKey.label),
+        header: t('nc.column.requirement'),
         cell: (r) => <RequirementLabel requirementKey={r.requirementKey} />,
       },
       'ownerId',
-      'foundOn',
     ],
-    [td],
+    [t],
   );
 
   return (
@@ -77,6 +77,20 @@ export function NonconformitiesPage() {
         onSearch={(next) => void navigate({ search: next as never })}
         RecordLink={NcLink}
         columns={columns}
+        hiddenFilters={['requirementKey']}
+        extraFilters={
+          <RequirementPicker
+            label={td(nonconformityRegister.fields.requirementKey.label)}
+            anyLabel={t('register.any')}
+            value={search.requirementKey ?? ''}
+            error={undefined}
+            onChange={(e) =>
+              void navigate({
+                search: { ...search, requirementKey: e.target.value || undefined, page: undefined } as never,
+              })
+            }
+          />
+        }
         canExport={can('nonconformity.export')}
         canImport={can('nonconformity.import')}
         quickFilters={[

@@ -28,8 +28,11 @@ export function RequirementPicker({
   value,
   error,
   onChange,
+  anyLabel,
 }: {
   label: string;
+  /** the empty choice's words (a filter's "any"); default: none chosen */
+  anyLabel?: string | undefined;
   help?: string | undefined;
   value: string;
   error: string | undefined;
@@ -37,8 +40,15 @@ export function RequirementPicker({
 }) {
   const { t } = useT();
   return (
-    <Select label={label} help={help} value={value} error={error} onChange={onChange} fieldClassName="field--wide">
-      <option value="">{t('nc.requirement.none')}</option>
+    <Select
+      label={label}
+      help={help}
+      value={value}
+      error={error}
+      onChange={onChange}
+      fieldClassName={anyLabel ? 'nc-requirement-filter' : 'field--wide'}
+    >
+      <option value="">{anyLabel ?? t('nc.requirement.none')}</option>
       {GROUPS.map((g) => (
         <optgroup key={g.clause} label={`${clauseLabel(g.clause)} ${ISMS_CLAUSE_TITLES[g.clause] ?? ''}`}>
           {g.items.map((q) => (
