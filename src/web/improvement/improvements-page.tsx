@@ -4,7 +4,6 @@ import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { RegisterList } from '../register/register-list.js';
-import type { RegisterSearch } from '../register/register-search.js';
 import type { RecordLinkComponent } from '../register/register-table.js';
 import { PageHeader } from '../ui/page-header.js';
 import './improvement.css';
@@ -28,7 +27,7 @@ const ImprovementLink: RecordLinkComponent = ({ record, children }) => {
 export function ImprovementsPage() {
   const { t } = useT();
   const { org } = route.useParams();
-  const search = route.useSearch() as RegisterSearch;
+  const search = route.useSearch();
   const navigate = route.useNavigate();
   const can = useCan(org);
   useDocumentTitle(t('improvements.title'), useOrg(org).data?.name);
@@ -50,7 +49,7 @@ export function ImprovementsPage() {
         org={org}
         register={improvementRegister}
         search={search}
-        onSearch={(next) => void navigate({ search: next as never })}
+        onSearch={(next) => void navigate({ search: next })}
         RecordLink={ImprovementLink}
         canExport={can('improvement.export')}
         canImport={can('improvement.import')}

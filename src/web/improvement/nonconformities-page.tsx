@@ -5,7 +5,6 @@ import { useT } from '../i18n/i18n.js';
 import { useCan, useOrg } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { RegisterList } from '../register/register-list.js';
-import type { RegisterSearch } from '../register/register-search.js';
 import type { ColumnSpec, RecordLinkComponent } from '../register/register-table.js';
 import { PageHeader } from '../ui/page-header.js';
 import { RequirementLabel } from './nc-parts.js';
@@ -30,7 +29,7 @@ const NcLink: RecordLinkComponent = ({ record, children }) => {
 export function NonconformitiesPage() {
   const { t, td } = useT();
   const { org } = route.useParams();
-  const search = route.useSearch() as RegisterSearch;
+  const search = route.useSearch();
   const navigate = route.useNavigate();
   const can = useCan(org);
   useDocumentTitle(t('nonconformities.title'), useOrg(org).data?.name);
@@ -74,7 +73,7 @@ export function NonconformitiesPage() {
         org={org}
         register={nonconformityRegister}
         search={search}
-        onSearch={(next) => void navigate({ search: next as never })}
+        onSearch={(next) => void navigate({ search: next })}
         RecordLink={NcLink}
         columns={columns}
         hiddenFilters={['requirementKey']}
@@ -86,7 +85,7 @@ export function NonconformitiesPage() {
             error={undefined}
             onChange={(e) =>
               void navigate({
-                search: { ...search, requirementKey: e.target.value || undefined, page: undefined } as never,
+                search: { ...search, requirementKey: e.target.value || undefined, page: undefined },
               })
             }
           />
