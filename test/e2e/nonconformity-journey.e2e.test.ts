@@ -25,8 +25,10 @@ const VIEWER = { email: 'vic@example.com', name: 'Vic Viewer', role: 'viewer' };
 let ncId = '';
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 let ncRef = '';
+let baseUrl = '';
 
 async function seed(url: string) {
+  baseUrl = url;
   await seedAlphaWithMembers(url);
   const setupAdmin = await apiSession(url, ADMIN.email);
   await joinByInvitation(url, { cookie: setupAdmin.cookie, csrfToken: setupAdmin.csrfToken }, VIEWER);
@@ -104,6 +106,7 @@ describeJourney(
           // reporting one by hand: the requirement is picked by its number and text, 2013 numbering beside
           await page.goto('/o/alpha/nonconformities');
           await page.getByRole('link', { name: 'Report a nonconformity' }).first().click();
+          await page.getByRole('heading', { level: 1, name: 'Report a nonconformity' }).waitFor();
           await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'External audit' });
           await page.getByRole('textbox', { name: 'Title' }).fill('Backups are not restored to test them');
           await page.getByRole('button', { name: 'Report the nonconformity' }).click();
@@ -123,6 +126,26 @@ describeJourney(
           await page.getByRole('combobox', { name: 'Owner (handles it)' }).selectOption({ label: ADMIN.name });
           await page.getByRole('button', { name: 'Save changes' }).click();
           await region(page, 'What was found').getByText(ADMIN.name, { exact: true }).waitFor();
+
+          // a step taken on a version someone else moved past is refused as stale, said once, and reloads
+          const ncTwoId = page.url().split('/').pop()?.split('?')[0] ?? '';
+          const manager = (await apiSession(baseUrl, MANAGER.email)).call;
+          const before = await manager('GET', `/nonconformities/${ncTwoId}`);
+          const correctionCard = region(page, 'Correction (10.2 a)');
+          await correctionCard.getByRole('textbox', { name: 'Correction (10.2 a)' }).fill('Restored one backup.');
+          await manager('PATCH', `/nonconformities/${ncTwoId}`, {
+            description: 'Seen on the file server and the CRM.',
+            expectedVersion: before.version,
+          });
+          await correctionCard.getByRole('button', { name: 'Record the correction' }).click();
+          await correctionCard
+            .getByText('Someone changed this record while you were editing.', { exact: false })
+            .waitFor();
+          await correctionCard.getByRole('button', { name: 'Reload' }).click();
+          await region(page, 'What was found').getByText('Seen on the file server and the CRM.').waitFor();
+          await correctionCard.getByRole('textbox', { name: 'Correction (10.2 a)' }).fill('Restored one backup.');
+          await correctionCard.getByRole('button', { name: 'Record the correction' }).click();
+          await correctionCard.locator('.step-card__state', { hasText: 'Done' }).waitFor();
 
           // a viewer suggests an improvement (anyone may, 10.1)
           const viewer = await signIn(viewerContext, { email: VIEWER.email }, '/o/alpha/improvements');

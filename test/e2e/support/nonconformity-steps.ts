@@ -87,6 +87,7 @@ export async function handleNonconformity(
   await actionLink.click();
   await page.getByRole('heading', { level: 1, name: actionTitle }).waitFor();
   await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Edit ACT-/ }).waitFor();
   await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Done' });
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('heading', { level: 1, name: actionTitle }).waitFor();
