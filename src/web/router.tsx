@@ -31,6 +31,7 @@ import { treatmentPlanRoutes } from './controls/plan/plan-routes.js';
 import { documentRoutes } from './documents/documents-routes.js';
 import { auditProgrammeRoutes } from './internal-audit/programme/programme-routes.js';
 import { internalAuditRoutes } from './internal-audit/audits/audits-routes.js';
+import { improvementRoutes } from './improvement/improvement-routes.js';
 
 // Pages load with their route (one chunk each), so the first page does not wait for the whole app.
 const SetupPage = lazyRouteComponent(() => import('./auth/setup-page.js'), 'SetupPage');
@@ -319,6 +320,7 @@ const routeTree = rootRoute.addChildren([
     ...documentRoutes(orgRoute),
     ...auditProgrammeRoutes(orgRoute),
     ...internalAuditRoutes(orgRoute),
+    ...improvementRoutes(orgRoute),
   ]),
 ]);
 

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  ADMIN,
   APPROVER,
   apiSession,
   describeJourney,
@@ -11,13 +12,15 @@ import {
   signIn,
 } from './support/journey.js';
 import { raiseNonconformityStep } from './support/internal-audit-steps.js';
+import { handleNonconformity } from './support/nonconformity-steps.js';
 
 /**
  * An internal audit (27001 9.2), clicked in Chromium: Maria plans an audit of clauses 7.5.3 and 10.2 with herself as
  * lead auditor; putting Tom in the team is refused in plain words because he owns a process in scope, and goes
  * through with a justified exception; the checklist is generated, three items are concluded (one with an evidence
  * file uploaded and linked), the findings show the minor nonconformity and the observation; the report is written,
- * approved by the lead auditor, downloaded as DOCX and PDF and distributed to top management.
+ * approved by the lead auditor, downloaded as DOCX and PDF and distributed to top management; the minor
+ * nonconformity, raised from its finding with the follow-up plan agreed, is then handled to closure.
  */
 let baseUrl = '';
 let ncRef = '';
@@ -237,6 +240,22 @@ describeJourney(
         await distribution.getByRole('button', { name: 'Record the distribution' }).click();
         await distribution.getByText(/^Version 1, .*: Tom Topmanagement/).waitFor();
         await shot(page, `${p}04-report`);
+
+        // The nonconformity raised from the finding is handled to closure (10.2): correction, decision, cause
+        // analysis, a corrective action, its effectiveness reviewed by another person, closure.
+        await page
+          .getByRole('navigation', { name: 'Parts of this audit' })
+          .getByRole('link', { name: 'Findings' })
+          .click();
+        await page.getByRole('link', { name: ncRef, exact: true }).click();
+        await page.waitForURL(/\/nonconformities\/[^/?]+$/);
+        const reviewerContext = await newContext();
+        try {
+          const reviewer = await signIn(reviewerContext, ADMIN);
+          await handleNonconformity(page, reviewer, { label: 'Audit finding', shots: `${p}nc` });
+        } finally {
+          await reviewerContext.close();
+        }
       } catch (err) {
         if (page) await shot(page, `${p}failure`);
         throw err;

@@ -28,6 +28,8 @@ export type NavItem =
         | 'documents'
         | 'policies'
         | 'evidence'
+        | 'nonconformities'
+        | 'improvements'
         | 'members'
         | 'tokens'
         | 'automation-accounts'
@@ -123,7 +125,8 @@ export const NAV_GROUPS: NavGroup[] = [
     id: 'improvement',
     label: 'nav.group.improvement',
     items: [
-      { kind: 'module', slug: 'improvement', label: 'module.improvement.title' },
+      { kind: 'page', path: 'nonconformities', label: 'nav.nonconformities' },
+      { kind: 'page', path: 'improvements', label: 'nav.improvements' },
       { kind: 'page', path: 'actions', label: 'nav.correctiveActions' },
     ],
   },

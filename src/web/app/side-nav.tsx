@@ -185,6 +185,18 @@ export function PageLink({
           {children}
         </Link>
       );
+    case 'nonconformities':
+      return (
+        <Link to="/o/$org/nonconformities" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
+    case 'improvements':
+      return (
+        <Link to="/o/$org/improvements" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     case 'documents':
       return (
         <Link

@@ -41,12 +41,6 @@ export const PLANNED_MODULES = [
     description: 'module.measurement.description',
   },
   { slug: 'management-review', title: 'module.review.title', clause: '9.3', description: 'module.review.description' },
-  {
-    slug: 'improvement',
-    title: 'module.improvement.title',
-    clause: '10.1, 10.2',
-    description: 'module.improvement.description',
-  },
 ] as const satisfies readonly PlannedModule[];
 
 export type PlannedModuleSlug = (typeof PLANNED_MODULES)[number]['slug'];

@@ -21,6 +21,8 @@ import { ismsRiskRegister } from '../../schema/risks/isms-risk.register.js';
 import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
 import { controlRegister } from '../../schema/controls/control.register.js';
 import { documentRegister } from '../../schema/documents/document.register.js';
+import { nonconformityRegister } from '../../schema/improvement/nonconformity.register.js';
+import { improvementRegister } from '../../schema/improvement/improvement.register.js';
 
 /**
  * Registers the UI can point at from a `record` field (by entity), for the generic select, display and filter.
@@ -50,6 +52,8 @@ const KNOWN: RegisterDef[] = [
   controlRegister,
   documentRegister,
   internalAuditRegister,
+  nonconformityRegister,
+  improvementRegister,
 ];
 
 /** Every register the UI knows (e.g. the kinds of record evidence can be attached to). */

@@ -9,6 +9,7 @@ import { riskMessages } from '../../risks/risks.messages.js';
 import { assetMessages } from '../../risks/assets.messages.js';
 import { ismsRiskMessages } from '../../risks/isms-risks.messages.js';
 import { improvementMessages } from '../../improvement/improvement.messages.js';
+import { improvementPageMessages } from '../../improvement/improvement-pages.messages.js';
 import { versioningMessages } from '../../versioning/versioning.messages.js';
 import { registerIoMessages } from '../../register/register-io.messages.js';
 import { contextMessages } from '../../context/context.messages.js';
@@ -30,6 +31,7 @@ const en = {
   ...assetMessages,
   ...ismsRiskMessages,
   ...improvementMessages,
+  ...improvementPageMessages,
   ...registerIoMessages,
   ...contextMessages,
   ...leadershipMessages,

@@ -1,5 +1,5 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { getRouteApi } from '@tanstack/react-router';
 import { internalAuditRegister } from '../../../schema/internal-audit/internal-audit.register.js';
 import { clauseLabel } from '../../../schema/internal-audit/isms-requirements.js';
 import { useT } from '../../i18n/i18n.js';
@@ -46,12 +46,15 @@ export function FindingsPage() {
     if (f.raised)
       return (
         <>
-          {/* the nonconformity and improvement pages are i14-web-nc's (merged next to these) */}
-          <a
-            href={`/o/${encodeURIComponent(org)}/${f.raised.type === 'nonconformity' ? 'nonconformities' : 'improvements'}/${encodeURIComponent(f.raised.id)}`}
-          >
-            {f.raised.ref}
-          </a>
+          {f.raised.type === 'nonconformity' ? (
+            <Link to="/o/$org/nonconformities/$id" params={{ org, id: f.raised.id }}>
+              {f.raised.ref}
+            </Link>
+          ) : (
+            <Link to="/o/$org/improvements/$id" params={{ org, id: f.raised.id }}>
+              {f.raised.ref}
+            </Link>
+          )}
           {f.followUp ? (
             <span className="muted">
               {' '}
