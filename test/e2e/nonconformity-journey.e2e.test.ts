@@ -185,7 +185,23 @@ describeJourney(
             .fill('Add the checklist to the managers’ agenda');
           await page.getByRole('button', { name: 'Create action' }).click();
           await page.locator('.nc__pills').getByText('Planned', { exact: true }).waitFor();
+          const improvementUrl = page.url();
+          // not implemented while its action is open: the refusal says which action
           const change = region(page, 'Change to the ISMS');
+          await change
+            .getByRole('textbox', { name: 'Change to the ISMS' })
+            .fill('Leaver checklist on the monthly agenda.');
+          await change.getByRole('button', { name: 'Record as implemented' }).click();
+          await change.getByText(/still open/i).first().waitFor();
+          // the action is carried out: done in the tracker
+          await region(page, 'Actions')
+            .getByRole('link', { name: 'Add the checklist to the managers’ agenda' })
+            .click();
+          await page.getByRole('link', { name: 'Edit', exact: true }).click();
+          await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Done' });
+          await page.getByRole('button', { name: 'Save changes' }).click();
+          await page.getByRole('heading', { level: 1, name: 'Add the checklist to the managers’ agenda' }).waitFor();
+          await page.goto(improvementUrl);
           await change
             .getByRole('textbox', { name: 'Change to the ISMS' })
             .fill('Leaver checklist on the monthly agenda.');

@@ -106,10 +106,16 @@ async function improvementAt(ctx: Ctx, made: Record<string, string>, upTo: 'sugg
     worthPursuing: true,
     evaluationNote: 'Cheap and helps',
   });
-  await c.post(`/api/v1/orgs/${ctx.org.slug}/actions`, {
+  const action = await c.post(`/api/v1/orgs/${ctx.org.slug}/actions`, {
     title: `Action ${uniq()}`,
     sourceType: 'improvement',
     sourceId: made.id,
+  });
+  // its action done, so that it may be recorded as implemented
+  await c.patch(`/api/v1/orgs/${ctx.org.slug}/actions/${(action.json() as Made).id}`, {
+    status: 'done',
+    outcome: 'Done as planned',
+    expectedVersion: (action.json() as Made).version,
   });
   res = await c.get(base);
   if (upTo === 'planned') return (res.json() as Made).version;

@@ -56,6 +56,20 @@ describe.each(DIALECTS)('improvements (10.1) on %s', (kind) => {
     expect(action.statusCode).toBe(201);
     const planned = (await c.get(url(`/${imp.id}`))).json() as Rec;
     expect(planned.status).toBe('planned');
+    // not implemented while its action is open: refused naming the action, nothing written
+    const early = await c.post(url(`/${imp.id}/implemented`), {
+      expectedVersion: planned.version,
+      ismsChange: 'Access review procedure, step 3',
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().errors).toEqual([{ field: 'actions', message: `Still open: ${action.json().ref}` }]);
+    expect(((await c.get(url(`/${imp.id}`))).json() as Rec).version).toBe(planned.version);
+    const done = await c.patch(`/api/v1/orgs/${org.slug}/actions/${action.json().id}`, {
+      status: 'done',
+      outcome: 'The export runs on its own every month',
+      expectedVersion: action.json().version,
+    });
+    expect(done.statusCode, done.body).toBe(200);
     const implemented = await c.post(url(`/${imp.id}/implemented`), {
       expectedVersion: planned.version,
       ismsChange: 'Access review procedure, step 3',

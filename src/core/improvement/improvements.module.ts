@@ -81,6 +81,25 @@ async function takeStep(
       throw new ConflictError(`${row.ref} is ${row.status}: the ${step} is not the next step`, [
         { field: 'status', message: `The ${step} follows ${FROM[step].join(' or ')}` },
       ]);
+    // 10.1 / 27003 10.2 f: the change is implemented when its actions are done, as a nonconformity's
+    // effectiveness review waits for its corrective actions
+    if (step === 'implementation') {
+      const open = await trx
+        .selectFrom('actions')
+        .select('ref')
+        .where('orgId', '=', ctx.org.id)
+        .where('sourceType', '=', 'improvement')
+        .where('sourceId', '=', id)
+        .where('archivedAt', 'is', null)
+        .where('status', 'in', ['open', 'in_progress'])
+        .orderBy('ref')
+        .execute();
+      const refs = open.map((a) => a.ref).join(', ');
+      if (refs)
+        throw new ConflictError(`${refs} still open: record the improvement as implemented once its actions are done`, [
+          { field: 'actions', message: `Still open: ${refs}` },
+        ]);
+    }
     const result = await trx
       .updateTable('improvements')
       .set({ ...set, status: to, version: row.version + 1, updatedAt: nowIso(), updatedBy: ctx.actor.userId })
