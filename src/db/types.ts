@@ -578,6 +578,7 @@ export interface NonconformitiesTable extends RegisterBaseColumns {
   foundBy: string | null;
   foundOn: string | null;
   ownerId: string | null;
+  dueDate: string | null;
   status: string;
   correctionText: string | null;
   correctionDoneOn: string | null;

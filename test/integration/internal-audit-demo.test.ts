@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nonconformitiesModule } from '../../src/core/improvement/nonconformities.module.js';
+import { listRecords } from '../../src/core/register/register.service.js';
 import type { OrgContext } from '../../src/core/context.js';
 import { loadDemo } from '../../src/core/demo/demo.service.js';
 import { listReviews } from '../../src/core/improvement/nonconformity-steps.service.js';
@@ -192,6 +194,9 @@ describe.each(DIALECTS)('demo internal audit, nonconformities and improvements o
       'analysed',
       'analysed', // reopened: the review found the action not effective
     ]);
+    // it is now past the date it was due: the one the register's "past due" filter shows
+    const pastDue = await listRecords(ctx, nonconformitiesModule, { page: 1, pageSize: 25, overdue: true });
+    expect(pastDue.items.map((n) => n.id)).toEqual([reopened.id]);
   });
 
   it('has three improvements in different states: two from the observations, one suggested by a viewer', async () => {

@@ -63,6 +63,8 @@ describe.each(DIALECTS)('raising an audit finding as a nonconformity or an impro
       foundBy: org.users.auditor.id,
       foundOn: todayIso(),
       ownerId: org.users.contributor.id,
+      // due when the follow-up plan agreed with the lead auditor says
+      dueDate: plan.dueOn,
       status: 'reported',
     });
     expect(nc.description).toContain('Three of ten leavers sampled');

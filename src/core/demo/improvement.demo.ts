@@ -94,6 +94,7 @@ export async function seedImprovement(ctx: OrgContext, ids: Record<Role, string>
     foundBy: ids.viewer,
     foundOn: inDays(-2),
     ownerId: m,
+    dueDate: inDays(28),
   });
   await createLink(ctx, {
     fromType: 'nonconformity',
@@ -112,6 +113,8 @@ export async function seedImprovement(ctx: OrgContext, ids: Record<Role, string>
     foundBy: m,
     foundOn: inDays(-120),
     ownerId: c,
+    // reopened after an ineffective action: now past the date it was due
+    dueDate: inDays(-30),
   });
   await createLink(ctx, {
     fromType: 'nonconformity',
@@ -164,6 +167,7 @@ export async function seedImprovement(ctx: OrgContext, ids: Record<Role, string>
     foundBy: c,
     foundOn: inDays(-150),
     ownerId: m,
+    dueDate: inDays(-60),
   });
   await createLink(ctx, {
     fromType: 'nonconformity',

@@ -35,6 +35,8 @@ function checkFinding(changes: ChangesOf<NcFields>, existing: NonconformityRecor
     errors.push({ field: 'body.grade', message: 'An audit finding is graded: major or minor' });
   if (typeof changes.foundOn === 'string' && changes.foundOn > todayIso())
     errors.push({ field: 'body.foundOn', message: 'A nonconformity cannot be found in the future' });
+  if (('dueDate' in changes || 'foundOn' in changes) && next.dueDate && next.foundOn && next.dueDate < next.foundOn)
+    errors.push({ field: 'body.dueDate', message: `Due before it was found (${next.foundOn})` });
   return errors;
 }
 
@@ -53,6 +55,15 @@ export const nonconformitiesModule: RegisterModule<NcFields> = {
     if (errors.length) throw new ValidationError(errors);
     if (existing) return {};
     return { status: 'reported', foundOn: changes.foundOn ?? todayIso() };
+  },
+
+  applyFilters(_ctx, qb, query) {
+    if (query.overdue === true) return qb.where('dueDate', '<', todayIso()).where('status', '!=', 'closed');
+    if (query.overdue === false)
+      return qb.where((eb) =>
+        eb.or([eb('dueDate', 'is', null), eb('dueDate', '>=', todayIso()), eb('status', '=', 'closed')]),
+      );
+    return qb;
   },
 
   async beforeArchive(_ctx, _trx, existing) {

@@ -43,6 +43,7 @@ export async function raiseNonconformity(ctx: OrgContext, trx: Db, input: RaiseN
     foundBy: v.foundBy ?? null,
     ...(v.foundOn ? { foundOn: v.foundOn } : {}),
     ownerId: v.ownerId ?? null,
+    dueDate: v.dueDate ?? null,
   });
   await insertLink(ctx, trx, {
     fromType: 'nonconformity',

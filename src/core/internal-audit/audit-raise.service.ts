@@ -155,6 +155,7 @@ export async function raiseFinding(ctx: OrgContext, auditId: string, itemId: str
             ...(ctx.actor.userId ? { foundBy: ctx.actor.userId } : {}),
             foundOn: todayIso(),
             ...(body.ownerId ? { ownerId: body.ownerId } : {}),
+            dueDate: body.followUp.dueOn,
             links,
           })
         : await raiseImprovement(ctx, trx, {

@@ -24,6 +24,7 @@ export const improvementPageMessages = {
   'nc.quick.reported': 'Not yet corrected',
   'nc.quick.toClose': 'Effective, to close',
   'nc.quick.major': 'Major',
+  'nc.quick.overdue': 'Past due',
   'nc.empty.title': 'No nonconformity reported',
   'nc.empty.intro':
     'Report one when an audit, an incident, a measurement, a complaint or anyone finds that a requirement is not fulfilled. Internal audit findings become nonconformities in one step from the audit.',

@@ -16,6 +16,9 @@ export const improvementMessages = {
     'The ISO/IEC 27001:2022 requirement that is not fulfilled, by its number (e.g. 9.2.2.a).',
   'nonconformities.field.grade': 'Grade',
   'nonconformities.help.grade': 'Major or minor; required for an audit finding.',
+  'nonconformities.help.dueDate':
+    'When its handling is to be complete; for an audit finding, the date agreed with the lead auditor.',
+  'nonconformities.field.dueDate': 'Due date',
   'nonconformities.field.foundBy': 'Found by',
   'nonconformities.field.foundOn': 'Found on',
   'nonconformities.field.owner': 'Owner (handles it)',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRegister } from '../register/define-register.js';
+import { defineRegister, queryBoolean } from '../register/define-register.js';
 
 /** Where a nonconformity was found (27003 10.1 h–n: audits, incidents, measurement, objectives, complaints…). */
 export const NC_SOURCES = [
@@ -95,6 +95,14 @@ export const nonconformityRegister = defineRegister({
     foundBy: { kind: 'member', label: 'nonconformities.field.foundBy', filterable: true },
     foundOn: { kind: 'date', label: 'nonconformities.field.foundOn', sortable: true, filterable: true },
     ownerId: { kind: 'member', label: 'nonconformities.field.owner', inList: true, filterable: true },
+    dueDate: {
+      kind: 'date',
+      label: 'nonconformities.field.dueDate',
+      inList: true,
+      sortable: true,
+      filterable: true,
+      help: 'nonconformities.help.dueDate',
+    },
     status: {
       kind: 'enum',
       label: 'nonconformities.field.status',
@@ -126,6 +134,10 @@ export const nonconformityRegister = defineRegister({
     analysedOn: { kind: 'date', label: 'nonconformities.field.analysedOn', ...step },
     closedBy: { kind: 'member', label: 'nonconformities.field.closedBy', ...step },
     closedOn: { kind: 'date', label: 'nonconformities.field.closedOn', sortable: true, ...step },
+  },
+  extraQuery: {
+    /** open (not closed) and past its due date */
+    overdue: queryBoolean.optional(),
   },
 });
 

@@ -15,6 +15,8 @@ export const raiseNonconformityInputSchema = z.strictObject({
   foundBy: z.uuid().optional(),
   foundOn: isoDateSchema.optional(),
   ownerId: z.uuid().optional(),
+  /** when its handling is to be complete (an audit finding: the follow-up plan's date) */
+  dueDate: isoDateSchema.optional(),
   /** the records it concerns (a control, a process, a document…), linked to it */
   links: z
     .array(z.object({ type: z.string().min(1).max(40), id: z.uuid() }))

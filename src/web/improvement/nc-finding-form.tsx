@@ -29,9 +29,20 @@ interface Values {
   foundBy: string;
   foundOn: string;
   ownerId: string;
+  dueDate: string;
 }
 
-const KEYS = ['source', 'title', 'description', 'requirementKey', 'grade', 'foundBy', 'foundOn', 'ownerId'] as const;
+const KEYS = [
+  'source',
+  'title',
+  'description',
+  'requirementKey',
+  'grade',
+  'foundBy',
+  'foundOn',
+  'ownerId',
+  'dueDate',
+] as const;
 
 /**
  * What was found (10.2): where, what, the 27001 requirement not fulfilled, its grade (required for an audit's), who
@@ -64,6 +75,7 @@ export function NcFindingForm({
         foundBy: record.foundBy ?? '',
         foundOn: record.foundOn ?? '',
         ownerId: record.ownerId ?? '',
+        dueDate: record.dueDate ?? '',
       }
     : {
         source: '',
@@ -74,6 +86,7 @@ export function NcFindingForm({
         foundBy: me,
         foundOn: today(),
         ownerId: '',
+        dueDate: '',
       };
   const form = useForm({
     initial,
@@ -150,6 +163,7 @@ export function NcFindingForm({
         {member('foundBy')}
         <DateField label={td(f.foundOn.label)} max={today()} {...form.field('foundOn')} />
         {member('ownerId')}
+        <DateField label={td(f.dueDate.label)} help={td(f.dueDate.help ?? '')} {...form.field('dueDate')} />
       </div>
       <FormFailureMessage form={form} />
       <div className="form__actions">

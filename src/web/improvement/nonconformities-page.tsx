@@ -46,6 +46,7 @@ export function NonconformitiesPage() {
         cell: (r) => <RequirementLabel requirementKey={r.requirementKey} />,
       },
       'ownerId',
+      'dueDate',
     ],
     [t],
   );
@@ -97,6 +98,7 @@ export function NonconformitiesPage() {
           { id: 'reported', label: t('nc.quick.reported'), params: { status: 'reported' } },
           { id: 'toClose', label: t('nc.quick.toClose'), params: { status: 'verifying' } },
           { id: 'major', label: t('nc.quick.major'), params: { grade: 'major' } },
+          { id: 'overdue', label: t('nc.quick.overdue'), params: { overdue: 'true' } },
         ]}
         emptyState={
           <div className="empty-state">

@@ -120,6 +120,7 @@ export function NonconformityPage() {
                 [td(f.foundBy.label), data.foundBy, 'member'],
                 [td(f.foundOn.label), data.foundOn, 'date'],
                 [td(f.ownerId.label), data.ownerId, 'member'],
+                [td(f.dueDate.label), data.dueDate, 'date'],
               ]}
             />
             <SourceOf record={data} />
