@@ -192,7 +192,10 @@ describeJourney(
             .getByRole('textbox', { name: 'Change to the ISMS' })
             .fill('Leaver checklist on the monthly agenda.');
           await change.getByRole('button', { name: 'Record as implemented' }).click();
-          await change.getByText(/still open/i).first().waitFor();
+          await change
+            .getByText(/still open/i)
+            .first()
+            .waitFor();
           // the action is carried out: done in the tracker
           await region(page, 'Actions')
             .getByRole('link', { name: 'Add the checklist to the managers’ agenda' })
