@@ -185,6 +185,11 @@ describeJourney(
           const awareness = matrix.locator('.ap-matrix__row').filter({ hasText: 'awareness, education' });
           await awareness.getByText('Not covered').waitFor();
           await matrix.getByRole('link', { name: `Carried out by ${auditRef}` }).waitFor();
+          // A2 is carried out by no audit yet: the matrix offers to plan it, prefilled from the programme
+          expect(await matrix.getByRole('link', { name: 'Plan audit A2' }).getAttribute('href')).toMatch(
+            /\/internal-audits\/new\?planned=A2$/,
+          );
+          expect(await matrix.getByRole('link', { name: 'Plan audit A1' }).count()).toBe(0);
           const context41 = matrix
             .locator('.ap-matrix__row')
             .filter({ hasText: 'Understanding the organization and its' });

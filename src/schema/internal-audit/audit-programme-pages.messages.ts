@@ -129,6 +129,7 @@ export const auditProgrammePagesMessages = {
   'auditCoverage.column.item': 'Clause or control',
   'auditCoverage.column.state': 'Coverage',
   'auditCoverage.realizedBy': 'Carried out by {ref}',
+  'auditCoverage.planIt': 'Plan audit {key}',
   'auditCoverage.group.clauses': 'Clauses 4–10',
   'auditCoverage.group.otherControls': 'Other controls',
   'auditCoverage.group.uncovered': '{count} not covered',

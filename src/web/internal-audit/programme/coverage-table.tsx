@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import type { CoverageMatrix } from '../../../schema/internal-audit/audit-programme.register.js';
 import { clauseLabel } from '../../../schema/internal-audit/isms-requirements.js';
 import { useT } from '../../i18n/i18n.js';
+import { useCan } from '../../lib/session.js';
 import { cellState, groupCoverage, type CoverageGroup, type CoverageRow } from './coverage-model.js';
 import type { RealizingAudit } from './programme-api.js';
 
@@ -37,6 +38,7 @@ export function CoverageTable({
   realized: Map<string, RealizingAudit[]> | undefined;
 }) {
   const { t, formatDate } = useT();
+  const canPlan = useCan(org)('internal_audit.create');
   const groups = groupCoverage(matrix.rows, themeOf, uncoveredOnly);
   const width = matrix.audits.length + 2;
   return (
@@ -64,6 +66,17 @@ export function CoverageTable({
                     {t('auditCoverage.realizedBy', { ref: x.ref })}
                   </Link>
                 ))}
+                {canPlan && realized && !realized.get(a.key)?.length ? (
+                  // a planned audit no audit carries out yet: plan it, prefilled from the programme
+                  <Link
+                    className="ap-matrix__realized"
+                    to="/o/$org/internal-audits/new"
+                    params={{ org }}
+                    search={{ planned: a.key }}
+                  >
+                    {t('auditCoverage.planIt', { key: a.key })}
+                  </Link>
+                ) : null}
               </th>
             ))}
             <th scope="col" className="ap-matrix__state">
