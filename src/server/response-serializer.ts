@@ -17,19 +17,24 @@ import { z } from 'zod';
  */
 export type Projection = (value: unknown) => unknown;
 
-const compiled = new WeakMap<z.ZodType, Projection>();
+type Schema = z.core.$ZodType;
+
+const compiled = new WeakMap<Schema, Projection>();
 
 /** Zod's own encoding, for the shapes the projection does not model (unions without a discriminator, pipes…). */
 const byZod =
-  (schema: z.ZodType): Projection =>
+  (schema: Schema): Projection =>
   (value) =>
     z.encode(schema, value);
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
+/** Values written as they are: JSON writes them as Zod's encode would. */
+const PLAIN = new Set(['string', 'number', 'boolean', 'enum', 'literal', 'null', 'unknown', 'any']);
+
 /** The projection of a schema: what `z.encode(schema, value)` gives for a valid value, without the checks. */
-export function compileProjection(schema: z.ZodType): Projection {
+export function compileProjection(schema: Schema): Projection {
   const known = compiled.get(schema);
   if (known) return known;
   // a recursive schema reaches itself through a lazy: the entry is set before the parts are compiled
@@ -40,55 +45,38 @@ export function compileProjection(schema: z.ZodType): Projection {
   return self;
 }
 
-function build(schema: z.ZodType): Projection {
-  const def = schema._zod.def;
-  switch (def.type) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-    case 'enum':
-    case 'literal':
-    case 'null':
-    case 'unknown':
-    case 'any':
-      return (v) => v;
-    case 'nullable': {
-      const inner = compileProjection((schema as z.ZodNullable).unwrap() as z.ZodType);
-      return (v) => (v === null ? null : inner(v));
-    }
-    case 'optional': {
-      const inner = compileProjection((schema as z.ZodOptional).unwrap() as z.ZodType);
-      return (v) => (v === undefined ? undefined : inner(v));
-    }
-    case 'readonly':
-      return compileProjection((schema as z.ZodReadonly).unwrap() as z.ZodType);
-    case 'array': {
-      const element = compileProjection((schema as z.ZodArray<z.ZodType>).element);
-      return (v) => (Array.isArray(v) ? v.map(element) : byZod(schema)(v));
-    }
-    case 'record': {
-      const value = compileProjection((schema as z.ZodRecord).valueType as z.ZodType);
-      return (v) => {
-        if (!isPlainObject(v)) return byZod(schema)(v);
-        const out: Record<string, unknown> = {};
-        for (const k of Object.keys(v)) out[k] = value(v[k]);
-        return out;
-      };
-    }
-    case 'object':
-      return objectProjection(schema as z.ZodObject);
-    case 'union': {
-      const discriminator = (def as { discriminator?: string }).discriminator;
-      return discriminator ? unionProjection(schema as z.ZodDiscriminatedUnion, discriminator) : byZod(schema);
-    }
-    default:
-      // defaults, pipes, transforms, lazies, tuples, intersections: rare in answers, left to Zod
-      return byZod(schema);
+function build(schema: Schema): Projection {
+  if (PLAIN.has(schema._zod.def.type)) return (v) => v;
+  if (schema instanceof z.ZodNullable) {
+    const inner = compileProjection(schema.unwrap());
+    return (v) => (v === null ? null : inner(v));
   }
+  if (schema instanceof z.ZodOptional) {
+    const inner = compileProjection(schema.unwrap());
+    return (v) => (v === undefined ? undefined : inner(v));
+  }
+  if (schema instanceof z.ZodReadonly) return compileProjection(schema.unwrap());
+  if (schema instanceof z.ZodArray) {
+    const element = compileProjection(schema.element);
+    return (v) => (Array.isArray(v) ? v.map(element) : byZod(schema)(v));
+  }
+  if (schema instanceof z.ZodRecord) {
+    const value = compileProjection(schema.valueType);
+    return (v) => {
+      if (!isPlainObject(v)) return byZod(schema)(v);
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v)) out[k] = value(v[k]);
+      return out;
+    };
+  }
+  if (schema instanceof z.ZodObject) return objectProjection(schema);
+  if (schema instanceof z.ZodDiscriminatedUnion) return unionProjection(schema, schema._zod.def.discriminator);
+  // defaults, pipes, transforms, lazies, tuples, intersections, plain unions: rare in answers, left to Zod
+  return byZod(schema);
 }
 
 function objectProjection(schema: z.ZodObject): Projection {
-  const fields = Object.entries(schema.shape).map(([key, s]) => [key, compileProjection(s as z.ZodType)] as const);
+  const fields = Object.entries(schema.shape).map(([key, s]) => [key, compileProjection(s)] as const);
   const catchall = schema._zod.def.catchall;
   // a loose object (or one with a catch-all) lets undeclared keys through, as Zod does
   if (catchall && catchall._zod.def.type !== 'never') return byZod(schema);
@@ -106,11 +94,11 @@ function objectProjection(schema: z.ZodObject): Projection {
 
 function unionProjection(schema: z.ZodDiscriminatedUnion, discriminator: string): Projection {
   const options = new Map<unknown, Projection>();
-  for (const option of schema.options as z.ZodType[]) {
-    const shape = (option as z.ZodObject).shape as Record<string, z.ZodType> | undefined;
-    const tag = shape?.[discriminator]?._zod.def;
-    if (!tag || tag.type !== 'literal') return byZod(schema);
-    for (const value of (tag as unknown as { values: unknown[] }).values) options.set(value, compileProjection(option));
+  for (const option of schema.options) {
+    if (!(option instanceof z.ZodObject)) return byZod(schema);
+    const tag = option.shape[discriminator];
+    if (!(tag instanceof z.ZodLiteral)) return byZod(schema);
+    for (const value of tag.values) options.set(value, compileProjection(option));
   }
   return (v) => {
     const project = isPlainObject(v) ? options.get(v[discriminator]) : undefined;
@@ -121,8 +109,8 @@ function unionProjection(schema: z.ZodDiscriminatedUnion, discriminator: string)
 /** A route's response schema: a Zod schema, or one wrapped as `{ properties }` (as the type provider accepts). */
 function resolveSchema(schema: unknown): z.ZodType {
   if (schema instanceof z.ZodType) return schema;
-  const inner = (schema as { properties?: unknown } | null)?.properties;
-  if (inner instanceof z.ZodType) return inner;
+  if (typeof schema === 'object' && schema !== null && 'properties' in schema && schema.properties instanceof z.ZodType)
+    return schema.properties;
   throw new Error(`Not a Zod response schema: ${JSON.stringify(schema)}`);
 }
 
@@ -140,7 +128,8 @@ export const createResponseSerializer =
       try {
         json = JSON.stringify(project(data));
       } catch (cause) {
-        throw new ResponseSerializationError(method, url, { cause: cause as z.ZodError });
+        if (cause instanceof z.ZodError) throw new ResponseSerializationError(method, url, { cause });
+        throw cause;
       }
       if (!check) return json;
       const encoded = z.safeEncode(zodSchema, data);
