@@ -1,9 +1,32 @@
+import { useState } from 'react';
 import type { z } from 'zod';
 import type { independenceExceptionRowSchema } from '../../../schema/internal-audit/internal-audit.register.js';
 import { useT, type I18n } from '../../i18n/i18n.js';
 import { isApiError } from '../../lib/api-client.js';
 import { TextArea } from '../../ui/fields.js';
 import { independenceConflicts, objectNoun, type IndependenceConflict } from './independence.js';
+
+/**
+ * A form that an independence check may refuse (the team, the processes in scope): once refused, it offers a
+ * justification, and the next save carries it as `independenceException`. `exception(text)` is the part of the
+ * body to add; `watch(call)` runs the request and notes a refusal.
+ */
+export function useIndependenceRefusal() {
+  const [refused, setRefused] = useState(false);
+  return {
+    refused,
+    exception: (justification: string) =>
+      refused && justification.trim() ? { independenceException: { justification } } : {},
+    watch: async <T,>(call: () => Promise<T>): Promise<T> => {
+      try {
+        return await call();
+      } catch (e) {
+        if (conflictsOf(e).length) setRefused(true);
+        throw e;
+      }
+    },
+  };
+}
 
 /** The conflicts of a 409 independence refusal, or none when the error is something else. */
 export function conflictsOf(error: unknown): IndependenceConflict[] {

@@ -12,7 +12,7 @@ import { Form, FormFailureMessage } from '../../ui/form.js';
 import { QueryState } from '../../ui/query-state.js';
 import { useForm } from '../../ui/use-form.js';
 import { auditPath, useRefreshAudit, useScopeProcesses } from './audits-api.js';
-import { conflictErrors, conflictsOf, IndependenceException } from './independence-ui.js';
+import { conflictErrors, IndependenceException, useIndependenceRefusal } from './independence-ui.js';
 
 interface ScopeValues {
   processes: PickedRecord[];
@@ -62,24 +62,18 @@ function ScopeForm({
   const { t } = i18n;
   const names = useMemberNames(org);
   const refresh = useRefreshAudit(org);
-  const [refused, setRefused] = useState(false);
+  const independence = useIndependenceRefusal();
   const form = useForm<ScopeValues, unknown>({
     initial: { processes: initial, justification: '' },
     schema: scopeProcessesBodySchema,
     toBody: (v) => ({
       processIds: v.processes.map((p) => p.id),
-      ...(refused && v.justification.trim() ? { independenceException: { justification: v.justification } } : {}),
+      ...independence.exception(v.justification),
     }),
     fields: ['processIds', 'independenceException'],
     serverErrors: (e) => conflictErrors(i18n, e, names),
-    submit: async (body) => {
-      try {
-        return await api.put(auditPath(org, id, '/scope-processes'), body, scopeProcessesResponseSchema);
-      } catch (e) {
-        if (conflictsOf(e).length) setRefused(true);
-        throw e;
-      }
-    },
+    submit: (body) =>
+      independence.watch(() => api.put(auditPath(org, id, '/scope-processes'), body, scopeProcessesResponseSchema)),
     onSuccess: async () => {
       await refresh();
       onDone();
@@ -107,7 +101,7 @@ function ScopeForm({
         }
       />
       <IndependenceException
-        shown={refused}
+        shown={independence.refused}
         justification={form.values.justification}
         error={form.errors.independenceException}
         onJustification={(text) => form.set('justification', text)}
@@ -115,7 +109,9 @@ function ScopeForm({
       <FormFailureMessage form={form} />
       <div className="form__actions">
         <Button type="submit" variant="primary" busy={form.submitting}>
-          {refused && form.values.justification.trim() ? t('audits.independence.saveWithException') : t('form.save')}
+          {independence.refused && form.values.justification.trim()
+            ? t('audits.independence.saveWithException')
+            : t('form.save')}
         </Button>
         <Button onClick={onDone}>{t('common.cancel')}</Button>
       </div>

@@ -9,7 +9,7 @@ import { Form, FormFailureMessage } from '../../ui/form.js';
 import { useForm } from '../../ui/use-form.js';
 import { teamResponseSchema } from '../../../schema/internal-audit/internal-audit.register.js';
 import { auditPath, useRefreshAudit, useTeam } from './audits-api.js';
-import { conflictErrors, conflictsOf, ExceptionsList, IndependenceException } from './independence-ui.js';
+import { conflictErrors, ExceptionsList, IndependenceException, useIndependenceRefusal } from './independence-ui.js';
 import { QueryState } from '../../ui/query-state.js';
 
 type Role = (typeof TEAM_ROLES)[number];
@@ -73,24 +73,17 @@ function TeamForm({
   const members = useMembers(org).data?.items ?? [];
   const names = useMemberNames(org);
   const refresh = useRefreshAudit(org);
-  const [refused, setRefused] = useState(false);
+  const independence = useIndependenceRefusal();
   const form = useForm<TeamValues, unknown>({
     initial: { members: initial.map((m) => ({ userId: m.userId, role: m.role })), justification: '' },
     schema: teamBodySchema,
     toBody: (v) => ({
       members: v.members,
-      ...(refused && v.justification.trim() ? { independenceException: { justification: v.justification } } : {}),
+      ...independence.exception(v.justification),
     }),
     fields: ['members', 'independenceException'],
     serverErrors: (e) => conflictErrors(i18n, e, names),
-    submit: async (body) => {
-      try {
-        return await api.put(auditPath(org, id, '/team'), body, teamResponseSchema);
-      } catch (e) {
-        if (conflictsOf(e).length) setRefused(true);
-        throw e;
-      }
-    },
+    submit: (body) => independence.watch(() => api.put(auditPath(org, id, '/team'), body, teamResponseSchema)),
     onSuccess: async () => {
       await refresh();
       onDone();
@@ -148,7 +141,7 @@ function TeamForm({
         ) : null}
       </fieldset>
       <IndependenceException
-        shown={refused}
+        shown={independence.refused}
         justification={form.values.justification}
         error={form.errors.independenceException}
         onJustification={(text) => form.set('justification', text)}
@@ -156,7 +149,9 @@ function TeamForm({
       <FormFailureMessage form={form} />
       <div className="form__actions">
         <Button type="submit" variant="primary" busy={form.submitting}>
-          {refused && form.values.justification.trim() ? t('audits.independence.saveWithException') : t('form.save')}
+          {independence.refused && form.values.justification.trim()
+            ? t('audits.independence.saveWithException')
+            : t('form.save')}
         </Button>
         <Button onClick={onDone}>{t('common.cancel')}</Button>
       </div>
