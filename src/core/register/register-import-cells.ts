@@ -33,6 +33,9 @@ export function cellValue(
   switch (def.kind) {
     case 'integer':
       return /^-?\d+$/.test(raw) ? { value: Number(raw) } : { error: 'Must be a whole number' };
+    case 'number':
+      // a spreadsheet cell gives 99.5; a CSV may give "99,5" in a decimal-comma locale
+      return /^-?\d+([.,]\d+)?$/.test(raw) ? { value: Number(raw.replace(',', '.')) } : { error: 'Must be a number' };
     case 'boolean': {
       const v = raw.toLowerCase();
       if (['yes', 'true', '1', 'y'].includes(v)) return { value: true };

@@ -24,6 +24,16 @@ export const INT_COLUMN_MAX = 2_147_483_647;
 /** An integer in a JSON body, within [min, max] and the column's range. */
 export const intInput = (min = INT_COLUMN_MIN, max = INT_COLUMN_MAX) =>
   z.number().int().min(Math.max(min, INT_COLUMN_MIN)).max(Math.min(max, INT_COLUMN_MAX));
+/**
+ * A decimal in a JSON body (a target of 99.5 %, a measured value): finite, within [min, max], and at most 15
+ * significant digits so a value stored in a double on either database reads back as written.
+ */
+export const decimalInput = (min = -1e15, max = 1e15) =>
+  z
+    .number()
+    .min(min)
+    .max(max)
+    .refine((n) => Number(n.toPrecision(15)) === n, 'At most 15 significant digits');
 /** An integer in a path or query string (text converted to a number), bounded the same way. */
 export const intParam = (min = INT_COLUMN_MIN, max = INT_COLUMN_MAX) =>
   z.coerce.number().int().min(Math.max(min, INT_COLUMN_MIN)).max(Math.min(max, INT_COLUMN_MAX));

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { intInput } from '../common/primitives.js';
+import { decimalInput, intInput } from '../common/primitives.js';
 
 /**
  * Field kinds a register can hold. Each kind knows its zod validation, its storage (see db/migrations) and how the
  * UI shows and edits it, so a module declares fields once and gets API, storage, table, form and CSV from them.
  */
-export type FieldKind = 'text' | 'longtext' | 'enum' | 'date' | 'member' | 'record' | 'integer' | 'boolean';
+export type FieldKind = 'text' | 'longtext' | 'enum' | 'date' | 'member' | 'record' | 'integer' | 'number' | 'boolean';
 
 export interface FieldDef {
   kind: FieldKind;
@@ -20,7 +20,7 @@ export interface FieldDef {
   target?: string;
   /** for text/longtext */
   maxLength?: number;
-  /** for integer */
+  /** for integer and number */
   min?: number;
   max?: number;
   /** shown as a column in the default table */
@@ -66,6 +66,8 @@ export function fieldValueSchema(def: FieldDef): z.ZodType {
     case 'integer': {
       return intInput(def.min, def.max);
     }
+    case 'number':
+      return decimalInput(def.min, def.max);
     case 'boolean':
       return z.boolean();
   }

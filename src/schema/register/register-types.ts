@@ -16,7 +16,7 @@ export type FieldValue<D extends FieldDef> = D['kind'] extends infer K
     ? D extends { options: readonly (infer O extends string)[] }
       ? O
       : string
-    : K extends 'integer'
+    : K extends 'integer' | 'number'
       ? number
       : K extends 'boolean'
         ? boolean

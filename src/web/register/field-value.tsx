@@ -38,6 +38,7 @@ export function fieldText(
     case 'boolean':
       return value ? i18n.t('common.yes') : i18n.t('common.no');
     case 'integer':
+    case 'number':
       return typeof value === 'number' ? i18n.formatNumber(value) : String(value);
     default:
       // completedAt and similar server-set timestamps are text fields holding ISO date-times.

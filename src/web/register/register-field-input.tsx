@@ -106,6 +106,12 @@ export function RegisterFieldInput({ collection, name, def, value, error, member
           <input {...common} type="number" inputMode="numeric" value={text} min={def.min} max={def.max} step={1} />
         </FormField>
       );
+    case 'number':
+      return (
+        <FormField label={label} help={help} error={error} required={def.required}>
+          <input {...common} type="number" inputMode="decimal" value={text} min={def.min} max={def.max} step="any" />
+        </FormField>
+      );
     default:
       return (
         <FormField

@@ -52,7 +52,7 @@ export function initialValues(
 export function toApiValue(def: FieldDef, v: FormValue): unknown {
   if (def.kind === 'boolean') return v === true;
   if (v === '') return null;
-  if (def.kind === 'integer') return Number(v);
+  if (def.kind === 'integer' || def.kind === 'number') return Number(v);
   return v;
 }
 
