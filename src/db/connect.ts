@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { registerPostgresRawReader, registerSqliteRawReader } from './raw-rows.js';
 import type { Database } from './types.js';
 import { ReadWriteSqliteDialect, type SqliteSide } from './sqlite-driver.js';
 
@@ -97,6 +98,8 @@ export function openSqlite(file: string): DatabaseHandle {
     dialect: new ReadWriteSqliteDialect({ writer, reader }),
     plugins: [new CamelCasePlugin()],
   });
+  // in memory the reader is the writer, which another request may hold in a transaction: there the lock decides
+  if (reader !== writer) registerSqliteRawReader(db, reader);
   const close = async () => {
     clearInterval(timer);
     if (sqlite.open) optimize();
@@ -115,6 +118,7 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
+  registerPostgresRawReader(db, pool);
   return { db, kind: 'postgres', location: redactUrl(url), close: () => db.destroy() };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { compileProjection, createResponseSerializer } from './response-serializer.js';
+import { compileProjection, createResponseSerializer, compileRecordLineWriter } from './response-serializer.js';
 
 const item = z.object({
   id: z.string(),
@@ -64,5 +64,33 @@ describe('the response projection', () => {
 
   it('checks answers in tests by default (NODE_ENV=test), so the whole suite proves the projection', () => {
     expect(process.env.NODE_ENV).toBe('test');
+  });
+});
+
+describe('record lines for a whole-register read', () => {
+  const schema = z.object({
+    id: z.string(),
+    done: z.boolean().nullable(),
+    label: z.object({ name: z.string() }).nullable(),
+  });
+  const line = compileRecordLineWriter(schema, ['label']);
+
+  it('writes a record holding exactly the declared keys as it is, projecting only the derived values', () => {
+    const derived = { name: 'High', internal: 'kept out' };
+    expect(JSON.parse(line({ id: 'a', done: true, label: derived }))).toEqual({
+      id: 'a',
+      done: true,
+      label: { name: 'High' },
+    });
+  });
+
+  it('keeps the allow-list for any other record: an undeclared key, or a declared one missing', () => {
+    expect(JSON.parse(line({ id: 'a', done: null, label: null, orgId: 'secret' }))).toEqual({
+      id: 'a',
+      done: null,
+      label: null,
+    });
+    // as many keys as declared, but one of them foreign
+    expect(JSON.parse(line({ id: 'a', orgId: 'secret', label: null }))).toEqual({ id: 'a', label: null });
   });
 });

@@ -106,6 +106,25 @@ function unionProjection(schema: z.ZodDiscriminatedUnion, discriminator: string)
   };
 }
 
+/**
+ * One register record as a line of JSON, for reads of a whole register (issue 15). A record built from its row
+ * (`compileRowBuilder`) holds exactly the record schema's columns, all scalars; the register's `derive` adds the
+ * derived keys. When the record has exactly the schema's keys, only the derived values need projecting and the
+ * record is written as it is, which halves the cost of a line; any other record goes through the full projection.
+ */
+export function compileRecordLineWriter(schema: z.ZodObject, derivedKeys: readonly string[]): (r: object) => string {
+  const project = compileProjection(schema);
+  const keys = Object.keys(schema.shape);
+  const derived = derivedKeys.map((k) => [k, compileProjection(schema.shape[k]!)] as const);
+  // the same number of keys, and every declared one present: the record's keys are exactly the declared ones
+  const exact = (r: Record<string, unknown>) => Object.keys(r).length === keys.length && keys.every((k) => k in r);
+  return (record) => {
+    if (!isPlainObject(record) || !exact(record)) return JSON.stringify(project(record));
+    for (const [key, projectValue] of derived) record[key] = projectValue(record[key]);
+    return JSON.stringify(record);
+  };
+}
+
 /** A route's response schema: a Zod schema, or one wrapped as `{ properties }` (as the type provider accepts). */
 function resolveSchema(schema: unknown): z.ZodType {
   if (schema instanceof z.ZodType) return schema;

@@ -3,6 +3,7 @@ import { testEnv, type TestEnv } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { docsPath } from '../helpers/document-factories.js';
 import { buildAction, buildOrg, type TestOrg } from '../helpers/factories.js';
+import { approveMethodology, buildRisk, startingMethodology } from '../helpers/risk-factories.js';
 import type { Caller } from '../helpers/http.js';
 
 /**
@@ -71,5 +72,28 @@ describe.each(DIALECTS)('reading a whole register at once on %s', (kind) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toMatch(/priority/);
     expect((await other.as.viewer.get(`/api/v1/orgs/${org.slug}/actions/all.ndjson`)).statusCode).toBe(404);
+  });
+
+  it('writes risks as the list does: booleans as booleans, numbers, and each level named by its methodology', async () => {
+    await approveMethodology(org, startingMethodology('three-by-three'));
+    const owner = org.users.isms_manager.id;
+    for (let i = 0; i < 12; i++)
+      await buildRisk(org.as.isms_manager, org.slug, {
+        title: `Risk ${i}`,
+        ownerId: owner,
+        affectsConfidentiality: i % 2 === 0,
+        ...(i % 3 ? { likelihood: (i % 3) + 1, consequence: 2 } : {}),
+      });
+    const base = `/api/v1/orgs/${org.slug}/risks`;
+    const all = await lines(org.as.viewer, `${base}/all.ndjson`);
+    expect(all).toHaveLength(12);
+    expect(all).toEqual(await paged(org.as.viewer, base));
+    const first = all[0] as unknown as Record<string, unknown>;
+    expect(typeof first.affectsConfidentiality).toBe('boolean');
+    expect(all.filter((r) => (r as unknown as { levelLabel: unknown }).levelLabel !== null)).toHaveLength(8);
+    // every key the schema declares, and no other (the allow-list holds on the fast path)
+    const list = (await org.as.viewer.get(`${base}?pageSize=1`)).json().items[0];
+    expect(Object.keys(first).sort()).toEqual(Object.keys(list).sort());
+    expect(Object.keys(first)).not.toContain('orgId');
   });
 });

@@ -25,7 +25,7 @@ const toolsFor = (ctx: OrgContext, trx: Db): WriteTools => ({
   updateRecord: (mod, id, changes) => applyUpdate(ctx, trx, mod, id, changes),
 });
 
-const BASE_COLUMNS = [
+export const RECORD_BASE_COLUMNS = [
   'id',
   'ref',
   'version',
@@ -44,7 +44,7 @@ const anyDb = untypedDb;
  */
 export function presentRecord<F extends FieldMap>(mod: RegisterModule<F>, row: Values): RecordOf<F> {
   const out: Values = {};
-  for (const c of BASE_COLUMNS) out[c] = row[c] ?? null;
+  for (const c of RECORD_BASE_COLUMNS) out[c] = row[c] ?? null;
   for (const [name, field] of Object.entries(mod.def.fields)) {
     const v = row[name] ?? null;
     out[name] = field.kind === 'boolean' && v !== null ? v === 1 || v === true : v;

@@ -28,7 +28,7 @@ import {
   importReportSchema,
   relatedSchema,
 } from '../../schema/register/register-responses.js';
-import { compileProjection } from '../response-serializer.js';
+import { compileRecordLineWriter } from '../response-serializer.js';
 import type { App } from '../types.js';
 
 const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -61,7 +61,7 @@ export function registerRoutesFor(mod: RegisterModule) {
 
     // The whole register in one read, one JSON record per line, for integrations and BI tools: the list's
     // filters and order without pages, each record written as the list writes it (the projection of its schema).
-    const projectRecord = compileProjection(def.recordSchema);
+    const recordLine = compileRecordLineWriter(def.recordSchema, Object.keys(def.derived ?? {}));
     app.get(
       `${base}/all.ndjson`,
       {
@@ -78,7 +78,7 @@ export function registerRoutesFor(mod: RegisterModule) {
         const all = await readAllRecords(orgCtx(request), mod, request.query as Record<string, unknown>);
         async function* lines() {
           for await (const batch of all.batches()) {
-            yield batch.map((r) => JSON.stringify(projectRecord(r))).join('\n') + '\n';
+            yield batch.map(recordLine).join('\n') + '\n';
           }
         }
         return reply.type(NDJSON_TYPE).header('x-total-count', String(all.count)).send(Readable.from(lines()));
