@@ -63,7 +63,13 @@ export async function exportTable(
   const people = new Map(members.map((m) => [m.id, `${m.name} <${m.email}>`]));
   const fields = Object.entries(mod.def.fields);
   const kindOf = (kind: string): ColumnKind =>
-    kind === 'date' ? 'date' : kind === 'integer' || kind === 'number' ? 'number' : kind === 'boolean' ? 'boolean' : 'text';
+    kind === 'date'
+      ? 'date'
+      : kind === 'integer' || kind === 'number'
+        ? 'number'
+        : kind === 'boolean'
+          ? 'boolean'
+          : 'text';
   const columns = [
     { key: 'ref', header: 'Reference', kind: 'text' as const },
     ...fields.map(([name, f]) => ({
