@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { newId, nowIso } from '../../src/core/util/ids.js';
 import { ASSET_STATUSES, ASSET_TYPES, CIA_LEVELS, highestLevel } from '../../src/schema/risks/asset.register.js';
+import { readerDuring } from '../load.js';
 import type { BenchModule } from './types.js';
 
 export const ASSETS = Number(process.env.BENCH_ASSETS ?? 20_000);
@@ -167,6 +168,26 @@ export const assetsBench: BenchModule = {
           const csv = ['Name,Type,Confidentiality,Integrity,Availability', ...rows].join('\n');
           return c.request('POST', `${o}/assets/import?dryRun=false`, csv, { 'content-type': 'text/csv' });
         },
+      },
+    ];
+  },
+  scenarios({ org, c }) {
+    const o = `/api/v1/orgs/${org.slug}`;
+    const importing = (n: number) => {
+      const rows = Array.from({ length: n }, () => `imported asset ${++imported},software,high,medium,low`);
+      const csv = ['Name,Type,Confidentiality,Integrity,Availability', ...rows].join('\n');
+      return c.request('POST', `${o}/assets/import?dryRun=false`, csv, { 'content-type': 'text/csv' });
+    };
+    return [
+      {
+        // issue 15: no user waits more than 250 ms for a read while another user's import runs
+        name: 'a reader while 10,000 assets are imported',
+        target: { figure: 'readerMax', ms: 250 },
+        run: () =>
+          readerDuring(
+            () => importing(10_000),
+            () => c.get(`${o}/assets?pageSize=50`),
+          ),
       },
     ];
   },

@@ -1,17 +1,12 @@
-import type { LightMyRequestResponse } from 'fastify';
 // The SoA at the issue's scale: the 93 controls of the 2022 edition plus 200 custom controls, every one decided,
 // with 5,000 risks (seeded by the risks module) each treated by two controls. Measures a draft save (which takes
 // every SoA line from the controls), the SoA version's XLSX and PDF exports, the consistency checks, and the risk
 // treatment plan of 5,000 treated risks (a live page, a draft save, its XLSX export).
+import { ok } from '../http-caller.js';
 import type { BenchModule } from './types.js';
 import { newId, nowIso } from '../../src/core/util/ids.js';
 
 const CUSTOM = Number(process.env.BENCH_CUSTOM_CONTROLS ?? 200);
-
-async function ok(res: LightMyRequestResponse, what: string) {
-  if (res.statusCode >= 300) throw new Error(`${what}: HTTP ${res.statusCode} ${res.body}`);
-  return res.json();
-}
 
 let soaId = '';
 let planId = '';

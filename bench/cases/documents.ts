@@ -3,7 +3,7 @@
 import { SYSTEM_ACTOR } from '../../src/core/context.js';
 import { createUser } from '../../src/core/users/users.service.js';
 import { newId, nowIso } from '../../src/core/util/ids.js';
-import { signIn, type Caller } from '../../test/helpers/http.js';
+import type { BenchCaller } from '../http-caller.js';
 import type { BenchModule } from './types.js';
 
 const DOCUMENTS = 5000;
@@ -12,12 +12,12 @@ const PUBLISHED = 2000;
 const CLASSES = ['public', 'internal', 'confidential', 'restricted'] as const;
 const TYPES = ['policy', 'topic_policy', 'procedure', 'standard', 'guideline', 'record', 'external'] as const;
 
-let viewer: Caller;
+let viewer: BenchCaller;
 let firstPublished = '';
 
 export const documentsBench: BenchModule = {
   name: 'documents',
-  async seed({ handle, org, userId, app }) {
+  async seed({ handle, org, userId, signIn }) {
     const db = handle.db;
     const now = nowIso();
     const viewerUser = await createUser(
@@ -47,7 +47,7 @@ export const documentsBench: BenchModule = {
         })),
       )
       .execute();
-    viewer = await signIn(app, 'bench-viewer@example.test', 'bench-password-123');
+    viewer = await signIn('bench-viewer@example.test', 'bench-password-123');
 
     const ids: string[] = [];
     for (let i = 0; i < DOCUMENTS; i += 500) {

@@ -1,4 +1,3 @@
-import type { LightMyRequestResponse } from 'fastify';
 // An internal audit's checklist at the issue's scale: criteria all of clauses 4–10 (the 95 requirements) plus the
 // SoA, over the 293 applicable controls seeded by the controls module (93 of the 2022 edition + 200 custom). The
 // lead auditor is a member who owns none of the controls (the bench admin owns them all), so no independence
@@ -6,14 +5,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { nowIso } from '../../src/core/util/ids.js';
 import { createUser } from '../../src/core/users/users.service.js';
 import { SYSTEM_ACTOR } from '../../src/core/context.js';
+import { ok } from '../http-caller.js';
 import type { BenchModule } from './types.js';
 
 const GENERATE_RUNS = 5;
-
-async function ok(res: LightMyRequestResponse, what: string) {
-  if (res.statusCode >= 300) throw new Error(`${what}: HTTP ${res.statusCode} ${res.body}`);
-  return res.json();
-}
 
 const auditIds: string[] = [];
 let controls = 0;

@@ -1,6 +1,6 @@
 import type { DatabaseHandle, DatabaseKind } from '../../src/db/connect.js';
 import type { App } from '../../src/server/types.js';
-import type { Caller } from '../../test/helpers/http.js';
+import type { BenchCaller } from '../http-caller.js';
 
 /** What every bench module gets: a fresh database of one kind, the app over it, one organization and its admin. */
 export interface BenchEnv {
@@ -9,8 +9,10 @@ export interface BenchEnv {
   app: App;
   org: { id: string; slug: string };
   userId: string;
-  /** the admin, signed in through the API */
-  c: Caller;
+  /** the admin, signed in through the API over HTTP */
+  c: BenchCaller;
+  /** signs another user in, over HTTP */
+  signIn(email: string, password: string): Promise<BenchCaller>;
 }
 
 /** One measured request (or short sequence): its median over `runs` must stay within `targetMs`. */
@@ -22,11 +24,22 @@ export interface BenchCase {
 }
 
 /**
+ * Something measured as a whole rather than request by request (50 users at once, a reader during an import):
+ * `run` answers its figures in milliseconds (or per second, named so), and `target` bounds one of them.
+ */
+export interface BenchScenario {
+  name: string;
+  target: { figure: string; ms: number };
+  run: () => Promise<Record<string, number>>;
+}
+
+/**
  * A module's share of `npm run bench`: `seed` fills the organization (bulk inserts, not the API, so seeding stays
- * quick) and says what it made; `cases` are measured after every module has seeded.
+ * quick) and says what it made; `cases` are measured after every module has seeded, then `scenarios`.
  */
 export interface BenchModule {
   name: string;
   seed(env: BenchEnv): Promise<string>;
   cases(env: BenchEnv): BenchCase[] | Promise<BenchCase[]>;
+  scenarios?(env: BenchEnv): BenchScenario[] | Promise<BenchScenario[]>;
 }

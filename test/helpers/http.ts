@@ -1,21 +1,31 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { App } from '../../src/server/types.js';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** A signed-in caller: cookie session (with its CSRF token) or a bearer API token. */
-export interface Caller {
+/**
+ * A signed-in caller: cookie session (with its CSRF token) or a bearer API token. Tests call the app in process
+ * (`inject`); the bench calls it over HTTP with the same interface and its own response type.
+ */
+export interface Caller<R = LightMyRequestResponse> {
   headers: Record<string, string>;
-  request(
-    method: Method,
-    url: string,
-    payload?: unknown,
-    extraHeaders?: Record<string, string>,
-  ): Promise<LightMyRequestResponse>;
-  get(url: string): Promise<LightMyRequestResponse>;
-  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
-  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
-  del(url: string): Promise<LightMyRequestResponse>;
+  request(method: Method, url: string, payload?: unknown, extraHeaders?: Record<string, string>): Promise<R>;
+  get(url: string): Promise<R>;
+  post(url: string, payload?: unknown): Promise<R>;
+  patch(url: string, payload?: unknown): Promise<R>;
+  del(url: string): Promise<R>;
+}
+
+/** A caller from its one `request` function: the verbs are shorthands for it. */
+export function callerFrom<R>(headers: Record<string, string>, request: Caller<R>['request']): Caller<R> {
+  return {
+    headers,
+    request,
+    get: (url) => request('GET', url),
+    post: (url, payload) => request('POST', url, payload ?? {}),
+    patch: (url, payload) => request('PATCH', url, payload ?? {}),
+    del: (url) => request('DELETE', url),
+  };
 }
 
 export function caller(app: App, headers: Record<string, string>): Caller {
@@ -30,14 +40,7 @@ export function caller(app: App, headers: Record<string, string>): Caller {
           ? { payload, headers: { ...headers, 'content-type': 'application/json', ...extraHeaders } }
           : { payload: payload as object }),
     });
-  return {
-    headers,
-    request,
-    get: (url) => request('GET', url),
-    post: (url, payload) => request('POST', url, payload ?? {}),
-    patch: (url, payload) => request('PATCH', url, payload ?? {}),
-    del: (url) => request('DELETE', url),
-  };
+  return callerFrom(headers, request);
 }
 
 export const anonymous = (app: App) => caller(app, {});

@@ -1,0 +1,59 @@
+import { performance } from 'node:perf_hooks';
+import type { BenchResponse } from './http-caller.js';
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! : 0;
+
+/** Latency figures of many timed requests, in milliseconds. */
+export function latencyFigures(times: number[]): { p50: number; p99: number; max: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? 0 };
+}
+
+async function timed(request: () => Promise<BenchResponse>, times: number[]): Promise<void> {
+  const s = performance.now();
+  const res = await request();
+  times.push(performance.now() - s);
+  if (res.statusCode >= 400) throw new Error(`HTTP ${res.statusCode}: ${res.body.slice(0, 300)}`);
+}
+
+/** `users` callers at once, each making `each` requests in turn (cycling through `requests`). */
+export async function concurrentUsers(
+  users: number,
+  each: number,
+  requests: (() => Promise<BenchResponse>)[],
+): Promise<Record<string, number>> {
+  const times: number[] = [];
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: users }, async (_, u) => {
+      for (let i = 0; i < each; i++) await timed(requests[(u + i) % requests.length]!, times);
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  return { ...latencyFigures(times), requestsPerSecond: times.length / seconds };
+}
+
+/** Runs `work`, and meanwhile one reader repeats `read` (one at a time, as a person clicks): the reader's waits. */
+export async function readerDuring(
+  work: () => Promise<BenchResponse>,
+  read: () => Promise<BenchResponse>,
+): Promise<Record<string, number>> {
+  const times: number[] = [];
+  let done = false;
+  const t0 = performance.now();
+  const working = work().then((res) => {
+    done = true;
+    if (res.statusCode >= 400) throw new Error(`HTTP ${res.statusCode}: ${res.body.slice(0, 300)}`);
+    return performance.now() - t0;
+  });
+  const reading = (async () => {
+    while (!done) {
+      await timed(read, times);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  const [workMs] = await Promise.all([working, reading]);
+  const { p99, max } = latencyFigures(times);
+  return { workMs, reads: times.length, readerP99: p99, readerMax: max };
+}
