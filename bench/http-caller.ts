@@ -11,7 +11,7 @@ export interface BenchResponse {
 }
 
 /** A signed-in caller over real HTTP: the bench measures what a client on the network gets (issue 15). */
-export type BenchCaller = Caller<BenchResponse>;
+export type BenchCaller = Caller<BenchResponse> & { origin: string };
 
 // Connections are kept open between requests, as a browser or an integration keeps them; 64 covers 50 users.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -44,7 +44,7 @@ export function httpCaller(origin: string, headers: Record<string, string>): Ben
     const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
     return send(origin, method, url, { ...headers, 'content-type': 'application/json', ...extraHeaders }, body);
   };
-  return callerFrom(headers, request);
+  return { ...callerFrom(headers, request), origin };
 }
 
 /** Signs in through the API over HTTP and returns a caller with the session cookie and CSRF token. */

@@ -1,5 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import type { BenchResponse } from './http-caller.js';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { BenchCaller, BenchResponse } from './http-caller.js';
+
+const run = promisify(execFile);
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! : 0;
@@ -17,20 +22,21 @@ async function timed(request: () => Promise<BenchResponse>, times: number[]): Pr
   if (res.statusCode >= 400) throw new Error(`HTTP ${res.statusCode}: ${res.body.slice(0, 300)}`);
 }
 
-/** `users` callers at once, each making `each` requests in turn (cycling through `requests`). */
+/**
+ * `users` people at once, each making `each` GET requests in turn (cycling through `paths`), as `caller`. The
+ * clients run in a child process (load-client.mjs): in the server's own process they would share its event loop
+ * and their own work would count as the server's latency.
+ */
 export async function concurrentUsers(
+  caller: BenchCaller,
   users: number,
   each: number,
-  requests: (() => Promise<BenchResponse>)[],
+  paths: string[],
 ): Promise<Record<string, number>> {
-  const times: number[] = [];
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: users }, async (_, u) => {
-      for (let i = 0; i < each; i++) await timed(requests[(u + i) % requests.length]!, times);
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
+  const client = fileURLToPath(new URL('./load-client.mjs', import.meta.url));
+  const spec = { origin: caller.origin, headers: caller.headers, users, each, paths };
+  const { stdout } = await run(process.execPath, [client, JSON.stringify(spec)], { maxBuffer: 64 * 2 ** 20 });
+  const { times, seconds } = JSON.parse(stdout) as { times: number[]; seconds: number };
   return { ...latencyFigures(times), requestsPerSecond: times.length / seconds };
 }
 

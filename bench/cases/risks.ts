@@ -229,16 +229,16 @@ export const risksBench: BenchModule = {
     const o = `/api/v1/orgs/${org.slug}`;
     // what fifty people on the risk pages ask for: the register's pages, a filtered page, the heat map
     const mix = [
-      () => c.get(`${o}/risks`),
-      () => c.get(`${o}/risks?pageSize=200&page=3`),
-      () => c.get(`${o}/risks?level=high,critical&ownerId=me`),
-      () => c.get(`${o}/risks/heat-map`),
+      `${o}/risks`,
+      `${o}/risks?pageSize=200&page=3`,
+      `${o}/risks?level=high,critical&ownerId=me`,
+      `${o}/risks/heat-map`,
     ];
     return [
       {
         name: `risks: 50 users at once, 20 requests each`,
         target: { figure: 'p99', ms: 500 },
-        run: () => concurrentUsers(50, 20, mix),
+        run: () => concurrentUsers(c, 50, 20, mix),
       },
     ];
   },
