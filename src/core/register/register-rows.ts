@@ -1,8 +1,20 @@
 import { columnOf } from '../../db/column-names.js';
+import type { RawRows } from '../../db/raw-rows.js';
 import type { FieldMap } from '../../schema/register/fields.js';
 import type { RecordOf } from '../../schema/register/define-register.js';
 import type { RegisterModule, Values } from './register-module.js';
-import { RECORD_BASE_COLUMNS } from './register.service.js';
+
+/** Columns every register record has, whatever its fields, in the order the record schema lists them. */
+export const RECORD_BASE_COLUMNS = [
+  'id',
+  'ref',
+  'version',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'archivedAt',
+] as const;
 
 /**
  * Builds API records straight from rows read as arrays (`readRawRows`), the way `presentRecord` builds them from
@@ -30,4 +42,10 @@ export function compileRowBuilder<F extends FieldMap>(
     // the columns were checked against the definition above; the record's type follows from it (as presentRecord)
     return out as RecordOf<F>;
   };
+}
+
+/** Every row as its record (none when there are no rows: a read through Kysely then names no columns). */
+export function recordsFromRows<F extends FieldMap>(mod: RegisterModule<F>, { columns, rows }: RawRows): RecordOf<F>[] {
+  if (!rows.length) return [];
+  return rows.map(compileRowBuilder(mod, columns));
 }

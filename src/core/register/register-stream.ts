@@ -4,7 +4,7 @@ import { EXPORT_ROW_LIMIT } from './register-export.js';
 import { answerRecords } from './register-derived.js';
 import type { RegisterModule, Values } from './register-module.js';
 import { filteredQuery, sortedQuery } from './register-query.js';
-import { compileRowBuilder } from './register-rows.js';
+import { recordsFromRows } from './register-rows.js';
 
 /** Records get their derived values (a risk's level label) this many at a time while the answer streams. */
 const DERIVE_BATCH = 5_000;
@@ -22,13 +22,12 @@ export async function readAllRecords(ctx: OrgContext, mod: RegisterModule, query
   const compiled = sortedQuery(mod, filteredQuery(ctx, mod, query).selectAll(), query)
     .limit(EXPORT_ROW_LIMIT)
     .compile();
-  const { columns, rows } = await readRawRows(ctx.db, compiled);
-  const build = compileRowBuilder(mod, columns);
+  const records = recordsFromRows(mod, await readRawRows(ctx.db, compiled));
   return {
-    count: rows.length,
+    count: records.length,
     async *batches(): AsyncGenerator<Values[]> {
-      for (let i = 0; i < rows.length; i += DERIVE_BATCH) {
-        yield await answerRecords(ctx, ctx.db, mod, rows.slice(i, i + DERIVE_BATCH).map(build));
+      for (let i = 0; i < records.length; i += DERIVE_BATCH) {
+        yield await answerRecords(ctx, ctx.db, mod, records.slice(i, i + DERIVE_BATCH));
       }
     },
   };

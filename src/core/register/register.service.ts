@@ -7,6 +7,8 @@ import { newId, nowIso } from '../util/ids.js';
 import { assertRecordExists, summarize, type RecordSummary } from '../links/record-types.js';
 import { nextRef } from './refs.js';
 import { filteredQuery, sortedQuery } from './register-query.js';
+import { RECORD_BASE_COLUMNS, recordsFromRows } from './register-rows.js';
+import { readRawRows } from '../../db/raw-rows.js';
 
 export type { WriteBatch };
 import type { AnyRegisterModule, ChangesOf, RegisterModule, Values, WriteTools } from './register-module.js';
@@ -24,17 +26,6 @@ const toolsFor = (ctx: OrgContext, trx: Db): WriteTools => ({
   },
   updateRecord: (mod, id, changes) => applyUpdate(ctx, trx, mod, id, changes),
 });
-
-export const RECORD_BASE_COLUMNS = [
-  'id',
-  'ref',
-  'version',
-  'createdAt',
-  'createdBy',
-  'updatedAt',
-  'updatedBy',
-  'archivedAt',
-] as const;
 
 const anyDb = untypedDb;
 
@@ -114,16 +105,12 @@ export async function listRecords<F extends FieldMap>(ctx: OrgContext, mod: Regi
   const pageSize = Number(query.pageSize ?? 25);
   const base = filteredQuery(ctx, mod, query);
   const countRow = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirst();
-  const rows = await sortedQuery(mod, base.selectAll(), query)
+  // rows as arrays, each record built once in its answered shape (register-rows.ts: no per-key renaming)
+  const compiled = sortedQuery(mod, base.selectAll(), query)
     .limit(pageSize)
     .offset((page - 1) * pageSize)
-    .execute();
-  const items = await answerRecords(
-    ctx,
-    ctx.db,
-    mod,
-    rows.map((r) => presentRecord(mod, r)),
-  );
+    .compile();
+  const items = await answerRecords(ctx, ctx.db, mod, recordsFromRows(mod, await readRawRows(ctx.db, compiled)));
   return { items, page, pageSize, total: Number(countRow?.total ?? 0), related: await relatedOf(ctx, mod, items) };
 }
 
