@@ -63,3 +63,15 @@ export async function readerDuring(
   const { p99, max } = latencyFigures(times);
   return { workMs, reads: times.length, readerP99: p99, readerMax: max };
 }
+
+/** The median duration of `runs` calls of `f`, after one call to warm up. */
+export async function medianOf(runs: number, f: () => Promise<unknown>): Promise<number> {
+  await f();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    await f();
+    times.push(performance.now() - s);
+  }
+  return latencyFigures(times).p50;
+}

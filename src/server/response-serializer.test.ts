@@ -94,3 +94,23 @@ describe('record lines for a whole-register read', () => {
     expect(JSON.parse(line({ id: 'a', orgId: 'secret', label: null }))).toEqual({ id: 'a', label: null });
   });
 });
+
+describe('rows that are their own projection', () => {
+  const rowSchema = z.object({ id: z.string(), n: z.number().nullable(), tag: z.enum(['a', 'b']).optional() });
+  const project = compileProjection(rowSchema);
+
+  it('are written without a copy when they hold exactly the declared keys, in order', () => {
+    const row = { id: 'x', n: null, tag: 'a' };
+    expect(project(row)).toBe(row);
+  });
+
+  it('are copied, keeping to the declared keys, when a key is extra, missing, undefined or out of order', () => {
+    const extra = { id: 'x', n: 1, tag: 'b', orgId: 'secret' };
+    expect(project(extra)).toEqual({ id: 'x', n: 1, tag: 'b' });
+    const reordered = { n: 1, id: 'x', tag: 'b' };
+    expect(JSON.stringify(project(reordered))).toBe('{"id":"x","n":1,"tag":"b"}');
+    const missing = { id: 'x', n: 2 };
+    expect(project(missing)).not.toBe(missing);
+    expect(project(missing)).toEqual({ id: 'x', n: 2 });
+  });
+});
