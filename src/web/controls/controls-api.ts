@@ -17,7 +17,7 @@ import { paginated } from '../../schema/common/primitives.js';
 
 export type Edition = (typeof CONTROL_EDITIONS)[number];
 
-const settingsKey = (org: string) => ['org', org, 'controls', 'settings'];
+export const settingsKey = (org: string) => ['org', org, 'controls', 'settings'];
 
 /** The Annex A edition the organization works with (null until chosen). */
 export function useControlSettings(org: string) {
@@ -42,9 +42,11 @@ export function useChooseEdition(org: string) {
 }
 
 /** Every risk and requirement that needs a control. */
+export const driversKey = (org: string, id: string) => ['org', org, 'controls', 'record', id, 'drivers'];
+
 export function useControlDrivers(org: string, id: string) {
   return useQuery({
-    queryKey: ['org', org, 'controls', 'record', id, 'drivers'],
+    queryKey: driversKey(org, id),
     queryFn: () => api.get(orgPath(org, `/controls/${encodeURIComponent(id)}/drivers`), controlDriversSchema),
   });
 }
@@ -70,7 +72,7 @@ export function useControlCounts(org: string, queries: Record<string, RegisterSe
   });
 }
 
-const treatmentKey = (org: string, riskId: string) => ['org', org, 'risks', 'record', riskId, 'treatment'];
+export const treatmentKey = (org: string, riskId: string) => ['org', org, 'risks', 'record', riskId, 'treatment'];
 
 export function useTreatment(org: string, riskId: string) {
   return useQuery({
