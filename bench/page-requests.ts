@@ -5,10 +5,12 @@
  * Chromium as its ISMS manager and prints each page's requests with their statement counts.
  *
  *   CHROMIUM_PATH=/usr/bin/chromium npx tsx bench/page-requests.ts
+ *
+ * PAGE_SHOTS=<dir> also saves a screenshot of each page at 1440 and 390 px.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { KyselyPlugin } from 'kysely';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { buildApp } from '../src/server/app.js';
 import { openTestDatabase } from '../test/helpers/databases.js';
 import { buildOrg, PASSWORD } from '../test/helpers/factories.js';
@@ -77,17 +79,41 @@ const pages = {
   control: `/o/${org.slug}/controls/${controls[0]!.id}`,
   home: `/o/${org.slug}`,
 };
+const settle = async (page: Page) => {
+  await page.waitForLoadState('networkidle');
+  await new Promise((r) => setTimeout(r, 500));
+};
+const report = (what: string) => {
+  // the app shell's own reads (session, organization) are not the page's
+  const own = log.filter((e) => !/\/auth\/session|\/orgs\/[^/]+$/.test(e.url));
+  const sum = (list: typeof log) => list.reduce((n, e) => n + e.statements, 0);
+  console.log(`\n${what} (${kind}): ${log.length} requests, ${sum(log)} statements`);
+  console.log(`  without the app shell's: ${own.length} requests, ${sum(own)} statements`);
+  for (const e of log) console.log(`  ${String(e.statements).padStart(3)}  ${e.url}`);
+  log.length = 0;
+};
 for (const [name, path] of Object.entries(pages)) {
   const page = await context.newPage();
   log.length = 0;
   await page.goto(path);
-  await page.waitForLoadState('networkidle');
-  await new Promise((r) => setTimeout(r, 500));
-  const own = log.filter((e) => !/\/auth\/|\/orgs\?|\/me\b|\/instance/.test(e.url));
-  const sum = (list: typeof log) => list.reduce((n, e) => n + e.statements, 0);
-  console.log(`\n${name} page (${kind}): ${log.length} requests, ${sum(log)} statements`);
-  console.log(`  of which page-specific: ${own.length} requests, ${sum(own)} statements`);
-  for (const e of log) console.log(`  ${String(e.statements).padStart(3)}  ${e.url}`);
+  await settle(page);
+  report(`${name} page`);
+  if (process.env.PAGE_SHOTS) {
+    // PAGE_SHOTS=<dir>: the page as it opened, wide and narrow, to look at
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${process.env.PAGE_SHOTS}/${name}-${width}.png`, fullPage: true });
+    }
+  }
+  if (name === 'risk') {
+    // a second visit within the app: to the register by the breadcrumb, back by the risk's link
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').first().click();
+    await settle(page);
+    log.length = 0;
+    await page.getByRole('link', { name: risk.ref, exact: true }).first().click();
+    await settle(page);
+    report('risk page, visited again');
+  }
   await page.close();
 }
 await browser.close();

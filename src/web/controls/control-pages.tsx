@@ -43,7 +43,8 @@ export function ControlDetailPage() {
   const { org, id = '' } = useParamsOf();
   const page = useControlPage(org, id);
   // when the summary fails, the cards ask on their own and show what went wrong as they always did
-  return page.isPending ? <Loading /> : <ControlDetail />;
+  // read afresh on every visit before the cards mount (cards mounting on older cached parts would each ask again)
+  return page.isFetchedAfterMount ? <ControlDetail /> : <Loading />;
 }
 
 function ControlDetail() {

@@ -55,13 +55,13 @@ export function HomePage() {
           </div>
         ) : null}
       </div>
-      {page.isPending ? null : (
+      {page.isFetchedAfterMount ? (
         <>
           <InvitationsCard />
           <ToReadCard org={org} />
           <ReviewsDueCard org={org} />
         </>
-      )}
+      ) : null}
       <h2 className="section-title">{t('home.areas')}</h2>
       <ul className="area-grid">
         {NAV_GROUPS.filter((g) => g.id !== 'admin').map((g) => (

@@ -32,7 +32,8 @@ const route = getRouteApi('/o/$org/risks/$id');
 export function RiskDetailPage() {
   const { org, id } = route.useParams();
   const page = useRiskPage(org, id);
-  if (page.isPending) return <Loading />;
+  // Read afresh on every visit before the cards mount: cards mounting on older cached parts would each ask again.
+  if (!page.isFetchedAfterMount) return <Loading />;
   // when the summary fails, the cards ask on their own and show what went wrong as they always did
   return <RiskDetail due={page.data?.reassessmentDue ?? false} />;
 }
