@@ -77,6 +77,7 @@ await context.addCookies([{ name: cookie[0]!, value: cookie[1]!, url: address }]
 const pages = {
   risk: `/o/${org.slug}/risks/${risk.id}`,
   control: `/o/${org.slug}/controls/${controls[0]!.id}`,
+  controls: `/o/${org.slug}/controls`,
   home: `/o/${org.slug}`,
 };
 const settle = async (page: Page) => {

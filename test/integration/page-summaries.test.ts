@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can } from '../../src/schema/auth/permissions.js';
+import { CONTROL_COUNT_QUERIES } from '../../src/schema/pages/page-summaries.schema.js';
 import type { Role } from '../../src/schema/auth/roles.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
@@ -104,6 +105,17 @@ describe.each(DIALECTS)('page summaries on %s', (kind) => {
         expect(page.evidence.total).toBe(which === 'controlFew' ? 1 : 30);
       },
     );
+
+    it('the Controls page counts answer the totals of the list queries they name', async () => {
+      const { counts } = await read(who(), o('/controls/counts'));
+      expect(Object.keys(counts).sort()).toEqual(Object.keys(CONTROL_COUNT_QUERIES).sort());
+      for (const [name, params] of Object.entries(CONTROL_COUNT_QUERIES)) {
+        const list = await read(who(), o(`/controls?${new URLSearchParams({ ...params, pageSize: '1' })}`));
+        expect(counts[name], name).toBe(list.total);
+      }
+      // the fixture's treatments made 32 controls applicable (30 + controlMany on one risk, controlFew on another)
+      expect(counts.applicable).toBe(32);
+    });
 
     it('the home page answers what the separate routes answer', async () => {
       const page = await read(who(), o('/home'));

@@ -74,6 +74,13 @@ describe.each(DIALECTS)('page summaries read a bounded number of statements on %
     expect(few).toBeLessThan(30);
   });
 
+  it('the Controls page counts: no controls or 93, the same statements (one count each)', async () => {
+    const few = await cost(await as(small), `/api/v1/orgs/${small.slug}/controls/counts`);
+    const many = await cost(await as(org), `/api/v1/orgs/${org.slug}/controls/counts`);
+    expect(many).toBe(few);
+    expect(few).toBeLessThan(15);
+  });
+
   it('the home page: one action or thirty-one, the same statements', async () => {
     const few = await cost(await as(small), `/api/v1/orgs/${small.slug}/home`);
     const many = await cost(await as(org), `/api/v1/orgs/${org.slug}/home`);

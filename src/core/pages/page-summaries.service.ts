@@ -3,7 +3,13 @@ import { actionRegister } from '../../schema/actions/action.register.js';
 import { documentRegister } from '../../schema/documents/document.register.js';
 import { evidenceRegister } from '../../schema/evidence/evidence.register.js';
 import { riskRegister } from '../../schema/risks/risk.register.js';
-import type { ControlPage, HomePage, RiskPage } from '../../schema/pages/page-summaries.schema.js';
+import {
+  CONTROL_COUNT_QUERIES,
+  type ControlPage,
+  type HomePage,
+  type RiskPage,
+} from '../../schema/pages/page-summaries.schema.js';
+import { controlRegister } from '../../schema/controls/control.register.js';
 import { actionsModule } from '../actions/actions.module.js';
 import type { OrgContext } from '../context.js';
 import { controlDrivers, controlSettings } from '../controls/controls.service.js';
@@ -105,6 +111,19 @@ export async function controlPage(ctx: OrgContext, id: string): Promise<ControlP
     recordHistory(ctx, controlsModule, id),
   ]);
   return { control, drivers, methodology, links, evidence, history };
+}
+
+/** Every count of the Controls page (CONTROL_COUNT_QUERIES): one count statement each, as the list counts. */
+export async function controlCounts(ctx: OrgContext): Promise<{ counts: Record<string, number> }> {
+  const entries = await Promise.all(
+    Object.entries(CONTROL_COUNT_QUERIES).map(async ([name, params]) => {
+      const row = await filteredQuery(ctx, controlsModule, controlRegister.listQuerySchema.parse(params))
+        .select((eb) => eb.fn.countAll().as('total'))
+        .executeTakeFirst();
+      return [name, Number(row?.total ?? 0)] as const;
+    }),
+  );
+  return { counts: Object.fromEntries(entries) };
 }
 
 /** How many actions match a filter of the actions list (its count statement alone). */

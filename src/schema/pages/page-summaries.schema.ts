@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actionRegister } from '../actions/action.register.js';
 import { paginated } from '../common/primitives.js';
-import { controlRegister } from '../controls/control.register.js';
+import { APPLICABILITY, IMPLEMENTATION_STATUSES, controlRegister } from '../controls/control.register.js';
 import { controlDriversSchema, controlSettingsSchema, treatmentSchema } from '../controls/treatment.schema.js';
 import { documentRegister } from '../documents/document.register.js';
 import { toReadListSchema } from '../documents/documents.schema.js';
@@ -66,3 +66,17 @@ export const homePageSchema = z.object({
   invitations: myInvitationListSchema,
 });
 export type HomePage = z.infer<typeof homePageSchema>;
+
+/**
+ * The counts the Controls page shows above its list, by name: the list query each counts (a click on a count
+ * applies that query to the list, so the two always agree). GET …/controls/counts answers all of them at once.
+ */
+export const CONTROL_COUNT_QUERIES: Record<string, Record<string, string>> = {
+  ...Object.fromEntries(APPLICABILITY.map((a) => [a, { applicability: a }])),
+  ...Object.fromEntries(
+    IMPLEMENTATION_STATUSES.map((s) => [`impl-${s}`, { applicability: 'applicable', implementationStatus: s }]),
+  ),
+  unjustified: { unjustified: 'true' },
+  untouched: { untouched: 'true' },
+};
+export const controlCountsSchema = z.object({ counts: z.record(z.string(), z.number().int()) });

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { listMyInvitations } from '../../core/invitations/invitations.service.js';
-import { controlPage, homePage, riskPage } from '../../core/pages/page-summaries.service.js';
-import { controlPageSchema, homePageSchema, riskPageSchema } from '../../schema/pages/page-summaries.schema.js';
+import { controlCounts, controlPage, homePage, riskPage } from '../../core/pages/page-summaries.service.js';
+import {
+  controlCountsSchema,
+  controlPageSchema,
+  homePageSchema,
+  riskPageSchema,
+} from '../../schema/pages/page-summaries.schema.js';
 import { authUser } from '../plugins/authenticate.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
@@ -43,6 +48,20 @@ export async function pageSummaryRoutes(app: App) {
       },
     },
     async (request) => controlPage(orgCtx(request), request.params.id),
+  );
+  app.get(
+    `${o}/controls/counts`,
+    {
+      config: { permission: 'control.read' },
+      schema: {
+        tags: ['controls'],
+        summary:
+          'The counts above the Controls list in one read: by applicability, the applicable ones by implementation status, unjustified and untouched',
+        params: orgParams,
+        response: { 200: controlCountsSchema },
+      },
+    },
+    async (request) => controlCounts(orgCtx(request)),
   );
   app.get(
     `${o}/home`,
