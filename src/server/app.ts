@@ -38,6 +38,7 @@ import { documentRoutes } from './routes/documents.routes.js';
 import { documentExportRoutes } from './routes/document-exports.routes.js';
 import { linkRoutes } from './routes/links.routes.js';
 import { orgRoutes } from './routes/orgs.routes.js';
+import { pageSummaryRoutes } from './routes/page-summaries.routes.js';
 import { registerRoutesFor } from './routes/register.routes.js';
 import { tokenRoutes } from './routes/tokens.routes.js';
 import { versionedRoutesFor } from './routes/versioned.routes.js';
@@ -167,6 +168,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(assetRoutes);
   await app.register(riskRoutes);
   await app.register(controlRoutes);
+  await app.register(pageSummaryRoutes);
   await app.register(ismsRiskRoutes);
   await app.register(internalAuditRoutes);
   await app.register(internalAuditFindingRoutes);

@@ -4,6 +4,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { RouterProvider } from '@tanstack/react-router';
 import { I18nProvider } from './i18n/i18n.js';
 import { isApiError, setUnauthenticatedHandler } from './lib/api-client.js';
+import { refetchUnlessSeeded } from './lib/page-summary.js';
 import { sessionQuery } from './lib/session.js';
 import { createAppRouter } from './router.js';
 import './styles/app.css';
@@ -14,6 +15,8 @@ const queryClient = new QueryClient({
       // Client errors (4xx) will not fix themselves: do not retry them.
       retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
       refetchOnWindowFocus: false,
+      // what a page summary just filled is not asked for again by the cards mounting under it
+      refetchOnMount: refetchUnlessSeeded,
     },
   },
   queryCache: new QueryCache(),

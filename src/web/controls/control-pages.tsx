@@ -6,6 +6,8 @@ import { useDocumentTitle } from '../lib/use-document-title.js';
 import { RegisterDetailPage } from '../register/register-pages.js';
 import { useRegisterMutations, useRegisterRecord } from '../register/register-api.js';
 import { ControlDriversCard } from './control-drivers-card.js';
+import { useControlPage } from './control-page-api.js';
+import { Loading } from '../components/status.js';
 import { detailShows } from './control-fields.js';
 import { ControlForm } from './control-form.js';
 import { controlPath } from './control-paths.js';
@@ -33,8 +35,19 @@ function ControlsBreadcrumb({ org, current }: { org: string; current?: string | 
   );
 }
 
-/** A control: what needs it (risks, requirements, a stated reason) above its SoA line; requirements can be linked. */
+/**
+ * A control: what needs it (risks, requirements, a stated reason) above its SoA line; requirements can be linked.
+ * Its first view is read in one request (the page summary); the cards then find their parts already read.
+ */
 export function ControlDetailPage() {
+  const { org, id = '' } = useParamsOf();
+  const page = useControlPage(org, id);
+  // when the summary fails, the cards ask on their own and show what went wrong as they always did
+  // read afresh on every visit before the cards mount (cards mounting on older cached parts would each ask again)
+  return page.isFetchedAfterMount ? <ControlDetail /> : <Loading />;
+}
+
+function ControlDetail() {
   const { org } = useParamsOf();
   const can = useCan(org);
   return (

@@ -1,4 +1,4 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   controlDriversSchema,
   controlSettingsSchema,
@@ -7,17 +7,13 @@ import {
   type TreatmentInput,
 } from '../../schema/controls/treatment.schema.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { RegisterSearch } from '../register/register-search.js';
-
-const controlPage = paginated(controlRegister.recordSchema);
-import { controlRegister } from '../../schema/controls/control.register.js';
-import { paginated } from '../../schema/common/primitives.js';
+import { controlCountsSchema } from '../../schema/pages/page-summaries.schema.js';
 
 /** Queries of the controls routes beyond the generic register ones (docs/API.md "Controls and risk treatment"). */
 
 export type Edition = (typeof CONTROL_EDITIONS)[number];
 
-const settingsKey = (org: string) => ['org', org, 'controls', 'settings'];
+export const settingsKey = (org: string) => ['org', org, 'controls', 'settings'];
 
 /** The Annex A edition the organization works with (null until chosen). */
 export function useControlSettings(org: string) {
@@ -42,35 +38,28 @@ export function useChooseEdition(org: string) {
 }
 
 /** Every risk and requirement that needs a control. */
+export const driversKey = (org: string, id: string) => ['org', org, 'controls', 'record', id, 'drivers'];
+
 export function useControlDrivers(org: string, id: string) {
   return useQuery({
-    queryKey: ['org', org, 'controls', 'record', id, 'drivers'],
+    queryKey: driversKey(org, id),
     queryFn: () => api.get(orgPath(org, `/controls/${encodeURIComponent(id)}/drivers`), controlDriversSchema),
   });
 }
 
 /**
- * How many controls a list query matches, for each of `queries` (one `pageSize=1` list call each, reading `total`):
- * the list is the only place that applies the register's filters, so the counts agree with what a click shows.
+ * The counts above the Controls list, all in one request (GET …/controls/counts; issue 15: they were one list call
+ * each). Each is the total of the list query CONTROL_COUNT_QUERIES names, so a count agrees with what a click shows.
  */
-export function useControlCounts(org: string, queries: Record<string, RegisterSearch>) {
-  const entries = Object.entries(queries);
-  return useQueries({
-    queries: entries.map(([, query]) => ({
-      queryKey: ['org', org, 'controls', 'count', query],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api.get(orgPath(org, '/controls'), controlPage, { query: { ...query, pageSize: 1 }, signal }),
-      select: (p: { total: number }) => p.total,
-    })),
-    combine: (results) => ({
-      pending: results.some((r) => r.isPending),
-      failed: results.some((r) => r.isError),
-      counts: Object.fromEntries(entries.map(([name], i) => [name, results[i]?.data ?? 0])) as Record<string, number>,
-    }),
+export function useControlCounts(org: string) {
+  const query = useQuery({
+    queryKey: ['org', org, 'controls', 'counts'],
+    queryFn: ({ signal }) => api.get(orgPath(org, '/controls/counts'), controlCountsSchema, { signal }),
   });
+  return { pending: query.isPending, failed: query.isError, counts: query.data?.counts ?? {} };
 }
 
-const treatmentKey = (org: string, riskId: string) => ['org', org, 'risks', 'record', riskId, 'treatment'];
+export const treatmentKey = (org: string, riskId: string) => ['org', org, 'risks', 'record', riskId, 'treatment'];
 
 export function useTreatment(org: string, riskId: string) {
   return useQuery({

@@ -3,6 +3,7 @@ import { APPLICABILITY, IMPLEMENTATION_STATUSES } from '../../schema/controls/co
 import { useT } from '../i18n/i18n.js';
 import type { RegisterSearch } from '../register/register-search.js';
 import { useControlCounts } from './controls-api.js';
+import { CONTROL_COUNT_QUERIES } from '../../schema/pages/page-summaries.schema.js';
 
 interface Item {
   id: string;
@@ -20,21 +21,25 @@ export function ControlsSummary({ org, onFilter }: { org: string; onFilter: (par
   const applicability: Item[] = APPLICABILITY.map((a) => ({
     id: a,
     label: td(`controls.applicability.${a}`),
-    params: { applicability: a },
+    params: CONTROL_COUNT_QUERIES[a]!,
     tone: a === 'applicable' ? 'ok' : undefined,
   }));
   const implementation: Item[] = IMPLEMENTATION_STATUSES.map((s) => ({
     id: `impl-${s}`,
     label: td(`controls.implementationStatus.${s}`),
-    params: { applicability: 'applicable', implementationStatus: s },
+    params: CONTROL_COUNT_QUERIES[`impl-${s}`]!,
     tone: s === 'implemented' ? 'ok' : undefined,
   }));
   const attention: Item[] = [
-    { id: 'unjustified', label: t('controls.quick.unjustified'), params: { unjustified: 'true' }, tone: 'treat' },
-    { id: 'untouched', label: t('controls.quick.untouched'), params: { untouched: 'true' }, tone: 'warn' },
+    {
+      id: 'unjustified',
+      label: t('controls.quick.unjustified'),
+      params: CONTROL_COUNT_QUERIES.unjustified!,
+      tone: 'treat',
+    },
+    { id: 'untouched', label: t('controls.quick.untouched'), params: CONTROL_COUNT_QUERIES.untouched!, tone: 'warn' },
   ];
-  const all = [...applicability, ...implementation, ...attention];
-  const { pending, failed, counts } = useControlCounts(org, Object.fromEntries(all.map((i) => [i.id, i.params])));
+  const { pending, failed, counts } = useControlCounts(org);
   const titleId = useId();
   const group = (label: string, items: Item[]) => (
     <div className="soa-summary__group" role="group" aria-label={label}>

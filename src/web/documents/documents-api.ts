@@ -45,9 +45,11 @@ export function useDocumentTree(org: string) {
   });
 }
 
+export const toReadKey = (org: string) => ['org', org, 'documents', 'to-read'];
+
 export function useToRead(org: string, enabled = true) {
   return useQuery({
-    queryKey: ['org', org, 'documents', 'to-read'],
+    queryKey: toReadKey(org),
     queryFn: () => api.get(`${base(org)}/to-read`, toReadListSchema),
     enabled,
   });

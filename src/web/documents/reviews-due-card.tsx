@@ -9,6 +9,7 @@ import { recordPageSchemaOf } from '../register/register-api.js';
 import { documentRegister } from '../../schema/documents/document.register.js';
 
 const SHOWN = 10;
+export const reviewsDueKey = (org: string) => ['org', org, 'documents', 'reviews-due'];
 
 /**
  * "Documents to review" on the home page: the documents the member owns whose next review is within a month or
@@ -19,7 +20,7 @@ export function ReviewsDueCard({ org }: { org: string }) {
   const can = useCan(org);
   const enabled = can('document.review');
   const due = useQuery({
-    queryKey: ['org', org, 'documents', 'reviews-due'],
+    queryKey: reviewsDueKey(org),
     queryFn: () =>
       api.get(
         `${orgPath(org)}/documents?ownerId=me&review=due&sort=nextReviewDate&order=asc&pageSize=${SHOWN}`,

@@ -22,9 +22,18 @@ export function useUploadPolicy(org: string) {
 }
 
 /** The evidence attached to one record, newest first (current and superseded alike: the card marks them). */
+export const attachedEvidenceKey = (org: string, type: string, id: string) => [
+  'org',
+  org,
+  evidenceRegister.collection,
+  'attached',
+  type,
+  id,
+];
+
 export function useAttachedEvidence(org: string, type: string, id: string, enabled = true) {
   return useQuery({
-    queryKey: ['org', org, evidenceRegister.collection, 'attached', type, id],
+    queryKey: attachedEvidenceKey(org, type, id),
     enabled,
     queryFn: ({ signal }) =>
       api.get(evidencePath(org), recordPageSchemaOf(evidenceRegister), {

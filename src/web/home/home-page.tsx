@@ -1,17 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { actionRegister } from '../../schema/actions/action.register.js';
 import { useT } from '../i18n/i18n.js';
-import { api } from '../lib/api-client.js';
 import { useCan, useOrg, useSession } from '../lib/session.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
-import { recordPageSchemaOf, registerBase } from '../register/register-api.js';
 import { NAV_GROUPS } from '../app/navigation.js';
 import { PageLink } from '../app/side-nav.js';
 import { ToReadCard } from '../documents/to-read-card.js';
 import { InvitationsCard } from '../account/invitations-card.js';
 import { ReviewsDueCard } from '../documents/reviews-due-card.js';
 import { PageHeader } from '../ui/page-header.js';
+import { useHomePage } from './home-api.js';
 
 const route = getRouteApi('/o/$org/');
 
@@ -19,23 +16,16 @@ const MY_OPEN = { ownerId: 'me', status: 'open,in_progress' } as const;
 const MY_OVERDUE = { ownerId: 'me', overdue: 'true' } as const;
 const ALL_OVERDUE = { overdue: 'true' } as const;
 
-function useCount(org: string, filters: Record<string, string>) {
-  return useQuery({
-    queryKey: ['org', org, actionRegister.collection, 'count', filters],
-    queryFn: () =>
-      api.get(registerBase(org, actionRegister), recordPageSchemaOf(actionRegister), {
-        query: { ...filters, pageSize: 1 },
-      }),
-    select: (p) => p.total,
-  });
-}
-
 export function HomePage() {
   const { t } = useT();
   const { org } = route.useParams();
   const session = useSession();
   const orgData = useOrg(org).data;
   const can = useCan(org);
+  // the whole first view in one request; the cards below render once it has filled what they read
+  const page = useHomePage(org);
+  const counts = page.data?.actionCounts;
+  const count = (n: number | undefined) => ({ n, pending: page.isPending, failed: page.isError });
   useDocumentTitle(t('home.title'), orgData?.name);
   const firstName = session?.user.name.split(/\s+/)[0] ?? '';
 
@@ -47,9 +37,15 @@ export function HomePage() {
         description={t('home.lead')}
       />
       <div className="stat-grid">
-        <StatCard org={org} label={t('home.myOpen')} filters={MY_OPEN} />
-        <StatCard org={org} label={t('home.myOverdue')} filters={MY_OVERDUE} warn />
-        <StatCard org={org} label={t('home.allOverdue', { org: orgData?.name ?? org })} filters={ALL_OVERDUE} warn />
+        <StatCard org={org} label={t('home.myOpen')} filters={MY_OPEN} count={count(counts?.mine)} />
+        <StatCard org={org} label={t('home.myOverdue')} filters={MY_OVERDUE} count={count(counts?.mineOverdue)} warn />
+        <StatCard
+          org={org}
+          label={t('home.allOverdue', { org: orgData?.name ?? org })}
+          filters={ALL_OVERDUE}
+          count={count(counts?.overdue)}
+          warn
+        />
         {can('action.create') ? (
           <div className="stat-card stat-card--action">
             <p>{t('home.addActionHint')}</p>
@@ -59,9 +55,13 @@ export function HomePage() {
           </div>
         ) : null}
       </div>
-      <InvitationsCard />
-      <ToReadCard org={org} />
-      <ReviewsDueCard org={org} />
+      {page.isFetchedAfterMount ? (
+        <>
+          <InvitationsCard />
+          <ToReadCard org={org} />
+          <ReviewsDueCard org={org} />
+        </>
+      ) : null}
       <h2 className="section-title">{t('home.areas')}</h2>
       <ul className="area-grid">
         {NAV_GROUPS.filter((g) => g.id !== 'admin').map((g) => (
@@ -93,23 +93,23 @@ function StatCard({
   org,
   label,
   filters,
+  count: { n, pending, failed },
   warn,
 }: {
   org: string;
   label: string;
   filters: Record<string, string>;
+  count: { n: number | undefined; pending: boolean; failed: boolean };
   warn?: boolean;
 }) {
   const { t, formatNumber } = useT();
-  const count = useCount(org, filters);
-  const n = count.data;
   return (
     <div className={`stat-card${warn && n ? ' stat-card--warn' : ''}`}>
       <p className="stat-card__label">{label}</p>
       <p className="stat-card__value" aria-live="polite">
-        {count.isPending ? '…' : count.isError ? '—' : formatNumber(n ?? 0)}
+        {pending ? '…' : failed ? '—' : formatNumber(n ?? 0)}
       </p>
-      {count.isError ? <p className="field__error">{t('home.countFailed')}</p> : null}
+      {failed ? <p className="field__error">{t('home.countFailed')}</p> : null}
       <Link to="/o/$org/actions" params={{ org }} search={filters} className="stat-card__link">
         {t('home.viewList')}
       </Link>

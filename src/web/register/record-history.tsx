@@ -9,9 +9,18 @@ import { DataTable } from '../ui/data-table.js';
 import { QueryState } from '../ui/query-state.js';
 import { registerBase } from './register-api.js';
 
+export const historyKey = (org: string, register: Pick<RegisterDef, 'collection'>, id: string) => [
+  'org',
+  org,
+  register.collection,
+  'record',
+  id,
+  'history',
+];
+
 export function useRecordHistory(org: string, register: RegisterDef, id: string) {
   return useQuery({
-    queryKey: ['org', org, register.collection, 'record', id, 'history'],
+    queryKey: historyKey(org, register, id),
     queryFn: () => api.get(`${registerBase(org, register)}/${encodeURIComponent(id)}/history`, historySchema),
   });
 }

@@ -69,13 +69,22 @@ export function useRegisterList<F extends FieldMap, D extends z.ZodRawShape = No
   return useQuery(registerListQuery(org, register, search));
 }
 
+export const recordKey = (org: string, register: Pick<RegisterDef, 'collection'>, id: string) => [
+  'org',
+  org,
+  register.collection,
+  'record',
+  id,
+];
+export const linksKey = (org: string, type: string, id: string) => ['org', org, 'links', type, id];
+
 export function useRegisterRecord<F extends FieldMap, D extends z.ZodRawShape = NoDerived>(
   org: string,
   register: RegisterDef<F, D>,
   id: string,
 ) {
   return useQuery({
-    queryKey: ['org', org, register.collection, 'record', id],
+    queryKey: recordKey(org, register, id),
     queryFn: () =>
       api.get(
         `${registerBase(org, register)}/${encodeURIComponent(id)}`,
@@ -86,7 +95,7 @@ export function useRegisterRecord<F extends FieldMap, D extends z.ZodRawShape = 
 
 export function useRecordLinks(org: string, type: string, id: string) {
   return useQuery({
-    queryKey: ['org', org, 'links', type, id],
+    queryKey: linksKey(org, type, id),
     queryFn: () => api.get(orgPath(org, '/links'), linkListSchema, { query: { type, id } }),
   });
 }

@@ -27,10 +27,25 @@ export function useIsmsRiskTitles(org: string) {
 }
 
 /** The actions of the shared tracker planned from one record, soonest due first. */
+export const actionsFromQuery = (sourceId: string, sourceType: string = ISMS_RISK_ENTITY) => ({
+  sourceType,
+  sourceId,
+  pageSize: 100,
+  sort: 'dueDate',
+  order: 'asc',
+});
+export const actionsFromKey = (org: string, sourceId: string, sourceType?: string) => [
+  'org',
+  org,
+  actionRegister.collection,
+  'list',
+  actionsFromQuery(sourceId, sourceType),
+];
+
 export function useActionsFrom(org: string, sourceId: string, sourceType: string = ISMS_RISK_ENTITY) {
-  const query = { sourceType, sourceId, pageSize: 100, sort: 'dueDate', order: 'asc' };
+  const query = actionsFromQuery(sourceId, sourceType);
   return useQuery({
-    queryKey: ['org', org, actionRegister.collection, 'list', query],
+    queryKey: actionsFromKey(org, sourceId, sourceType),
     queryFn: () => api.get(registerBase(org, actionRegister), recordPageSchemaOf(actionRegister), { query }),
   });
 }

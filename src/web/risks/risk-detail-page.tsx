@@ -17,15 +17,28 @@ import { RiskBreadcrumb } from './risk-form-pages.js';
 import { RiskTreatmentCard } from './risk-treatment-card.js';
 import { PlannedActionsCard } from './isms-risk-actions-card.js';
 import { LevelBadge, levelOf } from './risk-level.js';
-import { useMethodologyInForce, useReassessmentDue } from './risks-api.js';
+import { useMethodologyInForce } from './risks-api.js';
+import { useRiskPage } from './risk-page-api.js';
 import './risks.css';
 import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
 
 const route = getRouteApi('/o/$org/risks/$id');
 
-/** One risk: its evaluation first, then how it was identified, its assets, where it comes from, and its history. */
+/**
+ * One risk: its evaluation first, then how it was identified, its assets, where it comes from, and its history.
+ * Its first view is read in one request (the page summary); the cards then find their parts already read.
+ */
 export function RiskDetailPage() {
+  const { org, id } = route.useParams();
+  const page = useRiskPage(org, id);
+  // Read afresh on every visit before the cards mount: cards mounting on older cached parts would each ask again.
+  if (!page.isFetchedAfterMount) return <Loading />;
+  // when the summary fails, the cards ask on their own and show what went wrong as they always did
+  return <RiskDetail due={page.data?.reassessmentDue ?? false} />;
+}
+
+function RiskDetail({ due }: { due: boolean }) {
   const { t } = useT();
   const { org, id } = route.useParams();
   const { created } = route.useSearch();
@@ -33,7 +46,6 @@ export function RiskDetailPage() {
   const can = useCan(org);
   const record = useRegisterRecord(org, riskRegister, id);
   const inForce = useMethodologyInForce(org);
-  const due = useReassessmentDue(org, record.data);
   const { archive, update } = useRegisterMutations(org, riskRegister);
   const risk = record.data;
   useDocumentTitle(risk ? `${risk.ref} ${risk.title ?? ''}` : t('risks.title'), useOrg(org).data?.name);
@@ -85,7 +97,7 @@ export function RiskDetailPage() {
         }
       />
       {archive.isError ? <ErrorMessage error={archive.error} /> : null}
-      {due.data ? (
+      {due ? (
         <div className="alert alert--warning risk-due" role="note">
           <p>
             <strong>{t('risks.detail.dueTitle')}</strong> {t('risks.detail.dueText')}{' '}

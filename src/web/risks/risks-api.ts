@@ -13,18 +13,17 @@ import {
   rescoreSchema,
 } from '../../schema/risks/risks.responses.js';
 import { api, orgPath } from '../lib/api-client.js';
-import type { BaseRecord } from '../../schema/register/register-types.js';
-import { riskRegister } from '../../schema/risks/risk.register.js';
-import { paginated } from '../../schema/common/primitives.js';
 
 /** Queries of the risk assessment routes beyond the generic register ones (docs/API.md "Risk assessment"). */
 
 const key = (org: string, ...rest: unknown[]) => ['org', org, 'risks', ...rest];
 
 /** The approved methodology every risk is evaluated with (null until one is approved). */
+export const inForceKey = (org: string) => ['org', org, 'risk-methodologies', 'in-force'];
+
 export function useMethodologyInForce(org: string) {
   return useQuery({
-    queryKey: ['org', org, 'risk-methodologies', 'in-force'],
+    queryKey: inForceKey(org),
     queryFn: () => api.get(orgPath(org, '/risk-methodologies/current'), currentMethodologySchema),
     select: (d) => d.current,
   });
@@ -68,19 +67,6 @@ export function useRescore(org: string, id: string) {
   return useQuery({
     queryKey: key(org, 'rescores', 'one', id),
     queryFn: () => api.get(orgPath(org, `/risk-rescores/${encodeURIComponent(id)}`), rescoreSchema),
-  });
-}
-
-/** Whether an open reassessment trigger names this risk and it was not evaluated since (one small list query). */
-export function useReassessmentDue(org: string, risk: Pick<BaseRecord, 'id' | 'ref' | 'version'> | undefined) {
-  return useQuery({
-    queryKey: key(org, 'list', 'due', risk?.id, risk?.version),
-    enabled: !!risk,
-    queryFn: () =>
-      api.get(orgPath(org, '/risks'), paginated(riskRegister.recordSchema), {
-        query: { reassessmentDue: 'true', q: risk!.ref, pageSize: 25 },
-      }),
-    select: (p) => p.items.some((r) => r.id === risk!.id),
   });
 }
 

@@ -36,9 +36,11 @@ export function useRescorePreview(org: string, id: string, no: number, contentHa
 }
 
 /** The approved methodology in force (null until one is approved). */
+export const currentMethodologyKey = (org: string) => ['org', org, COLLECTION, 'current'];
+
 export function useCurrentMethodology(org: string) {
   return useQuery({
-    queryKey: ['org', org, COLLECTION, 'current'],
+    queryKey: currentMethodologyKey(org),
     queryFn: async () => (await api.get(orgPath(org, '/risk-methodologies/current'), currentMethodologySchema)).current,
   });
 }
