@@ -891,6 +891,14 @@ export interface AuditReportDistributionsTable {
   distributedBy: string | null;
 }
 
+/** A background job's lease (0024): who runs it until when, so that several instances run it once. */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  leaseUntil: string;
+  lastRunAt: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -962,4 +970,5 @@ export interface Database {
   nonconformities: NonconformitiesTable;
   nonconformityReviews: NonconformityReviewsTable;
   improvements: ImprovementsTable;
+  jobLeases: JobLeasesTable;
 }
