@@ -9,6 +9,7 @@ export const overdueActionsMeasure: BuiltInMeasure = {
   kind: 'performance',
   method:
     'Counted by Rampart: actions of the tracker, not archived, neither done nor cancelled, whose due date is before the day measured.',
+  baseMeasures: 'overdue: Overdue actions [actions]\nopen: Open actions [actions]',
   unit: 'actions',
   direction: 'at_most',
   defaultTarget: 0,

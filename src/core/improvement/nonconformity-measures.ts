@@ -7,6 +7,8 @@ export const overdueNonconformitiesMeasure: BuiltInMeasure = {
   informationNeed: 'Are nonconformities handled (corrected, analysed, acted on, verified) by the date agreed?',
   kind: 'effectiveness',
   method: 'Counted by Rampart: nonconformities, not archived, not closed, whose due date is before the day measured.',
+  baseMeasures:
+    'pastDue: Open nonconformities past their due date [nonconformities]\nopen: Open nonconformities [nonconformities]',
   unit: 'nonconformities',
   direction: 'at_most',
   defaultTarget: 0,

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/connect.js';
+import type { BuiltInMeasureKey } from '../../../schema/measurement/measure-builtin.schema.js';
 import type { Frequency, TargetDirection } from '../../../schema/measurement/measure-target.js';
 
 /** What a built-in measure found: the value (null when there is nothing to measure yet, said in `note`). */
@@ -18,11 +19,13 @@ export interface BuiltInValue {
  */
 export interface BuiltInMeasure {
   /** stable: stored in `measures.built_in_key` */
-  key: string;
+  key: BuiltInMeasureKey;
   title: string;
   informationNeed: string;
   kind: 'performance' | 'effectiveness';
   method: string;
+  /** the base measures `compute` returns, as the measure declares them: one `key: name [unit]` a line */
+  baseMeasures: string;
   unit: string;
   direction: TargetDirection;
   defaultTarget: number;
