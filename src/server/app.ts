@@ -12,6 +12,7 @@ import { instanceRoutes } from './routes/instance.routes.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerAuthorization } from './plugins/authorize.js';
 import { registerHousekeeping } from './plugins/housekeeping.js';
+import { registerMeasureSampling } from './plugins/measure-sampling.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerProblemHandlers, sendProblem } from './plugins/problem.js';
 import { registerNulGuard } from './plugins/reject-nul.js';
@@ -64,6 +65,8 @@ export interface BuildOptions {
   checkpointLog?: string;
   /** sign the audit chain heads that moved, this often (`rampart start`: every minute); never when absent */
   checkpointEveryMs?: number;
+  /** sample the built-in measures that are due, this often, once listening (`rampart start`); never when absent */
+  measureSamplingEveryMs?: number;
   /**
    * also encode every answer with Zod and compare it with the fast projection (response-serializer.ts); default:
    * under tests (NODE_ENV=test) and when RAMPART_CHECK_RESPONSES=1
@@ -152,6 +155,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerNulGuard(app);
   registerSecurityHeaders(app);
   registerHousekeeping(app);
+  if (opts.measureSamplingEveryMs) registerMeasureSampling(app, opts.measureSamplingEveryMs);
   await registerOpenApi(app, opts.version ?? '0.1.0');
 
   await app.register(healthRoutes);
