@@ -33,6 +33,7 @@ import { internalAuditRoutes } from './routes/internal-audit.routes.js';
 import { internalAuditFindingRoutes } from './routes/internal-audit-findings.routes.js';
 import { nonconformityRoutes } from './routes/nonconformities.routes.js';
 import { improvementRoutes } from './routes/improvements.routes.js';
+import { measureRoutes } from './routes/measures.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { documentExportRoutes } from './routes/document-exports.routes.js';
@@ -140,6 +141,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         url: route.url,
         permission: route.config?.permission,
         access: route.config?.access,
+        ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit }),
       });
     }
   });
@@ -172,6 +174,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(internalAuditFindingRoutes);
   await app.register(nonconformityRoutes);
   await app.register(improvementRoutes);
+  await app.register(measureRoutes);
   await app.register(evidenceRoutes);
   await app.register(documentRoutes);
   await app.register(documentExportRoutes);
