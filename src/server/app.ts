@@ -34,6 +34,7 @@ import { internalAuditRoutes } from './routes/internal-audit.routes.js';
 import { internalAuditFindingRoutes } from './routes/internal-audit-findings.routes.js';
 import { nonconformityRoutes } from './routes/nonconformities.routes.js';
 import { improvementRoutes } from './routes/improvements.routes.js';
+import { measureRoutes } from './routes/measures.routes.js';
 import { measureBuiltInRoutes } from './routes/measure-builtins.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
@@ -144,6 +145,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         url: route.url,
         permission: route.config?.permission,
         access: route.config?.access,
+        ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit }),
       });
     }
   });
@@ -177,6 +179,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(internalAuditFindingRoutes);
   await app.register(nonconformityRoutes);
   await app.register(improvementRoutes);
+  await app.register(measureRoutes);
   await app.register(measureBuiltInRoutes);
   await app.register(evidenceRoutes);
   await app.register(documentRoutes);

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { DatabaseHandle } from '../../src/db/connect.js';
 import type { Caller } from './http.js';
 
 const uniq = () => crypto.randomBytes(4).toString('hex');
@@ -35,3 +36,35 @@ export const derivedMeasure = {
 export function recordResult(c: Caller, org: string, measureId: string, body: Record<string, unknown>) {
   return c.post(`/api/v1/orgs/${org}/measures/${measureId}/results`, body);
 }
+
+/** Rows that must not move when a measurement request is refused. */
+export async function measurementCounts(handle: DatabaseHandle) {
+  const count = async (table: 'measureResults' | 'measureEvaluations' | 'auditEvents' | 'measures') =>
+    Number(
+      (
+        await handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    measures: await count('measures'),
+    results: await count('measureResults'),
+    evaluations: await count('measureEvaluations'),
+    auditEvents: await count('auditEvents'),
+  };
+}
+
+type Ctx = { org: { slug: string; as: { admin: Caller } } };
+/** Valid bodies for the catalog-wide tests (test/helpers/routes.ts). */
+export const MEASURE_BODIES: Record<
+  string,
+  (ctx: Ctx, made: Record<string, string>) => Promise<Record<string, unknown>>
+> = {
+  'POST /api/v1/orgs/:org/measures/:id/results': async () => ({ measuredOn: '2030-01-15', value: 1 }),
+  'POST /api/v1/orgs/:org/measure-results/batch': async ({ org }) => {
+    const m = await buildMeasure(org.as.admin, org.slug);
+    return { results: [{ measure: m.ref, measuredOn: '2030-01-15', value: 1 }] };
+  },
+};

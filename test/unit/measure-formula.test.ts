@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FormulaError, evaluateFormula, formulaKeys, parseBaseMeasures, parseFormula } from './measure-formula.js';
+import {
+  FormulaError,
+  evaluateFormula,
+  formulaKeys,
+  parseBaseMeasures,
+  parseFormula,
+} from '../../src/schema/measurement/measure-formula.js';
 
 const run = (text: string, values: Record<string, number> = {}) => evaluateFormula(parseFormula(text), values);
 

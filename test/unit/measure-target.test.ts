@@ -10,7 +10,7 @@ import {
   previousPeriods,
   ragStatus,
   shiftPeriod,
-} from './measure-target.js';
+} from '../../src/schema/measurement/measure-target.js';
 
 const isoDates = fc
   .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true })
