@@ -127,6 +127,19 @@ describe.each(DIALECTS)('sampling built-in measures on %s', (kind) => {
     expect(await resultsOf(other.measureId)).toHaveLength(1);
   });
 
+  it('a share with nothing to share is stored without a value, saying why', async () => {
+    const org = await buildOrg(env.app, env.handle);
+    const res = await org.as.contributor.post(`/api/v1/orgs/${org.slug}/measures/built-in`, {
+      key: 'applicable_controls_with_evidence',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    await sampleDueMeasures(db(), new Date());
+    const [result, ...more] = await resultsOf(res.json().id);
+    expect(more).toEqual([]);
+    expect(result).toMatchObject({ value: null, rag: null, source: 'builtin' });
+    expect(result!.note).toContain('No control is declared applicable yet');
+  });
+
   it('under the lease, one of two instances samples; the other takes over once the lease has run out', async () => {
     // an hour ago, so that the lease has run out again when the plugin's test below asks for it
     const t = new Date(Date.now() - 60 * 60_000);

@@ -14,6 +14,7 @@ export const evidencedControlsMeasure: BuiltInMeasure = {
   method:
     'Counted by Rampart: controls not archived whose applicability is "applicable"; of those, the share with at least one piece of evidence attached that is not archived, not superseded and valid on the day measured.',
   baseMeasures: 'applicable: Applicable controls [controls]\nevidenced: Of those, with current evidence [controls]',
+  formula: 'evidenced / applicable * 100',
   unit: '%',
   direction: 'at_least',
   defaultTarget: 90,

@@ -16,6 +16,7 @@ export const policyAcknowledgementMeasure: BuiltInMeasure = {
     'Counted by Rampart: for every published policy and topic-specific policy, each member in its audience who may read it; the share of those (member, policy) pairs with an acknowledgement of the published version.',
   baseMeasures:
     'expected: Acknowledgements due (member × published policy) [acknowledgements]\nacknowledged: Acknowledgements given [acknowledgements]',
+  formula: 'acknowledged / expected * 100',
   unit: '%',
   direction: 'at_least',
   defaultTarget: 95,

@@ -15,6 +15,7 @@ export const acceptedRiskTreatmentsMeasure: BuiltInMeasure = {
     'Counted by Rampart: risks not archived or closed whose level is beyond the acceptance criteria; of those, the share whose owner accepted the current treatment version, the acceptance given by the present owner and not past its review date.',
   baseMeasures:
     'beyond: Risks beyond the acceptance criteria [risks]\naccepted: Of those, with a valid acceptance [risks]',
+  formula: 'accepted / beyond * 100',
   unit: '%',
   direction: 'at_least',
   defaultTarget: 100,

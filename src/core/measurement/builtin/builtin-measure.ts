@@ -26,6 +26,8 @@ export interface BuiltInMeasure {
   method: string;
   /** the base measures `compute` returns, as the measure declares them: one `key: name [unit]` a line */
   baseMeasures: string;
+  /** a share's formula over the base measures: with nothing to share (a zero divisor) the result has no value */
+  formula?: string;
   unit: string;
   direction: TargetDirection;
   defaultTarget: number;

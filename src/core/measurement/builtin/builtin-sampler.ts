@@ -7,13 +7,13 @@ import {
   periodBounds,
   periodKey,
   periodsBetween,
-  targetDirectionSchema,
   type Frequency,
 } from '../../../schema/measurement/measure-target.js';
 import { inOrgTransaction } from '../../transaction.js';
 import { builtInMeasure } from './builtin-measures.js';
 import type { BuiltInValue } from './builtin-measure.js';
-import { storeBuiltInResults, type BuiltInResult, type SampledMeasure } from './builtin-results.js';
+import { SYSTEM_ACTOR } from '../../context.js';
+import { storeResults, type ResultInput } from '../measure-results-store.js';
 
 /**
  * At most this many missed periods of one measure are filled in one run (the newest): a catch-up value is today's
@@ -101,7 +101,7 @@ export async function sampleDueMeasures(db: Db, now: Date = new Date()): Promise
   for (const { org, due } of byOrg.values()) {
     try {
       const values = new Map<BuiltInMeasureKey, BuiltInValue>();
-      const results: BuiltInResult[] = [];
+      const results: ResultInput[] = [];
       for (const r of due) {
         const def = r.builtInKey ? builtInMeasure(r.builtInKey) : undefined;
         if (!def) continue; // a key no longer offered: its measure keeps its results, takes no new ones
@@ -113,18 +113,6 @@ export async function sampleDueMeasures(db: Db, now: Date = new Date()): Promise
           value = await def.compute(db, org.id, today);
           values.set(def.key, value);
         }
-        const measure: SampledMeasure = {
-          id: r.id,
-          orgId: org.id,
-          ref: r.ref,
-          frequency,
-          latestPeriod: r.latestPeriod,
-          target: {
-            direction: targetDirectionSchema.parse(r.targetDirection),
-            target: r.targetValue,
-            amberThreshold: r.amberThreshold,
-          },
-        };
         const current = periodKey(frequency, today);
         for (const key of periods) {
           const late = key !== current;
@@ -135,18 +123,24 @@ export async function sampleDueMeasures(db: Db, now: Date = new Date()): Promise
             .filter(Boolean)
             .join('. ');
           results.push({
-            measure,
+            measureId: r.id,
             periodKey: key,
             measuredOn: today,
-            value: value.value,
+            // no value (nothing to share): the measure's formula says so from the base values (division by zero)
+            value: value.value ?? undefined,
             base: value.base,
             source: late ? 'builtin_catch_up' : 'builtin',
             note: note || null,
+            field: `${r.ref}.${key}`,
           });
         }
       }
       if (results.length === 0) continue;
-      outcome.stored += await inOrgTransaction({ db, org }, (trx) => storeBuiltInResults(trx, org.id, results));
+      // a period stored meanwhile (another run, a person) keeps its result: 'skip'
+      const stored = await inOrgTransaction({ db, org }, (trx) =>
+        storeResults(trx, { orgId: org.id, actor: SYSTEM_ACTOR }, results, 'skip'),
+      );
+      outcome.stored += stored.stored.length;
     } catch (error) {
       outcome.failed.push({ orgId: org.id, error });
     }

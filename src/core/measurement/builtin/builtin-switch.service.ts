@@ -64,6 +64,7 @@ export async function switchOnBuiltInMeasure(ctx: OrgContext, key: BuiltInMeasur
       kind: m.kind,
       method: m.method,
       baseMeasures: m.baseMeasures,
+      formula: m.formula ?? null,
       unit: m.unit,
       targetValue: m.defaultTarget,
       targetDirection: m.direction,
