@@ -615,6 +615,72 @@ export interface NonconformityReviewsTable {
   createdAt: string;
 }
 
+/** Measures of monitoring and measurement (9.1; migration 0023). `latest*` are maintained when results are written. */
+export interface MeasuresTable extends RegisterBaseColumns {
+  title: string;
+  informationNeed: string;
+  kind: string;
+  objectMeasured: string | null;
+  attribute: string | null;
+  method: string | null;
+  /** one base measure per line: `key: name [unit]` */
+  baseMeasures: string | null;
+  formula: string | null;
+  unit: string | null;
+  targetValue: number;
+  targetDirection: string;
+  amberThreshold: number | null;
+  frequency: string;
+  analysisFrequency: string | null;
+  reportingFrequency: string | null;
+  measuredById: string | null;
+  analysedById: string | null;
+  reportedTo: string | null;
+  builtInKey: string | null;
+  status: string;
+  latestValue: number | null;
+  latestPeriod: string | null;
+  latestRag: string | null;
+}
+
+/** Results of a measure, one current per period (`supersededBy` null); frozen once `evaluatedAt` is set. */
+export interface MeasureResultsTable {
+  id: string;
+  orgId: string;
+  measureId: string;
+  periodKey: string;
+  measuredOn: string;
+  /** null only when a derived measure's formula cannot compute (the note says why) */
+  value: number | null;
+  /** JSON object: base-measure key → value */
+  baseValues: Generated<string>;
+  rag: string | null;
+  source: string;
+  recordedBy: string | null;
+  recordedAt: string;
+  note: string | null;
+  /** JSON array of evidence ids */
+  evidenceIds: Generated<string>;
+  evaluatedAt: string | null;
+  supersededBy: string | null;
+}
+
+/** Evaluations of a measure's analysis periods (9.1 e). */
+export interface MeasureEvaluationsTable {
+  id: string;
+  orgId: string;
+  measureId: string;
+  periodKey: string;
+  rag: string;
+  note: string;
+  /** JSON array of tracker action ids decided on */
+  actionIds: Generated<string>;
+  resultCount: number;
+  evaluatedBy: string | null;
+  evaluatedAt: string;
+  nonconformityId: string | null;
+}
+
 export interface ImprovementsTable extends RegisterBaseColumns {
   title: string;
   description: string | null;
@@ -891,6 +957,14 @@ export interface AuditReportDistributionsTable {
   distributedBy: string | null;
 }
 
+/** A background job's lease (0024): who runs it until when, so that several instances run it once. */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  leaseUntil: string;
+  lastRunAt: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -962,4 +1036,8 @@ export interface Database {
   nonconformities: NonconformitiesTable;
   nonconformityReviews: NonconformityReviewsTable;
   improvements: ImprovementsTable;
+  measures: MeasuresTable;
+  measureResults: MeasureResultsTable;
+  measureEvaluations: MeasureEvaluationsTable;
+  jobLeases: JobLeasesTable;
 }

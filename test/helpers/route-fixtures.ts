@@ -93,6 +93,7 @@ export async function registerCreateBody(
     else if (f.kind === 'date') body[name] = '2030-01-01';
     else if (f.kind === 'member') body[name] = org.users.admin.id;
     else if (f.kind === 'integer') body[name] = f.min ?? 0;
+    else if (f.kind === 'number') body[name] = f.min ?? 1.5;
     else if (f.kind === 'boolean') body[name] = false;
     else if (f.kind === 'record') {
       const target = REGISTER_MODULES.find((m) => m.def.entity === f.target);

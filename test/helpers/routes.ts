@@ -7,6 +7,8 @@ import { multipart, textFile } from './evidence-factories.js';
 import { DOCUMENT_BODIES, DOCUMENT_QUERIES } from './document-factories.js';
 import { INTERNAL_AUDIT_BODIES } from './internal-audit-bodies.js';
 import { IMPROVEMENT_BODIES, NONCONFORMITY_BODIES } from './nonconformity-factories.js';
+import { MEASURE_BODIES } from './measure-factories.js';
+import { MEASURE_BUILTIN_BODIES } from './measure-builtin-bodies.js';
 
 /**
  * Drives catalog-wide tests (tenant isolation, role matrix, bad input) from `app.routeCatalog`: how to make a
@@ -169,6 +171,8 @@ const BODIES: Record<string, BodyMaker> = {
   ...INTERNAL_AUDIT_BODIES,
   ...NONCONFORMITY_BODIES,
   ...IMPROVEMENT_BODIES,
+  ...MEASURE_BODIES,
+  ...MEASURE_BUILTIN_BODIES,
 };
 
 /** Required query strings of GET routes, keyed like BODIES. */

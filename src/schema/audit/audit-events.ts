@@ -405,6 +405,26 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     type: z.literal('internal_audit.criteria_set'),
     payload: z.object({ ref: z.string(), documents: z.array(z.string()), requirements: z.array(z.string()) }),
   }),
+  // Monitoring and measurement (9.1): a result stored (by hand, import, automation or the sampler; `supersedes`: the
+  // id of the result it corrects), a period evaluated, a nonconformity raised from an evaluation.
+  z.object({
+    type: z.literal('measure_result.recorded'),
+    payload: z.object({
+      ref: z.string(),
+      periodKey: z.string(),
+      value: z.number().nullable(),
+      source: z.string(),
+      supersedes: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    type: z.literal('measure.evaluated'),
+    payload: z.object({ ref: z.string(), periodKey: z.string(), rag: z.string(), results: z.number() }),
+  }),
+  z.object({
+    type: z.literal('measure.evaluation_raised'),
+    payload: z.object({ ref: z.string(), periodKey: z.string(), raisedRef: z.string() }),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -201,6 +201,19 @@ export const PERMISSIONS = {
     delete: MANAGERS,
     suggest: ALL,
   },
+  // Monitoring and measurement (9.1). Recording a result by hand and evaluating a period are the analyst's work
+  // (editors: 27003 9.1 names who analyses, usually the measure's owner, not an auditor, who reviews instead).
+  // Pushing results is for automation accounts of an editing role; a viewer token is refused.
+  measure: {
+    read: ALL,
+    export: ALL,
+    create: EDITORS,
+    update: EDITORS,
+    import: EDITORS,
+    delete: MANAGERS,
+    evaluate: EDITORS,
+  },
+  measure_result: { record: EDITORS, push: EDITORS, import: EDITORS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Perms = typeof PERMISSIONS;

@@ -28,6 +28,7 @@ import { documentRegister } from '../../schema/documents/document.register.js';
 import { documentVersioned } from '../../schema/documents/document.versioned.js';
 import { auditProgrammeRegister } from '../../schema/internal-audit/audit-programme.register.js';
 import { internalAuditRegister } from '../../schema/internal-audit/internal-audit.register.js';
+import { measureRegister } from '../../schema/measurement/measure.register.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -63,6 +64,7 @@ const REGISTERS: RegisterDef[] = [
   documentRegister,
   auditProgrammeRegister,
   internalAuditRegister,
+  measureRegister,
 ];
 
 describe('message catalog', () => {

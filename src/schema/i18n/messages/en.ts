@@ -22,6 +22,7 @@ import { automationMessages } from '../../orgs/automation.messages.js';
 import { internalAuditMessages } from '../../internal-audit/internal-audit.messages.js';
 import { auditProgrammePagesMessages } from '../../internal-audit/audit-programme-pages.messages.js';
 import { auditPagesMessages } from '../../internal-audit/audits-pages.messages.js';
+import { measurementMessages } from '../../measurement/measurement.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -43,6 +44,7 @@ const en = {
   ...internalAuditMessages,
   ...auditProgrammePagesMessages,
   ...auditPagesMessages,
+  ...measurementMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
