@@ -18,6 +18,7 @@ import { riskMethodologyModule } from './risks/methodology.service.js';
 import { ismsRisksModule } from './risks/isms-risks.module.js';
 import { nonconformitiesModule } from './improvement/nonconformities.module.js';
 import { improvementsModule } from './improvement/improvements.module.js';
+import { objectivesModule } from './objectives/objectives.module.js';
 import { risksModule } from './risks/risks.module.js';
 import { threatsModule, vulnerabilitiesModule } from './risks/threats.module.js';
 import { evidenceModule } from './evidence/evidence.module.js';
@@ -66,6 +67,7 @@ export const REGISTER_MODULES: readonly AnyRegisterModule[] = [
   internalAuditsModule,
   nonconformitiesModule,
   improvementsModule,
+  objectivesModule,
 ];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */

@@ -33,6 +33,8 @@ import { internalAuditRoutes } from './routes/internal-audit.routes.js';
 import { internalAuditFindingRoutes } from './routes/internal-audit-findings.routes.js';
 import { nonconformityRoutes } from './routes/nonconformities.routes.js';
 import { improvementRoutes } from './routes/improvements.routes.js';
+import { objectiveRoutes } from './routes/objectives.routes.js';
+import { objectiveMeasureRoutes } from './routes/objectives-measures.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { documentExportRoutes } from './routes/document-exports.routes.js';
@@ -172,6 +174,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(internalAuditFindingRoutes);
   await app.register(nonconformityRoutes);
   await app.register(improvementRoutes);
+  await app.register(objectiveRoutes);
+  // linking measures to objectives needs the measure register (issue 16's measures module, merged separately)
+  if (REGISTER_MODULES.some((m) => m.def.entity === 'measure')) await app.register(objectiveMeasureRoutes);
   await app.register(evidenceRoutes);
   await app.register(documentRoutes);
   await app.register(documentExportRoutes);

@@ -7,6 +7,7 @@ import { multipart, textFile } from './evidence-factories.js';
 import { DOCUMENT_BODIES, DOCUMENT_QUERIES } from './document-factories.js';
 import { INTERNAL_AUDIT_BODIES } from './internal-audit-bodies.js';
 import { IMPROVEMENT_BODIES, NONCONFORMITY_BODIES } from './nonconformity-factories.js';
+import { OBJECTIVE_BODIES } from './objective-factories.js';
 
 /**
  * Drives catalog-wide tests (tenant isolation, role matrix, bad input) from `app.routeCatalog`: how to make a
@@ -169,6 +170,7 @@ const BODIES: Record<string, BodyMaker> = {
   ...INTERNAL_AUDIT_BODIES,
   ...NONCONFORMITY_BODIES,
   ...IMPROVEMENT_BODIES,
+  ...OBJECTIVE_BODIES,
 };
 
 /** Required query strings of GET routes, keyed like BODIES. */

@@ -6,10 +6,11 @@ export const OBJECTIVE_ENTITY = 'objective';
 /** Where an objective is set (27001 6.2: "at relevant functions and levels"): the organization, a function, a process. */
 export const OBJECTIVE_LEVELS = ['organization', 'function', 'process'] as const;
 /** 6.2 b, measurable if practicable: through measures (9.1), by manual progress entries, or judged otherwise. */
-export const MEASUREMENT_MODES = ['measures', 'manual', 'not_practicable'] as const;
+export const MEASUREMENT_MODES = ['manual', 'measures', 'not_practicable'] as const;
 export type MeasurementMode = (typeof MEASUREMENT_MODES)[number];
 /**
- * The objective's own life: `achieved` and `missed` are decided (a closing decision with a note), not read off the
+ * The objective's own life (set on create by the server when not given: `active`, or `draft` in measures mode,
+ * which needs a measure linked before it is active): `achieved` and `missed` are decided (a closing decision with a note), not read off the
  * derived status, since a value meeting the target once does not make the objective achieved.
  */
 export const OBJECTIVE_LIFECYCLES = ['draft', 'active', 'achieved', 'missed', 'withdrawn'] as const;
@@ -102,7 +103,6 @@ export const objectiveRegister = defineRegister({
       kind: 'enum',
       label: 'objectives.field.lifecycle',
       options: OBJECTIVE_LIFECYCLES,
-      default: 'active',
       inList: true,
       filterable: true,
       sortable: true,

@@ -44,7 +44,8 @@ export const objectivesMessages = {
   'objectives.field.resources': 'Resources (6.2 g)',
   'objectives.field.evaluationMethod': 'How results will be evaluated (6.2 j)',
   'objectives.field.lifecycle': 'Lifecycle',
-  'objectives.help.lifecycle': 'Achieved, missed and withdrawn are set by closing the objective with a note.',
+  'objectives.help.lifecycle':
+    'Draft until it is set; active once it is followed (measured by measures: link a measure first). Achieved, missed and withdrawn are set by closing the objective with a note.',
   'objectives.lifecycle.draft': 'Draft',
   'objectives.lifecycle.active': 'Active',
   'objectives.lifecycle.achieved': 'Achieved',
