@@ -56,3 +56,12 @@ export const OBJECTIVE_BODIES: Record<
   [`${P}/:id/communications`]: async () => communication(),
   [`${P}/communications`]: async () => communication(),
 };
+
+/** Queries of the objective read routes: the set's communications list must hold one of the organization's. */
+export const OBJECTIVE_QUERIES: Record<string, (ctx: Ctx) => Promise<string>> = {
+  'GET /api/v1/orgs/:org/objectives/communications': async (ctx) => {
+    const res = await ctx.org.as.admin.post(`/api/v1/orgs/${ctx.org.slug}/objectives/communications`, communication());
+    if (res.statusCode !== 201) throw new Error(`communicate the set: ${res.statusCode} ${res.body}`);
+    return '';
+  },
+};

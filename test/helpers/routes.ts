@@ -7,7 +7,7 @@ import { multipart, textFile } from './evidence-factories.js';
 import { DOCUMENT_BODIES, DOCUMENT_QUERIES } from './document-factories.js';
 import { INTERNAL_AUDIT_BODIES } from './internal-audit-bodies.js';
 import { IMPROVEMENT_BODIES, NONCONFORMITY_BODIES } from './nonconformity-factories.js';
-import { OBJECTIVE_BODIES } from './objective-factories.js';
+import { OBJECTIVE_BODIES, OBJECTIVE_QUERIES } from './objective-factories.js';
 
 /**
  * Drives catalog-wide tests (tenant isolation, role matrix, bad input) from `app.routeCatalog`: how to make a
@@ -176,6 +176,7 @@ const BODIES: Record<string, BodyMaker> = {
 /** Required query strings of GET routes, keyed like BODIES. */
 const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) => Promise<string>> = {
   ...DOCUMENT_QUERIES,
+  ...OBJECTIVE_QUERIES,
   'GET /api/v1/orgs/:org/links': async ({ org }) => `?type=${LINKABLE.def.entity}&id=${(await buildLink(org)).fromId}`,
   // not required, but the history must hold something to be checked: record a decision first
   'GET /api/v1/orgs/:org/context/climate-decision/history': async ({ org }) => {

@@ -47,7 +47,9 @@ function wrongValues(s: JsonSchema): unknown[] {
     if (base.format === 'uuid') out.push('not-a-uuid', "' OR 1=1 --");
     if (base.format === 'date') out.push('2024-02-30', '31/12/2024');
     if (base.format === 'email') out.push('not-an-email');
-  } else if (base.type === 'integer' || base.type === 'number') out.push('12', 1.5, -1, 1e300);
+  } else if (base.type === 'integer') out.push('12', 1.5, -1, 1e300);
+  // a decimal (register kind `number`) takes 1.5 and -1: wrong is text, or beyond its bounds
+  else if (base.type === 'number') out.push('12', 1e300);
   else if (base.type === 'boolean') out.push('yes', 1);
   else out.push('text');
   if (!nullable) out.push(null);
