@@ -35,6 +35,7 @@ import { nonconformityRoutes } from './routes/nonconformities.routes.js';
 import { improvementRoutes } from './routes/improvements.routes.js';
 import { objectiveRoutes } from './routes/objectives.routes.js';
 import { objectiveMeasureRoutes } from './routes/objectives-measures.routes.js';
+import { objectivesDocumentRoutes } from './routes/objectives-document.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { documentExportRoutes } from './routes/document-exports.routes.js';
@@ -175,6 +176,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(nonconformityRoutes);
   await app.register(improvementRoutes);
   await app.register(objectiveRoutes);
+  await app.register(objectivesDocumentRoutes);
   // linking measures to objectives needs the measure register (issue 16's measures module, merged separately)
   if (REGISTER_MODULES.some((m) => m.def.entity === 'measure')) await app.register(objectiveMeasureRoutes);
   await app.register(evidenceRoutes);

@@ -231,6 +231,14 @@ const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) =>
     );
     return '?from=1&to=1';
   },
+  'GET /api/v1/orgs/:org/objectives-documents/:id/compare': async ({ org }, made) => {
+    await saveDraft(
+      org,
+      VERSIONED_MODULES.find((v) => v.register.def.entity === 'objectives_document')!,
+      made.id!,
+    );
+    return '?from=1&to=1';
+  },
   ...Object.fromEntries(
     VERSIONED_MODULES.map((vm) => [
       `GET /api/v1/orgs/:org/${vm.register.def.collection}/:id/versions/compare`,
