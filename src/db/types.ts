@@ -700,6 +700,66 @@ export interface ImprovementsTable extends RegisterBaseColumns {
   reviewedOn: string | null;
 }
 
+/** Information security objectives (6.2). */
+export interface ObjectivesTable extends RegisterBaseColumns {
+  title: string;
+  statement: string | null;
+  level: string;
+  functionName: string | null;
+  processId: string | null;
+  parentObjectiveId: string | null;
+  policyDocumentId: string | null;
+  policyObjective: string | null;
+  ownerId: string | null;
+  measurementMode: string;
+  targetValue: number | null;
+  targetUnit: string | null;
+  targetDirection: string | null;
+  baselineValue: number | null;
+  startDate: string | null;
+  deadline: string | null;
+  notMeasurableReason: string | null;
+  judgementMethod: string | null;
+  plannedWork: string | null;
+  resources: string | null;
+  evaluationMethod: string | null;
+  lifecycle: string;
+  progressStatus: string | null;
+  latestValue: number | null;
+  latestValueDate: string | null;
+  closedNote: string | null;
+  closedBy: string | null;
+  closedOn: string | null;
+}
+
+/** Manual progress entries of an objective. Append-only. */
+export interface ObjectiveProgressTable {
+  id: string;
+  orgId: string;
+  objectiveId: string;
+  entryDate: string;
+  value: number;
+  note: string | null;
+  /** JSON array of evidence ids */
+  evidenceIds: Generated<string>;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** How an objective (or the whole set: objectiveId null) was communicated (6.2 d). */
+export interface ObjectiveCommunicationsTable {
+  id: string;
+  orgId: string;
+  objectiveId: string | null;
+  communicatedOn: string;
+  channel: string;
+  /** JSON: { roles, memberIds, interestedPartyIds, ismsRoleIds } */
+  audience: string;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
 /** File content, once per organization and SHA-256 (evidence files). Never updated. */
 export interface FileBlobsTable {
   orgId: string;
@@ -1040,4 +1100,8 @@ export interface Database {
   measureResults: MeasureResultsTable;
   measureEvaluations: MeasureEvaluationsTable;
   jobLeases: JobLeasesTable;
+  objectives: ObjectivesTable;
+  objectiveProgress: ObjectiveProgressTable;
+  objectiveCommunications: ObjectiveCommunicationsTable;
+  objectivesDocuments: StatementsOfApplicabilityTable;
 }

@@ -46,6 +46,8 @@ export const CREATE_EXTRAS: Record<string, () => Record<string, unknown>> = {
   role_assignment: () => ({ personName: `Named person ${uniq()}` }),
   // the first source is an internal audit, whose findings are graded
   nonconformity: () => ({ grade: 'minor' }),
+  // measurable (6.2 b): a target and its direction
+  objective: () => ({ targetValue: 95, targetDirection: 'at_least', targetUnit: '%' }),
 };
 
 /**
@@ -63,6 +65,7 @@ export const BEFORE_CREATE: Record<string, (org: TestOrg) => Promise<void>> = {
   soa: (org) => archiveAll(org, 'statements-of-applicability'),
   risk_treatment_plan: (org) => archiveAll(org, 'risk-treatment-plans'),
   audit_programme: (org) => archiveAll(org, 'audit-programmes'),
+  objectives_document: (org) => archiveAll(org, 'objectives-documents'),
 };
 
 export async function archiveAll(org: TestOrg, collection: string) {

@@ -214,6 +214,28 @@ export const PERMISSIONS = {
     evaluate: EDITORS,
   },
   measure_result: { record: EDITORS, push: EDITORS, import: EDITORS },
+  // Objectives (6.2): editors set them and record progress and communication; closing one (achieved, missed,
+  // withdrawn) is the ISMS manager's call; the documented set is approved by top management like the SoA.
+  objective: {
+    read: ALL,
+    export: ALL,
+    create: EDITORS,
+    update: EDITORS,
+    import: EDITORS,
+    delete: MANAGERS,
+    progress: EDITORS,
+    communicate: EDITORS,
+    close: MANAGERS,
+  },
+  objectives_document: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+    approve: APPROVERS,
+  },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Perms = typeof PERMISSIONS;

@@ -18,6 +18,8 @@ import { vulnerabilityRegister } from '../../schema/risks/vulnerability.register
 import { ismsRiskRegister } from '../../schema/risks/isms-risk.register.js';
 import { nonconformityRegister } from '../../schema/improvement/nonconformity.register.js';
 import { improvementRegister } from '../../schema/improvement/improvement.register.js';
+import { objectiveRegister } from '../../schema/objectives/objective.register.js';
+import { objectivesDocumentRegister } from '../../schema/objectives/objectives-document.register.js';
 import { riskRegister } from '../../schema/risks/risk.register.js';
 import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
 import { riskMethodologyRegister } from '../../schema/risks/risk-methodology.register.js';
@@ -55,6 +57,8 @@ const REGISTERS: RegisterDef[] = [
   ismsRiskRegister,
   nonconformityRegister,
   improvementRegister,
+  objectiveRegister,
+  objectivesDocumentRegister,
   riskRegister,
   riskAssessmentRegister,
   reassessmentTriggerRegister,

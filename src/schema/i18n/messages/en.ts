@@ -10,6 +10,7 @@ import { assetMessages } from '../../risks/assets.messages.js';
 import { ismsRiskMessages } from '../../risks/isms-risks.messages.js';
 import { improvementMessages } from '../../improvement/improvement.messages.js';
 import { improvementPageMessages } from '../../improvement/improvement-pages.messages.js';
+import { objectivesMessages } from '../../objectives/objectives.messages.js';
 import { versioningMessages } from '../../versioning/versioning.messages.js';
 import { registerIoMessages } from '../../register/register-io.messages.js';
 import { contextMessages } from '../../context/context.messages.js';
@@ -33,6 +34,7 @@ const en = {
   ...ismsRiskMessages,
   ...improvementMessages,
   ...improvementPageMessages,
+  ...objectivesMessages,
   ...registerIoMessages,
   ...contextMessages,
   ...leadershipMessages,
