@@ -20,6 +20,12 @@ const envSchema = z.object({
   RAMPART_SESSION_MAX_HOURS: positiveInt(DEFAULT_AUTH_SETTINGS.sessionMaxHours),
   RAMPART_LOGIN_MAX_FAILURES: positiveInt(DEFAULT_AUTH_SETTINGS.maxFailuresPerAccount),
   RAMPART_LOGIN_MAX_FAILURES_PER_IP: positiveInt(DEFAULT_AUTH_SETTINGS.maxFailuresPerIp),
+  // how often built-in measures are sampled (each tick takes only what is due); at least a minute
+  RAMPART_SAMPLING_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .default(15 * 60_000),
 });
 
 export interface Config {
@@ -37,6 +43,8 @@ export interface Config {
   trustProxy: TrustProxy;
   log: boolean;
   auth: AuthSettings;
+  /** how often the built-in measures that are due are sampled (RAMPART_SAMPLING_INTERVAL_MS) */
+  samplingIntervalMs: number;
 }
 
 const truthy = (v: string) => v === '1' || v === 'true';
@@ -103,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailuresPerAccount: e.RAMPART_LOGIN_MAX_FAILURES,
       maxFailuresPerIp: e.RAMPART_LOGIN_MAX_FAILURES_PER_IP,
     },
+    samplingIntervalMs: e.RAMPART_SAMPLING_INTERVAL_MS,
   };
 }

@@ -18,6 +18,12 @@ import { riskMethodologyModule } from './risks/methodology.service.js';
 import { ismsRisksModule } from './risks/isms-risks.module.js';
 import { nonconformitiesModule } from './improvement/nonconformities.module.js';
 import { improvementsModule } from './improvement/improvements.module.js';
+import { measuresModule } from './measurement/measures.module.js';
+import { objectivesModule } from './objectives/objectives.module.js';
+import {
+  objectivesDocumentModule,
+  objectivesDocumentVersionedModule,
+} from './objectives/objectives-document.module.js';
 import { risksModule } from './risks/risks.module.js';
 import { threatsModule, vulnerabilitiesModule } from './risks/threats.module.js';
 import { evidenceModule } from './evidence/evidence.module.js';
@@ -66,6 +72,9 @@ export const REGISTER_MODULES: readonly AnyRegisterModule[] = [
   internalAuditsModule,
   nonconformitiesModule,
   improvementsModule,
+  measuresModule,
+  objectivesModule,
+  objectivesDocumentModule,
 ];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */
@@ -77,6 +86,7 @@ export const VERSIONED_MODULES: readonly VersionedModule[] = [
   documentVersionedModule,
   auditProgrammeVersionedModule,
   auditReportVersionedModule,
+  objectivesDocumentVersionedModule,
 ];
 
 /** The registers, for `OrgContext.registers`. */

@@ -615,6 +615,72 @@ export interface NonconformityReviewsTable {
   createdAt: string;
 }
 
+/** Measures of monitoring and measurement (9.1; migration 0023). `latest*` are maintained when results are written. */
+export interface MeasuresTable extends RegisterBaseColumns {
+  title: string;
+  informationNeed: string;
+  kind: string;
+  objectMeasured: string | null;
+  attribute: string | null;
+  method: string | null;
+  /** one base measure per line: `key: name [unit]` */
+  baseMeasures: string | null;
+  formula: string | null;
+  unit: string | null;
+  targetValue: number;
+  targetDirection: string;
+  amberThreshold: number | null;
+  frequency: string;
+  analysisFrequency: string | null;
+  reportingFrequency: string | null;
+  measuredById: string | null;
+  analysedById: string | null;
+  reportedTo: string | null;
+  builtInKey: string | null;
+  status: string;
+  latestValue: number | null;
+  latestPeriod: string | null;
+  latestRag: string | null;
+}
+
+/** Results of a measure, one current per period (`supersededBy` null); frozen once `evaluatedAt` is set. */
+export interface MeasureResultsTable {
+  id: string;
+  orgId: string;
+  measureId: string;
+  periodKey: string;
+  measuredOn: string;
+  /** null only when a derived measure's formula cannot compute (the note says why) */
+  value: number | null;
+  /** JSON object: base-measure key → value */
+  baseValues: Generated<string>;
+  rag: string | null;
+  source: string;
+  recordedBy: string | null;
+  recordedAt: string;
+  note: string | null;
+  /** JSON array of evidence ids */
+  evidenceIds: Generated<string>;
+  evaluatedAt: string | null;
+  supersededBy: string | null;
+}
+
+/** Evaluations of a measure's analysis periods (9.1 e). */
+export interface MeasureEvaluationsTable {
+  id: string;
+  orgId: string;
+  measureId: string;
+  periodKey: string;
+  rag: string;
+  note: string;
+  /** JSON array of tracker action ids decided on */
+  actionIds: Generated<string>;
+  resultCount: number;
+  evaluatedBy: string | null;
+  evaluatedAt: string;
+  nonconformityId: string | null;
+}
+
 export interface ImprovementsTable extends RegisterBaseColumns {
   title: string;
   description: string | null;
@@ -632,6 +698,66 @@ export interface ImprovementsTable extends RegisterBaseColumns {
   effective: number | null;
   effectivenessNote: string | null;
   reviewedOn: string | null;
+}
+
+/** Information security objectives (6.2). */
+export interface ObjectivesTable extends RegisterBaseColumns {
+  title: string;
+  statement: string | null;
+  level: string;
+  functionName: string | null;
+  processId: string | null;
+  parentObjectiveId: string | null;
+  policyDocumentId: string | null;
+  policyObjective: string | null;
+  ownerId: string | null;
+  measurementMode: string;
+  targetValue: number | null;
+  targetUnit: string | null;
+  targetDirection: string | null;
+  baselineValue: number | null;
+  startDate: string | null;
+  deadline: string | null;
+  notMeasurableReason: string | null;
+  judgementMethod: string | null;
+  plannedWork: string | null;
+  resources: string | null;
+  evaluationMethod: string | null;
+  lifecycle: string;
+  progressStatus: string | null;
+  latestValue: number | null;
+  latestValueDate: string | null;
+  closedNote: string | null;
+  closedBy: string | null;
+  closedOn: string | null;
+}
+
+/** Manual progress entries of an objective. Append-only. */
+export interface ObjectiveProgressTable {
+  id: string;
+  orgId: string;
+  objectiveId: string;
+  entryDate: string;
+  value: number;
+  note: string | null;
+  /** JSON array of evidence ids */
+  evidenceIds: Generated<string>;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** How an objective (or the whole set: objectiveId null) was communicated (6.2 d). */
+export interface ObjectiveCommunicationsTable {
+  id: string;
+  orgId: string;
+  objectiveId: string | null;
+  communicatedOn: string;
+  channel: string;
+  /** JSON: { roles, memberIds, interestedPartyIds, ismsRoleIds } */
+  audience: string;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: string;
 }
 
 /** File content, once per organization and SHA-256 (evidence files). Never updated. */
@@ -891,6 +1017,14 @@ export interface AuditReportDistributionsTable {
   distributedBy: string | null;
 }
 
+/** A background job's lease (0024): who runs it until when, so that several instances run it once. */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  leaseUntil: string;
+  lastRunAt: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -962,4 +1096,12 @@ export interface Database {
   nonconformities: NonconformitiesTable;
   nonconformityReviews: NonconformityReviewsTable;
   improvements: ImprovementsTable;
+  measures: MeasuresTable;
+  measureResults: MeasureResultsTable;
+  measureEvaluations: MeasureEvaluationsTable;
+  jobLeases: JobLeasesTable;
+  objectives: ObjectivesTable;
+  objectiveProgress: ObjectiveProgressTable;
+  objectiveCommunications: ObjectiveCommunicationsTable;
+  objectivesDocuments: StatementsOfApplicabilityTable;
 }

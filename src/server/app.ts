@@ -12,6 +12,7 @@ import { instanceRoutes } from './routes/instance.routes.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerAuthorization } from './plugins/authorize.js';
 import { registerHousekeeping } from './plugins/housekeeping.js';
+import { registerMeasureSampling } from './plugins/measure-sampling.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerProblemHandlers, sendProblem } from './plugins/problem.js';
 import { registerNulGuard } from './plugins/reject-nul.js';
@@ -33,6 +34,11 @@ import { internalAuditRoutes } from './routes/internal-audit.routes.js';
 import { internalAuditFindingRoutes } from './routes/internal-audit-findings.routes.js';
 import { nonconformityRoutes } from './routes/nonconformities.routes.js';
 import { improvementRoutes } from './routes/improvements.routes.js';
+import { measureRoutes } from './routes/measures.routes.js';
+import { measureBuiltInRoutes } from './routes/measure-builtins.routes.js';
+import { objectiveRoutes } from './routes/objectives.routes.js';
+import { objectiveMeasureRoutes } from './routes/objectives-measures.routes.js';
+import { objectivesDocumentRoutes } from './routes/objectives-document.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { documentExportRoutes } from './routes/document-exports.routes.js';
@@ -64,6 +70,8 @@ export interface BuildOptions {
   checkpointLog?: string;
   /** sign the audit chain heads that moved, this often (`rampart start`: every minute); never when absent */
   checkpointEveryMs?: number;
+  /** sample the built-in measures that are due, this often, once listening (`rampart start`); never when absent */
+  measureSamplingEveryMs?: number;
   /**
    * also encode every answer with Zod and compare it with the fast projection (response-serializer.ts); default:
    * under tests (NODE_ENV=test) and when RAMPART_CHECK_RESPONSES=1
@@ -141,6 +149,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         url: route.url,
         permission: route.config?.permission,
         access: route.config?.access,
+        ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit }),
       });
     }
   });
@@ -152,6 +161,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerNulGuard(app);
   registerSecurityHeaders(app);
   registerHousekeeping(app);
+  if (opts.measureSamplingEveryMs) registerMeasureSampling(app, opts.measureSamplingEveryMs);
   await registerOpenApi(app, opts.version ?? '0.1.0');
 
   await app.register(healthRoutes);
@@ -174,6 +184,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(internalAuditFindingRoutes);
   await app.register(nonconformityRoutes);
   await app.register(improvementRoutes);
+  await app.register(measureRoutes);
+  await app.register(measureBuiltInRoutes);
+  await app.register(objectiveRoutes);
+  await app.register(objectivesDocumentRoutes);
+  await app.register(objectiveMeasureRoutes);
   await app.register(evidenceRoutes);
   await app.register(documentRoutes);
   await app.register(documentExportRoutes);

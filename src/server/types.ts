@@ -29,6 +29,8 @@ export interface RouteEntry {
   url: string;
   permission?: Permission;
   access?: 'public' | 'user';
+  /** a body limit of the route's own (a batch larger than the default), when it has one */
+  bodyLimit?: number;
 }
 
 export interface AppDeps {

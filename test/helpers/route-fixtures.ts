@@ -14,6 +14,7 @@ import type { Caller } from './http.js';
 import { approveMethodology, startingMethodology } from './risk-factories.js';
 import { buildEvidence } from './evidence-factories.js';
 import { buildAutomationAccount } from './automation-factories.js';
+import { buildEvaluation } from './measure-factories.js';
 import { paramFamily, recordParams } from './route-urls.js';
 
 /** Records for each kind of URL parameter of the route catalog (fixtures of the catalog-wide tests). */
@@ -46,6 +47,8 @@ export const CREATE_EXTRAS: Record<string, () => Record<string, unknown>> = {
   role_assignment: () => ({ personName: `Named person ${uniq()}` }),
   // the first source is an internal audit, whose findings are graded
   nonconformity: () => ({ grade: 'minor' }),
+  // measurable (6.2 b): a target and its direction
+  objective: () => ({ targetValue: 95, targetDirection: 'at_least', targetUnit: '%' }),
 };
 
 /**
@@ -63,6 +66,7 @@ export const BEFORE_CREATE: Record<string, (org: TestOrg) => Promise<void>> = {
   soa: (org) => archiveAll(org, 'statements-of-applicability'),
   risk_treatment_plan: (org) => archiveAll(org, 'risk-treatment-plans'),
   audit_programme: (org) => archiveAll(org, 'audit-programmes'),
+  objectives_document: (org) => archiveAll(org, 'objectives-documents'),
 };
 
 export async function archiveAll(org: TestOrg, collection: string) {
@@ -93,6 +97,7 @@ export async function registerCreateBody(
     else if (f.kind === 'date') body[name] = '2030-01-01';
     else if (f.kind === 'member') body[name] = org.users.admin.id;
     else if (f.kind === 'integer') body[name] = f.min ?? 0;
+    else if (f.kind === 'number') body[name] = f.min ?? 1.5;
     else if (f.kind === 'boolean') body[name] = false;
     else if (f.kind === 'record') {
       const target = REGISTER_MODULES.find((m) => m.def.entity === f.target);
@@ -306,6 +311,12 @@ export const RECORD_KINDS: Record<string, RecordKind> = {
     },
     snapshot: (h, m) =>
       h.db.selectFrom('auditChecklistItems').selectAll().where('id', '=', m.itemId!).executeTakeFirst(),
+  },
+  // a red evaluation of the measure made just before (`/measures/:id/evaluations/:evaluationId`)
+  'evaluations/:evaluationId': {
+    make: async ({ org }, made) => (await buildEvaluation(org.as.admin, org.slug, made.id!)).id,
+    snapshot: (h, m) =>
+      h.db.selectFrom('measureEvaluations').selectAll().where('id', '=', m.evaluationId!).executeTakeFirst(),
   },
   'links/:linkId': {
     make: async ({ org }, made) => {

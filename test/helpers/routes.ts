@@ -7,6 +7,9 @@ import { multipart, textFile } from './evidence-factories.js';
 import { DOCUMENT_BODIES, DOCUMENT_QUERIES } from './document-factories.js';
 import { INTERNAL_AUDIT_BODIES } from './internal-audit-bodies.js';
 import { IMPROVEMENT_BODIES, NONCONFORMITY_BODIES } from './nonconformity-factories.js';
+import { MEASURE_BODIES } from './measure-factories.js';
+import { MEASURE_BUILTIN_BODIES } from './measure-builtin-bodies.js';
+import { OBJECTIVE_BODIES, OBJECTIVE_QUERIES } from './objective-factories.js';
 
 /**
  * Drives catalog-wide tests (tenant isolation, role matrix, bad input) from `app.routeCatalog`: how to make a
@@ -169,11 +172,15 @@ const BODIES: Record<string, BodyMaker> = {
   ...INTERNAL_AUDIT_BODIES,
   ...NONCONFORMITY_BODIES,
   ...IMPROVEMENT_BODIES,
+  ...MEASURE_BODIES,
+  ...MEASURE_BUILTIN_BODIES,
+  ...OBJECTIVE_BODIES,
 };
 
 /** Required query strings of GET routes, keyed like BODIES. */
 const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) => Promise<string>> = {
   ...DOCUMENT_QUERIES,
+  ...OBJECTIVE_QUERIES,
   'GET /api/v1/orgs/:org/links': async ({ org }) => `?type=${LINKABLE.def.entity}&id=${(await buildLink(org)).fromId}`,
   // not required, but the history must hold something to be checked: record a decision first
   'GET /api/v1/orgs/:org/context/climate-decision/history': async ({ org }) => {
@@ -201,6 +208,7 @@ const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) =>
     ]),
   ),
   // not required (a dry run is the default), but a real run is what must be guarded
+  'POST /api/v1/orgs/:org/measure-results/import': async () => '?dryRun=false',
   ...Object.fromEntries(
     REGISTER_MODULES.map((mod) => [`POST /api/v1/orgs/:org/${mod.def.collection}/import`, async () => '?dryRun=false']),
   ),
@@ -224,6 +232,14 @@ const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) =>
     await saveDraft(
       org,
       VERSIONED_MODULES.find((v) => v.register.def.entity === 'soa')!,
+      made.id!,
+    );
+    return '?from=1&to=1';
+  },
+  'GET /api/v1/orgs/:org/objectives-documents/:id/compare': async ({ org }, made) => {
+    await saveDraft(
+      org,
+      VERSIONED_MODULES.find((v) => v.register.def.entity === 'objectives_document')!,
       made.id!,
     );
     return '?from=1&to=1';

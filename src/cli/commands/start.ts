@@ -35,6 +35,7 @@ export function startCommand(program: Command) {
         signingKey,
         checkpointLog: config.checkpointLog,
         checkpointEveryMs: 60_000,
+        measureSamplingEveryMs: config.samplingIntervalMs,
       });
       await app.listen({ port: config.port, host: config.host });
       const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;

@@ -20,6 +20,9 @@ import * as m0018 from './0018-nonconformities.js';
 import * as m0019 from './0019-internal-audit.js';
 import * as m0020 from './0020-audit-findings-raised.js';
 import * as m0021 from './0021-nonconformity-due-date.js';
+import * as m0022 from './0022-objectives.js';
+import * as m0023 from './0023-measures.js';
+import * as m0024 from './0024-job-leases.js';
 
 /** Ordered list of migrations. Append only; never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +47,7 @@ export const migrations: Record<string, Migration> = {
   '0019-internal-audit': m0019,
   '0020-audit-findings-raised': m0020,
   '0021-nonconformity-due-date': m0021,
+  '0022-objectives': m0022,
+  '0023-measures': m0023,
+  '0024-job-leases': m0024,
 };

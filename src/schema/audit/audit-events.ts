@@ -405,6 +405,65 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     type: z.literal('internal_audit.criteria_set'),
     payload: z.object({ ref: z.string(), documents: z.array(z.string()), requirements: z.array(z.string()) }),
   }),
+  // Monitoring and measurement (9.1): a result stored (by hand, import, automation or the sampler; `supersedes`: the
+  // id of the result it corrects), a period evaluated, a nonconformity raised from an evaluation.
+  z.object({
+    type: z.literal('measure_result.recorded'),
+    payload: z.object({
+      ref: z.string(),
+      periodKey: z.string(),
+      value: z.number().nullable(),
+      source: z.string(),
+      supersedes: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    type: z.literal('measure.evaluated'),
+    payload: z.object({ ref: z.string(), periodKey: z.string(), rag: z.string(), results: z.number() }),
+  }),
+  z.object({
+    type: z.literal('measure.evaluation_raised'),
+    payload: z.object({ ref: z.string(), periodKey: z.string(), raisedRef: z.string() }),
+  }),
+  z.object({
+    type: z.literal('objective.progress_recorded'),
+    payload: z.object({
+      ref: z.string(),
+      entryId: z.string(),
+      entryDate: z.string(),
+      value: z.number(),
+      note: z.string().nullable(),
+      evidence: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    type: z.literal('objective.communicated'),
+    payload: z.object({
+      /** null: the whole set of objectives */
+      ref: z.string().nullable(),
+      communicationId: z.string(),
+      communicatedOn: z.string(),
+      channel: z.string(),
+      audience: z.object({
+        roles: z.array(roleSchema),
+        memberIds: z.array(z.string()),
+        interestedPartyIds: z.array(z.string()),
+        ismsRoleIds: z.array(z.string()),
+      }),
+    }),
+  }),
+  z.object({
+    type: z.literal('objective.closed'),
+    payload: z.object({ ref: z.string(), lifecycleFrom: z.string(), lifecycleTo: z.string(), note: z.string() }),
+  }),
+  z.object({
+    type: z.literal('objective.measure_linked'),
+    payload: z.object({ ref: z.string(), measureRef: z.string(), unitWarning: z.string().nullable() }),
+  }),
+  z.object({
+    type: z.literal('objective.measure_unlinked'),
+    payload: z.object({ ref: z.string(), measureRef: z.string() }),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

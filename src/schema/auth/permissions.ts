@@ -201,6 +201,41 @@ export const PERMISSIONS = {
     delete: MANAGERS,
     suggest: ALL,
   },
+  // Monitoring and measurement (9.1). Recording a result by hand and evaluating a period are the analyst's work
+  // (editors: 27003 9.1 names who analyses, usually the measure's owner, not an auditor, who reviews instead).
+  // Pushing results is for automation accounts of an editing role; a viewer token is refused.
+  measure: {
+    read: ALL,
+    export: ALL,
+    create: EDITORS,
+    update: EDITORS,
+    import: EDITORS,
+    delete: MANAGERS,
+    evaluate: EDITORS,
+  },
+  measure_result: { record: EDITORS, push: EDITORS, import: EDITORS },
+  // Objectives (6.2): editors set them and record progress and communication; closing one (achieved, missed,
+  // withdrawn) is the ISMS manager's call; the documented set is approved by top management like the SoA.
+  objective: {
+    read: ALL,
+    export: ALL,
+    create: EDITORS,
+    update: EDITORS,
+    import: EDITORS,
+    delete: MANAGERS,
+    progress: EDITORS,
+    communicate: EDITORS,
+    close: MANAGERS,
+  },
+  objectives_document: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+    approve: APPROVERS,
+  },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Perms = typeof PERMISSIONS;

@@ -18,6 +18,8 @@ import { vulnerabilityRegister } from '../../schema/risks/vulnerability.register
 import { ismsRiskRegister } from '../../schema/risks/isms-risk.register.js';
 import { nonconformityRegister } from '../../schema/improvement/nonconformity.register.js';
 import { improvementRegister } from '../../schema/improvement/improvement.register.js';
+import { objectiveRegister } from '../../schema/objectives/objective.register.js';
+import { objectivesDocumentRegister } from '../../schema/objectives/objectives-document.register.js';
 import { riskRegister } from '../../schema/risks/risk.register.js';
 import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
 import { riskMethodologyRegister } from '../../schema/risks/risk-methodology.register.js';
@@ -28,6 +30,7 @@ import { documentRegister } from '../../schema/documents/document.register.js';
 import { documentVersioned } from '../../schema/documents/document.versioned.js';
 import { auditProgrammeRegister } from '../../schema/internal-audit/audit-programme.register.js';
 import { internalAuditRegister } from '../../schema/internal-audit/internal-audit.register.js';
+import { measureRegister } from '../../schema/measurement/measure.register.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -54,6 +57,8 @@ const REGISTERS: RegisterDef[] = [
   ismsRiskRegister,
   nonconformityRegister,
   improvementRegister,
+  objectiveRegister,
+  objectivesDocumentRegister,
   riskRegister,
   riskAssessmentRegister,
   reassessmentTriggerRegister,
@@ -63,6 +68,7 @@ const REGISTERS: RegisterDef[] = [
   documentRegister,
   auditProgrammeRegister,
   internalAuditRegister,
+  measureRegister,
 ];
 
 describe('message catalog', () => {

@@ -10,6 +10,7 @@ import { assetMessages } from '../../risks/assets.messages.js';
 import { ismsRiskMessages } from '../../risks/isms-risks.messages.js';
 import { improvementMessages } from '../../improvement/improvement.messages.js';
 import { improvementPageMessages } from '../../improvement/improvement-pages.messages.js';
+import { objectivesMessages } from '../../objectives/objectives.messages.js';
 import { versioningMessages } from '../../versioning/versioning.messages.js';
 import { registerIoMessages } from '../../register/register-io.messages.js';
 import { contextMessages } from '../../context/context.messages.js';
@@ -22,6 +23,7 @@ import { automationMessages } from '../../orgs/automation.messages.js';
 import { internalAuditMessages } from '../../internal-audit/internal-audit.messages.js';
 import { auditProgrammePagesMessages } from '../../internal-audit/audit-programme-pages.messages.js';
 import { auditPagesMessages } from '../../internal-audit/audits-pages.messages.js';
+import { measurementMessages } from '../../measurement/measurement.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -32,6 +34,7 @@ const en = {
   ...ismsRiskMessages,
   ...improvementMessages,
   ...improvementPageMessages,
+  ...objectivesMessages,
   ...registerIoMessages,
   ...contextMessages,
   ...leadershipMessages,
@@ -43,6 +46,7 @@ const en = {
   ...internalAuditMessages,
   ...auditProgrammePagesMessages,
   ...auditPagesMessages,
+  ...measurementMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
