@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGISTER_MODULES } from '../../src/core/modules.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { buildOrg, type TestOrg } from '../helpers/factories.js';
 import { buildObjective, todayIso } from '../helpers/objective-factories.js';
 import { objectiveCounts } from '../helpers/objective-counts.js';
 
-/**
- * Objectives measured by measures (issue 16): runs once the measure register (i16-measures) is merged; until then
- * the measure-link routes are not registered and these tests are skipped.
- */
-const noMeasures = !REGISTER_MODULES.some((m) => m.def.entity === 'measure');
+/** Objectives measured by measures (issue 16): the link, its checks, and the value and status it gives. */
 const fields = (res: { json(): { errors?: { field: string }[] } }) =>
   (res.json().errors ?? []).map((e) => e.field).sort();
 
@@ -42,7 +37,7 @@ describe.each(DIALECTS)('objectives measured by measures on %s', (kind) => {
     return res.json() as { id: string; ref: string };
   };
 
-  it.skipIf(noMeasures)('links a measure, then the objective may be active; the last one stays linked', async () => {
+  it('links a measure, then the objective may be active; the last one stays linked', async () => {
     const o = await buildObjective(c(), org.slug, {
       measurementMode: 'measures',
       targetValue: 5,
@@ -60,7 +55,7 @@ describe.each(DIALECTS)('objectives measured by measures on %s', (kind) => {
     expect(fields(unlink)).toEqual(['measures']);
   });
 
-  it.skipIf(noMeasures)('says so when the measure is in another unit than the target', async () => {
+  it('says so when the measure is in another unit than the target', async () => {
     const o = await buildObjective(c(), org.slug, { measurementMode: 'measures', targetUnit: 'days' });
     const m = await measure(org, { unit: '%' });
     const res = await c().post(url(`/${o.id}/measures`), { measureId: m.id });
@@ -68,7 +63,7 @@ describe.each(DIALECTS)('objectives measured by measures on %s', (kind) => {
     expect(res.json().unitWarning).toMatch(/%.*days/);
   });
 
-  it.skipIf(noMeasures)('refuses a measure of another organization, writing nothing', async () => {
+  it('refuses a measure of another organization, writing nothing', async () => {
     const o = await buildObjective(c(), org.slug, { measurementMode: 'measures' });
     const foreign = await measure(other);
     const before = await objectiveCounts(env.handle);
@@ -79,7 +74,7 @@ describe.each(DIALECTS)('objectives measured by measures on %s', (kind) => {
   });
 
   // read through core/objectives/measure-values.ts (measure_results, named at run time)
-  it.skipIf(noMeasures)('takes its value and status from the first linked measure’s results', async () => {
+  it('takes its value and status from the first linked measure’s results', async () => {
     const o = await buildObjective(c(), org.slug, {
       measurementMode: 'measures',
       targetValue: 5,
@@ -95,5 +90,28 @@ describe.each(DIALECTS)('objectives measured by measures on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(201);
     const series = (await c().get(url(`/${o.id}/progress-series`))).json();
     expect(series.points).toEqual([expect.objectContaining({ value: 4.2, source: 'measure', status: 'achieved' })]);
+    // the stored status (what the list filters on) moved with the result, in the result's own transaction
+    const record = (await c().get(url(`/${o.id}`))).json();
+    expect(record).toMatchObject({ progressStatus: 'achieved', latestValue: 4.2 });
+    expect((await c().get(url('?progressStatus=achieved'))).json().items.map((x: { id: string }) => x.id)).toContain(
+      o.id,
+    );
+  });
+
+  it('moves its status when automation pushes a batch of results for the measure', async () => {
+    const o = await buildObjective(c(), org.slug, {
+      measurementMode: 'measures',
+      targetValue: 5,
+      targetDirection: 'at_most',
+      deadline: '2099-12-31',
+    });
+    const m = await measure(org);
+    await c().post(url(`/${o.id}/measures`), { measureId: m.id });
+    const push = await c().post(`/api/v1/orgs/${org.slug}/measure-results/batch`, {
+      results: [{ measure: m.ref, measuredOn: todayIso(), value: 9 }],
+    });
+    expect(push.statusCode, push.body).toBeLessThan(300);
+    expect((await c().get(url(`/${o.id}`))).json()).toMatchObject({ latestValue: 9 });
+    expect((await c().get(url(`/${o.id}`))).json().progressStatus).not.toBe('achieved');
   });
 });

@@ -9,6 +9,7 @@ import {
   type Rag,
 } from '../../schema/measurement/measure-target.js';
 import { recordAuditBatch, type AuditInput } from '../audit/audit.service.js';
+import { refreshObjectivesMeasuredBy } from '../objectives/objective-progress-state.js';
 import type { Actor } from '../context.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { newId, nowIso } from '../util/ids.js';
@@ -177,6 +178,8 @@ export async function storeResults(
     },
   }));
   await recordAuditBatch(trx, events);
+  // objectives measured by these measures take their value and status from them (6.2 b): refreshed in this transaction
+  await refreshObjectivesMeasuredBy({ org: { id: by.orgId } }, trx, [...new Set(inserts.map((r) => r.measureId))]);
   return {
     stored: inserts.map((r) => ({ id: r.id, measureId: r.measureId, periodKey: r.periodKey })),
     superseded: toInsert.filter((p) => p.supersedes).length,

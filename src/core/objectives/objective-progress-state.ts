@@ -10,6 +10,9 @@ import { todayIso } from '../util/ids.js';
 import { measureValues } from './measure-values.js';
 import { latestPoint, MANUAL_FREQUENCY, objectiveStatus } from './objective-status.js';
 
+/** The organization whose objectives are refreshed: a request's context, or the sampler's own (no member). */
+export type OrgScope = Pick<OrgContext, 'org'> | { org: { id: string } };
+
 /** What the status is computed from: the objective's target fields. */
 export interface ObjectiveTarget {
   measurementMode: MeasurementMode;
@@ -107,7 +110,7 @@ export function stateOf(
 }
 
 export async function computeProgressState(
-  ctx: OrgContext,
+  ctx: OrgScope,
   trx: Db,
   objectiveId: string | undefined,
   target: ObjectiveTarget,
@@ -121,7 +124,7 @@ export async function computeProgressState(
  * cache of what the values say, not an edit of the objective: the version is not bumped (a form open on the
  * objective is not made stale by a progress entry) and the event that changed the values is the audit record.
  */
-export async function refreshProgressState(ctx: OrgContext, trx: Db, objectiveId: string): Promise<ProgressState> {
+export async function refreshProgressState(ctx: OrgScope, trx: Db, objectiveId: string): Promise<ProgressState> {
   const row = await trx
     .selectFrom('objectives')
     .select(['measurementMode', 'targetDirection', 'targetValue', 'baselineValue', 'startDate', 'deadline'])
@@ -167,11 +170,11 @@ const DIRECTIONS: Record<string, TargetDirection> = { at_least: 'at_least', at_m
 /**
  * After results of measures were written (by hand, pushed, imported, sampled), in the same transaction: refreshes
  * the stored status of the objectives that take their value from those measures (the first linked). For the
- * measures module to call where it stores results (issue 16: wired at merge time); a bounded number of queries
- * per objective concerned.
+ * measures module calls it where it stores results (storeResults), the sampler included; a bounded number of
+ * queries per objective concerned.
  */
 export async function refreshObjectivesMeasuredBy(
-  ctx: OrgContext,
+  ctx: OrgScope,
   trx: Db,
   measureIds: readonly string[],
 ): Promise<void> {
