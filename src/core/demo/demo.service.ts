@@ -16,6 +16,7 @@ import { seedEvidence } from './evidence.demo.js';
 import { seedDocuments } from './documents.demo.js';
 import { seedInternalAudit } from './internal-audit.demo.js';
 import { seedImprovement } from './improvement.demo.js';
+import { seedMeasurement } from './measurement.demo.js';
 import { createRecord } from '../register/register.service.js';
 import type { ChangesOf } from '../register/register-module.js';
 import type { actionRegister } from '../../schema/actions/action.register.js';
@@ -110,6 +111,8 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
   await seedDocuments(ctx, ids);
   // last: the internal audit samples what is above, and its findings start the nonconformities and improvements
   await seedImprovement(ctx, ids, await seedInternalAudit(ctx, ids));
+  // objectives and their measures, after the records the built-in measures count
+  await seedMeasurement(ctx, ids);
   return { created: true, org: DEMO_ORG, users, password: DEMO_PASSWORD };
 }
 
