@@ -4,30 +4,16 @@ import { compareSoa } from '../../src/core/controls/soa-compare.service.js';
 import { planRows } from '../../src/core/controls/treatment-plan.service.js';
 import { getTreatment } from '../../src/core/controls/treatment.service.js';
 import type { OrgContext } from '../../src/core/context.js';
-import { loadDemo } from '../../src/core/demo/demo.service.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { soaStatementSchema } from '../../src/schema/controls/soa.register.js';
-import { DIALECTS, openTestDatabase } from '../helpers/databases.js';
-import { REGISTERS } from '../../src/core/modules.js';
+import { DIALECTS } from '../helpers/databases.js';
+import { openDemo } from '../helpers/demo.js';
 
 describe.each(DIALECTS)('demo risk treatment and SoA of Example Ltd on %s', (kind) => {
   let handle: DatabaseHandle;
   let ctx: OrgContext;
   beforeAll(async () => {
-    handle = await openTestDatabase(kind);
-    await loadDemo(handle.db);
-    const org = await handle.db
-      .selectFrom('organizations')
-      .select(['id', 'slug', 'name'])
-      .where('slug', '=', 'example')
-      .executeTakeFirstOrThrow();
-    ctx = {
-      db: handle.db,
-      org,
-      role: 'viewer',
-      actor: { kind: 'system', userId: null, label: 'test' },
-      registers: REGISTERS,
-    };
+    ({ handle, ctx } = await openDemo(kind));
   });
   afterAll(() => handle?.close());
 

@@ -2,15 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nonconformitiesModule } from '../../src/core/improvement/nonconformities.module.js';
 import { listRecords } from '../../src/core/register/register.service.js';
 import type { OrgContext } from '../../src/core/context.js';
-import { loadDemo } from '../../src/core/demo/demo.service.js';
 import { listReviews } from '../../src/core/improvement/nonconformity-steps.service.js';
 import { coverageMatrix } from '../../src/core/internal-audit/audit-coverage.service.js';
 import { auditFindings } from '../../src/core/internal-audit/audit-checklist-read.service.js';
 import { listDistributions } from '../../src/core/internal-audit/audit-report.service.js';
-import { REGISTERS } from '../../src/core/modules.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { auditFactsSchema } from '../../src/schema/internal-audit/internal-audit.register.js';
-import { DIALECTS, openTestDatabase } from '../helpers/databases.js';
+import { DIALECTS } from '../helpers/databases.js';
+import { openDemo } from '../helpers/demo.js';
 
 const count = (values: string[]) =>
   Object.fromEntries([...new Set(values)].sort().map((v) => [v, values.filter((x) => x === v).length]));
@@ -21,20 +20,7 @@ describe.each(DIALECTS)('demo internal audit, nonconformities and improvements o
   const user = async (email: string) =>
     (await handle.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
   beforeAll(async () => {
-    handle = await openTestDatabase(kind);
-    await loadDemo(handle.db);
-    const org = await handle.db
-      .selectFrom('organizations')
-      .select(['id', 'slug', 'name'])
-      .where('slug', '=', 'example')
-      .executeTakeFirstOrThrow();
-    ctx = {
-      db: handle.db,
-      org,
-      role: 'viewer',
-      actor: { kind: 'system', userId: null, label: 'test' },
-      registers: REGISTERS,
-    };
+    ({ handle, ctx } = await openDemo(kind));
   });
   afterAll(() => handle?.close());
 

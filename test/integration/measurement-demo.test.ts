@@ -1,33 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgContext } from '../../src/core/context.js';
-import { loadDemo } from '../../src/core/demo/demo.service.js';
 import { sampleDueMeasures } from '../../src/core/measurement/builtin/builtin-sampler.js';
 import { measureDashboard } from '../../src/core/measurement/measure-dashboard.service.js';
 import { listEvaluations } from '../../src/core/measurement/measure-evaluations.service.js';
-import { REGISTERS } from '../../src/core/modules.js';
 import { progressSeries } from '../../src/core/objectives/objective-progress.service.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { dashboardQuerySchema } from '../../src/schema/measurement/measure-dashboard.schema.js';
-import { DIALECTS, openTestDatabase } from '../helpers/databases.js';
+import { DIALECTS } from '../helpers/databases.js';
+import { openDemo } from '../helpers/demo.js';
 
 describe.each(DIALECTS)('demo objectives and measures of Example Ltd on %s', (kind) => {
   let handle: DatabaseHandle;
   let ctx: OrgContext;
   beforeAll(async () => {
-    handle = await openTestDatabase(kind);
-    await loadDemo(handle.db);
-    const org = await handle.db
-      .selectFrom('organizations')
-      .select(['id', 'slug', 'name'])
-      .where('slug', '=', 'example')
-      .executeTakeFirstOrThrow();
-    ctx = {
-      db: handle.db,
-      org,
-      role: 'viewer',
-      actor: { kind: 'system', userId: null, label: 'test' },
-      registers: REGISTERS,
-    };
+    ({ handle, ctx } = await openDemo(kind));
   });
   afterAll(() => handle?.close());
 
