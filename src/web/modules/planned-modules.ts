@@ -9,7 +9,6 @@ export interface PlannedModule {
 }
 
 export const PLANNED_MODULES = [
-  { slug: 'objectives', title: 'module.objectives.title', clause: '6.2', description: 'module.objectives.description' },
   {
     slug: 'competence',
     title: 'module.competence.title',
