@@ -55,6 +55,7 @@ export const BUILT_MODULES: Readonly<Record<string, string>> = {
   'risk-treatment': 'risk-treatment-plan',
   documents: 'documents',
   'internal-audit': 'audit-programme',
+  objectives: 'objectives',
 };
 
 export function builtModulePath(slug: string): string | undefined {
