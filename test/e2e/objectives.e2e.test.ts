@@ -75,7 +75,7 @@ describeJourney(
           await page.getByLabel('Deadline').fill(fromToday(365));
           await page.getByRole('button', { name: 'Create objective' }).click();
           await page.getByRole('status').filter({ hasText: 'Objective OBJ-001 set.' }).waitFor();
-          await page.getByText('No value yet, so progress cannot be judged.').waitFor();
+          await page.getByText('No value yet: record progress or link a measure with results.').waitFor();
 
           // A value far below the line from the baseline to the target: at risk, and the page says why.
           await recordProgress(page, fromToday(-30), '62', 'Course records from the HR system');

@@ -44,6 +44,9 @@ export const objectivesPageMessages = {
   'objectives.source.measure': 'Measure result',
   'objectives.why.none': 'No value yet, so progress cannot be judged.',
   'objectives.why.noDeadline': 'no deadline',
+  'objectives.why.atRiskNoValue': 'No value recorded for more than one and a half periods since the start.',
+  'objectives.why.missedNoValue':
+    'The deadline ({deadline}) has passed with no value recorded against the target {target}.',
   'objectives.why.achieved': 'The latest value, {value} on {date}, meets the target {target}.',
   'objectives.why.missed':
     'The deadline ({deadline}) has passed and the latest value, {value}, does not meet the target {target}.',
