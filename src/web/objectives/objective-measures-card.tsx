@@ -1,4 +1,5 @@
 import { useCallback, useId, useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { measureRegister } from '../../schema/measurement/measure.register.js';
 import {
@@ -9,6 +10,7 @@ import { useT } from '../i18n/i18n.js';
 import { api } from '../lib/api-client.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { optionText, RecordSearch, useRecordOptions } from '../register/record-select.js';
+import { recordPath } from '../register/record-targets.js';
 import { Button } from '../ui/button.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
 import { Select } from '../ui/fields.js';
@@ -50,7 +52,7 @@ export function ObjectiveMeasuresCard({ org, id, canLink }: { org: string; id: s
           <ul className="obj-measures">
             {data.items.map((m, i) => (
               <li key={m.measureId}>
-                <span className="ref">{m.ref}</span> {m.title}
+                <MeasureName org={org} measure={m} />
                 {i === 0 ? <span className="badge badge--muted">{t('objectives.measures.first')}</span> : null}
                 {m.unitWarning ? <span className="obj-warning"> ⚠ {m.unitWarning}</span> : null}
                 {canLink ? (
@@ -84,6 +86,17 @@ export function ObjectiveMeasuresCard({ org, id, canLink }: { org: string; id: s
       ) : null}
     </section>
   );
+}
+
+/** The measure's reference and title, a link to its page once the web app knows the measure register. */
+function MeasureName({ org, measure }: { org: string; measure: { measureId: string; ref: string; title: string } }) {
+  const to = recordPath(org, measureRegister.entity, measure.measureId);
+  const text = (
+    <>
+      <span className="ref">{measure.ref}</span> {measure.title}
+    </>
+  );
+  return to ? <Link to={to as '/'}>{text}</Link> : <span>{text}</span>;
 }
 
 function LinkMeasure({
