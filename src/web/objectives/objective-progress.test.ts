@@ -34,6 +34,7 @@ describe('seriesRows', () => {
       1,
     );
     expect(seriesRows({ ...base, deadline: null })).toEqual([]);
+    expect(seriesRows(base)).toEqual([]);
   });
 });
 

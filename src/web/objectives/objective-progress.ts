@@ -3,11 +3,15 @@ import type { I18n } from '../i18n/i18n.js';
 import type { ChartRow } from '../ui/charts/chart-types.js';
 import { targetText } from './objective-text.js';
 
-/** The chart's rows: the values by date, reaching on to the deadline when it lies beyond the last value. */
+/**
+ * The chart's rows: the values by date, reaching on to the deadline when it lies beyond the last value. No value:
+ * no rows, so the chart says there is nothing to draw yet.
+ */
 export function seriesRows(series: ObjectiveSeries): ChartRow[] {
+  if (series.points.length === 0) return [];
   const rows: ChartRow[] = series.points.map((p) => ({ date: p.date, value: p.value }));
   const last = series.points.at(-1)?.date;
-  if (series.deadline && (!last || series.deadline > last)) rows.push({ date: series.deadline, value: null });
+  if (series.deadline && last && series.deadline > last) rows.push({ date: series.deadline, value: null });
   return rows;
 }
 
