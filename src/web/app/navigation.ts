@@ -37,7 +37,9 @@ export type NavItem =
         | 'audit-programme'
         | 'audit-programme/coverage'
         | 'isms-requirements'
-        | 'internal-audits';
+        | 'internal-audits'
+        | 'objectives'
+        | 'objectives-document';
       label: MessageKey;
       search?: Record<string, string>;
       permission?: string;
@@ -86,7 +88,8 @@ export const NAV_GROUPS: NavGroup[] = [
       { kind: 'page', path: 'soa', label: 'nav.soa' },
       { kind: 'page', path: 'risk-treatment-plan', label: 'nav.treatmentPlan' },
       { kind: 'page', path: 'treatment-checks', label: 'nav.treatmentChecks' },
-      { kind: 'module', slug: 'objectives', label: 'module.objectives.title' },
+      { kind: 'page', path: 'objectives', label: 'nav.objectives' },
+      { kind: 'page', path: 'objectives-document', label: 'nav.objectivesDocument' },
       { kind: 'page', path: 'actions', label: 'nav.actionPlans' },
     ],
   },

@@ -267,5 +267,17 @@ export function PageLink({
           {children}
         </Link>
       );
+    case 'objectives':
+      return (
+        <Link to="/o/$org/objectives" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
+    case 'objectives-document':
+      return (
+        <Link to="/o/$org/objectives-document" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
   }
 }

@@ -9,7 +9,6 @@ export interface PlannedModule {
 }
 
 export const PLANNED_MODULES = [
-  { slug: 'objectives', title: 'module.objectives.title', clause: '6.2', description: 'module.objectives.description' },
   {
     slug: 'competence',
     title: 'module.competence.title',
@@ -56,6 +55,7 @@ export const BUILT_MODULES: Readonly<Record<string, string>> = {
   'risk-treatment': 'risk-treatment-plan',
   documents: 'documents',
   'internal-audit': 'audit-programme',
+  objectives: 'objectives',
 };
 
 export function builtModulePath(slug: string): string | undefined {

@@ -26,6 +26,8 @@ interface Props {
   optionsFor?: (field: string, values: Record<string, FormValue>) => readonly string[] | undefined;
   /** fields sent with their (default) value but not shown, e.g. the source of an action planned from a record */
   hiddenFields?: readonly string[];
+  /** whether a field shows given the other values (e.g. a reason only when not measurable); a new record omits those hidden */
+  showField?: (name: string, values: Record<string, FormValue>) => boolean;
 }
 
 export type FormValues = Record<string, FormValue>;
@@ -66,6 +68,7 @@ export function RegisterForm({
   defaults,
   optionsFor,
   hiddenFields = [],
+  showField,
 }: Props) {
   const { t, td } = useT();
   const members = useMembers(org).data?.items ?? [];
@@ -82,6 +85,8 @@ export function RegisterForm({
         if (record) {
           if (v === initial[name]) continue; // PATCH only what changed
           body[name] = toApiValue(def, v);
+        } else if (showField && !showField(name, values)) {
+          continue;
         } else if (v !== '' && !(def.kind === 'boolean' && v === false && def.default === undefined)) {
           body[name] = toApiValue(def, v);
         }
@@ -120,7 +125,7 @@ export function RegisterForm({
       </p>
       <div className="form__grid">
         {writableFields(register)
-          .filter(([name]) => !hiddenFields.includes(name))
+          .filter(([name]) => !hiddenFields.includes(name) && (showField?.(name, values) ?? true))
           .map(([name, def]) => (
             <RegisterFieldInput
               key={name}

@@ -11,6 +11,7 @@ import { ismsRiskMessages } from '../../risks/isms-risks.messages.js';
 import { improvementMessages } from '../../improvement/improvement.messages.js';
 import { improvementPageMessages } from '../../improvement/improvement-pages.messages.js';
 import { objectivesMessages } from '../../objectives/objectives.messages.js';
+import { objectivesPageMessages } from '../../objectives/objectives-pages.messages.js';
 import { versioningMessages } from '../../versioning/versioning.messages.js';
 import { registerIoMessages } from '../../register/register-io.messages.js';
 import { contextMessages } from '../../context/context.messages.js';
@@ -35,6 +36,7 @@ const en = {
   ...improvementMessages,
   ...improvementPageMessages,
   ...objectivesMessages,
+  ...objectivesPageMessages,
   ...registerIoMessages,
   ...contextMessages,
   ...leadershipMessages,
