@@ -56,15 +56,37 @@ export async function measurementCounts(handle: DatabaseHandle) {
   };
 }
 
-type Ctx = { org: { slug: string; as: { admin: Caller } } };
+let evaluated = 0;
+type Ctx = { org: { slug: string; as: { admin: Caller }; users: { admin: { id: string } } } };
 /** Valid bodies for the catalog-wide tests (test/helpers/routes.ts). */
 export const MEASURE_BODIES: Record<
   string,
   (ctx: Ctx, made: Record<string, string>) => Promise<Record<string, unknown>>
 > = {
   'POST /api/v1/orgs/:org/measures/:id/results': async () => ({ measuredOn: '2030-01-15', value: 1 }),
+  // a fresh weekly period each time (a measure made by the generic fixture is measured weekly)
+  'POST /api/v1/orgs/:org/measures/:id/evaluations': async () => ({
+    periodKey: `${1900 + (evaluated++ % 120)}-W10`,
+    rag: 'red',
+    note: 'Below target: reminders were not sent',
+  }),
+  'POST /api/v1/orgs/:org/measures/:id/evaluations/:evaluationId/raise': async ({ org }) => ({
+    ownerId: org.users.admin.id,
+    dueDate: '2030-06-30',
+  }),
   'POST /api/v1/orgs/:org/measure-results/batch': async ({ org }) => {
     const m = await buildMeasure(org.as.admin, org.slug);
     return { results: [{ measure: m.ref, measuredOn: '2030-01-15', value: 1 }] };
   },
 };
+
+/** A red evaluation of a measure (the `evaluations/:evaluationId` fixture of the catalog-wide tests). */
+export async function buildEvaluation(c: Caller, org: string, measureId: string, periodKey = '2020-W10') {
+  const res = await c.post(`/api/v1/orgs/${org}/measures/${measureId}/evaluations`, {
+    periodKey,
+    rag: 'red',
+    note: 'Below target',
+  });
+  if (res.statusCode !== 201) throw new Error(`buildEvaluation: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; periodKey: string; resultCount: number; nonconformityId: string | null };
+}

@@ -14,6 +14,7 @@ import type { Caller } from './http.js';
 import { approveMethodology, startingMethodology } from './risk-factories.js';
 import { buildEvidence } from './evidence-factories.js';
 import { buildAutomationAccount } from './automation-factories.js';
+import { buildEvaluation } from './measure-factories.js';
 import { paramFamily, recordParams } from './route-urls.js';
 
 /** Records for each kind of URL parameter of the route catalog (fixtures of the catalog-wide tests). */
@@ -310,6 +311,12 @@ export const RECORD_KINDS: Record<string, RecordKind> = {
     },
     snapshot: (h, m) =>
       h.db.selectFrom('auditChecklistItems').selectAll().where('id', '=', m.itemId!).executeTakeFirst(),
+  },
+  // a red evaluation of the measure made just before (`/measures/:id/evaluations/:evaluationId`)
+  'evaluations/:evaluationId': {
+    make: async ({ org }, made) => (await buildEvaluation(org.as.admin, org.slug, made.id!)).id,
+    snapshot: (h, m) =>
+      h.db.selectFrom('measureEvaluations').selectAll().where('id', '=', m.evaluationId!).executeTakeFirst(),
   },
   'links/:linkId': {
     make: async ({ org }, made) => {

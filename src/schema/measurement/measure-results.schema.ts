@@ -106,3 +106,12 @@ export const measureEvaluationSchema = z.object({
 });
 export type MeasureEvaluation = z.infer<typeof measureEvaluationSchema>;
 export const evaluationListSchema = z.object({ items: z.array(measureEvaluationSchema) });
+export const raisedFromEvaluationSchema = z.object({
+  evaluation: measureEvaluationSchema,
+  nonconformity: z.object({ id: z.uuid(), ref: z.string() }),
+});
+/** Raising a nonconformity from a red evaluation: who handles it and by when (both optional). */
+export const raiseFromEvaluationBodySchema = z.strictObject({
+  ownerId: z.uuid().optional(),
+  dueDate: isoDateSchema.optional(),
+});

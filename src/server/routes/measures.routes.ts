@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { listResults, pushResults, recordResult } from '../../core/measurement/measure-results.service.js';
 import {
+  listEvaluations,
+  raiseFromEvaluation,
+  recordEvaluation,
+} from '../../core/measurement/measure-evaluations.service.js';
+import {
+  evaluationBodySchema,
+  evaluationListSchema,
+  measureEvaluationSchema,
+  raisedFromEvaluationSchema,
+  raiseFromEvaluationBodySchema,
   MAX_BATCH_RESULTS,
   measureResultSchema,
   pushResultsAnswerSchema,
@@ -68,5 +78,53 @@ export async function measureRoutes(app: App) {
       },
     },
     async (request) => pushResults(orgCtx(request), request.body.results),
+  );
+  app.post(
+    `${m}/evaluations`,
+    {
+      config: { permission: 'measure.evaluate' },
+      schema: {
+        tags,
+        summary: 'Evaluate an analysis period (9.1 e): RAG, what the results mean, the actions decided',
+        description:
+          "`periodKey` is a period of the measure's analysis frequency (default: its measurement frequency). The current results of the measurement periods starting within it become immutable (a later correction: 409). One evaluation per period (409 on `body.periodKey`); a period not yet begun: 400.",
+        params: idParams,
+        body: evaluationBodySchema,
+        response: { 201: measureEvaluationSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await recordEvaluation(orgCtx(request), request.params.id, request.body)),
+  );
+  app.get(
+    `${m}/evaluations`,
+    {
+      config: { permission: 'measure.read' },
+      schema: {
+        tags,
+        summary: "A measure's evaluations, newest period first",
+        params: idParams,
+        response: { 200: evaluationListSchema },
+      },
+    },
+    async (request) => listEvaluations(orgCtx(request), request.params.id),
+  );
+  app.post(
+    `${m}/evaluations/:evaluationId/raise`,
+    {
+      config: { permission: 'nonconformity.create' },
+      schema: {
+        tags,
+        summary: 'Raise a nonconformity (source measurement, 9.1) from a red evaluation, once',
+        description: 'An evaluation not red: 409 on `rag`; already raised: 409 on `nonconformityId`.',
+        params: z.object({ org: z.string(), id: z.uuid(), evaluationId: z.uuid() }),
+        body: raiseFromEvaluationBodySchema,
+        response: { 201: raisedFromEvaluationSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await raiseFromEvaluation(orgCtx(request), request.params.id, request.params.evaluationId, request.body)),
   );
 }
