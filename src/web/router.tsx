@@ -32,6 +32,7 @@ import { documentRoutes } from './documents/documents-routes.js';
 import { auditProgrammeRoutes } from './internal-audit/programme/programme-routes.js';
 import { internalAuditRoutes } from './internal-audit/audits/audits-routes.js';
 import { improvementRoutes } from './improvement/improvement-routes.js';
+import { measurementRoutes } from './measurement/measurement-routes.js';
 
 // Pages load with their route (one chunk each), so the first page does not wait for the whole app.
 const SetupPage = lazyRouteComponent(() => import('./auth/setup-page.js'), 'SetupPage');
@@ -321,6 +322,7 @@ const routeTree = rootRoute.addChildren([
     ...auditProgrammeRoutes(orgRoute),
     ...internalAuditRoutes(orgRoute),
     ...improvementRoutes(orgRoute),
+    ...measurementRoutes(orgRoute),
   ]),
 ]);
 

@@ -23,6 +23,7 @@ import { controlRegister } from '../../schema/controls/control.register.js';
 import { documentRegister } from '../../schema/documents/document.register.js';
 import { nonconformityRegister } from '../../schema/improvement/nonconformity.register.js';
 import { improvementRegister } from '../../schema/improvement/improvement.register.js';
+import { measureRegister } from '../../schema/measurement/measure.register.js';
 
 /**
  * Registers the UI can point at from a `record` field (by entity), for the generic select, display and filter.
@@ -54,6 +55,7 @@ const KNOWN: RegisterDef[] = [
   internalAuditRegister,
   nonconformityRegister,
   improvementRegister,
+  measureRegister,
 ];
 
 /** Every register the UI knows (e.g. the kinds of record evidence can be attached to). */

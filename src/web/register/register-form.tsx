@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import type { FieldDef, RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
@@ -26,6 +26,10 @@ interface Props {
   optionsFor?: (field: string, values: Record<string, FormValue>) => readonly string[] | undefined;
   /** fields sent with their (default) value but not shown, e.g. the source of an action planned from a record */
   hiddenFields?: readonly string[];
+  /** checks across fields the register's schema cannot express (e.g. a formula's keys), keyed by field */
+  check?: (values: FormValues) => Record<string, string>;
+  /** what a field shows under it given the values so far (e.g. a live check of a formula) */
+  fieldNote?: (name: string, values: FormValues) => ReactNode;
 }
 
 export type FormValues = Record<string, FormValue>;
@@ -66,6 +70,8 @@ export function RegisterForm({
   defaults,
   optionsFor,
   hiddenFields = [],
+  check,
+  fieldNote,
 }: Props) {
   const { t, td } = useT();
   const members = useMembers(org).data?.items ?? [];
@@ -90,6 +96,7 @@ export function RegisterForm({
       return body;
     },
     submit: (body) => onSubmit(body),
+    check: check && ((values) => check(values)),
     fields: writableFields(register).map(([name]) => name),
     versioned: !!record,
   });
@@ -122,18 +129,20 @@ export function RegisterForm({
         {writableFields(register)
           .filter(([name]) => !hiddenFields.includes(name))
           .map(([name, def]) => (
-            <RegisterFieldInput
-              key={name}
-              collection={register.collection}
-              name={name}
-              def={withOptions(name, def)}
-              value={values[name] ?? ''}
-              error={form.errors[name]}
-              members={members}
-              org={org}
-              current={related[String(values[name] ?? '')]}
-              onChange={(v) => change(name, v)}
-            />
+            <Fragment key={name}>
+              <RegisterFieldInput
+                collection={register.collection}
+                name={name}
+                def={withOptions(name, def)}
+                value={values[name] ?? ''}
+                error={form.errors[name]}
+                members={members}
+                org={org}
+                current={related[String(values[name] ?? '')]}
+                onChange={(v) => change(name, v)}
+              />
+              {fieldNote?.(name, values)}
+            </Fragment>
           ))}
       </div>
       {form.errors._form ? (

@@ -7,6 +7,17 @@ export interface ChartSeries {
   label: string;
   /** its colour; text (legend, table) always names it too, so colour is never the only signal */
   color?: string;
+  /** shown in the numbers' table only, not drawn (e.g. a status in words beside each value) */
+  tableOnly?: boolean;
+}
+
+/** A horizontal line across a chart at a value (a target, a threshold), named in its legend and description. */
+export interface ChartReference {
+  value: number;
+  label: string;
+  color?: string;
+  /** its dash pattern, so that it reads without colour */
+  dash?: string;
 }
 
 /** Colours that keep a 3:1 contrast on white and stay apart for the common colour-vision deficiencies. */

@@ -1,6 +1,6 @@
-import { CartesianGrid, Legend, Line, LineChart as RLineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart as RLineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFigure } from './chart-figure.js';
-import { seriesColor, type ChartProps } from './chart-types.js';
+import { seriesColor, type ChartProps, type ChartReference } from './chart-types.js';
 
 // Each line also differs by its dash and its marker, so the legend reads without colour.
 const DASHES = [undefined, '6 4', '2 3', '10 4 2 4'];
@@ -10,8 +10,19 @@ const DOTS = ['circle', 'square', 'triangle', 'diamond'] as const;
  * A line chart (recharts) over ordered categories (months, quarters) in a figure: caption, a description read by
  * screen readers, one line per series told apart by dash and marker as well as colour, and the numbers as a table.
  */
-export function LineChart({ height = 260, ...figure }: ChartProps) {
+export function LineChart({
+  height = 260,
+  references = [],
+  decimals = false,
+  ...figure
+}: ChartProps & {
+  /** horizontal lines at given values (a target, a threshold), labelled on the plot */
+  references?: ChartReference[];
+  /** values are decimals (percentages, averages): the axis ticks may be too */
+  decimals?: boolean;
+}) {
   const { rows, categoryKey, series } = figure;
+  const drawn = series.filter((s) => !s.tableOnly);
   return (
     <ChartFigure {...figure}>
       <RLineChart
@@ -23,10 +34,20 @@ export function LineChart({ height = 260, ...figure }: ChartProps) {
       >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey={categoryKey} tick={{ fontSize: 12 }} />
-        <YAxis allowDecimals={false} width={36} />
+        <YAxis allowDecimals={decimals} width={decimals ? 48 : 36} />
         <Tooltip />
         <Legend />
-        {series.map((s, i) => (
+        {references.map((r) => (
+          <ReferenceLine
+            key={r.label}
+            y={r.value}
+            stroke={r.color ?? '#334155'}
+            strokeDasharray={r.dash ?? '4 4'}
+            label={{ value: r.label, position: 'insideTopRight', fontSize: 12 }}
+            ifOverflow="extendDomain"
+          />
+        ))}
+        {drawn.map((s, i) => (
           <Line
             key={s.key}
             type="linear"
