@@ -19,6 +19,8 @@ import {
   resultListQuerySchema,
   resultPageSchema,
 } from '../../schema/measurement/measure-results.schema.js';
+import { measureDashboard } from '../../core/measurement/measure-dashboard.service.js';
+import { dashboardQuerySchema, dashboardSchema } from '../../schema/measurement/measure-dashboard.schema.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
 
@@ -126,5 +128,21 @@ export async function measureRoutes(app: App) {
       reply
         .code(201)
         .send(await raiseFromEvaluation(orgCtx(request), request.params.id, request.params.evaluationId, request.body)),
+  );
+  app.get(
+    '/api/v1/orgs/:org/measures/dashboard',
+    {
+      config: { permission: 'measure.read' },
+      schema: {
+        tags,
+        summary: 'Dashboard: every active measure with its latest value and RAG, and its last periods (≤ 60)',
+        description:
+          'Filters: `kind`, `rag` (the latest RAG), `objectiveId` (measures informing the objective, either link direction); `from`/`to` bound the series by date measured. A fixed number of queries whatever the number of measures and results.',
+        params: orgParams,
+        querystring: dashboardQuerySchema,
+        response: { 200: dashboardSchema },
+      },
+    },
+    async (request) => measureDashboard(orgCtx(request), request.query),
   );
 }
