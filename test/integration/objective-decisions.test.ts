@@ -117,6 +117,27 @@ describe.each(DIALECTS)('objectives communicated and closed on %s', (kind) => {
     expect(await objectiveCounts(env.handle)).toEqual(before);
   });
 
+  it('re-imports an exported list of objectives, closed ones included, as unchanged', async () => {
+    const fresh = await buildOrg(env.app, env.handle);
+    const o = await buildObjective(fresh.as.contributor, fresh.slug, { title: 'Closed one', deadline: '2099-01-01' });
+    await buildObjective(fresh.as.contributor, fresh.slug, { measurementMode: 'measures' });
+    const closed = await fresh.as.isms_manager.post(`/api/v1/orgs/${fresh.slug}/objectives/${o.id}/close`, {
+      expectedVersion: o.version,
+      outcome: 'achieved',
+      note: 'Done',
+    });
+    expect(closed.statusCode).toBe(200);
+    const csv = (await fresh.as.contributor.get(`/api/v1/orgs/${fresh.slug}/objectives/export.csv`)).body;
+    const res = await fresh.as.contributor.request(
+      'POST',
+      `/api/v1/orgs/${fresh.slug}/objectives/import?dryRun=false`,
+      csv,
+      { 'content-type': 'text/csv' },
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: 2, errors: [] });
+  });
+
   it('refuses a stale close (409 on expectedVersion) and a close without a note (400)', async () => {
     const o = await buildObjective(c(), org.slug);
     await c().patch(url(`/${o.id}`), { title: 'Renamed' });

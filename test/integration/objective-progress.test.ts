@@ -5,6 +5,7 @@ import { buildOrg, type TestOrg } from '../helpers/factories.js';
 import { buildEvidence } from '../helpers/evidence-factories.js';
 import { buildObjective, todayIso, type MadeObjective } from '../helpers/objective-factories.js';
 import { objectiveCounts } from '../helpers/objective-counts.js';
+import { refreshObjectiveStatuses } from '../../src/core/objectives/objective-status-refresh.js';
 
 const fields = (res: { json(): { errors?: { field: string }[] } }) =>
   (res.json().errors ?? []).map((e) => e.field).sort();
@@ -144,5 +145,35 @@ describe.each(DIALECTS)('objective progress, status and chart on %s', (kind) => 
     expect(res.statusCode).toBe(404);
     expect((await c().get(url(`/${foreign.id}/progress-series`))).statusCode).toBe(404);
     expect(await objectiveCounts(env.handle)).toEqual(before);
+  });
+});
+
+describe.each(DIALECTS)('objective statuses the calendar changes on %s', (kind) => {
+  let env: TestEnv;
+  let org: TestOrg;
+  beforeAll(async () => {
+    env = await testEnv(kind);
+    org = await buildOrg(env.app, env.handle);
+  });
+  afterAll(() => env?.close());
+
+  it('marks an objective missed once its deadline has passed, and at risk when values stop coming', async () => {
+    const c = org.as.contributor;
+    const due = await buildObjective(c, org.slug, { deadline: daysAgo(-10) });
+    const quiet = await buildObjective(c, org.slug, { deadline: '2099-12-31' });
+    for (const o of [due, quiet])
+      await c.post(`/api/v1/orgs/${org.slug}/objectives/${o.id}/progress`, { entryDate: todayIso(), value: 80 });
+    const list = async (status: string) =>
+      ((await c.get(`/api/v1/orgs/${org.slug}/objectives?progressStatus=${status}`)).json().items as { id: string }[])
+        .map((x) => x.id)
+        .sort();
+    expect(await list('on_track')).toEqual([due.id, quiet.id].sort());
+    // twenty days on: the deadline has passed; a year on, no value for more than 1.5 quarters
+    expect(await refreshObjectiveStatuses(env.handle.db, daysAgo(-20))).toBeGreaterThanOrEqual(1);
+    expect(await list('missed')).toEqual([due.id]);
+    await refreshObjectiveStatuses(env.handle.db, daysAgo(-365));
+    expect(await list('at_risk')).toEqual([quiet.id]);
+    // a second pass on the same day changes nothing
+    expect(await refreshObjectiveStatuses(env.handle.db, daysAgo(-365))).toBe(0);
   });
 });

@@ -163,3 +163,28 @@ const MODES: Record<string, MeasurementMode> = {
   not_practicable: 'not_practicable',
 };
 const DIRECTIONS: Record<string, TargetDirection> = { at_least: 'at_least', at_most: 'at_most', reach: 'reach' };
+
+/**
+ * After results of measures were written (by hand, pushed, imported, sampled), in the same transaction: refreshes
+ * the stored status of the objectives that take their value from those measures (the first linked). For the
+ * measures module to call where it stores results (issue 16: wired at merge time); a bounded number of queries
+ * per objective concerned.
+ */
+export async function refreshObjectivesMeasuredBy(
+  ctx: OrgContext,
+  trx: Db,
+  measureIds: readonly string[],
+): Promise<void> {
+  if (!measureIds.length) return;
+  const linked = await trx
+    .selectFrom('links')
+    .select('fromId')
+    .distinct()
+    .where('orgId', '=', ctx.org.id)
+    .where('fromType', '=', 'objective')
+    .where('toType', '=', 'measure')
+    .where('kind', '=', OBJECTIVE_MEASURED_BY_KIND)
+    .where('toId', 'in', [...new Set(measureIds)])
+    .execute();
+  for (const { fromId } of linked) await refreshProgressState(ctx, trx, fromId);
+}
