@@ -4,7 +4,7 @@ import { testEnv, type TestEnv } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { buildOrg, writeCounts, type TestOrg } from '../helpers/factories.js';
 
-type Catalog = { items: { key: string; targetValue: number; measure: { id: string; ref: string } | null }[] };
+type Catalog = { builtIns: { key: string; targetValue: number; measure: { id: string; ref: string } | null }[] };
 const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 
 /**
@@ -34,8 +34,8 @@ describe.each(DIALECTS)('built-in measures switched on on %s', (kind) => {
 
   it('lists the five built-ins, each off until switched on, then with its measure', async () => {
     const before = await catalog(org);
-    expect(before.items.map((i) => i.key)).toEqual([...BUILT_IN_MEASURE_KEYS]);
-    expect(before.items.every((i) => i.measure === null)).toBe(true);
+    expect(before.builtIns.map((i) => i.key)).toEqual([...BUILT_IN_MEASURE_KEYS]);
+    expect(before.builtIns.every((i) => i.measure === null)).toBe(true);
 
     const res = await org.as.contributor.post(url(org, '/built-in'), { key: 'overdue_actions' });
     expect(res.statusCode, res.body).toBe(201);
@@ -61,7 +61,7 @@ describe.each(DIALECTS)('built-in measures switched on on %s', (kind) => {
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().id).toBe(measure.id);
     const after = await catalog(org);
-    expect(after.items.find((i) => i.key === 'overdue_actions')!.measure).toMatchObject({
+    expect(after.builtIns.find((i) => i.key === 'overdue_actions')!.measure).toMatchObject({
       id: measure.id,
       ref: measure.ref,
     });
@@ -109,6 +109,6 @@ describe.each(DIALECTS)('built-in measures switched on on %s', (kind) => {
     await refused(archived, 409);
     expect(fields(archived)).toEqual(['body.key']);
     expect(await writeCounts(env.handle)).toEqual(before);
-    expect((await catalog(o)).items.find((i) => i.key === 'overdue_nonconformities')!.measure).toBeNull();
+    expect((await catalog(o)).builtIns.find((i) => i.key === 'overdue_nonconformities')!.measure).toBeNull();
   });
 });

@@ -32,7 +32,7 @@ export const builtInMeasureSchema = z.object({
 });
 export type BuiltInMeasureInfo = z.infer<typeof builtInMeasureSchema>;
 
-export const builtInCatalogSchema = z.object({ items: z.array(builtInMeasureSchema) });
+export const builtInCatalogSchema = z.object({ builtIns: z.array(builtInMeasureSchema) });
 
 export const builtInSwitchOnBodySchema = z.strictObject({ key: z.enum(BUILT_IN_MEASURE_KEYS) });
 export type BuiltInSwitchOnBody = z.infer<typeof builtInSwitchOnBodySchema>;

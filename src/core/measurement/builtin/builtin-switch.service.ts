@@ -22,8 +22,11 @@ const info = (m: BuiltInMeasure, measure: BuiltInMeasureInfo['measure']): BuiltI
   measure,
 });
 
-/** The built-in measures with, for each, the organization's measure when it is switched on (one query). */
-export async function listBuiltInMeasures(ctx: OrgContext): Promise<{ items: BuiltInMeasureInfo[] }> {
+/**
+ * The built-in measures with, for each, the organization's measure when it is switched on (one query). A fixed
+ * catalog, not a paged list of records, so it answers `builtIns`, not `items`.
+ */
+export async function listBuiltInMeasures(ctx: OrgContext): Promise<{ builtIns: BuiltInMeasureInfo[] }> {
   const on = await ctx.db
     .selectFrom('measures')
     .select(['id', 'ref', 'status', 'builtInKey'])
@@ -32,7 +35,7 @@ export async function listBuiltInMeasures(ctx: OrgContext): Promise<{ items: Bui
     .where('archivedAt', 'is', null)
     .execute();
   const byKey = new Map(on.map((m) => [m.builtInKey, { id: m.id, ref: m.ref, status: m.status }]));
-  return { items: BUILT_IN_MEASURES.map((m) => info(m, byKey.get(m.key) ?? null)) };
+  return { builtIns: BUILT_IN_MEASURES.map((m) => info(m, byKey.get(m.key) ?? null)) };
 }
 
 /**
