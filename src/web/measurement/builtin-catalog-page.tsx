@@ -39,10 +39,10 @@ export function BuiltInCatalogPage() {
         }
       />
       <LiveMessage>{done}</LiveMessage>
-      <QueryState query={catalog} empty={t('measurement.builtIn.none')} isEmpty={(d) => d.items.length === 0}>
+      <QueryState query={catalog} empty={t('measurement.builtIn.none')} isEmpty={(d) => d.builtIns.length === 0}>
         {(data) => (
           <ul className="builtin-list">
-            {data.items.map((b) => (
+            {data.builtIns.map((b) => (
               <BuiltInCard key={b.key} org={org} builtIn={b} onDone={setDone} />
             ))}
           </ul>
