@@ -60,7 +60,7 @@ describeJourney(
           await page.getByRole('heading', { name: 'No measures yet' }).waitFor();
           await page.getByRole('link', { name: 'Open the built-in catalog' }).click();
           await page.getByRole('heading', { level: 1, name: 'Built-in measures' }).waitFor();
-          await page.getByRole('button', { name: 'Switch on Overdue tracker actions' }).waitFor();
+          await page.getByRole('button', { name: 'Switch on Overdue actions' }).waitFor();
           await shot(page, `meas-${dialect}-builtins`);
 
           // a derived measure: the formula is checked against the declared base measures as it is typed
@@ -128,7 +128,7 @@ describeJourney(
           await page.reload();
           const summary = region(page, 'Information need');
           await summary.getByText('80 %').waitFor();
-          await summary.getByText('Red', { exact: true }).waitFor();
+          await summary.getByText('✗ Red').waitFor();
           const trend = region(page, 'Trend');
           await trend.getByText('Show the values and statuses').click();
           const table = trend.getByRole('table', { name: 'Privileged accounts reviewed on time' });

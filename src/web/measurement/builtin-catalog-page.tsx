@@ -9,7 +9,6 @@ import { Button } from '../ui/button.js';
 import { PageHeader } from '../ui/page-header.js';
 import { QueryState } from '../ui/query-state.js';
 import { useBuiltInCatalog, useSwitchOnBuiltIn } from './measurement-api.js';
-import { MeasurementLinks } from './measures-page.js';
 import { useFormatTarget } from './rag.js';
 import './measurement.css';
 
@@ -33,9 +32,14 @@ export function BuiltInCatalogPage() {
         title={t('measurement.builtIn.title')}
         description={t('measurement.builtIn.lead')}
         actions={
-          <Link to="/o/$org/measures" params={{ org }} className="button button--secondary">
-            {t('measures.title')}
-          </Link>
+          <>
+            <Link to="/o/$org/measures" params={{ org }} className="button button--secondary">
+              {t('measures.title')}
+            </Link>
+            <Link to="/o/$org/measures/dashboard" params={{ org }} className="button button--secondary">
+              {t('measurement.dashboard.title')}
+            </Link>
+          </>
         }
       />
       <LiveMessage>{done}</LiveMessage>
@@ -48,9 +52,6 @@ export function BuiltInCatalogPage() {
           </ul>
         )}
       </QueryState>
-      <p className="empty-state__actions">
-        <MeasurementLinks org={org} />
-      </p>
     </section>
   );
 }
