@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
@@ -103,5 +104,43 @@ describe.each(DIALECTS)('measurement dashboard (9.1) on %s', (kind) => {
         .errors.map((e: { field: string }) => e.field)
         .sort(),
     ).toEqual(['query.periods', 'query.rag']);
+  });
+});
+
+describe.each(DIALECTS)('measurement results workbook (9.1) on %s', (kind) => {
+  let env: TestEnv;
+  let org: TestOrg;
+  beforeAll(async () => {
+    env = await testEnv(kind);
+    org = await buildOrg(env.app, env.handle);
+  });
+  afterAll(() => env?.close());
+
+  it('exports every current result within from/to, one row each, with real dates and numbers', async () => {
+    const m = await buildMeasure(org.as.contributor, org.slug, { title: 'Reviews on time' });
+    const push = (results: unknown[]) =>
+      org.as.contributor.post(`/api/v1/orgs/${org.slug}/measure-results/batch`, { results });
+    await push([
+      { measure: m.ref, measuredOn: '2026-01-31', value: 96.5 },
+      { measure: m.ref, measuredOn: '2026-02-28', value: 91 },
+      { measure: m.ref, measuredOn: '2026-03-31', value: 99 },
+    ]);
+    await push([{ measure: m.ref, measuredOn: '2026-02-28', value: 92, note: 'recount' }]);
+    const res = await org.as.viewer.request(
+      'GET',
+      `/api/v1/orgs/${org.slug}/measures/results.xlsx?from=2026-02-01&to=2026-12-31`,
+    );
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    expect(ws.rowCount).toBe(3);
+    expect([2, 3].map((r) => ws.getRow(r).getCell(col('Period')).value)).toEqual(['2026-02', '2026-03']);
+    expect(ws.getRow(2).getCell(col('Value')).value).toBe(92);
+    expect(ws.getRow(2).getCell(col('RAG')).value).toBe('amber');
+    expect(ws.getRow(2).getCell(col('Measured on')).value).toBeInstanceOf(Date);
+    expect(ws.getRow(2).getCell(col('Target')).value).toBe('≥ 95');
   });
 });
