@@ -78,7 +78,7 @@ describe.each(DIALECTS)('objectives measured by measures on %s', (kind) => {
     expect(await objectiveCounts(env.handle)).toEqual(before);
   });
 
-  // needs core/objectives/measure-values.ts switched to the measures module's reader (see that file)
+  // read through core/objectives/measure-values.ts (measure_results, named at run time)
   it.skipIf(noMeasures)('takes its value and status from the first linked measure’s results', async () => {
     const o = await buildObjective(c(), org.slug, {
       measurementMode: 'measures',

@@ -19,7 +19,7 @@ describe('objectiveStatus', () => {
     expect(objectiveStatus({ ...base, target: null, points: [{ date: '2026-06-01', value: 99 }] })).toBe(
       'not_measured',
     );
-    expect(objectiveStatus(base)).toBe('not_measured');
+    expect(objectiveStatus({ ...base, startDate: '2026-06-01' })).toBe('not_measured');
   });
 
   it('is achieved when the latest value meets the target, per direction', () => {
@@ -84,6 +84,16 @@ describe('objectiveStatus', () => {
     expect(objectiveStatus({ ...base, points, today: '2026-07-15', frequency: 'monthly' })).toBe('on_track');
     expect(objectiveStatus({ ...base, points, today: '2026-07-20', frequency: 'monthly' })).toBe('at_risk');
     expect(objectiveStatus({ ...base, points, today: '2026-08-30', frequency: 'quarterly' })).toBe('on_track');
+  });
+
+  it('is at_risk when no value came at all for 1.5 periods since the start', () => {
+    expect(objectiveStatus({ ...base, startDate: '2026-06-01', today: '2026-07-15', frequency: 'monthly' })).toBe(
+      'not_measured',
+    );
+    expect(objectiveStatus({ ...base, startDate: '2026-06-01', today: '2026-07-20', frequency: 'monthly' })).toBe(
+      'at_risk',
+    );
+    expect(objectiveStatus({ ...base, startDate: null, today: '2026-12-01' })).toBe('not_measured');
   });
 
   it('is on_track without a deadline once a value is there and recent', () => {

@@ -40,10 +40,10 @@ export function latestPoint<T extends { date: string }>(points: readonly T[]): T
 
 /**
  * The derived status of an objective (27003 6.2: "on track / at risk / missed / achieved"):
- * - not_measured: not practicable to measure, no target, or no value yet (and the deadline not passed);
+ * - not_measured: not practicable to measure, no target, or no value yet (within 1.5 periods of the start date);
  * - achieved: the latest value meets the target (per direction);
  * - missed: the deadline has passed and the latest value (if any) does not meet it;
- * - at_risk: not met, and either no value for 1.5 periods, or the straight line from the baseline at the start date
+ * - at_risk: not met, and either no value for 1.5 periods (since the latest value, or since the start), or the straight line from the baseline at the start date
  *   (or the first value) through the latest value does not reach the target by the deadline;
  * - on_track otherwise (including when there is not yet a line to extend: a single value and no baseline).
  */
@@ -54,8 +54,10 @@ export function objectiveStatus(input: StatusInput): ProgressStatus {
   const t = { direction, target };
   if (latest && targetMet(latest.value, t)) return 'achieved';
   if (deadline && deadline < today) return 'missed';
-  if (!latest) return 'not_measured';
-  if (day(today) - day(latest.date) > 1.5 * PERIOD_DAYS[input.frequency]) return 'at_risk';
+  const overdue = (since: string) => day(today) - day(since) > 1.5 * PERIOD_DAYS[input.frequency];
+  // no value yet: at risk once 1.5 periods have gone by since it started, not measured before
+  if (!latest) return input.startDate && overdue(input.startDate) ? 'at_risk' : 'not_measured';
+  if (overdue(latest.date)) return 'at_risk';
   if (!deadline) return 'on_track';
   const origin = lineOrigin(input, latest);
   if (!origin) return 'on_track';

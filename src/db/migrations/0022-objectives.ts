@@ -97,6 +97,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create unique index objectives_documents_one_current on objectives_documents (org_id) where archived_at is null`.execute(
     db,
   );
+  // the default list order (by reference), as 0017 does for every register (list-order-index.test.ts)
+  await sql`create index objectives_documents_list_idx on objectives_documents (org_id, (length("ref")), "ref", "id") where archived_at is null`.execute(
+    db,
+  );
 }
 
 export async function down(): Promise<void> {
