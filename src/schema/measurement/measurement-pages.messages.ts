@@ -6,6 +6,7 @@ export const measurementPageMessages = {
   'measurement.lead':
     'What is monitored and measured to know whether the ISMS performs and its controls are effective: the question each measure answers, how and how often it is measured, by whom, and its status against target.',
   'measurement.new': 'New measure',
+  'measures.created': 'Measure {ref} created.',
   'measurement.formLead':
     'Start from the information need (the question), then how it is measured: base measures and, for a derived measure, the formula over their keys; the target and when it turns amber or red; how often it is measured, analysed and reported, and by whom.',
   'measurement.editTitle': 'Edit {ref}',
@@ -93,11 +94,9 @@ export const measurementPageMessages = {
   'measurement.dashboard.noneMatch': 'No measure matches these filters.',
   'measurement.report.title': 'Monitoring and measurement results',
   'measurement.report.lead':
-    'The documented results of a period (9.1): the report with each measure’s trend, values and evaluations, or every value as a spreadsheet.',
+    'The documented results of a period (9.1): every current result measured in it as a spreadsheet (period, value, target, status, source, who recorded it, whether it is evaluated).',
   'measurement.report.from': 'From',
   'measurement.report.to': 'To',
-  'measurement.report.docx': 'Report (DOCX)',
-  'measurement.report.pdf': 'Report (PDF)',
   'measurement.report.xlsx': 'Values (XLSX)',
   'measurement.builtIn.title': 'Built-in measures',
   'measurement.builtIn.open': 'Open the built-in catalog',

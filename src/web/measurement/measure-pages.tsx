@@ -17,8 +17,22 @@ import './measurement.css';
 /** The generic pages build `/o/$org/<path>`; their path type names the context registers only (see asset-paths). */
 export const MEASURES_PATH = 'measures' as unknown as ContextPath;
 
-// What the summary and the cards show: the detail's field list keeps the rest (object, attribute, roles…).
-const SUMMARY = new Set(['informationNeed', 'latestValue', 'latestPeriod', 'latestRag']);
+// What the header and the summary show already: the detail's field list keeps the rest (object, attribute, method,
+// base measures, formula, unit, analysis and reporting, who is told, status).
+const SUMMARY = new Set([
+  'title',
+  'informationNeed',
+  'kind',
+  'targetValue',
+  'targetDirection',
+  'amberThreshold',
+  'frequency',
+  'measuredById',
+  'analysedById',
+  'latestValue',
+  'latestPeriod',
+  'latestRag',
+]);
 
 /**
  * A measure (27003 9.1): the question it answers and its status against target above; its trend, results,
