@@ -198,7 +198,12 @@ describeJourney(
           ]);
           expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
           // a workbook (a ZIP), not an error page saved under its name
-          expect(fs.readFileSync(await download.path()).subarray(0, 2).toString()).toBe('PK');
+          expect(
+            fs
+              .readFileSync(await download.path())
+              .subarray(0, 2)
+              .toString(),
+          ).toBe('PK');
         } catch (error) {
           if (page) await shot(page, `meas-${dialect}-failure`);
           throw error;
