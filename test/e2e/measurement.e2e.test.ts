@@ -148,6 +148,19 @@ describeJourney(
           await table.getByRole('row', { name: new RegExp(`${months[0]!.key}.*95.*✓ Green`) }).waitFor();
           await table.getByRole('row', { name: new RegExp(`${months[1]!.key}.*90.*▲ Amber`) }).waitFor();
           await table.getByRole('row', { name: new RegExp(`${months[2]!.key}.*80.*✗ Red`) }).waitFor();
+          // what it informs: an ISMS risk (6.1.1), listed with the record's links
+          await manager.call('POST', '/isms-risks', {
+            kind: 'risk',
+            title: 'Privileged access outlives its need',
+            category: 'weak_risk_management',
+          });
+          const informs = region(page, 'What this measure informs');
+          await informs.getByLabel('Kind of record').selectOption('isms_risk');
+          const control = informs.getByLabel('Record', { exact: true });
+          await control.locator('option').nth(1).waitFor({ state: 'attached' });
+          await control.selectOption({ index: 1 });
+          await informs.getByRole('button', { name: 'Link' }).click();
+          await region(page, 'Linked records').getByText('Informs').waitFor();
           const results = region(page, 'Results');
           await results.getByText('Automation').first().waitFor();
           await shot(page, `meas-${dialect}-measure`);

@@ -98,6 +98,14 @@ export const measurementPageMessages = {
   'measurement.report.from': 'From',
   'measurement.report.to': 'To',
   'measurement.report.xlsx': 'Values (XLSX)',
+  'link.kind.informs': 'Informs',
+  'measurement.informs.title': 'What this measure informs',
+  'measurement.informs.lead':
+    'Link the objectives (6.2), controls, processes and risks whose performance or effectiveness this measure tells; the links are listed with the others, both ways.',
+  'measurement.informs.type': 'Kind of record',
+  'measurement.informs.record': 'Record',
+  'measurement.informs.save': 'Link',
+  'measurement.informs.done': 'Linked to {ref}.',
   'measurement.builtIn.title': 'Built-in measures',
   'measurement.builtIn.open': 'Open the built-in catalog',
   'measurement.builtIn.lead':

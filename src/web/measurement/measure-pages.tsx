@@ -8,6 +8,7 @@ import { useMemberNames } from '../lib/members.js';
 import { QueryState } from '../ui/query-state.js';
 import { MeasureAutomationCard } from './measure-automation-card.js';
 import { MeasureEvaluationsCard } from './measure-evaluations-card.js';
+import { MeasureInformsCard } from './measure-informs-card.js';
 import { MeasureResultsCard } from './measure-results-card.js';
 import { MeasureTrend } from './measure-trend.js';
 import { useMeasureResults } from './measurement-api.js';
@@ -138,6 +139,7 @@ function MeasureBelow({ org, id }: { org: string; id: string }) {
     <>
       <MeasureResultsCard org={org} measure={measure} />
       <MeasureEvaluationsCard org={org} measure={measure} />
+      <MeasureInformsCard org={org} measure={measure} />
       <MeasureAutomationCard org={org} measure={measure} />
     </>
   );
