@@ -74,6 +74,10 @@ export const MEASURE_BODIES: Record<
     ownerId: org.users.admin.id,
     dueDate: '2030-06-30',
   }),
+  'POST /api/v1/orgs/:org/measure-results/import': async ({ org }) => {
+    const m = await buildMeasure(org.as.admin, org.slug);
+    return { raw: `Measure,Measured on,Value\n${m.ref},2030-01-15,1\n`, contentType: 'text/csv' };
+  },
   'POST /api/v1/orgs/:org/measure-results/batch': async ({ org }) => {
     const m = await buildMeasure(org.as.admin, org.slug);
     return { results: [{ measure: m.ref, measuredOn: '2030-01-15', value: 1 }] };

@@ -208,6 +208,7 @@ const QUERIES: Record<string, (ctx: FixtureCtx, made: Record<string, string>) =>
     ]),
   ),
   // not required (a dry run is the default), but a real run is what must be guarded
+  'POST /api/v1/orgs/:org/measure-results/import': async () => '?dryRun=false',
   ...Object.fromEntries(
     REGISTER_MODULES.map((mod) => [`POST /api/v1/orgs/:org/${mod.def.collection}/import`, async () => '?dryRun=false']),
   ),

@@ -6,7 +6,11 @@ import { editableTextField, fillUrl, loadRouteCatalog, routeKey } from '../helpe
 import { REGISTER_MODULES } from '../../src/core/modules.js';
 
 /** File uploads (register imports) are bad input too: broken, oversized or poisoned files write nothing. */
-const importRoutes = (await loadRouteCatalog()).filter((r) => r.method === 'POST' && r.url.endsWith('/import'));
+// Register imports (their report shape); imports of another kind test their bad files beside their own tests
+// (measure-results-import.test.ts).
+const importRoutes = (await loadRouteCatalog()).filter(
+  (r) => r.method === 'POST' && REGISTER_MODULES.some((m) => r.url.endsWith(`/${m.def.collection}/import`)),
+);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The register's name field (`title`, `name`…) of an import route: the cells below are written into it. */
 // the column a file can write (the title, unless the server keeps it, as for role assignments)

@@ -118,24 +118,11 @@ export async function listResults(ctx: OrgContext, measureId: string, q: z.outpu
  */
 export async function pushResults(ctx: OrgContext, results: readonly PushedResult[]) {
   return inOrgTransaction(ctx, async (trx) => {
-    const names = [...new Set(results.map((r) => r.measure))];
-    const uuids = names.filter((n) => z.uuid().safeParse(n).success);
-    const refs = names.filter((n) => !uuids.includes(n)).map((n) => n.toUpperCase());
-    const byName = new Map<string, string>();
-    const lookups = [
-      ...chunk(uuids).map((ids) => ({ column: 'id' as const, values: ids })),
-      ...chunk(refs).map((values) => ({ column: 'ref' as const, values })),
-    ];
-    for (const { column, values } of lookups) {
-      const found = await trx
-        .selectFrom('measures')
-        .select(['id', 'ref'])
-        .where('orgId', '=', ctx.org.id)
-        .where('archivedAt', 'is', null)
-        .where(column, 'in', values)
-        .execute();
-      for (const m of found) byName.set(column === 'id' ? m.id : m.ref.toUpperCase(), m.id);
-    }
+    const byName = await measureIdsByName(
+      trx,
+      ctx.org.id,
+      results.map((r) => r.measure),
+    );
     const out = await storeResults(
       trx,
       { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip ?? null },
@@ -148,4 +135,30 @@ export async function pushResults(ctx: OrgContext, results: readonly PushedResul
     );
     return { stored: out.stored.length, superseded: out.superseded };
   });
+}
+
+/**
+ * The ids of the measures named by reference (any case) or id, keyed by the id and the upper-case reference; a name
+ * found nowhere is absent, and storing its row fails on `<row>.measure`.
+ */
+export async function measureIdsByName(trx: Db, orgId: string, given: readonly string[]) {
+  const names = [...new Set(given)];
+  const uuids = names.filter((n) => z.uuid().safeParse(n).success);
+  const refs = [...new Set(names.filter((n) => !uuids.includes(n)).map((n) => n.toUpperCase()))];
+  const byName = new Map<string, string>();
+  const lookups = [
+    ...chunk(uuids).map((values) => ({ column: 'id' as const, values })),
+    ...chunk(refs).map((values) => ({ column: 'ref' as const, values })),
+  ];
+  for (const { column, values } of lookups) {
+    const found = await trx
+      .selectFrom('measures')
+      .select(['id', 'ref'])
+      .where('orgId', '=', orgId)
+      .where('archivedAt', 'is', null)
+      .where(column, 'in', values)
+      .execute();
+    for (const m of found) byName.set(column === 'id' ? m.id : m.ref.toUpperCase(), m.id);
+  }
+  return byName;
 }

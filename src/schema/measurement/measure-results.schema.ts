@@ -115,3 +115,10 @@ export const raiseFromEvaluationBodySchema = z.strictObject({
   ownerId: z.uuid().optional(),
   dueDate: isoDateSchema.optional(),
 });
+export const importResultsAnswerSchema = z.object({
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  stored: z.number().int(),
+  superseded: z.number().int(),
+  unchanged: z.number().int(),
+});

@@ -26,7 +26,8 @@ export const measureRegister = defineRegister({
   refPrefix: 'MSR',
   title: 'measures.title',
   titleField: 'title',
-  defaultSort: { field: 'ref', order: 'asc' },
+  // newest first, served by the list index of migration 0023 (list-order-index.test.ts)
+  defaultSort: { field: 'ref', order: 'desc' },
   fields: {
     title: {
       kind: 'text',

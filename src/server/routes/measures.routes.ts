@@ -14,6 +14,7 @@ import {
   MAX_BATCH_RESULTS,
   measureResultSchema,
   pushResultsAnswerSchema,
+  importResultsAnswerSchema,
   pushResultsBodySchema,
   recordResultBodySchema,
   resultListQuerySchema,
@@ -22,7 +23,10 @@ import {
 import { measureDashboard } from '../../core/measurement/measure-dashboard.service.js';
 import { dashboardQuerySchema, dashboardSchema } from '../../schema/measurement/measure-dashboard.schema.js';
 import { resultsExportTable } from '../../core/measurement/measure-results-export.js';
-import { XLSX_TYPE } from '../../reports/table-parse.js';
+import { readTable, XLSX_TYPE } from '../../reports/table-read.js';
+import { importResults } from '../../core/measurement/measure-results-import.js';
+import { ValidationError } from '../../core/errors.js';
+import { queryBoolean } from '../../schema/register/define-register.js';
 import { renderXlsx } from '../../reports/table-xlsx.js';
 import { isoDateSchema } from '../../schema/common/primitives.js';
 import { fileResponse } from '../../schema/register/register-responses.js';
@@ -35,6 +39,7 @@ const tags = ['measures'];
 const m = '/api/v1/orgs/:org/measures/:id';
 /** 10,000 results of about 150 bytes each, with room for notes. */
 export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
+const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
 /** Results of measures (27001 9.1): by hand and pushed by automation. The register's own routes come from the registry. */
 export async function measureRoutes(app: App) {
@@ -172,6 +177,36 @@ export async function measureRoutes(app: App) {
         .type(XLSX_TYPE)
         .header('content-disposition', `attachment; filename="${table.filenameBase}.xlsx"`)
         .send(body);
+    },
+  );
+
+  // Imports arrive as the file itself (text/csv or .xlsx), parsed in the worker pool like register imports.
+  for (const type of ['text/csv', XLSX_TYPE])
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) =>
+      done(null, body),
+    );
+  app.post(
+    '/api/v1/orgs/:org/measure-results/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      config: { permission: 'measure_result.import' },
+      schema: {
+        tags,
+        summary: 'Import results from CSV or XLSX (dryRun=true checks and writes nothing), all or nothing',
+        description:
+          'Columns by header: `Measure` (reference or id), `Measured on`, `Value`, `Period` (optional), `Note`; any other column is a base value named by its header. Up to 10,000 rows, stored like a push (source `import`); errors name `rows[<line>].<field>` or `header.<column>`.',
+        params: orgParams,
+        querystring: z.strictObject({ dryRun: queryBoolean.default(true) }),
+        response: { 200: importResultsAnswerSchema },
+      },
+    },
+    async (request) => {
+      if (!Buffer.isBuffer(request.body))
+        throw new ValidationError([
+          { field: 'body', message: `Send the file itself with content-type text/csv or ${XLSX_TYPE}` },
+        ]);
+      const table = await readTable(request.body, request.headers['content-type'] ?? '');
+      return importResults(orgCtx(request), table, { dryRun: request.query.dryRun });
     },
   );
 }
