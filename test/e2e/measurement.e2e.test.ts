@@ -18,8 +18,8 @@ import {
  * sees the live check of its formula; an objective (6.2) is measured by it (through the API); an automation account's
  * token pushes a batch of results (the API, as a script would); the measure page shows the trend's table with each
  * period's status in words, the objective's progress follows the measure, the manager writes the period's evaluation
- * (its results are then locked), the dashboard counts it red and the period's values download as XLSX. Runs on
- * SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
+ * (its results are then locked), the dashboard counts it red, the period's values download as XLSX and an earlier
+ * month is imported from a CSV file. Runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
  *
  * Not yet covered, because the server has no such route or call on this branch: the DOCX/PDF report
  * (`/measures/report.docx|pdf`); the objective's stored status refreshed when results are pushed (the skipped test).
@@ -112,7 +112,7 @@ describeJourney(
             role: 'contributor',
           });
           const issued = await admin.call('POST', `/automation-accounts/${account.userId}/tokens`, { name: 'push' });
-          const months = lastMonths(3);
+          const [earlier, ...months] = lastMonths(4);
           const base = [
             { reviewed: 19, total: 20 }, // 95 %: green
             { reviewed: 18, total: 20 }, // 90 %: amber
@@ -217,6 +217,21 @@ describeJourney(
               .subarray(0, 2)
               .toString(),
           ).toBe('PK');
+
+          // an earlier month's result from a CSV file: checked first (nothing written), then imported
+          const importCard = region(page, 'Import results');
+          await importCard.getByLabel('File (CSV or XLSX)').setInputFiles({
+            name: 'results.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from(`Measure,Measured on,reviewed,total\n${measure.ref},${earlier!.day},20,20\n`),
+          });
+          await importCard.getByRole('button', { name: 'Check the file' }).click();
+          await importCard.getByText('The file is fine: 1 row(s); importing stores 1').waitFor();
+          await importCard.getByRole('button', { name: 'Import', exact: true }).click();
+          await importCard.getByText('Imported: 1 result(s) stored').waitFor();
+          const imported = await manager.call('GET', `/measures/${measureId}/results`);
+          const sources = imported.items.map((r: { periodKey: string; source: string }) => [r.periodKey, r.source]);
+          expect(sources).toContainEqual([earlier!.key, 'import']);
         } catch (error) {
           if (page) await shot(page, `meas-${dialect}-failure`);
           throw error;

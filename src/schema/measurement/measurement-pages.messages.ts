@@ -106,6 +106,17 @@ export const measurementPageMessages = {
   'measurement.informs.record': 'Record',
   'measurement.informs.save': 'Link',
   'measurement.informs.done': 'Linked to {ref}.',
+  'measurement.import.title': 'Import results',
+  'measurement.import.lead':
+    'A CSV or XLSX file with the columns Measure (its reference), Measured on, Value, Period (optional) and Note; for a derived measure, a column per base measure named by its key instead of Value. Check it first: nothing is written until you import, and one bad row refuses the whole file.',
+  'measurement.import.file': 'File (CSV or XLSX)',
+  'measurement.import.chooseFile': 'Choose a .csv or .xlsx file',
+  'measurement.import.check': 'Check the file',
+  'measurement.import.run': 'Import',
+  'measurement.import.checked':
+    'The file is fine: {rows} row(s); importing stores {stored}, corrects {superseded} and leaves {unchanged} unchanged.',
+  'measurement.import.done': 'Imported: {stored} result(s) stored, {superseded} corrected, {unchanged} unchanged.',
+  'measurement.import.refused': 'The file was refused; nothing was written:',
   'measurement.builtIn.title': 'Built-in measures',
   'measurement.builtIn.open': 'Open the built-in catalog',
   'measurement.builtIn.lead':

@@ -14,6 +14,7 @@ import { MeasureTrend } from './measure-trend.js';
 import { measurementValuesPath, useMeasuresDashboard } from './measurement-api.js';
 import { MeasurementLinks } from './measures-page.js';
 import { RAG_SYMBOL, RagBadge, useFormatTarget, useFormatValue } from './rag.js';
+import { ResultsImportCard } from './results-import-card.js';
 import './measurement.css';
 
 const route = getRouteApi('/o/$org/measures/dashboard');
@@ -85,6 +86,7 @@ export function MeasuresDashboardPage() {
         {(data) => <DashboardBody data={data} org={org} />}
       </QueryState>
       <ReportDownloads org={org} />
+      <ResultsImportCard org={org} />
     </section>
   );
 }
