@@ -33,6 +33,7 @@ import { auditProgrammeRoutes } from './internal-audit/programme/programme-route
 import { internalAuditRoutes } from './internal-audit/audits/audits-routes.js';
 import { improvementRoutes } from './improvement/improvement-routes.js';
 import { objectivesRoutes } from './objectives/objectives-routes.js';
+import { measurementRoutes } from './measurement/measurement-routes.js';
 
 // Pages load with their route (one chunk each), so the first page does not wait for the whole app.
 const SetupPage = lazyRouteComponent(() => import('./auth/setup-page.js'), 'SetupPage');
@@ -323,6 +324,7 @@ const routeTree = rootRoute.addChildren([
     ...internalAuditRoutes(orgRoute),
     ...improvementRoutes(orgRoute),
     ...objectivesRoutes(orgRoute),
+    ...measurementRoutes(orgRoute),
   ]),
 ]);
 

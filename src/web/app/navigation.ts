@@ -39,7 +39,9 @@ export type NavItem =
         | 'isms-requirements'
         | 'internal-audits'
         | 'objectives'
-        | 'objectives-document';
+        | 'objectives-document'
+        | 'measures'
+        | 'measures/dashboard';
       label: MessageKey;
       search?: Record<string, string>;
       permission?: string;
@@ -115,7 +117,8 @@ export const NAV_GROUPS: NavGroup[] = [
     id: 'performance',
     label: 'nav.group.performance',
     items: [
-      { kind: 'module', slug: 'measurement', label: 'module.measurement.title' },
+      { kind: 'page', path: 'measures', label: 'nav.measures' },
+      { kind: 'page', path: 'measures/dashboard', label: 'nav.measurementDashboard' },
       // 9.2: the programme and its coverage, then the internal audits, then the requirements they check
       { kind: 'page', path: 'audit-programme', label: 'nav.auditProgramme' },
       { kind: 'page', path: 'audit-programme/coverage', label: 'nav.auditCoverage' },

@@ -33,12 +33,6 @@ export const PLANNED_MODULES = [
     clause: 'A.5.24–A.5.28',
     description: 'module.incidents.description',
   },
-  {
-    slug: 'measurement',
-    title: 'module.measurement.title',
-    clause: '9.1',
-    description: 'module.measurement.description',
-  },
   { slug: 'management-review', title: 'module.review.title', clause: '9.3', description: 'module.review.description' },
 ] as const satisfies readonly PlannedModule[];
 
@@ -56,6 +50,7 @@ export const BUILT_MODULES: Readonly<Record<string, string>> = {
   documents: 'documents',
   'internal-audit': 'audit-programme',
   objectives: 'objectives',
+  measurement: 'measures',
 };
 
 export function builtModulePath(slug: string): string | undefined {

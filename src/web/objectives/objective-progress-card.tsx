@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { ObjectiveSeries } from '../../schema/objectives/objective-progress.schema.js';
 import { useT } from '../i18n/i18n.js';
-import { ReferenceLineChart, type ChartReference } from '../ui/charts/index.js';
+import { LineChart, type ChartReference } from '../ui/charts/index.js';
 import { DataTable } from '../ui/data-table.js';
 import { QueryState } from '../ui/query-state.js';
 import { StatusPill } from './objective-parts.js';
@@ -39,14 +39,14 @@ export function ObjectiveProgressCard({ org, id }: { org: string; id: string }) 
               axis: 'value',
               value: data.baseline,
               label: t('objectives.chart.baseline'),
-              dashed: true,
+              dash: '6 4',
             });
           if (data.deadline)
             references.push({
               axis: 'category',
               value: data.deadline,
               label: t('objectives.chart.deadline'),
-              dashed: true,
+              dash: '6 4',
             });
           const points = [...data.points].reverse();
           return (
@@ -54,7 +54,9 @@ export function ObjectiveProgressCard({ org, id }: { org: string; id: string }) 
               <p className="obj-progress__status">
                 <StatusPill status={data.status} /> <span>{statusWhy(i18n, data)}</span>
               </p>
-              <ReferenceLineChart
+              <LineChart
+                decimals
+                connectNulls
                 title={t('objectives.chart.title')}
                 description={t('objectives.chart.desc', {
                   target: data.target === null ? t('common.empty') : formatNumber(data.target),

@@ -24,6 +24,7 @@ import { documentRegister } from '../../schema/documents/document.register.js';
 import { nonconformityRegister } from '../../schema/improvement/nonconformity.register.js';
 import { improvementRegister } from '../../schema/improvement/improvement.register.js';
 import { objectiveRegister } from '../../schema/objectives/objective.register.js';
+import { measureRegister } from '../../schema/measurement/measure.register.js';
 
 /**
  * Registers the UI can point at from a `record` field (by entity), for the generic select, display and filter.
@@ -56,6 +57,7 @@ const KNOWN: RegisterDef[] = [
   nonconformityRegister,
   improvementRegister,
   objectiveRegister,
+  measureRegister,
 ];
 
 /** Every register the UI knows (e.g. the kinds of record evidence can be attached to). */

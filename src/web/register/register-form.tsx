@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import type { FieldDef, RegisterDef } from '../../schema/register/define-register.js';
 import { useT } from '../i18n/i18n.js';
 import type { RegisterRecord } from '../lib/api-types.js';
@@ -28,6 +28,10 @@ interface Props {
   hiddenFields?: readonly string[];
   /** whether a field shows given the other values (e.g. a reason only when not measurable); a new record omits those hidden */
   showField?: (name: string, values: Record<string, FormValue>) => boolean;
+  /** checks across fields the register's schema cannot express (e.g. a formula's keys), keyed by field */
+  check?: (values: FormValues) => Record<string, string>;
+  /** what a field shows under it given the values so far (e.g. a live check of a formula) */
+  fieldNote?: (name: string, values: FormValues) => ReactNode;
 }
 
 export type FormValues = Record<string, FormValue>;
@@ -69,6 +73,8 @@ export function RegisterForm({
   optionsFor,
   hiddenFields = [],
   showField,
+  check,
+  fieldNote,
 }: Props) {
   const { t, td } = useT();
   const members = useMembers(org).data?.items ?? [];
@@ -95,6 +101,7 @@ export function RegisterForm({
       return body;
     },
     submit: (body) => onSubmit(body),
+    check: check && ((values) => check(values)),
     fields: writableFields(register).map(([name]) => name),
     versioned: !!record,
   });
@@ -127,18 +134,20 @@ export function RegisterForm({
         {writableFields(register)
           .filter(([name]) => !hiddenFields.includes(name) && (showField?.(name, values) ?? true))
           .map(([name, def]) => (
-            <RegisterFieldInput
-              key={name}
-              collection={register.collection}
-              name={name}
-              def={withOptions(name, def)}
-              value={values[name] ?? ''}
-              error={form.errors[name]}
-              members={members}
-              org={org}
-              current={related[String(values[name] ?? '')]}
-              onChange={(v) => change(name, v)}
-            />
+            <Fragment key={name}>
+              <RegisterFieldInput
+                collection={register.collection}
+                name={name}
+                def={withOptions(name, def)}
+                value={values[name] ?? ''}
+                error={form.errors[name]}
+                members={members}
+                org={org}
+                current={related[String(values[name] ?? '')]}
+                onChange={(v) => change(name, v)}
+              />
+              {fieldNote?.(name, values)}
+            </Fragment>
           ))}
       </div>
       {form.errors._form ? (

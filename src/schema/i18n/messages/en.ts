@@ -25,6 +25,7 @@ import { internalAuditMessages } from '../../internal-audit/internal-audit.messa
 import { auditProgrammePagesMessages } from '../../internal-audit/audit-programme-pages.messages.js';
 import { auditPagesMessages } from '../../internal-audit/audits-pages.messages.js';
 import { measurementMessages } from '../../measurement/measurement.messages.js';
+import { measurementPageMessages } from '../../measurement/measurement-pages.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -49,6 +50,7 @@ const en = {
   ...auditProgrammePagesMessages,
   ...auditPagesMessages,
   ...measurementMessages,
+  ...measurementPageMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 

@@ -7,6 +7,21 @@ export interface ChartSeries {
   label: string;
   /** its colour; text (legend, table) always names it too, so colour is never the only signal */
   color?: string;
+  /** shown in the numbers' table only, not drawn (e.g. a status in words beside each value) */
+  tableOnly?: boolean;
+}
+
+/** A horizontal line across a chart at a value (a target, a threshold), named in its legend and description. */
+/** A line across the plot: a level on the value axis (a target, a threshold) or a category (a deadline). */
+export interface ChartReference {
+  /** default `value` */
+  axis?: 'value' | 'category';
+  value: number | string;
+  /** drawn beside the line; the figure's description or table says the same in words */
+  label: string;
+  color?: string;
+  /** its dash pattern, so that it reads without colour */
+  dash?: string;
 }
 
 /** Colours that keep a 3:1 contrast on white and stay apart for the common colour-vision deficiencies. */
