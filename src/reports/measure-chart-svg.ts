@@ -7,7 +7,7 @@ export interface ChartPoint {
 const W = 500;
 const H = 200;
 const LEFT = 44;
-const RIGHT = 12;
+const RIGHT = 24;
 const TOP = 12;
 const BOTTOM = 34;
 /** at most this many period labels under the axis; between them every nth is left out */
