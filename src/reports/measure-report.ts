@@ -114,7 +114,8 @@ export async function measureReport(
       { field: 'query.from', message: `More than ${MAX_REPORT_RESULTS} results: narrow the dates with from and to` },
     ]);
   // period keys begin with their year: every period that can overlap from..to sorts between these two keys
-  // ('~' sorts after '-'); the exact overlap is checked below with the measure's analysis frequency
+  // ('~' sorts after '-'; a year either side for ISO weeks, whose week-year is not the calendar year); the exact
+  // overlap is checked below with the measure's analysis frequency
   const evaluations = await db
     .selectFrom('measureEvaluations as e')
     .innerJoin('measures as m', (j) => j.onRef('m.id', '=', 'e.measureId').on('m.orgId', '=', ctx.org.id))
@@ -122,8 +123,8 @@ export async function measureReport(
     .select(['e.measureId', 'e.periodKey', 'e.rag', 'e.note', 'e.evaluatedAt', 'u.name as evaluatedBy'])
     .where('e.orgId', '=', ctx.org.id)
     .where('m.status', '=', 'active')
-    .where('e.periodKey', '>=', from.slice(0, 4))
-    .where('e.periodKey', '<=', `${to.slice(0, 4)}~`)
+    .where('e.periodKey', '>=', String(Number(from.slice(0, 4)) - 1))
+    .where('e.periodKey', '<=', `${Number(to.slice(0, 4)) + 1}~`)
     .orderBy('e.measureId')
     .orderBy('e.periodKey')
     .limit(MAX_REPORT_EVALUATIONS)
