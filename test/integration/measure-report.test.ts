@@ -56,6 +56,17 @@ describe.each(DIALECTS)('the measurement report (9.1) as PDF and DOCX on %s', (k
     retired = { ref: r.ref, title: String(r.title) };
   });
   afterAll(() => env?.close());
+  const auditCount = async () =>
+    Number(
+      (
+        await env.handle.db
+          .selectFrom('auditEvents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('orgId', '=', org.id)
+          .where('type', '=', 'export.generated')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it.skipIf(!HAS_PDFTOTEXT)(
     'a viewer downloads the PDF: overview, definitions, a chart, values and evaluations',
@@ -111,6 +122,7 @@ describe.each(DIALECTS)('the measurement report (9.1) as PDF and DOCX on %s', (k
       ['from=2020-01-01&to=2025-01-01', 'query.from'],
       ['from=2026-01-01&colour=red', 'query'],
     ];
+    const before = await auditCount();
     for (const [q, field] of cases)
       for (const format of ['pdf', 'docx']) {
         const res = await org.as.viewer.get(url(format, q));
@@ -118,8 +130,11 @@ describe.each(DIALECTS)('the measurement report (9.1) as PDF and DOCX on %s', (k
         expect(res.headers['content-type']).toContain('application/problem+json');
         expect(fields(res).join(), `${format} ${q}`).toContain(field);
       }
+    // a refused request writes nothing; a report is recorded as an export
+    expect(await auditCount()).toBe(before);
     // five years less a day is fine
     expect((await org.as.viewer.get(url('docx', 'from=2020-01-01&to=2024-12-31'))).statusCode).toBe(200);
+    expect(await auditCount()).toBe(before + 1);
   });
 
   it("another organization's member gets 404", async () => {
