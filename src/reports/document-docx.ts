@@ -113,6 +113,9 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
               .flatMap((line, i) => (i ? [new TextRun({ text: line, break: 1 })] : [new TextRun(line)])),
           }),
         );
+    } else if (s.kind === 'chart') {
+      // no SVG in Word without a PNG fallback (see DocumentBlock): the text says where the values are
+      body.push(new Paragraph({ children: [new TextRun({ text: s.docxText, italics: true })] }));
     } else if (!s.rows.length) {
       if (doc.emptyText) body.push(new Paragraph({ children: [new TextRun({ text: doc.emptyText, italics: true })] }));
     } else {

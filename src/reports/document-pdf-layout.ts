@@ -28,6 +28,8 @@ const A4 = { long: 841.89, short: 595.28 };
 const MARGIN = 50;
 /** what a cell adds to its content width: padding left and right (4 pt each) and a vertical line */
 const CELL_EXTRA = 9;
+/** points: a chart across most of a portrait page's text width */
+const CHART_WIDTH = 480;
 
 /**
  * Column widths in points from relative weights, filling the page's text width (pdfmake's '*' columns are all the
@@ -76,6 +78,10 @@ export async function layOutPdf(doc: DocumentModel): Promise<Buffer> {
             ? [{ text: doc.emptyText, italics: true }]
             : []),
       );
+      continue;
+    }
+    if (s.kind === 'chart') {
+      content.push({ svg: s.svg, width: CHART_WIDTH, margin: [0, 0, 0, 6] });
       continue;
     }
     const body = s.rows.map((r, i) =>

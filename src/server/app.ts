@@ -35,6 +35,7 @@ import { internalAuditFindingRoutes } from './routes/internal-audit-findings.rou
 import { nonconformityRoutes } from './routes/nonconformities.routes.js';
 import { improvementRoutes } from './routes/improvements.routes.js';
 import { measureRoutes } from './routes/measures.routes.js';
+import { measureReportRoutes } from './routes/measures-report.routes.js';
 import { measureBuiltInRoutes } from './routes/measure-builtins.routes.js';
 import { objectiveRoutes } from './routes/objectives.routes.js';
 import { objectiveMeasureRoutes } from './routes/objectives-measures.routes.js';
@@ -185,6 +186,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(nonconformityRoutes);
   await app.register(improvementRoutes);
   await app.register(measureRoutes);
+  await app.register(measureReportRoutes);
   await app.register(measureBuiltInRoutes);
   await app.register(objectiveRoutes);
   await app.register(objectivesDocumentRoutes);

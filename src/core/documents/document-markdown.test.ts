@@ -3,7 +3,11 @@ import { markdownToBlocks, splitConfidential, stripConfidential } from './docume
 
 const texts = (md: string, external = false) =>
   markdownToBlocks(md, { external }).flatMap((b) =>
-    b.kind === 'text' ? [b.heading, ...b.paragraphs] : [b.heading, ...b.columns, ...b.rows.flat()],
+    b.kind === 'text'
+      ? [b.heading, ...b.paragraphs]
+      : b.kind === 'table'
+        ? [b.heading, ...b.columns, ...b.rows.flat()]
+        : [b.heading],
   );
 
 describe('document Markdown to export blocks', () => {

@@ -21,7 +21,12 @@ export type DocumentBlock =
       widths?: number[];
       /** too many columns for a portrait page: the document is laid out in landscape */
       wide?: boolean;
-    };
+    }
+  /**
+   * A chart as SVG (pdfmake embeds it in the PDF). Word takes SVG only with a PNG fallback, which needs a
+   * rasterizer we do not have: the DOCX says `docxText` instead (the values are in a table beside the chart).
+   */
+  | { kind: 'chart'; heading: string; svg: string; docxText: string; subheading?: boolean };
 
 /** A controlled document, independent of its file format: what the DOCX and PDF renderers lay out. */
 export interface DocumentModel {
