@@ -220,6 +220,18 @@ describeJourney(
               .subarray(0, 2)
               .toString(),
           ).toBe('PK');
+          // the report of the period: a PDF holding the measure, its values and the evaluation written above
+          const [report] = await Promise.all([
+            page.waitForEvent('download'),
+            page.getByRole('link', { name: 'Report (PDF)' }).click(),
+          ]);
+          expect(report.suggestedFilename()).toMatch(/\.pdf$/);
+          expect(
+            fs
+              .readFileSync(await report.path())
+              .subarray(0, 5)
+              .toString(),
+          ).toBe('%PDF-');
 
           // an earlier month's result from a CSV file: checked first (nothing written), then imported
           const importCard = region(page, 'Import results');
@@ -245,9 +257,8 @@ describeJourney(
       JOURNEY_TIMEOUT,
     );
 
-    // Unskip at merge, once the measures module refreshes the stored status of the objectives it informs when it
-    // stores results (core/objectives' refreshObjectivesMeasuredBy); the progress series above reads them already.
-    it.skip('the objective measured by the measure stores its latest value and status from it', async () => {
+    // storing the measure's results refreshed the objective's stored value and status in the same transaction
+    it('the objective measured by the measure stores its latest value and status from it', async () => {
       const manager = await apiSession(baseUrl, MANAGER.email);
       const objective = await manager.call('GET', `/objectives/${objectiveId}`);
       expect(objective.latestValue).toBe(80);

@@ -94,10 +94,12 @@ export const measurementPageMessages = {
   'measurement.dashboard.noneMatch': 'No measure matches these filters.',
   'measurement.report.title': 'Monitoring and measurement results',
   'measurement.report.lead':
-    'The documented results of a period (9.1): every current result measured in it as a spreadsheet (period, value, target, status, source, who recorded it, whether it is evaluated).',
+    'The documented results of a period (9.1): the report with each measure’s chart, values and evaluations (PDF, DOCX), and every current result measured in it as a spreadsheet (period, value, target, status, source, who recorded it, whether it is evaluated).',
   'measurement.report.from': 'From',
   'measurement.report.to': 'To',
   'measurement.report.xlsx': 'Values (XLSX)',
+  'measurement.report.pdf': 'Report (PDF)',
+  'measurement.report.docx': 'Report (DOCX)',
   'link.kind.informs': 'Informs',
   'measurement.informs.title': 'What this measure informs',
   'measurement.informs.lead':

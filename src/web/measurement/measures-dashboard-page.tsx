@@ -11,7 +11,7 @@ import { Select, DateField } from '../ui/fields.js';
 import { PageHeader } from '../ui/page-header.js';
 import { QueryState } from '../ui/query-state.js';
 import { MeasureTrend } from './measure-trend.js';
-import { measurementValuesPath, useMeasuresDashboard } from './measurement-api.js';
+import { measurementReportPath, measurementValuesPath, useMeasuresDashboard } from './measurement-api.js';
 import { MeasurementLinks } from './measures-page.js';
 import { RAG_SYMBOL, RagBadge, useFormatTarget, useFormatValue } from './rag.js';
 import { ResultsImportCard } from './results-import-card.js';
@@ -169,10 +169,7 @@ function MeasureCard({ org, measure }: { org: string; measure: DashboardMeasure 
   );
 }
 
-/**
- * The documented results of monitoring and measurement for a period (9.1): every value as XLSX. The DOCX/PDF report
- * (`measurementReportPath`) joins it here once the server has its route.
- */
+/** The documented results of monitoring and measurement for a period (9.1): the report as PDF or DOCX, every value as XLSX. */
 function ReportDownloads({ org }: { org: string }) {
   const { t } = useT();
   const [from, setFrom] = useState(yearAgo());
@@ -188,6 +185,12 @@ function ReportDownloads({ org }: { org: string }) {
         <DateField label={t('measurement.report.to')} value={to} onChange={(e) => setTo(e.target.value)} />
       </div>
       <p className="button-row">
+        <a className="button button--secondary" href={measurementReportPath(org, 'pdf', from, to)} download>
+          {t('measurement.report.pdf')}
+        </a>
+        <a className="button button--secondary" href={measurementReportPath(org, 'docx', from, to)} download>
+          {t('measurement.report.docx')}
+        </a>
         <a className="button button--secondary" href={measurementValuesPath(org, from, to)} download>
           {t('measurement.report.xlsx')}
         </a>
