@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import type { Caller } from './http.js';
+import { buildMeasure } from './measure-factories.js';
+import type { DatabaseHandle } from '../../src/db/connect.js';
 
 const uniq = () => crypto.randomBytes(4).toString('hex');
 export const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -31,7 +33,7 @@ export async function buildObjective(
   return res.json() as MadeObjective;
 }
 
-type Ctx = { org: { slug: string; as: { admin: Caller } } };
+type Ctx = { org: { slug: string; as: { admin: Caller } }; env: { handle: DatabaseHandle } };
 const P = 'POST /api/v1/orgs/:org/objectives';
 
 const communication = () => ({
@@ -55,7 +57,25 @@ export const OBJECTIVE_BODIES: Record<
   },
   [`${P}/:id/communications`]: async () => communication(),
   [`${P}/communications`]: async () => communication(),
+  // a measure of the caller's organization to link (for tenant isolation, the objective is the foreign part)
+  [`${P}/:id/measures`]: async (ctx, made) => {
+    await measuredByMeasures(ctx.env.handle, made.id!);
+    return { measureId: (await buildMeasure(ctx.org.as.admin, ctx.org.slug)).id };
+  },
 };
+
+/**
+ * Makes the catalog's objective (made by the generic register fixture, in manual mode) one measured by measures,
+ * as a draft waiting for its measure: the state the measure-link routes take. Through the database, because the
+ * objective may be another organization's (tenant isolation), which the API rightly will not let the caller change.
+ */
+export async function measuredByMeasures(handle: DatabaseHandle, objectiveId: string) {
+  await handle.db
+    .updateTable('objectives')
+    .set({ measurementMode: 'measures', lifecycle: 'draft' })
+    .where('id', '=', objectiveId)
+    .execute();
+}
 
 /** Queries of the objective read routes: the set's communications list must hold one of the organization's. */
 export const OBJECTIVE_QUERIES: Record<string, (ctx: Ctx) => Promise<string>> = {

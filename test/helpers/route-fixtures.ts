@@ -14,7 +14,8 @@ import type { Caller } from './http.js';
 import { approveMethodology, startingMethodology } from './risk-factories.js';
 import { buildEvidence } from './evidence-factories.js';
 import { buildAutomationAccount } from './automation-factories.js';
-import { buildEvaluation } from './measure-factories.js';
+import { buildEvaluation, buildMeasure } from './measure-factories.js';
+import { measuredByMeasures } from './objective-factories.js';
 import { paramFamily, recordParams } from './route-urls.js';
 
 /** Records for each kind of URL parameter of the route catalog (fixtures of the catalog-wide tests). */
@@ -317,6 +318,19 @@ export const RECORD_KINDS: Record<string, RecordKind> = {
     make: async ({ org }, made) => (await buildEvaluation(org.as.admin, org.slug, made.id!)).id,
     snapshot: (h, m) =>
       h.db.selectFrom('measureEvaluations').selectAll().where('id', '=', m.evaluationId!).executeTakeFirst(),
+  },
+  // a measure linked to the objective made just before (`/objectives/:id/measures/:measureId`)
+  'measures/:measureId': {
+    make: async ({ org, env }, made) => {
+      await measuredByMeasures(env.handle, made.id!);
+      const measure = await buildMeasure(org.as.admin, org.slug);
+      const res = await org.as.admin.post(`/api/v1/orgs/${org.slug}/objectives/${made.id}/measures`, {
+        measureId: measure.id,
+      });
+      if (res.statusCode >= 300) throw new Error(`link a measure: ${res.statusCode} ${res.body}`);
+      return measure.id;
+    },
+    snapshot: (h, m) => h.db.selectFrom('links').selectAll().where('toId', '=', m.measureId!).execute(),
   },
   'links/:linkId': {
     make: async ({ org }, made) => {
