@@ -20,6 +20,7 @@ import { controlsBench } from './cases/controls.js';
 import { documentsBench } from './cases/documents.js';
 import { internalAuditBench } from './cases/internal-audit.js';
 import { nonconformitiesBench } from './cases/nonconformities.js';
+import { measurementBench } from './cases/measurement.js';
 import type { BenchEnv, BenchModule } from './cases/types.js';
 
 /** In seeding order: a later module may build on what an earlier one made (risks on assets). */
@@ -32,6 +33,7 @@ const MODULES: BenchModule[] = [
   // after controls: the checklist takes the 293 applicable controls, nonconformities link to some of them
   internalAuditBench,
   nonconformitiesBench,
+  measurementBench,
   auditBench,
 ];
 
