@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.js';
-import { lockChainHead } from '../audit/audit.service.js';
+import { inOrgTransaction } from '../transaction.js';
 import { todayIso } from '../util/ids.js';
 import { MANUAL_FREQUENCY } from './objective-status.js';
 import { asTarget, progressPoints, stateOf, type ProgressPoint } from './objective-progress-state.js';
@@ -13,19 +13,21 @@ import { asTarget, progressPoints, stateOf, type ProgressPoint } from './objecti
  */
 export async function refreshObjectiveStatuses(db: Db, today = todayIso()): Promise<number> {
   const orgs = await db
-    .selectFrom('objectives')
-    .select('orgId')
-    .distinct()
-    .where('archivedAt', 'is', null)
-    .where('lifecycle', 'in', ['draft', 'active'])
-    .where('measurementMode', '!=', 'not_practicable')
+    .selectFrom('organizations')
+    .select(['id', 'slug', 'name'])
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('objectives')
+        .select('orgId')
+        .where('archivedAt', 'is', null)
+        .where('lifecycle', 'in', ['draft', 'active'])
+        .where('measurementMode', '!=', 'not_practicable'),
+    )
     .execute();
   let changed = 0;
-  for (const { orgId } of orgs)
-    changed += await db.transaction().execute(async (trx) => {
-      await lockChainHead(trx, orgId);
-      return refreshOrg(trx, orgId, today);
-    });
+  for (const org of orgs) changed += await inOrgTransaction({ db, org }, (trx) => refreshOrg(trx, org.id, today));
   return changed;
 }
 
