@@ -48,7 +48,14 @@ describe('measureChartSvg', () => {
   });
 
   it('copes with no values, one value and equal values, and escapes labels', () => {
-    for (const points of [[], [{ label: '2026', value: 7 }], [{ label: 'x', value: 5 }, { label: 'y', value: 5 }]]) {
+    for (const points of [
+      [],
+      [{ label: '2026', value: 7 }],
+      [
+        { label: 'x', value: 5 },
+        { label: 'y', value: 5 },
+      ],
+    ]) {
       const svg = measureChartSvg(points, 5, null);
       expect(svg).not.toMatch(/NaN|Infinity/);
       expect(svg.endsWith('</svg>')).toBe(true);
