@@ -157,8 +157,10 @@ describeJourney(
           const informs = region(page, 'What this measure informs');
           await informs.getByLabel('Kind of record').selectOption('isms_risk');
           const control = informs.getByLabel('Record', { exact: true });
-          await control.locator('option').nth(1).waitFor({ state: 'attached' });
-          await control.selectOption({ index: 1 });
+          // the option of that risk, once the list for the chosen kind has loaded (not a stale one of another kind)
+          const option = control.locator('option', { hasText: 'Privileged access outlives its need' });
+          await option.waitFor({ state: 'attached' });
+          await control.selectOption((await option.getAttribute('value')) ?? '');
           await informs.getByRole('button', { name: 'Link' }).click();
           await region(page, 'Linked records').getByText('Informs').waitFor();
           const results = region(page, 'Results');

@@ -120,6 +120,8 @@ describe.each(DIALECTS)('the measurement report (9.1) as PDF and DOCX on %s', (k
       ['to=yesterday', 'query.to'],
       ['from=2026-06-01&to=2026-05-31', 'query.to'],
       ['from=2020-01-01&to=2025-01-01', 'query.from'],
+      ['to=0000-01-01', 'query.to'],
+      ['from=0000-01-01&to=0001-01-01', 'query.from'],
       ['from=2026-01-01&colour=red', 'query'],
     ];
     const before = await auditCount();

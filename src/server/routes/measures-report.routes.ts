@@ -7,6 +7,9 @@ import { fileResponse } from '../../schema/register/register-responses.js';
 import { orgCtx } from '../plugins/authorize.js';
 import type { App } from '../types.js';
 
+/** A report's date: measurement records start in modern times, and year-0 arithmetic has no calendar to land on. */
+const reportDate = isoDateSchema.refine((d) => d >= '1900-01-01', 'A date from 1900 on');
+
 const FORMATS = {
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
   pdf: { type: 'application/pdf', render: renderPdf },
@@ -24,7 +27,7 @@ export async function measureReportRoutes(app: App) {
           summary: `The monitoring and measurement report of from/to as ${format.toUpperCase()} (9.1): overview, per measure its definition, ${format === 'pdf' ? 'a chart, ' : ''}values and evaluations`,
           description: `Every active measure by reference. Dates default to the last 12 months up to today; \`to\` before \`from\` answers 400 on \`query.to\`, more than ${MAX_REPORT_YEARS} years or more than ${MAX_REPORT_RESULTS.toLocaleString('en')} results 400 on \`query.from\`.${format === 'pdf' ? ' Laid out in the worker pool: when it is busy, 429.' : ' The charts are in the PDF only (Word takes no SVG without a PNG fallback); the values are in tables.'}`,
           params: z.object({ org: z.string() }),
-          querystring: z.strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional() }),
+          querystring: z.strictObject({ from: reportDate.optional(), to: reportDate.optional() }),
           response: { 200: fileResponse(FORMATS[format].type, `The measurement report as ${format.toUpperCase()}`) },
         },
       },
