@@ -115,7 +115,7 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
         );
     } else if (s.kind === 'chart') {
       // no SVG in Word without a PNG fallback (see DocumentBlock): the text says where the values are
-      body.push(new Paragraph({ children: [new TextRun({ text: s.docxText, italics: true })] }));
+      body.push(new Paragraph({ children: [new TextRun({ text: s.chart.description, italics: true })] }));
     } else if (!s.rows.length) {
       if (doc.emptyText) body.push(new Paragraph({ children: [new TextRun({ text: doc.emptyText, italics: true })] }));
     } else {

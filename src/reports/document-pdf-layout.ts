@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { chartSvg } from './chart-svg.js';
 import type { DocumentModel } from './document-model.js';
 
 const require = createRequire(import.meta.url);
@@ -81,7 +82,7 @@ export async function layOutPdf(doc: DocumentModel): Promise<Buffer> {
       continue;
     }
     if (s.kind === 'chart') {
-      content.push({ svg: s.svg, width: CHART_WIDTH, margin: [0, 0, 0, 6] });
+      content.push({ svg: chartSvg(s.chart), width: CHART_WIDTH, margin: [0, 0, 0, 6] });
       continue;
     }
     const body = s.rows.map((r, i) =>

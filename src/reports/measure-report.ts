@@ -10,7 +10,6 @@ import {
   periodsBetween,
   type Frequency,
 } from '../schema/measurement/measure-target.js';
-import { measureChartSvg } from './measure-chart-svg.js';
 
 /** More results than this in one report: narrow from/to (the PDF of that many rows is not read by a person). */
 export const MAX_REPORT_RESULTS = 20_000;
@@ -199,12 +198,19 @@ export async function measureReport(
         kind: 'chart',
         heading: t('measures.report.chart'),
         subheading: true,
-        svg: measureChartSvg(
-          periods.map((p) => ({ label: p, value: byPeriod.get(p)?.value ?? null })),
-          m.targetValue,
-          m.amberThreshold,
-        ),
-        docxText: t('measures.report.chartInDocx'),
+        chart: {
+          kind: 'line',
+          unit: m.unit,
+          categories: periods,
+          series: [{ name: m.title, values: periods.map((p) => byPeriod.get(p)?.value ?? null) }],
+          references: [
+            { label: t('measures.field.targetValue'), value: m.targetValue, style: 'target' },
+            ...(m.amberThreshold === null
+              ? []
+              : [{ label: t('measures.field.amberThreshold'), value: m.amberThreshold, style: 'threshold' as const }]),
+          ],
+          description: t('measures.report.chartDescription'),
+        },
       },
       {
         kind: 'table',

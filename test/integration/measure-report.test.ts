@@ -107,7 +107,7 @@ describe.each(DIALECTS)('the measurement report (9.1) as PDF and DOCX on %s', (k
     for (const s of [first.title, second.title, first.ref, '≥ 95 %', '87.5 %', 'Reminders were missed in March'])
       expect(text).toContain(s);
     expect(text).not.toContain(retired.title);
-    expect(text).toContain('The chart of these values is in the PDF');
+    expect(text).toContain('against its target line');
   });
 
   it('defaults to the last 12 months, and refuses bad dates naming the query field', async () => {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.js';
+import type { ChartSpec } from '../../schema/common/chart-spec.js';
 import type { OrgContext } from '../context.js';
 import type { VersionedDef } from '../../schema/versioning/versioned.js';
 import type { ExportTable } from '../register/register-export.js';
@@ -22,11 +23,8 @@ export type DocumentBlock =
       /** too many columns for a portrait page: the document is laid out in landscape */
       wide?: boolean;
     }
-  /**
-   * A chart as SVG (pdfmake embeds it in the PDF). Word takes SVG only with a PNG fallback, which needs a
-   * rasterizer we do not have: the DOCX says `docxText` instead (the values are in a table beside the chart).
-   */
-  | { kind: 'chart'; heading: string; svg: string; docxText: string; subheading?: boolean };
+  /** a chart as data (schema/common/chart-spec.ts): the renderers draw it (SVG in the PDF; in Word see document-docx) */
+  | { kind: 'chart'; heading: string; chart: ChartSpec; subheading?: boolean };
 
 /** A controlled document, independent of its file format: what the DOCX and PDF renderers lay out. */
 export interface DocumentModel {

@@ -87,8 +87,8 @@ export const measurementMessages = {
   'measures.report.col.when': 'When',
   'measures.report.definition': 'What is measured and how',
   'measures.report.chart': 'Values and target',
-  'measures.report.chartInDocx':
-    'The chart of these values is in the PDF of this report (Word documents here carry no charts); the values follow.',
+  'measures.report.chartDescription':
+    "The measure's value in each period against its target line (and amber threshold); the values follow in a table.",
   'measures.report.values': 'Values',
   'measures.report.evaluations': 'Evaluations',
   'measures.report.reach': 'reach',

@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { measureChartSvg } from './measure-chart-svg.js';
+interface ChartPoint {
+  label: string;
+  value: number | null;
+}
+import { chartSvg } from './chart-svg.js';
+
+/** a measure's chart: one line of values, the target and (when set) the amber threshold */
+const measureChartSvg = (points: readonly ChartPoint[], target: number, amber: number | null) =>
+  chartSvg({
+    kind: 'line',
+    unit: null,
+    categories: points.map((p) => p.label),
+    series: [{ name: 'value', values: points.map((p) => p.value) }],
+    references: [
+      { label: 'target', value: target, style: 'target' },
+      ...(amber === null ? [] : [{ label: 'amber', value: amber, style: 'threshold' as const }]),
+    ],
+    description: '',
+  });
 
 const numbers = (s: string) => s.split(/[ ,]/).map(Number);
 
-describe('measureChartSvg', () => {
+describe("chartSvg (a measure's line)", () => {
   it('draws the values as a line, the target line and the amber line, higher values higher up', () => {
     const svg = measureChartSvg(
       [
