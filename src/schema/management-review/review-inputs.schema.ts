@@ -55,6 +55,7 @@ export const reviewInputsSchema = z.object({
   asOf: z.string(),
   /** the previous held review the changes are counted from (null: the first review, everything counts) */
   since: z.object({ ref: z.string(), heldOn: z.string() }).nullable(),
-  sections: z.array(reviewInputSectionSchema).length(REVIEW_INPUT_KEYS.length),
+  /** a–g in order once compiled; empty in a version saved before anything was compiled */
+  sections: z.array(reviewInputSectionSchema).max(REVIEW_INPUT_KEYS.length),
 });
 export type ReviewInputs = z.infer<typeof reviewInputsSchema>;
