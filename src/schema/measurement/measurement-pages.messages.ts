@@ -54,7 +54,6 @@ export const measurementPageMessages = {
   'measurement.results.periodKeyHelp':
     'Defaults to the period of the measurement date, e.g. 2026-11 for a monthly measure.',
   'measurement.results.evidence': 'Evidence',
-  'measurement.results.noEvidence': 'None',
   'measurement.results.save': 'Record result',
   'measurement.results.saved': 'Result recorded for {period}.',
   'measurement.source.manual': 'By hand',

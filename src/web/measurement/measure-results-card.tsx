@@ -1,15 +1,20 @@
 import { useState } from 'react';
 import { parseBaseMeasures, type BaseMeasure } from '../../schema/measurement/measure-formula.js';
 import type { MeasureRecord } from '../../schema/measurement/measure.register.js';
-import { recordResultBodySchema, type MeasureResult } from '../../schema/measurement/measure-results.schema.js';
+import {
+  MAX_EVIDENCE_PER_RESULT,
+  recordResultBodySchema,
+  type MeasureResult,
+} from '../../schema/measurement/measure-results.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { isApiError } from '../lib/api-client.js';
 import { useMemberNames } from '../lib/members.js';
 import { useCan } from '../lib/session.js';
-import { RecordOptions } from '../register/record-select.js';
+import type { PickedRecord } from '../register/record-combobox.js';
+import { RecordMultiPicker } from '../register/record-multi-picker.js';
 import { Button } from '../ui/button.js';
 import { DataTable } from '../ui/data-table.js';
-import { Checkbox, DateField, Select, TextArea, TextField } from '../ui/fields.js';
+import { Checkbox, DateField, TextArea, TextField } from '../ui/fields.js';
 import { Form, FormFailureMessage } from '../ui/form.js';
 import { QueryState } from '../ui/query-state.js';
 import { useForm } from '../ui/use-form.js';
@@ -112,7 +117,9 @@ function RecordResultForm({ org, measure }: { org: string; measure: MeasureRecor
   const derived = !!measure.formula && base.length > 0;
   const { recordResult } = useMeasureWrites(org, measure.id);
   const [saved, setSaved] = useState<string | null>(null);
-  const initial: Record<string, string> = { measuredOn: today(), periodKey: '', value: '', note: '', evidenceId: '' };
+  // the picked evidence lives beside the form's text values (they are all strings); toBody reads the latest
+  const [evidence, setEvidence] = useState<PickedRecord[]>([]);
+  const initial: Record<string, string> = { measuredOn: today(), periodKey: '', value: '', note: '' };
   for (const b of base) initial[`base.${b.key}`] = '';
   const form = useForm({
     initial,
@@ -126,19 +133,22 @@ function RecordResultForm({ org, measure }: { org: string; measure: MeasureRecor
         ...(v.periodKey ? { periodKey: v.periodKey } : {}),
         ...(derived ? { base: baseValues } : v.value ? { value: Number(v.value) } : {}),
         ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-        evidenceIds: v.evidenceId ? [v.evidenceId] : [],
+        evidenceIds: evidence.map((r) => r.id),
       };
     },
     serverErrors: (error) => {
       const out: Record<string, string> = {};
       for (const fe of isApiError(error) ? error.errors : []) {
-        const name = fe.field.replace(/^body\./, '').replace(/^evidenceIds.*/, 'evidenceId');
+        const name = fe.field.replace(/^body\./, '').replace(/^evidenceIds.*/, 'evidence');
         out[name] ??= fe.message;
       }
       return out;
     },
     submit: (body) => recordResult.mutateAsync(body),
-    onSuccess: (r) => setSaved(t('measurement.results.saved', { period: r.periodKey })),
+    onSuccess: (r) => {
+      setEvidence([]);
+      setSaved(t('measurement.results.saved', { period: r.periodKey }));
+    },
     resetOnSuccess: true,
   });
   return (
@@ -169,10 +179,15 @@ function RecordResultForm({ org, measure }: { org: string; measure: MeasureRecor
             {...form.field('value')}
           />
         )}
-        <Select label={t('measurement.results.evidence')} {...form.field('evidenceId')}>
-          <option value="">{t('measurement.results.noEvidence')}</option>
-          <RecordOptions org={org} entity="evidence" q="" value={form.values.evidenceId ?? ''} current={undefined} />
-        </Select>
+        <RecordMultiPicker
+          org={org}
+          entity="evidence"
+          label={t('measurement.results.evidence')}
+          error={form.errors.evidence}
+          max={MAX_EVIDENCE_PER_RESULT}
+          value={evidence}
+          onChange={setEvidence}
+        />
         <TextArea
           label={t('measurement.results.note')}
           help={t('measurement.results.noteHelp')}

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLES, type Role } from '../../schema/auth/roles.js';
 import {
@@ -11,7 +11,8 @@ import { useT } from '../i18n/i18n.js';
 import { api, orgPath } from '../lib/api-client.js';
 import { useMemberNames, useMembers } from '../lib/members.js';
 import { LiveMessage } from '../components/status.js';
-import { RecordOptions, RecordSearch } from '../register/record-select.js';
+import type { PickedRecord } from '../register/record-combobox.js';
+import { RecordMultiPicker } from '../register/record-multi-picker.js';
 import { Button } from '../ui/button.js';
 import { DataTable } from '../ui/data-table.js';
 import { Checkbox, DateField, Select, TextArea } from '../ui/fields.js';
@@ -86,7 +87,8 @@ interface Values {
   channel: string;
   roles: Role[];
   memberIds: string[];
-  partyId: string;
+  parties: PickedRecord[];
+  ismsRoles: PickedRecord[];
   note: string;
 }
 
@@ -94,14 +96,13 @@ function RecordCommunication({ org, id, onDone }: { org: string; id: string | nu
   const { t, td } = useT();
   const queryClient = useQueryClient();
   const members = useMembers(org).data?.items ?? [];
-  const [q, setQ] = useState('');
-  const onSearch = useCallback((text: string) => setQ(text), []);
   const initial: Values = {
     communicatedOn: today(),
     channel: 'meeting',
     roles: [],
     memberIds: [],
-    partyId: '',
+    parties: [],
+    ismsRoles: [],
     note: '',
   };
   const form = useForm({
@@ -112,8 +113,8 @@ function RecordCommunication({ org, id, onDone }: { org: string; id: string | nu
       audience: {
         roles: v.roles,
         memberIds: v.memberIds,
-        interestedPartyIds: v.partyId ? [v.partyId] : [],
-        ismsRoleIds: [],
+        interestedPartyIds: v.parties.map((p) => p.id),
+        ismsRoleIds: v.ismsRoles.map((r) => r.id),
       },
       ...(v.note.trim() ? { note: v.note.trim() } : {}),
     }),
@@ -121,9 +122,18 @@ function RecordCommunication({ org, id, onDone }: { org: string; id: string | nu
     // the audience's messages (at least one of…) go to the roles, the first of its controls
     clientErrors: (error) =>
       Object.fromEntries(
-        error.issues.map((i) => [i.path[0] === 'audience' ? 'roles' : String(i.path[0] ?? '_form'), i.message]),
+        error.issues.map((i) => [
+          i.path[0] !== 'audience'
+            ? String(i.path[0] ?? '_form')
+            : i.path[1] === 'interestedPartyIds'
+              ? 'parties'
+              : i.path[1] === 'ismsRoleIds'
+                ? 'ismsRoles'
+                : 'roles',
+          i.message,
+        ]),
       ),
-    fields: ['communicatedOn', 'channel', 'roles', 'memberIds', 'partyId', 'note'],
+    fields: ['communicatedOn', 'channel', 'roles', 'memberIds', 'parties', 'ismsRoles', 'note'],
     submit: (body) =>
       api.post(
         id ? objectivePath(org, id, '/communications') : orgPath(org, '/objectives/communications'),
@@ -141,7 +151,6 @@ function RecordCommunication({ org, id, onDone }: { org: string; id: string | nu
       (v) => ({ ...v, [key]: on ? [...v[key], value] : v[key].filter((x: string) => x !== value) }),
       ['roles'],
     );
-  const partyLabel = t('objectives.comms.party');
   return (
     <Form form={form} className="form obj-comms-form" aria-label={t('objectives.comms.add')}>
       <h3>{t('objectives.comms.add')}</h3>
@@ -184,15 +193,24 @@ function RecordCommunication({ org, id, onDone }: { org: string; id: string | nu
           ))}
         </fieldset>
       ) : null}
-      <Select
-        label={partyLabel}
-        fieldClassName="record-select"
-        suffix={<RecordSearch label={partyLabel} onSearch={onSearch} />}
-        {...form.field('partyId')}
-      >
-        <option value="">{t('common.none')}</option>
-        <RecordOptions org={org} entity="interested_party" q={q} value={form.values.partyId} current={undefined} />
-      </Select>
+      <RecordMultiPicker
+        org={org}
+        entity="interested_party"
+        label={t('objectives.comms.party')}
+        error={form.errors.parties}
+        max={500}
+        value={form.values.parties}
+        onChange={(parties) => form.update((v) => ({ ...v, parties }), ['parties', 'roles'])}
+      />
+      <RecordMultiPicker
+        org={org}
+        entity="isms_role"
+        label={t('objectives.comms.ismsRole')}
+        error={form.errors.ismsRoles}
+        max={200}
+        value={form.values.ismsRoles}
+        onChange={(ismsRoles) => form.update((v) => ({ ...v, ismsRoles }), ['ismsRoles', 'roles'])}
+      />
       <TextArea label={t('objectives.entries.note')} {...form.field('note')} />
       <FormFailureMessage form={form} />
       <div className="form__actions">

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   objectiveProgressBodySchema,
@@ -9,10 +9,11 @@ import { useT } from '../i18n/i18n.js';
 import { api } from '../lib/api-client.js';
 import { useMemberNames } from '../lib/members.js';
 import { LiveMessage } from '../components/status.js';
-import { RecordOptions, RecordSearch } from '../register/record-select.js';
+import type { PickedRecord } from '../register/record-combobox.js';
+import { RecordMultiPicker } from '../register/record-multi-picker.js';
 import { Button } from '../ui/button.js';
 import { DataTable } from '../ui/data-table.js';
-import { DateField, Select, TextArea, TextField } from '../ui/fields.js';
+import { DateField, TextArea, TextField } from '../ui/fields.js';
 import { Form, FormFailureMessage } from '../ui/form.js';
 import { QueryState } from '../ui/query-state.js';
 import { useForm } from '../ui/use-form.js';
@@ -82,20 +83,24 @@ export function ObjectiveEntriesCard({ org, id, canRecord }: { org: string; id: 
 function AddEntry({ org, id, onAdded }: { org: string; id: string; onAdded: (value: string) => void }) {
   const { t, formatNumber } = useT();
   const queryClient = useQueryClient();
-  const [q, setQ] = useState('');
-  const onSearch = useCallback((text: string) => setQ(text), []);
+  const initial: { entryDate: string; value: string; note: string; evidence: PickedRecord[] } = {
+    entryDate: today(),
+    value: '',
+    note: '',
+    evidence: [],
+  };
   const form = useForm({
-    initial: { entryDate: today(), value: '', note: '', evidenceId: '' },
+    initial,
     toBody: (v) => ({
       entryDate: v.entryDate,
       value: v.value.trim() === '' ? Number.NaN : Number(v.value),
       ...(v.note.trim() ? { note: v.note.trim() } : {}),
-      evidenceIds: v.evidenceId ? [v.evidenceId] : [],
+      evidenceIds: v.evidence.map((r) => r.id),
     }),
     schema: objectiveProgressBodySchema,
     clientErrors: (error) =>
       Object.fromEntries(
-        error.issues.map((i) => [i.path[0] === 'evidenceIds' ? 'evidenceId' : String(i.path[0] ?? '_form'), i.message]),
+        error.issues.map((i) => [i.path[0] === 'evidenceIds' ? 'evidence' : String(i.path[0] ?? '_form'), i.message]),
       ),
     submit: (body) => api.post(objectivePath(org, id, '/progress'), body, objectiveProgressSchema),
     onSuccess: async (entry) => {
@@ -105,7 +110,6 @@ function AddEntry({ org, id, onAdded }: { org: string; id: string; onAdded: (val
     },
     resetOnSuccess: true,
   });
-  const evidenceLabel = t('objectives.entries.evidence');
   return (
     <Form form={form} className="form obj-entry-form" aria-label={t('objectives.entries.add')}>
       <h3>{t('objectives.entries.add')}</h3>
@@ -117,15 +121,15 @@ function AddEntry({ org, id, onAdded }: { org: string; id: string; onAdded: (val
           help={t('objectives.entries.noteHelp')}
           {...form.field('note')}
         />
-        <Select
-          label={evidenceLabel}
-          fieldClassName="record-select"
-          suffix={<RecordSearch label={evidenceLabel} onSearch={onSearch} />}
-          {...form.field('evidenceId')}
-        >
-          <option value="">{t('common.none')}</option>
-          <RecordOptions org={org} entity="evidence" q={q} value={form.values.evidenceId} current={undefined} />
-        </Select>
+        <RecordMultiPicker
+          org={org}
+          entity="evidence"
+          label={t('objectives.entries.evidence')}
+          error={form.errors.evidence}
+          max={50}
+          value={form.values.evidence}
+          onChange={(evidence) => form.update((v) => ({ ...v, evidence }), ['evidence'])}
+        />
       </div>
       <FormFailureMessage form={form} />
       <div className="form__actions">
