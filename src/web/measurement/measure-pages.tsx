@@ -1,6 +1,5 @@
 import { Link } from '@tanstack/react-router';
 import { measureRegister, type MeasureRecord } from '../../schema/measurement/measure.register.js';
-import type { ContextPath } from '../register/register-pages.js';
 import { RegisterDetailPage } from '../register/register-pages.js';
 import { useRegisterRecord } from '../register/register-api.js';
 import { useT } from '../i18n/i18n.js';
@@ -16,7 +15,7 @@ import { RagBadge, useFormatTarget, useFormatValue } from './rag.js';
 import './measurement.css';
 
 /** The generic pages build `/o/$org/<path>`; their path type names the context registers only (see asset-paths). */
-export const MEASURES_PATH = 'measures' as unknown as ContextPath;
+export const MEASURES_PATH = 'measures';
 
 // What the header and the summary show already: the detail's field list keeps the rest (object, attribute, method,
 // base measures, formula, unit, analysis and reporting, who is told, status).

@@ -8,7 +8,6 @@ import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
 import { RegisterDetailPage } from '../register/register-pages.js';
 import { useRegisterRecord, type RecordRead } from '../register/register-api.js';
-import type { ContextPath } from '../register/register-pages.js';
 import { PlannedActionsCard } from '../risks/isms-risk-actions-card.js';
 import { CloseObjectiveButton } from './objective-close-dialog.js';
 import { CommunicationsCard } from './objective-communications-card.js';
@@ -23,7 +22,7 @@ import './objectives.css';
 type Objective = RecordRead<typeof objectiveRegister.fields>;
 
 // The generic pages build `/o/$org/<path>` from any collection; their path type names only the context registers.
-const PATH = objectiveRegister.collection as unknown as ContextPath;
+const PATH = objectiveRegister.collection;
 const isClosed = (lifecycle: unknown) => (CLOSED_LIFECYCLES as readonly unknown[]).includes(lifecycle);
 /** Fields the summary above already shows, or that make sense only for some objectives. */
 const SUMMARY_FIELDS = ['progressStatus', 'latestValue', 'latestValueDate'];

@@ -21,8 +21,9 @@ import { PageHeader } from '../ui/page-header.js';
 /**
  * List, new, detail and edit pages of a register, driven by its definition. Pages live at `/o/$org/<collection>`;
  * texts come from `<collection>.title|eyebrow|lead|new|formLead|editTitle|created` in the message catalog.
+ * `ContextPath` is any register's address segment (`risks`, `issues`) whose route file declares the four pages.
  */
-export type ContextPath = 'issues' | 'interested-parties' | 'requirements';
+export type ContextPath = string;
 
 // The register is chosen at run time, so addresses are built as text; the route tree declares each of them.
 const listTo = (path: ContextPath) => `/o/$org/${path}` as '/o/$org/issues';
