@@ -12,16 +12,6 @@ import { todayIso } from '../util/ids.js';
 type NcFields = typeof nonconformityRegister.fields;
 const KEYS: ReadonlySet<string> = new Set(ISMS_REQUIREMENT_KEYS);
 
-/** A JSON array column read back as strings (a damaged value reads as empty rather than failing the page). */
-export function stringArray(json: string | null | undefined): string[] {
-  try {
-    const v: unknown = JSON.parse(json ?? '[]');
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 /** The rules on what was found: the requirement is one of 27001, an audit grades its finding, no future dates. */
 function checkFinding(changes: ChangesOf<NcFields>, existing: NonconformityRecord | undefined): FieldError[] {
   const errors: FieldError[] = [];

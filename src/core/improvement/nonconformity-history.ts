@@ -3,7 +3,8 @@ import type { DocumentBlock, DocumentModel } from '../versioning/versioned-modul
 import { clauseLabel, ismsRequirement } from '../../schema/internal-audit/isms-requirements.js';
 import type { OrgContext } from '../context.js';
 import { getRecord } from '../register/register.service.js';
-import { nonconformitiesModule, stringArray } from './nonconformities.module.js';
+import { stringArray } from '../util/string-array.js';
+import { nonconformitiesModule } from './nonconformities.module.js';
 
 /** The trail of one nonconformity is bounded: beyond this many events the export says so rather than growing. */
 const MAX_EVENTS = 2000;

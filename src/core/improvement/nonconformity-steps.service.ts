@@ -14,7 +14,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { getRecord } from '../register/register.service.js';
 import { inOrgTransaction } from '../transaction.js';
 import { newId, nowIso, todayIso } from '../util/ids.js';
-import { nonconformitiesModule, stringArray } from './nonconformities.module.js';
+import { stringArray } from '../util/string-array.js';
+import { nonconformitiesModule } from './nonconformities.module.js';
 
 type Step = 'correction' | 'decision' | 'analysis' | 'effectiveness_review' | 'closure';
 type NcRow = { id: string; ref: string; version: number; status: string; archivedAt: string | null } & Record<

@@ -18,7 +18,7 @@ import {
 import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import { stringArray } from '../improvement/nonconformities.module.js';
+import { stringArray } from '../util/string-array.js';
 import { raiseNonconformity } from '../improvement/raise-nonconformity.js';
 import { inOrgTransaction } from '../transaction.js';
 import { newId, nowIso, todayIso } from '../util/ids.js';

@@ -11,7 +11,7 @@ import {
 } from '../../schema/measurement/measure-results.schema.js';
 import type { OrgContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
-import { stringArray } from '../improvement/nonconformities.module.js';
+import { stringArray } from '../util/string-array.js';
 import { inOrgTransaction } from '../transaction.js';
 import { storeResults } from './measure-results-store.js';
 import { frequencySchema, periodKey } from '../../schema/measurement/measure-target.js';

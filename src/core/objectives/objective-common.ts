@@ -74,16 +74,6 @@ export async function assertMembers(ctx: OrgContext, trx: Db, ids: readonly stri
   if (i >= 0) throw new ValidationError([{ field: `${field}.${i}`, message: 'Not a member of this organization' }]);
 }
 
-/** A JSON array column read back as strings (a damaged value reads as empty rather than failing the page). */
-export function stringArray(json: string | null | undefined): string[] {
-  try {
-    const v: unknown = JSON.parse(json ?? '[]');
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 /** The person (or automation account) recording: every organization request has one; the system never records. */
 export function recorderId(ctx: OrgContext): string {
   if (!ctx.actor.userId) throw new ConflictError('Only a member of the organization records this');

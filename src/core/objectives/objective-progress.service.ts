@@ -8,7 +8,8 @@ import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { inOrgTransaction } from '../transaction.js';
 import { newId, nowIso, todayIso } from '../util/ids.js';
-import { assertIdsInOrg, assertOpen, loadObjective, recorderId, stringArray } from './objective-common.js';
+import { stringArray } from '../util/string-array.js';
+import { assertIdsInOrg, assertOpen, loadObjective, recorderId } from './objective-common.js';
 import { asTarget, progressPoints, refreshProgressState, stateOf } from './objective-progress-state.js';
 
 /**

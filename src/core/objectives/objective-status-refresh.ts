@@ -64,11 +64,11 @@ async function refreshOrg(trx: Db, orgId: string, today: string): Promise<number
       .orderBy('recordedAt')
       .orderBy('id')
       .execute();
-    for (const e of entries)
-      manual.set(e.objectiveId, [
-        ...(manual.get(e.objectiveId) ?? []),
-        { date: e.entryDate, value: Number(e.value), source: 'manual' },
-      ]);
+    for (const e of entries) {
+      const list = manual.get(e.objectiveId) ?? [];
+      if (!list.length) manual.set(e.objectiveId, list);
+      list.push({ date: e.entryDate, value: Number(e.value), source: 'manual' });
+    }
   }
   let changed = 0;
   for (const row of rows) {
