@@ -2,7 +2,7 @@ import type { ChartSpec } from '../schema/common/chart-spec.js';
 import { GLYPH_ASCENT, GLYPH_WIDTH, glyphs } from './chart-font.js';
 import { chartLayout, type ChartShape } from './chart-layout.js';
 import { Raster } from './chart-raster.js';
-import { encodePng } from './png-encode.js';
+import { encodePng } from '../core/util/png-encode.js';
 
 /** pixels per chart unit: 1500 × 600, about 240 dpi across a Word page's text width */
 export const PNG_SCALE = 3;

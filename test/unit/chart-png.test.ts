@@ -1,10 +1,8 @@
-import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ChartSpec } from '../../src/schema/common/chart-spec.js';
 import { glyphs } from '../../src/reports/chart-font.js';
 import { chartLayout, type ChartShape } from '../../src/reports/chart-layout.js';
 import { chartPng, PNG_SCALE } from '../../src/reports/chart-png.js';
-import { crc32 } from '../../src/reports/png-encode.js';
 import { decodePng, type DecodedPng } from '../helpers/png-decode.js';
 
 const WHITE = '#ffffff';
@@ -44,9 +42,6 @@ describe('chartPng: a chart spec as a PNG for Word', () => {
     const broken = Buffer.from(file);
     broken[50] = broken[50]! ^ 1;
     expect(() => decodePng(broken)).toThrow(/CRC/);
-    // our CRC is zlib's
-    for (const bytes of [Buffer.alloc(0), Buffer.from('IEND'), Buffer.from(file.subarray(12, 200))])
-      expect(crc32(bytes)).toBe(zlibCrc32(bytes));
   });
 
   it('paints the points and the lines between them, the dashed target and dotted threshold, white elsewhere', () => {

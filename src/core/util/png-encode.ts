@@ -1,18 +1,6 @@
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-// zlib.crc32 arrived in Node 20.15 and 22.2; package.json allows 20.11, so the eight lines are ours
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const out = Buffer.alloc(12 + data.length);
@@ -25,7 +13,7 @@ function chunk(type: string, data: Uint8Array): Buffer {
 
 /**
  * An 8-bit RGB image (`rgb`: width × height × 3 bytes, rows top down) as a PNG file: the signature, IHDR, one
- * IDAT (every row with filter 0, deflated by node:zlib) and IEND. The whole of PNG a chart needs, no more.
+ * IDAT (every row with filter 0, deflated by node:zlib) and IEND: what a chart or a demo picture needs, no more.
  */
 export function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
   const header = Buffer.alloc(13);
