@@ -8,6 +8,8 @@ const clamp01 = (v: number) => (v <= 0 ? 0 : v >= 1 ? 1 : v);
 export class Raster {
   readonly rgb: Uint8Array;
   private readonly cover: Float32Array;
+  /** nothing painted yet: every pixel still white */
+  blank = true;
   private x0 = Infinity;
   private y0 = Infinity;
   private x1 = -Infinity;
@@ -114,6 +116,7 @@ export class Raster {
           px[at + 2] = Math.round(px[at + 2]! + (b - px[at + 2]!) * c);
         }
         this.cover[i] = 0;
+        this.blank = false;
       }
     this.x0 = this.y0 = Infinity;
     this.x1 = this.y1 = -Infinity;

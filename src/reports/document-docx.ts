@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import {
   AlignmentType,
   BorderStyle,
@@ -99,6 +100,8 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
   if (doc.approvals.length) body.push(table(doc.approvalColumns, doc.approvals));
   if (doc.approvalNote) body.push(new Paragraph({ children: [new TextRun({ text: doc.approvalNote, bold: true })] }));
   for (const s of doc.sections) {
+    // a chart's PNG keeps the CPU for some milliseconds: other requests get their turn between two charts
+    if (s.kind === 'chart') await setImmediate();
     if (s.heading)
       body.push(
         new Paragraph({
