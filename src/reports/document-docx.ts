@@ -1,9 +1,11 @@
+import { setImmediate } from 'node:timers/promises';
 import {
   AlignmentType,
   BorderStyle,
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   PageOrientation,
@@ -15,11 +17,15 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { chartPng } from './chart-png.js';
+import { chartSvg } from './chart-svg.js';
 import type { DocumentModel } from './document-model.js';
 
 /** twentieths of a point across a page's text (A4 less Word's default margins); Word scales the grid to fit */
 const TEXT_WIDTH = 9000;
 const TEXT_WIDTH_LANDSCAPE = 13_950;
+/** pixels (Word's 96 to the inch): a chart across the portrait text width (6.25 in), as tall as its 5:2 layout */
+const CHART_SIZE = { width: 600, height: 240 };
 /** half-points: wide register tables (SoA, treatment plan) in 9 pt, so short columns keep their words whole */
 const WIDE_TABLE_SIZE = 18;
 const border = { style: BorderStyle.SINGLE, size: 4, color: 'B7C3D0' };
@@ -94,6 +100,8 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
   if (doc.approvals.length) body.push(table(doc.approvalColumns, doc.approvals));
   if (doc.approvalNote) body.push(new Paragraph({ children: [new TextRun({ text: doc.approvalNote, bold: true })] }));
   for (const s of doc.sections) {
+    // a chart's PNG keeps the CPU for some milliseconds: other requests get their turn between two charts
+    if (s.kind === 'chart') await setImmediate();
     if (s.heading)
       body.push(
         new Paragraph({
@@ -114,8 +122,21 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
           }),
         );
     } else if (s.kind === 'chart') {
-      // no SVG in Word without a PNG fallback (see DocumentBlock): the text says where the values are
-      body.push(new Paragraph({ children: [new TextRun({ text: s.chart.description, italics: true })] }));
+      // Word 2016 and later draw the SVG (sharp at any zoom, the same picture as the PDF's); older Word, LibreOffice
+      // and previewers show the PNG painted from the same layout. The description is the picture's alt text.
+      body.push(
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: 'svg',
+              data: Buffer.from(chartSvg(s.chart)),
+              fallback: { type: 'png', data: chartPng(s.chart) },
+              transformation: CHART_SIZE,
+              altText: { name: s.heading, title: s.heading, description: s.chart.description },
+            }),
+          ],
+        }),
+      );
     } else if (!s.rows.length) {
       if (doc.emptyText) body.push(new Paragraph({ children: [new TextRun({ text: doc.emptyText, italics: true })] }));
     } else {

@@ -8,6 +8,7 @@ import { testEnv, type TestEnv } from '../helpers/app.js';
 import { DIALECTS, tempDir } from '../helpers/databases.js';
 import { buildOrg, type TestOrg } from '../helpers/factories.js';
 import { buildMeasure, recordResult } from '../helpers/measure-factories.js';
+import { decodePng } from '../helpers/png-decode.js';
 
 const run = promisify(execFile);
 /** poppler-utils reads the PDF; without it the PDF test skips, and the run says so (test/global-setup.ts). */
@@ -97,7 +98,7 @@ describe.each(DIALECTS)('the measurement report (9.1) as PDF and DOCX on %s', (k
     },
   );
 
-  it('a viewer downloads the DOCX: the same content, the values in a table instead of the chart', async () => {
+  it('a viewer downloads the DOCX: the same content, each chart an SVG picture with a PNG fallback', async () => {
     const res = await org.as.viewer.get(url('docx'));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -107,7 +108,32 @@ describe.each(DIALECTS)('the measurement report (9.1) as PDF and DOCX on %s', (k
     for (const s of [first.title, second.title, first.ref, '≥ 95 %', '87.5 %', 'Reminders were missed in March'])
       expect(text).toContain(s);
     expect(text).not.toContain(retired.title);
-    expect(text).toContain('against its target line');
+    // one picture a measure: the SVG (a:blip's asvg:svgBlip) over the PNG (a:blip's r:embed), the description as alt text
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    const svgs = media.filter((f) => f.endsWith('.svg'));
+    const pngs = media.filter((f) => f.endsWith('.png'));
+    expect([svgs.length, pngs.length]).toEqual([2, 2]);
+    const rels = (await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '';
+    const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? '';
+    const pictures = [...xml.matchAll(/<a:blip r:embed="([^"]+)"[^]*?<asvg:svgBlip [^>]*r:embed="([^"]+)"/g)];
+    expect(pictures).toHaveLength(2);
+    for (const [, pngId, svgId] of pictures) {
+      expect(`word/${target(pngId!)}`).toMatch(/^word\/media\/.+\.png$/);
+      expect(`word/${target(svgId!)}`).toMatch(/^word\/media\/.+\.svg$/);
+      const png = decodePng(await zip.file(`word/${target(pngId!)}`)!.async('nodebuffer'));
+      expect([png.width, png.height]).toEqual([1500, 600]);
+      // the target line (green) is painted, and (below) the first measure's values (navy)
+      const seen = new Set<string>();
+      for (let y = 0; y < png.height; y += 1) for (let x = 0; x < png.width; x += 5) seen.add(png.colour(x, y));
+      expect(seen).toContain('#2e7d32');
+      expect(seen.has('#16324f')).toBe(pngId === pictures[0]![1]);
+      const svg = await zip.file(`word/${target(svgId!)}`)!.async('string');
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^]*<\/svg>$/);
+    }
+    // the first measure's chart holds its two values, the second none: its picture has no line
+    const firstSvg = await zip.file(`word/${target(pictures[0]![2]!)}`)!.async('string');
+    expect(firstSvg.match(/<circle /g)).toHaveLength(2);
+    expect(xml.match(/<wp:docPr [^>]*descr="[^"]*against its target line/g)).toHaveLength(2);
   });
 
   it('defaults to the last 12 months, and refuses bad dates naming the query field', async () => {

@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import zlib from 'node:zlib';
 import type { Role } from '../../schema/auth/roles.js';
 import type { EvidenceUploadFields } from '../../schema/evidence/evidence.schema.js';
 import type { OrgContext } from '../context.js';
@@ -7,6 +6,7 @@ import { EVIDENCE_LINK_KIND } from '../../schema/evidence/evidence.register.js';
 import { uploadEvidence } from '../evidence/evidence-upload.service.js';
 import { createLink } from '../links/links.service.js';
 import { sha256Of } from '../evidence/file-blobs.js';
+import { encodePng } from '../util/png-encode.js';
 
 const require = createRequire(import.meta.url);
 // pdfmake's server build with its bundled fonts only, as the document exports use it (no URL, no other file).
@@ -189,34 +189,14 @@ function accessReviewPdf(): Promise<Buffer> {
     .getBuffer();
 }
 
-/** A small picture of a badge reader (grey box, dark panel, green light), built as a PNG with zlib. */
+/** A small picture of a badge reader (grey box, dark panel, green light) as a PNG. */
 function badgeReaderPng(width = 48, height = 64): Buffer {
   const pixel = (x: number, y: number): [number, number, number] => {
     if ((x - 24) ** 2 + (y - 14) ** 2 < 16) return [40, 190, 90];
     if (x > 10 && x < 38 && y > 24 && y < 54) return [45, 55, 70];
     return [205, 210, 215];
   };
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 3 + 1)] = 0;
-    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (width * 3 + 1) + 1 + x * 3);
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(zlib.crc32(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rgb.set(pixel(x, y), (y * width + x) * 3);
+  return encodePng(width, height, rgb);
 }

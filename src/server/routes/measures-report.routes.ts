@@ -25,7 +25,7 @@ export async function measureReportRoutes(app: App) {
         schema: {
           tags: ['measures'],
           summary: `The monitoring and measurement report of from/to as ${format.toUpperCase()} (9.1): overview, per measure its definition, ${format === 'pdf' ? 'a chart, ' : ''}values and evaluations`,
-          description: `Every active measure by reference. Dates default to the last 12 months up to today; \`to\` before \`from\` answers 400 on \`query.to\`, more than ${MAX_REPORT_YEARS} years or more than ${MAX_REPORT_RESULTS.toLocaleString('en')} results 400 on \`query.from\`.${format === 'pdf' ? ' Laid out in the worker pool: when it is busy, 429.' : ' The charts are in the PDF only (Word takes no SVG without a PNG fallback); the values are in tables.'}`,
+          description: `Every active measure by reference. Dates default to the last 12 months up to today; \`to\` before \`from\` answers 400 on \`query.to\`, more than ${MAX_REPORT_YEARS} years or more than ${MAX_REPORT_RESULTS.toLocaleString('en')} results 400 on \`query.from\`.${format === 'pdf' ? ' Laid out in the worker pool: when it is busy, 429.' : ' Each chart is an SVG picture with a PNG fallback; the values are in tables too.'}`,
           params: z.object({ org: z.string() }),
           querystring: z.strictObject({ from: reportDate.optional(), to: reportDate.optional() }),
           response: { 200: fileResponse(FORMATS[format].type, `The measurement report as ${format.toUpperCase()}`) },
