@@ -12,6 +12,9 @@ const MAX_LABELS = 12;
 const COLOURS = ['#16324F', '#c2410c', '#0f766e', '#6d28d9', '#8a5300', '#1d4e89', '#9f1239', '#365314'];
 const REFERENCE = { target: { colour: '#2E7D32', dash: [6, 3] }, threshold: { colour: '#E08E0B', dash: [2, 2] } };
 const LABEL = '#555555';
+const GRID = '#E6EBF0';
+/** about this many steps on the value axis */
+const STEPS = 4;
 
 /** One thing drawn on a chart, in the chart's units (500 × 200; text 8 units high, its y the baseline). */
 export type ChartShape =
@@ -36,7 +39,27 @@ export interface ChartLayout {
   shapes: ChartShape[];
 }
 
-const tick = (x: number) => String(Number(x.toPrecision(4)));
+const tick = (x: number) => String(Number(x.toPrecision(6)));
+
+/**
+ * The value axis: a step of 1, 2, 2.5 or 5 times a power of ten giving about STEPS steps, and the range widened to
+ * whole steps around the values (a flat series gets a step either side), so the axis reads 0, 5, 10, 15.
+ */
+export function niceScale(min: number, max: number): { lo: number; hi: number; step: number } {
+  const span = max > min ? max - min : Math.max(1, Math.abs(max) * 0.2);
+  const raw = span / STEPS;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw * 0.999) ?? 10 * magnitude;
+  let lo = Math.floor(min / step) * step;
+  let hi = Math.ceil(max / step) * step;
+  if (hi === lo) {
+    lo -= step;
+    hi += step;
+  }
+  // floating steps (0.1 × 3) print as 0.30000000000000004 without rounding to the step's precision
+  const round = (v: number) => Number(v.toPrecision(12));
+  return { lo: round(lo), hi: round(hi), step };
+}
 const finite = (v: number | null): v is number => v !== null && Number.isFinite(v);
 
 /**
@@ -49,11 +72,7 @@ export function chartLayout(spec: ChartSpec): ChartLayout {
   const count = spec.categories.length;
   const values = spec.series.flatMap((s) => s.values.filter(finite));
   const all = [...values, ...spec.references.map((r) => r.value), ...(spec.kind === 'bar' ? [0] : [])];
-  let lo = all.length ? Math.min(...all) : 0;
-  let hi = all.length ? Math.max(...all) : 1;
-  const pad = hi === lo ? Math.max(1, Math.abs(hi) * 0.1) : (hi - lo) * 0.1;
-  if (spec.kind === 'line' || lo < 0) lo -= pad;
-  hi += pad;
+  const { lo, hi, step } = niceScale(all.length ? Math.min(...all) : 0, all.length ? Math.max(...all) : 1);
   const legend = spec.series.length > 1;
   const plotW = W - LEFT - RIGHT;
   const plotH = H - TOP - BOTTOM - (legend ? 12 : 0);
@@ -72,10 +91,15 @@ export function chartLayout(spec: ChartSpec): ChartLayout {
 
   const shapes: ChartShape[] = [
     { kind: 'rect', x: LEFT, y: TOP, w: plotW, h: plotH, fill: '#FFFFFF', stroke: { colour: '#B7C3D0', width: 0.5 } },
-    label(LEFT - 4, TOP + plotH + 3, tick(lo), 'end'),
-    label(LEFT - 4, TOP + 3, tick(hi), 'end'),
   ];
-  if (spec.unit) shapes.push(label(LEFT - 4, TOP + plotH / 2, spec.unit, 'end'));
+  // a faint grid line and a label at every step of the value axis; the unit above the axis's labels
+  for (let i = 0, v = lo; v <= hi + step / 2; i++, v = lo + i * step) {
+    const onReference = spec.references.some((r) => Math.abs(r.value - v) < step / 1000);
+    if (v > lo && v < hi - step / 2 && !onReference)
+      shapes.push({ kind: 'line', x1: LEFT, y1: y(v), x2: LEFT + plotW, y2: y(v), colour: GRID, width: 0.5, dash: [] });
+    shapes.push(label(LEFT - 4, y(v) + 3, tick(v), 'end'));
+  }
+  if (spec.unit) shapes.push(label(LEFT - 4, TOP - 4, spec.unit, 'end'));
 
   spec.series.forEach((s, k) => {
     const colour = COLOURS[k % COLOURS.length]!;
