@@ -236,6 +236,25 @@ export const PERMISSIONS = {
     delete: MANAGERS,
     approve: APPROVERS,
   },
+  // Management review (9.3): managers prepare it; the minutes are approved by the chair, who is top management (a
+  // member holding the approver role), so approving is the approvers' alone; the approval rule narrows it to the chair.
+  management_review: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+    approve: APPROVERS,
+  },
+  management_review_decision: {
+    read: ALL,
+    export: ALL,
+    create: EDITORS,
+    update: EDITORS,
+    import: EDITORS,
+    delete: MANAGERS,
+  },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Perms = typeof PERMISSIONS;
