@@ -17,6 +17,7 @@ import { seedDocuments } from './documents.demo.js';
 import { seedInternalAudit } from './internal-audit.demo.js';
 import { seedImprovement } from './improvement.demo.js';
 import { seedMeasurement } from './measurement.demo.js';
+import { seedManagementReview } from './management-review.demo.js';
 import { createRecord } from '../register/register.service.js';
 import type { ChangesOf } from '../register/register-module.js';
 import type { actionRegister } from '../../schema/actions/action.register.js';
@@ -113,6 +114,8 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
   await seedImprovement(ctx, ids, await seedInternalAudit(ctx, ids));
   // objectives and their measures, after the records the built-in measures count
   await seedMeasurement(ctx, ids);
+  // last: the management review compiles its inputs from everything seeded above
+  await seedManagementReview(ctx, ids);
   return { created: true, org: DEMO_ORG, users, password: DEMO_PASSWORD };
 }
 

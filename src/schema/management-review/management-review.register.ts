@@ -114,6 +114,7 @@ export const DECISION_KINDS = [
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 /** the input a decision answers (a–g), or none in particular */
 export const DECISION_INPUTS = [...REVIEW_INPUT_KEYS, 'general'] as const;
+export type DecisionInput = (typeof DECISION_INPUTS)[number];
 /** open until its actions are done (or the draft it opened is approved); no_action decisions are `no_action` */
 export const DECISION_STATUSES = ['open', 'done', 'no_action'] as const;
 /** the documents a decision may open a draft of (the versioned records of the ISMS) */
