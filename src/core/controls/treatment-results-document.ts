@@ -2,7 +2,7 @@ import { treatmentStatusSchema } from '../../schema/controls/treatment-result.ve
 import type { OrgContext } from '../context.js';
 import type { ExportTable } from '../register/register-export.js';
 import type { DocumentBlock } from '../versioning/versioned-module.js';
-import { planBlocks, planExportTable } from './treatment-plan-document.js';
+import { OPTION_WORDS, planBlocks, planExportTable } from './treatment-plan-document.js';
 
 /** The treatment plan's status at the date (DOCX/PDF): the counts, then every treated risk as the plan shows it. */
 export function treatmentStatusBlocks(value: unknown): DocumentBlock[] {
@@ -12,12 +12,15 @@ export function treatmentStatusBlocks(value: unknown): DocumentBlock[] {
       kind: 'table',
       heading: `Status on ${statusDate ?? 'no date'}`,
       subheading: true,
-      columns: ['', ''],
+      columns: ['Figure', 'Value'],
       rowHeadings: true,
       widths: [55, 45],
       rows: [
         ['Treated risks', String(c.risks)],
-        ['Treatment options chosen', c.options.map((o) => `${o.option}: ${o.count}`).join(', ')],
+        [
+          'Treatment options chosen',
+          c.options.map((o) => `${OPTION_WORDS[o.option] ?? o.option}: ${o.count}`).join(', '),
+        ],
         ['Actions done', `${c.actionsDone} of ${c.actions}`],
         ['Actions overdue', String(c.actionsOverdue)],
         ['Controls implemented', `${c.controlsImplemented} of ${c.controls}`],

@@ -27,7 +27,7 @@ export function resultsBlocks(value: unknown): DocumentBlock[] {
       kind: 'table',
       heading: 'The assessment',
       subheading: true,
-      columns: ['', ''],
+      columns: ['Item', 'Detail'],
       rowHeadings: true,
       widths: [30, 70],
       rows: [
