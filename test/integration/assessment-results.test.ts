@@ -193,6 +193,17 @@ describe.each(DIALECTS)('risk assessment results (8.2) on %s', (kind) => {
     expect((await m().patch(ra(b.id), { topManagementApproval: false })).statusCode).toBe(409);
   });
 
+  it('twenty managers closing the same assessment at once: one closes it, one version 1, one snapshot', async () => {
+    await setting();
+    const a = await newAssessment('Raced');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => m().post(ra(a.id, '/close'))));
+    expect(answers.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    expect(answers.filter((r) => r.statusCode === 409)).toHaveLength(19);
+    const versions = (await org.as.viewer.get(ra(a.id, '/versions'))).json().items as { versionNo: number }[];
+    expect(versions.map((v) => v.versionNo)).toEqual([1]);
+    expect((await version(a.id, 1)).content.results.counts.total).toBe(3);
+  });
+
   it('keeps each organization to its own results, and names the field of a bad request', async () => {
     await setting();
     const a = await newAssessment('Mine');
