@@ -30,6 +30,9 @@ describe.each(DIALECTS)('demo risk assessment and treatment results of Example L
     const results = assessmentResultsSchema.parse((JSON.parse(v!.content) as { results: unknown }).results);
     expect(results.assessment.title).toBe('Annual risk assessment (last year)');
     expect(results.methodology?.versionNo).toBe(1);
+    // the scope statement approved when the assessment closed
+    expect(results.scope).toMatchObject({ ref: expect.stringMatching(/^SCOPE-/), versionNo: 1 });
+    expect(results.scope?.statement.length).toBeGreaterThan(20);
     expect(results.risks.length).toBeGreaterThan(5);
     // evaluated risks ranked 1, 2, 3…; a risk not yet evaluated comes last, without a rank
     const ranks = results.risks.map((r) => r.rank);
