@@ -35,6 +35,8 @@ import { auditReportVersionedModule, internalAuditsModule } from './internal-aud
 import { managementReviewsModule } from './management-review/management-reviews.module.js';
 import { reviewDecisionsModule } from './management-review/review-decisions.module.js';
 import { reviewMinutesVersionedModule } from './management-review/review-minutes.module.js';
+import { assessmentResultsVersionedModule } from './risks/assessment-results.module.js';
+import { treatmentResultsModule, treatmentResultsVersionedModule } from './controls/treatment-results.module.js';
 import type { VersionedModule } from './versioning/versioned-module.js';
 import type { AnyRegisterModule } from './register/register-module.js';
 import { registerLookup, type RegisterLookup } from './register/register-lookup.js';
@@ -80,6 +82,7 @@ export const REGISTER_MODULES: readonly AnyRegisterModule[] = [
   objectivesDocumentModule,
   managementReviewsModule,
   reviewDecisionsModule,
+  treatmentResultsModule,
 ];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */
@@ -93,6 +96,8 @@ export const VERSIONED_MODULES: readonly VersionedModule[] = [
   auditReportVersionedModule,
   objectivesDocumentVersionedModule,
   reviewMinutesVersionedModule,
+  assessmentResultsVersionedModule,
+  treatmentResultsVersionedModule,
 ];
 
 /** The registers, for `OrgContext.registers`. */

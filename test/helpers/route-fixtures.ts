@@ -186,6 +186,8 @@ export function draftBody(vm: VersionedModule) {
  */
 export async function saveDraft(org: TestOrg, vm: VersionedModule, id: string) {
   const entity = vm.register.def.entity;
+  // an assessment's results exist once it is closed (closing drafts version 1, which this save then edits)
+  if (entity === 'risk_assessment') await closeAssessmentFixture(org, id);
   const writer = ROLES.find((r) => can(r, `${entity}.update`) && !can(r, `${entity}.approve`)) ?? 'admin';
   const res = await org.as[writer].request(
     'PUT',
@@ -194,6 +196,19 @@ export async function saveDraft(org: TestOrg, vm: VersionedModule, id: string) {
   );
   if (res.statusCode !== 200) throw new Error(`saveDraft: ${res.statusCode} ${res.body}`);
   return res.json() as { versionNo: number; contentHash: string };
+}
+
+/**
+ * Closes a risk assessment (its results' version 1 is drafted then); returns that version's number. Top management
+ * is asked to sign too, so that every role the approve permission names may give the first of the two signatures.
+ */
+export async function closeAssessmentFixture(org: TestOrg, id: string): Promise<number> {
+  const base = `/api/v1/orgs/${org.slug}/risk-assessments/${id}`;
+  const asked = await org.as.admin.patch(base, { topManagementApproval: true });
+  if (asked.statusCode !== 200) throw new Error(`ask top management: ${asked.statusCode} ${asked.body}`);
+  const res = await org.as.admin.post(`${base}/close`);
+  if (res.statusCode !== 200) throw new Error(`close assessment: ${res.statusCode} ${res.body}`);
+  return 1;
 }
 
 /** An invitation to a new e-mail, made by the organization's admin through the API (its link secret included). */

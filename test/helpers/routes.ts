@@ -26,6 +26,7 @@ import {
   buildLink,
   buildRegisterRecord,
   climateDecisionBody,
+  closeAssessmentFixture,
   draftBody,
   editableTextField,
   ensureApprovedMethodology,
@@ -155,7 +156,14 @@ const BODIES: Record<string, BodyMaker> = {
   ),
   ...Object.fromEntries(
     VERSIONED_MODULES.flatMap((vm): [string, BodyMaker][] => [
-      [`PUT /api/v1/orgs/:org/${vm.register.def.collection}/:id/draft`, async () => draftBody(vm)],
+      [
+        `PUT /api/v1/orgs/:org/${vm.register.def.collection}/:id/draft`,
+        async ({ org }, made) => {
+          // an open assessment has no results to draft (409): close the one just made first
+          if (vm.register.def.entity === 'risk_assessment' && made.id) await closeAssessmentFixture(org, made.id);
+          return draftBody(vm);
+        },
+      ],
       [
         `POST /api/v1/orgs/:org/${vm.register.def.collection}/:id/versions/:no/approve`,
         async ({ org }, made) => {

@@ -4,7 +4,7 @@ import type { ExportTable } from '../register/register-export.js';
 import { translate as t } from '../../schema/i18n/translate.js';
 import type { DocumentBlock } from '../versioning/versioned-module.js';
 
-const OPTION_WORDS: Record<string, string> = {
+export const OPTION_WORDS: Record<string, string> = {
   avoid: 'Avoid',
   pursue: 'Take or increase (opportunity)',
   modify: 'Modify',

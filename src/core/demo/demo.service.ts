@@ -18,6 +18,7 @@ import { seedInternalAudit } from './internal-audit.demo.js';
 import { seedImprovement } from './improvement.demo.js';
 import { seedMeasurement } from './measurement.demo.js';
 import { seedManagementReview } from './management-review.demo.js';
+import { seedRiskResults } from './risk-results.demo.js';
 import { createRecord } from '../register/register.service.js';
 import type { ChangesOf } from '../register/register-module.js';
 import type { actionRegister } from '../../schema/actions/action.register.js';
@@ -108,6 +109,8 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
   await seedEvidence(ctx, ids);
   // risk treatment and the SoA: controls determined for the risks seeded above
   await seedControls(ctx, ids);
+  // the results of risk assessment (8.2) and treatment (8.3), approved, once the plan has its treatments
+  await seedRiskResults(ctx, ids);
   // the policy framework and other documented information, published and partly acknowledged
   await seedDocuments(ctx, ids);
   // last: the internal audit samples what is above, and its findings start the nonconformities and improvements

@@ -35,6 +35,9 @@ import {
   managementReviewRegister,
   reviewDecisionRegister,
 } from '../../schema/management-review/management-review.register.js';
+import { treatmentResultRegister } from '../../schema/controls/treatment-result.register.js';
+import { treatmentResultsVersioned } from '../../schema/controls/treatment-result.versioned.js';
+import { assessmentResultsVersioned } from '../../schema/risks/assessment-results.versioned.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -75,6 +78,7 @@ const REGISTERS: RegisterDef[] = [
   measureRegister,
   managementReviewRegister,
   reviewDecisionRegister,
+  treatmentResultRegister,
 ];
 
 describe('message catalog', () => {
@@ -121,6 +125,14 @@ describe('message catalog', () => {
       ...def.sections.flatMap((s) => [s.label, ...(s.help ? [s.help] : [])]),
       ...(def.stages ?? []).map((stage) => `${def.entity}.stage.${stage}`),
     ];
+    expect(needed.filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it('has every section label of the risk assessment and treatment results', () => {
+    const needed = [...assessmentResultsVersioned.sections, ...treatmentResultsVersioned.sections].flatMap((s) => [
+      s.label,
+      ...(s.help ? [s.help] : []),
+    ]);
     expect(needed.filter((k) => !keys.has(k))).toEqual([]);
   });
 

@@ -27,6 +27,7 @@ import { auditPagesMessages } from '../../internal-audit/audits-pages.messages.j
 import { measurementMessages } from '../../measurement/measurement.messages.js';
 import { measurementPageMessages } from '../../measurement/measurement-pages.messages.js';
 import { managementReviewMessages } from '../../management-review/management-review.messages.js';
+import { treatmentResultsMessages } from '../../controls/treatment-results.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -53,6 +54,7 @@ const en = {
   ...measurementMessages,
   ...measurementPageMessages,
   ...managementReviewMessages,
+  ...treatmentResultsMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
