@@ -32,6 +32,7 @@ import { soaModule, soaVersionedModule } from './controls/soa.module.js';
 import { treatmentPlanModule, treatmentPlanVersionedModule } from './controls/treatment-plan.service.js';
 import { auditProgrammeModule, auditProgrammeVersionedModule } from './internal-audit/audit-programme.module.js';
 import { auditReportVersionedModule, internalAuditsModule } from './internal-audit/internal-audits.module.js';
+import { partyFeedbackModule } from './management-review/party-feedback.module.js';
 import type { VersionedModule } from './versioning/versioned-module.js';
 import type { AnyRegisterModule } from './register/register-module.js';
 import { registerLookup, type RegisterLookup } from './register/register-lookup.js';
@@ -75,6 +76,7 @@ export const REGISTER_MODULES: readonly AnyRegisterModule[] = [
   measuresModule,
   objectivesModule,
   objectivesDocumentModule,
+  partyFeedbackModule,
 ];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */

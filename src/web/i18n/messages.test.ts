@@ -31,6 +31,7 @@ import { documentVersioned } from '../../schema/documents/document.versioned.js'
 import { auditProgrammeRegister } from '../../schema/internal-audit/audit-programme.register.js';
 import { internalAuditRegister } from '../../schema/internal-audit/internal-audit.register.js';
 import { measureRegister } from '../../schema/measurement/measure.register.js';
+import { partyFeedbackRegister } from '../../schema/management-review/party-feedback.register.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -69,6 +70,7 @@ const REGISTERS: RegisterDef[] = [
   auditProgrammeRegister,
   internalAuditRegister,
   measureRegister,
+  partyFeedbackRegister,
 ];
 
 describe('message catalog', () => {

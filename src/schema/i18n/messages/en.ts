@@ -26,6 +26,8 @@ import { auditProgrammePagesMessages } from '../../internal-audit/audit-programm
 import { auditPagesMessages } from '../../internal-audit/audits-pages.messages.js';
 import { measurementMessages } from '../../measurement/measurement.messages.js';
 import { measurementPageMessages } from '../../measurement/measurement-pages.messages.js';
+import { partyFeedbackMessages } from '../../management-review/party-feedback.messages.js';
+import { reviewInputsMessages } from '../../management-review/review-inputs.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -51,6 +53,8 @@ const en = {
   ...auditPagesMessages,
   ...measurementMessages,
   ...measurementPageMessages,
+  ...partyFeedbackMessages,
+  ...reviewInputsMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
