@@ -10,6 +10,9 @@ import { buildOrg, type TestOrg } from '../helpers/factories.js';
 import { buildFeedback, buildIssue, buildParty, buildRequirement } from '../helpers/context-factories.js';
 import { compile, ctxOf, daysFrom, today } from '../helpers/review-inputs-helpers.js';
 import { compileRecordInputs } from '../../src/core/management-review/review-inputs.service.js';
+import JSZip from 'jszip';
+import { renderDocx } from '../../src/reports/document-docx.js';
+import { renderPdf } from '../../src/reports/document-pdf.js';
 
 /**
  * The management review's inputs b, c, e and g compiled from records seeded through the API: each figure moves when
@@ -195,6 +198,25 @@ describe.each(DIALECTS)('management review inputs b, c, e, g on %s', (kind) => {
     expect(facts?.kind === 'table' && facts.columns).toEqual(['Figure', 'Value']);
     expect(blocks.filter((b) => b.kind === 'chart').length).toBe(r.sections.flatMap((s) => s.charts).length);
     expect(blocks.some((b) => b.kind === 'text' && b.paragraphs.some((p) => /no incident module/.test(p)))).toBe(true);
+
+    // the minutes' renderers lay them out: the PDF draws the charts, the DOCX holds the headings and the facts
+    const model = {
+      title: 'Management review',
+      subtitle: '',
+      footer: '',
+      control: [['Review', 'MR-001']] as [string, string][],
+      approvalHeading: '',
+      approvalColumns: [],
+      approvals: [],
+      approvalNote: null,
+      sections: blocks,
+      emptyText: '',
+      filenameBase: 'review',
+    };
+    expect((await renderPdf(model)).subarray(0, 5).toString()).toBe('%PDF-');
+    const xml = await (await JSZip.loadAsync(await renderDocx(model))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('e) Feedback from interested parties');
+    expect(xml).toContain('Feedback received');
 
     // inside the caller's transaction (the minutes' draft): every query goes through it (on SQLite one outside it
     // would wait for the connection the transaction holds), and the answer is the same
