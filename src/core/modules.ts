@@ -37,6 +37,7 @@ import { reviewDecisionsModule } from './management-review/review-decisions.modu
 import { reviewMinutesVersionedModule } from './management-review/review-minutes.module.js';
 import { assessmentResultsVersionedModule } from './risks/assessment-results.module.js';
 import { treatmentResultsModule, treatmentResultsVersionedModule } from './controls/treatment-results.module.js';
+import { partyFeedbackModule } from './management-review/party-feedback.module.js';
 import type { VersionedModule } from './versioning/versioned-module.js';
 import type { AnyRegisterModule } from './register/register-module.js';
 import { registerLookup, type RegisterLookup } from './register/register-lookup.js';
@@ -83,6 +84,7 @@ export const REGISTER_MODULES: readonly AnyRegisterModule[] = [
   managementReviewsModule,
   reviewDecisionsModule,
   treatmentResultsModule,
+  partyFeedbackModule,
 ];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */

@@ -631,6 +631,20 @@ export interface NonconformityReviewsTable {
 }
 
 /** Measures of monitoring and measurement (9.1; migration 0023). `latest*` are maintained when results are written. */
+/** Feedback from interested parties (9.3.2 e; migration 0026). */
+export interface PartyFeedbackTable extends RegisterBaseColumns {
+  summary: string;
+  kind: string;
+  partyId: string | null;
+  receivedOn: string;
+  channel: string | null;
+  details: string | null;
+  status: string;
+  ownerId: string | null;
+  response: string | null;
+  respondedOn: string | null;
+}
+
 export interface MeasuresTable extends RegisterBaseColumns {
   title: string;
   informationNeed: string;
@@ -1166,4 +1180,5 @@ export interface Database {
   managementReviewDecisions: ManagementReviewDecisionsTable;
   managementReviewAttendees: ManagementReviewAttendeesTable;
   treatmentResults: TreatmentResultsTable;
+  partyFeedback: PartyFeedbackTable;
 }

@@ -38,6 +38,7 @@ import {
 import { treatmentResultRegister } from '../../schema/controls/treatment-result.register.js';
 import { treatmentResultsVersioned } from '../../schema/controls/treatment-result.versioned.js';
 import { assessmentResultsVersioned } from '../../schema/risks/assessment-results.versioned.js';
+import { partyFeedbackRegister } from '../../schema/management-review/party-feedback.register.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -79,6 +80,7 @@ const REGISTERS: RegisterDef[] = [
   managementReviewRegister,
   reviewDecisionRegister,
   treatmentResultRegister,
+  partyFeedbackRegister,
 ];
 
 describe('message catalog', () => {
