@@ -10,6 +10,12 @@ describe('niceScale (the value axis)', () => {
     expect(niceScale(-3, 2)).toEqual({ lo: -4, hi: 2, step: 2 });
   });
 
+  it('gives whole values whole steps (counts are not drawn in halves)', () => {
+    expect(niceScale(0, 2, true)).toEqual({ lo: 0, hi: 2, step: 1 });
+    expect(niceScale(0, 9, true).step).toBe(5);
+    expect(niceScale(0, 2)).toEqual({ lo: 0, hi: 2, step: 0.5 });
+  });
+
   it('gives a flat series a step either side, and zero a range too', () => {
     const flat = niceScale(5, 5);
     expect(flat.lo).toBeLessThan(5);

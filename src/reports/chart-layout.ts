@@ -45,11 +45,13 @@ const tick = (x: number) => String(Number(x.toPrecision(6)));
  * The value axis: a step of 1, 2, 2.5 or 5 times a power of ten giving about STEPS steps, and the range widened to
  * whole steps around the values (a flat series gets a step either side), so the axis reads 0, 5, 10, 15.
  */
-export function niceScale(min: number, max: number): { lo: number; hi: number; step: number } {
+export function niceScale(min: number, max: number, integers = false): { lo: number; hi: number; step: number } {
   const span = max > min ? max - min : Math.max(1, Math.abs(max) * 0.2);
   const raw = span / STEPS;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw * 0.999) ?? 10 * magnitude;
+  const nice = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw * 0.999) ?? 10 * magnitude;
+  // counts are not drawn in halves: whole values get whole steps (2.5 becomes 5 at that scale)
+  const step = !integers ? nice : nice < 1 ? 1 : Number.isInteger(nice) ? nice : nice * 2;
   let lo = Math.floor(min / step) * step;
   let hi = Math.ceil(max / step) * step;
   if (hi === lo) {
@@ -72,7 +74,11 @@ export function chartLayout(spec: ChartSpec): ChartLayout {
   const count = spec.categories.length;
   const values = spec.series.flatMap((s) => s.values.filter(finite));
   const all = [...values, ...spec.references.map((r) => r.value), ...(spec.kind === 'bar' ? [0] : [])];
-  const { lo, hi, step } = niceScale(all.length ? Math.min(...all) : 0, all.length ? Math.max(...all) : 1);
+  const { lo, hi, step } = niceScale(
+    all.length ? Math.min(...all) : 0,
+    all.length ? Math.max(...all) : 1,
+    all.every((v) => Number.isInteger(v)),
+  );
   const legend = spec.series.length > 1;
   const plotW = W - LEFT - RIGHT;
   const plotH = H - TOP - BOTTOM - (legend ? 12 : 0);

@@ -111,8 +111,9 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
         }),
       );
     if (s.kind === 'text') {
-      if (!s.paragraphs.length && doc.emptyText)
-        body.push(new Paragraph({ children: [new TextRun({ text: doc.emptyText, italics: true })] }));
+      const empty = s.empty ?? doc.emptyText;
+      if (!s.paragraphs.length && empty)
+        body.push(new Paragraph({ children: [new TextRun({ text: empty, italics: true })] }));
       for (const p of s.paragraphs)
         body.push(
           new Paragraph({

@@ -75,8 +75,8 @@ export async function layOutPdf(doc: DocumentModel): Promise<Buffer> {
       content.push(
         ...(s.paragraphs.length
           ? s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] }))
-          : doc.emptyText
-            ? [{ text: doc.emptyText, italics: true }]
+          : (s.empty ?? doc.emptyText)
+            ? [{ text: s.empty ?? doc.emptyText, italics: true }]
             : []),
       );
       continue;

@@ -88,8 +88,9 @@ describe.each(DIALECTS)('management review minutes (9.3.3) on %s', (kind) => {
     expect(fact('Their tracker actions open')).toBe('1');
     const row = a().tables[0]!.rows.find((x) => x[1] === open.ref)!;
     expect(row[0]).toBe(prev.ref);
-    expect(row[7]).toBe('open');
-    expect(row[8]).toBe(`${act.ref} (open)`);
+    // Review, Decision, Input, Kind, Statement, Owner and due, Status, Follow-up (labels in words)
+    expect(row[6]).toBe('Open');
+    expect(row[7]).toBe(`${act.ref} open`);
 
     // the action done: the decision is done, and input a) says so
     const done = await o.as.contributor.patch(`/api/v1/orgs/${o.slug}/actions/${act.id}`, { status: 'done' });

@@ -12,7 +12,8 @@ export function reviewInputsBlocks(inputs: ReviewInputs): DocumentBlock[] {
   for (const s of inputs.sections) {
     const heading = t(`review-inputs.heading.${s.key}`);
     const empty = !s.facts.length && !s.tables.length && !s.charts.length && !s.notBuilt.length;
-    blocks.push({ kind: 'text', heading, paragraphs: empty ? [t('review-inputs.nothing')] : [] });
+    // the heading's paragraphs are the commentary (the minutes' documentModel puts it there); content follows
+    blocks.push({ kind: 'text', heading, paragraphs: empty ? [t('review-inputs.nothing')] : [], empty: '' });
     if (s.facts.length)
       blocks.push({
         kind: 'table',
@@ -32,6 +33,7 @@ export function reviewInputsBlocks(inputs: ReviewInputs): DocumentBlock[] {
               columns: table.columns,
               rows: table.rows,
               wide: table.columns.length > 6,
+              ...(table.widths ? { widths: table.widths } : {}),
             }
           : { kind: 'text', heading: table.title, subheading: true, paragraphs: [table.emptyText] },
       );

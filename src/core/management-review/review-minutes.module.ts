@@ -9,9 +9,10 @@ import {
   REVIEW_INPUT_LETTERS,
   reviewInputsSchema,
 } from '../../schema/management-review/review-inputs.schema.js';
+import { translate as t } from '../../schema/i18n/translate.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError } from '../errors.js';
-import type { DocumentBlock, VersionedModule } from '../versioning/versioned-module.js';
+import type { DocumentBlock, DocumentModel, VersionedModule } from '../versioning/versioned-module.js';
 import { managementReviewsModule } from './management-reviews.module.js';
 import { readAttendance } from './review-attendance.service.js';
 import { decisionSnapshots, decisionsQuery } from './review-decisions-read.js';
@@ -86,13 +87,13 @@ const decisionBlocks = (value: unknown): DocumentBlock[] => {
       rows: decisions.map((d) => [
         d.ref,
         letterOf(d.input),
-        d.kind.replaceAll('_', ' '),
+        t(`management-review-decisions.kind.${d.kind}`),
         d.statement,
         d.owner ?? '',
         d.dueDate ?? '',
-        d.status.replaceAll('_', ' '),
+        t(`management-review-decisions.status.${d.status}`),
         [
-          ...d.actions.map((x) => `${x.ref} (${x.status})`),
+          ...d.actions.map((x) => `${x.ref} ${t(`actions.status.${x.status}`).toLowerCase()}`),
           ...(d.draft ? [`${d.draft.ref} v${d.draft.versionNo}`] : []),
         ].join(', '),
       ]),
@@ -100,11 +101,50 @@ const decisionBlocks = (value: unknown): DocumentBlock[] => {
   ];
 };
 
+/**
+ * The minutes read input by input: the commentary written on an input stands under its heading, before the figures
+ * Rampart compiled for it (top management reads the summary first), rather than in a section of its own further on.
+ */
+function commentaryUnderInputs(model: DocumentModel): DocumentModel {
+  const sections = [...model.sections];
+  for (const key of REVIEW_INPUT_KEYS) {
+    const comment = sections.findIndex(
+      (b) => b.kind === 'text' && !b.subheading && b.heading === t(`management-reviews.section.comment.${key}`),
+    );
+    if (comment < 0) continue;
+    const [block] = sections.splice(comment, 1);
+    const heading = sections.findIndex(
+      (b) => b.kind === 'text' && !b.subheading && b.heading === t(`review-inputs.heading.${key}`),
+    );
+    const target = sections[heading];
+    if (block?.kind === 'text' && target?.kind === 'text' && block.paragraphs.length)
+      sections[heading] = { ...target, paragraphs: [...block.paragraphs, ...target.paragraphs] };
+  }
+  return { ...model, sections };
+}
+
 /** The minutes (9.3.3): versions of the review record, approved by the chair; inputs, attendance, decisions frozen. */
 export const reviewMinutesVersionedModule: VersionedModule = {
   register: managementReviewsModule,
   versioned: reviewMinutesVersioned,
   approvalRule: chairRule,
+  async documentModel(ctx, record, _version, model) {
+    // when and where the review was held, and who chaired it, belong to the minutes' control block
+    const chair = record.chairId
+      ? await ctx.db.selectFrom('users').select('name').where('id', '=', String(record.chairId)).executeTakeFirst()
+      : undefined;
+    const facts: [string, unknown][] = [
+      [t('management-reviews.field.plannedDate'), record.plannedDate],
+      [t('management-reviews.field.heldOn'), record.heldOn],
+      [t('management-reviews.field.location'), record.location],
+      [t('management-reviews.field.chair'), chair?.name],
+    ];
+    const control = [
+      ...model.control,
+      ...facts.flatMap(([label, value]): [string, string][] => (value ? [[label, String(value)]] : [])),
+    ];
+    return commentaryUnderInputs({ ...model, control });
+  },
   renderData: (key, value) => {
     if (key === 'inputs') return reviewInputsBlocks(reviewInputsSchema.parse(value));
     if (key === 'attendance') return attendanceBlocks(value);

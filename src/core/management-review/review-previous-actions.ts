@@ -4,6 +4,7 @@ import type { Database } from '../../db/types.js';
 import { REVIEW_DECISION_ENTITY } from '../../schema/management-review/management-review.register.js';
 import { REVIEW_INPUT_LETTERS, type ReviewInputSection } from '../../schema/management-review/review-inputs.schema.js';
 import type { OrgContext } from '../context.js';
+import { translate as t } from '../../schema/i18n/translate.js';
 import { isOpenAction } from './decision-status.service.js';
 import { decisionSnapshots, decisionsQuery } from './review-decisions-read.js';
 
@@ -88,20 +89,22 @@ export async function previousActionsSection(
     rows.find((r) => r.ref === s.ref)?.reviewRef ?? '',
     s.ref,
     letterOf(s.input),
-    s.kind,
+    t(`management-review-decisions.kind.${s.kind}`),
     s.statement,
-    s.owner ?? '',
-    s.dueDate ?? '',
-    s.status,
-    s.actions.map((a) => `${a.ref} (${a.status})`).join(', '),
-    s.draft ? `${s.draft.ref} v${s.draft.versionNo} (${draftState ?? 'draft'})` : '',
+    [s.owner, s.dueDate && `due ${s.dueDate}`].filter(Boolean).join(', '),
+    t(`management-review-decisions.status.${s.status}`),
+    [
+      ...s.actions.map((a) => `${a.ref} ${t(`actions.status.${a.status}`).toLowerCase()}`),
+      ...(s.draft ? [`${s.draft.ref} v${s.draft.versionNo} (${draftState ?? 'draft'})`] : []),
+    ].join('; '),
   ]);
   return { ...base, facts, tables: [table(body, emptyText)] };
 }
 
 const table = (rows: string[][], emptyText: string) => ({
   title: 'Decisions of earlier reviews',
-  columns: ['Review', 'Decision', 'Input', 'Kind', 'Statement', 'Owner', 'Due', 'Status', 'Actions', 'Draft opened'],
+  columns: ['Review', 'Decision', 'Input', 'Kind', 'Statement', 'Owner and due', 'Status', 'Follow-up'],
   rows,
+  widths: [7, 8, 5, 12, 34, 14, 8, 12],
   emptyText,
 });

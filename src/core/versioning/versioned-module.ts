@@ -7,7 +7,14 @@ import type { RegisterModule } from '../register/register-module.js';
 
 /** A part of a controlled document as exports lay it out (see reports/document-model.ts). */
 export type DocumentBlock =
-  | { kind: 'text'; heading: string; paragraphs: string[]; subheading?: boolean }
+  | {
+      kind: 'text';
+      heading: string;
+      paragraphs: string[];
+      subheading?: boolean;
+      /** said when there are no paragraphs, instead of the document's emptyText ('' says nothing: content follows) */
+      empty?: string;
+    }
   | {
       kind: 'table';
       heading: string;

@@ -35,6 +35,8 @@ export const reviewInputTableSchema = z.object({
   rows: z.array(z.array(cell).max(20)).max(5000),
   /** said when there are no rows ("No issue was added, changed or removed since MR-002") */
   emptyText: z.string().max(400),
+  /** relative column widths in documents (one per column); without them the columns share the width */
+  widths: z.array(z.number().positive().max(100)).max(20).optional(),
 });
 
 export const reviewInputSectionSchema = z.object({
