@@ -41,7 +41,8 @@ export type NavItem =
         | 'objectives'
         | 'objectives-document'
         | 'measures'
-        | 'measures/dashboard';
+        | 'measures/dashboard'
+        | 'certification-pack';
       label: MessageKey;
       search?: Record<string, string>;
       permission?: string;
@@ -101,6 +102,14 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { kind: 'page', path: 'documents', label: 'nav.documents' },
       { kind: 'page', path: 'evidence', label: 'nav.evidence' },
+      // 7.5: the pack is the mandatory documented information of every clause, handed over as one controlled set
+      // (it sits with the documents, not under 9: it is not a performance evaluation)
+      {
+        kind: 'page',
+        path: 'certification-pack',
+        label: 'nav.certificationPack',
+        permission: 'certification_pack.read',
+      },
       { kind: 'module', slug: 'competence', label: 'module.competence.title' },
       { kind: 'module', slug: 'communication', label: 'module.communication.title' },
     ],
