@@ -26,9 +26,11 @@ import { auditProgrammePagesMessages } from '../../internal-audit/audit-programm
 import { auditPagesMessages } from '../../internal-audit/audits-pages.messages.js';
 import { measurementMessages } from '../../measurement/measurement.messages.js';
 import { measurementPageMessages } from '../../measurement/measurement-pages.messages.js';
+import { certificationMessages } from '../../certification/certification.messages.js';
 
 const en = {
   ...versioningMessages,
+  ...certificationMessages,
   ...scopeMessages,
   ...riskMethodologyMessages,
   ...riskMessages,
