@@ -464,6 +464,16 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     type: z.literal('objective.measure_unlinked'),
     payload: z.object({ ref: z.string(), measureRef: z.string() }),
   }),
+  z.object({
+    type: z.literal('certification.pack_built'),
+    payload: z.object({
+      asOf: z.string(),
+      sha256: z.string(),
+      auditHead: z.string().nullable(),
+      /** the items packed, as `<key> <ref> v<N>` */
+      items: z.array(z.string()),
+    }),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -27,9 +27,11 @@ import { auditPagesMessages } from '../../internal-audit/audits-pages.messages.j
 import { measurementMessages } from '../../measurement/measurement.messages.js';
 import { measurementPageMessages } from '../../measurement/measurement-pages.messages.js';
 import { certificationPageMessages } from '../../certification/certification-pages.messages.js';
+import { certificationMessages } from '../../certification/certification.messages.js';
 
 const en = {
   ...versioningMessages,
+  ...certificationMessages,
   ...scopeMessages,
   ...riskMethodologyMessages,
   ...riskMessages,
