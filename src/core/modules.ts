@@ -32,6 +32,8 @@ import { soaModule, soaVersionedModule } from './controls/soa.module.js';
 import { treatmentPlanModule, treatmentPlanVersionedModule } from './controls/treatment-plan.service.js';
 import { auditProgrammeModule, auditProgrammeVersionedModule } from './internal-audit/audit-programme.module.js';
 import { auditReportVersionedModule, internalAuditsModule } from './internal-audit/internal-audits.module.js';
+import { assessmentResultsVersionedModule } from './risks/assessment-results.module.js';
+import { treatmentResultsModule, treatmentResultsVersionedModule } from './controls/treatment-results.module.js';
 import type { VersionedModule } from './versioning/versioned-module.js';
 import type { AnyRegisterModule } from './register/register-module.js';
 import { registerLookup, type RegisterLookup } from './register/register-lookup.js';
@@ -75,6 +77,7 @@ export const REGISTER_MODULES: readonly AnyRegisterModule[] = [
   measuresModule,
   objectivesModule,
   objectivesDocumentModule,
+  treatmentResultsModule,
 ];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */
@@ -87,6 +90,8 @@ export const VERSIONED_MODULES: readonly VersionedModule[] = [
   auditProgrammeVersionedModule,
   auditReportVersionedModule,
   objectivesDocumentVersionedModule,
+  assessmentResultsVersionedModule,
+  treatmentResultsVersionedModule,
 ];
 
 /** The registers, for `OrgContext.registers`. */

@@ -510,6 +510,21 @@ export interface RiskAssessmentsTable extends RegisterBaseColumns {
   closedAt: string | null;
   closedBy: string | null;
   riskCount: number | null;
+  /** the results document's version summary (0027) */
+  latestVersion: number | null;
+  latestState: string | null;
+  approvedVersion: number | null;
+  /** top management signs the results too (0027) */
+  topManagementApproval: number;
+}
+
+export interface TreatmentResultsTable extends RegisterBaseColumns {
+  title: string;
+  ownerId: string | null;
+  statusDate: string | null;
+  latestVersion: number | null;
+  latestState: string | null;
+  approvedVersion: number | null;
 }
 
 export interface RiskAssessmentEntriesTable {
@@ -1104,4 +1119,5 @@ export interface Database {
   objectiveProgress: ObjectiveProgressTable;
   objectiveCommunications: ObjectiveCommunicationsTable;
   objectivesDocuments: StatementsOfApplicabilityTable;
+  treatmentResults: TreatmentResultsTable;
 }

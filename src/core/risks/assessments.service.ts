@@ -2,29 +2,31 @@ import type { z } from 'zod';
 import type { Db } from '../../db/connect.js';
 import type {
   assessmentEntriesSchema,
-  closedAssessmentSchema,
   CompareHead,
   CompareRow,
   Comparison,
   Standing,
 } from '../../schema/risks/risks.responses.js';
 import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
-import { recordAudit } from '../audit/audit.service.js';
 import type { OrgContext } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { RegisterModule } from '../register/register-module.js';
-import { nowIso } from '../util/ids.js';
 import { levelLabeller } from './level-labels.js';
 import { methodologyInForce } from './methodology.service.js';
-import { inOrgTransaction } from '../transaction.js';
 
 /** An assessment opens on the approved methodology; once closed, its record and snapshot never change. */
 export const riskAssessmentsModule: RegisterModule<typeof riskAssessmentRegister.fields> = {
   def: riskAssessmentRegister,
-  async beforeWrite(ctx, trx, _changes, existing) {
+  async beforeWrite(ctx, trx, changes, existing) {
     if (existing) {
-      if (existing.status === 'closed')
-        throw new ConflictError(`${String(existing.ref)} is closed; its results are frozen`);
+      if (existing.status === 'closed') {
+        // whether top management signs the results may still be decided until the results are approved
+        const others = Object.entries(changes).filter(
+          ([k, v]) => k !== 'topManagementApproval' && v !== undefined && v !== existing[k as keyof typeof existing],
+        );
+        if (others.length || existing.approvedVersion !== null)
+          throw new ConflictError(`${String(existing.ref)} is closed; its results are frozen`);
+      }
       return {};
     }
     const inForce = await methodologyInForce(ctx, trx);
@@ -37,101 +39,6 @@ export const riskAssessmentsModule: RegisterModule<typeof riskAssessmentRegister
 };
 
 export const reassessmentTriggersModule: RegisterModule = { def: reassessmentTriggerRegister };
-
-const SNAPSHOT_BATCH = 200;
-
-/**
- * Closes an assessment: every current risk's analysis and evaluation is copied into its frozen snapshot (an
- * append-only table), with the methodology version in force, in one transaction with the audit event.
- */
-export async function closeAssessment(
-  ctx: OrgContext,
-  id: string,
-  note?: string,
-): Promise<z.infer<typeof closedAssessmentSchema>> {
-  return inOrgTransaction(ctx, async (trx) => {
-    const a = await trx
-      .selectFrom('riskAssessments')
-      .selectAll()
-      .where('orgId', '=', ctx.org.id)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!a) throw new NotFoundError('The risk assessment');
-    if (a.archivedAt) throw new ConflictError(`${a.ref} is archived`);
-    if (a.status === 'closed') throw new ConflictError(`${a.ref} is already closed`);
-    const inForce = await methodologyInForce(ctx, trx);
-    const risks = await trx
-      .selectFrom('risks')
-      .selectAll()
-      .where('orgId', '=', ctx.org.id)
-      .where('archivedAt', 'is', null)
-      .orderBy('ref')
-      .execute();
-    const owners = new Map(
-      (
-        await trx
-          .selectFrom('users')
-          .innerJoin('memberships', 'memberships.userId', 'users.id')
-          .select(['users.id', 'users.name'])
-          .where('memberships.orgId', '=', ctx.org.id)
-          .execute()
-      ).map((u) => [u.id, u.name]),
-    );
-    for (let i = 0; i < risks.length; i += SNAPSHOT_BATCH) {
-      const batch = risks.slice(i, i + SNAPSHOT_BATCH).map((r) => {
-        const { orgId: _o, ...snapshot } = r;
-        return {
-          assessmentId: id,
-          orgId: ctx.org.id,
-          riskId: r.id,
-          ref: r.ref,
-          title: r.title,
-          ownerId: r.ownerId,
-          ownerLabel: r.ownerId ? (owners.get(r.ownerId) ?? null) : null,
-          status: r.status,
-          likelihood: r.likelihood,
-          consequenceLevel: r.consequenceLevel,
-          score: r.score,
-          level: r.level,
-          levelRank: r.levelRank,
-          acceptable: r.acceptable,
-          priority: r.priority,
-          methodologyVersion: r.methodologyVersion,
-          snapshot: JSON.stringify(snapshot),
-        };
-      });
-      await trx.insertInto('riskAssessmentEntries').values(batch).execute();
-    }
-    const now = nowIso();
-    const methodologyVersion = inForce?.versionNo ?? a.methodologyVersion;
-    await trx
-      .updateTable('riskAssessments')
-      .set({
-        status: 'closed',
-        closedAt: now,
-        closedBy: ctx.actor.userId,
-        riskCount: risks.length,
-        methodologyVersion,
-        version: a.version + 1,
-        updatedAt: now,
-        updatedBy: ctx.actor.userId,
-      })
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(trx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      ip: ctx.ip,
-      entityType: 'risk_assessment',
-      entityId: id,
-      event: {
-        type: 'risk_assessment.closed',
-        payload: { ref: a.ref, methodologyVersion, risks: risks.length, note: note ?? null },
-      },
-    });
-    return { id, ref: a.ref, closedAt: now, riskCount: risks.length, methodologyVersion };
-  });
-}
 
 /** The columns a standing is read from, in the register and in a frozen assessment alike. */
 const standingColumns = [
@@ -274,7 +181,20 @@ export async function compareAssessments(
   to: string | 'current',
   changesOnly: boolean,
 ): Promise<Comparison> {
-  const [a, b] = await Promise.all([standingsOf(ctx, ctx.db, from), standingsOf(ctx, ctx.db, to)]);
+  return compareAssessmentsIn(ctx, ctx.db, from, to, changesOnly);
+}
+
+/** `compareAssessments` read through the caller's transaction (the results document compares at draft time). */
+export async function compareAssessmentsIn(
+  ctx: OrgContext,
+  db: Db,
+  from: string,
+  to: string | 'current',
+  changesOnly: boolean,
+): Promise<Comparison> {
+  // one after the other: a transaction (SQLite's single connection, PostgreSQL's client) runs one query at a time
+  const a = await standingsOf(ctx, db, from);
+  const b = await standingsOf(ctx, db, to);
   const rows: CompareRow[] = [];
   const ids = new Set([...a.rows.keys(), ...b.rows.keys()]);
   for (const id of ids) {

@@ -78,7 +78,15 @@ export async function settleApproval(
   if (allowed && !allowed.includes(latest.stage ?? '')) return;
   const rule = vm.approvalRule ? await vm.approvalRule(ctx, trx, recordId) : { signers: [] };
   const signed = await trx.selectFrom('approvals').select('id').where('versionId', '=', latest.id).executeTakeFirst();
-  if (!signed || !(await signaturesComplete(trx, latest.id, rule, rule.signers.length || (vm.requiredApprovals ?? 1))))
+  if (
+    !signed ||
+    !(await signaturesComplete(
+      trx,
+      latest.id,
+      rule,
+      rule.signers.length || rule.required || (vm.requiredApprovals ?? 1),
+    ))
+  )
     return;
   await completeApproval(ctx, trx, vm, ref, latest);
 }
@@ -137,7 +145,7 @@ export async function approveVersion(
     }
     if (rule.roles && !rule.roles.includes(ctx.role))
       throw new ForbiddenError(rule.rolesReason ?? `Only ${rule.roles.join(' or ')} may approve ${record.ref}`);
-    const required = rule.signers.length || (vm.requiredApprovals ?? 1);
+    const required = rule.signers.length || rule.required || (vm.requiredApprovals ?? 1);
     const already = await trx
       .selectFrom('approvals')
       .select('id')

@@ -151,7 +151,7 @@ export async function requiredApprovals(
   recordId: string,
 ): Promise<number> {
   const rule = vm.approvalRule ? await vm.approvalRule(ctx, db, recordId) : null;
-  return rule?.signers.length || (vm.requiredApprovals ?? 1);
+  return rule?.signers.length || rule?.required || (vm.requiredApprovals ?? 1);
 }
 
 /** The version to show when none is asked for: the draft in progress, else the latest. */

@@ -51,6 +51,8 @@ export interface ApprovalRule {
   roles?: readonly string[];
   /** why those roles, said when someone else tries to sign */
   rolesReason?: string;
+  /** how many signatures, when no signer is named (overrides the module's `requiredApprovals`) */
+  required?: number;
 }
 
 /** A register whose records carry versioned, approvable content (scope, policies, methodology, SoA…). */

@@ -98,6 +98,8 @@ export const PERMISSIONS = {
     import: MANAGERS,
     delete: MANAGERS,
     close: MANAGERS,
+    // the results (8.2): the ISMS manager signs; top management too where the assessment asks for it (core rule)
+    approve: ['admin', 'isms_manager', 'approver'],
   },
   reassessment_trigger: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
   // ISMS-level risks and opportunities (6.1.1): recorded like the issues and requirements they come from.
@@ -123,6 +125,16 @@ export const PERMISSIONS = {
     import: MANAGERS,
     delete: MANAGERS,
     approve: APPROVERS,
+  },
+  // Treatment results (8.3): managers record the plan's status at a date; the ISMS manager or top management approves.
+  treatment_result: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+    approve: ['admin', 'isms_manager', 'approver'],
   },
   soa: {
     read: ALL,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { defineRegister } from '../register/define-register.js';
+import { VERSION_STATES } from '../versioning/versioned.js';
 
 export const ASSESSMENT_STATUSES = ['open', 'closed'] as const;
 export const TRIGGER_KINDS = [
@@ -67,6 +68,27 @@ export const riskAssessmentRegister = defineRegister({
     closedAt: { kind: 'text', label: 'riskAssessments.field.closedAt', readOnly: true, inList: true },
     closedBy: { kind: 'member', label: 'riskAssessments.field.closedBy', readOnly: true },
     riskCount: { kind: 'integer', label: 'riskAssessments.field.riskCount', readOnly: true, inList: true },
+    /**
+     * The results (8.2) are approved by the ISMS manager; "where the organization wants it" top management signs
+     * them too (then two signatures: one of each). Settable until the results are approved.
+     */
+    topManagementApproval: {
+      kind: 'boolean',
+      label: 'riskAssessments.field.topManagementApproval',
+      help: 'riskAssessments.help.topManagementApproval',
+      default: false,
+    },
+    // the results document's versions (assessmentResultsVersioned): kept in step by the server
+    latestVersion: { kind: 'integer', label: 'versions.field.latestVersion', readOnly: true, inList: true },
+    latestState: {
+      kind: 'enum',
+      label: 'versions.field.latestState',
+      options: VERSION_STATES,
+      readOnly: true,
+      inList: true,
+      filterable: true,
+    },
+    approvedVersion: { kind: 'integer', label: 'versions.field.approvedVersion', readOnly: true, inList: true },
   },
 });
 

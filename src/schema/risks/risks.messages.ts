@@ -74,6 +74,21 @@ export const riskMessages = {
   'riskAssessments.field.closedAt': 'Closed',
   'riskAssessments.field.closedBy': 'Closed by',
   'riskAssessments.field.riskCount': 'Risks',
+  'riskAssessments.field.topManagementApproval': 'Top management approves the results',
+  'riskAssessments.help.topManagementApproval':
+    'The ISMS manager approves the results; tick this where top management signs them too (both signatures are then needed).',
+  'risk-assessments.latestState.draft': 'Draft',
+  'risk-assessments.latestState.approved': 'Approved',
+  'risk-assessments.latestState.superseded': 'Superseded',
+  'riskAssessments.section.summary': 'Summary',
+  'riskAssessments.help.summary':
+    'The assessment in a few lines for management: what was assessed, the main risks and how the picture changed.',
+  'riskAssessments.section.results': 'Results',
+  'riskAssessments.help.results':
+    'Taken from the closed assessment: the scope and methodology version it ran on, every risk with its analysis and evaluation in priority order, and the changes since the previous closed assessment.',
+  'riskAssessments.section.conclusions': 'Conclusions',
+  'riskAssessments.help.conclusions':
+    'What follows from the results: risks to treat first, acceptance decisions to take, and when to assess again.',
   'reassessmentTriggers.title': 'Reassessment triggers',
   'entity.reassessment_trigger': 'Reassessment trigger',
   'reassessment-triggers.singular': 'reassessment trigger',

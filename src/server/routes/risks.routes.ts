@@ -1,7 +1,8 @@
 import { fileResponse } from '../../schema/register/register-responses.js';
 import { z } from 'zod';
 import { intParam, versionNoParam } from '../../schema/common/primitives.js';
-import { closeAssessment, compareAssessments, listEntries } from '../../core/risks/assessments.service.js';
+import { compareAssessments, listEntries } from '../../core/risks/assessments.service.js';
+import { closeAssessment } from '../../core/risks/assessment-close.service.js';
 import { compareExportTable } from '../../core/risks/compare-export.js';
 import { heatMap } from '../../core/risks/heat-map.service.js';
 import { methodologyInForce } from '../../core/risks/methodology.service.js';

@@ -31,6 +31,9 @@ import { documentVersioned } from '../../schema/documents/document.versioned.js'
 import { auditProgrammeRegister } from '../../schema/internal-audit/audit-programme.register.js';
 import { internalAuditRegister } from '../../schema/internal-audit/internal-audit.register.js';
 import { measureRegister } from '../../schema/measurement/measure.register.js';
+import { treatmentResultRegister } from '../../schema/controls/treatment-result.register.js';
+import { treatmentResultsVersioned } from '../../schema/controls/treatment-result.versioned.js';
+import { assessmentResultsVersioned } from '../../schema/risks/assessment-results.versioned.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -69,6 +72,7 @@ const REGISTERS: RegisterDef[] = [
   auditProgrammeRegister,
   internalAuditRegister,
   measureRegister,
+  treatmentResultRegister,
 ];
 
 describe('message catalog', () => {
@@ -115,6 +119,14 @@ describe('message catalog', () => {
       ...def.sections.flatMap((s) => [s.label, ...(s.help ? [s.help] : [])]),
       ...(def.stages ?? []).map((stage) => `${def.entity}.stage.${stage}`),
     ];
+    expect(needed.filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it('has every section label of the risk assessment and treatment results', () => {
+    const needed = [...assessmentResultsVersioned.sections, ...treatmentResultsVersioned.sections].flatMap((s) => [
+      s.label,
+      ...(s.help ? [s.help] : []),
+    ]);
     expect(needed.filter((k) => !keys.has(k))).toEqual([]);
   });
 

@@ -28,6 +28,7 @@ import { measurementMessages } from '../../measurement/measurement.messages.js';
 import { measurementPageMessages } from '../../measurement/measurement-pages.messages.js';
 import { certificationPageMessages } from '../../certification/certification-pages.messages.js';
 import { certificationMessages } from '../../certification/certification.messages.js';
+import { treatmentResultsMessages } from '../../controls/treatment-results.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -55,6 +56,7 @@ const en = {
   ...measurementMessages,
   ...measurementPageMessages,
   ...certificationPageMessages,
+  ...treatmentResultsMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
