@@ -35,6 +35,7 @@ import { improvementRoutes } from './improvement/improvement-routes.js';
 import { objectivesRoutes } from './objectives/objectives-routes.js';
 import { measurementRoutes } from './measurement/measurement-routes.js';
 import { certificationRoutes } from './certification/certification-routes.js';
+import { treatmentResultRoutes } from './controls/results/treatment-results-routes.js';
 
 // Pages load with their route (one chunk each), so the first page does not wait for the whole app.
 const SetupPage = lazyRouteComponent(() => import('./auth/setup-page.js'), 'SetupPage');
@@ -327,6 +328,7 @@ const routeTree = rootRoute.addChildren([
     ...objectivesRoutes(orgRoute),
     ...measurementRoutes(orgRoute),
     ...certificationRoutes(orgRoute),
+    ...treatmentResultRoutes(orgRoute),
   ]),
 ]);
 

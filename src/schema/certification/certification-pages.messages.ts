@@ -11,11 +11,7 @@ export const certificationPageMessages = {
   'certification.index': 'Items of the pack as of {date}',
   'certification.legend': 'What each status means',
   'certification.summary': '{included} of {total} items hold an approved version; {attention} need attention.',
-  'certification.status.included': 'Included',
-  'certification.status.generated': 'Generated',
-  'certification.status.not_approved': 'Not approved',
-  'certification.status.missing': 'Missing',
-  'certification.status.not_built': 'Not built yet',
+  // the statuses' names are the server's (certification.messages.ts: the index PDF says the same)
   'certification.statusHelp.included': 'An approved version in force on the date is in the pack, with its approvals.',
   'certification.statusHelp.generated':
     'Produced from the records for the pack (a register or a periodic report as of the date), not an approved document.',

@@ -42,7 +42,8 @@ export type NavItem =
         | 'objectives-document'
         | 'measures'
         | 'measures/dashboard'
-        | 'certification-pack';
+        | 'certification-pack'
+        | 'treatment-results';
       label: MessageKey;
       search?: Record<string, string>;
       permission?: string;
@@ -90,6 +91,8 @@ export const NAV_GROUPS: NavGroup[] = [
       { kind: 'page', path: 'controls', label: 'nav.controls' },
       { kind: 'page', path: 'soa', label: 'nav.soa' },
       { kind: 'page', path: 'risk-treatment-plan', label: 'nav.treatmentPlan' },
+      // 8.3: the plan's status at a date, beside the plan it freezes
+      { kind: 'page', path: 'treatment-results', label: 'nav.treatmentResults' },
       { kind: 'page', path: 'treatment-checks', label: 'nav.treatmentChecks' },
       { kind: 'page', path: 'objectives', label: 'nav.objectives' },
       { kind: 'page', path: 'objectives-document', label: 'nav.objectivesDocument' },

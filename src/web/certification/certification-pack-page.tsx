@@ -144,7 +144,7 @@ function PackTable({ org, items, date }: { org: string; items: PackItem[]; date:
       caption={t('certification.index', { date: formatDate(date) })}
       captionShown
       rows={items}
-      rowKey={(i) => i.key}
+      rowKey={(i) => `${i.key}:${i.record?.id ?? ''}`}
       columns={columns}
       rowClassName={(i) => `pack-row pack-row--${i.status}`}
     />

@@ -29,6 +29,7 @@ import { measurementPageMessages } from '../../measurement/measurement-pages.mes
 import { certificationPageMessages } from '../../certification/certification-pages.messages.js';
 import { certificationMessages } from '../../certification/certification.messages.js';
 import { treatmentResultsMessages } from '../../controls/treatment-results.messages.js';
+import { riskResultsPageMessages } from '../../risks/risk-results-pages.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -57,6 +58,7 @@ const en = {
   ...measurementPageMessages,
   ...certificationPageMessages,
   ...treatmentResultsMessages,
+  ...riskResultsPageMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
