@@ -83,11 +83,11 @@ export function TreatmentResultsPage() {
         canExport={can('treatment_result.export')}
         canImport={false}
         emptyState={
-          <div className="empty-state">
+          <>
             <h2>{t('treatmentResults.empty.title')}</h2>
             <p>{t('treatmentResults.empty.body')}</p>
             {newLink ? <p>{newLink}</p> : <p className="muted">{t('treatmentResults.empty.readOnly')}</p>}
-          </div>
+          </>
         }
       />
     </section>

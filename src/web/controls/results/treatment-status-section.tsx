@@ -10,6 +10,7 @@ import { registerDataSection, type DataEditorProps, type DataViewProps } from '.
 import { Tile } from '../../risks/tiles.js';
 import { PlanTable } from '../plan/plan-table.js';
 import '../plan/plan.css';
+import '../../risks/risks.css';
 
 const STEP = 100;
 

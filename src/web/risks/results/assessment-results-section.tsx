@@ -8,6 +8,8 @@ import { DataTable } from '../../ui/data-table.js';
 import { Tile } from '../tiles.js';
 import { ResultsChanges } from './results-changes.js';
 import { ResultsRisksTable } from './results-risks-table.js';
+import '../risks.css';
+import './results.css';
 
 /**
  * The results the server froze from the closed assessment (8.2): scope and methodology version it ran on, counts,

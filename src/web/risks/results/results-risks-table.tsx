@@ -43,6 +43,7 @@ export function ResultsRisksTable({ risks }: { risks: ResultRisk[] }) {
             id: 'risk',
             header: t('assessmentResults.col.risk'),
             rowHeader: true,
+            className: 'results-risk',
             cell: (r) => (
               <>
                 <span className="ref">{r.ref}</span> {r.title}
