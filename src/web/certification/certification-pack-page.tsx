@@ -37,7 +37,7 @@ export function CertificationPackPage() {
         title={t('certification.title')}
         description={t('certification.lead')}
       />
-      <div className="filters" role="group" aria-label={t('certification.date')}>
+      <div className="filters">
         <DateField
           label={t('certification.date')}
           help={t('certification.dateHelp')}
@@ -93,6 +93,7 @@ function PackTable({ org, items, date }: { org: string; items: PackItem[]; date:
     {
       id: 'record',
       header: t('certification.col.record'),
+      className: 'pack-table__record',
       cell: (i) => {
         if (!i.record) return t('common.empty');
         const href = packRecordHref(org, i.record);
