@@ -36,6 +36,7 @@ import { nonconformityRoutes } from './routes/nonconformities.routes.js';
 import { improvementRoutes } from './routes/improvements.routes.js';
 import { measureRoutes } from './routes/measures.routes.js';
 import { measureReportRoutes } from './routes/measures-report.routes.js';
+import { certificationPackRoutes } from './routes/certification-pack.routes.js';
 import { measureBuiltInRoutes } from './routes/measure-builtins.routes.js';
 import { objectiveRoutes } from './routes/objectives.routes.js';
 import { objectiveMeasureRoutes } from './routes/objectives-measures.routes.js';
@@ -196,6 +197,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(evidenceRoutes);
   await app.register(documentRoutes);
   await app.register(documentExportRoutes);
+  await app.register(certificationPackRoutes);
   for (const mod of REGISTER_MODULES) await app.register(registerRoutesFor(mod));
   for (const vm of VERSIONED_MODULES) await app.register(versionedRoutesFor(vm));
 

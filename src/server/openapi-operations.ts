@@ -58,7 +58,8 @@ export function errorStatusesFor(f: OperationFacts): number[] {
   if (f.takesBody) statuses.add(413).add(415);
   if (f.url.endsWith('/import')) statuses.add(429); // the table reader is busy
   // PDFs are laid out in the worker pool: busy (429), or beyond one export's memory or time (422)
-  if (f.url.endsWith('.pdf') || f.url.endsWith('/evidence-package')) statuses.add(422).add(429);
+  if (f.url.endsWith('.pdf') || f.url.endsWith('/evidence-package') || (write && f.url.endsWith('/certification-pack')))
+    statuses.add(422).add(429);
   for (const s of EXTRA[`${f.method} ${f.url}`] ?? []) statuses.add(s);
   return [...statuses].sort((a, b) => a - b);
 }

@@ -34,6 +34,8 @@ import { internalAuditRoutes } from './internal-audit/audits/audits-routes.js';
 import { improvementRoutes } from './improvement/improvement-routes.js';
 import { objectivesRoutes } from './objectives/objectives-routes.js';
 import { measurementRoutes } from './measurement/measurement-routes.js';
+import { certificationRoutes } from './certification/certification-routes.js';
+import { treatmentResultRoutes } from './controls/results/treatment-results-routes.js';
 
 // Pages load with their route (one chunk each), so the first page does not wait for the whole app.
 const SetupPage = lazyRouteComponent(() => import('./auth/setup-page.js'), 'SetupPage');
@@ -325,6 +327,8 @@ const routeTree = rootRoute.addChildren([
     ...improvementRoutes(orgRoute),
     ...objectivesRoutes(orgRoute),
     ...measurementRoutes(orgRoute),
+    ...certificationRoutes(orgRoute),
+    ...treatmentResultRoutes(orgRoute),
   ]),
 ]);
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { z } from 'zod';
 import { canonicalJson } from '../../core/audit/canonical-json.js';
+import { manifestSchema, packagedVersions, PACKAGE_FORMATS, type PackageManifest } from './verify-package-manifest.js';
 import { checkSignature, type SignatureOutcome, type TrustedKey } from './verify-package-signature.js';
 import {
   readZip,
@@ -11,31 +11,12 @@ import {
 } from '../../core/util/zip-read.js';
 
 /**
- * Offline verification of an evidence package (core/documents/evidence-package.service.ts): needs only the ZIP,
+ * Offline verification of an evidence package (core/documents/evidence-package.service.ts) or a certification pack
+ * (core/certification/pack-build.service.ts): needs only the ZIP,
  * never a database, so an auditor can run it anywhere. Every problem is reported, not just the first.
  */
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
-const manifestSchema = z.object({
-  format: z.literal('rampart-evidence-package/1'),
-  organization: z.object({ slug: z.string(), name: z.string() }),
-  generatedAt: z.string(),
-  generatedBy: z.string(),
-  auditHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
-  documents: z.array(
-    z.object({
-      ref: z.string(),
-      title: z.string(),
-      versions: z.array(
-        z.object({ versionNo: z.number().int(), state: z.string(), contentHash: hex64, approvals: z.number().int() }),
-      ),
-    }),
-  ),
-  files: z.array(z.object({ path: z.string(), sha256: hex64, size: z.number().int().nonnegative() })),
-  // optional here so that an unsigned package is reported as such by the signature check, not as unreadable
-  signedBy: z.object({ algorithm: z.literal('Ed25519'), publicKey: z.string(), fingerprint: z.string() }).optional(),
-});
-export type PackageManifest = z.infer<typeof manifestSchema>;
+export type { PackageManifest };
 
 export interface PackageCheck {
   name: string;
@@ -100,7 +81,7 @@ export async function verifyPackage(data: Buffer, trusted?: TrustedKey[]): Promi
     if (!parsed.success)
       return fail(
         'manifest',
-        `manifest.json is not a rampart-evidence-package/1 manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        `manifest.json is not a ${PACKAGE_FORMATS.join(' or ')} manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       );
     manifest = parsed.data;
   } catch (err) {
@@ -144,43 +125,41 @@ export async function verifyPackage(data: Buffer, trusted?: TrustedKey[]): Promi
   const approvalProblems: string[] = [];
   let versions = 0;
   let approvals = 0;
-  for (const doc of manifest.documents) {
-    for (const v of doc.versions) {
-      versions += 1;
-      const dir = `${doc.ref.replace(/[^A-Za-z0-9._-]/g, '_')}/v${v.versionNo}`;
-      const content = contents.get(`${dir}/content.json`);
-      if (!content) {
-        contentProblems.push(`${dir}/content.json: missing or unreadable`);
-      } else {
-        try {
-          const digest = sha256(Buffer.from(canonicalJson(JSON.parse(content.toString('utf8'))), 'utf8'));
-          if (digest !== v.contentHash)
-            contentProblems.push(
-              `${dir}/content.json: canonical SHA-256 is ${digest}, the version's content hash is ${v.contentHash}`,
-            );
-        } catch {
-          contentProblems.push(`${dir}/content.json: not valid JSON`);
-        }
-      }
-      const raw = contents.get(`${dir}/approvals.json`);
-      let signed: { contentHash?: unknown; signer?: unknown }[] = [];
+  for (const v of packagedVersions(manifest)) {
+    versions += 1;
+    const dir = v.dir;
+    const content = contents.get(`${dir}/content.json`);
+    if (!content) {
+      contentProblems.push(`${dir}/content.json: missing or unreadable`);
+    } else {
       try {
-        signed = raw ? (JSON.parse(raw.toString('utf8')) as typeof signed) : [];
-        if (!Array.isArray(signed)) throw new Error('not a list');
-      } catch {
-        approvalProblems.push(`${dir}/approvals.json: not a list of approvals`);
-        signed = [];
-      }
-      if (!raw) approvalProblems.push(`${dir}/approvals.json: missing or unreadable`);
-      if (raw && signed.length !== v.approvals)
-        approvalProblems.push(`${dir}/approvals.json: ${signed.length} approvals, the manifest says ${v.approvals}`);
-      for (const a of signed) {
-        approvals += 1;
-        if (a.contentHash !== v.contentHash)
-          approvalProblems.push(
-            `${dir}/approvals.json: the approval by ${String(a.signer)} signed ${String(a.contentHash)}, not the version's content hash ${v.contentHash}`,
+        const digest = sha256(Buffer.from(canonicalJson(JSON.parse(content.toString('utf8'))), 'utf8'));
+        if (digest !== v.contentHash)
+          contentProblems.push(
+            `${dir}/content.json: canonical SHA-256 is ${digest}, the version's content hash is ${v.contentHash}`,
           );
+      } catch {
+        contentProblems.push(`${dir}/content.json: not valid JSON`);
       }
+    }
+    const raw = contents.get(`${dir}/approvals.json`);
+    let signed: { contentHash?: unknown; signer?: unknown }[] = [];
+    try {
+      signed = raw ? (JSON.parse(raw.toString('utf8')) as typeof signed) : [];
+      if (!Array.isArray(signed)) throw new Error('not a list');
+    } catch {
+      approvalProblems.push(`${dir}/approvals.json: not a list of approvals`);
+      signed = [];
+    }
+    if (!raw) approvalProblems.push(`${dir}/approvals.json: missing or unreadable`);
+    if (raw && signed.length !== v.approvals)
+      approvalProblems.push(`${dir}/approvals.json: ${signed.length} approvals, the manifest says ${v.approvals}`);
+    for (const a of signed) {
+      approvals += 1;
+      if (a.contentHash !== v.contentHash)
+        approvalProblems.push(
+          `${dir}/approvals.json: the approval by ${String(a.signer)} signed ${String(a.contentHash)}, not the version's content hash ${v.contentHash}`,
+        );
     }
   }
 
@@ -207,7 +186,7 @@ export function formatReport(file: string, report: PackageReport): string[] {
   const m = report.manifest;
   if (m) {
     lines.push(
-      `Package ${file}: ${m.organization.name} (${m.organization.slug}), generated ${m.generatedAt} by ${m.generatedBy}`,
+      `${m.format === 'rampart-certification-pack/1' ? `Certification pack as of ${m.asOf}` : 'Package'} ${file}: ${m.organization.name} (${m.organization.slug}), generated ${m.generatedAt} by ${m.generatedBy}`,
     );
     lines.push(
       m.auditHead

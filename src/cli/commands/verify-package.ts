@@ -95,7 +95,10 @@ export async function runVerifyPackage(
 export function verifyPackageCommand(program: Command) {
   program
     .command('verify-package')
-    .argument('<zip>', 'an evidence package exported from Rampart (Documents → Evidence package)')
+    .argument(
+      '<zip>',
+      'an evidence package (Documents → Evidence package) or a certification pack exported from Rampart',
+    )
     .option(
       '--key <fingerprint>',
       "the fingerprint of the installation's signing key you trust (shown by `rampart key show` and the Audit trail page)",
@@ -103,7 +106,7 @@ export function verifyPackageCommand(program: Command) {
     .option('--key-file <pem>', 'a PEM file with the public signing key you trust')
     .option('--instance <url>', "fetch the live installation's public key from this URL and compare")
     .description(
-      'Verify an evidence package: the signature of its manifest, file hashes and sizes, no file missing or added, content and approval hashes. ' +
+      'Verify an evidence package or a certification pack: the signature of its manifest, file hashes and sizes, no file missing or added, content and approval hashes. ' +
         'Exit 0: VERIFIED (authentic, signed by the trusted key); 3: intact and validly signed, but the key was not checked (no --key, --key-file or --instance); 1: NOT VERIFIED',
     )
     .action(async (file: string, opts: TrustOptions) => {

@@ -1,11 +1,9 @@
-import crypto from 'node:crypto';
-import JSZip from 'jszip';
-import { chainKeyFor } from '../audit/audit-hash.js';
 import { recordAuditAlone } from '../audit/audit.service.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 import type { OrgContext } from '../context.js';
 import { ValidationError } from '../errors.js';
-import type { InstanceKey, PublicKeyInfo } from '../signing/instance-key.js';
+import type { InstanceKey } from '../signing/instance-key.js';
+import { PackageFiles, signedPackage, type SignedManifest } from '../signing/signed-package.js';
 import { nowIso } from '../util/ids.js';
 import { readableDocuments } from './document-access.js';
 import {
@@ -22,21 +20,16 @@ import { documentVersions } from './document-queries.js';
 /** Rendering a PDF per version is the cost; beyond this many documents the caller names a subset. */
 export const MAX_PACKAGE_DOCUMENTS = 500;
 
-export interface PackageManifest {
-  format: typeof EVIDENCE_PACKAGE_FORMAT;
-  organization: { slug: string; name: string };
-  generatedAt: string;
-  generatedBy: string;
-  auditHead: { seq: number; hash: string } | null;
-  documents: {
-    ref: string;
-    title: string;
-    versions: { versionNo: number; state: string; contentHash: string; approvals: number }[];
-  }[];
-  files: { path: string; sha256: string; size: number }[];
-  /** the instance key whose signature of these exact bytes is manifest.sig */
-  signedBy: PublicKeyInfo;
-}
+export type PackageManifest = SignedManifest<
+  typeof EVIDENCE_PACKAGE_FORMAT,
+  {
+    documents: {
+      ref: string;
+      title: string;
+      versions: { versionNo: number; state: string; contentHash: string; approvals: number }[];
+    }[];
+  }
+>;
 
 /** Core does not render files (reports depend on core); the caller hands in the PDF of a version, and the key. */
 export interface PackageRenderers {
@@ -44,7 +37,6 @@ export interface PackageRenderers {
   signer: InstanceKey;
 }
 
-const sha256 = (data: Buffer | string) => crypto.createHash('sha256').update(data).digest('hex');
 const safeName = (ref: string) => ref.replace(/[^A-Za-z0-9._-]/g, '_');
 
 /** The documents the caller may read: the ones named (archived too, when named), or every current one. */
@@ -94,7 +86,8 @@ async function versionsOf(ctx: OrgContext, documentId: string) {
     .execute();
 }
 
-async function approvalsOf(ctx: OrgContext, versionId: string) {
+/** Each approval of a version, as approvals.json holds it (also the certification pack's). */
+export async function approvalsOf(ctx: OrgContext, versionId: string) {
   const rows = await ctx.db
     .selectFrom('approvals')
     .select(['signerName', 'signerEmail', 'signerRole', 'meaning', 'comment', 'signedAt', 'contentHash'])
@@ -125,9 +118,8 @@ export async function buildEvidencePackage(
 ): Promise<{ zip: Buffer; sha256: string; filename: string; manifest: PackageManifest }> {
   const docs = await selectDocuments(ctx, input.documentIds);
   const generatedAt = nowIso();
-  const files: { path: string; data: Buffer }[] = [];
-  const add = (path: string, data: Buffer | string) =>
-    files.push({ path, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data });
+  const files = new PackageFiles();
+  const add = (path: string, data: Buffer | string) => files.add(path, data);
   const documents: PackageManifest['documents'] = [];
 
   for (const doc of docs) {
@@ -157,41 +149,19 @@ export async function buildEvidencePackage(
     if (acknowledgements.length) add(`${dir}/acknowledgements.json`, json(acknowledgements));
     documents.push({ ref: doc.ref, title: doc.title, versions });
   }
-  add('README.txt', readme(ctx.org.name, generatedAt));
+  files.add('README.txt', readme(ctx.org.name, generatedAt));
 
-  const head = await ctx.db
-    .selectFrom('auditHeads')
-    .select(['seq', 'hash'])
-    .where('chainKey', '=', chainKeyFor(ctx.org.id))
-    .executeTakeFirst();
-  const manifest: PackageManifest = {
+  const {
+    zip,
+    sha256: digest,
+    manifest,
+  } = await signedPackage(ctx, {
     format: EVIDENCE_PACKAGE_FORMAT,
-    organization: { slug: ctx.org.slug, name: ctx.org.name },
     generatedAt,
-    generatedBy: ctx.actor.label,
-    auditHead: head ? { seq: head.seq, hash: head.hash } : null,
-    documents,
-    files: files.map((f) => ({ path: f.path, sha256: sha256(f.data), size: f.data.length })),
-    signedBy: {
-      algorithm: deps.signer.algorithm,
-      publicKey: deps.signer.publicKey,
-      fingerprint: deps.signer.fingerprint,
-    },
-  };
-  // The signature covers the manifest's exact bytes, and the manifest covers every file by its hash.
-  const manifestBytes = Buffer.from(json(manifest), 'utf8');
-
-  const zip = new JSZip();
-  const date = new Date(generatedAt);
-  zip.file('manifest.json', manifestBytes, { date });
-  zip.file('manifest.sig', `${deps.signer.sign(manifestBytes)}\n`, { date });
-  for (const f of files) zip.file(f.path, f.data, { date });
-  const body = await zip.generateAsync({
-    type: 'nodebuffer',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
+    body: { documents },
+    files,
+    signer: deps.signer,
   });
-  const digest = sha256(body);
   await recordAuditAlone(ctx.db, {
     orgId: ctx.org.id,
     actor: ctx.actor,
@@ -199,9 +169,9 @@ export async function buildEvidencePackage(
     // about many documents, none in particular (the refs are in the payload): listed like an organization event
     event: {
       type: 'document.evidence_package',
-      payload: { documents: docs.map((d) => d.ref), sha256: digest, auditHead: head?.hash ?? null },
+      payload: { documents: docs.map((d) => d.ref), sha256: digest, auditHead: manifest.auditHead?.hash ?? null },
     },
   });
   const stamp = generatedAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  return { zip: body, sha256: digest, filename: `${ctx.org.slug}-evidence-package-${stamp}.zip`, manifest };
+  return { zip, sha256: digest, filename: `${ctx.org.slug}-evidence-package-${stamp}.zip`, manifest };
 }

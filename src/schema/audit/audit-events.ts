@@ -486,6 +486,16 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     type: z.literal('management_review_decision.status_changed'),
     payload: z.object({ ref: z.string(), from: z.string().nullable(), to: z.string() }),
   }),
+  z.object({
+    type: z.literal('certification.pack_built'),
+    payload: z.object({
+      asOf: z.string(),
+      sha256: z.string(),
+      auditHead: z.string().nullable(),
+      /** the items packed, as `<key> <ref> v<N>` */
+      items: z.array(z.string()),
+    }),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

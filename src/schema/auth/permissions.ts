@@ -269,6 +269,13 @@ export const PERMISSIONS = {
     import: EDITORS,
     delete: MANAGERS,
   },
+  // The certification pack (every mandatory documented information item in one signed ZIP) is what the ISMS manager
+  // hands the certification auditor; the auditor and top management may take it themselves. Contributors and
+  // viewers read the records one by one.
+  certification_pack: {
+    read: ['admin', 'isms_manager', 'auditor', 'approver'],
+    export: ['admin', 'isms_manager', 'auditor', 'approver'],
+  },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Perms = typeof PERMISSIONS;

@@ -20,7 +20,10 @@ export const PACK_ITEM_STATUSES = [
 export type PackItemStatus = (typeof PACK_ITEM_STATUSES)[number];
 
 export const packItemSchema = z.object({
-  /** stable key of the requirement ("scope", "policy", "soa", "assessment-results"…) */
+  /**
+   * stable key of the requirement ("scope", "policy", "soa", "assessment-results"…); unique in the index: where a
+   * requirement has several records (audit reports, documents) each is an item keyed `<requirement>:<record ref>`
+   */
   key: z.string(),
   /** the 27001:2022 clause that requires it ("4.3", "6.1.3 d") */
   clause: z.string(),
@@ -53,5 +56,15 @@ export const packIndexSchema = z.object({
 });
 export type PackIndex = z.infer<typeof packIndexSchema>;
 
+/**
+ * A pack's date: from 1900 on (records start in modern times; year-0 arithmetic has no calendar to land on) and not
+ * after today (UTC): the versions in force on a day that has not ended are not known yet.
+ */
+export const packDateSchema = isoDateSchema
+  .refine((d) => d >= '1900-01-01', 'A date from 1900 on')
+  .refine((d) => d <= new Date().toISOString().slice(0, 10), 'A date not after today (UTC)');
+
 /** `?date=YYYY-MM-DD` (default today): the pack as it stood that day */
-export const packQuerySchema = z.object({ date: isoDateSchema.optional() });
+export const packQuerySchema = z.strictObject({ date: packDateSchema.optional() });
+/** the ZIP's body: `{ date? }` like the index's query */
+export const packBodySchema = z.strictObject({ date: packDateSchema.optional() });

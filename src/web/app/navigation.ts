@@ -41,7 +41,9 @@ export type NavItem =
         | 'objectives'
         | 'objectives-document'
         | 'measures'
-        | 'measures/dashboard';
+        | 'measures/dashboard'
+        | 'certification-pack'
+        | 'treatment-results';
       label: MessageKey;
       search?: Record<string, string>;
       permission?: string;
@@ -89,6 +91,8 @@ export const NAV_GROUPS: NavGroup[] = [
       { kind: 'page', path: 'controls', label: 'nav.controls' },
       { kind: 'page', path: 'soa', label: 'nav.soa' },
       { kind: 'page', path: 'risk-treatment-plan', label: 'nav.treatmentPlan' },
+      // 8.3: the plan's status at a date, beside the plan it freezes
+      { kind: 'page', path: 'treatment-results', label: 'nav.treatmentResults' },
       { kind: 'page', path: 'treatment-checks', label: 'nav.treatmentChecks' },
       { kind: 'page', path: 'objectives', label: 'nav.objectives' },
       { kind: 'page', path: 'objectives-document', label: 'nav.objectivesDocument' },
@@ -101,6 +105,14 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { kind: 'page', path: 'documents', label: 'nav.documents' },
       { kind: 'page', path: 'evidence', label: 'nav.evidence' },
+      // 7.5: the pack is the mandatory documented information of every clause, handed over as one controlled set
+      // (it sits with the documents, not under 9: it is not a performance evaluation)
+      {
+        kind: 'page',
+        path: 'certification-pack',
+        label: 'nav.certificationPack',
+        permission: 'certification_pack.read',
+      },
       { kind: 'module', slug: 'competence', label: 'module.competence.title' },
       { kind: 'module', slug: 'communication', label: 'module.communication.title' },
     ],

@@ -279,5 +279,41 @@ export function PageLink({
           {children}
         </Link>
       );
+    case 'measures':
+      return (
+        <Link to="/o/$org/measures" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
+    case 'measures/dashboard':
+      return (
+        <Link to="/o/$org/measures/dashboard" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
+    case 'internal-audits':
+      return (
+        <Link to="/o/$org/internal-audits" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
+    case 'treatment-results':
+      return (
+        <Link to="/o/$org/treatment-results" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
+    case 'certification-pack':
+      return (
+        <Link to="/o/$org/certification-pack" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
+    default: {
+      // every page of the navigation has its case: a path added to NavItem without one fails to compile here
+      // (the measures' and internal audits' entries were silently missing from the navigation this way)
+      const missing: never = path;
+      return missing;
+    }
   }
 }

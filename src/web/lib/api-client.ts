@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FieldError } from '../../schema/common/problem.js';
+import { readWithProgress, type DownloadProgress } from './download-progress.js';
 
 /**
  * Fetch wrapper for the Rampart API: same-origin cookies, the CSRF header on mutations, and RFC 9457 problem
@@ -158,12 +159,13 @@ export interface DownloadedFile {
 export async function requestFile(
   method: string,
   path: string,
-  opts: Omit<RequestOptions, 'file' | 'query'> = {},
+  opts: Omit<RequestOptions, 'file' | 'query'> & { onProgress?: (p: DownloadProgress) => void } = {},
 ): Promise<DownloadedFile> {
   const headers: Record<string, string> = { accept: '*/*' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (MUTATING.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
+  opts.onProgress?.({ phase: 'building', received: 0, total: null });
   try {
     res = await fetch(path, {
       method,
@@ -181,7 +183,8 @@ export async function requestFile(
     if (error.status === 401 && !opts.allowUnauthenticated) onUnauthenticated?.();
     throw error;
   }
-  return { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) };
+  const blob = opts.onProgress ? await readWithProgress(res, opts.onProgress) : await res.blob();
+  return { blob, fileName: fileNameOf(res.headers.get('content-disposition')) };
 }
 
 /** `attachment; filename="x.zip"` (or RFC 5987 `filename*=UTF-8''…`) → the file name, without any folder. */

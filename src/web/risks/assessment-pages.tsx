@@ -13,6 +13,8 @@ import { StandingsTable } from './standings-table.js';
 import { useAssessmentEntries, useMethodologyInForce, useMethodologyVersion } from './risks-api.js';
 import { assessmentPath } from './risk-paths.js';
 import './risks.css';
+import { AssessmentNav } from './results/assessment-nav.js';
+import './results/results.css';
 import { Button } from '../ui/button.js';
 import { QueryState } from '../ui/query-state.js';
 
@@ -137,6 +139,7 @@ export function AssessmentDetailPage() {
       above={() =>
         a ? (
           <>
+            <AssessmentNav org={org} id={id} current="overview" />
             <LiveMessage>
               {closedNow !== null ? t('risk-assessments.close.done', { ref: a.ref, count: closedNow }) : null}
             </LiveMessage>

@@ -2,11 +2,16 @@ import { createRoute, type AnyRoute, lazyRouteComponent } from '@tanstack/react-
 import { riskRegister } from '../../schema/risks/risk.register.js';
 import { reassessmentTriggerRegister, riskAssessmentRegister } from '../../schema/risks/risk-assessment.register.js';
 import { parseRegisterSearch } from '../register/register-search.js';
+import { parseDocumentSearch } from '../versioning/versioned-document-page.js';
 
 // Pages load with their route (one chunk each), so the first page does not wait for the whole app.
 const AssessmentComparePage = lazyRouteComponent(() => import('./assessment-compare-page.js'), 'AssessmentComparePage');
 const AssessmentDetailPage = lazyRouteComponent(() => import('./assessment-pages.js'), 'AssessmentDetailPage');
 const AssessmentEditPage = lazyRouteComponent(() => import('./assessment-pages.js'), 'AssessmentEditPage');
+const AssessmentResultsPage = lazyRouteComponent(
+  () => import('./results/assessment-results-page.js'),
+  'AssessmentResultsPage',
+);
 const AssessmentNewPage = lazyRouteComponent(() => import('./assessment-pages.js'), 'AssessmentNewPage');
 const AssessmentsPage = lazyRouteComponent(() => import('./assessment-pages.js'), 'AssessmentsPage');
 const RescorePage = lazyRouteComponent(() => import('./rescore-pages.js'), 'RescorePage');
@@ -73,6 +78,12 @@ export function riskRoutes<P extends AnyRoute>(orgRoute: P) {
       component: AssessmentDetailPage,
     }),
     createRoute({ getParentRoute, path: 'risk-assessments/$id/edit', component: AssessmentEditPage }),
+    createRoute({
+      getParentRoute,
+      path: 'risk-assessments/$id/results',
+      validateSearch: parseDocumentSearch,
+      component: AssessmentResultsPage,
+    }),
 
     createRoute({
       getParentRoute,

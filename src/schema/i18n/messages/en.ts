@@ -30,9 +30,13 @@ import { managementReviewMessages } from '../../management-review/management-rev
 import { treatmentResultsMessages } from '../../controls/treatment-results.messages.js';
 import { partyFeedbackMessages } from '../../management-review/party-feedback.messages.js';
 import { reviewInputsMessages } from '../../management-review/review-inputs.messages.js';
+import { certificationPageMessages } from '../../certification/certification-pages.messages.js';
+import { certificationMessages } from '../../certification/certification.messages.js';
+import { riskResultsPageMessages } from '../../risks/risk-results-pages.messages.js';
 
 const en = {
   ...versioningMessages,
+  ...certificationMessages,
   ...scopeMessages,
   ...riskMethodologyMessages,
   ...riskMessages,
@@ -59,6 +63,8 @@ const en = {
   ...treatmentResultsMessages,
   ...partyFeedbackMessages,
   ...reviewInputsMessages,
+  ...certificationPageMessages,
+  ...riskResultsPageMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 

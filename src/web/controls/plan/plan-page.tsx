@@ -12,6 +12,7 @@ import { ErrorMessage } from '../../components/status.js';
 import { VersionedDocumentPage, type DocumentSearch } from '../../versioning/versioned-document-page.js';
 import { OnePerOrganizationPage } from '../../versioning/one-per-organization.js';
 import { LivePlan, type PlanQuery } from './live-plan.js';
+import { TreatmentResultsLink } from '../results/treatment-results-link.js';
 import './plan-section.js';
 import { Button } from '../../ui/button.js';
 import { PageHeader } from '../../ui/page-header.js';
@@ -48,21 +49,24 @@ export function TreatmentPlanPage() {
   const query = planQuery(search);
   const keep = { page: search.page, pageSize: search.pageSize, attention: search.attention };
   const live = (
-    <LivePlan
-      org={org}
-      query={query}
-      onQuery={(next) => {
-        const merged = { ...query, ...next };
-        void navigate({
-          search: (s: PlanSearch) => ({
-            ...s,
-            page: merged.page > 1 ? String(merged.page) : undefined,
-            pageSize: merged.pageSize !== 25 ? String(merged.pageSize) : undefined,
-            attention: merged.attention ? 'true' : undefined,
-          }),
-        });
-      }}
-    />
+    <>
+      <TreatmentResultsLink org={org} />
+      <LivePlan
+        org={org}
+        query={query}
+        onQuery={(next) => {
+          const merged = { ...query, ...next };
+          void navigate({
+            search: (s: PlanSearch) => ({
+              ...s,
+              page: merged.page > 1 ? String(merged.page) : undefined,
+              pageSize: merged.pageSize !== 25 ? String(merged.pageSize) : undefined,
+              attention: merged.attention ? 'true' : undefined,
+            }),
+          });
+        }}
+      />
+    </>
   );
 
   return (

@@ -1,0 +1,115 @@
+import type { OrgContext } from '../context.js';
+import { EXPORT_ROW_LIMIT, type ExportTable } from '../register/register-export.js';
+
+/**
+ * The generated items' tables (rendered as XLSX by the caller): a bounded number of queries each, whatever the
+ * number of records; rows stop at the export limit like any register export.
+ */
+
+/** 10.2: every nonconformity recorded on or before `end`, with its corrective actions counted (one group-by). */
+export async function nonconformitiesTable(ctx: OrgContext, end: string): Promise<ExportTable> {
+  const rows = await ctx.db
+    .selectFrom('nonconformities')
+    .select([
+      'id',
+      'ref',
+      'title',
+      'source',
+      'grade',
+      'foundOn',
+      'status',
+      'dueDate',
+      'correctionText',
+      'correctionDoneOn',
+      'rootCause',
+      'closedOn',
+      'createdAt',
+    ])
+    .where('orgId', '=', ctx.org.id)
+    .where('createdAt', '<=', end)
+    .orderBy('createdAt')
+    .limit(EXPORT_ROW_LIMIT)
+    .execute();
+  const actions = await ctx.db
+    .selectFrom('actions')
+    .select((eb) => [
+      'sourceId',
+      eb.fn.countAll<number | string>().as('total'),
+      eb.fn.sum<number | string>(eb.case().when('status', '=', 'done').then(1).else(0).end()).as('done'),
+    ])
+    .where('orgId', '=', ctx.org.id)
+    .where('sourceType', '=', 'nonconformity')
+    .where('archivedAt', 'is', null)
+    .groupBy('sourceId')
+    .execute();
+  const counts = new Map(actions.map((a) => [a.sourceId, { total: Number(a.total), done: Number(a.done ?? 0) }]));
+  return {
+    title: 'Nonconformities',
+    filenameBase: `${ctx.org.slug}-nonconformities`,
+    columns: [
+      { key: 'ref', header: 'Reference', kind: 'text' },
+      { key: 'title', header: 'Nonconformity', kind: 'text' },
+      { key: 'source', header: 'Source', kind: 'text' },
+      { key: 'grade', header: 'Grade', kind: 'text' },
+      { key: 'foundOn', header: 'Found on', kind: 'date' },
+      { key: 'recorded', header: 'Recorded', kind: 'datetime' },
+      { key: 'correction', header: 'Correction', kind: 'text' },
+      { key: 'correctionDoneOn', header: 'Correction done on', kind: 'date' },
+      { key: 'rootCause', header: 'Root cause', kind: 'text' },
+      { key: 'actions', header: 'Corrective actions', kind: 'number' },
+      { key: 'actionsDone', header: 'Corrective actions done', kind: 'number' },
+      { key: 'dueDate', header: 'Due', kind: 'date' },
+      { key: 'status', header: 'Status (now)', kind: 'text' },
+      { key: 'closedOn', header: 'Closed on', kind: 'date' },
+    ],
+    rows: rows.map((r) => [
+      r.ref,
+      r.title,
+      r.source,
+      r.grade,
+      r.foundOn,
+      r.createdAt,
+      r.correctionText,
+      r.correctionDoneOn,
+      r.rootCause,
+      counts.get(r.id)?.total ?? 0,
+      counts.get(r.id)?.done ?? 0,
+      r.dueDate,
+      r.status,
+      r.closedOn && r.closedOn <= end.slice(0, 10) ? r.closedOn : null,
+    ]),
+  };
+}
+
+/** 9.1: the results measured in [from, to], by measure and date (superseded corrections left out). */
+export async function measurementResultsTable(ctx: OrgContext, from: string, to: string): Promise<ExportTable> {
+  const rows = await ctx.db
+    .selectFrom('measureResults as r')
+    .innerJoin('measures as m', 'm.id', 'r.measureId')
+    .select(['m.ref', 'm.title', 'm.unit', 'r.periodKey', 'r.measuredOn', 'r.value', 'r.rag', 'r.source', 'r.note'])
+    .where('r.orgId', '=', ctx.org.id)
+    .where('m.orgId', '=', ctx.org.id)
+    .where('r.supersededBy', 'is', null)
+    .where('r.measuredOn', '>=', from)
+    .where('r.measuredOn', '<=', `${to}T23:59:59.999Z`)
+    .orderBy('m.ref')
+    .orderBy('r.measuredOn')
+    .limit(EXPORT_ROW_LIMIT)
+    .execute();
+  return {
+    title: 'Measurement results',
+    filenameBase: `${ctx.org.slug}-measurement-results-${from}-${to}`,
+    columns: [
+      { key: 'ref', header: 'Measure', kind: 'text' },
+      { key: 'title', header: 'Title', kind: 'text' },
+      { key: 'periodKey', header: 'Period', kind: 'text' },
+      { key: 'measuredOn', header: 'Measured on', kind: 'date' },
+      { key: 'value', header: 'Value', kind: 'number' },
+      { key: 'unit', header: 'Unit', kind: 'text' },
+      { key: 'rag', header: 'RAG', kind: 'text' },
+      { key: 'source', header: 'Source', kind: 'text' },
+      { key: 'note', header: 'Note', kind: 'text' },
+    ],
+    rows: rows.map((r) => [r.ref, r.title, r.periodKey, r.measuredOn, r.value, r.unit, r.rag, r.source, r.note]),
+  };
+}
