@@ -21,6 +21,7 @@ import { documentsBench } from './cases/documents.js';
 import { internalAuditBench } from './cases/internal-audit.js';
 import { nonconformitiesBench } from './cases/nonconformities.js';
 import { measurementBench } from './cases/measurement.js';
+import { certificationBench } from './cases/certification.js';
 import type { BenchEnv, BenchModule } from './cases/types.js';
 
 /** In seeding order: a later module may build on what an earlier one made (risks on assets). */
@@ -34,6 +35,8 @@ const MODULES: BenchModule[] = [
   internalAuditBench,
   nonconformitiesBench,
   measurementBench,
+  // after every module that makes records the pack holds
+  certificationBench,
   auditBench,
 ];
 
