@@ -21,7 +21,8 @@ import { documentsBench } from './cases/documents.js';
 import { internalAuditBench } from './cases/internal-audit.js';
 import { nonconformitiesBench } from './cases/nonconformities.js';
 import { measurementBench } from './cases/measurement.js';
-import { reviewInputsBench } from './cases/review-inputs.js';
+import { managementReviewBench } from './cases/management-review.js';
+import { certificationBench } from './cases/certification.js';
 import type { BenchEnv, BenchModule } from './cases/types.js';
 
 /** In seeding order: a later module may build on what an earlier one made (risks on assets). */
@@ -35,9 +36,11 @@ const MODULES: BenchModule[] = [
   internalAuditBench,
   nonconformitiesBench,
   measurementBench,
+  // after every module that makes records the pack holds
+  certificationBench,
   auditBench,
   // last: compiles from what every module above seeded
-  reviewInputsBench,
+  managementReviewBench,
 ];
 
 const RUNS = 15;

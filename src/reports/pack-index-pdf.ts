@@ -13,7 +13,7 @@ export function packIndexModel(index: PackIndex): DocumentModel {
     t(`certification.status.${i.status}`),
     i.record ? `${i.record.ref} — ${i.record.title}${i.version ? `\nv${i.version.versionNo}` : ''}` : '',
     i.version
-      ? i.version.approvals.map((a) => `${a.signer} (${t(`role.${a.role}`)}), ${when(a.signedAt)}`).join('\n') ||
+      ? i.version.approvals.map((a) => `${a.signer}, ${t(`role.${a.role}`)}, ${when(a.signedAt)}`).join('\n') ||
         when(i.version.approvedAt)
       : '',
     i.version?.contentHash ?? '',

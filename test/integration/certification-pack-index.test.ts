@@ -102,6 +102,23 @@ describe.each(DIALECTS)('certification pack index on %s', (kind) => {
     expect(itemOf(await packIndex(other, '2024-02-27'), 'scope').status).toBe('missing');
   });
 
+  it('a document the caller may not read is neither in their index nor in their pack', async () => {
+    const other = await buildOrg(env.app, env.handle);
+    const res = await other.as.admin.post(`/api/v1/orgs/${other.slug}/documents`, {
+      title: 'Board-only crisis plan',
+      type: 'procedure',
+      classification: 'restricted',
+      ownerId: other.users.admin.id,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const secret = res.json() as { id: string };
+    const ids = (index: Awaited<ReturnType<typeof packIndex>>) => index.items.map((i) => i.record?.id);
+    expect(ids(await packIndex(other, undefined, other.as.admin))).toContain(secret.id);
+    const auditorView = await packIndex(other, undefined, other.as.auditor);
+    expect(ids(auditorView)).not.toContain(secret.id);
+    expect(itemOf(auditorView, 'documents').status).toBe('missing');
+  });
+
   it('bad dates answer 400 naming query.date and write nothing', async () => {
     const before = await writeCounts(env.handle);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);

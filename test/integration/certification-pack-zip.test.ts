@@ -1,12 +1,15 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runVerifyPackage } from '../../src/cli/commands/verify-package.js';
 import { verifyPackage } from '../../src/cli/commands/verify-package-check.js';
 import { canonicalJson } from '../../src/core/audit/canonical-json.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { approveScope, itemOf, newScope, packIndex, packPath } from '../helpers/certification-factories.js';
-import { DIALECTS } from '../helpers/databases.js';
+import { DIALECTS, tempDir } from '../helpers/databases.js';
 import { approveDocument, createDocument } from '../helpers/document-factories.js';
 import { buildOrg, writeCounts, type TestOrg } from '../helpers/factories.js';
 import { buildMeasure, recordResult } from '../helpers/measure-factories.js';
@@ -22,10 +25,12 @@ describe.each(DIALECTS)('certification pack ZIP on %s', (kind) => {
   let pack: Buffer;
   let scopeDir: string;
   let ncRef: string;
+  let dir: string;
   const trusted = () => [{ fingerprint: env.app.deps.signingKey.fingerprint, source: 'the test key' }];
 
   beforeAll(async () => {
     env = await testEnv(kind);
+    dir = tempDir('rampart-pack-');
     org = await buildOrg(env.app, env.handle);
     const scope = await newScope(org);
     await approveScope(org, scope.id, 'The ISMS covers the SaaS platform and its support.');
@@ -48,7 +53,10 @@ describe.each(DIALECTS)('certification pack ZIP on %s', (kind) => {
     pack = res.rawPayload;
     scopeDir = `01-scope/${scope.ref}-v1`;
   });
-  afterAll(() => env?.close());
+  afterAll(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await env?.close();
+  });
 
   it('holds each included version (PDF, canonical content, approvals), the generated files and the index', async () => {
     const zip = await JSZip.loadAsync(pack);
@@ -83,6 +91,13 @@ describe.each(DIALECTS)('certification pack ZIP on %s', (kind) => {
     expect(report.ok).toBe(true);
     expect(report.signature?.trust.status).toBe('trusted');
     expect(report.checks.find((c) => c.name === 'content hashes')!.summary).toMatch(/^2 versions/);
+    // the command itself, on the file, with the fingerprint the installation shows
+    const file = path.join(dir, 'pack.zip');
+    fs.writeFileSync(file, pack);
+    const lines: string[] = [];
+    const verdict = await runVerifyPackage(file, (l) => lines.push(l), { key: env.app.deps.signingKey.fingerprint });
+    expect(verdict, lines.join('\n')).toBe('verified');
+    expect(lines[0]).toContain(`Certification pack as of ${new Date().toISOString().slice(0, 10)}`);
     const event = await env.handle.db
       .selectFrom('auditEvents')
       .select(['payload'])

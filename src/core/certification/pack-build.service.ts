@@ -9,7 +9,8 @@ import { nowIso } from '../util/ids.js';
 import type { VersionedModule } from '../versioning/versioned-module.js';
 import type { PackIndex } from '../../schema/certification/certification-pack.schema.js';
 import { endOfDay, GENERATED_FILES, resolvePack, type ResolvedPackItem } from './pack-index.service.js';
-import { measurementResultsTable, nonconformitiesTable } from './pack-tables.js';
+import { resultsExportTable } from '../measurement/measure-results-export.js';
+import { nonconformitiesTable } from './pack-tables.js';
 import { packReadme } from './pack-readme.js';
 
 export const CERTIFICATION_PACK_FORMAT = 'rampart-certification-pack/1';
@@ -75,7 +76,10 @@ async function addGenerated(
   }
   const { pdf, from } = await deps.measurementPdf(ctx, date);
   files.add(at(GENERATED_FILES.measurement[0]), pdf);
-  files.add(at(GENERATED_FILES.measurement[1]), await deps.xlsx(ctx, await measurementResultsTable(ctx, from, date)));
+  files.add(
+    at(GENERATED_FILES.measurement[1]),
+    await deps.xlsx(ctx, await resultsExportTable(ctx, { from, to: date })),
+  );
 }
 
 /**

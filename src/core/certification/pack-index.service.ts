@@ -36,6 +36,7 @@ export const GENERATED_FILES = {
 interface RecordRow {
   id: string;
   ref: string;
+  createdAt: string;
   title: string;
 }
 
@@ -43,7 +44,7 @@ async function recordsOf(ctx: OrgContext, vm: VersionedModule, src: VersionedPac
   const def = vm.register.def;
   let q = untypedDb(ctx.db)
     .selectFrom(def.table)
-    .select(['id', 'ref', `${def.titleField} as title`])
+    .select(['id', 'ref', 'createdAt', `${def.titleField} as title`])
     .where('orgId', '=', ctx.org.id)
     .where('createdAt', '<=', end)
     // archived after the date: it was still in force that day
@@ -145,7 +146,7 @@ async function versionedItems(
     const newest = approved.sort((a, b) =>
       (inForce.get(b.id)!.approvedAt ?? '').localeCompare(inForce.get(a.id)!.approvedAt ?? ''),
     )[0];
-    chosen = [newest ?? listed[listed.length - 1]!];
+    chosen = [newest ?? listed.reduce((a, b) => (b.createdAt > a.createdAt ? b : a))];
   }
   const approvals = await approvalsOf(
     ctx,

@@ -14,8 +14,8 @@ What it holds
   NN-<item>/<REF>-v<N>/document.pdf    the version in force, as exported by Rampart, with its approval record
   NN-<item>/<REF>-v<N>/content.json    its content as canonical JSON: its SHA-256 is the content hash every approver signed
   NN-<item>/<REF>-v<N>/approvals.json  each approval: signer, e-mail, role, meaning, comment, time, content hash signed
-  09-measurement/…         the monitoring and measurement report (PDF) and results (XLSX) of the 12 months to the date
-  16-nonconformities/…     the nonconformities recorded on or before the date, with their corrective actions (XLSX)
+  NN-measurement/…         the monitoring and measurement report (PDF) and results (XLSX) of the 12 months to the date
+  NN-nonconformities/…     the nonconformities recorded on or before the date, with their corrective actions (XLSX)
 Drafts are never included. Generated files are not approved documents: they are drawn from the records when the pack
 is made.
 

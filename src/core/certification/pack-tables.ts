@@ -2,8 +2,8 @@ import type { OrgContext } from '../context.js';
 import { EXPORT_ROW_LIMIT, type ExportTable } from '../register/register-export.js';
 
 /**
- * The generated items' tables (rendered as XLSX by the caller): a bounded number of queries each, whatever the
- * number of records; rows stop at the export limit like any register export.
+ * The pack's 10.2 register (rendered as XLSX by the caller; 9.1 reuses the measurement results export): two queries
+ * whatever the number of records; rows stop at the export limit like any register export.
  */
 
 /** 10.2: every nonconformity recorded on or before `end`, with its corrective actions counted (one group-by). */
@@ -78,38 +78,5 @@ export async function nonconformitiesTable(ctx: OrgContext, end: string): Promis
       r.status,
       r.closedOn && r.closedOn <= end.slice(0, 10) ? r.closedOn : null,
     ]),
-  };
-}
-
-/** 9.1: the results measured in [from, to], by measure and date (superseded corrections left out). */
-export async function measurementResultsTable(ctx: OrgContext, from: string, to: string): Promise<ExportTable> {
-  const rows = await ctx.db
-    .selectFrom('measureResults as r')
-    .innerJoin('measures as m', 'm.id', 'r.measureId')
-    .select(['m.ref', 'm.title', 'm.unit', 'r.periodKey', 'r.measuredOn', 'r.value', 'r.rag', 'r.source', 'r.note'])
-    .where('r.orgId', '=', ctx.org.id)
-    .where('m.orgId', '=', ctx.org.id)
-    .where('r.supersededBy', 'is', null)
-    .where('r.measuredOn', '>=', from)
-    .where('r.measuredOn', '<=', `${to}T23:59:59.999Z`)
-    .orderBy('m.ref')
-    .orderBy('r.measuredOn')
-    .limit(EXPORT_ROW_LIMIT)
-    .execute();
-  return {
-    title: 'Measurement results',
-    filenameBase: `${ctx.org.slug}-measurement-results-${from}-${to}`,
-    columns: [
-      { key: 'ref', header: 'Measure', kind: 'text' },
-      { key: 'title', header: 'Title', kind: 'text' },
-      { key: 'periodKey', header: 'Period', kind: 'text' },
-      { key: 'measuredOn', header: 'Measured on', kind: 'date' },
-      { key: 'value', header: 'Value', kind: 'number' },
-      { key: 'unit', header: 'Unit', kind: 'text' },
-      { key: 'rag', header: 'RAG', kind: 'text' },
-      { key: 'source', header: 'Source', kind: 'text' },
-      { key: 'note', header: 'Note', kind: 'text' },
-    ],
-    rows: rows.map((r) => [r.ref, r.title, r.periodKey, r.measuredOn, r.value, r.unit, r.rag, r.source, r.note]),
   };
 }
