@@ -34,6 +34,7 @@ import { internalAuditRoutes } from './internal-audit/audits/audits-routes.js';
 import { improvementRoutes } from './improvement/improvement-routes.js';
 import { objectivesRoutes } from './objectives/objectives-routes.js';
 import { measurementRoutes } from './measurement/measurement-routes.js';
+import { managementReviewRoutes } from './management-review/management-review-routes.js';
 
 // Pages load with their route (one chunk each), so the first page does not wait for the whole app.
 const SetupPage = lazyRouteComponent(() => import('./auth/setup-page.js'), 'SetupPage');
@@ -325,6 +326,7 @@ const routeTree = rootRoute.addChildren([
     ...improvementRoutes(orgRoute),
     ...objectivesRoutes(orgRoute),
     ...measurementRoutes(orgRoute),
+    ...managementReviewRoutes(orgRoute),
   ]),
 ]);
 

@@ -41,7 +41,9 @@ export type NavItem =
         | 'objectives'
         | 'objectives-document'
         | 'measures'
-        | 'measures/dashboard';
+        | 'measures/dashboard'
+        | 'management-reviews'
+        | 'party-feedback';
       label: MessageKey;
       search?: Record<string, string>;
       permission?: string;
@@ -124,7 +126,9 @@ export const NAV_GROUPS: NavGroup[] = [
       { kind: 'page', path: 'audit-programme/coverage', label: 'nav.auditCoverage' },
       { kind: 'page', path: 'internal-audits', label: 'nav.internalAudits' },
       { kind: 'page', path: 'isms-requirements', label: 'nav.ismsRequirements' },
-      { kind: 'module', slug: 'management-review', label: 'module.review.title' },
+      // 9.3: the reviews, then the parties' feedback they look at (input e)
+      { kind: 'page', path: 'management-reviews', label: 'nav.managementReviews' },
+      { kind: 'page', path: 'party-feedback', label: 'nav.partyFeedback' },
     ],
   },
   {

@@ -279,5 +279,29 @@ export function PageLink({
           {children}
         </Link>
       );
+    case 'measures':
+      return (
+        <Link to="/o/$org/measures" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
+    case 'measures/dashboard':
+      return (
+        <Link to="/o/$org/measures/dashboard" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
+    case 'management-reviews':
+      return (
+        <Link to="/o/$org/management-reviews" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
+    case 'party-feedback':
+      return (
+        <Link to="/o/$org/party-feedback" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
   }
 }
