@@ -32,6 +32,9 @@ import { soaModule, soaVersionedModule } from './controls/soa.module.js';
 import { treatmentPlanModule, treatmentPlanVersionedModule } from './controls/treatment-plan.service.js';
 import { auditProgrammeModule, auditProgrammeVersionedModule } from './internal-audit/audit-programme.module.js';
 import { auditReportVersionedModule, internalAuditsModule } from './internal-audit/internal-audits.module.js';
+import { managementReviewsModule } from './management-review/management-reviews.module.js';
+import { reviewDecisionsModule } from './management-review/review-decisions.module.js';
+import { reviewMinutesVersionedModule } from './management-review/review-minutes.module.js';
 import type { VersionedModule } from './versioning/versioned-module.js';
 import type { AnyRegisterModule } from './register/register-module.js';
 import { registerLookup, type RegisterLookup } from './register/register-lookup.js';
@@ -75,6 +78,8 @@ export const REGISTER_MODULES: readonly AnyRegisterModule[] = [
   measuresModule,
   objectivesModule,
   objectivesDocumentModule,
+  managementReviewsModule,
+  reviewDecisionsModule,
 ];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */
@@ -87,6 +92,7 @@ export const VERSIONED_MODULES: readonly VersionedModule[] = [
   auditProgrammeVersionedModule,
   auditReportVersionedModule,
   objectivesDocumentVersionedModule,
+  reviewMinutesVersionedModule,
 ];
 
 /** The registers, for `OrgContext.registers`. */

@@ -700,6 +700,49 @@ export interface ImprovementsTable extends RegisterBaseColumns {
   reviewedOn: string | null;
 }
 
+/** Management reviews (9.3); their versions are the minutes. */
+export interface ManagementReviewsTable extends RegisterBaseColumns {
+  title: string;
+  level: string;
+  unitName: string | null;
+  parentReviewId: string | null;
+  plannedDate: string;
+  heldOn: string | null;
+  chairId: string | null;
+  location: string | null;
+  nextReviewDue: string | null;
+  status: string;
+  latestVersion: number | null;
+  latestState: string | null;
+  approvedVersion: number | null;
+}
+
+/** Decisions of a management review (9.3.3 outputs). */
+export interface ManagementReviewDecisionsTable extends RegisterBaseColumns {
+  reviewId: string;
+  input: string;
+  kind: string;
+  statement: string;
+  ownerId: string | null;
+  dueDate: string | null;
+  status: string;
+  targetEntity: string | null;
+  targetId: string | null;
+  targetVersion: number | null;
+}
+
+/** Who attended a management review: members by id, others by name. */
+export interface ManagementReviewAttendeesTable {
+  id: string;
+  orgId: string;
+  reviewId: string;
+  seq: number;
+  userId: string | null;
+  name: string | null;
+  capacity: string;
+  present: number;
+}
+
 /** Information security objectives (6.2). */
 export interface ObjectivesTable extends RegisterBaseColumns {
   title: string;
@@ -1104,4 +1147,7 @@ export interface Database {
   objectiveProgress: ObjectiveProgressTable;
   objectiveCommunications: ObjectiveCommunicationsTable;
   objectivesDocuments: StatementsOfApplicabilityTable;
+  managementReviews: ManagementReviewsTable;
+  managementReviewDecisions: ManagementReviewDecisionsTable;
+  managementReviewAttendees: ManagementReviewAttendeesTable;
 }

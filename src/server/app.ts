@@ -40,6 +40,7 @@ import { measureBuiltInRoutes } from './routes/measure-builtins.routes.js';
 import { objectiveRoutes } from './routes/objectives.routes.js';
 import { objectiveMeasureRoutes } from './routes/objectives-measures.routes.js';
 import { objectivesDocumentRoutes } from './routes/objectives-document.routes.js';
+import { managementReviewRoutes } from './routes/management-review.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { documentExportRoutes } from './routes/document-exports.routes.js';
@@ -190,6 +191,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(measureBuiltInRoutes);
   await app.register(objectiveRoutes);
   await app.register(objectivesDocumentRoutes);
+  await app.register(managementReviewRoutes);
   await app.register(objectiveMeasureRoutes);
   await app.register(evidenceRoutes);
   await app.register(documentRoutes);

@@ -2,6 +2,7 @@ import { actionRegister, CLOSED_ACTION_STATUSES } from '../../schema/actions/act
 import type { RegisterModule, Values } from '../register/register-module.js';
 import { ValidationError } from '../errors.js';
 import { nowIso, todayIso } from '../util/ids.js';
+import { actionWritten } from '../management-review/decision-status.service.js';
 
 /**
  * The action tracker's own behaviour on top of the shared register: a source record that must exist in the
@@ -10,7 +11,7 @@ import { nowIso, todayIso } from '../util/ids.js';
 export const actionsModule: RegisterModule<typeof actionRegister.fields> = {
   def: actionRegister,
 
-  async beforeWrite(_ctx, _trx, changes, existing, tools) {
+  async beforeWrite(ctx, trx, changes, existing, tools) {
     const extra: Values = {};
     const sourceType = 'sourceType' in changes ? changes.sourceType : existing?.sourceType;
     const sourceId = 'sourceId' in changes ? changes.sourceId : existing?.sourceId;
@@ -31,7 +32,13 @@ export const actionsModule: RegisterModule<typeof actionRegister.fields> = {
     }
     if (status === 'done' && existing?.status !== 'done') extra.completedAt = nowIso();
     if (status !== 'done' && existing?.completedAt) extra.completedAt = null;
+    // a management review decision's status follows the actions carrying it out (same transaction)
+    await actionWritten(ctx, trx, existing, { sourceType, sourceId, status: status ?? 'open' });
     return extra;
+  },
+
+  async beforeArchive(ctx, trx, existing) {
+    await actionWritten(ctx, trx, existing, null);
   },
 
   applyFilters(_ctx, qb, query) {

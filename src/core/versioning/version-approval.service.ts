@@ -6,6 +6,7 @@ import { newId, nowIso } from '../util/ids.js';
 import type { ApprovalRule, VersionedModule } from './versioned-module.js';
 import { inOrgTransaction } from '../transaction.js';
 import { getVersion, latestVersion, lockRecord, syncSummary, type Content } from './version-store.js';
+import { refreshDecisionsForTarget } from '../management-review/decision-status.service.js';
 
 /**
  * Whether a draft has its signatures: with named signers, every one of them (signatures of people no longer
@@ -58,6 +59,8 @@ async function completeApproval(
     },
   });
   await syncSummary(ctx, trx, vm, version.recordId);
+  // a management review decision that opened this draft is carried out once it is approved (same transaction)
+  await refreshDecisionsForTarget(ctx, trx, vm.register.def.entity, version.recordId);
 }
 
 /**

@@ -23,6 +23,7 @@ import * as m0021 from './0021-nonconformity-due-date.js';
 import * as m0022 from './0022-objectives.js';
 import * as m0023 from './0023-measures.js';
 import * as m0024 from './0024-job-leases.js';
+import * as m0025 from './0025-management-review.js';
 
 /** Ordered list of migrations. Append only; never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0022-objectives': m0022,
   '0023-measures': m0023,
   '0024-job-leases': m0024,
+  '0025-management-review': m0025,
 };

@@ -464,6 +464,28 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     type: z.literal('objective.measure_unlinked'),
     payload: z.object({ ref: z.string(), measureRef: z.string() }),
   }),
+  z.object({
+    type: z.literal('management_review.attendance_set'),
+    payload: z.object({
+      ref: z.string(),
+      members: z.array(z.object({ userId: z.string(), capacity: z.string(), present: z.boolean() })),
+      others: z.array(z.object({ name: z.string(), capacity: z.string(), present: z.boolean() })),
+    }),
+  }),
+  z.object({
+    type: z.literal('management_review_decision.draft_opened'),
+    payload: z.object({
+      ref: z.string(),
+      targetEntity: z.string(),
+      targetRef: z.string(),
+      versionNo: z.number().int(),
+      created: z.boolean(),
+    }),
+  }),
+  z.object({
+    type: z.literal('management_review_decision.status_changed'),
+    payload: z.object({ ref: z.string(), from: z.string().nullable(), to: z.string() }),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -236,6 +236,25 @@ export const PERMISSIONS = {
     delete: MANAGERS,
     approve: APPROVERS,
   },
+  // Management review (9.3): managers prepare it; the minutes are approved by the chair (a member holding the
+  // approver role: the approval rule narrows this list to that one person).
+  management_review: {
+    read: ALL,
+    export: ALL,
+    create: MANAGERS,
+    update: MANAGERS,
+    import: MANAGERS,
+    delete: MANAGERS,
+    approve: ['admin', 'isms_manager', 'approver'],
+  },
+  management_review_decision: {
+    read: ALL,
+    export: ALL,
+    create: EDITORS,
+    update: EDITORS,
+    import: EDITORS,
+    delete: MANAGERS,
+  },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Perms = typeof PERMISSIONS;

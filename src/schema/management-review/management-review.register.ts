@@ -191,6 +191,8 @@ export const reviewDecisionRegister = defineRegister({
       readOnly: true,
     },
     targetId: { kind: 'text', label: 'management-review-decisions.field.targetId', readOnly: true, maxLength: 40 },
+    /** the version number of the draft it opened: the decision is done once the target has that version approved */
+    targetVersion: { kind: 'integer', label: 'management-review-decisions.field.targetVersion', readOnly: true },
   },
 });
 

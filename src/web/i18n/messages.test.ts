@@ -31,6 +31,10 @@ import { documentVersioned } from '../../schema/documents/document.versioned.js'
 import { auditProgrammeRegister } from '../../schema/internal-audit/audit-programme.register.js';
 import { internalAuditRegister } from '../../schema/internal-audit/internal-audit.register.js';
 import { measureRegister } from '../../schema/measurement/measure.register.js';
+import {
+  managementReviewRegister,
+  reviewDecisionRegister,
+} from '../../schema/management-review/management-review.register.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -69,6 +73,8 @@ const REGISTERS: RegisterDef[] = [
   auditProgrammeRegister,
   internalAuditRegister,
   measureRegister,
+  managementReviewRegister,
+  reviewDecisionRegister,
 ];
 
 describe('message catalog', () => {

@@ -26,6 +26,7 @@ import { auditProgrammePagesMessages } from '../../internal-audit/audit-programm
 import { auditPagesMessages } from '../../internal-audit/audits-pages.messages.js';
 import { measurementMessages } from '../../measurement/measurement.messages.js';
 import { measurementPageMessages } from '../../measurement/measurement-pages.messages.js';
+import { managementReviewMessages } from '../../management-review/management-review.messages.js';
 import { managementReviewPageMessages } from '../../management-review/management-review-pages.messages.js';
 
 const en = {
@@ -52,6 +53,7 @@ const en = {
   ...auditPagesMessages,
   ...measurementMessages,
   ...measurementPageMessages,
+  ...managementReviewMessages,
   ...managementReviewPageMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',

@@ -1,0 +1,107 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { Database } from '../../db/types.js';
+import { REVIEW_DECISION_ENTITY } from '../../schema/management-review/management-review.register.js';
+import { REVIEW_INPUT_LETTERS, type ReviewInputSection } from '../../schema/management-review/review-inputs.schema.js';
+import type { OrgContext } from '../context.js';
+import { isOpenAction } from './decision-status.service.js';
+import { decisionSnapshots, decisionsQuery } from './review-decisions-read.js';
+
+/** Rows shown at most; the facts count them all and say how many more there are. */
+export const PREVIOUS_DECISIONS_CAP = 200;
+
+const letterOf = (input: string) =>
+  input in REVIEW_INPUT_LETTERS ? REVIEW_INPUT_LETTERS[input as keyof typeof REVIEW_INPUT_LETTERS] : '—';
+
+/**
+ * Input a) (9.3.2 a): the status of actions from previous management reviews. Which decisions: every decision of the
+ * previous held review (`sinceId`), and those of older reviews still open — a decision closed long ago has been
+ * reported already, one still open has not stopped mattering. `earlierIds`: the earlier reviews of the same level.
+ */
+export async function previousActionsSection(
+  ctx: OrgContext,
+  db: Db,
+  earlierIds: readonly string[],
+  sinceId: string | null,
+  sinceRef: string | null,
+  asOf: string,
+): Promise<ReviewInputSection> {
+  const base = { key: 'previousActions' as const, charts: [], notBuilt: [] };
+  const emptyText = sinceRef
+    ? `No decision of ${sinceRef} or earlier reviews is left to report on.`
+    : 'This is the first management review: there are no earlier decisions to report on.';
+  if (!earlierIds.length)
+    return { ...base, facts: [['Decisions of earlier reviews', '0']], tables: [table([], emptyText)] };
+  const which = (eb: ExpressionBuilder<Database, 'managementReviewDecisions'>) =>
+    eb.and([
+      eb('managementReviewDecisions.orgId', '=', ctx.org.id),
+      eb('managementReviewDecisions.archivedAt', 'is', null),
+      eb('managementReviewDecisions.reviewId', 'in', [...earlierIds]),
+      eb.or([
+        eb('managementReviewDecisions.status', '=', 'open'),
+        eb('managementReviewDecisions.reviewId', '=', sinceId ?? ''),
+      ]),
+    ]);
+  // the counts over all of them in SQL; the rows capped
+  const byStatus = await db
+    .selectFrom('managementReviewDecisions')
+    .select((eb) => [
+      'status',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.case().when('dueDate', '<', asOf).then(1).else(0).end()).as('late'),
+    ])
+    .where(which)
+    .groupBy('status')
+    .execute();
+  const actionCounts = await db
+    .selectFrom('actions')
+    .select((eb) => ['actions.status', eb.fn.countAll<number>().as('n')])
+    .where('actions.orgId', '=', ctx.org.id)
+    .where('actions.archivedAt', 'is', null)
+    .where('actions.sourceType', '=', REVIEW_DECISION_ENTITY)
+    .where('actions.sourceId', 'in', db.selectFrom('managementReviewDecisions').select('id').where(which))
+    .groupBy('actions.status')
+    .execute();
+  const count = (status: string) => Number(byStatus.find((r) => r.status === status)?.n ?? 0);
+  const actionCount = (pred: (s: string) => boolean) =>
+    actionCounts.filter((r) => pred(r.status)).reduce((t, r) => t + Number(r.n), 0);
+  const total = byStatus.reduce((t, r) => t + Number(r.n), 0);
+  const overdue = Number(byStatus.find((r) => r.status === 'open')?.late ?? 0);
+  const scope = () =>
+    decisionsQuery(ctx, db)
+      .where('d.reviewId', 'in', [...earlierIds])
+      .where((eb) => eb.or([eb('d.status', '=', 'open'), eb('d.reviewId', '=', sinceId ?? '')]));
+  const rows = await scope().orderBy('r.ref').orderBy('d.ref').limit(PREVIOUS_DECISIONS_CAP).execute();
+  const shown = await decisionSnapshots(ctx, db, rows);
+  const facts: [string, string][] = [
+    ['Decisions reported on', String(total)],
+    ['Open', String(count('open'))],
+    ['Overdue', String(overdue)],
+    ['Done', String(count('done'))],
+    ['No action needed', String(count('no_action'))],
+    ['Their tracker actions open', String(actionCount(isOpenAction))],
+    ['Their tracker actions done', String(actionCount((st) => st === 'done'))],
+    ['Drafts opened (listed decisions)', String(shown.filter((x) => x.snapshot.draft).length)],
+  ];
+  if (total > rows.length) facts.push(['Not listed (more than the table shows)', String(total - rows.length)]);
+  const body = shown.map(({ snapshot: s, draftState }) => [
+    rows.find((r) => r.ref === s.ref)?.reviewRef ?? '',
+    s.ref,
+    letterOf(s.input),
+    s.kind,
+    s.statement,
+    s.owner ?? '',
+    s.dueDate ?? '',
+    s.status,
+    s.actions.map((a) => `${a.ref} (${a.status})`).join(', '),
+    s.draft ? `${s.draft.ref} v${s.draft.versionNo} (${draftState ?? 'draft'})` : '',
+  ]);
+  return { ...base, facts, tables: [table(body, emptyText)] };
+}
+
+const table = (rows: string[][], emptyText: string) => ({
+  title: 'Decisions of earlier reviews',
+  columns: ['Review', 'Decision', 'Input', 'Kind', 'Statement', 'Owner', 'Due', 'Status', 'Actions', 'Draft opened'],
+  rows,
+  emptyText,
+});
