@@ -142,5 +142,7 @@ export const managementReviewPageMessages = {
   'mr.minutes.noChair': 'The review has no chair: nobody can approve its minutes.',
   'mr.minutes.setChair': 'Set the chair',
   'mr.minutes.chairOnly': 'Only the chair, {name}, approves the minutes.',
+  'mr.minutes.staleDecisions':
+    'Decisions were recorded or changed since draft version {no} was saved: edit and save the draft again so the minutes hold them before approval.',
   'mr.minutes.unanswered': 'Input(s) {inputs} have no decision yet: the minutes cannot be approved until each has one.',
 } as const;

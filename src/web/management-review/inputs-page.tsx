@@ -168,7 +168,7 @@ function CommentEditor({
     );
   }
   return (
-    <Form form={form} className="form mr-comment" aria-label={label}>
+    <Form form={form} className="form mr-comment">
       <TextArea label={label} rows={5} {...form.field('text')} />
       <FormFailureMessage form={form} />
       <Button type="submit" size="small" variant="primary" busy={form.submitting} disabled={!form.dirty}>

@@ -10,7 +10,8 @@ import { useMemberNames } from '../lib/members.js';
 import { useSession } from '../lib/session.js';
 import { useRegisterList, useRegisterRecord } from '../register/register-api.js';
 import { VersionedDocumentPage } from '../versioning/versioned-document-page.js';
-import { unansweredInputs } from './decision-coverage.js';
+import { useVersion, useVersions } from '../versioning/versioned-api.js';
+import { draftDecisionsStale, unansweredInputs } from './decision-coverage.js';
 import { ReviewBreadcrumb, ReviewNav } from './review-nav.js';
 import './minutes-sections.js';
 
@@ -54,7 +55,15 @@ function MinutesBanner({ org, id, me }: { org: string; id: string; me: string | 
   // the query the document page reads already (cached): no second request
   const review = useRegisterRecord(org, managementReviewRegister, id).data;
   const decisions = useRegisterList(org, reviewDecisionRegister, { reviewId: id, pageSize: '200' });
+  // the latest version, as the document page reads it (same queries, cached)
+  const versions = useVersions(org, managementReviewRegister, id);
+  const latestNo = versions.data?.items[0]?.versionNo;
+  const latest = useVersion(org, managementReviewRegister, id, latestNo).data;
   if (!review) return null;
+  const stale =
+    latest?.state === 'draft' && decisions.data
+      ? draftDecisionsStale(latest.content.decisions, decisions.data.items)
+      : false;
   const missing = decisions.data ? unansweredInputs(decisions.data.items) : [];
   const approved = review.approvedVersion !== null && review.approvedVersion !== undefined;
   const chair = review.chairId ? (names.get(review.chairId) ?? t('common.unknownMember')) : null;
@@ -70,6 +79,12 @@ function MinutesBanner({ org, id, me }: { org: string; id: string; me: string | 
         </p>
       ) : review.chairId !== me ? (
         <p className="alert alert--info">{t('mr.minutes.chairOnly', { name: chair })}</p>
+      ) : null}
+      {stale ? (
+        <p className="alert alert--warning">
+          <span aria-hidden="true">⚠ </span>
+          {t('mr.minutes.staleDecisions', { no: latest?.versionNo ?? 0 })}
+        </p>
       ) : null}
       {missing.length && !approved ? (
         <p className="alert alert--warning">
