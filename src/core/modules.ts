@@ -35,6 +35,7 @@ import { auditReportVersionedModule, internalAuditsModule } from './internal-aud
 import { managementReviewsModule } from './management-review/management-reviews.module.js';
 import { reviewDecisionsModule } from './management-review/review-decisions.module.js';
 import { reviewMinutesVersionedModule } from './management-review/review-minutes.module.js';
+import { partyFeedbackModule } from './management-review/party-feedback.module.js';
 import type { VersionedModule } from './versioning/versioned-module.js';
 import type { AnyRegisterModule } from './register/register-module.js';
 import { registerLookup, type RegisterLookup } from './register/register-lookup.js';
@@ -80,6 +81,7 @@ export const REGISTER_MODULES: readonly AnyRegisterModule[] = [
   objectivesDocumentModule,
   managementReviewsModule,
   reviewDecisionsModule,
+  partyFeedbackModule,
 ];
 
 /** Registers whose records carry versioned, approvable content; they get the version routes and exports too. */

@@ -616,6 +616,20 @@ export interface NonconformityReviewsTable {
 }
 
 /** Measures of monitoring and measurement (9.1; migration 0023). `latest*` are maintained when results are written. */
+/** Feedback from interested parties (9.3.2 e; migration 0026). */
+export interface PartyFeedbackTable extends RegisterBaseColumns {
+  summary: string;
+  kind: string;
+  partyId: string | null;
+  receivedOn: string;
+  channel: string | null;
+  details: string | null;
+  status: string;
+  ownerId: string | null;
+  response: string | null;
+  respondedOn: string | null;
+}
+
 export interface MeasuresTable extends RegisterBaseColumns {
   title: string;
   informationNeed: string;
@@ -1150,4 +1164,5 @@ export interface Database {
   managementReviews: ManagementReviewsTable;
   managementReviewDecisions: ManagementReviewDecisionsTable;
   managementReviewAttendees: ManagementReviewAttendeesTable;
+  partyFeedback: PartyFeedbackTable;
 }

@@ -33,3 +33,11 @@ export const buildRequirement = (c: Caller, org: string, partyId: string, overri
     { partyId, title: `Requirement ${uniq()}`, kind: 'contractual', ...overrides },
     'buildRequirement',
   );
+
+export const buildFeedback = (c: Caller, org: string, overrides: Record<string, unknown> = {}) =>
+  post(
+    c,
+    `/api/v1/orgs/${org}/party-feedback`,
+    { summary: `Feedback ${uniq()}`, kind: 'complaint', receivedOn: '2026-03-01', ...overrides },
+    'buildFeedback',
+  );

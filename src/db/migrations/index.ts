@@ -24,6 +24,7 @@ import * as m0022 from './0022-objectives.js';
 import * as m0023 from './0023-measures.js';
 import * as m0024 from './0024-job-leases.js';
 import * as m0025 from './0025-management-review.js';
+import * as m0026 from './0026-party-feedback.js';
 
 /** Ordered list of migrations. Append only; never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0023-measures': m0023,
   '0024-job-leases': m0024,
   '0025-management-review': m0025,
+  '0026-party-feedback': m0026,
 };

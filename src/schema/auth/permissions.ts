@@ -204,6 +204,8 @@ export const PERMISSIONS = {
   // Monitoring and measurement (9.1). Recording a result by hand and evaluating a period are the analyst's work
   // (editors: 27003 9.1 names who analyses, usually the measure's owner, not an auditor, who reviews instead).
   // Pushing results is for automation accounts of an editing role; a viewer token is refused.
+  // Feedback from interested parties (9.3.2 e): recorded by editors, like the other context registers.
+  party_feedback: { read: ALL, export: ALL, create: EDITORS, update: EDITORS, import: EDITORS, delete: MANAGERS },
   measure: {
     read: ALL,
     export: ALL,

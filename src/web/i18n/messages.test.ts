@@ -35,6 +35,7 @@ import {
   managementReviewRegister,
   reviewDecisionRegister,
 } from '../../schema/management-review/management-review.register.js';
+import { partyFeedbackRegister } from '../../schema/management-review/party-feedback.register.js';
 import type { RegisterDef } from '../../schema/register/define-register.js';
 import { AUDIT_EVENT_TYPES } from '../../schema/audit/audit-events.js';
 import { ROLES } from '../../schema/auth/roles.js';
@@ -75,6 +76,7 @@ const REGISTERS: RegisterDef[] = [
   measureRegister,
   managementReviewRegister,
   reviewDecisionRegister,
+  partyFeedbackRegister,
 ];
 
 describe('message catalog', () => {

@@ -28,6 +28,8 @@ import { measurementMessages } from '../../measurement/measurement.messages.js';
 import { measurementPageMessages } from '../../measurement/measurement-pages.messages.js';
 import { managementReviewMessages } from '../../management-review/management-review.messages.js';
 import { managementReviewPageMessages } from '../../management-review/management-review-pages.messages.js';
+import { partyFeedbackMessages } from '../../management-review/party-feedback.messages.js';
+import { reviewInputsMessages } from '../../management-review/review-inputs.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -55,6 +57,8 @@ const en = {
   ...measurementPageMessages,
   ...managementReviewMessages,
   ...managementReviewPageMessages,
+  ...partyFeedbackMessages,
+  ...reviewInputsMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
