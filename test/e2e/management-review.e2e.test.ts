@@ -109,7 +109,7 @@ describeJourney(
           await row.getByRole('button', { name: 'Create action' }).click();
           const actionDialog = page.getByRole('dialog', { name: 'Action for decision MRD-001' });
           await expect
-            .poll(() => actionDialog.getByLabel('Title', { exact: true }).inputValue())
+            .poll(() => actionDialog.getByLabel('What will be done').inputValue())
             .toBe('Run a phishing exercise for all staff');
           await actionDialog.getByRole('button', { name: /^Create / }).click();
           await page

@@ -4,7 +4,6 @@
  */
 export const managementReviewPageMessages = {
   'nav.managementReviews': 'Management reviews',
-  'nav.partyFeedback': 'Feedback from parties',
 
   'charts.category': 'Category',
   'charts.showNumbers': 'Show the numbers',
@@ -79,13 +78,6 @@ export const managementReviewPageMessages = {
   'mr.attendance.removeOther': 'Remove person {n}',
   'mr.attendance.save': 'Save attendance',
 
-  'mr.input.previousActions': 'Status of actions from previous management reviews',
-  'mr.input.contextChanges': 'Changes in external and internal issues relevant to the ISMS',
-  'mr.input.partyChanges': 'Changes in needs and expectations of interested parties',
-  'mr.input.performance': 'Feedback on information security performance, with trends',
-  'mr.input.partyFeedback': 'Feedback from interested parties',
-  'mr.input.riskResults': 'Results of risk assessment and status of the risk treatment plan',
-  'mr.input.improvement': 'Opportunities for continual improvement',
   'mr.inputs.leadLive':
     'Compiled now from the records (nothing is stored yet). The first commentary you save starts the minutes’ draft, which keeps the inputs as compiled then.',
   'mr.inputs.leadVersion': 'The inputs of the minutes’ version {no} ({state}).',

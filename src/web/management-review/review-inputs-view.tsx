@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import {
-  REVIEW_INPUT_LETTERS,
   type ReviewInputKey,
   type ReviewInputSection,
   type ReviewInputs,
@@ -12,7 +11,7 @@ import { DataTable } from '../ui/data-table.js';
 /** "a) Status of actions from previous management reviews": the input's letter and its name in 9.3.2. */
 export function useInputTitle(): (key: ReviewInputKey) => string {
   const { t } = useT();
-  return (key) => `${REVIEW_INPUT_LETTERS[key]}) ${t(`mr.input.${key}`)}`;
+  return (key) => t(`review-inputs.heading.${key}`);
 }
 
 /** When and as of which date the inputs were compiled, and since which review changes are counted. */
@@ -62,6 +61,9 @@ export function InputSectionView({
                 </div>
               ))}
             </dl>
+          ) : null}
+          {!section.facts.length && !section.tables.length && !section.charts.length && !section.notBuilt.length ? (
+            <p className="muted">{t('review-inputs.nothing')}</p>
           ) : null}
           {section.notBuilt.map((text) => (
             <p key={text} className="alert alert--info mr-input__not-built">
