@@ -42,6 +42,10 @@ describeJourney(
         try {
           // None held yet: the banner says the first review is due, and offers to plan it.
           page = await signIn(context, MANAGER, '');
+          await page
+            .getByRole('region', { name: 'Management review' })
+            .getByText('No management review has been held yet: the first one is due now.')
+            .waitFor();
           await nav(page).getByRole('link', { name: 'Management reviews' }).click();
           await page.waitForURL('**/o/alpha/management-reviews');
           await page.getByText('No management review has been held yet: the first one is due now.').waitFor();
@@ -179,6 +183,10 @@ describeJourney(
           await chairPage.goto(`/o/alpha/management-reviews/${id}/decisions`);
           await chairPage.getByText(/The minutes were approved \(version 1\)/).waitFor();
           expect(await chairPage.getByRole('button', { name: 'Record a decision' }).count()).toBe(0);
+
+          // Feedback from interested parties (input e) has its register, empty so far, saying what to record.
+          await nav(chairPage).getByRole('link', { name: 'Feedback from interested parties' }).click();
+          await chairPage.getByRole('heading', { name: 'No feedback recorded yet' }).waitFor();
         } catch (err) {
           if (page && !page.isClosed()) await shot(page, `${p}failure`);
           if (chairPage && !chairPage.isClosed()) await shot(chairPage, `${p}failure-chair`);

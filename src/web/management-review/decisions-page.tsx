@@ -96,6 +96,7 @@ function DecisionsBody({ org, review }: { org: string; review: Review }) {
             columns={[
               {
                 id: 'ref',
+                className: 'mr-nowrap',
                 header: t('mr.decisions.col.ref'),
                 rowHeader: true,
                 cell: (d) => <span className="ref">{d.ref}</span>,
@@ -117,14 +118,18 @@ function DecisionsBody({ org, review }: { org: string; review: Review }) {
                 className: 'mr-decisions__statement',
               },
               {
+                // owner and due date in one column: the table stays readable on a laptop
                 id: 'owner',
-                header: td('management-review-decisions.field.owner'),
-                cell: (d) => (d.ownerId ? (names.get(d.ownerId) ?? t('common.unknownMember')) : '—'),
-              },
-              {
-                id: 'due',
-                header: td('management-review-decisions.field.dueDate'),
-                cell: (d) => (d.dueDate ? formatDate(d.dueDate) : '—'),
+                header: t('mr.decisions.col.ownerDue'),
+                cell: (d) => (
+                  <>
+                    {d.ownerId ? (names.get(d.ownerId) ?? t('common.unknownMember')) : '—'}
+                    <br />
+                    <span className="muted small">
+                      {d.dueDate ? t('mr.decisions.due', { date: formatDate(d.dueDate) }) : t('mr.decisions.noDue')}
+                    </span>
+                  </>
+                ),
               },
               {
                 id: 'status',

@@ -64,7 +64,7 @@ function DecisionsView({ value }: DataViewProps) {
       rows={parsed.data.decisions}
       rowKey={(d) => d.ref}
       columns={[
-        { id: 'ref', header: t('mr.decisions.col.ref'), rowHeader: true, cell: (d) => d.ref },
+        { id: 'ref', header: t('mr.decisions.col.ref'), rowHeader: true, className: 'mr-nowrap', cell: (d) => d.ref },
         {
           id: 'input',
           header: td('management-review-decisions.field.input'),
