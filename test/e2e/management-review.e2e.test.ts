@@ -124,8 +124,21 @@ describeJourney(
           await row.locator('.mr-decision-status--open').waitFor();
           await shotBoth(page, `${p}04-decisions`);
 
-          // The other inputs need no action: recorded explicitly, as 27003 9.3 asks (the same form, through the API).
+          // The decision also changes the scope: "Open draft of…" opens the scope's next draft and links it.
           const api = await apiSession(server.baseUrl, MANAGER.email);
+          await api.call('POST', '/scopes', { title: 'ISMS scope of Alpha' });
+          await row.getByRole('button', { name: 'Open draft of…' }).click();
+          const draftDialog = page.getByRole('dialog', { name: 'Open a draft for decision MRD-001' });
+          await draftDialog.getByLabel('Document').selectOption({ label: 'Scope' });
+          await draftDialog.getByRole('combobox', { name: 'Which one' }).fill('ISMS scope');
+          await page.getByRole('option').filter({ hasText: 'ISMS scope of Alpha' }).click();
+          await draftDialog.getByRole('button', { name: 'Open the draft' }).click();
+          await draftDialog.getByText(/^Draft version 1 of \S+ opened\.$/).waitFor();
+          await draftDialog.getByRole('link', { name: /^Go to \S+ version 1$/ }).waitFor();
+          await draftDialog.getByRole('button', { name: 'Close' }).click();
+          await row.getByRole('link', { name: 'Draft of the Scope' }).waitFor();
+
+          // The other inputs need no action: recorded explicitly, as 27003 9.3 asks (the same form, through the API).
           for (const input of [
             'previousActions',
             'contextChanges',
