@@ -99,7 +99,7 @@ function DecisionsBody({ org, review }: { org: string; review: Review }) {
                 className: 'mr-nowrap',
                 header: t('mr.decisions.col.ref'),
                 rowHeader: true,
-                cell: (d) => <span className="ref">{d.ref}</span>,
+                cell: (d) => <span className="ref mr-nowrap">{d.ref}</span>,
               },
               {
                 id: 'input',
