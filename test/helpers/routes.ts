@@ -10,6 +10,7 @@ import { IMPROVEMENT_BODIES, NONCONFORMITY_BODIES } from './nonconformity-factor
 import { MEASURE_BODIES } from './measure-factories.js';
 import { MEASURE_BUILTIN_BODIES } from './measure-builtin-bodies.js';
 import { OBJECTIVE_BODIES, OBJECTIVE_QUERIES } from './objective-factories.js';
+import { MANAGEMENT_REVIEW_BODIES } from './management-review-bodies.js';
 
 /**
  * Drives catalog-wide tests (tenant isolation, role matrix, bad input) from `app.routeCatalog`: how to make a
@@ -175,6 +176,7 @@ const BODIES: Record<string, BodyMaker> = {
   ...MEASURE_BODIES,
   ...MEASURE_BUILTIN_BODIES,
   ...OBJECTIVE_BODIES,
+  ...MANAGEMENT_REVIEW_BODIES,
 };
 
 /** Required query strings of GET routes, keyed like BODIES. */

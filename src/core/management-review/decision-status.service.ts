@@ -133,5 +133,4 @@ export async function actionWritten(
   }
 }
 
-export const isOpenAction = (status: string): boolean =>
-  !(CLOSED_ACTION_STATUSES as readonly string[]).includes(status);
+export const isOpenAction = (status: string): boolean => !CLOSED_ACTION_STATUSES.some((closed) => closed === status);

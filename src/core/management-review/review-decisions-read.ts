@@ -73,9 +73,9 @@ async function drafts(ctx: OrgContext, db: Db, rows: readonly DecisionRow[]) {
       .where('recordId', 'in', ids)
       .execute();
     for (const r of list) {
-      const ref = refs.find((x: { id: string; ref: string }) => x.id === r.targetId)?.ref as string | undefined;
+      const ref: unknown = refs.find((x) => x.id === r.targetId)?.ref;
       const v = versions.find((x) => x.recordId === r.targetId && x.versionNo === r.targetVersion);
-      if (ref && r.targetVersion !== null)
+      if (typeof ref === 'string' && r.targetVersion !== null)
         out.set(r.id, { entity: type, ref, versionNo: r.targetVersion, state: v?.state ?? 'draft' });
     }
   }

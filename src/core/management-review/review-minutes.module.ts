@@ -15,6 +15,7 @@ import type { DocumentBlock, VersionedModule } from '../versioning/versioned-mod
 import { managementReviewsModule } from './management-reviews.module.js';
 import { readAttendance } from './review-attendance.service.js';
 import { decisionSnapshots, decisionsQuery } from './review-decisions-read.js';
+import { letterOf } from './review-previous-actions.js';
 import { compileReviewInputs } from './review-inputs-compile.service.js';
 import { reviewInputsBlocks } from './review-inputs-blocks.js';
 
@@ -84,7 +85,7 @@ const decisionBlocks = (value: unknown): DocumentBlock[] => {
       wide: true,
       rows: decisions.map((d) => [
         d.ref,
-        d.input in REVIEW_INPUT_LETTERS ? REVIEW_INPUT_LETTERS[d.input as keyof typeof REVIEW_INPUT_LETTERS] : '—',
+        letterOf(d.input),
         d.kind.replaceAll('_', ' '),
         d.statement,
         d.owner ?? '',

@@ -10,8 +10,9 @@ import { decisionSnapshots, decisionsQuery } from './review-decisions-read.js';
 /** Rows shown at most; the facts count them all and say how many more there are. */
 export const PREVIOUS_DECISIONS_CAP = 200;
 
-const letterOf = (input: string) =>
-  input in REVIEW_INPUT_LETTERS ? REVIEW_INPUT_LETTERS[input as keyof typeof REVIEW_INPUT_LETTERS] : '—';
+/** The letter of 9.3.2 an input is (a–g); `general` and anything else: a dash. */
+export const letterOf = (input: string): string =>
+  Object.entries(REVIEW_INPUT_LETTERS).find(([key]) => key === input)?.[1] ?? '—';
 
 /**
  * Input a) (9.3.2 a): the status of actions from previous management reviews. Which decisions: every decision of the
@@ -30,8 +31,7 @@ export async function previousActionsSection(
   const emptyText = sinceRef
     ? `No decision of ${sinceRef} or earlier reviews is left to report on.`
     : 'This is the first management review: there are no earlier decisions to report on.';
-  if (!earlierIds.length)
-    return { ...base, facts: [['Decisions of earlier reviews', '0']], tables: [table([], emptyText)] };
+  if (!earlierIds.length) return { ...base, facts: [['Decisions reported on', '0']], tables: [table([], emptyText)] };
   const which = (eb: ExpressionBuilder<Database, 'managementReviewDecisions'>) =>
     eb.and([
       eb('managementReviewDecisions.orgId', '=', ctx.org.id),

@@ -238,8 +238,8 @@ export const PERMISSIONS = {
     delete: MANAGERS,
     approve: APPROVERS,
   },
-  // Management review (9.3): managers prepare it; the minutes are approved by the chair (a member holding the
-  // approver role: the approval rule narrows this list to that one person).
+  // Management review (9.3): managers prepare it; the minutes are approved by the chair, who is top management (a
+  // member holding the approver role), so approving is the approvers' alone; the approval rule narrows it to the chair.
   management_review: {
     read: ALL,
     export: ALL,
@@ -247,7 +247,7 @@ export const PERMISSIONS = {
     update: MANAGERS,
     import: MANAGERS,
     delete: MANAGERS,
-    approve: ['admin', 'isms_manager', 'approver'],
+    approve: APPROVERS,
   },
   management_review_decision: {
     read: ALL,

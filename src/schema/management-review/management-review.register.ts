@@ -197,13 +197,13 @@ export const reviewDecisionRegister = defineRegister({
 });
 
 /** Who attended (members of the organization, and others by name: a consultant, the external auditor). */
-export const reviewAttendanceSchema = z.object({
+export const reviewAttendanceSchema = z.strictObject({
   members: z
-    .array(z.object({ userId: z.uuid(), capacity: z.string().trim().max(200).default(''), present: z.boolean() }))
+    .array(z.strictObject({ userId: z.uuid(), capacity: z.string().trim().max(200).default(''), present: z.boolean() }))
     .max(200),
   others: z
     .array(
-      z.object({
+      z.strictObject({
         name: z.string().trim().min(1).max(200),
         capacity: z.string().trim().max(200).default(''),
         present: z.boolean(),
@@ -297,7 +297,7 @@ export const reviewScheduleSchema = z.object({
 });
 export type ReviewSchedule = z.infer<typeof reviewScheduleSchema>;
 
-export const openDraftBodySchema = z.object({ entity: z.enum(DECISION_DRAFT_TARGETS), id: z.uuid() });
+export const openDraftBodySchema = z.strictObject({ entity: z.enum(DECISION_DRAFT_TARGETS), id: z.uuid() });
 export const openDraftResponseSchema = z.object({
   entity: z.enum(DECISION_DRAFT_TARGETS),
   id: z.string(),
