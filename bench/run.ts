@@ -21,6 +21,7 @@ import { documentsBench } from './cases/documents.js';
 import { internalAuditBench } from './cases/internal-audit.js';
 import { nonconformitiesBench } from './cases/nonconformities.js';
 import { measurementBench } from './cases/measurement.js';
+import { reviewInputsBench } from './cases/review-inputs.js';
 import type { BenchEnv, BenchModule } from './cases/types.js';
 
 /** In seeding order: a later module may build on what an earlier one made (risks on assets). */
@@ -35,6 +36,8 @@ const MODULES: BenchModule[] = [
   nonconformitiesBench,
   measurementBench,
   auditBench,
+  // last: compiles from what every module above seeded
+  reviewInputsBench,
 ];
 
 const RUNS = 15;

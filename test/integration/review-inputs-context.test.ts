@@ -8,7 +8,8 @@ import { DIALECTS } from '../helpers/databases.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
 import { buildOrg, type TestOrg } from '../helpers/factories.js';
 import { buildFeedback, buildIssue, buildParty, buildRequirement } from '../helpers/context-factories.js';
-import { compile, daysFrom, today } from '../helpers/review-inputs-helpers.js';
+import { compile, ctxOf, daysFrom, today } from '../helpers/review-inputs-helpers.js';
+import { compileRecordInputs } from '../../src/core/management-review/review-inputs.service.js';
 
 /**
  * The management review's inputs b, c, e and g compiled from records seeded through the API: each figure moves when
@@ -194,5 +195,12 @@ describe.each(DIALECTS)('management review inputs b, c, e, g on %s', (kind) => {
     expect(facts?.kind === 'table' && facts.columns).toEqual(['Figure', 'Value']);
     expect(blocks.filter((b) => b.kind === 'chart').length).toBe(r.sections.flatMap((s) => s.charts).length);
     expect(blocks.some((b) => b.kind === 'text' && b.paragraphs.some((p) => /no incident module/.test(p)))).toBe(true);
+
+    // inside the caller's transaction (the minutes' draft): every query goes through it (on SQLite one outside it
+    // would wait for the connection the transaction holds), and the answer is the same
+    const inTrx = await env.handle.db
+      .transaction()
+      .execute((trx) => compileRecordInputs(ctxOf(env, org), trx, { asOf: today(), since: null }));
+    expect(inTrx).toEqual(r.sections);
   });
 });

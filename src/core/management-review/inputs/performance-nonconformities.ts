@@ -15,7 +15,11 @@ export async function nonconformityPerformance(
 ): Promise<{ facts: [string, string][]; chart: { title: string; chart: ChartSpec } }> {
   const nc = w.db.selectFrom('nonconformities').where('orgId', '=', w.orgId).where('archivedAt', 'is', null);
   const n = (q: typeof nc) => q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const open = nc.where('status', '!=', 'closed').where('foundOn', '<=', w.asOf);
+  // open on the review date: not closed by then, and found by then (an undated one counts: it was recorded before
+  // the compilation)
+  const open = nc
+    .where((eb) => eb.or([eb('status', '!=', 'closed'), eb('closedOn', '>', w.asOf)]))
+    .where((eb) => eb.or([eb('foundOn', 'is', null), eb('foundOn', '<=', w.asOf)]));
   const [openN, overdueN, raisedN, closedN] = await Promise.all([
     n(open),
     n(open.where('dueDate', '<', w.asOf)),
