@@ -36,6 +36,7 @@ import { objectivesRoutes } from './objectives/objectives-routes.js';
 import { measurementRoutes } from './measurement/measurement-routes.js';
 import { certificationRoutes } from './certification/certification-routes.js';
 import { treatmentResultRoutes } from './controls/results/treatment-results-routes.js';
+import { managementReviewRoutes } from './management-review/management-review-routes.js';
 
 // Pages load with their route (one chunk each), so the first page does not wait for the whole app.
 const SetupPage = lazyRouteComponent(() => import('./auth/setup-page.js'), 'SetupPage');
@@ -329,6 +330,7 @@ const routeTree = rootRoute.addChildren([
     ...measurementRoutes(orgRoute),
     ...certificationRoutes(orgRoute),
     ...treatmentResultRoutes(orgRoute),
+    ...managementReviewRoutes(orgRoute),
   ]),
 ]);
 

@@ -43,7 +43,9 @@ export type NavItem =
         | 'measures'
         | 'measures/dashboard'
         | 'certification-pack'
-        | 'treatment-results';
+        | 'treatment-results'
+        | 'management-reviews'
+        | 'party-feedback';
       label: MessageKey;
       search?: Record<string, string>;
       permission?: string;
@@ -136,7 +138,9 @@ export const NAV_GROUPS: NavGroup[] = [
       { kind: 'page', path: 'audit-programme/coverage', label: 'nav.auditCoverage' },
       { kind: 'page', path: 'internal-audits', label: 'nav.internalAudits' },
       { kind: 'page', path: 'isms-requirements', label: 'nav.ismsRequirements' },
-      { kind: 'module', slug: 'management-review', label: 'module.review.title' },
+      // 9.3: the reviews, then the parties' feedback they look at (input e)
+      { kind: 'page', path: 'management-reviews', label: 'nav.managementReviews' },
+      { kind: 'page', path: 'party-feedback', label: 'nav.partyFeedback' },
     ],
   },
   {

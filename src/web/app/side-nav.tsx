@@ -309,6 +309,18 @@ export function PageLink({
           {children}
         </Link>
       );
+    case 'management-reviews':
+      return (
+        <Link to="/o/$org/management-reviews" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
+    case 'party-feedback':
+      return (
+        <Link to="/o/$org/party-feedback" params={{ org }} activeProps={activeProps}>
+          {children}
+        </Link>
+      );
     default: {
       // every page of the navigation has its case: a path added to NavItem without one fails to compile here
       // (the measures' and internal audits' entries were silently missing from the navigation this way)

@@ -7,6 +7,7 @@ import { PageLink } from '../app/side-nav.js';
 import { ToReadCard } from '../documents/to-read-card.js';
 import { InvitationsCard } from '../account/invitations-card.js';
 import { ReviewsDueCard } from '../documents/reviews-due-card.js';
+import { ReviewReminderCard } from '../management-review/schedule-banner.js';
 import { PageHeader } from '../ui/page-header.js';
 import { useHomePage } from './home-api.js';
 
@@ -60,6 +61,7 @@ export function HomePage() {
           <InvitationsCard />
           <ToReadCard org={org} />
           <ReviewsDueCard org={org} />
+          <ReviewReminderCard org={org} />
         </>
       ) : null}
       <h2 className="section-title">{t('home.areas')}</h2>

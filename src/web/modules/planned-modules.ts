@@ -33,7 +33,6 @@ export const PLANNED_MODULES = [
     clause: 'A.5.24–A.5.28',
     description: 'module.incidents.description',
   },
-  { slug: 'management-review', title: 'module.review.title', clause: '9.3', description: 'module.review.description' },
 ] as const satisfies readonly PlannedModule[];
 
 export type PlannedModuleSlug = (typeof PLANNED_MODULES)[number]['slug'];
@@ -51,6 +50,7 @@ export const BUILT_MODULES: Readonly<Record<string, string>> = {
   'internal-audit': 'audit-programme',
   objectives: 'objectives',
   measurement: 'measures',
+  'management-review': 'management-reviews',
 };
 
 export function builtModulePath(slug: string): string | undefined {

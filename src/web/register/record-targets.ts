@@ -25,6 +25,11 @@ import { nonconformityRegister } from '../../schema/improvement/nonconformity.re
 import { improvementRegister } from '../../schema/improvement/improvement.register.js';
 import { objectiveRegister } from '../../schema/objectives/objective.register.js';
 import { measureRegister } from '../../schema/measurement/measure.register.js';
+import {
+  managementReviewRegister,
+  reviewDecisionRegister,
+} from '../../schema/management-review/management-review.register.js';
+import { partyFeedbackRegister } from '../../schema/management-review/party-feedback.register.js';
 
 /**
  * Registers the UI can point at from a `record` field (by entity), for the generic select, display and filter.
@@ -58,6 +63,9 @@ const KNOWN: RegisterDef[] = [
   improvementRegister,
   objectiveRegister,
   measureRegister,
+  managementReviewRegister,
+  reviewDecisionRegister,
+  partyFeedbackRegister,
 ];
 
 /** Every register the UI knows (e.g. the kinds of record evidence can be attached to). */

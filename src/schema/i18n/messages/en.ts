@@ -33,6 +33,7 @@ import { reviewInputsMessages } from '../../management-review/review-inputs.mess
 import { certificationPageMessages } from '../../certification/certification-pages.messages.js';
 import { certificationMessages } from '../../certification/certification.messages.js';
 import { riskResultsPageMessages } from '../../risks/risk-results-pages.messages.js';
+import { managementReviewPageMessages } from '../../management-review/management-review-pages.messages.js';
 
 const en = {
   ...versioningMessages,
@@ -65,6 +66,7 @@ const en = {
   ...reviewInputsMessages,
   ...certificationPageMessages,
   ...riskResultsPageMessages,
+  ...managementReviewPageMessages,
   'app.name': 'Rampart',
   'app.tagline': 'Open-source ISMS for ISO/IEC 27001',
 
