@@ -4,6 +4,7 @@ import { DIALECTS } from '../helpers/databases.js';
 import { buildOrg, writeCounts, type TestOrg } from '../helpers/factories.js';
 import { editableTextField, fillUrl, loadRouteCatalog, routeKey } from '../helpers/routes.js';
 import { REGISTER_MODULES } from '../../src/core/modules.js';
+import { LONGTEXT_MAX, TEXT_MAX } from '../../src/schema/register/fields.js';
 
 /** File uploads (register imports) are bad input too: broken, oversized or poisoned files write nothing. */
 // Register imports (their report shape); imports of another kind test their bad files beside their own tests
@@ -17,6 +18,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const titleOf = (url: string) => {
   const mod = REGISTER_MODULES.find((m) => url.endsWith(`/${m.def.collection}/import`));
   return mod ? editableTextField(mod) : 'title';
+};
+/** one character more than that field takes (a summary of 400, a statement of 4,000) */
+const tooLongFor = (url: string) => {
+  const mod = REGISTER_MODULES.find((m) => url.endsWith(`/${m.def.collection}/import`));
+  const def = mod?.def.fields[titleOf(url)];
+  return (def?.maxLength ?? (def?.kind === 'longtext' ? LONGTEXT_MAX : TEXT_MAX)) + 1;
 };
 
 describe.each(DIALECTS)('bad files on %s', (kind) => {
@@ -45,7 +52,7 @@ describe.each(DIALECTS)('bad files on %s', (kind) => {
         ['not a workbook', 'PK\u0003\u0004 garbage', XLSX, 400, 'body'],
         ['over 10 MiB', `title\n${'x'.repeat(10 * 1024 * 1024 + 1)}`, 'text/csv', 413, null],
         ['unsupported type', '%PDF-1.4', 'application/pdf', 415, null],
-        ['a title too long', `${title}\n${'x'.repeat(300)}\n`, 'text/csv', 400, `rows[2].${title}`],
+        ['a title too long', `${title}\n${'x'.repeat(tooLongFor(route.url))}\n`, 'text/csv', 400, `rows[2].${title}`],
         ['an unknown reference', 'reference,title\nACT-999,x\n', 'text/csv', 400, 'rows[2].ref'],
       ];
       for (const [label, payload, type, status, field] of cases) {

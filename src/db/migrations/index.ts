@@ -26,6 +26,7 @@ import * as m0024 from './0024-job-leases.js';
 import * as m0025 from './0025-management-review.js';
 import * as m0026 from './0026-party-feedback.js';
 import * as m0027 from './0027-risk-results.js';
+import * as m0028 from './0028-review-list-indexes.js';
 
 /** Ordered list of migrations. Append only; never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0025-management-review': m0025,
   '0026-party-feedback': m0026,
   '0027-risk-results': m0027,
+  '0028-review-list-indexes': m0028,
 };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { intInput } from '../common/primitives.js';
 import { defineVersioned } from '../versioning/versioned.js';
 import { planRowSchema } from './treatment-plan.schema.js';
 import { TREATMENT_RESULT_ENTITY } from './treatment-result.register.js';
 
-const int = z.number().int();
+/** an integer the server fills: bounded like every integer a request body may carry (integer-bounds.test.ts) */
+const int = intInput();
 
 /**
  * The treatment plan's status at a date (27001 8.3): every treated risk as the plan rows show it (option, controls,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intInput } from '../common/primitives.js';
 import { defineRegister } from '../register/define-register.js';
 import { VERSION_STATES, defineVersioned } from '../versioning/versioned.js';
 import { REVIEW_INPUT_KEYS, reviewInputsSchema, type ReviewInputs } from './review-inputs.schema.js';
@@ -233,7 +234,7 @@ export const reviewDecisionSnapshotSchema = z.object({
   actions: z.array(
     z.object({ ref: z.string(), title: z.string(), status: z.string(), dueDate: z.string().nullable() }),
   ),
-  draft: z.object({ entity: z.string(), ref: z.string(), versionNo: z.number().int() }).nullable(),
+  draft: z.object({ entity: z.string(), ref: z.string(), versionNo: intInput(1) }).nullable(),
 });
 export const reviewDecisionsSnapshotSchema = z.object({ decisions: z.array(reviewDecisionSnapshotSchema) });
 

@@ -40,8 +40,8 @@ export interface FieldDef {
 
 export type FieldMap = Record<string, FieldDef>;
 
-const TEXT_MAX = 200;
-const LONGTEXT_MAX = 20_000;
+export const TEXT_MAX = 200;
+export const LONGTEXT_MAX = 20_000;
 
 export function fieldValueSchema(def: FieldDef): z.ZodType {
   switch (def.kind) {

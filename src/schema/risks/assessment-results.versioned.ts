@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { intInput } from '../common/primitives.js';
 import { defineVersioned } from '../versioning/versioned.js';
 import { COMPARE_CHANGES, CROSSINGS } from './risks.schema.js';
 
 /** The results of a risk assessment (27001 8.2) are versions of the `risk_assessment` record. */
 export const ASSESSMENT_RESULTS_ENTITY = 'risk_assessment';
 
-const int = z.number().int();
+/** an integer the server fills: bounded like every integer a request body may carry (integer-bounds.test.ts) */
+const int = intInput();
 
 /** One risk as the closed assessment froze it: its analysis (6.1.2 d) and evaluation (6.1.2 e). */
 export const resultRiskSchema = z.object({
