@@ -1,11 +1,10 @@
 import { Link } from '@tanstack/react-router';
 import { partyFeedbackRegister } from '../../schema/management-review/party-feedback.register.js';
 import { useT } from '../i18n/i18n.js';
-import type { ContextPath } from '../register/register-pages.js';
 import { RegisterDetailPage, RegisterEditPage, RegisterListPage, RegisterNewPage } from '../register/register-pages.js';
 
 /** The generic pages build `/o/$org/<path>`; their path type names the context registers only (see risk-paths). */
-export const FEEDBACK_PATH = 'party-feedback' as unknown as ContextPath;
+export const FEEDBACK_PATH = 'party-feedback';
 
 /**
  * Feedback from interested parties (27001 9.3.2 e; 27003 9.3 d): complaints, requests for change and suggestions,

@@ -2,14 +2,13 @@ import { Link } from '@tanstack/react-router';
 import { managementReviewRegister } from '../../schema/management-review/management-review.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
-import type { ContextPath } from '../register/register-pages.js';
 import { RegisterDetailPage, RegisterEditPage, RegisterListPage, RegisterNewPage } from '../register/register-pages.js';
 import { AttendanceCard } from './attendance-card.js';
 import { ReviewNav } from './review-nav.js';
 import { ScheduleBanner } from './schedule-banner.js';
 
 /** The generic pages build `/o/$org/<path>`; their path type names the context registers only (see risk-paths). */
-export const REVIEWS_PATH = 'management-reviews' as unknown as ContextPath;
+export const REVIEWS_PATH = 'management-reviews';
 
 /**
  * The management reviews (27001 9.3): when the next one is due (the banner), then the register of reviews with
