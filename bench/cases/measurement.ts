@@ -1,7 +1,8 @@
 // Monitoring and measurement at the issue's scale: 100 monthly measures with five years of results each (6,000),
 // pushed through the automation route (the real write path: checks, one current result per period, latest
 // columns, objectives refreshed, one audit batch). Measures the dashboard of all 100 with 12 and with 60 periods,
-// and a push of 10,000 results in one request (100 weekly measures × 100 weeks not measured before).
+// a push of 10,000 results in one request (100 weekly measures × 100 weeks not measured before), and the 9.1
+// report's PDF over all 200.
 import { ok } from '../http-caller.js';
 import type { BenchCaller } from '../http-caller.js';
 import type { BenchModule } from './types.js';
@@ -86,6 +87,13 @@ export const measurementBench: BenchModule = {
           );
           return c.post(`${o}/measure-results/batch`, { results });
         },
+      },
+      {
+        // after the pushes: 200 measures, a year of monthly and weekly values, 200 charts, ~400 pages
+        name: `measurement: 9.1 report PDF of ${MEASURES * 2} measures over a year`,
+        targetMs: 10_000,
+        runs: 3,
+        run: () => c.get(`${o}/measures/report.pdf`),
       },
     ];
   },

@@ -25,6 +25,39 @@ const tableLayout = {
 };
 const headerCells = (cols: string[]) => cols.map((c) => ({ text: c, style: 'th' }));
 
+interface Heading {
+  text: string;
+  style: 'h1' | 'h2';
+}
+/**
+ * A paragraph this short always fits on a page, so it may be kept with its heading as one unbreakable block
+ * (pdfmake keeps only the first page of an unbreakable block taller than a page: a longer one is left to break).
+ */
+const SHORT_PARAGRAPH = 1500;
+
+/**
+ * The headings and the first block after them, unbroken. (pdfmake's pageBreakBefore would do it too, but it lays
+ * the whole document out again for every heading it moves: minutes for a report of hundreds of sections.)
+ */
+function keepWithHeadings(headings: Heading[], first: object, unbreakable: boolean) {
+  if (!headings.length) return first;
+  return unbreakable ? { stack: [...headings, first], unbreakable: true } : { stack: [...headings, first] };
+}
+
+const NO_BORDER = [false, false, false, false];
+/** A heading as a table row across every column: no borders, no fill, aligned with the text outside the table. */
+const headingRow = (h: Heading, columns: number) => [
+  {
+    text: h.text,
+    style: h.style,
+    colSpan: columns,
+    border: NO_BORDER,
+    // the cell's padding undone, the style's space above and below kept
+    margin: [-4, h.style === 'h1' ? 16 : 14, 0, 6],
+  },
+  ...Array.from({ length: columns - 1 }, () => ({ text: '', border: NO_BORDER })),
+];
+
 const A4 = { long: 841.89, short: 595.28 };
 const MARGIN = 50;
 /** what a cell adds to its content width: padding left and right (4 pt each) and a vertical line */
@@ -69,20 +102,29 @@ export async function layOutPdf(doc: DocumentModel): Promise<Buffer> {
       layout: tableLayout,
     });
   if (doc.approvalNote) content.push({ text: doc.approvalNote, bold: true });
+  // Headings wait for what they introduce and are laid out with it, so that none is left at the foot of a page.
+  let pending: Heading[] = [];
+  const take = () => {
+    const hs = pending;
+    pending = [];
+    return hs;
+  };
   for (const s of doc.sections) {
-    if (s.heading) content.push({ text: s.heading, style: s.subheading ? 'h2' : 'h1', headlineLevel: 1 });
+    if (s.heading) pending.push({ text: s.heading, style: s.subheading ? 'h2' : 'h1' });
     if (s.kind === 'text') {
-      content.push(
-        ...(s.paragraphs.length
-          ? s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] }))
-          : (s.empty ?? doc.emptyText)
-            ? [{ text: s.empty ?? doc.emptyText, italics: true }]
-            : []),
-      );
+      const paragraphs = s.paragraphs.length
+        ? s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] }))
+        : (s.empty ?? doc.emptyText)
+          ? [{ text: s.empty ?? doc.emptyText, italics: true }]
+          : [];
+      const [first, ...rest] = paragraphs;
+      if (first) content.push(keepWithHeadings(take(), first, first.text.length <= SHORT_PARAGRAPH), ...rest);
       continue;
     }
     if (s.kind === 'chart') {
-      content.push({ svg: chartSvg(s.chart), width: CHART_WIDTH, margin: [0, 0, 0, 6] });
+      content.push(
+        keepWithHeadings(take(), { svg: chartSvg(s.chart), width: CHART_WIDTH, margin: [0, 0, 0, 6] }, true),
+      );
       continue;
     }
     const body = s.rows.map((r, i) =>
@@ -94,33 +136,36 @@ export async function layOutPdf(doc: DocumentModel): Promise<Buffer> {
             : v,
       ),
     );
-    // the header row repeats on every page; a row is never split across two pages
-    if (s.rows.length)
-      content.push({
-        table: {
-          headerRows: 1,
-          keepWithHeaderRows: 1,
-          dontBreakRows: true,
-          widths: columnWidths(s.widths, s.columns.length, landscape),
-          body: [headerCells(s.columns), ...body],
-        },
-        layout: tableLayout,
-        margin: [0, 0, 0, 6],
-        fontSize: s.wide ? 8.5 : undefined,
-      });
-    else if (doc.emptyText) content.push({ text: doc.emptyText, italics: true });
+    if (!s.rows.length) {
+      if (doc.emptyText) content.push(keepWithHeadings(take(), { text: doc.emptyText, italics: true }, true));
+      continue;
+    }
+    // The headings are the table's first header rows: the column headers and the first row are never parted from
+    // them, and on a following page they say again which table continues. A row is never split across two pages.
+    const headings = take();
+    content.push({
+      table: {
+        headerRows: headings.length + 1,
+        keepWithHeaderRows: 1,
+        dontBreakRows: true,
+        widths: columnWidths(s.widths, s.columns.length, landscape),
+        body: [...headings.map((h) => headingRow(h, s.columns.length)), headerCells(s.columns), ...body],
+      },
+      // no rule above or between the heading rows
+      layout: headings.length
+        ? { ...tableLayout, hLineWidth: (i: number) => (i < headings.length ? 0 : 1) }
+        : tableLayout,
+      margin: [0, 0, 0, 6],
+      fontSize: s.wide ? 8.5 : undefined,
+    });
   }
+  content.push(...take());
   const definition = {
     info: { title: `${doc.title} — ${doc.subtitle}`, creator: 'Rampart', producer: 'Rampart' },
     pageSize: 'A4',
     pageOrientation: landscape ? 'landscape' : 'portrait',
     pageMargins: [MARGIN, MARGIN, MARGIN, 60],
     content,
-    // a heading is not left at the foot of a page: near the bottom it moves to the next page with what it introduces
-    pageBreakBefore: (
-      node: { headlineLevel?: number; startPosition?: { verticalRatio?: number } },
-      following: unknown[],
-    ) => node.headlineLevel === 1 && (following.length === 0 || (node.startPosition?.verticalRatio ?? 0) > 0.8),
     footer: (page: number, pages: number) => ({
       text: `${doc.footer} · ${page} / ${pages}`,
       alignment: 'center',

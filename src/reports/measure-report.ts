@@ -1,5 +1,6 @@
 import type { OrgContext } from '../core/context.js';
 import { ValidationError } from '../core/errors.js';
+import { reportRange } from '../core/measurement/report-range.js';
 import { recordAuditAlone } from '../core/audit/audit.service.js';
 import type { DocumentBlock, DocumentModel } from '../core/versioning/versioned-module.js';
 import { translate as t } from '../schema/i18n/translate.js';
@@ -15,28 +16,7 @@ import {
 export const MAX_REPORT_RESULTS = 20_000;
 /** Evaluations beyond this many are left out, and the report says so. */
 export const MAX_REPORT_EVALUATIONS = 5000;
-/** The longest period one report covers. */
-export const MAX_REPORT_YEARS = 5;
-
-const DAY_MS = 86_400_000;
 const SIGNS: Record<string, string> = { at_least: '≥', at_most: '≤' };
-
-/** The report's dates: `to` defaults to today, `from` to the day after the same date a year before `to`. */
-export function reportRange(q: { from?: string | undefined; to?: string | undefined }, today: string) {
-  const to = q.to ?? today;
-  const toMs = Date.parse(`${to}T00:00:00Z`);
-  const lastYear = new Date(toMs);
-  lastYear.setUTCFullYear(lastYear.getUTCFullYear() - 1);
-  const from = q.from ?? new Date(lastYear.getTime() + DAY_MS).toISOString().slice(0, 10);
-  if (from > to) throw new ValidationError([{ field: 'query.to', message: 'to must be on or after from' }]);
-  const limit = new Date(Date.parse(`${from}T00:00:00Z`));
-  limit.setUTCFullYear(limit.getUTCFullYear() + MAX_REPORT_YEARS);
-  if (to >= limit.toISOString().slice(0, 10))
-    throw new ValidationError([
-      { field: 'query.from', message: `A report covers at most ${MAX_REPORT_YEARS} years: narrow from and to` },
-    ]);
-  return { from, to };
-}
 
 const num = (v: number) => String(Number(v.toPrecision(12)));
 const withUnit = (v: number, unit: string | null) => `${num(v)}${unit ? ` ${unit}` : ''}`;

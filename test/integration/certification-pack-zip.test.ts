@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runVerifyPackage } from '../../src/cli/commands/verify-package.js';
 import { verifyPackage } from '../../src/cli/commands/verify-package-check.js';
 import { canonicalJson } from '../../src/core/audit/canonical-json.js';
+import { buildCertificationPack } from '../../src/core/certification/pack-build.service.js';
+import { VERSIONED_MODULES } from '../../src/core/modules.js';
+import { TooLargeToRenderError } from '../../src/reports/document-pdf.js';
+import { packRenderers } from '../../src/reports/pack-renderers.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
+import { ctxOf } from '../helpers/review-inputs-helpers.js';
 import { approveScope, itemOf, newScope, packIndex, packPath } from '../helpers/certification-factories.js';
 import { DIALECTS, tempDir } from '../helpers/databases.js';
 import { approveDocument, createDocument } from '../helpers/document-factories.js';
@@ -166,6 +171,36 @@ describe.each(DIALECTS)('certification pack ZIP on %s', (kind) => {
     }
     // refusals are audited as such (access denied), but no pack is built
     expect((await built()).length).toBe(before);
+  });
+
+  it('is still built when a document is too large to lay out as a PDF: that file is left out and its item says so', async () => {
+    // The worker pool's limits (minutes, hundreds of MB) cannot be reached in a test: the renderer answers as
+    // renderPdf does when they are, for the scope and for the measurement report, and the real renderers do the rest.
+    const real = packRenderers(env.app.deps.signingKey);
+    const tooLarge = () => Promise.reject(new TooLargeToRenderError());
+    const today = new Date().toISOString().slice(0, 10);
+    const ctx = ctxOf(env, org);
+    const built = await buildCertificationPack(ctx, VERSIONED_MODULES, today, {
+      ...real,
+      versionPdf: (c, vm, id, n) => (vm.register.def.entity === 'scope' ? tooLarge() : real.versionPdf(c, vm, id, n)),
+      measurementPdf: tooLarge,
+    });
+    const zip = await JSZip.loadAsync(built.zip);
+    const names = Object.keys(zip.files);
+    expect(names).not.toContain(`${scopeDir}/document.pdf`);
+    expect(names).toContain(`${scopeDir}/content.json`);
+    expect(names).toContain(`${scopeDir}/approvals.json`);
+    expect(names).not.toContain('12-measurement/measurement-report.pdf');
+    expect(names).toContain('12-measurement/measurement-results.xlsx');
+    const index = JSON.parse(await zip.file('index.json')!.async('string'));
+    const scope = itemOf(index, 'scope');
+    expect(scope.status).toBe('included');
+    expect(scope.files).not.toContain(`${scopeDir}/document.pdf`);
+    expect(scope.note).toMatch(/document\.pdf is not in the pack: it was too large to lay out here/);
+    expect(itemOf(index, 'measurement').note).toMatch(/measurement-report\.pdf is not in the pack/);
+    for (const item of index.items as { files: string[] }[]) for (const f of item.files) expect(names, f).toContain(f);
+    const report = await verifyPackage(built.zip, trusted());
+    expect(report.checks.filter((c) => !c.ok)).toEqual([]);
   });
 
   it("another organization's members get a 404 and nothing is written", async () => {

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_INPUT_KEYS } from '../../src/schema/management-review/review-inputs.schema.js';
 import { testEnv, type TestEnv } from '../helpers/app.js';
@@ -206,7 +207,7 @@ describe.each(DIALECTS)('management review minutes (9.3.3) on %s', (kind) => {
   });
 
   it('freezes the approved minutes and the review’s decisions while records and statuses move on', async () => {
-    const r = await buildReview(org);
+    const r = await buildReview(org, { location: 'Boardroom' });
     const d = await buildDecision(org, r.id, { input: 'improvement', kind: 'improvement' });
     const act = await buildAction(org.as.contributor, org.slug, {
       sourceType: 'management_review_decision',
@@ -245,9 +246,22 @@ describe.each(DIALECTS)('management review minutes (9.3.3) on %s', (kind) => {
     // the review itself is kept as the minutes' record
     expect((await org.as.isms_manager.del(`${reviewsPath(org)}/${r.id}`)).statusCode).toBe(409);
 
+    // the meeting's place and chair as the minutes froze them, whatever the review record says now
+    const moved = await org.as.isms_manager.patch(`${reviewsPath(org)}/${r.id}`, {
+      location: 'Somewhere else',
+      chairId: null,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await org.as.viewer.get(minutes(r.id, v.versionNo))).json().content.meeting).toMatchObject({
+      location: 'Boardroom',
+      chair: `${org.name} approver`,
+    });
     const docx = await org.as.viewer.get(`${minutes(r.id, v.versionNo)}/export.docx`);
     expect(docx.statusCode).toBe(200);
-    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Boardroom');
+    expect(xml).toContain(`${org.name} approver`);
+    expect(xml).not.toContain('Somewhere else');
     const pdf = await org.as.viewer.get(`${minutes(r.id, v.versionNo)}/export.pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');

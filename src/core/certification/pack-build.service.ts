@@ -1,6 +1,7 @@
 import { recordAuditAlone } from '../audit/audit.service.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 import type { OrgContext } from '../context.js';
+import { DomainError } from '../errors.js';
 import { approvalsOf } from '../documents/evidence-package.service.js';
 import type { ExportTable } from '../register/register-export.js';
 import type { InstanceKey } from '../signing/instance-key.js';
@@ -10,6 +11,7 @@ import type { VersionedModule } from '../versioning/versioned-module.js';
 import type { PackIndex } from '../../schema/certification/certification-pack.schema.js';
 import { endOfDay, GENERATED_FILES, resolvePack, type ResolvedPackItem } from './pack-index.service.js';
 import { resultsExportTable } from '../measurement/measure-results-export.js';
+import { reportRange } from '../measurement/report-range.js';
 import { nonconformitiesTable } from './pack-tables.js';
 import { packReadme } from './pack-readme.js';
 
@@ -36,10 +38,26 @@ export type CertificationPackManifest = SignedManifest<
 export interface PackRenderers {
   versionPdf(ctx: OrgContext, vm: VersionedModule, recordId: string, versionNo: number): Promise<Buffer>;
   /** the 9.1 measurement report as a PDF over [from, to] */
-  measurementPdf(ctx: OrgContext, to: string): Promise<{ pdf: Buffer; from: string }>;
+  measurementPdf(ctx: OrgContext, from: string, to: string): Promise<Buffer>;
   xlsx(ctx: OrgContext, table: ExportTable): Promise<Buffer>;
   indexPdf(index: PackIndex): Promise<Buffer>;
   signer: InstanceKey;
+}
+
+/**
+ * A rendered file of one item, or, when its document is too large to lay out here (the worker's memory or time ran
+ * out), nothing: the pack is still built, the item keeps its other files, and its index entry says what is missing
+ * and where to get it. Any other failure fails the pack.
+ */
+async function rendered(r: ResolvedPackItem, file: string, render: () => Promise<Buffer>, files: PackageFiles) {
+  try {
+    files.add(file, await render());
+  } catch (err) {
+    if (!(err instanceof DomainError && err.problem === 'too-large-to-render')) throw err;
+    r.item.files = r.item.files.filter((f) => f !== file);
+    const missing = `${file.slice(file.lastIndexOf('/') + 1)} is not in the pack: it was too large to lay out here (export it from its page as DOCX or XLSX, which hold the same content)`;
+    r.item.note = r.item.note ? `${r.item.note}. ${missing}` : missing;
+  }
 }
 
 async function addVersioned(ctx: OrgContext, r: ResolvedPackItem, files: PackageFiles, deps: PackRenderers) {
@@ -52,7 +70,7 @@ async function addVersioned(ctx: OrgContext, r: ResolvedPackItem, files: Package
     .executeTakeFirstOrThrow();
   const approvals = await approvalsOf(ctx, v.versionId);
   // One PDF at a time: each is laid out in the worker pool, whose limits bound its memory and time.
-  files.add(`${r.dir}/document.pdf`, await deps.versionPdf(ctx, v.vm, v.recordId, v.versionNo));
+  await rendered(r, `${r.dir}/document.pdf`, () => deps.versionPdf(ctx, v.vm, v.recordId, v.versionNo), files);
   // what was hashed and signed, byte for byte
   files.add(`${r.dir}/content.json`, canonicalJson(JSON.parse(row.content) as unknown));
   files.add(`${r.dir}/approvals.json`, packageJson(approvals));
@@ -74,8 +92,8 @@ async function addGenerated(
     );
     return;
   }
-  const { pdf, from } = await deps.measurementPdf(ctx, date);
-  files.add(at(GENERATED_FILES.measurement[0]), pdf);
+  const { from } = reportRange({ to: date }, date);
+  await rendered(r, at(GENERATED_FILES.measurement[0]), () => deps.measurementPdf(ctx, from, date), files);
   files.add(
     at(GENERATED_FILES.measurement[1]),
     await deps.xlsx(ctx, await resultsExportTable(ctx, { from, to: date })),

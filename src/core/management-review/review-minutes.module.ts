@@ -2,7 +2,9 @@ import type { Db } from '../../db/connect.js';
 import {
   reviewAttendanceViewSchema,
   reviewDecisionsSnapshotSchema,
+  reviewMeetingSchema,
   reviewMinutesVersioned,
+  type ReviewMeeting,
 } from '../../schema/management-review/management-review.register.js';
 import {
   REVIEW_INPUT_KEYS,
@@ -63,6 +65,23 @@ async function checkDecisionsComplete(ctx: OrgContext, trx: Db, reviewId: string
         .join(', ')}`,
       unanswered.map((k) => ({ field: `decisions.${k}`, message: 'No decision recorded for this input' })),
     );
+}
+
+/** The review's date, place and chair as they stand now (frozen into each draft of the minutes). */
+async function meetingOf(ctx: OrgContext, db: Db, reviewId: string): Promise<ReviewMeeting> {
+  const r = await db
+    .selectFrom('managementReviews as r')
+    .leftJoin('users as u', 'u.id', 'r.chairId')
+    .select(['r.plannedDate', 'r.heldOn', 'r.location', 'u.name as chair'])
+    .where('r.orgId', '=', ctx.org.id)
+    .where('r.id', '=', reviewId)
+    .executeTakeFirst();
+  return {
+    plannedDate: r?.plannedDate ?? null,
+    heldOn: r?.heldOn ?? null,
+    location: r?.location || null,
+    chair: r?.chair ?? null,
+  };
 }
 
 const attendanceBlocks = (value: unknown): DocumentBlock[] => {
@@ -128,24 +147,26 @@ export const reviewMinutesVersionedModule: VersionedModule = {
   register: managementReviewsModule,
   versioned: reviewMinutesVersioned,
   approvalRule: chairRule,
-  async documentModel(ctx, record, _version, model) {
-    // when and where the review was held, and who chaired it, belong to the minutes' control block
-    const chair = record.chairId
-      ? await ctx.db.selectFrom('users').select('name').where('id', '=', String(record.chairId)).executeTakeFirst()
-      : undefined;
-    const facts: [string, unknown][] = [
-      [t('management-reviews.field.plannedDate'), record.plannedDate],
-      [t('management-reviews.field.heldOn'), record.heldOn],
-      [t('management-reviews.field.location'), record.location],
-      [t('management-reviews.field.chair'), chair?.name],
+  async documentModel(ctx, record, version, model) {
+    // when and where the review was held, and who chaired it, belong to the minutes' control block: as the version
+    // froze them (versions saved before the minutes froze them read the record)
+    const frozen = reviewMeetingSchema.safeParse(version.content.meeting);
+    const meeting = frozen.success ? frozen.data : await meetingOf(ctx, ctx.db, String(record.id));
+    const facts: [string, string | null][] = [
+      [t('management-reviews.field.plannedDate'), meeting.plannedDate],
+      [t('management-reviews.field.heldOn'), meeting.heldOn],
+      [t('management-reviews.field.location'), meeting.location],
+      [t('management-reviews.field.chair'), meeting.chair],
     ];
     const control = [
       ...model.control,
-      ...facts.flatMap(([label, value]): [string, string][] => (value ? [[label, String(value)]] : [])),
+      ...facts.flatMap(([label, value]): [string, string][] => (value ? [[label, value]] : [])),
     ];
     return commentaryUnderInputs({ ...model, control });
   },
   renderData: (key, value) => {
+    // the meeting's facts stand in the control block (documentModel), not as a section
+    if (key === 'meeting') return [];
     if (key === 'inputs') return reviewInputsBlocks(reviewInputsSchema.parse(value));
     if (key === 'attendance') return attendanceBlocks(value);
     if (key === 'decisions') return decisionBlocks(value);
@@ -154,6 +175,7 @@ export const reviewMinutesVersionedModule: VersionedModule = {
   async prepareDraft(ctx, trx, recordId, content) {
     return {
       ...content,
+      meeting: await meetingOf(ctx, trx, recordId),
       attendance: await readAttendance(ctx, trx, recordId),
       inputs: await compileReviewInputs(ctx, trx, recordId),
       decisions: { decisions: await decisionsOf(ctx, trx, recordId) },

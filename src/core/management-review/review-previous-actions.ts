@@ -6,10 +6,8 @@ import { REVIEW_INPUT_LETTERS, type ReviewInputSection } from '../../schema/mana
 import type { OrgContext } from '../context.js';
 import { translate as t } from '../../schema/i18n/translate.js';
 import { isOpenAction } from './decision-status.service.js';
+import { TABLE_CAP, capped } from './inputs/input-window.js';
 import { decisionSnapshots, decisionsQuery } from './review-decisions-read.js';
-
-/** Rows shown at most; the facts count them all and say how many more there are. */
-export const PREVIOUS_DECISIONS_CAP = 200;
 
 /** The letter of 9.3.2 an input is (a–g); `general` and anything else: a dash. */
 export const letterOf = (input: string): string =>
@@ -29,10 +27,9 @@ export async function previousActionsSection(
   asOf: string,
 ): Promise<ReviewInputSection> {
   const base = { key: 'previousActions' as const, charts: [], notBuilt: [] };
-  const emptyText = sinceRef
-    ? `No decision of ${sinceRef} or earlier reviews is left to report on.`
-    : 'This is the first management review: there are no earlier decisions to report on.';
-  if (!earlierIds.length) return { ...base, facts: [['Decisions reported on', '0']], tables: [table([], emptyText)] };
+  const emptyText = sinceRef ? t('review-inputs.a.empty', { review: sinceRef }) : t('review-inputs.a.emptyFirst');
+  if (!earlierIds.length)
+    return { ...base, facts: [[t('review-inputs.a.reported'), '0']], tables: [table([], emptyText)] };
   const which = (eb: ExpressionBuilder<Database, 'managementReviewDecisions'>) =>
     eb.and([
       eb('managementReviewDecisions.orgId', '=', ctx.org.id),
@@ -72,38 +69,49 @@ export async function previousActionsSection(
     decisionsQuery(ctx, db)
       .where('d.reviewId', 'in', [...earlierIds])
       .where((eb) => eb.or([eb('d.status', '=', 'open'), eb('d.reviewId', '=', sinceId ?? '')]));
-  const rows = await scope().orderBy('r.ref').orderBy('d.ref').limit(PREVIOUS_DECISIONS_CAP).execute();
+  const rows = await scope().orderBy('r.ref').orderBy('d.ref').limit(TABLE_CAP).execute();
   const shown = await decisionSnapshots(ctx, db, rows);
   const facts: [string, string][] = [
-    ['Decisions reported on', String(total)],
-    ['Open', String(count('open'))],
-    ['Overdue', String(overdue)],
-    ['Done', String(count('done'))],
-    ['No action needed', String(count('no_action'))],
-    ['Their tracker actions open', String(actionCount(isOpenAction))],
-    ['Their tracker actions done', String(actionCount((st) => st === 'done'))],
-    ['Drafts opened (listed decisions)', String(shown.filter((x) => x.snapshot.draft).length)],
+    [t('review-inputs.a.reported'), String(total)],
+    [t('review-inputs.a.open'), String(count('open'))],
+    [t('review-inputs.a.overdue'), String(overdue)],
+    [t('review-inputs.a.done'), String(count('done'))],
+    [t('review-inputs.a.noAction'), String(count('no_action'))],
+    [t('review-inputs.a.actionsOpen'), String(actionCount(isOpenAction))],
+    [t('review-inputs.a.actionsDone'), String(actionCount((st) => st === 'done'))],
+    [t('review-inputs.a.drafts'), String(shown.filter((x) => x.snapshot.draft).length)],
   ];
-  if (total > rows.length) facts.push(['Not listed (more than the table shows)', String(total - rows.length)]);
+  capped(facts, t('review-inputs.a.table'), total);
   const body = shown.map(({ snapshot: s, draftState }) => [
     rows.find((r) => r.ref === s.ref)?.reviewRef ?? '',
     s.ref,
     letterOf(s.input),
     t(`management-review-decisions.kind.${s.kind}`),
     s.statement,
-    [s.owner, s.dueDate && `due ${s.dueDate}`].filter(Boolean).join(', '),
+    [s.owner, s.dueDate && t('review-inputs.a.due', { date: s.dueDate })].filter(Boolean).join(', '),
     t(`management-review-decisions.status.${s.status}`),
     [
       ...s.actions.map((a) => `${a.ref} ${t(`actions.status.${a.status}`).toLowerCase()}`),
-      ...(s.draft ? [`${s.draft.ref} v${s.draft.versionNo} (${draftState ?? 'draft'})`] : []),
+      ...(s.draft
+        ? [`${s.draft.ref} v${s.draft.versionNo} (${t(`versions.state.${draftState ?? 'draft'}`).toLowerCase()})`]
+        : []),
     ].join('; '),
   ]);
   return { ...base, facts, tables: [table(body, emptyText)] };
 }
 
 const table = (rows: string[][], emptyText: string) => ({
-  title: 'Decisions of earlier reviews',
-  columns: ['Review', 'Decision', 'Input', 'Kind', 'Statement', 'Owner and due', 'Status', 'Follow-up'],
+  title: t('review-inputs.a.table'),
+  columns: [
+    t('review-inputs.col.review'),
+    t('review-inputs.col.decision'),
+    t('review-inputs.col.input'),
+    t('review-inputs.col.kind'),
+    t('review-inputs.col.statement'),
+    t('review-inputs.col.ownerDue'),
+    t('review-inputs.col.status'),
+    t('review-inputs.col.followUp'),
+  ],
   rows,
   widths: [7, 8, 5, 12, 34, 14, 8, 12],
   emptyText,

@@ -26,6 +26,7 @@ export const managementReviewMessages = {
   'management-reviews.latestState.draft': 'Draft',
   'management-reviews.latestState.approved': 'Approved',
   'management-reviews.latestState.superseded': 'Superseded',
+  'management-reviews.section.meeting': 'Meeting',
   'management-reviews.section.attendance': 'Attendance',
   'management-reviews.section.inputs': 'Inputs (9.3.2)',
   'management-reviews.section.comment.previousActions': 'a) Status of actions from previous reviews: commentary',

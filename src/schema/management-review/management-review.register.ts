@@ -238,6 +238,18 @@ export const reviewDecisionSnapshotSchema = z.object({
 });
 export const reviewDecisionsSnapshotSchema = z.object({ decisions: z.array(reviewDecisionSnapshotSchema) });
 
+/**
+ * When and where the review met, and who chaired it, as the minutes freeze them: the control block of an approved
+ * version reads these, never the review record, which may be edited after the minutes were approved.
+ */
+export const reviewMeetingSchema = z.object({
+  plannedDate: z.string().nullable(),
+  heldOn: z.string().nullable(),
+  location: z.string().nullable(),
+  chair: z.string().nullable(),
+});
+export type ReviewMeeting = z.infer<typeof reviewMeetingSchema>;
+
 /** before the first draft is saved: nothing compiled yet */
 const EMPTY_INPUTS: ReviewInputs = { compiledAt: '', asOf: '', since: null, sections: [] };
 
@@ -247,6 +259,14 @@ export const reviewMinutesVersioned = defineVersioned({
   documentTitle: 'Management review minutes',
   approvalMeaning: 'Approved by the chair as the minutes of this management review',
   sections: [
+    {
+      kind: 'data',
+      key: 'meeting',
+      label: 'management-reviews.section.meeting',
+      schema: reviewMeetingSchema,
+      initial: { plannedDate: null, heldOn: null, location: null, chair: null },
+      serverFilled: true,
+    },
     {
       kind: 'data',
       key: 'attendance',

@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { buildCertificationPack, type PackRenderers } from '../../core/certification/pack-build.service.js';
+import { buildCertificationPack } from '../../core/certification/pack-build.service.js';
 import { MAX_RECORDS_PER_ITEM, resolvePack } from '../../core/certification/pack-index.service.js';
 import { VERSIONED_MODULES } from '../../core/modules.js';
 import { todayIso } from '../../core/util/ids.js';
-import { buildDocumentModel } from '../../reports/document-model.js';
-import { renderPdf } from '../../reports/document-pdf.js';
-import { measureReport, reportRange } from '../../reports/measure-report.js';
-import { renderPackIndexPdf } from '../../reports/pack-index-pdf.js';
-import { renderXlsx } from '../../reports/table-xlsx.js';
+import { packRenderers } from '../../reports/pack-renderers.js';
 import {
   packBodySchema,
   packIndexSchema,
@@ -42,17 +38,6 @@ export async function certificationPackRoutes(app: App) {
     },
   );
 
-  const renderers = (): PackRenderers => ({
-    versionPdf: async (ctx, vm, id, versionNo) => renderPdf(await buildDocumentModel(ctx, vm, id, versionNo)),
-    measurementPdf: async (ctx, to) => ({
-      pdf: await renderPdf(await measureReport(ctx, { to }, 'pdf')),
-      from: reportRange({ to }, to).from,
-    }),
-    xlsx: (ctx, table) => renderXlsx(table, { organization: ctx.org.name, exportedBy: ctx.actor.label }),
-    indexPdf: renderPackIndexPdf,
-    signer: app.deps.signingKey,
-  });
-
   app.post(
     path,
     {
@@ -61,7 +46,7 @@ export async function certificationPackRoutes(app: App) {
         tags,
         summary:
           'The certification pack as a signed ZIP: per item the version in force (PDF, hashed content, approvals), the generated 9.1 and 10.2 files, index.pdf and index.json, a SHA-256 manifest with the audit head; verify with `rampart verify-package`',
-        description: `\`date\` (default today, UTC) as for the index, else 400 on \`body.date\`. One version per record, at most ${MAX_RECORDS_PER_ITEM} records per requirement; PDFs are laid out one at a time in the worker pool (busy: 429; a version too large to lay out: 422). Audited as \`certification.pack_built\` with the ZIP's SHA-256.`,
+        description: `\`date\` (default today, UTC) as for the index, else 400 on \`body.date\`. One version per record, at most ${MAX_RECORDS_PER_ITEM} records per requirement; PDFs are laid out one at a time in the worker pool (busy: 429; a document too large to lay out is left out, its content.json and approvals kept, and its index item says so). Audited as \`certification.pack_built\` with the ZIP's SHA-256.`,
         params: z.object({ org: z.string() }),
         body: packBodySchema,
         response: { 200: fileResponse('application/zip', 'The certification pack (ZIP)') },
@@ -69,7 +54,12 @@ export async function certificationPackRoutes(app: App) {
     },
     async (request, reply) => {
       const ctx = orgCtx(request);
-      const pkg = await buildCertificationPack(ctx, VERSIONED_MODULES, request.body.date ?? todayIso(), renderers());
+      const pkg = await buildCertificationPack(
+        ctx,
+        VERSIONED_MODULES,
+        request.body.date ?? todayIso(),
+        packRenderers(app.deps.signingKey),
+      );
       return reply
         .type('application/zip')
         .header('content-disposition', `attachment; filename="${pkg.filename}"`)

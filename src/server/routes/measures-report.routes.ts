@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { renderDocx } from '../../reports/document-docx.js';
 import { renderPdf } from '../../reports/document-pdf.js';
-import { MAX_REPORT_RESULTS, MAX_REPORT_YEARS, measureReport } from '../../reports/measure-report.js';
+import { MAX_REPORT_YEARS } from '../../core/measurement/report-range.js';
+import { MAX_REPORT_RESULTS, measureReport } from '../../reports/measure-report.js';
 import { isoDateSchema } from '../../schema/common/primitives.js';
 import { fileResponse } from '../../schema/register/register-responses.js';
 import { orgCtx } from '../plugins/authorize.js';

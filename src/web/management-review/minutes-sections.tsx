@@ -1,6 +1,7 @@
 import {
   reviewAttendanceViewSchema,
   reviewDecisionsSnapshotSchema,
+  reviewMeetingSchema,
   reviewMinutesVersioned,
 } from '../../schema/management-review/management-review.register.js';
 import { reviewInputsSchema } from '../../schema/management-review/review-inputs.schema.js';
@@ -19,6 +20,30 @@ import { ReviewInputsView } from './review-inputs-view.js';
  * their actions and drafts), shown readably in the generic document page; the editor shows them with a note that
  * they come from the review, not from typing.
  */
+/** When and where the review met and who chaired it, as this version froze them. */
+function MeetingView({ value }: DataViewProps) {
+  const { t, td } = useT();
+  const parsed = reviewMeetingSchema.safeParse(value);
+  if (!parsed.success) return <p className="doc__empty">{t('versions.nothingRecorded')}</p>;
+  const m = parsed.data;
+  const facts: [string, string | null][] = [
+    ['management-reviews.field.plannedDate', m.plannedDate],
+    ['management-reviews.field.heldOn', m.heldOn],
+    ['management-reviews.field.location', m.location],
+    ['management-reviews.field.chair', m.chair],
+  ];
+  return (
+    <dl className="doc-header__meta">
+      {facts.map(([label, v]) => (
+        <div key={label}>
+          <dt>{td(label)}</dt>
+          <dd>{v || t('common.empty')}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function AttendanceView({ value }: DataViewProps) {
   const { t } = useT();
   const parsed = reviewAttendanceViewSchema.safeParse(value);
@@ -106,6 +131,7 @@ function filled(View: DataSectionUi['View']): DataSectionUi {
   return { Editor, View };
 }
 
+registerDataSection(reviewMinutesVersioned.entity, 'meeting', filled(MeetingView));
 registerDataSection(reviewMinutesVersioned.entity, 'attendance', filled(AttendanceView));
 registerDataSection(reviewMinutesVersioned.entity, 'inputs', filled(InputsView));
 registerDataSection(reviewMinutesVersioned.entity, 'decisions', filled(DecisionsView));
