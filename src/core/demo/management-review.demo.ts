@@ -121,7 +121,7 @@ export async function seedManagementReview(ctx: OrgContext, ids: Record<Role, st
       discussion:
         'The ISMS manager presented the year: the certification audit is planned for the spring; the main risk is the dependency on the payroll cloud provider.',
       conclusions:
-        'The ISMS remains suitable, adequate and effective for the payroll service; the decisions below keep it so.',
+        'The ISMS remains suitable, adequate and effective for the payroll service; the decisions recorded above keep it so.',
     },
     changeNote: 'Minutes as agreed in the meeting.',
   });

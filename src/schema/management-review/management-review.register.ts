@@ -84,7 +84,8 @@ export const managementReviewRegister = defineRegister({
       inList: true,
       filterable: true,
     },
-    latestVersion: { kind: 'integer', label: 'versions.field.latestVersion', readOnly: true, inList: true },
+    // the list shows the status and the minutes' state; the version numbers are on the review's page
+    latestVersion: { kind: 'integer', label: 'versions.field.latestVersion', readOnly: true },
     latestState: {
       kind: 'enum',
       label: 'versions.field.latestState',
@@ -93,7 +94,7 @@ export const managementReviewRegister = defineRegister({
       inList: true,
       filterable: true,
     },
-    approvedVersion: { kind: 'integer', label: 'versions.field.approvedVersion', readOnly: true, inList: true },
+    approvedVersion: { kind: 'integer', label: 'versions.field.approvedVersion', readOnly: true },
   },
 });
 

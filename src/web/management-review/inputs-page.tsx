@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import {
   managementReviewRegister,
+  reviewDecisionRegister,
   reviewMinutesVersioned,
 } from '../../schema/management-review/management-review.register.js';
 import { reviewInputsSchema, type ReviewInputKey } from '../../schema/management-review/review-inputs.schema.js';
@@ -16,6 +17,8 @@ import { QueryState } from '../ui/query-state.js';
 import { useForm } from '../ui/use-form.js';
 import { initialDraft, toDraftBody } from '../versioning/draft-form.js';
 import { useVersion, useVersionMutations, useVersions, type Version } from '../versioning/versioned-api.js';
+import { useRegisterList } from '../register/register-api.js';
+import { unansweredInputs } from './decision-coverage.js';
 import { useLiveInputs } from './review-api.js';
 import { ReviewFrame } from './review-nav.js';
 import { ReviewInputsView } from './review-inputs-view.js';
@@ -26,7 +29,7 @@ const def = reviewMinutesVersioned;
 /**
  * The inputs a–g (27001 9.3.2). Before the minutes have a draft they are compiled live from the records; once a
  * draft is saved, the inputs are the draft's (compiled by the server at each save, frozen when approved). Beside
- * each input, its commentary: the draft's `comment_<key>` text, saved through the versioned draft (the first
+ * each input, under its heading, its commentary: the draft's `comment_<key>` text, saved through the versioned draft (the first
  * comment saved creates the draft, which freezes the inputs as of then).
  */
 export function InputsPage() {
@@ -46,6 +49,12 @@ function InputsBody({ org, id, archived }: { org: string; id: string; archived: 
   const latest = useVersion(org, managementReviewRegister, id, latestNo);
   const live = useLiveInputs(org, id, versions.isSuccess && latestNo === undefined);
   const { save } = useVersionMutations(org, managementReviewRegister, id);
+  const decisions = useRegisterList(org, reviewDecisionRegister, {
+    reviewId: id,
+    sort: 'ref',
+    order: 'asc',
+    pageSize: '200',
+  });
   const [message, setMessage] = useState<string | null>(null);
   if (versions.isPending || versions.isError) return <QueryState query={versions}>{() => null}</QueryState>;
   const base = latestNo === undefined ? undefined : latest.data;
@@ -69,24 +78,55 @@ function InputsBody({ org, id, archived }: { org: string; id: string; archived: 
       save={(text) => saveDraft({ [`comment_${key}`]: text }, 'comment')}
     />
   );
+  const unanswered = decisions.data ? new Set(unansweredInputs(decisions.data.items)) : undefined;
+  const agendaStatus = (key: ReviewInputKey) => (
+    <AgendaStatus commented={!!base?.content[`comment_${key}`]} decided={unanswered && !unanswered.has(key)} />
+  );
   return (
     <>
       <LiveMessage>{message}</LiveMessage>
       <InputsLead org={org} id={id} base={base} editable={editable} recompile={() => saveDraft({}, 'recompile')} />
       {base ? (
-        <FrozenInputs content={base.content.inputs} aside={aside} />
+        <FrozenInputs content={base.content.inputs} aside={aside} agendaStatus={agendaStatus} />
       ) : (
-        <QueryState query={live}>{(inputs) => <ReviewInputsView inputs={inputs} live aside={aside} />}</QueryState>
+        <QueryState query={live}>
+          {(inputs) => <ReviewInputsView inputs={inputs} live aside={aside} agendaStatus={agendaStatus} />}
+        </QueryState>
       )}
     </>
   );
 }
 
-function FrozenInputs({ content, aside }: { content: unknown; aside: (key: ReviewInputKey) => ReactNode }) {
+function FrozenInputs({
+  content,
+  aside,
+  agendaStatus,
+}: {
+  content: unknown;
+  aside: (key: ReviewInputKey) => ReactNode;
+  agendaStatus: (key: ReviewInputKey) => ReactNode;
+}) {
   const { t } = useT();
   const parsed = reviewInputsSchema.safeParse(content);
   if (!parsed.success) return <p className="muted">{t('mr.inputs.notCompiled')}</p>;
-  return <ReviewInputsView inputs={parsed.data} live={false} aside={aside} />;
+  return <ReviewInputsView inputs={parsed.data} live={false} aside={aside} agendaStatus={agendaStatus} />;
+}
+
+/** Where one input's preparation stands: commentary written, a decision recorded (approval needs one per input). */
+function AgendaStatus({ commented, decided }: { commented: boolean; decided: boolean | undefined }) {
+  const { t } = useT();
+  return (
+    <span className="mr-agenda__status">
+      <span className={`badge ${commented ? 'badge--ok' : 'badge--muted'}`}>
+        {t(commented ? 'mr.inputs.agendaCommented' : 'mr.inputs.agendaNoComment')}
+      </span>{' '}
+      {decided === undefined ? null : (
+        <span className={`badge ${decided ? 'badge--ok' : 'badge--warn'}`}>
+          {t(decided ? 'mr.inputs.agendaDecided' : 'mr.inputs.agendaUndecided')}
+        </span>
+      )}
+    </span>
+  );
 }
 
 /** Where the inputs come from, and (for a draft) compiling them again from today's records. */
@@ -169,7 +209,7 @@ function CommentEditor({
   }
   return (
     <Form form={form} className="form mr-comment">
-      <TextArea label={label} rows={5} {...form.field('text')} />
+      <TextArea label={label} rows={3} {...form.field('text')} />
       <FormFailureMessage form={form} />
       <Button type="submit" size="small" variant="primary" busy={form.submitting} disabled={!form.dirty}>
         {t('mr.inputs.saveComment')}

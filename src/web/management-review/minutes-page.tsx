@@ -13,7 +13,7 @@ import { VersionedDocumentPage } from '../versioning/versioned-document-page.js'
 import { useVersion, useVersions } from '../versioning/versioned-api.js';
 import { draftDecisionsStale, unansweredInputs } from './decision-coverage.js';
 import { ReviewBreadcrumb, ReviewNav } from './review-nav.js';
-import './minutes-sections.js';
+import { COMMENTARY_SECTIONS } from './minutes-sections.js';
 
 const route = getRouteApi('/o/$org/management-reviews/$id/minutes');
 
@@ -41,7 +41,7 @@ export function MinutesPage() {
         </>
       )}
       // the server's rule: only the chair signs the minutes; nobody else is offered to (the banner says why)
-      presentation={(record) => ({ approvable: !!me && record.chairId === me })}
+      presentation={(record) => ({ approvable: !!me && record.chairId === me, shownWithin: COMMENTARY_SECTIONS })}
       headerFields={['status', 'chairId', 'plannedDate', 'heldOn']}
       banner={<MinutesBanner org={org} id={id} me={me} />}
     />

@@ -4,7 +4,11 @@ import {
   reviewMeetingSchema,
   reviewMinutesVersioned,
 } from '../../schema/management-review/management-review.register.js';
-import { reviewInputsSchema } from '../../schema/management-review/review-inputs.schema.js';
+import {
+  REVIEW_INPUT_KEYS,
+  reviewInputsSchema,
+  type ReviewInputKey,
+} from '../../schema/management-review/review-inputs.schema.js';
 import { useT } from '../i18n/i18n.js';
 import { DataTable } from '../ui/data-table.js';
 import {
@@ -22,13 +26,13 @@ import { ReviewInputsView } from './review-inputs-view.js';
  */
 /** When and where the review met and who chaired it, as this version froze them. */
 function MeetingView({ value }: DataViewProps) {
-  const { t, td } = useT();
+  const { t, td, formatDate } = useT();
   const parsed = reviewMeetingSchema.safeParse(value);
   if (!parsed.success) return <p className="doc__empty">{t('versions.nothingRecorded')}</p>;
   const m = parsed.data;
   const facts: [string, string | null][] = [
-    ['management-reviews.field.plannedDate', m.plannedDate],
-    ['management-reviews.field.heldOn', m.heldOn],
+    ['management-reviews.field.plannedDate', m.plannedDate && formatDate(m.plannedDate)],
+    ['management-reviews.field.heldOn', m.heldOn && formatDate(m.heldOn)],
     ['management-reviews.field.location', m.location],
     ['management-reviews.field.chair', m.chair],
   ];
@@ -71,12 +75,31 @@ function AttendanceView({ value }: DataViewProps) {
   );
 }
 
-function InputsView({ value }: DataViewProps) {
+/** The frozen inputs, each with its commentary under its heading (as the exported minutes have it). */
+function InputsView({ value, content }: DataViewProps) {
   const { t } = useT();
   const parsed = reviewInputsSchema.safeParse(value);
   if (!parsed.success) return <p className="doc__empty">{t('mr.inputs.notCompiled')}</p>;
-  return <ReviewInputsView inputs={parsed.data} live={false} headingLevel={3} />;
+  const commentary = (key: ReviewInputKey) => {
+    const text = content?.[`comment_${key}`];
+    return (
+      <div className="mr-comment">
+        <h4 className="mr-comment__title">{t('mr.inputs.comment')}</h4>
+        {typeof text === 'string' && text.trim() ? (
+          <p className="mr-comment__text prewrap">{text}</p>
+        ) : (
+          <p className="doc__empty">{t('mr.inputs.noComment')}</p>
+        )}
+      </div>
+    );
+  };
+  return (
+    <ReviewInputsView inputs={parsed.data} live={false} headingLevel={3} aside={content ? commentary : undefined} />
+  );
 }
+
+/** In the read view each input's commentary stands under the input (InputsView), not in a section of its own. */
+export const COMMENTARY_SECTIONS = REVIEW_INPUT_KEYS.map((key) => `comment_${key}`);
 
 function DecisionsView({ value }: DataViewProps) {
   const { t, td } = useT();

@@ -30,7 +30,7 @@ export function InputsStamp({ inputs, live }: { inputs: ReviewInputs; live: bool
 
 /**
  * One input as compiled: its headline figures, tables, charts (drawn from their ChartSpecs) and, said plainly,
- * what Rampart cannot compile because its module is not built yet. `aside` holds the commentary beside it.
+ * what Rampart cannot compile because its module is not built yet. `aside` holds the commentary, under the heading.
  */
 export function InputSectionView({
   section,
@@ -51,6 +51,7 @@ export function InputSectionView({
         {title}
       </Heading>
       <div className="mr-input__body">
+        {aside ? <div className="mr-input__aside">{aside}</div> : null}
         <div className="mr-input__content">
           {section.facts.length ? (
             <dl className="mr-input__facts">
@@ -98,9 +99,29 @@ export function InputSectionView({
             </div>
           ))}
         </div>
-        {aside ? <div className="mr-input__aside">{aside}</div> : null}
       </div>
     </section>
+  );
+}
+
+/** The inputs as the meeting's agenda: each a link to its section, with where its preparation stands. */
+function Agenda({ keys, status }: { keys: ReviewInputKey[]; status: (key: ReviewInputKey) => ReactNode }) {
+  const { t } = useT();
+  const title = useInputTitle();
+  return (
+    <nav className="card mr-agenda" aria-labelledby="mr-agenda-title">
+      <h2 id="mr-agenda-title" className="card__title">
+        {t('mr.inputs.agenda')}
+      </h2>
+      <ol>
+        {keys.map((key) => (
+          <li key={key}>
+            <a href={`#mr-input-${key}`}>{title(key)}</a>
+            {status(key)}
+          </li>
+        ))}
+      </ol>
+    </nav>
   );
 }
 
@@ -110,17 +131,21 @@ export function ReviewInputsView({
   live,
   headingLevel = 2,
   aside,
+  agendaStatus,
 }: {
   inputs: ReviewInputs;
   live: boolean;
   headingLevel?: 2 | 3;
   aside?: (key: ReviewInputKey) => ReactNode;
+  /** beside each input in the agenda: where its preparation stands (commentary written…) */
+  agendaStatus?: (key: ReviewInputKey) => ReactNode;
 }) {
   const { t } = useT();
   if (!inputs.sections.length) return <p className="muted">{t('mr.inputs.notCompiled')}</p>;
   return (
     <div className="mr-inputs">
       <InputsStamp inputs={inputs} live={live} />
+      {agendaStatus ? <Agenda keys={inputs.sections.map((s) => s.key)} status={agendaStatus} /> : null}
       {inputs.sections.map((s) => (
         <InputSectionView key={s.key} section={s} headingLevel={headingLevel} aside={aside?.(s.key)} />
       ))}

@@ -1,10 +1,14 @@
 import { Link } from '@tanstack/react-router';
-import { managementReviewRegister } from '../../schema/management-review/management-review.register.js';
+import {
+  managementReviewRegister,
+  reviewMinutesVersioned,
+} from '../../schema/management-review/management-review.register.js';
 import { useT } from '../i18n/i18n.js';
 import { useCan } from '../lib/session.js';
 import { RegisterDetailPage, RegisterEditPage, RegisterListPage, RegisterNewPage } from '../register/register-pages.js';
 import { AttendanceCard } from './attendance-card.js';
 import { ReviewNav } from './review-nav.js';
+import { useHistoryLabels } from '../versioning/history-labels.js';
 import { ScheduleBanner } from './schedule-banner.js';
 
 /** The generic pages build `/o/$org/<path>`; their path type names the context registers only (see risk-paths). */
@@ -56,10 +60,12 @@ export const ReviewEditPage = () => <RegisterEditPage register={managementReview
 
 /** Overview: the review's fields (the generic record page) with its tabs above and the attendance below. */
 export function ReviewOverviewPage() {
+  const historyLabels = useHistoryLabels(reviewMinutesVersioned);
   return (
     <RegisterDetailPage
       register={managementReviewRegister}
       path={REVIEWS_PATH}
+      historyLabels={historyLabels}
       above={(org, record) => <ReviewNav org={org} id={record.id} current="overview" />}
       below={(org, id) => <ReviewAttendance org={org} id={id} />}
       // the unit's name matters only for a unit's review

@@ -8,6 +8,7 @@ import { ConfirmButton } from '../ui/confirm-button.js';
 import { Breadcrumb } from '../components/breadcrumb.js';
 import { ErrorMessage, LiveMessage } from '../components/status.js';
 import { QueryState } from '../ui/query-state.js';
+import type { HistoryLabels } from '../versioning/history-labels.js';
 import { RecordHistory } from './record-history.js';
 import { recordPath } from './record-targets.js';
 import { RegisterDetail } from './register-detail.js';
@@ -212,6 +213,8 @@ interface DetailPageProps<F extends FieldMap> {
   canArchive?: (record: RecordRead<F>) => boolean;
   /** whether a field is worth showing for this record (see RegisterDetail); default: all */
   showField?: (name: string, record: RecordRead<F>) => boolean;
+  /** for a record with versions: how its history names their sections and stages */
+  historyLabels?: HistoryLabels;
 }
 
 /**
@@ -228,6 +231,7 @@ export function RegisterDetailPage<F extends FieldMap>({
   linkFrom,
   canArchive,
   showField,
+  historyLabels,
 }: DetailPageProps<F>) {
   const { t, td } = useT();
   const org = useOrgParam();
@@ -299,7 +303,7 @@ export function RegisterDetailPage<F extends FieldMap>({
         <h2 id="record-history" className="card__title">
           {t('context.history')}
         </h2>
-        <RecordHistory org={org} register={register} id={id} />
+        <RecordHistory org={org} register={register} id={id} {...historyLabels} />
       </section>
     </section>
   );

@@ -28,6 +28,8 @@ export interface DataViewProps {
   org: string;
   section: DataSection;
   value: unknown;
+  /** the whole version's content, for a view that shows other sections in place (see `shownWithin`) */
+  content?: Record<string, unknown>;
 }
 
 /** One changed value as the compare route reports it (`path` inside the section). */

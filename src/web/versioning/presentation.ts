@@ -9,6 +9,11 @@ import type { Section, VersionedDef } from '../../schema/versioning/versioned.js
 export interface DocumentPresentation {
   /** keys of the sections this record uses, in any order (the definition's order is kept) */
   sections?: readonly string[];
+  /**
+   * keys of sections the read view does not show on their own because another section's view shows them in place
+   * (the minutes show each input's commentary under that input); the editor still shows them
+   */
+  shownWithin?: readonly string[];
   /** a text section's value as read (and as previewed in the editor) */
   renderText?: (text: string) => ReactNode;
   /**

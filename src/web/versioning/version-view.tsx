@@ -25,16 +25,18 @@ export function VersionView({
 }) {
   return (
     <div className="doc">
-      {visibleSections(def, presentation, content).map((section) => (
-        <SectionView
-          key={section.key}
-          org={org}
-          entity={def.entity}
-          section={section}
-          value={content[section.key]}
-          renderText={presentation?.renderText}
-        />
-      ))}
+      {visibleSections(def, presentation, content)
+        .filter((section) => !presentation?.shownWithin?.includes(section.key))
+        .map((section) => (
+          <SectionView
+            key={section.key}
+            org={org}
+            entity={def.entity}
+            section={section}
+            content={content}
+            renderText={presentation?.renderText}
+          />
+        ))}
     </div>
   );
 }
@@ -43,16 +45,17 @@ function SectionView({
   org,
   entity,
   section,
-  value,
+  content,
   renderText,
 }: {
   org: string;
   entity: string;
   section: Section;
-  value: unknown;
+  content: Content;
   renderText?: ((text: string) => ReactNode) | undefined;
 }) {
   const { t, td } = useT();
+  const value = content[section.key];
   const id = `section-${section.key}`;
   return (
     <section className="doc__section" aria-labelledby={id}>
@@ -71,7 +74,7 @@ function SectionView({
           <p className="doc__empty">{t('versions.nothingRecorded')}</p>
         )
       ) : section.kind === 'data' ? (
-        <DataView org={org} entity={entity} section={section} value={value} />
+        <DataView org={org} entity={entity} section={section} value={value} content={content} />
       ) : (
         <SectionTable section={section} rows={tableRowsOf(value)} caption={td(section.label)} />
       )}
@@ -84,14 +87,16 @@ function DataView({
   entity,
   section,
   value,
+  content,
 }: {
   org: string;
   entity: string;
   section: Extract<Section, { kind: 'data' }>;
   value: unknown;
+  content: Content;
 }) {
   const View = dataSectionUi(entity, section.key)?.View ?? FallbackDataView;
-  return <View org={org} section={section} value={value} />;
+  return <View org={org} section={section} value={value} content={content} />;
 }
 
 export function SectionTable({

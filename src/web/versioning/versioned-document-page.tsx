@@ -17,6 +17,7 @@ import { exportedVersion } from './exported-version.js';
 import { DocumentTab } from './document-tab.js';
 import type { DocumentPresentation } from './presentation.js';
 import { stageLabel } from './stage-stepper.js';
+import { useHistoryLabels } from './history-labels.js';
 import { useVersion, useVersionMutations, useVersions, type Version } from './versioned-api.js';
 import { VersionsTab } from './versions-tab.js';
 
@@ -85,6 +86,7 @@ export function VersionedDocumentPage<F extends FieldMap>({
   evidence = true,
 }: Props<F>) {
   const { t, td } = useT();
+  const historyLabels = useHistoryLabels(def);
   const queryClient = useQueryClient();
   const can = useCan(org);
   const record = useRegisterRecord(org, register, id);
@@ -218,16 +220,7 @@ export function VersionedDocumentPage<F extends FieldMap>({
             onCompare={(from, to) => go({ tab: 'versions', from: String(from), to: String(to) })}
           />
         ) : (
-          <RecordHistory
-            org={org}
-            register={register}
-            id={id}
-            sectionLabel={(key) => {
-              const s = def.sections.find((x) => x.key === key);
-              return s ? td(s.label) : undefined;
-            }}
-            stageText={(stage) => stageLabel(td, def, stage)}
-          />
+          <RecordHistory org={org} register={register} id={id} {...historyLabels} />
         )}
       </TabPanel>
       {below?.(data)}

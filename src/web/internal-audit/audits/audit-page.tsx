@@ -1,5 +1,9 @@
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { AUDIT_TRANSITIONS, internalAuditRegister } from '../../../schema/internal-audit/internal-audit.register.js';
+import {
+  AUDIT_TRANSITIONS,
+  auditReportVersioned,
+  internalAuditRegister,
+} from '../../../schema/internal-audit/internal-audit.register.js';
 import { clauseLabel, ISMS_CLAUSE_TITLES } from '../../../schema/internal-audit/isms-requirements.js';
 import { useT } from '../../i18n/i18n.js';
 import { useMemberNames } from '../../lib/members.js';
@@ -8,6 +12,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { LiveMessage } from '../../components/status.js';
 import { RecordLinks } from '../../register/record-links.js';
 import { recordPath } from '../../register/record-targets.js';
+import { useHistoryLabels } from '../../versioning/history-labels.js';
 import { useRegisterRecord, type RecordRead } from '../../register/register-api.js';
 import { RecordHistory } from '../../register/record-history.js';
 import { PageHeader } from '../../ui/page-header.js';
@@ -31,6 +36,7 @@ type Audit = RecordRead<typeof internalAuditRegister.fields>;
  */
 export function AuditPage() {
   const { t } = useT();
+  const historyLabels = useHistoryLabels(auditReportVersioned);
   const { org, id } = route.useParams();
   const { created } = route.useSearch();
   const can = useCan(org);
@@ -93,7 +99,7 @@ export function AuditPage() {
         <h2 id="audit-history" className="card__title">
           {t('context.history')}
         </h2>
-        <RecordHistory org={org} register={internalAuditRegister} id={id} />
+        <RecordHistory org={org} register={internalAuditRegister} id={id} {...historyLabels} />
       </section>
     </section>
   );
