@@ -39,6 +39,7 @@ export async function compiledCli() {
         'worker-entry': path.join(SRC, 'core/util/worker-entry.mjs'),
         'table-parse': path.join(SRC, 'reports/table-parse.ts'),
         'document-pdf-layout': path.join(SRC, 'reports/document-pdf-layout.ts'),
+        'document-docx-layout': path.join(SRC, 'reports/document-docx-layout.ts'),
       },
       outdir: tmp,
       outExtension: { '.js': '.mjs' },

@@ -123,8 +123,11 @@ describe.each(DIALECTS)('scope statement versions and approval on %s', (kind) =>
       stage: 'final',
     });
     await org.as.approver.post(`${base}/versions/1/approve`, { contentHash: d.json().contentHash });
+    const tasksBeforeDocx = workerTasksCompleted();
     const docx = await org.as.auditor.get(`${base}/versions/1/export.docx`);
     expect(docx.statusCode).toBe(200);
+    // laid out in a worker thread too
+    expect(workerTasksCompleted()).toBe(tasksBeforeDocx + 1);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const JSZip = (await import('jszip')).default;
