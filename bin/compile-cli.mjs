@@ -40,6 +40,7 @@ export async function compiledCli() {
         'table-parse': path.join(SRC, 'reports/table-parse.ts'),
         'document-pdf-layout': path.join(SRC, 'reports/document-pdf-layout.ts'),
         'document-docx-layout': path.join(SRC, 'reports/document-docx-layout.ts'),
+        'table-xlsx-layout': path.join(SRC, 'reports/table-xlsx-layout.ts'),
       },
       outdir: tmp,
       outExtension: { '.js': '.mjs' },

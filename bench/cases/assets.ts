@@ -189,6 +189,16 @@ export const assetsBench: BenchModule = {
             () => c.get(`${o}/assets?pageSize=50`),
           ),
       },
+      {
+        // …nor while another user's large export is being built
+        name: `a reader while ${ASSETS} assets are exported as XLSX`,
+        target: { figure: 'readerMax', max: 250 },
+        run: () =>
+          readerDuring(
+            () => c.get(`${o}/assets/export.xlsx`),
+            () => c.get(`${o}/assets?pageSize=50`),
+          ),
+      },
     ];
   },
 };
