@@ -71,7 +71,7 @@ export async function leadershipRoutes(app: App) {
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${table.filenameBase}.csv"`)
-        .send(renderCsv(table));
+        .send(await renderCsv(table));
     },
   );
   app.get(

@@ -102,7 +102,7 @@ export function registerRoutesFor(mod: RegisterModule) {
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${table.filenameBase}.csv"`)
-          .send(renderCsv(table));
+          .send(await renderCsv(table));
       },
     );
 

@@ -264,7 +264,7 @@ export async function riskRoutes(app: App) {
           return reply
             .type('text/csv; charset=utf-8')
             .header('content-disposition', `attachment; filename="${table.filenameBase}.csv"`)
-            .send(renderCsv(table));
+            .send(await renderCsv(table));
         const body = await renderXlsx(table, { organization: ctx.org.name, exportedBy: ctx.actor.label });
         return reply
           .type(XLSX)
